@@ -1,0 +1,34 @@
+# AppraisalVault — two commands do everything on a fresh Debian/Ubuntu machine:
+#   make demo   run the sample appraisal round end to end
+#   make test   run the whole test suite
+# Both install libsodium-dev first when it is missing.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+DEMO_DIR ?= demo-round
+
+.PHONY: all deps build release demo test clean
+
+all: build
+
+deps:
+	@if ! pkg-config --exists libsodium 2>/dev/null; then \
+		echo "Installing libsodium-dev…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsodium-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	@bash scripts/demo.sh "$(DEMO_DIR)"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --disable-xctest --skip-build
+
+clean:
+	rm -rf .build $(DEMO_DIR)

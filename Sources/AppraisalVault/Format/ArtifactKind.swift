@@ -1,0 +1,48 @@
+/// The kinds of file AppraisalVault writes. The raw value is the kind byte at offset 8 (spec §2.1).
+public enum ArtifactKind: UInt8, Sendable, CaseIterable {
+    /// A passphrase-protected secret key (`.key`).
+    case secretKey = 1
+    /// A self-signed public identity (`.pub`).
+    case publicIdentity = 2
+    /// A round definition signed by the secretary.
+    case roundDefinition = 3
+    /// A member's sealed submission.
+    case submission = 4
+    /// The secretary's signed merge manifest.
+    case manifest = 5
+    /// Results encrypted to the round's release key.
+    case lockedResults = 6
+    /// A release holder's signed approval.
+    case approval = 7
+    /// The release token built from t approvals.
+    case releaseToken = 8
+    /// The signed head of the round journal.
+    case journalHead = 9
+    /// A sealed evidence attachment.
+    case evidence = 10
+
+    /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
+    public var name: String {
+        switch self {
+        case .secretKey: "secret-key"
+        case .publicIdentity: "public-identity"
+        case .roundDefinition: "round-definition"
+        case .submission: "submission"
+        case .manifest: "manifest"
+        case .lockedResults: "locked-results"
+        case .approval: "approval"
+        case .releaseToken: "release-token"
+        case .journalHead: "journal-head"
+        case .evidence: "evidence"
+        }
+    }
+
+    /// The human name of the kind, for messages.
+    public var displayName: LocalizedText { LocalizedText(.kindName, [name]) }
+
+    /// The domain-separation prefix for a signature or hash of `purpose` over this kind:
+    /// `"AppraisalVault/v1/" + name + "/" + purpose + "\0"` (spec §2.4).
+    public func domain(_ purpose: String) -> [UInt8] {
+        Array("AppraisalVault/v1/\(name)/\(purpose)".utf8) + [0]
+    }
+}

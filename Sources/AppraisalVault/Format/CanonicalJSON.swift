@@ -1,0 +1,248 @@
+/// The canonical JSON encoding of ``JSONValue``: one byte sequence per value.
+///
+/// The rules (spec §2.2): UTF-8; no whitespace outside strings; object keys sorted by their UTF-8
+/// bytes, no duplicates; integers as `-?(0|[1-9][0-9]*)` within signed 64 bits, no fractions or
+/// exponents; strings hold NFC text, escape `"` and `\` with a backslash, escape the control
+/// characters U+0008, U+0009, U+000A, U+000C, U+000D as `\b \t \n \f \r` and every other control
+/// character below U+0020 as `\u00XX` (lowercase hex), and write everything else literally.
+/// This is exactly Python's `json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`.
+///
+/// Parsing is strict: the input must be the canonical encoding of the value it denotes, so
+/// `serialize(parse(x)) == x` for every accepted `x`.
+public enum CanonicalJSON {
+    /// Why bytes were rejected, with the byte offset where it was noticed.
+    public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// Byte offset in the JSON text.
+        public let offset: Int
+        /// A short technical reason (English).
+        public let reason: String
+        public var description: String { "\(reason) at byte \(offset)" }
+    }
+
+    /// Deepest nesting accepted; deeper input is rejected instead of recursing without bound.
+    public static let maxDepth = 32
+
+    // MARK: - Serialising
+
+    /// Encodes `value` canonically.
+    public static func serialize(_ value: JSONValue) -> [UInt8] {
+        var out = [UInt8]()
+        write(value, into: &out)
+        return out
+    }
+
+    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out += Array("null".utf8)
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .integer(let n): out += Array(String(n).utf8)
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            out.append(UInt8(ascii: "{"))
+            let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (i, key) in keys.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(fields[key]!, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func writeString(_ s: String, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x0a: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0c: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0d: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x00..<0x20:
+                out += Array("\\u00".utf8)
+                out += [hex[Int(b >> 4)], hex[Int(b & 0x0f)]]
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    // MARK: - Parsing
+
+    /// Parses canonical JSON.
+    ///
+    /// - Throws: ``ParseError`` for malformed, non-canonical, too deep, non-NFC or trailing input.
+    public static func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> JSONValue {
+        var parser = Parser(bytes: Array(bytes))
+        let value = try parser.parseValue(depth: 0)
+        guard parser.index == parser.bytes.count else {
+            throw ParseError(offset: parser.index, reason: "unexpected bytes after the JSON value")
+        }
+        // Canonical form check: anything else (whitespace, escapes, order, number forms) fails here.
+        let again = serialize(value)
+        if again != parser.bytes {
+            var firstDifference = 0
+            while firstDifference < min(again.count, parser.bytes.count), again[firstDifference] == parser.bytes[firstDifference] {
+                firstDifference += 1
+            }
+            throw ParseError(offset: firstDifference, reason: "not in canonical form")
+        }
+        return value
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        func fail(_ reason: String) -> ParseError { ParseError(offset: index, reason: reason) }
+
+        mutating func expect(_ literal: String) throws(ParseError) {
+            for b in literal.utf8 {
+                guard index < bytes.count, bytes[index] == b else { throw fail("invalid literal") }
+                index += 1
+            }
+        }
+
+        mutating func parseValue(depth: Int) throws(ParseError) -> JSONValue {
+            guard depth <= CanonicalJSON.maxDepth else { throw fail("nesting deeper than \(CanonicalJSON.maxDepth)") }
+            guard index < bytes.count else { throw fail("unexpected end of input") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try parseObject(depth: depth)
+            case UInt8(ascii: "["): return try parseArray(depth: depth)
+            case UInt8(ascii: "\""): return .string(try parseString())
+            case UInt8(ascii: "t"):
+                try expect("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try expect("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try expect("null")
+                return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .integer(try parseInteger())
+            default: throw fail("unexpected character")
+            }
+        }
+
+        mutating func parseObject(depth: Int) throws(ParseError) -> JSONValue {
+            index += 1
+            var fields = [String: JSONValue]()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(fields)
+            }
+            while true {
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                let keyOffset = index
+                let key = try parseString()
+                guard fields[key] == nil else { throw ParseError(offset: keyOffset, reason: "duplicate key \"\(key)\"") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                index += 1
+                fields[key] = try parseValue(depth: depth + 1)
+                guard index < bytes.count else { throw fail("unexpected end of input") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .object(fields)
+                } else {
+                    throw fail("expected ',' or '}'")
+                }
+            }
+        }
+
+        mutating func parseArray(depth: Int) throws(ParseError) -> JSONValue {
+            index += 1
+            var items = [JSONValue]()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
+            while true {
+                items.append(try parseValue(depth: depth + 1))
+                guard index < bytes.count else { throw fail("unexpected end of input") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .array(items)
+                } else {
+                    throw fail("expected ',' or ']'")
+                }
+            }
+        }
+
+        mutating func parseInteger() throws(ParseError) -> Int64 {
+            let start = index
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            let digitsStart = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            guard index > digitsStart, index - digitsStart <= 19 else { throw fail("invalid integer") }
+            if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
+                throw fail("only integers are allowed; decimals are strings")
+            }
+            guard let n = Int64(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+                throw ParseError(offset: start, reason: "integer out of range")
+            }
+            return n
+        }
+
+        mutating func parseString() throws(ParseError) -> String {
+            let start = index
+            index += 1
+            var raw = [UInt8]()
+            while true {
+                guard index < bytes.count else { throw ParseError(offset: start, reason: "unterminated string") }
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") {
+                    index += 1
+                    break
+                }
+                if b < 0x20 { throw fail("raw control character in string") }
+                if b == UInt8(ascii: "\\") {
+                    guard index + 1 < bytes.count else { throw fail("unterminated escape") }
+                    let e = bytes[index + 1]
+                    index += 2
+                    switch e {
+                    case UInt8(ascii: "\""): raw.append(UInt8(ascii: "\""))
+                    case UInt8(ascii: "\\"): raw.append(UInt8(ascii: "\\"))
+                    case UInt8(ascii: "b"): raw.append(0x08)
+                    case UInt8(ascii: "t"): raw.append(0x09)
+                    case UInt8(ascii: "n"): raw.append(0x0a)
+                    case UInt8(ascii: "f"): raw.append(0x0c)
+                    case UInt8(ascii: "r"): raw.append(0x0d)
+                    case UInt8(ascii: "u"):
+                        guard index + 4 <= bytes.count,
+                            let code = UInt8(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16),
+                            code < 0x20
+                        else { throw fail("\\u escapes are only used for control characters") }
+                        raw.append(code)
+                        index += 4
+                    default: throw fail("invalid escape")
+                    }
+                    continue
+                }
+                raw.append(b)
+                index += 1
+            }
+            guard let s = String(validating: raw, as: UTF8.self) else {
+                throw ParseError(offset: start, reason: "invalid UTF-8 in string")
+            }
+            guard Text.isNFC(s) else { throw ParseError(offset: start, reason: "string is not NFC-normalised") }
+            return s
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// The outer layout every AppraisalVault file shares (spec §2.1):
+///
+/// ```
+/// magic    8 bytes  "AVAULT" 0x00 0x01   (0x01 = format version 1)
+/// kind     1 byte   ArtifactKind
+/// length   4 bytes  header length, unsigned big-endian
+/// header   length bytes of canonical JSON (an object)
+/// body     the rest: fixed by the kind (a signature, a ciphertext, a stream…)
+/// ```
+///
+/// The first 13 + length bytes are the *preamble*; signatures and AEAD associated data cover it
+/// byte for byte, never a re-encoding.
+public struct Container: Sendable {
+    /// `AVAULT\0` followed by the version byte.
+    public static let magic: [UInt8] = Array("AVAULT".utf8) + [0x00, AppraisalVault.formatVersion]
+    /// Bytes before the header: magic, kind and length.
+    public static let fixedPrefixLength = 13
+
+    /// The file's kind.
+    public let kind: ArtifactKind
+    /// The parsed header object.
+    public let header: JSONValue
+    /// Magic through the end of the header, exactly as read.
+    public let preamble: [UInt8]
+    /// Everything after the header, exactly as read.
+    public let body: ArraySlice<UInt8>
+
+    /// Builds a container's bytes: preamble for `header`, then `body`.
+    public static func encode(kind: ArtifactKind, header: JSONValue, body: [UInt8] = []) -> [UInt8] {
+        preamble(kind: kind, header: header) + body
+    }
+
+    /// The preamble bytes for `header`.
+    public static func preamble(kind: ArtifactKind, header: JSONValue) -> [UInt8] {
+        let json = CanonicalJSON.serialize(header)
+        let n = UInt32(json.count)
+        return magic + [kind.rawValue, UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)] + json
+    }
+
+    /// Parses the outer layout and checks that the file is of the expected kind.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - expected: the kind the caller needs.
+    ///   - file: the path, for messages.
+    ///   - maxHeaderLength: the largest header the kind allows; checked before parsing it.
+    /// - Throws: ``VaultError`` `format.empty`, `format.not-avault`, `format.version`,
+    ///   `format.unknown-kind`, `format.wrong-kind`, `format.truncated`, `format.header`.
+    public init(parsing bytes: [UInt8], expecting expected: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20)
+        throws(VaultError)
+    {
+        guard !bytes.isEmpty else { throw VaultError(.formatEmpty, [file]) }
+        guard bytes.count >= 6, Array(bytes[0..<6]) == Array(Container.magic[0..<6]) else {
+            throw VaultError(.formatNotAVault, [file], hint: .hintWhichFile)
+        }
+        guard bytes.count >= Container.fixedPrefixLength else { throw VaultError(.formatTruncated, [file]) }
+        guard bytes[6] == 0x00, bytes[7] == AppraisalVault.formatVersion else {
+            throw VaultError(.formatVersion, [file, String(bytes[7])])
+        }
+        guard let kind = ArtifactKind(rawValue: bytes[8]) else {
+            throw VaultError(.formatUnknownKind, [file, String(bytes[8])])
+        }
+        guard kind == expected else {
+            throw VaultError(.formatWrongKind, [file, kind.name, expected.name])
+        }
+        let length = Int(bytes[9]) << 24 | Int(bytes[10]) << 16 | Int(bytes[11]) << 8 | Int(bytes[12])
+        guard length <= maxHeaderLength else {
+            throw VaultError(.formatHeader, [file, "header length \(length) exceeds \(maxHeaderLength)"])
+        }
+        let end = Container.fixedPrefixLength + length
+        guard end <= bytes.count else { throw VaultError(.formatTruncated, [file]) }
+        let header: JSONValue
+        do {
+            header = try CanonicalJSON.parse(bytes[Container.fixedPrefixLength..<end])
+        } catch {
+            throw VaultError(.formatHeader, [file, error.description])
+        }
+        guard case .object = header else { throw VaultError(.formatHeader, [file, "header is not a JSON object"]) }
+        self.kind = kind
+        self.header = header
+        self.preamble = Array(bytes[0..<end])
+        self.body = bytes[end...]
+    }
+}

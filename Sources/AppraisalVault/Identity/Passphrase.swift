@@ -1,0 +1,47 @@
+internal import Glibc
+package import VaultCrypto
+
+/// Reading passphrases into secret memory without passing through Swift strings.
+package enum Passphrase {
+    /// Longest passphrase accepted, in bytes.
+    package static let maxLength = 1024
+
+    /// Reads a passphrase file straight into secret memory; one trailing `\n` (or `\r\n`) is dropped.
+    ///
+    /// - Throws: ``VaultError`` `file.*`, `passphrase.too-long`, `passphrase.empty`.
+    package static func read(file path: String) throws(VaultError) -> SecretBytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileIO.openError(path) }
+        defer { close(fd) }
+        do {
+            let buffer = try SecretBytes(count: maxLength + 2)
+            var total = 0
+            while total < buffer.count {
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
+                if n < 0, errno == EINTR { continue }
+                guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+                if n == 0 { break }
+                total += n
+            }
+            return try trimmed(buffer, length: total, source: path)
+        } catch let e as VaultError {
+            throw e
+        } catch {
+            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+        }
+    }
+
+    /// Drops one trailing line ending and checks the length.
+    package static func trimmed(_ buffer: SecretBytes, length: Int, source: String) throws(VaultError) -> SecretBytes {
+        var n = length
+        buffer.withUnsafeBytes { b in
+            if n > 0, b[n - 1] == 0x0a {
+                n -= 1
+                if n > 0, b[n - 1] == 0x0d { n -= 1 }
+            }
+        }
+        guard n <= maxLength else { throw VaultError(.passphraseTooLong, [source], status: .usage) }
+        guard n > 0 else { throw VaultError(.passphraseEmpty, status: .usage) }
+        do { return try buffer.slice(0..<n) } catch { throw VaultError(.cryptoFailure, [error.description], status: .software) }
+    }
+}

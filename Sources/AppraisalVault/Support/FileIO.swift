@@ -1,0 +1,157 @@
+internal import Glibc
+
+/// File access with the guarantees the spec requires: capped reads, and atomic writes
+/// (temporary file in the same folder, `fsync`, then `rename` or `link`, then `fsync` of the folder).
+public enum FileIO {
+    /// Reads a whole regular file, refusing anything larger than `maxBytes` before reading it.
+    ///
+    /// - Throws: ``VaultError`` `file.not-found`, `file.unreadable`, `file.not-regular`, `file.too-large`.
+    public static func read(_ path: String, maxBytes: Int) throws(VaultError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw openError(path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw VaultError(.fileUnreadable, [path, errnoText()], status: .ioError) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw VaultError(.fileNotRegular, [path], status: .noInput) }
+        guard Int(st.st_size) <= maxBytes else {
+            throw VaultError(.fileTooLarge, [path, String(st.st_size), String(maxBytes)])
+        }
+        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        var done = 0
+        while done < out.count {
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                if n == 0 { break }
+                throw VaultError(.fileUnreadable, [path, errnoText()], status: .ioError)
+            }
+            done += n
+        }
+        if done < out.count { out.removeLast(out.count - done) }
+        return out
+    }
+
+    /// The permission bits of `path`, or nil if it cannot be examined.
+    public static func permissions(_ path: String) -> UInt32? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return UInt32(st.st_mode & 0o7777)
+    }
+
+    /// True when something exists at `path` (without following a final symlink).
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// True when `path` is a directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Creates a directory (mode 0700 by default); existing is fine when `mayExist`.
+    public static func makeDirectory(_ path: String, mode: UInt32 = 0o700, mayExist: Bool = true) throws(VaultError) {
+        if mkdir(path, mode_t(mode)) == 0 { return }
+        if errno == EEXIST, mayExist, isDirectory(path) { return }
+        if errno == EEXIST { throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate) }
+        throw VaultError(.fileCannotWrite, [path, errnoText()], status: .cannotCreate)
+    }
+
+    /// Names in a directory (no `.` or `..`), sorted.
+    public static func list(_ path: String) throws(VaultError) -> [String] {
+        guard let dir = opendir(path) else { throw openError(path) }
+        defer { closedir(dir) }
+        var names = [String]()
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Writes `bytes` to `path` atomically with permission `mode`.
+    ///
+    /// The data goes to a temporary file in the same folder, is synced, and only then appears at
+    /// `path`: by `rename` when `replacing` (old content or new, never a mix), otherwise by `link`,
+    /// which fails if `path` exists, so nothing is ever overwritten by accident.
+    ///
+    /// - Throws: ``VaultError`` `file.exists` (not replacing), `file.cannot-write`.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644, replacing: Bool = false)
+        throws(VaultError)
+    {
+        let (directory, base) = split(path)
+        if !replacing, exists(path) {
+            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+        }
+        var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .cannotCreate) }
+        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var committed = false
+        defer { if !committed { unlink(tmp) } }
+        do {
+            defer { close(fd) }
+            guard fchmod(fd, mode_t(mode)) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                done += n
+            }
+            guard fsync(fd) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+        }
+        if replacing {
+            guard rename(tmp, path) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+        } else {
+            guard link(tmp, path) == 0 else {
+                if errno == EEXIST {
+                    throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+                }
+                throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+            }
+            unlink(tmp)
+        }
+        committed = true
+        syncDirectory(directory)
+    }
+
+    /// Removes a file (used for `--remove-plaintext`); missing is fine.
+    public static func remove(_ path: String) throws(VaultError) {
+        if unlink(path) != 0, errno != ENOENT {
+            throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+        }
+    }
+
+    /// Syncs a directory so a rename or link in it survives a crash.
+    public static func syncDirectory(_ directory: String) {
+        let dfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
+    }
+
+    /// Splits a path into its folder (`.` when none) and last component.
+    public static func split(_ path: String) -> (directory: String, base: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let dir = String(path[..<slash])
+        return (dir.isEmpty ? "/" : dir, String(path[path.index(after: slash)...]))
+    }
+
+    /// Joins path components with `/`.
+    public static func join(_ parts: String...) -> String {
+        parts.dropFirst().reduce(parts[0]) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
+    }
+
+    static func openError(_ path: String) -> VaultError {
+        if errno == ENOENT { return VaultError(.fileNotFound, [path], status: .noInput) }
+        if errno == EACCES { return VaultError(.fileUnreadable, [path, errnoText()], status: .noInput) }
+        return VaultError(.fileUnreadable, [path, errnoText()], status: .ioError)
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

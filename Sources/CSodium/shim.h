@@ -1,0 +1,4 @@
+#ifndef APPRAISALVAULT_CSODIUM_SHIM_H
+#define APPRAISALVAULT_CSODIUM_SHIM_H
+#include <sodium.h>
+#endif

@@ -1,0 +1,155 @@
+internal import CSodium
+
+/// Chunked authenticated encryption with a mandatory final tag.
+/// libsodium: `crypto_secretstream_xchacha20poly1305_*`.
+///
+/// Only two tags are ever written or accepted: `message` for every chunk but the last and
+/// `final` for the last. A stream that ends without `final`, continues after it, or carries a
+/// `push` or `rekey` tag is rejected.
+package enum SecretStream {
+    /// 32 bytes.
+    package static var keyLength: Int { crypto_secretstream_xchacha20poly1305_keybytes() }
+    /// 24 bytes.
+    package static var headerLength: Int { crypto_secretstream_xchacha20poly1305_headerbytes() }
+    /// 17 bytes added to every chunk.
+    package static var overhead: Int { crypto_secretstream_xchacha20poly1305_abytes() }
+
+    typealias State = crypto_secretstream_xchacha20poly1305_state
+
+    fileprivate static func allocateState() throws(SodiumError) -> UnsafeMutablePointer<State> {
+        try Sodium.ensureInitialized()
+        guard let raw = sodium_malloc(MemoryLayout<State>.size) else {
+            throw SodiumError(.allocationFailed, "sodium_malloc")
+        }
+        return raw.bindMemory(to: State.self, capacity: 1)
+    }
+
+    /// The writing side.
+    package final class Encryptor: @unchecked Sendable {
+        private let state: UnsafeMutablePointer<State>
+        private var finished = false
+        /// The 24-byte stream header the reader needs.
+        package let header: [UInt8]
+
+        /// Starts a stream under `key` with a header drawn from `random`.
+        ///
+        /// The state is set up exactly as `init_push` would, via `init_pull` on the chosen header,
+        /// so the header can come from a deterministic source in tests.
+        package init(key: SecretBytes, using random: any RandomSource = SystemRandom()) throws(SodiumError) {
+            guard key.count == SecretStream.keyLength else {
+                throw SodiumError(.invalidLength, "crypto_secretstream_xchacha20poly1305_init_push")
+            }
+            state = try SecretStream.allocateState()
+            header = random.bytes(SecretStream.headerLength)
+            let rc = key.withUnsafeBytes { k in
+                crypto_secretstream_xchacha20poly1305_init_pull(state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            }
+            guard rc == 0 else {
+                sodium_free(state)
+                throw SodiumError(.operationFailed, "crypto_secretstream_xchacha20poly1305_init_push")
+            }
+        }
+
+        deinit { sodium_free(state) }
+
+        /// Encrypts one chunk; `isFinal` marks the last one.
+        package func push(
+            _ plaintext: some ContiguousBytes, additionalData: [UInt8] = [], isFinal: Bool
+        ) throws(SodiumError) -> [UInt8] {
+            var out = [UInt8]()
+            try push(plaintext, additionalData: additionalData, isFinal: isFinal, into: &out)
+            return out
+        }
+
+        /// Encrypts one chunk, appending the ciphertext to `output`.
+        package func push(
+            _ plaintext: some ContiguousBytes, additionalData: [UInt8] = [], isFinal: Bool, into output: inout [UInt8]
+        ) throws(SodiumError) {
+            guard !finished else { throw SodiumError(.streamNotFinished, "crypto_secretstream_xchacha20poly1305_push") }
+            let tag = isFinal
+                ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
+            let start = output.count
+            let n = plaintext.withUnsafeBytes { $0.count }
+            output.append(contentsOf: repeatElement(0, count: n + SecretStream.overhead))
+            let rc = output.withUnsafeMutableBufferPointer { o in
+                plaintext.withNonNullBytes { m, n in
+                    additionalData.withNonNullBytes { a, an in
+                        crypto_secretstream_xchacha20poly1305_push(
+                            state, o.baseAddress! + start, nil, m, UInt64(n), an > 0 ? a : nil, UInt64(an), tag)
+                    }
+                }
+            }
+            guard rc == 0 else {
+                output.removeLast(n + SecretStream.overhead)
+                throw SodiumError(.operationFailed, "crypto_secretstream_xchacha20poly1305_push")
+            }
+            if isFinal { finished = true }
+        }
+    }
+
+    /// The reading side.
+    package final class Decryptor: @unchecked Sendable {
+        private let state: UnsafeMutablePointer<State>
+        /// True once the chunk carrying the final tag has been read.
+        package private(set) var isFinished = false
+
+        /// Starts reading a stream with its 24-byte `header`.
+        package init(key: SecretBytes, header: [UInt8]) throws(SodiumError) {
+            guard key.count == SecretStream.keyLength, header.count == SecretStream.headerLength else {
+                throw SodiumError(.invalidLength, "crypto_secretstream_xchacha20poly1305_init_pull")
+            }
+            state = try SecretStream.allocateState()
+            let rc = key.withUnsafeBytes { k in
+                crypto_secretstream_xchacha20poly1305_init_pull(state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            }
+            guard rc == 0 else {
+                sodium_free(state)
+                throw SodiumError(.operationFailed, "crypto_secretstream_xchacha20poly1305_init_pull")
+            }
+        }
+
+        deinit { sodium_free(state) }
+
+        /// Decrypts and authenticates one chunk.
+        ///
+        /// - Returns: the plaintext and whether this chunk was the final one.
+        /// - Throws: ``SodiumError`` `authenticationFailed` (altered, reordered, wrong key or
+        ///   associated data), `unexpectedTag`, or `streamNotFinished` when reading past the end.
+        package func pull(
+            _ ciphertext: some ContiguousBytes, additionalData: [UInt8] = []
+        ) throws(SodiumError) -> (plaintext: [UInt8], isFinal: Bool) {
+            let function = "crypto_secretstream_xchacha20poly1305_pull"
+            guard !isFinished else { throw SodiumError(.streamNotFinished, function) }
+            let n = ciphertext.withUnsafeBytes { $0.count }
+            guard n >= SecretStream.overhead else { throw SodiumError(.invalidLength, function) }
+            // One spare byte keeps the base address non-nil for empty chunks; trimmed below.
+            var out = [UInt8](repeating: 0, count: n - SecretStream.overhead + 1)
+            var tag: UInt8 = 0
+            let rc = out.withUnsafeMutableBufferPointer { o in
+                ciphertext.withNonNullBytes { c, cn in
+                    additionalData.withNonNullBytes { a, an in
+                        crypto_secretstream_xchacha20poly1305_pull(
+                            state, o.baseAddress!, nil, &tag, c, UInt64(cn), an > 0 ? a : nil, UInt64(an))
+                    }
+                }
+            }
+            guard rc == 0 else { throw SodiumError(.authenticationFailed, function) }
+            out.removeLast()
+            if tag == crypto_secretstream_xchacha20poly1305_tag_final() {
+                isFinished = true
+                return (out, true)
+            }
+            guard tag == crypto_secretstream_xchacha20poly1305_tag_message() else {
+                throw SodiumError(.unexpectedTag, function)
+            }
+            return (out, false)
+        }
+
+        /// Confirms the stream ended with its final tag.
+        ///
+        /// - Throws: ``SodiumError`` `streamNotFinished` when the final chunk never arrived (truncation).
+        package func finish() throws(SodiumError) {
+            guard isFinished else { throw SodiumError(.streamNotFinished, "crypto_secretstream_xchacha20poly1305_pull") }
+        }
+    }
+}

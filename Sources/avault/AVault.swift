@@ -1,0 +1,39 @@
+import AppraisalVault
+public import ArgumentParser
+import Glibc
+
+/// The `avault` command: a thin layer that parses, calls the library once, and prints.
+@main
+struct AVault: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "avault",
+        abstract: Terminal.localized(.cliAbstract),
+        discussion: Terminal.localized(.cliDiscussion),
+        version: AppraisalVault.version,
+        subcommands: [Keygen.self, KeyCommand.self]
+    )
+
+    /// Runs the command and maps every failure to `avault: error: …` and an exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Glibc.exit(0)
+        } catch let error as VaultError {
+            Terminal.report(error)
+            Glibc.exit(error.status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Terminal.out(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            var text = fullMessage(for: error)
+            if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+            Terminal.write(STDERR_FILENO, "avault: \(Terminal.localized(.cliErrorPrefix)): \(text)\n")
+            Glibc.exit(code.rawValue)
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}

@@ -1,0 +1,42 @@
+import AppraisalVault
+import ArgumentParser
+
+/// `avault key …`: identity file inspection.
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key", abstract: Terminal.localized(.keyAbstract), subcommands: [Show.self])
+
+    /// `avault key show FILE`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Terminal.localized(.keyShowAbstract))
+
+        @Argument(help: ArgumentHelp(Terminal.localized(.keyShowHelpFile), valueName: "file"))
+        var file: String
+
+        func run() throws {
+            let identity: PublicIdentity
+            var note: String?
+            let bytes = try FileIO.read(file, maxBytes: PublicIdentity.maxFileSize)
+            if bytes.count > 8, bytes[8] == ArtifactKind.secretKey.rawValue {
+                identity = try KeyFile(parsing: bytes, file: file).identity
+                note = Terminal.localized(.keyShowSecretNote)
+            } else {
+                identity = try PublicIdentity(parsing: bytes, file: file)
+            }
+            let rows: [(Message, String)] = [
+                (.labelID, identity.id),
+                (.labelName, identity.name),
+                (.labelRole, "\(identity.role.rawValue) (\(Terminal.localized(identity.role.displayName)))"),
+                (.labelFingerprint, identity.fingerprint.description),
+                (.labelCreated, identity.created),
+                (.labelDemo, Terminal.localized(identity.isDemo ? .yes : .no)),
+            ]
+            let width = rows.map { Terminal.localized($0.0).count }.max() ?? 0
+            for (label, value) in rows {
+                let l = Terminal.localized(label)
+                Terminal.out(l + String(repeating: " ", count: width - l.count) + "  " + value)
+            }
+            if let note { Terminal.out(note) }
+        }
+    }
+}

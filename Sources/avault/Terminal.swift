@@ -1,0 +1,97 @@
+import AppraisalVault
+import Glibc
+import VaultCrypto
+
+/// Terminal output, localisation and the no-echo passphrase prompt.
+enum Terminal {
+    /// The language chosen by `LC_ALL` / `LC_MESSAGES` / `LANG`.
+    static let language: Language = {
+        var env = [String: String]()
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = getenv(name) { env[name] = String(cString: v) }
+        }
+        return Language.fromEnvironment(env)
+    }()
+
+    /// Writes a line to standard output.
+    static func out(_ text: String) { write(STDOUT_FILENO, text + "\n") }
+
+    /// Writes a localised line to standard output.
+    static func say(_ message: Message, _ arguments: [String] = []) { out(localized(message, arguments)) }
+
+    /// Renders a catalog message in the current language.
+    static func localized(_ message: Message, _ arguments: [String] = []) -> String {
+        message.render(arguments, in: language)
+    }
+
+    /// Prints `avault: error: …` and, when there is one, `avault: hint: …` to standard error.
+    static func report(_ error: VaultError) {
+        write(STDERR_FILENO, "avault: \(localized(.cliErrorPrefix)): \(error.text.render(in: language))\n")
+        if let hint = error.hint {
+            write(STDERR_FILENO, "avault: \(localized(.cliHintPrefix)): \(hint.render(in: language))\n")
+        }
+    }
+
+    static func write(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return }
+                done += n
+            }
+        }
+    }
+
+    // MARK: - Passphrase prompt
+
+    nonisolated(unsafe) private static var savedTermios = termios()
+    nonisolated(unsafe) private static var ttyDescriptor: Int32 = -1
+
+    /// Asks for a passphrase on `/dev/tty` with echo off, reading straight into secret memory.
+    ///
+    /// - Returns: nil when there is no terminal.
+    static func promptPassphrase(_ prompt: String) throws(VaultError) -> SecretBytes? {
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var old = termios()
+        guard tcgetattr(fd, &old) == 0 else { return nil }
+        var quiet = old
+        quiet.c_lflag &= ~tcflag_t(ECHO | ECHONL)
+        quiet.c_lflag |= tcflag_t(ICANON)
+        savedTermios = old
+        ttyDescriptor = fd
+        signal(SIGINT) { _ in
+            tcsetattr(Terminal.ttyDescriptor, TCSAFLUSH, &Terminal.savedTermios)
+            _exit(130)
+        }
+        write(fd, prompt)
+        tcsetattr(fd, TCSAFLUSH, &quiet)
+        defer {
+            tcsetattr(fd, TCSAFLUSH, &old)
+            signal(SIGINT, SIG_DFL)
+            write(fd, "\n")
+        }
+        do {
+            let buffer = try SecretBytes(count: Passphrase.maxLength + 2)
+            var total = 0
+            while total < buffer.count {
+                var byte: UInt8 = 0
+                let n = read(fd, &byte, 1)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 || byte == 0x0a || byte == 0x0d { break }
+                buffer.withUnsafeMutableBytes { $0[total] = byte }
+                byte = 0
+                total += 1
+            }
+            return try Passphrase.trimmed(buffer, length: total, source: "/dev/tty")
+        } catch let e as VaultError {
+            throw e
+        } catch {
+            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+        }
+    }
+}
