@@ -3,6 +3,7 @@
 set -euo pipefail
 dir=${1:-demo-round}
 bin=.build/debug/avault
+chmod 600 keys/*.key
 rm -rf "$dir"
 mkdir -p "$dir"
 echo "== Demo identities (keys/, passphrase in keys/README.md) =="
