@@ -1,0 +1,92 @@
+import AppraisalVault
+import PropertyBased
+import Testing
+
+@Suite struct CSVTests {
+    func parse(_ text: String) throws(VaultError) -> CSV.Table { try CSV.parse(Array(text.utf8), file: "t.csv") }
+
+    func texts(_ t: CSV.Table) -> [[String]] { [t.header.fields.map(\.text)] + t.records.map { $0.fields.map(\.text) } }
+
+    /// A BOM, CRLF, quoted separators, doubled quotes and line breaks inside quotes are read per RFC 4180.
+    @Test func rfc4180() throws {
+        let t = try CSV.parse(CSV.bom + Array("a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",z\r\n".utf8), file: "t.csv")
+        #expect(texts(t) == [["a", "b"], ["x,1", "say \"hi\""], ["two\r\nlines", "z"]])
+        #expect(t.records[1].line == 3)
+    }
+
+    /// The separator is detected from the header line: `;` files are read like `,` files.
+    @Test func semicolon() throws {
+        let t = try parse("unit;code;score\nu1;1.1.1;0,25\n")
+        #expect(t.separator == CSV.semicolon)
+        #expect(texts(t) == [["unit", "code", "score"], ["u1", "1.1.1", "0,25"]])
+    }
+
+    /// Every field is normalised to NFC (Vietnamese arrives decomposed from some editors).
+    @Test func nfdBecomesNFC() throws {
+        let nfd = "Nguye\u{0302}\u{0303}n"  // "Nguyễn" decomposed
+        let t = try parse("name\n\(nfd)\n")
+        #expect(Array(t.records[0][0].text.utf8) == Array("Nguy\u{1EC5}n".utf8))
+    }
+
+    /// An unterminated quote is an error naming the line and column where the field opened.
+    @Test func unterminatedQuote() {
+        #expect(throws: VaultError(.csvUnterminatedQuote)) { try parse("a,b\n1,\"open\n2,3\n") }
+        do { _ = try parse("a,b\n1,\"open\n2,3\n") } catch { #expect(error.description.hasPrefix("t.csv:2:2:")) }
+    }
+
+    /// A quote inside an unquoted field is an error.
+    @Test func strayQuote() {
+        #expect(throws: VaultError(.csvStrayQuote)) { try parse("a,b\nx\"y,1\n") }
+        do { _ = try parse("a,b\nok,x\"y\n") } catch { #expect(error.description.hasPrefix("t.csv:2:2:")) }
+    }
+
+    /// Text after a closing quote is an error.
+    @Test func afterQuote() {
+        #expect(throws: VaultError(.csvAfterQuote)) { try parse("a,b\n\"x\"y,1\n") }
+    }
+
+    /// Rows with a different number of fields than the header are errors naming the line.
+    @Test func ragged() {
+        #expect(throws: VaultError(.csvRagged)) { try parse("a,b\n1,2\n1,2,3\n") }
+        do { _ = try parse("a,b\n1,2\n1\n") } catch { #expect(error.description.hasPrefix("t.csv:3:")) }
+    }
+
+    /// Invalid UTF-8 is an error naming the line and column.
+    @Test func invalidUTF8() {
+        #expect(throws: VaultError(.csvInvalidUTF8)) { try CSV.parse(Array("a,b\n1,".utf8) + [0xC3, 0x28] + [0x0A], file: "t.csv") }
+        do { _ = try CSV.parse(Array("a,b\n1,".utf8) + [0xFF, 0x0A], file: "t.csv") } catch {
+            #expect(error.description.hasPrefix("t.csv:2:2:"))
+        }
+    }
+
+    /// A lone CR outside quotes is an error; an empty file has no header.
+    @Test func strayCRAndEmpty() {
+        #expect(throws: VaultError(.csvStrayCR)) { try parse("a,b\r1,2\n") }
+        #expect(throws: VaultError(.csvEmpty)) { try parse("") }
+        #expect(throws: VaultError(.csvEmpty)) { try CSV.parse(CSV.bom, file: "t.csv") }
+    }
+
+    /// Header names are checked: a missing required column or an unknown one is an error.
+    @Test func headerChecked() throws {
+        let t = try parse("unit,code\nu1,1\n")
+        #expect(throws: VaultError(.csvMissingColumn)) { try t.columns(required: ["unit", "code", "score"]) }
+        let u = try parse("unit,code,bogus\nu1,1,x\n")
+        #expect(throws: VaultError(.csvHeader)) { try u.columns(required: ["unit", "code"]) }
+        let ok = try parse(" Unit ,CODE\nu1,1\n")
+        #expect(try ok.columns(required: ["unit", "code"]) == ["unit": 0, "code": 1])
+    }
+
+    /// Round trip: whatever the writer writes (any separator, with or without BOM), the parser reads back exactly.
+    @Test func roundTrip() async {
+        let alphabet: [Character] = ["a", "Z", "7", ",", ";", "\"", "\n", "\r\n", " ", "ệ", "Đ"]
+        let field = Gen<Character?>.element(of: alphabet).map { $0! }.string(of: 0...5)
+        await propertyCheck(
+            count: 300, input: field.array(of: 2...4), Gen.int(in: 1...4), Gen.bool, Gen.bool
+        ) { shape, rowCount, semicolon, bom in
+            let rows = (0..<rowCount).map { r in shape.map { r == 0 ? "h" + $0 : $0 } }
+            let bytes = CSV.write(rows, separator: semicolon ? CSV.semicolon : CSV.comma, byteOrderMark: bom)
+            let table = try? CSV.parse(bytes, file: "p.csv")
+            #expect(table.map(texts) == rows)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import AppraisalVault
+import Foundation
+import Testing
+
+@Suite struct PointsTests {
+    /// A decimal comma and a decimal point mean the same number ("0,25" == "0.25").
+    @Test func commaAndPointAgree() throws {
+        let comma = try #require(Points(parsing: "0,25"))
+        let point = try #require(Points(parsing: "0.25"))
+        #expect(comma == point)
+        #expect(comma == Points.quarter)
+        #expect(comma.description == "0.25")
+        #expect(Points(parsing: " 7,5 ")?.description == "7.5")
+        #expect(Points(parsing: "-0,5")?.description == "-0.5")
+    }
+
+    /// The strict parser rejects everything outside `-?[0-9]{1,12}([.,][0-9]{1,6})?`.
+    @Test(arguments: ["1.234,5", "1e2", "12,", "", " ", "+1", "0,25đ", ",5", "1.2.3", "1234567890123", "0.1234567", "--1", "1 000", "٣"])
+    func rejects(_ text: String) {
+        #expect(Points(parsing: text) == nil)
+    }
+
+    /// The canonical form has no exponent, no leading zeros, no trailing fractional zeros, "0" for zero.
+    @Test(arguments: [("12", "12"), ("12.0", "12"), ("007.50", "7.5"), ("0,000", "0"), ("-0", "0"), ("0.000001", "0.000001"),
+                      ("999999999999.999999", "999999999999.999999"), ("100", "100"), ("1,10", "1.1")])
+    func canonical(_ input: String, _ expected: String) throws {
+        let p = try #require(Points(parsing: input))
+        #expect(p.description == expected)
+        #expect(Points(canonical: expected) == p)
+    }
+
+    /// Only the canonical form is accepted where files store points.
+    @Test func canonicalOnly() {
+        #expect(Points(canonical: "7.50") == nil)
+        #expect(Points(canonical: "7,5") == nil)
+        #expect(Points(canonical: "7.5") != nil)
+    }
+
+    /// Sums are exact (no binary floating point): 0.1 + 0.2 + 0.25 + 0.45 == 1.
+    @Test func exactSums() throws {
+        let parts = try ["0.1", "0.2", "0.25", "0.45"].map { try #require(Points(parsing: $0)) }
+        #expect(Points.sum(parts) == Points(integer: 1))
+        #expect(Points.sum(parts).description == "1")
+    }
+
+    /// Step checks: 1.5 is on a 0.25 step, 0.3 is not, 0.5 is on a 0.5 step.
+    @Test func steps() throws {
+        #expect(try #require(Points(parsing: "1.5")).isMultiple(of: .quarter))
+        #expect(!(try #require(Points(parsing: "0.3")).isMultiple(of: .quarter)))
+        #expect(try #require(Points(parsing: "0.5")).isMultiple(of: try #require(Points(parsing: "0.5"))))
+        #expect(!(Points(integer: 1).isMultiple(of: .zero)))
+    }
+}
