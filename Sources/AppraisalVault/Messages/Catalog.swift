@@ -5,7 +5,7 @@
 extension Message {
     /// Every catalog entry, for the catalog tests.
     public static var all: [Message] {
-        formatMessages + fileMessages + identityMessages + cliMessages
+        formatMessages + fileMessages + identityMessages + cliMessages + releaseMessages
     }
 }
 
