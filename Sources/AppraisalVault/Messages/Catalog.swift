@@ -5,7 +5,16 @@
 extension Message {
     /// Every catalog entry, for the catalog tests.
     public static var all: [Message] {
-        formatMessages + fileMessages + identityMessages + cliMessages + journalMessages + envelopeMessages + inboxMessages
+        var all = [Message]()
+        all += formatMessages
+        all += fileMessages
+        all += identityMessages
+        all += cliMessages
+        all += journalMessages
+        all += envelopeMessages
+        all += inboxMessages
+        all += releaseMessages
+        return all
     }
 }
 
