@@ -16,7 +16,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case approval = 7
     /// The release token built from t approvals.
     case releaseToken = 8
-    /// The signed head of the round journal.
+    /// The round journal: hash-chained entries under one secretary signature.
     case journalHead = 9
     /// A sealed evidence attachment.
     case evidence = 10
@@ -32,7 +32,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .lockedResults: "locked-results"
         case .approval: "approval"
         case .releaseToken: "release-token"
-        case .journalHead: "journal-head"
+        case .journalHead: "journal"
         case .evidence: "evidence"
         }
     }

@@ -69,10 +69,11 @@ public struct PublicIdentity: Sendable, Hashable {
         let sk = try r.hex("signingKey", length: Ed25519.publicKeyLength)
         let ek = try r.hex("encryptionKey", length: X25519.keyLength)
         try r.finish()
+        guard let signingKey = try? Ed25519.PublicKey(rawRepresentation: sk),
+            let encryptionKey = try? X25519.PublicKey(rawRepresentation: ek)
+        else { throw FieldReader.Failure(path: "", reason: "invalid key") }
         self.init(
-            id: id, name: name, role: role,
-            signingKey: try! Ed25519.PublicKey(rawRepresentation: sk),
-            encryptionKey: try! X25519.PublicKey(rawRepresentation: ek),
+            id: id, name: name, role: role, signingKey: signingKey, encryptionKey: encryptionKey,
             created: created, isDemo: isDemo)
     }
 

@@ -5,7 +5,18 @@
 extension Message {
     /// Every catalog entry, for the catalog tests.
     public static var all: [Message] {
-        formatMessages + fileMessages + identityMessages + cliMessages + inputMessages + roundMessages
+        var all = [Message]()
+        all += formatMessages
+        all += fileMessages
+        all += identityMessages
+        all += cliMessages
+        all += journalMessages
+        all += envelopeMessages
+        all += inboxMessages
+        all += releaseMessages
+        all += inputMessages
+        all += roundMessages
+        return all
     }
 }
 

@@ -155,3 +155,19 @@ public enum FileIO {
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
+
+extension FileIO {
+    /// Renames `source` to `destination` (same file system), refusing to replace an existing file,
+    /// and syncs both folders.
+    public static func move(_ source: String, to destination: String) throws(VaultError) {
+        guard link(source, destination) == 0 else {
+            if errno == EEXIST {
+                throw VaultError(.fileExists, [destination], hint: .hintMoveAway, hintArguments: [destination], status: .cannotCreate)
+            }
+            throw VaultError(.fileCannotWrite, [destination, errnoText()], status: .ioError)
+        }
+        guard unlink(source) == 0 else { throw VaultError(.fileCannotWrite, [source, errnoText()], status: .ioError) }
+        syncDirectory(split(destination).directory)
+        syncDirectory(split(source).directory)
+    }
+}

@@ -1,0 +1,147 @@
+internal import VaultCrypto
+
+/// The secretary's inbox: accepted submissions in `ROUND/submissions/`, superseded ones in
+/// `ROUND/superseded/`, every decision in the journal (spec §6).
+///
+/// File names are `MEMBER.rREVISION.avs`. At most one live submission per member: a higher
+/// revision supersedes the live one (moved to `superseded/`, journaled); the same file again is a
+/// duplicate; a revision at or below the live one is stale; anything failing a check is rejected
+/// and journaled as `reject` with the rule's message id. Nothing is decrypted here.
+package struct Inbox {
+    /// The round folder.
+    package let roundDirectory: String
+    /// Who may submit.
+    package let roster: Roster
+
+    /// Folder of live submissions.
+    package static let submissionsFolder = "submissions"
+    /// Folder of superseded submissions.
+    package static let supersededFolder = "superseded"
+    /// Largest submission file accepted.
+    package static let maxSubmissionSize = 256 << 20
+
+    package init(roundDirectory: String, roster: Roster) {
+        self.roundDirectory = roundDirectory
+        self.roster = roster
+    }
+
+    /// A live submission as listed in the folder.
+    package struct Entry: Sendable, Hashable {
+        /// The member id.
+        package let member: String
+        /// Its revision.
+        package let revision: Int
+        /// Its file name inside `submissions/`.
+        package let fileName: String
+    }
+
+    /// What happened to one received file.
+    package enum Outcome: Sendable, Equatable {
+        /// Accepted as the member's first submission.
+        case accepted(member: String, revision: Int)
+        /// Accepted, replacing an earlier revision.
+        case superseded(member: String, revision: Int, previous: Int)
+    }
+
+    /// The file name for a member's revision.
+    package static func fileName(member: String, revision: Int) -> String { "\(member).r\(revision).avs" }
+
+    /// Parses `MEMBER.rN.avs`; nil for anything else.
+    package static func parseFileName(_ name: String) -> (member: String, revision: Int)? {
+        guard name.hasSuffix(".avs") else { return nil }
+        let stem = Array(name.utf8.dropLast(4))
+        guard let r = stem.lastIndex(of: UInt8(ascii: "r")), r >= 1, stem[r - 1] == UInt8(ascii: ".") else { return nil }
+        let member = String(decoding: stem[..<(r - 1)], as: UTF8.self)
+        let digits = stem[(r + 1)...]
+        guard Identifier.isValid(member), !digits.isEmpty, digits.first != UInt8(ascii: "0"), digits.count <= 7,
+            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let revision = Int(String(decoding: digits, as: UTF8.self)), revision <= 1_000_000
+        else { return nil }
+        return (member, revision)
+    }
+
+    /// The live submissions, one per member, by member id.
+    ///
+    /// - Throws: ``VaultError`` `inbox.stray-file` for any file in `submissions/` that does not
+    ///   follow the naming rule, `inbox.two-live` if a member has two live files.
+    package func live() throws(VaultError) -> [String: Entry] {
+        let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
+        guard FileIO.isDirectory(folder) else { return [:] }
+        var out = [String: Entry]()
+        for name in try FileIO.list(folder) {
+            guard let (member, revision) = Inbox.parseFileName(name) else {
+                throw VaultError(.inboxStrayFile, [FileIO.join(folder, name)])
+            }
+            guard out[member] == nil else { throw VaultError(.inboxTwoLive, [folder, member]) }
+            out[member] = Entry(member: member, revision: revision, fileName: name)
+        }
+        return out
+    }
+
+    /// Checks one sealed file and, if it passes, copies it into the round atomically.
+    ///
+    /// Rejections are journaled (as `reject`, with the message id) and then thrown.
+    package func receive(_ path: String, secretary: SecretIdentity) throws(VaultError) -> Outcome {
+        do {
+            return try admit(path, secretary: secretary)
+        } catch {
+            var details: [String: JSONValue] = ["file": .string(FileIO.split(path).base), "rule": .string(error.code.id)]
+            if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
+                details["fileHash"] = .hex(BLAKE2b.hash(bytes, outputLength: 32))
+            }
+            try RoundJournal.append(roundDirectory: roundDirectory, event: "reject", details: details, secretary: secretary)
+            throw error
+        }
+    }
+
+    private func admit(_ path: String, secretary: SecretIdentity) throws(VaultError) -> Outcome {
+        let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
+        let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
+        let member = try roster.authorize(envelope)
+        let revision: Int
+        do {
+            var r = try FieldReader(.object(envelope.header.context), path: "context")
+            revision = Int(try r.integer("revision", in: 1...1_000_000))
+            try r.finish()
+        } catch {
+            throw VaultError(.formatHeader, [path, error.description])
+        }
+        let hash = envelope.fileHash
+        let live = try live()
+        let submissions = FileIO.join(roundDirectory, Inbox.submissionsFolder)
+        let superseded = FileIO.join(roundDirectory, Inbox.supersededFolder)
+        if let current = live[member.id] {
+            let currentPath = FileIO.join(submissions, current.fileName)
+            let currentBytes = try FileIO.read(currentPath, maxBytes: Inbox.maxSubmissionSize)
+            if Sodium.constantTimeEqual(BLAKE2b.hash(currentBytes, outputLength: 32), hash) {
+                throw VaultError(.inboxDuplicate, [path, member.id, String(revision)])
+            }
+            guard revision > current.revision else {
+                throw VaultError(.inboxStale, [path, member.id, String(revision), String(current.revision)],
+                    hint: .hintInboxStale)
+            }
+        }
+        if let name = try? FileIO.list(superseded).first(where: { Inbox.parseFileName($0)?.member == member.id
+            && Inbox.parseFileName($0)?.revision == revision })
+        {
+            throw VaultError(.inboxStale, [path, member.id, String(revision), name], hint: .hintInboxStale)
+        }
+        try FileIO.makeDirectory(submissions, mode: 0o755)
+        try FileIO.writeAtomically(
+            bytes, to: FileIO.join(submissions, Inbox.fileName(member: member.id, revision: revision)), mode: 0o644)
+        var details: [String: JSONValue] = [
+            "fileHash": .hex(hash), "member": .string(member.id), "revision": .integer(Int64(revision)),
+        ]
+        var outcome = Outcome.accepted(member: member.id, revision: revision)
+        if let current = live[member.id] {
+            try FileIO.makeDirectory(superseded, mode: 0o755)
+            try FileIO.move(FileIO.join(submissions, current.fileName), to: FileIO.join(superseded, current.fileName))
+            details["supersedes"] = .integer(Int64(current.revision))
+            outcome = .superseded(member: member.id, revision: revision, previous: current.revision)
+        }
+        try RoundJournal.append(
+            roundDirectory: roundDirectory, event: live[member.id] == nil ? "receive" : "supersede", details: details,
+            secretary: secretary)
+        return outcome
+    }
+}

@@ -1,0 +1,160 @@
+package import VaultCrypto
+
+/// The round journal: an append-only, hash-chained log of every state change, signed by the
+/// secretary (spec §7).
+///
+/// It is one file, `ROUND/journal.avj`, a ``SignedDocument`` of kind `journal` whose header is
+/// `{"entries": [...], "head": hex32, "round": hex32}`. Entry *i* is
+/// `{"at": time, "details": {...}, "event": name, "prev": hex32, "seq": i}` with `seq` counting
+/// from 1; `prev` is the hash of entry *i−1* (32 zero bytes for the first), where the hash of an
+/// entry is `BLAKE2b-256(domain("entry") || canonical JSON of the entry)`; `head` is the hash of
+/// the last entry; `round` is the round definition's file hash. Each append rewrites the whole
+/// file atomically (temp + fsync + rename), so a crash leaves the old journal or the new one.
+package enum RoundJournal {
+    /// The journal's file name inside a round folder.
+    package static let fileName = "journal.avj"
+    /// Upper bound on the journal file.
+    package static let maxFileSize = 64 << 20
+
+    /// One journal entry.
+    package struct Entry: Sendable, Hashable {
+        /// Position, from 1.
+        package let sequence: Int
+        /// When it was written (informational; order is by `sequence`).
+        package let at: String
+        /// What happened, e.g. `round-init`, `receive`, `reject`, `supersede`, `merge`.
+        package let event: String
+        /// Event details (hashes, ids, revisions; never scores).
+        package let details: [String: JSONValue]
+        /// Hash of the previous entry.
+        package let previous: [UInt8]
+
+        /// The entry as canonical JSON.
+        package var json: JSONValue {
+            .object([
+                "at": .string(at), "details": .object(details), "event": .string(event), "prev": .hex(previous),
+                "seq": .integer(Int64(sequence)),
+            ])
+        }
+
+        /// This entry's chain hash.
+        package var hash: [UInt8] {
+            BLAKE2b.hash(ArtifactKind.journalHead.domain("entry") + CanonicalJSON.serialize(json), outputLength: 32)
+        }
+
+        init(json: JSONValue, path: String) throws(FieldReader.Failure) {
+            var r = try FieldReader(json, path: path)
+            sequence = Int(try r.integer("seq", in: 1...Int64(Int32.max)))
+            at = try r.string("at", maxBytes: 32)
+            event = try r.string("event", maxBytes: 64)
+            guard case .object(let d) = try r.value("details") else {
+                throw FieldReader.Failure(path: path + ".details", reason: "expected an object")
+            }
+            details = d
+            previous = try r.hex("prev", length: 32)
+            try r.finish()
+        }
+
+        init(sequence: Int, at: String, event: String, details: [String: JSONValue], previous: [UInt8]) {
+            self.sequence = sequence
+            self.at = at
+            self.event = event
+            self.details = details
+            self.previous = previous
+        }
+    }
+
+    /// A journal read from disk and checked.
+    package struct Contents: Sendable {
+        /// The entries, in order.
+        package let entries: [Entry]
+        /// The round it belongs to.
+        package let roundHash: [UInt8]
+        /// The hash of the last entry (32 zero bytes when empty).
+        package var head: [UInt8] { entries.last?.hash ?? [UInt8](repeating: 0, count: 32) }
+        /// BLAKE2b-256 of the journal file.
+        package let fileHash: [UInt8]
+    }
+
+    /// Reads the journal and checks its signature by `secretaryKey`, its chain, and that it
+    /// belongs to `roundHash`.
+    ///
+    /// - Throws: ``VaultError`` `journal.bad-signature`, `journal.broken-chain`,
+    ///   `journal.wrong-round`, or a format error.
+    package static func load(
+        roundDirectory: String, secretaryKey: Ed25519.PublicKey, roundHash: [UInt8]
+    ) throws(VaultError) -> Contents {
+        let path = FileIO.join(roundDirectory, fileName)
+        let bytes = try FileIO.read(path, maxBytes: maxFileSize)
+        let doc = try SignedDocument(parsing: bytes, expecting: .journalHead, file: path, maxHeaderLength: maxFileSize)
+        guard doc.isSigned(by: secretaryKey) else {
+            throw VaultError(.journalBadSignature, [path], hint: .hintAskForNewCopy)
+        }
+        var entries = [Entry]()
+        let round: [UInt8]
+        let head: [UInt8]
+        do {
+            var r = try FieldReader(doc.container.header)
+            round = try r.hex("round", length: 32)
+            head = try r.hex("head", length: 32)
+            for (i, item) in try r.array("entries").enumerated() {
+                entries.append(try Entry(json: item, path: "entries[\(i)]"))
+            }
+            try r.finish()
+        } catch {
+            throw VaultError(.formatHeader, [path, error.description])
+        }
+        guard Sodium.constantTimeEqual(round, roundHash) else { throw VaultError(.journalWrongRound, [path]) }
+        var previous = [UInt8](repeating: 0, count: 32)
+        for (i, entry) in entries.enumerated() {
+            guard entry.sequence == i + 1, entry.previous == previous else {
+                throw VaultError(.journalBrokenChain, [path, String(i + 1)])
+            }
+            previous = entry.hash
+        }
+        guard previous == head else { throw VaultError(.journalBrokenChain, [path, String(entries.count)]) }
+        return Contents(entries: entries, roundHash: round, fileHash: doc.fileHash)
+    }
+
+    /// Appends one entry and re-signs the journal; creates the journal if absent.
+    ///
+    /// The existing journal is verified first (signature by this secretary, chain, round), so an
+    /// altered journal is never silently extended.
+    ///
+    /// - Parameters:
+    ///   - roundDirectory: the round folder (must hold `round.avr`).
+    ///   - event: the event name.
+    ///   - details: event details — ids, revisions and hashes only, never scores or reasons.
+    ///   - secretary: the unlocked secretary identity.
+    ///   - at: the time to record.
+    @discardableResult
+    package static func append(
+        roundDirectory: String, event: String, details: [String: JSONValue], secretary: SecretIdentity,
+        at: String = Timestamp.now()
+    ) throws(VaultError) -> Entry {
+        let roundHash = try roundFileHash(roundDirectory)
+        let path = FileIO.join(roundDirectory, fileName)
+        var entries = [Entry]()
+        if FileIO.exists(path) {
+            entries = try load(roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roundHash)
+                .entries
+        }
+        let entry = Entry(
+            sequence: entries.count + 1, at: at, event: event, details: details,
+            previous: entries.last?.hash ?? [UInt8](repeating: 0, count: 32))
+        entries.append(entry)
+        let header = JSONValue.object([
+            "entries": .array(entries.map(\.json)), "head": .hex(entry.hash), "round": .hex(roundHash),
+        ])
+        let bytes = try SignedDocument.encode(kind: .journalHead, header: header, signer: secretary.signingKey)
+        try FileIO.writeAtomically(bytes, to: path, mode: 0o644, replacing: true)
+        return entry
+    }
+
+    /// The file hash of `ROUND/round.avr` (parsed, not verified: callers verify the round).
+    static func roundFileHash(_ roundDirectory: String) throws(VaultError) -> [UInt8] {
+        let path = FileIO.join(roundDirectory, "round.avr")
+        let bytes = try FileIO.read(path, maxBytes: 1 << 30)
+        return try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: path, maxHeaderLength: 1 << 30).fileHash
+    }
+}

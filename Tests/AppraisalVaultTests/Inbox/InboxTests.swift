@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+import VaultCrypto
+
+@testable import AppraisalVault
+
+/// A throw-away round folder with a signed stand-in round definition and a roster.
+struct InboxFixture {
+    let directory: String
+    let secretary: SecretIdentity
+    let members: [SecretIdentity]
+    let holder: SecretIdentity
+    let roster: Roster
+    let inbox: Inbox
+
+    init(seed: String = "inbox") throws {
+        let random = DeterministicRandom(seed: seed)
+        func make(_ id: String, _ role: Role) throws -> SecretIdentity {
+            try SecretIdentity.generate(id: id, name: "Người \(id)", role: role, isDemo: true, created: "2026-01-01T00:00:00Z", using: random)
+        }
+        secretary = try make("thu-ky", .secretary)
+        members = try ["tv-01", "tv-02"].map { try make($0, .member) }
+        holder = try make("chu-tich", .holder)
+        directory = NSTemporaryDirectory() + "avault-inbox-\(UUID().uuidString)"
+        try FileIO.makeDirectory(directory)
+        let round = try SignedDocument.encode(kind: .roundDefinition, header: .object(["stand-in": .string(seed)]), signer: secretary.signingKey)
+        try FileIO.writeAtomically(round, to: FileIO.join(directory, "round.avr"))
+        let hash = try SignedDocument(parsing: round, expecting: .roundDefinition, file: "round.avr").fileHash
+        roster = Roster(roundHash: hash, secretary: secretary.identity, members: members.map(\.identity), holders: [holder.identity])
+        inbox = Inbox(roundDirectory: directory, roster: roster)
+    }
+
+    /// Seals a submission and writes it to a temp file; returns the path.
+    func submission(
+        from sender: SecretIdentity, revision: Int = 1, round: [UInt8]? = nil, to recipient: X25519.PublicKey? = nil,
+        content: String = "{}", name: String? = nil
+    ) throws -> String {
+        let bytes = try SealedEnvelope.seal(
+            Array(content.utf8), kind: .submission, round: round ?? roster.roundHash, context: ["revision": .integer(Int64(revision))],
+            sender: sender, recipient: recipient ?? secretary.identity.encryptionKey)
+        let path = directory + "/../" + (name ?? "\(UUID().uuidString).avs")
+        try FileIO.writeAtomically(bytes, to: path)
+        return path
+    }
+
+    func journalEvents() throws -> [String] {
+        try RoundJournal.load(roundDirectory: directory, secretaryKey: secretary.identity.signingKey, roundHash: roster.roundHash)
+            .entries.map(\.event)
+    }
+
+    func reject(_ path: String) throws -> VaultError? {
+        #expect(throws: VaultError.self) { _ = try inbox.receive(path, secretary: secretary) }
+        do {
+            _ = try inbox.receive(path, secretary: secretary)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+@Suite("Inbox: receive and status (spec §6)")
+struct InboxTests {
+    /// A member's well-formed submission is accepted, copied as MEMBER.r1.avs and journaled.
+    @Test func acceptsAndJournals() throws {
+        let f = try InboxFixture()
+        let outcome = try f.inbox.receive(try f.submission(from: f.members[0]), secretary: f.secretary)
+        #expect(outcome == .accepted(member: "tv-01", revision: 1))
+        #expect(try f.inbox.live()["tv-01"]?.fileName == "tv-01.r1.avs")
+        #expect(try f.journalEvents() == ["receive"])
+    }
+
+    /// A higher revision supersedes: the old file moves to superseded/ and the journal says so.
+    @Test func higherRevisionSupersedes() throws {
+        let f = try InboxFixture()
+        _ = try f.inbox.receive(try f.submission(from: f.members[0], revision: 1), secretary: f.secretary)
+        let outcome = try f.inbox.receive(try f.submission(from: f.members[0], revision: 2), secretary: f.secretary)
+        #expect(outcome == .superseded(member: "tv-01", revision: 2, previous: 1))
+        #expect(try f.inbox.live()["tv-01"]?.revision == 2)
+        #expect(try FileIO.list(FileIO.join(f.directory, "superseded")) == ["tv-01.r1.avs"])
+        #expect(try f.journalEvents() == ["receive", "supersede"])
+    }
+
+    /// The same file twice is a duplicate (a replay), rejected and journaled.
+    @Test func replayIsRejected() throws {
+        let f = try InboxFixture()
+        let path = try f.submission(from: f.members[0])
+        _ = try f.inbox.receive(path, secretary: f.secretary)
+        #expect(try f.reject(path)?.code == .inboxDuplicate)
+        #expect(try f.journalEvents().last == "reject")
+    }
+
+    /// A revision not above the live one is stale; so is a re-sent superseded revision.
+    @Test func staleRevisionIsRejected() throws {
+        let f = try InboxFixture()
+        let first = try f.submission(from: f.members[0], revision: 1)
+        _ = try f.inbox.receive(try f.submission(from: f.members[0], revision: 3), secretary: f.secretary)
+        #expect(try f.reject(first)?.code == .inboxStale)
+        #expect(try f.reject(try f.submission(from: f.members[0], revision: 3, content: "other"))?.code == .inboxStale)
+        _ = try f.inbox.receive(try f.submission(from: f.members[0], revision: 4), secretary: f.secretary)
+        // Revision 3 now sits in superseded/; a different file claiming revision 3 is stale too.
+        #expect(try f.reject(try f.submission(from: f.members[0], revision: 3, content: "again"))?.code == .inboxStale)
+    }
+
+    /// A file bound to another round is rejected.
+    @Test func wrongRoundIsRejected() throws {
+        let f = try InboxFixture()
+        let path = try f.submission(from: f.members[0], round: [UInt8](repeating: 1, count: 32))
+        #expect(try f.reject(path)?.code == .inboxWrongRound)
+    }
+
+    /// A file encrypted to someone other than the secretary is rejected.
+    @Test func wrongRecipientIsRejected() throws {
+        let f = try InboxFixture()
+        let path = try f.submission(from: f.members[0], to: f.members[1].identity.encryptionKey)
+        #expect(try f.reject(path)?.code == .inboxWrongRecipient)
+    }
+
+    /// A signer who is not in the roster is rejected.
+    @Test func nonMemberIsRejected() throws {
+        let f = try InboxFixture()
+        let stranger = try SecretIdentity.generate(id: "tv-99", name: "Người lạ", role: .member, isDemo: true)
+        #expect(try f.reject(try f.submission(from: stranger))?.code == .inboxNotMember)
+    }
+
+    /// A release holder posing as a member is rejected for its role.
+    @Test func holderPosingAsMemberIsRejected() throws {
+        let f = try InboxFixture()
+        #expect(try f.reject(try f.submission(from: f.holder))?.code == .inboxWrongRole)
+    }
+
+    /// A file naming tv-01 as sender but signed by tv-02 (re-signed by another member) is rejected.
+    @Test func reSignedByAnotherMemberIsRejected() throws {
+        let f = try InboxFixture()
+        let tv01 = f.members[0].identity, tv02 = f.members[1]
+        let posing = SecretIdentity(
+            identity: PublicIdentity(
+                id: tv01.id, name: tv01.name, role: .member, signingKey: tv02.signingKey.publicKey,
+                encryptionKey: tv02.encryptionKey.publicKey, created: tv01.created, isDemo: true),
+            signingKey: tv02.signingKey, encryptionKey: tv02.encryptionKey)
+        let error = try f.reject(try f.submission(from: posing))
+        #expect(error?.code == .inboxKeyMismatch)
+        #expect(error?.text.arguments.contains("tv-02") == true)
+    }
+
+    /// Truncation, a trailing byte, and flipped bytes in header, payload and signature are rejected,
+    /// and nothing enters the submissions folder.
+    @Test func damagedFilesAreRejected() throws {
+        let f = try InboxFixture()
+        let path = try f.submission(from: f.members[0])
+        let bytes = try FileIO.read(path, maxBytes: 1 << 20)
+        let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
+        let headerByte = envelope.preamble.count - 5
+        let payloadByte = envelope.preamble.count + 3
+        let signatureByte = bytes.count - 3
+        var variants: [[UInt8]] = [Array(bytes.dropLast(1)), Array(bytes.prefix(40)), bytes + [0]]
+        for i in [headerByte, payloadByte, signatureByte] {
+            var t = bytes
+            t[i] ^= 0x20
+            variants.append(t)
+        }
+        for (n, variant) in variants.enumerated() {
+            let p = path + ".v\(n)"
+            try FileIO.writeAtomically(variant, to: p)
+            #expect(throws: VaultError.self) { _ = try f.inbox.receive(p, secretary: f.secretary) }
+        }
+        #expect(try f.inbox.live().isEmpty)
+        #expect(try f.journalEvents() == Array(repeating: "reject", count: variants.count))
+    }
+
+    /// File names in submissions/ follow MEMBER.rN.avs exactly.
+    @Test func fileNameRule() {
+        #expect(Inbox.parseFileName("tv-01.r12.avs")! == ("tv-01", 12))
+        #expect(Inbox.parseFileName("a.r.b.r3.avs")! == ("a.r.b", 3))
+        for bad in ["tv-01.r0.avs", "tv-01.r01.avs", "tv-01.avs", "../x.r1.avs", "tv-01.r1.avs.tmp", "TV.r1.avs", "tv.r-1.avs"] {
+            #expect(Inbox.parseFileName(bad) == nil, "\(bad)")
+        }
+    }
+}
