@@ -1,0 +1,38 @@
+extension CSV.Table {
+    /// Checks the header row and maps column names to indexes.
+    ///
+    /// Header names are compared after trimming spaces and lowercasing ASCII. Every `required`
+    /// column must be present; `optional` ones may be; any other or repeated name is an error.
+    ///
+    /// - Throws: ``VaultError`` `csv.header` naming the expected columns.
+    public func columns(required: [String], optional: [String] = []) throws(VaultError) -> [String: Int] {
+        var map = [String: Int]()
+        let expected = (required + optional.map { "[\($0)]" }).joined(separator: ",")
+        for field in header.fields {
+            let name = String(field.text.trimmingSpaces.lowercasedASCII)
+            guard (required + optional).contains(name), map[name] == nil else {
+                throw VaultError(.csvHeader, [file, String(field.line), String(field.column), field.text, expected])
+            }
+            map[name] = field.column - 1
+        }
+        if let missing = required.first(where: { map[$0] == nil }) {
+            throw VaultError(.csvMissingColumn, [file, String(header.line), missing, expected])
+        }
+        return map
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// The string with ASCII letters lowercased (other characters unchanged).
+    var lowercasedASCII: String {
+        String(decoding: utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,224 @@
+/// Reads a criteria framework from the files a secretary really has (docs/spec/03-round.md §6.1):
+/// JSON in the shape of `samples/framework-so-nganh.json`, or CSV with the columns
+/// `code,title,max,method[,step]`.
+///
+/// Both formats are flattened to rows and checked by one validator, so the rules are the same:
+/// codes `N`, `N.N`, `N.N.N` (1–3 digits each, no leading zero), unique, each under an existing
+/// parent; titles NFC, non-empty, one line; every max positive and a multiple of its step
+/// (default 0.25); sub-criteria have a method (`self`, `council`, `survey`), fields and criteria
+/// none; every field and criterion has children; parts sum exactly to their parent's max, and
+/// fields to the declared total (JSON `maxTotal`; CSV row with code `total`; default 100).
+public enum FrameworkInput {
+    /// One node as read, before validation.
+    struct Row {
+        var code: String
+        var title: String
+        var max: Points
+        var step: Points
+        /// nil for fields and criteria (CSV: empty cell).
+        var method: String?
+        var location: InputLocation
+        /// The enclosing node's code when the input is nested (JSON), else nil.
+        var enclosingCode: String?
+        /// Where the max and step were written (CSV cells; same as `location` for JSON).
+        var maxLocation: InputLocation
+    }
+
+    /// Largest framework file accepted.
+    public static let maxFileSize = 16 << 20
+
+    /// Loads a framework, choosing the format from the first non-space byte (`{` means JSON).
+    ///
+    /// - Returns: nil when problems were found (they are in `problems`).
+    public static func load(_ path: String, problems: inout InputProblems) -> Framework? {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path, maxBytes: maxFileSize)
+        } catch {
+            problems.add(error)
+            return nil
+        }
+        return parse(bytes, file: path, problems: &problems)
+    }
+
+    /// Parses framework bytes (JSON or CSV).
+    public static func parse(_ bytes: [UInt8], file: String, problems: inout InputProblems) -> Framework? {
+        let body = bytes.starts(with: CSV.bom) ? Array(bytes.dropFirst(3)) : bytes
+        let first = body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        let before = problems.errors.count
+        let parsed: (meta: (id: String, title: String), total: Points, totalAt: InputLocation, rows: [Row])?
+        if first == UInt8(ascii: "{") {
+            parsed = readJSON(body, file: file, problems: &problems)
+        } else {
+            parsed = readCSV(bytes, file: file, problems: &problems)
+        }
+        guard let parsed, problems.errors.count == before else { return nil }
+        return build(
+            id: parsed.meta.id, title: parsed.meta.title, total: parsed.total, totalAt: parsed.totalAt,
+            rows: parsed.rows, file: file, problems: &problems)
+    }
+
+    // MARK: - CSV
+
+    static func readCSV(_ bytes: [UInt8], file: String, problems: inout InputProblems)
+        -> (meta: (id: String, title: String), total: Points, totalAt: InputLocation, rows: [Row])?
+    {
+        let table: CSV.Table
+        let col: [String: Int]
+        do {
+            table = try CSV.parse(bytes, file: file)
+            col = try table.columns(required: ["code", "title", "max", "method"], optional: ["step"])
+        } catch {
+            problems.add(error)
+            return nil
+        }
+        var total = Points(integer: 100)
+        var totalAt = InputLocation(file: file, line: 0, column: 0)
+        var rows = [Row]()
+        for record in table.records {
+            let code = record[col["code"]!]
+            let maxField = record[col["max"]!]
+            guard let max = Points(parsing: maxField.text) else {
+                problems.add(badNumber(maxField, file: file))
+                continue
+            }
+            if code.text.trimmingSpaces.lowercasedASCII == "total" {
+                total = max
+                totalAt = InputLocation(maxField, in: file)
+                continue
+            }
+            var step = Points.quarter
+            if let s = col["step"], !record[s].text.trimmingSpaces.isEmpty {
+                guard let parsed = Points(parsing: record[s].text) else {
+                    problems.add(badNumber(record[s], file: file))
+                    continue
+                }
+                step = parsed
+            }
+            let method = record[col["method"]!].text.trimmingSpaces
+            rows.append(
+                Row(
+                    code: code.text.trimmingSpaces, title: record[col["title"]!].text.trimmingSpaces, max: max, step: step,
+                    method: method.isEmpty ? nil : method, location: InputLocation(code, in: file), enclosingCode: nil,
+                    maxLocation: InputLocation(maxField, in: file)))
+        }
+        return ((id: "", title: ""), total, totalAt, rows)
+    }
+
+    static func badNumber(_ field: CSV.Field, file: String) -> VaultError {
+        VaultError(.inputBadNumber, InputLocation(field, in: file).arguments + [field.text], hint: .hintNumberFormat)
+    }
+
+    // MARK: - Validation
+
+    /// True for `N`, `N.N` or `N.N.N` with 1–3 digit parts and no leading zeros.
+    static func isValidCode(_ code: String) -> Bool {
+        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count) else { return false }
+        return parts.allSatisfy { p in
+            (1...3).contains(p.utf8.count) && p.utf8.allSatisfy { (0x30...0x39).contains($0) } && p.utf8.first != 0x30
+        }
+    }
+
+    /// True for a usable title: non-empty, at most 1000 bytes, NFC, no control characters.
+    static func isValidTitle(_ title: String) -> Bool {
+        !title.isEmpty && title.utf8.count <= 1000 && Text.isNFC(title) && !Text.hasControlCharacters(title)
+    }
+
+    /// The code of the node above `code` (nil for a field).
+    static func parent(of code: String) -> String? {
+        guard let dot = code.lastIndex(of: ".") else { return nil }
+        return String(code[..<dot])
+    }
+
+    static func build(
+        id: String, title: String, total: Points, totalAt: InputLocation, rows: [Row], file: String,
+        problems: inout InputProblems
+    ) -> Framework? {
+        let before = problems.errors.count
+        var seen = [String: InputLocation]()
+        var valid = [Row]()
+        for row in rows {
+            let here = row.location.arguments
+            guard isValidCode(row.code) else {
+                problems.add(VaultError(.frameworkBadCode, here + [row.code]))
+                continue
+            }
+            if let first = seen[row.code] {
+                problems.add(VaultError(.frameworkDuplicateCode, here + [row.code, first.description]))
+                continue
+            }
+            seen[row.code] = row.location
+            valid.append(row)
+        }
+        for row in valid {
+            let here = row.location.arguments
+            let depth = row.code.split(separator: ".").count
+            if let p = parent(of: row.code), seen[p] == nil {
+                problems.add(VaultError(.frameworkOrphan, here + [row.code, p]))
+            } else if let enclosing = row.enclosingCode, enclosing != parent(of: row.code) {
+                problems.add(VaultError(.frameworkMisplaced, here + [row.code, enclosing]))
+            }
+            if !isValidTitle(row.title) {
+                problems.add(VaultError(.frameworkBadTitle, here + [row.code]))
+            }
+            if depth == 3 {
+                if ScoringMethod(rawValue: row.method ?? "") == nil {
+                    problems.add(VaultError(.frameworkBadMethod, here + [row.code, row.method ?? ""]))
+                }
+            } else if let m = row.method {
+                problems.add(VaultError(.frameworkMethodOnGroup, here + [row.code, m]))
+            }
+            if !row.step.isPositive {
+                problems.add(VaultError(.frameworkBadStep, row.maxLocation.arguments + [row.code, row.step.description]))
+            } else if !row.max.isPositive {
+                problems.add(VaultError(.frameworkNonPositiveMax, row.maxLocation.arguments + [row.code, row.max.description]))
+            } else if !row.max.isMultiple(of: row.step) {
+                problems.add(
+                    VaultError(.frameworkOffStep, row.maxLocation.arguments + [row.code, row.max.description, row.step.description]))
+            }
+        }
+        guard problems.errors.count == before else { return nil }
+
+        // Assemble the tree in document order and check the sums.
+        let children = Dictionary(grouping: valid, by: { parent(of: $0.code) ?? "" })
+        func sumCheck(_ row: Row, _ parts: [Row]) -> Bool {
+            guard !parts.isEmpty else {
+                problems.add(VaultError(.frameworkChildless, row.location.arguments + [row.code]))
+                return false
+            }
+            let sum = Points.sum(parts.map(\.max))
+            guard sum == row.max else {
+                problems.add(
+                    VaultError(
+                        .frameworkSumMismatch,
+                        row.maxLocation.arguments + [row.code, sum.description, row.max.description]))
+                return false
+            }
+            return true
+        }
+        var fields = [Framework.Field]()
+        for f in children[""] ?? [] {
+            var criteria = [Framework.Criterion]()
+            for c in children[f.code] ?? [] {
+                let subs = (children[c.code] ?? []).map {
+                    Framework.SubCriterion(
+                        code: $0.code, title: $0.title, max: $0.max, step: $0.step, method: ScoringMethod(rawValue: $0.method!)!)
+                }
+                _ = sumCheck(c, children[c.code] ?? [])
+                criteria.append(Framework.Criterion(code: c.code, title: c.title, max: c.max, step: c.step, subCriteria: subs))
+            }
+            _ = sumCheck(f, children[f.code] ?? [])
+            fields.append(Framework.Field(code: f.code, title: f.title, max: f.max, step: f.step, criteria: criteria))
+        }
+        if fields.isEmpty {
+            problems.add(VaultError(.frameworkEmpty, [file]))
+        } else if !total.isPositive || Points.sum(fields.map(\.max)) != total {
+            problems.add(
+                VaultError(
+                    .frameworkTotalMismatch, totalAt.arguments + [Points.sum(fields.map(\.max)).description, total.description]))
+        }
+        guard problems.errors.count == before else { return nil }
+        return Framework(id: id, title: title, total: total, fields: fields)
+    }
+}

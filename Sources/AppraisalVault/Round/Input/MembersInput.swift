@@ -1,0 +1,123 @@
+internal import VaultCrypto
+
+/// Reads the members and their assignments (`id,public_key_file,codes[,units]`).
+///
+/// - `public_key_file` is a `.pub` file, relative to the CSV's folder unless absolute; it must
+///   verify, carry the same id, and have role `member`; no identity may appear twice.
+/// - `codes` lists framework codes separated by spaces or `;` (a field or criterion code assigns
+///   every appraisable sub-criterion under it); each must exist and cover at least one
+///   appraisable sub-criterion.
+/// - `units` (optional) lists unit or group ids the assignment is limited to; empty means all.
+///
+/// Coverage — every appraisable cell assigned to exactly one member — is checked by
+/// ``checkCoverage(_:framework:units:file:problems:)``.
+public enum MembersInput {
+    /// Loads and validates the members file.
+    public static func load(
+        _ path: String, framework: Framework, units: [AppraisedUnit], groups: [UnitGroup], problems: inout InputProblems
+    ) -> [Member]? {
+        guard
+            let (table, col) = CSV.load(
+                path, required: ["id", "public_key_file", "codes"], optional: ["units"], problems: &problems)
+        else { return nil }
+        let before = problems.errors.count
+        let folder = FileIO.split(path).directory
+        let scopeIDs = Set(units.map(\.id) + groups.map(\.id))
+        var members = [Member]()
+        var idLines = [String: Int]()
+        var keyLines = [[UInt8]: Int]()
+        for r in table.records {
+            let id = r[col["id"]!], keyCell = r[col["public_key_file"]!], codesCell = r[col["codes"]!]
+            let idText = id.text.trimmingSpaces
+            let here = InputLocation(id, in: path).arguments
+            guard Identifier.isValid(idText) else {
+                problems.add(VaultError(.identityBadIDAt, here + [id.text]))
+                continue
+            }
+            if let line = idLines[idText] {
+                problems.add(VaultError(.membersDuplicate, here + [idText, String(line)]))
+                continue
+            }
+            idLines[idText] = r.line
+            let keyText = keyCell.text.trimmingSpaces
+            let keyPath = keyText.hasPrefix("/") || folder == "." ? keyText : FileIO.join(folder, keyText)
+            let identity: PublicIdentity
+            do {
+                identity = try PublicIdentity.load(keyPath)
+            } catch {
+                problems.add(VaultError(.membersKeyUnusable, InputLocation(keyCell, in: path).arguments + [keyPath]))
+                problems.add(error)
+                continue
+            }
+            guard identity.id == idText else {
+                problems.add(VaultError(.membersIDMismatch, InputLocation(keyCell, in: path).arguments + [keyPath, identity.id, idText]))
+                continue
+            }
+            guard identity.role == .member else {
+                problems.add(VaultError(.membersWrongRole, InputLocation(keyCell, in: path).arguments + [keyPath, identity.role.rawValue]))
+                continue
+            }
+            if let line = keyLines[identity.signingKey.rawRepresentation] {
+                problems.add(VaultError(.membersDuplicateKey, InputLocation(keyCell, in: path).arguments + [keyPath, String(line)]))
+                continue
+            }
+            keyLines[identity.signingKey.rawRepresentation] = r.line
+            let codes = CSV.items(codesCell.text)
+            let codesAt = InputLocation(codesCell, in: path).arguments
+            var ok = true
+            if codes.isEmpty {
+                problems.add(VaultError(.membersNoCodes, codesAt + [idText]))
+                ok = false
+            }
+            for code in codes {
+                guard let subs = framework.subCriteria(under: code) else {
+                    problems.add(VaultError(.membersUnknownCode, codesAt + [code]))
+                    ok = false
+                    continue
+                }
+                if !subs.contains(where: { $0.method.isAppraisable }) {
+                    problems.add(VaultError(.membersSurveyCode, codesAt + [code]))
+                    ok = false
+                }
+            }
+            var scope = [String]()
+            if let u = col["units"] {
+                scope = CSV.items(r[u].text)
+                for item in scope where !scopeIDs.contains(item) {
+                    problems.add(VaultError(.membersUnknownUnit, InputLocation(r[u], in: path).arguments + [item]))
+                    ok = false
+                }
+            }
+            if ok { members.append(Member(identity: identity, codes: codes, units: scope)) }
+        }
+        if members.isEmpty && problems.errors.count == before {
+            problems.add(VaultError(.membersNone, [path]))
+        }
+        guard problems.errors.count == before else { return nil }
+        checkCoverage(members, framework: framework, units: units, file: path, problems: &problems)
+        return problems.errors.count == before ? members : nil
+    }
+
+    /// Checks that every appraisable cell (unit × `self`/`council` sub-criterion) is assigned to
+    /// exactly one member; reports overlaps and gaps, listing the cells (summarised when many).
+    public static func checkCoverage(
+        _ members: [Member], framework: Framework, units: [AppraisedUnit], file: String, problems: inout InputProblems
+    ) {
+        var owners = [Cell: [String]]()
+        for m in members {
+            for cell in m.cells(in: framework, units: units) { owners[cell, default: []].append(m.id) }
+        }
+        let all = units.flatMap { u in framework.appraisableSubCriteria.map { Cell(unit: u.id, code: $0.code) } }
+        let overlaps = all.filter { (owners[$0]?.count ?? 0) > 1 }
+        if !overlaps.isEmpty {
+            let detail = overlaps.prefix(CellList.shown).map { "\($0) (\(owners[$0]!.joined(separator: "+")))" }
+                .joined(separator: ", ")
+            let more = overlaps.count > CellList.shown ? ", … (+\(overlaps.count - CellList.shown))" : ""
+            problems.add(VaultError(.assignOverlap, [file, String(overlaps.count), detail + more]))
+        }
+        let gaps = all.filter { owners[$0] == nil }
+        if !gaps.isEmpty {
+            problems.add(VaultError(.assignGap, [file, String(gaps.count), CellList.summary(gaps)]))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// Reads the units' self-assessment (`unit,code,score[,note]`).
+///
+/// Rules: every unit × `self` sub-criterion has exactly one row; the unit and code must exist and
+/// the code must be a `self` sub-criterion; scores parse with ``Points/init(parsing:)`` and lie in
+/// `[0, max]` on the sub-criterion's step; notes are NFC without control characters other than
+/// line breaks, at most 2000 bytes. Missing cells are reported together (summarised when many).
+public enum SelfAssessmentInput {
+    /// Loads and validates the self-assessment against the framework and units.
+    public static func load(
+        _ path: String, framework: Framework, units: [AppraisedUnit], problems: inout InputProblems
+    ) -> SelfAssessment? {
+        guard let (table, col) = CSV.load(path, required: ["unit", "code", "score"], optional: ["note"], problems: &problems)
+        else { return nil }
+        let before = problems.errors.count
+        let unitIDs = Set(units.map(\.id))
+        let subs = Dictionary(uniqueKeysWithValues: framework.subCriteria.map { ($0.code, $0) })
+        var entries = [Cell: SelfAssessment.Entry]()
+        var lines = [Cell: Int]()
+        for r in table.records {
+            let unit = r[col["unit"]!], code = r[col["code"]!], score = r[col["score"]!]
+            let unitText = unit.text.trimmingSpaces, codeText = code.text.trimmingSpaces
+            guard unitIDs.contains(unitText) else {
+                problems.add(VaultError(.selfUnknownUnit, InputLocation(unit, in: path).arguments + [unit.text]))
+                continue
+            }
+            guard let sub = subs[codeText] else {
+                problems.add(VaultError(.selfUnknownCode, InputLocation(code, in: path).arguments + [code.text]))
+                continue
+            }
+            guard sub.method == .selfAssessed else {
+                problems.add(VaultError(.selfNotSelf, InputLocation(code, in: path).arguments + [codeText, sub.method.rawValue]))
+                continue
+            }
+            let cell = Cell(unit: unitText, code: codeText)
+            if let line = lines[cell] {
+                problems.add(VaultError(.selfDuplicate, InputLocation(unit, in: path).arguments + [cell.description, String(line)]))
+                continue
+            }
+            lines[cell] = r.line
+            guard let points = Points(parsing: score.text) else {
+                problems.add(FrameworkInput.badNumber(score, file: path))
+                continue
+            }
+            guard !points.isNegative, points <= sub.max else {
+                problems.add(
+                    VaultError(
+                        .selfOutOfRange, InputLocation(score, in: path).arguments + [points.description, codeText, sub.max.description]))
+                continue
+            }
+            guard points.isMultiple(of: sub.step) else {
+                problems.add(
+                    VaultError(
+                        .selfOffStep, InputLocation(score, in: path).arguments + [points.description, codeText, sub.step.description]))
+                continue
+            }
+            var note = ""
+            if let n = col["note"] {
+                note = r[n].text.trimmingSpaces
+                let controls = note.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\r" }
+                if controls || note.utf8.count > 2000 {
+                    problems.add(VaultError(.selfBadNote, InputLocation(r[n], in: path).arguments))
+                    continue
+                }
+            }
+            entries[cell] = SelfAssessment.Entry(score: points, note: note)
+        }
+        if problems.errors.count == before {
+            let expected = units.flatMap { u in
+                framework.subCriteria.filter { $0.method == .selfAssessed }.map { Cell(unit: u.id, code: $0.code) }
+            }
+            let missing = expected.filter { lines[$0] == nil }
+            if !missing.isEmpty {
+                problems.add(VaultError(.selfMissing, [path, String(missing.count), CellList.summary(missing)]))
+            }
+        }
+        return problems.errors.count == before ? SelfAssessment(entries: entries) : nil
+    }
+}
