@@ -10,7 +10,7 @@ struct AVault: ParsableCommand {
         abstract: Terminal.localized(.cliAbstract),
         discussion: Terminal.localized(.cliDiscussion),
         version: AppraisalVault.version,
-        subcommands: [Keygen.self, KeyCommand.self]
+        subcommands: [Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self]
     )
 
     /// Runs the command and maps every failure to `avault: error: …` and an exit status.

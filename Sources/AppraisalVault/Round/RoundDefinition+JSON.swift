@@ -1,0 +1,289 @@
+// The round definition header as canonical JSON (docs/spec/03-round.md §3.2), both ways.
+
+extension RoundDefinition {
+    // MARK: - Encoding
+
+    /// The header object for a new round.
+    static func header(
+        roundID: [UInt8], setup: RoundSetup, created: String, secretary: PublicIdentity, release: ReleasePolicy
+    ) -> JSONValue {
+        let selfCodes = setup.framework.subCriteria.filter { $0.method == .selfAssessed }.map(\.code)
+        var selfRows = [JSONValue]()
+        for unit in setup.units {
+            for code in selfCodes {
+                let entry = setup.selfAssessment.entries[Cell(unit: unit.id, code: code)]!
+                selfRows.append(
+                    .object([
+                        "code": .string(code), "note": .string(entry.note), "score": .string(entry.score.description),
+                        "unit": .string(unit.id),
+                    ]))
+            }
+        }
+        return .object([
+            "created": .string(created),
+            "demo": .bool(setup.isDemo),
+            "framework": frameworkJSON(setup.framework),
+            "groups": .array(setup.groups.map { .object(["id": .string($0.id), "name": .string($0.name)]) }),
+            "labels": .array(
+                setup.groups.map { g in
+                    .object([
+                        "group": .string(g.id),
+                        "thresholds": .array(
+                            (setup.labels.groups[g.id] ?? []).map {
+                                .object(["label": .string($0.label), "minimum": .string($0.minimum.description)])
+                            }),
+                    ])
+                }),
+            "members": .array(
+                setup.members.map { m in
+                    .object([
+                        "codes": .array(m.codes.map(JSONValue.string)), "identity": m.identity.json,
+                        "units": .array(m.units.map(JSONValue.string)),
+                    ])
+                }),
+            "references": .array(setup.references.map(JSONValue.string)),
+            "release": release.json,
+            "round": .hex(roundID),
+            "secretary": secretary.json,
+            "selfAssessment": .array(selfRows),
+            "title": .string(setup.title),
+            "units": .array(
+                setup.units.map { .object(["group": .string($0.group), "id": .string($0.id), "name": .string($0.name)]) }),
+            "year": .int(setup.year),
+        ])
+    }
+
+    static func frameworkJSON(_ f: Framework) -> JSONValue {
+        func node(_ code: String, _ title: String, _ max: Points, _ step: Points) -> [String: JSONValue] {
+            ["code": .string(code), "title": .string(title), "max": .string(max.description), "step": .string(step.description)]
+        }
+        return .object([
+            "id": .string(f.id), "title": .string(f.title), "total": .string(f.total.description),
+            "fields": .array(
+                f.fields.map { field in
+                    var o = node(field.code, field.title, field.max, field.step)
+                    o["criteria"] = .array(
+                        field.criteria.map { c in
+                            var co = node(c.code, c.title, c.max, c.step)
+                            co["subCriteria"] = .array(
+                                c.subCriteria.map { s in
+                                    var so = node(s.code, s.title, s.max, s.step)
+                                    so["method"] = .string(s.method.rawValue)
+                                    return .object(so)
+                                })
+                            return .object(co)
+                        })
+                    return .object(o)
+                }),
+        ])
+    }
+
+    // MARK: - Decoding
+
+    /// Reads the header strictly and re-runs every validation rule of the inputs.
+    init(header: JSONValue, fileHash: [UInt8]) throws(FieldReader.Failure) {
+        var r = try FieldReader(header)
+        let roundID = try r.hex("round", length: ReleasePolicy.roundIDLength)
+        let title = try r.string("title", maxBytes: 500)
+        let year = Int(try r.integer("year", in: 2000...2100))
+        var references = [String]()
+        for (i, v) in try r.array("references", maxCount: 100).enumerated() {
+            references.append(try Self.text(v, path: "references[\(i)]", maxBytes: 500))
+        }
+        let isDemo = try r.bool("demo")
+        let created = try r.string("created", maxBytes: 32)
+        guard Timestamp.isValid(created) else { throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time") }
+        let secretary = try PublicIdentity(json: try r.value("secretary"), path: "secretary")
+        guard secretary.role == .secretary else { throw FieldReader.Failure(path: "secretary.role", reason: "expected secretary") }
+        guard RoundSetup.isValidText(title, maxBytes: 500) else { throw FieldReader.Failure(path: "title", reason: "not valid text") }
+
+        let framework = try Self.readFramework(try r.value("framework"))
+
+        var groups = [UnitGroup]()
+        for (i, v) in try r.array("groups", maxCount: 1000).enumerated() {
+            var g = try FieldReader(v, path: "groups[\(i)]")
+            let id = try g.string("id", maxBytes: 64)
+            let name = try g.string("name", maxBytes: 200)
+            try g.finish()
+            guard Identifier.isValid(id), Identifier.isValidName(name), !groups.contains(where: { $0.id == id }) else {
+                throw FieldReader.Failure(path: "groups[\(i)]", reason: "invalid or repeated group")
+            }
+            groups.append(UnitGroup(id: id, name: name))
+        }
+        var units = [AppraisedUnit]()
+        var unitIDs = Set<String>()
+        for (i, v) in try r.array("units", maxCount: 1 << 20).enumerated() {
+            var u = try FieldReader(v, path: "units[\(i)]")
+            let id = try u.string("id", maxBytes: 64)
+            let name = try u.string("name", maxBytes: 200)
+            let group = try u.string("group", maxBytes: 64)
+            try u.finish()
+            guard Identifier.isValid(id), Identifier.isValidName(name), groups.contains(where: { $0.id == group }),
+                unitIDs.insert(id).inserted
+            else { throw FieldReader.Failure(path: "units[\(i)]", reason: "invalid or repeated unit, or unknown group") }
+            units.append(AppraisedUnit(id: id, name: name, group: group))
+        }
+        guard !units.isEmpty, Set(units.map(\.group)) == Set(groups.map(\.id)) else {
+            throw FieldReader.Failure(path: "units", reason: "no units, or a group without units")
+        }
+
+        // Self-assessment: exactly unit order × self sub-criteria in framework order.
+        let selfSubs = framework.subCriteria.filter { $0.method == .selfAssessed }
+        let selfItems = try r.array("selfAssessment", maxCount: 1 << 24)
+        guard selfItems.count == units.count * selfSubs.count else {
+            throw FieldReader.Failure(path: "selfAssessment", reason: "expected \(units.count * selfSubs.count) entries")
+        }
+        var entries = [Cell: SelfAssessment.Entry]()
+        var k = 0
+        for unit in units {
+            for sub in selfSubs {
+                let path = "selfAssessment[\(k)]"
+                var e = try FieldReader(selfItems[k], path: path)
+                let u = try e.string("unit", maxBytes: 64)
+                let code = try e.string("code", maxBytes: 16)
+                let score = try Self.points(&e, "score", path: path)
+                let note = try e.string("note", maxBytes: 2000, singleLine: false)
+                try e.finish()
+                guard u == unit.id, code == sub.code else {
+                    throw FieldReader.Failure(path: path, reason: "expected \(unit.id)/\(sub.code)")
+                }
+                guard sub.accepts(score) else { throw FieldReader.Failure(path: path + ".score", reason: "outside 0–max or off step") }
+                guard Text.isNFC(note) else { throw FieldReader.Failure(path: path + ".note", reason: "not NFC") }
+                entries[Cell(unit: u, code: code)] = SelfAssessment.Entry(score: score, note: note)
+                k += 1
+            }
+        }
+
+        var members = [Member]()
+        for (i, v) in try r.array("members", maxCount: 10_000).enumerated() {
+            let path = "members[\(i)]"
+            var m = try FieldReader(v, path: path)
+            let identity = try PublicIdentity(json: try m.value("identity"), path: path + ".identity")
+            var codes = [String]()
+            for c in try m.array("codes", maxCount: 10_000) {
+                guard case .string(let s) = c, let subs = framework.subCriteria(under: s), subs.contains(where: { $0.method.isAppraisable })
+                else { throw FieldReader.Failure(path: path + ".codes", reason: "unknown or survey-only code") }
+                codes.append(s)
+            }
+            var scope = [String]()
+            for c in try m.array("units", maxCount: 1 << 20) {
+                guard case .string(let s) = c, unitIDs.contains(s) || groups.contains(where: { $0.id == s }) else {
+                    throw FieldReader.Failure(path: path + ".units", reason: "unknown unit or group")
+                }
+                scope.append(s)
+            }
+            try m.finish()
+            guard identity.role == .member, !codes.isEmpty,
+                !members.contains(where: { $0.id == identity.id || $0.identity.signingKey == identity.signingKey })
+            else { throw FieldReader.Failure(path: path, reason: "not a member, no codes, or repeated identity") }
+            members.append(Member(identity: identity, codes: codes, units: scope))
+        }
+        var coverage = InputProblems()
+        MembersInput.checkCoverage(members, framework: framework, units: units, file: "members", problems: &coverage)
+        if let first = coverage.errors.first { throw FieldReader.Failure(path: "members", reason: first.description) }
+
+        var labels = [String: [RankLabels.Threshold]]()
+        let labelItems = try r.array("labels", maxCount: 1000)
+        guard labelItems.count == groups.count else { throw FieldReader.Failure(path: "labels", reason: "one entry per group") }
+        for (i, v) in labelItems.enumerated() {
+            let path = "labels[\(i)]"
+            var l = try FieldReader(v, path: path)
+            let group = try l.string("group", maxBytes: 64)
+            var list = [RankLabels.Threshold]()
+            for (j, t) in try l.array("thresholds", maxCount: 100).enumerated() {
+                var tr = try FieldReader(t, path: "\(path).thresholds[\(j)]")
+                let label = try tr.string("label", maxBytes: 200)
+                let minimum = try Self.points(&tr, "minimum", path: "\(path).thresholds[\(j)]")
+                try tr.finish()
+                guard Identifier.isValidName(label), !minimum.isNegative, minimum <= Points(integer: 100),
+                    list.last.map({ $0.minimum > minimum }) ?? true
+                else { throw FieldReader.Failure(path: "\(path).thresholds[\(j)]", reason: "invalid or out of order") }
+                list.append(RankLabels.Threshold(label: label, minimum: minimum))
+            }
+            try l.finish()
+            guard group == groups[i].id, list.last?.minimum == .zero else {
+                throw FieldReader.Failure(path: path, reason: "expected group \(groups[i].id) ending with a 0 threshold")
+            }
+            labels[group] = list
+        }
+
+        let release = try ReleasePolicy(json: try r.value("release"), path: "release")
+        try r.finish()
+
+        let identities = [secretary] + members.map(\.identity) + release.holders.map(\.identity)
+        if !isDemo, let demo = identities.first(where: \.isDemo) {
+            throw FieldReader.Failure(path: "demo", reason: "demo identity \(demo.id) in a round that is not a demo round")
+        }
+
+        self.roundID = roundID
+        self.title = title
+        self.year = year
+        self.references = references
+        self.isDemo = isDemo
+        self.created = created
+        self.secretary = secretary
+        self.framework = framework
+        self.groups = groups
+        self.units = units
+        self.selfAssessment = SelfAssessment(entries: entries)
+        self.members = members
+        self.labels = RankLabels(groups: labels)
+        self.release = release
+        self.fileHash = fileHash
+    }
+
+    static func text(_ v: JSONValue, path: String, maxBytes: Int) throws(FieldReader.Failure) -> String {
+        guard case .string(let s) = v, RoundSetup.isValidText(s, maxBytes: maxBytes) else {
+            throw FieldReader.Failure(path: path, reason: "expected one line of NFC text")
+        }
+        return s
+    }
+
+    static func points(_ r: inout FieldReader, _ key: String, path: String) throws(FieldReader.Failure) -> Points {
+        let s = try r.string(key, maxBytes: 32)
+        guard let p = Points(canonical: s) else {
+            throw FieldReader.Failure(path: "\(path).\(key)", reason: "not a canonical decimal string")
+        }
+        return p
+    }
+
+    static func readFramework(_ value: JSONValue) throws(FieldReader.Failure) -> Framework {
+        var r = try FieldReader(value, path: "framework")
+        let id = try r.string("id", maxBytes: 200)
+        let title = try r.string("title", maxBytes: 1000)
+        let total = try points(&r, "total", path: "framework")
+        var rows = [FrameworkInput.Row]()
+        func row(_ v: JSONValue, path: String, level: Int, enclosing: String?) throws(FieldReader.Failure) {
+            var n = try FieldReader(v, path: path)
+            let code = try n.string("code", maxBytes: 16)
+            let title = try n.string("title", maxBytes: 1000)
+            let max = try points(&n, "max", path: path)
+            let step = try points(&n, "step", path: path)
+            var method: String?
+            var children = [JSONValue]()
+            let childKey = level == 1 ? "criteria" : "subCriteria"
+            if level == 3 { method = try n.string("method", maxBytes: 16) } else { children = try n.array(childKey, maxCount: 10_000) }
+            try n.finish()
+            let at = InputLocation(file: path, line: 0, column: 0)
+            rows.append(
+                FrameworkInput.Row(
+                    code: code, title: title, max: max, step: step, method: method, location: at, enclosingCode: enclosing,
+                    maxLocation: at))
+            for (i, c) in children.enumerated() {
+                try row(c, path: "\(path).\(childKey)[\(i)]", level: level + 1, enclosing: code)
+            }
+        }
+        for (i, f) in try r.array("fields", maxCount: 10_000).enumerated() {
+            try row(f, path: "framework.fields[\(i)]", level: 1, enclosing: nil)
+        }
+        try r.finish()
+        guard Text.isNFC(id), Text.isNFC(title), !Text.hasControlCharacters(title) else {
+            throw FieldReader.Failure(path: "framework.title", reason: "not NFC text")
+        }
+        var problems = InputProblems()
+        let at = InputLocation(file: "framework", line: 0, column: 0)
+        guard let f = FrameworkInput.build(id: id, title: title, total: total, totalAt: at, rows: rows, file: "framework", problems: &problems)
+        else { throw FieldReader.Failure(path: "framework", reason: problems.errors.first?.description ?? "invalid") }
+        return f
+    }
+}

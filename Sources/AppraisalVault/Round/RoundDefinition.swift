@@ -1,0 +1,153 @@
+package import VaultCrypto
+
+/// The signed round definition, `ROUND/round.avr` (docs/spec/03-round.md).
+///
+/// A signed document (spec §2.4) of kind ``ArtifactKind/roundDefinition`` whose header holds the
+/// whole round set-up — framework, units and groups, self-assessment, members with their public
+/// identities and assignments, rank labels, the release section (spec §4) — plus the round id,
+/// title, year, references, demo flag, creation time and the secretary's public identity. The
+/// secretary named inside signs it; a value of this type has always been parsed strictly,
+/// re-validated, and verified against that key.
+///
+/// Other artifacts bind to ``fileHash``; people confirm a round by reading ``fingerprint``
+/// over the phone.
+public struct RoundDefinition: Sendable {
+    /// The 16 random bytes that name the round.
+    public let roundID: [UInt8]
+    /// The round's title, NFC.
+    public let title: String
+    /// The assessed year.
+    public let year: Int
+    /// References such as "Quyết định số 04/QĐ-UBND", NFC.
+    public let references: [String]
+    /// True for a demo round (demo identities allowed).
+    public let isDemo: Bool
+    /// When it was created (RFC 3339 UTC, informational).
+    public let created: String
+    /// The secretary, who signed it.
+    public let secretary: PublicIdentity
+    /// The criteria framework.
+    public let framework: Framework
+    /// The groups, in order.
+    public let groups: [UnitGroup]
+    /// The units, in order (the order of results).
+    public let units: [AppraisedUnit]
+    /// The units' self-assessed scores.
+    public let selfAssessment: SelfAssessment
+    /// The members and their declared assignments.
+    public let members: [Member]
+    /// The rank labels per group.
+    public let labels: RankLabels
+    /// The release holders, threshold, sealed shares, commitments and release public key.
+    package let release: ReleasePolicy
+    /// BLAKE2b-256 of the whole file as read: what every other artifact of the round binds to.
+    public let fileHash: [UInt8]
+
+    /// Largest header accepted: national-scale rounds are big.
+    public static let maxHeaderLength = 256 << 20
+    /// The definition's file name inside a round folder.
+    public static let fileName = "round.avr"
+
+    /// The phone-readable fingerprint of the round:
+    /// `Fingerprint(digestOf: "AppraisalVault/v1/round-definition/fingerprint\0" ‖ fileHash)`.
+    public var fingerprint: Fingerprint {
+        Fingerprint(digestOf: ArtifactKind.roundDefinition.domain("fingerprint") + fileHash)
+    }
+
+    /// The round id as lowercase hex.
+    public var roundIDHex: String { Hex.encode(roundID) }
+
+    /// The member with `id`, if any.
+    public func member(_ id: String) -> Member? { members.first { $0.id == id } }
+
+    /// The cells `member` appraises, in unit order then framework order.
+    public func cells(of member: Member) -> [Cell] { member.cells(in: framework, units: units) }
+
+    /// Every appraisable cell (unit × `self`/`council` sub-criterion), in unit then framework order.
+    public var appraisableCells: [Cell] {
+        units.flatMap { u in framework.appraisableSubCriteria.map { Cell(unit: u.id, code: $0.code) } }
+    }
+
+    /// The release holders, in order (holder i has x = i).
+    public var holders: [PublicIdentity] { release.holders.map(\.identity) }
+
+    /// The release threshold t.
+    public var threshold: Int { release.threshold }
+
+    /// The unit with `id`, if any.
+    public func unit(_ id: String) -> AppraisedUnit? { units.first { $0.id == id } }
+
+    /// The authorisation view used by receive, merge and verify.
+    package var roster: Roster {
+        Roster(
+            roundHash: fileHash, secretary: secretary, members: members.map(\.identity),
+            holders: release.holders.map(\.identity))
+    }
+
+    // MARK: - Creating
+
+    /// Creates and signs the definition for `setup`: a fresh round id, the release key split
+    /// t-of-n and sealed to the holders (``ReleasePolicy/create(holders:threshold:roundID:using:)``).
+    ///
+    /// The bytes are parsed back and verified before they are returned.
+    ///
+    /// - Returns: the file bytes and the parsed definition.
+    /// - Throws: ``VaultError`` `round.secretary-role`, `round.demo-refused`, the release errors,
+    ///   `crypto.failure`.
+    package static func create(
+        from setup: RoundSetup, secretary: SecretIdentity, created: String = Timestamp.now(),
+        using random: any RandomSource = SystemRandom()
+    ) throws(VaultError) -> (bytes: [UInt8], definition: RoundDefinition) {
+        guard secretary.identity.role == .secretary else {
+            throw VaultError(.roundSecretaryRole, [secretary.identity.id, secretary.identity.role.rawValue], status: .usage)
+        }
+        try setup.checkDemo(secretary: secretary.identity)
+        let roundID = random.bytes(ReleasePolicy.roundIDLength)
+        let release = try ReleasePolicy.create(
+            holders: setup.holders, threshold: setup.threshold, roundID: roundID, using: random)
+        let header = RoundDefinition.header(
+            roundID: roundID, setup: setup, created: created, secretary: secretary.identity, release: release)
+        let bytes = try SignedDocument.encode(kind: .roundDefinition, header: header, signer: secretary.signingKey)
+        return (bytes, try RoundDefinition(parsing: bytes, file: fileName))
+    }
+
+    // MARK: - Reading
+
+    /// Parses a round definition strictly, re-validates its content and verifies the signature
+    /// by the secretary it names.
+    ///
+    /// - Throws: ``VaultError`` format errors, `format.header` naming the field or rule,
+    ///   `round.bad-signature` when any byte was changed after signing.
+    public init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+        let doc = try SignedDocument(
+            parsing: bytes, expecting: .roundDefinition, file: file, maxHeaderLength: RoundDefinition.maxHeaderLength)
+        // The signature first (by the secretary named inside), so any edit reads as "altered".
+        guard case .object(let fields) = doc.container.header, let secretaryJSON = fields["secretary"] else {
+            throw VaultError(.formatHeader, [file, "field \"secretary\": missing"], hint: .hintAskForNewCopy)
+        }
+        let signer: PublicIdentity
+        do {
+            signer = try PublicIdentity(json: secretaryJSON, path: "secretary")
+        } catch {
+            throw VaultError(.formatHeader, [file, error.description], hint: .hintAskForNewCopy)
+        }
+        guard doc.isSigned(by: signer.signingKey) else {
+            throw VaultError(.roundBadSignature, [file], hint: .hintAskForNewCopy)
+        }
+        do {
+            self = try RoundDefinition(header: doc.container.header, fileHash: doc.fileHash)
+        } catch {
+            throw VaultError(.formatHeader, [file, error.description], hint: .hintAskForNewCopy)
+        }
+    }
+
+    /// Reads and verifies `ROUND/round.avr`.
+    public static func load(roundDirectory: String) throws(VaultError) -> RoundDefinition {
+        let path = FileIO.join(roundDirectory, fileName)
+        if !FileIO.exists(path), FileIO.isDirectory(roundDirectory) == false {
+            throw VaultError(.roundNoFolder, [roundDirectory], status: .noInput)
+        }
+        let bytes = try FileIO.read(path, maxBytes: maxHeaderLength + 4096)
+        return try RoundDefinition(parsing: bytes, file: path)
+    }
+}

@@ -1,0 +1,148 @@
+/// Everything `round init` needs, read from the secretary's files and validated, before any
+/// passphrase is asked for or any key is made.
+///
+/// ``load(_:)`` checks every file it can, collecting every problem it finds (see
+/// ``InputProblems``), so the secretary can fix all of them in one pass.
+public struct RoundSetup: Sendable {
+    /// Paths and values given on the command line.
+    public struct Sources: Sendable {
+        /// The framework file (JSON or CSV).
+        public var framework: String
+        /// The units CSV.
+        public var units: String
+        /// The optional groups CSV (`id,name`).
+        public var groups: String?
+        /// The self-assessment CSV.
+        public var selfAssessment: String
+        /// The members CSV.
+        public var members: String
+        /// The optional rank-labels CSV.
+        public var labels: String?
+        /// The release holders' `.pub` files, in order (holder i gets x = i).
+        public var holders: [String]
+        /// The release threshold t.
+        public var threshold: Int
+        /// The round's title.
+        public var title: String
+        /// The assessed year.
+        public var year: Int
+        /// References such as "Quyết định số 04/QĐ-UBND".
+        public var references: [String]
+        /// True for a demo round (demo identities allowed; labelled as demo everywhere).
+        public var isDemo: Bool
+
+        /// Collects the sources.
+        public init(
+            framework: String, units: String, groups: String? = nil, selfAssessment: String, members: String,
+            labels: String? = nil, holders: [String], threshold: Int, title: String, year: Int, references: [String] = [],
+            isDemo: Bool = false
+        ) {
+            self.framework = framework
+            self.units = units
+            self.groups = groups
+            self.selfAssessment = selfAssessment
+            self.members = members
+            self.labels = labels
+            self.holders = holders
+            self.threshold = threshold
+            self.title = title
+            self.year = year
+            self.references = references
+            self.isDemo = isDemo
+        }
+    }
+
+    /// The round's title, NFC.
+    public let title: String
+    /// The assessed year.
+    public let year: Int
+    /// References, NFC.
+    public let references: [String]
+    /// True for a demo round.
+    public let isDemo: Bool
+    /// The criteria framework.
+    public let framework: Framework
+    /// The groups that have units, in order of first use.
+    public let groups: [UnitGroup]
+    /// The units, in file order.
+    public let units: [AppraisedUnit]
+    /// The self-assessed scores.
+    public let selfAssessment: SelfAssessment
+    /// The members and their assignments, in file order.
+    public let members: [Member]
+    /// The rank labels per group.
+    public let labels: RankLabels
+    /// The release holders, in order.
+    public let holders: [PublicIdentity]
+    /// The release threshold t.
+    public let threshold: Int
+
+    /// Reads and validates every input.
+    ///
+    /// - Throws: ``InputProblems`` listing every problem found.
+    public static func load(_ s: Sources) throws(InputProblems) -> RoundSetup {
+        var problems = InputProblems()
+        let title = Text.nfc(s.title.trimmingSpaces)
+        if !isValidText(title, maxBytes: 500) { problems.add(VaultError(.roundBadTitle, status: .usage)) }
+        if !(2000...2100).contains(s.year) { problems.add(VaultError(.roundBadYear, [String(s.year)], status: .usage)) }
+        let references = s.references.map { Text.nfc($0.trimmingSpaces) }
+        for r in references where !isValidText(r, maxBytes: 500) {
+            problems.add(VaultError(.roundBadReference, [r], status: .usage))
+        }
+        var holders = [PublicIdentity]()
+        for path in s.holders {
+            do {
+                holders.append(try PublicIdentity.load(path))
+            } catch {
+                problems.add(error)
+            }
+        }
+        if holders.count == s.holders.count, let p = ReleasePolicy.problem(holders: holders, threshold: s.threshold) {
+            problems.add(VaultError(p.message, p.arguments, status: .usage))
+        }
+
+        let framework = FrameworkInput.load(s.framework, problems: &problems)
+        var declaredGroups: [UnitGroup]?
+        if let g = s.groups { declaredGroups = UnitsInput.loadGroups(g, problems: &problems) }
+        let unitsAndGroups = UnitsInput.load(s.units, groups: declaredGroups, problems: &problems)
+        var selfAssessment: SelfAssessment?
+        var members: [Member]?
+        var labels: RankLabels?
+        if let framework, let (units, groups) = unitsAndGroups {
+            selfAssessment = SelfAssessmentInput.load(s.selfAssessment, framework: framework, units: units, problems: &problems)
+            members = MembersInput.load(s.members, framework: framework, units: units, groups: groups, problems: &problems)
+        }
+        if let (_, groups) = unitsAndGroups {
+            labels = LabelsInput.load(s.labels, groups: groups, problems: &problems)
+        }
+        guard problems.isEmpty, let framework, let (units, groups) = unitsAndGroups, let selfAssessment, let members,
+            let labels
+        else {
+            if problems.isEmpty { problems.add(VaultError(.roundInputsIncomplete)) }
+            throw problems
+        }
+        return RoundSetup(
+            title: title, year: s.year, references: references, isDemo: s.isDemo, framework: framework, groups: groups,
+            units: units, selfAssessment: selfAssessment, members: members, labels: labels, holders: holders,
+            threshold: s.threshold)
+    }
+
+    /// True for one line of NFC text, 1…`maxBytes` bytes, without control characters.
+    static func isValidText(_ s: String, maxBytes: Int) -> Bool {
+        !s.isEmpty && s.utf8.count <= maxBytes && Text.isNFC(s) && !Text.hasControlCharacters(s)
+    }
+
+    /// The identities among `secretary`, the members and the holders that are flagged demo.
+    public func demoIdentities(secretary: PublicIdentity) -> [PublicIdentity] {
+        ([secretary] + members.map(\.identity) + holders).filter(\.isDemo)
+    }
+
+    /// Refuses demo identities in a round that is not a demo round.
+    ///
+    /// - Throws: ``VaultError`` `round.demo-refused` naming the first demo identity.
+    public func checkDemo(secretary: PublicIdentity) throws(VaultError) {
+        if !isDemo, let demo = demoIdentities(secretary: secretary).first {
+            throw VaultError(.roundDemoRefused, [demo.id], hint: .hintDemoRound, status: .usage)
+        }
+    }
+}

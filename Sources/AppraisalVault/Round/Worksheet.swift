@@ -1,0 +1,33 @@
+/// A member's worksheet: the spreadsheet-friendly list of exactly their cells (design brief §3
+/// step 3; columns in docs/spec/03-round.md §5).
+///
+/// CSV, UTF-8 with a byte-order mark (so Excel and LibreOffice detect UTF-8), comma-separated,
+/// CRLF line ends, one header row with the Vietnamese column names of ``columns``, then one row
+/// per cell in unit order then framework order; decimals are written canonically with `.`.
+/// The last two columns are empty for the member to fill.
+public enum Worksheet {
+    /// The column names, in order.
+    public static let columns = [
+        "ma_don_vi", "ten_don_vi", "ma_tieu_chi", "tieu_chi", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh", "ly_do",
+    ]
+
+    /// The rows (header first) of `member`'s worksheet in `round`.
+    ///
+    /// `diem_tu_cham` is the unit's self score for `self` sub-criteria and empty for `council` ones.
+    public static func rows(for member: Member, in round: RoundDefinition) -> [[String]] {
+        let names = Dictionary(uniqueKeysWithValues: round.units.map { ($0.id, $0.name) })
+        let subs = Dictionary(uniqueKeysWithValues: round.framework.subCriteria.map { ($0.code, $0) })
+        var rows = [columns]
+        for cell in round.cells(of: member) {
+            let sub = subs[cell.code]!
+            let selfScore = round.selfAssessment.score(unit: cell.unit, code: cell.code)?.description ?? ""
+            rows.append([cell.unit, names[cell.unit]!, cell.code, sub.title, sub.max.description, selfScore, "", ""])
+        }
+        return rows
+    }
+
+    /// The worksheet file bytes.
+    public static func encode(for member: Member, in round: RoundDefinition) -> [UInt8] {
+        CSV.write(rows(for: member, in: round), separator: CSV.comma, byteOrderMark: true)
+    }
+}

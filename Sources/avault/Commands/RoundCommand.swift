@@ -1,0 +1,96 @@
+import AppraisalVault
+import ArgumentParser
+import VaultCrypto
+
+/// `avault round …`: create and inspect rounds.
+struct RoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round", abstract: Terminal.localized(.roundAbstract), subcommands: [Init.self, Show.self])
+
+    /// `avault round init`: validate every input, then sign and write a new round.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: Terminal.localized(.roundInitAbstract), discussion: Terminal.localized(.roundInitDiscussion))
+
+        @Option(help: ArgumentHelp(Terminal.localized(.helpFramework), valueName: "file"))
+        var framework: String
+        @Option(help: ArgumentHelp(Terminal.localized(.helpUnits), valueName: "file"))
+        var units: String
+        @Option(help: ArgumentHelp(Terminal.localized(.helpGroups), valueName: "file"))
+        var groups: String?
+        @Option(name: .customLong("self-assessment"), help: ArgumentHelp(Terminal.localized(.helpSelfAssessment), valueName: "file"))
+        var selfAssessment: String
+        @Option(help: ArgumentHelp(Terminal.localized(.helpMembers), valueName: "file"))
+        var members: String
+        @Option(help: ArgumentHelp(Terminal.localized(.helpLabels), valueName: "file"))
+        var labels: String?
+        @Option(help: ArgumentHelp(Terminal.localized(.helpHolders), valueName: "a.pub,b.pub,…"))
+        var holders: String
+        @Option(help: ArgumentHelp(Terminal.localized(.helpThreshold), valueName: "t"))
+        var threshold: Int
+        @Option(help: ArgumentHelp(Terminal.localized(.helpTitle)))
+        var title: String
+        @Option(help: ArgumentHelp(Terminal.localized(.helpYear)))
+        var year: Int
+        @Option(help: ArgumentHelp(Terminal.localized(.helpReference), valueName: "text"))
+        var reference: [String] = []
+        @Option(help: ArgumentHelp(Terminal.localized(.helpSecretaryKey), valueName: "file"))
+        var key: String
+        @Flag(help: ArgumentHelp(Terminal.localized(.helpDemo)))
+        var demo = false
+        @Option(help: ArgumentHelp(Terminal.localized(.helpRoundOut), valueName: "dir"))
+        var out: String
+        @OptionGroup var passphrase: PassphraseOptions
+
+        func run() throws {
+            // 1. Everything that can be checked without the passphrase.
+            try RoundFolder.checkNew(out)
+            let keyFile = try KeyFile.load(key)
+            let sources = RoundSetup.Sources(
+                framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
+                labels: labels, holders: holders.split(separator: ",").map { String($0) }, threshold: threshold,
+                title: title, year: year, references: reference, isDemo: demo)
+            let setup: RoundSetup
+            do {
+                setup = try RoundSetup.load(sources)
+            } catch {
+                for problem in error.errors { Terminal.report(problem) }
+                throw VaultError(.roundInputsRejected, [String(error.errors.count)])
+            }
+            let secretaryIdentity = keyFile.identity
+            guard secretaryIdentity.role == .secretary else {
+                throw VaultError(.roundSecretaryRole, [secretaryIdentity.id, secretaryIdentity.role.rawValue], status: .usage)
+            }
+            try setup.checkDemo(secretary: secretaryIdentity)
+            Terminal.say(.roundInitValidated)
+            // 2. Only now the passphrase, then one library call.
+            let secretary = try keyFile.unlock(passphrase: try passphrase.obtain(for: key))
+            let round = try RoundFolder.create(setup, secretary: secretary, at: out)
+            if round.isDemo { Terminal.say(.roundDemoLabel) }
+            Terminal.say(.roundInitWrote, [FileIO.join(out, RoundDefinition.fileName)])
+            Terminal.say(.roundInitJournal, [FileIO.join(out, "journal.avj")])
+            let f = round.framework
+            Terminal.say(
+                .roundInitCounts,
+                [
+                    String(f.fields.count), String(f.criteria.count), String(f.subCriteria.count), String(round.units.count),
+                    String(round.appraisableCells.count), String(round.members.count),
+                    String(setup.holders.count), String(setup.threshold),
+                ])
+            Terminal.say(.roundFingerprintLine, [round.fingerprint.description])
+        }
+    }
+
+    /// `avault round show ROUND`: verify and summarise.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Terminal.localized(.roundShowAbstract))
+
+        @Argument(help: ArgumentHelp(Terminal.localized(.helpRoundDir), valueName: "round"))
+        var round: String
+
+        func run() throws {
+            let r = try RoundDefinition.load(roundDirectory: round)
+            for line in RoundSummary.lines(r) { Terminal.out(line) }
+        }
+    }
+}

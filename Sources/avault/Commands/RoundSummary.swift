@@ -1,0 +1,65 @@
+import AppraisalVault
+
+/// The text of `avault round show`, one line per entry, labels aligned.
+enum RoundSummary {
+    static func lines(_ r: RoundDefinition) -> [String] {
+        var rows = [(Message?, String)]()
+        func row(_ label: Message?, _ value: String) { rows.append((label, value)) }
+        let f = r.framework
+        let subs = f.subCriteria
+        row(.labelTitle, r.title)
+        row(.labelYear, String(r.year))
+        if r.references.isEmpty { row(.labelReferences, Terminal.localized(.showNone)) }
+        for (i, ref) in r.references.enumerated() { row(i == 0 ? .labelReferences : nil, ref) }
+        row(.labelDemo, Terminal.localized(r.isDemo ? .yes : .no))
+        row(.labelRoundID, r.roundIDHex)
+        row(.labelSecretary, "\(r.secretary.id)  \(r.secretary.name)  [\(r.secretary.fingerprint)]")
+        row(
+            .labelFramework,
+            Terminal.localized(
+                .showCounts,
+                [
+                    String(f.fields.count), String(f.criteria.count), String(subs.count),
+                    String(subs.filter { $0.method == .selfAssessed }.count),
+                    String(subs.filter { $0.method == .council }.count), String(subs.filter { $0.method == .survey }.count),
+                    f.total.description,
+                ]))
+        for (i, g) in r.groups.enumerated() {
+            row(
+                i == 0 ? .labelUnits : nil,
+                Terminal.localized(.showGroup, [g.id, g.name, String(r.units.filter { $0.group == g.id }.count)]))
+        }
+        row(.labelCells, String(r.appraisableCells.count))
+        for (i, m) in r.members.enumerated() {
+            let scope = m.units.isEmpty ? "" : " @ " + m.units.joined(separator: " ")
+            row(
+                i == 0 ? .labelMembers : nil,
+                Terminal.localized(
+                    .showMember,
+                    [m.id, m.identity.name, m.codes.joined(separator: " "), scope, String(r.cells(of: m).count),
+                     m.identity.fingerprint.description]))
+        }
+        let holders = r.holders
+        for (i, h) in holders.enumerated() {
+            row(
+                i == 0 ? .labelHolders : nil,
+                Terminal.localized(.showHolder, [String(i + 1), h.id, h.name, h.fingerprint.description]))
+        }
+        row(nil, Terminal.localized(.showThreshold, [String(r.threshold), String(holders.count)]))
+        for (i, g) in r.groups.enumerated() {
+            let text = (r.labels.groups[g.id] ?? []).map { $0.minimum == .zero ? $0.label : "\($0.label) ≥ \($0.minimum)" }
+                .joined(separator: ", ")
+            row(i == 0 ? .labelLabels : nil, Terminal.localized(.showLabels, [g.id, text]))
+        }
+        let width = rows.compactMap { $0.0.map { Terminal.localized($0).count } }.max() ?? 0
+        var out = [String]()
+        if r.isDemo { out.append("*** " + Terminal.localized(.roundDemoLabel) + " ***") }
+        for (label, value) in rows {
+            let l = label.map { Terminal.localized($0) } ?? ""
+            out.append(l + String(repeating: " ", count: width - l.count) + "  " + value)
+        }
+        out.append(Terminal.localized(.showSignatureOK, [r.secretary.id]))
+        out.append(Terminal.localized(.roundFingerprintLine, [r.fingerprint.description]))
+        return out
+    }
+}
