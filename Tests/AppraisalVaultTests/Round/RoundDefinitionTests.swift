@@ -1,0 +1,169 @@
+import AppraisalVault
+import Foundation
+import Testing
+import VaultCrypto
+
+@Suite struct RoundDefinitionTests {
+    let fx: RoundFixtures
+    let secretary: SecretIdentity
+
+    init() throws {
+        fx = try RoundFixtures()
+        secretary = try SecretIdentity.generate(
+            id: "thu-ky-test", name: "Thư ký thử", role: .secretary, isDemo: true, created: "2026-01-02T03:04:05Z",
+            using: DeterministicRandom(seed: "round-tests-secretary"))
+    }
+
+    func sources(demo: Bool = true) throws -> RoundSetup.Sources {
+        RoundSetup.Sources(
+            framework: try fx.write("framework.csv", RoundFixtures.frameworkCSV),
+            units: try fx.write("units.csv", RoundFixtures.unitsCSV),
+            selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
+            members: try fx.write("members.csv", RoundFixtures.membersCSV),
+            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { fx.folder + "/keys/\($0).pub" }, threshold: 2,
+            title: "Vòng thử", year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: demo)
+    }
+
+    func create(seed: String = "round-tests") throws -> (bytes: [UInt8], definition: RoundDefinition) {
+        let setup = try RoundSetup.load(try sources())
+        return try RoundDefinition.create(
+            from: setup, secretary: secretary, created: "2026-01-02T03:04:05Z", using: DeterministicRandom(seed: seed))
+    }
+
+    /// A created definition parses back with the same content, and its fileHash is BLAKE2b-256 of the file.
+    @Test func roundTrip() throws {
+        let (bytes, made) = try create()
+        let parsed = try RoundDefinition(parsing: bytes, file: "round.avr")
+        #expect(parsed.fileHash == BLAKE2b.hash(bytes, outputLength: 32))
+        #expect(parsed.fileHash == made.fileHash)
+        #expect(parsed.title == "Vòng thử" && parsed.year == 2025 && parsed.isDemo)
+        #expect(parsed.references == ["Quyết định số 04/QĐ-UBND"])
+        #expect(parsed.framework == made.framework)
+        #expect(parsed.units.map(\.id) == ["u1", "u2"])
+        #expect(parsed.selfAssessment == made.selfAssessment)
+        #expect(parsed.members == made.members)
+        #expect(parsed.labels == made.labels)
+        #expect(parsed.threshold == 2 && parsed.holders.map(\.id) == ["chu-tich", "pho-chu-tich", "chanh-vp"])
+        #expect(parsed.appraisableCells.count == 4)
+        #expect(parsed.cells(of: try #require(parsed.member("tv-02"))) == [Cell(unit: "u2", code: "1.1.1"), Cell(unit: "u2", code: "1.1.2")])
+        #expect(parsed.roundID.count == 16)
+        #expect(parsed.fingerprint == Fingerprint(digestOf: ArtifactKind.roundDefinition.domain("fingerprint") + parsed.fileHash))
+    }
+
+    /// Same inputs, time and random seed give byte-identical files (the basis of the test vector); another seed does not.
+    @Test func deterministic() throws {
+        #expect(try create().bytes == create().bytes)
+        #expect(try create().bytes != create(seed: "other").bytes)
+    }
+
+    /// Any single byte changed anywhere in the header or signature is rejected; inside text it reads as a bad signature.
+    @Test func tamperedByte() throws {
+        let (bytes, _) = try create()
+        for i in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            var copy = bytes
+            copy[i] ^= 0x01
+            #expect(throws: VaultError.self) { try RoundDefinition(parsing: copy, file: "round.avr") }
+        }
+        let needle = Array("Vòng thử".utf8)
+        let at = try #require((0..<(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        var copy = bytes
+        copy[at] = UInt8(ascii: "W")
+        #expect(throws: VaultError(.roundBadSignature)) { try RoundDefinition(parsing: copy, file: "round.avr") }
+        #expect(throws: VaultError(.formatTruncated)) { try RoundDefinition(parsing: Array(bytes.dropLast(64)), file: "round.avr") }
+    }
+
+    /// A re-signed header with an unknown field is rejected (strict reading).
+    @Test func unknownFieldRejected() throws {
+        let (bytes, _) = try create()
+        let doc = try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: "r")
+        guard case .object(var h) = doc.container.header else { Issue.record("no object"); return }
+        h["extra"] = .bool(true)
+        let forged = try SignedDocument.encode(kind: .roundDefinition, header: .object(h), signer: secretary.signingKey)
+        #expect(throws: VaultError(.formatHeader)) { try RoundDefinition(parsing: forged, file: "r") }
+        // And content rules are re-checked: a self score above its max, even when properly signed.
+        guard case .array(var rows) = h["selfAssessment"], case .object(var row) = rows[0] else { return }
+        h["extra"] = nil
+        row["score"] = .string("5")
+        rows[0] = .object(row)
+        h["selfAssessment"] = .array(rows)
+        let bad = try SignedDocument.encode(kind: .roundDefinition, header: .object(h), signer: secretary.signingKey)
+        #expect(throws: VaultError(.formatHeader)) { try RoundDefinition(parsing: bad, file: "r") }
+    }
+
+    /// A definition claiming not to be a demo round but listing demo identities is rejected even when signed.
+    @Test func demoFlagEnforcedOnRead() throws {
+        let (bytes, _) = try create()
+        let doc = try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: "r")
+        guard case .object(var h) = doc.container.header else { return }
+        h["demo"] = .bool(false)
+        let forged = try SignedDocument.encode(kind: .roundDefinition, header: .object(h), signer: secretary.signingKey)
+        do {
+            _ = try RoundDefinition(parsing: forged, file: "r")
+            Issue.record("accepted")
+        } catch { #expect(error.code == .formatHeader && error.description.contains("demo")) }
+    }
+
+    /// Demo identities are refused unless the round is a demo round.
+    @Test func demoRefused() throws {
+        let setup = try RoundSetup.load(try sources(demo: false))
+        #expect(throws: VaultError(.roundDemoRefused)) {
+            try RoundDefinition.create(from: setup, secretary: secretary, using: DeterministicRandom(seed: "x"))
+        }
+        #expect(throws: VaultError(.roundDemoRefused)) { try setup.checkDemo(secretary: secretary.identity) }
+    }
+
+    /// Only a secretary identity can create a round.
+    @Test func secretaryRole() throws {
+        let member = try SecretIdentity.generate(id: "m", name: "M", role: .member, isDemo: true)
+        #expect(throws: VaultError(.roundSecretaryRole)) {
+            try RoundDefinition.create(from: try RoundSetup.load(try sources()), secretary: member)
+        }
+    }
+
+    /// Problems in several files are all reported together, and bad title/year/threshold too.
+    @Test func allProblemsReported() throws {
+        var s = try sources()
+        s.units = try fx.write("units2.csv", "id,name,group\nu1,A,xa\n")
+        s.framework = try fx.write("f2.csv", "code,title,max,method\n1,A,1,\n")
+        s.year = 1999
+        s.title = " "
+        s.threshold = 4
+        do {
+            _ = try RoundSetup.load(s)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.contains(.unitsUnknownGroup))
+            #expect(error.contains(.frameworkChildless))
+            #expect(error.contains(.roundBadYear))
+            #expect(error.contains(.roundBadTitle))
+            #expect(error.contains(.releaseThresholdRange))
+        }
+    }
+
+    /// round init writes round.avr and a journal into a new folder, and refuses a non-empty one.
+    @Test func folder() throws {
+        let setup = try RoundSetup.load(try sources())
+        let dir = fx.folder + "/round"
+        let r = try RoundFolder.create(setup, secretary: secretary, at: dir, using: DeterministicRandom(seed: "f"))
+        #expect(try RoundDefinition.load(roundDirectory: dir).fileHash == r.fileHash)
+        #expect(FileIO.exists(dir + "/journal.avj"))
+        let journal = try RoundJournal.load(roundDirectory: dir, secretaryKey: secretary.identity.signingKey, roundHash: r.fileHash)
+        #expect(journal.entries.map(\.event) == ["round-init"])
+        #expect(throws: VaultError(.roundOutNotEmpty)) { try RoundFolder.create(setup, secretary: secretary, at: dir) }
+    }
+
+    /// A worksheet lists exactly the member's cells with max and self score, BOM first, Vietnamese header.
+    @Test func worksheet() throws {
+        let (_, r) = try create()
+        let m = try #require(r.member("tv-01"))
+        let rows = Worksheet.rows(for: m, in: r)
+        #expect(rows[0] == Worksheet.columns)
+        #expect(rows.dropFirst().map { $0[0] + "/" + $0[2] } == ["u1/1.1.1", "u1/1.1.2"])
+        #expect(rows[1] == ["u1", "Sở Một", "1.1.1", "Thành phần 1", "1", "0.75", "", ""])
+        #expect(rows[2][5] == "")  // council: no self score
+        let bytes = Worksheet.encode(for: m, in: r)
+        #expect(bytes.starts(with: CSV.bom))
+        let table = try CSV.parse(bytes, file: "w.csv")
+        #expect(table.records.count == 2)
+    }
+}
