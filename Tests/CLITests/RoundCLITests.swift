@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// Runs the built `avault` binary on the built-in sample round.
+@Suite(.serialized) struct RoundCLITests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    let dir: String
+
+    init() throws {
+        dir = NSTemporaryDirectory() + "avault-cli-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/keys", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: dir + "/samples", withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: Self.root + "/keys") where name.hasSuffix(".pub") || name.hasSuffix(".key") {
+            try fm.copyItem(atPath: Self.root + "/keys/" + name, toPath: dir + "/keys/" + name)
+            if name.hasSuffix(".key") { try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/keys/" + name) }
+        }
+        for name in ["framework-so-nganh.json", "units-dien-bien.csv", "self-assessment-demo.csv", "members-demo.csv"] {
+            try fm.copyItem(atPath: Self.root + "/samples/" + name, toPath: dir + "/samples/" + name)
+        }
+        try Data("demo-appraisal-2026\n".utf8).write(to: URL(fileURLWithPath: dir + "/pass"))
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/pass")
+    }
+
+    @discardableResult
+    func avault(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.root + "/.build/debug/avault")
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func initArgs(out: String = "round", demo: Bool = true, selfAssessment: String = "samples/self-assessment-demo.csv") -> [String] {
+        [
+            "round", "init", "--framework", "samples/framework-so-nganh.json", "--units", "samples/units-dien-bien.csv",
+            "--self-assessment", selfAssessment, "--members", "samples/members-demo.csv",
+            "--holders", "keys/chu-tich.pub,keys/pho-chu-tich.pub,keys/chanh-vp.pub", "--threshold", "2",
+            "--title", "Thẩm định Chỉ số CCHC 2025", "--year", "2025", "--reference", "Quyết định số 04/QĐ-UBND",
+            "--key", "keys/thu-ky.key", "--passphrase-file", "pass", "--out", out,
+        ] + (demo ? ["--demo"] : [])
+    }
+
+    /// round init on the sample writes a signed round and prints counts and the fingerprint; round show verifies it.
+    @Test func initAndShow() throws {
+        let made = try avault(initArgs())
+        #expect(made.status == 0, "\(made.err)")
+        #expect(made.out.contains("2088 appraisable cells"))
+        let fingerprint = try #require(made.out.split(separator: "\n").first { $0.hasPrefix("Round fingerprint:") })
+        let shown = try avault(["round", "show", "round"])
+        #expect(shown.status == 0, "\(shown.err)")
+        #expect(shown.out.contains(String(fingerprint)))
+        #expect(shown.out.contains("DEMO ROUND"))
+        #expect(shown.out.contains("tv-08  Lò Văn Pâng  codes: 8  — 58 cells"))
+        #expect(shown.out.contains("2 of 3 holders"))
+        #expect(shown.out.contains("Quyết định số 04/QĐ-UBND"))
+    }
+
+    /// A round definition changed by one byte is refused by round show with a clear message and exit 65.
+    @Test func tamperedRefused() throws {
+        #expect(try avault(initArgs()).status == 0)
+        let path = dir + "/round/round.avr"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let needle = Array("Sở Tư pháp".utf8)
+        let at = try #require((0..<(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        bytes[at + needle.count - 1] = UInt8(ascii: "q")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let shown = try avault(["round", "show", "round"])
+        #expect(shown.status == 65)
+        #expect(shown.err.contains("signature does not verify"))
+        #expect(shown.out.isEmpty)
+    }
+
+    /// A bad input CSV is rejected before any passphrase, naming file:line:column, and nothing is written.
+    @Test func badInputRejected() throws {
+        var text = try String(contentsOfFile: dir + "/samples/self-assessment-demo.csv", encoding: .utf8)
+        text = text.replacingOccurrences(of: "vp-ubnd;1.1.3;1;", with: "vp-ubnd;1.1.3;0,3;")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/bad-self.csv"))
+        let r = try avault(initArgs(selfAssessment: "bad-self.csv"))
+        #expect(r.status == 65)
+        #expect(r.err.contains("bad-self.csv:4:3: self score 0.3 for 1.1.3 is not a multiple of the step 0.25"))
+        #expect(r.err.contains("1 problems in the inputs"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/round"))
+    }
+
+    /// Demo identities are refused without --demo.
+    @Test func demoRefused() throws {
+        let r = try avault(initArgs(demo: false))
+        #expect(r.status == 64)
+        #expect(r.err.contains("demo identity"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/round"))
+    }
+
+    /// A worksheet has a BOM, the Vietnamese header and one row per assigned cell.
+    @Test func worksheet() throws {
+        #expect(try avault(initArgs()).status == 0)
+        let r = try avault(["worksheet", "--round", "round", "--member", "tv-08", "-o", "tv-08.csv"])
+        #expect(r.status == 0, "\(r.err)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/tv-08.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+        #expect(lines.first == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
+        #expect(lines.count == 1 + 58)
+        let again = try avault(["worksheet", "--round", "round", "--member", "tv-08", "-o", "tv-08.csv"])
+        #expect(again.status == 73)  // never overwritten
+        let unknown = try avault(["worksheet", "--round", "round", "--member", "tv-99", "-o", "x.csv"])
+        #expect(unknown.status == 64 && unknown.err.contains("tv-99"))
+    }
+}
