@@ -167,3 +167,19 @@ import VaultCrypto
         #expect(table.records.count == 2)
     }
 }
+
+extension RoundDefinitionTests {
+    /// Test vector (docs/spec/03-round.md §3.6): the fixture round with seed "round-tests" hashes to a fixed value.
+    @Test func vector() throws {
+        let (bytes, r) = try create()
+        #expect(bytes.count == RoundDefinitionTests.vectorLength)
+        #expect(Hex.encode(r.fileHash) == RoundDefinitionTests.vectorFileHash)
+        #expect(r.fingerprint.description == RoundDefinitionTests.vectorFingerprint)
+        #expect(r.roundIDHex == RoundDefinitionTests.vectorRoundID)
+    }
+
+    static let vectorLength = 4093
+    static let vectorFileHash = "15c4b87830a5c19bf64a9ae73ee80af2442e96a9d2466f4c6125292017ef0068"
+    static let vectorFingerprint = "3G6R-R2H3-T6SX-X2Y5-WFTZ-P2EY"
+    static let vectorRoundID = "6e92b77f370824a350757e005cad7db0"
+}
