@@ -5,7 +5,7 @@
 /// quorum of release holders can reconstruct; auditors verify every signature with public keys
 /// only. The library has no network code and depends only on libsodium (through `VaultCrypto`).
 ///
-/// Every file format is specified in `docs/spec.md`; the types here mirror its sections.
+/// Every file format is specified in `docs/spec/`; the types here mirror its sections.
 public enum AppraisalVault {
     /// The format version this build reads and writes.
     public static let formatVersion: UInt8 = 1

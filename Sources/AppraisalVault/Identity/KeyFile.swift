@@ -28,9 +28,7 @@ package struct KeyFile: Sendable {
 
     /// Parses a key file without decrypting it.
     package init(parsing bytes: [UInt8], file: String) throws(VaultError) {
-        if bytes.count > 8, Array(bytes.prefix(8)) == Container.magic, bytes[8] == ArtifactKind.publicIdentity.rawValue {
-            throw VaultError(.keyGotPublicFile, [file], hint: .hintUseKey)
-        }
+        if KeyFile.isPublicIdentity(bytes) { throw VaultError(.keyGotPublicFile, [file], hint: .hintUseKey) }
         let container = try Container(parsing: bytes, expecting: .secretKey, file: file, maxHeaderLength: KeyFile.maxFileSize)
         var identityFields = [String: JSONValue]()
         let kdf: FieldReader
@@ -75,13 +73,24 @@ package struct KeyFile: Sendable {
 
     /// Reads a key file from disk, refusing one that group or others can read.
     ///
-    /// - Throws: ``VaultError`` `key.too-open` with a `chmod 600` hint, or any parse error.
+    /// A public identity file is named as such before the permission check, so nobody is told to
+    /// `chmod 600` a `.pub` file.
+    ///
+    /// - Throws: ``VaultError`` `key.got-public-file`, `key.too-open` with a `chmod 600` hint, or any
+    ///   parse error.
     package static func load(_ path: String) throws(VaultError) -> KeyFile {
+        let bytes = try FileIO.read(path, maxBytes: maxFileSize)
+        if isPublicIdentity(bytes) { throw VaultError(.keyGotPublicFile, [path], hint: .hintUseKey) }
         if let mode = FileIO.permissions(path), mode & 0o077 != 0 {
             throw VaultError(
                 .keyTooOpen, [path, String(mode, radix: 8)], hint: .hintChmod, hintArguments: [path], status: .permission)
         }
-        return try KeyFile(parsing: FileIO.read(path, maxBytes: maxFileSize), file: path)
+        return try KeyFile(parsing: bytes, file: path)
+    }
+
+    /// True when `bytes` start like a public identity file (magic, version, kind 2).
+    static func isPublicIdentity(_ bytes: [UInt8]) -> Bool {
+        bytes.count > 8 && Array(bytes.prefix(8)) == Container.magic && bytes[8] == ArtifactKind.publicIdentity.rawValue
     }
 
     /// Decrypts the secret keys with `passphrase`.

@@ -7,7 +7,8 @@ extension Message {
         .keygenAbstract, .keygenHelpID, .keygenHelpName, .keygenHelpRole, .keygenHelpOut, .keygenHelpKDF, .keygenHelpDemo,
         .keygenWrote, .keygenFingerprintLine, .keygenBadKDF, .keyAbstract, .keyShowAbstract, .keyShowHelpFile,
         .labelID, .labelName, .labelRole, .labelFingerprint, .labelCreated, .labelDemo, .labelKind, .labelKDF, .yes, .no,
-        .helpPassphraseFile, .roleMember, .roleSecretary, .roleHolder, .keyShowSecretNote,
+        .helpPassphraseFile, .roleMember, .roleSecretary, .roleHolder, .keyShowSecretNote, .keyCheckAbstract, .keyCheckHelpFile,
+        .keyCheckOK,
     ]
 
     public static let cliErrorPrefix = Message("cli.error-prefix", vi: "lỗi", en: "error")
@@ -81,6 +82,14 @@ extension Message {
     public static let keyShowSecretNote = Message(
         "key.show-secret-note", vi: "(tệp khoá bí mật; chưa mở khoá, chỉ đọc phần công khai)",
         en: "(secret key file; not unlocked, public part only)")
+    public static let keyCheckAbstract = Message(
+        "key.check-abstract", vi: "Mở khoá tệp .key bằng cụm mật khẩu để kiểm tra, không ghi gì.",
+        en: "Unlock a .key file with its passphrase to check it; nothing is written.")
+    public static let keyCheckHelpFile = Message(
+        "key.check-help-file", vi: "Tệp khoá bí mật (.key) cần kiểm tra.", en: "The secret key file (.key) to check.")
+    public static let keyCheckOK = Message(
+        "key.check-ok", vi: "{1}: cụm mật khẩu đúng; mã {2}, dấu vân tay {3}.",
+        en: "{1}: passphrase OK; id {2}, fingerprint {3}.")
     public static let labelID = Message("label.id", vi: "Mã", en: "ID")
     public static let labelName = Message("label.name", vi: "Họ tên", en: "Name")
     public static let labelRole = Message("label.role", vi: "Vai trò", en: "Role")

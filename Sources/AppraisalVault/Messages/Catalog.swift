@@ -16,6 +16,8 @@ extension Message {
         all += releaseMessages
         all += inputMessages
         all += roundMessages
+        all += appraisalMessages
+        all += mergeMessages
         return all
     }
 }

@@ -1,10 +1,11 @@
 import AppraisalVault
 import ArgumentParser
+import VaultCrypto
 
 /// `avault key …`: identity file inspection.
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key", abstract: Terminal.localized(.keyAbstract), subcommands: [Show.self])
+        commandName: "key", abstract: Terminal.localized(.keyAbstract), subcommands: [Show.self, Check.self])
 
     /// `avault key show FILE`.
     struct Show: ParsableCommand {
@@ -37,6 +38,23 @@ struct KeyCommand: ParsableCommand {
                 Terminal.out(l + String(repeating: " ", count: width - l.count) + "  " + value)
             }
             if let note { Terminal.out(note) }
+        }
+    }
+
+    /// `avault key check FILE [--passphrase-file P]`: unlocks a key file and reports success.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Terminal.localized(.keyCheckAbstract))
+
+        @Argument(help: ArgumentHelp(Terminal.localized(.keyCheckHelpFile), valueName: "file"))
+        var file: String
+
+        @OptionGroup var passphrase: PassphraseOptions
+
+        func run() throws {
+            // Parse (and check permissions and KDF limits) before asking for the passphrase.
+            let keyFile = try KeyFile.load(file)
+            let secret = try keyFile.unlock(passphrase: passphrase.obtain(for: file))
+            Terminal.say(.keyCheckOK, [file, secret.identity.id, secret.identity.fingerprint.description])
         }
     }
 }

@@ -1,0 +1,126 @@
+internal import Foundation
+
+/// Combines the members' appraisals into results (design brief §3 step 6): a pure function of
+/// the round and the decrypted submissions.
+public enum Merge {
+    /// The outcome: results plus coverage.
+    public struct Outcome: Sendable {
+        /// The computed results.
+        public let results: Results
+        /// What was and was not appraised.
+        public let coverage: Coverage
+    }
+
+    /// Computes results and coverage.
+    ///
+    /// - Parameters:
+    ///   - input: the round.
+    ///   - roundHash: the round's file hash.
+    ///   - submissions: each submitting member's appraisals, by member id (already checked with
+    ///     ``AppraisalCheck``; rows for cells not assigned to that member count as conflicts).
+    ///   - survey: scores for `survey` sub-criteria, or nil when no survey was supplied.
+    public static func run(
+        _ input: MergeInput, roundHash: [UInt8], submissions: [String: [Appraisal]], survey: [Cell: Points]?
+    ) -> Outcome {
+        // Who must appraise what.
+        var assignee = [Cell: String]()
+        for member in input.members {
+            for cell in member.cells(in: input.framework, units: input.units) { assignee[cell] = member.id }
+        }
+        // Who did.
+        var byCell = [Cell: [(member: String, appraisal: Appraisal)]]()
+        for (member, rows) in submissions {
+            for row in rows { byCell[row.cell, default: []].append((member, row)) }
+        }
+        var gaps = [Coverage.Gap]()
+        var conflicts = [Coverage.Conflict]()
+        var accepted = [Cell: (member: String, appraisal: Appraisal)]()
+        for (cell, entries) in byCell {
+            let own = entries.filter { $0.member == assignee[cell] }
+            if entries.count == 1, own.count == 1 {
+                accepted[cell] = own[0]
+            } else {
+                conflicts.append(Coverage.Conflict(cell: cell, members: entries.map(\.member).sorted()))
+            }
+        }
+        let sortedAssigned = assignee.keys.sorted { ($0.unit, $0.code) < ($1.unit, $1.code) }
+        for cell in sortedAssigned where byCell[cell] == nil { gaps.append(Coverage.Gap(cell: cell, member: assignee[cell]!)) }
+        conflicts.sort { ($0.cell.unit, $0.cell.code) < ($1.cell.unit, $1.cell.code) }
+        let coverage = Coverage(
+            appraisable: assignee.count, appraised: accepted.count, gaps: gaps, conflicts: conflicts,
+            missingMembers: input.members.map(\.id).filter { submissions[$0] == nil })
+
+        // Scores per unit.
+        var units = [Results.UnitResult]()
+        for unit in input.units {
+            var cells = [Results.CellResult]()
+            var criteria = [Results.Subtotal]()
+            var fields = [Results.Subtotal]()
+            for field in input.framework.fields {
+                var fieldSelf = Points.zero, fieldFinal = Points.zero, fieldMax = Points.zero
+                for criterion in field.criteria {
+                    var critSelf = Points.zero, critFinal = Points.zero, critMax = Points.zero
+                    for sub in criterion.subCriteria {
+                        let cell = Cell(unit: unit.id, code: sub.code)
+                        let selfScore = sub.method == .selfAssessed ? input.selfAssessment.score(unit: unit.id, code: sub.code) : nil
+                        var final: Points?
+                        var reason = ""
+                        var appraiser = ""
+                        switch sub.method {
+                        case .survey:
+                            final = survey?[cell]
+                        case .selfAssessed, .council:
+                            if let a = accepted[cell] {
+                                final = a.appraisal.score
+                                reason = a.appraisal.reason
+                                appraiser = a.member
+                            }
+                        }
+                        cells.append(
+                            Results.CellResult(
+                                code: sub.code, method: sub.method, max: sub.max, selfScore: selfScore, appraised: final,
+                                reason: reason, appraiser: appraiser))
+                        if sub.method != .survey || survey != nil { critMax = critMax + sub.max }
+                        critSelf = critSelf + (selfScore ?? .zero)
+                        critFinal = critFinal + (final ?? .zero)
+                    }
+                    criteria.append(Results.Subtotal(code: criterion.code, selfTotal: critSelf, appraisedTotal: critFinal, max: critMax))
+                    fieldSelf = fieldSelf + critSelf
+                    fieldFinal = fieldFinal + critFinal
+                    fieldMax = fieldMax + critMax
+                }
+                fields.append(Results.Subtotal(code: field.code, selfTotal: fieldSelf, appraisedTotal: fieldFinal, max: fieldMax))
+            }
+            let selfTotal = Points.sum(fields.map(\.selfTotal))
+            let finalTotal = Points.sum(fields.map(\.appraisedTotal))
+            let maxTotal = Points.sum(fields.map(\.max))
+            units.append(
+                Results.UnitResult(
+                    unit: unit.id, group: unit.group, cells: cells, criteria: criteria, fields: fields, selfTotal: selfTotal,
+                    appraisedTotal: finalTotal, maxTotal: maxTotal, percent: percent(finalTotal, of: maxTotal), rank: 0, label: ""))
+        }
+        // Ranks and labels within each group.
+        var ranked = units
+        for group in Set(units.map(\.group)) {
+            let members = units.indices.filter { units[$0].group == group }.sorted { units[$0].percent > units[$1].percent }
+            for (position, index) in members.enumerated() {
+                let u = units[index]
+                let rank = members.firstIndex { units[$0].percent == u.percent }.map { $0 + 1 } ?? position + 1
+                ranked[index] = Results.UnitResult(
+                    unit: u.unit, group: u.group, cells: u.cells, criteria: u.criteria, fields: u.fields, selfTotal: u.selfTotal,
+                    appraisedTotal: u.appraisedTotal, maxTotal: u.maxTotal, percent: u.percent, rank: rank,
+                    label: input.labels.label(group: group, percent: u.percent) ?? "")
+            }
+        }
+        return Outcome(results: Results(round: roundHash, surveyAvailable: survey != nil, units: ranked), coverage: coverage)
+    }
+
+    /// `part ÷ whole × 100`, rounded half-up to 2 decimals; 0 when `whole` is 0.
+    static func percent(_ part: Points, of whole: Points) -> Points {
+        guard whole.value > 0 else { return .zero }
+        var exact = part.value * 100 / whole.value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 2, .plain)
+        return Points(rounded)
+    }
+}

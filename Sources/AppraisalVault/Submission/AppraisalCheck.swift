@@ -1,0 +1,71 @@
+/// The rules a member's appraisals must follow (design brief §3 step 4), checked when sealing and
+/// again when merging. Every problem is reported, not only the first.
+public struct AppraisalCheck: Sendable {
+    /// One broken rule, with where it was found.
+    public struct Problem: Sendable, Hashable {
+        /// The worksheet line (0 when not from a worksheet).
+        public let line: Int
+        /// The cell concerned, if any.
+        public let cell: Cell?
+        /// What is wrong.
+        public let text: LocalizedText
+    }
+
+    let subCriteria: [String: Framework.SubCriterion]
+    let selfAssessment: SelfAssessment
+    let assigned: Set<Cell>
+    let order: [Cell]
+
+    /// Prepares the check for one member's assigned cells.
+    public init(framework: Framework, selfAssessment: SelfAssessment, assignedCells: [Cell]) {
+        var subs = [String: Framework.SubCriterion]()
+        for sub in framework.subCriteria { subs[sub.code] = sub }
+        self.subCriteria = subs
+        self.selfAssessment = selfAssessment
+        self.assigned = Set(assignedCells)
+        self.order = assignedCells
+    }
+
+    /// All problems with `rows`: unassigned or unknown cells, duplicates, scores out of range or off
+    /// step, missing reasons, and every assigned cell that has no row.
+    public func problems(_ rows: [Appraisal]) -> [Problem] {
+        var problems = [Problem]()
+        var seen = [Cell: Int]()
+        for row in rows {
+            let cell = row.cell
+            guard let sub = subCriteria[row.code] else {
+                problems.append(Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalUnknownCode, [row.code])))
+                continue
+            }
+            guard assigned.contains(cell) else {
+                problems.append(Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalUnassigned, [row.unit, row.code])))
+                continue
+            }
+            if let first = seen[cell] {
+                problems.append(
+                    Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalDuplicate, [row.unit, row.code, String(first)])))
+                continue
+            }
+            seen[cell] = row.line
+            if row.score.isNegative {
+                problems.append(Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalNegative, [row.score.description])))
+            } else if row.score > sub.max {
+                problems.append(
+                    Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalAboveMax, [row.score.description, sub.max.description])))
+            } else if !row.score.isMultiple(of: sub.step) {
+                problems.append(
+                    Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalOffStep, [row.score.description, sub.step.description])))
+            }
+            if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
+                row.reason.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            {
+                problems.append(
+                    Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalMissingReason, [row.score.description, own.description])))
+            }
+        }
+        for cell in order where seen[cell] == nil {
+            problems.append(Problem(line: 0, cell: cell, text: LocalizedText(.appraisalMissingCell, [cell.unit, cell.code])))
+        }
+        return problems
+    }
+}
