@@ -14,6 +14,7 @@ extension Message {
         all += envelopeMessages
         all += inboxMessages
         all += releaseMessages
+        all += approvalMessages
         return all
     }
 }
