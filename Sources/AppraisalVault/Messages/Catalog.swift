@@ -18,6 +18,7 @@ extension Message {
         all += roundMessages
         all += appraisalMessages
         all += mergeMessages
+        all += approvalMessages
         return all
     }
 }

@@ -1,0 +1,88 @@
+internal import VaultCrypto
+
+/// The locked results `ROUND/results.avl` (spec §6.4): a sealed envelope of kind
+/// `locked-results` from the secretary to the round's release key, opened with a release token
+/// (spec §8.7).
+///
+/// ``check(_:file:policy:roundHash:secretary:)`` is what anyone can do with public keys;
+/// ``open(_:file:token:policy:roundID:roundHash:manifestHash:secretary:)`` adds the token and
+/// decrypts. The plaintext is returned as bytes (canonical JSON of the merged results; decoding
+/// it is the report's job). Nothing is decrypted before every check has passed.
+package enum LockedResults {
+    /// The largest results file accepted (as for submissions).
+    package static let maxFileSize = 256 << 20
+
+    /// Checks the locked results with public data only (spec §8.7 steps 1–5).
+    ///
+    /// 1. the file parses as a `locked-results` envelope (format codes, `envelope.bad-length`);
+    /// 2. the outer signature verifies (`envelope.bad-signature`);
+    /// 3. `round` is this round (`results.wrong-round`);
+    /// 4. `sender` and `senderSigningKey` are the round's secretary (`results.wrong-sender`);
+    /// 5. `recipient` is the round's release key (`results.wrong-recipient`); `context` is `{}`
+    ///    (`format.header`).
+    ///
+    /// - Returns: The parsed envelope.
+    /// - Throws: ``VaultError`` with the codes above.
+    package static func check(
+        _ bytes: [UInt8], file: String, policy: ReleasePolicy, roundHash: [UInt8], secretary: PublicIdentity
+    ) throws(VaultError) -> SealedEnvelope {
+        let envelope = try SealedEnvelope(parsing: bytes, expecting: .lockedResults, file: file)
+        guard envelope.hasValidOuterSignature else {
+            throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy)
+        }
+        let header = envelope.header
+        guard header.round == roundHash else { throw VaultError(.resultsWrongRound, [file]) }
+        guard header.sender == secretary.id, header.senderSigningKey == secretary.signingKey else {
+            throw VaultError(.resultsWrongSender, [file, header.sender, secretary.id])
+        }
+        guard header.recipient == policy.releaseKey else { throw VaultError(.resultsWrongRecipient, [file]) }
+        guard header.context.isEmpty else {
+            throw VaultError(.formatHeader, [file, "field \"context\": expected {} for locked results"])
+        }
+        return envelope
+    }
+
+    /// Verifies the locked results and the token, then decrypts (spec §8.7).
+    ///
+    /// After ``check(_:file:policy:roundHash:secretary:)``, the token is verified against this
+    /// round, `manifestHash` and **this file's hash**
+    /// (``ReleaseToken/verify(policy:roundID:roundHash:manifestHash:resultsHash:)``), so a token
+    /// made for other results is refused (`token.wrong-results`) before any decryption. The
+    /// envelope is then opened with the token's key (spec §5.5 steps 5–8).
+    ///
+    /// - Parameters:
+    ///   - bytes: The whole `results.avl` file.
+    ///   - file: Its path, for messages.
+    ///   - token: The parsed release token.
+    ///   - policy: The round's release policy.
+    ///   - roundID: The round's 16-byte id.
+    ///   - roundHash: The round definition's file hash.
+    ///   - manifestHash: The file hash of `manifest.avm`.
+    ///   - secretary: The round's secretary.
+    /// - Returns: The plaintext results.
+    /// - Throws: ``VaultError``: the check codes above, the token codes, and `envelope.not-for-you`,
+    ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
+    package static func open(
+        _ bytes: [UInt8], file: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8],
+        roundHash: [UInt8], manifestHash: [UInt8], secretary: PublicIdentity
+    ) throws(VaultError) -> [UInt8] {
+        let envelope = try check(bytes, file: file, policy: policy, roundHash: roundHash, secretary: secretary)
+        let key = try token.verify(
+            policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash,
+            resultsHash: envelope.fileHash)
+        defer { key.secret.wipe() }
+        return try envelope.open(with: key)
+    }
+
+    /// Reads `path` (at most ``maxFileSize`` bytes) and opens it as
+    /// ``open(_:file:token:policy:roundID:roundHash:manifestHash:secretary:)`` does.
+    package static func open(
+        path: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
+        manifestHash: [UInt8], secretary: PublicIdentity
+    ) throws(VaultError) -> [UInt8] {
+        let bytes = try FileIO.read(path, maxBytes: maxFileSize)
+        return try open(
+            bytes, file: path, token: token, policy: policy, roundID: roundID, roundHash: roundHash,
+            manifestHash: manifestHash, secretary: secretary)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import VaultCrypto
+
+@testable import AppraisalVault
+
+@Suite("Release: approvals")
+struct ApprovalTests {
+    /// Rule: an approval is a signed `approval` document with exactly the spec §8.2 fields, and it
+    /// verifies against its round; it carries the holder's opened share.
+    @Test func createParseVerify() throws {
+        let f = try ApprovalFixture()
+        let a = try f.approve(1)
+        let approval = try Approval(parsing: a.bytes, file: a.file)
+        let entry = try f.verify(a)
+        #expect(entry.identity.id == "pho-chu-tich")
+        #expect(approval.holder == "pho-chu-tich")
+        #expect(approval.decision == ApprovalFixture.decision)
+        #expect(approval.round == f.roundHash && approval.manifest == f.manifestHash && approval.results == f.resultsHash)
+        #expect(approval.share.x == 2)
+        #expect(approval.share.y == (try f.policy.openShare(holder: f.holders[1], roundID: f.roundID)).y)
+        #expect(a.bytes[8] == ArtifactKind.approval.rawValue)
+        guard case .object(let fields) = approval.document.container.header else { Issue.record("not an object"); return }
+        #expect(
+            fields.keys.sorted()
+                == ["created", "decision", "holder", "holderSigningKey", "manifest", "results", "round", "share", "x"])
+        #expect(approval.document.isSigned(by: f.holders[1].identity.signingKey))
+        #expect(!approval.document.isSigned(by: f.holders[0].identity.signingKey))
+    }
+
+    /// Rule: the decision text is stored trimmed and in NFC, so the same words typed in NFD
+    /// give the same approval bytes.
+    @Test func decisionIsNormalised() throws {
+        let f = try ApprovalFixture()
+        let nfd = ApprovalFixture.decision.decomposedStringWithCanonicalMapping
+        #expect(Array(nfd.utf8) != Array(ApprovalFixture.decision.utf8))
+        let a = try f.approve(0, decision: "  " + nfd + " ")
+        #expect(a.bytes == (try f.approve(0)).bytes)
+    }
+
+    /// Rule: an empty, multi-line or over-300-byte decision reference is refused.
+    @Test(arguments: ["", "   ", "Quyết định số 1\nngày 2", String(repeating: "ệ", count: 101)])
+    func badDecisionRefused(_ decision: String) throws {
+        let f = try ApprovalFixture()
+        #expect(throws: VaultError(.approvalBadDecision)) { try f.approve(0, decision: decision) }
+    }
+
+    /// Rule: a changed byte anywhere in an approval fails its signature.
+    @Test func tamperedApprovalFailsSignature() throws {
+        let f = try ApprovalFixture()
+        let a = try f.approve(0)
+        // The last signature byte, and the "2" of "2026" in `created` turned into "3".
+        let created = try #require(String(decoding: a.bytes, as: UTF8.self).range(of: "\"created\":\"2026"))
+        let offset = String(decoding: a.bytes, as: UTF8.self).utf8.distance(
+            from: String(decoding: a.bytes, as: UTF8.self).startIndex, to: created.upperBound) - 1
+        for bytes in [ApprovalFixture.flip(a.bytes, at: -1), ApprovalFixture.flip(a.bytes, at: offset)] {
+            let error = try #require(throws: VaultError.self) { try f.verify((bytes, a.file)) }
+            #expect(error.code == .approvalBadSignature)
+            #expect(error.text.arguments == [a.file])
+        }
+    }
+
+    /// Rule: an approval signed by a key that is not a holder of this round is refused, even when
+    /// it claims a holder's id; a non-holder cannot even open a share.
+    @Test func keyNotInRoundRefused() throws {
+        let f = try ApprovalFixture()
+        let other = try ApprovalFixture(seed: "another round")
+        // A genuine approval from the other round's holder, checked against this round's policy.
+        let foreign = try other.approve(0)
+        let error = try #require(throws: VaultError.self) {
+            try Approval(parsing: foreign.bytes, file: foreign.file).verify(
+                policy: f.policy, roundID: f.roundID, roundHash: other.roundHash, manifestHash: other.manifestHash,
+                resultsHash: other.resultsHash)
+        }
+        #expect(error.code == .approvalNotAHolder)
+        #expect(error.text.arguments == [foreign.file, "chu-tich"])
+        #expect(error.text.render(in: .english).contains("is not a release holder of this round"))
+        // An outsider who copies a holder's approval and re-signs it with their own key.
+        let forged = try ApprovalFixture.resign(try f.approve(0), by: other.holders[0]) {
+            $0["holderSigningKey"] = .hex(other.holders[0].identity.signingKey.rawRepresentation)
+        }
+        #expect(throws: VaultError(.approvalNotAHolder)) { try f.verify(forged) }
+        // Creating an approval needs a holder's keys.
+        #expect(throws: VaultError(.releaseNotAHolder)) {
+            try Approval.create(
+                policy: f.policy, roundID: f.roundID, roundHash: f.roundHash, manifestHash: f.manifestHash,
+                resultsHash: f.resultsHash, decision: ApprovalFixture.decision, holder: f.secretary)
+        }
+    }
+
+    /// Rule: an approval is bound to its round, manifest and results; each mismatch has its own
+    /// message naming the holder.
+    @Test func bindingMismatchesNamed() throws {
+        let f = try ApprovalFixture()
+        let other = BLAKE2b.hash([1, 2, 3], outputLength: 32)
+        let cases: [(approval: (bytes: [UInt8], file: String), code: Message)] = [
+            (try f.approve(2, roundHash: other), .approvalWrongRound),
+            (try f.approve(2, manifestHash: other), .approvalWrongManifest),
+            (try f.approve(2, resultsHash: other), .approvalWrongResults),
+        ]
+        for (approval, code) in cases {
+            let error = try #require(throws: VaultError.self) { try f.verify(approval) }
+            #expect(error.code == code)
+            #expect(error.text.arguments == [approval.file, "chanh-vp"])
+        }
+        let results = try #require(throws: VaultError.self) { try f.verify(cases[2].approval) }
+        #expect(results.text.render(in: .english).hasSuffix("is for other results."))
+    }
+
+    /// Rule: a share that does not match the holder's commitment is refused and the holder named,
+    /// even when the holder signed it.
+    @Test func corruptedShareNamed() throws {
+        let f = try ApprovalFixture()
+        let bad = try ApprovalFixture.resign(try f.approve(1), by: f.holders[1]) { fields in
+            guard case .string(let s) = fields["share"], var y = Hex.decode(s) else { return }
+            y[31] ^= 0x40
+            fields["share"] = .hex(y)
+        }
+        let error = try #require(throws: VaultError.self) { try f.verify(bad) }
+        #expect(error.code == .approvalShareCommitment)
+        #expect(error.text.arguments == [bad.file, "pho-chu-tich", "2"])
+        #expect(error.text.render(in: .vietnamese).contains("pho-chu-tich"))
+    }
+
+    /// Rule: the x in an approval must be the signing holder's x.
+    @Test func wrongXRefused() throws {
+        let f = try ApprovalFixture()
+        let bad = try ApprovalFixture.resign(try f.approve(0), by: f.holders[0]) { $0["x"] = .int(3) }
+        let error = try #require(throws: VaultError.self) { try f.verify(bad) }
+        #expect(error.code == .approvalWrongX)
+        #expect(error.text.arguments == [bad.file, "chu-tich", "3", "1"])
+    }
+
+    /// Rule: parsing is strict: unknown fields, uppercase hex, non-NFC text, another kind of file
+    /// and trailing bytes are refused before any check.
+    @Test func strictParsing() throws {
+        let f = try ApprovalFixture()
+        let a = try f.approve(0)
+        let edits: [(inout [String: JSONValue]) -> Void] = [
+            { $0["extra"] = .bool(true) },
+            { $0["share"] = .string(Hex.encode([UInt8](repeating: 0xab, count: 32)).uppercased()) },
+            { $0["decision"] = .string(ApprovalFixture.decision.decomposedStringWithCanonicalMapping) },
+            { $0["decision"] = .string(" " + ApprovalFixture.decision) },
+            { $0["created"] = .string("yesterday") },
+            { $0.removeValue(forKey: "x") },
+        ]
+        for edit in edits {
+            let bad = try ApprovalFixture.resign(a, by: f.holders[0], edit)
+            #expect(throws: VaultError(.formatHeader)) { try Approval(parsing: bad.bytes, file: bad.file) }
+        }
+        #expect(throws: VaultError(.formatTrailing)) { try Approval(parsing: a.bytes + [0], file: a.file) }
+        #expect(throws: VaultError(.formatWrongKind)) { try Approval(parsing: try f.holders[0].publicFile(), file: "x.pub") }
+    }
+}
