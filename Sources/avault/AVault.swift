@@ -10,7 +10,10 @@ struct AVault: ParsableCommand {
         abstract: Terminal.localized(.cliAbstract),
         discussion: Terminal.localized(.cliDiscussion),
         version: AppraisalVault.version,
-        subcommands: [Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self]
+        subcommands: [
+            Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self, Receive.self,
+            Status.self, MergeCommand.self,
+        ]
     )
 
     /// Runs the command and maps every failure to `avault: error: …` and an exit status.
@@ -22,6 +25,8 @@ struct AVault: ParsableCommand {
         } catch let error as VaultError {
             Terminal.report(error)
             Glibc.exit(error.status.rawValue)
+        } catch let error as ExitCode {
+            Glibc.exit(error.rawValue)  // the command already said why
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -32,6 +32,11 @@ enum Terminal {
         }
     }
 
+    /// Prints one `avault: error: …` line for a problem in a list of problems.
+    static func problem(_ text: String) {
+        write(STDERR_FILENO, "avault: \(localized(.cliErrorPrefix)): \(text)\n")
+    }
+
     static func write(_ fd: Int32, _ text: String) {
         var text = text
         text.withUTF8 { buffer in

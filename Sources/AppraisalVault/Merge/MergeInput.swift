@@ -25,3 +25,11 @@ public struct MergeInput: Sendable {
         self.labels = labels
     }
 }
+
+extension RoundDefinition {
+    /// What the merge needs from this round.
+    public var mergeInput: MergeInput {
+        MergeInput(
+            framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members, labels: labels)
+    }
+}

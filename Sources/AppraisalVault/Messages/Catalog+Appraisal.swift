@@ -39,3 +39,17 @@ extension Message {
         "manifest.bad-signature", vi: "{1}: chữ ký của thư ký trên bản kê không hợp lệ.",
         en: "{1}: the secretary's signature on the manifest does not verify.")
 }
+
+// MARK: - Worksheets
+
+extension Message {
+    static let worksheetMessages: [Message] = [.worksheetMissingScore, .worksheetLongReason, .worksheetProblem]
+
+    public static let worksheetMissingScore = Message(
+        "worksheet.missing-score", vi: "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}.",
+        en: "{1}:{2}:{3}: no appraised score entered for {4} / {5}.")
+    public static let worksheetLongReason = Message(
+        "worksheet.long-reason", vi: "{1}:{2}:{3}: lý do dài quá 4000 byte.", en: "{1}:{2}:{3}: the reason is longer than 4000 bytes.")
+    public static let worksheetProblem = Message(
+        "worksheet.problem", vi: "{1}:{2}: {3} / {4}: {5}", en: "{1}:{2}: {3} / {4}: {5}")
+}

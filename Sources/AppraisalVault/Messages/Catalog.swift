@@ -19,6 +19,8 @@ extension Message {
         all += appraisalMessages
         all += mergeMessages
         all += approvalMessages
+        all += worksheetMessages
+        all += sealMessages
         return all
     }
 }

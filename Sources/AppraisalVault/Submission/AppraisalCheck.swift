@@ -28,7 +28,10 @@ public struct AppraisalCheck: Sendable {
 
     /// All problems with `rows`: unassigned or unknown cells, duplicates, scores out of range or off
     /// step, missing reasons, and every assigned cell that has no row.
-    public func problems(_ rows: [Appraisal]) -> [Problem] {
+    ///
+    /// - Parameter reported: cells whose row was already reported as unreadable (they are not
+    ///   reported again as missing).
+    public func problems(_ rows: [Appraisal], alreadyReported reported: Set<Cell> = []) -> [Problem] {
         var problems = [Problem]()
         var seen = [Cell: Int]()
         for row in rows {
@@ -63,7 +66,7 @@ public struct AppraisalCheck: Sendable {
                     Problem(line: row.line, cell: cell, text: LocalizedText(.appraisalMissingReason, [row.score.description, own.description])))
             }
         }
-        for cell in order where seen[cell] == nil {
+        for cell in order where seen[cell] == nil && !reported.contains(cell) {
             problems.append(Problem(line: 0, cell: cell, text: LocalizedText(.appraisalMissingCell, [cell.unit, cell.code])))
         }
         return problems

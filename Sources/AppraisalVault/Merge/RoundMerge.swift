@@ -1,0 +1,92 @@
+package import VaultCrypto
+
+/// The secretary's merge over a round folder (spec §6.5): verify and open every live
+/// submission, re-check it, merge, lock the results to the release key, sign the manifest and
+/// journal it. Nothing it prints or writes in the clear contains a score or a reason.
+package enum RoundMerge {
+    /// What the merge did, for printing (counts only).
+    package struct Report: Sendable {
+        /// Submissions merged.
+        package let submissions: Int
+        /// Coverage of the appraisable cells.
+        package let coverage: Coverage
+        /// Where the locked results were written.
+        package let resultsPath: String
+        /// Where the manifest was written.
+        package let manifestPath: String
+    }
+
+    /// The locked results' file name inside a round folder.
+    package static let resultsFileName = "results.avl"
+
+    /// Runs the merge.
+    ///
+    /// - Throws: ``VaultError`` `merge.not-secretary`, `merge.already-merged`, any envelope or
+    ///   inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
+    ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
+    package static func run(
+        roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
+        created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
+    ) throws(VaultError) -> Report {
+        let round = try RoundDefinition.load(roundDirectory: roundDirectory)
+        guard secretary.identity.signingKey == round.secretary.signingKey,
+            secretary.encryptionKey.publicKey == round.secretary.encryptionKey
+        else { throw VaultError(.mergeNotSecretary, [secretary.identity.id, round.secretary.id], status: .permission) }
+        let journal = try RoundJournal.load(roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        let manifestPath = FileIO.join(roundDirectory, Manifest.fileName)
+        guard !FileIO.exists(manifestPath) else {
+            throw VaultError(.mergeAlreadyMerged, [manifestPath], status: .cannotCreate)
+        }
+        let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
+        var submissions = [String: [Appraisal]]()
+        var inputs = [Manifest.Input]()
+        for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
+            let path = FileIO.join(roundDirectory, Inbox.submissionsFolder, entry.fileName)
+            let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
+            let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
+            let identity = try round.roster.authorize(envelope)
+            let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
+            guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
+                envelope.header.context["revision"] == .integer(Int64(content.revision)), content.round == round.fileHash
+            else { throw VaultError(.mergeContentMismatch, [path]) }
+            guard let member = round.member(identity.id) else { throw VaultError(.inboxNotMember, [path, identity.id]) }
+            let check = AppraisalCheck(framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
+            let problems = check.problems(content.rows)
+            guard problems.isEmpty else {
+                throw VaultError(.mergeInvalidContent, [path, String(problems.count), problems[0].text.render(in: .english)])
+            }
+            submissions[identity.id] = content.rows
+            inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
+        }
+        let outcome = Merge.run(round.mergeInput, roundHash: round.fileHash, submissions: submissions, survey: survey)
+        let coverage = outcome.coverage
+        if !coverage.isComplete, !allowIncomplete {
+            let listed = coverage.gaps.prefix(10).map { "\($0.member): \($0.cell.unit) / \($0.cell.code)" }
+                + coverage.conflicts.prefix(10).map { "\($0.members.joined(separator: "+")): \($0.cell.unit) / \($0.cell.code)" }
+            throw VaultError(
+                .mergeIncomplete, [String(coverage.gaps.count), String(coverage.conflicts.count), listed.joined(separator: "; ")],
+                hint: .hintAllowIncomplete)
+        }
+        let resultsBytes = try SealedEnvelope.seal(
+            CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: round.fileHash, context: [:],
+            sender: secretary, recipient: round.release.releaseKey, created: created, using: random)
+        let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
+        let manifest = Manifest(
+            round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable, appraised: coverage.appraised,
+            gaps: coverage.gaps.count, conflicts: coverage.conflicts.count, missingMembers: coverage.missingMembers,
+            allowIncomplete: allowIncomplete && !coverage.isComplete, surveyAvailable: survey != nil, results: resultsHash,
+            journalHead: journal.head, created: created)
+        let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
+        let resultsPath = FileIO.join(roundDirectory, resultsFileName)
+        try FileIO.writeAtomically(resultsBytes, to: resultsPath, mode: 0o644, replacing: true)
+        try FileIO.writeAtomically(manifestBytes, to: manifestPath, mode: 0o644)
+        try RoundJournal.append(
+            roundDirectory: roundDirectory, event: "merge",
+            details: [
+                "manifest": .hex(BLAKE2b.hash(manifestBytes, outputLength: 32)), "results": .hex(resultsHash),
+                "submissions": .integer(Int64(inputs.count)),
+            ],
+            secretary: secretary, at: created)
+        return Report(submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath)
+    }
+}

@@ -1,0 +1,141 @@
+internal import Foundation
+
+/// The printable HTML page (one self-contained file: inline CSS and SVG, no external assets).
+extension ResultsReport {
+    /// Escapes text for HTML element content and attribute values.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The HTML page, in Vietnamese.
+    public func html() -> String {
+        let e = ResultsReport.escape
+        let v = ResultsReport.vietnamese
+        var h = """
+            <!DOCTYPE html>
+            <html lang="vi"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(round.title))</title>
+            <style>
+            body{font-family:"Times New Roman",Times,serif;font-size:13pt;margin:1.5cm;color:#111}
+            h1{font-size:17pt;text-align:center;margin:0 0 .3em}h2{font-size:14pt;margin:1.2em 0 .4em;border-bottom:1px solid #999}
+            h3{font-size:13pt;margin:1em 0 .3em}.meta{text-align:center;margin-bottom:1em}.meta div{margin:.15em 0}
+            .demo{color:#a00;font-weight:bold;text-align:center;border:2px solid #a00;padding:.3em;margin:.5em 0}
+            table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:11pt}
+            th,td{border:1px solid #555;padding:3px 5px;vertical-align:top}th{background:#eee}
+            td.n{text-align:right;white-space:nowrap}td.c{text-align:center}
+            .fp{font-family:monospace;letter-spacing:.05em}.note{font-size:10pt;color:#444}
+            svg{max-width:100%;height:auto}
+            @media print{body{margin:0;font-size:11pt}h2{page-break-after:avoid}table,svg{page-break-inside:avoid}
+            .pagebreak{page-break-before:always}}
+            </style></head><body>
+            <h1>KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH</h1>
+            <div class="meta">
+            <div><strong>\(e(round.title))</strong> — năm \(round.year)</div>
+
+            """
+        for reference in round.references { h += "<div>Căn cứ: \(e(reference))</div>\n" }
+        h += """
+            <div>Công bố theo: <strong>\(e(decision))</strong></div>
+            <div>Thời điểm mở khoá kết quả: \(e(releasedAt))</div>
+            <div>Dấu vân tay của vòng thẩm định: <span class="fp">\(e(round.fingerprint.description))</span></div>
+            </div>
+
+            """
+        if round.isDemo {
+            h += "<div class=\"demo\">VÒNG DEMO — dữ liệu minh hoạ, không phải kết quả chính thức.</div>\n"
+        }
+        if !results.surveyAvailable {
+            h += "<p class=\"note\">Chưa có điểm điều tra xã hội học: chỉ số được tính trên tổng điểm tối đa của các tiêu chí đã thẩm định.</p>\n"
+        }
+        // Ranking and chart per group.
+        h += "<h2>1. Xếp hạng theo nhóm</h2>\n"
+        for group in round.groups {
+            let rows = ranking(of: group)
+            guard !rows.isEmpty else { continue }
+            h += "<h3>\(e(group.name))</h3>\n<table><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Điểm tự chấm</th>"
+            h += "<th>Điểm thẩm định</th><th>Điểm tối đa</th><th>Chỉ số (%)</th><th>Xếp loại</th></tr></thead><tbody>\n"
+            for (unit, r) in rows {
+                h += "<tr><td class=\"c\">\(r.rank)</td><td>\(e(unit.name))</td><td class=\"n\">\(v(r.selfTotal))</td>"
+                h += "<td class=\"n\">\(v(r.appraisedTotal))</td><td class=\"n\">\(v(r.maxTotal))</td>"
+                h += "<td class=\"n\">\(v(r.percent))</td><td>\(e(r.label))</td></tr>\n"
+            }
+            h += "</tbody></table>\n" + chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
+        }
+        // Breakdown by field.
+        h += "<h2 class=\"pagebreak\">2. Điểm theo lĩnh vực</h2>\n"
+        for group in round.groups {
+            let rows = ranking(of: group)
+            guard !rows.isEmpty else { continue }
+            h += "<h3>\(e(group.name))</h3>\n<table><thead><tr><th>Đơn vị</th>"
+            for field in round.framework.fields {
+                h += "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(field.max))</span></th>"
+            }
+            h += "<th>Tổng</th></tr></thead><tbody>\n"
+            for (unit, r) in rows {
+                h += "<tr><td>\(e(unit.name))</td>"
+                for f in r.fields { h += "<td class=\"n\">\(v(f.appraisedTotal))</td>" }
+                h += "<td class=\"n\"><strong>\(v(r.appraisedTotal))</strong></td></tr>\n"
+            }
+            h += "</tbody></table>\n"
+        }
+        h += "<p class=\"note\">Lĩnh vực: "
+        h += round.framework.fields.map { "\(e($0.code)). \(e($0.title))" }.joined(separator: "; ") + ".</p>\n"
+        // Adjustments.
+        let names = appraiserNames
+        let list = adjustments
+        h += "<h2 class=\"pagebreak\">3. Các điều chỉnh so với điểm tự chấm (\(list.count))</h2>\n"
+        if list.isEmpty {
+            h += "<p>Không có điều chỉnh nào.</p>\n"
+        } else {
+            h += "<table><thead><tr><th>Đơn vị</th><th>Mã</th><th>Tiêu chí thành phần</th><th>Tự chấm</th><th>Thẩm định</th>"
+            h += "<th>Chênh lệch</th><th>Lý do</th><th>Người thẩm định</th></tr></thead><tbody>\n"
+            for a in list {
+                h += "<tr><td>\(e(a.unit.name))</td><td class=\"c\">\(e(a.code))</td><td>\(e(a.title))</td>"
+                h += "<td class=\"n\">\(v(a.selfScore))</td><td class=\"n\">\(v(a.appraised))</td>"
+                h += "<td class=\"n\">\(ResultsReport.signedVietnamese(a.difference))</td><td>\(e(a.reason))</td>"
+                h += "<td>\(e(names[a.appraiser] ?? a.appraiser))</td></tr>\n"
+            }
+            h += "</tbody></table>\n"
+        }
+        h += "<p class=\"note\">Tạo bởi AppraisalVault \(AppraisalVault.version). Kết quả được giải mã bằng mã mở khoá do "
+        h += "\(round.release.threshold)/\(round.release.holders.count) người giữ khoá phê duyệt.</p>\n</body></html>\n"
+        return h
+    }
+
+    /// A horizontal bar chart of the index per unit, as inline SVG.
+    func chart(_ bars: [(name: String, percent: Points)], title: String) -> String {
+        let e = ResultsReport.escape
+        let rowHeight = 18, labelWidth = 300, barWidth = 360, top = 24
+        let height = top + bars.count * rowHeight + 24
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Biểu đồ chỉ số — \(e(title))\" "
+        s += "viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" font-family=\"Times New Roman,serif\" font-size=\"11\">\n"
+        s += "<text x=\"0\" y=\"14\" font-weight=\"bold\">Chỉ số CCHC (%) — \(e(title))</text>\n"
+        for tick in stride(from: 0, through: 100, by: 20) {
+            let x = labelWidth + barWidth * tick / 100
+            s += "<line x1=\"\(x)\" y1=\"\(top - 4)\" x2=\"\(x)\" y2=\"\(height - 18)\" stroke=\"#ccc\"/>"
+            s += "<text x=\"\(x)\" y=\"\(height - 6)\" text-anchor=\"middle\">\(tick)</text>\n"
+        }
+        for (i, bar) in bars.enumerated() {
+            let y = top + i * rowHeight
+            let clamped = min(max(bar.percent.value, 0), 100)
+            let width = NSDecimalNumber(decimal: clamped * Decimal(barWidth) / 100).intValue
+            s += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(e(bar.name))</text>"
+            s += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"#2b5797\"/>"
+            s += "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(ResultsReport.vietnamese(bar.percent))</text>\n"
+        }
+        return s + "</svg>\n"
+    }
+}

@@ -1,0 +1,79 @@
+/// The CSV and JSON forms of the report.
+extension ResultsReport {
+    /// One row per unit × sub-criterion with the unit's totals repeated: a complete long table
+    /// that pivots in Excel or LibreOffice. UTF-8 with BOM, comma separator, decimal point.
+    public func csv() -> [UInt8] {
+        let titles = subCriterionTitles
+        let names = appraiserNames
+        let groupNames = Dictionary(uniqueKeysWithValues: round.groups.map { ($0.id, $0.name) })
+        var rows: [[String]] = [[
+            "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh", "tong_toi_da", "chi_so_phan_tram",
+            "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh", "chenh_lech",
+            "ly_do", "nguoi_tham_dinh",
+        ]]
+        for group in round.groups {
+            for (unit, r) in ranking(of: group) {
+                for c in r.cells {
+                    rows.append([
+                        groupNames[r.group] ?? r.group, String(r.rank), unit.id, unit.name, r.selfTotal.description,
+                        r.appraisedTotal.description, r.maxTotal.description, r.percent.description, r.label, c.code,
+                        titles[c.code] ?? "", c.method.rawValue, c.max.description, c.selfScore?.description ?? "",
+                        c.appraised?.description ?? "", c.difference?.description ?? "", c.reason,
+                        c.appraiser.isEmpty ? "" : (names[c.appraiser] ?? c.appraiser),
+                    ])
+                }
+            }
+        }
+        return CSV.write(rows, byteOrderMark: true)
+    }
+
+    /// The report as canonical JSON (documented in docs/report.md).
+    public func json() -> [UInt8] {
+        let titles = subCriterionTitles
+        let names = appraiserNames
+        func p(_ x: Points?) -> JSONValue { x.map { .string($0.description) } ?? .null }
+        let groups: [JSONValue] = round.groups.map { group in
+            .object([
+                "id": .string(group.id),
+                "name": .string(group.name),
+                "units": .array(
+                    ranking(of: group).map { unit, r in
+                        .object([
+                            "id": .string(unit.id), "name": .string(unit.name), "rank": .integer(Int64(r.rank)),
+                            "label": .string(r.label), "percent": .string(r.percent.description),
+                            "self": .string(r.selfTotal.description), "appraised": .string(r.appraisedTotal.description),
+                            "max": .string(r.maxTotal.description),
+                            "fields": .array(
+                                r.fields.map {
+                                    .object([
+                                        "code": .string($0.code), "self": .string($0.selfTotal.description),
+                                        "appraised": .string($0.appraisedTotal.description), "max": .string($0.max.description),
+                                    ])
+                                }),
+                        ])
+                    }),
+            ])
+        }
+        let adjustments: [JSONValue] = self.adjustments.map { a in
+            .object([
+                "unit": .string(a.unit.id), "unitName": .string(a.unit.name), "code": .string(a.code),
+                "title": .string(titles[a.code] ?? a.title), "self": .string(a.selfScore.description),
+                "appraised": .string(a.appraised.description), "difference": .string(a.difference.description),
+                "reason": .string(a.reason), "appraiser": .string(a.appraiser),
+                "appraiserName": .string(names[a.appraiser] ?? a.appraiser),
+            ])
+        }
+        return CanonicalJSON.serialize(
+            .object([
+                "round": .object([
+                    "title": .string(round.title), "year": .int(round.year), "references": .array(round.references.map(JSONValue.string)),
+                    "fingerprint": .string(round.fingerprint.description), "demo": .bool(round.isDemo),
+                    "fields": .array(round.framework.fields.map { .object(["code": .string($0.code), "title": .string($0.title), "max": .string($0.max.description)]) }),
+                ]),
+                "release": .object(["decision": .string(decision), "releasedAt": .string(releasedAt)]),
+                "surveyAvailable": .bool(results.surveyAvailable),
+                "groups": .array(groups),
+                "adjustments": .array(adjustments),
+            ])) + [0x0a]
+    }
+}

@@ -1,0 +1,56 @@
+package import VaultCrypto
+
+/// A member's sealing step (design brief §3 step 4): check the filled worksheet against the
+/// round, report every problem, and only then seal.
+package enum Sealing {
+    /// One problem found in a worksheet, ready to print.
+    package struct Finding: Sendable {
+        /// `file:line` (or `file` for a missing cell).
+        package let location: String
+        /// The cell concerned, if any.
+        package let cell: Cell?
+        /// What is wrong.
+        package let text: LocalizedText
+    }
+
+    /// Reads and checks a worksheet for `memberID`.
+    ///
+    /// - Returns: the appraisals and every problem found (empty when the worksheet can be sealed).
+    /// - Throws: ``VaultError`` when the member is not in the round, or the file is unreadable as CSV.
+    package static func check(
+        worksheet bytes: [UInt8], file: String, round: RoundDefinition, memberID: String
+    ) throws(VaultError) -> (rows: [Appraisal], findings: [Finding]) {
+        guard let member = round.member(memberID) else {
+            throw VaultError(.sealNotMember, [memberID], hint: .hintCheckRound)
+        }
+        let (rows, problems, unreadable) = try WorksheetReader.read(bytes, file: file)
+        var findings = problems.errors.map { Finding(location: "", cell: nil, text: $0.text) }
+        let check = AppraisalCheck(framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
+        for p in check.problems(rows, alreadyReported: unreadable) {
+            // A missing cell names itself; a row problem is prefixed with its line and cell.
+            findings.append(Finding(location: p.line > 0 ? "\(file):\(p.line)" : file, cell: p.line > 0 ? p.cell : nil, text: p.text))
+        }
+        return (rows, findings)
+    }
+
+    /// Seals checked rows as `member`'s submission `revision` to the round's secretary.
+    package static func seal(
+        _ rows: [Appraisal], round: RoundDefinition, member: SecretIdentity, revision: Int,
+        created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
+    ) throws(VaultError) -> [UInt8] {
+        guard let listed = round.member(member.identity.id), listed.identity.signingKey == member.signingKey.publicKey else {
+            throw VaultError(.sealNotMember, [member.identity.id], hint: .hintCheckRound)
+        }
+        let content = SubmissionContent(member: member.identity.id, revision: revision, round: round.fileHash, rows: rows)
+        return try SealedEnvelope.seal(
+            content.encoded(), kind: .submission, round: round.fileHash, context: ["revision": .integer(Int64(revision))],
+            sender: member, recipient: round.secretary.encryptionKey, created: created, using: random)
+    }
+
+    /// The next revision for `member` given sealed files already in `folder` (named `M.rN.avs`).
+    package static func nextRevision(member: String, folder: String) -> Int {
+        let names = (try? FileIO.list(folder)) ?? []
+        let existing = names.compactMap { Inbox.parseFileName($0) }.filter { $0.member == member }.map(\.revision)
+        return (existing.max() ?? 0) + 1
+    }
+}

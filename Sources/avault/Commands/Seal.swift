@@ -1,0 +1,53 @@
+import AppraisalVault
+import ArgumentParser
+
+/// `avault seal`: a member checks, signs and encrypts their filled worksheet.
+struct Seal: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: Terminal.localized(.sealAbstract))
+
+    @Argument(help: ArgumentHelp(Terminal.localized(.sealHelpWorksheet), valueName: "worksheet"))
+    var worksheet: String
+
+    @OptionGroup var round: RoundOptions
+    @OptionGroup var key: KeyOptions
+
+    @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.sealHelpOut), valueName: "file"))
+    var out: String?
+
+    @Option(help: ArgumentHelp(Terminal.localized(.sealHelpRevision)))
+    var revision: Int?
+
+    @Flag(help: ArgumentHelp(Terminal.localized(.sealHelpRemove)))
+    var removePlaintext = false
+
+    func run() throws {
+        let definition = try round.load()
+        let keyFile = try key.locked()
+        let memberID = keyFile.identity.id
+        let bytes = try FileIO.read(worksheet, maxBytes: 64 << 20)
+        let (rows, findings) = try Sealing.check(worksheet: bytes, file: worksheet, round: definition, memberID: memberID)
+        guard findings.isEmpty else {
+            for f in findings {
+                var line = f.location.isEmpty ? "" : f.location + ": "
+                if let cell = f.cell { line += "\(cell.unit) / \(cell.code): " }
+                Terminal.problem(line + f.text.render(in: Terminal.language))
+            }
+            throw VaultError(.sealProblems, [worksheet, String(findings.count)])
+        }
+        Terminal.say(.sealChecked, [String(rows.count)])
+        let folder = out.map { FileIO.split($0).directory } ?? "."
+        let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
+        let path = out ?? FileIO.join(folder, Inbox.fileName(member: memberID, revision: revision))
+        if FileIO.exists(path) {
+            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+        }
+        let member = try key.unlock(keyFile)
+        let sealed = try Sealing.seal(rows, round: definition, member: member, revision: revision)
+        try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
+        Terminal.say(.sealWrote, [path, String(revision), definition.secretary.name])
+        if removePlaintext {
+            try FileIO.remove(worksheet)
+            Terminal.say(.sealRemoved, [worksheet])
+        }
+    }
+}
