@@ -1,0 +1,111 @@
+package import VaultCrypto
+
+/// The release step over a round folder (spec §8.8): where approvals and the token live, and the
+/// checks that tie them to the merged round.
+///
+/// ```
+/// ROUND/approvals/HOLDER.ava     the holders' approvals (copied in by `release combine`)
+/// ROUND/release-token.avt        the release token (mode 600: it opens the results)
+/// ```
+package enum ReleaseFolder {
+    /// Folder of approvals inside a round folder.
+    package static let approvalsFolder = "approvals"
+    /// The token's default file name inside a round folder.
+    package static let tokenFileName = "release-token.avt"
+    /// Largest approval or token file read.
+    package static let maxFileSize = 1 << 20
+
+    /// A merged round: its definition and the hashes approvals bind to.
+    package struct Merged: Sendable {
+        /// The verified round definition.
+        package let round: RoundDefinition
+        /// The verified manifest.
+        package let manifest: Manifest
+        /// BLAKE2b-256 of `manifest.avm`.
+        package let manifestHash: [UInt8]
+        /// BLAKE2b-256 of `results.avl`.
+        package let resultsHash: [UInt8]
+        /// The locked results' bytes.
+        package let resultsBytes: [UInt8]
+        /// Their path.
+        package let resultsPath: String
+    }
+
+    /// Loads and checks a merged round: the definition, the manifest (signed by the secretary,
+    /// for this round) and the locked results (hash listed in the manifest).
+    ///
+    /// - Throws: ``VaultError`` `release.not-merged` when there is no manifest yet,
+    ///   `release.results-mismatch` when `results.avl` is not the file the manifest lists.
+    package static func loadMerged(_ roundDirectory: String) throws(VaultError) -> Merged {
+        let round = try RoundDefinition.load(roundDirectory: roundDirectory)
+        let manifestPath = FileIO.join(roundDirectory, Manifest.fileName)
+        guard FileIO.exists(manifestPath) else { throw VaultError(.releaseNotMerged, [roundDirectory], status: .noInput) }
+        let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
+        let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
+        guard manifest.round == round.fileHash else { throw VaultError(.inboxWrongRound, [manifestPath]) }
+        let resultsPath = FileIO.join(roundDirectory, RoundMerge.resultsFileName)
+        let resultsBytes = try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize)
+        let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
+        guard Sodium.constantTimeEqual(resultsHash, manifest.results) else {
+            throw VaultError(.releaseResultsMismatch, [resultsPath, manifestPath])
+        }
+        return Merged(
+            round: round, manifest: manifest, manifestHash: BLAKE2b.hash(manifestBytes, outputLength: 32),
+            resultsHash: resultsHash, resultsBytes: resultsBytes, resultsPath: resultsPath)
+    }
+
+    /// A holder's approval of this merged round's results.
+    package static func approve(
+        _ merged: Merged, holder: SecretIdentity, decision: String, created: String = Timestamp.now()
+    ) throws(VaultError) -> [UInt8] {
+        _ = try LockedResults.check(
+            merged.resultsBytes, file: merged.resultsPath, policy: merged.round.release, roundHash: merged.round.fileHash,
+            secretary: merged.round.secretary)
+        return try Approval.create(
+            policy: merged.round.release, roundID: merged.round.roundID, roundHash: merged.round.fileHash,
+            manifestHash: merged.manifestHash, resultsHash: merged.resultsHash, decision: decision, holder: holder,
+            created: created)
+    }
+
+    /// Combines approval files into a token, and copies each counted approval into
+    /// `ROUND/approvals/` (an identical copy already there is fine; a different one is refused).
+    package static func combine(
+        _ merged: Merged, roundDirectory: String, approvals: [String], created: String = Timestamp.now()
+    ) throws(VaultError) -> ReleaseToken.Combined {
+        var files = [(bytes: [UInt8], file: String)]()
+        for path in approvals { files.append((try FileIO.read(path, maxBytes: maxFileSize), path)) }
+        let combined = try ReleaseToken.combine(
+            files, policy: merged.round.release, roundID: merged.round.roundID, roundHash: merged.round.fileHash,
+            manifestHash: merged.manifestHash, resultsHash: merged.resultsHash, created: created)
+        let folder = FileIO.join(roundDirectory, approvalsFolder)
+        try FileIO.makeDirectory(folder, mode: 0o700)
+        for (bytes, file) in files {
+            let approval = try Approval(parsing: bytes, file: file)
+            guard let holder = merged.round.release.holders.first(where: { $0.identity.signingKey == approval.holderSigningKey })
+            else { continue }
+            let target = FileIO.join(folder, "\(holder.identity.id).ava")
+            if FileIO.exists(target) {
+                if try FileIO.read(target, maxBytes: maxFileSize) == bytes { continue }
+                throw VaultError(.fileExists, [target], hint: .hintMoveAway, hintArguments: [target], status: .cannotCreate)
+            }
+            try FileIO.writeAtomically(bytes, to: target, mode: 0o600)
+        }
+        return combined
+    }
+
+    /// Verifies the token and the locked results, and decrypts the results.
+    package static func open(_ merged: Merged, tokenPath: String) throws(VaultError) -> (results: Results, token: ReleaseToken) {
+        let token = try ReleaseToken(parsing: try FileIO.read(tokenPath, maxBytes: maxFileSize), file: tokenPath)
+        let plain = try LockedResults.open(
+            merged.resultsBytes, file: merged.resultsPath, token: token, policy: merged.round.release,
+            roundID: merged.round.roundID, roundHash: merged.round.fileHash, manifestHash: merged.manifestHash,
+            secretary: merged.round.secretary)
+        do {
+            let results = try Results(json: try CanonicalJSON.parse(plain))
+            guard results.round == merged.round.fileHash else { throw FieldReader.Failure(path: "round", reason: "another round") }
+            return (results, token)
+        } catch {
+            throw VaultError(.formatHeader, [merged.resultsPath, String(describing: error)])
+        }
+    }
+}
