@@ -80,3 +80,11 @@ extension Message {
     public static let demoDone = Message(
         "demo.done", vi: "Xong. Báo cáo HTML: {1}", en: "Done. HTML report: {1}")
 }
+
+extension Message {
+    static let demoMessages: [Message] = [.demoNotDemoKey]
+
+    public static let demoNotDemoKey = Message(
+        "demo.not-demo-key", vi: "{1}: không phải khoá demo; lệnh demo chỉ dùng các khoá demo công khai.",
+        en: "{1}: not a demo key; the demo only uses the published demo keys.")
+}

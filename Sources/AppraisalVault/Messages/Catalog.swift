@@ -22,6 +22,7 @@ extension Message {
         all += worksheetMessages
         all += sealMessages
         all += releaseCLIMessages
+        all += demoMessages
         return all
     }
 }

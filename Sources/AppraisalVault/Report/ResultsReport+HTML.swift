@@ -49,7 +49,7 @@ extension ResultsReport {
         for reference in round.references { h += "<div>Căn cứ: \(e(reference))</div>\n" }
         h += """
             <div>Công bố theo: <strong>\(e(decision))</strong></div>
-            <div>Thời điểm mở khoá kết quả: \(e(releasedAt))</div>
+            <div>Thời điểm mở khoá kết quả: \(e(ResultsReport.dateVietnamese(releasedAt)))</div>
             <div>Dấu vân tay của vòng thẩm định: <span class="fp">\(e(round.fingerprint.description))</span></div>
             </div>
 
@@ -70,9 +70,12 @@ extension ResultsReport {
             for (unit, r) in rows {
                 h += "<tr><td class=\"c\">\(r.rank)</td><td>\(e(unit.name))</td><td class=\"n\">\(v(r.selfTotal))</td>"
                 h += "<td class=\"n\">\(v(r.appraisedTotal))</td><td class=\"n\">\(v(r.maxTotal))</td>"
-                h += "<td class=\"n\">\(v(r.percent))</td><td>\(e(r.label))</td></tr>\n"
+                h += "<td class=\"n\">\(ResultsReport.percentVietnamese(r.percent))</td><td>\(e(r.label))</td></tr>\n"
             }
-            h += "</tbody></table>\n" + chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
+            h += "</tbody></table>\n"
+            h += "<p class=\"note\">Điểm tự chấm chỉ gồm các tiêu chí thành phần do đơn vị tự đánh giá; điểm thẩm định gồm cả "
+            h += "các tiêu chí do Hội đồng chấm\(results.surveyAvailable ? " và điểm điều tra xã hội học" : "").</p>\n"
+            h += chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
         }
         // Breakdown by field.
         h += "<h2 class=\"pagebreak\">2. Điểm theo lĩnh vực</h2>\n"
@@ -134,7 +137,7 @@ extension ResultsReport {
             let width = NSDecimalNumber(decimal: clamped * Decimal(barWidth) / 100).intValue
             s += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(e(bar.name))</text>"
             s += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"#2b5797\"/>"
-            s += "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(ResultsReport.vietnamese(bar.percent))</text>\n"
+            s += "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(ResultsReport.percentVietnamese(bar.percent))</text>\n"
         }
         return s + "</svg>\n"
     }

@@ -75,6 +75,22 @@ public struct ResultsReport: Sendable {
         String(p.description.map { $0 == "." ? "," : $0 })
     }
 
+    /// A percentage for people: always two decimals with a comma, e.g. `83,00`, `86,75`.
+    public static func percentVietnamese(_ p: Points) -> String {
+        let text = p.description
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return parts[0] + "," + (fraction + "00").prefix(2)
+    }
+
+    /// An RFC 3339 UTC time for people: `02:12:47 (UTC) ngày 25/11/2026`.
+    public static func dateVietnamese(_ timestamp: String) -> String {
+        guard Timestamp.isValid(timestamp) else { return timestamp }
+        let b = Array(timestamp)
+        let day = String(b[8...9]), month = String(b[5...6]), year = String(b[0...3]), time = String(b[11...18])
+        return "\(time) (UTC) ngày \(day)/\(month)/\(year)"
+    }
+
     /// A signed difference for people: `+0,5`, `-0,25`, `0`.
     public static func signedVietnamese(_ p: Points) -> String {
         p.value > 0 ? "+" + vietnamese(p) : vietnamese(p)

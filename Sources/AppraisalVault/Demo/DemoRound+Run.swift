@@ -1,0 +1,104 @@
+/// Running the demo round end to end.
+extension DemoRound {
+    /// Runs every step of the round in `directory` (which must not exist or be empty) and returns
+    /// the path of the HTML report. `log` receives a few lines per step.
+    package static func run(
+        directory: String, samples: String, keys: String, log: (LocalizedText) -> Void
+    ) throws(VaultError) -> String {
+        try RoundFolder.checkNew(directory)
+        try FileIO.makeDirectory(directory, mode: 0o755)
+        let roundDir = FileIO.join(directory, "round")
+        func step(_ n: Int, _ title: String) { log(LocalizedText(.demoStep, [String(n), title])) }
+        func key(_ id: String) -> String { FileIO.join(keys, "\(id).key") }
+
+        // 1. Round set-up by the secretary.
+        step(1, "round init (thư ký / secretary)")
+        let secretary = try unlock(key("thu-ky"))
+        let sources = RoundSetup.Sources(
+            framework: FileIO.join(samples, "framework-so-nganh.json"), units: FileIO.join(samples, "units-dien-bien.csv"),
+            selfAssessment: FileIO.join(samples, "self-assessment-demo.csv"), members: FileIO.join(samples, "members-demo.csv"),
+            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { FileIO.join(keys, "\($0).pub") }, threshold: 2,
+            title: "Thẩm định Chỉ số CCHC năm 2025 (vòng demo)", year: 2025,
+            references: ["Quyết định số 04/QĐ-UBND (minh hoạ)"], isDemo: true)
+        let setup: RoundSetup
+        do { setup = try RoundSetup.load(sources) } catch { throw error.errors.first ?? VaultError(.cryptoFailure, ["setup"]) }
+        let round = try RoundFolder.create(setup, secretary: secretary, at: roundDir)
+        log(LocalizedText(.roundFingerprintLine, [round.fingerprint.description]))
+
+        // 2. Worksheets, filled and sealed by the 8 members.
+        step(2, "worksheet + seal (thành viên / members)")
+        let sheets = FileIO.join(directory, "worksheets"), outbox = FileIO.join(directory, "outbox")
+        try FileIO.makeDirectory(sheets, mode: 0o700)
+        try FileIO.makeDirectory(outbox, mode: 0o755)
+        var sealedFiles = [String]()
+        for member in round.members {
+            let appraisals = appraisals(for: member, in: round)
+            var rows = Worksheet.rows(for: member, in: round)
+            for (i, a) in appraisals.enumerated() {
+                rows[i + 1][6] = a.score.description.replacingDotWithComma
+                rows[i + 1][7] = a.reason
+            }
+            let sheetPath = FileIO.join(sheets, "\(member.id).csv")
+            try FileIO.writeAtomically(CSV.write(rows, byteOrderMark: true), to: sheetPath, mode: 0o600)
+            let (checked, findings) = try Sealing.check(
+                worksheet: FileIO.read(sheetPath, maxBytes: 64 << 20), file: sheetPath, round: round, memberID: member.id)
+            guard findings.isEmpty else { throw VaultError(.sealProblems, [sheetPath, String(findings.count)]) }
+            let identity = try unlock(key(member.id))
+            let sealed = try Sealing.seal(checked, round: round, member: identity, revision: 1)
+            let path = FileIO.join(outbox, Inbox.fileName(member: member.id, revision: 1))
+            try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
+            sealedFiles.append(path)
+            log(LocalizedText(.demoFilled, [member.id, String(appraisals.count), String(appraisals.filter { !$0.reason.isEmpty }.count)]))
+        }
+
+        // 3. Receive.
+        step(3, "receive + status (thư ký / secretary)")
+        let inbox = Inbox(roundDirectory: roundDir, roster: round.roster)
+        for path in sealedFiles { _ = try inbox.receive(path, secretary: secretary) }
+        log(LocalizedText(.receiveSummary, [String(sealedFiles.count), "0"]))
+
+        // 4. Merge, with generated survey scores.
+        step(4, "merge (thư ký / secretary)")
+        let report = try RoundMerge.run(
+            roundDirectory: roundDir, secretary: secretary, survey: surveyScores(for: round), allowIncomplete: false)
+        let c = report.coverage
+        log(LocalizedText(.mergeCoverage, [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)]))
+
+        // 5–6. Two of three holders approve; the approvals combine into the token.
+        step(5, "release approve (người giữ khoá / holders, 2/3)")
+        let merged = try ReleaseFolder.loadMerged(roundDir)
+        let approvalsOut = FileIO.join(directory, "approvals")
+        try FileIO.makeDirectory(approvalsOut, mode: 0o700)
+        var approvalFiles = [String]()
+        for id in approvingHolders {
+            let holder = try unlock(key(id))
+            let path = FileIO.join(approvalsOut, "\(id).ava")
+            try FileIO.writeAtomically(try ReleaseFolder.approve(merged, holder: holder, decision: decision), to: path, mode: 0o600)
+            approvalFiles.append(path)
+            log(LocalizedText(.demoApproved, [holder.identity.name, decision]))
+        }
+        step(6, "release combine")
+        let combined = try ReleaseFolder.combine(merged, roundDirectory: roundDir, approvals: approvalFiles)
+        let tokenPath = FileIO.join(roundDir, ReleaseFolder.tokenFileName)
+        try FileIO.writeAtomically(combined.bytes, to: tokenPath, mode: 0o600)
+        log(LocalizedText(.combineWrote, [tokenPath]))
+
+        // 7–8. Open and report.
+        step(7, "open + report")
+        let (results, token) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
+        let resultsPath = FileIO.join(directory, "results.json")
+        try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: resultsPath, mode: 0o600)
+        let rendered = ResultsReport(round: round, results: results, decision: token.decision, releasedAt: token.created)
+        let html = FileIO.join(directory, "report.html")
+        try FileIO.writeAtomically(Array(rendered.html().utf8), to: html, mode: 0o644)
+        try FileIO.writeAtomically(rendered.csv(), to: FileIO.join(directory, "report.csv"), mode: 0o644)
+        try FileIO.writeAtomically(rendered.json(), to: FileIO.join(directory, "report.json"), mode: 0o644)
+        log(LocalizedText(.openWrote, [String(results.units.count), resultsPath]))
+        return html
+    }
+}
+
+extension String {
+    /// `0.25` → `0,25`: the demo members type Vietnamese decimals, as real ones would.
+    var replacingDotWithComma: String { String(map { $0 == "." ? "," : $0 }) }
+}

@@ -1,0 +1,82 @@
+package import VaultCrypto
+internal import Foundation
+
+/// The built-in demo round (design brief §7): the whole round end to end on `samples/` with the
+/// published demo identities in `keys/`, in process, printing a few lines per step.
+///
+/// Members' appraisals are made up deterministically: most cells confirm the self score; a few
+/// are lowered or raised by one step with an illustrative reason; council cells get the maximum
+/// or one step less; survey scores are generated between 60 % and 95 % of the maximum.
+package enum DemoRound {
+    /// The demo keys' published passphrase (keys/README.md).
+    package static let passphrase = "demo-appraisal-2026"
+    /// The illustrative decision the holders cite.
+    package static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
+    /// The holders who approve in the demo (2 of 3).
+    package static let approvingHolders = ["chu-tich", "pho-chu-tich"]
+
+    static let lowerReasons = [
+        "Hồ sơ minh chứng chưa đầy đủ (minh hoạ)",
+        "Báo cáo gửi chậm so với thời hạn quy định (minh hoạ)",
+        "Kế hoạch ban hành chưa đúng hướng dẫn của UBND tỉnh (minh hoạ)",
+        "Tỷ lệ hoàn thành thấp hơn mức đơn vị tự đánh giá (minh hoạ)",
+        "Chưa cung cấp văn bản kiểm chứng kèm theo (minh hoạ)",
+    ]
+    static let raiseReason = "Đơn vị bổ sung minh chứng sau khi tự chấm (minh hoạ)"
+
+    /// A number 0…255 fixed by the cell, for deterministic choices.
+    static func draw(_ cell: Cell, _ salt: String) -> Int {
+        Int(BLAKE2b.hash(Array("\(salt)|\(cell.unit)|\(cell.code)".utf8), outputLength: 16)[0])
+    }
+
+    /// The demo appraisals of `member`'s cells.
+    package static func appraisals(for member: Member, in round: RoundDefinition) -> [Appraisal] {
+        var subs = [String: Framework.SubCriterion]()
+        for s in round.framework.subCriteria { subs[s.code] = s }
+        return round.cells(of: member).map { cell in
+            let sub = subs[cell.code]!
+            let d = draw(cell, "appraise")
+            if let own = round.selfAssessment.score(unit: cell.unit, code: cell.code) {
+                if d % 9 == 0, own >= sub.step {
+                    return Appraisal(unit: cell.unit, code: cell.code, score: own - sub.step, reason: lowerReasons[d % lowerReasons.count])
+                }
+                if d % 23 == 1, own + sub.step <= sub.max {
+                    return Appraisal(unit: cell.unit, code: cell.code, score: own + sub.step, reason: raiseReason)
+                }
+                return Appraisal(unit: cell.unit, code: cell.code, score: own, reason: "")
+            }
+            let score = d % 4 == 0 && sub.max >= sub.step ? sub.max - sub.step : sub.max
+            return Appraisal(unit: cell.unit, code: cell.code, score: score, reason: "")
+        }
+    }
+
+    /// Demo survey scores: between 60 % and 95 % of each survey sub-criterion's maximum, on its step.
+    package static func surveyScores(for round: RoundDefinition) -> [Cell: Points] {
+        var out = [Cell: Points]()
+        for unit in round.units {
+            for sub in round.framework.subCriteria where sub.method == .survey {
+                let cell = Cell(unit: unit.id, code: sub.code)
+                let steps = (sub.max.value / sub.step.value)
+                let fraction = Decimal(60 + draw(cell, "survey") % 36) / 100
+                var n = steps * fraction
+                var whole = Decimal()
+                NSDecimalRound(&whole, &n, 0, .plain)
+                out[cell] = Points(whole * sub.step.value)
+            }
+        }
+        return out
+    }
+
+    /// Unlocks a demo key file without the permission check (these keys are public by design).
+    package static func unlock(_ path: String) throws(VaultError) -> SecretIdentity {
+        let file = try KeyFile(parsing: FileIO.read(path, maxBytes: KeyFile.maxFileSize), file: path)
+        guard file.identity.isDemo else { throw VaultError(.demoNotDemoKey, [path]) }
+        do {
+            return try file.unlock(passphrase: SecretBytes(copying: Array(passphrase.utf8)))
+        } catch let e as VaultError {
+            throw e
+        } catch {
+            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+        }
+    }
+}
