@@ -21,6 +21,7 @@ extension Message {
         all += approvalMessages
         all += worksheetMessages
         all += sealMessages
+        all += verifyMessages
         return all
     }
 }
