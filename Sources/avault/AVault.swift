@@ -11,8 +11,8 @@ struct AVault: ParsableCommand {
         discussion: Terminal.localized(.cliDiscussion),
         version: AppraisalVault.version,
         subcommands: [
-            Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self, Receive.self,
-            Status.self, MergeCommand.self, ReleaseCommand.self, OpenCommand.self, ReportCommand.self, DemoCommand.self,
+            Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self, Receive.self, Status.self,
+            MergeCommand.self, ReleaseCommand.self, OpenCommand.self, ReportCommand.self, Verify.self, DemoCommand.self,
         ]
     )
 

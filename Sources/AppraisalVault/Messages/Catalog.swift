@@ -23,6 +23,7 @@ extension Message {
         all += sealMessages
         all += releaseCLIMessages
         all += demoMessages
+        all += verifyMessages
         return all
     }
 }

@@ -1,0 +1,158 @@
+internal import VaultCrypto
+
+/// Spec §9.2 steps 10–15: the manifest and the locked results.
+extension RoundVerification {
+    // MARK: - Steps 10–14: manifest
+
+    mutating func checkManifest() {
+        let subject = Manifest.fileName
+        guard FileIO.exists(path(subject)) else { return notYet("manifest.signature", subject, .verifyNoManifest) }
+        let doc: SignedDocument
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path(subject), maxBytes: 16 << 20)
+            doc = try SignedDocument(parsing: bytes, expecting: .manifest, file: subject, maxHeaderLength: 16 << 20)
+        } catch {
+            return fail("manifest.signature", subject, error)
+        }
+        let value: Manifest
+        do throws(FieldReader.Failure) {
+            value = try Manifest(json: doc.container.header)
+        } catch {
+            return fail("manifest.signature", subject, .formatHeader, [subject, error.description])
+        }
+        if doc.isSigned(by: round.secretary.signingKey) {
+            pass("manifest.signature", subject, .verifyManifestSigned, [round.secretary.id])
+        } else {
+            fail("manifest.signature", subject, .manifestBadSignature, [subject])
+        }
+        manifest = (value, doc.fileHash)
+        if value.round == round.fileHash {
+            pass("manifest.round", subject, .verifyManifestRound)
+        } else {
+            fail("manifest.round", subject, .verifyManifestWrongRound, [subject])
+        }
+        checkManifestSubmissions(value)
+        checkManifestCoverage(value)
+        checkManifestJournal(value, fileHash: doc.fileHash)
+    }
+
+    /// `submissions/` holds exactly the listed files, with the listed hashes (spec §6.3).
+    private mutating func checkManifestSubmissions(_ manifest: Manifest) {
+        var problems = [(subject: String, text: LocalizedText)]()
+        let live = Dictionary(files.filter(\.isLive).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var listed = Set<String>()
+        for input in manifest.submissions {
+            let name = Inbox.fileName(member: input.member, revision: input.revision)
+            let fileSubject = Inbox.submissionsFolder + "/" + name
+            listed.insert(name)
+            guard let file = live[name] else {
+                problems.append((fileSubject, LocalizedText(.verifyListedMissing, [fileSubject, input.member, String(input.revision)])))
+                continue
+            }
+            if file.fileHash != input.fileHash {
+                problems.append((fileSubject, LocalizedText(.verifyListedChanged, [fileSubject])))
+            }
+        }
+        for file in files where file.isLive && !listed.contains(file.name) {
+            problems.append((file.subject, LocalizedText(.verifyUnlisted, [file.subject])))
+        }
+        report(
+            "manifest.submissions", problems, subject: Manifest.fileName,
+            ok: LocalizedText(.verifyManifestSubmissionsOK, [String(manifest.submissions.count)]))
+    }
+
+    /// Coverage is consistent with the round, and complete unless locked incomplete on purpose.
+    private mutating func checkManifestCoverage(_ m: Manifest) {
+        let subject = Manifest.fileName
+        let listedMembers = Set(m.submissions.map(\.member))
+        let missing = round.members.map(\.id).filter { !listedMembers.contains($0) }.sorted()
+        let counts = [String(m.appraised), String(m.appraisable), String(m.gaps), String(m.conflicts)]
+        let consistent =
+            m.appraisable == round.appraisableCells.count && m.appraised <= m.appraisable
+            && m.gaps <= m.appraisable && m.missingMembers == missing
+            && listedMembers.allSatisfy { round.member($0) != nil }
+            && (m.allowIncomplete == (m.gaps > 0 || m.conflicts > 0))
+            && (m.gaps > 0 || m.conflicts > 0 || m.appraised == m.appraisable)
+        if !m.allowIncomplete, m.gaps > 0 || m.conflicts > 0 {
+            return fail("manifest.coverage", subject, .verifyCoverageIncomplete, [subject] + counts)
+        }
+        guard consistent else {
+            return fail("manifest.coverage", subject, .verifyCoverageInconsistent, [subject, String(round.appraisableCells.count)] + counts)
+        }
+        if m.allowIncomplete {
+            pass(
+                "manifest.coverage", subject, .verifyCoverageIncompleteAllowed,
+                counts + [m.missingMembers.isEmpty ? "–" : m.missingMembers.joined(separator: ", ")])
+        } else {
+            pass("manifest.coverage", subject, .verifyCoverageOK, Array(counts.prefix(2)))
+        }
+    }
+
+    /// The journal's `merge` entry names this manifest and these results, and sits right after
+    /// the head the manifest recorded (spec §6.5 step 4, §7).
+    private mutating func checkManifestJournal(_ m: Manifest, fileHash: [UInt8]) {
+        let subject = Manifest.fileName
+        guard let journal else { return fail("manifest.journal", subject, .verifyNoJournalToCheck, [subject]) }
+        let merges = journal.filter { $0.event == "merge" }
+        guard merges.count == 1, let entry = merges.first else {
+            return fail("manifest.journal", subject, .verifyMergeEntryCount, [String(merges.count)])
+        }
+        let expectedDetails: [String: JSONValue] = [
+            "manifest": .hex(fileHash), "results": .hex(m.results), "submissions": .integer(Int64(m.submissions.count)),
+        ]
+        guard entry.details == expectedDetails else {
+            return fail("manifest.journal", subject, .verifyMergeEntryDetails, [String(entry.sequence), subject])
+        }
+        guard entry.previous == m.journalHead else {
+            return fail("manifest.journal", subject, .verifyMergeEntryHead, [String(entry.sequence), subject])
+        }
+        // Each merged submission was received (or superseded into place) before the merge.
+        let before = journal.prefix { $0.sequence < entry.sequence }
+        for input in m.submissions {
+            let received = before.contains {
+                ($0.event == "receive" || $0.event == "supersede") && $0.details["member"] == .string(input.member)
+                    && $0.details["revision"] == .integer(Int64(input.revision)) && $0.details["fileHash"] == .hex(input.fileHash)
+            }
+            guard received else {
+                return fail("manifest.journal", subject, .verifyMergedNotReceived, [input.member, String(input.revision)])
+            }
+        }
+        pass("manifest.journal", subject, .verifyManifestJournalOK, [String(entry.sequence)])
+    }
+
+    // MARK: - Step 15: locked results
+
+    mutating func checkLockedResults() {
+        let subject = RoundMerge.resultsFileName
+        guard FileIO.exists(path(subject)) else {
+            if manifest != nil { fail("results.hash", subject, .verifyResultsMissing, [subject]) }
+            return
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path(subject), maxBytes: LockedResults.maxFileSize)
+        } catch {
+            return fail("results.hash", subject, error)
+        }
+        let fileHash = BLAKE2b.hash(bytes, outputLength: 32)
+        results = (bytes, fileHash, nil)
+        if let manifest {
+            if manifest.value.results == fileHash {
+                pass("results.hash", subject, .verifyResultsHashOK, [RoundVerification.short(fileHash)])
+            } else {
+                fail("results.hash", subject, .verifyResultsHashMismatch, [subject])
+            }
+        } else {
+            fail("results.hash", subject, .verifyResultsWithoutManifest, [subject])
+        }
+        do {
+            let envelope = try LockedResults.check(
+                bytes, file: subject, policy: round.release, roundHash: round.fileHash, secretary: round.secretary)
+            results = (bytes, fileHash, envelope)
+            pass("results.envelope", subject, .verifyResultsEnvelopeOK, [round.secretary.id])
+        } catch {
+            fail("results.envelope", subject, error)
+        }
+    }
+}

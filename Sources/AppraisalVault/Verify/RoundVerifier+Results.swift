@@ -1,0 +1,167 @@
+internal import VaultCrypto
+
+/// Spec §9.3: with a verified release token, the released results are opened and checked for
+/// consistency with the round definition and with themselves.
+extension RoundVerification {
+    typealias Problems = [(subject: String, text: LocalizedText)]
+
+    mutating func checkReleasedResults() {
+        guard let key = releaseKey else { return }
+        defer { key.secret.wipe() }
+        let subject = RoundMerge.resultsFileName
+        guard let envelope = results?.envelope, let manifest else { return }
+        let released: Results
+        do {
+            let plaintext = try envelope.open(with: key)
+            do {
+                released = try Results(json: try CanonicalJSON.parse(plaintext))
+            } catch {
+                return fail("results.open", subject, .formatHeader, [subject, String(describing: error)])
+            }
+        } catch {
+            return fail("results.open", subject, error)
+        }
+        guard released.round == round.fileHash, released.surveyAvailable == manifest.value.surveyAvailable else {
+            return fail("results.open", subject, .verifyResultsHeaderMismatch, [subject])
+        }
+        pass("results.open", subject, .verifyResultsOpened, [String(released.units.count)])
+        checkConsistency(of: released, manifest: manifest.value)
+    }
+
+    /// Spec §9.3 checks 2–5 on opened results: shape and totals, index, reasons, appraisers.
+    mutating func checkConsistency(of released: Results, manifest: Manifest) {
+        let subject = RoundMerge.resultsFileName
+        guard checkShape(released, subject: subject) else { return }
+        checkTotals(released, subject: subject)
+        checkPercent(released, subject: subject)
+        checkReasons(released, subject: subject)
+        checkAppraisers(released, subject: subject, manifest: manifest)
+    }
+
+    /// Units in definition order with their groups; cells in framework order with the round's
+    /// method, maximum and self score. Without this nothing else can be compared.
+    private mutating func checkShape(_ r: Results, subject: String) -> Bool {
+        guard r.units.map(\.unit) == round.units.map(\.id), r.units.map(\.group) == round.units.map(\.group) else {
+            fail("results.totals", subject, .verifyResultsUnits, [subject])
+            return false
+        }
+        let subs = round.framework.subCriteria
+        for u in r.units {
+            guard u.cells.map(\.code) == subs.map(\.code), u.criteria.map(\.code) == round.framework.criteria.map(\.code),
+                u.fields.map(\.code) == round.framework.fields.map(\.code)
+            else {
+                fail("results.totals", subject, .verifyResultsCells, [u.unit])
+                return false
+            }
+            for (cell, sub) in zip(u.cells, subs) {
+                let selfScore = sub.method == .selfAssessed ? round.selfAssessment.score(unit: u.unit, code: sub.code) : nil
+                guard cell.method == sub.method, cell.max == sub.max, cell.selfScore == selfScore else {
+                    fail("results.totals", subject, .verifyResultsCellDiffers, [u.unit, cell.code])
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// Cells add up to criteria, criteria to fields, fields to the unit (spec §6.4).
+    private mutating func checkTotals(_ r: Results, subject: String) {
+        var problems = Problems()
+        for u in r.units {
+            let counted = { (c: Results.CellResult) in c.method != .survey || r.surveyAvailable }
+            var criterionTotals = [(String, Points, Points, Points)]()
+            var index = 0
+            for criterion in round.framework.criteria {
+                let cells = u.cells[index..<(index + criterion.subCriteria.count)]
+                index += criterion.subCriteria.count
+                criterionTotals.append((
+                    criterion.code, Points.sum(cells.map { $0.selfScore ?? .zero }), Points.sum(cells.map { $0.appraised ?? .zero }),
+                    Points.sum(cells.filter(counted).map(\.max))
+                ))
+            }
+            for (subtotal, want) in zip(u.criteria, criterionTotals)
+            where (subtotal.selfTotal, subtotal.appraisedTotal, subtotal.max) != (want.1, want.2, want.3) {
+                problems.append((subject, LocalizedText(.verifyTotalWrong, [u.unit, subtotal.code])))
+            }
+            var criterionIndex = 0
+            for (field, subtotal) in zip(round.framework.fields, u.fields) {
+                let parts = u.criteria[criterionIndex..<(criterionIndex + field.criteria.count)]
+                criterionIndex += field.criteria.count
+                if subtotal.selfTotal != Points.sum(parts.map(\.selfTotal))
+                    || subtotal.appraisedTotal != Points.sum(parts.map(\.appraisedTotal)) || subtotal.max != Points.sum(parts.map(\.max))
+                {
+                    problems.append((subject, LocalizedText(.verifyTotalWrong, [u.unit, subtotal.code])))
+                }
+            }
+            if u.selfTotal != Points.sum(u.fields.map(\.selfTotal)) || u.appraisedTotal != Points.sum(u.fields.map(\.appraisedTotal))
+                || u.maxTotal != Points.sum(u.fields.map(\.max))
+            {
+                problems.append((subject, LocalizedText(.verifyTotalWrong, [u.unit, "total"])))
+            }
+        }
+        report("results.totals", problems, subject: subject, ok: LocalizedText(.verifyTotalsOK, [String(r.units.count)]))
+    }
+
+    /// The index is recomputed; ranks and labels follow from it (spec §6.4).
+    private mutating func checkPercent(_ r: Results, subject: String) {
+        var problems = Problems()
+        for u in r.units {
+            let percent = Merge.percent(u.appraisedTotal, of: u.maxTotal)
+            let rank = 1 + r.units.filter { $0.group == u.group && $0.percent > u.percent }.count
+            let label = round.labels.label(group: u.group, percent: u.percent) ?? ""
+            if u.percent != percent || u.rank != rank || u.label != label {
+                problems.append(
+                    (subject, LocalizedText(.verifyPercentWrong, [u.unit, u.percent.description, percent.description, String(rank), label])))
+            }
+        }
+        report("results.percent", problems, subject: subject, ok: LocalizedText(.verifyPercentOK, [String(r.units.count)]))
+    }
+
+    /// Rule 3 of the council: any change against the self score states a reason.
+    private mutating func checkReasons(_ r: Results, subject: String) {
+        var problems = Problems()
+        var changed = 0
+        for u in r.units {
+            for c in u.cells {
+                guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
+                changed += 1
+                if c.reason.allSatisfy(\.isWhitespace) {
+                    problems.append((subject, LocalizedText(.verifyReasonMissing, [u.unit, c.code])))
+                }
+            }
+        }
+        report("results.reasons", problems, subject: subject, ok: LocalizedText(.verifyReasonsOK, [String(changed)]))
+    }
+
+    /// Rule 1: every appraised cell was appraised by the member assigned to it, and only by one
+    /// whose submission the manifest lists; the count matches the manifest's coverage.
+    private mutating func checkAppraisers(_ r: Results, subject: String, manifest: Manifest) {
+        var assignee = [Cell: String]()
+        for member in round.members {
+            for cell in round.cells(of: member) { assignee[cell] = member.id }
+        }
+        let merged = Set(manifest.submissions.map(\.member))
+        var problems = Problems()
+        var appraised = 0
+        for u in r.units {
+            for c in u.cells {
+                let cell = Cell(unit: u.unit, code: c.code)
+                if c.method == .survey || c.appraised == nil {
+                    if !c.appraiser.isEmpty || (c.method != .survey && !c.reason.isEmpty) {
+                        problems.append((subject, LocalizedText(.verifyAppraiserUnexpected, [u.unit, c.code, c.appraiser])))
+                    }
+                    continue
+                }
+                appraised += 1
+                if c.appraiser != assignee[cell] || !merged.contains(c.appraiser) {
+                    problems.append(
+                        (subject, LocalizedText(.verifyAppraiserWrong, [u.unit, c.code, c.appraiser, assignee[cell] ?? "–"])))
+                }
+            }
+        }
+        if appraised != manifest.appraised {
+            problems.append((subject, LocalizedText(.verifyAppraisedCount, [String(appraised), String(manifest.appraised)])))
+        }
+        report("results.appraisers", problems, subject: subject, ok: LocalizedText(.verifyAppraisersOK, [String(appraised)]))
+    }
+}

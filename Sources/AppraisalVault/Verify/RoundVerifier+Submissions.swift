@@ -1,0 +1,148 @@
+internal import VaultCrypto
+
+/// Spec §9.2 steps 6–9: the sealed submissions on disk and their agreement with the journal.
+extension RoundVerification {
+    // MARK: - Steps 6–8: every file in submissions/ and superseded/
+
+    mutating func checkSubmissionFiles() {
+        var any = false
+        for folder in [Inbox.submissionsFolder, Inbox.supersededFolder] {
+            let folderPath = path(folder)
+            guard FileIO.exists(folderPath) else { continue }
+            let names: [String]
+            do {
+                names = try FileIO.list(folderPath)
+            } catch {
+                fail("submission.name", folder, error)
+                continue
+            }
+            var liveMembers = Set<String>()
+            for name in names {
+                any = true
+                checkSubmission(folder: folder, name: name, liveMembers: &liveMembers)
+            }
+        }
+        if !any { notYet("submission.name", Inbox.submissionsFolder, .verifyNoSubmissions) }
+    }
+
+    private mutating func checkSubmission(folder: String, name: String, liveMembers: inout Set<String>) {
+        let subject = folder + "/" + name
+        let parsedName = Inbox.parseFileName(name)
+        if let parsedName {
+            if folder == Inbox.submissionsFolder, !liveMembers.insert(parsedName.member).inserted {
+                fail("submission.name", subject, .inboxTwoLive, [folder, parsedName.member])
+            } else {
+                pass("submission.name", subject, .verifyNameOK, [parsedName.member, String(parsedName.revision)])
+            }
+        } else {
+            fail("submission.name", subject, .inboxStrayFile, [subject])
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path(folder, name), maxBytes: Inbox.maxSubmissionSize)
+        } catch {
+            files.append(SubmissionFile(folder: folder, name: name, fileHash: nil))
+            return fail("submission.signature", subject, error)
+        }
+        files.append(SubmissionFile(folder: folder, name: name, fileHash: BLAKE2b.hash(bytes, outputLength: 32)))
+        let envelope: SealedEnvelope
+        do {
+            envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: subject)
+        } catch {
+            return fail("submission.signature", subject, error)
+        }
+        guard envelope.hasValidOuterSignature else {
+            return fail("submission.signature", subject, .envelopeBadSignature, [subject])
+        }
+        pass("submission.signature", subject, .verifySubmissionSigned, [envelope.header.sender])
+        checkBinding(envelope, subject: subject, name: parsedName)
+    }
+
+    /// Round, recipient, sender and key, context, and the name (spec §6.2 steps 3–7, §6.1).
+    private mutating func checkBinding(_ envelope: SealedEnvelope, subject: String, name: (member: String, revision: Int)?) {
+        let member: PublicIdentity
+        do {
+            member = try round.roster.authorize(envelope)
+        } catch {
+            return fail("submission.binding", subject, error)
+        }
+        let revision: Int
+        do throws(FieldReader.Failure) {
+            var r = try FieldReader(.object(envelope.header.context), path: "context")
+            revision = Int(try r.integer("revision", in: 1...1_000_000))
+            try r.finish()
+        } catch {
+            return fail("submission.binding", subject, .formatHeader, [subject, error.description])
+        }
+        if let name, name.member != member.id || name.revision != revision {
+            return fail(
+                "submission.binding", subject, .verifyNameMismatch,
+                [subject, name.member, String(name.revision), member.id, String(revision)])
+        }
+        pass("submission.binding", subject, .verifySubmissionBound, [member.id, String(revision), round.secretary.id])
+    }
+
+    // MARK: - Step 9: files against the journal
+
+    mutating func checkJournalAgainstFiles() {
+        let subject = RoundJournal.fileName
+        guard let journal else { return }
+        var problems = [(subject: String, text: LocalizedText)]()
+        // What the journal says should be on disk: the latest revision live, earlier ones superseded.
+        var history = [String: [RoundJournal.Entry]]()
+        var rejects = 0
+        for entry in journal {
+            switch entry.event {
+            case "receive", "supersede":
+                guard case .string(let member)? = entry.details["member"], case .integer(let revision)? = entry.details["revision"],
+                    case .string(let hashText)? = entry.details["fileHash"], Hex.decode(hashText)?.count == 32
+                else {
+                    problems.append((subject, LocalizedText(.verifyJournalEntryMalformed, [String(entry.sequence), entry.event])))
+                    continue
+                }
+                // A receive starts a member's history; a supersede names the live revision it
+                // replaces and carries a higher one.
+                var previous: Int64?
+                if case .integer(let r)? = history[member]?.last?.details["revision"] { previous = r }
+                let consistent =
+                    entry.event == "receive"
+                    ? previous == nil && entry.details["supersedes"] == nil
+                    : previous != nil && entry.details["supersedes"] == .integer(previous!) && revision > previous!
+                if !consistent {
+                    problems.append((subject, LocalizedText(.verifyJournalEntryMalformed, [String(entry.sequence), entry.event])))
+                }
+                history[member, default: []].append(entry)
+            case "reject":
+                rejects += 1
+            default:
+                break
+            }
+        }
+        var expected = [String: (hash: String, entry: Int)]()  // "folder/name" -> journaled hash
+        for (member, entries) in history {
+            for (i, entry) in entries.enumerated() {
+                guard case .integer(let revision)? = entry.details["revision"], case .string(let hash)? = entry.details["fileHash"]
+                else { continue }
+                let folder = i == entries.count - 1 ? Inbox.submissionsFolder : Inbox.supersededFolder
+                expected[folder + "/" + Inbox.fileName(member: member, revision: Int(revision))] = (hash, entry.sequence)
+            }
+        }
+        let onDisk = Dictionary(files.map { ($0.subject, $0) }, uniquingKeysWith: { a, _ in a })
+        for (fileSubject, want) in expected.sorted(by: { $0.value.entry < $1.value.entry }) {
+            guard let file = onDisk[fileSubject] else {
+                problems.append((fileSubject, LocalizedText(.verifyJournaledFileMissing, [fileSubject, String(want.entry)])))
+                continue
+            }
+            if file.fileHash.map(Hex.encode) != want.hash {
+                problems.append((fileSubject, LocalizedText(.verifyJournaledFileChanged, [fileSubject, String(want.entry)])))
+            }
+        }
+        for file in files where expected[file.subject] == nil {
+            problems.append((file.subject, LocalizedText(.verifyFileNotJournaled, [file.subject])))
+        }
+        let live = files.filter(\.isLive).count
+        report(
+            "journal.files", problems, subject: subject,
+            ok: LocalizedText(.verifyJournalFilesOK, [String(live), String(files.count - live), String(rejects)]))
+    }
+}

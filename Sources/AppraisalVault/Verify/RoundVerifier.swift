@@ -1,0 +1,221 @@
+internal import VaultCrypto
+
+/// The auditor's verification of a whole round folder (design brief §3 step 9; spec §9).
+///
+/// Public data only, except that a release token found in the folder is used to open the locked
+/// results and check them for consistency (spec §9.3). Every check of spec §9.2 is made in
+/// order and recorded in a ``VerificationReport``; a failure never stops the later checks unless
+/// they cannot be made at all (nothing can be checked against a round definition that does not
+/// verify). Stages that have not happened yet — no manifest, no approvals, no token — are
+/// reported as ``VerificationReport/Check/Status/notYet`` and do not fail the round; a file that
+/// is present but wrong always does.
+///
+/// What the auditor learns: who submitted, which revisions, that nothing was added, removed or
+/// altered, and who approved the release. Without the token, no score, total or reason.
+public enum RoundVerifier {
+    /// Folder of release approvals inside a round folder (`ROUND/approvals/HOLDER.ava`).
+    public static let approvalsFolder = "approvals"
+    /// The file name ending of an approval.
+    public static let approvalExtension = ".ava"
+    /// The release token's file name inside a round folder.
+    public static let tokenFileName = "release-token.avt"
+    /// Most findings of one kind listed individually before they are summarised.
+    static let maxListed = 5
+
+    /// Verifies the round folder `roundDirectory`.
+    ///
+    /// - Parameters:
+    ///   - roundDirectory: The round folder (holding `round.avr`).
+    ///   - expectedFingerprint: The round fingerprint the auditor was told (e.g. over the
+    ///     phone); nil when none was given (reported as not checked).
+    /// - Returns: Every check, in the order of spec §9.2.
+    /// - Throws: ``VaultError`` `round.no-folder` when `roundDirectory` is not a folder; nothing
+    ///   else — every problem with a file is a failed check.
+    public static func verify(
+        roundDirectory: String, expectedFingerprint: Fingerprint? = nil
+    ) throws(VaultError) -> VerificationReport {
+        guard FileIO.isDirectory(roundDirectory) else {
+            throw VaultError(.roundNoFolder, [roundDirectory], status: .noInput)
+        }
+        let roundFile = RoundDefinition.fileName
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
+        } catch {
+            return VerificationReport(
+                roundHash: nil, checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: error.text)])
+        }
+        let roundHash = BLAKE2b.hash(bytes, outputLength: 32)
+        let round: RoundDefinition
+        do {
+            round = try RoundDefinition(parsing: bytes, file: roundFile)
+        } catch {
+            return VerificationReport(
+                roundHash: roundHash,
+                checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: error.text)])
+        }
+        var run = RoundVerification(directory: roundDirectory, round: round)
+        run.checkRound(expectedFingerprint: expectedFingerprint)
+        run.checkJournal()
+        run.checkSubmissionFiles()
+        run.checkJournalAgainstFiles()
+        run.checkManifest()
+        run.checkLockedResults()
+        run.checkApprovals()
+        run.checkToken()
+        run.checkReleasedResults()
+        return VerificationReport(roundHash: round.fileHash, fingerprint: round.fingerprint, checks: run.checks)
+    }
+}
+
+/// The state of one verification run: what has been read so far and the checks made.
+struct RoundVerification {
+    /// The round folder.
+    let directory: String
+    /// The verified round definition.
+    let round: RoundDefinition
+    /// The checks made so far.
+    var checks = [VerificationReport.Check]()
+
+    /// The journal entries as read (even when the signature or chain failed: those are findings).
+    var journal: [RoundJournal.Entry]?
+    /// Every file found in `submissions/` and `superseded/`.
+    var files = [SubmissionFile]()
+    /// The manifest as read, and its file hash.
+    var manifest: (value: Manifest, fileHash: [UInt8])?
+    /// The locked results as read, and their envelope when it parsed.
+    var results: (bytes: [UInt8], fileHash: [UInt8], envelope: SealedEnvelope?)?
+    /// The release key, once a token has verified.
+    var releaseKey: X25519.PrivateKey?
+
+    /// A file found in `submissions/` or `superseded/`.
+    struct SubmissionFile {
+        /// `submissions` or `superseded`.
+        let folder: String
+        /// The base name.
+        let name: String
+        /// BLAKE2b-256 of the bytes, when readable.
+        let fileHash: [UInt8]?
+        /// `folder/name`.
+        var subject: String { folder + "/" + name }
+        /// True for a file in `submissions/`.
+        var isLive: Bool { folder == Inbox.submissionsFolder }
+    }
+
+    init(directory: String, round: RoundDefinition) {
+        self.directory = directory
+        self.round = round
+    }
+
+    // MARK: - Recording
+
+    mutating func record(_ id: String, _ subject: String, _ status: VerificationReport.Check.Status, _ text: LocalizedText) {
+        checks.append(.init(id: id, subject: subject, status: status, detail: text))
+    }
+
+    mutating func pass(_ id: String, _ subject: String, _ message: Message, _ arguments: [String] = []) {
+        record(id, subject, .passed, LocalizedText(message, arguments))
+    }
+
+    mutating func fail(_ id: String, _ subject: String, _ message: Message, _ arguments: [String] = []) {
+        record(id, subject, .failed, LocalizedText(message, arguments))
+    }
+
+    mutating func fail(_ id: String, _ subject: String, _ error: VaultError) {
+        record(id, subject, .failed, error.text)
+    }
+
+    mutating func notYet(_ id: String, _ subject: String, _ message: Message, _ arguments: [String] = []) {
+        record(id, subject, .notYet, LocalizedText(message, arguments))
+    }
+
+    /// Records `problems` as failures of `id` (at most ``RoundVerifier/maxListed``, then a
+    /// count), or one pass with `ok` when there are none.
+    mutating func report(
+        _ id: String, _ problems: [(subject: String, text: LocalizedText)], subject: String, ok: LocalizedText
+    ) {
+        guard !problems.isEmpty else { return record(id, subject, .passed, ok) }
+        for p in problems.prefix(RoundVerifier.maxListed) { record(id, p.subject, .failed, p.text) }
+        if problems.count > RoundVerifier.maxListed {
+            fail(id, subject, .verifyMoreProblems, [String(problems.count - RoundVerifier.maxListed), id])
+        }
+    }
+
+    /// `ROUND/parts…`.
+    func path(_ parts: String...) -> String { parts.reduce(directory) { FileIO.join($0, $1) } }
+
+    /// The first 8 bytes of a hash as hex, for messages.
+    static func short(_ hash: [UInt8]) -> String { String(Hex.encode(hash).prefix(16)) }
+
+    // MARK: - §9.2 steps 1–2: round definition
+
+    mutating func checkRound(expectedFingerprint: Fingerprint?) {
+        let subject = RoundDefinition.fileName
+        pass(
+            "round.signature", subject, .verifyRoundOK,
+            [round.title, round.secretary.id, String(round.members.count), String(round.threshold), String(round.holders.count)])
+        let actual = round.fingerprint
+        if let expectedFingerprint {
+            if expectedFingerprint == actual {
+                pass("round.fingerprint", subject, .verifyFingerprintOK, [actual.description])
+            } else {
+                fail("round.fingerprint", subject, .verifyFingerprintMismatch, [actual.description, expectedFingerprint.description])
+            }
+        } else {
+            notYet("round.fingerprint", subject, .verifyFingerprintNotGiven, [actual.description])
+        }
+    }
+
+    // MARK: - §9.2 steps 3–5: journal
+
+    mutating func checkJournal() {
+        let subject = RoundJournal.fileName
+        let doc: SignedDocument
+        do {
+            let bytes = try FileIO.read(path(subject), maxBytes: RoundJournal.maxFileSize)
+            doc = try SignedDocument(parsing: bytes, expecting: .journalHead, file: subject, maxHeaderLength: RoundJournal.maxFileSize)
+        } catch {
+            return fail("journal.signature", subject, error)
+        }
+        if doc.isSigned(by: round.secretary.signingKey) {
+            pass("journal.signature", subject, .verifyJournalSigned, [round.secretary.id])
+        } else {
+            fail("journal.signature", subject, .journalBadSignature, [subject])
+        }
+        var entries = [RoundJournal.Entry]()
+        let roundField: [UInt8]
+        let head: [UInt8]
+        do throws(FieldReader.Failure) {
+            var r = try FieldReader(doc.container.header)
+            roundField = try r.hex("round", length: 32)
+            head = try r.hex("head", length: 32)
+            for (i, item) in try r.array("entries").enumerated() {
+                entries.append(try RoundJournal.Entry(json: item, path: "entries[\(i)]"))
+            }
+            try r.finish()
+        } catch {
+            return fail("journal.chain", subject, .formatHeader, [subject, error.description])
+        }
+        journal = entries
+        var previous = [UInt8](repeating: 0, count: 32)
+        var broken: Int?
+        for (i, entry) in entries.enumerated() {
+            guard entry.sequence == i + 1, entry.previous == previous else {
+                broken = i + 1
+                break
+            }
+            previous = entry.hash
+        }
+        if broken == nil, previous != head { broken = entries.count }
+        if let broken {
+            fail("journal.chain", subject, .journalBrokenChain, [subject, String(broken)])
+        } else {
+            pass("journal.chain", subject, .verifyJournalChain, [String(entries.count), RoundVerification.short(head)])
+        }
+        guard roundField == round.fileHash else { return fail("journal.round", subject, .journalWrongRound, [subject]) }
+        guard let first = entries.first, first.event == "round-init",
+            first.details["roundDefinition"] == .hex(round.fileHash)
+        else { return fail("journal.round", subject, .verifyJournalNoInit, [subject]) }
+        pass("journal.round", subject, .verifyJournalRound, [subject])
+    }
+}

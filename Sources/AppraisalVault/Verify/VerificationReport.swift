@@ -1,0 +1,91 @@
+/// What ``RoundVerifier`` found in a round folder: every check it made, in the order of
+/// docs/spec/09-verification.md.
+///
+/// A report is a value, not an error: a failed check is a finding to print, and the verifier
+/// goes on to the next check so the auditor sees everything at once. The CLI exits 0 only when
+/// ``passed`` is true.
+public struct VerificationReport: Sendable {
+    /// One check and its outcome.
+    public struct Check: Sendable, Hashable {
+        /// How a check came out.
+        public enum Status: String, Sendable, Hashable {
+            /// The check was made and holds.
+            case passed = "pass"
+            /// The check was made and does not hold: the round fails verification.
+            case failed = "fail"
+            /// Nothing to check yet (a later stage has not happened, or no fingerprint was given).
+            /// Informational; it does not fail the round.
+            case notYet = "not-yet"
+        }
+
+        /// The stable check id, e.g. `round.signature` (spec §9.2).
+        public let id: String
+        /// The file the check is about, relative to the round folder (e.g. `submissions/tv-01.r1.avs`).
+        public let subject: String
+        /// The outcome.
+        public let status: Status
+        /// What was found, in either language; its message id names the rule.
+        public let detail: LocalizedText
+
+        /// Creates a check.
+        public init(id: String, subject: String, status: Status, detail: LocalizedText) {
+            self.id = id
+            self.subject = subject
+            self.status = status
+            self.detail = detail
+        }
+
+        /// False only for ``Status/failed``.
+        public var passed: Bool { status != .failed }
+
+        /// The check as canonical JSON: `{"detail", "id", "message", "passed", "status", "subject"}`,
+        /// `detail` rendered in English.
+        public var json: JSONValue {
+            .object([
+                "detail": .string(Text.nfc(detail.render(in: .english))),
+                "id": .string(id),
+                "message": .string(detail.message.id),
+                "passed": .bool(passed),
+                "status": .string(status.rawValue),
+                "subject": .string(Text.nfc(subject)),
+            ])
+        }
+    }
+
+    /// The round definition's file hash (BLAKE2b-256 of `round.avr` as read), nil when it could
+    /// not be read.
+    public let roundHash: [UInt8]?
+    /// The round's fingerprint, when the round definition verified.
+    public let fingerprint: Fingerprint?
+    /// Every check, in spec order.
+    public let checks: [Check]
+
+    /// Creates a report.
+    public init(roundHash: [UInt8]?, fingerprint: Fingerprint? = nil, checks: [Check]) {
+        self.roundHash = roundHash
+        self.fingerprint = fingerprint
+        self.checks = checks
+    }
+
+    /// True when no check failed (checks that are not yet applicable do not fail the round).
+    public var passed: Bool { checks.allSatisfy(\.passed) }
+
+    /// The failed checks.
+    public var failures: [Check] { checks.filter { $0.status == .failed } }
+
+    /// The ids of the failed checks, in order, without repeats.
+    public var failedIDs: [String] {
+        var seen = Set<String>()
+        return failures.map(\.id).filter { seen.insert($0).inserted }
+    }
+
+    /// The report as canonical JSON (spec §9.4):
+    /// `{"checks": [check…], "passed": bool, "round": hex32 | null}`.
+    public var json: JSONValue {
+        .object([
+            "checks": .array(checks.map(\.json)),
+            "passed": .bool(passed),
+            "round": roundHash.map { .hex($0) } ?? .null,
+        ])
+    }
+}

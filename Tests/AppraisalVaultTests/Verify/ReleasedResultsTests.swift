@@ -1,0 +1,91 @@
+import Testing
+import VaultCrypto
+
+@testable import AppraisalVault
+
+/// Spec §9.3: consistency of the released results, checked on edited copies of real results.
+@Suite("Released results consistency (spec §9.3)")
+struct ReleasedResultsTests {
+    /// The fixture's released results, opened with its token, and its manifest.
+    static func opened() throws -> (VerifyFixture, Results, Manifest) {
+        let f = try VerifyFixture()
+        let token = try ReleaseToken(parsing: try f.read(RoundVerifier.tokenFileName), file: "t")
+        let plaintext = try LockedResults.open(
+            try f.read("results.avl"), file: "results.avl", token: token, policy: f.round.release, roundID: f.round.roundID,
+            roundHash: f.round.fileHash, manifestHash: try f.hash("manifest.avm"), secretary: f.round.secretary)
+        let manifest = try Manifest(parsing: try f.read("manifest.avm"), file: "m", secretaryKey: f.round.secretary.signingKey)
+        return (f, try Results(json: try CanonicalJSON.parse(plaintext)), manifest)
+    }
+
+    /// Runs the consistency checks and returns the failed check ids.
+    static func failures(_ f: VerifyFixture, _ results: Results, _ manifest: Manifest) -> [String] {
+        var run = RoundVerification(directory: f.directory, round: f.round)
+        run.checkConsistency(of: results, manifest: manifest)
+        return VerificationReport(roundHash: nil, checks: run.checks).failedIDs
+    }
+
+    /// `results` with unit `u`'s cell `code` (and optionally the unit itself) replaced.
+    static func edit(
+        _ r: Results, unit u: String, cell code: String? = nil, _ change: (Results.CellResult) -> Results.CellResult = { $0 },
+        unitChange: (Results.UnitResult) -> Results.UnitResult = { $0 }
+    ) -> Results {
+        Results(
+            round: r.round, surveyAvailable: r.surveyAvailable,
+            units: r.units.map { unit in
+                guard unit.unit == u else { return unit }
+                let cells = unit.cells.map { $0.code == code ? change($0) : $0 }
+                return unitChange(
+                    Results.UnitResult(
+                        unit: unit.unit, group: unit.group, cells: cells, criteria: unit.criteria, fields: unit.fields,
+                        selfTotal: unit.selfTotal, appraisedTotal: unit.appraisedTotal, maxTotal: unit.maxTotal,
+                        percent: unit.percent, rank: unit.rank, label: unit.label))
+            })
+    }
+
+    static func cell(_ c: Results.CellResult, appraised: Points? = nil, reason: String? = nil, appraiser: String? = nil)
+        -> Results.CellResult
+    {
+        Results.CellResult(
+            code: c.code, method: c.method, max: c.max, selfScore: c.selfScore, appraised: appraised ?? c.appraised,
+            reason: reason ?? c.reason, appraiser: appraiser ?? c.appraiser)
+    }
+
+    /// The real results are consistent.
+    @Test func realResultsAreConsistent() throws {
+        let (f, r, m) = try Self.opened()
+        #expect(Self.failures(f, r, m).isEmpty)
+    }
+
+    /// A changed score the totals do not follow fails results.totals.
+    @Test func totalsMustAddUp() throws {
+        let (f, r, m) = try Self.opened()
+        let edited = Self.edit(r, unit: "u2", cell: "1.1.2") { Self.cell($0, appraised: MergeFixture.p("0.5")) }
+        #expect(Self.failures(f, edited, m) == ["results.totals"])
+    }
+
+    /// A percent, rank or label that does not follow from the totals fails results.percent.
+    @Test func percentIsRecomputed() throws {
+        let (f, r, m) = try Self.opened()
+        let edited = Self.edit(r, unit: "u1") { $0 } unitChange: { u in
+            Results.UnitResult(
+                unit: u.unit, group: u.group, cells: u.cells, criteria: u.criteria, fields: u.fields, selfTotal: u.selfTotal,
+                appraisedTotal: u.appraisedTotal, maxTotal: u.maxTotal, percent: u.percent + MergeFixture.p("1"), rank: u.rank,
+                label: u.label)
+        }
+        #expect(Self.failures(f, edited, m) == ["results.percent"])
+    }
+
+    /// A score that differs from the self score without a reason fails results.reasons.
+    @Test func changedScoreNeedsReason() throws {
+        let (f, r, m) = try Self.opened()
+        let edited = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: "  ") }
+        #expect(Self.failures(f, edited, m) == ["results.reasons"])
+    }
+
+    /// A cell credited to a member not assigned to it fails results.appraisers.
+    @Test func appraiserMustBeAssigned() throws {
+        let (f, r, m) = try Self.opened()
+        let edited = Self.edit(r, unit: "u1", cell: "1.1.2") { Self.cell($0, appraiser: "tv-02") }
+        #expect(Self.failures(f, edited, m) == ["results.appraisers"])
+    }
+}

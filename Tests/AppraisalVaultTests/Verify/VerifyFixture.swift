@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import VaultCrypto
+
+@testable import AppraisalVault
+
+/// A real round folder built with the library from the demo identities (keys/, passphrase
+/// `demo-appraisal-2026`) and the small framework of ``RoundFixtures``: two members, three
+/// holders with t = 2. Built up to a chosen stage.
+struct VerifyFixture {
+    /// How far the round has gone.
+    enum Stage: Int, Comparable {
+        case initialized, received, merged, approved, released
+        static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026"
+    static let created = "2026-12-20T08:00:00Z"
+
+    /// The demo identities, unlocked once (Argon2id is the slow part).
+    static let identities: [String: SecretIdentity] = {
+        var out = [String: SecretIdentity]()
+        for id in ["thu-ky", "tv-01", "tv-02", "chu-tich", "pho-chu-tich", "chanh-vp"] {
+            let path = RoundFixtures.packageRoot + "/keys/\(id).key"
+            let bytes = try! FileIO.read(path, maxBytes: 1 << 16)
+            out[id] = try! KeyFile(parsing: bytes, file: path).unlock(passphrase: passphrase("demo-appraisal-2026"))
+        }
+        return out
+    }()
+
+    static func identity(_ id: String) -> SecretIdentity { identities[id]! }
+
+    let inputs: RoundFixtures
+    /// The round folder.
+    let directory: String
+    /// The round definition.
+    let round: RoundDefinition
+
+    var secretary: SecretIdentity { Self.identity("thu-ky") }
+
+    init(stage: Stage = .released, title: String = "Vòng kiểm tra") throws {
+        inputs = try RoundFixtures()
+        let fx = inputs
+        let sources = RoundSetup.Sources(
+            framework: try fx.write("framework.csv", RoundFixtures.frameworkCSV),
+            units: try fx.write("units.csv", RoundFixtures.unitsCSV),
+            selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
+            members: try fx.write("members.csv", RoundFixtures.membersCSV),
+            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { fx.folder + "/keys/\($0).pub" }, threshold: 2,
+            title: title, year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: true)
+        directory = fx.folder + "/round"
+        round = try RoundFolder.create(
+            try RoundSetup.load(sources), secretary: Self.identity("thu-ky"), at: directory, created: Self.created)
+        guard stage >= .received else { return }
+        let p = MergeFixture.p
+        try receive("tv-01", [
+            Appraisal(unit: "u1", code: "1.1.1", score: p("0.5"), reason: "Thiếu kế hoạch"),
+            Appraisal(unit: "u1", code: "1.1.2", score: p("0.5"), reason: ""),
+        ])
+        try receive("tv-02", [
+            Appraisal(unit: "u2", code: "1.1.1", score: p("1"), reason: ""),
+            Appraisal(unit: "u2", code: "1.1.2", score: p("0.25"), reason: ""),
+        ])
+        guard stage >= .merged else { return }
+        _ = try RoundMerge.run(roundDirectory: directory, secretary: secretary, survey: nil, allowIncomplete: false, created: Self.created)
+        guard stage >= .approved else { return }
+        try FileIO.makeDirectory(path(RoundVerifier.approvalsFolder), mode: 0o755)
+        for holder in ["chu-tich", "chanh-vp"] {
+            try FileIO.writeAtomically(try approval(by: Self.identity(holder)), to: path("approvals/\(holder).ava"))
+        }
+        guard stage >= .released else { return }
+        let combined = try ReleaseToken.combine(
+            ["chu-tich", "chanh-vp"].map { (try read("approvals/\($0).ava"), "\($0).ava") }, policy: round.release,
+            roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(Manifest.fileName),
+            resultsHash: hash(RoundMerge.resultsFileName), created: Self.created)
+        try FileIO.writeAtomically(combined.bytes, to: path(RoundVerifier.tokenFileName), mode: 0o600)
+    }
+
+    /// Seals `rows` as `member`'s submission and receives it into the round.
+    func receive(_ member: String, _ rows: [Appraisal], revision: Int = 1) throws {
+        let bytes = try Sealing.seal(rows, round: round, member: Self.identity(member), revision: revision)
+        let file = inputs.folder + "/\(member).r\(revision).avs"
+        try FileIO.writeAtomically(bytes, to: file, replacing: true)
+        _ = try Inbox(roundDirectory: directory, roster: round.roster).receive(file, secretary: secretary)
+    }
+
+    /// An approval of this round's current manifest and results by `holder`.
+    func approval(by holder: SecretIdentity) throws -> [UInt8] {
+        try Approval.create(
+            policy: round.release, roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(Manifest.fileName),
+            resultsHash: hash(RoundMerge.resultsFileName), decision: Self.decision, holder: holder, created: Self.created)
+    }
+
+    func path(_ name: String) -> String { directory + "/" + name }
+    func read(_ name: String) throws -> [UInt8] { try FileIO.read(path(name), maxBytes: 1 << 26) }
+    func write(_ name: String, _ bytes: [UInt8]) throws { try FileIO.writeAtomically(bytes, to: path(name), replacing: true) }
+    func hash(_ name: String) throws -> [UInt8] { BLAKE2b.hash(try read(name), outputLength: 32) }
+
+    /// Runs the verifier.
+    func verify(fingerprint: Fingerprint? = nil) throws -> VerificationReport {
+        try RoundVerifier.verify(roundDirectory: directory, expectedFingerprint: fingerprint)
+    }
+
+    /// Edits the header of the signed document `name` of `kind` and signs it again with `signer`.
+    func resign(_ name: String, _ kind: ArtifactKind, by signer: SecretIdentity, _ edit: (inout [String: JSONValue]) -> Void) throws {
+        let doc = try SignedDocument(parsing: try read(name), expecting: kind, file: name, maxHeaderLength: 1 << 26)
+        guard case .object(var fields) = doc.container.header else { fatalError("header is an object") }
+        edit(&fields)
+        try write(name, try SignedDocument.encode(kind: kind, header: .object(fields), signer: signer.signingKey))
+    }
+
+    /// The journal's entries as JSON, edited by `edit`, re-signed by `signer`; `rechain` recomputes
+    /// every `prev` and the head (a secretary rewriting history carefully).
+    func rewriteJournal(by signer: SecretIdentity, rechain: Bool = false, _ edit: (inout [JSONValue]) -> Void) throws {
+        try resign(RoundJournal.fileName, .journalHead, by: signer) { fields in
+            guard case .array(var entries) = fields["entries"] else { fatalError("entries") }
+            edit(&entries)
+            if rechain {
+                var previous = [UInt8](repeating: 0, count: 32)
+                for i in entries.indices {
+                    guard case .object(var e) = entries[i] else { continue }
+                    e["seq"] = .integer(Int64(i + 1))
+                    e["prev"] = .hex(previous)
+                    entries[i] = .object(e)
+                    previous = BLAKE2b.hash(ArtifactKind.journalHead.domain("entry") + CanonicalJSON.serialize(entries[i]), outputLength: 32)
+                }
+                fields["head"] = .hex(previous)
+            }
+            fields["entries"] = .array(entries)
+        }
+    }
+}
