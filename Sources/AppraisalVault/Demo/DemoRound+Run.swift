@@ -94,6 +94,15 @@ extension DemoRound {
         try FileIO.writeAtomically(rendered.csv(), to: FileIO.join(directory, "report.csv"), mode: 0o644)
         try FileIO.writeAtomically(rendered.json(), to: FileIO.join(directory, "report.json"), mode: 0o644)
         log(LocalizedText(.openWrote, [String(results.units.count), resultsPath]))
+
+        // 9. The auditor's verification of the whole folder, with the fingerprint read by phone.
+        step(8, "verify (kiểm tra viên / auditor)")
+        let verification = try RoundVerifier.verify(roundDirectory: roundDir, expectedFingerprint: round.fingerprint)
+        let failed = verification.checks.filter { !$0.passed }
+        log(LocalizedText(.demoVerified, [String(verification.checks.count - failed.count), String(verification.checks.count)]))
+        guard failed.isEmpty else {
+            throw VaultError(.demoVerifyFailed, [failed.map(\.id).joined(separator: ", ")], status: .verificationFailed)
+        }
         return html
     }
 }

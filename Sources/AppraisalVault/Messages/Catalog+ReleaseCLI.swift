@@ -82,7 +82,13 @@ extension Message {
 }
 
 extension Message {
-    static let demoMessages: [Message] = [.demoNotDemoKey]
+    static let demoMessages: [Message] = [.demoNotDemoKey, .demoVerified, .demoVerifyFailed]
+
+    public static let demoVerified = Message(
+        "demo.verified", vi: "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán).",
+        en: "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency).")
+    public static let demoVerifyFailed = Message(
+        "demo.verify-failed", vi: "Kiểm tra vòng demo thất bại: {1}", en: "The demo round failed verification: {1}")
 
     public static let demoNotDemoKey = Message(
         "demo.not-demo-key", vi: "{1}: không phải khoá demo; lệnh demo chỉ dùng các khoá demo công khai.",
