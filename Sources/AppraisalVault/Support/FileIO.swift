@@ -44,6 +44,16 @@ public enum FileIO {
         return lstat(path, &st) == 0
     }
 
+    /// Refuses early when something already exists at `path` (before asking for a passphrase),
+    /// with the same error ``writeAtomically(_:to:mode:replacing:)`` gives.
+    ///
+    /// - Throws: ``VaultError`` `file.exists`.
+    public static func refuseExisting(_ path: String) throws(VaultError) {
+        if exists(path) {
+            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+        }
+    }
+
     /// True when `path` is a directory.
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
@@ -83,9 +93,7 @@ public enum FileIO {
         throws(VaultError)
     {
         let (directory, base) = split(path)
-        if !replacing, exists(path) {
-            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
-        }
+        if !replacing { try refuseExisting(path) }
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .cannotCreate) }

@@ -38,9 +38,7 @@ struct Keygen: ParsableCommand {
         let keyPath = FileIO.join(out, "\(id).key")
         let pubPath = FileIO.join(out, "\(id).pub")
         // Refuse before asking for a passphrase: nothing is ever overwritten.
-        for path in [keyPath, pubPath] where FileIO.exists(path) {
-            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
-        }
+        for path in [keyPath, pubPath] { try FileIO.refuseExisting(path) }
         let secret = try SecretIdentity.generate(id: id, name: name, role: role, isDemo: demo)
         let pass = try passphrase.obtain(for: keyPath, confirm: true)
         let keyFile = try secret.keyFile(passphrase: pass, limits: limits)

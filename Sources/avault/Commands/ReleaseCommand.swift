@@ -26,9 +26,7 @@ struct ReleaseCommand: ParsableCommand {
                 throw VaultError(.approveNotHolder, [keyFile.identity.id], status: .permission)
             }
             let path = out ?? "\(keyFile.identity.id).ava"
-            if FileIO.exists(path) {
-                throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
-            }
+            try FileIO.refuseExisting(path)
             let holder = try key.unlock(keyFile)
             let bytes = try ReleaseFolder.approve(merged, holder: holder, decision: decision)
             try FileIO.writeAtomically(bytes, to: path, mode: 0o600)
@@ -51,9 +49,7 @@ struct ReleaseCommand: ParsableCommand {
         func run() throws {
             let merged = try ReleaseFolder.loadMerged(round.directory)
             let path = out ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
-            if FileIO.exists(path) {
-                throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
-            }
+            try FileIO.refuseExisting(path)
             let combined = try ReleaseFolder.combine(merged, roundDirectory: round.directory, approvals: approvals)
             for notice in combined.notices { Terminal.out(notice.render(in: Terminal.language)) }
             try FileIO.writeAtomically(combined.bytes, to: path, mode: 0o600)

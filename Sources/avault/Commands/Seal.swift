@@ -38,9 +38,7 @@ struct Seal: ParsableCommand {
         let folder = out.map { FileIO.split($0).directory } ?? "."
         let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
         let path = out ?? FileIO.join(folder, Inbox.fileName(member: memberID, revision: revision))
-        if FileIO.exists(path) {
-            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
-        }
+        try FileIO.refuseExisting(path)
         let member = try key.unlock(keyFile)
         let sealed = try Sealing.seal(rows, round: definition, member: member, revision: revision)
         try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
