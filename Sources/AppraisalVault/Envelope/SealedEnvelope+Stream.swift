@@ -1,0 +1,205 @@
+package import VaultCrypto
+
+/// Streaming forms of seal and open for envelopes of any size (evidence attachments, spec §10):
+/// the same bytes as the in-memory forms, with memory bounded by one chunk plus a 1 MiB block.
+extension SealedEnvelope {
+    /// Bytes read per block while hashing a payload.
+    static let hashBlock = 1 << 20
+
+    /// True when a payload of `length` bytes has the shape of spec §5.3.
+    static func isValidPayloadLength(_ length: Int) -> Bool {
+        guard length >= finalChunkLength else { return false }
+        let remainder = (length - finalChunkLength) % (chunkSize + chunkOverhead)
+        return remainder == 0 || remainder > chunkOverhead
+    }
+
+    /// What a streaming seal produced.
+    package struct SealedFile: Sendable {
+        /// BLAKE2b-256 of the whole envelope file.
+        package let fileHash: [UInt8]
+        /// BLAKE2b-512 of the plaintext (what a submission lists for its attachments).
+        package let contentHash: [UInt8]
+        /// The plaintext size.
+        package let size: Int
+    }
+
+    /// Seals the file at `input` into a new file at `output`, streaming.
+    ///
+    /// `context` may refer to the input's size: it is read before the header is written.
+    package static func sealFile(
+        _ input: String, to output: String, kind: ArtifactKind, round: [UInt8],
+        context makeContext: (_ size: Int) -> [String: JSONValue], sender: SecretIdentity, recipient: X25519.PublicKey,
+        created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
+    ) throws(VaultError) -> SealedFile {
+        let reader = try FileIO.StreamReader(path: input)
+        let writer = try FileIO.AtomicWriter(path: output, mode: 0o644)
+        do {
+            let fileKey = try SecretBytes(count: SecretStream.keyLength, from: random)
+            let sealedKey = try SealedBox.seal(fileKey, to: recipient, using: random)
+            let stream = try SecretStream.Encryptor(key: fileKey, using: random)
+            let header = EnvelopeHeader(
+                context: makeContext(reader.size), created: created,
+                fileKeyCommitment: commitment(fileKey: fileKey, kind: kind, round: round), recipient: recipient, round: round,
+                sealedFileKey: sealedKey, sender: sender.identity.id, senderSigningKey: sender.signingKey.publicKey,
+                streamHeader: stream.header)
+            let preamble = Container.preamble(kind: kind, header: header.json)
+            let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
+            let fileHasher = BLAKE2b.Hasher(outputLength: 32)
+            let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+            let contentHasher = BLAKE2b.Hasher(outputLength: 64)
+            try writer.write(preamble)
+            fileHasher.update(preamble)
+            var plain = [UInt8](repeating: 0, count: chunkSize)
+            var cipher = [UInt8]()
+            cipher.reserveCapacity(chunkSize + chunkOverhead)
+            var offset = 0
+            while offset < reader.size {
+                let n = try reader.read(at: offset, count: min(chunkSize, reader.size - offset), into: &plain)
+                guard n > 0 else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
+                let chunk = plain[0..<n]
+                contentHasher.update(chunk)
+                cipher.removeAll(keepingCapacity: true)
+                try stream.push(chunk, additionalData: headerHash, isFinal: false, into: &cipher)
+                payloadHasher.update(cipher)
+                fileHasher.update(cipher)
+                try writer.write(cipher)
+                offset += n
+            }
+            let contentHash = contentHasher.finalize()
+            let inner = try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash)
+            cipher.removeAll(keepingCapacity: true)
+            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &cipher)
+            payloadHasher.update(cipher)
+            fileHasher.update(cipher)
+            try writer.write(cipher)
+            let outer = try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHasher.finalize())
+            fileHasher.update(outer)
+            try writer.write(outer)
+            try writer.commit()
+            return SealedFile(fileHash: fileHasher.finalize(), contentHash: contentHash, size: offset)
+        } catch let error as VaultError {
+            writer.abort()
+            throw error
+        } catch {
+            writer.abort()
+            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+        }
+    }
+
+    /// A sealed envelope on disk, parsed from both ends without loading its payload.
+    package struct OnDisk {
+        /// The kind.
+        package let kind: ArtifactKind
+        /// The parsed header.
+        package let header: EnvelopeHeader
+        /// `BLAKE2b-512(preamble)`.
+        package let headerHash: [UInt8]
+        /// Where the payload lies in the file.
+        package let payload: Range<Int>
+        /// The last 64 bytes.
+        package let outerSignature: [UInt8]
+        let preamble: [UInt8]
+        let reader: FileIO.StreamReader
+
+        /// The path.
+        package var file: String { reader.path }
+
+        /// Parses the preamble and the layout of the envelope at `path`.
+        package init(path: String, expecting kind: ArtifactKind) throws(VaultError) {
+            reader = try FileIO.StreamReader(path: path)
+            guard reader.size > 0 else { throw VaultError(.formatEmpty, [path]) }
+            let prefix = try reader.bytes(at: 0, count: min(reader.size, Container.fixedPrefixLength))
+            let length = prefix.count == Container.fixedPrefixLength
+                ? Int(prefix[9]) << 24 | Int(prefix[10]) << 16 | Int(prefix[11]) << 8 | Int(prefix[12]) : 0
+            let preambleLength = Container.fixedPrefixLength + min(length, EnvelopeHeader.maxLength + 1)
+            // Parse the preamble with the in-memory rules (magic, version, kind, header limits).
+            let head = try reader.bytes(at: 0, count: min(reader.size, preambleLength))
+            let container = try Container(parsing: head, expecting: kind, file: path, maxHeaderLength: EnvelopeHeader.maxLength)
+            do { header = try EnvelopeHeader(json: container.header) } catch { throw VaultError(.formatHeader, [path, error.description]) }
+            let bodyLength = reader.size - container.preamble.count
+            guard bodyLength >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
+                throw VaultError(.formatTruncated, [path])
+            }
+            let payloadLength = bodyLength - Ed25519.signatureLength
+            guard SealedEnvelope.isValidPayloadLength(payloadLength) else { throw VaultError(.envelopeBadLength, [path]) }
+            self.kind = kind
+            self.preamble = container.preamble
+            self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
+            self.payload = container.preamble.count..<(container.preamble.count + payloadLength)
+            self.outerSignature = try reader.bytes(at: payload.upperBound, count: Ed25519.signatureLength)
+        }
+
+        /// Streams the payload once: checks the outer signature and returns the file hash.
+        ///
+        /// - Throws: ``VaultError`` `envelope.bad-signature`.
+        package func verifyOuter() throws(VaultError) -> [UInt8] {
+            let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+            let fileHasher = BLAKE2b.Hasher(outputLength: 32)
+            fileHasher.update(preamble)
+            var block = [UInt8](repeating: 0, count: SealedEnvelope.hashBlock)
+            var offset = payload.lowerBound
+            while offset < payload.upperBound {
+                let n = try reader.read(at: offset, count: min(SealedEnvelope.hashBlock, payload.upperBound - offset), into: &block)
+                guard n > 0 else { throw VaultError(.formatTruncated, [file]) }
+                payloadHasher.update(block[0..<n])
+                fileHasher.update(block[0..<n])
+                offset += n
+            }
+            fileHasher.update(outerSignature)
+            let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
+            guard header.senderSigningKey.isValidSignature(outerSignature, for: message) else {
+                throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy)
+            }
+            return fileHasher.finalize()
+        }
+
+        /// Verifies, then decrypts into a new file at `output` (mode `mode`), in the order of
+        /// spec §5.5: the plaintext appears at `output` only after every check passed; on any
+        /// failure the temporary file is deleted.
+        ///
+        /// - Returns: BLAKE2b-512 of the plaintext.
+        package func open(with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600) throws(VaultError) -> [UInt8] {
+            _ = try verifyOuter()
+            guard key.publicKey == header.recipient else { throw VaultError(.envelopeNotForYou, [file]) }
+            let fileKey: SecretBytes
+            do { fileKey = try SealedBox.open(header.sealedFileKey, with: key) } catch { throw VaultError(.envelopeNotForYou, [file]) }
+            guard fileKey.count == SecretStream.keyLength,
+                Sodium.constantTimeEqual(SealedEnvelope.commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
+            else { throw VaultError(.envelopeCommitment, [file]) }
+            let writer = try FileIO.AtomicWriter(path: output, mode: mode)
+            do {
+                let stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader)
+                let contentHasher = BLAKE2b.Hasher(outputLength: 64)
+                let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
+                let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
+                var chunk = [UInt8](repeating: 0, count: step)
+                var offset = payload.lowerBound
+                while offset < contentEnd {
+                    let length = min(step, contentEnd - offset)
+                    guard try reader.read(at: offset, count: length, into: &chunk) == length else { throw VaultError(.formatTruncated, [file]) }
+                    let (plain, isFinal) = try stream.pull(chunk[0..<length], additionalData: headerHash)
+                    guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
+                    contentHasher.update(plain)
+                    try writer.write(plain)
+                    offset += length
+                }
+                let last = try reader.bytes(at: contentEnd, count: SealedEnvelope.finalChunkLength)
+                let (inner, isFinal) = try stream.pull(last, additionalData: headerHash)
+                guard isFinal, inner.count == Ed25519.signatureLength else { throw VaultError(.envelopeCorrupt, [file]) }
+                try stream.finish()
+                let contentHash = contentHasher.finalize()
+                guard header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + contentHash) else {
+                    throw VaultError(.envelopeInnerSignature, [file])
+                }
+                try writer.commit()
+                return contentHash
+            } catch let error as VaultError {
+                writer.abort()
+                throw error
+            } catch {
+                writer.abort()
+                throw VaultError(.envelopeCorrupt, [file])
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+internal import Glibc
+
+extension FileIO {
+    /// A file being written as a stream: bytes go to a temporary file in the destination's folder
+    /// and appear at the destination only on ``commit(replacing:)`` (after `fsync`); ``abort()``
+    /// (or dropping the writer uncommitted) deletes the temporary file, so a failure leaves nothing.
+    public final class AtomicWriter {
+        private var fd: Int32
+        private let temporary: String
+        /// The destination path.
+        public let path: String
+        private var buffer = [UInt8]()
+        private var finished = false
+        static let bufferSize = 1 << 20
+
+        /// Creates the temporary file with permission `mode`.
+        public init(path: String, mode: UInt32) throws(VaultError) {
+            let (directory, base) = FileIO.split(path)
+            var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
+            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .cannotCreate) }
+            temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            self.path = path
+            guard fchmod(fd, mode_t(mode)) == 0 else {
+                let error = VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+                abort()
+                throw error
+            }
+            buffer.reserveCapacity(AtomicWriter.bufferSize)
+        }
+
+        deinit { if !finished { abort() } }
+
+        /// Appends bytes.
+        public func write(_ bytes: some Collection<UInt8>) throws(VaultError) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= AtomicWriter.bufferSize { try flush() }
+        }
+
+        private func flush() throws(VaultError) {
+            var done = 0
+            while done < buffer.count {
+                let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                done += n
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Syncs and moves the file into place (by `rename` when `replacing`, else by `link`, which
+        /// refuses an existing destination).
+        public func commit(replacing: Bool = false) throws(VaultError) {
+            try flush()
+            guard fsync(fd) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+            close(fd)
+            fd = -1
+            if replacing {
+                guard rename(temporary, path) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+            } else {
+                guard link(temporary, path) == 0 else {
+                    if errno == EEXIST {
+                        throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+                    }
+                    throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+                }
+                unlink(temporary)
+            }
+            finished = true
+            syncDirectory(split(path).directory)
+        }
+
+        /// Deletes the temporary file; nothing appears at the destination.
+        public func abort() {
+            if fd >= 0 {
+                close(fd)
+                fd = -1
+            }
+            unlink(temporary)
+            finished = true
+        }
+    }
+
+    /// A regular file read as a stream, with its size known up front.
+    public final class StreamReader {
+        private let fd: Int32
+        /// The path, for messages.
+        public let path: String
+        /// The file's size in bytes when opened.
+        public let size: Int
+
+        /// Opens a regular file for reading.
+        public init(path: String) throws(VaultError) {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileIO.openError(path) }
+            var st = stat()
+            guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+                close(fd)
+                throw VaultError(.fileNotRegular, [path], status: .noInput)
+            }
+            self.path = path
+            self.size = Int(st.st_size)
+        }
+
+        deinit { close(fd) }
+
+        /// Reads exactly `count` bytes at `offset` (fewer only at the end of the file).
+        public func read(at offset: Int, count: Int, into buffer: inout [UInt8]) throws(VaultError) -> Int {
+            if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+            var done = 0
+            while done < count {
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+                if n < 0, errno == EINTR { continue }
+                guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+                if n == 0 { break }
+                done += n
+            }
+            return done
+        }
+
+        /// Reads `count` bytes at `offset` into a new array; fails if the file is shorter.
+        public func bytes(at offset: Int, count: Int) throws(VaultError) -> [UInt8] {
+            var buffer = [UInt8](repeating: 0, count: count)
+            let n = try read(at: offset, count: count, into: &buffer)
+            guard n == count else { throw VaultError(.formatTruncated, [path]) }
+            return buffer
+        }
+    }
+}
