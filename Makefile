@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test clean
+.PHONY: all deps build release demo test bench clean
 
 all: build
 
@@ -29,6 +29,11 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest --skip-build
+
+# Merge benchmark (docs/performance.md): release build, the sample size and a large round.
+bench: release
+	.build/release/avault bench merge --units 29 --sub-criteria 72 --members 8 --runs 5
+	.build/release/avault bench merge --units 1000 --sub-criteria 100 --members 100 --runs 3
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -168,6 +168,70 @@ struct InboxTests {
         #expect(try f.journalEvents() == Array(repeating: "reject", count: variants.count))
     }
 
+    /// Each kind of damage is rejected with its own rule, the message names the file, the journal's
+    /// `reject` entry records that rule, and nothing enters submissions/: truncation (one byte, and
+    /// to the fixed prefix), a trailing byte, and a flipped byte in the header (still parseable),
+    /// the payload and the outer signature.
+    @Test func damagedFilesNameTheirRule() throws {
+        let f = try InboxFixture()
+        let path = try f.submission(from: f.members[0])
+        let bytes = try FileIO.read(path, maxBytes: 1 << 20)
+        let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
+        // A hex digit of "round" turned into another hex digit: the header still parses.
+        let roundAt = try #require(VectorGenerator.firstIndex(of: Array("\"round\":\"".utf8), in: bytes)) + 9
+        var header = bytes
+        header[roundAt] = header[roundAt] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        let cases: [(String, [UInt8], Message)] = [
+            ("truncated-1", Array(bytes.dropLast(1)), .envelopeBadSignature),
+            ("truncated-prefix", Array(bytes.prefix(40)), .formatTruncated),
+            ("trailing", bytes + [0], .envelopeBadSignature),
+            ("header", header, .envelopeBadSignature),
+            ("payload", flipped(bytes, at: envelope.preamble.count + 3), .envelopeBadSignature),
+            ("signature", flipped(bytes, at: bytes.count - 3), .envelopeBadSignature),
+            ("wrong-kind", { var b = bytes; b[8] = ArtifactKind.lockedResults.rawValue; return b }(), .formatWrongKind),
+        ]
+        for (name, variant, rule) in cases {
+            let p = FileIO.join(f.directory, "..", "damaged-\(name).avs")
+            try FileIO.writeAtomically(variant, to: p, replacing: true)
+            let error = try f.reject(p)
+            #expect(error?.code == rule, "\(name): \(String(describing: error))")
+            #expect(error?.description.contains("damaged-\(name).avs") == true, "\(name): \(String(describing: error))")
+        }
+        #expect(try f.inbox.live().isEmpty)
+        let journal = try RoundJournal.load(roundDirectory: f.directory, secretaryKey: f.secretary.identity.signingKey, roundHash: f.roster.roundHash)
+        // f.reject receives twice per case.
+        let rules = journal.entries.map { $0.details["rule"] }
+        #expect(rules == cases.flatMap { c in [JSONValue.string(c.2.id), .string(c.2.id)] })
+        #expect(journal.entries.allSatisfy { $0.event == "reject" && $0.details["fileHash"] != nil })
+    }
+
+    /// A member's file whose outer signature is replaced by another member's signature over the
+    /// same bytes is `envelope.bad-signature`: the header still names the original key.
+    @Test func outerSignatureReplacedByAnotherMember() throws {
+        let f = try InboxFixture()
+        let path = try f.submission(from: f.members[0])
+        let bytes = try FileIO.read(path, maxBytes: 1 << 20)
+        let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
+        let message = ArtifactKind.submission.domain("outer") + envelope.headerHash + BLAKE2b.hash(envelope.payload, outputLength: 64)
+        let forged = Array(bytes.dropLast(64)) + (try f.members[1].signingKey.signature(for: message))
+        try FileIO.writeAtomically(forged, to: path, replacing: true)
+        #expect(try f.reject(path)?.code == .envelopeBadSignature)
+        #expect(try f.inbox.live().isEmpty)
+    }
+
+    /// The rejection messages name what is wrong: the holder's role, the stranger's id.
+    @Test func roleRejectionsNameTheSigner() throws {
+        let f = try InboxFixture()
+        let holder = try f.reject(try f.submission(from: f.holder))
+        #expect(holder?.text.arguments.dropFirst() == ["chu-tich", "holder"])
+        #expect(holder?.description.contains("chu-tich is a holder in this round, not an appraising member") == true)
+        let stranger = try SecretIdentity.generate(id: "tv-99", name: "Người lạ", role: .member, isDemo: true)
+        let error = try f.reject(try f.submission(from: stranger))
+        #expect(error?.description.contains("the signer \"tv-99\" is not a member of this round") == true)
+        // The secretary's own key posing as a member is a role error too.
+        #expect(try f.reject(try f.submission(from: f.secretary))?.code == .inboxWrongRole)
+    }
+
     /// File names in submissions/ follow MEMBER.rN.avs exactly.
     @Test func fileNameRule() {
         #expect(Inbox.parseFileName("tv-01.r12.avs")! == ("tv-01", 12))

@@ -12,6 +12,7 @@ enum VectorGenerator {
     static let areas: [String: @Sendable () throws -> [Vector]] = [
         "key-file": keyFileVectors,
         "public-identity": publicIdentityVectors,
+        "submission": submissionVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

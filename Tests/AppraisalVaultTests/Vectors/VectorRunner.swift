@@ -9,6 +9,7 @@ enum VectorRunner {
     static let areas: [String: @Sendable (Vector) -> String] = [
         "key-file": runKeyFile,
         "public-identity": runPublicIdentity,
+        "submission": runSubmission,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
