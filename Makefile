@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test clean
+.PHONY: all deps build release demo test fuzz fuzz-smoke clean
 
 all: build
 
@@ -30,5 +30,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest --skip-build
 
+# Fuzzing (docs/fuzzing.md): every libFuzzer target for FUZZ_SECONDS each (sanitizer build in .build-fuzz).
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# The CI smoke: every target for 6 s (about 90 s of fuzzing plus the build).
+fuzz-smoke: deps
+	FUZZ_SECONDS=6 bash scripts/fuzz.sh
+
 clean:
-	rm -rf .build $(DEMO_DIR)
+	rm -rf .build .build-fuzz $(DEMO_DIR)
