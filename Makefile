@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo test test-large bench fuzz fuzz-smoke clean
 
 all: build
 
@@ -30,10 +30,24 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest --skip-build
 
+# Large cases kept out of the normal suite (1 GiB attachment round trip); use a release build.
+test-large: deps
+	$(SWIFT) build -c release --build-tests
+	AVAULT_LARGE_TESTS=1 $(SWIFT) test -c release --disable-xctest --skip-build --filter oneGibibyte
+
 # Merge benchmark (docs/performance.md): release build, the sample size and a large round.
 bench: release
 	.build/release/avault bench merge --units 29 --sub-criteria 72 --members 8 --runs 5
 	.build/release/avault bench merge --units 1000 --sub-criteria 100 --members 100 --runs 3
 
+# Fuzzing (docs/fuzzing.md): every libFuzzer target for FUZZ_SECONDS each (sanitizer build in .build-fuzz).
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# The CI smoke: every target for 6 s (about 90 s of fuzzing plus the build).
+fuzz-smoke: deps
+	FUZZ_SECONDS=6 bash scripts/fuzz.sh
+
 clean:
-	rm -rf .build $(DEMO_DIR)
+	rm -rf .build .build-fuzz $(DEMO_DIR)

@@ -42,7 +42,7 @@ package enum RoundJournal {
             BLAKE2b.hash(ArtifactKind.journalHead.domain("entry") + CanonicalJSON.serialize(json), outputLength: 32)
         }
 
-        init(json: JSONValue, path: String) throws(FieldReader.Failure) {
+        package init(json: JSONValue, path: String) throws(FieldReader.Failure) {
             var r = try FieldReader(json, path: path)
             sequence = Int(try r.integer("seq", in: 1...Int64(Int32.max)))
             at = try r.string("at", maxBytes: 32)
@@ -55,7 +55,7 @@ package enum RoundJournal {
             try r.finish()
         }
 
-        init(sequence: Int, at: String, event: String, details: [String: JSONValue], previous: [UInt8]) {
+        package init(sequence: Int, at: String, event: String, details: [String: JSONValue], previous: [UInt8]) {
             self.sequence = sequence
             self.at = at
             self.event = event
@@ -90,6 +90,23 @@ package enum RoundJournal {
         guard doc.isSigned(by: secretaryKey) else {
             throw VaultError(.journalBadSignature, [path], hint: .hintAskForNewCopy)
         }
+        let (entries, round) = try entries(of: doc, file: path, roundHash: roundHash)
+        return Contents(entries: entries, roundHash: round, fileHash: doc.fileHash)
+    }
+
+    /// Reads the entries of a parsed journal document and checks their chain and the head (no
+    /// signature check: ``load(roundDirectory:secretaryKey:roundHash:)`` verifies the signature
+    /// before calling this). Reachable from bytes alone, so the fuzzer can drive it.
+    ///
+    /// - Parameters:
+    ///   - doc: the parsed journal file.
+    ///   - path: the path, for messages.
+    ///   - roundHash: the round the journal must belong to, or nil to accept any.
+    /// - Returns: the entries in order and the round hash the journal names.
+    /// - Throws: ``VaultError`` `format.header`, `journal.wrong-round` or `journal.broken-chain`.
+    package static func entries(
+        of doc: SignedDocument, file path: String, roundHash: [UInt8]?
+    ) throws(VaultError) -> (entries: [Entry], round: [UInt8]) {
         var entries = [Entry]()
         let round: [UInt8]
         let head: [UInt8]
@@ -104,7 +121,7 @@ package enum RoundJournal {
         } catch {
             throw VaultError(.formatHeader, [path, error.description])
         }
-        guard Sodium.constantTimeEqual(round, roundHash) else { throw VaultError(.journalWrongRound, [path]) }
+        if let roundHash, !Sodium.constantTimeEqual(round, roundHash) { throw VaultError(.journalWrongRound, [path]) }
         var previous = [UInt8](repeating: 0, count: 32)
         for (i, entry) in entries.enumerated() {
             guard entry.sequence == i + 1, entry.previous == previous else {
@@ -113,7 +130,7 @@ package enum RoundJournal {
             previous = entry.hash
         }
         guard previous == head else { throw VaultError(.journalBrokenChain, [path, String(entries.count)]) }
-        return Contents(entries: entries, roundHash: round, fileHash: doc.fileHash)
+        return (entries, round)
     }
 
     /// Appends one entry and re-signs the journal; creates the journal if absent.

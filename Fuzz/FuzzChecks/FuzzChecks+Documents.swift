@@ -1,0 +1,47 @@
+internal import AppraisalVault
+internal import VaultCrypto
+
+// MARK: - Documents whose header or plaintext is canonical JSON
+
+extension FuzzChecks {
+    /// `SubmissionContent(parsing:file:)`: accepted ⇒ `encoded() == x`.
+    @Sendable public static func submission(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let content = try? SubmissionContent(parsing: bytes, file: file) else { return }
+        try Fuzz.require(content.encoded() == bytes, "SubmissionContent.encoded() != x")
+    }
+
+    /// `Manifest(json:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(manifest.json) == x`.
+    @Sendable public static func manifest(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let value = try? CanonicalJSON.parse(bytes), let manifest = try? Manifest(json: value) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(manifest.json) == bytes, "Manifest round trip")
+    }
+
+    /// `Results(json:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(results.json) == x`.
+    @Sendable public static func results(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let value = try? CanonicalJSON.parse(bytes), let results = try? Results(json: value) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(results.json) == bytes, "Results round trip")
+    }
+
+    /// `ReleasePolicy(json:path:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(policy.json) == x`.
+    @Sendable public static func releasePolicy(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let value = try? CanonicalJSON.parse(bytes), let policy = try? ReleasePolicy(json: value, path: "release")
+        else { return }
+        try Fuzz.require(CanonicalJSON.serialize(policy.json) == bytes, "ReleasePolicy round trip")
+        try Fuzz.require((1...policy.holders.count).contains(policy.threshold), "threshold outside 1…n")
+    }
+
+    /// A journal file: `SignedDocument(parsing:expecting: .journalHead)` then
+    /// `RoundJournal.entries(of:file:roundHash:)` (everything `load` does except the signature):
+    /// accepted ⇒ the entries, head and round re-encode to the header, and the head is the last hash.
+    @Sendable public static func journal(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let doc = try? SignedDocument(parsing: bytes, expecting: .journalHead, file: file),
+            let (entries, round) = try? RoundJournal.entries(of: doc, file: file, roundHash: nil)
+        else { return }
+        let head = entries.last?.hash ?? [UInt8](repeating: 0, count: 32)
+        let header = JSONValue.object([
+            "entries": .array(entries.map(\.json)), "head": .hex(head), "round": .hex(round),
+        ])
+        try Fuzz.require(header == doc.container.header, "journal header round trip")
+        for (i, entry) in entries.enumerated() { try Fuzz.require(entry.sequence == i + 1, "entry sequence") }
+    }
+}

@@ -1,0 +1,82 @@
+internal import AppraisalVault
+internal import Foundation
+internal import Glibc
+
+// MARK: - Secretary input files: CSV, points, framework, units, self-assessment, labels
+
+extension FuzzChecks {
+    /// `CSV.parse`: accepted ⇒ writing the rows with the detected separator and parsing again
+    /// gives the same fields; every row has the header's width.
+    @Sendable public static func csv(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let table = try? CSV.parse(bytes, file: file) else { return }
+        let rows = ([table.header] + table.records).map { $0.fields.map(\.text) }
+        try Fuzz.require(rows.allSatisfy { $0.count == rows[0].count }, "ragged table accepted")
+        let written = CSV.write(rows, separator: table.separator)
+        guard let again = try? CSV.parse(written, file: file) else {
+            throw InvariantViolation("CSV.write output does not parse")
+        }
+        let rowsAgain = ([again.header] + again.records).map { $0.fields.map(\.text) }
+        try Fuzz.require(rowsAgain == rows, "parse(write(parse(x))) != parse(x)")
+    }
+
+    /// `Points(parsing:)` on the input as text: accepted ⇒ `Points(canonical: p.description)` is the
+    /// same value, and arithmetic on it does not trap.
+    @Sendable public static func points(_ bytes: [UInt8]) throws(InvariantViolation) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let canonical = Points(canonical: text) {
+            try Fuzz.require(canonical.description == text, "canonical description != text")
+        }
+        guard let p = Points(parsing: text) else { return }
+        let description = p.description
+        guard let again = Points(canonical: description) else {
+            throw InvariantViolation("Points(canonical: Points(parsing: x).description) is nil for \(description)")
+        }
+        try Fuzz.require(again == p, "Points round trip changed the value")
+        _ = p.isMultiple(of: .quarter)
+        _ = (p + p - p).description
+    }
+
+    /// `FrameworkInput.parse` (JSON or CSV): never traps; a framework that loads has a positive total.
+    @Sendable public static func framework(_ bytes: [UInt8]) throws(InvariantViolation) {
+        var problems = InputProblems()
+        guard let framework = FrameworkInput.parse(bytes, file: file, problems: &problems) else { return }
+        try Fuzz.require(problems.errors.isEmpty, "framework returned together with problems")
+        _ = framework.subCriteria.count
+    }
+
+    /// The path-based input readers (units, groups, labels, self-assessment): the first byte picks
+    /// the reader, the rest is written to a private temporary file. Never traps.
+    @Sendable public static func roundInputs(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let selector = bytes.first else { return }
+        let path = scratchFile
+        // Plain open/write/close: Foundation's createFile writes atomically with fsync (~8 ms a run).
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { preconditionFailure("internal error: cannot write \(path)") }
+        let written = bytes.dropFirst().withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count - 1 else { preconditionFailure("internal error: short write to \(path)") }
+        var problems = InputProblems()
+        switch selector % 4 {
+        case 0: _ = UnitsInput.loadGroups(path, problems: &problems)
+        case 1: _ = UnitsInput.load(path, groups: nil, problems: &problems)
+        case 2: _ = LabelsInput.load(path, groups: UnitGroup.builtIn, problems: &problems)
+        default:
+            _ = SelfAssessmentInput.load(path, framework: fixture.framework, units: fixture.units, problems: &problems)
+        }
+    }
+
+    /// One scratch file per process (the fuzzer runs inputs one at a time).
+    static let scratchFile: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avault-fuzz-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent("input.csv").path
+    }()
+
+    /// A small framework and unit list for the self-assessment reader.
+    static let fixture: (framework: Framework, units: [AppraisedUnit]) = {
+        var problems = InputProblems()
+        guard let framework = FrameworkInput.parse(Array(FuzzSeeds.frameworkCSV.utf8), file: "fixture", problems: &problems)
+        else { preconditionFailure("internal error: fuzz fixture framework: \(problems.errors)") }
+        return (framework, [AppraisedUnit(id: "u-1", name: "Unit 1", group: "so-nganh"), AppraisedUnit(id: "u-2", name: "Unit 2", group: "huyen")])
+    }()
+}

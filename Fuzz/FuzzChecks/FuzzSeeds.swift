@@ -1,0 +1,153 @@
+internal import AppraisalVault
+internal import VaultCrypto
+
+/// Small, deterministic seed inputs per fuzz target (committed under `Fuzz/corpus/<target>/`).
+///
+/// Everything is made with ``DeterministicRandom`` and fixed times, so regenerating gives the same
+/// bytes. The test vectors (`Tests/Vectors/**`, text header stripped) are added by the
+/// regeneration test, which has the repository at hand.
+public enum FuzzSeeds {
+    /// A minimal valid framework (CSV): one field, one criterion, one sub-criterion per method.
+    static let frameworkCSV = """
+        code,title,max,method,step
+        1,Field A,2,,
+        1.1,Criterion A1,2,,
+        1.1.1,Part 1,1,self,
+        1.1.2,Part 2,0.5,council,
+        1.1.3,Part 3,0.5,survey,0.25
+        total,,2,,
+
+        """
+
+    static let created = "2026-01-01T00:00:00Z"
+    static let round = [UInt8](repeating: 0xA7, count: 32)
+
+    /// Target name → seed inputs.
+    public static func generate() throws -> [String: [[UInt8]]] {
+        let random = DeterministicRandom(seed: "fuzz-seeds")
+        let me = FuzzChecks.identity
+        let submission = SubmissionContent(
+            member: "tv-01", revision: 2, round: round,
+            rows: [
+                Appraisal(unit: "u-1", code: "1.1.1", score: Points(units: 75, scale: 2), reason: "Thiếu minh chứng\ndòng 2"),
+                Appraisal(unit: "u-2", code: "1.1.2", score: Points(integer: 0), reason: ""),
+            ]
+        ).encoded()
+        let emptySubmission = SubmissionContent(member: "tv-02", revision: 1, round: round, rows: []).encoded()
+        let manifest = CanonicalJSON.serialize(manifestJSON)
+        let results = CanonicalJSON.serialize(resultsJSON)
+        let holders = try (1...3).map { i in
+            try SecretIdentity.generate(
+                id: "holder-\(i)", name: "Holder \(i)", role: .holder, isDemo: true, created: created,
+                using: DeterministicRandom(seed: "fuzz-holder-\(i)")
+            ).identity
+        }
+        let policy = try ReleasePolicy.create(
+            holders: holders, threshold: 2, roundID: [UInt8](repeating: 9, count: 16), using: random)
+        let policyJSON = CanonicalJSON.serialize(policy.json)
+
+        func seal(_ content: [UInt8], _ kind: ArtifactKind) throws -> [UInt8] {
+            try SealedEnvelope.seal(
+                content, kind: kind, round: round, context: ["member": .string("fuzz"), "revision": .int(1)], sender: me,
+                recipient: me.identity.encryptionKey, created: created, using: random)
+        }
+        let pub = try me.publicFile()
+        var entries = [RoundJournal.Entry]()
+        var journals = [[UInt8]]()
+        for (event, details) in [("round-init", [String: JSONValue]()), ("receive", ["member": .string("tv-01"), "revision": .int(1)])] {
+            entries.append(
+                RoundJournal.Entry(
+                    sequence: entries.count + 1, at: created, event: event, details: details,
+                    previous: entries.last?.hash ?? [UInt8](repeating: 0, count: 32)))
+            let header = JSONValue.object([
+                "entries": .array(entries.map(\.json)), "head": .hex(entries.last!.hash), "round": .hex(round),
+            ])
+            journals.append(try SignedDocument.encode(kind: .journalHead, header: header, signer: me.signingKey))
+        }
+        let signedManifest = try SignedDocument.encode(
+            kind: .manifest, header: try CanonicalJSON.parse(manifest), signer: me.signingKey)
+
+        return [
+            "FuzzCanonicalJSON": [
+                Array(#"{"a":[1,-2,true,false,null],"b":"x\"\\\n\u001f","c":{}}"#.utf8), Array("[]".utf8),
+                Array(#""Nguyễn""#.utf8), Array("-9223372036854775808".utf8), submission, manifest,
+            ],
+            "FuzzContainer": [pub, signedManifest, journals[1], try seal(submission, .submission)],
+            "FuzzPublicIdentity": [pub],
+            "FuzzKeyFile": [],
+            "FuzzEnvelope": [
+                try seal(submission, .submission), try seal([], .submission), try seal(results, .lockedResults),
+                try seal(Array("evidence".utf8), .evidence),
+            ],
+            "FuzzSubmission": [submission, emptySubmission],
+            "FuzzManifest": [manifest],
+            "FuzzResults": [results],
+            "FuzzJournal": journals,
+            "FuzzReleasePolicy": [policyJSON],
+            "FuzzCSV": [
+                Array(frameworkCSV.utf8), Array("id;name\r\na;\"b;\"\"c\"\"\r\nd\"\r\n".utf8),
+                CSV.bom + Array("a,b\n\n1,2".utf8), Array("\"\"\n".utf8),
+            ],
+            "FuzzPoints": ["0", "0.25", "-1,5", " 12\t", "123456789012.123456", "-0.000001", "7.50"].map { Array($0.utf8) },
+            "FuzzFramework": [Array(frameworkCSV.utf8), Array(frameworkJSON.utf8)],
+            "FuzzRoundInputs": [
+                [0] + Array("id,name\nso-nganh,Sở\nxa,Xã\n".utf8),
+                [1] + Array("id,name,group\nu-1,Sở Một,so-nganh\nu-2,\"Huyện, Hai\",huyen\n".utf8),
+                [2] + Array("group,label,min_percent\n*,Tốt,80\n*,Khá,0\nhuyen,Đạt,0\n".utf8),
+                [3] + Array("unit,code,score,note\nu-1,1.1.1,\"0,75\",\nu-2,1.1.1,1,ghi chú\n".utf8),
+            ],
+        ]
+    }
+
+    /// A minimal framework in the JSON shape of `samples/framework-so-nganh.json`.
+    static let frameworkJSON = """
+        {"id": "fz", "title": "Fuzz", "year": 2026, "maxTotal": 2.0, "fields": [{"code": "1", "title": "A", "maxPoints": 2,
+          "criteria": [{"code": "1.1", "title": "A1", "maxPoints": "2", "step": "0,5", "subCriteria": [
+            {"code": "1.1.1", "title": "P1", "maxPoints": 1.5, "method": "self"},
+            {"code": "1.1.2", "title": "P2", "maxPoints": 0.5, "method": "council", "step": 0.25}]}]}]}
+        """
+
+    /// A merge manifest header with two submissions.
+    static var manifestJSON: JSONValue {
+        .object([
+            "allowIncomplete": .bool(true),
+            "coverage": .object([
+                "appraisable": .int(10), "appraised": .int(8), "conflicts": .int(1), "gaps": .int(1),
+                "missingMembers": .array([.string("tv-03")]),
+            ]),
+            "created": .string(created), "journalHead": .hex([UInt8](repeating: 4, count: 32)),
+            "results": .hex([UInt8](repeating: 3, count: 32)), "round": .hex(round),
+            "submissions": .array([
+                .object(["fileHash": .hex([UInt8](repeating: 1, count: 32)), "member": .string("tv-01"), "revision": .int(2)]),
+                .object(["fileHash": .hex([UInt8](repeating: 2, count: 32)), "member": .string("tv-02"), "revision": .int(1)]),
+            ]),
+            "surveyAvailable": .bool(false),
+        ])
+    }
+
+    /// Results for two units, as the locked-results plaintext.
+    static var resultsJSON: JSONValue {
+        func subtotal(_ code: String) -> JSONValue {
+            .object(["appraised": .string("1.5"), "code": .string(code), "max": .string("2"), "self": .string("1")])
+        }
+        func unit(_ id: String, rank: Int) -> JSONValue {
+            .object([
+                "appraised": .string("1.5"),
+                "cells": .array([
+                    .object([
+                        "appraised": .string("0.75"), "appraiser": .string("tv-01"), "code": .string("1.1.1"),
+                        "max": .string("1"), "method": .string("self"), "reason": .string("a\nb"), "self": .string("1"),
+                    ]),
+                    .object([
+                        "appraised": .null, "appraiser": .string(""), "code": .string("1.1.3"), "max": .string("0.5"),
+                        "method": .string("survey"), "reason": .string(""), "self": .null,
+                    ]),
+                ]),
+                "criteria": .array([subtotal("1.1")]), "fields": .array([subtotal("1")]), "group": .string("so-nganh"),
+                "label": .string("Tốt"), "max": .string("2"), "percent": .string("75"), "rank": .int(rank),
+                "self": .string("1"), "unit": .string(id),
+            ])
+        }
+        return .object(["round": .hex(round), "surveyAvailable": .bool(false), "units": .array([unit("u-1", rank: 1), unit("u-2", rank: 1)])])
+    }
+}
