@@ -70,6 +70,11 @@ CASES = {
 }
 
 
+# earlier stages of a valid round, or harmless changes: both verifiers must pass them
+VALID = {"pristine", "unmerged-unreleased", "remove-token", "remove-one-approval", "remove-one-approval-and-token",
+         "remove-approvals-and-token", "duplicate-approval"}
+
+
 def _token_secret_bit0(p: Path):
     import json
     b = p.read_bytes()
@@ -173,3 +178,132 @@ RESIGNED = {
                                                           lambda h: h["submissions"].pop()),
 }
 CASES.update(RESIGNED)
+
+
+# ---- released-results cases (§9.3): the demo holders' keys are public too, so a forger can
+# ---- re-seal edited results and redo manifest, journal, approvals and token around them.
+def _header(b: bytes):
+    import json
+    L = int.from_bytes(b[9:13], "big")
+    return json.loads(b[13:13 + L])
+
+
+def _signed(kind: int, kind_name: str, h, seed: bytes) -> bytes:
+    import nacl.signing
+    from avformat import b2b, canonical, domain
+    hb = canonical(h)
+    pre = b"AVAULT\x00\x01" + bytes([kind]) + len(hb).to_bytes(4, "big") + hb
+    return pre + nacl.signing.SigningKey(seed).sign(domain(kind_name, "signature") + b2b(pre, 64)).signature
+
+
+def _seal_results(old_header, plain: bytes, release_key: bytes, seed: bytes) -> bytes:
+    import os as _os
+    import nacl.bindings as nb
+    import nacl.signing
+    from avformat import b2b, canonical, domain
+    sk = nacl.signing.SigningKey(seed)
+    fk = _os.urandom(32)
+    st = nb.crypto_secretstream_xchacha20poly1305_state()
+    sh = nb.crypto_secretstream_xchacha20poly1305_init_push(st, fk)
+    h = dict(old_header)
+    h.update(fileKeyCommitment=b2b(domain("locked-results", "file-key-commitment") + bytes.fromhex(h["round"]),
+                                   32, key=fk).hex(),
+             sealedFileKey=nb.crypto_box_seal(fk, release_key).hex(), streamHeader=sh.hex())
+    hb = canonical(h)
+    pre = b"AVAULT\x00\x01\x06" + len(hb).to_bytes(4, "big") + hb
+    hh = b2b(pre, 64)
+    payload = b"".join(nb.crypto_secretstream_xchacha20poly1305_push(st, plain[i:i + 65536], hh, 0)
+                       for i in range(0, len(plain), 65536))
+    inner = sk.sign(domain("locked-results", "inner") + hh + b2b(plain, 64)).signature
+    payload += nb.crypto_secretstream_xchacha20poly1305_push(st, inner, hh, 3)
+    outer = sk.sign(domain("locked-results", "outer") + hh + b2b(payload, 64)).signature
+    return pre + payload + outer
+
+
+def _forge_results(edit):
+    def apply(r: Path):
+        import json
+        from avformat import Envelope, canonical, file_hash, unlock_key_file
+        from avround import Round
+        rnd = Round((r / "round.avr").read_bytes())
+        tok = _header((r / "release-token.avt").read_bytes())
+        env = Envelope((r / "results.avl").read_bytes(), 6)
+        res = json.loads(env.open(rnd.release_key, bytes.fromhex(tok["releaseSecret"])))
+        edit(res)
+        seed = _secretary_seed()
+        new_results = _seal_results(env.header, canonical(res), rnd.release_key, seed)
+        (r / "results.avl").write_bytes(new_results)
+        rh = file_hash(new_results).hex()
+        mh = _header((r / "manifest.avm").read_bytes())
+        mh["results"] = rh
+        man = _signed(5, "manifest", mh, seed)
+        (r / "manifest.avm").write_bytes(man)
+        mhash = file_hash(man).hex()
+
+        def fix_journal(h):
+            h["entries"][-1]["details"].update(manifest=mhash, results=rh)
+            _rechain(h)
+        _resign(r / "journal.avj", "journal", fix_journal)
+        hexes = []
+        for ap in sorted((r / "approvals").iterdir()):
+            ah = _header(ap.read_bytes())
+            ah.update(manifest=mhash, results=rh)
+            hseed = unlock_key_file((REPO / "keys" / f"{ah['holder']}.key").read_bytes(), b"demo-appraisal-2026")["seed"]
+            data = _signed(7, "approval", ah, hseed)
+            ap.write_bytes(data)
+            hexes.append((ah["x"], data.hex()))
+        tok.update(manifest=mhash, results=rh, approvals=[h for _, h in sorted(hexes)])
+        hb = canonical(tok)
+        (r / "release-token.avt").write_bytes(b"AVAULT\x00\x01\x08" + len(hb).to_bytes(4, "big") + hb)
+    return apply
+
+
+def _cell(res, kind):
+    for u in res["units"]:
+        for c in u["cells"]:
+            if kind == "differs" and c["self"] is not None and c["self"] != c["appraised"]:
+                return u, c
+            if kind == "council" and c["method"] == "council" and c["appraised"] is not None:
+                return u, c
+    raise AssertionError(kind)
+
+
+def _e_score(res):
+    _, c = _cell(res, "council")
+    c["appraised"] = "0" if c["appraised"] != "0" else c["max"]
+
+
+def _e_percent(res):
+    u = res["units"][0]
+    u["percent"] = "0.01" if u["percent"] != "0.01" else "0.02"
+
+
+def _e_reason(res):
+    _, c = _cell(res, "differs")
+    c["reason"] = " "
+
+
+def _e_appraiser(res):
+    _, c = _cell(res, "council")
+    c["appraiser"] = "tv-08" if c["appraiser"] != "tv-08" else "tv-01"
+
+
+def _e_order(res):
+    res["units"][0], res["units"][1] = res["units"][1], res["units"][0]
+
+
+def _e_survey(res):
+    res["surveyAvailable"] = not res["surveyAvailable"]
+
+
+FORGED = {
+    "forged-results-resealed-unchanged": _forge_results(lambda res: None),
+    "forged-results-cell-score": _forge_results(_e_score),
+    "forged-results-percent": _forge_results(_e_percent),
+    "forged-results-blank-reason": _forge_results(_e_reason),
+    "forged-results-appraiser": _forge_results(_e_appraiser),
+    "forged-results-unit-order": _forge_results(_e_order),
+    "forged-results-survey-flag": _forge_results(_e_survey),
+}
+CASES.update(FORGED)
+VALID.add("forged-results-resealed-unchanged")
