@@ -1,0 +1,563 @@
+"""AppraisalVault format v1, written from docs/spec/*.md only (independent of the Swift code).
+
+Section references (§) are to the spec files: §2.x = 01-encoding.md, §3.1-§3.5 of
+02-identity.md are cited as "id§3.x", §3.x of 03-round.md as "round§3.x", §4-§9 by file.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import struct
+import unicodedata
+from decimal import Decimal
+
+import nacl.bindings as nb
+import nacl.exceptions
+import nacl.signing
+
+MAGIC = b"AVAULT"
+KINDS = {
+    1: "secret-key", 2: "public-identity", 3: "round-definition", 4: "submission",
+    5: "manifest", 6: "locked-results", 7: "approval", 8: "release-token",
+    9: "journal", 10: "evidence",   # §2.1 says "journal-head"; §7 and the binary use "journal" (FINDINGS F1)
+}
+KIND_BY_NAME = {v: k for k, v in KINDS.items()}
+
+
+class AVError(Exception):
+    """A rejection with a spec message id (e.g. format.header)."""
+
+    def __init__(self, msg_id: str, detail: str = ""):
+        super().__init__(f"{msg_id}: {detail}" if detail else msg_id)
+        self.msg_id = msg_id
+        self.detail = detail
+
+
+def fail(msg_id: str, detail: str = ""):
+    raise AVError(msg_id, detail)
+
+
+# ---------------------------------------------------------------- hashes, domains (§2.4, §2.5)
+
+def b2b(data: bytes, n: int = 32, key: bytes = b"") -> bytes:
+    return hashlib.blake2b(data, digest_size=n, key=key).digest()
+
+
+def domain(kind: str, purpose: str) -> bytes:
+    return b"AppraisalVault/v1/" + kind.encode() + b"/" + purpose.encode() + b"\0"
+
+
+def file_hash(data: bytes) -> bytes:
+    return b2b(data, 32)
+
+
+def ed25519_verify(pk: bytes, msg: bytes, sig: bytes) -> bool:
+    try:
+        nacl.signing.VerifyKey(pk).verify(msg, sig)
+        return True
+    except (nacl.exceptions.BadSignatureError, nacl.exceptions.ValueError, ValueError,
+            nacl.exceptions.TypeError):
+        return False
+
+
+def ct_eq(a: bytes, b: bytes) -> bool:
+    return hmac.compare_digest(a, b)
+
+
+def b32_fingerprint(digest: bytes) -> str:
+    s = base64.b32encode(digest[:15]).decode()
+    return "-".join(s[i:i + 4] for i in range(0, 24, 4))
+
+
+def identity_fingerprint(sign_pk: bytes, enc_pk: bytes) -> str:
+    return b32_fingerprint(b2b(domain("public-identity", "fingerprint") + sign_pk + enc_pk, 32))
+
+
+def round_fingerprint(round_hash: bytes) -> str:
+    return b32_fingerprint(b2b(domain("round-definition", "fingerprint") + round_hash, 32))
+
+
+def normalize_fingerprint(typed: str) -> str | None:
+    s = typed.upper().replace("-", "").replace(" ", "")
+    if len(s) != 24 or not re.fullmatch(r"[A-Z2-7]{24}", s):
+        return None
+    return "-".join(s[i:i + 4] for i in range(0, 24, 4))
+
+
+# ---------------------------------------------------------------- canonical JSON (§2.2)
+
+INT_MIN, INT_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
+class _Reject(Exception):
+    pass
+
+
+def _no_float(_s):
+    raise _Reject("float")
+
+
+def _no_const(_s):
+    raise _Reject("constant")
+
+
+def _pairs(pairs):
+    d = {}
+    for k, v in pairs:
+        if k in d:
+            raise _Reject("duplicate key")
+        d[k] = v
+    return d
+
+
+def _walk(v, depth: int):
+    if depth > 32:
+        raise _Reject("depth")
+    if isinstance(v, bool) or v is None:
+        return
+    if isinstance(v, int):
+        if not INT_MIN <= v <= INT_MAX:
+            raise _Reject("int range")
+        return
+    if isinstance(v, str):
+        if unicodedata.normalize("NFC", v) != v:
+            raise _Reject("not NFC")
+        return
+    if isinstance(v, list):
+        for x in v:
+            _walk(x, depth + 1)
+        return
+    if isinstance(v, dict):
+        for k, x in v.items():
+            _walk(k, depth + 1)
+            _walk(x, depth + 1)
+        return
+    raise _Reject("type")
+
+
+def canonical(v) -> bytes:
+    return json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def parse_canonical(data: bytes):
+    """Parse bytes that must be the canonical encoding of one value; else format.header."""
+    try:
+        text = data.decode("utf-8", errors="strict")
+        v = json.loads(text, parse_float=_no_float, parse_constant=_no_const,
+                       object_pairs_hook=_pairs)
+        _walk(v, 0)
+        if canonical(v) != data:
+            raise _Reject("not canonical")
+    except (_Reject, ValueError, UnicodeError, RecursionError) as e:
+        fail("format.header", f"not canonical JSON ({e})")
+    return v
+
+
+# ---------------------------------------------------------------- container (§2.1)
+
+def parse_container(data: bytes, kind: int, max_header: int | None = None):
+    """Return (preamble, header_bytes, body). Order of checks as §2.1."""
+    if len(data) == 0:
+        fail("format.empty")
+    if len(data) < 6 or data[:6] != MAGIC:
+        fail("format.not-avault")
+    if len(data) < 13:
+        fail("format.truncated", "fixed prefix")
+    if data[6] != 0 or data[7] != 1:
+        fail("format.version")
+    if data[8] not in KINDS:
+        fail("format.unknown-kind", str(data[8]))
+    if data[8] != kind:
+        fail("format.wrong-kind", f"{KINDS[data[8]]}, expected {KINDS[kind]}")
+    (L,) = struct.unpack(">I", data[9:13])
+    if max_header is None:
+        max_header = 16384 if kind in (1, 2) else 1048576
+    if L > max_header:
+        fail("format.header", f"header length {L} > {max_header}")
+    if 13 + L > len(data):
+        fail("format.truncated", "header")
+    hb = data[13:13 + L]
+    header = parse_canonical(hb)
+    if not isinstance(header, dict):
+        fail("format.header", "header is not an object")
+    return data[:13 + L], header, data[13 + L:]
+
+
+def signed_doc_body(body: bytes):
+    if len(body) < 64:
+        fail("format.truncated", "signature")
+    if len(body) > 64:
+        fail("format.trailing")
+    return body
+
+
+def signed_doc_ok(kind_name: str, preamble: bytes, sig: bytes, pk: bytes) -> bool:
+    return ed25519_verify(pk, domain(kind_name, "signature") + b2b(preamble, 64), sig)
+
+
+# ---------------------------------------------------------------- strict fields (§2.3)
+
+CTRL_RE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029]")
+IDENT_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+TS_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z")
+DEC_RE = re.compile(r"-?(0|[1-9][0-9]{0,11})(\.[0-9]{0,5}[1-9])?")
+
+
+def hdr(cond: bool, path: str, what: str = "invalid"):
+    if not cond:
+        fail("format.header", f"{path}: {what}")
+
+
+def fields(obj, path: str, names):
+    hdr(isinstance(obj, dict), path, "not an object")
+    names = set(names)
+    for k in obj:
+        hdr(k in names, f"{path}.{k}", "unknown field")
+    for k in names:
+        hdr(k in obj, f"{path}.{k}", "missing")
+    return obj
+
+
+def f_str(v, path, max_bytes=None, min_bytes=0, one_line=True):
+    hdr(isinstance(v, str), path, "not a string")
+    n = len(v.encode())
+    hdr(n >= min_bytes, path, "too short")
+    if max_bytes is not None:
+        hdr(n <= max_bytes, path, "too long")
+    if one_line:
+        hdr(not CTRL_RE.search(v), path, "control character")
+    return v
+
+
+def f_bool(v, path):
+    hdr(isinstance(v, bool), path, "not a boolean")
+    return v
+
+
+def f_int(v, path, lo, hi):
+    hdr(isinstance(v, int) and not isinstance(v, bool), path, "not an integer")
+    hdr(lo <= v <= hi, path, "out of range")
+    return v
+
+
+def f_hex(v, path, nbytes):
+    hdr(isinstance(v, str) and re.fullmatch(f"[0-9a-f]{{{2 * nbytes}}}", v) is not None, path,
+        f"not {nbytes} bytes of lowercase hex")
+    return bytes.fromhex(v)
+
+
+def f_ident(v, path):
+    hdr(isinstance(v, str) and IDENT_RE.fullmatch(v) is not None, path, "not an identifier")
+    return v
+
+
+def f_name(v, path, max_bytes=200):
+    f_str(v, path, max_bytes, 1)
+    hdr(v.strip(" ") != "", path, "only spaces")
+    return v
+
+
+def f_ts(v, path, max_bytes=32):
+    hdr(isinstance(v, str), path, "not a string")
+    m = TS_RE.fullmatch(v)
+    hdr(m is not None and len(v) == 20, path, "not a timestamp")
+    _, mo, d, h, mi, s = (int(x) for x in m.groups())
+    hdr(1 <= mo <= 12 and 1 <= d <= 31 and h <= 23 and mi <= 59 and s <= 60, path, "not a timestamp")
+    return v
+
+
+def f_role(v, path):
+    hdr(v in ("member", "secretary", "holder"), path, "not a role")
+    return v
+
+
+def f_dec(v, path):
+    """Canonical decimal string (round§3.1, §6.4)."""
+    hdr(isinstance(v, str) and DEC_RE.fullmatch(v) is not None and v != "-0", path,
+        "not a canonical decimal")
+    return Decimal(v)
+
+
+def dec_str(d: Decimal) -> str:
+    """Canonical form of an exact decimal."""
+    if d == 0:
+        return "0"
+    s = format(d.normalize(), "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+# ---------------------------------------------------------------- identities (id§3.1 - §3.3)
+
+IDENTITY_FIELDS = ("created", "demo", "encryptionKey", "id", "name", "role", "signingKey")
+
+
+def check_identity(obj, path, extra=()):
+    fields(obj, path, IDENTITY_FIELDS + tuple(extra))
+    f_ts(obj["created"], path + ".created")
+    f_bool(obj["demo"], path + ".demo")
+    f_hex(obj["encryptionKey"], path + ".encryptionKey", 32)
+    f_ident(obj["id"], path + ".id")
+    f_name(obj["name"], path + ".name")
+    f_role(obj["role"], path + ".role")
+    f_hex(obj["signingKey"], path + ".signingKey", 32)
+    return obj
+
+
+def read_public_identity(data: bytes):
+    pre, header, body = parse_container(data, 2)
+    sig = signed_doc_body(body)
+    check_identity(header, "header")
+    if not signed_doc_ok("public-identity", pre, sig, bytes.fromhex(header["signingKey"])):
+        fail("identity.bad-signature")
+    return header
+
+
+KDF_OPS = (2, 4)
+KDF_MEM = (67108864, 1073741824)
+
+
+def parse_key_file(data: bytes):
+    """Steps 1, 3-6 of id§3.1 (no permission check, no passphrase)."""
+    if len(data) >= 9 and data[:6] == MAGIC and data[6] == 0 and data[7] == 1 and data[8] == 2:
+        fail("key.got-public-file")
+    pre, header, body = parse_container(data, 1)
+    check_identity(header, "header", ("kdf", "nonce"))
+    kdf = fields(header["kdf"], "header.kdf", ("algorithm", "memoryBytes", "operations", "salt"))
+    f_str(kdf["algorithm"], "header.kdf.algorithm", 16)
+    hdr(kdf["algorithm"] == "argon2id13", "header.kdf.algorithm", "not argon2id13")
+    f_int(kdf["memoryBytes"], "header.kdf.memoryBytes", 1, 2 ** 40)
+    f_int(kdf["operations"], "header.kdf.operations", 1, 2 ** 32 - 1)
+    f_hex(kdf["salt"], "header.kdf.salt", 16)
+    f_hex(header["nonce"], "header.nonce", 24)
+    if not (KDF_OPS[0] <= kdf["operations"] <= KDF_OPS[1] and KDF_MEM[0] <= kdf["memoryBytes"] <= KDF_MEM[1]):
+        fail("key.kdf-limits")
+    if len(body) < 80:
+        fail("format.truncated", "body")
+    if len(body) > 80:
+        fail("format.trailing")
+    return pre, header, body
+
+
+def passphrase_check(pw: bytes):
+    if len(pw) == 0:
+        fail("passphrase.empty")
+    if len(pw) > 1024:
+        fail("passphrase.too-long")
+
+
+def unlock_key_file(data: bytes, passphrase: bytes):
+    """Returns dict(header, seed, sign_pk, enc_sk, enc_pk)."""
+    pre, header, body = parse_key_file(data)
+    passphrase_check(passphrase)
+    kdf = header["kdf"]
+    wrap = nb.crypto_pwhash_alg(32, passphrase, bytes.fromhex(kdf["salt"]), kdf["operations"],
+                                kdf["memoryBytes"], nb.crypto_pwhash_ALG_ARGON2ID13)
+    try:
+        pt = nb.crypto_aead_xchacha20poly1305_ietf_decrypt(body, pre, bytes.fromhex(header["nonce"]), wrap)
+    except nacl.exceptions.CryptoError:
+        fail("key.wrong-passphrase")
+    seed, xsk = pt[:32], pt[32:]
+    spk, _ = nb.crypto_sign_seed_keypair(seed)
+    xpk = nb.crypto_scalarmult_base(xsk)
+    if spk != bytes.fromhex(header["signingKey"]) or xpk != bytes.fromhex(header["encryptionKey"]):
+        fail("key.inconsistent")
+    return {"header": header, "seed": seed, "sign_pk": spk, "enc_sk": xsk, "enc_pk": xpk}
+
+
+def passphrase_from_file(raw: bytes) -> bytes:
+    """§2.6: one trailing \\n or \\r\\n is dropped."""
+    if raw.endswith(b"\r\n"):
+        return raw[:-2]
+    if raw.endswith(b"\n"):
+        return raw[:-1]
+    return raw
+
+
+# ---------------------------------------------------------------- sealed envelope (§5)
+
+ENVELOPE_FIELDS = ("context", "created", "fileKeyCommitment", "recipient", "round", "sealedFileKey",
+                   "sender", "senderSigningKey", "streamHeader")
+CHUNK = 65536
+ABYTES = 17
+
+
+def payload_chunks(L: int):
+    """§5.3: chunk sizes (ciphertext) derived from the payload length, or None."""
+    if L < 81:
+        return None
+    rest = L - 81
+    sizes = []
+    while rest > 0:
+        if rest >= CHUNK + ABYTES:
+            sizes.append(CHUNK + ABYTES)
+            rest -= CHUNK + ABYTES
+        elif rest >= 18:
+            sizes.append(rest)
+            rest = 0
+        else:
+            return None
+    return sizes + [81]
+
+
+class Envelope:
+    def __init__(self, data: bytes, kind: int):
+        self.kind = kind
+        self.kind_name = KINDS[kind]
+        pre, header, rest = parse_container(data, kind, max_header=65536)
+        if len(rest) < 64:
+            fail("format.truncated", "outer signature")
+        fields(header, "header", ENVELOPE_FIELDS)
+        hdr(isinstance(header["context"], dict), "header.context", "not an object")
+        f_ts(header["created"], "header.created")
+        f_hex(header["fileKeyCommitment"], "header.fileKeyCommitment", 32)
+        f_hex(header["recipient"], "header.recipient", 32)
+        f_hex(header["round"], "header.round", 32)
+        f_hex(header["sealedFileKey"], "header.sealedFileKey", 80)
+        f_ident(header["sender"], "header.sender")
+        f_hex(header["senderSigningKey"], "header.senderSigningKey", 32)
+        f_hex(header["streamHeader"], "header.streamHeader", 24)
+        self.preamble, self.header = pre, header
+        self.payload, self.outer = rest[:-64], rest[-64:]
+        self.chunks = payload_chunks(len(self.payload))
+        if self.chunks is None:
+            fail("envelope.bad-length", f"payload length {len(self.payload)}")
+        self.header_hash = b2b(pre, 64)
+        self.sender_pk = bytes.fromhex(header["senderSigningKey"])
+
+    def verify_outer(self):
+        msg = domain(self.kind_name, "outer") + self.header_hash + b2b(self.payload, 64)
+        if not ed25519_verify(self.sender_pk, msg, self.outer):
+            fail("envelope.bad-signature")
+
+    def open(self, recipient_pk: bytes, recipient_sk: bytes) -> bytes:
+        """§5.5 steps 5-8. Call verify_outer() first."""
+        try:
+            fk = nb.crypto_box_seal_open(bytes.fromhex(self.header["sealedFileKey"]), recipient_pk, recipient_sk)
+        except nacl.exceptions.CryptoError:
+            fail("envelope.not-for-you")
+        if len(fk) != 32:
+            fail("envelope.not-for-you", "file key length")
+        round_raw = bytes.fromhex(self.header["round"])
+        commit = b2b(domain(self.kind_name, "file-key-commitment") + round_raw, 32, key=fk)
+        if not ct_eq(commit, bytes.fromhex(self.header["fileKeyCommitment"])):
+            fail("envelope.commitment")
+        st = nb.crypto_secretstream_xchacha20poly1305_state()
+        nb.crypto_secretstream_xchacha20poly1305_init_pull(st, bytes.fromhex(self.header["streamHeader"]), fk)
+        off, content = 0, []
+        for i, size in enumerate(self.chunks):
+            c = self.payload[off:off + size]
+            off += size
+            try:
+                m, tag = nb.crypto_secretstream_xchacha20poly1305_pull(st, c, self.header_hash)
+            except nacl.exceptions.CryptoError:
+                fail("envelope.corrupt", f"chunk {i}")
+            last = i == len(self.chunks) - 1
+            if not last and tag != nb.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE:
+                fail("envelope.corrupt", f"chunk {i} tag {tag}")
+            if last:
+                if tag != nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL or len(m) != 64:
+                    fail("envelope.corrupt", "final chunk")
+                inner = m
+            else:
+                content.append(m)
+        plain = b"".join(content)
+        msg = domain(self.kind_name, "inner") + self.header_hash + b2b(plain, 64)
+        if not ed25519_verify(self.sender_pk, msg, inner):
+            fail("envelope.inner-signature")
+        return plain
+
+
+# ---------------------------------------------------------------- Shamir / release (§4)
+
+def gf_mul(a: int, b: int) -> int:
+    p = 0
+    for _ in range(8):
+        p ^= a & -(b & 1)
+        a = ((a << 1) ^ (0x1B & -(a >> 7))) & 0xFF
+        b >>= 1
+    return p & 0xFF
+
+
+def gf_inv(a: int) -> int:
+    r = 1
+    for _ in range(254):
+        r = gf_mul(r, a)
+    return r
+
+
+def shamir_combine(shares):
+    if not shares:
+        fail("release.no-shares")
+    xs = [x for x, _ in shares]
+    if 0 in xs:
+        fail("release.share-x-zero")
+    if len(set(xs)) != len(xs):
+        fail("release.share-x-duplicate")
+    L = len(shares[0][1])
+    if any(len(y) != L for _, y in shares):
+        fail("release.share-length-mismatch")
+    out = bytearray(L)
+    for i, (xi, yi) in enumerate(shares):
+        li = 1
+        for j, (xj, _) in enumerate(shares):
+            if j != i:
+                li = gf_mul(li, gf_mul(xj, gf_inv(xj ^ xi)))
+        for b in range(L):
+            out[b] ^= gf_mul(li, yi[b])
+    return bytes(out)
+
+
+def share_commitment(round_id: bytes, x: int, y: bytes) -> bytes:
+    return b2b(domain("round-definition", "share-commitment") + round_id + bytes([x]) + y, 32)
+
+
+def check_release_section(rel, path="header.release"):
+    fields(rel, path, ("holders", "releaseKey", "threshold"))
+    hs = rel["holders"]
+    hdr(isinstance(hs, list) and 1 <= len(hs) <= 255, path + ".holders", "1 to 255 holders")
+    for p, h in enumerate(hs):
+        hp = f"{path}.holders[{p}]"
+        fields(h, hp, ("commitment", "identity", "sealedShare", "x"))
+        f_hex(h["commitment"], hp + ".commitment", 32)
+        check_identity(h["identity"], hp + ".identity")
+        f_hex(h["sealedShare"], hp + ".sealedShare", 80)
+        f_int(h["x"], hp + ".x", 1, 255)
+        hdr(h["x"] == p + 1, hp + ".x", "x is not position + 1")
+        hdr(h["identity"]["role"] == "holder", hp, "release.holder-role")
+    f_hex(rel["releaseKey"], path + ".releaseKey", 32)
+    f_int(rel["threshold"], path + ".threshold", 1, len(hs))
+    for key, msg in (("id", "release.duplicate-holder-id"), ("signingKey", "release.duplicate-signing-key"),
+                     ("encryptionKey", "release.duplicate-encryption-key")):
+        vals = [h["identity"][key] for h in hs]
+        hdr(len(set(vals)) == len(vals), path + ".holders", msg)
+
+
+def reconstruct(rel, round_id: bytes, shares):
+    """§4.9 steps 1-5; shares = [(x, y)] in order given. Returns R_sk."""
+    if len(round_id) != 16:
+        fail("release.round-id-length")
+    hs = rel["holders"]
+    seen = set()
+    for x, y in shares:
+        if not 1 <= x <= len(hs):
+            fail("release.share-unknown-x", str(x))
+        hid = hs[x - 1]["identity"]["id"]
+        if x in seen:
+            fail("release.share-duplicate", hid)
+        seen.add(x)
+        if len(y) != 32:
+            fail("release.share-wrong-length", hid)
+        if not ct_eq(share_commitment(round_id, x, y), bytes.fromhex(hs[x - 1]["commitment"])):
+            fail("release.share-commitment", f"{hid} x={x}")
+    t = rel["threshold"]
+    if len(seen) < t:
+        fail("release.not-enough-shares", f"{len(seen)} of {t}; {t - len(seen)} more needed")
+    sk = shamir_combine(list(shares))
+    if not ct_eq(nb.crypto_scalarmult_base(sk), bytes.fromhex(rel["releaseKey"])):
+        fail("release.key-mismatch")
+    return sk

@@ -1,0 +1,454 @@
+"""Round definition (03-round.md), manifest (§6.3), journal (§7), approval and token (§8)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from avformat import (AVError, KIND_BY_NAME, b2b, canonical, check_identity, check_release_section,
+                      ct_eq, domain, f_bool, f_dec, f_hex, f_ident, f_int, f_name, f_str, f_ts,
+                      fail, fields, file_hash, hdr, parse_canonical, parse_container,
+                      reconstruct, share_commitment, signed_doc_body, signed_doc_ok)
+import nacl.bindings as nb
+
+ROUND_MAX_HEADER = 256 * 1024 * 1024
+CODE_RE = re.compile(r"[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2}){0,2}")
+
+
+def nfc(s: str) -> bool:
+    return unicodedata.normalize("NFC", s) == s
+
+
+def on_step(v: Decimal, step: Decimal) -> bool:
+    return (v / step) == (v / step).to_integral_value()
+
+
+class Round:
+    """A parsed, signature-checked and re-validated round definition."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.file_hash = file_hash(data)
+        pre, h, body = parse_container(data, KIND_BY_NAME["round-definition"], ROUND_MAX_HEADER)
+        sig = signed_doc_body(body)
+        # round§3.6: verify the signature before interpreting the rest of the header.
+        sec = h.get("secretary")
+        spk = sec.get("signingKey") if isinstance(sec, dict) else None
+        hdr(isinstance(spk, str) and re.fullmatch("[0-9a-f]{64}", spk) is not None,
+            "header.secretary.signingKey", "missing or invalid")
+        if not signed_doc_ok("round-definition", pre, sig, bytes.fromhex(spk)):
+            fail("round.bad-signature", "the round definition was changed after it was signed")
+        self.h = h
+        self._validate()
+
+    # ---- validation (round§3.2-§3.5, §4.7)
+    def _validate(self):
+        h = self.h
+        fields(h, "header", ("created", "demo", "framework", "groups", "labels", "members",
+                             "references", "release", "round", "secretary", "selfAssessment",
+                             "title", "units", "year"))
+        f_ts(h["created"], "header.created")
+        f_bool(h["demo"], "header.demo")
+        self.round_id = f_hex(h["round"], "header.round", 16)
+        check_identity(h["secretary"], "header.secretary")
+        hdr(h["secretary"]["role"] == "secretary", "header.secretary.role", "not secretary")
+        f_str(h["title"], "header.title", 500, 1)
+        hdr(nfc(h["title"]), "header.title", "not NFC")
+        f_int(h["year"], "header.year", 2000, 2100)
+        refs = h["references"]
+        hdr(isinstance(refs, list) and len(refs) <= 100, "header.references", "0-100 strings")
+        for i, r in enumerate(refs):
+            f_str(r, f"header.references[{i}]", 500, 1)
+        self._framework(h["framework"])
+        self._units_groups(h["units"], h["groups"])
+        self._labels(h["labels"])
+        check_release_section(h["release"])
+        self.release = h["release"]
+        self._members(h["members"])
+        self._self_assessment(h["selfAssessment"])
+        if not h["demo"]:
+            ids = [h["secretary"]] + [m["identity"] for m in h["members"]] + \
+                  [x["identity"] for x in h["release"]["holders"]]
+            hdr(all(not i["demo"] for i in ids), "header.demo", "a demo identity in a non-demo round")
+        self.secretary = h["secretary"]
+        self.sec_sign = bytes.fromhex(self.secretary["signingKey"])
+        self.sec_enc = bytes.fromhex(self.secretary["encryptionKey"])
+        self.release_key = bytes.fromhex(self.release["releaseKey"])
+        self.threshold = self.release["threshold"]
+
+    def _node(self, n, path, keys, parent_code):
+        fields(n, path, keys)
+        code = n["code"]
+        hdr(isinstance(code, str) and CODE_RE.fullmatch(code) is not None, path + ".code", "bad code")
+        hdr(code.rsplit(".", 1)[0] == parent_code if parent_code else "." not in code,
+            path + ".code", "nesting does not match the code")
+        hdr(code not in self.codes, path + ".code", "duplicate code")
+        self.codes.add(code)
+        f_str(n["title"], path + ".title", 1000, 1)
+        hdr(nfc(n["title"]), path + ".title", "not NFC")
+        step = f_dec(n["step"], path + ".step")
+        mx = f_dec(n["max"], path + ".max")
+        hdr(step > 0 and mx > 0 and on_step(mx, step), path, "max/step")
+        return mx, step
+
+    def _framework(self, fw):
+        fields(fw, "header.framework", ("fields", "id", "title", "total"))
+        f_str(fw["id"], "header.framework.id", None, 0)
+        f_str(fw["title"], "header.framework.title", None, 0)
+        total = f_dec(fw["total"], "header.framework.total")
+        self.codes = set()
+        self.fw_fields, self.fw_criteria, self.subs = [], [], []
+        self.node = {}   # code -> node
+        hdr(isinstance(fw["fields"], list) and fw["fields"], "header.framework.fields", "empty")
+        s_fields = Decimal(0)
+        for i, f in enumerate(fw["fields"]):
+            p = f"header.framework.fields[{i}]"
+            fmax, _ = self._node(f, p, ("code", "criteria", "max", "step", "title"), None)
+            self.fw_fields.append(f)
+            self.node[f["code"]] = f
+            hdr(isinstance(f["criteria"], list) and f["criteria"], p + ".criteria", "F5 empty")
+            s_crit = Decimal(0)
+            for j, c in enumerate(f["criteria"]):
+                cp = f"{p}.criteria[{j}]"
+                cmax, _ = self._node(c, cp, ("code", "max", "step", "subCriteria", "title"), f["code"])
+                self.fw_criteria.append(c)
+                self.node[c["code"]] = c
+                hdr(isinstance(c["subCriteria"], list) and c["subCriteria"], cp + ".subCriteria", "F5 empty")
+                s_sub = Decimal(0)
+                for k, s in enumerate(c["subCriteria"]):
+                    sp = f"{cp}.subCriteria[{k}]"
+                    smax, sstep = self._node(s, sp, ("code", "max", "method", "step", "title"), c["code"])
+                    hdr(s["method"] in ("self", "council", "survey"), sp + ".method", "F3")
+                    s["_field"], s["_criterion"] = f["code"], c["code"]
+                    self.subs.append(s)
+                    self.node[s["code"]] = s
+                    s_sub += smax
+                hdr(s_sub == cmax, cp, "F5 sub-criteria maxima do not sum to the criterion's")
+                s_crit += cmax
+            hdr(s_crit == fmax, p, "F5 criteria maxima do not sum to the field's")
+            s_fields += fmax
+        hdr(s_fields == total, "header.framework.total", "F5 fields do not sum to total")
+        self.appraisable_subs = [s for s in self.subs if s["method"] in ("self", "council")]
+
+    def _units_groups(self, units, groups):
+        hdr(isinstance(groups, list), "header.groups", "not an array")
+        gids = []
+        self.group_name = {}
+        for i, g in enumerate(groups):
+            p = f"header.groups[{i}]"
+            fields(g, p, ("id", "name"))
+            f_ident(g["id"], p + ".id")
+            f_name(g["name"], p + ".name")
+            hdr(g["id"] not in gids, p + ".id", "duplicate group")
+            gids.append(g["id"])
+        hdr(isinstance(units, list) and units, "header.units", "at least one unit")
+        self.units, used = [], []
+        self.unit_group = {}
+        for i, u in enumerate(units):
+            p = f"header.units[{i}]"
+            fields(u, p, ("group", "id", "name"))
+            f_ident(u["id"], p + ".id")
+            f_name(u["name"], p + ".name")
+            hdr(u["group"] in gids, p + ".group", "group not listed")
+            hdr(u["id"] not in self.unit_group, p + ".id", "duplicate unit")
+            self.unit_group[u["id"]] = u["group"]
+            self.units.append(u)
+            if u["group"] not in used:
+                used.append(u["group"])
+        hdr(used == gids, "header.groups", "not exactly the used groups in order of first use")
+        self.group_ids = gids
+
+    def _labels(self, labels):
+        hdr(isinstance(labels, list) and len(labels) == len(self.group_ids), "header.labels", "one per group")
+        self.labels = {}
+        for i, (lab, g) in enumerate(zip(labels, self.group_ids)):
+            p = f"header.labels[{i}]"
+            fields(lab, p, ("group", "thresholds"))
+            hdr(lab["group"] == g, p + ".group", "not in groups order")
+            ths = lab["thresholds"]
+            hdr(isinstance(ths, list) and ths, p + ".thresholds", "empty")
+            prev = None
+            out = []
+            for j, t in enumerate(ths):
+                tp = f"{p}.thresholds[{j}]"
+                fields(t, tp, ("label", "minimum"))
+                f_name(t["label"], tp + ".label")
+                m = f_dec(t["minimum"], tp + ".minimum")
+                hdr(0 <= m <= 100, tp + ".minimum", "not in [0, 100]")
+                hdr(prev is None or m < prev, tp + ".minimum", "not strictly decreasing")
+                prev = m
+                out.append((m, t["label"]))
+            hdr(ths[-1]["minimum"] == "0", p + ".thresholds", "last minimum is not 0")
+            self.labels[g] = out
+
+    def _members(self, members):
+        hdr(isinstance(members, list), "header.members", "not an array")
+        self.members = []
+        self.member_by_id = {}
+        seen_keys = set()
+        self.assign = {}   # (unit, subcode) -> member id
+        overlaps = []
+        for i, m in enumerate(members):
+            p = f"header.members[{i}]"
+            fields(m, p, ("codes", "identity", "units"))
+            ident = check_identity(m["identity"], p + ".identity")
+            hdr(ident["role"] == "member", p + ".identity.role", "M1 not a member")
+            hdr(ident["id"] not in self.member_by_id, p + ".identity.id", "M1 duplicate id")
+            hdr(ident["signingKey"] not in seen_keys, p + ".identity.signingKey", "M1 duplicate key")
+            seen_keys.add(ident["signingKey"])
+            self.member_by_id[ident["id"]] = m
+            self.members.append(m)
+            codes, units = m["codes"], m["units"]
+            hdr(isinstance(codes, list) and codes, p + ".codes", "M2 empty")
+            hdr(isinstance(units, list), p + ".units", "not an array")
+            subs = []
+            for c in codes:
+                hdr(isinstance(c, str) and c in self.node, p + ".codes", f"M2 unknown code {c!r}")
+                cov = [s for s in self.appraisable_subs
+                       if s["code"] == c or s["code"].startswith(c + ".")]
+                hdr(cov, p + ".codes", f"M2 {c} covers no appraisable sub-criterion")
+                subs += cov
+            for u in units:
+                hdr(isinstance(u, str) and (u in self.unit_group or u in self.group_ids), p + ".units",
+                    f"M3 {u!r}")
+            uids = [u["id"] for u in self.units
+                    if not units or u["id"] in units or u["group"] in units]
+            for uid in uids:
+                for s in subs:
+                    cell = (uid, s["code"])
+                    if cell in self.assign and self.assign[cell] != ident["id"]:
+                        overlaps.append(cell)
+                    self.assign[cell] = ident["id"]
+        hdr(not overlaps, "header.members", f"assign.overlap {overlaps[:10]}")
+        gaps = [(u["id"], s["code"]) for u in self.units for s in self.appraisable_subs
+                if (u["id"], s["code"]) not in self.assign]
+        hdr(not gaps, "header.members", f"assign.gap {gaps[:10]}")
+        self.appraisable = len(self.units) * len(self.appraisable_subs)
+
+    def _self_assessment(self, sa):
+        expected = [(u["id"], s["code"]) for u in self.units for s in self.subs if s["method"] == "self"]
+        hdr(isinstance(sa, list) and len(sa) == len(expected), "header.selfAssessment",
+            "not exactly one entry per unit x self sub-criterion")
+        self.self_score = {}
+        for i, (e, (uid, code)) in enumerate(zip(sa, expected)):
+            p = f"header.selfAssessment[{i}]"
+            fields(e, p, ("code", "note", "score", "unit"))
+            hdr(e["unit"] == uid and e["code"] == code, p, "not in cell order")
+            sc = f_dec(e["score"], p + ".score")
+            s = self.node[code]
+            hdr(0 <= sc <= Decimal(s["max"]) and on_step(sc, Decimal(s["step"])), p + ".score", "range/step")
+            f_str(e["note"], p + ".note", 2000, 0, one_line=False)
+            hdr(nfc(e["note"]), p + ".note", "not NFC")
+            self.self_score[(uid, code)] = sc
+
+    @property
+    def fingerprint(self):
+        from avformat import round_fingerprint
+        return round_fingerprint(self.file_hash)
+
+    def holder_by_key(self, spk_hex):
+        for h in self.release["holders"]:
+            if h["identity"]["signingKey"] == spk_hex:
+                return h
+        return None
+
+
+# ---------------------------------------------------------------- journal (§7)
+
+JOURNAL_KIND = 9
+
+
+def entry_hash(e) -> bytes:
+    return b2b(domain("journal", "entry") + canonical(e), 32)
+
+
+class Journal:
+    """§7. Parsing the container is journal.signature's concern; the header fields and entries
+    being well formed is journal.chain's (FINDINGS F4)."""
+
+    def __init__(self, data: bytes):
+        pre, h, body = parse_container(data, JOURNAL_KIND)
+        self.sig = signed_doc_body(body)
+        self.pre = pre
+        self.h = h
+
+    def signed_by(self, pk: bytes) -> bool:
+        return signed_doc_ok(KINDS_NAME_JOURNAL, self.pre, self.sig, pk)
+
+    def parse_entries(self):
+        """Raises AVError(format.header) when the header or an entry is malformed."""
+        h = self.h
+        fields(h, "header", ("entries", "head", "round"))
+        f_hex(h["head"], "header.head", 32)
+        f_hex(h["round"], "header.round", 32)
+        hdr(isinstance(h["entries"], list), "header.entries", "not an array")
+        for i, e in enumerate(h["entries"]):
+            fields(e, f"entries[{i}]", ("at", "details", "event", "prev", "seq"))
+            f_ts(e["at"], f"entries[{i}].at")
+            hdr(isinstance(e["details"], dict), f"entries[{i}].details", "not an object")
+            f_str(e["event"], f"entries[{i}].event", 64, 1)
+            f_hex(e["prev"], f"entries[{i}].prev", 32)
+            f_int(e["seq"], f"entries[{i}].seq", 1, 2 ** 63 - 1)
+        self.entries = h["entries"]
+        return self.entries
+
+    def chain_problems(self):
+        prev = bytes(32)
+        for i, e in enumerate(self.entries):
+            if e["seq"] != i + 1:
+                return [f"entry {i + 1}: seq {e['seq']}"]
+            if bytes.fromhex(e["prev"]) != prev:
+                return [f"entry {i + 1}: prev is not the hash of the entry before"]
+            prev = entry_hash(e)
+        # An empty journal has head = 32 zero bytes (FINDINGS F5); journal.round then fails.
+        if bytes.fromhex(self.h["head"]) != prev:
+            return ["head is not the hash of the last entry"]
+        return []
+
+
+KINDS_NAME_JOURNAL = "journal"   # FINDINGS F1: §2.1 names kind 9 "journal-head"
+
+
+# ---------------------------------------------------------------- manifest (§6.3)
+
+class Manifest:
+    def __init__(self, data: bytes):
+        pre, h, body = parse_container(data, KIND_BY_NAME["manifest"])
+        self.sig = signed_doc_body(body)
+        self.pre = pre
+        fields(h, "header", ("allowIncomplete", "coverage", "created", "journalHead", "results", "round",
+                             "submissions", "surveyAvailable"))
+        f_bool(h["allowIncomplete"], "header.allowIncomplete")
+        cov = fields(h["coverage"], "header.coverage",
+                     ("appraisable", "appraised", "conflicts", "gaps", "missingMembers"))
+        for k in ("appraisable", "appraised", "conflicts", "gaps"):
+            f_int(cov[k], f"header.coverage.{k}", 0, 2 ** 63 - 1)
+        hdr(isinstance(cov["missingMembers"], list), "header.coverage.missingMembers", "not an array")
+        for i, m in enumerate(cov["missingMembers"]):
+            f_ident(m, f"header.coverage.missingMembers[{i}]")
+        f_ts(h["created"], "header.created")
+        f_hex(h["journalHead"], "header.journalHead", 32)
+        f_hex(h["results"], "header.results", 32)
+        f_hex(h["round"], "header.round", 32)
+        f_bool(h["surveyAvailable"], "header.surveyAvailable")
+        subs = h["submissions"]
+        hdr(isinstance(subs, list), "header.submissions", "not an array")
+        for i, s in enumerate(subs):
+            p = f"header.submissions[{i}]"
+            fields(s, p, ("fileHash", "member", "revision"))
+            f_hex(s["fileHash"], p + ".fileHash", 32)
+            f_ident(s["member"], p + ".member")
+            f_int(s["revision"], p + ".revision", 1, 1000000)
+        ms = [s["member"] for s in subs]
+        hdr(ms == sorted(ms, key=lambda x: x.encode()) and len(set(ms)) == len(ms), "header.submissions",
+            "not sorted by member, one per member")
+        self.h = h
+
+    def signed_by(self, pk):
+        return signed_doc_ok("manifest", self.pre, self.sig, pk)
+
+
+# ---------------------------------------------------------------- approval, token (§8)
+
+def check_decision(v, path):
+    f_str(v, path, 300, 1)
+    hdr(nfc(v), path, "not NFC")
+    hdr(v == v.strip(" \u00a0"), path, "leading or trailing space")
+    return v
+
+
+class Approval:
+    def __init__(self, data: bytes):
+        hdr(len(data) <= 4096, "file", "approval over 4096 bytes")
+        pre, h, body = parse_container(data, KIND_BY_NAME["approval"], 4096)
+        self.sig = signed_doc_body(body)
+        self.pre = pre
+        self.data = data
+        fields(h, "header", ("created", "decision", "holder", "holderSigningKey", "manifest", "results",
+                             "round", "share", "x"))
+        f_ts(h["created"], "header.created")
+        check_decision(h["decision"], "header.decision")
+        f_ident(h["holder"], "header.holder")
+        self.key = f_hex(h["holderSigningKey"], "header.holderSigningKey", 32)
+        for k in ("manifest", "results", "round", "share"):
+            f_hex(h[k], "header." + k, 32)
+        f_int(h["x"], "header.x", 1, 255)
+        self.h = h
+
+    def verify(self, rnd: Round, round_hash: bytes, manifest_hash: bytes | None, results_hash: bytes | None):
+        """§8.3 steps 2-8; returns the holder entry."""
+        h = self.h
+        if not signed_doc_ok("approval", self.pre, self.sig, self.key):
+            fail("approval.bad-signature")
+        holder = rnd.holder_by_key(h["holderSigningKey"])
+        if holder is None:
+            fail("approval.not-a-holder")
+        hid = holder["identity"]["id"]
+        if h["x"] != holder["x"]:
+            fail("approval.wrong-x", hid)
+        if bytes.fromhex(h["round"]) != round_hash:
+            fail("approval.wrong-round", hid)
+        if manifest_hash is None or bytes.fromhex(h["manifest"]) != manifest_hash:
+            fail("approval.wrong-manifest", hid)
+        if results_hash is None or bytes.fromhex(h["results"]) != results_hash:
+            fail("approval.wrong-results", hid)
+        if not ct_eq(share_commitment(rnd.round_id, holder["x"], bytes.fromhex(h["share"])),
+                     bytes.fromhex(holder["commitment"])):
+            fail("approval.share-commitment", f"{hid} x={holder['x']}")
+        return holder
+
+
+TOKEN_MAX = 2 * 4096 * 255 + 4096
+
+
+def verify_token(data: bytes, rnd: Round, round_hash, manifest_hash, results_hash) -> bytes:
+    """§8.6; returns releaseSecret."""
+    if len(data) > TOKEN_MAX:
+        fail("file.too-large")
+    pre, h, body = parse_container(data, KIND_BY_NAME["release-token"], TOKEN_MAX)
+    if body:
+        fail("format.trailing")
+    fields(h, "header", ("approvals", "created", "decision", "manifest", "releaseKey", "releaseSecret",
+                         "results", "round"))
+    f_ts(h["created"], "header.created")
+    check_decision(h["decision"], "header.decision")
+    for k in ("manifest", "releaseKey", "releaseSecret", "results", "round"):
+        f_hex(h[k], "header." + k, 32)
+    aps = h["approvals"]
+    hdr(isinstance(aps, list) and 1 <= len(aps) <= 255, "header.approvals", "1-255 items")
+    parsed = []
+    for i, a in enumerate(aps):
+        hdr(isinstance(a, str) and re.fullmatch("([0-9a-f]{2})*", a) is not None, f"header.approvals[{i}]",
+            "not lowercase hex")
+        try:
+            parsed.append(Approval(bytes.fromhex(a)))
+        except AVError as e:
+            fail("format.header", f"header.approvals[{i}]: {e}")
+    if bytes.fromhex(h["round"]) != round_hash:
+        fail("token.wrong-round")
+    if manifest_hash is None or bytes.fromhex(h["manifest"]) != manifest_hash:
+        fail("token.wrong-manifest")
+    if results_hash is None or bytes.fromhex(h["results"]) != results_hash:
+        fail("token.wrong-results")
+    if bytes.fromhex(h["releaseKey"]) != rnd.release_key:
+        fail("token.wrong-release-key")
+    secret = bytes.fromhex(h["releaseSecret"])
+    if not ct_eq(nb.crypto_scalarmult_base(secret), rnd.release_key):
+        fail("token.secret-mismatch")
+    holders = []
+    for a in parsed:
+        holders.append(a.verify(rnd, round_hash, manifest_hash, results_hash))
+    for a in parsed:
+        if a.h["decision"] != h["decision"]:
+            fail("token.decision-differs")
+    keys = [a.h["holderSigningKey"] for a in parsed]
+    if len(set(keys)) != len(keys):
+        fail("token.duplicate-key")
+    xs = [a.h["x"] for a in parsed]
+    hdr(all(xs[i] < xs[i + 1] for i in range(len(xs) - 1)), "header.approvals", "x not strictly increasing")
+    if len(parsed) < rnd.threshold:
+        fail("approval.not-enough", f"{len(parsed)} of {rnd.threshold}")
+    sk = reconstruct(rnd.release, rnd.round_id, [(a.h["x"], bytes.fromhex(a.h["share"])) for a in parsed])
+    if not ct_eq(sk, secret):
+        fail("token.secret-mismatch")
+    return secret

@@ -1,0 +1,739 @@
+#!/usr/bin/env python3
+"""avverify: an independent AppraisalVault verifier written from docs/spec only.
+
+  avverify.py round ROUND [--fingerprint FP] [--json]     spec §9 (exit 0 pass, 1 fail, 64, 66)
+  avverify.py vector FILE                                  one test vector (§2.7)
+  avverify.py vectors DIR                                  every *.vec under DIR
+  avverify.py decrypt FILE --key K --passphrase-file P     open a submission (or results) envelope
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from avformat import (AVError, Envelope, KIND_BY_NAME, canonical, dec_str, f_dec, f_hex, f_ident,  # noqa: E402
+                      f_int, f_str, fail, fields, file_hash, hdr, identity_fingerprint,
+                      normalize_fingerprint, parse_canonical, parse_key_file, passphrase_from_file,
+                      read_public_identity, unlock_key_file)
+from avround import Approval, Journal, Manifest, Round, verify_token  # noqa: E402
+
+ROUND_CAP = 256 * 1024 * 1024 + 4096
+SUB_CAP = 256 * 1024 * 1024
+NAME_RE = re.compile(r"([a-z0-9][a-z0-9._-]{0,63})\.r([1-9][0-9]{0,6})\.avs")
+CAP = 5
+
+
+def read_capped(path: Path, cap: int) -> bytes:
+    with open(path, "rb") as f:
+        data = f.read(cap + 1)
+    if len(data) > cap:
+        fail("file.too-large", str(path))
+    return data
+
+
+class Report:
+    def __init__(self):
+        self.checks = []
+        self._fails = {}
+
+    def add(self, cid, status, subject, message, detail=""):
+        if status == "fail":
+            n = self._fails.get(cid, 0) + 1
+            self._fails[cid] = n
+            if n > CAP:
+                return   # summarised by more()
+        self.checks.append({"id": cid, "status": status, "subject": subject, "message": message,
+                            "detail": detail, "passed": status != "fail"})
+
+    def more(self, cid, subject):
+        n = self._fails.get(cid, 0)
+        if n > CAP:
+            self.checks.append({"id": cid, "status": "fail", "subject": subject,
+                                "message": "verify.more-problems", "detail": f"{n - CAP} more",
+                                "passed": False})
+
+    @property
+    def passed(self):
+        return all(c["status"] != "fail" for c in self.checks)
+
+
+def _err(e: Exception):
+    if isinstance(e, AVError):
+        return e.msg_id, str(e)
+    if isinstance(e, FileNotFoundError):
+        return "file.not-found", str(e)
+    if isinstance(e, OSError):
+        return "file.unreadable", str(e)
+    return "internal", repr(e)
+
+
+def _listdir(p: Path):
+    if not p.is_dir():
+        return []
+    return sorted(os.listdir(p))
+
+
+# ---------------------------------------------------------------- §9.2 / §9.3
+
+def verify_round(root: Path, fingerprint: str | None):
+    rep = Report()
+    out = {"round": None}
+    # 1 round.signature
+    try:
+        data = read_capped(root / "round.avr", ROUND_CAP)
+        out["round"] = file_hash(data).hex()
+        rnd = Round(data)
+        rep.add("round.signature", "pass", "round.avr", "verify.round-ok", "signed by " + rnd.secretary["id"])
+    except Exception as e:  # noqa: BLE001
+        m, d = _err(e)
+        rep.add("round.signature", "fail", "round.avr", m, d)
+        return rep, out
+    rh = rnd.file_hash
+    # 2 round.fingerprint
+    if fingerprint is None:
+        rep.add("round.fingerprint", "not-yet", "round.avr", "verify.fingerprint-not-given", rnd.fingerprint)
+    elif fingerprint == rnd.fingerprint:
+        rep.add("round.fingerprint", "pass", "round.avr", "verify.fingerprint-ok", rnd.fingerprint)
+    else:
+        rep.add("round.fingerprint", "fail", "round.avr", "verify.fingerprint-mismatch",
+                f"given {fingerprint}, round {rnd.fingerprint}")
+    # 3-5 journal
+    journal = None
+    try:
+        journal = Journal(read_capped(root / "journal.avj", SUB_CAP))
+        if journal.signed_by(rnd.sec_sign):
+            rep.add("journal.signature", "pass", "journal.avj", "verify.journal-signed")
+        else:
+            rep.add("journal.signature", "fail", "journal.avj", "journal.bad-signature")
+    except Exception as e:  # noqa: BLE001
+        rep.add("journal.signature", "fail", "journal.avj", *_err(e))
+    entries = None
+    if journal is not None:
+        try:
+            entries = journal.parse_entries()
+        except AVError as e:
+            rep.add("journal.chain", "fail", "journal.avj", e.msg_id, e.detail)
+    if entries is not None:
+        probs = journal.chain_problems()
+        if probs:
+            rep.add("journal.chain", "fail", "journal.avj", "journal.broken-chain", "; ".join(probs))
+        else:
+            rep.add("journal.chain", "pass", "journal.avj", "verify.journal-chain")
+        e1 = entries[0] if entries else None
+        ok = (journal.h["round"] == rh.hex() and e1 is not None and e1["event"] == "round-init"
+              and e1["details"].get("roundDefinition") == rh.hex())
+        rep.add("journal.round", "pass" if ok else "fail", "journal.avj",
+                "verify.journal-round" if ok else "journal.wrong-round")
+    else:
+        journal = None
+    # 6-8 submissions
+    files = [("submissions", n) for n in _listdir(root / "submissions")] + \
+            [("superseded", n) for n in _listdir(root / "superseded")]
+    if not files:
+        rep.add("submission.name", "not-yet", "submissions", "verify.no-submissions")
+    found = {}     # relpath -> (member, rev) for well named files
+    live_members = {}
+    for folder, n in files:
+        rel = f"{folder}/{n}"
+        m = NAME_RE.fullmatch(n)
+        if m and int(m.group(2)) <= 1000000 and (root / rel).is_file():
+            mem, rev = m.group(1), int(m.group(2))
+            if folder == "submissions" and mem in live_members:
+                rep.add("submission.name", "fail", rel, "verify.two-live",
+                        f"{mem} already has {live_members[mem]}")
+            else:
+                rep.add("submission.name", "pass", rel, "verify.name-ok")
+            if folder == "submissions":
+                live_members.setdefault(mem, rel)
+            found[rel] = (mem, rev)
+        else:
+            rep.add("submission.name", "fail", rel, "verify.bad-name")
+    rep.more("submission.name", "submissions")
+    envs = {}
+    for folder, n in files:
+        rel = f"{folder}/{n}"
+        try:
+            env = Envelope(read_capped(root / rel, SUB_CAP), KIND_BY_NAME["submission"])
+            env.verify_outer()
+            envs[rel] = env
+            rep.add("submission.signature", "pass", rel, "verify.submission-signed")
+        except Exception as e:  # noqa: BLE001
+            rep.add("submission.signature", "fail", rel, *_err(e))
+    rep.more("submission.signature", "submissions")
+    for folder, n in files:
+        rel = f"{folder}/{n}"
+        env = envs.get(rel)
+        if env is None:
+            continue
+        h = env.header
+        mem = rnd.member_by_id.get(h["sender"])
+        ctx = h["context"]
+        prob = None
+        if h["round"] != rh.hex():
+            prob = "inbox.wrong-round"
+        elif bytes.fromhex(h["recipient"]) != rnd.sec_enc:
+            prob = "inbox.wrong-recipient"
+        elif mem is None:
+            prob = "inbox.not-member"
+        elif mem["identity"]["signingKey"] != h["senderSigningKey"]:
+            prob = "inbox.key-mismatch"
+        elif not (isinstance(ctx, dict) and set(ctx) == {"revision"} and isinstance(ctx["revision"], int)
+                  and not isinstance(ctx["revision"], bool) and 1 <= ctx["revision"] <= 1000000):
+            prob = "format.header"
+        elif found.get(rel) != (h["sender"], ctx["revision"]):
+            prob = "verify.name-mismatch"
+        rep.add("submission.binding", "fail" if prob else "pass", rel, prob or "verify.submission-bound")
+    rep.more("submission.binding", "submissions")
+    # 9 journal.files
+    if entries is not None:   # FINDINGS F4: omitted when the journal cannot be parsed
+        journal_files(rep, root, entries, files)
+    # 10-15 manifest and results
+    man = None
+    man_hash = None
+    results_path = root / "results.avl"
+    results_data = results_path.read_bytes() if results_path.is_file() else None
+    results_hash = file_hash(results_data) if results_data is not None else None
+    if not (root / "manifest.avm").exists():
+        rep.add("manifest.signature", "not-yet", "manifest.avm", "verify.no-manifest")
+    else:
+        try:
+            mdata = (root / "manifest.avm").read_bytes()
+            man_hash = file_hash(mdata)
+            man = Manifest(mdata)
+            if man.signed_by(rnd.sec_sign):
+                rep.add("manifest.signature", "pass", "manifest.avm", "verify.manifest-signed")
+            else:
+                rep.add("manifest.signature", "fail", "manifest.avm", "manifest.bad-signature")
+        except Exception as e:  # noqa: BLE001
+            rep.add("manifest.signature", "fail", "manifest.avm", *_err(e))
+        if man is not None:
+            manifest_checks(rep, root, rnd, man, man_hash, journal)
+    if man is None and not (root / "manifest.avm").exists():
+        if results_data is not None:
+            rep.add("results.hash", "fail", "results.avl", "verify.results-without-manifest")
+    else:
+        if results_data is None:
+            rep.add("results.hash", "fail", "results.avl", "verify.results-missing")
+        elif man is None:
+            rep.add("results.hash", "fail", "results.avl", "verify.manifest-unusable")
+        elif results_hash.hex() == man.h["results"]:
+            rep.add("results.hash", "pass", "results.avl", "verify.results-hash-ok")
+        else:
+            rep.add("results.hash", "fail", "results.avl", "verify.results-hash-mismatch")
+    renv = None
+    if results_data is not None:
+        try:
+            renv = Envelope(results_data, KIND_BY_NAME["locked-results"])
+            renv.verify_outer()
+            h = renv.header
+            if h["round"] != rh.hex():
+                fail("results.wrong-round")
+            if h["sender"] != rnd.secretary["id"] or bytes.fromhex(h["senderSigningKey"]) != rnd.sec_sign:
+                fail("results.wrong-sender")
+            if bytes.fromhex(h["recipient"]) != rnd.release_key:
+                fail("results.wrong-recipient")
+            hdr(h["context"] == {}, "header.context", "not {}")
+            rep.add("results.envelope", "pass", "results.avl", "verify.results-envelope-ok")
+        except Exception as e:  # noqa: BLE001
+            renv = None
+            rep.add("results.envelope", "fail", "results.avl", *_err(e))
+    # 16-17 approvals
+    merged = man is not None
+    aps = _listdir(root / "approvals")
+    valid = []
+    for n in aps:
+        rel = f"approvals/{n}"
+        try:
+            if not merged:
+                fail("verify.approval-before-merge")
+            ap = Approval(read_capped(root / rel, 4096))
+            holder = ap.verify(rnd, rh, man_hash, results_hash)
+            valid.append((rel, ap, holder))
+            rep.add("approval.verify", "pass", rel, "verify.approval-ok")
+        except Exception as e:  # noqa: BLE001
+            rep.add("approval.verify", "fail", rel, *_err(e))
+    rep.more("approval.verify", "approvals")
+    if not aps:
+        rep.add("approval.count", "not-yet", "approvals", "verify.no-approvals")
+    else:
+        seen = {}
+        decisions = set()
+        for rel, ap, holder in valid:
+            decisions.add(ap.h["decision"])
+            if ap.h["holderSigningKey"] in seen:
+                rep.add("approval.count", "pass", "approvals", "approval.counted-once",
+                        f"{holder['identity']['id']}: {rel} and {seen[ap.h['holderSigningKey']]}")
+            else:
+                seen[ap.h["holderSigningKey"]] = rel
+        if len(decisions) > 1:
+            rep.add("approval.count", "fail", "approvals", "approval.decision-differs")
+        elif len(seen) >= rnd.threshold:
+            rep.add("approval.count", "pass", "approvals", "verify.approvals-enough")
+        else:
+            rep.add("approval.count", "not-yet", "approvals", "approval.not-enough",
+                    f"{len(seen)} of {rnd.threshold}")
+    # 18 token
+    tpath = root / "release-token.avt"
+    secret = None
+    if not tpath.exists():
+        rep.add("token.verify", "not-yet", "release-token.avt", "verify.no-token")
+    else:
+        try:
+            if not merged:
+                fail("verify.token-before-merge")
+            secret = verify_token(read_capped(tpath, 2 * 4096 * 255 + 4096), rnd, rh, man_hash, results_hash)
+            rep.add("token.verify", "pass", "release-token.avt", "verify.token-ok")
+        except Exception as e:  # noqa: BLE001
+            secret = None
+            rep.add("token.verify", "fail", "release-token.avt", *_err(e))
+    # 19-23
+    if secret is not None and renv is not None and man is not None:
+        released_checks(rep, rnd, man, renv, secret)
+    return rep, out
+
+
+def journal_files(rep, root, entries, files):
+    state = {}     # member -> [(rev, hash)] in order; last is live
+    probs = []
+    for e in entries:
+        ev, d = e["event"], e["details"]
+        if ev not in ("receive", "supersede"):
+            continue
+        keys = {"fileHash", "member", "revision"} | ({"supersedes"} if ev == "supersede" else set())
+        try:
+            hdr(set(d) == keys, f"entry {e['seq']}", "details incomplete")
+            f_hex(d["fileHash"], "fileHash", 32)
+            f_ident(d["member"], "member")
+            f_int(d["revision"], "revision", 1, 1000000)
+            if ev == "supersede":
+                f_int(d["supersedes"], "supersedes", 1, 1000000)
+        except AVError as err:
+            probs.append(("journal.avj", f"entry {e['seq']}: {err.detail}"))
+            continue
+        hist = state.get(d["member"])
+        if ev == "receive":
+            if hist:
+                probs.append(("journal.avj", f"entry {e['seq']}: receive for {d['member']} who has a live file"))
+                continue
+            state[d["member"]] = [(d["revision"], d["fileHash"])]
+        else:
+            if not hist or hist[-1][0] != d["supersedes"] or d["revision"] <= hist[-1][0]:
+                probs.append(("journal.avj", f"entry {e['seq']}: supersede does not follow"))
+                continue
+            hist.append((d["revision"], d["fileHash"]))
+    expected = {}
+    for mem, hist in state.items():
+        for i, (rev, h) in enumerate(hist):
+            folder = "submissions" if i == len(hist) - 1 else "superseded"
+            expected[f"{folder}/{mem}.r{rev}.avs"] = h
+    present = {f"{a}/{b}" for a, b in files}
+    for rel, h in sorted(expected.items()):
+        p = root / rel
+        if rel not in present or not p.is_file():
+            probs.append((rel, "journaled but missing"))
+        elif file_hash(p.read_bytes()).hex() != h:
+            probs.append((rel, "hash differs from the journal"))
+    for rel in sorted(present - set(expected)):
+        probs.append((rel, "not journaled"))
+    for subj, d in probs:
+        rep.add("journal.files", "fail", subj, "verify.journal-files", d)
+    rep.more("journal.files", "journal.avj")
+    if not probs:
+        rep.add("journal.files", "pass", "journal.avj", "verify.journal-files-ok")
+
+
+def manifest_checks(rep, root, rnd, man, man_hash, journal):
+    h = man.h
+    rep.add("manifest.round", "pass" if h["round"] == rnd.file_hash.hex() else "fail", "manifest.avm",
+            "verify.manifest-round")
+    # 12
+    listed = {f"submissions/{s['member']}.r{s['revision']}.avs": s["fileHash"] for s in h["submissions"]}
+    present = {f"submissions/{n}" for n in _listdir(root / "submissions")}
+    probs = []
+    for rel, fh in sorted(listed.items()):
+        if rel not in present:
+            probs.append((rel, "listed but missing"))
+        elif file_hash((root / rel).read_bytes()).hex() != fh:
+            probs.append((rel, "changed"))
+    for rel in sorted(present - set(listed)):
+        probs.append((rel, "not listed"))
+    for s, d in probs:
+        rep.add("manifest.submissions", "fail", s, "verify.manifest-submissions", d)
+    rep.more("manifest.submissions", "manifest.avm")
+    if not probs:
+        rep.add("manifest.submissions", "pass", "manifest.avm", "verify.manifest-submissions-ok")
+    # 13
+    c = h["coverage"]
+    listed_members = [s["member"] for s in h["submissions"]]
+    all_members = [m["identity"]["id"] for m in rnd.members]
+    missing = sorted((m for m in all_members if m not in listed_members), key=lambda x: x.encode())
+    incomplete = c["gaps"] > 0 or c["conflicts"] > 0
+    ok = (c["appraisable"] == rnd.appraisable and c["appraised"] <= c["appraisable"]
+          and c["missingMembers"] == missing and all(m in rnd.member_by_id for m in listed_members)
+          and h["allowIncomplete"] == incomplete
+          and (h["allowIncomplete"] or (c["gaps"] == 0 and c["conflicts"] == 0
+                                        and c["appraised"] == c["appraisable"])))
+    rep.add("manifest.coverage", "pass" if ok else "fail", "manifest.avm",
+            "verify.coverage-ok" if ok else "verify.coverage-inconsistent")
+    # 14
+    ok, why = True, ""
+    if journal is None:
+        ok, why = False, "no journal"
+    else:
+        es = journal.entries
+        merges = [i for i, e in enumerate(es) if isinstance(e, dict) and e.get("event") == "merge"]
+        if len(merges) != 1:
+            ok, why = False, f"{len(merges)} merge entries"
+        else:
+            i = merges[0]
+            e = es[i]
+            want = {"manifest": man_hash.hex(), "results": h["results"], "submissions": len(h["submissions"])}
+            if e.get("details") != want:
+                ok, why = False, "merge details differ"
+            elif e.get("prev") != h["journalHead"]:
+                ok, why = False, "journalHead is not the merge entry's prev"
+            else:
+                before = [(x.get("details", {}).get("member"), x.get("details", {}).get("revision"),
+                           x.get("details", {}).get("fileHash"))
+                          for x in es[:i] if isinstance(x, dict) and x.get("event") in ("receive", "supersede")]
+                for s in h["submissions"]:
+                    if (s["member"], s["revision"], s["fileHash"]) not in before:
+                        ok, why = False, f"{s['member']} r{s['revision']} not journaled before the merge"
+                        break
+    rep.add("manifest.journal", "pass" if ok else "fail", "manifest.avm",
+            "verify.manifest-journal-ok" if ok else "verify.manifest-journal", why)
+
+
+# ---- §9.3
+
+CELL_KEYS = ("appraised", "appraiser", "code", "max", "method", "reason", "self")
+SUM_KEYS = ("appraised", "code", "max", "self")
+UNIT_KEYS = ("appraised", "cells", "criteria", "fields", "group", "label", "max", "percent", "rank", "self",
+             "unit")
+
+
+def _dec_or_null(v, p):
+    return None if v is None else f_dec(v, p)
+
+
+def parse_results(pt: bytes):
+    r = parse_canonical(pt)
+    fields(r, "results", ("round", "surveyAvailable", "units"))
+    f_hex(r["round"], "results.round", 32)
+    hdr(isinstance(r["surveyAvailable"], bool), "results.surveyAvailable", "not a boolean")
+    hdr(isinstance(r["units"], list), "results.units", "not an array")
+    for i, u in enumerate(r["units"]):
+        p = f"results.units[{i}]"
+        fields(u, p, UNIT_KEYS)
+        f_ident(u["unit"], p + ".unit")
+        f_ident(u["group"], p + ".group")
+        f_str(u["label"], p + ".label", 200, 1)
+        f_int(u["rank"], p + ".rank", 1, 2 ** 31)
+        for k in ("self", "appraised", "max", "percent"):
+            f_dec(u[k], f"{p}.{k}")
+        for lst in ("fields", "criteria"):
+            hdr(isinstance(u[lst], list), f"{p}.{lst}", "not an array")
+            for j, x in enumerate(u[lst]):
+                fields(x, f"{p}.{lst}[{j}]", SUM_KEYS)
+                hdr(isinstance(x["code"], str), f"{p}.{lst}[{j}].code", "not a string")
+                for k in ("self", "appraised", "max"):
+                    f_dec(x[k], f"{p}.{lst}[{j}].{k}")
+        hdr(isinstance(u["cells"], list), p + ".cells", "not an array")
+        for j, x in enumerate(u["cells"]):
+            cp = f"{p}.cells[{j}]"
+            fields(x, cp, CELL_KEYS)
+            hdr(isinstance(x["code"], str), cp + ".code", "not a string")
+            hdr(x["method"] in ("self", "council", "survey"), cp + ".method", "bad method")
+            f_dec(x["max"], cp + ".max")
+            _dec_or_null(x["self"], cp + ".self")
+            _dec_or_null(x["appraised"], cp + ".appraised")
+            hdr(x["reason"] is None or isinstance(x["reason"], str), cp + ".reason", "not a string")
+            hdr(x["appraiser"] is None or isinstance(x["appraiser"], str), cp + ".appraiser", "not a string")
+    return r
+
+
+def D(v):
+    return Decimal(0) if v is None else Decimal(v)
+
+
+def released_checks(rep, rnd, man, renv, secret):
+    import nacl.bindings as nb
+    try:
+        pt = renv.open(rnd.release_key, secret)
+        res = parse_results(pt)
+        if res["round"] != rnd.file_hash.hex():
+            fail("results.wrong-round", "plaintext round")
+        if res["surveyAvailable"] != man.h["surveyAvailable"]:
+            fail("verify.survey-differs")
+        rep.add("results.open", "pass", "results.avl", "verify.results-opened")
+    except Exception as e:  # noqa: BLE001
+        rep.add("results.open", "fail", "results.avl", *_err(e))
+        return
+    del nb
+    units = res["units"]
+    survey = res["surveyAvailable"]
+    # 20 totals (shape first)
+    shape = []
+    if [u["unit"] for u in units] != [u["id"] for u in rnd.units]:
+        shape.append("units differ from the round's")
+    else:
+        for u in units:
+            uid = u["unit"]
+            if u["group"] != rnd.unit_group[uid]:
+                shape.append(f"{uid}: group")
+            if [c["code"] for c in u["fields"]] != [f["code"] for f in rnd.fw_fields] or \
+               [c["code"] for c in u["criteria"]] != [c["code"] for c in rnd.fw_criteria] or \
+               [c["code"] for c in u["cells"]] != [s["code"] for s in rnd.subs]:
+                shape.append(f"{uid}: codes")
+                continue
+            for c, s in zip(u["cells"], rnd.subs):
+                want_self = rnd.self_score.get((uid, s["code"]))
+                if c["method"] != s["method"] or Decimal(c["max"]) != Decimal(s["max"]) or \
+                   (None if c["self"] is None else Decimal(c["self"])) != want_self:
+                    shape.append(f"{uid} {s['code']}: method/max/self")
+    if shape:
+        for s in shape:
+            rep.add("results.totals", "fail", "results.avl", "verify.results-shape", s)
+        rep.more("results.totals", "results.avl")
+        return
+    probs = []
+    for u in units:
+        uid = u["unit"]
+        cells = {c["code"]: c for c in u["cells"]}
+        crit = {}
+        for c, s in zip(u["cells"], rnd.subs):
+            acc = crit.setdefault(s["_criterion"], [Decimal(0)] * 3)
+            acc[0] += D(c["self"])
+            acc[1] += D(c["appraised"])
+            if s["method"] != "survey" or survey:
+                acc[2] += Decimal(c["max"])
+        fld = {}
+        for c in u["criteria"]:
+            want = crit[c["code"]]
+            got = [Decimal(c["self"]), Decimal(c["appraised"]), Decimal(c["max"])]
+            if got != want:
+                probs.append(f"{uid} criterion {c['code']}")
+            fcode = c["code"].split(".")[0]
+            acc = fld.setdefault(fcode, [Decimal(0)] * 3)
+            for k in range(3):
+                acc[k] += got[k]
+        tot = [Decimal(0)] * 3
+        for f in u["fields"]:
+            got = [Decimal(f["self"]), Decimal(f["appraised"]), Decimal(f["max"])]
+            if got != fld[f["code"]]:
+                probs.append(f"{uid} field {f['code']}")
+            for k in range(3):
+                tot[k] += got[k]
+        if [Decimal(u["self"]), Decimal(u["appraised"]), Decimal(u["max"])] != tot:
+            probs.append(f"{uid} unit totals")
+        del cells
+    for p in probs:
+        rep.add("results.totals", "fail", "results.avl", "verify.totals", p)
+    rep.more("results.totals", "results.avl")
+    if not probs:
+        rep.add("results.totals", "pass", "results.avl", "verify.totals-ok")
+    # 21 percent, rank, label
+    probs = []
+    for u in units:
+        mx, ap = Decimal(u["max"]), Decimal(u["appraised"])
+        want = Decimal(0) if mx == 0 else (ap / mx * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if Decimal(u["percent"]) != want or u["percent"] != dec_str(want):
+            probs.append(f"{u['unit']}: percent")
+            continue
+        rank = 1 + sum(1 for v in units if v["group"] == u["group"] and Decimal(v["percent"]) > want)
+        if u["rank"] != rank:
+            probs.append(f"{u['unit']}: rank")
+        label = next((lab for m, lab in rnd.labels[u["group"]] if m <= want), None)
+        if u["label"] != label:
+            probs.append(f"{u['unit']}: label")
+    for p in probs:
+        rep.add("results.percent", "fail", "results.avl", "verify.percent", p)
+    rep.more("results.percent", "results.avl")
+    if not probs:
+        rep.add("results.percent", "pass", "results.avl", "verify.percent-ok")
+    # 22 reasons
+    probs = []
+    for u in units:
+        for c in u["cells"]:
+            if c["self"] is not None and c["appraised"] is not None and Decimal(c["self"]) != Decimal(c["appraised"]):
+                if not (c["reason"] or "").strip():
+                    probs.append(f"{u['unit']} {c['code']}")
+    for p in probs:
+        rep.add("results.reasons", "fail", "results.avl", "verify.reason-missing", p)
+    rep.more("results.reasons", "results.avl")
+    if not probs:
+        rep.add("results.reasons", "pass", "results.avl", "verify.reasons-ok")
+    # 23 appraisers
+    probs = []
+    listed = {s["member"] for s in man.h["submissions"]}
+    scored = 0
+    for u in units:
+        for c in u["cells"]:
+            where = f"{u['unit']} {c['code']}"
+            if c["method"] in ("self", "council") and c["appraised"] is not None:
+                scored += 1
+                want = rnd.assign.get((u["unit"], c["code"]))
+                if c["appraiser"] != want or want not in listed:
+                    probs.append(f"{where}: appraiser")
+            else:
+                if c["appraiser"] not in (None, ""):
+                    probs.append(f"{where}: names an appraiser")
+                if c["method"] != "survey" and c["appraised"] is None and (c["reason"] or "") != "":
+                    probs.append(f"{where}: unscored cell has a reason")
+    if scored != man.h["coverage"]["appraised"]:
+        probs.append(f"{scored} scored cells, manifest says {man.h['coverage']['appraised']}")
+    for p in probs:
+        rep.add("results.appraisers", "fail", "results.avl", "verify.appraiser", p)
+    rep.more("results.appraisers", "results.avl")
+    if not probs:
+        rep.add("results.appraisers", "pass", "results.avl", "verify.appraisers-ok")
+
+
+# ---------------------------------------------------------------- vectors (§2.7, id§3.5)
+
+def parse_vector(data: bytes):
+    head, sep, artifact = data.partition(b"\n\n")
+    if not sep:
+        raise ValueError("no empty line")
+    hdrs = {}
+    for line in head.decode("utf-8").split("\n"):
+        m = re.fullmatch(r"([a-z-]+): (.*)", line)
+        if not m or m.group(1) in hdrs:
+            raise ValueError(f"bad header line {line!r}")
+        hdrs[m.group(1)] = m.group(2)
+    if "expect" not in hdrs:
+        raise ValueError("no expect:")
+    return hdrs, artifact
+
+
+def run_area(area: str, h: dict, art: bytes):
+    """Return the outcome: 'success' or a message id."""
+    try:
+        if area == "key-file":
+            if "passphrase" in h:
+                k = unlock_key_file(art, h["passphrase"].encode("utf-8"))
+                fp = identity_fingerprint(k["sign_pk"], k["enc_pk"])
+            else:
+                _, hd, _ = parse_key_file(art)
+                fp = identity_fingerprint(bytes.fromhex(hd["signingKey"]), bytes.fromhex(hd["encryptionKey"]))
+        elif area == "public-identity":
+            hd = read_public_identity(art)
+            fp = identity_fingerprint(bytes.fromhex(hd["signingKey"]), bytes.fromhex(hd["encryptionKey"]))
+        else:
+            return f"unsupported-area:{area}"
+        if "fingerprint" in h and fp != h["fingerprint"]:
+            return f"fingerprint-mismatch:{fp}"
+        return "success"
+    except AVError as e:
+        return e.msg_id
+
+
+def run_vector(path: Path):
+    h, art = parse_vector(path.read_bytes())
+    got = run_area(path.parent.name, h, art)
+    return got == h["expect"], h["expect"], got
+
+
+def cmd_vectors(paths, verbose=True):
+    npass = nfail = 0
+    for p in paths:
+        try:
+            ok, exp, got = run_vector(p)
+        except Exception as e:  # noqa: BLE001
+            ok, exp, got = False, "?", f"error {e!r}"
+        npass += ok
+        nfail += not ok
+        if verbose or not ok:
+            print(f"{'ok  ' if ok else 'FAIL'} {p}  expect={exp} got={got}")
+    print(f"{npass} passed, {nfail} failed")
+    return 0 if nfail == 0 else 1
+
+
+# ---------------------------------------------------------------- decrypt
+
+def cmd_decrypt(a):
+    pw = passphrase_from_file(Path(a.passphrase_file).read_bytes())
+    key = unlock_key_file(Path(a.key).read_bytes(), pw)
+    data = Path(a.file).read_bytes()
+    kind = data[8] if len(data) > 8 else 0
+    if kind not in (KIND_BY_NAME["submission"], KIND_BY_NAME["evidence"]):
+        fail("format.wrong-kind", "decrypt opens submission or evidence envelopes")
+    env = Envelope(data, kind)
+    env.verify_outer()
+    if bytes.fromhex(env.header["recipient"]) != key["enc_pk"]:
+        fail("envelope.not-for-you", "recipient is not this key")
+    pt = env.open(key["enc_pk"], key["enc_sk"])
+    if kind == KIND_BY_NAME["submission"]:
+        doc = parse_canonical(pt)
+        fields(doc, "plaintext", ("member", "revision", "round", "rows"))
+        hdr(doc["member"] == env.header["sender"] and doc["round"] == env.header["round"]
+            and doc["revision"] == env.header["context"].get("revision"), "plaintext",
+            "member/revision/round differ from the header")
+    sys.stdout.buffer.write(pt + b"\n")
+    sys.stderr.write(f"opened {a.file}: sender {env.header['sender']}, {len(pt)} bytes; outer and inner "
+                     "signatures verify, file-key commitment matches\n")
+    return 0
+
+
+# ---------------------------------------------------------------- main
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog="avverify")
+    sp = ap.add_subparsers(dest="cmd", required=True)
+    r = sp.add_parser("round")
+    r.add_argument("folder")
+    r.add_argument("--fingerprint")
+    r.add_argument("--json", action="store_true")
+    v = sp.add_parser("vector")
+    v.add_argument("file")
+    vs = sp.add_parser("vectors")
+    vs.add_argument("dir")
+    vs.add_argument("-q", "--quiet", action="store_true")
+    d = sp.add_parser("decrypt")
+    d.add_argument("file")
+    d.add_argument("--key", required=True)
+    d.add_argument("--passphrase-file", required=True)
+    a = ap.parse_args(argv)
+    try:
+        if a.cmd == "vector":
+            return cmd_vectors([Path(a.file)])
+        if a.cmd == "vectors":
+            return cmd_vectors(sorted(Path(a.dir).rglob("*.vec")), verbose=not a.quiet)
+        if a.cmd == "decrypt":
+            return cmd_decrypt(a)
+    except AVError as e:
+        print(f"rejected: {e}", file=sys.stderr)
+        return 1
+    fp = None
+    if a.fingerprint is not None:
+        fp = normalize_fingerprint(a.fingerprint)
+        if fp is None:
+            print("not a fingerprint (24 base32 characters)", file=sys.stderr)
+            return 64
+    root = Path(a.folder)
+    if not root.is_dir():
+        print(f"{root}: not a folder", file=sys.stderr)
+        return 66
+    rep, out = verify_round(root, fp)
+    if a.json:
+        doc = {"checks": [{k: c[k] for k in ("detail", "id", "message", "passed", "status", "subject")}
+                          for c in rep.checks], "passed": rep.passed, "round": out["round"]}
+        sys.stdout.buffer.write(canonical(doc) + b"\n")
+    else:
+        sym = {"pass": "✓", "fail": "✗", "not-yet": "–"}
+        for c in rep.checks:
+            print(f"{sym[c['status']]} {c['id']:<22} {c['subject']}  {c['message']} {c['detail']}")
+        nf = sum(c["status"] == "fail" for c in rep.checks)
+        print("PASSED" if rep.passed else f"FAILED: {nf} of {len(rep.checks)} checks failed.")
+    return 0 if rep.passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,309 @@
+"""Tampering cases applied to a copy of a demo round folder (shared by the tests and by hand)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def flip(path: Path, pos: int | None = None, mask: int = 0x01):
+    b = bytearray(path.read_bytes())
+    i = len(b) // 2 if pos is None else (pos if pos >= 0 else len(b) + pos)
+    b[i] ^= mask
+    path.write_bytes(bytes(b))
+
+
+def truncate(path: Path, n: int):
+    path.write_bytes(path.read_bytes()[:-n])
+
+
+def first(folder: Path):
+    return sorted(folder.iterdir())[0]
+
+
+def _flip_text(path: Path, old: bytes, new: bytes):
+    b = path.read_bytes()
+    assert old in b, (path, old)
+    path.write_bytes(b.replace(old, new, 1))
+
+
+CASES = {
+    "pristine": lambda r: None,
+    "flip-submission-middle": lambda r: flip(first(r / "submissions")),
+    "flip-submission-last-byte": lambda r: flip(first(r / "submissions"), -1),
+    "flip-submission-header": lambda r: flip(first(r / "submissions"), 40),
+    "truncate-submission": lambda r: truncate(first(r / "submissions"), 100),
+    "remove-submission": lambda r: first(r / "submissions").unlink(),
+    "extra-file-in-submissions": lambda r: (r / "submissions" / "notes.txt").write_text("hi"),
+    "rename-submission-revision": lambda r: first(r / "submissions").rename(r / "submissions" / "tv-01.r2.avs"),
+    "swap-submission-names": lambda r: (
+        os.rename(r / "submissions/tv-01.r1.avs", r / "x"),
+        os.rename(r / "submissions/tv-02.r1.avs", r / "submissions/tv-01.r1.avs"),
+        os.rename(r / "x", r / "submissions/tv-02.r1.avs")),
+    "move-submission-to-superseded": lambda r: (
+        (r / "superseded").mkdir(exist_ok=True),
+        os.rename(r / "submissions/tv-03.r1.avs", r / "superseded/tv-03.r1.avs")),
+    "flip-journal-entry": lambda r: flip(r / "journal.avj", 400),
+    "flip-journal-signature": lambda r: flip(r / "journal.avj", -1),
+    "remove-journal": lambda r: (r / "journal.avj").unlink(),
+    "flip-manifest": lambda r: flip(r / "manifest.avm", 200),
+    "flip-manifest-signature": lambda r: flip(r / "manifest.avm", -3),
+    "remove-manifest": lambda r: (r / "manifest.avm").unlink(),
+    "flip-results": lambda r: flip(r / "results.avl"),
+    "flip-results-signature": lambda r: flip(r / "results.avl", -5),
+    "remove-results": lambda r: (r / "results.avl").unlink(),
+    "remove-manifest-and-results": lambda r: ((r / "manifest.avm").unlink(), (r / "results.avl").unlink()),
+    "unmerged-unreleased": lambda r: ((r / "manifest.avm").unlink(), (r / "results.avl").unlink(),
+                                      shutil.rmtree(r / "approvals"), (r / "release-token.avt").unlink()),
+    "remove-token": lambda r: (r / "release-token.avt").unlink(),
+    "remove-one-approval": lambda r: first(r / "approvals").unlink(),
+    "remove-one-approval-and-token": lambda r: (first(r / "approvals").unlink(), (r / "release-token.avt").unlink()),
+    "remove-approvals-and-token": lambda r: (shutil.rmtree(r / "approvals"), (r / "release-token.avt").unlink()),
+    "duplicate-approval": lambda r: shutil.copy(first(r / "approvals"), r / "approvals" / "copy.ava"),
+    "flip-approval": lambda r: flip(first(r / "approvals"), 100),
+    "flip-approval-signature": lambda r: flip(first(r / "approvals"), -1),
+    "flip-token": lambda r: flip(r / "release-token.avt", 60),
+    "token-secret-bit0": lambda r: _token_secret_bit0(r / "release-token.avt"),
+    "trailing-byte-token": lambda r: (r / "release-token.avt").write_bytes((r / "release-token.avt").read_bytes() + b"\0"),
+    "flip-round": lambda r: flip(r / "round.avr", 300),
+    "remove-round": lambda r: (r / "round.avr").unlink(),
+}
+
+
+# earlier stages of a valid round, or harmless changes: both verifiers must pass them
+VALID = {"pristine", "unmerged-unreleased", "remove-token", "remove-one-approval", "remove-one-approval-and-token",
+         "remove-approvals-and-token", "duplicate-approval"}
+
+
+def _token_secret_bit0(p: Path):
+    import json
+    b = p.read_bytes()
+    L = int.from_bytes(b[9:13], "big")
+    h = json.loads(b[13:13 + L])
+    s = bytearray(bytes.fromhex(h["releaseSecret"]))
+    s[0] ^= 1
+    old = h["releaseSecret"].encode()
+    p.write_bytes(b.replace(old, s.hex().encode(), 1))
+
+
+def make_case(src: Path, dst: Path, name: str) -> Path:
+    if dst.exists():
+        shutil.rmtree(dst)
+    shutil.copytree(src, dst)
+    CASES[name](dst)
+    return dst
+
+
+# ---- structural cases: the demo secretary's key is public (keys/README.md), so a forger who
+# ---- holds it can re-sign; these check the semantic checks, not the signatures.
+_SECRETARY = {}
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+def _secretary_seed():
+    if "seed" not in _SECRETARY:
+        from avformat import unlock_key_file
+        k = unlock_key_file((REPO / "keys" / "thu-ky.key").read_bytes(), b"demo-appraisal-2026")
+        _SECRETARY["seed"] = k["seed"]
+    return _SECRETARY["seed"]
+
+
+def _resign(path: Path, kind_name: str, edit):
+    import json
+    import nacl.signing
+    from avformat import b2b, canonical, domain
+    b = path.read_bytes()
+    L = int.from_bytes(b[9:13], "big")
+    h = json.loads(b[13:13 + L])
+    edit(h)
+    hb = canonical(h)
+    pre = b[:9] + len(hb).to_bytes(4, "big") + hb
+    sig = nacl.signing.SigningKey(_secretary_seed()).sign(domain(kind_name, "signature") + b2b(pre, 64)).signature
+    path.write_bytes(pre + sig)
+
+
+def _rechain(h):
+    from avround import entry_hash
+    prev = bytes(32)
+    for i, e in enumerate(h["entries"]):
+        e["seq"] = i + 1
+        e["prev"] = prev.hex()
+        prev = entry_hash(e)
+    h["head"] = prev.hex()
+
+
+def _drop_entry(i, rechain):
+    def edit(h):
+        del h["entries"][i]
+        if rechain:
+            _rechain(h)
+    return edit
+
+
+def _set_cov(**kw):
+    def edit(h):
+        h["coverage"].update(kw)
+    return edit
+
+
+def _change_receive_hash(h):
+    h["entries"][2]["details"]["fileHash"] = "00" * 32
+    _rechain(h)
+
+
+def _dup_merge(h):
+    h["entries"].append(dict(h["entries"][-1], at="2026-12-31T00:00:00Z"))
+    _rechain(h)
+
+
+RESIGNED = {
+    "resigned-journal-drop-receive": lambda r: _resign(r / "journal.avj", "journal", _drop_entry(2, False)),
+    "resigned-journal-drop-receive-rechained": lambda r: _resign(r / "journal.avj", "journal", _drop_entry(2, True)),
+    "resigned-journal-changed-hash": lambda r: _resign(r / "journal.avj", "journal", _change_receive_hash),
+    "resigned-journal-two-merges": lambda r: _resign(r / "journal.avj", "journal", _dup_merge),
+    "resigned-journal-empty": lambda r: _resign(r / "journal.avj", "journal",
+                                               lambda h: (h.update(entries=[], head="00" * 32))),
+    "resigned-journal-other-round": lambda r: _resign(r / "journal.avj", "journal",
+                                                     lambda h: h.update(round="ab" * 32)),
+    "resigned-manifest-gaps": lambda r: _resign(r / "manifest.avm", "manifest", _set_cov(gaps=1)),
+    "resigned-manifest-allow-incomplete": lambda r: _resign(r / "manifest.avm", "manifest",
+                                                           lambda h: h.update(allowIncomplete=True)),
+    "resigned-manifest-appraised-less": lambda r: _resign(r / "manifest.avm", "manifest",
+                                                         lambda h: h["coverage"].update(appraised=h["coverage"]["appraised"] - 1)),
+    "resigned-manifest-missing-member": lambda r: _resign(r / "manifest.avm", "manifest",
+                                                         _set_cov(missingMembers=["tv-09"])),
+    "resigned-manifest-other-round": lambda r: _resign(r / "manifest.avm", "manifest",
+                                                      lambda h: h.update(round="ab" * 32)),
+    "resigned-manifest-drop-submission": lambda r: _resign(r / "manifest.avm", "manifest",
+                                                          lambda h: h["submissions"].pop()),
+}
+CASES.update(RESIGNED)
+
+
+# ---- released-results cases (§9.3): the demo holders' keys are public too, so a forger can
+# ---- re-seal edited results and redo manifest, journal, approvals and token around them.
+def _header(b: bytes):
+    import json
+    L = int.from_bytes(b[9:13], "big")
+    return json.loads(b[13:13 + L])
+
+
+def _signed(kind: int, kind_name: str, h, seed: bytes) -> bytes:
+    import nacl.signing
+    from avformat import b2b, canonical, domain
+    hb = canonical(h)
+    pre = b"AVAULT\x00\x01" + bytes([kind]) + len(hb).to_bytes(4, "big") + hb
+    return pre + nacl.signing.SigningKey(seed).sign(domain(kind_name, "signature") + b2b(pre, 64)).signature
+
+
+def _seal_results(old_header, plain: bytes, release_key: bytes, seed: bytes) -> bytes:
+    import os as _os
+    import nacl.bindings as nb
+    import nacl.signing
+    from avformat import b2b, canonical, domain
+    sk = nacl.signing.SigningKey(seed)
+    fk = _os.urandom(32)
+    st = nb.crypto_secretstream_xchacha20poly1305_state()
+    sh = nb.crypto_secretstream_xchacha20poly1305_init_push(st, fk)
+    h = dict(old_header)
+    h.update(fileKeyCommitment=b2b(domain("locked-results", "file-key-commitment") + bytes.fromhex(h["round"]),
+                                   32, key=fk).hex(),
+             sealedFileKey=nb.crypto_box_seal(fk, release_key).hex(), streamHeader=sh.hex())
+    hb = canonical(h)
+    pre = b"AVAULT\x00\x01\x06" + len(hb).to_bytes(4, "big") + hb
+    hh = b2b(pre, 64)
+    payload = b"".join(nb.crypto_secretstream_xchacha20poly1305_push(st, plain[i:i + 65536], hh, 0)
+                       for i in range(0, len(plain), 65536))
+    inner = sk.sign(domain("locked-results", "inner") + hh + b2b(plain, 64)).signature
+    payload += nb.crypto_secretstream_xchacha20poly1305_push(st, inner, hh, 3)
+    outer = sk.sign(domain("locked-results", "outer") + hh + b2b(payload, 64)).signature
+    return pre + payload + outer
+
+
+def _forge_results(edit):
+    def apply(r: Path):
+        import json
+        from avformat import Envelope, canonical, file_hash, unlock_key_file
+        from avround import Round
+        rnd = Round((r / "round.avr").read_bytes())
+        tok = _header((r / "release-token.avt").read_bytes())
+        env = Envelope((r / "results.avl").read_bytes(), 6)
+        res = json.loads(env.open(rnd.release_key, bytes.fromhex(tok["releaseSecret"])))
+        edit(res)
+        seed = _secretary_seed()
+        new_results = _seal_results(env.header, canonical(res), rnd.release_key, seed)
+        (r / "results.avl").write_bytes(new_results)
+        rh = file_hash(new_results).hex()
+        mh = _header((r / "manifest.avm").read_bytes())
+        mh["results"] = rh
+        man = _signed(5, "manifest", mh, seed)
+        (r / "manifest.avm").write_bytes(man)
+        mhash = file_hash(man).hex()
+
+        def fix_journal(h):
+            h["entries"][-1]["details"].update(manifest=mhash, results=rh)
+            _rechain(h)
+        _resign(r / "journal.avj", "journal", fix_journal)
+        hexes = []
+        for ap in sorted((r / "approvals").iterdir()):
+            ah = _header(ap.read_bytes())
+            ah.update(manifest=mhash, results=rh)
+            hseed = unlock_key_file((REPO / "keys" / f"{ah['holder']}.key").read_bytes(), b"demo-appraisal-2026")["seed"]
+            data = _signed(7, "approval", ah, hseed)
+            ap.write_bytes(data)
+            hexes.append((ah["x"], data.hex()))
+        tok.update(manifest=mhash, results=rh, approvals=[h for _, h in sorted(hexes)])
+        hb = canonical(tok)
+        (r / "release-token.avt").write_bytes(b"AVAULT\x00\x01\x08" + len(hb).to_bytes(4, "big") + hb)
+    return apply
+
+
+def _cell(res, kind):
+    for u in res["units"]:
+        for c in u["cells"]:
+            if kind == "differs" and c["self"] is not None and c["self"] != c["appraised"]:
+                return u, c
+            if kind == "council" and c["method"] == "council" and c["appraised"] is not None:
+                return u, c
+    raise AssertionError(kind)
+
+
+def _e_score(res):
+    _, c = _cell(res, "council")
+    c["appraised"] = "0" if c["appraised"] != "0" else c["max"]
+
+
+def _e_percent(res):
+    u = res["units"][0]
+    u["percent"] = "0.01" if u["percent"] != "0.01" else "0.02"
+
+
+def _e_reason(res):
+    _, c = _cell(res, "differs")
+    c["reason"] = " "
+
+
+def _e_appraiser(res):
+    _, c = _cell(res, "council")
+    c["appraiser"] = "tv-08" if c["appraiser"] != "tv-08" else "tv-01"
+
+
+def _e_order(res):
+    res["units"][0], res["units"][1] = res["units"][1], res["units"][0]
+
+
+def _e_survey(res):
+    res["surveyAvailable"] = not res["surveyAvailable"]
+
+
+FORGED = {
+    "forged-results-resealed-unchanged": _forge_results(lambda res: None),
+    "forged-results-cell-score": _forge_results(_e_score),
+    "forged-results-percent": _forge_results(_e_percent),
+    "forged-results-blank-reason": _forge_results(_e_reason),
+    "forged-results-appraiser": _forge_results(_e_appraiser),
+    "forged-results-unit-order": _forge_results(_e_order),
+    "forged-results-survey-flag": _forge_results(_e_survey),
+}
+CASES.update(FORGED)
+VALID.add("forged-results-resealed-unchanged")

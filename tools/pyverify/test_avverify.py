@@ -1,0 +1,112 @@
+"""Tests for the independent verifier (issue 6 §2). Run: python3 -m pytest -q tools/pyverify
+
+(a) every committed vector in Tests/Vectors gives its expect: outcome;
+(b) a fresh demo round built by the binary: both verifiers agree (also per finding);
+(c) tampered copies of that round: both verifiers fail the same check ids (and agree per finding).
+
+Needs .build/debug/avault (swift build). PYVERIFY_ALL_CASES=1 runs every tamper case (~52)
+instead of the CI subset; AVAULT overrides the binary.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+
+import avverify  # noqa: E402
+from compare import compare  # noqa: E402
+from tamper_cases import CASES, VALID, make_case  # noqa: E402
+
+BIN = Path(os.environ.get("AVAULT", REPO / ".build" / "debug" / "avault"))
+CI_CASES = [
+    "pristine", "flip-submission-middle", "truncate-submission", "remove-submission",
+    "extra-file-in-submissions", "swap-submission-names", "flip-journal-entry", "remove-journal",
+    "flip-manifest", "remove-manifest", "flip-results", "unmerged-unreleased", "remove-one-approval-and-token",
+    "duplicate-approval", "flip-approval", "token-secret-bit0", "flip-round",
+    "resigned-journal-drop-receive", "resigned-manifest-gaps",
+    "forged-results-cell-score", "forged-results-appraiser",
+]
+SELECTED = list(CASES) if os.environ.get("PYVERIFY_ALL_CASES") else CI_CASES
+VECTORS = sorted((REPO / "Tests" / "Vectors").rglob("*.vec"))
+
+
+# ---- (a) vectors
+@pytest.mark.parametrize("vec", VECTORS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_vector(vec):
+    ok, expect, got = avverify.run_vector(vec)
+    assert ok, f"{vec}: expect {expect}, got {got}"
+
+
+def test_vectors_present():
+    assert len(VECTORS) >= 19
+
+
+# ---- (b), (c) demo round
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    if not BIN.exists():
+        pytest.fail(f"{BIN} missing: run `swift build` first")
+    d = tmp_path_factory.mktemp("demo") / "demo"
+    subprocess.run([str(BIN), "demo", "--dir", str(d), "--samples", str(REPO / "samples"),
+                    "--keys", str(REPO / "keys")], check=True, capture_output=True, cwd=REPO)
+    return d / "round"
+
+
+@pytest.fixture(scope="module")
+def tampered(demo, tmp_path_factory):
+    base = tmp_path_factory.mktemp("cases")
+    # the structural cases re-sign with the public demo secretary key: unlock it once, serially
+    folders = {n: make_case(demo, base / n, n) for n in SELECTED}
+    with ThreadPoolExecutor(max_workers=4) as ex:
+        results = dict(zip(folders, ex.map(lambda n: compare(folders[n], BIN, strict=True), folders)))
+    yield results
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_demo_round_agrees_and_passes(demo):
+    ok, errors, notes, bdoc, pdoc = compare(demo, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["passed"] and pdoc["passed"]
+    ids = {c["id"] for c in pdoc["checks"]}
+    assert {"token.verify", "results.open", "results.appraisers"} <= ids
+
+
+def test_demo_round_with_fingerprint(demo):
+    fp = avverify.Round((demo / "round.avr").read_bytes()).fingerprint
+    assert compare(demo, BIN, fingerprint=fp.lower().replace("-", " "), strict=True)[0]
+    ok, errors, _, bdoc, pdoc = compare(demo, BIN, fingerprint="A" * 24, strict=True)
+    assert ok, errors
+    assert not bdoc["passed"] and not pdoc["passed"]
+
+
+def test_decrypt_submission(demo, tmp_path):
+    pw = tmp_path / "pw"
+    pw.write_text("demo-appraisal-2026\n")
+    sub = sorted((demo / "submissions").iterdir())[0]
+    r = subprocess.run([sys.executable, str(HERE / "avverify.py"), "decrypt", str(sub), "--key",
+                        str(REPO / "keys" / "thu-ky.key"), "--passphrase-file", str(pw)], capture_output=True)
+    assert r.returncode == 0, r.stderr
+    assert b'"member":"' + sub.name.split(".")[0].encode() + b'"' in r.stdout
+    r = subprocess.run([sys.executable, str(HERE / "avverify.py"), "decrypt", str(sub), "--key",
+                        str(REPO / "keys" / "tv-02.key"), "--passphrase-file", str(pw)], capture_output=True)
+    assert r.returncode == 1 and b"envelope.not-for-you" in r.stderr
+
+
+@pytest.mark.parametrize("name", SELECTED)
+def test_tampered_copy_agrees(tampered, name):
+    ok, errors, notes, bdoc, pdoc = tampered[name]
+    assert ok, f"{name}: {errors}"
+    fails = sorted({c["id"] for c in pdoc["checks"] if c["status"] == "fail"})
+    if name in VALID:
+        assert not fails
+    else:
+        assert fails, f"{name}: tampering not detected"
