@@ -79,9 +79,10 @@ package struct KeyFile: Sendable {
     /// - Throws: ``VaultError`` `key.got-public-file`, `key.too-open` with a `chmod 600` hint, or any
     ///   parse error.
     package static func load(_ path: String) throws(VaultError) -> KeyFile {
-        let bytes = try FileIO.read(path, maxBytes: maxFileSize)
+        // Mode and bytes come from the same open file: no window to swap the file in between.
+        let (bytes, mode) = try FileIO.readRegular(path, maxBytes: maxFileSize)
         if isPublicIdentity(bytes) { throw VaultError(.keyGotPublicFile, [path], hint: .hintUseKey) }
-        if let mode = FileIO.permissions(path), mode & 0o077 != 0 {
+        if mode & 0o077 != 0 {
             throw VaultError(
                 .keyTooOpen, [path, String(mode, radix: 8)], hint: .hintChmod, hintArguments: [path], status: .permission)
         }

@@ -10,9 +10,14 @@ package enum Passphrase {
     ///
     /// - Throws: ``VaultError`` `file.*`, `passphrase.too-long`, `passphrase.empty`.
     package static func read(file path: String) throws(VaultError) -> SecretBytes {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileIO.openError(path) }
         defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw VaultError(.fileNotRegular, [path], status: .noInput)
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         do {
             let buffer = try SecretBytes(count: maxLength + 2)
             var total = 0

@@ -68,7 +68,7 @@ package struct Inbox {
         let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: Entry]()
-        for name in try FileIO.list(folder) {
+        for name in try FileIO.list(folder) where !FileIO.isTemporaryName(name) {
             guard let (member, revision) = Inbox.parseFileName(name) else {
                 throw VaultError(.inboxStrayFile, [FileIO.join(folder, name)])
             }
@@ -85,7 +85,9 @@ package struct Inbox {
         do {
             return try admit(path, secretary: secretary)
         } catch {
-            var details: [String: JSONValue] = ["file": .string(FileIO.split(path).base), "rule": .string(error.code.id)]
+            // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
+            let name = String(Text.nfc(FileIO.split(path).base).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
+            var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.code.id)]
             if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
                 details["fileHash"] = .hex(BLAKE2b.hash(bytes, outputLength: 32))
             }
@@ -127,21 +129,31 @@ package struct Inbox {
             throw VaultError(.inboxStale, [path, member.id, String(revision), name], hint: .hintInboxStale)
         }
         try FileIO.makeDirectory(submissions, mode: 0o755)
-        try FileIO.writeAtomically(
-            bytes, to: FileIO.join(submissions, Inbox.fileName(member: member.id, revision: revision)), mode: 0o644)
+        let target = FileIO.join(submissions, Inbox.fileName(member: member.id, revision: revision))
+        try FileIO.writeAtomically(bytes, to: target, mode: 0o644)
         var details: [String: JSONValue] = [
             "fileHash": .hex(hash), "member": .string(member.id), "revision": .integer(Int64(revision)),
         ]
         var outcome = Outcome.accepted(member: member.id, revision: revision)
-        if let current = live[member.id] {
-            try FileIO.makeDirectory(superseded, mode: 0o755)
-            try FileIO.move(FileIO.join(submissions, current.fileName), to: FileIO.join(superseded, current.fileName))
-            details["supersedes"] = .integer(Int64(current.revision))
-            outcome = .superseded(member: member.id, revision: revision, previous: current.revision)
+        var moved: (from: String, to: String)?
+        do {
+            if let current = live[member.id] {
+                try FileIO.makeDirectory(superseded, mode: 0o755)
+                let from = FileIO.join(submissions, current.fileName), to = FileIO.join(superseded, current.fileName)
+                try FileIO.move(from, to: to)
+                moved = (from, to)
+                details["supersedes"] = .integer(Int64(current.revision))
+                outcome = .superseded(member: member.id, revision: revision, previous: current.revision)
+            }
+            try RoundJournal.append(
+                roundDirectory: roundDirectory, event: live[member.id] == nil ? "receive" : "supersede", details: details,
+                secretary: secretary)
+        } catch {
+            // The journal is the record: if it cannot say so, the file is not accepted.
+            if let moved { try? FileIO.move(moved.to, to: moved.from) }
+            try? FileIO.remove(target)
+            throw error
         }
-        try RoundJournal.append(
-            roundDirectory: roundDirectory, event: live[member.id] == nil ? "receive" : "supersede", details: details,
-            secretary: secretary)
         return outcome
     }
 }

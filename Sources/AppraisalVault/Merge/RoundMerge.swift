@@ -37,6 +37,11 @@ package enum RoundMerge {
         guard !FileIO.exists(manifestPath) else {
             throw VaultError(.mergeAlreadyMerged, [manifestPath], status: .cannotCreate)
         }
+        // A merge is final: the holders' shares in approvals open the round's release key, not one
+        // results file, so a second merge after approvals could be opened with them.
+        guard !journal.entries.contains(where: { $0.event == "merge" }) else {
+            throw VaultError(.mergeAlreadyJournaled, [FileIO.join(roundDirectory, RoundJournal.fileName)], status: .cannotCreate)
+        }
         let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
         var submissions = [String: [Appraisal]]()
         var inputs = [Manifest.Input]()
@@ -53,7 +58,11 @@ package enum RoundMerge {
             let check = AppraisalCheck(framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
             let problems = check.problems(content.rows)
             guard problems.isEmpty else {
-                throw VaultError(.mergeInvalidContent, [path, String(problems.count), problems[0].text.render(in: .english)])
+                // Name the rule and the cell, never the submitted score or reason (S1).
+                let first = problems[0]
+                throw VaultError(
+                    .mergeInvalidContent,
+                    [path, String(problems.count), first.text.message.id + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? "")])
             }
             submissions[identity.id] = content.rows
             inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))

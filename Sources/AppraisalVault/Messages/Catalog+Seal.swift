@@ -9,8 +9,42 @@ extension Message {
         .hintAllowIncomplete, .mergeAbstract, .mergeHelpSurvey, .mergeHelpAllowIncomplete, .mergeDone, .mergeCoverage,
         .mergeGapsNote, .receiveAbstract, .receiveHelpFiles, .receiveAccepted, .receiveSuperseded, .receiveRejected,
         .receiveSummary, .statusAbstract, .statusHeader, .statusSubmitted, .statusMissing, .statusSummary,
-        .helpRound, .helpKey,
+        .helpRound, .helpKey, .helpRoundFingerprint, .roundFingerprintUnreadable, .roundFingerprintMismatch,
+        .hintFingerprintMismatch, .sealConfirmFingerprint, .sealFingerprintChecked, .sealBadRevision,
+        .roundSharedKey, .mergeAlreadyJournaled,
     ]
+
+    public static let roundSharedKey = Message(
+        "round.shared-key", vi: "{1} và {2} dùng chung một khoá; mỗi vai trò phải có danh tính và khoá riêng.",
+        en: "{1} and {2} use the same key; every role needs its own identity and keys.")
+    public static let mergeAlreadyJournaled = Message(
+        "merge.already-journaled",
+        vi: "{1}: nhật ký đã ghi một lần tổng hợp; không tổng hợp lại (phê duyệt đã cấp có thể mở khoá của vòng).",
+        en: "{1}: the journal already records a merge; not merging again (approvals already given would open the round's key).")
+
+    public static let helpRoundFingerprint = Message(
+        "help.round-fingerprint",
+        vi: "Dấu vân tay của vòng mà thư ký đã đọc cho bạn; lệnh dừng lại nếu tệp vòng không khớp.",
+        en: "The round fingerprint the secretary read to you; the command stops if the round file does not match.")
+    public static let roundFingerprintUnreadable = Message(
+        "round.fingerprint-unreadable", vi: "\"{1}\" không phải dấu vân tay (6 nhóm 4 ký tự).",
+        en: "\"{1}\" is not a fingerprint (6 groups of 4 characters).")
+    public static let roundFingerprintMismatch = Message(
+        "round.fingerprint-mismatch",
+        vi: "{1}: dấu vân tay của vòng là {2}, không phải {3} như đã được đọc cho bạn.",
+        en: "{1}: the round's fingerprint is {2}, not {3} as you were told.")
+    public static let hintFingerprintMismatch = Message(
+        "hint.fingerprint-mismatch",
+        vi: "Đừng niêm phong hay dùng tệp vòng này: có thể là tệp giả. Gọi điện cho thư ký để xin lại tệp round.avr.",
+        en: "Do not seal with or use this round file: it may be forged. Call the secretary for a fresh round.avr.")
+    public static let sealConfirmFingerprint = Message(
+        "seal.confirm-fingerprint",
+        vi: "Vòng \"{1}\", dấu vân tay {2}: hãy đối chiếu với thư ký qua điện thoại (hoặc dùng --fingerprint).",
+        en: "Round \"{1}\", fingerprint {2}: confirm it with the secretary by phone (or pass --fingerprint).")
+    public static let sealFingerprintChecked = Message(
+        "seal.fingerprint-checked", vi: "Vòng \"{1}\": dấu vân tay {2} khớp.", en: "Round \"{1}\": fingerprint {2} matches.")
+    public static let sealBadRevision = Message(
+        "seal.bad-revision", vi: "Số lần nộp {1} phải từ 1 đến 1000000.", en: "Revision {1} must be from 1 to 1000000.")
 
     public static let sealNotMember = Message(
         "seal.not-member", vi: "{1} không phải thành viên thẩm định của vòng này.", en: "{1} is not an appraising member of this round.")

@@ -2,7 +2,14 @@
 extension ResultsReport {
     /// One row per unit × sub-criterion with the unit's totals repeated: a complete long table
     /// that pivots in Excel or LibreOffice. UTF-8 with BOM, comma separator, decimal point.
+    ///
+    /// Text cells that a spreadsheet would evaluate as a formula (starting with `=`, `+`, `-`, `@`,
+    /// tab or carriage return) are prefixed with `'`, so a reason such as `=HYPERLINK(…)` stays text.
     public func csv() -> [UInt8] {
+        func text(_ s: String) -> String {
+            guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+            return "'" + s
+        }
         let titles = subCriterionTitles
         let names = appraiserNames
         let groupNames = Dictionary(uniqueKeysWithValues: round.groups.map { ($0.id, $0.name) })
@@ -15,11 +22,11 @@ extension ResultsReport {
             for (unit, r) in ranking(of: group) {
                 for c in r.cells {
                     rows.append([
-                        groupNames[r.group] ?? r.group, String(r.rank), unit.id, unit.name, r.selfTotal.description,
-                        r.appraisedTotal.description, r.maxTotal.description, r.percent.description, r.label, c.code,
-                        titles[c.code] ?? "", c.method.rawValue, c.max.description, c.selfScore?.description ?? "",
-                        c.appraised?.description ?? "", c.difference?.description ?? "", c.reason,
-                        c.appraiser.isEmpty ? "" : (names[c.appraiser] ?? c.appraiser),
+                        text(groupNames[r.group] ?? r.group), String(r.rank), unit.id, text(unit.name), r.selfTotal.description,
+                        r.appraisedTotal.description, r.maxTotal.description, r.percent.description, text(r.label), c.code,
+                        text(titles[c.code] ?? ""), c.method.rawValue, c.max.description, c.selfScore?.description ?? "",
+                        c.appraised?.description ?? "", c.difference?.description ?? "", text(c.reason),
+                        text(c.appraiser.isEmpty ? "" : (names[c.appraiser] ?? c.appraiser)),
                     ])
                 }
             }

@@ -211,8 +211,11 @@ extension RoundDefinition {
         try r.finish()
 
         let identities = [secretary] + members.map(\.identity) + release.holders.map(\.identity)
-        if !isDemo, let demo = identities.first(where: \.isDemo) {
+        if !isDemo, let demo = identities.first(where: { $0.isDemo || DemoKeys.contains($0) }) {
             throw FieldReader.Failure(path: "demo", reason: "demo identity \(demo.id) in a round that is not a demo round")
+        }
+        do { try RoundSetup.checkDistinctKeys(identities) } catch {
+            throw FieldReader.Failure(path: "", reason: "one key used by two identities (\(error.text.arguments.joined(separator: ", ")))")
         }
 
         self.roundID = roundID

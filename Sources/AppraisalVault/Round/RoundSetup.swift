@@ -1,3 +1,4 @@
+internal import VaultCrypto
 /// Everything `round init` needs, read from the secretary's files and validated, before any
 /// passphrase is asked for or any key is made.
 ///
@@ -134,7 +135,7 @@ public struct RoundSetup: Sendable {
 
     /// The identities among `secretary`, the members and the holders that are flagged demo.
     public func demoIdentities(secretary: PublicIdentity) -> [PublicIdentity] {
-        ([secretary] + members.map(\.identity) + holders).filter(\.isDemo)
+        ([secretary] + members.map(\.identity) + holders).filter { $0.isDemo || DemoKeys.contains($0) }
     }
 
     /// Refuses demo identities in a round that is not a demo round.
@@ -143,6 +144,24 @@ public struct RoundSetup: Sendable {
     public func checkDemo(secretary: PublicIdentity) throws(VaultError) {
         if !isDemo, let demo = demoIdentities(secretary: secretary).first {
             throw VaultError(.roundDemoRefused, [demo.id], hint: .hintDemoRound, status: .usage)
+        }
+        try RoundSetup.checkDistinctKeys([secretary] + members.map(\.identity) + holders)
+    }
+
+    /// Refuses one key in two places (secretary, member, holder): roles must be separate people
+    /// and keys, so a signature never counts for two roles.
+    ///
+    /// - Throws: ``VaultError`` `round.shared-key` naming both identities.
+    public static func checkDistinctKeys(_ identities: [PublicIdentity]) throws(VaultError) {
+        var seen = [String: String]()
+        for identity in identities {
+            for key in [identity.signingKey.rawRepresentation, identity.encryptionKey.rawRepresentation] {
+                let hex = Hex.encode(key)
+                if let other = seen[hex] {
+                    throw VaultError(.roundSharedKey, [other, identity.id], status: .usage)
+                }
+                seen[hex] = identity.id
+            }
         }
     }
 }

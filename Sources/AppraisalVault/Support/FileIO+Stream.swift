@@ -91,13 +91,14 @@ extension FileIO {
 
         /// Opens a regular file for reading.
         public init(path: String) throws(VaultError) {
-            fd = open(path, O_RDONLY | O_CLOEXEC)
+            fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not hang the open
             guard fd >= 0 else { throw FileIO.openError(path) }
             var st = stat()
             guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
                 close(fd)
                 throw VaultError(.fileNotRegular, [path], status: .noInput)
             }
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
             self.path = path
             self.size = Int(st.st_size)
         }

@@ -7,12 +7,21 @@ public enum FileIO {
     ///
     /// - Throws: ``VaultError`` `file.not-found`, `file.unreadable`, `file.not-regular`, `file.too-large`.
     public static func read(_ path: String, maxBytes: Int) throws(VaultError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try readRegular(path, maxBytes: maxBytes).bytes
+    }
+
+    /// Reads a whole regular file and returns its permission bits as seen on the opened file
+    /// (no window between checking and reading).
+    ///
+    /// The file is opened non-blocking so a FIFO or device fails cleanly instead of hanging.
+    public static func readRegular(_ path: String, maxBytes: Int) throws(VaultError) -> (bytes: [UInt8], mode: UInt32) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw openError(path) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw VaultError(.fileUnreadable, [path, errnoText()], status: .ioError) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw VaultError(.fileNotRegular, [path], status: .noInput) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         guard Int(st.st_size) <= maxBytes else {
             throw VaultError(.fileTooLarge, [path, String(st.st_size), String(maxBytes)])
         }
@@ -28,7 +37,7 @@ public enum FileIO {
             done += n
         }
         if done < out.count { out.removeLast(out.count - done) }
-        return out
+        return (out, UInt32(st.st_mode & 0o7777))
     }
 
     /// The permission bits of `path`, or nil if it cannot be examined.
@@ -52,6 +61,12 @@ public enum FileIO {
         if exists(path) {
             throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
         }
+    }
+
+    /// True for the name of a temporary file left by an interrupted atomic write
+    /// (`.NAME.tmp-XXXXXX`): debris, never state.
+    public static func isTemporaryName(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.utf8.count > 12 && name.dropLast(6).hasSuffix(".tmp-")
     }
 
     /// True when `path` is a directory.

@@ -17,6 +17,12 @@ struct Seal: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.sealHelpRevision)))
     var revision: Int?
 
+    func validate() throws {
+        if let revision, !(1...1_000_000).contains(revision) {
+            throw ValidationError(Terminal.localized(.sealBadRevision, [String(revision)]))
+        }
+    }
+
     @Flag(help: ArgumentHelp(Terminal.localized(.sealHelpRemove)))
     var removePlaintext = false
 
@@ -35,6 +41,10 @@ struct Seal: ParsableCommand {
             throw VaultError(.sealProblems, [worksheet, String(findings.count)])
         }
         Terminal.say(.sealChecked, [String(rows.count)])
+        // The member's defence against a forged round file: compare this with the secretary by phone.
+        Terminal.say(round.fingerprint == nil ? .sealConfirmFingerprint : .sealFingerprintChecked, [
+            definition.title, definition.fingerprint.description,
+        ])
         let folder = out.map { FileIO.split($0).directory } ?? "."
         let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
         let path = out ?? FileIO.join(folder, Inbox.fileName(member: memberID, revision: revision))

@@ -6,15 +6,35 @@ struct RoundOptions: ParsableArguments {
     @Option(help: ArgumentHelp(Terminal.localized(.sealHelpRound), valueName: "round"))
     var round: String
 
+    @Option(help: ArgumentHelp(Terminal.localized(.helpRoundFingerprint), valueName: "fingerprint"))
+    var fingerprint: String?
+
     /// The folder when `--round` names a folder, else the file's folder.
     var directory: String {
         FileIO.isDirectory(round) ? round : FileIO.split(round).directory
     }
 
-    /// Reads and verifies the round definition.
+    /// Reads and verifies the round definition, and checks `--fingerprint` when given.
+    ///
+    /// - Throws: ``VaultError`` `round.fingerprint-mismatch` (a forged or different round: stop).
     func load() throws(VaultError) -> RoundDefinition {
-        if FileIO.isDirectory(round) { return try RoundDefinition.load(roundDirectory: round) }
-        return try RoundDefinition(parsing: try FileIO.read(round, maxBytes: RoundDefinition.maxHeaderLength + 4096), file: round)
+        let definition: RoundDefinition
+        if FileIO.isDirectory(round) {
+            definition = try RoundDefinition.load(roundDirectory: round)
+        } else {
+            definition = try RoundDefinition(parsing: try FileIO.read(round, maxBytes: RoundDefinition.maxHeaderLength + 4096), file: round)
+        }
+        if let fingerprint {
+            guard let expected = Fingerprint(parsing: fingerprint) else {
+                throw VaultError(.roundFingerprintUnreadable, [fingerprint], status: .usage)
+            }
+            guard expected == definition.fingerprint else {
+                throw VaultError(
+                    .roundFingerprintMismatch, [round, definition.fingerprint.description, expected.description],
+                    hint: .hintFingerprintMismatch)
+            }
+        }
+        return definition
     }
 }
 

@@ -241,3 +241,42 @@ struct InboxTests {
         }
     }
 }
+
+@Suite("Inbox: review findings")
+struct InboxReviewTests {
+    /// A rejected file whose name is decomposed Unicode (as macOS writes Vietnamese names) is
+    /// journaled with an NFC name, and the journal stays readable for the next receive.
+    @Test func decomposedFileNameDoesNotPoisonJournal() throws {
+        let f = try InboxFixture()
+        let nfd = "Nguye\u{0302}\u{0303}n-bad.avs"  // "Nguyễn" decomposed
+        let path = f.directory + "/../" + nfd
+        try FileIO.writeAtomically(Array("garbage".utf8), to: path, replacing: true)
+        #expect(throws: VaultError.self) { _ = try f.inbox.receive(path, secretary: f.secretary) }
+        #expect(try f.journalEvents() == ["reject"])
+        _ = try f.inbox.receive(try f.submission(from: f.members[0]), secretary: f.secretary)
+        #expect(try f.journalEvents() == ["reject", "receive"])
+    }
+
+    /// When the journal cannot record an accepted file, the file is not left live.
+    @Test func journalFailureRollsBack() throws {
+        let f = try InboxFixture()
+        let good = try f.submission(from: f.members[0])
+        // Corrupt the journal's signature so appending fails after the copy.
+        _ = try f.inbox.receive(try f.submission(from: f.members[1]), secretary: f.secretary)
+        let journal = FileIO.join(f.directory, RoundJournal.fileName)
+        var bytes = try FileIO.read(journal, maxBytes: 1 << 20)
+        bytes[bytes.count - 1] ^= 1
+        try FileIO.writeAtomically(bytes, to: journal, replacing: true)
+        #expect(throws: VaultError.self) { _ = try f.inbox.receive(good, secretary: f.secretary) }
+        #expect(try f.inbox.live()["tv-01"] == nil)
+    }
+
+    /// Leftover temporary files from an interrupted atomic write are debris, not submissions.
+    @Test func temporaryDebrisIsIgnored() throws {
+        let f = try InboxFixture()
+        _ = try f.inbox.receive(try f.submission(from: f.members[0]), secretary: f.secretary)
+        let debris = FileIO.join(f.directory, "submissions", ".tv-02.r1.avs.tmp-Ab12Cd")
+        try FileIO.writeAtomically([1, 2, 3], to: debris)
+        #expect(try f.inbox.live().keys.sorted() == ["tv-01"])
+    }
+}
