@@ -144,7 +144,9 @@ struct RoundMergeTests {
         let error = vaultError { () throws(VaultError) in try f.merge() }
         #expect(error?.code == .mergeInvalidContent)
         #expect(error?.description.contains("tv-01.r1.avs: 1 problems") == true, "\(String(describing: error))")
-        #expect(error?.description.contains("above the maximum 1") == true)
+        // The rule and the cell are named; the submitted score is not (S1, review finding L8).
+        #expect(error?.description.contains("appraisal.above-max (u1 / 1.1.1)") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("1.25") == false)
         #expect(!f.mergeOutputsExist)
     }
 
