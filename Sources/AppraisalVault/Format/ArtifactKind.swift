@@ -1,4 +1,4 @@
-/// The kinds of file AppraisalVault writes. The raw value is the kind byte at offset 8 (spec §2.1).
+/// The kinds of file AppraisalVault writes. The raw value is the kind byte at offset 8 (spec §1.1).
 public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     /// A passphrase-protected secret key (`.key`).
     case secretKey = 1
@@ -41,7 +41,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     public var displayName: LocalizedText { LocalizedText(.kindName, [name]) }
 
     /// The domain-separation prefix for a signature or hash of `purpose` over this kind:
-    /// `"AppraisalVault/v1/" + name + "/" + purpose + "\0"` (spec §2.4).
+    /// `"AppraisalVault/v1/" + name + "/" + purpose + "\0"` (spec §1.4).
     public func domain(_ purpose: String) -> [UInt8] {
         Array("AppraisalVault/v1/\(name)/\(purpose)".utf8) + [0]
     }

@@ -1,6 +1,6 @@
 /// The canonical JSON encoding of ``JSONValue``: one byte sequence per value.
 ///
-/// The rules (spec §2.2): UTF-8; no whitespace outside strings; object keys sorted by their UTF-8
+/// The rules (spec §1.2): UTF-8; no whitespace outside strings; object keys sorted by their UTF-8
 /// bytes, no duplicates; integers as `-?(0|[1-9][0-9]*)` within signed 64 bits, no fractions or
 /// exponents; strings hold NFC text, escape `"` and `\` with a backslash, escape the control
 /// characters U+0008, U+0009, U+000A, U+000C, U+000D as `\b \t \n \f \r` and every other control

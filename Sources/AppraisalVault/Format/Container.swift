@@ -1,4 +1,4 @@
-/// The outer layout every AppraisalVault file shares (spec §2.1):
+/// The outer layout every AppraisalVault file shares (spec §1.1):
 ///
 /// ```
 /// magic    8 bytes  "AVAULT" 0x00 0x01   (0x01 = format version 1)

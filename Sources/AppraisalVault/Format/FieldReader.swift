@@ -1,5 +1,5 @@
 /// Reads the fields of a JSON object strictly: every field has the expected type and every field
-/// present must be read, so an unknown field is an error, never ignored (spec §2.3).
+/// present must be read, so an unknown field is an error, never ignored (spec §1.3).
 public struct FieldReader {
     /// A decoding failure: which field, what was expected (technical English, shown after the file).
     public struct Failure: Error, Sendable, CustomStringConvertible {

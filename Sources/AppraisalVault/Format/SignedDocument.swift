@@ -1,6 +1,6 @@
 package import VaultCrypto
 
-/// A container whose body is exactly one Ed25519 signature over the preamble (spec §2.4):
+/// A container whose body is exactly one Ed25519 signature over the preamble (spec §1.4):
 ///
 /// `signature = Ed25519(signer, kind.domain("signature") || BLAKE2b-512(preamble))`
 ///

@@ -1,6 +1,6 @@
 package import VaultCrypto
 
-/// A short, phone-readable digest of an identity's public keys (spec §3.3).
+/// A short, phone-readable digest of an identity's public keys (spec §2.3).
 ///
 /// `digest = BLAKE2b-256("AppraisalVault/v1/public-identity/fingerprint\0" || signing key || encryption key)`;
 /// the fingerprint is the RFC 4648 base32 of the first 15 bytes (24 characters), in 6 groups of 4

@@ -1,5 +1,5 @@
 /// Rules for identifiers (identity ids, unit ids): they become file names, so they are short,
-/// lowercase ASCII and cannot traverse paths (spec §2.5).
+/// lowercase ASCII and cannot traverse paths (spec §1.3).
 public enum Identifier {
     /// 1–64 characters from `a–z 0–9 . _ -`, starting with a letter or digit.
     public static func isValid(_ s: String) -> Bool {

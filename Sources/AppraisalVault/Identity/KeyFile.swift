@@ -1,6 +1,6 @@
 package import VaultCrypto
 
-/// A passphrase-protected secret key file (`.key`, spec §3.1), parsed but still locked.
+/// A passphrase-protected secret key file (`.key`, spec §2.1), parsed but still locked.
 ///
 /// Header fields: `created`, `demo`, `encryptionKey`, `id`, `name`, `role`, `signingKey` (as in
 /// the public identity), `kdf` = {`algorithm`: `"argon2id13"`, `memoryBytes`, `operations`,

@@ -1,7 +1,7 @@
 package import VaultCrypto
 public import Foundation
 
-/// A person's public half: who they are and their two public keys, self-signed (spec §3.2).
+/// A person's public half: who they are and their two public keys, self-signed (spec §2.2).
 ///
 /// Header fields: `created` (RFC 3339 UTC, informational), `demo` (true for the published demo
 /// identities), `encryptionKey` (X25519, hex), `id`, `name` (NFC), `role`, `signingKey` (Ed25519,

@@ -171,7 +171,7 @@ package enum RoundJournal {
     /// The file hash of `ROUND/round.avr` (parsed, not verified: callers verify the round).
     static func roundFileHash(_ roundDirectory: String) throws(VaultError) -> [UInt8] {
         let path = FileIO.join(roundDirectory, "round.avr")
-        let bytes = try FileIO.read(path, maxBytes: 1 << 30)
-        return try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: path, maxHeaderLength: 1 << 30).fileHash
+        let bytes = try FileIO.read(path, maxBytes: RoundDefinition.maxHeaderLength + 4096)
+        return try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: path, maxHeaderLength: RoundDefinition.maxHeaderLength).fileHash
     }
 }

@@ -1,6 +1,6 @@
 package import VaultCrypto
 
-/// The release step over a round folder (spec §8.8): where approvals and the token live, and the
+/// The release step over a round folder (spec §8.1): where approvals and the token live, and the
 /// checks that tie them to the merged round.
 ///
 /// ```
@@ -13,7 +13,7 @@ package enum ReleaseFolder {
     /// The token's default file name inside a round folder.
     package static let tokenFileName = "release-token.avt"
     /// Largest approval or token file read.
-    package static let maxFileSize = 1 << 20
+    package static let maxFileSize = max(ReleaseToken.maxFileSize, 1 << 20)
 
     /// A merged round: its definition and the hashes approvals bind to.
     package struct Merged: Sendable {
@@ -42,7 +42,7 @@ package enum ReleaseFolder {
         guard FileIO.exists(manifestPath) else { throw VaultError(.releaseNotMerged, [roundDirectory], status: .noInput) }
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
         let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
-        guard manifest.round == round.fileHash else { throw VaultError(.inboxWrongRound, [manifestPath]) }
+        guard manifest.round == round.fileHash else { throw VaultError(.journalWrongRound, [manifestPath]) }
         let resultsPath = FileIO.join(roundDirectory, RoundMerge.resultsFileName)
         let resultsBytes = try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize)
         let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)

@@ -2,7 +2,7 @@ package import VaultCrypto
 
 /// The signed round definition, `ROUND/round.avr` (docs/spec/03-round.md).
 ///
-/// A signed document (spec §2.4) of kind ``ArtifactKind/roundDefinition`` whose header holds the
+/// A signed document (spec §1.4) of kind ``ArtifactKind/roundDefinition`` whose header holds the
 /// whole round set-up — framework, units and groups, self-assessment, members with their public
 /// identities and assignments, rank labels, the release section (spec §4) — plus the round id,
 /// title, year, references, demo flag, creation time and the secretary's public identity. The

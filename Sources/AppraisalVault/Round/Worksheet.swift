@@ -1,5 +1,5 @@
 /// A member's worksheet: the spreadsheet-friendly list of exactly their cells (design brief §3
-/// step 3; columns in docs/spec/03-round.md §5).
+/// step 3; columns in docs/spec/03-round.md §3.9).
 ///
 /// CSV, UTF-8 with a byte-order mark (so Excel and LibreOffice detect UTF-8), comma-separated,
 /// CRLF line ends, one header row with the Vietnamese column names of ``columns``, then one row

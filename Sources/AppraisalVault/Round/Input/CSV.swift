@@ -1,6 +1,6 @@
 /// A strict CSV reader and a minimal writer, working on bytes (never on `Character`s).
 ///
-/// Reading rules (docs/spec/03-round.md §6):
+/// Reading rules (docs/spec/03-round.md §3.8):
 /// - UTF-8, with or without a byte-order mark; invalid UTF-8 is an error naming the line.
 /// - The separator is `,` or `;`, detected from the header line: the first of the two that occurs
 ///   outside quotes in line 1 (`,` when neither occurs).

@@ -1,4 +1,4 @@
-/// Reads a criteria framework from the files a secretary really has (docs/spec/03-round.md §6.1):
+/// Reads a criteria framework from the files a secretary really has (docs/spec/03-round.md §3.8):
 /// JSON in the shape of `samples/framework-so-nganh.json`, or CSV with the columns
 /// `code,title,max,method[,step]`.
 ///
