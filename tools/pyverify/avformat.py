@@ -409,8 +409,8 @@ class Envelope:
         self.kind = kind
         self.kind_name = KINDS[kind]
         pre, header, rest = parse_container(data, kind, max_header=65536)
-        if len(rest) < 64:
-            fail("format.truncated", "outer signature")
+        if len(rest) < 64 + 81:
+            fail("format.truncated", "shorter than the final chunk and the outer signature (§5.7)")
         fields(header, "header", ENVELOPE_FIELDS)
         hdr(isinstance(header["context"], dict), "header.context", "not an object")
         f_ts(header["created"], "header.created")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from avformat import (AVError, Envelope, KIND_BY_NAME, canonical, dec_str, f_dec, f_hex, f_ident,  # noqa: E402
+from avformat import (AVError, Envelope, KIND_BY_NAME, b2b, canonical, dec_str, f_dec, f_hex, f_ident,  # noqa: E402
                       f_int, f_str, fail, fields, file_hash, hdr, identity_fingerprint,
                       normalize_fingerprint, parse_canonical, parse_key_file, passphrase_from_file,
                       read_public_identity, unlock_key_file)
@@ -626,6 +626,8 @@ def run_area(area: str, h: dict, art: bytes):
         elif area == "public-identity":
             hd = read_public_identity(art)
             fp = identity_fingerprint(bytes.fromhex(hd["signingKey"]), bytes.fromhex(hd["encryptionKey"]))
+        elif area == "submission":
+            return run_submission_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -633,6 +635,37 @@ def run_area(area: str, h: dict, art: bytes):
         return "success"
     except AVError as e:
         return e.msg_id
+
+
+def run_submission_vector(h: dict, art: bytes) -> str:
+    """`submission` vectors (spec §5.5-§5.6): open with `recipient-secret-key`, check the optional
+    `plaintext-hash` (blake2b-256) and `sender-signing-key`, then the plaintext's binding to the header."""
+    import nacl.bindings as nb
+    sk = bytes.fromhex(h["recipient-secret-key"])
+    pk = nb.crypto_scalarmult_base(sk)
+    env = Envelope(art, KIND_BY_NAME["submission"])
+    env.verify_outer()
+    plain = env.open(pk, sk)
+    if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
+        return "plaintext hash differs"
+    if "sender-signing-key" in h and env.header["senderSigningKey"] != h["sender-signing-key"]:
+        return "sender key differs"
+    try:
+        content = parse_canonical(plain)
+        fields(content, "content", ("member", "revision", "round", "rows"))
+        f_ident(content["member"], "content.member")
+        f_int(content["revision"], "content.revision", 1, 1_000_000)
+        f_hex(content["round"], "content.round", 32)
+        hdr(isinstance(content["rows"], list), "content.rows", "not an array")
+        for i, row in enumerate(content["rows"]):
+            fields(row, f"content.rows[{i}]", ("code", "reason", "score", "unit"))
+            f_dec(row["score"], f"content.rows[{i}].score")
+    except AVError:
+        return "submission.malformed"
+    if (content["member"] != env.header["sender"] or content["round"] != env.header["round"]
+            or env.header["context"] != {"revision": content["revision"]}):
+        return "merge.content-mismatch"
+    return "success"
 
 
 def run_vector(path: Path):
