@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test clean
+.PHONY: all deps build release demo test tamper crash clean
 
 all: build
 
@@ -29,6 +29,19 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest --skip-build
+
+# Issue 6 §4: the exhaustive tamper sweep (every flip and truncation of files ≤ 64 KiB,
+# ≥ 10,000 positions of larger ones); `make test` runs a sampled version.
+tamper: deps
+	$(SWIFT) build --build-tests
+	AVAULT_TAMPER_FULL=1 $(SWIFT) test --disable-xctest --skip-build --filter TamperTests
+
+# Issue 6 §5: SIGKILL avault at random points of seal, receive, merge and release combine
+# (CRASH_TRIALS per command; `make test` runs 2 per command).
+CRASH_TRIALS ?= 30
+crash: deps
+	$(SWIFT) build --build-tests
+	AVAULT_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --disable-xctest --skip-build --filter CrashTests
 
 clean:
 	rm -rf .build $(DEMO_DIR)

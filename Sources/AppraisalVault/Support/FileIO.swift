@@ -72,6 +72,13 @@ public enum FileIO {
         return names.sorted()
     }
 
+    /// Names in a directory as ``list(_:)``, leaving out names that start with `.`: the
+    /// temporary files of an interrupted ``writeAtomically(_:to:mode:replacing:)``
+    /// (`.NAME.tmp-XXXXXX`) and other hidden files are not part of a round's state (spec §6.1).
+    public static func listVisible(_ path: String) throws(VaultError) -> [String] {
+        try list(path).filter { !$0.hasPrefix(".") }
+    }
+
     /// Writes `bytes` to `path` atomically with permission `mode`.
     ///
     /// The data goes to a temporary file in the same folder, is synced, and only then appears at
