@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test test-large bench fuzz fuzz-smoke clean
+.PHONY: all deps build release demo test test-large bench fuzz fuzz-smoke tamper crash clean
 
 all: build
 
@@ -48,6 +48,19 @@ fuzz: deps
 # The CI smoke: every target for 6 s (about 90 s of fuzzing plus the build).
 fuzz-smoke: deps
 	FUZZ_SECONDS=6 bash scripts/fuzz.sh
+
+# Issue 6 §4: the exhaustive tamper sweep (every flip and truncation of files ≤ 64 KiB,
+# ≥ 10,000 positions of larger ones); `make test` runs a sampled version.
+tamper: deps
+	$(SWIFT) build --build-tests
+	AVAULT_TAMPER_FULL=1 $(SWIFT) test --disable-xctest --skip-build --filter TamperTests
+
+# Issue 6 §5: SIGKILL avault at random points of seal, receive, merge and release combine
+# (CRASH_TRIALS per command; `make test` runs 2 per command).
+CRASH_TRIALS ?= 30
+crash: deps
+	$(SWIFT) build --build-tests
+	AVAULT_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --disable-xctest --skip-build --filter CrashTests
 
 clean:
 	rm -rf .build .build-fuzz $(DEMO_DIR)

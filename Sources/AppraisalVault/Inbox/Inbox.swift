@@ -62,13 +62,15 @@ package struct Inbox {
 
     /// The live submissions, one per member, by member id.
     ///
+    /// Names starting with `.` (temporary files of an interrupted write) are ignored.
+    ///
     /// - Throws: ``VaultError`` `inbox.stray-file` for any file in `submissions/` that does not
     ///   follow the naming rule, `inbox.two-live` if a member has two live files.
     package func live() throws(VaultError) -> [String: Entry] {
         let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: Entry]()
-        for name in try FileIO.list(folder) where !FileIO.isTemporaryName(name) {
+        for name in try FileIO.listVisible(folder) {
             guard let (member, revision) = Inbox.parseFileName(name) else {
                 throw VaultError(.inboxStrayFile, [FileIO.join(folder, name)])
             }
@@ -123,7 +125,7 @@ package struct Inbox {
                     hint: .hintInboxStale)
             }
         }
-        if let name = try? FileIO.list(superseded).first(where: { Inbox.parseFileName($0)?.member == member.id
+        if let name = try? FileIO.listVisible(superseded).first(where: { Inbox.parseFileName($0)?.member == member.id
             && Inbox.parseFileName($0)?.revision == revision })
         {
             throw VaultError(.inboxStale, [path, member.id, String(revision), name], hint: .hintInboxStale)

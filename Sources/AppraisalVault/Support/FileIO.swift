@@ -63,12 +63,6 @@ public enum FileIO {
         }
     }
 
-    /// True for the name of a temporary file left by an interrupted atomic write
-    /// (`.NAME.tmp-XXXXXX`): debris, never state.
-    public static func isTemporaryName(_ name: String) -> Bool {
-        name.hasPrefix(".") && name.utf8.count > 12 && name.dropLast(6).hasSuffix(".tmp-")
-    }
-
     /// True when `path` is a directory.
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
@@ -95,6 +89,13 @@ public enum FileIO {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    /// Names in a directory as ``list(_:)``, leaving out names that start with `.`: the
+    /// temporary files of an interrupted ``writeAtomically(_:to:mode:replacing:)``
+    /// (`.NAME.tmp-XXXXXX`) and other hidden files are not part of a round's state (spec §6.1).
+    public static func listVisible(_ path: String) throws(VaultError) -> [String] {
+        try list(path).filter { !$0.hasPrefix(".") }
     }
 
     /// Writes `bytes` to `path` atomically with permission `mode`.

@@ -13,7 +13,7 @@ extension RoundVerification {
 
     mutating func checkApprovals() {
         let folder = RoundVerifier.approvalsFolder
-        let names = FileIO.isDirectory(path(folder)) ? ((try? FileIO.list(path(folder))) ?? []).filter { !FileIO.isTemporaryName($0) } : []
+        let names = FileIO.isDirectory(path(folder)) ? ((try? FileIO.listVisible(path(folder))) ?? []) : []
         guard !names.isEmpty else { return notYet("approval.count", folder, .verifyNoApprovals) }
         var counted = [Ed25519.PublicKey: (holder: String, file: String)]()
         var decisions = [String: String]()  // decision -> first file citing it

@@ -11,7 +11,7 @@ extension RoundVerification {
             guard FileIO.exists(folderPath) else { continue }
             let names: [String]
             do {
-                names = try FileIO.list(folderPath).filter { !FileIO.isTemporaryName($0) }
+                names = try FileIO.listVisible(folderPath)
             } catch {
                 fail("submission.name", folder, error)
                 continue
