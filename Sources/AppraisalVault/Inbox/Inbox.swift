@@ -83,10 +83,22 @@ package struct Inbox {
     /// Checks one sealed file and, if it passes, copies it into the round atomically.
     ///
     /// Rejections are journaled (as `reject`, with the message id) and then thrown.
-    package func receive(_ path: String, secretary: SecretIdentity) throws(VaultError) -> Outcome {
+    ///
+    /// - Parameter recovered: what an earlier ``recoverInterrupted(secretary:)`` in the same run
+    ///   completed (re-sending such a file is not a replay).
+    package func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws(VaultError) -> Outcome {
+        let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
             return try admit(path, secretary: secretary)
         } catch {
+            // Sending again the file whose receive was just completed is not a replay.
+            if error.code == .inboxDuplicate, let done = recovered.first(where: { outcome in
+                if case .accepted(let m, let r) = outcome, error.text.arguments.dropFirst().elementsEqual([m, String(r)]) { return true }
+                if case .superseded(let m, let r, _) = outcome, error.text.arguments.dropFirst().elementsEqual([m, String(r)]) { return true }
+                return false
+            }) {
+                return done
+            }
             // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
             let name = String(Text.nfc(FileIO.split(path).base).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
             var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.code.id)]

@@ -32,17 +32,19 @@ package enum RoundMerge {
         guard secretary.identity.signingKey == round.secretary.signingKey,
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
         else { throw VaultError(.mergeNotSecretary, [secretary.identity.id, round.secretary.id], status: .permission) }
+        let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
+        try inbox.recoverInterrupted(secretary: secretary)
         let journal = try RoundJournal.load(roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         let manifestPath = FileIO.join(roundDirectory, Manifest.fileName)
-        guard !FileIO.exists(manifestPath) else {
-            throw VaultError(.mergeAlreadyMerged, [manifestPath], status: .cannotCreate)
-        }
         // A merge is final: the holders' shares in approvals open the round's release key, not one
         // results file, so a second merge after approvals could be opened with them.
         guard !journal.entries.contains(where: { $0.event == "merge" }) else {
             throw VaultError(.mergeAlreadyJournaled, [FileIO.join(roundDirectory, RoundJournal.fileName)], status: .cannotCreate)
         }
-        let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
+        if FileIO.exists(manifestPath) {
+            // Written but not journaled: an interrupted merge. Complete it if it is consistent.
+            return try completeInterrupted(roundDirectory: roundDirectory, round: round, journal: journal, secretary: secretary, created: created)
+        }
         var submissions = [String: [Appraisal]]()
         var inputs = [Manifest.Input]()
         for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
@@ -97,5 +99,39 @@ package enum RoundMerge {
             ],
             secretary: secretary, at: created)
         return Report(submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath)
+    }
+
+    /// Journals a merge whose results and manifest were written but whose journal entry was not
+    /// (a kill between the last two steps of §6.5), after checking that the manifest is signed by
+    /// the secretary, is for this round, was made on the current journal head, and lists the
+    /// results file that is present.
+    ///
+    /// - Throws: ``VaultError`` `merge.already-merged` when the manifest does not fit (then a person
+    ///   has to look: the folder was changed by something other than an interrupted merge).
+    static func completeInterrupted(
+        roundDirectory: String, round: RoundDefinition, journal: RoundJournal.Contents, secretary: SecretIdentity,
+        created: String
+    ) throws(VaultError) -> Report {
+        let manifestPath = FileIO.join(roundDirectory, Manifest.fileName)
+        let resultsPath = FileIO.join(roundDirectory, resultsFileName)
+        let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
+        let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
+        let resultsHash = FileIO.exists(resultsPath)
+            ? BLAKE2b.hash(try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize), outputLength: 32) : []
+        guard manifest.round == round.fileHash, manifest.journalHead == journal.head, resultsHash == manifest.results else {
+            throw VaultError(.mergeAlreadyMerged, [manifestPath], status: .cannotCreate)
+        }
+        try RoundJournal.append(
+            roundDirectory: roundDirectory, event: "merge",
+            details: [
+                "manifest": .hex(BLAKE2b.hash(manifestBytes, outputLength: 32)), "results": .hex(resultsHash),
+                "submissions": .integer(Int64(manifest.submissions.count)),
+            ],
+            secretary: secretary, at: created)
+        let coverage = Coverage(
+            appraisable: manifest.appraisable, appraised: manifest.appraised, gaps: [], conflicts: [],
+            missingMembers: manifest.missingMembers)
+        return Report(
+            submissions: manifest.submissions.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath)
     }
 }

@@ -11,8 +11,12 @@ extension Message {
         .receiveSummary, .statusAbstract, .statusHeader, .statusSubmitted, .statusMissing, .statusSummary,
         .helpRound, .helpKey, .helpRoundFingerprint, .roundFingerprintUnreadable, .roundFingerprintMismatch,
         .hintFingerprintMismatch, .sealConfirmFingerprint, .sealFingerprintChecked, .sealBadRevision,
-        .roundSharedKey, .mergeAlreadyJournaled,
+        .roundSharedKey, .mergeAlreadyJournaled, .receiveRecovered,
     ]
+
+    public static let receiveRecovered = Message(
+        "receive.recovered", vi: "đã hoàn tất lần nhận bị gián đoạn: {1}, lần nộp {2}",
+        en: "completed an interrupted receive: {1}, revision {2}")
 
     public static let roundSharedKey = Message(
         "round.shared-key", vi: "{1} và {2} dùng chung một khoá; mỗi vai trò phải có danh tính và khoá riêng.",

@@ -19,11 +19,18 @@ struct Receive: ParsableCommand {
             throw VaultError(.mergeNotSecretary, [secretary.identity.id, definition.secretary.id], status: .permission)
         }
         let inbox = Inbox(roundDirectory: round.directory, roster: definition.roster)
+        let recovered = try inbox.recoverInterrupted(secretary: secretary)
+        for outcome in recovered {
+            switch outcome {
+            case .accepted(let member, let revision), .superseded(let member, let revision, _):
+                Terminal.say(.receiveRecovered, [member, String(revision)])
+            }
+        }
         var accepted = 0
         var rejected = 0
         for file in files {
             do {
-                switch try inbox.receive(file, secretary: secretary) {
+                switch try inbox.receive(file, secretary: secretary, recovered: recovered) {
                 case .accepted(let member, let revision):
                     Terminal.say(.receiveAccepted, [file, member, String(revision)])
                 case .superseded(let member, let revision, let previous):

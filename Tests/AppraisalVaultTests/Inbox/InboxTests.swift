@@ -280,3 +280,34 @@ struct InboxReviewTests {
         #expect(try f.inbox.live().keys.sorted() == ["tv-01"])
     }
 }
+
+@Suite("Inbox: interrupted receive")
+struct InboxRecoveryTests {
+    /// A submission written into submissions/ whose journal entry never came (a kill between the
+    /// two steps) is completed by the next receive: journaled, and receiving the same file again
+    /// reports it accepted rather than a replay.
+    @Test func unjournaledFileIsCompleted() throws {
+        let f = try InboxFixture()
+        _ = try f.inbox.receive(try f.submission(from: f.members[0]), secretary: f.secretary)
+        let path = try f.submission(from: f.members[1])
+        try FileIO.writeAtomically(
+            try FileIO.read(path, maxBytes: 1 << 20), to: FileIO.join(f.directory, "submissions", "tv-02.r1.avs"))
+        let outcome = try f.inbox.receive(path, secretary: f.secretary)
+        #expect(outcome == .accepted(member: "tv-02", revision: 1))
+        #expect(try f.journalEvents() == ["receive", "receive"])
+    }
+
+    /// A kill between writing revision 2 and moving revision 1 aside leaves two live files; the
+    /// next receive journals the supersede and finishes the move.
+    @Test func twoLiveFilesAreCompleted() throws {
+        let f = try InboxFixture()
+        _ = try f.inbox.receive(try f.submission(from: f.members[0], revision: 1), secretary: f.secretary)
+        let second = try f.submission(from: f.members[0], revision: 2)
+        try FileIO.writeAtomically(
+            try FileIO.read(second, maxBytes: 1 << 20), to: FileIO.join(f.directory, "submissions", "tv-01.r2.avs"))
+        _ = try f.inbox.recoverInterrupted(secretary: f.secretary)
+        #expect(try f.inbox.live()["tv-01"]?.revision == 2)
+        #expect(try FileIO.list(FileIO.join(f.directory, "superseded")) == ["tv-01.r1.avs"])
+        #expect(try f.journalEvents() == ["receive", "supersede"])
+    }
+}

@@ -232,3 +232,28 @@ struct RoundMergeTests {
         #expect(!f.mergeOutputsExist)
     }
 }
+
+@Suite("Round merge: interrupted")
+struct RoundMergeRecoveryTests {
+    /// A merge killed after writing results and manifest but before its journal entry is
+    /// completed by the next merge (journaled, not redone), and the folder then verifies.
+    @Test func manifestWithoutJournalEntryIsCompleted() throws {
+        let f = try MergeRoundFixture()
+        defer { f.cleanUp() }
+        try f.receiveValid(0)
+        try f.receiveValid(1)
+        let journalPath = FileIO.join(f.directory, RoundJournal.fileName)
+        let before = try FileIO.read(journalPath, maxBytes: 1 << 20)
+        _ = try f.merge()
+        let manifest = try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20)
+        try FileIO.writeAtomically(before, to: journalPath, replacing: true)  // as if killed before the journal
+        _ = try f.merge()
+        #expect(try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20) == manifest)
+        let journal = try RoundJournal.load(roundDirectory: f.directory, secretaryKey: f.round.secretary.signingKey, roundHash: f.round.fileHash)
+        #expect(journal.entries.last?.event == "merge")
+        let report = try RoundVerifier.verify(roundDirectory: f.directory)
+        #expect(report.passed, "\(report.failures.map { $0.id })")
+        // A third merge is refused: the merge is journaled now.
+        #expect(throws: VaultError.self) { _ = try f.merge() }
+    }
+}

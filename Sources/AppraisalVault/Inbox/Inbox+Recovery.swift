@@ -1,0 +1,85 @@
+internal import VaultCrypto
+
+/// Completing a `receive` that was interrupted (spec §6.2, "interrupted receive").
+///
+/// `receive` writes the submission into `submissions/`, moves the member's previous live file to
+/// `superseded/`, then appends the journal entry: the journal entry is the commit. A kill between
+/// these steps leaves either an unjournaled live file, or two live files for one member. Before it
+/// does anything else, every `receive` and `merge` completes such a state from what is on disk:
+/// each unjournaled file in `submissions/` is checked again exactly as on receipt (signature,
+/// round, recipient, sender and key, revision in the name) and journaled (`receive`, or
+/// `supersede` when the member already had a journaled submission); an older revision left beside
+/// it moves to `superseded/`. A file that fails the checks is left alone for `verify` to report.
+extension Inbox {
+    /// Every file in `submissions/` that follows the naming rule, by member, ascending revision.
+    func filesByMember() throws(VaultError) -> [String: [Entry]] {
+        let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
+        guard FileIO.isDirectory(folder) else { return [:] }
+        var out = [String: [Entry]]()
+        for name in try FileIO.listVisible(folder) {
+            guard let (member, revision) = Inbox.parseFileName(name) else { continue }
+            out[member, default: []].append(Entry(member: member, revision: revision, fileName: name))
+        }
+        return out.mapValues { $0.sorted { $0.revision < $1.revision } }
+    }
+
+    /// Completes any interrupted receive; returns what it journaled.
+    @discardableResult
+    package func recoverInterrupted(secretary: SecretIdentity) throws(VaultError) -> [Outcome] {
+        let journalPath = FileIO.join(roundDirectory, RoundJournal.fileName)
+        guard FileIO.exists(journalPath) else { return [] }
+        let journal = try RoundJournal.load(
+            roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roster.roundHash)
+        var journaled = [String: (member: String, revision: Int)]()
+        for entry in journal.entries where entry.event == "receive" || entry.event == "supersede" {
+            if case .string(let hash) = entry.details["fileHash"], case .string(let member) = entry.details["member"],
+                case .integer(let revision) = entry.details["revision"]
+            {
+                journaled[hash] = (member, Int(revision))
+            }
+        }
+        var outcomes = [Outcome]()
+        let submissions = FileIO.join(roundDirectory, Inbox.submissionsFolder)
+        let superseded = FileIO.join(roundDirectory, Inbox.supersededFolder)
+        for (member, files) in try filesByMember().sorted(by: { $0.key < $1.key }) {
+            for file in files {
+                let path = FileIO.join(submissions, file.fileName)
+                let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
+                let hash = Hex.encode(BLAKE2b.hash(bytes, outputLength: 32))
+                if journaled[hash] != nil { continue }
+                // Unjournaled: re-check as on receipt; leave anything that fails for verify.
+                guard let envelope = try? SealedEnvelope(parsing: bytes, expecting: .submission, file: path),
+                    let identity = try? roster.authorize(envelope), identity.id == member,
+                    envelope.header.context == ["revision": .integer(Int64(file.revision))]
+                else { continue }
+                let previous = journaled.values.filter { $0.member == member }.map(\.revision).max()
+                var details: [String: JSONValue] = [
+                    "fileHash": .string(hash), "member": .string(member), "revision": .integer(Int64(file.revision)),
+                    "recovered": .bool(true),
+                ]
+                if let previous { details["supersedes"] = .integer(Int64(previous)) }
+                try RoundJournal.append(
+                    roundDirectory: roundDirectory, event: previous == nil ? "receive" : "supersede", details: details,
+                    secretary: secretary)
+                journaled[hash] = (member, file.revision)
+                outcomes.append(
+                    previous.map { .superseded(member: member, revision: file.revision, previous: $0) }
+                        ?? .accepted(member: member, revision: file.revision))
+            }
+            // Older revisions still beside the newest journaled one finish their move.
+            let remaining = try filesByMember()[member] ?? []
+            if let newest = remaining.last {
+                for older in remaining.dropLast() where older.revision < newest.revision {
+                    try FileIO.makeDirectory(superseded, mode: 0o755)
+                    let target = FileIO.join(superseded, older.fileName)
+                    if FileIO.exists(target) {
+                        try FileIO.remove(FileIO.join(submissions, older.fileName))  // the move had completed its link
+                    } else {
+                        try FileIO.move(FileIO.join(submissions, older.fileName), to: target)
+                    }
+                }
+            }
+        }
+        return outcomes
+    }
+}
