@@ -21,13 +21,15 @@ struct Receive: ParsableCommand {
         let inbox = Inbox(roundDirectory: round.directory, roster: definition.roster)
         var accepted = 0
         var rejected = 0
-        for file in files {
+        for file in Inbox.receiveOrder(files) {
             do {
                 switch try inbox.receive(file, secretary: secretary) {
                 case .accepted(let member, let revision):
                     Terminal.say(.receiveAccepted, [file, member, String(revision)])
                 case .superseded(let member, let revision, let previous):
                     Terminal.say(.receiveSuperseded, [file, member, String(revision), String(previous)])
+                case .evidence(let member, let revision, let index):
+                    Terminal.say(.receiveEvidenceAccepted, [file, member, String(revision), String(index)])
                 }
                 accepted += 1
             } catch {
