@@ -41,6 +41,8 @@ package struct Inbox {
         case accepted(member: String, revision: Int)
         /// Accepted, replacing an earlier revision.
         case superseded(member: String, revision: Int, previous: Int)
+        /// An evidence file accepted into `evidence/` (spec §10.4).
+        case evidence(member: String, revision: Int, index: Int)
     }
 
     /// The file name for a member's revision.
@@ -89,7 +91,7 @@ package struct Inbox {
     package func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws(VaultError) -> Outcome {
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
-            return try admit(path, secretary: secretary)
+            return path.hasSuffix(Evidence.fileExtension) ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {
             // Sending again the file whose receive was just completed is not a replay.
             if error.code == .inboxDuplicate, let done = recovered.first(where: { outcome in
@@ -102,7 +104,9 @@ package struct Inbox {
             // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
             let name = String(Text.nfc(FileIO.split(path).base).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
             var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.code.id)]
-            if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
+            if path.hasSuffix(Evidence.fileExtension) {
+                if let hash = try? Evidence.hashFile(path) { details["fileHash"] = .hex(hash) }
+            } else if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
                 details["fileHash"] = .hex(BLAKE2b.hash(bytes, outputLength: 32))
             }
             try RoundJournal.append(roundDirectory: roundDirectory, event: "reject", details: details, secretary: secretary)
@@ -149,13 +153,20 @@ package struct Inbox {
             "fileHash": .hex(hash), "member": .string(member.id), "revision": .integer(Int64(revision)),
         ]
         var outcome = Outcome.accepted(member: member.id, revision: revision)
-        var moved: (from: String, to: String)?
+        var moved = [(from: String, to: String)]()
         do {
             if let current = live[member.id] {
                 try FileIO.makeDirectory(superseded, mode: 0o755)
                 let from = FileIO.join(submissions, current.fileName), to = FileIO.join(superseded, current.fileName)
                 try FileIO.move(from, to: to)
-                moved = (from, to)
+                moved.append((from, to))
+                // Its evidence goes with it (spec §10.4).
+                let evidence = FileIO.join(roundDirectory, Evidence.folder)
+                for name in try Evidence.list(evidence) {
+                    guard let e = Evidence.parseFileName(name), e.member == member.id, e.revision == current.revision else { continue }
+                    try FileIO.move(FileIO.join(evidence, name), to: FileIO.join(superseded, name))
+                    moved.append((FileIO.join(evidence, name), FileIO.join(superseded, name)))
+                }
                 details["supersedes"] = .integer(Int64(current.revision))
                 outcome = .superseded(member: member.id, revision: revision, previous: current.revision)
             }
@@ -164,7 +175,7 @@ package struct Inbox {
                 secretary: secretary)
         } catch {
             // The journal is the record: if it cannot say so, the file is not accepted.
-            if let moved { try? FileIO.move(moved.to, to: moved.from) }
+            for m in moved.reversed() { try? FileIO.move(m.to, to: m.from) }
             try? FileIO.remove(target)
             throw error
         }

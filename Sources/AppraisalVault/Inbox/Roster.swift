@@ -30,14 +30,20 @@ package struct Roster: Sendable {
         guard envelope.hasValidOuterSignature else {
             throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy)
         }
-        guard Sodium.constantTimeEqual(envelope.header.round, roundHash) else {
+        return try authorize(header: envelope.header, file: file)
+    }
+
+    /// The binding checks of a member's envelope header (no signature check): round, recipient,
+    /// sender and key (spec §6.2 steps 3–6). Callers verify the outer signature first.
+    package func authorize(header: EnvelopeHeader, file: String) throws(VaultError) -> PublicIdentity {
+        guard Sodium.constantTimeEqual(header.round, roundHash) else {
             throw VaultError(.inboxWrongRound, [file], hint: .hintInboxWrongRound)
         }
-        guard envelope.header.recipient == secretary.encryptionKey else {
+        guard header.recipient == secretary.encryptionKey else {
             throw VaultError(.inboxWrongRecipient, [file])
         }
-        let sender = envelope.header.sender
-        let key = envelope.header.senderSigningKey
+        let sender = header.sender
+        let key = header.senderSigningKey
         guard let member = member(sender) else {
             if let other = (holders + [secretary]).first(where: { $0.id == sender || $0.signingKey == key }) {
                 throw VaultError(.inboxWrongRole, [file, other.id, other.role.rawValue])

@@ -14,6 +14,32 @@ public struct Manifest: Sendable, Hashable {
         public let fileHash: [UInt8]
     }
 
+    /// One evidence file merged (spec §10.7).
+    public struct EvidenceEntry: Sendable, Hashable {
+        /// The sender: a member, or the secretary.
+        public let member: String
+        /// The submission revision it belongs to (1 for the secretary).
+        public let revision: Int
+        /// Its index.
+        public let index: Int
+        /// BLAKE2b-256 of the evidence file.
+        public let fileHash: [UInt8]
+
+        public init(member: String, revision: Int, index: Int, fileHash: [UInt8]) {
+            self.member = member
+            self.revision = revision
+            self.index = index
+            self.fileHash = fileHash
+        }
+
+        /// `M.rN.eK.ave`.
+        public var fileName: String { Evidence.fileName(member: member, revision: revision, index: index) }
+
+        static func precedes(_ a: EvidenceEntry, _ b: EvidenceEntry) -> Bool {
+            (a.member, a.revision, a.index) < (b.member, b.revision, b.index)
+        }
+    }
+
     /// The round's file hash.
     public let round: [UInt8]
     /// The submissions merged, sorted by member id.
@@ -38,6 +64,9 @@ public struct Manifest: Sendable, Hashable {
     public let journalHead: [UInt8]
     /// When it was made (informational).
     public let created: String
+    /// The evidence merged, sorted by member, revision, index; empty when none (the field is
+    /// then omitted, spec §10.7).
+    public let evidence: [EvidenceEntry]
 
     /// The file name inside a round folder.
     public static let fileName = "manifest.avm"
@@ -45,7 +74,7 @@ public struct Manifest: Sendable, Hashable {
     public init(
         round: [UInt8], submissions: [Input], appraisable: Int, appraised: Int, gaps: Int, conflicts: Int,
         missingMembers: [String], allowIncomplete: Bool, surveyAvailable: Bool, results: [UInt8], journalHead: [UInt8],
-        created: String
+        created: String, evidence: [EvidenceEntry] = []
     ) {
         self.round = round
         self.submissions = submissions.sorted { $0.member < $1.member }
@@ -59,11 +88,12 @@ public struct Manifest: Sendable, Hashable {
         self.results = results
         self.journalHead = journalHead
         self.created = created
+        self.evidence = evidence.sorted(by: EvidenceEntry.precedes)
     }
 
     /// The header object.
     public var json: JSONValue {
-        .object([
+        var fields: [String: JSONValue] = [
             "allowIncomplete": .bool(allowIncomplete),
             "coverage": .object([
                 "appraisable": .integer(Int64(appraisable)), "appraised": .integer(Int64(appraised)),
@@ -79,7 +109,17 @@ public struct Manifest: Sendable, Hashable {
                     .object(["fileHash": .hex($0.fileHash), "member": .string($0.member), "revision": .integer(Int64($0.revision))])
                 }),
             "surveyAvailable": .bool(surveyAvailable),
-        ])
+        ]
+        if !evidence.isEmpty {
+            fields["evidence"] = .array(
+                evidence.map {
+                    .object([
+                        "fileHash": .hex($0.fileHash), "index": .int($0.index), "member": .string($0.member),
+                        "revision": .int($0.revision),
+                    ])
+                })
+        }
+        return .object(fields)
     }
 
     /// Reads a manifest header strictly.
@@ -102,6 +142,24 @@ public struct Manifest: Sendable, Hashable {
         missingMembers = missing
         try c.finish()
         created = try r.string("created", maxBytes: 32)
+        var evidence = [EvidenceEntry]()
+        if r.has("evidence") {
+            let items = try r.array("evidence")
+            guard !items.isEmpty else { throw FieldReader.Failure(path: "evidence", reason: "empty (omit the field instead)") }
+            for (i, item) in items.enumerated() {
+                var e = try FieldReader(item, path: "evidence[\(i)]")
+                let entry = EvidenceEntry(
+                    member: try e.string("member", maxBytes: 64), revision: Int(try e.integer("revision", in: 1...1_000_000)),
+                    index: Int(try e.integer("index", in: 1...Int64(Evidence.maxIndex))), fileHash: try e.hex("fileHash", length: 32))
+                try e.finish()
+                guard Identifier.isValid(entry.member) else { throw FieldReader.Failure(path: "evidence[\(i)].member", reason: "not an identifier") }
+                if let last = evidence.last, !EvidenceEntry.precedes(last, entry) {
+                    throw FieldReader.Failure(path: "evidence", reason: "not sorted by member, revision, index, or an entry twice")
+                }
+                evidence.append(entry)
+            }
+        }
+        self.evidence = evidence
         journalHead = try r.hex("journalHead", length: 32)
         results = try r.hex("results", length: 32)
         round = try r.hex("round", length: 32)

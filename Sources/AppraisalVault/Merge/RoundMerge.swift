@@ -14,6 +14,8 @@ package enum RoundMerge {
         package let resultsPath: String
         /// Where the manifest was written.
         package let manifestPath: String
+        /// Evidence files listed in the manifest.
+        package var evidence: Int = 0
     }
 
     /// The locked results' file name inside a round folder.
@@ -47,6 +49,7 @@ package enum RoundMerge {
         }
         var submissions = [String: [Appraisal]]()
         var inputs = [Manifest.Input]()
+        var listed = [String: (revision: Int, attachments: [Evidence.Attachment])]()
         for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
             let path = FileIO.join(roundDirectory, Inbox.submissionsFolder, entry.fileName)
             let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
@@ -67,8 +70,10 @@ package enum RoundMerge {
                     [path, String(problems.count), first.text.message.id + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? "")])
             }
             submissions[identity.id] = content.rows
+            listed[identity.id] = (content.revision, content.attachments)
             inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
         }
+        let evidence = try Evidence.checkForMerge(roundDirectory: roundDirectory, roster: round.roster, listed: listed)
         let outcome = Merge.run(round.mergeInput, roundHash: round.fileHash, submissions: submissions, survey: survey)
         let coverage = outcome.coverage
         if !coverage.isComplete, !allowIncomplete {
@@ -86,7 +91,7 @@ package enum RoundMerge {
             round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable, appraised: coverage.appraised,
             gaps: coverage.gaps.count, conflicts: coverage.conflicts.count, missingMembers: coverage.missingMembers,
             allowIncomplete: allowIncomplete && !coverage.isComplete, surveyAvailable: survey != nil, results: resultsHash,
-            journalHead: journal.head, created: created)
+            journalHead: journal.head, created: created, evidence: evidence)
         let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
         let resultsPath = FileIO.join(roundDirectory, resultsFileName)
         try FileIO.writeAtomically(resultsBytes, to: resultsPath, mode: 0o644, replacing: true)
@@ -98,7 +103,8 @@ package enum RoundMerge {
                 "submissions": .integer(Int64(inputs.count)),
             ],
             secretary: secretary, at: created)
-        return Report(submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath)
+        return Report(
+            submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath, evidence: evidence.count)
     }
 
     /// Journals a merge whose results and manifest were written but whose journal entry was not

@@ -24,6 +24,7 @@ extension Message {
         all += releaseCLIMessages
         all += demoMessages
         all += verifyMessages
+        all += evidenceMessages
         return all
     }
 }

@@ -35,13 +35,13 @@ package enum Sealing {
 
     /// Seals checked rows as `member`'s submission `revision` to the round's secretary.
     package static func seal(
-        _ rows: [Appraisal], round: RoundDefinition, member: SecretIdentity, revision: Int,
+        _ rows: [Appraisal], round: RoundDefinition, member: SecretIdentity, revision: Int, attachments: [Evidence.Attachment] = [],
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws(VaultError) -> [UInt8] {
         guard let listed = round.member(member.identity.id), listed.identity.signingKey == member.signingKey.publicKey else {
             throw VaultError(.sealNotMember, [member.identity.id], hint: .hintCheckRound)
         }
-        let content = SubmissionContent(member: member.identity.id, revision: revision, round: round.fileHash, rows: rows)
+        let content = SubmissionContent(member: member.identity.id, revision: revision, round: round.fileHash, rows: rows, attachments: attachments)
         return try SealedEnvelope.seal(
             content.encoded(), kind: .submission, round: round.fileHash, context: ["revision": .integer(Int64(revision))],
             sender: member, recipient: round.secretary.encryptionKey, created: created, using: random)

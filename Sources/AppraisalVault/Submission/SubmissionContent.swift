@@ -1,5 +1,6 @@
 /// The plaintext inside a sealed submission (spec §5.6): canonical JSON
-/// `{"member", "revision", "round", "rows": [{"code", "reason", "score", "unit"}]}`.
+/// `{"member", "revision", "round", "rows": [{"code", "reason", "score", "unit"}]}`, plus
+/// `"attachments"` when the submission has evidence (spec §10.2; omitted when empty).
 public struct SubmissionContent: Sendable, Hashable {
     /// The member who appraised.
     public let member: String
@@ -9,21 +10,23 @@ public struct SubmissionContent: Sendable, Hashable {
     public let round: [UInt8]
     /// The appraisals, in worksheet order.
     public let rows: [Appraisal]
+    /// The evidence it lists (spec §10.2), by index; empty when none.
+    public let attachments: [Evidence.Attachment]
 
     /// Largest reason accepted, in bytes.
     public static let maxReasonBytes = 4000
 
-    public init(member: String, revision: Int, round: [UInt8], rows: [Appraisal]) {
+    public init(member: String, revision: Int, round: [UInt8], rows: [Appraisal], attachments: [Evidence.Attachment] = []) {
         self.member = member
         self.revision = revision
         self.round = round
         self.rows = rows
+        self.attachments = attachments
     }
 
     /// The canonical JSON bytes.
     public func encoded() -> [UInt8] {
-        CanonicalJSON.serialize(
-            .object([
+        var fields: [String: JSONValue] = [
                 "member": .string(member),
                 "revision": .integer(Int64(revision)),
                 "round": .hex(round),
@@ -34,7 +37,9 @@ public struct SubmissionContent: Sendable, Hashable {
                             "unit": .string($0.unit),
                         ])
                     }),
-            ]))
+            ]
+        if !attachments.isEmpty { fields["attachments"] = .array(attachments.map(\.json)) }
+        return CanonicalJSON.serialize(.object(fields))
     }
 
     /// Parses the plaintext strictly (canonical JSON, no unknown fields, canonical scores).
@@ -61,8 +66,30 @@ public struct SubmissionContent: Sendable, Hashable {
                 try row.finish()
                 rows.append(Appraisal(unit: unit, code: code, score: score, reason: reason, line: i + 1))
             }
+            var attachments = [Evidence.Attachment]()
+            if r.has("attachments") {
+                let items = try r.array("attachments", maxCount: Evidence.maxIndex)
+                guard !items.isEmpty else { throw FieldReader.Failure(path: "attachments", reason: "empty (omit the field instead)") }
+                var names = Set<String>()
+                for (i, item) in items.enumerated() {
+                    var a = try FieldReader(item, path: "attachments[\(i)]")
+                    let attachment = Evidence.Attachment(
+                        contentHash: try a.hex("contentHash", length: 64), fileHash: try a.hex("fileHash", length: 32),
+                        index: Int(try a.integer("index", in: 1...Int64(Evidence.maxIndex))), name: try a.string("name", maxBytes: 255),
+                        size: Int(try a.integer("size", in: 0...Evidence.maxSize)))
+                    try a.finish()
+                    guard attachment.index == i + 1 else {
+                        throw FieldReader.Failure(path: "attachments[\(i)].index", reason: "expected \(i + 1)")
+                    }
+                    guard Evidence.isValidName(attachment.name), names.insert(attachment.name).inserted else {
+                        throw FieldReader.Failure(path: "attachments[\(i)].name", reason: "not a valid evidence name, or repeated")
+                    }
+                    attachments.append(attachment)
+                }
+            }
             try r.finish()
             self.rows = rows
+            self.attachments = attachments
         } catch {
             throw VaultError(.submissionMalformed, [file, error.description])
         }

@@ -33,6 +33,7 @@ extension RoundVerification {
             fail("manifest.round", subject, .verifyManifestWrongRound, [subject])
         }
         checkManifestSubmissions(value)
+        checkManifestEvidence(value)
         checkManifestCoverage(value)
         checkManifestJournal(value, fileHash: doc.fileHash)
     }

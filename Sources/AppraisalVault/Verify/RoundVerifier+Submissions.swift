@@ -11,7 +11,10 @@ extension RoundVerification {
             guard FileIO.exists(folderPath) else { continue }
             let names: [String]
             do {
-                names = try FileIO.listVisible(folderPath)
+                // Evidence moved to superseded/ with its submission is checked by §10.10.
+                names = try FileIO.listVisible(folderPath).filter {
+                    !(folder == Inbox.supersededFolder && $0.hasSuffix(Evidence.fileExtension))
+                }
             } catch {
                 fail("submission.name", folder, error)
                 continue
@@ -127,18 +130,24 @@ extension RoundVerification {
                 expected[folder + "/" + Inbox.fileName(member: member, revision: Int(revision))] = (hash, entry.sequence)
             }
         }
-        let onDisk = Dictionary(files.map { ($0.subject, $0) }, uniquingKeysWith: { a, _ in a })
+        var lastRevision = [String: Int64]()
+        for (member, entries) in history {
+            if case .integer(let r)? = entries.last?.details["revision"] { lastRevision[member] = r }
+        }
+        for (subject, want) in expectedEvidence(journal, lastRevision: lastRevision, problems: &problems) { expected[subject] = want }
+        let onDisk = Dictionary(
+            files.map { ($0.subject, $0.fileHash) } + evidenceFiles.map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
         for (fileSubject, want) in expected.sorted(by: { $0.value.entry < $1.value.entry }) {
             guard let file = onDisk[fileSubject] else {
                 problems.append((fileSubject, LocalizedText(.verifyJournaledFileMissing, [fileSubject, String(want.entry)])))
                 continue
             }
-            if file.fileHash.map(Hex.encode) != want.hash {
+            if file.map(Hex.encode) != want.hash {
                 problems.append((fileSubject, LocalizedText(.verifyJournaledFileChanged, [fileSubject, String(want.entry)])))
             }
         }
-        for file in files where expected[file.subject] == nil {
-            problems.append((file.subject, LocalizedText(.verifyFileNotJournaled, [file.subject])))
+        for subject in files.map(\.subject) + evidenceFiles.map(\.subject) where expected[subject] == nil {
+            problems.append((subject, LocalizedText(.verifyFileNotJournaled, [subject])))
         }
         let live = files.filter(\.isLive).count
         report(

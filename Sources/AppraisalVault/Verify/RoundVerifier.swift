@@ -58,6 +58,7 @@ public enum RoundVerifier {
         run.checkRound(expectedFingerprint: expectedFingerprint)
         run.checkJournal()
         run.checkSubmissionFiles()
+        run.checkEvidenceFiles()
         run.checkJournalAgainstFiles()
         run.checkManifest()
         run.checkLockedResults()
@@ -81,6 +82,8 @@ struct RoundVerification {
     var journal: [RoundJournal.Entry]?
     /// Every file found in `submissions/` and `superseded/`.
     var files = [SubmissionFile]()
+    /// Every evidence file found in `evidence/` and `superseded/` (spec §10.10).
+    var evidenceFiles = [EvidenceFile]()
     /// The manifest as read, and its file hash.
     var manifest: (value: Manifest, fileHash: [UInt8])?
     /// The locked results as read, and their envelope when it parsed.

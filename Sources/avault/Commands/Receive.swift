@@ -22,19 +22,22 @@ struct Receive: ParsableCommand {
         let recovered = try inbox.recoverInterrupted(secretary: secretary)
         for outcome in recovered {
             switch outcome {
-            case .accepted(let member, let revision), .superseded(let member, let revision, _):
+            case .accepted(let member, let revision), .superseded(let member, let revision, _),
+                .evidence(let member, let revision, _):
                 Terminal.say(.receiveRecovered, [member, String(revision)])
             }
         }
         var accepted = 0
         var rejected = 0
-        for file in files {
+        for file in Inbox.receiveOrder(files) {
             do {
                 switch try inbox.receive(file, secretary: secretary, recovered: recovered) {
                 case .accepted(let member, let revision):
                     Terminal.say(.receiveAccepted, [file, member, String(revision)])
                 case .superseded(let member, let revision, let previous):
                     Terminal.say(.receiveSuperseded, [file, member, String(revision), String(previous)])
+                case .evidence(let member, let revision, let index):
+                    Terminal.say(.receiveEvidenceAccepted, [file, member, String(revision), String(index)])
                 }
                 accepted += 1
             } catch {

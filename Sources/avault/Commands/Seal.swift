@@ -26,6 +26,9 @@ struct Seal: ParsableCommand {
     @Flag(help: ArgumentHelp(Terminal.localized(.sealHelpRemove)))
     var removePlaintext = false
 
+    @Option(help: ArgumentHelp(Terminal.localized(.sealHelpAttach), valueName: "file"))
+    var attach: [String] = []
+
     func run() throws {
         let definition = try round.load()
         let keyFile = try key.locked()
@@ -49,9 +52,19 @@ struct Seal: ParsableCommand {
         let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
         let path = out ?? FileIO.join(folder, Inbox.fileName(member: memberID, revision: revision))
         try FileIO.refuseExisting(path)
+        // Evidence goes next to the submission as MEMBER.rN.eK.ave (spec §10.3); all checked first.
+        let planned = try Evidence.plan(attach, member: memberID, revision: revision, folder: FileIO.split(path).directory)
         let member = try key.unlock(keyFile)
-        let sealed = try Sealing.seal(rows, round: definition, member: member, revision: revision)
-        try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
+        let attachments = try Evidence.seal(
+            planned, revision: revision, round: definition.fileHash, sender: member, recipient: definition.secretary.encryptionKey)
+        do {
+            let sealed = try Sealing.seal(rows, round: definition, member: member, revision: revision, attachments: attachments)
+            try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
+        } catch {
+            Evidence.removeAll(planned.map(\.output))  // nothing partial
+            throw error
+        }
+        for (p, a) in zip(planned, attachments) { Terminal.say(.sealWroteEvidence, [p.output, a.name, String(a.size)]) }
         Terminal.say(.sealWrote, [path, String(revision), definition.secretary.name])
         if removePlaintext {
             try FileIO.remove(worksheet)

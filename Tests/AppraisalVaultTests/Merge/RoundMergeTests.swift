@@ -196,7 +196,8 @@ struct RoundMergeTests {
         _ = try f.merge()
         let before = try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20)
         let error = vaultError { () throws(VaultError) in try f.merge() }
-        #expect(error?.code == .mergeAlreadyMerged)
+        // The journal records the merge: a merge is final (review finding M5).
+        #expect(error?.code == .mergeAlreadyJournaled)
         #expect(error?.status == .cannotCreate)
         #expect(try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20) == before)
     }

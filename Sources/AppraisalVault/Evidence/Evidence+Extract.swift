@@ -1,0 +1,141 @@
+internal import Glibc
+package import VaultCrypto
+
+/// The secretary recovers the evidence (spec §10.9): each file opened streaming into a staging
+/// folder, checked against the member's signed list, and released only when all passed.
+extension Evidence {
+    /// One document written by ``extract(roundDirectory:round:secretary:to:member:)``.
+    package struct Extracted: Sendable {
+        package let member: String
+        package let revision: Int
+        package let index: Int
+        package let name: String
+        package let size: Int
+        /// Where it was written.
+        package let path: String
+    }
+
+    private struct Job {
+        let source: String
+        let member: String
+        let context: Context
+        let contentHash: [UInt8]?
+        let destination: String
+    }
+
+    /// Extracts the evidence of every live submission (or of `member` only) and the secretary's
+    /// own into `out/MEMBER/rN/NAME`.
+    ///
+    /// - Throws: ``VaultError`` `merge.not-secretary`, `file.exists`, any envelope error,
+    ///   `merge.missing-evidence`, `merge.evidence-mismatch`; nothing is left under `out` then.
+    package static func extract(
+        roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity, to out: String, member only: String? = nil
+    ) throws(VaultError) -> [Extracted] {
+        guard secretary.identity.signingKey == round.secretary.signingKey,
+            secretary.encryptionKey.publicKey == round.secretary.encryptionKey
+        else { throw VaultError(.mergeNotSecretary, [secretary.identity.id, round.secretary.id], status: .permission) }
+        let roster = round.roster
+        let folder = FileIO.join(roundDirectory, Evidence.folder)
+        var jobs = [Job]()
+        func destination(_ member: String, _ context: Context) -> String {
+            FileIO.join(out, member, "r\(context.revision)", context.name)
+        }
+        // Members' evidence, as their (decrypted) submissions list it.
+        let inbox = Inbox(roundDirectory: roundDirectory, roster: roster)
+        for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) where only == nil || only == entry.member {
+            let path = FileIO.join(roundDirectory, Inbox.submissionsFolder, entry.fileName)
+            let envelope = try SealedEnvelope(parsing: try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize), expecting: .submission, file: path)
+            let identity = try roster.authorize(envelope)
+            let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
+            guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
+                content.round == round.fileHash
+            else { throw VaultError(.mergeContentMismatch, [path]) }
+            for a in content.attachments {
+                let context = Context(index: a.index, name: a.name, revision: content.revision, size: a.size)
+                let source = FileIO.join(folder, fileName(member: entry.member, revision: entry.revision, index: a.index))
+                guard FileIO.exists(source) else {
+                    throw VaultError(.mergeMissingEvidence, [source, entry.member, String(entry.revision), String(a.index), a.name])
+                }
+                jobs.append(Job(source: source, member: entry.member, context: context, contentHash: a.contentHash,
+                    destination: destination(entry.member, context)))
+            }
+        }
+        // The secretary's own (no list: the header is the record).
+        if only == nil || only == roster.secretary.id {
+            for name in try list(folder) {
+                guard let parsed = parseFileName(name), parsed.member == roster.secretary.id else { continue }
+                let source = FileIO.join(folder, name)
+                let (sender, context) = try bind(try SealedEnvelope.OnDisk(path: source, expecting: .evidence), roster: roster)
+                guard sender.id == roster.secretary.id, fileName(member: sender.id, revision: context.revision, index: context.index) == name
+                else { throw VaultError(.mergeEvidenceMismatch, [source, parsed.member, String(parsed.revision), String(parsed.index)]) }
+                jobs.append(Job(source: source, member: sender.id, context: context, contentHash: nil,
+                    destination: destination(sender.id, context)))
+            }
+        }
+        // Never overwrite, and never two documents to one name.
+        var destinations = Set<String>()
+        for job in jobs {
+            try FileIO.refuseExisting(job.destination)
+            guard destinations.insert(job.destination).inserted else {
+                throw VaultError(.evidenceDuplicateName, [job.source, job.context.name])
+            }
+        }
+        guard !jobs.isEmpty else { return [] }
+
+        let createdOut = !FileIO.exists(out)
+        try FileIO.makeDirectory(out, mode: 0o700)
+        var template = Array(FileIO.join(out, ".avault-extract-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw VaultError(.fileCannotWrite, [out, FileIO.errnoText()], status: .cannotCreate)
+        }
+        let staging = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var staged = [String]()
+        var released = [String]()
+        func cleanUp() {
+            for path in staged + released { try? FileIO.remove(path) }
+            rmdir(staging)
+            if createdOut { removeEmptyTree(out) }
+        }
+        do throws(VaultError) {
+            // Open and check everything first: no byte is released before every file passed.
+            for (i, job) in jobs.enumerated() {
+                let file = try SealedEnvelope.OnDisk(path: job.source, expecting: .evidence)
+                let (sender, context) = try bind(file, roster: roster)
+                guard sender.id == job.member, context == job.context else {
+                    throw VaultError(.mergeEvidenceMismatch, [job.source, job.member, String(job.context.revision), String(job.context.index)])
+                }
+                let temporary = FileIO.join(staging, String(i + 1))
+                let contentHash = try file.open(with: secretary.encryptionKey, to: temporary, mode: 0o600)
+                staged.append(temporary)
+                if let expected = job.contentHash, !Sodium.constantTimeEqual(contentHash, expected) {
+                    throw VaultError(.mergeEvidenceMismatch, [job.source, job.member, String(job.context.revision), String(job.context.index)])
+                }
+            }
+            // Release: link each into place (refusing an existing file).
+            for (i, job) in jobs.enumerated() {
+                let parent = FileIO.split(job.destination).directory
+                try FileIO.makeDirectory(FileIO.split(parent).directory, mode: 0o700)
+                try FileIO.makeDirectory(parent, mode: 0o700)
+                try FileIO.move(staged[i], to: job.destination)
+                released.append(job.destination)
+            }
+            staged.removeAll()
+            rmdir(staging)
+        } catch {
+            cleanUp()
+            throw error
+        }
+        return jobs.map {
+            Extracted(member: $0.member, revision: $0.context.revision, index: $0.context.index, name: $0.context.name, size: $0.context.size,
+                path: $0.destination)
+        }
+    }
+
+    /// Removes empty folders under and including `path` (after a failed extract into a new folder).
+    private static func removeEmptyTree(_ path: String) {
+        for name in (try? FileIO.list(path)) ?? [] where FileIO.isDirectory(FileIO.join(path, name)) {
+            removeEmptyTree(FileIO.join(path, name))
+        }
+        rmdir(path)
+    }
+}

@@ -1,0 +1,48 @@
+internal import VaultCrypto
+
+/// Receiving evidence files (spec §10.4): checked streaming, never decrypted.
+extension Inbox {
+    /// The order `receive` takes files in: every `.avs` (and anything else) before any `.ave`,
+    /// otherwise as given, so a new revision is live before its evidence is checked against it.
+    package static func receiveOrder(_ files: [String]) -> [String] {
+        files.filter { !$0.hasSuffix(Evidence.fileExtension) } + files.filter { $0.hasSuffix(Evidence.fileExtension) }
+    }
+
+    func admitEvidence(_ path: String, secretary: SecretIdentity) throws(VaultError) -> Outcome {
+        let checked = try Evidence.check(path, roster: roster)
+        let member = checked.sender.id
+        let revision = checked.context.revision
+        if !checked.bySecretary {
+            guard let current = try live()[member] else {
+                throw VaultError(.evidenceNoSubmission, [path, member, String(revision)])
+            }
+            guard current.revision == revision else {
+                throw VaultError(.evidenceNotLive, [path, member, String(revision), String(current.revision)])
+            }
+        }
+        guard !Evidence.isMerged(roundDirectory) else {
+            throw VaultError(.evidenceAfterMerge, [FileIO.join(roundDirectory, Manifest.fileName)])
+        }
+        let folder = FileIO.join(roundDirectory, Evidence.folder)
+        let target = FileIO.join(folder, checked.canonicalName)
+        if FileIO.exists(target) {
+            if (try? Evidence.hashFile(target)).map({ Sodium.constantTimeEqual($0, checked.fileHash) }) == true {
+                throw VaultError(.inboxDuplicate, [path, member, String(revision)])
+            }
+            throw VaultError(.evidenceIndexTaken, [path, checked.canonicalName])
+        }
+        try FileIO.makeDirectory(folder, mode: 0o755)
+        try Evidence.copy(path, to: target, expecting: checked.fileHash)
+        do {
+            try RoundJournal.append(
+                roundDirectory: roundDirectory, event: Evidence.journalEvent,
+                details: Evidence.journalDetails(
+                    fileHash: checked.fileHash, member: member, revision: revision, index: checked.context.index, size: checked.context.size),
+                secretary: secretary)
+        } catch {
+            try? FileIO.remove(target)
+            throw error
+        }
+        return .evidence(member: member, revision: revision, index: checked.context.index)
+    }
+}

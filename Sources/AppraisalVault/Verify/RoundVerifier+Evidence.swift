@@ -1,0 +1,134 @@
+internal import VaultCrypto
+
+/// Spec §10.10: evidence files, checked with public keys only, streaming their hashes.
+extension RoundVerification {
+    /// An evidence file found in `evidence/` or `superseded/`.
+    struct EvidenceFile {
+        let folder: String
+        let name: String
+        /// BLAKE2b-256 of the bytes, when the signature check read them.
+        var fileHash: [UInt8]?
+        var subject: String { folder + "/" + name }
+        var isLive: Bool { folder == Evidence.folder }
+    }
+
+    /// The live submission revision of each member, from the names in `submissions/`.
+    var liveRevisions: [String: Int] {
+        var out = [String: Int]()
+        for file in files where file.isLive {
+            if let parsed = Inbox.parseFileName(file.name), out[parsed.member] == nil { out[parsed.member] = parsed.revision }
+        }
+        return out
+    }
+
+    // MARK: - Checks 8a–8c, per file
+
+    mutating func checkEvidenceFiles() {
+        var found = [(folder: String, name: String)]()
+        for folder in [Evidence.folder, Inbox.supersededFolder] {
+            guard FileIO.exists(path(folder)) else { continue }
+            do {
+                let names = try Evidence.list(path(folder))
+                found += names.filter { folder == Evidence.folder || $0.hasSuffix(Evidence.fileExtension) }.map { (folder, $0) }
+            } catch {
+                if folder == Evidence.folder { fail("evidence.name", folder, error) }
+            }
+        }
+        let live = liveRevisions
+        for (folder, name) in found {
+            let subject = folder + "/" + name
+            let parsed = Evidence.parseFileName(name)
+            if let parsed {
+                pass("evidence.name", subject, .verifyEvidenceNameOK, [parsed.member, String(parsed.revision), String(parsed.index)])
+            } else {
+                fail("evidence.name", subject, .evidenceStrayFile, [subject])
+            }
+            var file = EvidenceFile(folder: folder, name: name, fileHash: nil)
+            defer { evidenceFiles.append(file) }
+            let onDisk: SealedEnvelope.OnDisk
+            do {
+                onDisk = try SealedEnvelope.OnDisk(path: path(folder, name), expecting: .evidence)
+                file.fileHash = try onDisk.verifyOuter()
+            } catch {
+                file.fileHash = try? Evidence.hashFile(path(folder, name))
+                fail("evidence.signature", subject, error.code == .envelopeBadSignature ? VaultError(.envelopeBadSignature, [subject]) : error)
+                continue
+            }
+            pass("evidence.signature", subject, .verifyEvidenceSigned, [onDisk.header.sender])
+            let sender: PublicIdentity
+            let context: Evidence.Context
+            do {
+                (sender, context) = try Evidence.bind(onDisk, roster: round.roster)
+            } catch {
+                fail("evidence.binding", subject, error)
+                continue
+            }
+            let canonical = Evidence.fileName(member: sender.id, revision: context.revision, index: context.index)
+            guard canonical == name else {
+                fail("evidence.binding", subject, .verifyEvidenceNameMismatch, [subject, canonical])
+                continue
+            }
+            if folder == Evidence.folder, sender.id != round.secretary.id, live[sender.id] != context.revision {
+                fail(
+                    "evidence.binding", subject, .evidenceNotLive,
+                    [subject, sender.id, String(context.revision), live[sender.id].map(String.init) ?? "–"])
+                continue
+            }
+            pass("evidence.binding", subject, .verifyEvidenceBound, [sender.id, String(context.revision), String(context.index), round.secretary.id])
+        }
+    }
+
+    // MARK: - Check 12a
+
+    mutating func checkManifestEvidence(_ manifest: Manifest) {
+        let liveFiles = evidenceFiles.filter(\.isLive)
+        guard !manifest.evidence.isEmpty || !liveFiles.isEmpty else { return }
+        var problems = [(subject: String, text: LocalizedText)]()
+        let byName = Dictionary(liveFiles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let submissions = Dictionary(manifest.submissions.map { ($0.member, $0.revision) }, uniquingKeysWith: { a, _ in a })
+        var listed = Set<String>()
+        for entry in manifest.evidence {
+            let subject = Evidence.folder + "/" + entry.fileName
+            listed.insert(entry.fileName)
+            let bound = entry.member == round.secretary.id ? entry.revision == 1 : submissions[entry.member] == entry.revision
+            if !bound { problems.append((subject, LocalizedText(.verifyEvidenceUnbound, [subject]))) }
+            guard let file = byName[entry.fileName] else {
+                problems.append(
+                    (subject, LocalizedText(.verifyEvidenceListedMissing, [subject, entry.member, String(entry.revision), String(entry.index)])))
+                continue
+            }
+            if file.fileHash != entry.fileHash { problems.append((subject, LocalizedText(.verifyListedChanged, [subject]))) }
+        }
+        for file in liveFiles where !listed.contains(file.name) {
+            problems.append((file.subject, LocalizedText(.verifyEvidenceUnlisted, [file.subject])))
+        }
+        report(
+            "manifest.evidence", problems, subject: Manifest.fileName,
+            ok: LocalizedText(.verifyManifestEvidenceOK, [String(manifest.evidence.count)]))
+    }
+
+    // MARK: - Check 9, evidence part
+
+    /// What the journal's `receive-evidence` entries say should be on disk ("folder/name" →
+    /// hash, entry), given each member's last journaled submission revision; malformed entries
+    /// are reported in `problems`.
+    func expectedEvidence(
+        _ journal: [RoundJournal.Entry], lastRevision: [String: Int64], problems: inout [(subject: String, text: LocalizedText)]
+    ) -> [String: (hash: String, entry: Int)] {
+        var expected = [String: (hash: String, entry: Int)]()
+        for entry in journal where entry.event == Evidence.journalEvent {
+            guard case .string(let member)? = entry.details["member"], case .integer(let revision)? = entry.details["revision"],
+                case .integer(let index)? = entry.details["index"], case .integer = entry.details["size"],
+                case .string(let hash)? = entry.details["fileHash"], Hex.decode(hash)?.count == 32, entry.details.count == 5,
+                (1...Int64(Evidence.maxIndex)).contains(index), (1...1_000_000).contains(revision)
+            else {
+                problems.append((RoundJournal.fileName, LocalizedText(.verifyJournalEntryMalformed, [String(entry.sequence), entry.event])))
+                continue
+            }
+            let live = member == round.secretary.id || lastRevision[member] == revision
+            let folder = live ? Evidence.folder : Inbox.supersededFolder
+            expected[folder + "/" + Evidence.fileName(member: member, revision: Int(revision), index: Int(index))] = (hash, entry.sequence)
+        }
+        return expected
+    }
+}

@@ -1,0 +1,51 @@
+import AppraisalVault
+import ArgumentParser
+
+/// `avault evidence add`: the secretary seals their own evidence into the round folder (spec §10.5).
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence", abstract: Terminal.localized(.evidenceAbstract), subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: Terminal.localized(.evidenceAddAbstract))
+
+        @Argument(help: ArgumentHelp(Terminal.localized(.evidenceHelpFiles), valueName: "file"))
+        var files: [String]
+
+        @OptionGroup var round: RoundOptions
+        @OptionGroup var key: KeyOptions
+
+        func run() throws {
+            let definition = try round.load()
+            let keyFile = try key.locked()
+            let secretary = try key.unlock(keyFile)
+            let names = try Evidence.add(files, roundDirectory: round.directory, roster: definition.roster, secretary: secretary)
+            for name in names { Terminal.say(.evidenceAdded, [FileIO.join(round.directory, Evidence.folder, name)]) }
+        }
+    }
+}
+
+/// `avault extract`: the secretary decrypts the evidence into a folder, checked against the
+/// members' signed lists, releasing nothing before everything checked (spec §10.9).
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "extract", abstract: Terminal.localized(.extractAbstract))
+
+    @OptionGroup var round: RoundOptions
+    @OptionGroup var key: KeyOptions
+
+    @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.extractHelpOut), valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp(Terminal.localized(.extractHelpMember), valueName: "id"))
+    var member: String?
+
+    func run() throws {
+        let definition = try round.load()
+        let keyFile = try key.locked()
+        let secretary = try key.unlock(keyFile)
+        let extracted = try Evidence.extract(
+            roundDirectory: round.directory, round: definition, secretary: secretary, to: out, member: member)
+        for e in extracted { Terminal.say(.extractWrote, [e.path, String(e.size)]) }
+        Terminal.say(.extractSummary, [String(extracted.count), out])
+    }
+}
