@@ -628,6 +628,8 @@ def run_area(area: str, h: dict, art: bytes):
             fp = identity_fingerprint(bytes.fromhex(hd["signingKey"]), bytes.fromhex(hd["encryptionKey"]))
         elif area == "submission":
             return run_submission_vector(h, art)
+        elif area == "journal":
+            return run_journal_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -665,6 +667,24 @@ def run_submission_vector(h: dict, art: bytes) -> str:
     if (content["member"] != env.header["sender"] or content["round"] != env.header["round"]
             or env.header["context"] != {"revision": content["revision"]}):
         return "merge.content-mismatch"
+    return "success"
+
+
+def run_journal_vector(h: dict, art: bytes) -> str:
+    """`journal` vectors (spec §7 reject order): container, signature by `secretary-signing-key`,
+    header and entries, `round` = `round-hash`, chain; optional `entry-count` and `head`."""
+    j = Journal(art)
+    if not j.signed_by(bytes.fromhex(h["secretary-signing-key"])):
+        return "journal.bad-signature"
+    entries = j.parse_entries()
+    if j.h["round"] != h["round-hash"]:
+        return "journal.wrong-round"
+    if j.chain_problems():
+        return "journal.broken-chain"
+    if "entry-count" in h and str(len(entries)) != h["entry-count"]:
+        return "entry count differs"
+    if "head" in h and j.h["head"] != h["head"]:
+        return "head differs"
     return "success"
 
 

@@ -13,6 +13,7 @@ enum VectorGenerator {
         "key-file": keyFileVectors,
         "public-identity": publicIdentityVectors,
         "submission": submissionVectors,
+        "journal": journalVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

@@ -10,6 +10,7 @@ enum VectorRunner {
         "key-file": runKeyFile,
         "public-identity": runPublicIdentity,
         "submission": runSubmission,
+        "journal": runJournal,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
