@@ -630,6 +630,8 @@ def run_area(area: str, h: dict, art: bytes):
             return run_submission_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
+        elif area == "manifest":
+            return run_manifest_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -685,6 +687,15 @@ def run_journal_vector(h: dict, art: bytes) -> str:
         return "entry count differs"
     if "head" in h and j.h["head"] != h["head"]:
         return "head differs"
+    return "success"
+
+
+def run_manifest_vector(h: dict, art: bytes) -> str:
+    """`manifest` vectors (spec §6.3 reading order): container, strict header, then the signature
+    by `secretary-signing-key`."""
+    m = Manifest(art)
+    if not m.signed_by(bytes.fromhex(h["secretary-signing-key"])):
+        return "manifest.bad-signature"
     return "success"
 
 

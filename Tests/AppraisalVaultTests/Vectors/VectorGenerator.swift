@@ -14,6 +14,7 @@ enum VectorGenerator {
         "public-identity": publicIdentityVectors,
         "submission": submissionVectors,
         "journal": journalVectors,
+        "manifest": manifestVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

@@ -11,6 +11,7 @@ enum VectorRunner {
         "public-identity": runPublicIdentity,
         "submission": runSubmission,
         "journal": runJournal,
+        "manifest": runManifest,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
