@@ -632,6 +632,8 @@ def run_area(area: str, h: dict, art: bytes):
             return run_journal_vector(h, art)
         elif area == "manifest":
             return run_manifest_vector(h, art)
+        elif area in ("approval", "release-token"):
+            return run_release_vector(area, h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -696,6 +698,33 @@ def run_manifest_vector(h: dict, art: bytes) -> str:
     m = Manifest(art)
     if not m.signed_by(bytes.fromhex(h["secretary-signing-key"])):
         return "manifest.bad-signature"
+    return "success"
+
+
+class _PolicyRound:
+    """The parts of a Round that Approval.verify and verify_token use, from a vector's header
+    lines: `policy` (hex of the canonical JSON of a round's `release` section, §4.7), `round-id`."""
+
+    def __init__(self, h: dict):
+        from avformat import check_release_section
+        self.release = parse_canonical(bytes.fromhex(h["policy"]))
+        check_release_section(self.release, "policy")
+        self.round_id = bytes.fromhex(h["round-id"])
+        self.release_key = bytes.fromhex(self.release["releaseKey"])
+        self.threshold = self.release["threshold"]
+
+    def holder_by_key(self, spk_hex):
+        return next((x for x in self.release["holders"] if x["identity"]["signingKey"] == spk_hex), None)
+
+
+def run_release_vector(area: str, h: dict, art: bytes) -> str:
+    """`approval` (§8.2-§8.3) and `release-token` (§8.4, §8.6) vectors."""
+    rnd = _PolicyRound(h)
+    hashes = [bytes.fromhex(h[k]) for k in ("round-hash", "manifest-hash", "results-hash")]
+    if area == "approval":
+        Approval(art).verify(rnd, *hashes)
+    else:
+        verify_token(art, rnd, *hashes)
     return "success"
 
 

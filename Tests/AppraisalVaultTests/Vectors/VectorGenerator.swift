@@ -15,6 +15,8 @@ enum VectorGenerator {
         "submission": submissionVectors,
         "journal": journalVectors,
         "manifest": manifestVectors,
+        "approval": approvalVectors,
+        "release-token": tokenVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

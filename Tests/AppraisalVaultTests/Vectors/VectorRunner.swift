@@ -12,6 +12,8 @@ enum VectorRunner {
         "submission": runSubmission,
         "journal": runJournal,
         "manifest": runManifest,
+        "approval": runApproval,
+        "release-token": runReleaseToken,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
