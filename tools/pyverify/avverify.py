@@ -634,6 +634,8 @@ def run_area(area: str, h: dict, art: bytes):
             return run_manifest_vector(h, art)
         elif area in ("approval", "release-token"):
             return run_release_vector(area, h, art)
+        elif area == "locked-results":
+            return run_locked_results_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -725,6 +727,30 @@ def run_release_vector(area: str, h: dict, art: bytes) -> str:
         Approval(art).verify(rnd, *hashes)
     else:
         verify_token(art, rnd, *hashes)
+    return "success"
+
+
+def run_locked_results_vector(h: dict, art: bytes) -> str:
+    """`locked-results` vectors (§6.4, §8.7 steps 1-5 with public data, then open with
+    `release-secret-key`, §5.5)."""
+    import nacl.bindings as nb
+    rel = parse_canonical(bytes.fromhex(h["policy"]))
+    sec = read_public_identity(bytes.fromhex(h["secretary-public-identity"]))
+    env = Envelope(art, KIND_BY_NAME["locked-results"])
+    env.verify_outer()
+    eh = env.header
+    if eh["round"] != h["round-hash"]:
+        return "results.wrong-round"
+    if eh["sender"] != sec["id"] or eh["senderSigningKey"] != sec["signingKey"]:
+        return "results.wrong-sender"
+    if eh["recipient"] != rel["releaseKey"]:
+        return "results.wrong-recipient"
+    if eh["context"] != {}:
+        return "format.header"
+    sk = bytes.fromhex(h["release-secret-key"])
+    plain = env.open(nb.crypto_scalarmult_base(sk), sk)
+    if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
+        return "plaintext hash differs"
     return "success"
 
 

@@ -17,6 +17,7 @@ enum VectorGenerator {
         "manifest": manifestVectors,
         "approval": approvalVectors,
         "release-token": tokenVectors,
+        "locked-results": lockedResultsVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

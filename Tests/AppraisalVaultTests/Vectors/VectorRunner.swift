@@ -14,6 +14,7 @@ enum VectorRunner {
         "manifest": runManifest,
         "approval": runApproval,
         "release-token": runReleaseToken,
+        "locked-results": runLockedResults,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
