@@ -124,7 +124,7 @@ extension VectorGenerator {
               "a correct chain whose round is BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\"), signed", wrongRound),
             a("unknown-entry-field", "format.header", "extra field \"note\" in entry 1, signed", unknownField),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
-            a("wrong-kind", "format.wrong-kind", "kind byte 7 (manifest)", replacing(good, at: 8, with: ArtifactKind.manifest.rawValue)),
+            a("wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)", replacing(good, at: 8, with: ArtifactKind.manifest.rawValue)),
         ]
     }
 
