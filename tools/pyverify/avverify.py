@@ -636,6 +636,8 @@ def run_area(area: str, h: dict, art: bytes):
             return run_release_vector(area, h, art)
         elif area == "locked-results":
             return run_locked_results_vector(h, art)
+        elif area == "round-definition":
+            fp = Round(art).fingerprint
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:

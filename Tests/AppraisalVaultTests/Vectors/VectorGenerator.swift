@@ -18,6 +18,7 @@ enum VectorGenerator {
         "approval": approvalVectors,
         "release-token": tokenVectors,
         "locked-results": lockedResultsVectors,
+        "round-definition": roundDefinitionVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

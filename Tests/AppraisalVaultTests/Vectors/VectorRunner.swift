@@ -15,6 +15,7 @@ enum VectorRunner {
         "approval": runApproval,
         "release-token": runReleaseToken,
         "locked-results": runLockedResults,
+        "round-definition": runRoundDefinition,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
