@@ -638,6 +638,8 @@ def run_area(area: str, h: dict, art: bytes):
             return run_locked_results_vector(h, art)
         elif area == "round-definition":
             fp = Round(art).fingerprint
+        elif area == "evidence":
+            return run_evidence_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -750,6 +752,48 @@ def run_locked_results_vector(h: dict, art: bytes) -> str:
     if eh["context"] != {}:
         return "format.header"
     sk = bytes.fromhex(h["release-secret-key"])
+    plain = env.open(nb.crypto_scalarmult_base(sk), sk)
+    if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
+        return "plaintext hash differs"
+    return "success"
+
+
+def run_evidence_vector(h: dict, art: bytes) -> str:
+    """`evidence` vectors (§10.1, §10.4 steps 1-4, then §5.5 steps 5-8): outer signature, binding to
+    the roster in the header lines (`round-hash`, `secretary-public-identity`, the one member
+    `member-public-identity`), the context, then open with `recipient-secret-key`."""
+    import unicodedata
+    import nacl.bindings as nb
+    from avformat import CTRL_RE
+    sec = read_public_identity(bytes.fromhex(h["secretary-public-identity"]))
+    mem = read_public_identity(bytes.fromhex(h["member-public-identity"]))
+    env = Envelope(art, KIND_BY_NAME["evidence"])
+    env.verify_outer()
+    eh = env.header
+    by_secretary = eh["sender"] == sec["id"] and eh["senderSigningKey"] == sec["signingKey"]
+    if eh["round"] != h["round-hash"]:
+        return "inbox.wrong-round"
+    if eh["recipient"] != sec["encryptionKey"]:
+        return "inbox.wrong-recipient"
+    if not by_secretary:
+        if eh["sender"] != mem["id"]:
+            if eh["sender"] == sec["id"] or eh["senderSigningKey"] == sec["signingKey"]:
+                return "inbox.wrong-role"
+            return "inbox.not-member"
+        if eh["senderSigningKey"] != mem["signingKey"]:
+            return "inbox.key-mismatch"
+    c = eh["context"]
+    fields(c, "context", ("index", "name", "revision", "size"))
+    f_int(c["index"], "context.index", 1, 999)
+    name = f_str(c["name"], "context.name", 255, 1)
+    hdr(unicodedata.normalize("NFC", name) == name and name not in (".", "..") and "/" not in name
+        and "\\" not in name and not CTRL_RE.search(name), "context.name", "not a valid evidence name")
+    f_int(c["revision"], "context.revision", 1, 1000000)
+    f_int(c["size"], "context.size", 0, 2 ** 53 - 1)
+    content = len(env.payload) - 81
+    hdr(c["size"] == content - 17 * -(-content // 65553), "context.size", "does not match the payload length")
+    hdr(not by_secretary or c["revision"] == 1, "context.revision", "must be 1 for the secretary")
+    sk = bytes.fromhex(h["recipient-secret-key"])
     plain = env.open(nb.crypto_scalarmult_base(sk), sk)
     if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
         return "plaintext hash differs"

@@ -19,6 +19,7 @@ enum VectorGenerator {
         "release-token": tokenVectors,
         "locked-results": lockedResultsVectors,
         "round-definition": roundDefinitionVectors,
+        "evidence": evidenceVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

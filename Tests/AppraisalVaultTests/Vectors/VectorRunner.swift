@@ -16,6 +16,7 @@ enum VectorRunner {
         "release-token": runReleaseToken,
         "locked-results": runLockedResults,
         "round-definition": runRoundDefinition,
+        "evidence": runEvidence,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
