@@ -316,8 +316,9 @@ class Manifest:
         pre, h, body = parse_container(data, KIND_BY_NAME["manifest"])
         self.sig = signed_doc_body(body)
         self.pre = pre
-        fields(h, "header", ("allowIncomplete", "coverage", "created", "journalHead", "results", "round",
-                             "submissions", "surveyAvailable"))
+        names = ("allowIncomplete", "coverage", "created", "journalHead", "results", "round", "submissions",
+                 "surveyAvailable")
+        fields(h, "header", names + (("evidence",) if "evidence" in h else ()))
         f_bool(h["allowIncomplete"], "header.allowIncomplete")
         cov = fields(h["coverage"], "header.coverage",
                      ("appraisable", "appraised", "conflicts", "gaps", "missingMembers"))
@@ -339,6 +340,22 @@ class Manifest:
             f_hex(s["fileHash"], p + ".fileHash", 32)
             f_ident(s["member"], p + ".member")
             f_int(s["revision"], p + ".revision", 1, 1000000)
+        # §6.3 / §10.7: optional, omitted when empty, sorted by (member, revision, index), no repeats.
+        self.evidence = h.get("evidence", [])
+        if "evidence" in h:
+            ev = h["evidence"]
+            hdr(isinstance(ev, list) and len(ev) >= 1, "header.evidence", "not a non-empty array")
+            keys = []
+            for i, e in enumerate(ev):
+                p = f"header.evidence[{i}]"
+                fields(e, p, ("fileHash", "index", "member", "revision"))
+                f_hex(e["fileHash"], p + ".fileHash", 32)
+                f_int(e["index"], p + ".index", 1, 2 ** 31 - 1)
+                f_ident(e["member"], p + ".member")
+                f_int(e["revision"], p + ".revision", 1, 1000000)
+                keys.append((e["member"].encode(), e["revision"], e["index"]))
+            hdr(all(keys[i] < keys[i + 1] for i in range(len(keys) - 1)), "header.evidence",
+                "not sorted by member, revision, index, or an entry twice")
         ms = [s["member"] for s in subs]
         hdr(ms == sorted(ms, key=lambda x: x.encode()) and len(set(ms)) == len(ms), "header.submissions",
             "not sorted by member, one per member")

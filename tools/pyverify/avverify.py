@@ -628,6 +628,18 @@ def run_area(area: str, h: dict, art: bytes):
             fp = identity_fingerprint(bytes.fromhex(hd["signingKey"]), bytes.fromhex(hd["encryptionKey"]))
         elif area == "submission":
             return run_submission_vector(h, art)
+        elif area == "journal":
+            return run_journal_vector(h, art)
+        elif area == "manifest":
+            return run_manifest_vector(h, art)
+        elif area in ("approval", "release-token"):
+            return run_release_vector(area, h, art)
+        elif area == "locked-results":
+            return run_locked_results_vector(h, art)
+        elif area == "round-definition":
+            fp = Round(art).fingerprint
+        elif area == "evidence":
+            return run_evidence_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -665,6 +677,126 @@ def run_submission_vector(h: dict, art: bytes) -> str:
     if (content["member"] != env.header["sender"] or content["round"] != env.header["round"]
             or env.header["context"] != {"revision": content["revision"]}):
         return "merge.content-mismatch"
+    return "success"
+
+
+def run_journal_vector(h: dict, art: bytes) -> str:
+    """`journal` vectors (spec §7 reject order): container, signature by `secretary-signing-key`,
+    header and entries, `round` = `round-hash`, chain; optional `entry-count` and `head`."""
+    j = Journal(art)
+    if not j.signed_by(bytes.fromhex(h["secretary-signing-key"])):
+        return "journal.bad-signature"
+    entries = j.parse_entries()
+    if j.h["round"] != h["round-hash"]:
+        return "journal.wrong-round"
+    if j.chain_problems():
+        return "journal.broken-chain"
+    if "entry-count" in h and str(len(entries)) != h["entry-count"]:
+        return "entry count differs"
+    if "head" in h and j.h["head"] != h["head"]:
+        return "head differs"
+    return "success"
+
+
+def run_manifest_vector(h: dict, art: bytes) -> str:
+    """`manifest` vectors (spec §6.3 reading order): container, strict header, then the signature
+    by `secretary-signing-key`."""
+    m = Manifest(art)
+    if not m.signed_by(bytes.fromhex(h["secretary-signing-key"])):
+        return "manifest.bad-signature"
+    return "success"
+
+
+class _PolicyRound:
+    """The parts of a Round that Approval.verify and verify_token use, from a vector's header
+    lines: `policy` (hex of the canonical JSON of a round's `release` section, §4.7), `round-id`."""
+
+    def __init__(self, h: dict):
+        from avformat import check_release_section
+        self.release = parse_canonical(bytes.fromhex(h["policy"]))
+        check_release_section(self.release, "policy")
+        self.round_id = bytes.fromhex(h["round-id"])
+        self.release_key = bytes.fromhex(self.release["releaseKey"])
+        self.threshold = self.release["threshold"]
+
+    def holder_by_key(self, spk_hex):
+        return next((x for x in self.release["holders"] if x["identity"]["signingKey"] == spk_hex), None)
+
+
+def run_release_vector(area: str, h: dict, art: bytes) -> str:
+    """`approval` (§8.2-§8.3) and `release-token` (§8.4, §8.6) vectors."""
+    rnd = _PolicyRound(h)
+    hashes = [bytes.fromhex(h[k]) for k in ("round-hash", "manifest-hash", "results-hash")]
+    if area == "approval":
+        Approval(art).verify(rnd, *hashes)
+    else:
+        verify_token(art, rnd, *hashes)
+    return "success"
+
+
+def run_locked_results_vector(h: dict, art: bytes) -> str:
+    """`locked-results` vectors (§6.4, §8.7 steps 1-5 with public data, then open with
+    `release-secret-key`, §5.5)."""
+    import nacl.bindings as nb
+    rel = parse_canonical(bytes.fromhex(h["policy"]))
+    sec = read_public_identity(bytes.fromhex(h["secretary-public-identity"]))
+    env = Envelope(art, KIND_BY_NAME["locked-results"])
+    env.verify_outer()
+    eh = env.header
+    if eh["round"] != h["round-hash"]:
+        return "results.wrong-round"
+    if eh["sender"] != sec["id"] or eh["senderSigningKey"] != sec["signingKey"]:
+        return "results.wrong-sender"
+    if eh["recipient"] != rel["releaseKey"]:
+        return "results.wrong-recipient"
+    if eh["context"] != {}:
+        return "format.header"
+    sk = bytes.fromhex(h["release-secret-key"])
+    plain = env.open(nb.crypto_scalarmult_base(sk), sk)
+    if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
+        return "plaintext hash differs"
+    return "success"
+
+
+def run_evidence_vector(h: dict, art: bytes) -> str:
+    """`evidence` vectors (§10.1, §10.4 steps 1-4, then §5.5 steps 5-8): outer signature, binding to
+    the roster in the header lines (`round-hash`, `secretary-public-identity`, the one member
+    `member-public-identity`), the context, then open with `recipient-secret-key`."""
+    import unicodedata
+    import nacl.bindings as nb
+    from avformat import CTRL_RE
+    sec = read_public_identity(bytes.fromhex(h["secretary-public-identity"]))
+    mem = read_public_identity(bytes.fromhex(h["member-public-identity"]))
+    env = Envelope(art, KIND_BY_NAME["evidence"])
+    env.verify_outer()
+    eh = env.header
+    by_secretary = eh["sender"] == sec["id"] and eh["senderSigningKey"] == sec["signingKey"]
+    if eh["round"] != h["round-hash"]:
+        return "inbox.wrong-round"
+    if eh["recipient"] != sec["encryptionKey"]:
+        return "inbox.wrong-recipient"
+    if not by_secretary:
+        if eh["sender"] != mem["id"]:
+            if eh["sender"] == sec["id"] or eh["senderSigningKey"] == sec["signingKey"]:
+                return "inbox.wrong-role"
+            return "inbox.not-member"
+        if eh["senderSigningKey"] != mem["signingKey"]:
+            return "inbox.key-mismatch"
+    c = eh["context"]
+    fields(c, "context", ("index", "name", "revision", "size"))
+    f_int(c["index"], "context.index", 1, 999)
+    name = f_str(c["name"], "context.name", 255, 1)
+    hdr(unicodedata.normalize("NFC", name) == name and name not in (".", "..") and "/" not in name
+        and "\\" not in name and not CTRL_RE.search(name), "context.name", "not a valid evidence name")
+    f_int(c["revision"], "context.revision", 1, 1000000)
+    f_int(c["size"], "context.size", 0, 2 ** 53 - 1)
+    content = len(env.payload) - 81
+    hdr(c["size"] == content - 17 * -(-content // 65553), "context.size", "does not match the payload length")
+    hdr(not by_secretary or c["revision"] == 1, "context.revision", "must be 1 for the secretary")
+    sk = bytes.fromhex(h["recipient-secret-key"])
+    plain = env.open(nb.crypto_scalarmult_base(sk), sk)
+    if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
+        return "plaintext hash differs"
     return "success"
 
 

@@ -13,6 +13,13 @@ enum VectorGenerator {
         "key-file": keyFileVectors,
         "public-identity": publicIdentityVectors,
         "submission": submissionVectors,
+        "journal": journalVectors,
+        "manifest": manifestVectors,
+        "approval": approvalVectors,
+        "release-token": tokenVectors,
+        "locked-results": lockedResultsVectors,
+        "round-definition": roundDefinitionVectors,
+        "evidence": evidenceVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

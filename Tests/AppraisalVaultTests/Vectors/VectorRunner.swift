@@ -10,6 +10,13 @@ enum VectorRunner {
         "key-file": runKeyFile,
         "public-identity": runPublicIdentity,
         "submission": runSubmission,
+        "journal": runJournal,
+        "manifest": runManifest,
+        "approval": runApproval,
+        "release-token": runReleaseToken,
+        "locked-results": runLockedResults,
+        "round-definition": runRoundDefinition,
+        "evidence": runEvidence,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
