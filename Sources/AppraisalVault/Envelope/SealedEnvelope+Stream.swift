@@ -5,6 +5,8 @@ package import VaultCrypto
 extension SealedEnvelope {
     /// Bytes read per block while hashing a payload.
     static let hashBlock = 1 << 20
+    /// Chunks per block in the streaming pipelines (1 MiB of plaintext).
+    static let blockChunks = 16
 
     /// True when a payload of `length` bytes has the shape of spec §5.3.
     static func isValidPayloadLength(_ length: Int) -> Bool {
@@ -49,29 +51,66 @@ extension SealedEnvelope {
             let contentHasher = BLAKE2b.Hasher(outputLength: 64)
             try writer.write(preamble)
             fileHasher.update(preamble)
-            var plain = [UInt8](repeating: 0, count: chunkSize)
-            var cipher = [UInt8]()
-            cipher.reserveCapacity(chunkSize + chunkOverhead)
-            var offset = 0
-            while offset < reader.size {
-                let n = try reader.read(at: offset, count: min(chunkSize, reader.size - offset), into: &plain)
-                guard n > 0 else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
-                let chunk = plain[0..<n]
-                contentHasher.update(chunk)
-                cipher.removeAll(keepingCapacity: true)
-                try stream.push(chunk, additionalData: headerHash, isFinal: false, into: &cipher)
-                payloadHasher.update(cipher)
-                fileHasher.update(cipher)
-                try writer.write(cipher)
-                offset += n
+            // Pipeline over blocks of `blockChunks` chunks: while block i is hashed (plaintext) and
+            // encrypted, block i+1 is read and block i-1's ciphertext is hashed twice and written.
+            let blockPlain = blockChunks * chunkSize
+            let blockCipher = blockChunks * (chunkSize + chunkOverhead)
+            let plain = [RawBlock(blockPlain), RawBlock(blockPlain)]
+            let cipher = [RawBlock(blockCipher), RawBlock(blockCipher)]
+            let size = reader.size
+            let blocks = (size + blockPlain - 1) / blockPlain
+            let ad = headerHash
+            func read(_ block: Int) throws {
+                let target = plain[block % 2]
+                let length = min(blockPlain, size - block * blockPlain)
+                let n = try reader.read(at: block * blockPlain, into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[0..<length]))
+                guard n == length else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
+                target.count = n
             }
+            func encrypt(_ block: Int) throws {
+                let source = plain[block % 2]
+                let target = cipher[block % 2]
+                var done = 0
+                var written = 0
+                try ad.withUnsafeBytes { a in
+                    while done < source.count {
+                        let n = min(chunkSize, source.count - done)
+                        written += try stream.push(
+                            UnsafeRawBufferPointer(rebasing: source.bytes[done..<done + n]), additionalData: a, isFinal: false,
+                            into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[written..<target.bytes.count]))
+                        done += n
+                    }
+                }
+                target.count = written
+            }
+            if blocks > 0 { try read(0) }
+            for i in 0...blocks {
+                var tasks = [() throws -> Void]()
+                if i < blocks {
+                    let p = plain[i % 2]
+                    tasks.append { contentHasher.update(bytes: p.used) }
+                }
+                if i >= 1 {
+                    let c = cipher[(i - 1) % 2]
+                    tasks.append { payloadHasher.update(bytes: c.used) }
+                    tasks.append { fileHasher.update(bytes: c.used) }
+                }
+                if i < blocks { tasks.append { try encrypt(i) } }
+                if i >= 1 {
+                    let c = cipher[(i - 1) % 2]
+                    tasks.append { try writer.write(bytes: c.used) }
+                }
+                if i + 1 < blocks { tasks.append { try read(i + 1) } }
+                try Parallel.perform(tasks)
+            }
+            let offset = size
             let contentHash = contentHasher.finalize()
             let inner = try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash)
-            cipher.removeAll(keepingCapacity: true)
-            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &cipher)
-            payloadHasher.update(cipher)
-            fileHasher.update(cipher)
-            try writer.write(cipher)
+            var last = [UInt8]()
+            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &last)
+            payloadHasher.update(last)
+            fileHasher.update(last)
+            try writer.write(last)
             let outer = try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHasher.finalize())
             fileHasher.update(outer)
             try writer.write(outer)
@@ -136,14 +175,31 @@ extension SealedEnvelope {
             let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
             let fileHasher = BLAKE2b.Hasher(outputLength: 32)
             fileHasher.update(preamble)
-            var block = [UInt8](repeating: 0, count: SealedEnvelope.hashBlock)
-            var offset = payload.lowerBound
-            while offset < payload.upperBound {
-                let n = try reader.read(at: offset, count: min(SealedEnvelope.hashBlock, payload.upperBound - offset), into: &block)
-                guard n > 0 else { throw VaultError(.formatTruncated, [file]) }
-                payloadHasher.update(block[0..<n])
-                fileHasher.update(block[0..<n])
-                offset += n
+            // Both hashes over both cores, the next block read meanwhile.
+            let size = SealedEnvelope.hashBlock
+            let blockBuffers = [RawBlock(size), RawBlock(size)]
+            let start = payload.lowerBound
+            let blocks = (payload.count + size - 1) / size
+            let (reader, end, file) = (self.reader, payload.upperBound, self.file)
+            func read(_ block: Int) throws {
+                let target = blockBuffers[block % 2]
+                let length = min(size, end - (start + block * size))
+                let n = try reader.read(at: start + block * size, into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[0..<length]))
+                guard n == length else { throw VaultError(.formatTruncated, [file]) }
+                target.count = n
+            }
+            do {
+                if blocks > 0 { try read(0) }
+                for i in 0..<blocks {
+                    let b = blockBuffers[i % 2]
+                    var tasks: [() throws -> Void] = [{ payloadHasher.update(bytes: b.used) }, { fileHasher.update(bytes: b.used) }]
+                    if i + 1 < blocks { tasks.append { try read(i + 1) } }
+                    try Parallel.perform(tasks)
+                }
+            } catch let error as VaultError {
+                throw error
+            } catch {
+                throw VaultError(.formatTruncated, [file])
             }
             fileHasher.update(outerSignature)
             let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
@@ -172,16 +228,55 @@ extension SealedEnvelope {
                 let contentHasher = BLAKE2b.Hasher(outputLength: 64)
                 let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
                 let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
-                var chunk = [UInt8](repeating: 0, count: step)
-                var offset = payload.lowerBound
-                while offset < contentEnd {
-                    let length = min(step, contentEnd - offset)
-                    guard try reader.read(at: offset, count: length, into: &chunk) == length else { throw VaultError(.formatTruncated, [file]) }
-                    let (plain, isFinal) = try stream.pull(chunk[0..<length], additionalData: headerHash)
-                    guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
-                    contentHasher.update(plain)
-                    try writer.write(plain)
-                    offset += length
+                // Pipeline over blocks of `blockChunks` chunks: while block i is decrypted, block
+                // i+1 is read and block i-1's plaintext is hashed and written.
+                let blockCipher = SealedEnvelope.blockChunks * step
+                let blockPlain = SealedEnvelope.blockChunks * SealedEnvelope.chunkSize
+                let cipher = [RawBlock(blockCipher), RawBlock(blockCipher)]
+                let plain = [RawBlock(blockPlain), RawBlock(blockPlain)]
+                let start = payload.lowerBound
+                let blocks = (contentEnd - start + blockCipher - 1) / blockCipher
+                let (reader, file, ad) = (self.reader, self.file, headerHash)
+                func read(_ block: Int) throws {
+                    let target = cipher[block % 2]
+                    let length = min(blockCipher, contentEnd - (start + block * blockCipher))
+                    let n = try reader.read(
+                        at: start + block * blockCipher, into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[0..<length]))
+                    guard n == length else { throw VaultError(.formatTruncated, [file]) }
+                    target.count = n
+                }
+                func decrypt(_ block: Int) throws {
+                    let source = cipher[block % 2]
+                    let target = plain[block % 2]
+                    var done = 0
+                    var written = 0
+                    try ad.withUnsafeBytes { a in
+                        while done < source.count {
+                            let n = min(step, source.count - done)
+                            let (count, isFinal) = try stream.pull(
+                                UnsafeRawBufferPointer(rebasing: source.bytes[done..<done + n]), additionalData: a,
+                                into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[written..<target.bytes.count]))
+                            guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
+                            written += count
+                            done += n
+                        }
+                    }
+                    target.count = written
+                }
+                if blocks > 0 { try read(0) }
+                for i in 0...blocks {
+                    var tasks = [() throws -> Void]()
+                    if i >= 1 {
+                        let p = plain[(i - 1) % 2]
+                        tasks.append { contentHasher.update(bytes: p.used) }
+                    }
+                    if i < blocks { tasks.append { try decrypt(i) } }
+                    if i >= 1 {
+                        let p = plain[(i - 1) % 2]
+                        tasks.append { try writer.write(bytes: p.used) }
+                    }
+                    if i + 1 < blocks { tasks.append { try read(i + 1) } }
+                    try Parallel.perform(tasks)
                 }
                 let last = try reader.bytes(at: contentEnd, count: SealedEnvelope.finalChunkLength)
                 let (inner, isFinal) = try stream.pull(last, additionalData: headerHash)

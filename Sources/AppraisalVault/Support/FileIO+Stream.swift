@@ -37,6 +37,28 @@ extension FileIO {
             if buffer.count >= AtomicWriter.bufferSize { try flush() }
         }
 
+        /// Appends bytes from raw memory; large writes bypass the buffer (no copy).
+        public func write(bytes: UnsafeRawBufferPointer) throws(VaultError) {
+            guard bytes.count > 0 else { return }
+            if buffer.count + bytes.count <= AtomicWriter.bufferSize {
+                buffer.append(contentsOf: bytes)
+                if buffer.count >= AtomicWriter.bufferSize { try flush() }
+                return
+            }
+            try flush()
+            try writeAll(bytes)
+        }
+
+        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(VaultError) {
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                done += n
+            }
+        }
+
         private func flush() throws(VaultError) {
             var done = 0
             while done < buffer.count {
@@ -110,6 +132,19 @@ extension FileIO {
             var done = 0
             while done < count {
                 let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+                if n < 0, errno == EINTR { continue }
+                guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+                if n == 0 { break }
+                done += n
+            }
+            return done
+        }
+
+        /// Reads exactly `buffer.count` bytes at `offset` into raw memory (fewer only at the end of the file).
+        public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(VaultError) -> Int {
+            var done = 0
+            while done < buffer.count {
+                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
                 if n < 0, errno == EINTR { continue }
                 guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
                 if n == 0 { break }

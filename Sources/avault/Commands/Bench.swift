@@ -7,7 +7,7 @@ import VaultCrypto
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Developer benchmarks on synthetic rounds (no real keys, no passphrases).",
-        subcommands: [BenchMerge.self])
+        subcommands: [BenchStream.self, BenchVerify.self, BenchMerge.self, BenchFile.self, BenchWorker.self])
 }
 
 /// `avault bench merge`: times seal → receive checks → open → check → merge → lock on a
