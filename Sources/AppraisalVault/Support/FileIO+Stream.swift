@@ -12,6 +12,12 @@ extension FileIO {
         private var buffer = [UInt8]()
         private var finished = false
         static let bufferSize = 1 << 20
+        /// Bytes handed to the kernel so far, and how far write-back has been started.
+        private var written = 0
+        private var writebackStarted = 0
+        /// Write-back is started every this many bytes, so `commit`'s `fsync` finds little left
+        /// to do and the disk works while the caller computes.
+        static let writebackStep = 8 << 20
 
         /// Creates the temporary file with permission `mode`.
         public init(path: String, mode: UInt32) throws(VaultError) {
@@ -57,7 +63,23 @@ extension FileIO {
                 guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
                 done += n
             }
+            wrote(bytes.count)
         }
+
+        /// Starts asynchronous write-back of the last `writebackStep` bytes (no waiting).
+        private func wrote(_ count: Int) {
+            written += count
+            if written - writebackStarted >= AtomicWriter.writebackStep {
+                _ = AtomicWriter.syncFileRange?(fd, off_t(writebackStarted), off_t(written - writebackStarted), 2 /* SYNC_FILE_RANGE_WRITE */)
+                writebackStarted = written
+            }
+        }
+
+        /// glibc's `sync_file_range` (Linux; not exported by the Glibc module), nil where absent.
+        private static let syncFileRange: (@convention(c) (Int32, off_t, off_t, UInt32) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (Int32, off_t, off_t, UInt32) -> Int32).self)
+        }()
 
         private func flush() throws(VaultError) {
             var done = 0
@@ -67,6 +89,7 @@ extension FileIO {
                 guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
                 done += n
             }
+            wrote(buffer.count)
             buffer.removeAll(keepingCapacity: true)
         }
 
