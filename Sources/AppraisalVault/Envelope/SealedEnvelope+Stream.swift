@@ -7,6 +7,8 @@ extension SealedEnvelope {
     static let hashBlock = 1 << 20
     /// Chunks per block in the streaming pipelines (1 MiB of plaintext).
     static let blockChunks = 16
+    /// Blocks in flight per buffer ring.
+    static let ringSize = 3
 
     /// True when a payload of `length` bytes has the shape of spec §5.3.
     static func isValidPayloadLength(_ length: Int) -> Bool {
@@ -51,58 +53,68 @@ extension SealedEnvelope {
             let contentHasher = BLAKE2b.Hasher(outputLength: 64)
             try writer.write(preamble)
             fileHasher.update(preamble)
-            // Pipeline over blocks of `blockChunks` chunks: while block i is hashed (plaintext) and
-            // encrypted, block i+1 is read and block i-1's ciphertext is hashed twice and written.
+            // Pipeline over 1 MiB blocks: this thread reads and encrypts; one lane hashes the
+            // plaintext, one the payload, one the whole file and writes it (spec bytes unchanged).
             let blockPlain = blockChunks * chunkSize
             let blockCipher = blockChunks * (chunkSize + chunkOverhead)
-            let plain = [RawBlock(blockPlain), RawBlock(blockPlain)]
-            let cipher = [RawBlock(blockCipher), RawBlock(blockCipher)]
+            let plain = BlockRing(count: ringSize, capacity: blockPlain, users: 1)
+            let cipher = BlockRing(count: ringSize, capacity: blockCipher, users: 2)
+            let contentLane = Lane("content"), payloadLane = Lane("payload"), fileLane = Lane("file")
+            let out = Parallel.UncheckedBox(writer)
             let size = reader.size
             let blocks = (size + blockPlain - 1) / blockPlain
-            let ad = headerHash
-            func read(_ block: Int) throws {
-                let target = plain[block % 2]
-                let length = min(blockPlain, size - block * blockPlain)
-                let n = try reader.read(at: block * blockPlain, into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[0..<length]))
-                guard n == length else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
-                target.count = n
+            defer {
+                plain.waitAll()
+                cipher.waitAll()
             }
-            func encrypt(_ block: Int) throws {
-                let source = plain[block % 2]
-                let target = cipher[block % 2]
-                var done = 0
-                var written = 0
-                try ad.withUnsafeBytes { a in
-                    while done < source.count {
-                        let n = min(chunkSize, source.count - done)
-                        written += try stream.push(
-                            UnsafeRawBufferPointer(rebasing: source.bytes[done..<done + n]), additionalData: a, isFinal: false,
-                            into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[written..<target.bytes.count]))
-                        done += n
+            try headerHash.withUnsafeBytes { ad in
+                for i in 0..<blocks {
+                    let p = plain.acquire(i)
+                    let length = min(blockPlain, size - i * blockPlain)
+                    let n: Int
+                    do {
+                        n = try reader.read(at: i * blockPlain, into: UnsafeMutableRawBufferPointer(rebasing: p.bytes[0..<length]))
+                        guard n == length else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
+                    } catch {
+                        plain.release(i)
+                        throw error
+                    }
+                    p.count = n
+                    contentLane.async {
+                        contentHasher.update(bytes: p.used)
+                        plain.release(i)
+                    }
+                    let c = cipher.acquire(i)
+                    var done = 0
+                    var written = 0
+                    do {
+                        while done < n {
+                            let k = min(chunkSize, n - done)
+                            written += try stream.push(
+                                UnsafeRawBufferPointer(rebasing: p.bytes[done..<done + k]), additionalData: ad, isFinal: false,
+                                into: UnsafeMutableRawBufferPointer(rebasing: c.bytes[written..<c.bytes.count]))
+                            done += k
+                        }
+                    } catch {
+                        cipher.release(i)
+                        cipher.release(i)
+                        throw error
+                    }
+                    c.count = written
+                    payloadLane.async {
+                        payloadHasher.update(bytes: c.used)
+                        cipher.release(i)
+                    }
+                    fileLane.async {
+                        defer { cipher.release(i) }
+                        fileHasher.update(bytes: c.used)
+                        try out.value.write(bytes: c.used)
                     }
                 }
-                target.count = written
             }
-            if blocks > 0 { try read(0) }
-            for i in 0...blocks {
-                var tasks = [() throws -> Void]()
-                if i < blocks {
-                    let p = plain[i % 2]
-                    tasks.append { contentHasher.update(bytes: p.used) }
-                }
-                if i >= 1 {
-                    let c = cipher[(i - 1) % 2]
-                    tasks.append { payloadHasher.update(bytes: c.used) }
-                    tasks.append { fileHasher.update(bytes: c.used) }
-                }
-                if i < blocks { tasks.append { try encrypt(i) } }
-                if i >= 1 {
-                    let c = cipher[(i - 1) % 2]
-                    tasks.append { try writer.write(bytes: c.used) }
-                }
-                if i + 1 < blocks { tasks.append { try read(i + 1) } }
-                try Parallel.perform(tasks)
-            }
+            try contentLane.drain()
+            try payloadLane.drain()
+            try fileLane.drain()
             let offset = size
             let contentHash = contentHasher.finalize()
             let inner = try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash)
@@ -175,27 +187,35 @@ extension SealedEnvelope {
             let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
             let fileHasher = BLAKE2b.Hasher(outputLength: 32)
             fileHasher.update(preamble)
-            // Both hashes over both cores, the next block read meanwhile.
+            // This thread reads; one lane hashes the payload, one the whole file.
             let size = SealedEnvelope.hashBlock
-            let blockBuffers = [RawBlock(size), RawBlock(size)]
+            let ring = BlockRing(count: SealedEnvelope.ringSize, capacity: size, users: 2)
+            let payloadLane = Lane("payload"), fileLane = Lane("file")
             let start = payload.lowerBound
             let blocks = (payload.count + size - 1) / size
-            let (reader, end, file) = (self.reader, payload.upperBound, self.file)
-            func read(_ block: Int) throws {
-                let target = blockBuffers[block % 2]
-                let length = min(size, end - (start + block * size))
-                let n = try reader.read(at: start + block * size, into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[0..<length]))
-                guard n == length else { throw VaultError(.formatTruncated, [file]) }
-                target.count = n
-            }
             do {
-                if blocks > 0 { try read(0) }
+                defer { ring.waitAll() }
                 for i in 0..<blocks {
-                    let b = blockBuffers[i % 2]
-                    var tasks: [() throws -> Void] = [{ payloadHasher.update(bytes: b.used) }, { fileHasher.update(bytes: b.used) }]
-                    if i + 1 < blocks { tasks.append { try read(i + 1) } }
-                    try Parallel.perform(tasks)
+                    let b = ring.acquire(i)
+                    let length = min(size, payload.upperBound - (start + i * size))
+                    let n = try reader.read(at: start + i * size, into: UnsafeMutableRawBufferPointer(rebasing: b.bytes[0..<length]))
+                    guard n == length else {
+                        ring.release(i)
+                        ring.release(i)
+                        throw VaultError(.formatTruncated, [file])
+                    }
+                    b.count = n
+                    payloadLane.async {
+                        payloadHasher.update(bytes: b.used)
+                        ring.release(i)
+                    }
+                    fileLane.async {
+                        fileHasher.update(bytes: b.used)
+                        ring.release(i)
+                    }
                 }
+                try payloadLane.drain()
+                try fileLane.drain()
             } catch let error as VaultError {
                 throw error
             } catch {
@@ -228,55 +248,54 @@ extension SealedEnvelope {
                 let contentHasher = BLAKE2b.Hasher(outputLength: 64)
                 let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
                 let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
-                // Pipeline over blocks of `blockChunks` chunks: while block i is decrypted, block
-                // i+1 is read and block i-1's plaintext is hashed and written.
+                // This thread reads and decrypts 1 MiB blocks; one lane hashes the plaintext, one writes it.
                 let blockCipher = SealedEnvelope.blockChunks * step
                 let blockPlain = SealedEnvelope.blockChunks * SealedEnvelope.chunkSize
-                let cipher = [RawBlock(blockCipher), RawBlock(blockCipher)]
-                let plain = [RawBlock(blockPlain), RawBlock(blockPlain)]
+                let cipher = RawBlock(blockCipher)
+                let plain = BlockRing(count: SealedEnvelope.ringSize, capacity: blockPlain, users: 2)
+                let contentLane = Lane("content"), writeLane = Lane("write")
+                let out = Parallel.UncheckedBox(writer)
                 let start = payload.lowerBound
                 let blocks = (contentEnd - start + blockCipher - 1) / blockCipher
-                let (reader, file, ad) = (self.reader, self.file, headerHash)
-                func read(_ block: Int) throws {
-                    let target = cipher[block % 2]
-                    let length = min(blockCipher, contentEnd - (start + block * blockCipher))
-                    let n = try reader.read(
-                        at: start + block * blockCipher, into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[0..<length]))
-                    guard n == length else { throw VaultError(.formatTruncated, [file]) }
-                    target.count = n
-                }
-                func decrypt(_ block: Int) throws {
-                    let source = cipher[block % 2]
-                    let target = plain[block % 2]
-                    var done = 0
-                    var written = 0
-                    try ad.withUnsafeBytes { a in
-                        while done < source.count {
-                            let n = min(step, source.count - done)
-                            let (count, isFinal) = try stream.pull(
-                                UnsafeRawBufferPointer(rebasing: source.bytes[done..<done + n]), additionalData: a,
-                                into: UnsafeMutableRawBufferPointer(rebasing: target.bytes[written..<target.bytes.count]))
-                            guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
-                            written += count
-                            done += n
+                do {
+                    defer { plain.waitAll() }
+                    try headerHash.withUnsafeBytes { ad in
+                        for i in 0..<blocks {
+                            let length = min(blockCipher, contentEnd - (start + i * blockCipher))
+                            let n = try reader.read(
+                                at: start + i * blockCipher, into: UnsafeMutableRawBufferPointer(rebasing: cipher.bytes[0..<length]))
+                            guard n == length else { throw VaultError(.formatTruncated, [file]) }
+                            let p = plain.acquire(i)
+                            var done = 0
+                            var written = 0
+                            do {
+                                while done < n {
+                                    let k = min(step, n - done)
+                                    let (count, isFinal) = try stream.pull(
+                                        UnsafeRawBufferPointer(rebasing: cipher.bytes[done..<done + k]), additionalData: ad,
+                                        into: UnsafeMutableRawBufferPointer(rebasing: p.bytes[written..<p.bytes.count]))
+                                    guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
+                                    written += count
+                                    done += k
+                                }
+                            } catch {
+                                plain.release(i)
+                                plain.release(i)
+                                throw error
+                            }
+                            p.count = written
+                            contentLane.async {
+                                contentHasher.update(bytes: p.used)
+                                plain.release(i)
+                            }
+                            writeLane.async {
+                                defer { plain.release(i) }
+                                try out.value.write(bytes: p.used)
+                            }
                         }
                     }
-                    target.count = written
-                }
-                if blocks > 0 { try read(0) }
-                for i in 0...blocks {
-                    var tasks = [() throws -> Void]()
-                    if i >= 1 {
-                        let p = plain[(i - 1) % 2]
-                        tasks.append { contentHasher.update(bytes: p.used) }
-                    }
-                    if i < blocks { tasks.append { try decrypt(i) } }
-                    if i >= 1 {
-                        let p = plain[(i - 1) % 2]
-                        tasks.append { try writer.write(bytes: p.used) }
-                    }
-                    if i + 1 < blocks { tasks.append { try read(i + 1) } }
-                    try Parallel.perform(tasks)
+                    try contentLane.drain()
+                    try writeLane.drain()
                 }
                 let last = try reader.bytes(at: contentEnd, count: SealedEnvelope.finalChunkLength)
                 let (inner, isFinal) = try stream.pull(last, additionalData: headerHash)

@@ -46,7 +46,7 @@ extension FileIO {
         /// Appends bytes from raw memory; large writes bypass the buffer (no copy).
         public func write(bytes: UnsafeRawBufferPointer) throws(VaultError) {
             guard bytes.count > 0 else { return }
-            if buffer.count + bytes.count <= AtomicWriter.bufferSize {
+            if bytes.count < AtomicWriter.bufferSize / 2, buffer.count + bytes.count <= AtomicWriter.bufferSize {
                 buffer.append(contentsOf: bytes)
                 if buffer.count >= AtomicWriter.bufferSize { try flush() }
                 return

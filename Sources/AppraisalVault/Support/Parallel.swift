@@ -70,3 +70,60 @@ final class RawBlock: @unchecked Sendable {
     /// The bytes in use.
     var used: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[0..<count]) }
 }
+
+/// A serial lane of work on its own thread of the global pool: blocks are queued with
+/// ``async(_:)`` and run in order; the first error is kept and rethrown by ``drain()`` (later
+/// blocks still run, so whatever they release is released).
+///
+/// Streaming seal/open use a few lanes (one per hash, one for writing) fed with 1 MiB blocks,
+/// so both cores stay busy without a barrier per block.
+final class Lane: @unchecked Sendable {
+    private let queue: DispatchQueue
+    /// Written only on `queue`; read after `drain()` (which orders it).
+    private var error: (any Error)?
+
+    init(_ label: String) { queue = DispatchQueue(label: "avault.\(label)") }
+
+    func async(_ body: @escaping @Sendable () throws -> Void) {
+        queue.async {
+            do { try body() } catch { if self.error == nil { self.error = error } }
+        }
+    }
+
+    /// Waits for everything queued so far.
+    func drain() throws {
+        queue.sync {}
+        if let error { throw error }
+    }
+}
+
+/// A ring of `count` reusable raw blocks; a block is free again once every lane that was
+/// given it has called ``release(_:)``.
+final class BlockRing: @unchecked Sendable {
+    let blocks: [RawBlock]
+    private let free: [DispatchSemaphore]
+    private let users: Int
+
+    /// `users`: how many releases a block needs before it is free again.
+    init(count: Int, capacity: Int, users: Int) {
+        blocks = (0..<count).map { _ in RawBlock(capacity) }
+        free = (0..<count).map { _ in DispatchSemaphore(value: users) }
+        self.users = users
+    }
+
+    /// Waits until block `i % count` is free and returns it.
+    func acquire(_ i: Int) -> RawBlock {
+        for _ in 0..<users { free[i % blocks.count].wait() }
+        return blocks[i % blocks.count]
+    }
+
+    func release(_ i: Int) { free[i % blocks.count].signal() }
+
+    /// Waits until every block is free (all queued work on them finished).
+    func waitAll() {
+        for i in blocks.indices {
+            for _ in 0..<users { free[i].wait() }
+            for _ in 0..<users { free[i].signal() }
+        }
+    }
+}
