@@ -391,7 +391,7 @@ struct BenchFile: ParsableCommand {
         var results = [Double]()
         if BenchSupport.have("hyperfine") {
             try BenchSupport.shell(
-                "hyperfine -N -s none --warmup 10 --runs \(runs) --export-csv \(q(scratch + "/h.csv")) \(q(ours)) \(q(theirs)) >/dev/null")
+                "hyperfine -N --warmup 10 --runs \(runs) --export-csv \(q(scratch + "/h.csv")) \(q(ours)) \(q(theirs)) >/dev/null")
             let csv = String(decoding: try FileIO.read(scratch + "/h.csv", maxBytes: 1 << 20), as: UTF8.self)
             for line in csv.split(separator: "\n").dropFirst() {
                 // command,mean,stddev,median,user,system,min,max
