@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test test-large bench fuzz fuzz-smoke tamper crash clean
+.PHONY: all deps build release demo test test-large bench bench-4g fuzz fuzz-smoke tamper crash clean
 
 all: build
 
@@ -35,10 +35,20 @@ test-large: deps
 	$(SWIFT) build -c release --build-tests
 	AVAULT_LARGE_TESTS=1 $(SWIFT) test -c release --disable-xctest --skip-build --filter oneGibibyte
 
-# Merge benchmark (docs/performance.md): release build, the sample size and a large round.
+# Benchmarks (docs/performance.md, issue 7): release build; installs age, minisign and hyperfine
+# with apt-get when missing. BENCH_DIR must be on disk (not tmpfs). P1 at 4 GiB: `make bench-4g`.
+BENCH_DIR ?= /var/tmp
+BENCH_RUNS ?= 3
 bench: release
+	.build/release/avault bench stream --size 1024 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
+	.build/release/avault bench verify --files 10000 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
+	.build/release/avault bench file --runs 200 --dir $(BENCH_DIR)
 	.build/release/avault bench merge --units 29 --sub-criteria 72 --members 8 --runs 5
-	.build/release/avault bench merge --units 1000 --sub-criteria 100 --members 100 --runs 3
+	.build/release/avault bench merge --units 1000 --sub-criteria 100 --members 100 --runs $(BENCH_RUNS)
+	.build/release/avault bench merge --units 10000 --sub-criteria 100 --members 100 --runs 1
+
+bench-4g: release
+	.build/release/avault bench stream --size 4096 --runs 1 --dir $(BENCH_DIR)
 
 # Fuzzing (docs/fuzzing.md): every libFuzzer target for FUZZ_SECONDS each (sanitizer build in .build-fuzz).
 FUZZ_SECONDS ?= 120

@@ -64,6 +64,13 @@ package enum BLAKE2b {
             }
         }
 
+        /// Absorbs more input from raw memory.
+        package func update(bytes: UnsafeRawBufferPointer) {
+            precondition(!finished, "internal error: BLAKE2b update after finalize")
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            _ = crypto_generichash_update(OpaquePointer(state), base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
+        }
+
         /// Finishes and returns the digest; the hasher cannot be used afterwards.
         package func finalize() -> [UInt8] {
             precondition(!finished, "internal error: BLAKE2b finalize twice")

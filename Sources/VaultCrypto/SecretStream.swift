@@ -65,25 +65,49 @@ package enum SecretStream {
         package func push(
             _ plaintext: some ContiguousBytes, additionalData: [UInt8] = [], isFinal: Bool, into output: inout [UInt8]
         ) throws(SodiumError) {
-            guard !finished else { throw SodiumError(.streamNotFinished, "crypto_secretstream_xchacha20poly1305_push") }
-            let tag = isFinal
-                ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
-            let start = output.count
             let n = plaintext.withUnsafeBytes { $0.count }
-            output.append(contentsOf: repeatElement(0, count: n + SecretStream.overhead))
-            let rc = output.withUnsafeMutableBufferPointer { o in
-                plaintext.withNonNullBytes { m, n in
-                    additionalData.withNonNullBytes { a, an in
-                        crypto_secretstream_xchacha20poly1305_push(
-                            state, o.baseAddress! + start, nil, m, UInt64(n), an > 0 ? a : nil, UInt64(an), tag)
+            var failure: SodiumError?
+            let chunk = [UInt8](unsafeUninitializedCapacity: n + SecretStream.overhead) { o, count in
+                count = 0
+                plaintext.withUnsafeBytes { m in
+                    additionalData.withUnsafeBytes { a in
+                        do throws(SodiumError) {
+                            count = try push(m, additionalData: a, isFinal: isFinal, into: UnsafeMutableRawBufferPointer(o))
+                        } catch { failure = error }
                     }
                 }
             }
-            guard rc == 0 else {
-                output.removeLast(n + SecretStream.overhead)
-                throw SodiumError(.operationFailed, "crypto_secretstream_xchacha20poly1305_push")
+            if let failure { throw failure }
+            output.append(contentsOf: chunk)
+        }
+
+        /// Encrypts one chunk from `plaintext` straight into `output`, which must have room for
+        /// `plaintext.count + overhead` bytes; no allocation, no copy.
+        ///
+        /// - Returns: the number of bytes written (`plaintext.count + overhead`).
+        package func push(
+            _ plaintext: UnsafeRawBufferPointer, additionalData: UnsafeRawBufferPointer, isFinal: Bool,
+            into output: UnsafeMutableRawBufferPointer
+        ) throws(SodiumError) -> Int {
+            let function = "crypto_secretstream_xchacha20poly1305_push"
+            guard !finished else { throw SodiumError(.streamNotFinished, function) }
+            let n = plaintext.count
+            guard output.count >= n + SecretStream.overhead, let out = output.baseAddress else {
+                throw SodiumError(.invalidLength, function)
             }
+            let tag = isFinal
+                ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
+            var empty: UInt8 = 0
+            let rc = withUnsafePointer(to: &empty) { e in
+                crypto_secretstream_xchacha20poly1305_push(
+                    state, out.assumingMemoryBound(to: UInt8.self), nil,
+                    n > 0 ? plaintext.baseAddress!.assumingMemoryBound(to: UInt8.self) : e, UInt64(n),
+                    additionalData.count > 0 ? additionalData.baseAddress!.assumingMemoryBound(to: UInt8.self) : nil,
+                    UInt64(additionalData.count), tag)
+            }
+            guard rc == 0 else { throw SodiumError(.operationFailed, function) }
             if isFinal { finished = true }
+            return n + SecretStream.overhead
         }
     }
 
@@ -118,31 +142,59 @@ package enum SecretStream {
         package func pull(
             _ ciphertext: some ContiguousBytes, additionalData: [UInt8] = []
         ) throws(SodiumError) -> (plaintext: [UInt8], isFinal: Bool) {
-            let function = "crypto_secretstream_xchacha20poly1305_pull"
-            guard !isFinished else { throw SodiumError(.streamNotFinished, function) }
             let n = ciphertext.withUnsafeBytes { $0.count }
-            guard n >= SecretStream.overhead else { throw SodiumError(.invalidLength, function) }
-            // One spare byte keeps the base address non-nil for empty chunks; trimmed below.
-            var out = [UInt8](repeating: 0, count: n - SecretStream.overhead + 1)
-            var tag: UInt8 = 0
-            let rc = out.withUnsafeMutableBufferPointer { o in
-                ciphertext.withNonNullBytes { c, cn in
-                    additionalData.withNonNullBytes { a, an in
-                        crypto_secretstream_xchacha20poly1305_pull(
-                            state, o.baseAddress!, nil, &tag, c, UInt64(cn), an > 0 ? a : nil, UInt64(an))
+            guard n >= SecretStream.overhead else {
+                throw SodiumError(.invalidLength, "crypto_secretstream_xchacha20poly1305_pull")
+            }
+            var isFinal = false
+            var failure: SodiumError?
+            // One spare byte keeps the base address non-nil for empty chunks.
+            let out = [UInt8](unsafeUninitializedCapacity: n - SecretStream.overhead + 1) { o, count in
+                count = 0
+                ciphertext.withUnsafeBytes { c in
+                    additionalData.withUnsafeBytes { a in
+                        do throws(SodiumError) {
+                            (count, isFinal) = try pull(c, additionalData: a, into: UnsafeMutableRawBufferPointer(o))
+                        } catch { failure = error }
                     }
                 }
             }
+            if let failure { throw failure }
+            return (out, isFinal)
+        }
+
+        /// Decrypts and authenticates one chunk from `ciphertext` straight into `output`, which
+        /// must have room for `ciphertext.count - overhead` bytes; no allocation, no copy.
+        ///
+        /// - Returns: the plaintext length and whether this chunk was the final one.
+        /// - Throws: as ``pull(_:additionalData:)``.
+        package func pull(
+            _ ciphertext: UnsafeRawBufferPointer, additionalData: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+        ) throws(SodiumError) -> (count: Int, isFinal: Bool) {
+            let function = "crypto_secretstream_xchacha20poly1305_pull"
+            guard !isFinished else { throw SodiumError(.streamNotFinished, function) }
+            let n = ciphertext.count
+            guard n >= SecretStream.overhead, output.count >= n - SecretStream.overhead, let c = ciphertext.baseAddress else {
+                throw SodiumError(.invalidLength, function)
+            }
+            var tag: UInt8 = 0
+            var spare: UInt8 = 0
+            let rc = withUnsafeMutablePointer(to: &spare) { s in
+                crypto_secretstream_xchacha20poly1305_pull(
+                    state, output.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? s, nil, &tag,
+                    c.assumingMemoryBound(to: UInt8.self), UInt64(n),
+                    additionalData.count > 0 ? additionalData.baseAddress!.assumingMemoryBound(to: UInt8.self) : nil,
+                    UInt64(additionalData.count))
+            }
             guard rc == 0 else { throw SodiumError(.authenticationFailed, function) }
-            out.removeLast()
             if tag == crypto_secretstream_xchacha20poly1305_tag_final() {
                 isFinished = true
-                return (out, true)
+                return (n - SecretStream.overhead, true)
             }
             guard tag == crypto_secretstream_xchacha20poly1305_tag_message() else {
                 throw SodiumError(.unexpectedTag, function)
             }
-            return (out, false)
+            return (n - SecretStream.overhead, false)
         }
 
         /// Confirms the stream ended with its final tag.

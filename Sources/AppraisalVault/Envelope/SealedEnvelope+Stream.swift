@@ -5,6 +5,10 @@ package import VaultCrypto
 extension SealedEnvelope {
     /// Bytes read per block while hashing a payload.
     static let hashBlock = 1 << 20
+    /// Chunks per block in the streaming pipelines (1 MiB of plaintext).
+    static let blockChunks = 16
+    /// Blocks in flight per buffer ring.
+    static let ringSize = 3
 
     /// True when a payload of `length` bytes has the shape of spec §5.3.
     static func isValidPayloadLength(_ length: Int) -> Bool {
@@ -49,29 +53,76 @@ extension SealedEnvelope {
             let contentHasher = BLAKE2b.Hasher(outputLength: 64)
             try writer.write(preamble)
             fileHasher.update(preamble)
-            var plain = [UInt8](repeating: 0, count: chunkSize)
-            var cipher = [UInt8]()
-            cipher.reserveCapacity(chunkSize + chunkOverhead)
-            var offset = 0
-            while offset < reader.size {
-                let n = try reader.read(at: offset, count: min(chunkSize, reader.size - offset), into: &plain)
-                guard n > 0 else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
-                let chunk = plain[0..<n]
-                contentHasher.update(chunk)
-                cipher.removeAll(keepingCapacity: true)
-                try stream.push(chunk, additionalData: headerHash, isFinal: false, into: &cipher)
-                payloadHasher.update(cipher)
-                fileHasher.update(cipher)
-                try writer.write(cipher)
-                offset += n
+            // Pipeline over 1 MiB blocks: this thread reads and encrypts; one lane hashes the
+            // plaintext, one the payload, one the whole file and writes it (spec bytes unchanged).
+            let blockPlain = blockChunks * chunkSize
+            let blockCipher = blockChunks * (chunkSize + chunkOverhead)
+            let plain = BlockRing(count: ringSize, capacity: blockPlain, users: 1)
+            let cipher = BlockRing(count: ringSize, capacity: blockCipher, users: 2)
+            let contentLane = Lane("content"), payloadLane = Lane("payload"), fileLane = Lane("file")
+            let out = Parallel.UncheckedBox(writer)
+            let size = reader.size
+            let blocks = (size + blockPlain - 1) / blockPlain
+            defer {
+                plain.waitAll()
+                cipher.waitAll()
             }
+            try headerHash.withUnsafeBytes { ad in
+                for i in 0..<blocks {
+                    let p = plain.acquire(i)
+                    let length = min(blockPlain, size - i * blockPlain)
+                    let n: Int
+                    do {
+                        n = try reader.read(at: i * blockPlain, into: UnsafeMutableRawBufferPointer(rebasing: p.bytes[0..<length]))
+                        guard n == length else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
+                    } catch {
+                        plain.release(i)
+                        throw error
+                    }
+                    p.count = n
+                    contentLane.async {
+                        contentHasher.update(bytes: p.used)
+                        plain.release(i)
+                    }
+                    let c = cipher.acquire(i)
+                    var done = 0
+                    var written = 0
+                    do {
+                        while done < n {
+                            let k = min(chunkSize, n - done)
+                            written += try stream.push(
+                                UnsafeRawBufferPointer(rebasing: p.bytes[done..<done + k]), additionalData: ad, isFinal: false,
+                                into: UnsafeMutableRawBufferPointer(rebasing: c.bytes[written..<c.bytes.count]))
+                            done += k
+                        }
+                    } catch {
+                        cipher.release(i)
+                        cipher.release(i)
+                        throw error
+                    }
+                    c.count = written
+                    payloadLane.async {
+                        payloadHasher.update(bytes: c.used)
+                        cipher.release(i)
+                    }
+                    fileLane.async {
+                        defer { cipher.release(i) }
+                        fileHasher.update(bytes: c.used)
+                        try out.value.write(bytes: c.used)
+                    }
+                }
+            }
+            try contentLane.drain()
+            try payloadLane.drain()
+            try fileLane.drain()
+            let offset = size
             let contentHash = contentHasher.finalize()
             let inner = try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash)
-            cipher.removeAll(keepingCapacity: true)
-            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &cipher)
-            payloadHasher.update(cipher)
-            fileHasher.update(cipher)
-            try writer.write(cipher)
+            var last = [UInt8]()
+            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &last)
+            payloadHasher.update(last)
+            fileHasher.update(last)
+            try writer.write(last)
             let outer = try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHasher.finalize())
             fileHasher.update(outer)
             try writer.write(outer)
@@ -136,14 +187,39 @@ extension SealedEnvelope {
             let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
             let fileHasher = BLAKE2b.Hasher(outputLength: 32)
             fileHasher.update(preamble)
-            var block = [UInt8](repeating: 0, count: SealedEnvelope.hashBlock)
-            var offset = payload.lowerBound
-            while offset < payload.upperBound {
-                let n = try reader.read(at: offset, count: min(SealedEnvelope.hashBlock, payload.upperBound - offset), into: &block)
-                guard n > 0 else { throw VaultError(.formatTruncated, [file]) }
-                payloadHasher.update(block[0..<n])
-                fileHasher.update(block[0..<n])
-                offset += n
+            // This thread reads; one lane hashes the payload, one the whole file.
+            let size = SealedEnvelope.hashBlock
+            let ring = BlockRing(count: SealedEnvelope.ringSize, capacity: size, users: 2)
+            let payloadLane = Lane("payload"), fileLane = Lane("file")
+            let start = payload.lowerBound
+            let blocks = (payload.count + size - 1) / size
+            do {
+                defer { ring.waitAll() }
+                for i in 0..<blocks {
+                    let b = ring.acquire(i)
+                    let length = min(size, payload.upperBound - (start + i * size))
+                    let n = try reader.read(at: start + i * size, into: UnsafeMutableRawBufferPointer(rebasing: b.bytes[0..<length]))
+                    guard n == length else {
+                        ring.release(i)
+                        ring.release(i)
+                        throw VaultError(.formatTruncated, [file])
+                    }
+                    b.count = n
+                    payloadLane.async {
+                        payloadHasher.update(bytes: b.used)
+                        ring.release(i)
+                    }
+                    fileLane.async {
+                        fileHasher.update(bytes: b.used)
+                        ring.release(i)
+                    }
+                }
+                try payloadLane.drain()
+                try fileLane.drain()
+            } catch let error as VaultError {
+                throw error
+            } catch {
+                throw VaultError(.formatTruncated, [file])
             }
             fileHasher.update(outerSignature)
             let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
@@ -172,16 +248,54 @@ extension SealedEnvelope {
                 let contentHasher = BLAKE2b.Hasher(outputLength: 64)
                 let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
                 let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
-                var chunk = [UInt8](repeating: 0, count: step)
-                var offset = payload.lowerBound
-                while offset < contentEnd {
-                    let length = min(step, contentEnd - offset)
-                    guard try reader.read(at: offset, count: length, into: &chunk) == length else { throw VaultError(.formatTruncated, [file]) }
-                    let (plain, isFinal) = try stream.pull(chunk[0..<length], additionalData: headerHash)
-                    guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
-                    contentHasher.update(plain)
-                    try writer.write(plain)
-                    offset += length
+                // This thread reads and decrypts 1 MiB blocks; one lane hashes the plaintext, one writes it.
+                let blockCipher = SealedEnvelope.blockChunks * step
+                let blockPlain = SealedEnvelope.blockChunks * SealedEnvelope.chunkSize
+                let cipher = RawBlock(blockCipher)
+                let plain = BlockRing(count: SealedEnvelope.ringSize, capacity: blockPlain, users: 2)
+                let contentLane = Lane("content"), writeLane = Lane("write")
+                let out = Parallel.UncheckedBox(writer)
+                let start = payload.lowerBound
+                let blocks = (contentEnd - start + blockCipher - 1) / blockCipher
+                do {
+                    defer { plain.waitAll() }
+                    try headerHash.withUnsafeBytes { ad in
+                        for i in 0..<blocks {
+                            let length = min(blockCipher, contentEnd - (start + i * blockCipher))
+                            let n = try reader.read(
+                                at: start + i * blockCipher, into: UnsafeMutableRawBufferPointer(rebasing: cipher.bytes[0..<length]))
+                            guard n == length else { throw VaultError(.formatTruncated, [file]) }
+                            let p = plain.acquire(i)
+                            var done = 0
+                            var written = 0
+                            do {
+                                while done < n {
+                                    let k = min(step, n - done)
+                                    let (count, isFinal) = try stream.pull(
+                                        UnsafeRawBufferPointer(rebasing: cipher.bytes[done..<done + k]), additionalData: ad,
+                                        into: UnsafeMutableRawBufferPointer(rebasing: p.bytes[written..<p.bytes.count]))
+                                    guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
+                                    written += count
+                                    done += k
+                                }
+                            } catch {
+                                plain.release(i)
+                                plain.release(i)
+                                throw error
+                            }
+                            p.count = written
+                            contentLane.async {
+                                contentHasher.update(bytes: p.used)
+                                plain.release(i)
+                            }
+                            writeLane.async {
+                                defer { plain.release(i) }
+                                try out.value.write(bytes: p.used)
+                            }
+                        }
+                    }
+                    try contentLane.drain()
+                    try writeLane.drain()
                 }
                 let last = try reader.bytes(at: contentEnd, count: SealedEnvelope.finalChunkLength)
                 let (inner, isFinal) = try stream.pull(last, additionalData: headerHash)

@@ -31,11 +31,16 @@ public enum CanonicalJSON {
         return out
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    private static let nullBytes: [UInt8] = Array("null".utf8)
+    private static let trueBytes: [UInt8] = Array("true".utf8)
+    private static let falseBytes: [UInt8] = Array("false".utf8)
+
     private static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .integer(let n): out += Array(String(n).utf8)
+        case .null: out.append(contentsOf: nullBytes)
+        case .bool(let b): out.append(contentsOf: b ? trueBytes : falseBytes)
+        case .integer(let n): writeInteger(n, into: &out)
         case .string(let s): writeString(s, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -46,33 +51,59 @@ public enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
-            let keys = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (i, key) in keys.enumerated() {
+            let sorted = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (i, field) in sorted.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, into: &out)
+                writeString(field.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                write(fields[key]!, into: &out)
+                write(field.value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
     }
 
+    /// Decimal digits without a temporary `String`.
+    private static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - count)..<20]))
+        }
+    }
+
     private static func writeString(_ s: String, into out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x0a: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0c: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x0d: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x00..<0x20:
-                out += Array("\\u00".utf8)
-                out += [hex[Int(b >> 4)], hex[Int(b & 0x0f)]]
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Fast path: nothing to escape, copy the bytes as they are.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                out.append(contentsOf: utf8)
+                return
+            }
+            for b in utf8 {
+                switch b {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+                case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                case 0x0a: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0c: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
+                case 0x0d: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case 0x00..<0x20:
+                    out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "u"))
+                    out.append(UInt8(ascii: "0")); out.append(UInt8(ascii: "0"))
+                    out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0x0f)])
+                default: out.append(b)
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
@@ -90,7 +121,9 @@ public enum CanonicalJSON {
             throw ParseError(offset: parser.index, reason: "unexpected bytes after the JSON value")
         }
         // Canonical form check: anything else (whitespace, escapes, order, number forms) fails here.
-        let again = serialize(value)
+        var again = [UInt8]()
+        again.reserveCapacity(parser.bytes.count)
+        write(value, into: &again)
         if again != parser.bytes {
             var firstDifference = 0
             while firstDifference < min(again.count, parser.bytes.count), again[firstDifference] == parser.bytes[firstDifference] {
@@ -194,8 +227,17 @@ public enum CanonicalJSON {
             if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
                 throw fail("only integers are allowed; decimals are strings")
             }
-            guard let n = Int64(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-                throw ParseError(offset: start, reason: "integer out of range")
+            // Accumulate negatively so that Int64.min is representable; overflow is out of range.
+            var n: Int64 = 0
+            for d in bytes[digitsStart..<index] {
+                let (m, o1) = n.multipliedReportingOverflow(by: 10)
+                let (v, o2) = m.subtractingReportingOverflow(Int64(d - UInt8(ascii: "0")))
+                guard !o1, !o2 else { throw ParseError(offset: start, reason: "integer out of range") }
+                n = v
+            }
+            if digitsStart == start {
+                guard n != .min else { throw ParseError(offset: start, reason: "integer out of range") }
+                n = -n
             }
             return n
         }
@@ -203,7 +245,28 @@ public enum CanonicalJSON {
         mutating func parseString() throws(ParseError) -> String {
             let start = index
             index += 1
-            var raw = [UInt8]()
+            // Fast path: no escape before the closing quote.
+            var end = index
+            var ascii = true
+            while end < bytes.count {
+                let b = bytes[end]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                if b >= 0x80 { ascii = false }
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                let slice = bytes[index..<end]
+                index = end + 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
+                guard let s = String(validating: slice, as: UTF8.self) else {
+                    throw ParseError(offset: start, reason: "invalid UTF-8 in string")
+                }
+                guard Text.isNFC(s) else { throw ParseError(offset: start, reason: "string is not NFC-normalised") }
+                return s
+            }
+            // Slow path (escapes, or an error to report): continue from where the scan stopped.
+            var raw = Array(bytes[index..<end])
+            index = end
             while true {
                 guard index < bytes.count else { throw ParseError(offset: start, reason: "unterminated string") }
                 let b = bytes[index]

@@ -12,6 +12,12 @@ extension FileIO {
         private var buffer = [UInt8]()
         private var finished = false
         static let bufferSize = 1 << 20
+        /// Bytes handed to the kernel so far, and how far write-back has been started.
+        private var written = 0
+        private var writebackStarted = 0
+        /// Write-back is started every this many bytes, so `commit`'s `fsync` finds little left
+        /// to do and the disk works while the caller computes.
+        static let writebackStep = 8 << 20
 
         /// Creates the temporary file with permission `mode`.
         public init(path: String, mode: UInt32) throws(VaultError) {
@@ -37,6 +43,44 @@ extension FileIO {
             if buffer.count >= AtomicWriter.bufferSize { try flush() }
         }
 
+        /// Appends bytes from raw memory; large writes bypass the buffer (no copy).
+        public func write(bytes: UnsafeRawBufferPointer) throws(VaultError) {
+            guard bytes.count > 0 else { return }
+            if bytes.count < AtomicWriter.bufferSize / 2, buffer.count + bytes.count <= AtomicWriter.bufferSize {
+                buffer.append(contentsOf: bytes)
+                if buffer.count >= AtomicWriter.bufferSize { try flush() }
+                return
+            }
+            try flush()
+            try writeAll(bytes)
+        }
+
+        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(VaultError) {
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                done += n
+            }
+            wrote(bytes.count)
+        }
+
+        /// Starts asynchronous write-back of the last `writebackStep` bytes (no waiting).
+        private func wrote(_ count: Int) {
+            written += count
+            if written - writebackStarted >= AtomicWriter.writebackStep {
+                _ = AtomicWriter.syncFileRange?(fd, off_t(writebackStarted), off_t(written - writebackStarted), 2 /* SYNC_FILE_RANGE_WRITE */)
+                writebackStarted = written
+            }
+        }
+
+        /// glibc's `sync_file_range` (Linux; not exported by the Glibc module), nil where absent.
+        private static let syncFileRange: (@convention(c) (Int32, off_t, off_t, UInt32) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (Int32, off_t, off_t, UInt32) -> Int32).self)
+        }()
+
         private func flush() throws(VaultError) {
             var done = 0
             while done < buffer.count {
@@ -45,6 +89,7 @@ extension FileIO {
                 guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
                 done += n
             }
+            wrote(buffer.count)
             buffer.removeAll(keepingCapacity: true)
         }
 
@@ -111,6 +156,19 @@ extension FileIO {
             var done = 0
             while done < count {
                 let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+                if n < 0, errno == EINTR { continue }
+                guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+                if n == 0 { break }
+                done += n
+            }
+            return done
+        }
+
+        /// Reads exactly `buffer.count` bytes at `offset` into raw memory (fewer only at the end of the file).
+        public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(VaultError) -> Int {
+            var done = 0
+            while done < buffer.count {
+                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
                 if n < 0, errno == EINTR { continue }
                 guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
                 if n == 0 { break }

@@ -20,15 +20,55 @@ extension RoundVerification {
                 continue
             }
             var liveMembers = Set<String>()
-            for name in names {
-                any = true
-                checkSubmission(folder: folder, name: name, liveMembers: &liveMembers)
+            // The expensive part (read, hash, parse, outer signature) runs over both cores in
+            // batches (bounded memory); the report is then written in the original order.
+            let batchSize = 64
+            for start in stride(from: 0, to: names.count, by: batchSize) {
+                let batch = Array(names[start..<min(start + batchSize, names.count)])
+                let loaded = Self.load(batch.map { (path(folder, $0), folder + "/" + $0) })
+                for (name, file) in zip(batch, loaded) {
+                    any = true
+                    checkSubmission(folder: folder, name: name, loaded: file, liveMembers: &liveMembers)
+                }
             }
         }
         if !any { notYet("submission.name", Inbox.submissionsFolder, .verifyNoSubmissions) }
     }
 
-    private mutating func checkSubmission(folder: String, name: String, liveMembers: inout Set<String>) {
+    /// A submission file read and checked as far as it can be without the report.
+    struct LoadedSubmission {
+        var bytes: Result<[UInt8], VaultError> = .failure(VaultError(.formatEmpty))
+        var fileHash: [UInt8]?
+        var envelope: Result<SealedEnvelope, VaultError>?
+        var hasValidOuterSignature = false
+    }
+
+    /// Reads, hashes, parses and checks the outer signature of each `(path, subject)` in parallel.
+    static func load(_ files: [(path: String, subject: String)]) -> [LoadedSubmission] {
+        let results = UnsafeMutableBufferPointer<LoadedSubmission>.allocate(capacity: files.count)
+        results.initialize(repeating: LoadedSubmission())
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        Parallel.forEach(files.count) { i in
+            var loaded = LoadedSubmission()
+            do throws(VaultError) {
+                let bytes = try FileIO.read(files[i].path, maxBytes: Inbox.maxSubmissionSize)
+                loaded.bytes = .success(bytes)
+                loaded.fileHash = BLAKE2b.hash(bytes, outputLength: 32)
+                let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: files[i].subject)
+                loaded.envelope = .success(envelope)
+                loaded.hasValidOuterSignature = envelope.hasValidOuterSignature
+            } catch {
+                if loaded.fileHash == nil { loaded.bytes = .failure(error) } else { loaded.envelope = .failure(error) }
+            }
+            results[i] = loaded
+        }
+        return Array(results)
+    }
+
+    private mutating func checkSubmission(folder: String, name: String, loaded: LoadedSubmission, liveMembers: inout Set<String>) {
         let subject = folder + "/" + name
         let parsedName = Inbox.parseFileName(name)
         if let parsedName {
@@ -40,21 +80,18 @@ extension RoundVerification {
         } else {
             fail("submission.name", subject, .inboxStrayFile, [subject])
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path(folder, name), maxBytes: Inbox.maxSubmissionSize)
-        } catch {
+        if case .failure(let error) = loaded.bytes {
             files.append(SubmissionFile(folder: folder, name: name, fileHash: nil))
             return fail("submission.signature", subject, error)
         }
-        files.append(SubmissionFile(folder: folder, name: name, fileHash: BLAKE2b.hash(bytes, outputLength: 32)))
+        files.append(SubmissionFile(folder: folder, name: name, fileHash: loaded.fileHash))
         let envelope: SealedEnvelope
-        do {
-            envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: subject)
-        } catch {
-            return fail("submission.signature", subject, error)
+        switch loaded.envelope {
+        case .success(let e)?: envelope = e
+        case .failure(let error)?: return fail("submission.signature", subject, error)
+        case nil: return
         }
-        guard envelope.hasValidOuterSignature else {
+        guard loaded.hasValidOuterSignature else {
             return fail("submission.signature", subject, .envelopeBadSignature, [subject])
         }
         pass("submission.signature", subject, .verifySubmissionSigned, [envelope.header.sender])

@@ -7,7 +7,7 @@ import VaultCrypto
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Developer benchmarks on synthetic rounds (no real keys, no passphrases).",
-        subcommands: [BenchMerge.self])
+        subcommands: [BenchStream.self, BenchVerify.self, BenchMerge.self, BenchFile.self, BenchWorker.self])
 }
 
 /// `avault bench merge`: times seal → receive checks → open → check → merge → lock on a
@@ -65,6 +65,7 @@ struct BenchMerge: ParsableCommand {
         let definition = round.definition
         let secretary = round.secretary
         var sizes = 0
+        var plaintext = 0
         for run in 0..<runs {
             let sealed = try time("seal") {
                 try round.members.map { m in
@@ -81,7 +82,11 @@ struct BenchMerge: ParsableCommand {
                 }
             }
             let contents = try time("open + decrypt") {
-                try envelopes.map { e in try SubmissionContent(parsing: try e.open(with: secretary.encryptionKey), file: e.file) }
+                try envelopes.map { e in
+                    let bytes = try e.open(with: secretary.encryptionKey)
+                    if run == 0 { plaintext += bytes.count }
+                    return try SubmissionContent(parsing: bytes, file: e.file)
+                }
             }
             var submissions = [String: [Appraisal]]()
             try time("re-check rows") {
@@ -124,7 +129,15 @@ struct BenchMerge: ParsableCommand {
             Terminal.out("| \(phase) | \(Clock.format(m)) | \(m > 0 ? Clock.rate(Double(cells) / m) : "-") |")
         }
         Terminal.out("")
-        Terminal.out("Submissions: \(members) files, \(sizes / 1024) KiB in total. Peak RSS (VmHWM): \(peakRSS()).")
+        let floor = try BenchStream.floor(bytes: sizes).open
+        let endToEnd = Clock.median(timings["avault merge (end to end)"] ?? [])
+        Terminal.out(
+            "| floor: secretstream pull + BLAKE2b of the same \(sizes / 1024) KiB, 1 thread | \(Int((floor * 1e6).rounded())) µs | "
+                + "\(Clock.rate(Double(cells) / floor)) |")
+        Terminal.out("")
+        Terminal.out(
+            "Submissions: \(members) files, \(sizes / 1024) KiB in total (\(plaintext / 1024) KiB of plaintext). "
+                + "Peak RSS (VmHWM): \(peakRSS()). End to end ÷ floor: \(Int(endToEnd / floor))×.")
     }
 
     /// `VmHWM` from `/proc/self/status`.
