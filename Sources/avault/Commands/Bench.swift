@@ -293,10 +293,19 @@ struct SyntheticRound {
         }
     }
 
-    /// Removes the previous run's manifest and results so the merge can run again.
+    /// Puts the folder back as it was before the first merge (manifest and results removed, the
+    /// journal restored without its `merge` entry), so the merge can be timed again: a real round
+    /// refuses a second merge once one is journaled.
     func resetMerge() throws {
         for name in [Manifest.fileName, RoundMerge.resultsFileName] where FileIO.exists(FileIO.join(directory, name)) {
             try FileIO.remove(FileIO.join(directory, name))
+        }
+        let journal = FileIO.join(directory, RoundJournal.fileName)
+        let saved = FileIO.join(directory, ".journal-before-merge")
+        if FileIO.exists(saved) {
+            try FileIO.writeAtomically(try FileIO.read(saved, maxBytes: RoundJournal.maxFileSize), to: journal, replacing: true)
+        } else {
+            try FileIO.writeAtomically(try FileIO.read(journal, maxBytes: RoundJournal.maxFileSize), to: saved)
         }
     }
 
