@@ -8,14 +8,14 @@ package enum Passphrase {
 
     /// Reads a passphrase file straight into secret memory; one trailing `\n` (or `\r\n`) is dropped.
     ///
-    /// - Throws: ``VaultError`` `file.*`, `passphrase.too-long`, `passphrase.empty`.
-    package static func read(file path: String) throws(VaultError) -> SecretBytes {
+    /// - Throws: ``FormatError`` `file.*`, `passphrase.too-long`, `passphrase.empty`.
+    package static func read(file path: String) throws -> SecretBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileIO.openError(path) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            throw VaultError(.fileNotRegular, [path], status: .noInput)
+            throw FormatError(.fileNotRegular, [.file(path)])
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         do {
@@ -24,20 +24,20 @@ package enum Passphrase {
             while total < buffer.count {
                 let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
                 if n < 0, errno == EINTR { continue }
-                guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+                guard n >= 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read) }
                 if n == 0 { break }
                 total += n
             }
             return try trimmed(buffer, length: total, source: path)
-        } catch let e as VaultError {
+        } catch let e as any AppraisalError {
             throw e
         } catch {
-            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+            throw CryptoError(error)
         }
     }
 
     /// Drops one trailing line ending and checks the length.
-    package static func trimmed(_ buffer: SecretBytes, length: Int, source: String) throws(VaultError) -> SecretBytes {
+    package static func trimmed(_ buffer: SecretBytes, length: Int, source: String) throws -> SecretBytes {
         var n = length
         buffer.withUnsafeBytes { b in
             if n > 0, b[n - 1] == 0x0a {
@@ -45,8 +45,8 @@ package enum Passphrase {
                 if n > 0, b[n - 1] == 0x0d { n -= 1 }
             }
         }
-        guard n <= maxLength else { throw VaultError(.passphraseTooLong, [source], status: .usage) }
-        guard n > 0 else { throw VaultError(.passphraseEmpty, status: .usage) }
-        do { return try buffer.slice(0..<n) } catch { throw VaultError(.cryptoFailure, [error.description], status: .software) }
+        guard n <= maxLength else { throw FormatError(.passphraseTooLong, [.file(source)]) }
+        guard n > 0 else { throw FormatError(.passphraseEmpty) }
+        do { return try buffer.slice(0..<n) } catch { throw CryptoError(error) }
     }
 }

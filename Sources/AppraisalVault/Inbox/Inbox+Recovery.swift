@@ -12,7 +12,7 @@ internal import VaultCrypto
 /// it moves to `superseded/`. A file that fails the checks is left alone for `verify` to report.
 extension Inbox {
     /// Every file in `submissions/` that follows the naming rule, by member, ascending revision.
-    func filesByMember() throws(VaultError) -> [String: [Entry]] {
+    func filesByMember() throws -> [String: [Entry]] {
         let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: [Entry]]()
@@ -25,7 +25,7 @@ extension Inbox {
 
     /// Completes any interrupted receive; returns what it journaled.
     @discardableResult
-    package func recoverInterrupted(secretary: SecretIdentity) throws(VaultError) -> [Outcome] {
+    package func recoverInterrupted(secretary: SecretIdentity) throws -> [Outcome] {
         let journalPath = FileIO.join(roundDirectory, RoundJournal.fileName)
         guard FileIO.exists(journalPath) else { return [] }
         let journal = try RoundJournal.load(

@@ -66,17 +66,17 @@ package struct Inbox {
     ///
     /// Names starting with `.` (temporary files of an interrupted write) are ignored.
     ///
-    /// - Throws: ``VaultError`` `inbox.stray-file` for any file in `submissions/` that does not
+    /// - Throws: ``InboxError`` `inbox.stray-file` for any file in `submissions/` that does not
     ///   follow the naming rule, `inbox.two-live` if a member has two live files.
-    package func live() throws(VaultError) -> [String: Entry] {
+    package func live() throws -> [String: Entry] {
         let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: Entry]()
         for name in try FileIO.listVisible(folder) {
             guard let (member, revision) = Inbox.parseFileName(name) else {
-                throw VaultError(.inboxStrayFile, [FileIO.join(folder, name)])
+                throw InboxError(.strayFile, [.file(FileIO.join(folder, name))])
             }
-            guard out[member] == nil else { throw VaultError(.inboxTwoLive, [folder, member]) }
+            guard out[member] == nil else { throw InboxError(.twoLive, [.file(folder), .member(member)]) }
             out[member] = Entry(member: member, revision: revision, fileName: name)
         }
         return out
@@ -88,22 +88,26 @@ package struct Inbox {
     ///
     /// - Parameter recovered: what an earlier ``recoverInterrupted(secretary:)`` in the same run
     ///   completed (re-sending such a file is not a replay).
-    package func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws(VaultError) -> Outcome {
+    package func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
             return path.hasSuffix(Evidence.fileExtension) ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {
             // Sending again the file whose receive was just completed is not a replay.
-            if error.code == .inboxDuplicate, let done = recovered.first(where: { outcome in
-                if case .accepted(let m, let r) = outcome, error.text.arguments.dropFirst().elementsEqual([m, String(r)]) { return true }
-                if case .superseded(let m, let r, _) = outcome, error.text.arguments.dropFirst().elementsEqual([m, String(r)]) { return true }
-                return false
-            }) {
+            let error = error.asAppraisalError
+            if let duplicate = error as? InboxError, duplicate.code == .duplicate,
+                let member = duplicate.context.member, let revision = duplicate.context.revision,
+                let done = recovered.first(where: { outcome in
+                    if case .accepted(let m, let r) = outcome, m == member, r == revision { return true }
+                    if case .superseded(let m, let r, _) = outcome, m == member, r == revision { return true }
+                    return false
+                })
+            {
                 return done
             }
             // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
             let name = String(Text.nfc(FileIO.split(path).base).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
-            var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.code.id)]
+            var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.messageID)]
             if path.hasSuffix(Evidence.fileExtension) {
                 if let hash = try? Evidence.hashFile(path) { details["fileHash"] = .hex(hash) }
             } else if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
@@ -114,7 +118,7 @@ package struct Inbox {
         }
     }
 
-    private func admit(_ path: String, secretary: SecretIdentity) throws(VaultError) -> Outcome {
+    private func admit(_ path: String, secretary: SecretIdentity) throws -> Outcome {
         let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
         let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
         let member = try roster.authorize(envelope)
@@ -124,7 +128,7 @@ package struct Inbox {
             revision = Int(try r.integer("revision", in: 1...1_000_000))
             try r.finish()
         } catch {
-            throw VaultError(.formatHeader, [path, error.description])
+            throw FormatError(.header, [.file(path), .text(error.description)])
         }
         let hash = envelope.fileHash
         let live = try live()
@@ -134,17 +138,16 @@ package struct Inbox {
             let currentPath = FileIO.join(submissions, current.fileName)
             let currentBytes = try FileIO.read(currentPath, maxBytes: Inbox.maxSubmissionSize)
             if Sodium.constantTimeEqual(BLAKE2b.hash(currentBytes, outputLength: 32), hash) {
-                throw VaultError(.inboxDuplicate, [path, member.id, String(revision)])
+                throw InboxError(.duplicate, [.file(path), .member(member.id), .revision(revision)])
             }
             guard revision > current.revision else {
-                throw VaultError(.inboxStale, [path, member.id, String(revision), String(current.revision)],
-                    hint: .hintInboxStale)
+                throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .revision(current.revision)], hint: ErrorHint(.inboxStale))
             }
         }
         if let name = try? FileIO.listVisible(superseded).first(where: { Inbox.parseFileName($0)?.member == member.id
             && Inbox.parseFileName($0)?.revision == revision })
         {
-            throw VaultError(.inboxStale, [path, member.id, String(revision), name], hint: .hintInboxStale)
+            throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .text(name)], hint: ErrorHint(.inboxStale))
         }
         try FileIO.makeDirectory(submissions, mode: 0o755)
         let target = FileIO.join(submissions, Inbox.fileName(member: member.id, revision: revision))

@@ -5,25 +5,25 @@ package import VaultCrypto
 package enum RoundFolder {
     /// Checks that `path` can hold a new round: it does not exist, or is an empty folder.
     ///
-    /// - Throws: ``VaultError`` `round.out-not-empty`, `file.exists` (a file, not a folder).
-    package static func checkNew(_ path: String) throws(VaultError) {
+    /// - Throws: ``RoundError`` `round.out-not-empty`, `file.exists` (a file, not a folder).
+    package static func checkNew(_ path: String) throws {
         guard FileIO.exists(path) else { return }
         guard FileIO.isDirectory(path) else {
-            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+            throw FormatError(.fileExists, [.file(path)], hint: ErrorHint(.moveAway, [.file(path)]))
         }
-        guard try FileIO.list(path).isEmpty else { throw VaultError(.roundOutNotEmpty, [path], status: .cannotCreate) }
+        guard try FileIO.list(path).isEmpty else { throw RoundError(.outNotEmpty, [.file(path)]) }
     }
 
     /// Creates a round: signs the definition, writes `round.avr` atomically into the new folder
     /// `path`, and starts the journal with a `round-init` entry.
     ///
     /// - Returns: the written definition.
-    /// - Throws: ``VaultError`` from ``checkNew(_:)``, ``RoundDefinition/create(from:secretary:created:using:)``,
+    /// - Throws: ``AppraisalError`` from ``checkNew(_:)``, ``RoundDefinition/create(from:secretary:created:using:)``,
     ///   the file system and the journal.
     package static func create(
         _ setup: RoundSetup, secretary: SecretIdentity, at path: String, created: String = Timestamp.now(),
         using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> RoundDefinition {
+    ) throws -> RoundDefinition {
         try checkNew(path)
         let (bytes, definition) = try RoundDefinition.create(from: setup, secretary: secretary, created: created, using: random)
         try FileIO.makeDirectory(path, mode: 0o755)
