@@ -24,7 +24,7 @@ struct KeyCommand: ParsableCommand {
             } else {
                 identity = try PublicIdentity(parsing: bytes, file: file)
             }
-            let rows: [(Message, String)] = [
+            let rows: [(MessageID, String)] = [
                 (.labelID, identity.id),
                 (.labelName, identity.name),
                 (.labelRole, "\(identity.role.rawValue) (\(Terminal.localized(identity.role.displayName)))"),

@@ -32,9 +32,9 @@ struct Keygen: ParsableCommand {
         case "moderate": limits = .moderate
         case "sensitive": limits = .sensitive
         case "interactive": limits = .interactive
-        default: throw VaultError(.keygenBadKDF, [kdf], status: .usage)
+        default: throw CLIError(.keygenBadKDF, [kdf])
         }
-        guard Identifier.isValid(id) else { throw VaultError(.identityBadID, [id], status: .usage) }
+        guard Identifier.isValid(id) else { throw CLIError(.identityBadID, [id]) }
         let keyPath = FileIO.join(out, "\(id).key")
         let pubPath = FileIO.join(out, "\(id).pub")
         // Refuse before asking for a passphrase: nothing is ever overwritten.

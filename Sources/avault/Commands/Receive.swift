@@ -16,7 +16,7 @@ struct Receive: ParsableCommand {
         let keyFile = try key.locked()
         let secretary = try key.unlock(keyFile)
         guard secretary.identity.signingKey == definition.secretary.signingKey else {
-            throw VaultError(.mergeNotSecretary, [secretary.identity.id, definition.secretary.id], status: .permission)
+            throw CLIError(.mergeNotSecretary, [secretary.identity.id, definition.secretary.id])
         }
         let inbox = Inbox(roundDirectory: round.directory, roster: definition.roster)
         let recovered = try inbox.recoverInterrupted(secretary: secretary)
@@ -47,6 +47,6 @@ struct Receive: ParsableCommand {
             }
         }
         Terminal.say(.receiveSummary, [String(accepted), String(rejected)])
-        if rejected > 0 { throw ExitCode(VaultError.ExitStatus.dataError.rawValue) }
+        if rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }

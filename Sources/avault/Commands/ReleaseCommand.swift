@@ -23,7 +23,7 @@ struct ReleaseCommand: ParsableCommand {
             let merged = try ReleaseFolder.loadMerged(round.directory)
             let keyFile = try key.locked()
             guard merged.round.release.holders.contains(where: { $0.identity.signingKey == keyFile.identity.signingKey }) else {
-                throw VaultError(.approveNotHolder, [keyFile.identity.id], status: .permission)
+                throw CLIError(.approveNotHolder, [keyFile.identity.id])
             }
             let path = out ?? "\(keyFile.identity.id).ava"
             try FileIO.refuseExisting(path)
@@ -51,7 +51,7 @@ struct ReleaseCommand: ParsableCommand {
             let path = out ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
             try FileIO.refuseExisting(path)
             let combined = try ReleaseFolder.combine(merged, roundDirectory: round.directory, approvals: approvals)
-            for notice in combined.notices { Terminal.out(notice.render(in: Terminal.language)) }
+            for notice in combined.notices { Terminal.out(Terminal.text(notice)) }
             try FileIO.writeAtomically(combined.bytes, to: path, mode: 0o600)
             Terminal.say(.combineHolders, [combined.holders.joined(separator: ", "), String(merged.round.release.threshold)])
             Terminal.say(.combineWrote, [path])

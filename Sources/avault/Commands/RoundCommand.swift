@@ -55,11 +55,11 @@ struct RoundCommand: ParsableCommand {
                 setup = try RoundSetup.load(sources)
             } catch {
                 for problem in error.errors { Terminal.report(problem) }
-                throw VaultError(.roundInputsRejected, [String(error.errors.count)])
+                throw CLIError(.roundInputsRejected, [String(error.errors.count)])
             }
             let secretaryIdentity = keyFile.identity
             guard secretaryIdentity.role == .secretary else {
-                throw VaultError(.roundSecretaryRole, [secretaryIdentity.id, secretaryIdentity.role.rawValue], status: .usage)
+                throw CLIError(.roundSecretaryRole, [secretaryIdentity.id, secretaryIdentity.role.rawValue])
             }
             try setup.checkDemo(secretary: secretaryIdentity)
             Terminal.say(.roundInitValidated)

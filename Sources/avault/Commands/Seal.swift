@@ -39,9 +39,9 @@ struct Seal: ParsableCommand {
             for f in findings {
                 var line = f.location.isEmpty ? "" : f.location + ": "
                 if let cell = f.cell { line += "\(cell.unit) / \(cell.code): " }
-                Terminal.problem(line + f.text.render(in: Terminal.language))
+                Terminal.problem(line + Terminal.text(f.text))
             }
-            throw VaultError(.sealProblems, [worksheet, String(findings.count)])
+            throw CLIError(.sealProblems, [worksheet, String(findings.count)])
         }
         Terminal.say(.sealChecked, [String(rows.count)])
         // The member's defence against a forged round file: compare this with the secretary by phone.

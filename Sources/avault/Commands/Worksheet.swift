@@ -17,7 +17,7 @@ struct WorksheetCommand: ParsableCommand {
     func run() throws {
         let r = try RoundDefinition.load(roundDirectory: round)
         guard let m = r.member(member) else {
-            throw VaultError(.worksheetUnknownMember, [member, r.members.map(\.id).joined(separator: ", ")], status: .usage)
+            throw CLIError(.worksheetUnknownMember, [member, r.members.map(\.id).joined(separator: ", ")])
         }
         try FileIO.writeAtomically(Worksheet.encode(for: m, in: r), to: out, mode: 0o600)
         Terminal.say(.worksheetWrote, [out, String(r.cells(of: m).count), m.id])

@@ -472,6 +472,16 @@ extension MessageID {
         case .hintUseKey: "Use your own .key file (made together with this .pub file)."
         case .hintChmod: "Run: chmod 600 {1}"
         case .hintPassphrase: "Type the passphrase again; mind the keyboard layout and Caps Lock."
+        case .cliExitStatuses: "Exit statuses:"
+        case .exitVerificationFailed: "a verification found failures (verify)"
+        case .exitUsage: "the command line was wrong"
+        case .exitDataError: "an input file is malformed, altered, or of the wrong kind"
+        case .exitNoInput: "an input file could not be opened"
+        case .exitSoftware: "internal error"
+        case .exitCannotCreate: "an output could not be created, or already exists"
+        case .exitIOError: "reading or writing failed"
+        case .exitLocked: "reserved: another avault holds the round's lock"
+        case .exitPermission: "a wrong passphrase, a key file others can read, or a key not allowed here"
         }
     }
 }

@@ -472,6 +472,16 @@ extension MessageID {
         case .hintUseKey: "Dùng tệp .key của chính bạn (tệp tạo cùng lúc với tệp .pub này)."
         case .hintChmod: "Chạy: chmod 600 {1}"
         case .hintPassphrase: "Nhập lại cụm mật khẩu; chú ý bộ gõ tiếng Việt và phím Caps Lock."
+        case .cliExitStatuses: "Mã thoát:"
+        case .exitVerificationFailed: "kiểm tra phát hiện lỗi (verify)"
+        case .exitUsage: "dòng lệnh sai"
+        case .exitDataError: "tệp đầu vào sai định dạng, bị sửa, hoặc sai loại"
+        case .exitNoInput: "không mở được tệp đầu vào"
+        case .exitSoftware: "lỗi nội bộ"
+        case .exitCannotCreate: "không tạo được tệp đầu ra, hoặc tệp đã tồn tại"
+        case .exitIOError: "đọc hoặc ghi thất bại"
+        case .exitLocked: "dành riêng: một avault khác đang khoá vòng thẩm định"
+        case .exitPermission: "sai cụm mật khẩu, tệp khoá để mở quyền, hoặc khoá không được phép ở đây"
         }
     }
 }

@@ -510,4 +510,17 @@ enum MessageID: String, CaseIterable, Sendable {
     case hintUseKey = "hint.use-key"
     case hintChmod = "hint.chmod"
     case hintPassphrase = "hint.passphrase"
+
+    // MARK: - Exit statuses
+
+    case cliExitStatuses = "cli.exit-statuses"
+    case exitVerificationFailed = "exit.verification-failed"
+    case exitUsage = "exit.usage"
+    case exitDataError = "exit.data-error"
+    case exitNoInput = "exit.no-input"
+    case exitSoftware = "exit.software"
+    case exitCannotCreate = "exit.cannot-create"
+    case exitIOError = "exit.io-error"
+    case exitLocked = "exit.locked"
+    case exitPermission = "exit.permission"
 }

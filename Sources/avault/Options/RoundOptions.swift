@@ -16,8 +16,8 @@ struct RoundOptions: ParsableArguments {
 
     /// Reads and verifies the round definition, and checks `--fingerprint` when given.
     ///
-    /// - Throws: ``VaultError`` `round.fingerprint-mismatch` (a forged or different round: stop).
-    func load() throws(VaultError) -> RoundDefinition {
+    /// - Throws: ``CLIError`` `round.fingerprint-mismatch` (a forged or different round: stop).
+    func load() throws -> RoundDefinition {
         let definition: RoundDefinition
         if FileIO.isDirectory(round) {
             definition = try RoundDefinition.load(roundDirectory: round)
@@ -26,10 +26,10 @@ struct RoundOptions: ParsableArguments {
         }
         if let fingerprint {
             guard let expected = Fingerprint(parsing: fingerprint) else {
-                throw VaultError(.roundFingerprintUnreadable, [fingerprint], status: .usage)
+                throw CLIError(.roundFingerprintUnreadable, [fingerprint])
             }
             guard expected == definition.fingerprint else {
-                throw VaultError(
+                throw CLIError(
                     .roundFingerprintMismatch, [round, definition.fingerprint.description, expected.description],
                     hint: .hintFingerprintMismatch)
             }
@@ -46,10 +46,10 @@ struct KeyOptions: ParsableArguments {
     @OptionGroup var passphrase: PassphraseOptions
 
     /// Parses the key file (before asking anything), so a wrong file fails fast.
-    func locked() throws(VaultError) -> KeyFile { try KeyFile.load(key) }
+    func locked() throws -> KeyFile { try KeyFile.load(key) }
 
     /// Asks for the passphrase and unlocks.
-    func unlock(_ file: KeyFile) throws(VaultError) -> SecretIdentity {
+    func unlock(_ file: KeyFile) throws -> SecretIdentity {
         try file.unlock(passphrase: passphrase.obtain(for: key))
     }
 }
