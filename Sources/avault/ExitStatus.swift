@@ -77,6 +77,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
 
     /// The table as printed by `avault --help`: one line per status.
     static func table(in language: Language) -> String {
-        allCases.map { "  \($0.rawValue)  \($0.meaning.render(in: language))" }.joined(separator: "\n")
+        allCases.map {
+            let code = String($0.rawValue)
+            return String(repeating: " ", count: 4 - code.count) + code + "  " + $0.meaning.render(in: language)
+        }.joined(separator: "\n")
     }
 }

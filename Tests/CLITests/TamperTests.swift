@@ -4,7 +4,7 @@ import Testing
 import VaultCrypto
 
 /// Issue 6 §4: every single-byte flip and every truncation of every artifact of a demo round is
-/// rejected by the library call the command that reads it makes, with a ``VaultError``, without a
+/// rejected by the library call the command that reads it makes, with a ``AppraisalError``, without a
 /// crash; a sample goes through `avault verify`'s ``RoundVerifier`` and through the real binary;
 /// and the structural cases (files swapped between members and rounds, approvals and tokens
 /// reused for other results) are refused.
@@ -59,11 +59,11 @@ struct TamperTests {
                 let envelope = try SealedEnvelope(parsing: m, expecting: .submission, file: name)
                 let member = try round.roster.authorize(envelope)
                 guard envelope.header.context == ["revision": .integer(1)] else {
-                    throw VaultError(.formatHeader, [name, "context"])
+                    throw FormatError(.header, [.text(name), .text("context")])
                 }
                 let content = try SubmissionContent(parsing: try envelope.open(with: secretaryKey), file: name)
                 guard content.member == member.id, content.round == round.fileHash else {
-                    throw VaultError(.mergeContentMismatch, [name])
+                    throw MergeError(.contentMismatch, [.text(name)])
                 }
             })
         }
@@ -71,7 +71,7 @@ struct TamperTests {
         // manifest.avm: ReleaseFolder.loadMerged's reading.
         sweeps.append(Sweep.run("manifest.avm", try read(r + "/manifest.avm"), fastSample: 160) { m in
             let manifest = try Manifest(parsing: m, file: "manifest.avm", secretaryKey: round.secretary.signingKey)
-            guard manifest.round == round.fileHash else { throw VaultError(.inboxWrongRound, ["manifest.avm"]) }
+            guard manifest.round == round.fileHash else { throw InboxError(.wrongRound, [.text("manifest.avm")]) }
         })
 
         // results.avl: `avault open` (check, token against this file's hash, decrypt).
@@ -110,7 +110,7 @@ struct TamperTests {
         let pass = try SecretBytes(copying: Array(Self.passphrase.utf8))
         let keySweep = Sweep.run("tv-01.key", try read(TamperFixture.keys + "/tv-01.key"), fastSample: 160) { m in
             let k = try KeyFile(parsing: m, file: "tv-01.key")
-            guard unlockBudget > 0 else { throw VaultError(.keyWrongPassphrase, ["(not unlocked: sample budget)"]) }
+            guard unlockBudget > 0 else { throw FormatError(.keyWrongPassphrase, [.text("(not unlocked: sample budget)")]) }
             unlockBudget -= 1
             unlocked += 1
             _ = try k.unlock(passphrase: pass)
@@ -134,7 +134,7 @@ struct TamperTests {
     /// that still verifies must at least not change any field the tool acts on or shows.
     static func tokenFieldsUnchanged(_ t: ReleaseToken, _ original: ReleaseToken) throws {
         guard t.created == original.created, t.decision == original.decision else {
-            throw VaultError(.formatHeader, ["t.avt", "informational field changed"])
+            throw FormatError(.header, [.text("t.avt"), .text("informational field changed")])
         }
     }
 
@@ -259,7 +259,7 @@ struct TamperTests {
             do {
                 try body()
                 Issue.record("\(label): accepted")
-            } catch is VaultError {
+            } catch is any AppraisalError {
                 refused += 1
             } catch {
                 Issue.record("\(label): \(error)")

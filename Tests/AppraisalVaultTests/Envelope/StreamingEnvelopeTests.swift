@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Sealed envelope, streaming (spec §5, §10)")
 struct StreamingEnvelopeTests {
@@ -84,7 +85,7 @@ struct StreamingEnvelopeTests {
                 let file = FileIO.join(dir, "\(name)-\(resigned).ave")
                 try FileIO.writeAtomically(candidate, to: file)
                 let out = FileIO.join(dir, "\(name)-\(resigned).out")
-                let error = #expect(throws: VaultError.self, "\(name) resigned=\(resigned)") {
+                let error = #expect(throws: (any Error).self, "\(name) resigned=\(resigned)") {
                     _ = try SealedEnvelope.OnDisk(path: file, expecting: .evidence).open(with: recipient.encryptionKey, to: out)
                 }
                 if resigned, let code = error?.code {

@@ -1,5 +1,6 @@
 import Foundation
 import AppraisalVault
+@testable import avault
 import FuzzChecks
 import Testing
 import VaultCrypto

@@ -1,4 +1,5 @@
 import AppraisalVault
+@testable import avault
 import Testing
 import VaultCrypto
 

@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Regression tests for the findings of docs/review-2026-11-25.md.
 @Suite("Review findings (2026-11-25)")
@@ -38,8 +39,8 @@ struct ReviewFindingsTests {
         let clone = PublicIdentity(
             id: "c", name: "C", role: .holder, signingKey: a.signingKey, encryptionKey: b.encryptionKey, created: a.created,
             isDemo: false)
-        let error = #expect(throws: VaultError.self) { try RoundSetup.checkDistinctKeys([a, b, clone]) }
-        #expect(error?.code == .roundSharedKey)
+        let error = #expect(throws: (any Error).self) { try RoundSetup.checkDistinctKeys([a, b, clone]) }
+        #expect(error?.errorID == RoundError.Code.sharedKey.rawValue)
     }
 
     /// L12: a FIFO given as an input file fails at once instead of hanging.
@@ -47,10 +48,10 @@ struct ReviewFindingsTests {
         let path = NSTemporaryDirectory() + "avault-fifo-\(UUID().uuidString)"
         #expect(mkfifo(path, 0o600) == 0)
         defer { unlink(path) }
-        let error = #expect(throws: VaultError.self) { _ = try FileIO.read(path, maxBytes: 100) }
-        #expect(error?.code == .fileNotRegular)
-        #expect(throws: VaultError.self) { _ = try Passphrase.read(file: path) }
-        #expect(throws: VaultError.self) { _ = try FileIO.StreamReader(path: path) }
+        let error = #expect(throws: (any Error).self) { _ = try FileIO.read(path, maxBytes: 100) }
+        #expect(error?.errorID == FormatError.Code.fileNotRegular.rawValue)
+        #expect(throws: (any Error).self) { _ = try Passphrase.read(file: path) }
+        #expect(throws: (any Error).self) { _ = try FileIO.StreamReader(path: path) }
     }
 
     /// L13: the key-file mode is taken from the opened file.
@@ -58,8 +59,8 @@ struct ReviewFindingsTests {
         let path = NSTemporaryDirectory() + "avault-key-\(UUID().uuidString).key"
         try FileIO.writeAtomically(Array("x".utf8), to: path, mode: 0o644)
         defer { unlink(path) }
-        let error = #expect(throws: VaultError.self) { _ = try KeyFile.load(path) }
-        #expect(error?.code == .keyTooOpen)
+        let error = #expect(throws: (any Error).self) { _ = try KeyFile.load(path) }
+        #expect(error?.errorID == FormatError.Code.keyTooOpen.rawValue)
     }
 
     /// L9: text cells that a spreadsheet would run as a formula are neutralised in report.csv.
