@@ -95,8 +95,8 @@ import Testing
         let (_, p) = try fx.framework(replacing("Thành phần 3,0.5", "Thành phần 3,0.75"))
         let hits = p.errors.filter { $0.errorID == InputError.Code.frameworkSumMismatch.rawValue }
         #expect(hits.count == 1)
-        #expect(hits.first?.description.contains("framework.csv:3:3") == true)
-        #expect(hits.first?.description.contains("2.25") == true)
+        #expect(hits.first?.english.contains("framework.csv:3:3") == true)
+        #expect(hits.first?.english.contains("2.25") == true)
     }
 
     /// Fields must add up to the declared total.

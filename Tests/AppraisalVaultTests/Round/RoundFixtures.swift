@@ -70,7 +70,7 @@ func expectProblem(
     let hits = problems.errors.filter { $0.code == message }
     #expect(hits.count == 1, "expected one \(message), got: \(problems)", sourceLocation: sourceLocation)
     for text in mentions {
-        #expect(hits.first?.description.contains(text) == true, "\(hits.first?.description ?? "-") lacks \(text)",
+        #expect(hits.first?.english.contains(text) == true, "\(hits.first?.english ?? "-") lacks \(text)",
                 sourceLocation: sourceLocation)
     }
 }

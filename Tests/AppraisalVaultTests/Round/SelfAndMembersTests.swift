@@ -62,7 +62,7 @@ import Testing
     @Test func selfOutOfRange() throws {
         let (_, p) = try selfAssessment("unit,code,score\nu1,1.1.1,1.25\nu2,1.1.1,-0.25\n")
         #expect(p.errors.filter { $0.errorID == InputError.Code.selfOutOfRange.rawValue }.count == 2)
-        #expect(p.errors.first?.description.contains("self.csv:2:3") == true)
+        #expect(p.errors.first?.english.contains("self.csv:2:3") == true)
     }
 
     /// Scores off the step are rejected.
