@@ -225,12 +225,9 @@ extension RoundDefinition {
         self.isDemo = isDemo
         self.created = created
         self.secretary = secretary
-        self.framework = framework
-        self.groups = groups
-        self.units = units
-        self.selfAssessment = SelfAssessment(entries: entries)
-        self.members = members
-        self.labels = RankLabels(groups: labels)
+        self.plan = RoundPlan(
+            framework: framework, groups: groups, units: units, selfAssessment: SelfAssessment(entries: entries),
+            members: members, labels: RankLabels(groups: labels))
         self.release = release
         self.fileHash = fileHash
     }
