@@ -74,7 +74,7 @@ package enum RoundMerge {
             inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
         }
         let evidence = try Evidence.checkForMerge(roundDirectory: roundDirectory, roster: round.roster, listed: listed)
-        let outcome = Merge.run(round.mergeInput, roundHash: round.fileHash, submissions: submissions, survey: survey)
+        let outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey)
         let coverage = outcome.coverage
         if !coverage.isComplete, !allowIncomplete {
             let listed = coverage.gaps.prefix(10).map { "\($0.member): \($0.cell.unit) / \($0.cell.code)" }

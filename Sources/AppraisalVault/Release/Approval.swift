@@ -101,6 +101,16 @@ package struct Approval: Sendable {
             && Text.trimmingSpaces(text) == text
     }
 
+    /// Reads the `decision` field of an approval or a release token and checks it with
+    /// ``isValidDecision(_:)`` (spec §8.2, §8.4).
+    static func readDecision(from r: inout FieldReader) throws(FieldReader.Failure) -> String {
+        let decision = try r.string("decision", maxBytes: maxDecisionBytes)
+        guard isValidDecision(decision) else {
+            throw FieldReader.Failure(path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
+        }
+        return decision
+    }
+
     // MARK: - Parsing
 
     /// Parses an approval strictly (the signature and the bindings are checked by
@@ -115,14 +125,8 @@ package struct Approval: Sendable {
             parsing: bytes, expecting: .approval, file: file, maxHeaderLength: Approval.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
-            created = try r.string("created", maxBytes: 32)
-            guard Timestamp.isValid(created) else {
-                throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time")
-            }
-            decision = try r.string("decision", maxBytes: Approval.maxDecisionBytes)
-            guard Approval.isValidDecision(decision) else {
-                throw FieldReader.Failure(path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
-            }
+            created = try r.timestamp("created")
+            decision = try Approval.readDecision(from: &r)
             holder = try r.string("holder", maxBytes: 64)
             guard Identifier.isValid(holder) else { throw FieldReader.Failure(path: "holder", reason: "not a valid identifier") }
             let keyBytes = try r.hex("holderSigningKey", length: Ed25519.publicKeyLength)

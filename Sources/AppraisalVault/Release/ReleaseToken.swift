@@ -175,14 +175,8 @@ package struct ReleaseToken: Sendable {
             var r = try FieldReader(container.header)
             items = try r.array("approvals", maxCount: Shamir.maxShares)
             guard !items.isEmpty else { throw FieldReader.Failure(path: "approvals", reason: "at least one approval is needed") }
-            created = try r.string("created", maxBytes: 32)
-            guard Timestamp.isValid(created) else {
-                throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time")
-            }
-            decision = try r.string("decision", maxBytes: Approval.maxDecisionBytes)
-            guard Approval.isValidDecision(decision) else {
-                throw FieldReader.Failure(path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
-            }
+            created = try r.timestamp("created")
+            decision = try Approval.readDecision(from: &r)
             manifest = try r.hex("manifest", length: 32)
             keyBytes = try r.hex("releaseKey", length: X25519.keyLength)
             secretText = try r.string("releaseSecret", maxBytes: 2 * X25519.keyLength)

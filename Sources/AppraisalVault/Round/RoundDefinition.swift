@@ -11,6 +11,7 @@ package import VaultCrypto
 ///
 /// Other artifacts bind to ``fileHash``; people confirm a round by reading ``fingerprint``
 /// over the phone.
+@dynamicMemberLookup
 public struct RoundDefinition: Sendable {
     /// The 16 random bytes that name the round.
     public let roundID: [UInt8]
@@ -26,18 +27,9 @@ public struct RoundDefinition: Sendable {
     public let created: String
     /// The secretary, who signed it.
     public let secretary: PublicIdentity
-    /// The criteria framework.
-    public let framework: Framework
-    /// The groups, in order.
-    public let groups: [UnitGroup]
-    /// The units, in order (the order of results).
-    public let units: [AppraisedUnit]
-    /// The units' self-assessed scores.
-    public let selfAssessment: SelfAssessment
-    /// The members and their declared assignments.
-    public let members: [Member]
-    /// The rank labels per group.
-    public let labels: RankLabels
+    /// The framework, units and groups, self-assessment, members and rank labels; each also
+    /// reads as a property of the definition (`definition.units`).
+    public let plan: RoundPlan
     /// The release holders, threshold, sealed shares, commitments and release public key.
     package let release: ReleasePolicy
     /// BLAKE2b-256 of the whole file as read: what every other artifact of the round binds to.
@@ -57,16 +49,14 @@ public struct RoundDefinition: Sendable {
     /// The round id as lowercase hex.
     public var roundIDHex: String { Hex.encode(roundID) }
 
-    /// The member with `id`, if any.
-    public func member(_ id: String) -> Member? { members.first { $0.id == id } }
+    /// A part of the round's ``plan``, e.g. `definition.framework`.
+    public subscript<Value>(dynamicMember part: KeyPath<RoundPlan, Value>) -> Value { plan[keyPath: part] }
 
-    /// The cells `member` appraises, in unit order then framework order.
-    public func cells(of member: Member) -> [Cell] { member.cells(in: framework, units: units) }
+    /// The member with `id`, if any (``RoundPlan/member(_:)``).
+    public func member(_ id: String) -> Member? { plan.member(id) }
 
-    /// Every appraisable cell (unit × `self`/`council` sub-criterion), in unit then framework order.
-    public var appraisableCells: [Cell] {
-        units.flatMap { u in framework.appraisableSubCriteria.map { Cell(unit: u.id, code: $0.code) } }
-    }
+    /// The cells `member` appraises, in unit order then framework order (``RoundPlan/cells(of:)``).
+    public func cells(of member: Member) -> [Cell] { plan.cells(of: member) }
 
     /// The release holders, in order (holder i has x = i).
     public var holders: [PublicIdentity] { release.holders.map(\.identity) }
@@ -74,13 +64,13 @@ public struct RoundDefinition: Sendable {
     /// The release threshold t.
     public var threshold: Int { release.threshold }
 
-    /// The unit with `id`, if any.
-    public func unit(_ id: String) -> AppraisedUnit? { units.first { $0.id == id } }
+    /// The unit with `id`, if any (``RoundPlan/unit(_:)``).
+    public func unit(_ id: String) -> AppraisedUnit? { plan.unit(id) }
 
     /// The authorisation view used by receive, merge and verify.
     package var roster: Roster {
         Roster(
-            roundHash: fileHash, secretary: secretary, members: members.map(\.identity),
+            roundHash: fileHash, secretary: secretary, members: plan.members.map(\.identity),
             holders: release.holders.map(\.identity))
     }
 

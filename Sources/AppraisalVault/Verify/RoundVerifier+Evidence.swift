@@ -2,16 +2,6 @@ internal import VaultCrypto
 
 /// Spec §10.10: evidence files, checked with public keys only, streaming their hashes.
 extension RoundVerification {
-    /// An evidence file found in `evidence/` or `superseded/`.
-    struct EvidenceFile {
-        let folder: String
-        let name: String
-        /// BLAKE2b-256 of the bytes, when the signature check read them.
-        var fileHash: [UInt8]?
-        var subject: String { folder + "/" + name }
-        var isLive: Bool { folder == Evidence.folder }
-    }
-
     /// The live submission revision of each member, from the names in `submissions/`.
     var liveRevisions: [String: Int] {
         var out = [String: Int]()
@@ -43,7 +33,7 @@ extension RoundVerification {
             } else {
                 fail("evidence.name", subject, .evidenceStrayFile, [subject])
             }
-            var file = EvidenceFile(folder: folder, name: name, fileHash: nil)
+            var file = FoundFile(folder: folder, name: name, fileHash: nil)
             defer { evidenceFiles.append(file) }
             let onDisk: SealedEnvelope.OnDisk
             do {

@@ -136,10 +136,7 @@ extension RoundVerification {
     /// Rule 1: every appraised cell was appraised by the member assigned to it, and only by one
     /// whose submission the manifest lists; the count matches the manifest's coverage.
     private mutating func checkAppraisers(_ r: Results, subject: String, manifest: Manifest) {
-        var assignee = [Cell: String]()
-        for member in round.members {
-            for cell in round.cells(of: member) { assignee[cell] = member.id }
-        }
+        let assignee = round.assignees
         let merged = Set(manifest.submissions.map(\.member))
         var problems = Problems()
         var appraised = 0

@@ -81,10 +81,10 @@ extension RoundVerification {
             fail("submission.name", subject, .inboxStrayFile, [subject])
         }
         if case .failure(let error) = loaded.bytes {
-            files.append(SubmissionFile(folder: folder, name: name, fileHash: nil))
+            files.append(FoundFile(folder: folder, name: name, fileHash: nil))
             return fail("submission.signature", subject, error)
         }
-        files.append(SubmissionFile(folder: folder, name: name, fileHash: loaded.fileHash))
+        files.append(FoundFile(folder: folder, name: name, fileHash: loaded.fileHash))
         let envelope: SealedEnvelope
         switch loaded.envelope {
         case .success(let e)?: envelope = e
@@ -172,8 +172,7 @@ extension RoundVerification {
             if case .integer(let r)? = entries.last?.details["revision"] { lastRevision[member] = r }
         }
         for (subject, want) in expectedEvidence(journal, lastRevision: lastRevision, problems: &problems) { expected[subject] = want }
-        let onDisk = Dictionary(
-            files.map { ($0.subject, $0.fileHash) } + evidenceFiles.map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
+        let onDisk = Dictionary((files + evidenceFiles).map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
         for (fileSubject, want) in expected.sorted(by: { $0.value.entry < $1.value.entry }) {
             guard let file = onDisk[fileSubject] else {
                 problems.append((fileSubject, LocalizedText(.verifyJournaledFileMissing, [fileSubject, String(want.entry)])))
@@ -183,7 +182,7 @@ extension RoundVerification {
                 problems.append((fileSubject, LocalizedText(.verifyJournaledFileChanged, [fileSubject, String(want.entry)])))
             }
         }
-        for subject in files.map(\.subject) + evidenceFiles.map(\.subject) where expected[subject] == nil {
+        for subject in (files + evidenceFiles).map(\.subject) where expected[subject] == nil {
             problems.append((subject, LocalizedText(.verifyFileNotJournaled, [subject])))
         }
         let live = files.filter(\.isLive).count

@@ -81,29 +81,15 @@ struct RoundVerification {
     /// The journal entries as read (even when the signature or chain failed: those are findings).
     var journal: [RoundJournal.Entry]?
     /// Every file found in `submissions/` and `superseded/`.
-    var files = [SubmissionFile]()
+    var files = [FoundFile]()
     /// Every evidence file found in `evidence/` and `superseded/` (spec §10.10).
-    var evidenceFiles = [EvidenceFile]()
+    var evidenceFiles = [FoundFile]()
     /// The manifest as read, and its file hash.
     var manifest: (value: Manifest, fileHash: [UInt8])?
     /// The locked results as read, and their envelope when it parsed.
     var results: (bytes: [UInt8], fileHash: [UInt8], envelope: SealedEnvelope?)?
     /// The release key, once a token has verified.
     var releaseKey: X25519.PrivateKey?
-
-    /// A file found in `submissions/` or `superseded/`.
-    struct SubmissionFile {
-        /// `submissions` or `superseded`.
-        let folder: String
-        /// The base name.
-        let name: String
-        /// BLAKE2b-256 of the bytes, when readable.
-        let fileHash: [UInt8]?
-        /// `folder/name`.
-        var subject: String { folder + "/" + name }
-        /// True for a file in `submissions/`.
-        var isLive: Bool { folder == Inbox.submissionsFolder }
-    }
 
     init(directory: String, round: RoundDefinition) {
         self.directory = directory

@@ -99,7 +99,7 @@ struct BenchMerge: ParsableCommand {
                 }
             }
             let outcome = time("merge computation") {
-                Merge.run(definition.mergeInput, roundHash: definition.fileHash, submissions: submissions, survey: nil)
+                Merge.run(definition.plan, roundHash: definition.fileHash, submissions: submissions, survey: nil)
             }
             guard outcome.coverage.isComplete else { throw ValidationError("synthetic round incomplete") }
             _ = try time("results sealing") {
