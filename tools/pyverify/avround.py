@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from avformat import (AVError, KIND_BY_NAME, b2b, canonical, check_identity, check_release_section,
                       ct_eq, domain, f_bool, f_dec, f_hex, f_ident, f_int, f_name, f_str, f_ts,
-                      fail, fields, file_hash, hdr, parse_canonical, parse_container,
+                      fail, fields, file_hash, hdr, parse_container,
                       reconstruct, share_commitment, signed_doc_body, signed_doc_ok)
 import nacl.bindings as nb
 
