@@ -4,7 +4,7 @@
   avverify.py round ROUND [--fingerprint FP] [--json]     spec §9 (exit 0 pass, 1 fail, 64, 66)
   avverify.py vector FILE                                  one test vector (§1.7)
   avverify.py vectors DIR                                  every *.vec under DIR
-  avverify.py decrypt FILE --key K --passphrase-file P     open a submission (or results) envelope
+  avverify.py decrypt FILE --key K --passphrase-file P     open a submission or evidence envelope
 """
 from __future__ import annotations
 
