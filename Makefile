@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test test-large bench bench-4g fuzz fuzz-smoke tamper crash clean
+.PHONY: all deps build release demo test test-large bench bench-4g fuzz fuzz-smoke tamper crash lint format clean
 
 all: build
 
@@ -35,7 +35,7 @@ test-large: deps
 	$(SWIFT) build -c release --build-tests
 	AVAULT_LARGE_TESTS=1 $(SWIFT) test -c release --disable-xctest --skip-build --filter oneGibibyte
 
-# Benchmarks (docs/performance.md, issue 7): release build; installs age, minisign and hyperfine
+# Benchmarks (docs/performance.md): release build; installs age, minisign and hyperfine
 # with apt-get when missing. BENCH_DIR must be on disk (not tmpfs). P1 at 4 GiB: `make bench-4g`.
 BENCH_DIR ?= /var/tmp
 BENCH_RUNS ?= 3
@@ -59,18 +59,25 @@ fuzz: deps
 fuzz-smoke: deps
 	FUZZ_SECONDS=6 bash scripts/fuzz.sh
 
-# Issue 6 §4: the exhaustive tamper sweep (every flip and truncation of files ≤ 64 KiB,
+# The exhaustive tamper sweep (every flip and truncation of files ≤ 64 KiB,
 # ≥ 10,000 positions of larger ones); `make test` runs a sampled version.
 tamper: deps
 	$(SWIFT) build --build-tests
 	AVAULT_TAMPER_FULL=1 $(SWIFT) test --disable-xctest --skip-build --filter TamperTests
 
-# Issue 6 §5: SIGKILL avault at random points of seal, receive, merge and release combine
+# Crash safety (threat model S10): SIGKILL avault at random points of seal, receive, merge and release combine
 # (CRASH_TRIALS per command; `make test` runs 2 per command).
 CRASH_TRIALS ?= 30
 crash: deps
 	$(SWIFT) build --build-tests
 	AVAULT_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --disable-xctest --skip-build --filter CrashTests
+
+# Style (docs/style.md, configuration in .swift-format): `lint` checks, `format` rewrites in place.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Fuzz
 
 clean:
 	rm -rf .build .build-fuzz $(DEMO_DIR)

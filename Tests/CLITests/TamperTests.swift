@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import VaultCrypto
 
-/// Issue 6 §4: every single-byte flip and every truncation of every artifact of a demo round is
+/// The tamper sweep: every single-byte flip and every truncation of every artifact of a demo round is
 /// rejected by the library call the command that reads it makes, with a ``VaultError``, without a
 /// crash; a sample goes through `avault verify`'s ``RoundVerifier`` and through the real binary;
 /// and the structural cases (files swapped between members and rounds, approvals and tokens
@@ -12,7 +12,7 @@ import VaultCrypto
 /// Fast (sampled) by default; `AVAULT_TAMPER_FULL=1` (`make tamper`) makes the sweep exhaustive
 /// for files ≤ 64 KiB and ≥ 10,000 positions for larger ones. Figures go to standard error as
 /// `[tamper] …` lines.
-@Suite("Tamper suite (issue 6 §4)", .serialized)
+@Suite("Tamper suite", .serialized)
 struct TamperTests {
     static let passphrase = DemoRound.passphrase
 

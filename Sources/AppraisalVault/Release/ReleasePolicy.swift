@@ -14,7 +14,7 @@ package import VaultCrypto
 /// - The commitments are hashes of uniformly random 32-byte shares, bound to the round and x by
 ///   a domain string; they leak nothing about the share or the key, so publishing them is safe.
 /// - A corrupted or substituted share is detected by its commitment and the holder is named,
-///   rather than silently interpolating to a wrong key (HashiCorp Vault issue 2484). The round id
+///   rather than silently interpolating to a wrong key (plain Shamir's failure, spec §4.3). The round id
 ///   in the commitment stops a share from another round being replayed.
 /// - After interpolation the derived public key is compared in constant time with
 ///   ``releaseKey``, which catches a share set that is wrong as a whole (for example a round

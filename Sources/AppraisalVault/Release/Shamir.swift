@@ -12,7 +12,7 @@ package import VaultCrypto
 /// shares live only in ``SecretBytes``; intermediate buffers are wiped before return.
 ///
 /// This type does not detect a wrong share: a corrupted `y` interpolates to a wrong secret
-/// without error (HashiCorp Vault issue 2484). ``ReleasePolicy`` adds per-share commitments and
+/// without error (spec §4.3). ``ReleasePolicy`` adds per-share commitments and
 /// a public-key check on top of it.
 package enum Shamir {
     /// The largest number of shares: x ranges over the 255 non-zero field elements.

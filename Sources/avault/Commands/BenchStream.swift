@@ -74,7 +74,7 @@ extension String {
     }
 }
 
-/// `avault bench stream` (issue 7 P1): seal and open of a large attachment against
+/// `avault bench stream` (docs/performance.md, P1): seal and open of a large attachment against
 /// age + minisign and the raw libsodium floor, measured in the same run.
 struct BenchStream: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -251,7 +251,7 @@ struct BenchWorker: ParsableCommand {
     }
 }
 
-/// `avault bench verify` (issue 7 P2): the per-file checks of `receive`/`verify` over a folder
+/// `avault bench verify` (docs/performance.md, P2): the per-file checks of `receive`/`verify` over a folder
 /// of small sealed submissions, in parallel and on one thread, against a `minisign -V` loop and
 /// a raw read + BLAKE2b + Ed25519 loop.
 struct BenchVerify: ParsableCommand {
@@ -361,7 +361,7 @@ struct BenchVerify: ParsableCommand {
     }
 }
 
-/// `avault bench file` (issue 7 P4): verifying one sealed file as a process, against `minisign -V`.
+/// `avault bench file` (docs/performance.md, P4): verifying one sealed file as a process, against `minisign -V`.
 struct BenchFile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "file", abstract: "Time one-file verification as a process against minisign -V.")

@@ -4,7 +4,7 @@ import VaultCrypto
 
 @testable import AppraisalVault
 
-/// Regression tests for the findings of docs/review-2026-11-25.md.
+/// Regression tests for the findings of the 2026-11-25 code review.
 @Suite("Review findings (2026-11-25)")
 struct ReviewFindingsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
