@@ -20,7 +20,7 @@ struct EvidenceCommand: ParsableCommand {
             let keyFile = try key.locked()
             let secretary = try key.unlock(keyFile)
             let names = try Evidence.add(files, roundDirectory: round.directory, roster: definition.roster, secretary: secretary)
-            for name in names { Terminal.say(.evidenceAdded, [FileIO.join(round.directory, Evidence.folder, name)]) }
+            for name in names { Terminal.say(.evidenceAdded, [FileIO.join(round.directory, RoundLayout.evidenceFolder, name)]) }
         }
     }
 }

@@ -15,7 +15,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let merged = try ReleaseFolder.loadMerged(round.directory)
-        let tokenPath = token ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
+        let tokenPath = token ?? FileIO.join(round.directory, RoundLayout.tokenFileName)
         let (results, _) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
         try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: out, mode: 0o600)
         Terminal.say(.openWrote, [String(results.units.count), out])
@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let merged = try ReleaseFolder.loadMerged(round.directory)
-        let tokenPath = token ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
+        let tokenPath = token ?? FileIO.join(round.directory, RoundLayout.tokenFileName)
         let (results, releaseToken) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
         let report = ResultsReport(
             round: merged.round, results: results, decision: releaseToken.decision, releasedAt: releaseToken.created)

@@ -48,7 +48,7 @@ struct ReleaseCommand: ParsableCommand {
 
         func run() throws {
             let merged = try ReleaseFolder.loadMerged(round.directory)
-            let path = out ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
+            let path = out ?? FileIO.join(round.directory, RoundLayout.tokenFileName)
             try FileIO.refuseExisting(path)
             let combined = try ReleaseFolder.combine(merged, roundDirectory: round.directory, approvals: approvals)
             for notice in combined.notices { Terminal.out(notice.render(in: Terminal.language)) }

@@ -67,7 +67,7 @@ struct RoundCommand: ParsableCommand {
             let secretary = try keyFile.unlock(passphrase: try passphrase.obtain(for: key))
             let round = try RoundFolder.create(setup, secretary: secretary, at: out)
             if round.isDemo { Terminal.say(.roundDemoLabel) }
-            Terminal.say(.roundInitWrote, [FileIO.join(out, RoundDefinition.fileName)])
+            Terminal.say(.roundInitWrote, [FileIO.join(out, RoundLayout.definitionFileName)])
             Terminal.say(.roundInitJournal, [FileIO.join(out, "journal.avj")])
             let f = round.framework
             Terminal.say(

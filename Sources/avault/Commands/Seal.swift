@@ -50,7 +50,7 @@ struct Seal: ParsableCommand {
         ])
         let folder = out.map { FileIO.split($0).directory } ?? "."
         let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
-        let path = out ?? FileIO.join(folder, Inbox.fileName(member: memberID, revision: revision))
+        let path = out ?? FileIO.join(folder, RoundLayout.submissionFileName(member: memberID, revision: revision))
         try FileIO.refuseExisting(path)
         // Evidence goes next to the submission as MEMBER.rN.eK.ave (spec §10.3); all checked first.
         let planned = try Evidence.plan(attach, member: memberID, revision: revision, folder: FileIO.split(path).directory)
