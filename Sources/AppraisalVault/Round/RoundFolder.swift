@@ -14,26 +14,29 @@ public enum RoundFolder {
         guard try FileIO.list(path).isEmpty else { throw VaultError(.roundOutNotEmpty, [path], status: .cannotCreate) }
     }
 
-    /// Everything `round init` checks before it asks for the passphrase: the output folder, every
-    /// input file (all problems at once), the secretary's role, and the demo rule.
+    /// Everything `round init` checks before it asks for the passphrase, in this order: the
+    /// output folder, the secretary's key file, every input file (all problems at once), the
+    /// secretary's role, and the demo rule.
     ///
     /// - Parameters:
     ///   - sources: the input files and the round's fields.
-    ///   - secretary: the secretary's public half (from the still-locked key file).
+    ///   - keyPath: the secretary's key file (parsed, not unlocked).
     ///   - path: the new round folder.
-    /// - Returns: the checked set-up, for ``create(_:secretary:at:created:using:)``.
+    /// - Returns: the checked set-up, for ``create(_:secretary:at:)``, and the locked key file.
     /// - Throws: ``InputProblems`` with every input problem, or ``VaultError`` `round.out-not-empty`,
-    ///   `file.exists`, `round.secretary-role`, `round.demo-*`.
+    ///   `file.exists`, any key file error, `round.secretary-role`, `round.demo-*`.
     public static func prepare(
-        _ sources: RoundSetup.Sources, secretary: PublicIdentity, at path: String
-    ) throws -> RoundSetup {
+        _ sources: RoundSetup.Sources, secretaryKey keyPath: String, at path: String
+    ) throws -> (setup: RoundSetup, keyFile: KeyFile) {
         try checkNew(path)
+        let keyFile = try KeyFile.load(keyPath)
         let setup = try RoundSetup.load(sources)
+        let secretary = keyFile.identity
         guard secretary.role == .secretary else {
             throw VaultError(.roundSecretaryRole, [secretary.id, secretary.role.rawValue], status: .usage)
         }
         try setup.checkDemo(secretary: secretary)
-        return setup
+        return (setup, keyFile)
     }
 
     /// Creates a round: signs the definition, writes `round.avr` atomically into the new folder
@@ -48,7 +51,8 @@ public enum RoundFolder {
 
     /// ``create(_:secretary:at:)`` with a given time and randomness (tests and vectors).
     static func create(
-        _ setup: RoundSetup, secretary: SecretIdentity, at path: String, created: String, using random: any RandomSource
+        _ setup: RoundSetup, secretary: SecretIdentity, at path: String, created: String = Timestamp.now(),
+        using random: any RandomSource = SystemRandom()
     ) throws(VaultError) -> RoundDefinition {
         try checkNew(path)
         let (bytes, definition) = try RoundDefinition.create(from: setup, secretary: secretary, created: created, using: random)
