@@ -34,11 +34,12 @@ else
     mapfile -t TARGETS < <(ls Fuzz/Targets)
 fi
 
+# FuzzChecks reads the library's internals (`@testable import`), so the release build enables testing.
 # SwiftPM passes `--sanitize fuzzer --sanitize address` to the compiler as two -sanitize flags and
 # swift-driver 6.3 keeps only the last one, so the code would get no coverage instrumentation (libFuzzer
 # then reports "no interesting inputs"). The combined -Xswiftc flag comes last and wins; the --sanitize
 # flags still make SwiftPM link libFuzzer's main.
-FLAGS=(-c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address --scratch-path "$SCRATCH")
+FLAGS=(-c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing --scratch-path "$SCRATCH")
 start=$(date +%s)
 for t in "${TARGETS[@]}"; do
     if ! "$SWIFT" build "${FLAGS[@]}" --product "$t" 2>&1 | grep -vE "Cannot export local symbol|^\[[0-9]+/[0-9]+\]|^Building for|^Compiling|^Fetch|^Creat|^Working copy"; then :; fi

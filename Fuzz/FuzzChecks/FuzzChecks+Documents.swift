@@ -1,4 +1,4 @@
-internal import AppraisalVault
+@testable import AppraisalVault
 internal import VaultCrypto
 
 // MARK: - Documents whose header or plaintext is canonical JSON

@@ -1,4 +1,4 @@
-internal import AppraisalVault
+@testable import AppraisalVault
 internal import VaultCrypto
 
 // MARK: - Canonical JSON and the outer layout

@@ -1,4 +1,4 @@
-internal import AppraisalVault
+@testable import AppraisalVault
 internal import Foundation
 internal import Glibc
 

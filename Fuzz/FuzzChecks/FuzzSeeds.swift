@@ -1,4 +1,4 @@
-internal import AppraisalVault
+@testable import AppraisalVault
 internal import VaultCrypto
 
 /// Small, deterministic seed inputs per fuzz target (committed under `Fuzz/corpus/<target>/`).

@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto
@@ -44,7 +44,7 @@ final class TamperFixture: @unchecked Sendable {
         try FileIO.writeAtomically(
             try FileIO.read(a + "/round/round.avr", maxBytes: 1 << 24), to: initialised + "/round.avr", mode: 0o644)
         try RoundJournal.append(
-            roundDirectory: initialised, event: "round-init", details: ["roundDefinition": .hex(round.fileHash)],
+            roundDirectory: initialised, event: .roundInit, details: ["roundDefinition": .hex(round.fileHash)],
             secretary: secretary)
         received = dir + "/received"
         try Tree.copy(initialised, to: received)

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// A release holder's signed approval (spec §8.2): "I approve the release of these results of
 /// this round, under this Committee decision", carrying the holder's opened share.
@@ -16,34 +16,34 @@ package import VaultCrypto
 ///   threshold bugs): the id is a label, reports use the round definition's id for that key.
 /// - The share is checked against the holder's commitment (spec §4.6) when the approval is
 ///   verified, so a corrupted share is named at once, not turned into a wrong key.
-package struct Approval: Sendable {
+struct Approval: Sendable {
     /// When the holder approved (informational).
-    package let created: String
+    let created: String
     /// The decision reference, NFC, one line, 1…300 bytes.
-    package let decision: String
+    let decision: String
     /// The holder id the approval was signed under (a label; see the type's notes).
-    package let holder: String
+    let holder: String
     /// The Ed25519 key that signed; it identifies the holder.
-    package let holderSigningKey: Ed25519.PublicKey
+    let holderSigningKey: Ed25519.PublicKey
     /// File hash of `manifest.avm`.
-    package let manifest: [UInt8]
+    let manifest: [UInt8]
     /// File hash of `results.avl`.
-    package let results: [UInt8]
+    let results: [UInt8]
     /// File hash of the round definition.
-    package let round: [UInt8]
+    let round: [UInt8]
     /// The holder's share: x and the 32 secret bytes y.
-    package let share: Shamir.Share
+    let share: Shamir.Share
     /// The parsed document (for the signature).
-    package let document: SignedDocument
+    let document: SignedDocument
     /// The file exactly as read; a release token embeds it verbatim.
-    package let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The path or label, for messages.
-    package let file: String
+    let file: String
 
     /// The largest approval file accepted.
-    package static let maxFileSize = 4096
+    static let maxFileSize = 4096
     /// The largest decision reference, in UTF-8 bytes.
-    package static let maxDecisionBytes = 300
+    static let maxDecisionBytes = 300
 
     // MARK: - Creating
 
@@ -65,7 +65,7 @@ package struct Approval: Sendable {
     /// - Returns: The approval file's bytes.
     /// - Throws: ``VaultError`` `approval.bad-decision`, `approval.bad-input` (a hash not 32
     ///   bytes, a bad time), and the errors of ``ReleasePolicy/openShare(holder:roundID:)``.
-    package static func create(
+    static func create(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8],
         decision: String, holder: SecretIdentity, created: String = Timestamp.now()
     ) throws(VaultError) -> [UInt8] {
@@ -96,7 +96,7 @@ package struct Approval: Sendable {
 
     /// True for a decision reference in stored form: NFC, one line, no surrounding spaces,
     /// 1…300 bytes.
-    package static func isValidDecision(_ text: String) -> Bool {
+    static func isValidDecision(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= maxDecisionBytes && Text.isNFC(text) && !Text.hasControlCharacters(text)
             && Text.trimmingSpaces(text) == text
     }
@@ -117,7 +117,7 @@ package struct Approval: Sendable {
     /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
     ///
     /// - Throws: ``VaultError`` format errors (`format.*`), `format.header` naming the field.
-    package init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+    init(parsing bytes: [UInt8], file: String) throws(VaultError) {
         guard bytes.count <= Approval.maxFileSize else {
             throw VaultError(.fileTooLarge, [file, String(bytes.count), String(Approval.maxFileSize)])
         }
@@ -154,7 +154,7 @@ package struct Approval: Sendable {
     }
 
     /// BLAKE2b-256 of the approval file.
-    package var fileHash: [UInt8] { document.fileHash }
+    var fileHash: [UInt8] { document.fileHash }
 
     // MARK: - Verifying
 
@@ -176,7 +176,7 @@ package struct Approval: Sendable {
     /// - Returns: The holder's entry in the policy (its id is the name to report).
     /// - Throws: ``VaultError`` with the codes above, or `release.round-id-length`.
     @discardableResult
-    package func verify(
+    func verify(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
     ) throws(VaultError) -> ReleasePolicy.Holder {
         guard roundID.count == ReleasePolicy.roundIDLength else {

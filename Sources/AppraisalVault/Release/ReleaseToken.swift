@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The release token (spec §8.4): t or more holders' approvals, verbatim, plus the release
 /// secret reconstructed from their shares.
@@ -18,37 +18,37 @@ package import VaultCrypto
 ///   in-toto PR 201): the same key twice counts once and is reported.
 /// - The secret read from a token goes straight into ``SecretBytes`` (constant-time hex decoding);
 ///   the JSON text of the file itself cannot be wiped — an honest limit of a text format.
-package struct ReleaseToken: Sendable {
+struct ReleaseToken: Sendable {
     /// The embedded approvals, parsed, in increasing x.
-    package let approvals: [Approval]
+    let approvals: [Approval]
     /// When the token was made (informational).
-    package let created: String
+    let created: String
     /// The decision reference every approval cites.
-    package let decision: String
+    let decision: String
     /// File hash of `manifest.avm`.
-    package let manifest: [UInt8]
+    let manifest: [UInt8]
     /// File hash of `results.avl`.
-    package let results: [UInt8]
+    let results: [UInt8]
     /// File hash of the round definition.
-    package let round: [UInt8]
+    let round: [UInt8]
     /// The round's release public key as recorded in the token.
-    package let releaseKey: X25519.PublicKey
+    let releaseKey: X25519.PublicKey
     /// The release secret key, 32 bytes.
-    package let releaseSecret: SecretBytes
+    let releaseSecret: SecretBytes
     /// The path or label, for messages.
-    package let file: String
+    let file: String
 
     /// The largest token file accepted: 255 approvals in hex plus the fixed fields.
-    package static let maxFileSize = 2 * Approval.maxFileSize * Shamir.maxShares + 4096
+    static let maxFileSize = 2 * Approval.maxFileSize * Shamir.maxShares + 4096
 
     /// The outcome of ``combine(_:policy:roundID:roundHash:manifestHash:resultsHash:created:)``.
-    package struct Combined: Sendable {
+    struct Combined: Sendable {
         /// The token file's bytes.
-        package let bytes: [UInt8]
+        let bytes: [UInt8]
         /// The round definition ids of the holders whose approvals were counted, in x order.
-        package let holders: [String]
+        let holders: [String]
         /// Things the person combining should know, e.g. an approval counted once.
-        package let notices: [LocalizedText]
+        let notices: [LocalizedText]
     }
 
     // MARK: - Combining
@@ -76,7 +76,7 @@ package struct ReleaseToken: Sendable {
     /// - Returns: The token bytes, the holders counted and any notices.
     /// - Throws: ``VaultError``: the approval errors, `approval.decision-differs`,
     ///   `approval.not-enough`, and the errors of ``ReleasePolicy/reconstruct(_:roundID:)``.
-    package static func combine(
+    static func combine(
         _ files: [(bytes: [UInt8], file: String)], policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
         manifestHash: [UInt8], resultsHash: [UInt8], created: String = Timestamp.now()
     ) throws(VaultError) -> Combined {
@@ -161,7 +161,7 @@ package struct ReleaseToken: Sendable {
     /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
     ///
     /// - Throws: ``VaultError`` format errors; `format.header` naming the field.
-    package init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+    init(parsing bytes: [UInt8], file: String) throws(VaultError) {
         guard bytes.count <= ReleaseToken.maxFileSize else {
             throw VaultError(.fileTooLarge, [file, String(bytes.count), String(ReleaseToken.maxFileSize)])
         }
@@ -222,7 +222,7 @@ package struct ReleaseToken: Sendable {
     ///
     /// - Returns: The release key pair (its secret in ``SecretBytes``).
     /// - Throws: ``VaultError`` with the codes above.
-    package func verify(
+    func verify(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
     ) throws(VaultError) -> X25519.PrivateKey {
         guard round == roundHash else { throw VaultError(.tokenWrongRound, [file], hint: .hintTokenCombineAgain) }

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The signed round definition, `ROUND/round.avr` (docs/spec/03-round.md).
 ///
@@ -31,14 +31,12 @@ public struct RoundDefinition: Sendable {
     /// reads as a property of the definition (`definition.units`).
     public let plan: RoundPlan
     /// The release holders, threshold, sealed shares, commitments and release public key.
-    package let release: ReleasePolicy
+    let release: ReleasePolicy
     /// BLAKE2b-256 of the whole file as read: what every other artifact of the round binds to.
     public let fileHash: [UInt8]
 
     /// Largest header accepted: national-scale rounds are big.
     public static let maxHeaderLength = 256 << 20
-    /// The definition's file name inside a round folder.
-    public static let fileName = "round.avr"
 
     /// The phone-readable fingerprint of the round:
     /// `Fingerprint(digestOf: "AppraisalVault/v1/round-definition/fingerprint\0" ‖ fileHash)`.
@@ -68,7 +66,7 @@ public struct RoundDefinition: Sendable {
     public func unit(_ id: String) -> AppraisedUnit? { plan.unit(id) }
 
     /// The authorisation view used by receive, merge and verify.
-    package var roster: Roster {
+    var roster: Roster {
         Roster(
             roundHash: fileHash, secretary: secretary, members: plan.members.map(\.identity),
             holders: release.holders.map(\.identity))
@@ -84,7 +82,7 @@ public struct RoundDefinition: Sendable {
     /// - Returns: the file bytes and the parsed definition.
     /// - Throws: ``VaultError`` `round.secretary-role`, `round.demo-refused`, the release errors,
     ///   `crypto.failure`.
-    package static func create(
+    static func create(
         from setup: RoundSetup, secretary: SecretIdentity, created: String = Timestamp.now(),
         using random: any RandomSource = SystemRandom()
     ) throws(VaultError) -> (bytes: [UInt8], definition: RoundDefinition) {
@@ -98,7 +96,7 @@ public struct RoundDefinition: Sendable {
         let header = RoundDefinition.header(
             roundID: roundID, setup: setup, created: created, secretary: secretary.identity, release: release)
         let bytes = try SignedDocument.encode(kind: .roundDefinition, header: header, signer: secretary.signingKey)
-        return (bytes, try RoundDefinition(parsing: bytes, file: fileName))
+        return (bytes, try RoundDefinition(parsing: bytes, file: RoundLayout.definitionFileName))
     }
 
     // MARK: - Reading
@@ -133,7 +131,7 @@ public struct RoundDefinition: Sendable {
 
     /// Reads and verifies `ROUND/round.avr`.
     public static func load(roundDirectory: String) throws(VaultError) -> RoundDefinition {
-        let path = FileIO.join(roundDirectory, fileName)
+        let path = FileIO.join(roundDirectory, RoundLayout.definitionFileName)
         if !FileIO.exists(path), FileIO.isDirectory(roundDirectory) == false {
             throw VaultError(.roundNoFolder, [roundDirectory], status: .noInput)
         }

@@ -2,12 +2,12 @@ internal import Dispatch
 
 /// Small helpers for running independent pieces of work over both cores (streaming envelopes,
 /// bulk verification; docs/performance.md).
-package enum Parallel {
+enum Parallel {
     /// Runs `tasks` concurrently (the caller's thread takes part) and waits for all of them.
     /// Order them longest first: idle workers take the next task in order.
     ///
     /// - Throws: the first error any task threw (by task order); every task still runs to its end.
-    package static func perform(_ tasks: [() throws -> Void]) throws {
+    static func perform(_ tasks: [() throws -> Void]) throws {
         switch tasks.count {
         case 0: return
         case 1: return try tasks[0]()
@@ -22,7 +22,7 @@ package enum Parallel {
     }
 
     /// Calls `body(i)` for every `i` in `0..<count` over all cores.
-    package static func forEach(_ count: Int, _ body: (Int) -> Void) {
+    static func forEach(_ count: Int, _ body: (Int) -> Void) {
         guard count > 1 else {
             if count == 1 { body(0) }
             return

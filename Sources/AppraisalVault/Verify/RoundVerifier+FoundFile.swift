@@ -11,6 +11,6 @@ extension RoundVerification {
         /// `folder/name`.
         var subject: String { folder + "/" + name }
         /// True for a file in a live folder, false for one in `superseded/`.
-        var isLive: Bool { folder != Inbox.supersededFolder }
+        var isLive: Bool { folder != RoundLayout.supersededFolder }
     }
 }

@@ -8,7 +8,7 @@ extension RoundVerification {
     mutating func checkReleasedResults() {
         guard let key = releaseKey else { return }
         defer { key.secret.wipe() }
-        let subject = RoundMerge.resultsFileName
+        let subject = RoundLayout.resultsFileName
         guard let envelope = results?.envelope, let manifest else { return }
         let released: Results
         do {
@@ -30,7 +30,7 @@ extension RoundVerification {
 
     /// Spec §9.3 checks 2–5 on opened results: shape and totals, index, reasons, appraisers.
     mutating func checkConsistency(of released: Results, manifest: Manifest) {
-        let subject = RoundMerge.resultsFileName
+        let subject = RoundLayout.resultsFileName
         guard checkShape(released, subject: subject) else { return }
         checkTotals(released, subject: subject)
         checkPercent(released, subject: subject)

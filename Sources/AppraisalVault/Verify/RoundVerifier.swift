@@ -13,12 +13,6 @@ internal import VaultCrypto
 /// What the auditor learns: who submitted, which revisions, that nothing was added, removed or
 /// altered, and who approved the release. Without the token, no score, total or reason.
 public enum RoundVerifier {
-    /// Folder of release approvals inside a round folder (`ROUND/approvals/HOLDER.ava`).
-    public static let approvalsFolder = "approvals"
-    /// The file name ending of an approval.
-    public static let approvalExtension = ".ava"
-    /// The release token's file name inside a round folder.
-    public static let tokenFileName = "release-token.avt"
     /// Most findings of one kind listed individually before they are summarised.
     static let maxListed = 5
 
@@ -37,7 +31,7 @@ public enum RoundVerifier {
         guard FileIO.isDirectory(roundDirectory) else {
             throw VaultError(.roundNoFolder, [roundDirectory], status: .noInput)
         }
-        let roundFile = RoundDefinition.fileName
+        let roundFile = RoundLayout.definitionFileName
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
@@ -139,7 +133,7 @@ struct RoundVerification {
     // MARK: - §9.2 steps 1–2: round definition
 
     mutating func checkRound(expectedFingerprint: Fingerprint?) {
-        let subject = RoundDefinition.fileName
+        let subject = RoundLayout.definitionFileName
         pass(
             "round.signature", subject, .verifyRoundOK,
             [round.title, round.secretary.id, String(round.members.count), String(round.threshold), String(round.holders.count)])
@@ -158,7 +152,7 @@ struct RoundVerification {
     // MARK: - §9.2 steps 3–5: journal
 
     mutating func checkJournal() {
-        let subject = RoundJournal.fileName
+        let subject = RoundLayout.journalFileName
         let doc: SignedDocument
         do {
             let bytes = try FileIO.read(path(subject), maxBytes: RoundJournal.maxFileSize)
@@ -202,7 +196,7 @@ struct RoundVerification {
             pass("journal.chain", subject, .verifyJournalChain, [String(entries.count), RoundVerification.short(head)])
         }
         guard roundField == round.fileHash else { return fail("journal.round", subject, .journalWrongRound, [subject]) }
-        guard let first = entries.first, first.event == "round-init",
+        guard let first = entries.first, first.kind == .roundInit,
             first.details["roundDefinition"] == .hex(round.fileHash)
         else { return fail("journal.round", subject, .verifyJournalNoInit, [subject]) }
         pass("journal.round", subject, .verifyJournalRound, [subject])

@@ -1,5 +1,5 @@
 import Foundation
-import AppraisalVault
+@testable import AppraisalVault
 import FuzzChecks
 import Testing
 import VaultCrypto

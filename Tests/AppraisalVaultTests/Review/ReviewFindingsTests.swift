@@ -49,7 +49,7 @@ struct ReviewFindingsTests {
         defer { unlink(path) }
         let error = #expect(throws: VaultError.self) { _ = try FileIO.read(path, maxBytes: 100) }
         #expect(error?.code == .fileNotRegular)
-        #expect(throws: VaultError.self) { _ = try Passphrase.read(file: path) }
+        #expect(throws: VaultError.self) { _ = try Passphrase(file: path) }
         #expect(throws: VaultError.self) { _ = try FileIO.StreamReader(path: path) }
     }
 

@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto
@@ -148,7 +148,7 @@ import VaultCrypto
         #expect(try RoundDefinition.load(roundDirectory: dir).fileHash == r.fileHash)
         #expect(FileIO.exists(dir + "/journal.avj"))
         let journal = try RoundJournal.load(roundDirectory: dir, secretaryKey: secretary.identity.signingKey, roundHash: r.fileHash)
-        #expect(journal.entries.map(\.event) == ["round-init"])
+        #expect(journal.entries.map { $0.event } == ["round-init"])
         #expect(throws: VaultError(.roundOutNotEmpty)) { try RoundFolder.create(setup, secretary: secretary, at: dir) }
     }
 

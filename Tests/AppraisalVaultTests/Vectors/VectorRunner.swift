@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import VaultCrypto
 
 /// Runs a vector through the real parser of its area and names the outcome: `success` or the

@@ -7,9 +7,9 @@ struct FoundFileTests {
     /// Files in `submissions/` and `evidence/` are live, files in `superseded/` are not; the
     /// subject is the path relative to the round folder.
     @Test func liveAndSubject() {
-        let live = [Inbox.submissionsFolder, Evidence.folder].map { RoundVerification.FoundFile(folder: $0, name: "tv-01.r1") }
+        let live = [RoundLayout.submissionsFolder, RoundLayout.evidenceFolder].map { RoundVerification.FoundFile(folder: $0, name: "tv-01.r1") }
         #expect(live.allSatisfy { $0.isLive })
-        let old = RoundVerification.FoundFile(folder: Inbox.supersededFolder, name: "tv-01.r1.avs")
+        let old = RoundVerification.FoundFile(folder: RoundLayout.supersededFolder, name: "tv-01.r1.avs")
         #expect(!old.isLive)
         #expect(old.subject == "superseded/tv-01.r1.avs")
     }
