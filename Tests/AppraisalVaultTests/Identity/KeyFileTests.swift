@@ -155,4 +155,15 @@ struct KeyFileTests {
         chmod(path, 0o600)
         #expect(try KeyFile.load(path).identity == Self.secret.identity)
     }
+
+    /// load() refuses a 0644 key file with `key.too-open` (spec §2.1, reading step 2). This does not
+    /// yet tell a check of the opened file from a check of the path: a lease-based swap fails
+    /// because the library opens with O_NONBLOCK (EWOULDBLOCK under a lease).
+    @Test func keyFileModeFromOpenedFile() throws {
+        let path = NSTemporaryDirectory() + "avault-key-\(UUID().uuidString).key"
+        try FileIO.writeAtomically(Self.bytes, to: path, mode: 0o644)
+        defer { unlink(path) }
+        let error = vaultError { () throws(VaultError) in try KeyFile.load(path) }
+        #expect(error?.code == .keyTooOpen)
+    }
 }
