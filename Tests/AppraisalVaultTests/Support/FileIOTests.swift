@@ -13,7 +13,7 @@ struct FileIOTests {
         defer { unlink(path) }
         let error = #expect(throws: VaultError.self) { _ = try FileIO.read(path, maxBytes: 100) }
         #expect(error?.code == .fileNotRegular)
-        #expect(throws: VaultError.self) { _ = try Passphrase.read(file: path) }
+        #expect(throws: VaultError.self) { _ = try Passphrase(file: path) }
         #expect(throws: VaultError.self) { _ = try FileIO.StreamReader(path: path) }
     }
 }
