@@ -1,4 +1,4 @@
-@testable import AppraisalVault
+@testable internal import AppraisalVault
 internal import Foundation
 internal import Glibc
 
