@@ -51,7 +51,7 @@ bench-deps: deps
 		echo "Installing$$missing…"; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
-	$(SWIFT) build -c release --product avault-bench
+	$(SWIFT) build -c release --product avault-bench -Xswiftc -enable-testing
 
 bench: bench-deps
 	$(BENCH) stream --size 1024 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)

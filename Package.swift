@@ -36,6 +36,8 @@ let package = Package(
             swiftSettings: strict
         ),
         // Developer benchmarks (docs/performance.md): its own executable, never part of `avault`.
+        // It reaches library internals with `@testable import`; `make bench` builds it with
+        // `-enable-testing` (debug builds have it by default).
         // Built by `make bench` (`swift build -c release --product avault-bench`); a plain
         // `swift build` or `--build-tests` compiles it too (SwiftPM builds every target), which
         // keeps it compiling as the library changes.

@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import ArgumentParser
 import Glibc
 import VaultCrypto
@@ -290,10 +290,10 @@ struct SyntheticRound {
     /// journal restored without its `merge` entry), so the merge can be timed again: a real round
     /// refuses a second merge once one is journaled.
     func resetMerge() throws {
-        for name in [Manifest.fileName, RoundMerge.resultsFileName] where FileIO.exists(FileIO.join(directory, name)) {
+        for name in [RoundLayout.manifestFileName, RoundLayout.resultsFileName] where FileIO.exists(FileIO.join(directory, name)) {
             try FileIO.remove(FileIO.join(directory, name))
         }
-        let journal = FileIO.join(directory, RoundJournal.fileName)
+        let journal = FileIO.join(directory, RoundLayout.journalFileName)
         let saved = FileIO.join(directory, ".journal-before-merge")
         if FileIO.exists(saved) {
             try FileIO.writeAtomically(try FileIO.read(saved, maxBytes: RoundJournal.maxFileSize), to: journal, replacing: true)

@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import ArgumentParser
 import Glibc
 import VaultCrypto
@@ -306,7 +306,7 @@ struct BenchVerify: ParsableCommand {
                 round.rows[member.identity.id]!, round: round.definition, member: member, revision: i / round.members.count + 1,
                 created: SyntheticRound.created)
             total += bytes.count
-            try FileIO.writeAtomically(bytes, to: folder + "/" + Inbox.fileName(member: member.identity.id, revision: i / round.members.count + 1))
+            try FileIO.writeAtomically(bytes, to: folder + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: i / round.members.count + 1))
         }
         out("\(files) sealed submissions, \(total / files) B each on average (set-up \(Clock.format(Clock.now() - setup))).")
         let names = try FileIO.list(folder).map { folder + "/" + $0 }
@@ -361,13 +361,13 @@ struct BenchVerify: ParsableCommand {
                 let envelope = try? SealedEnvelope(parsing: bytes, expecting: .submission, file: path),
                 envelope.hasValidOuterSignature, let member = try? roster.authorize(envelope),
                 case .integer(let revision)? = envelope.header.context["revision"],
-                let name = Inbox.parseFileName(String(path.split(separator: "/").last!)),
+                let name = RoundLayout.parseSubmissionFileName(String(path.split(separator: "/").last!)),
                 name.member == member.id, name.revision == Int(revision)
             else { return }
             _ = envelope.fileHash
             passed[i] = true
         }
-        if parallel { Parallel.forEach(paths.count, one) } else { for i in paths.indices { one(i) } }
+        if parallel { Parallel.forEach(paths.count) { one($0) } } else { for i in paths.indices { one(i) } }
         return passed.filter { $0 }.count
     }
 
@@ -404,7 +404,7 @@ struct BenchFile: ParsableCommand {
         let member = round.members[0]
         let bytes = try Sealing.seal(
             round.rows[member.identity.id]!, round: round.definition, member: member, revision: 1, created: SyntheticRound.created)
-        let file = scratch + "/" + Inbox.fileName(member: member.identity.id, revision: 1)
+        let file = scratch + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: 1)
         try FileIO.writeAtomically(bytes, to: file)
         try BenchSupport.shell(
             "cd \(q(scratch)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && minisign -S -s mini.key -m \(q(file)) >/dev/null")
