@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test test-large bench bench-4g fuzz fuzz-smoke tamper crash clean
+.PHONY: all deps build release demo test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash lint format clean
 
 all: build
 
@@ -17,11 +17,12 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsodium-dev pkg-config; \
 	fi
 
+# The product only (a plain `swift build` would also compile the benchmarks).
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build --product avault
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product avault
 
 demo: build
 	@bash scripts/demo.sh "$(DEMO_DIR)"
@@ -35,42 +36,68 @@ test-large: deps
 	$(SWIFT) build -c release --build-tests
 	AVAULT_LARGE_TESTS=1 $(SWIFT) test -c release --disable-xctest --skip-build --filter oneGibibyte
 
-# Benchmarks (docs/performance.md, issue 7): release build; installs age, minisign and hyperfine
-# with apt-get when missing. BENCH_DIR must be on disk (not tmpfs). P1 at 4 GiB: `make bench-4g`.
+# Benchmarks (docs/performance.md): the avault-bench executable (Sources/avault-bench), release
+# build. The peers it measures against are installed here when missing (the benchmark binary never
+# installs anything). BENCH_DIR must be on disk (not tmpfs). P1 at 4 GiB: `make bench-4g`.
 BENCH_DIR ?= /var/tmp
 BENCH_RUNS ?= 3
-bench: release
-	.build/release/avault bench stream --size 1024 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
-	.build/release/avault bench verify --files 10000 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
-	.build/release/avault bench file --runs 200 --dir $(BENCH_DIR)
-	.build/release/avault bench merge --units 29 --sub-criteria 72 --members 8 --runs 5
-	.build/release/avault bench merge --units 1000 --sub-criteria 100 --members 100 --runs $(BENCH_RUNS)
-	.build/release/avault bench merge --units 10000 --sub-criteria 100 --members 100 --runs 1
+BENCH := .build/release/avault-bench
+bench-deps: deps
+	@missing=""; \
+	for tool in age:age minisign:minisign hyperfine:hyperfine /usr/bin/time:time; do \
+		command -v "$${tool%%:*}" >/dev/null 2>&1 || missing="$$missing $${tool##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing…"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	$(SWIFT) build -c release --product avault-bench -Xswiftc -enable-testing
 
-bench-4g: release
-	.build/release/avault bench stream --size 4096 --runs 1 --dir $(BENCH_DIR)
+bench: bench-deps
+	$(BENCH) stream --size 1024 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
+	$(BENCH) verify --files 10000 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
+	$(BENCH) file --runs 200 --dir $(BENCH_DIR)
+	$(BENCH) merge --units 29 --sub-criteria 72 --members 8 --runs 5
+	$(BENCH) merge --units 1000 --sub-criteria 100 --members 100 --runs $(BENCH_RUNS)
+	$(BENCH) merge --units 10000 --sub-criteria 100 --members 100 --runs 1
 
-# Fuzzing (docs/fuzzing.md): every libFuzzer target for FUZZ_SECONDS each (sanitizer build in .build-fuzz).
+bench-4g: bench-deps
+	$(BENCH) stream --size 4096 --runs 1 --dir $(BENCH_DIR)
+
+# Fuzzing (docs/fuzzing.md), all from the separate Fuzz package (Fuzz/Package.swift):
+#   fuzz-tests  its Swift tests (corpus replay, seed generator), debug build in Fuzz/.build
+#   fuzz        every libFuzzer target for FUZZ_SECONDS each (sanitizer build in .build-fuzz)
+#   fuzz-smoke  the CI smoke: the tests, then every target for 6 s
 FUZZ_SECONDS ?= 120
+fuzz-tests: deps
+	$(SWIFT) build --package-path Fuzz --build-tests
+	$(SWIFT) test --package-path Fuzz --disable-xctest --skip-build
+
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
-# The CI smoke: every target for 6 s (about 90 s of fuzzing plus the build).
-fuzz-smoke: deps
+fuzz-smoke: fuzz-tests
 	FUZZ_SECONDS=6 bash scripts/fuzz.sh
 
-# Issue 6 §4: the exhaustive tamper sweep (every flip and truncation of files ≤ 64 KiB,
+# The exhaustive tamper sweep (every flip and truncation of files ≤ 64 KiB,
 # ≥ 10,000 positions of larger ones); `make test` runs a sampled version.
 tamper: deps
 	$(SWIFT) build --build-tests
 	AVAULT_TAMPER_FULL=1 $(SWIFT) test --disable-xctest --skip-build --filter TamperTests
 
-# Issue 6 §5: SIGKILL avault at random points of seal, receive, merge and release combine
+# Crash safety (threat model S10): SIGKILL avault at random points of seal, receive, merge and release combine
 # (CRASH_TRIALS per command; `make test` runs 2 per command).
 CRASH_TRIALS ?= 30
 crash: deps
 	$(SWIFT) build --build-tests
 	AVAULT_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --disable-xctest --skip-build --filter CrashTests
 
+# Style (docs/style.md, configuration in .swift-format): `lint` checks, `format` rewrites in place.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Fuzz
+
 clean:
-	rm -rf .build .build-fuzz $(DEMO_DIR)
+	rm -rf .build .build-fuzz Fuzz/.build $(DEMO_DIR)

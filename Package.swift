@@ -31,6 +31,20 @@ let package = Package(
             name: "avault",
             dependencies: [
                 "AppraisalVault",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Developer benchmarks (docs/performance.md): its own executable, never part of `avault`.
+        // It reaches library internals with `@testable import`; `make bench` builds it with
+        // `-enable-testing` (debug builds have it by default).
+        // Built by `make bench` (`swift build -c release --product avault-bench`); a plain
+        // `swift build` or `--build-tests` compiles it too (SwiftPM builds every target), which
+        // keeps it compiling as the library changes.
+        .executableTarget(
+            name: "avault-bench",
+            dependencies: [
+                "AppraisalVault",
                 "VaultCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -62,19 +76,3 @@ let package = Package(
         ),
     ]
 )
-
-// MARK: - Fuzzing (issue 6 §3, docs/fuzzing.md). Keep every fuzz edit inside this block.
-// One libFuzzer executable per parser, each a 7-line file Fuzz/Targets/<Name>/<Name>.swift that calls
-// one check in FuzzChecks. To add a target: add the check to FuzzChecks.all, the folder, and the name here.
-let fuzzTargets = [
-    "FuzzCanonicalJSON", "FuzzContainer", "FuzzPublicIdentity", "FuzzKeyFile", "FuzzEnvelope", "FuzzSubmission",
-    "FuzzManifest", "FuzzResults", "FuzzJournal", "FuzzReleasePolicy", "FuzzCSV", "FuzzPoints", "FuzzFramework",
-    "FuzzRoundInputs",
-]
-package.targets.append(
-    .target(name: "FuzzChecks", dependencies: ["AppraisalVault", "VaultCrypto"], path: "Fuzz/FuzzChecks", swiftSettings: strict))
-package.targets += fuzzTargets.map {
-    .executableTarget(name: $0, dependencies: ["FuzzChecks"], path: "Fuzz/Targets/\($0)", swiftSettings: strict)
-}
-// The regression tests run the very checks the fuzzer runs (without sanitizers).
-package.targets.first { $0.name == "AppraisalVaultTests" }?.dependencies.append("FuzzChecks")

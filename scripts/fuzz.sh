@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (Fuzz/Targets/*) with coverage + AddressSanitizer into .build-fuzz and
-# runs each for a bounded time on its committed seed corpus. See docs/fuzzing.md.
+# Builds the libFuzzer targets of the Fuzz package (Fuzz/Package.swift, Fuzz/Targets/*) with coverage +
+# AddressSanitizer into .build-fuzz and runs each for a bounded time on its committed seed corpus.
+# See docs/fuzzing.md.
 #
 #   scripts/fuzz.sh [--build-only] [TARGET...]     (default: every target)
 #   FUZZ_SECONDS=120   seconds per target
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-120}
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
+case "$SCRATCH" in /*) ;; *) SCRATCH="$PWD/$SCRATCH" ;; esac
 SWIFT=${SWIFT:-swift}
 BUILD_ONLY=0
 if [ "${1:-}" = "--build-only" ]; then BUILD_ONLY=1; shift; fi
@@ -34,14 +36,25 @@ else
     mapfile -t TARGETS < <(ls Fuzz/Targets)
 fi
 
+# FuzzChecks reads the library's internals (`@testable import`), so the release build enables testing.
 # SwiftPM passes `--sanitize fuzzer --sanitize address` to the compiler as two -sanitize flags and
 # swift-driver 6.3 keeps only the last one, so the code would get no coverage instrumentation (libFuzzer
 # then reports "no interesting inputs"). The combined -Xswiftc flag comes last and wins; the --sanitize
 # flags still make SwiftPM link libFuzzer's main.
-FLAGS=(-c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address --scratch-path "$SCRATCH")
+# FuzzChecks reaches the library's internals with `@testable import`, so the library is compiled with
+# -enable-testing (a release build is not by default).
+FLAGS=(--package-path Fuzz -c release --sanitize fuzzer --sanitize address -Xswiftc -enable-testing
+    -Xswiftc -sanitize=fuzzer,address --scratch-path "$SCRATCH")
+quiet() { grep -vE "Cannot export local symbol|^\[[0-9]+/[0-9]+\]|^Building for|^Compiling|^Fetch|^Creat|^Working copy|^Computed|^Computing" || true; }
 start=$(date +%s)
+built=0
+if [ $# -eq 0 ]; then
+    "$SWIFT" build "${FLAGS[@]}" 2>&1 | quiet || built=$?  # one build plan for all targets
+else
+    for t in "${TARGETS[@]}"; do "$SWIFT" build "${FLAGS[@]}" --product "$t" 2>&1 | quiet || built=$?; done
+fi
+if [ "$built" -ne 0 ]; then echo "fuzz: build failed" >&2; exit 2; fi
 for t in "${TARGETS[@]}"; do
-    if ! "$SWIFT" build "${FLAGS[@]}" --product "$t" 2>&1 | grep -vE "Cannot export local symbol|^\[[0-9]+/[0-9]+\]|^Building for|^Compiling|^Fetch|^Creat|^Working copy"; then :; fi
     if [ ! -x "$SCRATCH/release/$t" ]; then echo "fuzz: build of $t failed" >&2; exit 2; fi
 done
 echo "fuzz: built ${#TARGETS[@]} targets in $(( $(date +%s) - start )) s"

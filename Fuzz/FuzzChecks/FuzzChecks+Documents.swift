@@ -1,5 +1,5 @@
-internal import AppraisalVault
-internal import VaultCrypto
+@testable internal import AppraisalVault
+@testable internal import VaultCrypto
 
 // MARK: - Documents whose header or plaintext is canonical JSON
 

@@ -1,5 +1,5 @@
-internal import AppraisalVault
-internal import VaultCrypto
+@testable internal import AppraisalVault
+@testable internal import VaultCrypto
 
 // MARK: - Key file and public identity
 

@@ -1,4 +1,4 @@
-internal import AppraisalVault
+@testable internal import AppraisalVault
 internal import Foundation
 internal import Glibc
 

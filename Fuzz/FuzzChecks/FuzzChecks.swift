@@ -1,4 +1,4 @@
-internal import AppraisalVault
+@testable internal import AppraisalVault
 
 /// Every fuzz target's check, by target name; a target's file calls one of these.
 ///

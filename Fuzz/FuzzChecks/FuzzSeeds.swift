@@ -1,5 +1,5 @@
-internal import AppraisalVault
-internal import VaultCrypto
+@testable internal import AppraisalVault
+@testable internal import VaultCrypto
 
 /// Small, deterministic seed inputs per fuzz target (committed under `Fuzz/corpus/<target>/`).
 ///

@@ -3,9 +3,10 @@ internal import Glibc
 
 /// Where random bytes come from.
 ///
-/// Production code uses ``SystemRandom`` (libsodium's CSPRNG). ``DeterministicRandom`` exists only
-/// so tests and the vector generator can reproduce artifacts byte for byte; the `avault` tool never
-/// creates one.
+/// Every operation that creates a user's keys or files defaults to ``SystemRandom`` (libsodium's
+/// CSPRNG). ``DeterministicRandom`` is for reproducible artifacts only: the tests, the vector
+/// generator (§1.7) and the benchmarks' synthetic demo identities and rounds (`avault bench`) use
+/// it; no other command creates one.
 package protocol RandomSource: Sendable {
     /// Fills `buffer` with random bytes.
     func fill(_ buffer: UnsafeMutableRawBufferPointer)

@@ -13,7 +13,7 @@ struct AVault: ParsableCommand {
         version: AppraisalVault.version,
         subcommands: [
             Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self, Receive.self, Status.self,
-            MergeCommand.self, EvidenceCommand.self, ExtractCommand.self, ReleaseCommand.self, OpenCommand.self, ReportCommand.self, Verify.self, DemoCommand.self, Bench.self,
+            MergeCommand.self, EvidenceCommand.self, ExtractCommand.self, ReleaseCommand.self, OpenCommand.self, ReportCommand.self, Verify.self, DemoCommand.self,
         ]
     )
 
@@ -46,3 +46,5 @@ struct AVault: ParsableCommand {
 }
 
 extension Role: ExpressibleByArgument {}
+extension KeyStrength: ExpressibleByArgument {}
+extension ResultsReport.Format: ExpressibleByArgument {}

@@ -1,6 +1,5 @@
 import AppraisalVault
 import Glibc
-import VaultCrypto
 
 /// Terminal output, localisation and the no-echo passphrase prompt.
 enum Terminal {
@@ -75,10 +74,11 @@ enum Terminal {
     nonisolated(unsafe) private static var savedTermios = termios()
     nonisolated(unsafe) private static var ttyDescriptor: Int32 = -1
 
-    /// Asks for a passphrase on `/dev/tty` with echo off, reading straight into secret memory.
+    /// Asks for a passphrase on `/dev/tty` with echo off; the library reads it straight into
+    /// secret memory.
     ///
     /// - Returns: nil when there is no terminal.
-    static func promptPassphrase(_ prompt: String) throws -> SecretBytes? {
+    static func promptPassphrase(_ prompt: String) throws -> Passphrase? {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -100,23 +100,6 @@ enum Terminal {
             signal(SIGINT, SIG_DFL)
             write(fd, "\n")
         }
-        do {
-            let buffer = try SecretBytes(count: Passphrase.maxLength + 2)
-            var total = 0
-            while total < buffer.count {
-                var byte: UInt8 = 0
-                let n = read(fd, &byte, 1)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 || byte == 0x0a || byte == 0x0d { break }
-                buffer.withUnsafeMutableBytes { $0[total] = byte }
-                byte = 0
-                total += 1
-            }
-            return try Passphrase.trimmed(buffer, length: total, source: "/dev/tty")
-        } catch let e as any AppraisalError {
-            throw e
-        } catch {
-            throw CryptoError(error)
-        }
+        return try Passphrase(readingLineFrom: fd, source: "/dev/tty")
     }
 }

@@ -1,10 +1,10 @@
-import AppraisalVault
+@testable import AppraisalVault
 import Foundation
 import Glibc
 import Testing
 import VaultCrypto
 
-/// Issue 6 §5 (design brief S10): `avault` is SIGKILLed at a random moment of `seal`, `receive`,
+/// Crash safety (threat model S10, docs/threat-model.md): `avault` is SIGKILLed at a random moment of `seal`, `receive`,
 /// `merge` and `release combine`; afterwards the folder it writes to is either exactly as before
 /// (file list and hashes, leaving out `.NAME.tmp-*` temporary files, which every reader ignores,
 /// spec §6.1) or complete, and `avault verify` passes on the round folder.
@@ -12,7 +12,7 @@ import VaultCrypto
 /// Trials per command: `AVAULT_CRASH_TRIALS` (`make crash`: 30), else 2. The delay is uniform
 /// from 1 ms to the command's measured normal duration on even trials, and from 70 % to 100 % of
 /// it on odd trials (the end of a run, where the writes are; the start is mostly Argon2id).
-@Suite("Crash safety (issue 6 §5)", .serialized)
+@Suite("Crash safety", .serialized)
 struct CrashTests {
     static var trials: Int { Int(ProcessInfo.processInfo.environment["AVAULT_CRASH_TRIALS"] ?? "") ?? 2 }
 

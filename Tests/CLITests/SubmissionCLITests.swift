@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto
@@ -319,7 +319,7 @@ import VaultCrypto
             plaintexts += plain
             submissions[member(i)] = try SubmissionContent(parsing: plain, file: path).rows
         }
-        let results = Merge.run(round.mergeInput, roundHash: round.fileHash, submissions: submissions, survey: nil).results
+        let results = Merge.run(round.plan, roundHash: round.fileHash, submissions: submissions, survey: nil).results
         plaintexts += CanonicalJSON.serialize(results.json)
         let plaintextBytes = Data(plaintexts)
         // (A sample per kind keeps the debug-build search short; every needle is built the same way.)

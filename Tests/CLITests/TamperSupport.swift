@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto
@@ -44,7 +44,7 @@ final class TamperFixture: @unchecked Sendable {
         try FileIO.writeAtomically(
             try FileIO.read(a + "/round/round.avr", maxBytes: 1 << 24), to: initialised + "/round.avr", mode: 0o644)
         try RoundJournal.append(
-            roundDirectory: initialised, event: "round-init", details: ["roundDefinition": .hex(round.fileHash)],
+            roundDirectory: initialised, event: .roundInit, details: ["roundDefinition": .hex(round.fileHash)],
             secretary: secretary)
         received = dir + "/received"
         try Tree.copy(initialised, to: received)
@@ -121,10 +121,14 @@ struct Sweep: CustomStringConvertible {
     var accepted = [String]()
     /// Mutations that failed with something other than a ``AppraisalError``.
     var unclean = [String]()
+    /// Mutations the library did not reject but the test's own guard stopped (a guard standing in
+    /// for a command's check, or a sample budget): not counted as rejections.
+    var guarded = [String]()
 
     var tried: Int { flips + truncations }
     var description: String {
-        "\(artifact) (\(size) B): \(tried) tried (\(flips) flips, \(truncations) truncations), \(rejected) rejected"
+        "\(artifact) (\(size) B): \(tried) tried (\(flips) flips, \(truncations) truncations), \(rejected) rejected by the library"
+            + (guarded.isEmpty ? "" : ", \(guarded.count) stopped by a test guard (not counted)")
             + (accepted.isEmpty ? "" : ", ACCEPTED \(accepted.count): \(accepted.prefix(5))")
             + (unclean.isEmpty ? "" : ", UNCLEAN \(unclean.count): \(unclean.prefix(3))")
     }
@@ -155,6 +159,8 @@ struct Sweep: CustomStringConvertible {
             do {
                 try reader(m)
                 s.accepted.append(label)
+            } catch let g as GuardStop {
+                s.guarded.append("\(label): \(g.reason)")
             } catch is any AppraisalError {
                 s.rejected += 1
             } catch {
@@ -173,6 +179,11 @@ struct Sweep: CustomStringConvertible {
         }
         return s
     }
+}
+
+/// Thrown by a sweep's own checks (never by the library), so it is tallied apart from rejections.
+struct GuardStop: Error {
+    let reason: String
 }
 
 /// Prints a line to standard error (the figures for the closing note).

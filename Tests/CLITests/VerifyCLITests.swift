@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto

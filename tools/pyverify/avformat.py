@@ -1,7 +1,7 @@
 """AppraisalVault format v1, written from docs/spec/*.md only (independent of the Swift code).
 
-Section references (§) are to the spec files: §2.x = 01-encoding.md, §3.1-§3.5 of
-02-identity.md are cited as "id§3.x", §3.x of 03-round.md as "round§3.x", §4-§9 by file.
+Section references (§n.m) are to docs/spec: part n is the file numbered n (§1 01-encoding.md,
+§2 02-identity.md, ...), as in the spec's own index.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ MAGIC = b"AVAULT"
 KINDS = {
     1: "secret-key", 2: "public-identity", 3: "round-definition", 4: "submission",
     5: "manifest", 6: "locked-results", 7: "approval", 8: "release-token",
-    9: "journal", 10: "evidence",   # §2.1 says "journal-head"; §7 and the binary use "journal" (FINDINGS F1)
+    9: "journal", 10: "evidence",   # the name in domain strings (§1.1; FINDINGS F1)
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 
@@ -40,7 +40,7 @@ def fail(msg_id: str, detail: str = ""):
     raise AVError(msg_id, detail)
 
 
-# ---------------------------------------------------------------- hashes, domains (§2.4, §2.5)
+# ---------------------------------------------------------------- hashes, domains (§1.4, §1.5)
 
 def b2b(data: bytes, n: int = 32, key: bytes = b"") -> bytes:
     return hashlib.blake2b(data, digest_size=n, key=key).digest()
@@ -87,7 +87,7 @@ def normalize_fingerprint(typed: str) -> str | None:
     return "-".join(s[i:i + 4] for i in range(0, 24, 4))
 
 
-# ---------------------------------------------------------------- canonical JSON (§2.2)
+# ---------------------------------------------------------------- canonical JSON (§1.2)
 
 INT_MIN, INT_MAX = -(2 ** 63), 2 ** 63 - 1
 
@@ -156,10 +156,10 @@ def parse_canonical(data: bytes):
     return v
 
 
-# ---------------------------------------------------------------- container (§2.1)
+# ---------------------------------------------------------------- container (§1.1)
 
 def parse_container(data: bytes, kind: int, max_header: int | None = None):
-    """Return (preamble, header_bytes, body). Order of checks as §2.1."""
+    """Return (preamble, header_bytes, body). Order of checks as §1.1."""
     if len(data) == 0:
         fail("format.empty")
     if len(data) < 6 or data[:6] != MAGIC:
@@ -198,7 +198,7 @@ def signed_doc_ok(kind_name: str, preamble: bytes, sig: bytes, pk: bytes) -> boo
     return ed25519_verify(pk, domain(kind_name, "signature") + b2b(preamble, 64), sig)
 
 
-# ---------------------------------------------------------------- strict fields (§2.3)
+# ---------------------------------------------------------------- strict fields (§1.3)
 
 CTRL_RE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029]")
 IDENT_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
@@ -275,7 +275,7 @@ def f_role(v, path):
 
 
 def f_dec(v, path):
-    """Canonical decimal string (round§3.1, §6.4)."""
+    """Canonical decimal string (§3.1, §6.4)."""
     hdr(isinstance(v, str) and DEC_RE.fullmatch(v) is not None and v != "-0", path,
         "not a canonical decimal")
     return Decimal(v)
@@ -291,7 +291,7 @@ def dec_str(d: Decimal) -> str:
     return s
 
 
-# ---------------------------------------------------------------- identities (id§3.1 - §3.3)
+# ---------------------------------------------------------------- identities (§2.1 - §2.3)
 
 IDENTITY_FIELDS = ("created", "demo", "encryptionKey", "id", "name", "role", "signingKey")
 
@@ -322,7 +322,7 @@ KDF_MEM = (67108864, 1073741824)
 
 
 def parse_key_file(data: bytes):
-    """Steps 1, 3-6 of id§3.1 (no permission check, no passphrase)."""
+    """Steps 1, 3-6 of §2.1 (no permission check, no passphrase)."""
     if len(data) >= 9 and data[:6] == MAGIC and data[6] == 0 and data[7] == 1 and data[8] == 2:
         fail("key.got-public-file")
     pre, header, body = parse_container(data, 1)
@@ -370,7 +370,7 @@ def unlock_key_file(data: bytes, passphrase: bytes):
 
 
 def passphrase_from_file(raw: bytes) -> bytes:
-    """§2.6: one trailing \\n or \\r\\n is dropped."""
+    """§1.6: one trailing \\n or \\r\\n is dropped."""
     if raw.endswith(b"\r\n"):
         return raw[:-2]
     if raw.endswith(b"\n"):

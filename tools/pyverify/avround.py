@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from avformat import (AVError, KIND_BY_NAME, b2b, canonical, check_identity, check_release_section,
                       ct_eq, domain, f_bool, f_dec, f_hex, f_ident, f_int, f_name, f_str, f_ts,
-                      fail, fields, file_hash, hdr, parse_canonical, parse_container,
+                      fail, fields, file_hash, hdr, parse_container,
                       reconstruct, share_commitment, signed_doc_body, signed_doc_ok)
 import nacl.bindings as nb
 
@@ -31,7 +31,7 @@ class Round:
         self.file_hash = file_hash(data)
         pre, h, body = parse_container(data, KIND_BY_NAME["round-definition"], ROUND_MAX_HEADER)
         sig = signed_doc_body(body)
-        # round§3.6: verify the signature before interpreting the rest of the header.
+        # §3.6: verify the signature before interpreting the rest of the header.
         sec = h.get("secretary")
         spk = sec.get("signingKey") if isinstance(sec, dict) else None
         hdr(isinstance(spk, str) and re.fullmatch("[0-9a-f]{64}", spk) is not None,
@@ -41,7 +41,7 @@ class Round:
         self.h = h
         self._validate()
 
-    # ---- validation (round§3.2-§3.5, §4.7)
+    # ---- validation (§3.2-§3.5, §4.7)
     def _validate(self):
         h = self.h
         fields(h, "header", ("created", "demo", "framework", "groups", "labels", "members",
@@ -306,7 +306,7 @@ class Journal:
         return []
 
 
-KINDS_NAME_JOURNAL = "journal"   # FINDINGS F1: §2.1 names kind 9 "journal-head"
+KINDS_NAME_JOURNAL = "journal"   # kind 9's name in domain strings (§1.1; FINDINGS F1)
 
 
 # ---------------------------------------------------------------- manifest (§6.3)

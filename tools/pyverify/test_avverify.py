@@ -1,4 +1,4 @@
-"""Tests for the independent verifier (issue 6 §2). Run: python3 -m pytest -q tools/pyverify
+"""Tests for the independent verifier (spec §9, vectors §1.7). Run: python3 -m pytest -q tools/pyverify
 
 (a) every committed vector in Tests/Vectors gives its expect: outcome;
 (b) a fresh demo round built by the binary: both verifiers agree (also per finding);

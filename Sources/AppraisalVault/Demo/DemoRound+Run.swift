@@ -2,7 +2,7 @@
 extension DemoRound {
     /// Runs every step of the round in `directory` (which must not exist or be empty) and returns
     /// the path of the HTML report. `log` receives a few lines per step.
-    package static func run(
+    public static func run(
         directory: String, samples: String, keys: String, log: (Notice) -> Void
     ) throws -> String {
         try RoundFolder.checkNew(directory)
@@ -45,7 +45,7 @@ extension DemoRound {
             guard findings.isEmpty else { throw SubmissionError(.sealProblems, [.file(sheetPath), .text(String(findings.count))]) }
             let identity = try unlock(key(member.id))
             let sealed = try Sealing.seal(checked, round: round, member: identity, revision: 1)
-            let path = FileIO.join(outbox, Inbox.fileName(member: member.id, revision: 1))
+            let path = FileIO.join(outbox, RoundLayout.submissionFileName(member: member.id, revision: 1))
             try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
             sealedFiles.append(path)
             log(Notice(Notice.Code.demoFilled, [.member(member.id), .text(String(appraisals.count)), .text(String(appraisals.filter { !$0.reason.isEmpty }.count))]))
@@ -67,19 +67,19 @@ extension DemoRound {
         // 5–6. Two of three holders approve; the approvals combine into the token.
         step(5, "release approve (người giữ khoá / holders, 2/3)")
         let merged = try ReleaseFolder.loadMerged(roundDir)
-        let approvalsOut = FileIO.join(directory, "approvals")
+        let approvalsOut = FileIO.join(directory, RoundLayout.approvalsFolder)
         try FileIO.makeDirectory(approvalsOut, mode: 0o700)
         var approvalFiles = [String]()
         for id in approvingHolders {
             let holder = try unlock(key(id))
-            let path = FileIO.join(approvalsOut, "\(id).ava")
+            let path = FileIO.join(approvalsOut, RoundLayout.approvalFileName(holder: id))
             try FileIO.writeAtomically(try ReleaseFolder.approve(merged, holder: holder, decision: decision), to: path, mode: 0o600)
             approvalFiles.append(path)
             log(Notice(Notice.Code.demoApproved, [.text(holder.identity.name), .text(decision)]))
         }
         step(6, "release combine")
         let combined = try ReleaseFolder.combine(merged, roundDirectory: roundDir, approvals: approvalFiles)
-        let tokenPath = FileIO.join(roundDir, ReleaseFolder.tokenFileName)
+        let tokenPath = FileIO.join(roundDir, RoundLayout.tokenFileName)
         try FileIO.writeAtomically(combined.bytes, to: tokenPath, mode: 0o600)
         log(Notice(Notice.Code.combineWrote, [.file(tokenPath)]))
 

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 internal import Foundation
 
 /// The built-in demo round (design brief §7): the whole round end to end on `samples/` with the
@@ -7,13 +7,13 @@ internal import Foundation
 /// Members' appraisals are made up deterministically: most cells confirm the self score; a few
 /// are lowered or raised by one step with an illustrative reason; council cells get the maximum
 /// or one step less; survey scores are generated between 60 % and 95 % of the maximum.
-package enum DemoRound {
+public enum DemoRound {
     /// The demo keys' published passphrase (keys/README.md).
-    package static let passphrase = "demo-appraisal-2026"
+    static let passphrase = "demo-appraisal-2026"
     /// The illustrative decision the holders cite.
-    package static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
+    static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
     /// The holders who approve in the demo (2 of 3).
-    package static let approvingHolders = ["chu-tich", "pho-chu-tich"]
+    static let approvingHolders = ["chu-tich", "pho-chu-tich"]
 
     static let lowerReasons = [
         "Hồ sơ minh chứng chưa đầy đủ (minh hoạ)",
@@ -30,7 +30,7 @@ package enum DemoRound {
     }
 
     /// The demo appraisals of `member`'s cells.
-    package static func appraisals(for member: Member, in round: RoundDefinition) -> [Appraisal] {
+    static func appraisals(for member: Member, in round: RoundDefinition) -> [Appraisal] {
         var subs = [String: Framework.SubCriterion]()
         for s in round.framework.subCriteria { subs[s.code] = s }
         return round.cells(of: member).map { cell in
@@ -51,7 +51,7 @@ package enum DemoRound {
     }
 
     /// Demo survey scores: between 60 % and 95 % of each survey sub-criterion's maximum, on its step.
-    package static func surveyScores(for round: RoundDefinition) -> [Cell: Points] {
+    static func surveyScores(for round: RoundDefinition) -> [Cell: Points] {
         var out = [Cell: Points]()
         for unit in round.units {
             for sub in round.framework.subCriteria where sub.method == .survey {
@@ -68,7 +68,7 @@ package enum DemoRound {
     }
 
     /// Unlocks a demo key file without the permission check (these keys are public by design).
-    package static func unlock(_ path: String) throws -> SecretIdentity {
+    static func unlock(_ path: String) throws -> SecretIdentity {
         let file = try KeyFile(parsing: FileIO.read(path, maxBytes: KeyFile.maxFileSize), file: path)
         guard file.identity.isDemo else { throw DemoError(.notDemoKey, [.file(path)]) }
         do {

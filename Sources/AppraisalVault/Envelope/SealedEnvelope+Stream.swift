@@ -236,12 +236,7 @@ extension SealedEnvelope {
         /// - Returns: BLAKE2b-512 of the plaintext.
         package func open(with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600) throws -> [UInt8] {
             _ = try verifyOuter()
-            guard key.publicKey == header.recipient else { throw EnvelopeError(.notForYou, [.file(file)]) }
-            let fileKey: SecretBytes
-            do { fileKey = try SealedBox.open(header.sealedFileKey, with: key) } catch { throw EnvelopeError(.notForYou, [.file(file)]) }
-            guard fileKey.count == SecretStream.keyLength,
-                Sodium.constantTimeEqual(SealedEnvelope.commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
-            else { throw EnvelopeError(.commitment, [.file(file)]) }
+            let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
             let writer = try FileIO.AtomicWriter(path: output, mode: mode)
             do {
                 let stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader)

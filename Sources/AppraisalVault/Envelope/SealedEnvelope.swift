@@ -82,6 +82,26 @@ package struct SealedEnvelope: Sendable {
         BLAKE2b.hash(kind.domain("file-key-commitment") + round, outputLength: 32, secretKey: fileKey)
     }
 
+    /// Spec §5.5 step 5, shared by the in-memory and the streaming open: the reader's key must be
+    /// the recipient, the sealed file key must open with it, and it must match its commitment.
+    ///
+    /// - Throws: ``EnvelopeError`` `envelope.not-for-you`, `envelope.commitment`.
+    static func fileKey(
+        of header: EnvelopeHeader, kind: ArtifactKind, with key: X25519.PrivateKey, file: String
+    ) throws -> SecretBytes {
+        guard key.publicKey == header.recipient else { throw EnvelopeError(.notForYou, [.file(file)]) }
+        let fileKey: SecretBytes
+        do {
+            fileKey = try SealedBox.open(header.sealedFileKey, with: key)
+        } catch {
+            throw EnvelopeError(.notForYou, [.file(file)])
+        }
+        guard fileKey.count == SecretStream.keyLength,
+            Sodium.constantTimeEqual(commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
+        else { throw EnvelopeError(.commitment, [.file(file)]) }
+        return fileKey
+    }
+
     // MARK: - Parsing
 
     /// Parses the layout of a sealed envelope (no signature check, no decryption).
@@ -100,11 +120,7 @@ package struct SealedEnvelope: Sendable {
         }
         let payloadEnd = body.endIndex - Ed25519.signatureLength
         let payload = body[body.startIndex..<payloadEnd]
-        let contentLength = payload.count - SealedEnvelope.finalChunkLength
-        let remainder = contentLength % (SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead)
-        guard remainder == 0 || remainder > SealedEnvelope.chunkOverhead else {
-            throw EnvelopeError(.badLength, [.file(file)])
-        }
+        guard SealedEnvelope.isValidPayloadLength(payload.count) else { throw EnvelopeError(.badLength, [.file(file)]) }
         self.kind = kind
         self.preamble = container.preamble
         self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
@@ -137,16 +153,7 @@ package struct SealedEnvelope: Sendable {
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
     package func open(with key: X25519.PrivateKey) throws -> [UInt8] {
         guard hasValidOuterSignature else { throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy)) }
-        guard key.publicKey == header.recipient else { throw EnvelopeError(.notForYou, [.file(file)]) }
-        let fileKey: SecretBytes
-        do {
-            fileKey = try SealedBox.open(header.sealedFileKey, with: key)
-        } catch {
-            throw EnvelopeError(.notForYou, [.file(file)])
-        }
-        guard fileKey.count == SecretStream.keyLength,
-            Sodium.constantTimeEqual(SealedEnvelope.commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
-        else { throw EnvelopeError(.commitment, [.file(file)]) }
+        let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
         do {
             let stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader)
             let contentHasher = BLAKE2b.Hasher(outputLength: 64)

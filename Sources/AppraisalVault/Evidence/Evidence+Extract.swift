@@ -1,18 +1,23 @@
 internal import Glibc
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The secretary recovers the evidence (spec §10.9): each file opened streaming into a staging
 /// folder, checked against the member's signed list, and released only when all passed.
 extension Evidence {
     /// One document written by ``extract(roundDirectory:round:secretary:to:member:)``.
-    package struct Extracted: Sendable {
-        package let member: String
-        package let revision: Int
-        package let index: Int
-        package let name: String
-        package let size: Int
+    public struct Extracted: Sendable {
+        /// The member (or the secretary) who attached it.
+        public let member: String
+        /// The submission revision it belongs to.
+        public let revision: Int
+        /// Its position in that submission's list.
+        public let index: Int
+        /// The document's evidence name.
+        public let name: String
+        /// Bytes.
+        public let size: Int
         /// Where it was written.
-        package let path: String
+        public let path: String
     }
 
     private struct Job {
@@ -28,14 +33,14 @@ extension Evidence {
     ///
     /// - Throws: ``MergeError`` `merge.not-secretary`, `file.exists`, any envelope error,
     ///   `merge.missing-evidence`, `merge.evidence-mismatch`; nothing is left under `out` then.
-    package static func extract(
+    public static func extract(
         roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity, to out: String, member only: String? = nil
     ) throws -> [Extracted] {
         guard secretary.identity.signingKey == round.secretary.signingKey,
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
         else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
         let roster = round.roster
-        let folder = FileIO.join(roundDirectory, Evidence.folder)
+        let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         var jobs = [Job]()
         func destination(_ member: String, _ context: Context) -> String {
             FileIO.join(out, member, "r\(context.revision)", context.name)
@@ -43,7 +48,7 @@ extension Evidence {
         // Members' evidence, as their (decrypted) submissions list it.
         let inbox = Inbox(roundDirectory: roundDirectory, roster: roster)
         for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) where only == nil || only == entry.member {
-            let path = FileIO.join(roundDirectory, Inbox.submissionsFolder, entry.fileName)
+            let path = FileIO.join(roundDirectory, RoundLayout.submissionsFolder, entry.fileName)
             let envelope = try SealedEnvelope(parsing: try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize), expecting: .submission, file: path)
             let identity = try roster.authorize(envelope)
             let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
@@ -52,7 +57,7 @@ extension Evidence {
             else { throw MergeError(.contentMismatch, [.file(path)]) }
             for a in content.attachments {
                 let context = Context(index: a.index, name: a.name, revision: content.revision, size: a.size)
-                let source = FileIO.join(folder, fileName(member: entry.member, revision: entry.revision, index: a.index))
+                let source = FileIO.join(folder, RoundLayout.evidenceFileName(member: entry.member, revision: entry.revision, index: a.index))
                 guard FileIO.exists(source) else {
                     throw MergeError(.missingEvidence, [.file(source), .member(entry.member), .revision(entry.revision), .text(String(a.index)), .text(a.name)])
                 }
@@ -63,10 +68,10 @@ extension Evidence {
         // The secretary's own (no list: the header is the record).
         if only == nil || only == roster.secretary.id {
             for name in try list(folder) {
-                guard let parsed = parseFileName(name), parsed.member == roster.secretary.id else { continue }
+                guard let parsed = RoundLayout.parseEvidenceFileName(name), parsed.member == roster.secretary.id else { continue }
                 let source = FileIO.join(folder, name)
                 let (sender, context) = try bind(try SealedEnvelope.OnDisk(path: source, expecting: .evidence), roster: roster)
-                guard sender.id == roster.secretary.id, fileName(member: sender.id, revision: context.revision, index: context.index) == name
+                guard sender.id == roster.secretary.id, RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index) == name
                 else { throw MergeError(.evidenceMismatch, [.file(source), .member(parsed.member), .revision(parsed.revision), .text(String(parsed.index))]) }
                 jobs.append(Job(source: source, member: sender.id, context: context, contentHash: nil,
                     destination: destination(sender.id, context)))
@@ -96,7 +101,7 @@ extension Evidence {
             rmdir(staging)
             if createdOut { removeEmptyTree(out) }
         }
-        do throws {
+        do {
             // Open and check everything first: no byte is released before every file passed.
             for (i, job) in jobs.enumerated() {
                 let file = try SealedEnvelope.OnDisk(path: job.source, expecting: .evidence)

@@ -11,17 +11,17 @@ extension Evidence {
     static func checkForMerge(
         roundDirectory: String, roster: Roster, listed: [String: (revision: Int, attachments: [Attachment])]
     ) throws -> [Manifest.EvidenceEntry] {
-        let folder = FileIO.join(roundDirectory, Evidence.folder)
+        let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         var present = [String: (member: String, revision: Int, index: Int)]()
         for name in try list(folder) {
-            guard let parsed = parseFileName(name) else { throw EvidenceError(.strayFile, [.file(FileIO.join(folder, name))]) }
+            guard let parsed = RoundLayout.parseEvidenceFileName(name) else { throw EvidenceError(.strayFile, [.file(FileIO.join(folder, name))]) }
             present[name] = parsed
         }
         var entries = [Manifest.EvidenceEntry]()
         var expected = Set<String>()
         for (member, submission) in listed.sorted(by: { $0.key < $1.key }) {
             for a in submission.attachments {
-                let name = fileName(member: member, revision: submission.revision, index: a.index)
+                let name = RoundLayout.evidenceFileName(member: member, revision: submission.revision, index: a.index)
                 let path = FileIO.join(folder, name)
                 expected.insert(name)
                 guard present[name] != nil else {

@@ -1,17 +1,17 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// Sealing evidence: a member's attachments (spec §10.3) and the secretary's own (§10.5).
 extension Evidence {
     /// One document to seal: where it is, its evidence name, and the sealed file to write.
-    package struct Planned: Sendable {
-        package let source: String
-        package let name: String
-        package let index: Int
-        package let output: String
+    struct Planned: Sendable {
+        let source: String
+        let name: String
+        let index: Int
+        let output: String
     }
 
     /// The evidence name of `path`: NFC of its base name, checked (spec §10.1).
-    package static func name(of path: String) throws -> String {
+    static func name(of path: String) throws -> String {
         let name = Text.nfc(FileIO.split(path).base)
         guard isValidName(name) else { throw EvidenceError(.badName, [.file(path)]) }
         return name
@@ -19,7 +19,7 @@ extension Evidence {
 
     /// Plans a member's attachments for `revision`, written into `folder` as `M.rN.eK.ave`:
     /// names valid and different, at most 999, no output existing, every input a readable file.
-    package static func plan(
+    static func plan(
         _ files: [String], member: String, revision: Int, folder: String, firstIndex: Int = 1, taken: Set<String> = []
     ) throws -> [Planned] {
         guard firstIndex - 1 + files.count <= maxIndex else { throw EvidenceError(.tooMany, [.text(String(files.count)), .text(String(maxIndex))]) }
@@ -29,7 +29,7 @@ extension Evidence {
             let name = try name(of: source)
             guard names.insert(name).inserted else { throw EvidenceError(.duplicateName, [.file(source), .text(name)]) }
             _ = try FileIO.StreamReader(path: source)  // exists, regular, readable
-            let output = FileIO.join(folder, fileName(member: member, revision: revision, index: firstIndex + i))
+            let output = FileIO.join(folder, RoundLayout.evidenceFileName(member: member, revision: revision, index: firstIndex + i))
             try FileIO.refuseExisting(output)
             out.append(Planned(source: source, name: name, index: firstIndex + i, output: output))
         }
@@ -38,7 +38,7 @@ extension Evidence {
 
     /// Seals every planned document (streaming) from `sender` to the round's secretary. On any
     /// failure the files already written are deleted.
-    package static func seal(
+    static func seal(
         _ planned: [Planned], revision: Int, round: [UInt8], sender: SecretIdentity, recipient: X25519.PublicKey,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> [Attachment] {
@@ -62,19 +62,36 @@ extension Evidence {
     }
 
     /// Deletes files (cleanup after a failure; errors ignored).
-    package static func removeAll(_ paths: [String]) {
+    static func removeAll(_ paths: [String]) {
         for path in paths { try? FileIO.remove(path) }
     }
 
     /// True when the round has been merged (a manifest exists).
     static func isMerged(_ roundDirectory: String) -> Bool {
-        FileIO.exists(FileIO.join(roundDirectory, Manifest.fileName))
+        FileIO.exists(FileIO.join(roundDirectory, RoundLayout.manifestFileName))
+    }
+
+    /// The secretary adds their own evidence to the round folder (spec §10.5).
+    ///
+    /// - Parameters:
+    ///   - files: the documents.
+    ///   - roundDirectory: the round folder (not merged yet).
+    ///   - round: its verified definition.
+    ///   - secretary: the unlocked secretary identity; any other identity is refused.
+    /// - Returns: the paths written in `ROUND/evidence/`.
+    /// - Throws: ``MergeError`` `merge.not-secretary`, `evidence.after-merge`, `evidence.*`,
+    ///   `file.exists`, a file error.
+    public static func add(
+        _ files: [String], to roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity
+    ) throws -> [String] {
+        try add(files, roundDirectory: roundDirectory, roster: round.roster, secretary: secretary)
+            .map { RoundLayout(roundDirectory).path(RoundLayout.evidenceFolder, $0) }
     }
 
     /// The secretary adds their own evidence to the round folder (spec §10.5).
     ///
     /// - Returns: the file names written in `evidence/`.
-    package static func add(
+    static func add(
         _ files: [String], roundDirectory: String, roster: Roster, secretary: SecretIdentity,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> [String] {
@@ -82,14 +99,14 @@ extension Evidence {
             secretary.encryptionKey.publicKey == roster.secretary.encryptionKey
         else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(roster.secretary.id)]) }
         guard !isMerged(roundDirectory) else {
-            throw EvidenceError(.afterMerge, [.file(FileIO.join(roundDirectory, Manifest.fileName))], step: .create)
+            throw EvidenceError(.afterMerge, [.file(FileIO.join(roundDirectory, RoundLayout.manifestFileName))], step: .create)
         }
-        let folder = FileIO.join(roundDirectory, Evidence.folder)
+        let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         // Existing secretary evidence: the next index and the names in use.
         var highest = 0
         var taken = Set<String>()
         for name in try list(folder) {
-            guard let parsed = parseFileName(name), parsed.member == roster.secretary.id else { continue }
+            guard let parsed = RoundLayout.parseEvidenceFileName(name), parsed.member == roster.secretary.id else { continue }
             highest = max(highest, parsed.index)
             let checked = try check(FileIO.join(folder, name), roster: roster)
             taken.insert(checked.context.name)
@@ -103,7 +120,7 @@ extension Evidence {
         do {
             for a in attachments {
                 try RoundJournal.append(
-                    roundDirectory: roundDirectory, event: journalEvent,
+                    roundDirectory: roundDirectory, event: .receiveEvidence,
                     details: journalDetails(fileHash: a.fileHash, member: roster.secretary.id, revision: 1, index: a.index, size: a.size),
                     secretary: secretary, at: created)
                 journaled += 1

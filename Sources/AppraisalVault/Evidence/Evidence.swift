@@ -1,39 +1,33 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// Evidence attachments (spec §10): sealed envelopes of kind `evidence`, one per document,
 /// streamed, bound to the member's submission by its `attachments` list.
 public enum Evidence {
-    /// Folder of live evidence inside a round folder.
-    package static let folder = "evidence"
-    /// File name ending.
-    package static let fileExtension = ".ave"
     /// Most attachments per submission (and highest index).
-    package static let maxIndex = 999
+    static let maxIndex = 999
     /// Largest `size` (2^53 − 1, exact in every JSON reader).
-    package static let maxSize: Int64 = (1 << 53) - 1
-    /// The journal event for evidence entering the round folder (both paths, §10.8).
-    package static let journalEvent = "receive-evidence"
+    static let maxSize: Int64 = (1 << 53) - 1
 
     /// The header `context` of an evidence envelope (spec §10.1).
-    package struct Context: Sendable, Hashable {
-        package let index: Int
-        package let name: String
-        package let revision: Int
-        package let size: Int
+    struct Context: Sendable, Hashable {
+        let index: Int
+        let name: String
+        let revision: Int
+        let size: Int
 
-        package init(index: Int, name: String, revision: Int, size: Int) {
+        init(index: Int, name: String, revision: Int, size: Int) {
             self.index = index
             self.name = name
             self.revision = revision
             self.size = size
         }
 
-        package var json: [String: JSONValue] {
+        var json: [String: JSONValue] {
             ["index": .int(index), "name": .string(name), "revision": .int(revision), "size": .int(size)]
         }
 
         /// Reads a context strictly.
-        package init(_ context: [String: JSONValue]) throws(FieldReader.Failure) {
+        init(_ context: [String: JSONValue]) throws(FieldReader.Failure) {
             var r = try FieldReader(.object(context), path: "context")
             index = Int(try r.integer("index", in: 1...Int64(Evidence.maxIndex)))
             name = try r.string("name", maxBytes: 255)
@@ -74,34 +68,15 @@ public enum Evidence {
     }
 
     /// A valid evidence name: NFC, 1–255 bytes, one path component, no control characters.
-    package static func isValidName(_ name: String) -> Bool {
+    static func isValidName(_ name: String) -> Bool {
         let bytes = name.utf8.count
         return bytes >= 1 && bytes <= 255 && name != "." && name != ".." && Text.nfc(name).utf8.elementsEqual(name.utf8)
             && !name.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.value == 0 }
             && !Text.hasControlCharacters(name)
     }
 
-    /// `M.rN.eK.ave`.
-    package static func fileName(member: String, revision: Int, index: Int) -> String {
-        "\(member).r\(revision).e\(index)\(fileExtension)"
-    }
-
-    /// Parses `M.rN.eK.ave`; nil for anything else.
-    package static func parseFileName(_ name: String) -> (member: String, revision: Int, index: Int)? {
-        guard name.hasSuffix(fileExtension) else { return nil }
-        let stem = Array(name.utf8.dropLast(fileExtension.utf8.count))
-        guard let e = stem.lastIndex(of: UInt8(ascii: "e")), e >= 1, stem[e - 1] == UInt8(ascii: ".") else { return nil }
-        let digits = stem[(e + 1)...]
-        guard !digits.isEmpty, digits.count <= 3, digits.first != UInt8(ascii: "0"),
-            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            let index = Int(String(decoding: digits, as: UTF8.self)),
-            let (member, revision) = Inbox.parseFileName(String(decoding: stem[..<(e - 1)], as: UTF8.self) + ".avs")
-        else { return nil }
-        return (member, revision, index)
-    }
-
     /// The content length a payload of `length` bytes carries (spec §5.3); valid lengths only.
-    package static func contentLength(payload length: Int) -> Int {
+    static func contentLength(payload length: Int) -> Int {
         let content = length - SealedEnvelope.finalChunkLength
         let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
         return content - SealedEnvelope.chunkOverhead * ((content + step - 1) / step)
@@ -109,19 +84,19 @@ public enum Evidence {
 
     /// An evidence file on disk whose outer signature verified and whose header is bound to the
     /// round (spec §10.4 steps 1–4).
-    package struct Checked {
+    struct Checked {
         /// The parsed file.
-        package let file: SealedEnvelope.OnDisk
+        let file: SealedEnvelope.OnDisk
         /// BLAKE2b-256 of the file.
-        package let fileHash: [UInt8]
+        let fileHash: [UInt8]
         /// The sender (a member or the secretary).
-        package let sender: PublicIdentity
+        let sender: PublicIdentity
         /// The context.
-        package let context: Context
+        let context: Context
         /// True when sent by the secretary.
-        package let bySecretary: Bool
+        let bySecretary: Bool
         /// The name the round folder gives it.
-        package var canonicalName: String { Evidence.fileName(member: sender.id, revision: context.revision, index: context.index) }
+        var canonicalName: String { RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index) }
     }
 
     /// Parses `path` as evidence, verifies its outer signature streaming, and checks its binding.
@@ -129,7 +104,7 @@ public enum Evidence {
     /// - Throws: ``EnvelopeError`` `format.*`, `envelope.bad-length`, `envelope.bad-signature`,
     ///   `inbox.wrong-round`, `inbox.wrong-recipient`, `inbox.wrong-role`, `inbox.not-member`,
     ///   `inbox.key-mismatch`, `format.header`.
-    package static func check(_ path: String, roster: Roster) throws -> Checked {
+    static func check(_ path: String, roster: Roster) throws -> Checked {
         let file = try SealedEnvelope.OnDisk(path: path, expecting: .evidence)
         let fileHash = try file.verifyOuter()
         let (sender, context) = try bind(file, roster: roster)
@@ -137,7 +112,7 @@ public enum Evidence {
     }
 
     /// The binding checks of an evidence header (no signature check): §10.1, §10.4 steps 3–4.
-    package static func bind(_ file: SealedEnvelope.OnDisk, roster: Roster) throws -> (PublicIdentity, Context) {
+    static func bind(_ file: SealedEnvelope.OnDisk, roster: Roster) throws -> (PublicIdentity, Context) {
         let header = file.header
         let path = file.file
         let sender: PublicIdentity
@@ -162,13 +137,13 @@ public enum Evidence {
     }
 
     /// The evidence files in `folder` (temporary files left out), sorted.
-    package static func list(_ folder: String) throws -> [String] {
+    static func list(_ folder: String) throws -> [String] {
         guard FileIO.isDirectory(folder) else { return [] }
         return try FileIO.listVisible(folder).sorted()
     }
 
     /// BLAKE2b-256 of a file, streaming.
-    package static func hashFile(_ path: String) throws -> [UInt8] {
+    static func hashFile(_ path: String) throws -> [UInt8] {
         let reader = try FileIO.StreamReader(path: path)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
         var block = [UInt8](repeating: 0, count: 1 << 20)
@@ -184,13 +159,13 @@ public enum Evidence {
 
     /// Copies `source` to `destination` streaming and atomically (never replacing), keeping the
     /// copy only if its BLAKE2b-256 is `expected`.
-    package static func copy(_ source: String, to destination: String, expecting expected: [UInt8]) throws {
+    static func copy(_ source: String, to destination: String, expecting expected: [UInt8]) throws {
         let reader = try FileIO.StreamReader(path: source)
         let writer = try FileIO.AtomicWriter(path: destination, mode: 0o644)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
         var block = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
-        do throws {
+        do {
             while offset < reader.size {
                 let n = try reader.read(at: offset, count: min(block.count, reader.size - offset), into: &block)
                 guard n > 0 else { break }

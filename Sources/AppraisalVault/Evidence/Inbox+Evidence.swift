@@ -4,8 +4,8 @@ internal import VaultCrypto
 extension Inbox {
     /// The order `receive` takes files in: every `.avs` (and anything else) before any `.ave`,
     /// otherwise as given, so a new revision is live before its evidence is checked against it.
-    package static func receiveOrder(_ files: [String]) -> [String] {
-        files.filter { !$0.hasSuffix(Evidence.fileExtension) } + files.filter { $0.hasSuffix(Evidence.fileExtension) }
+    public static func receiveOrder(_ files: [String]) -> [String] {
+        files.filter { !$0.hasSuffix(RoundLayout.evidenceExtension) } + files.filter { $0.hasSuffix(RoundLayout.evidenceExtension) }
     }
 
     func admitEvidence(_ path: String, secretary: SecretIdentity) throws -> Outcome {
@@ -21,9 +21,9 @@ extension Inbox {
             }
         }
         guard !Evidence.isMerged(roundDirectory) else {
-            throw EvidenceError(.afterMerge, [.file(FileIO.join(roundDirectory, Manifest.fileName))])
+            throw EvidenceError(.afterMerge, [.file(FileIO.join(roundDirectory, RoundLayout.manifestFileName))])
         }
-        let folder = FileIO.join(roundDirectory, Evidence.folder)
+        let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         let target = FileIO.join(folder, checked.canonicalName)
         if FileIO.exists(target) {
             if (try? Evidence.hashFile(target)).map({ Sodium.constantTimeEqual($0, checked.fileHash) }) == true {
@@ -35,7 +35,7 @@ extension Inbox {
         try Evidence.copy(path, to: target, expecting: checked.fileHash)
         do {
             try RoundJournal.append(
-                roundDirectory: roundDirectory, event: Evidence.journalEvent,
+                roundDirectory: roundDirectory, event: .receiveEvidence,
                 details: Evidence.journalDetails(
                     fileHash: checked.fileHash, member: member, revision: revision, index: checked.context.index, size: checked.context.size),
                 secretary: secretary)

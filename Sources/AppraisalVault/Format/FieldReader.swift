@@ -42,6 +42,13 @@ public struct FieldReader {
         return s
     }
 
+    /// A timestamp field (spec §1.3): `YYYY-MM-DDTHH:MM:SSZ` in UTC, read with a 32-byte cap.
+    public mutating func timestamp(_ key: String) throws(Failure) -> String {
+        let s = try string(key, maxBytes: 32)
+        guard Timestamp.isValid(s) else { throw Failure(path: sub(key), reason: "not an RFC 3339 UTC time") }
+        return s
+    }
+
     /// An integer field within `range`.
     public mutating func integer(_ key: String, in range: ClosedRange<Int64>) throws(Failure) -> Int64 {
         guard case .integer(let n) = try take(key) else { throw Failure(path: sub(key), reason: "expected an integer") }

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// A container whose body is exactly one Ed25519 signature over the preamble (spec §1.4):
 ///
@@ -7,19 +7,19 @@ package import VaultCrypto
 /// Which key must have signed is decided by the caller from the document's context (a public
 /// identity signs itself; a round definition is signed by the secretary it names, …); the file
 /// never says "trust this key".
-package struct SignedDocument: Sendable {
+struct SignedDocument: Sendable {
     /// The parsed outer layout.
-    package let container: Container
+    let container: Container
     /// The 64 signature bytes.
-    package let signature: [UInt8]
+    let signature: [UInt8]
 
     /// The message the signature covers.
-    package static func signedMessage(kind: ArtifactKind, preamble: [UInt8]) -> [UInt8] {
+    static func signedMessage(kind: ArtifactKind, preamble: [UInt8]) -> [UInt8] {
         kind.domain("signature") + BLAKE2b.hash(preamble, outputLength: 64)
     }
 
     /// Encodes and signs a document.
-    package static func encode(kind: ArtifactKind, header: JSONValue, signer: Ed25519.PrivateKey) throws -> [UInt8] {
+    static func encode(kind: ArtifactKind, header: JSONValue, signer: Ed25519.PrivateKey) throws -> [UInt8] {
         let preamble = Container.preamble(kind: kind, header: header)
         do {
             return preamble + (try signer.signature(for: signedMessage(kind: kind, preamble: preamble)))
@@ -29,7 +29,7 @@ package struct SignedDocument: Sendable {
     }
 
     /// Parses a signed document (the signature is checked separately, by ``verify(_:file:)``).
-    package init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20)
+    init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20)
         throws
     {
         let container = try Container(parsing: bytes, expecting: kind, file: file, maxHeaderLength: maxHeaderLength)
@@ -42,10 +42,10 @@ package struct SignedDocument: Sendable {
     }
 
     /// True when `key` signed exactly these bytes as this kind.
-    package func isSigned(by key: Ed25519.PublicKey) -> Bool {
+    func isSigned(by key: Ed25519.PublicKey) -> Bool {
         key.isValidSignature(signature, for: SignedDocument.signedMessage(kind: container.kind, preamble: container.preamble))
     }
 
     /// BLAKE2b-256 of the whole file as read; how other documents refer to this one.
-    package var fileHash: [UInt8] { BLAKE2b.hash(container.preamble + signature, outputLength: 32) }
+    var fileHash: [UInt8] { BLAKE2b.hash(container.preamble + signature, outputLength: 32) }
 }

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// A short, phone-readable digest of an identity's public keys (spec §2.3).
 ///
@@ -10,13 +10,13 @@ public struct Fingerprint: Sendable, Hashable, CustomStringConvertible {
     public let characters: String
 
     /// Computes the fingerprint of a pair of public keys.
-    package init(signingKey: Ed25519.PublicKey, encryptionKey: X25519.PublicKey) {
+    init(signingKey: Ed25519.PublicKey, encryptionKey: X25519.PublicKey) {
         self.init(digestOf: ArtifactKind.publicIdentity.domain("fingerprint") + signingKey.rawRepresentation
             + encryptionKey.rawRepresentation)
     }
 
     /// Computes a fingerprint of arbitrary bytes already prefixed with their domain string.
-    package init(digestOf message: [UInt8]) {
+    init(digestOf message: [UInt8]) {
         characters = Base32.encode(Array(BLAKE2b.hash(message, outputLength: 32).prefix(15)))
     }
 

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// A passphrase-protected secret key file (`.key`, spec §2.1), parsed but still locked.
 ///
@@ -10,24 +10,26 @@ package import VaultCrypto
 ///
 /// Parsing checks everything that can be checked without the passphrase, including the KDF
 /// limits (capped before any work), so a bad file is reported before anyone is asked to type.
-package struct KeyFile: Sendable {
+public struct KeyFile: Sendable {
     /// The public half recorded in the header.
-    package let identity: PublicIdentity
+    public let identity: PublicIdentity
     /// The Argon2id limits the key was wrapped with.
-    package let limits: Argon2id.Limits
+    let limits: Argon2id.Limits
     let salt: [UInt8]
     let nonce: [UInt8]
     let preamble: [UInt8]
     let ciphertext: [UInt8]
     /// The path, for messages.
-    package let file: String
+    public let file: String
 
     /// Upper bound on a key file.
-    package static let maxFileSize = 16 * 1024
+    public static let maxFileSize = 16 * 1024
     static let plaintextLength = Ed25519.seedLength + X25519.keyLength
 
     /// Parses a key file without decrypting it.
-    package init(parsing bytes: [UInt8], file: String) throws {
+    ///
+    /// - Throws: ``FormatError`` `key.got-public-file`, format errors, `key.kdf-limits`.
+    public init(parsing bytes: [UInt8], file: String) throws {
         if KeyFile.isPublicIdentity(bytes) { throw FormatError(.keyGotPublicFile, [.file(file)], hint: ErrorHint(.useKey)) }
         let container = try Container(parsing: bytes, expecting: .secretKey, file: file, maxHeaderLength: KeyFile.maxFileSize)
         var identityFields = [String: JSONValue]()
@@ -78,7 +80,7 @@ package struct KeyFile: Sendable {
     ///
     /// - Throws: ``FormatError`` `key.got-public-file`, `key.too-open` with a `chmod 600` hint, or any
     ///   parse error.
-    package static func load(_ path: String) throws -> KeyFile {
+    public static func load(_ path: String) throws -> KeyFile {
         // Mode and bytes come from the same open file: no window to swap the file in between.
         let (bytes, mode) = try FileIO.readRegular(path, maxBytes: maxFileSize)
         if isPublicIdentity(bytes) { throw FormatError(.keyGotPublicFile, [.file(path)], hint: ErrorHint(.useKey)) }
@@ -98,7 +100,16 @@ package struct KeyFile: Sendable {
     /// - Throws: ``FormatError`` `key.wrong-passphrase` when the passphrase is wrong or the file was
     ///   altered (the two cannot be told apart, by design), `key.inconsistent` when the decrypted keys
     ///   do not match the public keys in the header.
-    package func unlock(passphrase: SecretBytes) throws -> SecretIdentity {
+    public func unlock(with passphrase: Passphrase) throws -> SecretIdentity {
+        try unlock(passphrase: passphrase.secret)
+    }
+
+    /// Decrypts the secret keys with `passphrase` (raw secret bytes).
+    ///
+    /// - Throws: ``FormatError`` `key.wrong-passphrase` when the passphrase is wrong or the file was
+    ///   altered (the two cannot be told apart, by design), `key.inconsistent` when the decrypted keys
+    ///   do not match the public keys in the header.
+    func unlock(passphrase: SecretBytes) throws -> SecretIdentity {
         do {
             let wrapKey = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt, limits: limits)
             let plain: SecretBytes
@@ -122,18 +133,18 @@ package struct KeyFile: Sendable {
 }
 
 /// An unlocked identity: the public half and both secret keys (in secret memory).
-package struct SecretIdentity: Sendable {
+public struct SecretIdentity: Sendable {
     /// The public half.
-    package let identity: PublicIdentity
+    public let identity: PublicIdentity
     /// The Ed25519 signing key.
-    package let signingKey: Ed25519.PrivateKey
+    let signingKey: Ed25519.PrivateKey
     /// The X25519 decryption key.
-    package let encryptionKey: X25519.PrivateKey
+    let encryptionKey: X25519.PrivateKey
 
     /// Makes a new identity.
     ///
     /// - Throws: ``FormatError`` `identity.bad-id` or `identity.bad-name` for invalid input.
-    package static func generate(
+    static func generate(
         id: String, name: String, role: Role, isDemo: Bool, created: String = Timestamp.now(),
         using random: any RandomSource = SystemRandom()
     ) throws -> SecretIdentity {
@@ -153,10 +164,15 @@ package struct SecretIdentity: Sendable {
     }
 
     /// The `.pub` file for this identity.
-    package func publicFile() throws -> [UInt8] { try identity.encoded(signedWith: signingKey) }
+    func publicFile() throws -> [UInt8] { try identity.encoded(signedWith: signingKey) }
+
+    /// The `.key` file, wrapped under `passphrase` at `strength`.
+    func keyFile(passphrase: Passphrase, strength: KeyStrength) throws -> [UInt8] {
+        try keyFile(passphrase: passphrase.secret, limits: strength.limits)
+    }
 
     /// The `.key` file, wrapped under `passphrase` with `limits`.
-    package func keyFile(
+    func keyFile(
         passphrase: SecretBytes, limits: Argon2id.Limits, using random: any RandomSource = SystemRandom()
     ) throws -> [UInt8] {
         guard case .object(var header) = identity.json else { preconditionFailure("internal error: identity json") }

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 public import Foundation
 
 /// A person's public half: who they are and their two public keys, self-signed (spec §2.2).
@@ -14,9 +14,9 @@ public struct PublicIdentity: Sendable, Hashable {
     /// The role this identity is for.
     public let role: Role
     /// The Ed25519 verification key.
-    package let signingKey: Ed25519.PublicKey
+    let signingKey: Ed25519.PublicKey
     /// The X25519 encryption key.
-    package let encryptionKey: X25519.PublicKey
+    let encryptionKey: X25519.PublicKey
     /// When it was made (informational).
     public let created: String
     /// True for the published demo identities, which non-demo rounds refuse.
@@ -25,7 +25,7 @@ public struct PublicIdentity: Sendable, Hashable {
     /// Upper bound on a public identity file.
     public static let maxFileSize = 16 * 1024
 
-    package init(
+    init(
         id: String, name: String, role: Role, signingKey: Ed25519.PublicKey, encryptionKey: X25519.PublicKey,
         created: String, isDemo: Bool
     ) {
@@ -78,7 +78,7 @@ public struct PublicIdentity: Sendable, Hashable {
     }
 
     /// The signed `.pub` file.
-    package func encoded(signedWith key: Ed25519.PrivateKey) throws -> [UInt8] {
+    func encoded(signedWith key: Ed25519.PrivateKey) throws -> [UInt8] {
         try SignedDocument.encode(kind: .publicIdentity, header: json, signer: key)
     }
 

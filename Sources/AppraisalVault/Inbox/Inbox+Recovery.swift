@@ -13,11 +13,11 @@ internal import VaultCrypto
 extension Inbox {
     /// Every file in `submissions/` that follows the naming rule, by member, ascending revision.
     func filesByMember() throws -> [String: [Entry]] {
-        let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
+        let folder = FileIO.join(roundDirectory, RoundLayout.submissionsFolder)
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: [Entry]]()
         for name in try FileIO.listVisible(folder) {
-            guard let (member, revision) = Inbox.parseFileName(name) else { continue }
+            guard let (member, revision) = RoundLayout.parseSubmissionFileName(name) else { continue }
             out[member, default: []].append(Entry(member: member, revision: revision, fileName: name))
         }
         return out.mapValues { $0.sorted { $0.revision < $1.revision } }
@@ -25,13 +25,16 @@ extension Inbox {
 
     /// Completes any interrupted receive; returns what it journaled.
     @discardableResult
-    package func recoverInterrupted(secretary: SecretIdentity) throws -> [Outcome] {
-        let journalPath = FileIO.join(roundDirectory, RoundJournal.fileName)
+    ///
+    /// - Throws: ``MergeError`` `merge.not-secretary` when `secretary` is not the round's secretary.
+    func recoverInterrupted(secretary: SecretIdentity) throws -> [Outcome] {
+        try requireSecretary(secretary)
+        let journalPath = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         guard FileIO.exists(journalPath) else { return [] }
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roster.roundHash)
         var journaled = [String: (member: String, revision: Int)]()
-        for entry in journal.entries where entry.event == "receive" || entry.event == "supersede" {
+        for entry in journal.entries where entry.kind?.acceptsSubmission == true {
             if case .string(let hash) = entry.details["fileHash"], case .string(let member) = entry.details["member"],
                 case .integer(let revision) = entry.details["revision"]
             {
@@ -39,8 +42,8 @@ extension Inbox {
             }
         }
         var outcomes = [Outcome]()
-        let submissions = FileIO.join(roundDirectory, Inbox.submissionsFolder)
-        let superseded = FileIO.join(roundDirectory, Inbox.supersededFolder)
+        let submissions = FileIO.join(roundDirectory, RoundLayout.submissionsFolder)
+        let superseded = FileIO.join(roundDirectory, RoundLayout.supersededFolder)
         for (member, files) in try filesByMember().sorted(by: { $0.key < $1.key }) {
             for file in files {
                 let path = FileIO.join(submissions, file.fileName)
@@ -59,7 +62,7 @@ extension Inbox {
                 ]
                 if let previous { details["supersedes"] = .integer(Int64(previous)) }
                 try RoundJournal.append(
-                    roundDirectory: roundDirectory, event: previous == nil ? "receive" : "supersede", details: details,
+                    roundDirectory: roundDirectory, event: previous == nil ? .receive : .supersede, details: details,
                     secretary: secretary)
                 journaled[hash] = (member, file.revision)
                 outcomes.append(

@@ -7,36 +7,37 @@ internal import VaultCrypto
 /// revision supersedes the live one (moved to `superseded/`, journaled); the same file again is a
 /// duplicate; a revision at or below the live one is stale; anything failing a check is rejected
 /// and journaled as `reject` with the rule's message id. Nothing is decrypted here.
-package struct Inbox {
+public struct Inbox: Sendable {
     /// The round folder.
-    package let roundDirectory: String
+    public let roundDirectory: String
     /// Who may submit.
-    package let roster: Roster
+    let roster: Roster
 
-    /// Folder of live submissions.
-    package static let submissionsFolder = "submissions"
-    /// Folder of superseded submissions.
-    package static let supersededFolder = "superseded"
     /// Largest submission file accepted.
-    package static let maxSubmissionSize = 256 << 20
+    static let maxSubmissionSize = 256 << 20
 
-    package init(roundDirectory: String, roster: Roster) {
+    /// The inbox of the round folder `roundDirectory` holding `round`.
+    public init(roundDirectory: String, round: RoundDefinition) {
+        self.init(roundDirectory: roundDirectory, roster: round.roster)
+    }
+
+    init(roundDirectory: String, roster: Roster) {
         self.roundDirectory = roundDirectory
         self.roster = roster
     }
 
     /// A live submission as listed in the folder.
-    package struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         /// The member id.
-        package let member: String
+        let member: String
         /// Its revision.
-        package let revision: Int
+        let revision: Int
         /// Its file name inside `submissions/`.
-        package let fileName: String
+        let fileName: String
     }
 
     /// What happened to one received file.
-    package enum Outcome: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
         /// Accepted as the member's first submission.
         case accepted(member: String, revision: Int)
         /// Accepted, replacing an earlier revision.
@@ -45,35 +46,18 @@ package struct Inbox {
         case evidence(member: String, revision: Int, index: Int)
     }
 
-    /// The file name for a member's revision.
-    package static func fileName(member: String, revision: Int) -> String { "\(member).r\(revision).avs" }
-
-    /// Parses `MEMBER.rN.avs`; nil for anything else.
-    package static func parseFileName(_ name: String) -> (member: String, revision: Int)? {
-        guard name.hasSuffix(".avs") else { return nil }
-        let stem = Array(name.utf8.dropLast(4))
-        guard let r = stem.lastIndex(of: UInt8(ascii: "r")), r >= 1, stem[r - 1] == UInt8(ascii: ".") else { return nil }
-        let member = String(decoding: stem[..<(r - 1)], as: UTF8.self)
-        let digits = stem[(r + 1)...]
-        guard Identifier.isValid(member), !digits.isEmpty, digits.first != UInt8(ascii: "0"), digits.count <= 7,
-            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            let revision = Int(String(decoding: digits, as: UTF8.self)), revision <= 1_000_000
-        else { return nil }
-        return (member, revision)
-    }
-
     /// The live submissions, one per member, by member id.
     ///
     /// Names starting with `.` (temporary files of an interrupted write) are ignored.
     ///
     /// - Throws: ``InboxError`` `inbox.stray-file` for any file in `submissions/` that does not
     ///   follow the naming rule, `inbox.two-live` if a member has two live files.
-    package func live() throws -> [String: Entry] {
-        let folder = FileIO.join(roundDirectory, Inbox.submissionsFolder)
+    func live() throws -> [String: Entry] {
+        let folder = RoundLayout(roundDirectory).submissions
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: Entry]()
         for name in try FileIO.listVisible(folder) {
-            guard let (member, revision) = Inbox.parseFileName(name) else {
+            guard let (member, revision) = RoundLayout.parseSubmissionFileName(name) else {
                 throw InboxError(.strayFile, [.file(FileIO.join(folder, name))])
             }
             guard out[member] == nil else { throw InboxError(.twoLive, [.file(folder), .member(member)]) }
@@ -88,10 +72,13 @@ package struct Inbox {
     ///
     /// - Parameter recovered: what an earlier ``recoverInterrupted(secretary:)`` in the same run
     ///   completed (re-sending such a file is not a replay).
-    package func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {
+    /// - Throws: ``MergeError`` `merge.not-secretary` when `secretary` is not the round's secretary
+    ///   (nothing is journaled then), or the rule the file broke.
+    func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {
+        try requireSecretary(secretary)
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
-            return path.hasSuffix(Evidence.fileExtension) ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
+            return path.hasSuffix(RoundLayout.evidenceExtension) ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {
             // Sending again the file whose receive was just completed is not a replay.
             let error = error.asAppraisalError
@@ -108,14 +95,24 @@ package struct Inbox {
             // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
             let name = String(Text.nfc(FileIO.split(path).base).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
             var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.messageID)]
-            if path.hasSuffix(Evidence.fileExtension) {
+            if path.hasSuffix(RoundLayout.evidenceExtension) {
                 if let hash = try? Evidence.hashFile(path) { details["fileHash"] = .hex(hash) }
             } else if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
                 details["fileHash"] = .hex(BLAKE2b.hash(bytes, outputLength: 32))
             }
-            try RoundJournal.append(roundDirectory: roundDirectory, event: "reject", details: details, secretary: secretary)
+            try RoundJournal.append(roundDirectory: roundDirectory, event: .reject, details: details, secretary: secretary)
             throw error
         }
+    }
+
+    /// Refuses any identity but the round's secretary: only they receive, and only their key
+    /// signs the journal (spec §6.2).
+    ///
+    /// - Throws: ``MergeError`` `merge.not-secretary`.
+    func requireSecretary(_ secretary: SecretIdentity) throws {
+        guard secretary.identity.signingKey == roster.secretary.signingKey,
+            secretary.encryptionKey.publicKey == roster.secretary.encryptionKey
+        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(roster.secretary.id)]) }
     }
 
     private func admit(_ path: String, secretary: SecretIdentity) throws -> Outcome {
@@ -132,8 +129,8 @@ package struct Inbox {
         }
         let hash = envelope.fileHash
         let live = try live()
-        let submissions = FileIO.join(roundDirectory, Inbox.submissionsFolder)
-        let superseded = FileIO.join(roundDirectory, Inbox.supersededFolder)
+        let submissions = FileIO.join(roundDirectory, RoundLayout.submissionsFolder)
+        let superseded = FileIO.join(roundDirectory, RoundLayout.supersededFolder)
         if let current = live[member.id] {
             let currentPath = FileIO.join(submissions, current.fileName)
             let currentBytes = try FileIO.read(currentPath, maxBytes: Inbox.maxSubmissionSize)
@@ -144,13 +141,13 @@ package struct Inbox {
                 throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .revision(current.revision)], hint: ErrorHint(.inboxStale))
             }
         }
-        if let name = try? FileIO.listVisible(superseded).first(where: { Inbox.parseFileName($0)?.member == member.id
-            && Inbox.parseFileName($0)?.revision == revision })
+        if let name = try? FileIO.listVisible(superseded).first(where: { RoundLayout.parseSubmissionFileName($0)?.member == member.id
+            && RoundLayout.parseSubmissionFileName($0)?.revision == revision })
         {
             throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .text(name)], hint: ErrorHint(.inboxStale))
         }
         try FileIO.makeDirectory(submissions, mode: 0o755)
-        let target = FileIO.join(submissions, Inbox.fileName(member: member.id, revision: revision))
+        let target = FileIO.join(submissions, RoundLayout.submissionFileName(member: member.id, revision: revision))
         try FileIO.writeAtomically(bytes, to: target, mode: 0o644)
         var details: [String: JSONValue] = [
             "fileHash": .hex(hash), "member": .string(member.id), "revision": .integer(Int64(revision)),
@@ -164,9 +161,9 @@ package struct Inbox {
                 try FileIO.move(from, to: to)
                 moved.append((from, to))
                 // Its evidence goes with it (spec §10.4).
-                let evidence = FileIO.join(roundDirectory, Evidence.folder)
+                let evidence = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
                 for name in try Evidence.list(evidence) {
-                    guard let e = Evidence.parseFileName(name), e.member == member.id, e.revision == current.revision else { continue }
+                    guard let e = RoundLayout.parseEvidenceFileName(name), e.member == member.id, e.revision == current.revision else { continue }
                     try FileIO.move(FileIO.join(evidence, name), to: FileIO.join(superseded, name))
                     moved.append((FileIO.join(evidence, name), FileIO.join(superseded, name)))
                 }
@@ -174,7 +171,7 @@ package struct Inbox {
                 outcome = .superseded(member: member.id, revision: revision, previous: current.revision)
             }
             try RoundJournal.append(
-                roundDirectory: roundDirectory, event: live[member.id] == nil ? "receive" : "supersede", details: details,
+                roundDirectory: roundDirectory, event: live[member.id] == nil ? .receive : .supersede, details: details,
                 secretary: secretary)
         } catch {
             // The journal is the record: if it cannot say so, the file is not accepted.

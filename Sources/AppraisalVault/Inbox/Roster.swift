@@ -1,17 +1,17 @@
 internal import VaultCrypto
 
 /// Who may do what in a round: the part of a round definition that authorisation checks need.
-package struct Roster: Sendable {
+struct Roster: Sendable {
     /// The round definition's file hash, which every artifact binds to.
-    package let roundHash: [UInt8]
+    let roundHash: [UInt8]
     /// The round's secretary.
-    package let secretary: PublicIdentity
+    let secretary: PublicIdentity
     /// The appraising members.
-    package let members: [PublicIdentity]
+    let members: [PublicIdentity]
     /// The release holders.
-    package let holders: [PublicIdentity]
+    let holders: [PublicIdentity]
 
-    package init(roundHash: [UInt8], secretary: PublicIdentity, members: [PublicIdentity], holders: [PublicIdentity]) {
+    init(roundHash: [UInt8], secretary: PublicIdentity, members: [PublicIdentity], holders: [PublicIdentity]) {
         self.roundHash = roundHash
         self.secretary = secretary
         self.members = members
@@ -19,13 +19,13 @@ package struct Roster: Sendable {
     }
 
     /// The member with `id`, if any.
-    package func member(_ id: String) -> PublicIdentity? { members.first { $0.id == id } }
+    func member(_ id: String) -> PublicIdentity? { members.first { $0.id == id } }
 
     /// Checks a sealed submission's binding to this round, without decrypting (spec §5.5 step 4).
     ///
     /// - Throws: ``InboxError`` `inbox.bad-signature`, `inbox.wrong-round`, `inbox.wrong-recipient`,
     ///   `inbox.wrong-role`, `inbox.not-member`, `inbox.key-mismatch`.
-    package func authorize(_ envelope: SealedEnvelope) throws -> PublicIdentity {
+    func authorize(_ envelope: SealedEnvelope) throws -> PublicIdentity {
         let file = envelope.file
         guard envelope.hasValidOuterSignature else {
             throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
@@ -35,7 +35,7 @@ package struct Roster: Sendable {
 
     /// The binding checks of a member's envelope header (no signature check): round, recipient,
     /// sender and key (spec §6.2 steps 3–6). Callers verify the outer signature first.
-    package func authorize(header: EnvelopeHeader, file: String) throws -> PublicIdentity {
+    func authorize(header: EnvelopeHeader, file: String) throws -> PublicIdentity {
         guard Sodium.constantTimeEqual(header.round, roundHash) else {
             throw InboxError(.wrongRound, [.file(file)], hint: ErrorHint(.inboxWrongRound))
         }

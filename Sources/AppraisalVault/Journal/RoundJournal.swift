@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The round journal: an append-only, hash-chained log of every state change, signed by the
 /// secretary (spec §7).
@@ -10,27 +10,28 @@ package import VaultCrypto
 /// entry is `BLAKE2b-256(domain("entry") || canonical JSON of the entry)`; `head` is the hash of
 /// the last entry; `round` is the round definition's file hash. Each append rewrites the whole
 /// file atomically (temp + fsync + rename), so a crash leaves the old journal or the new one.
-package enum RoundJournal {
-    /// The journal's file name inside a round folder.
-    package static let fileName = "journal.avj"
+enum RoundJournal {
     /// Upper bound on the journal file.
-    package static let maxFileSize = 64 << 20
+    static let maxFileSize = 64 << 20
 
     /// One journal entry.
-    package struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         /// Position, from 1.
-        package let sequence: Int
+        let sequence: Int
         /// When it was written (informational; order is by `sequence`).
-        package let at: String
+        let at: String
         /// What happened, e.g. `round-init`, `receive`, `reject`, `supersede`, `merge`.
-        package let event: String
+        let event: String
         /// Event details (hashes, ids, revisions; never scores).
-        package let details: [String: JSONValue]
+        let details: [String: JSONValue]
         /// Hash of the previous entry.
-        package let previous: [UInt8]
+        let previous: [UInt8]
+
+        /// The event, when it is one this version knows (``event`` keeps the name as written).
+        var kind: JournalEvent? { JournalEvent(rawValue: event) }
 
         /// The entry as canonical JSON.
-        package var json: JSONValue {
+        var json: JSONValue {
             .object([
                 "at": .string(at), "details": .object(details), "event": .string(event), "prev": .hex(previous),
                 "seq": .integer(Int64(sequence)),
@@ -38,11 +39,11 @@ package enum RoundJournal {
         }
 
         /// This entry's chain hash.
-        package var hash: [UInt8] {
+        var hash: [UInt8] {
             BLAKE2b.hash(ArtifactKind.journalHead.domain("entry") + CanonicalJSON.serialize(json), outputLength: 32)
         }
 
-        package init(json: JSONValue, path: String) throws(FieldReader.Failure) {
+        init(json: JSONValue, path: String) throws(FieldReader.Failure) {
             var r = try FieldReader(json, path: path)
             sequence = Int(try r.integer("seq", in: 1...Int64(Int32.max)))
             at = try r.string("at", maxBytes: 32)
@@ -55,7 +56,7 @@ package enum RoundJournal {
             try r.finish()
         }
 
-        package init(sequence: Int, at: String, event: String, details: [String: JSONValue], previous: [UInt8]) {
+        init(sequence: Int, at: String, event: String, details: [String: JSONValue], previous: [UInt8]) {
             self.sequence = sequence
             self.at = at
             self.event = event
@@ -65,15 +66,15 @@ package enum RoundJournal {
     }
 
     /// A journal read from disk and checked.
-    package struct Contents: Sendable {
+    struct Contents: Sendable {
         /// The entries, in order.
-        package let entries: [Entry]
+        let entries: [Entry]
         /// The round it belongs to.
-        package let roundHash: [UInt8]
+        let roundHash: [UInt8]
         /// The hash of the last entry (32 zero bytes when empty).
-        package var head: [UInt8] { entries.last?.hash ?? [UInt8](repeating: 0, count: 32) }
+        var head: [UInt8] { entries.last?.hash ?? [UInt8](repeating: 0, count: 32) }
         /// BLAKE2b-256 of the journal file.
-        package let fileHash: [UInt8]
+        let fileHash: [UInt8]
     }
 
     /// Reads the journal and checks its signature by `secretaryKey`, its chain, and that it
@@ -81,10 +82,10 @@ package enum RoundJournal {
     ///
     /// - Throws: ``JournalError`` `journal.bad-signature`, `journal.broken-chain`,
     ///   `journal.wrong-round`, or a format error.
-    package static func load(
+    static func load(
         roundDirectory: String, secretaryKey: Ed25519.PublicKey, roundHash: [UInt8]
     ) throws -> Contents {
-        let path = FileIO.join(roundDirectory, fileName)
+        let path = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         let bytes = try FileIO.read(path, maxBytes: maxFileSize)
         let doc = try SignedDocument(parsing: bytes, expecting: .journalHead, file: path, maxHeaderLength: maxFileSize)
         guard doc.isSigned(by: secretaryKey) else {
@@ -104,7 +105,7 @@ package enum RoundJournal {
     ///   - roundHash: the round the journal must belong to, or nil to accept any.
     /// - Returns: the entries in order and the round hash the journal names.
     /// - Throws: ``FormatError`` `format.header`, `journal.wrong-round` or `journal.broken-chain`.
-    package static func entries(
+    static func entries(
         of doc: SignedDocument, file path: String, roundHash: [UInt8]?
     ) throws -> (entries: [Entry], round: [UInt8]) {
         var entries = [Entry]()
@@ -140,24 +141,24 @@ package enum RoundJournal {
     ///
     /// - Parameters:
     ///   - roundDirectory: the round folder (must hold `round.avr`).
-    ///   - event: the event name.
+    ///   - event: the event.
     ///   - details: event details — ids, revisions and hashes only, never scores or reasons.
     ///   - secretary: the unlocked secretary identity.
     ///   - at: the time to record.
     @discardableResult
-    package static func append(
-        roundDirectory: String, event: String, details: [String: JSONValue], secretary: SecretIdentity,
+    static func append(
+        roundDirectory: String, event: JournalEvent, details: [String: JSONValue], secretary: SecretIdentity,
         at: String = Timestamp.now()
     ) throws -> Entry {
         let roundHash = try roundFileHash(roundDirectory)
-        let path = FileIO.join(roundDirectory, fileName)
+        let path = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         var entries = [Entry]()
         if FileIO.exists(path) {
             entries = try load(roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roundHash)
                 .entries
         }
         let entry = Entry(
-            sequence: entries.count + 1, at: at, event: event, details: details,
+            sequence: entries.count + 1, at: at, event: event.rawValue, details: details,
             previous: entries.last?.hash ?? [UInt8](repeating: 0, count: 32))
         entries.append(entry)
         let header = JSONValue.object([
@@ -170,7 +171,7 @@ package enum RoundJournal {
 
     /// The file hash of `ROUND/round.avr` (parsed, not verified: callers verify the round).
     static func roundFileHash(_ roundDirectory: String) throws -> [UInt8] {
-        let path = FileIO.join(roundDirectory, "round.avr")
+        let path = FileIO.join(roundDirectory, RoundLayout.definitionFileName)
         let bytes = try FileIO.read(path, maxBytes: RoundDefinition.maxHeaderLength + 4096)
         return try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: path, maxHeaderLength: RoundDefinition.maxHeaderLength).fileHash
     }

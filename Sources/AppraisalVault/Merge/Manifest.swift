@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The secretary's signed record of a merge (spec §6.3): exactly which submissions went in, the
 /// coverage, and the hash of the locked results. A ``SignedDocument`` of kind `manifest` at
@@ -33,7 +33,7 @@ public struct Manifest: Sendable, Hashable {
         }
 
         /// `M.rN.eK.ave`.
-        public var fileName: String { Evidence.fileName(member: member, revision: revision, index: index) }
+        public var fileName: String { RoundLayout.evidenceFileName(member: member, revision: revision, index: index) }
 
         static func precedes(_ a: EvidenceEntry, _ b: EvidenceEntry) -> Bool {
             (a.member, a.revision, a.index) < (b.member, b.revision, b.index)
@@ -67,9 +67,6 @@ public struct Manifest: Sendable, Hashable {
     /// The evidence merged, sorted by member, revision, index; empty when none (the field is
     /// then omitted, spec §10.7).
     public let evidence: [EvidenceEntry]
-
-    /// The file name inside a round folder.
-    public static let fileName = "manifest.avm"
 
     public init(
         round: [UInt8], submissions: [Input], appraisable: Int, appraised: Int, gaps: Int, conflicts: Int,
@@ -181,12 +178,12 @@ public struct Manifest: Sendable, Hashable {
     }
 
     /// Signs the manifest.
-    package func encoded(signedWith key: Ed25519.PrivateKey) throws -> [UInt8] {
+    func encoded(signedWith key: Ed25519.PrivateKey) throws -> [UInt8] {
         try SignedDocument.encode(kind: .manifest, header: json, signer: key)
     }
 
     /// Parses a manifest file and checks its signature by `secretaryKey`.
-    package init(parsing bytes: [UInt8], file: String, secretaryKey: Ed25519.PublicKey) throws {
+    init(parsing bytes: [UInt8], file: String, secretaryKey: Ed25519.PublicKey) throws {
         let doc = try SignedDocument(parsing: bytes, expecting: .manifest, file: file, maxHeaderLength: 16 << 20)
         guard doc.isSigned(by: secretaryKey) else { throw MergeError(.manifestBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy)) }
         do { self = try Manifest(json: doc.container.header) } catch { throw FormatError(.header, [.file(file), .text(error.description)]) }

@@ -14,19 +14,16 @@ public enum Merge {
     /// Computes results and coverage.
     ///
     /// - Parameters:
-    ///   - input: the round.
+    ///   - input: the round's plan (framework, units, self-assessment, members, labels).
     ///   - roundHash: the round's file hash.
     ///   - submissions: each submitting member's appraisals, by member id (already checked with
     ///     ``AppraisalCheck``; rows for cells not assigned to that member count as conflicts).
     ///   - survey: scores for `survey` sub-criteria, or nil when no survey was supplied.
     public static func run(
-        _ input: MergeInput, roundHash: [UInt8], submissions: [String: [Appraisal]], survey: [Cell: Points]?
+        _ input: RoundPlan, roundHash: [UInt8], submissions: [String: [Appraisal]], survey: [Cell: Points]?
     ) -> Outcome {
         // Who must appraise what.
-        var assignee = [Cell: String]()
-        for member in input.members {
-            for cell in member.cells(in: input.framework, units: input.units) { assignee[cell] = member.id }
-        }
+        let assignee = input.assignees
         // Who did.
         var byCell = [Cell: [(member: String, appraisal: Appraisal)]]()
         for (member, rows) in submissions {

@@ -1,32 +1,51 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The secretary's merge over a round folder (spec §6.5): verify and open every live
 /// submission, re-check it, merge, lock the results to the release key, sign the manifest and
 /// journal it. Nothing it prints or writes in the clear contains a score or a reason.
-package enum RoundMerge {
+public enum RoundMerge {
     /// What the merge did, for printing (counts only).
-    package struct Report: Sendable {
+    public struct Report: Sendable {
         /// Submissions merged.
-        package let submissions: Int
+        public let submissions: Int
         /// Coverage of the appraisable cells.
-        package let coverage: Coverage
+        public let coverage: Coverage
         /// Where the locked results were written.
-        package let resultsPath: String
+        public let resultsPath: String
         /// Where the manifest was written.
-        package let manifestPath: String
+        public let manifestPath: String
         /// Evidence files listed in the manifest.
-        package var evidence: Int = 0
+        public internal(set) var evidence: Int = 0
     }
 
-    /// The locked results' file name inside a round folder.
-    package static let resultsFileName = "results.avl"
+    /// `avault merge`: reads the survey scores (every problem at once), then unlocks the
+    /// secretary's key and runs the merge.
+    ///
+    /// - Parameters:
+    ///   - roundDirectory: the round folder.
+    ///   - round: its verified definition.
+    ///   - surveyFile: survey scores as CSV `unit,code,score`, or nil.
+    ///   - allowIncomplete: merge even with gaps or conflicts.
+    ///   - unlock: unlocks the secretary's key (asks for the passphrase), called once the survey
+    ///     has been read.
+    /// - Throws: ``InputProblems`` for the survey, or as ``run(roundDirectory:secretary:survey:allowIncomplete:created:using:)``.
+    public static func run(
+        roundDirectory: String, round: RoundDefinition, surveyFile: String?, allowIncomplete: Bool,
+        unlock: () throws -> SecretIdentity
+    ) throws -> Report {
+        var scores: [Cell: Points]?
+        if let surveyFile {
+            scores = try SurveyInput.read(try FileIO.read(surveyFile, maxBytes: 64 << 20), file: surveyFile, round: round)
+        }
+        return try run(roundDirectory: roundDirectory, secretary: unlock(), survey: scores, allowIncomplete: allowIncomplete)
+    }
 
     /// Runs the merge.
     ///
     /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, any envelope or
     ///   inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
     ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
-    package static func run(
+    static func run(
         roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> Report {
@@ -37,11 +56,11 @@ package enum RoundMerge {
         let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
         try inbox.recoverInterrupted(secretary: secretary)
         let journal = try RoundJournal.load(roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
-        let manifestPath = FileIO.join(roundDirectory, Manifest.fileName)
+        let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         // A merge is final: the holders' shares in approvals open the round's release key, not one
         // results file, so a second merge after approvals could be opened with them.
-        guard !journal.entries.contains(where: { $0.event == "merge" }) else {
-            throw MergeError(.alreadyJournaled, [.file(FileIO.join(roundDirectory, RoundJournal.fileName))])
+        guard !journal.entries.contains(where: { $0.kind == .merge }) else {
+            throw MergeError(.alreadyJournaled, [.file(FileIO.join(roundDirectory, RoundLayout.journalFileName))])
         }
         if FileIO.exists(manifestPath) {
             // Written but not journaled: an interrupted merge. Complete it if it is consistent.
@@ -51,7 +70,7 @@ package enum RoundMerge {
         var inputs = [Manifest.Input]()
         var listed = [String: (revision: Int, attachments: [Evidence.Attachment])]()
         for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
-            let path = FileIO.join(roundDirectory, Inbox.submissionsFolder, entry.fileName)
+            let path = FileIO.join(roundDirectory, RoundLayout.submissionsFolder, entry.fileName)
             let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
             let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
             let identity = try round.roster.authorize(envelope)
@@ -72,7 +91,7 @@ package enum RoundMerge {
             inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
         }
         let evidence = try Evidence.checkForMerge(roundDirectory: roundDirectory, roster: round.roster, listed: listed)
-        let outcome = Merge.run(round.mergeInput, roundHash: round.fileHash, submissions: submissions, survey: survey)
+        let outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey)
         let coverage = outcome.coverage
         if !coverage.isComplete, !allowIncomplete {
             let listed = coverage.gaps.prefix(10).map { "\($0.member): \($0.cell.unit) / \($0.cell.code)" }
@@ -89,11 +108,11 @@ package enum RoundMerge {
             allowIncomplete: allowIncomplete && !coverage.isComplete, surveyAvailable: survey != nil, results: resultsHash,
             journalHead: journal.head, created: created, evidence: evidence)
         let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
-        let resultsPath = FileIO.join(roundDirectory, resultsFileName)
+        let resultsPath = RoundLayout(roundDirectory).results
         try FileIO.writeAtomically(resultsBytes, to: resultsPath, mode: 0o644, replacing: true)
         try FileIO.writeAtomically(manifestBytes, to: manifestPath, mode: 0o644)
         try RoundJournal.append(
-            roundDirectory: roundDirectory, event: "merge",
+            roundDirectory: roundDirectory, event: .merge,
             details: [
                 "manifest": .hex(BLAKE2b.hash(manifestBytes, outputLength: 32)), "results": .hex(resultsHash),
                 "submissions": .integer(Int64(inputs.count)),
@@ -114,8 +133,8 @@ package enum RoundMerge {
         roundDirectory: String, round: RoundDefinition, journal: RoundJournal.Contents, secretary: SecretIdentity,
         created: String
     ) throws -> Report {
-        let manifestPath = FileIO.join(roundDirectory, Manifest.fileName)
-        let resultsPath = FileIO.join(roundDirectory, resultsFileName)
+        let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
+        let resultsPath = RoundLayout(roundDirectory).results
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
         let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
         let resultsHash = FileIO.exists(resultsPath)
@@ -124,7 +143,7 @@ package enum RoundMerge {
             throw MergeError(.alreadyMerged, [.file(manifestPath)])
         }
         try RoundJournal.append(
-            roundDirectory: roundDirectory, event: "merge",
+            roundDirectory: roundDirectory, event: .merge,
             details: [
                 "manifest": .hex(BLAKE2b.hash(manifestBytes, outputLength: 32)), "results": .hex(resultsHash),
                 "submissions": .integer(Int64(manifest.submissions.count)),

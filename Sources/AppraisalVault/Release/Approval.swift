@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// A release holder's signed approval (spec §8.2): "I approve the release of these results of
 /// this round, under this Committee decision", carrying the holder's opened share.
@@ -16,34 +16,34 @@ package import VaultCrypto
 ///   threshold bugs): the id is a label, reports use the round definition's id for that key.
 /// - The share is checked against the holder's commitment (spec §4.6) when the approval is
 ///   verified, so a corrupted share is named at once, not turned into a wrong key.
-package struct Approval: Sendable {
+struct Approval: Sendable {
     /// When the holder approved (informational).
-    package let created: String
+    let created: String
     /// The decision reference, NFC, one line, 1…300 bytes.
-    package let decision: String
+    let decision: String
     /// The holder id the approval was signed under (a label; see the type's notes).
-    package let holder: String
+    let holder: String
     /// The Ed25519 key that signed; it identifies the holder.
-    package let holderSigningKey: Ed25519.PublicKey
+    let holderSigningKey: Ed25519.PublicKey
     /// File hash of `manifest.avm`.
-    package let manifest: [UInt8]
+    let manifest: [UInt8]
     /// File hash of `results.avl`.
-    package let results: [UInt8]
+    let results: [UInt8]
     /// File hash of the round definition.
-    package let round: [UInt8]
+    let round: [UInt8]
     /// The holder's share: x and the 32 secret bytes y.
-    package let share: Shamir.Share
+    let share: Shamir.Share
     /// The parsed document (for the signature).
-    package let document: SignedDocument
+    let document: SignedDocument
     /// The file exactly as read; a release token embeds it verbatim.
-    package let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The path or label, for messages.
-    package let file: String
+    let file: String
 
     /// The largest approval file accepted.
-    package static let maxFileSize = 4096
+    static let maxFileSize = 4096
     /// The largest decision reference, in UTF-8 bytes.
-    package static let maxDecisionBytes = 300
+    static let maxDecisionBytes = 300
 
     // MARK: - Creating
 
@@ -65,7 +65,7 @@ package struct Approval: Sendable {
     /// - Returns: The approval file's bytes.
     /// - Throws: ``ReleaseError`` `approval.bad-decision`, `approval.bad-input` (a hash not 32
     ///   bytes, a bad time), and the errors of ``ReleasePolicy/openShare(holder:roundID:)``.
-    package static func create(
+    static func create(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8],
         decision: String, holder: SecretIdentity, created: String = Timestamp.now()
     ) throws -> [UInt8] {
@@ -96,9 +96,19 @@ package struct Approval: Sendable {
 
     /// True for a decision reference in stored form: NFC, one line, no surrounding spaces,
     /// 1…300 bytes.
-    package static func isValidDecision(_ text: String) -> Bool {
+    static func isValidDecision(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= maxDecisionBytes && Text.isNFC(text) && !Text.hasControlCharacters(text)
             && Text.trimmingSpaces(text) == text
+    }
+
+    /// Reads the `decision` field of an approval or a release token and checks it with
+    /// ``isValidDecision(_:)`` (spec §8.2, §8.4).
+    static func readDecision(from r: inout FieldReader) throws(FieldReader.Failure) -> String {
+        let decision = try r.string("decision", maxBytes: maxDecisionBytes)
+        guard isValidDecision(decision) else {
+            throw FieldReader.Failure(path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
+        }
+        return decision
     }
 
     // MARK: - Parsing
@@ -107,7 +117,7 @@ package struct Approval: Sendable {
     /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
     ///
     /// - Throws: ``FormatError`` format errors (`format.*`), `format.header` naming the field.
-    package init(parsing bytes: [UInt8], file: String) throws {
+    init(parsing bytes: [UInt8], file: String) throws {
         guard bytes.count <= Approval.maxFileSize else {
             throw FormatError(.fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(Approval.maxFileSize))])
         }
@@ -115,14 +125,8 @@ package struct Approval: Sendable {
             parsing: bytes, expecting: .approval, file: file, maxHeaderLength: Approval.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
-            created = try r.string("created", maxBytes: 32)
-            guard Timestamp.isValid(created) else {
-                throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time")
-            }
-            decision = try r.string("decision", maxBytes: Approval.maxDecisionBytes)
-            guard Approval.isValidDecision(decision) else {
-                throw FieldReader.Failure(path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
-            }
+            created = try r.timestamp("created")
+            decision = try Approval.readDecision(from: &r)
             holder = try r.string("holder", maxBytes: 64)
             guard Identifier.isValid(holder) else { throw FieldReader.Failure(path: "holder", reason: "not a valid identifier") }
             let keyBytes = try r.hex("holderSigningKey", length: Ed25519.publicKeyLength)
@@ -150,7 +154,7 @@ package struct Approval: Sendable {
     }
 
     /// BLAKE2b-256 of the approval file.
-    package var fileHash: [UInt8] { document.fileHash }
+    var fileHash: [UInt8] { document.fileHash }
 
     // MARK: - Verifying
 
@@ -172,7 +176,7 @@ package struct Approval: Sendable {
     /// - Returns: The holder's entry in the policy (its id is the name to report).
     /// - Throws: ``ReleaseError`` with the codes above, or `release.round-id-length`.
     @discardableResult
-    package func verify(
+    func verify(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
     ) throws -> ReleasePolicy.Holder {
         guard roundID.count == ReleasePolicy.roundIDLength else {

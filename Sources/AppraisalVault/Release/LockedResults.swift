@@ -8,9 +8,9 @@ internal import VaultCrypto
 /// ``open(_:file:token:policy:roundID:roundHash:manifestHash:secretary:)`` adds the token and
 /// decrypts. The plaintext is returned as bytes (canonical JSON of the merged results; decoding
 /// it is the report's job). Nothing is decrypted before every check has passed.
-package enum LockedResults {
+enum LockedResults {
     /// The largest results file accepted (as for submissions).
-    package static let maxFileSize = 256 << 20
+    static let maxFileSize = 256 << 20
 
     /// Checks the locked results with public data only (spec §8.7 steps 1–5).
     ///
@@ -23,7 +23,7 @@ package enum LockedResults {
     ///
     /// - Returns: The parsed envelope.
     /// - Throws: ``AppraisalError`` with the codes above.
-    package static func check(
+    static func check(
         _ bytes: [UInt8], file: String, policy: ReleasePolicy, roundHash: [UInt8], secretary: PublicIdentity
     ) throws -> SealedEnvelope {
         let envelope = try SealedEnvelope(parsing: bytes, expecting: .lockedResults, file: file)
@@ -62,7 +62,7 @@ package enum LockedResults {
     /// - Returns: The plaintext results.
     /// - Throws: ``EnvelopeError``: the check codes above, the token codes, and `envelope.not-for-you`,
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
-    package static func open(
+    static func open(
         _ bytes: [UInt8], file: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8],
         roundHash: [UInt8], manifestHash: [UInt8], secretary: PublicIdentity
     ) throws -> [UInt8] {
@@ -76,7 +76,7 @@ package enum LockedResults {
 
     /// Reads `path` (at most ``maxFileSize`` bytes) and opens it as
     /// ``open(_:file:token:policy:roundID:roundHash:manifestHash:secretary:)`` does.
-    package static func open(
+    static func open(
         path: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
         manifestHash: [UInt8], secretary: PublicIdentity
     ) throws -> [UInt8] {

@@ -50,6 +50,7 @@ public struct ReleaseError: AppraisalError {
         case keyMismatch = "release.key-mismatch"
         case notMerged = "release.not-merged"
         case resultsMismatch = "release.results-mismatch"
+        case approveNotHolder = "approve.not-holder"
     }
 
     /// The rule that fired.

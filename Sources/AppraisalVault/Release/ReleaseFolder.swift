@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The release step over a round folder (spec §8.1): where approvals and the token live, and the
 /// checks that tie them to the merged round.
@@ -7,28 +7,24 @@ package import VaultCrypto
 /// ROUND/approvals/HOLDER.ava     the holders' approvals (copied in by `release combine`)
 /// ROUND/release-token.avt        the release token (mode 600: it opens the results)
 /// ```
-package enum ReleaseFolder {
-    /// Folder of approvals inside a round folder.
-    package static let approvalsFolder = "approvals"
-    /// The token's default file name inside a round folder.
-    package static let tokenFileName = "release-token.avt"
+public enum ReleaseFolder {
     /// Largest approval or token file read.
-    package static let maxFileSize = max(ReleaseToken.maxFileSize, 1 << 20)
+    static let maxFileSize = max(ReleaseToken.maxFileSize, 1 << 20)
 
     /// A merged round: its definition and the hashes approvals bind to.
-    package struct Merged: Sendable {
+    struct Merged: Sendable {
         /// The verified round definition.
-        package let round: RoundDefinition
+        let round: RoundDefinition
         /// The verified manifest.
-        package let manifest: Manifest
+        let manifest: Manifest
         /// BLAKE2b-256 of `manifest.avm`.
-        package let manifestHash: [UInt8]
+        let manifestHash: [UInt8]
         /// BLAKE2b-256 of `results.avl`.
-        package let resultsHash: [UInt8]
+        let resultsHash: [UInt8]
         /// The locked results' bytes.
-        package let resultsBytes: [UInt8]
+        let resultsBytes: [UInt8]
         /// Their path.
-        package let resultsPath: String
+        let resultsPath: String
     }
 
     /// Loads and checks a merged round: the definition, the manifest (signed by the secretary,
@@ -36,14 +32,14 @@ package enum ReleaseFolder {
     ///
     /// - Throws: ``ReleaseError`` `release.not-merged` when there is no manifest yet,
     ///   `release.results-mismatch` when `results.avl` is not the file the manifest lists.
-    package static func loadMerged(_ roundDirectory: String) throws -> Merged {
+    static func loadMerged(_ roundDirectory: String) throws -> Merged {
         let round = try RoundDefinition.load(roundDirectory: roundDirectory)
-        let manifestPath = FileIO.join(roundDirectory, Manifest.fileName)
+        let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         guard FileIO.exists(manifestPath) else { throw ReleaseError(.notMerged, [.file(roundDirectory)]) }
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
         let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
         guard manifest.round == round.fileHash else { throw JournalError(.wrongRound, [.file(manifestPath)]) }
-        let resultsPath = FileIO.join(roundDirectory, RoundMerge.resultsFileName)
+        let resultsPath = FileIO.join(roundDirectory, RoundLayout.resultsFileName)
         let resultsBytes = try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize)
         let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
         guard Sodium.constantTimeEqual(resultsHash, manifest.results) else {
@@ -55,7 +51,7 @@ package enum ReleaseFolder {
     }
 
     /// A holder's approval of this merged round's results.
-    package static func approve(
+    static func approve(
         _ merged: Merged, holder: SecretIdentity, decision: String, created: String = Timestamp.now()
     ) throws -> [UInt8] {
         _ = try LockedResults.check(
@@ -69,7 +65,7 @@ package enum ReleaseFolder {
 
     /// Combines approval files into a token, and copies each counted approval into
     /// `ROUND/approvals/` (an identical copy already there is fine; a different one is refused).
-    package static func combine(
+    static func combine(
         _ merged: Merged, roundDirectory: String, approvals: [String], created: String = Timestamp.now()
     ) throws -> ReleaseToken.Combined {
         var files = [(bytes: [UInt8], file: String)]()
@@ -77,13 +73,13 @@ package enum ReleaseFolder {
         let combined = try ReleaseToken.combine(
             files, policy: merged.round.release, roundID: merged.round.roundID, roundHash: merged.round.fileHash,
             manifestHash: merged.manifestHash, resultsHash: merged.resultsHash, created: created)
-        let folder = FileIO.join(roundDirectory, approvalsFolder)
+        let folder = FileIO.join(roundDirectory, RoundLayout.approvalsFolder)
         try FileIO.makeDirectory(folder, mode: 0o700)
         for (bytes, file) in files {
             let approval = try Approval(parsing: bytes, file: file)
             guard let holder = merged.round.release.holders.first(where: { $0.identity.signingKey == approval.holderSigningKey })
             else { continue }
-            let target = FileIO.join(folder, "\(holder.identity.id).ava")
+            let target = FileIO.join(folder, RoundLayout.approvalFileName(holder: holder.identity.id))
             if FileIO.exists(target) {
                 if try FileIO.read(target, maxBytes: maxFileSize) == bytes { continue }
                 throw FormatError(.fileExists, [.file(target)], hint: ErrorHint(.moveAway, [.file(target)]))
@@ -94,7 +90,7 @@ package enum ReleaseFolder {
     }
 
     /// Verifies the token and the locked results, and decrypts the results.
-    package static func open(_ merged: Merged, tokenPath: String) throws -> (results: Results, token: ReleaseToken) {
+    static func open(_ merged: Merged, tokenPath: String) throws -> (results: Results, token: ReleaseToken) {
         let token = try ReleaseToken(parsing: try FileIO.read(tokenPath, maxBytes: maxFileSize), file: tokenPath)
         let plain = try LockedResults.open(
             merged.resultsBytes, file: merged.resultsPath, token: token, policy: merged.round.release,

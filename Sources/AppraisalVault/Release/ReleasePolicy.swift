@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The release section of a round definition: who holds a share of the round's release key,
 /// how many of them must approve, and what anyone can check with public data (spec §4).
@@ -14,7 +14,7 @@ package import VaultCrypto
 /// - The commitments are hashes of uniformly random 32-byte shares, bound to the round and x by
 ///   a domain string; they leak nothing about the share or the key, so publishing them is safe.
 /// - A corrupted or substituted share is detected by its commitment and the holder is named,
-///   rather than silently interpolating to a wrong key (HashiCorp Vault issue 2484). The round id
+///   rather than silently interpolating to a wrong key (plain Shamir's failure, spec §4.3). The round id
 ///   in the commitment stops a share from another round being replayed.
 /// - After interpolation the derived public key is compared in constant time with
 ///   ``releaseKey``, which catches a share set that is wrong as a whole (for example a round
@@ -22,20 +22,20 @@ package import VaultCrypto
 /// - The threshold counts distinct x values, and x values belong to holders whose signing keys
 ///   and encryption keys are pairwise distinct: one person cannot count twice under two ids.
 /// - Honest limit: the machine running `create` is a trusted dealer for a moment.
-package struct ReleasePolicy: Sendable, Hashable {
+struct ReleasePolicy: Sendable, Hashable {
     /// One release holder's entry: their public identity, x coordinate, sealed share and commitment.
-    package struct Holder: Sendable, Hashable {
+    struct Holder: Sendable, Hashable {
         /// The holder's public identity (role `holder`).
-        package let identity: PublicIdentity
+        let identity: PublicIdentity
         /// The share's x coordinate, 1…n, equal to the holder's position plus one.
-        package let x: UInt8
+        let x: UInt8
         /// The share `y` sealed to ``PublicIdentity/encryptionKey``: 80 bytes, `crypto_box_seal` layout.
-        package let sealedShare: [UInt8]
+        let sealedShare: [UInt8]
         /// `BLAKE2b-256(domain("share-commitment") ‖ roundID ‖ x ‖ y)`, 32 bytes.
-        package let commitment: [UInt8]
+        let commitment: [UInt8]
 
         /// Assembles an entry (no checks; ``ReleasePolicy`` validates the whole list).
-        package init(identity: PublicIdentity, x: UInt8, sealedShare: [UInt8], commitment: [UInt8]) {
+        init(identity: PublicIdentity, x: UInt8, sealedShare: [UInt8], commitment: [UInt8]) {
             self.identity = identity
             self.x = x
             self.sealedShare = sealedShare
@@ -44,23 +44,23 @@ package struct ReleasePolicy: Sendable, Hashable {
     }
 
     /// t: how many distinct holders' shares reconstruct the release key.
-    package let threshold: Int
+    let threshold: Int
     /// The n holders, in order of x.
-    package let holders: [Holder]
+    let holders: [Holder]
     /// The release public key the locked results are encrypted to.
-    package let releaseKey: X25519.PublicKey
+    let releaseKey: X25519.PublicKey
 
     /// The length of a round id: 16 bytes.
-    package static let roundIDLength = 16
+    static let roundIDLength = 16
     /// The length of a share: the release secret's length, 32 bytes.
-    package static let shareLength = X25519.keyLength
+    static let shareLength = X25519.keyLength
     /// The length of a sealed share: 32 + 48 = 80 bytes.
-    package static let sealedShareLength = X25519.keyLength + 48
+    static let sealedShareLength = X25519.keyLength + 48
     /// The length of a commitment: 32 bytes.
-    package static let commitmentLength = 32
+    static let commitmentLength = 32
     /// The domain-separation prefix of a commitment:
     /// `"AppraisalVault/v1/round-definition/share-commitment\0"`.
-    package static let commitmentDomain = ArtifactKind.roundDefinition.domain("share-commitment")
+    static let commitmentDomain = ArtifactKind.roundDefinition.domain("share-commitment")
 
     // MARK: - Creating
 
@@ -79,7 +79,7 @@ package struct ReleasePolicy: Sendable, Hashable {
     /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.holder-count`,
     ///   `release.threshold-range`, `release.holder-role`, `release.duplicate-holder-id`,
     ///   `release.duplicate-signing-key`, `release.duplicate-encryption-key`, `crypto.failure`.
-    package static func create(
+    static func create(
         holders: [PublicIdentity], threshold: Int, roundID: [UInt8], using random: any RandomSource
     ) throws -> ReleasePolicy {
         guard roundID.count == roundIDLength else {
@@ -122,7 +122,7 @@ package struct ReleasePolicy: Sendable, Hashable {
 
     /// The commitment to share `y` at `x` in round `roundID`:
     /// `BLAKE2b-256(commitmentDomain ‖ roundID ‖ [x] ‖ y)`, no key.
-    package static func commitment(roundID: [UInt8], x: UInt8, y: SecretBytes) -> [UInt8] {
+    static func commitment(roundID: [UInt8], x: UInt8, y: SecretBytes) -> [UInt8] {
         let hasher = BLAKE2b.Hasher(outputLength: commitmentLength)
         hasher.update(commitmentDomain)
         hasher.update(roundID)
@@ -160,7 +160,7 @@ package struct ReleasePolicy: Sendable, Hashable {
 
     /// The section as canonical JSON:
     /// `{"holders":[{"commitment","identity","sealedShare","x"}…],"releaseKey","threshold"}`.
-    package var json: JSONValue {
+    var json: JSONValue {
         .object([
             "holders": .array(
                 holders.map { holder in
@@ -180,7 +180,7 @@ package struct ReleasePolicy: Sendable, Hashable {
     /// `holder`, distinct ids and keys, no unknown fields.
     ///
     /// - Throws: ``FieldReader/Failure`` naming the field.
-    package init(json: JSONValue, path: String) throws(FieldReader.Failure) {
+    init(json: JSONValue, path: String) throws(FieldReader.Failure) {
         func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
         var r = try FieldReader(json, path: path)
         let items = try r.array("holders", maxCount: Shamir.maxShares)
@@ -220,7 +220,7 @@ package struct ReleasePolicy: Sendable, Hashable {
     /// - Returns: The holder's share (x and 32 secret bytes).
     /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.not-a-holder`,
     ///   `release.share-unopenable`, `release.share-commitment` (each naming the holder).
-    package func openShare(holder: SecretIdentity, roundID: [UInt8]) throws -> Shamir.Share {
+    func openShare(holder: SecretIdentity, roundID: [UInt8]) throws -> Shamir.Share {
         guard roundID.count == ReleasePolicy.roundIDLength else {
             throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
         }
@@ -263,7 +263,7 @@ package struct ReleasePolicy: Sendable, Hashable {
     /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.share-unknown-x`,
     ///   `release.share-duplicate`, `release.share-wrong-length`, `release.share-commitment`,
     ///   `release.not-enough-shares` (saying how many more are needed), `release.key-mismatch`.
-    package func reconstruct(_ shares: [Shamir.Share], roundID: [UInt8]) throws -> X25519.PrivateKey {
+    func reconstruct(_ shares: [Shamir.Share], roundID: [UInt8]) throws -> X25519.PrivateKey {
         guard roundID.count == ReleasePolicy.roundIDLength else {
             throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
         }

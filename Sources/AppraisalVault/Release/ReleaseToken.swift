@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The release token (spec §8.4): t or more holders' approvals, verbatim, plus the release
 /// secret reconstructed from their shares.
@@ -18,37 +18,37 @@ package import VaultCrypto
 ///   in-toto PR 201): the same key twice counts once and is reported.
 /// - The secret read from a token goes straight into ``SecretBytes`` (constant-time hex decoding);
 ///   the JSON text of the file itself cannot be wiped — an honest limit of a text format.
-package struct ReleaseToken: Sendable {
+struct ReleaseToken: Sendable {
     /// The embedded approvals, parsed, in increasing x.
-    package let approvals: [Approval]
+    let approvals: [Approval]
     /// When the token was made (informational).
-    package let created: String
+    let created: String
     /// The decision reference every approval cites.
-    package let decision: String
+    let decision: String
     /// File hash of `manifest.avm`.
-    package let manifest: [UInt8]
+    let manifest: [UInt8]
     /// File hash of `results.avl`.
-    package let results: [UInt8]
+    let results: [UInt8]
     /// File hash of the round definition.
-    package let round: [UInt8]
+    let round: [UInt8]
     /// The round's release public key as recorded in the token.
-    package let releaseKey: X25519.PublicKey
+    let releaseKey: X25519.PublicKey
     /// The release secret key, 32 bytes.
-    package let releaseSecret: SecretBytes
+    let releaseSecret: SecretBytes
     /// The path or label, for messages.
-    package let file: String
+    let file: String
 
     /// The largest token file accepted: 255 approvals in hex plus the fixed fields.
-    package static let maxFileSize = 2 * Approval.maxFileSize * Shamir.maxShares + 4096
+    static let maxFileSize = 2 * Approval.maxFileSize * Shamir.maxShares + 4096
 
     /// The outcome of ``combine(_:policy:roundID:roundHash:manifestHash:resultsHash:created:)``.
-    package struct Combined: Sendable {
+    struct Combined: Sendable {
         /// The token file's bytes.
-        package let bytes: [UInt8]
+        let bytes: [UInt8]
         /// The round definition ids of the holders whose approvals were counted, in x order.
-        package let holders: [String]
+        let holders: [String]
         /// Things the person combining should know, e.g. an approval counted once.
-        package let notices: [Notice]
+        let notices: [Notice]
     }
 
     // MARK: - Combining
@@ -76,7 +76,7 @@ package struct ReleaseToken: Sendable {
     /// - Returns: The token bytes, the holders counted and any notices.
     /// - Throws: ``ReleaseError``: the approval errors, `approval.decision-differs`,
     ///   `approval.not-enough`, and the errors of ``ReleasePolicy/reconstruct(_:roundID:)``.
-    package static func combine(
+    static func combine(
         _ files: [(bytes: [UInt8], file: String)], policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
         manifestHash: [UInt8], resultsHash: [UInt8], created: String = Timestamp.now()
     ) throws -> Combined {
@@ -153,7 +153,7 @@ package struct ReleaseToken: Sendable {
     /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
     ///
     /// - Throws: ``FormatError`` format errors; `format.header` naming the field.
-    package init(parsing bytes: [UInt8], file: String) throws {
+    init(parsing bytes: [UInt8], file: String) throws {
         guard bytes.count <= ReleaseToken.maxFileSize else {
             throw FormatError(.fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(ReleaseToken.maxFileSize))])
         }
@@ -167,14 +167,8 @@ package struct ReleaseToken: Sendable {
             var r = try FieldReader(container.header)
             items = try r.array("approvals", maxCount: Shamir.maxShares)
             guard !items.isEmpty else { throw FieldReader.Failure(path: "approvals", reason: "at least one approval is needed") }
-            created = try r.string("created", maxBytes: 32)
-            guard Timestamp.isValid(created) else {
-                throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time")
-            }
-            decision = try r.string("decision", maxBytes: Approval.maxDecisionBytes)
-            guard Approval.isValidDecision(decision) else {
-                throw FieldReader.Failure(path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
-            }
+            created = try r.timestamp("created")
+            decision = try Approval.readDecision(from: &r)
             manifest = try r.hex("manifest", length: 32)
             keyBytes = try r.hex("releaseKey", length: X25519.keyLength)
             secretText = try r.string("releaseSecret", maxBytes: 2 * X25519.keyLength)
@@ -220,7 +214,7 @@ package struct ReleaseToken: Sendable {
     ///
     /// - Returns: The release key pair (its secret in ``SecretBytes``).
     /// - Throws: ``AppraisalError`` with the codes above.
-    package func verify(
+    func verify(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
     ) throws -> X25519.PrivateKey {
         guard round == roundHash else { throw ReleaseError(.tokenWrongRound, [.file(file)], hint: ErrorHint(.tokenCombineAgain)) }

@@ -5,19 +5,19 @@ extension Shamir {
     /// of the second operand with masks instead of branches, and the inverse is a fixed chain of
     /// squarings and multiplications: no log/exp tables, no branch or memory index depends on a
     /// secret byte (the lesson of HashiCorp Vault PR 9932).
-    package enum Field {
+    enum Field {
         /// The reduction polynomial without its x⁸ term: 0x1B.
-        package static let reduction: UInt8 = 0x1B
+        static let reduction: UInt8 = 0x1B
 
         /// Adds (and subtracts) two field elements: XOR.
         @inline(__always)
-        package static func add(_ a: UInt8, _ b: UInt8) -> UInt8 { a ^ b }
+        static func add(_ a: UInt8, _ b: UInt8) -> UInt8 { a ^ b }
 
         /// Multiplies two field elements in constant time.
         ///
         /// Eight rounds, each adding `a` when the low bit of `b` is set (by mask) and then
         /// multiplying `a` by x, reducing by 0x1B when its top bit was set (by mask).
-        package static func multiply(_ a: UInt8, _ b: UInt8) -> UInt8 {
+        static func multiply(_ a: UInt8, _ b: UInt8) -> UInt8 {
             var a = a
             var b = b
             var product: UInt8 = 0
@@ -32,7 +32,7 @@ extension Shamir {
 
         /// The multiplicative inverse, computed as a²⁵⁴ (Fermat) with a fixed sequence of
         /// 7 squarings and 6 multiplications; `inverse(0)` is 0.
-        package static func inverse(_ a: UInt8) -> UInt8 {
+        static func inverse(_ a: UInt8) -> UInt8 {
             // 254 = 0b1111_1110: a^254 = a^2 · a^4 · a^8 · a^16 · a^32 · a^64 · a^128.
             var power = multiply(a, a)  // a^2
             var result = power
@@ -44,6 +44,6 @@ extension Shamir {
         }
 
         /// Divides `a` by a non-zero `b`.
-        package static func divide(_ a: UInt8, _ b: UInt8) -> UInt8 { multiply(a, inverse(b)) }
+        static func divide(_ a: UInt8, _ b: UInt8) -> UInt8 { multiply(a, inverse(b)) }
     }
 }

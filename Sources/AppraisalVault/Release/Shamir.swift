@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// Shamir secret sharing over GF(2^8), byte by byte (spec §4.1).
 ///
@@ -12,21 +12,21 @@ package import VaultCrypto
 /// shares live only in ``SecretBytes``; intermediate buffers are wiped before return.
 ///
 /// This type does not detect a wrong share: a corrupted `y` interpolates to a wrong secret
-/// without error (HashiCorp Vault issue 2484). ``ReleasePolicy`` adds per-share commitments and
+/// without error (spec §4.3). ``ReleasePolicy`` adds per-share commitments and
 /// a public-key check on top of it.
-package enum Shamir {
+enum Shamir {
     /// The largest number of shares: x ranges over the 255 non-zero field elements.
-    package static let maxShares = 255
+    static let maxShares = 255
 
     /// One share: a non-zero x coordinate and the evaluations of every byte's polynomial at x.
-    package struct Share: Sendable {
+    struct Share: Sendable {
         /// The x coordinate, 1…255; it is public.
-        package let x: UInt8
+        let x: UInt8
         /// The y values, one per secret byte; they are secret.
-        package let y: SecretBytes
+        let y: SecretBytes
 
         /// Pairs an x coordinate with its y values.
-        package init(x: UInt8, y: SecretBytes) {
+        init(x: UInt8, y: SecretBytes) {
             self.x = x
             self.y = y
         }
@@ -49,7 +49,7 @@ package enum Shamir {
     /// - Throws: ``ReleaseError`` `release.secret-empty`, `release.holder-count` (n outside
     ///   1…255), `release.threshold-range` (t outside 1…n), `crypto.failure` when secret memory
     ///   cannot be allocated.
-    package static func split(
+    static func split(
         _ secret: SecretBytes, threshold t: Int, count n: Int, using random: any RandomSource
     ) throws -> [Share] {
         guard secret.count > 0 else { throw ReleaseError(.secretEmpty) }
@@ -101,7 +101,7 @@ package enum Shamir {
     /// - Returns: The interpolated secret, in secret memory.
     /// - Throws: ``ReleaseError`` `release.no-shares`, `release.share-x-zero`,
     ///   `release.share-x-duplicate`, `release.share-length-mismatch`, `crypto.failure`.
-    package static func combine(_ shares: [Share]) throws -> SecretBytes {
+    static func combine(_ shares: [Share]) throws -> SecretBytes {
         guard let first = shares.first else { throw ReleaseError(.noShares) }
         let length = first.y.count
         var seen = Set<UInt8>()

@@ -13,7 +13,7 @@ extension Framework {
         public let criteria: [Criterion]
 
         /// Assembles a field (validated by the caller).
-        package init(code: String, title: String, max: Points, step: Points, criteria: [Criterion]) {
+        init(code: String, title: String, max: Points, step: Points, criteria: [Criterion]) {
             self.code = code
             self.title = title
             self.max = max
@@ -36,7 +36,7 @@ extension Framework {
         public let subCriteria: [SubCriterion]
 
         /// Assembles a criterion (validated by the caller).
-        package init(code: String, title: String, max: Points, step: Points, subCriteria: [SubCriterion]) {
+        init(code: String, title: String, max: Points, step: Points, subCriteria: [SubCriterion]) {
             self.code = code
             self.title = title
             self.max = max
@@ -59,7 +59,7 @@ extension Framework {
         public let method: ScoringMethod
 
         /// Assembles a sub-criterion (validated by the caller).
-        package init(code: String, title: String, max: Points, step: Points, method: ScoringMethod) {
+        init(code: String, title: String, max: Points, step: Points, method: ScoringMethod) {
             self.code = code
             self.title = title
             self.max = max

@@ -16,7 +16,7 @@ public struct Framework: Sendable, Hashable {
     public let fields: [Field]
 
     /// Assembles a framework; callers have validated it (see the type's discussion).
-    package init(id: String, title: String, total: Points, fields: [Field]) {
+    init(id: String, title: String, total: Points, fields: [Field]) {
         self.id = id
         self.title = title
         self.total = total

@@ -91,8 +91,7 @@ extension RoundDefinition {
             references.append(try Self.text(v, path: "references[\(i)]", maxBytes: 500))
         }
         let isDemo = try r.bool("demo")
-        let created = try r.string("created", maxBytes: 32)
-        guard Timestamp.isValid(created) else { throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time") }
+        let created = try r.timestamp("created")
         let secretary = try PublicIdentity(json: try r.value("secretary"), path: "secretary")
         guard secretary.role == .secretary else { throw FieldReader.Failure(path: "secretary.role", reason: "expected secretary") }
         guard RoundSetup.isValidText(title, maxBytes: 500) else { throw FieldReader.Failure(path: "title", reason: "not valid text") }
@@ -225,12 +224,9 @@ extension RoundDefinition {
         self.isDemo = isDemo
         self.created = created
         self.secretary = secretary
-        self.framework = framework
-        self.groups = groups
-        self.units = units
-        self.selfAssessment = SelfAssessment(entries: entries)
-        self.members = members
-        self.labels = RankLabels(groups: labels)
+        self.plan = RoundPlan(
+            framework: framework, groups: groups, units: units, selfAssessment: SelfAssessment(entries: entries),
+            members: members, labels: RankLabels(groups: labels))
         self.release = release
         self.fileHash = fileHash
     }

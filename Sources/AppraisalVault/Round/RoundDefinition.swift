@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The signed round definition, `ROUND/round.avr` (docs/spec/03-round.md).
 ///
@@ -11,6 +11,7 @@ package import VaultCrypto
 ///
 /// Other artifacts bind to ``fileHash``; people confirm a round by reading ``fingerprint``
 /// over the phone.
+@dynamicMemberLookup
 public struct RoundDefinition: Sendable {
     /// The 16 random bytes that name the round.
     public let roundID: [UInt8]
@@ -26,27 +27,16 @@ public struct RoundDefinition: Sendable {
     public let created: String
     /// The secretary, who signed it.
     public let secretary: PublicIdentity
-    /// The criteria framework.
-    public let framework: Framework
-    /// The groups, in order.
-    public let groups: [UnitGroup]
-    /// The units, in order (the order of results).
-    public let units: [AppraisedUnit]
-    /// The units' self-assessed scores.
-    public let selfAssessment: SelfAssessment
-    /// The members and their declared assignments.
-    public let members: [Member]
-    /// The rank labels per group.
-    public let labels: RankLabels
+    /// The framework, units and groups, self-assessment, members and rank labels; each also
+    /// reads as a property of the definition (`definition.units`).
+    public let plan: RoundPlan
     /// The release holders, threshold, sealed shares, commitments and release public key.
-    package let release: ReleasePolicy
+    let release: ReleasePolicy
     /// BLAKE2b-256 of the whole file as read: what every other artifact of the round binds to.
     public let fileHash: [UInt8]
 
     /// Largest header accepted: national-scale rounds are big.
     public static let maxHeaderLength = 256 << 20
-    /// The definition's file name inside a round folder.
-    public static let fileName = "round.avr"
 
     /// The phone-readable fingerprint of the round:
     /// `Fingerprint(digestOf: "AppraisalVault/v1/round-definition/fingerprint\0" ‖ fileHash)`.
@@ -57,16 +47,14 @@ public struct RoundDefinition: Sendable {
     /// The round id as lowercase hex.
     public var roundIDHex: String { Hex.encode(roundID) }
 
-    /// The member with `id`, if any.
-    public func member(_ id: String) -> Member? { members.first { $0.id == id } }
+    /// A part of the round's ``plan``, e.g. `definition.framework`.
+    public subscript<Value>(dynamicMember part: KeyPath<RoundPlan, Value>) -> Value { plan[keyPath: part] }
 
-    /// The cells `member` appraises, in unit order then framework order.
-    public func cells(of member: Member) -> [Cell] { member.cells(in: framework, units: units) }
+    /// The member with `id`, if any (``RoundPlan/member(_:)``).
+    public func member(_ id: String) -> Member? { plan.member(id) }
 
-    /// Every appraisable cell (unit × `self`/`council` sub-criterion), in unit then framework order.
-    public var appraisableCells: [Cell] {
-        units.flatMap { u in framework.appraisableSubCriteria.map { Cell(unit: u.id, code: $0.code) } }
-    }
+    /// The cells `member` appraises, in unit order then framework order (``RoundPlan/cells(of:)``).
+    public func cells(of member: Member) -> [Cell] { plan.cells(of: member) }
 
     /// The release holders, in order (holder i has x = i).
     public var holders: [PublicIdentity] { release.holders.map(\.identity) }
@@ -74,13 +62,13 @@ public struct RoundDefinition: Sendable {
     /// The release threshold t.
     public var threshold: Int { release.threshold }
 
-    /// The unit with `id`, if any.
-    public func unit(_ id: String) -> AppraisedUnit? { units.first { $0.id == id } }
+    /// The unit with `id`, if any (``RoundPlan/unit(_:)``).
+    public func unit(_ id: String) -> AppraisedUnit? { plan.unit(id) }
 
     /// The authorisation view used by receive, merge and verify.
-    package var roster: Roster {
+    var roster: Roster {
         Roster(
-            roundHash: fileHash, secretary: secretary, members: members.map(\.identity),
+            roundHash: fileHash, secretary: secretary, members: plan.members.map(\.identity),
             holders: release.holders.map(\.identity))
     }
 
@@ -94,7 +82,7 @@ public struct RoundDefinition: Sendable {
     /// - Returns: the file bytes and the parsed definition.
     /// - Throws: ``RoundError`` `round.secretary-role`, `round.demo-refused`, the release errors,
     ///   `crypto.failure`.
-    package static func create(
+    static func create(
         from setup: RoundSetup, secretary: SecretIdentity, created: String = Timestamp.now(),
         using random: any RandomSource = SystemRandom()
     ) throws -> (bytes: [UInt8], definition: RoundDefinition) {
@@ -108,7 +96,7 @@ public struct RoundDefinition: Sendable {
         let header = RoundDefinition.header(
             roundID: roundID, setup: setup, created: created, secretary: secretary.identity, release: release)
         let bytes = try SignedDocument.encode(kind: .roundDefinition, header: header, signer: secretary.signingKey)
-        return (bytes, try RoundDefinition(parsing: bytes, file: fileName))
+        return (bytes, try RoundDefinition(parsing: bytes, file: RoundLayout.definitionFileName))
     }
 
     // MARK: - Reading
@@ -143,7 +131,7 @@ public struct RoundDefinition: Sendable {
 
     /// Reads and verifies `ROUND/round.avr`.
     public static func load(roundDirectory: String) throws -> RoundDefinition {
-        let path = FileIO.join(roundDirectory, fileName)
+        let path = FileIO.join(roundDirectory, RoundLayout.definitionFileName)
         if !FileIO.exists(path), FileIO.isDirectory(roundDirectory) == false {
             throw RoundError(.noFolder, [.file(roundDirectory)])
         }

@@ -17,6 +17,8 @@ public struct RoundError: AppraisalError {
         case noFolder = "round.no-folder"
         case outNotEmpty = "round.out-not-empty"
         case sharedKey = "round.shared-key"
+        case fingerprintUnreadable = "round.fingerprint-unreadable"
+        case fingerprintMismatch = "round.fingerprint-mismatch"
     }
 
     /// The rule that fired.

@@ -4,6 +4,7 @@ internal import VaultCrypto
 ///
 /// ``load(_:)`` checks every file it can, collecting every problem it finds (see
 /// ``InputProblems``), so the secretary can fix all of them in one pass.
+@dynamicMemberLookup
 public struct RoundSetup: Sendable {
     /// Paths and values given on the command line.
     public struct Sources: Sendable {
@@ -61,18 +62,10 @@ public struct RoundSetup: Sendable {
     public let references: [String]
     /// True for a demo round.
     public let isDemo: Bool
-    /// The criteria framework.
-    public let framework: Framework
-    /// The groups that have units, in order of first use.
-    public let groups: [UnitGroup]
-    /// The units, in file order.
-    public let units: [AppraisedUnit]
-    /// The self-assessed scores.
-    public let selfAssessment: SelfAssessment
-    /// The members and their assignments, in file order.
-    public let members: [Member]
-    /// The rank labels per group.
-    public let labels: RankLabels
+    /// The framework, the groups that have units (in order of first use), the units and
+    /// members (in file order), the self-assessed scores and the rank labels; each also reads as
+    /// a property of the set-up (`setup.units`).
+    public let plan: RoundPlan
     /// The release holders, in order.
     public let holders: [PublicIdentity]
     /// The release threshold t.
@@ -122,11 +115,16 @@ public struct RoundSetup: Sendable {
             if problems.isEmpty { problems.add(RoundError(.inputsIncomplete)) }
             throw problems
         }
+        let plan = RoundPlan(
+            framework: framework, groups: groups, units: units, selfAssessment: selfAssessment, members: members,
+            labels: labels)
         return RoundSetup(
-            title: title, year: s.year, references: references, isDemo: s.isDemo, framework: framework, groups: groups,
-            units: units, selfAssessment: selfAssessment, members: members, labels: labels, holders: holders,
+            title: title, year: s.year, references: references, isDemo: s.isDemo, plan: plan, holders: holders,
             threshold: s.threshold)
     }
+
+    /// A part of the set-up's ``plan``, e.g. `setup.framework`.
+    public subscript<Value>(dynamicMember part: KeyPath<RoundPlan, Value>) -> Value { plan[keyPath: part] }
 
     /// True for one line of NFC text, 1…`maxBytes` bytes, without control characters.
     static func isValidText(_ s: String, maxBytes: Int) -> Bool {
@@ -135,7 +133,7 @@ public struct RoundSetup: Sendable {
 
     /// The identities among `secretary`, the members and the holders that are flagged demo.
     public func demoIdentities(secretary: PublicIdentity) -> [PublicIdentity] {
-        ([secretary] + members.map(\.identity) + holders).filter { $0.isDemo || DemoKeys.contains($0) }
+        ([secretary] + plan.members.map(\.identity) + holders).filter { $0.isDemo || DemoKeys.contains($0) }
     }
 
     /// Refuses demo identities in a round that is not a demo round.
@@ -145,7 +143,7 @@ public struct RoundSetup: Sendable {
         if !isDemo, let demo = demoIdentities(secretary: secretary).first {
             throw RoundError(.demoRefused, [.text(demo.id)], hint: ErrorHint(.demoRound))
         }
-        try RoundSetup.checkDistinctKeys([secretary] + members.map(\.identity) + holders)
+        try RoundSetup.checkDistinctKeys([secretary] + plan.members.map(\.identity) + holders)
     }
 
     /// Refuses one key in two places (secretary, member, holder): roles must be separate people

@@ -1,23 +1,23 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// A member's sealing step (design brief §3 step 4): check the filled worksheet against the
 /// round, report every problem, and only then seal.
-package enum Sealing {
+public enum Sealing {
     /// One problem found in a worksheet, ready to print.
-    package struct Finding: Sendable {
+    public struct Finding: Sendable {
         /// `file:line` (or `file` for a missing cell).
-        package let location: String
+        public let location: String
         /// The cell concerned, if any.
-        package let cell: Cell?
+        public let cell: Cell?
         /// What is wrong.
-        package let text: Notice
+        public let text: Notice
     }
 
     /// Reads and checks a worksheet for `memberID`.
     ///
     /// - Returns: the appraisals and every problem found (empty when the worksheet can be sealed).
     /// - Throws: ``AppraisalError`` when the member is not in the round, or the file is unreadable as CSV.
-    package static func check(
+    static func check(
         worksheet bytes: [UInt8], file: String, round: RoundDefinition, memberID: String
     ) throws -> (rows: [Appraisal], findings: [Finding]) {
         guard let member = round.member(memberID) else {
@@ -34,7 +34,7 @@ package enum Sealing {
     }
 
     /// Seals checked rows as `member`'s submission `revision` to the round's secretary.
-    package static func seal(
+    static func seal(
         _ rows: [Appraisal], round: RoundDefinition, member: SecretIdentity, revision: Int, attachments: [Evidence.Attachment] = [],
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> [UInt8] {
@@ -48,9 +48,9 @@ package enum Sealing {
     }
 
     /// The next revision for `member` given sealed files already in `folder` (named `M.rN.avs`).
-    package static func nextRevision(member: String, folder: String) -> Int {
+    static func nextRevision(member: String, folder: String) -> Int {
         let names = (try? FileIO.list(folder)) ?? []
-        let existing = names.compactMap { Inbox.parseFileName($0) }.filter { $0.member == member }.map(\.revision)
+        let existing = names.compactMap { RoundLayout.parseSubmissionFileName($0) }.filter { $0.member == member }.map(\.revision)
         return (existing.max() ?? 0) + 1
     }
 }

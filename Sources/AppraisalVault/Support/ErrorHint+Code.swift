@@ -22,5 +22,6 @@ extension ErrorHint {
         case useKey = "hint.use-key"
         case chmod = "hint.chmod"
         case passphrase = "hint.passphrase"
+        case fingerprintMismatch = "hint.fingerprint-mismatch"
     }
 }

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 // MARK: - Secret hex
 
@@ -8,7 +8,7 @@ extension Hex {
     /// Each nibble `n` becomes `0x30 + n`, plus `0x27` when `n > 9`, computed with a sign mask.
     /// The result is a `String` and cannot be wiped: use this only where a format requires the
     /// secret in text (a release token, spec §8.4) and say so in the caller's documentation.
-    package static func encode(secret: SecretBytes) -> String {
+    static func encode(secret: SecretBytes) -> String {
         var out = [UInt8]()
         out.reserveCapacity(2 * secret.count)
         secret.withUnsafeBytes { bytes in
@@ -25,7 +25,7 @@ extension Hex {
     /// The decoding has no branch and no memory index that depends on a character; only the
     /// final verdict (valid or not) and the length are revealed. Uppercase, odd length or any
     /// other character gives nil.
-    package static func decodeSecret(_ text: String, length: Int) -> SecretBytes? {
+    static func decodeSecret(_ text: String, length: Int) -> SecretBytes? {
         let utf8 = Array(text.utf8)
         guard utf8.count == 2 * length, let out = try? SecretBytes(count: length) else { return nil }
         var bad: Int32 = 0

@@ -2,27 +2,9 @@ internal import Dispatch
 
 /// Small helpers for running independent pieces of work over both cores (streaming envelopes,
 /// bulk verification; docs/performance.md).
-package enum Parallel {
-    /// Runs `tasks` concurrently (the caller's thread takes part) and waits for all of them.
-    /// Order them longest first: idle workers take the next task in order.
-    ///
-    /// - Throws: the first error any task threw (by task order); every task still runs to its end.
-    package static func perform(_ tasks: [() throws -> Void]) throws {
-        switch tasks.count {
-        case 0: return
-        case 1: return try tasks[0]()
-        default: break
-        }
-        let errors = ErrorSlots(tasks.count)
-        let box = UncheckedBox(tasks)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
-            do { try box.value[i]() } catch { errors.set(i, error) }
-        }
-        if let error = errors.first { throw error }
-    }
-
+enum Parallel {
     /// Calls `body(i)` for every `i` in `0..<count` over all cores.
-    package static func forEach(_ count: Int, _ body: (Int) -> Void) {
+    static func forEach(_ count: Int, _ body: (Int) -> Void) {
         guard count > 1 else {
             if count == 1 { body(0) }
             return
@@ -34,24 +16,13 @@ package enum Parallel {
     }
 
     /// A value handed to worker threads by a caller that guarantees exclusive or read-only use.
+    ///
+    /// `@unchecked Sendable`: `forEach` hands a non-escaping closure to `concurrentPerform`,
+    /// which joins before returning; the streaming lanes hand an `AtomicWriter` to one serial
+    /// lane, drained before the caller touches it again.
     final class UncheckedBox<T>: @unchecked Sendable {
         let value: T
         init(_ value: T) { self.value = value }
-    }
-
-    /// One error slot per task; each task writes only its own slot, read after the join.
-    final class ErrorSlots: @unchecked Sendable {
-        private var slots: UnsafeMutableBufferPointer<(any Error)?>
-        init(_ count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-        deinit {
-            _ = slots.deinitialize()
-            slots.deallocate()
-        }
-        func set(_ i: Int, _ error: any Error) { slots[i] = error }
-        var first: (any Error)? { slots.lazy.compactMap { $0 }.first }
     }
 }
 

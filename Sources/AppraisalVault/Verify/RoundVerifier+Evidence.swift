@@ -2,21 +2,11 @@ internal import VaultCrypto
 
 /// Spec §10.10: evidence files, checked with public keys only, streaming their hashes.
 extension RoundVerification {
-    /// An evidence file found in `evidence/` or `superseded/`.
-    struct EvidenceFile {
-        let folder: String
-        let name: String
-        /// BLAKE2b-256 of the bytes, when the signature check read them.
-        var fileHash: [UInt8]?
-        var subject: String { folder + "/" + name }
-        var isLive: Bool { folder == Evidence.folder }
-    }
-
     /// The live submission revision of each member, from the names in `submissions/`.
     var liveRevisions: [String: Int] {
         var out = [String: Int]()
         for file in files where file.isLive {
-            if let parsed = Inbox.parseFileName(file.name), out[parsed.member] == nil { out[parsed.member] = parsed.revision }
+            if let parsed = RoundLayout.parseSubmissionFileName(file.name), out[parsed.member] == nil { out[parsed.member] = parsed.revision }
         }
         return out
     }
@@ -25,25 +15,25 @@ extension RoundVerification {
 
     mutating func checkEvidenceFiles() {
         var found = [(folder: String, name: String)]()
-        for folder in [Evidence.folder, Inbox.supersededFolder] {
+        for folder in [RoundLayout.evidenceFolder, RoundLayout.supersededFolder] {
             guard FileIO.exists(path(folder)) else { continue }
             do {
                 let names = try Evidence.list(path(folder))
-                found += names.filter { folder == Evidence.folder || $0.hasSuffix(Evidence.fileExtension) }.map { (folder, $0) }
+                found += names.filter { folder == RoundLayout.evidenceFolder || $0.hasSuffix(RoundLayout.evidenceExtension) }.map { (folder, $0) }
             } catch {
-                if folder == Evidence.folder { fail("evidence.name", folder, error) }
+                if folder == RoundLayout.evidenceFolder { fail("evidence.name", folder, error) }
             }
         }
         let live = liveRevisions
         for (folder, name) in found {
             let subject = folder + "/" + name
-            let parsed = Evidence.parseFileName(name)
+            let parsed = RoundLayout.parseEvidenceFileName(name)
             if let parsed {
                 pass("evidence.name", subject, .evidenceNameOK, [parsed.member, String(parsed.revision), String(parsed.index)])
             } else {
                 fail("evidence.name", subject, EvidenceError.Code.strayFile, [subject])
             }
-            var file = EvidenceFile(folder: folder, name: name, fileHash: nil)
+            var file = FoundFile(folder: folder, name: name, fileHash: nil)
             defer { evidenceFiles.append(file) }
             let onDisk: SealedEnvelope.OnDisk
             do {
@@ -63,12 +53,12 @@ extension RoundVerification {
                 fail("evidence.binding", subject, error)
                 continue
             }
-            let canonical = Evidence.fileName(member: sender.id, revision: context.revision, index: context.index)
+            let canonical = RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index)
             guard canonical == name else {
                 fail("evidence.binding", subject, .evidenceNameMismatch, [subject, canonical])
                 continue
             }
-            if folder == Evidence.folder, sender.id != round.secretary.id, live[sender.id] != context.revision {
+            if folder == RoundLayout.evidenceFolder, sender.id != round.secretary.id, live[sender.id] != context.revision {
                 fail(
                     "evidence.binding", subject, EvidenceError.Code.notLive,
                     [subject, sender.id, String(context.revision), live[sender.id].map(String.init) ?? "–"])
@@ -88,7 +78,7 @@ extension RoundVerification {
         let submissions = Dictionary(manifest.submissions.map { ($0.member, $0.revision) }, uniquingKeysWith: { a, _ in a })
         var listed = Set<String>()
         for entry in manifest.evidence {
-            let subject = Evidence.folder + "/" + entry.fileName
+            let subject = RoundLayout.evidenceFolder + "/" + entry.fileName
             listed.insert(entry.fileName)
             let bound = entry.member == round.secretary.id ? entry.revision == 1 : submissions[entry.member] == entry.revision
             if !bound { problems.append((subject, Notice(VerificationReport.Finding.evidenceUnbound, [.text(subject)]))) }
@@ -103,7 +93,7 @@ extension RoundVerification {
             problems.append((file.subject, Notice(VerificationReport.Finding.evidenceUnlisted, [.text(file.subject)])))
         }
         report(
-            "manifest.evidence", problems, subject: Manifest.fileName,
+            "manifest.evidence", problems, subject: RoundLayout.manifestFileName,
             ok: Notice(VerificationReport.Finding.manifestEvidenceOK, [.text(String(manifest.evidence.count))]))
     }
 
@@ -116,18 +106,18 @@ extension RoundVerification {
         _ journal: [RoundJournal.Entry], lastRevision: [String: Int64], problems: inout [(subject: String, text: Notice)]
     ) -> [String: (hash: String, entry: Int)] {
         var expected = [String: (hash: String, entry: Int)]()
-        for entry in journal where entry.event == Evidence.journalEvent {
+        for entry in journal where entry.kind == .receiveEvidence {
             guard case .string(let member)? = entry.details["member"], case .integer(let revision)? = entry.details["revision"],
                 case .integer(let index)? = entry.details["index"], case .integer = entry.details["size"],
                 case .string(let hash)? = entry.details["fileHash"], Hex.decode(hash)?.count == 32, entry.details.count == 5,
                 (1...Int64(Evidence.maxIndex)).contains(index), (1...1_000_000).contains(revision)
             else {
-                problems.append((RoundJournal.fileName, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
+                problems.append((RoundLayout.journalFileName, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
                 continue
             }
             let live = member == round.secretary.id || lastRevision[member] == revision
-            let folder = live ? Evidence.folder : Inbox.supersededFolder
-            expected[folder + "/" + Evidence.fileName(member: member, revision: Int(revision), index: Int(index))] = (hash, entry.sequence)
+            let folder = live ? RoundLayout.evidenceFolder : RoundLayout.supersededFolder
+            expected[folder + "/" + RoundLayout.evidenceFileName(member: member, revision: Int(revision), index: Int(index))] = (hash, entry.sequence)
         }
         return expected
     }

@@ -5,7 +5,7 @@ extension RoundVerification {
     // MARK: - Steps 10–14: manifest
 
     mutating func checkManifest() {
-        let subject = Manifest.fileName
+        let subject = RoundLayout.manifestFileName
         guard FileIO.exists(path(subject)) else { return notYet("manifest.signature", subject, .noManifest) }
         let doc: SignedDocument
         let bytes: [UInt8]
@@ -44,8 +44,8 @@ extension RoundVerification {
         let live = Dictionary(files.filter(\.isLive).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var listed = Set<String>()
         for input in manifest.submissions {
-            let name = Inbox.fileName(member: input.member, revision: input.revision)
-            let fileSubject = Inbox.submissionsFolder + "/" + name
+            let name = RoundLayout.submissionFileName(member: input.member, revision: input.revision)
+            let fileSubject = RoundLayout.submissionsFolder + "/" + name
             listed.insert(name)
             guard let file = live[name] else {
                 problems.append((fileSubject, Notice(VerificationReport.Finding.listedMissing, [.text(fileSubject), .member(input.member), .revision(input.revision)])))
@@ -59,13 +59,13 @@ extension RoundVerification {
             problems.append((file.subject, Notice(VerificationReport.Finding.unlisted, [.text(file.subject)])))
         }
         report(
-            "manifest.submissions", problems, subject: Manifest.fileName,
+            "manifest.submissions", problems, subject: RoundLayout.manifestFileName,
             ok: Notice(VerificationReport.Finding.manifestSubmissionsOK, [.text(String(manifest.submissions.count))]))
     }
 
     /// Coverage is consistent with the round, and complete unless locked incomplete on purpose.
     private mutating func checkManifestCoverage(_ m: Manifest) {
-        let subject = Manifest.fileName
+        let subject = RoundLayout.manifestFileName
         let listedMembers = Set(m.submissions.map(\.member))
         let missing = round.members.map(\.id).filter { !listedMembers.contains($0) }.sorted()
         let counts = [String(m.appraised), String(m.appraisable), String(m.gaps), String(m.conflicts)]
@@ -93,9 +93,9 @@ extension RoundVerification {
     /// The journal's `merge` entry names this manifest and these results, and sits right after
     /// the head the manifest recorded (spec §6.5 step 4, §7).
     private mutating func checkManifestJournal(_ m: Manifest, fileHash: [UInt8]) {
-        let subject = Manifest.fileName
+        let subject = RoundLayout.manifestFileName
         guard let journal else { return fail("manifest.journal", subject, .noJournalToCheck, [subject]) }
-        let merges = journal.filter { $0.event == "merge" }
+        let merges = journal.filter { $0.kind == .merge }
         guard merges.count == 1, let entry = merges.first else {
             return fail("manifest.journal", subject, .mergeEntryCount, [String(merges.count)])
         }
@@ -112,7 +112,7 @@ extension RoundVerification {
         let before = journal.prefix { $0.sequence < entry.sequence }
         for input in m.submissions {
             let received = before.contains {
-                ($0.event == "receive" || $0.event == "supersede") && $0.details["member"] == .string(input.member)
+                $0.kind?.acceptsSubmission == true && $0.details["member"] == .string(input.member)
                     && $0.details["revision"] == .integer(Int64(input.revision)) && $0.details["fileHash"] == .hex(input.fileHash)
             }
             guard received else {
@@ -125,7 +125,7 @@ extension RoundVerification {
     // MARK: - Step 15: locked results
 
     mutating func checkLockedResults() {
-        let subject = RoundMerge.resultsFileName
+        let subject = RoundLayout.resultsFileName
         guard FileIO.exists(path(subject)) else {
             if manifest != nil { fail("results.hash", subject, .resultsMissing, [subject]) }
             return

@@ -12,7 +12,7 @@ extension RoundVerification {
     // MARK: - Steps 16–17: approvals
 
     mutating func checkApprovals() {
-        let folder = RoundVerifier.approvalsFolder
+        let folder = RoundLayout.approvalsFolder
         let names = FileIO.isDirectory(path(folder)) ? ((try? FileIO.listVisible(path(folder))) ?? []) : []
         guard !names.isEmpty else { return notYet("approval.count", folder, .noApprovals) }
         var counted = [Ed25519.PublicKey: (holder: String, file: String)]()
@@ -58,7 +58,7 @@ extension RoundVerification {
     // MARK: - Step 18: token
 
     mutating func checkToken() {
-        let subject = RoundVerifier.tokenFileName
+        let subject = RoundLayout.tokenFileName
         guard FileIO.exists(path(subject)) else { return notYet("token.verify", subject, .noToken) }
         guard let binding = releaseBinding else { return fail("token.verify", subject, .releaseBeforeMerge, [subject]) }
         do {

@@ -8,7 +8,7 @@ extension RoundVerification {
     mutating func checkReleasedResults() {
         guard let key = releaseKey else { return }
         defer { key.secret.wipe() }
-        let subject = RoundMerge.resultsFileName
+        let subject = RoundLayout.resultsFileName
         guard let envelope = results?.envelope, let manifest else { return }
         let released: Results
         do {
@@ -30,7 +30,7 @@ extension RoundVerification {
 
     /// Spec §9.3 checks 2–5 on opened results: shape and totals, index, reasons, appraisers.
     mutating func checkConsistency(of released: Results, manifest: Manifest) {
-        let subject = RoundMerge.resultsFileName
+        let subject = RoundLayout.resultsFileName
         guard checkShape(released, subject: subject) else { return }
         checkTotals(released, subject: subject)
         checkPercent(released, subject: subject)
@@ -136,10 +136,7 @@ extension RoundVerification {
     /// Rule 1: every appraised cell was appraised by the member assigned to it, and only by one
     /// whose submission the manifest lists; the count matches the manifest's coverage.
     private mutating func checkAppraisers(_ r: Results, subject: String, manifest: Manifest) {
-        var assignee = [Cell: String]()
-        for member in round.members {
-            for cell in round.cells(of: member) { assignee[cell] = member.id }
-        }
+        let assignee = round.assignees
         let merged = Set(manifest.submissions.map(\.member))
         var problems = Problems()
         var appraised = 0

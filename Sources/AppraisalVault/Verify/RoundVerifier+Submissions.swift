@@ -6,14 +6,14 @@ extension RoundVerification {
 
     mutating func checkSubmissionFiles() {
         var any = false
-        for folder in [Inbox.submissionsFolder, Inbox.supersededFolder] {
+        for folder in [RoundLayout.submissionsFolder, RoundLayout.supersededFolder] {
             let folderPath = path(folder)
             guard FileIO.exists(folderPath) else { continue }
             let names: [String]
             do {
                 // Evidence moved to superseded/ with its submission is checked by §10.10.
                 names = try FileIO.listVisible(folderPath).filter {
-                    !(folder == Inbox.supersededFolder && $0.hasSuffix(Evidence.fileExtension))
+                    !(folder == RoundLayout.supersededFolder && $0.hasSuffix(RoundLayout.evidenceExtension))
                 }
             } catch {
                 fail("submission.name", folder, error)
@@ -32,7 +32,7 @@ extension RoundVerification {
                 }
             }
         }
-        if !any { notYet("submission.name", Inbox.submissionsFolder, .noSubmissions) }
+        if !any { notYet("submission.name", RoundLayout.submissionsFolder, .noSubmissions) }
     }
 
     /// A submission file read and checked as far as it can be without the report.
@@ -70,9 +70,9 @@ extension RoundVerification {
 
     private mutating func checkSubmission(folder: String, name: String, loaded: LoadedSubmission, liveMembers: inout Set<String>) {
         let subject = folder + "/" + name
-        let parsedName = Inbox.parseFileName(name)
+        let parsedName = RoundLayout.parseSubmissionFileName(name)
         if let parsedName {
-            if folder == Inbox.submissionsFolder, !liveMembers.insert(parsedName.member).inserted {
+            if folder == RoundLayout.submissionsFolder, !liveMembers.insert(parsedName.member).inserted {
                 fail("submission.name", subject, InboxError.Code.twoLive, [folder, parsedName.member])
             } else {
                 pass("submission.name", subject, .nameOK, [parsedName.member, String(parsedName.revision)])
@@ -81,10 +81,10 @@ extension RoundVerification {
             fail("submission.name", subject, InboxError.Code.strayFile, [subject])
         }
         if case .failure(let error) = loaded.bytes {
-            files.append(SubmissionFile(folder: folder, name: name, fileHash: nil))
+            files.append(FoundFile(folder: folder, name: name, fileHash: nil))
             return fail("submission.signature", subject, error)
         }
-        files.append(SubmissionFile(folder: folder, name: name, fileHash: loaded.fileHash))
+        files.append(FoundFile(folder: folder, name: name, fileHash: loaded.fileHash))
         let envelope: SealedEnvelope
         switch loaded.envelope {
         case .success(let e)?: envelope = e
@@ -125,15 +125,15 @@ extension RoundVerification {
     // MARK: - Step 9: files against the journal
 
     mutating func checkJournalAgainstFiles() {
-        let subject = RoundJournal.fileName
+        let subject = RoundLayout.journalFileName
         guard let journal else { return }
         var problems = [(subject: String, text: Notice)]()
         // What the journal says should be on disk: the latest revision live, earlier ones superseded.
         var history = [String: [RoundJournal.Entry]]()
         var rejects = 0
         for entry in journal {
-            switch entry.event {
-            case "receive", "supersede":
+            switch entry.kind {
+            case .receive?, .supersede?:
                 guard case .string(let member)? = entry.details["member"], case .integer(let revision)? = entry.details["revision"],
                     case .string(let hashText)? = entry.details["fileHash"], Hex.decode(hashText)?.count == 32
                 else {
@@ -145,14 +145,14 @@ extension RoundVerification {
                 var previous: Int64?
                 if case .integer(let r)? = history[member]?.last?.details["revision"] { previous = r }
                 let consistent =
-                    entry.event == "receive"
+                    entry.kind == .receive
                     ? previous == nil && entry.details["supersedes"] == nil
                     : previous != nil && entry.details["supersedes"] == .integer(previous!) && revision > previous!
                 if !consistent {
                     problems.append((subject, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
                 }
                 history[member, default: []].append(entry)
-            case "reject":
+            case .reject?:
                 rejects += 1
             default:
                 break
@@ -163,8 +163,8 @@ extension RoundVerification {
             for (i, entry) in entries.enumerated() {
                 guard case .integer(let revision)? = entry.details["revision"], case .string(let hash)? = entry.details["fileHash"]
                 else { continue }
-                let folder = i == entries.count - 1 ? Inbox.submissionsFolder : Inbox.supersededFolder
-                expected[folder + "/" + Inbox.fileName(member: member, revision: Int(revision))] = (hash, entry.sequence)
+                let folder = i == entries.count - 1 ? RoundLayout.submissionsFolder : RoundLayout.supersededFolder
+                expected[folder + "/" + RoundLayout.submissionFileName(member: member, revision: Int(revision))] = (hash, entry.sequence)
             }
         }
         var lastRevision = [String: Int64]()
@@ -172,8 +172,7 @@ extension RoundVerification {
             if case .integer(let r)? = entries.last?.details["revision"] { lastRevision[member] = r }
         }
         for (subject, want) in expectedEvidence(journal, lastRevision: lastRevision, problems: &problems) { expected[subject] = want }
-        let onDisk = Dictionary(
-            files.map { ($0.subject, $0.fileHash) } + evidenceFiles.map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
+        let onDisk = Dictionary((files + evidenceFiles).map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
         for (fileSubject, want) in expected.sorted(by: { $0.value.entry < $1.value.entry }) {
             guard let file = onDisk[fileSubject] else {
                 problems.append((fileSubject, Notice(VerificationReport.Finding.journaledFileMissing, [.text(fileSubject), .text(String(want.entry))])))
@@ -183,7 +182,7 @@ extension RoundVerification {
                 problems.append((fileSubject, Notice(VerificationReport.Finding.journaledFileChanged, [.text(fileSubject), .text(String(want.entry))])))
             }
         }
-        for subject in files.map(\.subject) + evidenceFiles.map(\.subject) where expected[subject] == nil {
+        for subject in (files + evidenceFiles).map(\.subject) where expected[subject] == nil {
             problems.append((subject, Notice(VerificationReport.Finding.fileNotJournaled, [.text(subject)])))
         }
         let live = files.filter(\.isLive).count

@@ -13,12 +13,6 @@ internal import VaultCrypto
 /// What the auditor learns: who submitted, which revisions, that nothing was added, removed or
 /// altered, and who approved the release. Without the token, no score, total or reason.
 public enum RoundVerifier {
-    /// Folder of release approvals inside a round folder (`ROUND/approvals/HOLDER.ava`).
-    public static let approvalsFolder = "approvals"
-    /// The file name ending of an approval.
-    public static let approvalExtension = ".ava"
-    /// The release token's file name inside a round folder.
-    public static let tokenFileName = "release-token.avt"
     /// Most findings of one kind listed individually before they are summarised.
     static let maxListed = 5
 
@@ -37,7 +31,7 @@ public enum RoundVerifier {
         guard FileIO.isDirectory(roundDirectory) else {
             throw RoundError(.noFolder, [.file(roundDirectory)])
         }
-        let roundFile = RoundDefinition.fileName
+        let roundFile = RoundLayout.definitionFileName
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
@@ -81,29 +75,15 @@ struct RoundVerification {
     /// The journal entries as read (even when the signature or chain failed: those are findings).
     var journal: [RoundJournal.Entry]?
     /// Every file found in `submissions/` and `superseded/`.
-    var files = [SubmissionFile]()
+    var files = [FoundFile]()
     /// Every evidence file found in `evidence/` and `superseded/` (spec §10.10).
-    var evidenceFiles = [EvidenceFile]()
+    var evidenceFiles = [FoundFile]()
     /// The manifest as read, and its file hash.
     var manifest: (value: Manifest, fileHash: [UInt8])?
     /// The locked results as read, and their envelope when it parsed.
     var results: (bytes: [UInt8], fileHash: [UInt8], envelope: SealedEnvelope?)?
     /// The release key, once a token has verified.
     var releaseKey: X25519.PrivateKey?
-
-    /// A file found in `submissions/` or `superseded/`.
-    struct SubmissionFile {
-        /// `submissions` or `superseded`.
-        let folder: String
-        /// The base name.
-        let name: String
-        /// BLAKE2b-256 of the bytes, when readable.
-        let fileHash: [UInt8]?
-        /// `folder/name`.
-        var subject: String { folder + "/" + name }
-        /// True for a file in `submissions/`.
-        var isLive: Bool { folder == Inbox.submissionsFolder }
-    }
 
     init(directory: String, round: RoundDefinition) {
         self.directory = directory
@@ -125,7 +105,7 @@ struct RoundVerification {
     }
 
     mutating func fail(_ id: String, _ subject: String, _ error: any Error) {
-        record(id, subject, .failed, Notice((error as? any AppraisalError) ?? CryptoError(error)))
+        record(id, subject, .failed, Notice(error.asAppraisalError))
     }
 
     mutating func fail(_ id: String, _ subject: String, _ code: some MessageCode, _ arguments: [String] = []) {
@@ -157,7 +137,7 @@ struct RoundVerification {
     // MARK: - §9.2 steps 1–2: round definition
 
     mutating func checkRound(expectedFingerprint: Fingerprint?) {
-        let subject = RoundDefinition.fileName
+        let subject = RoundLayout.definitionFileName
         pass(
             "round.signature", subject, .roundOK,
             [round.title, round.secretary.id, String(round.members.count), String(round.threshold), String(round.holders.count)])
@@ -176,7 +156,7 @@ struct RoundVerification {
     // MARK: - §9.2 steps 3–5: journal
 
     mutating func checkJournal() {
-        let subject = RoundJournal.fileName
+        let subject = RoundLayout.journalFileName
         let doc: SignedDocument
         do {
             let bytes = try FileIO.read(path(subject), maxBytes: RoundJournal.maxFileSize)
@@ -220,7 +200,7 @@ struct RoundVerification {
             pass("journal.chain", subject, .journalChain, [String(entries.count), RoundVerification.short(head)])
         }
         guard roundField == round.fileHash else { return fail("journal.round", subject, JournalError.Code.wrongRound, [subject]) }
-        guard let first = entries.first, first.event == "round-init",
+        guard let first = entries.first, first.kind == .roundInit,
             first.details["roundDefinition"] == .hex(round.fileHash)
         else { return fail("journal.round", subject, .journalNoInit, [subject]) }
         pass("journal.round", subject, .journalRound, [subject])

@@ -17,10 +17,8 @@ struct EvidenceCommand: ParsableCommand {
 
         func run() throws {
             let definition = try round.load()
-            let keyFile = try key.locked()
-            let secretary = try key.unlock(keyFile)
-            let names = try Evidence.add(files, roundDirectory: round.directory, roster: definition.roster, secretary: secretary)
-            for name in names { Terminal.say(.evidenceAdded, [FileIO.join(round.directory, Evidence.folder, name)]) }
+            let paths = try Evidence.add(files, to: round.directory, round: definition, secretary: key.unlocked())
+            for path in paths { Terminal.say(.evidenceAdded, [path]) }
         }
     }
 }
@@ -41,10 +39,8 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let definition = try round.load()
-        let keyFile = try key.locked()
-        let secretary = try key.unlock(keyFile)
         let extracted = try Evidence.extract(
-            roundDirectory: round.directory, round: definition, secretary: secretary, to: out, member: member)
+            roundDirectory: round.directory, round: definition, secretary: key.unlocked(), to: out, member: member)
         for e in extracted { Terminal.say(.extractWrote, [e.path, String(e.size)]) }
         Terminal.say(.extractSummary, [String(extracted.count), out])
     }

@@ -1,6 +1,5 @@
 import AppraisalVault
 import ArgumentParser
-import VaultCrypto
 
 /// `avault key …`: identity file inspection.
 struct KeyCommand: ParsableCommand {
@@ -15,15 +14,8 @@ struct KeyCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            let identity: PublicIdentity
-            var note: String?
-            let bytes = try FileIO.read(file, maxBytes: PublicIdentity.maxFileSize)
-            if bytes.count > 8, bytes[8] == ArtifactKind.secretKey.rawValue {
-                identity = try KeyFile(parsing: bytes, file: file).identity
-                note = Terminal.localized(.keyShowSecretNote)
-            } else {
-                identity = try PublicIdentity(parsing: bytes, file: file)
-            }
+            let read = try IdentityFile.read(file)
+            let identity = read.identity
             let rows: [(MessageID, String)] = [
                 (.labelID, identity.id),
                 (.labelName, identity.name),
@@ -37,7 +29,7 @@ struct KeyCommand: ParsableCommand {
                 let l = Terminal.localized(label)
                 Terminal.out(l + String(repeating: " ", count: width - l.count) + "  " + value)
             }
-            if let note { Terminal.out(note) }
+            if read.isSecretKey { Terminal.say(.keyShowSecretNote) }
         }
     }
 
@@ -53,7 +45,7 @@ struct KeyCommand: ParsableCommand {
         func run() throws {
             // Parse (and check permissions and KDF limits) before asking for the passphrase.
             let keyFile = try KeyFile.load(file)
-            let secret = try keyFile.unlock(passphrase: passphrase.obtain(for: file))
+            let secret = try keyFile.unlock(with: passphrase.obtain(for: file))
             Terminal.say(.keyCheckOK, [file, secret.identity.id, secret.identity.fingerprint.description])
         }
     }

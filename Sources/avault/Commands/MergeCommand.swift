@@ -15,20 +15,15 @@ struct MergeCommand: ParsableCommand {
     var allowIncomplete = false
 
     func run() throws {
-        let definition = try round.load()
-        var scores: [Cell: Points]?
-        if let survey {
-            do {
-                scores = try SurveyInput.read(try FileIO.read(survey, maxBytes: 64 << 20), file: survey, round: definition)
-            } catch let problems as InputProblems {
-                for e in problems.errors.dropLast() { Terminal.report(e) }
-                throw problems.errors.last!
-            }
+        let report: RoundMerge.Report
+        do {
+            report = try RoundMerge.run(
+                roundDirectory: round.directory, round: try round.load(), surveyFile: survey, allowIncomplete: allowIncomplete,
+                unlock: key.unlocked)
+        } catch let problems as InputProblems {
+            for e in problems.errors.dropLast() { Terminal.report(e) }
+            throw problems.errors.last!
         }
-        let keyFile = try key.locked()
-        let secretary = try key.unlock(keyFile)
-        let report = try RoundMerge.run(
-            roundDirectory: round.directory, secretary: secretary, survey: scores, allowIncomplete: allowIncomplete)
         let c = report.coverage
         Terminal.say(.mergeDone, [String(report.submissions), report.resultsPath, report.manifestPath])
         Terminal.say(.mergeCoverage, [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)])

@@ -14,10 +14,7 @@ struct OpenCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let merged = try ReleaseFolder.loadMerged(round.directory)
-        let tokenPath = token ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
-        let (results, _) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
-        try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: out, mode: 0o600)
+        let results = try ReleaseFolder.openResults(roundDirectory: round.directory, token: token, to: out)
         Terminal.say(.openWrote, [String(results.units.count), out])
     }
 }
@@ -32,30 +29,13 @@ struct ReportCommand: ParsableCommand {
     var token: String?
 
     @Option(help: ArgumentHelp(Terminal.localized(.reportHelpFormat)))
-    var format: String = "html"
+    var format: ResultsReport.Format = .html
 
     @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.reportHelpOut), valueName: "file"))
     var out: String
 
-    func validate() throws {
-        guard ["html", "csv", "json"].contains(format) else {
-            throw ValidationError(Terminal.localized(.reportBadFormat, [format]))
-        }
-    }
-
     func run() throws {
-        let merged = try ReleaseFolder.loadMerged(round.directory)
-        let tokenPath = token ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
-        let (results, releaseToken) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
-        let report = ResultsReport(
-            round: merged.round, results: results, decision: releaseToken.decision, releasedAt: releaseToken.created)
-        let bytes: [UInt8]
-        switch format {
-        case "csv": bytes = report.csv()
-        case "json": bytes = report.json()
-        default: bytes = Array(report.html().utf8)
-        }
-        try FileIO.writeAtomically(bytes, to: out, mode: 0o644)
+        try ReleaseFolder.writeReport(roundDirectory: round.directory, token: token, format: format, to: out)
         Terminal.say(.reportWrote, [out])
     }
 }

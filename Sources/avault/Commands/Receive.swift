@@ -12,41 +12,29 @@ struct Receive: ParsableCommand {
     @OptionGroup var key: KeyOptions
 
     func run() throws {
-        let definition = try round.load()
-        let keyFile = try key.locked()
-        let secretary = try key.unlock(keyFile)
-        guard secretary.identity.signingKey == definition.secretary.signingKey else {
-            throw CLIError(.mergeNotSecretary, [secretary.identity.id, definition.secretary.id])
-        }
-        let inbox = Inbox(roundDirectory: round.directory, roster: definition.roster)
-        let recovered = try inbox.recoverInterrupted(secretary: secretary)
-        for outcome in recovered {
+        let inbox = Inbox(roundDirectory: round.directory, round: try round.load())
+        let batch = try inbox.receive(files, secretary: key.unlocked())
+        for outcome in batch.recovered {
             switch outcome {
             case .accepted(let member, let revision), .superseded(let member, let revision, _),
                 .evidence(let member, let revision, _):
                 Terminal.say(.receiveRecovered, [member, String(revision)])
             }
         }
-        var accepted = 0
-        var rejected = 0
-        for file in Inbox.receiveOrder(files) {
-            do {
-                switch try inbox.receive(file, secretary: secretary, recovered: recovered) {
-                case .accepted(let member, let revision):
-                    Terminal.say(.receiveAccepted, [file, member, String(revision)])
-                case .superseded(let member, let revision, let previous):
-                    Terminal.say(.receiveSuperseded, [file, member, String(revision), String(previous)])
-                case .evidence(let member, let revision, let index):
-                    Terminal.say(.receiveEvidenceAccepted, [file, member, String(revision), String(index)])
-                }
-                accepted += 1
-            } catch {
-                rejected += 1
-                Terminal.say(.receiveRejected, [file])
+        for item in batch.items {
+            switch item.result {
+            case .success(.accepted(let member, let revision)):
+                Terminal.say(.receiveAccepted, [item.file, member, String(revision)])
+            case .success(.superseded(let member, let revision, let previous)):
+                Terminal.say(.receiveSuperseded, [item.file, member, String(revision), String(previous)])
+            case .success(.evidence(let member, let revision, let index)):
+                Terminal.say(.receiveEvidenceAccepted, [item.file, member, String(revision), String(index)])
+            case .failure(let error):
+                Terminal.say(.receiveRejected, [item.file])
                 Terminal.report(error)
             }
         }
-        Terminal.say(.receiveSummary, [String(accepted), String(rejected)])
-        if rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
+        Terminal.say(.receiveSummary, [String(batch.accepted), String(batch.rejected)])
+        if batch.rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }

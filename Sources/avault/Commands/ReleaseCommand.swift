@@ -20,17 +20,9 @@ struct ReleaseCommand: ParsableCommand {
         var out: String?
 
         func run() throws {
-            let merged = try ReleaseFolder.loadMerged(round.directory)
-            let keyFile = try key.locked()
-            guard merged.round.release.holders.contains(where: { $0.identity.signingKey == keyFile.identity.signingKey }) else {
-                throw CLIError(.approveNotHolder, [keyFile.identity.id])
-            }
-            let path = out ?? "\(keyFile.identity.id).ava"
-            try FileIO.refuseExisting(path)
-            let holder = try key.unlock(keyFile)
-            let bytes = try ReleaseFolder.approve(merged, holder: holder, decision: decision)
-            try FileIO.writeAtomically(bytes, to: path, mode: 0o600)
-            Terminal.say(.approveWrote, [path, holder.identity.name])
+            let approved = try ReleaseFolder.approve(
+                roundDirectory: round.directory, keyFile: key.locked(), decision: decision, out: out, unlock: key.unlock)
+            Terminal.say(.approveWrote, [approved.path, approved.holder.name])
         }
     }
 
@@ -47,14 +39,10 @@ struct ReleaseCommand: ParsableCommand {
         var out: String?
 
         func run() throws {
-            let merged = try ReleaseFolder.loadMerged(round.directory)
-            let path = out ?? FileIO.join(round.directory, ReleaseFolder.tokenFileName)
-            try FileIO.refuseExisting(path)
-            let combined = try ReleaseFolder.combine(merged, roundDirectory: round.directory, approvals: approvals)
+            let combined = try ReleaseFolder.combine(roundDirectory: round.directory, approvals: approvals, out: out)
             for notice in combined.notices { Terminal.out(Terminal.text(notice)) }
-            try FileIO.writeAtomically(combined.bytes, to: path, mode: 0o600)
-            Terminal.say(.combineHolders, [combined.holders.joined(separator: ", "), String(merged.round.release.threshold)])
-            Terminal.say(.combineWrote, [path])
+            Terminal.say(.combineHolders, [combined.holders.joined(separator: ", "), String(combined.threshold)])
+            Terminal.say(.combineWrote, [combined.path])
         }
     }
 }

@@ -1,6 +1,5 @@
 import AppraisalVault
 import ArgumentParser
-import VaultCrypto
 
 /// `avault round …`: create and inspect rounds.
 struct RoundCommand: ParsableCommand {
@@ -44,38 +43,31 @@ struct RoundCommand: ParsableCommand {
 
         func run() throws {
             // 1. Everything that can be checked without the passphrase.
-            try RoundFolder.checkNew(out)
-            let keyFile = try KeyFile.load(key)
             let sources = RoundSetup.Sources(
                 framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
                 labels: labels, holders: holders.split(separator: ",").map { String($0) }, threshold: threshold,
                 title: title, year: year, references: reference, isDemo: demo)
-            let setup: RoundSetup
+            let setup: RoundSetup, keyFile: KeyFile
             do {
-                setup = try RoundSetup.load(sources)
-            } catch {
-                for problem in error.errors { Terminal.report(problem) }
-                throw CLIError(.roundInputsRejected, [String(error.errors.count)])
+                (setup, keyFile) = try RoundFolder.prepare(sources, secretaryKey: key, at: out)
+            } catch let problems as InputProblems {
+                for problem in problems.errors { Terminal.report(problem) }
+                throw CLIError(.roundInputsRejected, [String(problems.errors.count)])
             }
-            let secretaryIdentity = keyFile.identity
-            guard secretaryIdentity.role == .secretary else {
-                throw CLIError(.roundSecretaryRole, [secretaryIdentity.id, secretaryIdentity.role.rawValue])
-            }
-            try setup.checkDemo(secretary: secretaryIdentity)
             Terminal.say(.roundInitValidated)
             // 2. Only now the passphrase, then one library call.
-            let secretary = try keyFile.unlock(passphrase: try passphrase.obtain(for: key))
-            let round = try RoundFolder.create(setup, secretary: secretary, at: out)
+            let round = try RoundFolder.create(setup, secretary: keyFile.unlock(with: passphrase.obtain(for: key)), at: out)
             if round.isDemo { Terminal.say(.roundDemoLabel) }
-            Terminal.say(.roundInitWrote, [FileIO.join(out, RoundDefinition.fileName)])
-            Terminal.say(.roundInitJournal, [FileIO.join(out, "journal.avj")])
+            let layout = RoundLayout(out)
+            Terminal.say(.roundInitWrote, [layout.definition])
+            Terminal.say(.roundInitJournal, [layout.journal])
             let f = round.framework
             Terminal.say(
                 .roundInitCounts,
                 [
                     String(f.fields.count), String(f.criteria.count), String(f.subCriteria.count), String(round.units.count),
                     String(round.appraisableCells.count), String(round.members.count),
-                    String(setup.holders.count), String(setup.threshold),
+                    String(round.holders.count), String(round.threshold),
                 ])
             Terminal.say(.roundFingerprintLine, [round.fingerprint.description])
         }

@@ -32,43 +32,26 @@ struct Seal: ParsableCommand {
     func run() throws {
         let definition = try round.load()
         let keyFile = try key.locked()
-        let memberID = keyFile.identity.id
-        let bytes = try FileIO.read(worksheet, maxBytes: 64 << 20)
-        let (rows, findings) = try Sealing.check(worksheet: bytes, file: worksheet, round: definition, memberID: memberID)
-        guard findings.isEmpty else {
-            for f in findings {
+        let seal: SubmissionSeal
+        do {
+            seal = try SubmissionSeal.prepare(
+                worksheet: worksheet, round: definition, keyFile: keyFile, out: out, revision: revision, attachments: attach)
+        } catch let problems as SubmissionSeal.Problems {
+            for f in problems.findings {
                 var line = f.location.isEmpty ? "" : f.location + ": "
                 if let cell = f.cell { line += "\(cell.unit) / \(cell.code): " }
                 Terminal.problem(line + Terminal.text(f.text))
             }
-            throw CLIError(.sealProblems, [worksheet, String(findings.count)])
+            throw problems.summary
         }
-        Terminal.say(.sealChecked, [String(rows.count)])
+        Terminal.say(.sealChecked, [String(seal.rowCount)])
         // The member's defence against a forged round file: compare this with the secretary by phone.
         Terminal.say(round.fingerprint == nil ? .sealConfirmFingerprint : .sealFingerprintChecked, [
             definition.title, definition.fingerprint.description,
         ])
-        let folder = out.map { FileIO.split($0).directory } ?? "."
-        let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
-        let path = out ?? FileIO.join(folder, Inbox.fileName(member: memberID, revision: revision))
-        try FileIO.refuseExisting(path)
-        // Evidence goes next to the submission as MEMBER.rN.eK.ave (spec §10.3); all checked first.
-        let planned = try Evidence.plan(attach, member: memberID, revision: revision, folder: FileIO.split(path).directory)
-        let member = try key.unlock(keyFile)
-        let attachments = try Evidence.seal(
-            planned, revision: revision, round: definition.fileHash, sender: member, recipient: definition.secretary.encryptionKey)
-        do {
-            let sealed = try Sealing.seal(rows, round: definition, member: member, revision: revision, attachments: attachments)
-            try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
-        } catch {
-            Evidence.removeAll(planned.map(\.output))  // nothing partial
-            throw error
-        }
-        for (p, a) in zip(planned, attachments) { Terminal.say(.sealWroteEvidence, [p.output, a.name, String(a.size)]) }
-        Terminal.say(.sealWrote, [path, String(revision), definition.secretary.name])
-        if removePlaintext {
-            try FileIO.remove(worksheet)
-            Terminal.say(.sealRemoved, [worksheet])
-        }
+        let sealed = try seal.seal(as: key.unlock(keyFile), removingWorksheet: removePlaintext)
+        for a in sealed.attachments { Terminal.say(.sealWroteEvidence, [a.path, a.name, String(a.size)]) }
+        Terminal.say(.sealWrote, [sealed.path, String(sealed.revision), definition.secretary.name])
+        if sealed.removedWorksheet { Terminal.say(.sealRemoved, [worksheet]) }
     }
 }

@@ -15,11 +15,7 @@ struct WorksheetCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let r = try RoundDefinition.load(roundDirectory: round)
-        guard let m = r.member(member) else {
-            throw CLIError(.worksheetUnknownMember, [member, r.members.map(\.id).joined(separator: ", ")])
-        }
-        try FileIO.writeAtomically(Worksheet.encode(for: m, in: r), to: out, mode: 0o600)
-        Terminal.say(.worksheetWrote, [out, String(r.cells(of: m).count), m.id])
+        let written = try Worksheet.write(member: member, of: RoundDefinition.load(roundDirectory: round), to: out)
+        Terminal.say(.worksheetWrote, [out, String(written.cells), written.member.id])
     }
 }

@@ -243,7 +243,6 @@ extension MessageID {
         case .reportHelpFormat: "The format: html, csv or json."
         case .reportHelpOut: "The report file."
         case .reportWrote: "Wrote the report {1}."
-        case .reportBadFormat: "Unknown format \"{1}\"; use html, csv or json."
         case .demoAbstract: "Run a whole demo appraisal round on the built-in sample with the demo keys."
         case .demoHelpDir: "The folder for the demo round (default: demo-round; must not exist or be empty)."
         case .demoHelpSamples: "The sample data folder."

@@ -243,7 +243,6 @@ extension MessageID {
         case .reportHelpFormat: "Định dạng: html, csv hoặc json."
         case .reportHelpOut: "Tệp báo cáo."
         case .reportWrote: "Đã ghi báo cáo {1}."
-        case .reportBadFormat: "Định dạng \"{1}\" không hỗ trợ; dùng html, csv hoặc json."
         case .demoAbstract: "Chạy trọn một vòng thẩm định demo trên dữ liệu mẫu, bằng các khoá demo."
         case .demoHelpDir: "Thư mục ghi vòng demo (mặc định: demo-round; phải chưa có hoặc rỗng)."
         case .demoHelpSamples: "Thư mục dữ liệu mẫu."

@@ -269,7 +269,6 @@ enum MessageID: String, CaseIterable, Sendable {
     case reportHelpFormat = "report.help-format"
     case reportHelpOut = "report.help-out"
     case reportWrote = "report.wrote"
-    case reportBadFormat = "report.bad-format"
     case demoAbstract = "demo.abstract"
     case demoHelpDir = "demo.help-dir"
     case demoHelpSamples = "demo.help-samples"

@@ -1,6 +1,5 @@
 import AppraisalVault
 import ArgumentParser
-import VaultCrypto
 
 /// Where a passphrase comes from: `--passphrase-file`, else a no-echo prompt on the terminal.
 /// There is deliberately no option that takes the passphrase itself (it would show in `ps`).
@@ -12,8 +11,8 @@ struct PassphraseOptions: ParsableArguments {
     ///
     /// - Throws: ``CLIError`` `passphrase.missing` when there is neither a file nor a terminal,
     ///   `passphrase.mismatch` when the two entries differ.
-    func obtain(for label: String, confirm: Bool = false) throws -> SecretBytes {
-        if let file { return try Passphrase.read(file: file) }
+    func obtain(for label: String, confirm: Bool = false) throws -> Passphrase {
+        if let file { return try Passphrase(file: file) }
         guard let first = try Terminal.promptPassphrase(Terminal.localized(.passphrasePrompt, [label])) else {
             throw CLIError(.passphraseMissing, hint: .hintPassphraseFile)
         }

@@ -10,31 +10,11 @@ struct RoundOptions: ParsableArguments {
     var fingerprint: String?
 
     /// The folder when `--round` names a folder, else the file's folder.
-    var directory: String {
-        FileIO.isDirectory(round) ? round : FileIO.split(round).directory
-    }
+    var directory: String { RoundLayout(folderOrDefinition: round).directory }
 
     /// Reads and verifies the round definition, and checks `--fingerprint` when given.
-    ///
-    /// - Throws: ``CLIError`` `round.fingerprint-mismatch` (a forged or different round: stop).
     func load() throws -> RoundDefinition {
-        let definition: RoundDefinition
-        if FileIO.isDirectory(round) {
-            definition = try RoundDefinition.load(roundDirectory: round)
-        } else {
-            definition = try RoundDefinition(parsing: try FileIO.read(round, maxBytes: RoundDefinition.maxHeaderLength + 4096), file: round)
-        }
-        if let fingerprint {
-            guard let expected = Fingerprint(parsing: fingerprint) else {
-                throw CLIError(.roundFingerprintUnreadable, [fingerprint])
-            }
-            guard expected == definition.fingerprint else {
-                throw CLIError(
-                    .roundFingerprintMismatch, [round, definition.fingerprint.description, expected.description],
-                    hint: .hintFingerprintMismatch)
-            }
-        }
-        return definition
+        try RoundDefinition.load(folderOrFile: round, expectedFingerprint: fingerprint)
     }
 }
 
@@ -50,6 +30,9 @@ struct KeyOptions: ParsableArguments {
 
     /// Asks for the passphrase and unlocks.
     func unlock(_ file: KeyFile) throws -> SecretIdentity {
-        try file.unlock(passphrase: passphrase.obtain(for: key))
+        try file.unlock(with: passphrase.obtain(for: key))
     }
+
+    /// Parses the key file, asks for the passphrase and unlocks.
+    func unlocked() throws -> SecretIdentity { try unlock(locked()) }
 }

@@ -49,7 +49,7 @@ struct EvidenceFixture {
             planned, revision: revision, round: fx.round.fileHash, sender: identity, recipient: fx.round.secretary.encryptionKey)
         if let list { attachments = list(attachments) }
         let bytes = try Sealing.seal(Self.rows[member]!, round: fx.round, member: identity, revision: revision, attachments: attachments)
-        let path = dir + "/" + Inbox.fileName(member: member, revision: revision)
+        let path = dir + "/" + RoundLayout.submissionFileName(member: member, revision: revision)
         try FileIO.writeAtomically(bytes, to: path, replacing: true)
         return (path, planned.map(\.output))
     }
@@ -111,7 +111,7 @@ struct EvidenceTests {
 
         let report = try f.merge()
         #expect(report.evidence == 3)
-        let manifest = try Manifest(parsing: try f.fx.read(Manifest.fileName), file: "m", secretaryKey: f.secretary.identity.signingKey)
+        let manifest = try Manifest(parsing: try f.fx.read(RoundLayout.manifestFileName), file: "m", secretaryKey: f.secretary.identity.signingKey)
         #expect(manifest.evidence.map(\.fileName) == ["thu-ky.r1.e1.ave", "tv-01.r1.e1.ave", "tv-01.r1.e2.ave"])
 
         let out = f.folder + "/out"
@@ -136,7 +136,7 @@ struct EvidenceTests {
     @Test func noEvidenceChangesNothing() throws {
         let fx = try VerifyFixture(stage: .merged)
         #expect(try !fx.verify().checks.contains { $0.id.hasPrefix("evidence.") || $0.id == "manifest.evidence" })
-        #expect(!String(decoding: try fx.read(Manifest.fileName), as: UTF8.self).contains("\"evidence\""))
+        #expect(!String(decoding: try fx.read(RoundLayout.manifestFileName), as: UTF8.self).contains("\"evidence\""))
         let content = SubmissionContent(member: "a", revision: 1, round: [UInt8](repeating: 0, count: 32), rows: [])
         #expect(String(decoding: content.encoded(), as: UTF8.self) == "{\"member\":\"a\",\"revision\":1,\"round\":\"\(String(repeating: "0", count: 64))\",\"rows\":[]}")
     }
@@ -177,7 +177,7 @@ struct EvidenceTests {
             _ = try f.merge()
             Issue.record("merged with swapped evidence")
         } catch { #expect(error.errorID == MergeError.Code.evidenceMismatch.rawValue && error.text.arguments.first == a, "\(error)") }
-        #expect(!FileIO.exists(f.fx.path(Manifest.fileName)))
+        #expect(!FileIO.exists(f.fx.path(RoundLayout.manifestFileName)))
         let failed = f.failed(try f.fx.verify())
         #expect(failed.contains("evidence.binding evidence/tv-01.r1.e1.ave verify.evidence-name-mismatch"), "\(failed)")
         #expect(failed.contains { $0.hasPrefix("journal.files evidence/tv-01.r1.e1.ave verify.journaled-file-changed") }, "\(failed)")
@@ -191,7 +191,7 @@ struct EvidenceTests {
         let (s2, _) = try f.seal("tv-02", documents: [])
         try f.receive([s1, s2, e1[0]])
         #expect(f.mergeError() == .mergeMissingEvidence)
-        #expect(!FileIO.exists(f.fx.path(Manifest.fileName)))
+        #expect(!FileIO.exists(f.fx.path(RoundLayout.manifestFileName)))
 
         // Revision 2 lists a.pdf, but the member sends another a.pdf of the same size.
         let listed = try f.seal("tv-01", revision: 2, documents: [try f.document("a.pdf", size: 5)], out: "r2")
@@ -204,7 +204,7 @@ struct EvidenceTests {
         let extra = try f.seal("tv-01", revision: 3, documents: [try f.document("c.pdf", size: 1)], out: "r3x")
         try f.receive([bare.submission, extra.evidence[0]])
         #expect(f.mergeError() == .mergeUnlistedEvidence)
-        #expect(!FileIO.exists(f.fx.path(Manifest.fileName)))
+        #expect(!FileIO.exists(f.fx.path(RoundLayout.manifestFileName)))
     }
 
     /// After the merge: an evidence file added, and one tampered, are caught by verify with
@@ -296,9 +296,9 @@ struct EvidenceTests {
         for bad in ["", ".", "..", "a/b", "a\\b", "a\u{0}b", "a\nb", "a\u{85}b", "bie\u{302}n", String(repeating: "x", count: 256)] {
             #expect(!Evidence.isValidName(bad), "\(bad)")
         }
-        #expect(Evidence.parseFileName("tv-01.r12.e3.ave")! == ("tv-01", 12, 3))
+        #expect(RoundLayout.parseEvidenceFileName("tv-01.r12.e3.ave")! == ("tv-01", 12, 3))
         for bad in ["tv-01.r12.e0.ave", "tv-01.r12.e1000.ave", "tv-01.r0.e1.ave", "tv-01.e1.ave", "tv-01.r1.e01.ave", "tv-01.r1.avs"] {
-            #expect(Evidence.parseFileName(bad) == nil, "\(bad)")
+            #expect(RoundLayout.parseEvidenceFileName(bad) == nil, "\(bad)")
         }
         #expect(Inbox.receiveOrder(["a.ave", "b.avs", "c.ave", "d.avs"]) == ["b.avs", "d.avs", "a.ave", "c.ave"])
         for size in [0, 1, 65_535, 65_536, 65_537, 3 * 65_536 + 7] {

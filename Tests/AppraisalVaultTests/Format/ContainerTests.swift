@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 @testable import avault
 import Testing
 import VaultCrypto

@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 @testable import avault
 import Foundation
 import Testing
@@ -48,7 +48,7 @@ struct KeyFileTests {
         #expect(kdf["operations"] == .integer(2) && kdf["memoryBytes"] == .integer(67_108_864))
     }
 
-    /// Every single-byte flip is rejected with a library error (format error, or wrong passphrase once the AEAD sees it).
+    /// Every single-byte flip is rejected with a VaultError (format error, or wrong passphrase once the AEAD sees it).
     ///
     /// Striped over 8 test cases so they run in parallel; about 280 of the ~520 flips need an Argon2id run.
     @Test(arguments: 0..<8)
@@ -155,5 +155,16 @@ struct KeyFileTests {
         #expect(error?.hint?.render(in: .english).contains("chmod 600") == true)
         chmod(path, 0o600)
         #expect(try KeyFile.load(path).identity == Self.secret.identity)
+    }
+
+    /// load() refuses a 0644 key file with `key.too-open` (spec §2.1, reading step 2). This does not
+    /// yet tell a check of the opened file from a check of the path: a lease-based swap fails
+    /// because the library opens with O_NONBLOCK (EWOULDBLOCK under a lease).
+    @Test func keyFileModeFromOpenedFile() throws {
+        let path = NSTemporaryDirectory() + "avault-key-\(UUID().uuidString).key"
+        try FileIO.writeAtomically(Self.bytes, to: path, mode: 0o644)
+        defer { unlink(path) }
+        let error = vaultError { () throws in try KeyFile.load(path) }
+        #expect(error?.errorID == FormatError.Code.keyTooOpen.rawValue)
     }
 }

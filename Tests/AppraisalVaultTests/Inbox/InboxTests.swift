@@ -235,10 +235,10 @@ struct InboxTests {
 
     /// File names in submissions/ follow MEMBER.rN.avs exactly.
     @Test func fileNameRule() {
-        #expect(Inbox.parseFileName("tv-01.r12.avs")! == ("tv-01", 12))
-        #expect(Inbox.parseFileName("a.r.b.r3.avs")! == ("a.r.b", 3))
+        #expect(RoundLayout.parseSubmissionFileName("tv-01.r12.avs")! == ("tv-01", 12))
+        #expect(RoundLayout.parseSubmissionFileName("a.r.b.r3.avs")! == ("a.r.b", 3))
         for bad in ["tv-01.r0.avs", "tv-01.r01.avs", "tv-01.avs", "../x.r1.avs", "tv-01.r1.avs.tmp", "TV.r1.avs", "tv.r-1.avs"] {
-            #expect(Inbox.parseFileName(bad) == nil, "\(bad)")
+            #expect(RoundLayout.parseSubmissionFileName(bad) == nil, "\(bad)")
         }
     }
 }
@@ -264,7 +264,7 @@ struct InboxReviewTests {
         let good = try f.submission(from: f.members[0])
         // Corrupt the journal's signature so appending fails after the copy.
         _ = try f.inbox.receive(try f.submission(from: f.members[1]), secretary: f.secretary)
-        let journal = FileIO.join(f.directory, RoundJournal.fileName)
+        let journal = FileIO.join(f.directory, RoundLayout.journalFileName)
         var bytes = try FileIO.read(journal, maxBytes: 1 << 20)
         bytes[bytes.count - 1] ^= 1
         try FileIO.writeAtomically(bytes, to: journal, replacing: true)

@@ -38,9 +38,9 @@ enum MergeFixture {
         }
     }
 
-    static func input() throws -> MergeInput {
-        MergeInput(
-            framework: framework, units: units, groups: [UnitGroup(id: "g", name: "G"), UnitGroup(id: "h", name: "H")],
+    static func input() throws -> RoundPlan {
+        RoundPlan(
+            framework: framework, groups: [UnitGroup(id: "g", name: "G"), UnitGroup(id: "h", name: "H")], units: units,
             selfAssessment: selfScores, members: try members(), labels: RankLabels.defaults(for: [UnitGroup(id: "g", name: "G"), UnitGroup(id: "h", name: "H")]))
     }
 

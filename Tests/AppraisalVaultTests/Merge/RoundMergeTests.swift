@@ -88,11 +88,11 @@ struct MergeRoundFixture {
     }
 
     var mergeOutputsExist: Bool {
-        FileIO.exists(FileIO.join(directory, Manifest.fileName)) || FileIO.exists(FileIO.join(directory, RoundMerge.resultsFileName))
+        FileIO.exists(FileIO.join(directory, RoundLayout.manifestFileName)) || FileIO.exists(FileIO.join(directory, RoundLayout.resultsFileName))
     }
 
     func manifest() throws -> Manifest {
-        let path = FileIO.join(directory, Manifest.fileName)
+        let path = FileIO.join(directory, RoundLayout.manifestFileName)
         return try Manifest(parsing: try FileIO.read(path, maxBytes: 1 << 20), file: path, secretaryKey: secretary.identity.signingKey)
     }
 
@@ -195,12 +195,12 @@ struct RoundMergeTests {
         try f.receiveValid(0)
         try f.receiveValid(1)
         _ = try f.merge()
-        let before = try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20)
+        let before = try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20)
         let error = vaultError { () throws in try f.merge() }
         // The journal records the merge: a merge is final (review finding M5).
         #expect(error?.errorID == MergeError.Code.alreadyJournaled.rawValue)
         #expect(error?.status == .cannotCreate)
-        #expect(try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20) == before)
+        #expect(try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20) == before)
     }
 
     /// Only the round's secretary key merges: a member's (or a holder's) key is `merge.not-secretary`.
@@ -244,13 +244,13 @@ struct RoundMergeRecoveryTests {
         defer { f.cleanUp() }
         try f.receiveValid(0)
         try f.receiveValid(1)
-        let journalPath = FileIO.join(f.directory, RoundJournal.fileName)
+        let journalPath = FileIO.join(f.directory, RoundLayout.journalFileName)
         let before = try FileIO.read(journalPath, maxBytes: 1 << 20)
         _ = try f.merge()
-        let manifest = try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20)
+        let manifest = try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20)
         try FileIO.writeAtomically(before, to: journalPath, replacing: true)  // as if killed before the journal
         _ = try f.merge()
-        #expect(try FileIO.read(FileIO.join(f.directory, Manifest.fileName), maxBytes: 1 << 20) == manifest)
+        #expect(try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20) == manifest)
         let journal = try RoundJournal.load(roundDirectory: f.directory, secretaryKey: f.round.secretary.signingKey, roundHash: f.round.fileHash)
         #expect(journal.entries.last?.event == "merge")
         let report = try RoundVerifier.verify(roundDirectory: f.directory)

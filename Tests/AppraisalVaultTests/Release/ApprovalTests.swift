@@ -152,4 +152,17 @@ struct ApprovalTests {
         #expect(throws: FormatError(.trailing)) { try Approval(parsing: a.bytes + [0], file: a.file) }
         #expect(throws: FormatError(.wrongKind)) { try Approval(parsing: try f.holders[0].publicFile(), file: "x.pub") }
     }
+
+    /// Rule: a decision reference (approval and token, spec §8.2, §8.4) is one NFC line of 1–300 bytes with
+    /// no surrounding spaces.
+    @Test func decision() throws {
+        let good = "Quyết định số 123/QĐ-UBND ngày 20/12/2026"
+        var r = try FieldReader(.object(["decision": .string(good)]))
+        #expect(try Approval.readDecision(from: &r) == good)
+        for bad in ["", " " + good, good.decomposedStringWithCanonicalMapping, String(repeating: "a", count: 301)] {
+            var reader = try FieldReader(.object(["decision": .string(bad)]))
+            let failure = #expect(throws: FieldReader.Failure.self) { try Approval.readDecision(from: &reader) }
+            #expect(failure?.path == "decision")
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 @testable import avault
 import Foundation
 import Testing
@@ -149,7 +149,7 @@ import VaultCrypto
         #expect(try RoundDefinition.load(roundDirectory: dir).fileHash == r.fileHash)
         #expect(FileIO.exists(dir + "/journal.avj"))
         let journal = try RoundJournal.load(roundDirectory: dir, secretaryKey: secretary.identity.signingKey, roundHash: r.fileHash)
-        #expect(journal.entries.map(\.event) == ["round-init"])
+        #expect(journal.entries.map { $0.event } == ["round-init"])
         #expect(throws: RoundError(.outNotEmpty)) { try RoundFolder.create(setup, secretary: secretary, at: dir) }
     }
 

@@ -10,7 +10,7 @@ struct ReleasedResultsTests {
     /// The fixture's released results, opened with its token, and its manifest.
     static func opened() throws -> (VerifyFixture, Results, Manifest) {
         let f = try VerifyFixture()
-        let token = try ReleaseToken(parsing: try f.read(RoundVerifier.tokenFileName), file: "t")
+        let token = try ReleaseToken(parsing: try f.read(RoundLayout.tokenFileName), file: "t")
         let plaintext = try LockedResults.open(
             try f.read("results.avl"), file: "results.avl", token: token, policy: f.round.release, roundID: f.round.roundID,
             roundHash: f.round.fileHash, manifestHash: try f.hash("manifest.avm"), secretary: f.round.secretary)

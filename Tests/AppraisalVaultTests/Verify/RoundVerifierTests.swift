@@ -200,7 +200,7 @@ struct RoundVerifierTests {
     @Test func tokenForAnotherRound() throws {
         let f = try F(stage: .approved)
         let other = try F(stage: .released, title: "Vòng khác")
-        try f.write(RoundVerifier.tokenFileName, try other.read(RoundVerifier.tokenFileName))
+        try f.write(RoundLayout.tokenFileName, try other.read(RoundLayout.tokenFileName))
         let report = try f.verify()
         #expect(report.failedIDs == ["token.verify"])
         #expect(report.failures.first?.detail.messageID == ReleaseError.Code.tokenWrongRound.rawValue)

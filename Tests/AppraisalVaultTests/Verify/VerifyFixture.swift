@@ -65,16 +65,16 @@ struct VerifyFixture {
         guard stage >= .merged else { return }
         _ = try RoundMerge.run(roundDirectory: directory, secretary: secretary, survey: nil, allowIncomplete: false, created: Self.created)
         guard stage >= .approved else { return }
-        try FileIO.makeDirectory(path(RoundVerifier.approvalsFolder), mode: 0o755)
+        try FileIO.makeDirectory(path(RoundLayout.approvalsFolder), mode: 0o755)
         for holder in ["chu-tich", "chanh-vp"] {
             try FileIO.writeAtomically(try approval(by: Self.identity(holder)), to: path("approvals/\(holder).ava"))
         }
         guard stage >= .released else { return }
         let combined = try ReleaseToken.combine(
             ["chu-tich", "chanh-vp"].map { (try read("approvals/\($0).ava"), "\($0).ava") }, policy: round.release,
-            roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(Manifest.fileName),
-            resultsHash: hash(RoundMerge.resultsFileName), created: Self.created)
-        try FileIO.writeAtomically(combined.bytes, to: path(RoundVerifier.tokenFileName), mode: 0o600)
+            roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(RoundLayout.manifestFileName),
+            resultsHash: hash(RoundLayout.resultsFileName), created: Self.created)
+        try FileIO.writeAtomically(combined.bytes, to: path(RoundLayout.tokenFileName), mode: 0o600)
     }
 
     /// Seals `rows` as `member`'s submission and receives it into the round.
@@ -88,8 +88,8 @@ struct VerifyFixture {
     /// An approval of this round's current manifest and results by `holder`.
     func approval(by holder: SecretIdentity) throws -> [UInt8] {
         try Approval.create(
-            policy: round.release, roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(Manifest.fileName),
-            resultsHash: hash(RoundMerge.resultsFileName), decision: Self.decision, holder: holder, created: Self.created)
+            policy: round.release, roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(RoundLayout.manifestFileName),
+            resultsHash: hash(RoundLayout.resultsFileName), decision: Self.decision, holder: holder, created: Self.created)
     }
 
     func path(_ name: String) -> String { directory + "/" + name }
@@ -113,7 +113,7 @@ struct VerifyFixture {
     /// The journal's entries as JSON, edited by `edit`, re-signed by `signer`; `rechain` recomputes
     /// every `prev` and the head (a secretary rewriting history carefully).
     func rewriteJournal(by signer: SecretIdentity, rechain: Bool = false, _ edit: (inout [JSONValue]) -> Void) throws {
-        try resign(RoundJournal.fileName, .journalHead, by: signer) { fields in
+        try resign(RoundLayout.journalFileName, .journalHead, by: signer) { fields in
             guard case .array(var entries) = fields["entries"] else { fatalError("entries") }
             edit(&entries)
             if rechain {

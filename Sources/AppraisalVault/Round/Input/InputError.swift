@@ -78,6 +78,7 @@ public struct InputError: AppraisalError {
         case surveyOutOfRange = "survey.out-of-range"
         case surveyDuplicate = "survey.duplicate"
         case surveyMissing = "survey.missing"
+        case worksheetUnknownMember = "worksheet.unknown-member"
     }
 
     /// The rule that fired.

@@ -1,4 +1,4 @@
-import AppraisalVault
+@testable import AppraisalVault
 import ArgumentParser
 import Glibc
 import VaultCrypto
@@ -18,7 +18,7 @@ enum BenchSupport {
     static var executable: String {
         var buffer = [Int8](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return n > 0 ? String(cString: Array(buffer[0..<n]) + [0]) : "avault"
+        return n > 0 ? String(cString: Array(buffer[0..<n]) + [0]) : "avault-bench"
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences("'", "'\\''") + "'" }
@@ -43,15 +43,37 @@ enum BenchSupport {
         return (seconds, rss)
     }
 
-    static func have(_ tool: String) -> Bool { system("command -v \(tool) >/dev/null 2>&1") == 0 }
+    /// Whether `tool` is an executable file in a `PATH` folder.
+    static func have(_ tool: String) -> Bool {
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains { access("\($0)/\(tool)", X_OK) == 0 }
+    }
 
-    /// Installs Debian packages when a tool is missing (as root, or with sudo when available).
-    static func ensure(_ tools: [String: String]) {
-        let missing = tools.filter { !have($0.key) }.map(\.value)
+    /// Says which peers are missing (their rows are left out); `make bench` installs them.
+    static func note(missing tools: [String]) {
+        let missing = tools.filter { !have($0) }
         guard !missing.isEmpty else { return }
-        Terminal.out("Installing \(missing.joined(separator: " ")) with apt-get…")
-        let sudo = getuid() == 0 ? "" : "sudo "
-        _ = system("\(sudo)env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \(missing.joined(separator: " ")) >/dev/null 2>&1")
+        out("Not on PATH: \(missing.joined(separator: ", ")); their rows are left out (`make bench` installs them).")
+    }
+
+    /// Removes `path` and, if it is a folder, everything under it (symbolic links are removed,
+    /// never followed). Best effort: a scratch folder left behind is not an error.
+    static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            for name in (try? FileIO.list(path)) ?? [] { removeTree(path + "/" + name) }
+            _ = rmdir(path)
+        } else {
+            _ = unlink(path)
+        }
+    }
+
+    /// Removes the entries of `folder` whose names start with one of `prefixes`.
+    static func remove(in folder: String, prefixes: [String]) {
+        for name in (try? FileIO.list(folder)) ?? [] where prefixes.contains(where: { name.hasPrefix($0) }) {
+            removeTree(folder + "/" + name)
+        }
     }
 
     /// A scratch folder on disk (not tmpfs) under `parent`.
@@ -74,7 +96,7 @@ extension String {
     }
 }
 
-/// `avault bench stream` (issue 7 P1): seal and open of a large attachment against
+/// `avault-bench stream` (docs/performance.md, P1): seal and open of a large attachment against
 /// age + minisign and the raw libsodium floor, measured in the same run.
 struct BenchStream: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -90,9 +112,9 @@ struct BenchStream: ParsableCommand {
     var dir = "/var/tmp"
 
     func run() throws {
-        BenchSupport.ensure(["age": "age", "minisign": "minisign"])
+        BenchSupport.note(missing: ["age", "minisign"])
         let scratch = try BenchSupport.scratch(in: dir)
-        defer { _ = system("rm -rf \(BenchSupport.quote(scratch))") }
+        defer { BenchSupport.removeTree(scratch) }
         let bytes = size << 20
         let input = scratch + "/input.bin"
         let q = BenchSupport.quote
@@ -120,9 +142,9 @@ struct BenchStream: ParsableCommand {
             rss[name] = max(rss[name] ?? 0, r.rssKiB)
         }
         for run in 0..<runs {
-            _ = system("rm -f \(q(scratch))/out.* \(q(scratch))/sealed.*")
-            record("avault seal", try BenchSupport.timed("\(exe) bench worker seal \(q(input)) \(q(scratch + "/sealed.ave"))", scratch: scratch))
-            record("avault open", try BenchSupport.timed("\(exe) bench worker open \(q(scratch + "/sealed.ave")) \(q(scratch + "/out.avault"))", scratch: scratch))
+            BenchSupport.remove(in: scratch, prefixes: ["out.", "sealed."])
+            record("avault seal", try BenchSupport.timed("\(exe) worker seal \(q(input)) \(q(scratch + "/sealed.ave"))", scratch: scratch))
+            record("avault open", try BenchSupport.timed("\(exe) worker open \(q(scratch + "/sealed.ave")) \(q(scratch + "/out.avault"))", scratch: scratch))
             if run == 0 {
                 try BenchSupport.shell("cmp \(q(input)) \(q(scratch + "/out.avault"))")
             }
@@ -132,7 +154,7 @@ struct BenchStream: ParsableCommand {
                     "cd \(d) && age -R age.pub -o sealed.age input.bin && minisign -S -s mini.key -m sealed.age", scratch: scratch))
                 record("minisign -V + age -d", try BenchSupport.timed(
                     "cd \(d) && minisign -Vq -p mini.pub -m sealed.age && age -d -i age.key -o out.age sealed.age", scratch: scratch))
-                _ = system("rm -f \(d)/out.age \(d)/sealed.age*")
+                BenchSupport.remove(in: scratch, prefixes: ["out.age", "sealed.age"])
                 record("age -r + minisign -S, + fsync", try BenchSupport.timed(
                     "cd \(d) && age -R age.pub -o sealed.age input.bin && sync sealed.age && minisign -S -s mini.key -m sealed.age", scratch: scratch))
                 record("minisign -V + age -d, + fsync", try BenchSupport.timed(
@@ -143,11 +165,11 @@ struct BenchStream: ParsableCommand {
             t["floor open", default: []].append(floor.open)
         }
         let m = { (name: String) in Clock.median(t[name] ?? []) }
-        Terminal.out("")
-        Terminal.out("P1 stream, \(size) MiB, median of \(runs) (wall time of the whole process; avault includes fsync of its output)")
-        Terminal.out("")
-        Terminal.out("| operation | median | MB/s | peak RSS | avault ÷ this (throughput) |")
-        Terminal.out("|---|---:|---:|---:|---:|")
+        out("")
+        out("P1 stream, \(size) MiB, median of \(runs) (wall time of the whole process; avault includes fsync of its output)")
+        out("")
+        out("| operation | median | MB/s | peak RSS | avault ÷ this (throughput) |")
+        out("|---|---:|---:|---:|---:|")
         let rows: [(String, String)] = [
             ("avault seal", "avault seal"), ("age -r + minisign -S", "avault seal"), ("age -r + minisign -S, + fsync", "avault seal"),
             ("floor seal", "avault seal"),
@@ -159,7 +181,7 @@ struct BenchStream: ParsableCommand {
                 ? (name == "floor seal" ? "floor: secretstream push + BLAKE2b, 1 thread, in memory" : "floor: secretstream pull + BLAKE2b, 1 thread, in memory")
                 : name
             let r = name == ours ? "—" : BenchSupport.ratio(m(name) / m(ours))
-            Terminal.out("| \(label) | \(Clock.format(m(name))) | \(BenchSupport.mbps(bytes, m(name))) | \(rss[name].map(BenchSupport.mib) ?? "—") | \(r) |")
+            out("| \(label) | \(Clock.format(m(name))) | \(BenchSupport.mbps(bytes, m(name))) | \(rss[name].map(BenchSupport.mib) ?? "—") | \(r) |")
         }
     }
 
@@ -218,7 +240,7 @@ struct BenchStream: ParsableCommand {
     }
 }
 
-/// `avault bench worker`: the avault side of P1/P4 as its own process (so `/usr/bin/time -v`
+/// `avault-bench worker`: the avault side of P1/P4 as its own process (so `/usr/bin/time -v`
 /// measures its peak RSS alone). Not a user command.
 struct BenchWorker: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -251,7 +273,7 @@ struct BenchWorker: ParsableCommand {
     }
 }
 
-/// `avault bench verify` (issue 7 P2): the per-file checks of `receive`/`verify` over a folder
+/// `avault-bench verify` (docs/performance.md, P2): the per-file checks of `receive`/`verify` over a folder
 /// of small sealed submissions, in parallel and on one thread, against a `minisign -V` loop and
 /// a raw read + BLAKE2b + Ed25519 loop.
 struct BenchVerify: ParsableCommand {
@@ -268,9 +290,9 @@ struct BenchVerify: ParsableCommand {
     var dir = "/var/tmp"
 
     func run() throws {
-        BenchSupport.ensure(["minisign": "minisign"])
+        BenchSupport.note(missing: ["minisign"])
         let scratch = try BenchSupport.scratch(in: dir)
-        defer { _ = system("rm -rf \(BenchSupport.quote(scratch))") }
+        defer { BenchSupport.removeTree(scratch) }
         let q = BenchSupport.quote
         let round = try SyntheticRound(units: 1, subCriteria: 100, members: 100)
         defer { round.remove() }
@@ -284,9 +306,9 @@ struct BenchVerify: ParsableCommand {
                 round.rows[member.identity.id]!, round: round.definition, member: member, revision: i / round.members.count + 1,
                 created: SyntheticRound.created)
             total += bytes.count
-            try FileIO.writeAtomically(bytes, to: folder + "/" + Inbox.fileName(member: member.identity.id, revision: i / round.members.count + 1))
+            try FileIO.writeAtomically(bytes, to: folder + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: i / round.members.count + 1))
         }
-        Terminal.out("\(files) sealed submissions, \(total / files) B each on average (set-up \(Clock.format(Clock.now() - setup))).")
+        out("\(files) sealed submissions, \(total / files) B each on average (set-up \(Clock.format(Clock.now() - setup))).")
         let names = try FileIO.list(folder).map { folder + "/" + $0 }
         let roster = round.definition.roster
         var t = [String: [Double]]()
@@ -313,18 +335,18 @@ struct BenchVerify: ParsableCommand {
         }
         let m = { (name: String) in Clock.median(t[name] ?? []) }
         let ours = m("parallel")
-        Terminal.out("")
-        Terminal.out("P2 bulk verify, \(files) files, median of \(runs)")
-        Terminal.out("")
-        Terminal.out("| method | median | files/s | avault ÷ this (throughput) |")
-        Terminal.out("|---|---:|---:|---:|")
+        out("")
+        out("P2 bulk verify, \(files) files, median of \(runs)")
+        out("")
+        out("| method | median | files/s | avault ÷ this (throughput) |")
+        out("|---|---:|---:|---:|")
         for (name, label) in [
             ("parallel", "avault checks (outer signature + binding + file hash), both cores"),
             ("serial", "the same checks, one thread"),
             ("floor", "floor: read + BLAKE2b + one Ed25519 verify, one thread"),
             ("minisign", "`minisign -V` per file in a bash loop"),
         ] where t[name] != nil {
-            Terminal.out("| \(label) | \(Clock.format(m(name))) | \(Int(Double(files) / m(name))) | \(name == "parallel" ? "—" : BenchSupport.ratio(m(name) / ours)) |")
+            out("| \(label) | \(Clock.format(m(name))) | \(Int(Double(files) / m(name))) | \(name == "parallel" ? "—" : BenchSupport.ratio(m(name) / ours)) |")
         }
     }
 
@@ -339,13 +361,13 @@ struct BenchVerify: ParsableCommand {
                 let envelope = try? SealedEnvelope(parsing: bytes, expecting: .submission, file: path),
                 envelope.hasValidOuterSignature, let member = try? roster.authorize(envelope),
                 case .integer(let revision)? = envelope.header.context["revision"],
-                let name = Inbox.parseFileName(String(path.split(separator: "/").last!)),
+                let name = RoundLayout.parseSubmissionFileName(String(path.split(separator: "/").last!)),
                 name.member == member.id, name.revision == Int(revision)
             else { return }
             _ = envelope.fileHash
             passed[i] = true
         }
-        if parallel { Parallel.forEach(paths.count, one) } else { for i in paths.indices { one(i) } }
+        if parallel { Parallel.forEach(paths.count) { one($0) } } else { for i in paths.indices { one(i) } }
         return passed.filter { $0 }.count
     }
 
@@ -361,7 +383,7 @@ struct BenchVerify: ParsableCommand {
     }
 }
 
-/// `avault bench file` (issue 7 P4): verifying one sealed file as a process, against `minisign -V`.
+/// `avault-bench file` (docs/performance.md, P4): verifying one sealed file as a process, against `minisign -V`.
 struct BenchFile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "file", abstract: "Time one-file verification as a process against minisign -V.")
@@ -373,20 +395,20 @@ struct BenchFile: ParsableCommand {
     var dir = "/var/tmp"
 
     func run() throws {
-        BenchSupport.ensure(["minisign": "minisign", "hyperfine": "hyperfine"])
+        BenchSupport.note(missing: ["minisign", "hyperfine"])
         let scratch = try BenchSupport.scratch(in: dir)
-        defer { _ = system("rm -rf \(BenchSupport.quote(scratch))") }
+        defer { BenchSupport.removeTree(scratch) }
         let q = BenchSupport.quote
         let round = try SyntheticRound(units: 29, subCriteria: 72, members: 8)
         defer { round.remove() }
         let member = round.members[0]
         let bytes = try Sealing.seal(
             round.rows[member.identity.id]!, round: round.definition, member: member, revision: 1, created: SyntheticRound.created)
-        let file = scratch + "/" + Inbox.fileName(member: member.identity.id, revision: 1)
+        let file = scratch + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: 1)
         try FileIO.writeAtomically(bytes, to: file)
         try BenchSupport.shell(
             "cd \(q(scratch)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && minisign -S -s mini.key -m \(q(file)) >/dev/null")
-        let ours = "\(BenchSupport.executable) bench worker check \(file) \(Hex.encode(member.signingKey.publicKey.rawRepresentation))"
+        let ours = "\(BenchSupport.executable) worker check \(file) \(Hex.encode(member.signingKey.publicKey.rawRepresentation))"
         let theirs = "minisign -Vq -p \(scratch)/mini.pub -m \(file)"
         var results = [Double]()
         if BenchSupport.have("hyperfine") {
@@ -404,12 +426,12 @@ struct BenchFile: ParsableCommand {
                 results.append(seconds / Double(runs))
             }
         }
-        Terminal.out("")
-        Terminal.out("P4 one file (\(bytes.count) B sealed submission), median of \(runs) runs\(BenchSupport.have("hyperfine") ? " (hyperfine -N)" : " (bash loop, mean)")")
-        Terminal.out("")
-        Terminal.out("| command | per file | ÷ minisign -V |")
-        Terminal.out("|---|---:|---:|")
-        Terminal.out("| `avault bench worker check` (parse + outer signature + sender key) | \(Int(results[0] * 1e6)) µs | \(BenchSupport.ratio(results[0] / results[1])) |")
-        Terminal.out("| `minisign -V` | \(Int(results[1] * 1e6)) µs | 1.0× |")
+        out("")
+        out("P4 one file (\(bytes.count) B sealed submission), median of \(runs) runs\(BenchSupport.have("hyperfine") ? " (hyperfine -N)" : " (bash loop, mean)")")
+        out("")
+        out("| command | per file | ÷ minisign -V |")
+        out("|---|---:|---:|")
+        out("| `avault-bench worker check` (parse + outer signature + sender key) | \(Int(results[0] * 1e6)) µs | \(BenchSupport.ratio(results[0] / results[1])) |")
+        out("| `minisign -V` | \(Int(results[1] * 1e6)) µs | 1.0× |")
     }
 }

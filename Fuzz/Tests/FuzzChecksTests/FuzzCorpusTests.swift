@@ -1,12 +1,12 @@
+@testable import AppraisalVault
 import Foundation
-import AppraisalVault
-@testable import avault
 import FuzzChecks
 import Testing
-import VaultCrypto
+@testable import VaultCrypto
 
 /// The committed fuzz seed corpora (`Fuzz/corpus/<target>/`), replayed through the same checks the
-/// libFuzzer targets run, so a regression shows in `make test` without a sanitizer build.
+/// libFuzzer targets run, so a regression shows in `make fuzz-smoke` (`swift test --package-path Fuzz`)
+/// without a sanitizer build.
 @Suite struct FuzzCorpusTests {
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)

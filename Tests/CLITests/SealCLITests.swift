@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 
-/// Review findings checked through the binary.
-@Suite("CLI: review findings", .serialized)
-struct ReviewCLITests {
-    /// H1: `seal --fingerprint` stops on a round whose fingerprint differs from what the member was
-    /// told; without it, seal prints the fingerprint to confirm. L11: a bad `--revision` is a usage error.
+/// `avault seal` through the binary.
+@Suite("CLI: seal", .serialized)
+struct SealCLITests {
+    /// `seal --fingerprint` stops on a round whose fingerprint differs from what the member was
+    /// told (spec §2.3); a bad `--revision` is a usage error; and, once merged (journaled), a second
+    /// merge is refused even if the manifest is removed (spec §7).
     @Test func sealChecksTheRoundFingerprint() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -31,7 +32,7 @@ struct ReviewCLITests {
         #expect(right.exited(0) && right.stdout.contains("matches"), "\(right)")
         let bad = try cli.run(["seal", sheet, "--round", cli.path("d/round"), "--key", "tv-08.key", "--revision", "0"])
         #expect(bad.exited(64), "\(bad)")
-        // M5: once merged (journaled), a second merge is refused even if the manifest is removed.
+        // Once merged (journaled), a second merge is refused even if the manifest is removed.
         try FileManager.default.removeItem(atPath: cli.path("d/round/manifest.avm"))
         _ = try cli.write("thu-ky.key", Array(try Data(contentsOf: URL(fileURLWithPath: root + "/keys/thu-ky.key"))))
         let again = try cli.run(["merge", "--round", cli.path("d/round"), "--key", "thu-ky.key", "--passphrase-file", pass])

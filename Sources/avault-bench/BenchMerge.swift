@@ -1,16 +1,9 @@
-import AppraisalVault
+@testable import AppraisalVault
 import ArgumentParser
 import Glibc
 import VaultCrypto
 
-/// `avault bench`: developer benchmarks on synthetic data (docs/performance.md).
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Developer benchmarks on synthetic rounds (no real keys, no passphrases).",
-        subcommands: [BenchStream.self, BenchVerify.self, BenchMerge.self, BenchFile.self, BenchWorker.self])
-}
-
-/// `avault bench merge`: times seal → receive checks → open → check → merge → lock on a
+/// `avault-bench merge`: times seal → receive checks → open → check → merge → lock on a
 /// synthetic round of any size, in a temporary folder that is removed afterwards.
 ///
 /// Identities are generated from a fixed seed and used unlocked, so no Argon2id work is timed
@@ -50,10 +43,10 @@ struct BenchMerge: ParsableCommand {
         let round = try SyntheticRound(units: units, subCriteria: subCriteria, members: members)
         defer { if !keep { round.remove() } }
         let cells = round.definition.appraisableCells.count
-        Terminal.out(
+        out(
             "Synthetic round: \(units) units × \(subCriteria) sub-criteria = \(cells) cells, \(members) members "
                 + "(set-up \(Clock.format(Clock.now() - setupStart))).")
-        if keep { Terminal.out("Round folder: \(round.directory)") }
+        if keep { out("Round folder: \(round.directory)") }
 
         var timings = [String: [Double]]()
         func time<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
@@ -99,7 +92,7 @@ struct BenchMerge: ParsableCommand {
                 }
             }
             let outcome = time("merge computation") {
-                Merge.run(definition.mergeInput, roundHash: definition.fileHash, submissions: submissions, survey: nil)
+                Merge.run(definition.plan, roundHash: definition.fileHash, submissions: submissions, survey: nil)
             }
             guard outcome.coverage.isComplete else { throw ValidationError("synthetic round incomplete") }
             _ = try time("results sealing") {
@@ -121,21 +114,21 @@ struct BenchMerge: ParsableCommand {
             "seal", "receive checks", "open + decrypt", "re-check rows", "merge computation", "results sealing",
             "avault merge (end to end)",
         ]
-        Terminal.out("")
-        Terminal.out("| phase | median of \(runs) | cells/s |")
-        Terminal.out("|---|---:|---:|")
+        out("")
+        out("| phase | median of \(runs) | cells/s |")
+        out("|---|---:|---:|")
         for phase in phases {
             let m = Clock.median(timings[phase] ?? [])
-            Terminal.out("| \(phase) | \(Clock.format(m)) | \(m > 0 ? Clock.rate(Double(cells) / m) : "-") |")
+            out("| \(phase) | \(Clock.format(m)) | \(m > 0 ? Clock.rate(Double(cells) / m) : "-") |")
         }
-        Terminal.out("")
+        out("")
         let floor = try BenchStream.floor(bytes: sizes).open
         let endToEnd = Clock.median(timings["avault merge (end to end)"] ?? [])
-        Terminal.out(
+        out(
             "| floor: secretstream pull + BLAKE2b of the same \(sizes / 1024) KiB, 1 thread | \(Int((floor * 1e6).rounded())) µs | "
                 + "\(Clock.rate(Double(cells) / floor)) |")
-        Terminal.out("")
-        Terminal.out(
+        out("")
+        out(
             "Submissions: \(members) files, \(sizes / 1024) KiB in total (\(plaintext / 1024) KiB of plaintext). "
                 + "Peak RSS (VmHWM): \(peakRSS()). End to end ÷ floor: \(Int(endToEnd / floor))×.")
     }
@@ -297,10 +290,10 @@ struct SyntheticRound {
     /// journal restored without its `merge` entry), so the merge can be timed again: a real round
     /// refuses a second merge once one is journaled.
     func resetMerge() throws {
-        for name in [Manifest.fileName, RoundMerge.resultsFileName] where FileIO.exists(FileIO.join(directory, name)) {
+        for name in [RoundLayout.manifestFileName, RoundLayout.resultsFileName] where FileIO.exists(FileIO.join(directory, name)) {
             try FileIO.remove(FileIO.join(directory, name))
         }
-        let journal = FileIO.join(directory, RoundJournal.fileName)
+        let journal = FileIO.join(directory, RoundLayout.journalFileName)
         let saved = FileIO.join(directory, ".journal-before-merge")
         if FileIO.exists(saved) {
             try FileIO.writeAtomically(try FileIO.read(saved, maxBytes: RoundJournal.maxFileSize), to: journal, replacing: true)
@@ -310,15 +303,5 @@ struct SyntheticRound {
     }
 
     /// Deletes the whole temporary folder.
-    func remove() {
-        var paths = [String]()
-        func walk(_ path: String) {
-            if FileIO.isDirectory(path) {
-                for name in (try? FileIO.list(path)) ?? [] { walk(FileIO.join(path, name)) }
-            }
-            paths.append(path)
-        }
-        walk(folder)
-        for p in paths { _ = p.withCString { FileIO.isDirectory(p) ? rmdir($0) : unlink($0) } }
-    }
+    func remove() { BenchSupport.removeTree(folder) }
 }

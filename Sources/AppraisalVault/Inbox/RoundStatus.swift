@@ -1,0 +1,38 @@
+/// Who has submitted to a round, from its folder and its journal (design brief §3 step 5);
+/// never a score.
+public struct RoundStatus: Sendable {
+    /// One member's state.
+    public struct Member: Sendable {
+        /// The member's identity.
+        public let identity: PublicIdentity
+        /// The live revision, or nil when nothing was received.
+        public let revision: Int?
+        /// When the journal recorded the live submission (`?` when it does not say).
+        public let receivedAt: String?
+    }
+
+    /// The round.
+    public let round: RoundDefinition
+    /// Every member of the round, in the round's order.
+    public let members: [Member]
+
+    /// The number of members with a live submission.
+    public var submitted: Int { members.filter { $0.revision != nil }.count }
+
+    /// Reads the live submissions and the journal (verified against the round's secretary).
+    ///
+    /// - Throws: ``InboxError`` `inbox.stray-file`, `inbox.two-live`, any journal error.
+    public static func load(roundDirectory: String, round: RoundDefinition) throws -> RoundStatus {
+        let live = try Inbox(roundDirectory: roundDirectory, roster: round.roster).live()
+        let journal = try RoundJournal.load(
+            roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        var receivedAt = [String: String]()
+        for entry in journal.entries where entry.kind?.acceptsSubmission == true {
+            if case .string(let member) = entry.details["member"] { receivedAt[member] = entry.at }
+        }
+        let members = round.members.map { m in
+            Member(identity: m.identity, revision: live[m.id]?.revision, receivedAt: live[m.id] == nil ? nil : receivedAt[m.id] ?? "?")
+        }
+        return RoundStatus(round: round, members: members)
+    }
+}

@@ -1,0 +1,20 @@
+/// The events a round journal records (spec §7): the `event` field of an entry.
+///
+/// Raw values are the names written in the journal; they are part of the format and never change.
+public enum JournalEvent: String, Sendable, Hashable, CaseIterable {
+    /// The round was created (`round init`); always the first entry.
+    case roundInit = "round-init"
+    /// A member's first submission was accepted into `submissions/` (spec §6.2).
+    case receive
+    /// A newer revision replaced the member's live submission (spec §6.2).
+    case supersede
+    /// A received file failed a check; `details.rule` names the message id (spec §6.2).
+    case reject
+    /// An evidence file entered `evidence/`, from a member or the secretary (spec §10.8).
+    case receiveEvidence = "receive-evidence"
+    /// The round was merged and its results locked (spec §6.5).
+    case merge
+
+    /// True for the two events that make a submission live: ``receive`` and ``supersede``.
+    public var acceptsSubmission: Bool { self == .receive || self == .supersede }
+}

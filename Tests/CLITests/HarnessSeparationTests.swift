@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The product binary carries no developer harness: the benchmarks are the separate `avault-bench`
+/// executable (docs/performance.md), and no binary of the project installs packages or shells
+/// out to `rm`.
+@Suite("harnesses out of the product")
+struct HarnessSeparationTests {
+    static let bench = CLI.root.appendingPathComponent(".build/debug/avault-bench").path
+
+    /// `avault --help` lists no `bench` command in either language, and `avault bench` is refused
+    /// as an unknown command (usage error, 64).
+    @Test func productHasNoBenchCommand() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for language in ["en_US.UTF-8", "vi_VN.UTF-8"] {
+            let help = try cli.run(["--help"], language: language)
+            #expect(help.exited(0), "\(help)")
+            #expect(help.stdout.contains("verify"), "\(help)")
+            #expect(!help.stdout.contains("bench"), "\(help)")
+        }
+        let bench = try cli.run(["bench", "merge"])
+        #expect(bench.exited(64), "\(bench)")
+    }
+
+    /// Neither executable holds the text of a package install or a shell `rm` (the benchmarks
+    /// remove their scratch folders in Swift; `make bench` installs the peers).
+    @Test func binariesNeverInstallOrShellOutToRm() throws {
+        for path in [CLI.binary, Self.bench] {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            for needle in ["apt-get", "rm -rf", "rm -f "] {
+                #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(path) contains \"\(needle)\"")
+            }
+        }
+    }
+
+    /// `avault-bench stream` at 1 MiB runs end to end (its worker subprocesses seal and open the
+    /// file, the output is compared) and leaves its `--dir` empty: the scratch folder is removed.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
+    func benchStreamRemovesItsScratchFolder() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let dir = cli.path("scratch")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.bench)
+        process.arguments = ["stream", "--size", "1", "--runs", "1", "--dir", dir]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("| avault seal |") && output.contains("| avault open |"), "\(output)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+}
