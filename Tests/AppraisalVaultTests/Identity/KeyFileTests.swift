@@ -48,7 +48,7 @@ struct KeyFileTests {
         #expect(kdf["operations"] == .integer(2) && kdf["memoryBytes"] == .integer(67_108_864))
     }
 
-    /// Every single-byte flip is rejected with a VaultError (format error, or wrong passphrase once the AEAD sees it).
+    /// Every single-byte flip is rejected with a library error (format error, or wrong passphrase once the AEAD sees it).
     ///
     /// Striped over 8 test cases so they run in parallel; about 280 of the ~520 flips need an Argon2id run.
     @Test(arguments: 0..<8)

@@ -28,7 +28,7 @@ struct PublicIdentityTests {
         #expect(throws: FormatError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 64), file: "p") }
     }
 
-    /// Every single-byte flip of a .pub file is rejected with a VaultError: never accepted, never a crash.
+    /// Every single-byte flip of a .pub file is rejected with a library error: never accepted, never a crash.
     @Test func everyByteFlipRejected() throws {
         let bytes = try Self.secret.publicFile()
         for i in bytes.indices {
