@@ -14,20 +14,23 @@ package struct SealedEnvelope: Sendable {
     /// Size of the final chunk: inner signature + overhead.
     static let finalChunkLength = Ed25519.signatureLength + chunkOverhead
 
+    /// The envelope, read through the one streaming reader.
+    let reader: EnvelopeReader<MemorySource>
+
     /// The kind (submission, locked results, evidence).
-    package let kind: ArtifactKind
+    package var kind: ArtifactKind { reader.kind }
     /// The parsed header.
-    package let header: EnvelopeHeader
+    package var header: EnvelopeHeader { reader.header }
     /// Magic through the header, as read.
-    package let preamble: [UInt8]
+    package var preamble: [UInt8] { reader.preamble }
     /// `BLAKE2b-512(preamble)`.
-    package let headerHash: [UInt8]
+    package var headerHash: [UInt8] { reader.headerHash }
     /// The secretstream chunks, as read.
-    package let payload: ArraySlice<UInt8>
+    package var payload: ArraySlice<UInt8> { reader.source.bytes[reader.payload] }
     /// The last 64 bytes.
-    package let outerSignature: [UInt8]
+    package var outerSignature: [UInt8] { reader.outerSignature }
     /// The path, for messages.
-    package let file: String
+    package var file: String { reader.file }
 
     // MARK: - Sealing
 
@@ -82,7 +85,7 @@ package struct SealedEnvelope: Sendable {
         BLAKE2b.hash(kind.domain("file-key-commitment") + round, outputLength: 32, secretKey: fileKey)
     }
 
-    /// Spec §5.5 step 5, shared by the in-memory and the streaming open: the reader's key must be
+    /// Spec §5.5 step 5 of ``EnvelopeReader/open(with:authorize:into:)``: the reader's key must be
     /// the recipient, the sealed file key must open with it, and it must match its commitment.
     ///
     /// - Throws: ``VaultError`` `envelope.not-for-you`, `envelope.commitment`.
@@ -108,31 +111,17 @@ package struct SealedEnvelope: Sendable {
     ///
     /// - Throws: ``VaultError`` format errors and `envelope.bad-length`.
     package init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String) throws(VaultError) {
-        let container = try Container(parsing: bytes, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
-        do {
-            header = try EnvelopeHeader(json: container.header)
-        } catch {
-            throw VaultError(.formatHeader, [file, error.description])
-        }
-        let body = container.body
-        guard body.count >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
-            throw VaultError(.formatTruncated, [file])
-        }
-        let payloadEnd = body.endIndex - Ed25519.signatureLength
-        let payload = body[body.startIndex..<payloadEnd]
-        guard SealedEnvelope.isValidPayloadLength(payload.count) else { throw VaultError(.envelopeBadLength, [file]) }
-        self.kind = kind
-        self.preamble = container.preamble
-        self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
-        self.payload = payload
-        self.outerSignature = Array(body[payloadEnd...])
-        self.file = file
+        reader = try EnvelopeReader(parsing: MemorySource(bytes: bytes), expecting: kind, file: file)
     }
 
     /// True when the outer signature by `header.senderSigningKey` covers this exact file.
     package var hasValidOuterSignature: Bool {
-        let message = kind.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64)
-        return header.senderSigningKey.isValidSignature(outerSignature, for: message)
+        do {
+            _ = try reader.verifyOuter(hashingFile: false)
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// The content hash the inner signature covers is not visible without decrypting; this is the
@@ -147,41 +136,14 @@ package struct SealedEnvelope: Sendable {
 
     // MARK: - Opening
 
-    /// Verifies and decrypts with the recipient's key, in the order of spec §5.5.
+    /// Verifies and decrypts with the recipient's key, in the order of spec §5.5
+    /// (``EnvelopeReader/open(with:authorize:into:)``); the plaintext is returned only after every check.
     ///
     /// - Throws: ``VaultError`` `envelope.bad-signature`, `envelope.not-for-you`,
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
     package func open(with key: X25519.PrivateKey) throws(VaultError) -> [UInt8] {
-        guard hasValidOuterSignature else { throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy) }
-        let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
-        do {
-            let stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader)
-            let contentHasher = BLAKE2b.Hasher(outputLength: 64)
-            var content = [UInt8]()
-            content.reserveCapacity(payload.count)
-            let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
-            let contentEnd = payload.endIndex - SealedEnvelope.finalChunkLength
-            var offset = payload.startIndex
-            while offset < contentEnd {
-                let end = min(offset + step, contentEnd)
-                let (plain, isFinal) = try stream.pull(payload[offset..<end], additionalData: headerHash)
-                guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
-                contentHasher.update(plain)
-                content += plain
-                offset = end
-            }
-            let (inner, isFinal) = try stream.pull(payload[contentEnd...], additionalData: headerHash)
-            guard isFinal, inner.count == Ed25519.signatureLength else { throw VaultError(.envelopeCorrupt, [file]) }
-            try stream.finish()
-            let message = kind.domain("inner") + headerHash + contentHasher.finalize()
-            guard header.senderSigningKey.isValidSignature(inner, for: message) else {
-                throw VaultError(.envelopeInnerSignature, [file])
-            }
-            return content
-        } catch let e as VaultError {
-            throw e
-        } catch {
-            throw VaultError(.envelopeCorrupt, [file])
-        }
+        let sink = MemorySink(capacity: payload.count)
+        _ = try reader.open(with: key) { () throws(VaultError) in sink }
+        return sink.bytes
     }
 }
