@@ -1,15 +1,13 @@
 package import VaultCrypto
 
 /// Streaming forms of seal and open for envelopes of any size (evidence attachments, spec §10):
-/// the same bytes as the in-memory forms (both open through ``EnvelopeReader``), with memory
-/// bounded by one chunk plus a 1 MiB block.
+/// the same bytes as the in-memory forms (both go through ``EnvelopeWriter`` and
+/// ``EnvelopeReader``), with memory bounded by one chunk plus a 1 MiB block.
 extension SealedEnvelope {
     /// Bytes read per block while hashing a payload.
     static let hashBlock = 1 << 20
-    /// Chunks per block in the streaming pipelines (1 MiB of plaintext).
+    /// Chunks per block while sealing or opening (1 MiB of plaintext).
     static let blockChunks = 16
-    /// Blocks in flight per buffer ring.
-    static let ringSize = 3
 
     /// True when a payload of `length` bytes has the shape of spec §5.3.
     static func isValidPayloadLength(_ length: Int) -> Bool {
@@ -37,105 +35,9 @@ extension SealedEnvelope {
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws(VaultError) -> SealedFile {
         let reader = try FileIO.StreamReader(path: input)
-        let writer = try FileIO.AtomicWriter(path: output, mode: 0o644)
-        do {
-            let fileKey = try SecretBytes(count: SecretStream.keyLength, from: random)
-            let sealedKey = try SealedBox.seal(fileKey, to: recipient, using: random)
-            let stream = try SecretStream.Encryptor(key: fileKey, using: random)
-            let header = EnvelopeHeader(
-                context: makeContext(reader.size), created: created,
-                fileKeyCommitment: commitment(fileKey: fileKey, kind: kind, round: round), recipient: recipient, round: round,
-                sealedFileKey: sealedKey, sender: sender.identity.id, senderSigningKey: sender.signingKey.publicKey,
-                streamHeader: stream.header)
-            let preamble = Container.preamble(kind: kind, header: header.json)
-            let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
-            let fileHasher = BLAKE2b.Hasher(outputLength: 32)
-            let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
-            let contentHasher = BLAKE2b.Hasher(outputLength: 64)
-            try writer.write(preamble)
-            fileHasher.update(preamble)
-            // Pipeline over 1 MiB blocks: this thread reads and encrypts; one lane hashes the
-            // plaintext, one the payload, one the whole file and writes it (spec bytes unchanged).
-            let blockPlain = blockChunks * chunkSize
-            let blockCipher = blockChunks * (chunkSize + chunkOverhead)
-            let plain = BlockRing(count: ringSize, capacity: blockPlain, users: 1)
-            let cipher = BlockRing(count: ringSize, capacity: blockCipher, users: 2)
-            let contentLane = Lane("content"), payloadLane = Lane("payload"), fileLane = Lane("file")
-            let out = Parallel.UncheckedBox(writer)
-            let size = reader.size
-            let blocks = (size + blockPlain - 1) / blockPlain
-            defer {
-                plain.waitAll()
-                cipher.waitAll()
-            }
-            try headerHash.withUnsafeBytes { ad in
-                for i in 0..<blocks {
-                    let p = plain.acquire(i)
-                    let length = min(blockPlain, size - i * blockPlain)
-                    let n: Int
-                    do {
-                        n = try reader.read(at: i * blockPlain, into: UnsafeMutableRawBufferPointer(rebasing: p.bytes[0..<length]))
-                        guard n == length else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
-                    } catch {
-                        plain.release(i)
-                        throw error
-                    }
-                    p.count = n
-                    contentLane.async {
-                        contentHasher.update(bytes: p.used)
-                        plain.release(i)
-                    }
-                    let c = cipher.acquire(i)
-                    var done = 0
-                    var written = 0
-                    do {
-                        while done < n {
-                            let k = min(chunkSize, n - done)
-                            written += try stream.push(
-                                UnsafeRawBufferPointer(rebasing: p.bytes[done..<done + k]), additionalData: ad, isFinal: false,
-                                into: UnsafeMutableRawBufferPointer(rebasing: c.bytes[written..<c.bytes.count]))
-                            done += k
-                        }
-                    } catch {
-                        cipher.release(i)
-                        cipher.release(i)
-                        throw error
-                    }
-                    c.count = written
-                    payloadLane.async {
-                        payloadHasher.update(bytes: c.used)
-                        cipher.release(i)
-                    }
-                    fileLane.async {
-                        defer { cipher.release(i) }
-                        fileHasher.update(bytes: c.used)
-                        try out.value.write(bytes: c.used)
-                    }
-                }
-            }
-            try contentLane.drain()
-            try payloadLane.drain()
-            try fileLane.drain()
-            let offset = size
-            let contentHash = contentHasher.finalize()
-            let inner = try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash)
-            var last = [UInt8]()
-            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &last)
-            payloadHasher.update(last)
-            fileHasher.update(last)
-            try writer.write(last)
-            let outer = try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHasher.finalize())
-            fileHasher.update(outer)
-            try writer.write(outer)
-            try writer.commit()
-            return SealedFile(fileHash: fileHasher.finalize(), contentHash: contentHash, size: offset)
-        } catch let error as VaultError {
-            writer.abort()
-            throw error
-        } catch {
-            writer.abort()
-            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
-        }
+        let sink = try FileIO.AtomicWriter(path: output, mode: 0o644)
+        let writer = EnvelopeWriter(kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
+        return try writer.seal(reader, input: input, context: makeContext, into: sink)
     }
 
     /// A sealed envelope on disk, parsed from both ends without loading its payload.

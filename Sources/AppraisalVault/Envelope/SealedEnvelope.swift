@@ -47,37 +47,10 @@ package struct SealedEnvelope: Sendable {
         _ content: [UInt8], kind: ArtifactKind, round: [UInt8], context: [String: JSONValue], sender: SecretIdentity,
         recipient: X25519.PublicKey, created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws(VaultError) -> [UInt8] {
-        do {
-            let fileKey = try SecretBytes(count: SecretStream.keyLength, from: random)
-            let sealedKey = try SealedBox.seal(fileKey, to: recipient, using: random)
-            let stream = try SecretStream.Encryptor(key: fileKey, using: random)
-            let header = EnvelopeHeader(
-                context: context, created: created,
-                fileKeyCommitment: commitment(fileKey: fileKey, kind: kind, round: round),
-                recipient: recipient, round: round, sealedFileKey: sealedKey, sender: sender.identity.id,
-                senderSigningKey: sender.signingKey.publicKey, streamHeader: stream.header)
-            let preamble = Container.preamble(kind: kind, header: header.json)
-            let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
-
-            var payload = [UInt8]()
-            payload.reserveCapacity(content.count + (content.count / chunkSize + 2) * chunkOverhead + 64)
-            let contentHasher = BLAKE2b.Hasher(outputLength: 64)
-            var offset = 0
-            while offset < content.count {
-                let end = min(offset + chunkSize, content.count)
-                let chunk = content[offset..<end]
-                contentHasher.update(chunk)
-                try stream.push(chunk, additionalData: headerHash, isFinal: false, into: &payload)
-                offset = end
-            }
-            let inner = try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHasher.finalize())
-            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &payload)
-            let outer = try sender.signingKey.signature(
-                for: kind.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64))
-            return preamble + payload + outer
-        } catch {
-            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
-        }
+        let sink = MemorySink(capacity: content.count + (content.count / chunkSize + 2) * chunkOverhead + 64 + 4096)
+        let writer = EnvelopeWriter(kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
+        _ = try writer.seal(MemorySource(bytes: content), input: "", context: { _ in context }, into: sink)
+        return sink.bytes
     }
 
     /// `BLAKE2b-256(key = fileKey, domain("file-key-commitment") || round)`.

@@ -142,17 +142,12 @@ public enum Evidence {
         return try FileIO.listVisible(folder).sorted()
     }
 
-    /// BLAKE2b-256 of a file, streaming.
+    /// BLAKE2b-256 of a file, streaming (the envelope's block loop, ``ByteSource/forEachBlock(in:blockSize:shortRead:_:)``).
     static func hashFile(_ path: String) throws(VaultError) -> [UInt8] {
         let reader = try FileIO.StreamReader(path: path)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
-        var block = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = 0
-        while offset < reader.size {
-            let n = try reader.read(at: offset, count: min(block.count, reader.size - offset), into: &block)
-            guard n > 0 else { break }
-            hasher.update(block[0..<n])
-            offset += n
+        try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(path)) {
+            block throws(VaultError) in hasher.update(bytes: block)
         }
         return hasher.finalize()
     }
@@ -163,15 +158,11 @@ public enum Evidence {
         let reader = try FileIO.StreamReader(path: source)
         let writer = try FileIO.AtomicWriter(path: destination, mode: 0o644)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
-        var block = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = 0
         do throws(VaultError) {
-            while offset < reader.size {
-                let n = try reader.read(at: offset, count: min(block.count, reader.size - offset), into: &block)
-                guard n > 0 else { break }
-                hasher.update(block[0..<n])
-                try writer.write(block[0..<n])
-                offset += n
+            try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(source)) {
+                block throws(VaultError) in
+                hasher.update(bytes: block)
+                try writer.write(bytes: block)
             }
             guard Sodium.constantTimeEqual(hasher.finalize(), expected) else {
                 throw VaultError(.envelopeBadSignature, [source], hint: .hintAskForNewCopy)
@@ -181,5 +172,9 @@ public enum Evidence {
             writer.abort()
             throw error
         }
+    }
+
+    private static func shrank(_ path: String) -> VaultError {
+        VaultError(.fileUnreadable, [path, "file shrank while reading"], status: .ioError)
     }
 }
