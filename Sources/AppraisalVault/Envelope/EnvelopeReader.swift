@@ -25,9 +25,9 @@ struct EnvelopeReader<Source: ByteSource> {
     /// Parses the preamble and the layout (spec §5.5 steps 1–2), reading only the preamble and the
     /// outer signature.
     ///
-    /// - Throws: ``VaultError`` format errors and `envelope.bad-length`.
-    init(parsing source: Source, expecting kind: ArtifactKind, file: String) throws(VaultError) {
-        guard source.size > 0 else { throw VaultError(.formatEmpty, [file]) }
+    /// - Throws: ``FormatError`` format errors, ``EnvelopeError`` `envelope.bad-length`.
+    init(parsing source: Source, expecting kind: ArtifactKind, file: String) throws {
+        guard source.size > 0 else { throw FormatError(.empty, [.file(file)]) }
         let prefix = try source.bytes(at: 0, upTo: min(source.size, Container.fixedPrefixLength))
         let length = prefix.count == Container.fixedPrefixLength
             ? Int(prefix[9]) << 24 | Int(prefix[10]) << 16 | Int(prefix[11]) << 8 | Int(prefix[12]) : 0
@@ -35,19 +35,19 @@ struct EnvelopeReader<Source: ByteSource> {
         // The preamble is parsed with the container's rules (magic, version, kind, header limits).
         let head = try source.bytes(at: 0, upTo: min(source.size, preambleLength))
         let container = try Container(parsing: head, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
-        do { header = try EnvelopeHeader(json: container.header) } catch { throw VaultError(.formatHeader, [file, error.description]) }
+        do { header = try EnvelopeHeader(json: container.header) } catch { throw FormatError(.header, [.file(file), .text(error.description)]) }
         let bodyLength = source.size - container.preamble.count
         guard bodyLength >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
-            throw VaultError(.formatTruncated, [file])
+            throw FormatError(.truncated, [.file(file)])
         }
         let payloadLength = bodyLength - Ed25519.signatureLength
-        guard SealedEnvelope.isValidPayloadLength(payloadLength) else { throw VaultError(.envelopeBadLength, [file]) }
+        guard SealedEnvelope.isValidPayloadLength(payloadLength) else { throw EnvelopeError(.badLength, [.file(file)]) }
         self.kind = kind
         self.preamble = container.preamble
         self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
         self.payload = container.preamble.count..<(container.preamble.count + payloadLength)
         let signature = try source.bytes(at: payload.upperBound, upTo: Ed25519.signatureLength)
-        guard signature.count == Ed25519.signatureLength else { throw VaultError(.formatTruncated, [file]) }
+        guard signature.count == Ed25519.signatureLength else { throw FormatError(.truncated, [.file(file)]) }
         self.outerSignature = signature
         self.source = source
         self.file = file
@@ -57,20 +57,20 @@ struct EnvelopeReader<Source: ByteSource> {
     ///
     /// - Parameter hashingFile: also hash the whole file on the way.
     /// - Returns: BLAKE2b-256 of the whole file when `hashingFile`, else nil.
-    /// - Throws: ``VaultError`` `envelope.bad-signature`.
-    func verifyOuter(hashingFile: Bool = true) throws(VaultError) -> [UInt8]? {
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`.
+    func verifyOuter(hashingFile: Bool = true) throws -> [UInt8]? {
         let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
         let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
         fileHasher?.update(preamble)
-        try source.forEachBlock(in: payload, blockSize: SealedEnvelope.hashBlock, shortRead: VaultError(.formatTruncated, [file])) {
-            block throws(VaultError) in
+        try source.forEachBlock(in: payload, blockSize: SealedEnvelope.hashBlock, shortRead: FormatError(.truncated, [.file(file)])) {
+            block in
             payloadHasher.update(bytes: block)
             fileHasher?.update(bytes: block)
         }
         fileHasher?.update(outerSignature)
         let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
         guard header.senderSigningKey.isValidSignature(outerSignature, for: message) else {
-            throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy)
+            throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
         return fileHasher?.finalize()
     }
@@ -85,13 +85,13 @@ struct EnvelopeReader<Source: ByteSource> {
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
     /// - Returns: BLAKE2b-512 of the plaintext (the content hash, spec §5.4).
-    /// - Throws: ``VaultError`` `envelope.bad-signature`, what `authorize` throws,
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, what `authorize` throws,
     ///   `envelope.not-for-you`, `envelope.commitment`, `envelope.corrupt`,
     ///   `envelope.inner-signature`, and the sink's errors.
     func open<Sink: ByteSink>(
-        with key: X25519.PrivateKey, authorize: (EnvelopeHeader) throws(VaultError) -> Void = { _ in },
-        into makeSink: () throws(VaultError) -> Sink
-    ) throws(VaultError) -> [UInt8] {
+        with key: X25519.PrivateKey, authorize: (EnvelopeHeader) throws -> Void = { _ in },
+        into makeSink: () throws -> Sink
+    ) throws -> [UInt8] {
         _ = try verifyOuter(hashingFile: false)
         try authorize(header)
         let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
@@ -108,8 +108,8 @@ struct EnvelopeReader<Source: ByteSource> {
 
     /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext, then checks the
     /// final chunk and the inner signature.
-    private func decrypt(with fileKey: SecretBytes, into sink: some ByteSink) throws(VaultError) -> [UInt8] {
-        let corrupt = VaultError(.envelopeCorrupt, [file])
+    private func decrypt(with fileKey: SecretBytes, into sink: some ByteSink) throws -> [UInt8] {
+        let corrupt = EnvelopeError(.corrupt, [.file(file)])
         let stream: SecretStream.Decryptor
         do { stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader) } catch { throw corrupt }
         let contentHasher = BLAKE2b.Hasher(outputLength: 64)
@@ -124,8 +124,8 @@ struct EnvelopeReader<Source: ByteSource> {
         }
         try source.forEachBlock(
             in: payload.lowerBound..<contentEnd, blockSize: SealedEnvelope.blockChunks * step,
-            shortRead: VaultError(.formatTruncated, [file])
-        ) { block throws(VaultError) in
+            shortRead: FormatError(.truncated, [.file(file)])
+        ) { block in
             var done = 0
             var written = 0
             while done < block.count {
@@ -145,7 +145,7 @@ struct EnvelopeReader<Source: ByteSource> {
             try sink.write(bytes: out)
         }
         let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
-        guard last.count == SealedEnvelope.finalChunkLength else { throw VaultError(.formatTruncated, [file]) }
+        guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
         let inner: [UInt8]
         do {
             let pulled = try stream.pull(last, additionalData: headerHash)
@@ -155,7 +155,7 @@ struct EnvelopeReader<Source: ByteSource> {
         } catch { throw corrupt }
         let contentHash = contentHasher.finalize()
         guard header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + contentHash) else {
-            throw VaultError(.envelopeInnerSignature, [file])
+            throw EnvelopeError(.innerSignature, [.file(file)])
         }
         return contentHash
     }

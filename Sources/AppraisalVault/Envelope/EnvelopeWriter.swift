@@ -22,10 +22,10 @@ struct EnvelopeWriter {
     /// - Parameters:
     ///   - context: the kind-specific header fields, given the content size (read before the header is written).
     ///   - input: the content's path, for messages.
-    /// - Throws: ``VaultError`` the source's and the sink's errors; `crypto.failure` (status software).
+    /// - Throws: the source's and the sink's errors; ``CryptoError`` `crypto.failure`.
     func seal(
         _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue], into sink: some ByteSink
-    ) throws(VaultError) -> SealedEnvelope.SealedFile {
+    ) throws -> SealedEnvelope.SealedFile {
         do {
             let result = try write(source, input: input, context: context, into: sink)
             try sink.release()
@@ -38,7 +38,7 @@ struct EnvelopeWriter {
 
     private func write(
         _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue], into sink: some ByteSink
-    ) throws(VaultError) -> SealedEnvelope.SealedFile {
+    ) throws -> SealedEnvelope.SealedFile {
         let fileKey = try crypto { try SecretBytes(count: SecretStream.keyLength, from: random) }
         let sealedKey = try crypto { try SealedBox.seal(fileKey, to: recipient, using: random) }
         let stream = try crypto { try SecretStream.Encryptor(key: fileKey, using: random) }
@@ -68,8 +68,8 @@ struct EnvelopeWriter {
         }
         try source.forEachBlock(
             in: 0..<size, blockSize: blockPlain,
-            shortRead: VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError)
-        ) { block throws(VaultError) in
+            shortRead: FormatError(.fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
+        ) { block in
             contentHasher.update(bytes: block)
             var done = 0
             var written = 0
@@ -102,7 +102,7 @@ struct EnvelopeWriter {
     }
 
     /// Runs a crypto step; a failure there is an internal error.
-    private func crypto<T>(_ body: () throws -> T) throws(VaultError) -> T {
-        do { return try body() } catch { throw VaultError(.cryptoFailure, [String(describing: error)], status: .software) }
+    private func crypto<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw CryptoError(error) }
     }
 }

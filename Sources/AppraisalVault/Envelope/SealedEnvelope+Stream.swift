@@ -33,7 +33,7 @@ extension SealedEnvelope {
         _ input: String, to output: String, kind: ArtifactKind, round: [UInt8],
         context makeContext: (_ size: Int) -> [String: JSONValue], sender: SecretIdentity, recipient: X25519.PublicKey,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> SealedFile {
+    ) throws -> SealedFile {
         let reader = try FileIO.StreamReader(path: input)
         let sink = try FileIO.AtomicWriter(path: output, mode: 0o644)
         let writer = EnvelopeWriter(kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
@@ -59,14 +59,14 @@ extension SealedEnvelope {
         package var file: String { reader.file }
 
         /// Parses the preamble and the layout of the envelope at `path`.
-        package init(path: String, expecting kind: ArtifactKind) throws(VaultError) {
+        package init(path: String, expecting kind: ArtifactKind) throws {
             reader = try EnvelopeReader(parsing: try FileIO.StreamReader(path: path), expecting: kind, file: path)
         }
 
         /// Streams the payload once: checks the outer signature and returns the file hash.
         ///
-        /// - Throws: ``VaultError`` `envelope.bad-signature`.
-        package func verifyOuter() throws(VaultError) -> [UInt8] {
+        /// - Throws: ``EnvelopeError`` `envelope.bad-signature`.
+        package func verifyOuter() throws -> [UInt8] {
             try reader.verifyOuter(hashingFile: true) ?? []
         }
 
@@ -78,9 +78,9 @@ extension SealedEnvelope {
         /// - Returns: BLAKE2b-512 of the plaintext.
         package func open(
             with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600,
-            authorize: (EnvelopeHeader) throws(VaultError) -> Void = { _ in }
-        ) throws(VaultError) -> [UInt8] {
-            try reader.open(with: key, authorize: authorize) { () throws(VaultError) in
+            authorize: (EnvelopeHeader) throws -> Void = { _ in }
+        ) throws -> [UInt8] {
+            try reader.open(with: key, authorize: authorize) {
                 try FileIO.AtomicWriter(path: output, mode: mode)
             }
         }

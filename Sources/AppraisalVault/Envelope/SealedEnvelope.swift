@@ -46,7 +46,7 @@ package struct SealedEnvelope: Sendable {
     package static func seal(
         _ content: [UInt8], kind: ArtifactKind, round: [UInt8], context: [String: JSONValue], sender: SecretIdentity,
         recipient: X25519.PublicKey, created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         let sink = MemorySink(capacity: content.count + (content.count / chunkSize + 2) * chunkOverhead + 64 + 4096)
         let writer = EnvelopeWriter(kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
         _ = try writer.seal(MemorySource(bytes: content), input: "", context: { _ in context }, into: sink)
@@ -61,20 +61,20 @@ package struct SealedEnvelope: Sendable {
     /// Spec §5.5 step 5 of ``EnvelopeReader/open(with:authorize:into:)``: the reader's key must be
     /// the recipient, the sealed file key must open with it, and it must match its commitment.
     ///
-    /// - Throws: ``VaultError`` `envelope.not-for-you`, `envelope.commitment`.
+    /// - Throws: ``EnvelopeError`` `envelope.not-for-you`, `envelope.commitment`.
     static func fileKey(
         of header: EnvelopeHeader, kind: ArtifactKind, with key: X25519.PrivateKey, file: String
-    ) throws(VaultError) -> SecretBytes {
-        guard key.publicKey == header.recipient else { throw VaultError(.envelopeNotForYou, [file]) }
+    ) throws -> SecretBytes {
+        guard key.publicKey == header.recipient else { throw EnvelopeError(.notForYou, [.file(file)]) }
         let fileKey: SecretBytes
         do {
             fileKey = try SealedBox.open(header.sealedFileKey, with: key)
         } catch {
-            throw VaultError(.envelopeNotForYou, [file])
+            throw EnvelopeError(.notForYou, [.file(file)])
         }
         guard fileKey.count == SecretStream.keyLength,
             Sodium.constantTimeEqual(commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
-        else { throw VaultError(.envelopeCommitment, [file]) }
+        else { throw EnvelopeError(.commitment, [.file(file)]) }
         return fileKey
     }
 
@@ -82,8 +82,8 @@ package struct SealedEnvelope: Sendable {
 
     /// Parses the layout of a sealed envelope (no signature check, no decryption).
     ///
-    /// - Throws: ``VaultError`` format errors and `envelope.bad-length`.
-    package init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String) throws(VaultError) {
+    /// - Throws: ``FormatError`` format errors, ``EnvelopeError`` `envelope.bad-length`.
+    package init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String) throws {
         reader = try EnvelopeReader(parsing: MemorySource(bytes: bytes), expecting: kind, file: file)
     }
 
@@ -112,11 +112,11 @@ package struct SealedEnvelope: Sendable {
     /// Verifies and decrypts with the recipient's key, in the order of spec §5.5
     /// (``EnvelopeReader/open(with:authorize:into:)``); the plaintext is returned only after every check.
     ///
-    /// - Throws: ``VaultError`` `envelope.bad-signature`, `envelope.not-for-you`,
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.not-for-you`,
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
-    package func open(with key: X25519.PrivateKey) throws(VaultError) -> [UInt8] {
+    package func open(with key: X25519.PrivateKey) throws -> [UInt8] {
         let sink = MemorySink(capacity: payload.count)
-        _ = try reader.open(with: key) { () throws(VaultError) in sink }
+        _ = try reader.open(with: key) { sink }
         return sink.bytes
     }
 }

@@ -4,26 +4,26 @@
 /// Nothing written is visible to anyone before ``release()`` (spec §5.5 step 8).
 protocol ByteSink: AnyObject {
     /// Appends bytes.
-    func write(bytes: UnsafeRawBufferPointer) throws(VaultError)
+    func write(bytes: UnsafeRawBufferPointer) throws
     /// Makes what was written visible (the last step of an open or a seal).
-    func release() throws(VaultError)
+    func release() throws
     /// Drops what was written; nothing appears.
     func discard()
 }
 
 extension ByteSink {
     /// Appends an array.
-    func write(contentsOf bytes: [UInt8]) throws(VaultError) {
-        var failure: VaultError?
+    func write(contentsOf bytes: [UInt8]) throws {
+        var failure: (any Error)?
         bytes.withUnsafeBytes { raw in
-            do throws(VaultError) { try write(bytes: raw) } catch { failure = error }
+            do { try write(bytes: raw) } catch { failure = error }
         }
         if let failure { throw failure }
     }
 }
 
 extension FileIO.AtomicWriter: ByteSink {
-    func release() throws(VaultError) { try commit(replacing: false) }
+    func release() throws { try commit(replacing: false) }
     func discard() { abort() }
 }
 
@@ -34,7 +34,7 @@ final class MemorySink: ByteSink {
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
-    func write(bytes raw: UnsafeRawBufferPointer) throws(VaultError) { bytes.append(contentsOf: raw) }
-    func release() throws(VaultError) {}
+    func write(bytes raw: UnsafeRawBufferPointer) throws { bytes.append(contentsOf: raw) }
+    func release() throws {}
     func discard() { bytes.removeAll() }
 }

@@ -4,7 +4,7 @@ protocol ByteSource {
     /// The number of bytes.
     var size: Int { get }
     /// Reads `buffer.count` bytes at `offset` (fewer only at the end).
-    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(VaultError) -> Int
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int
 }
 
 extension ByteSource {
@@ -14,9 +14,9 @@ extension ByteSource {
     /// For envelopes `blockSize` is a whole number of chunks (spec §5.3), so a block never
     /// splits a chunk.
     func forEachBlock(
-        in range: Range<Int>, blockSize: Int, shortRead: @autoclosure () -> VaultError,
-        _ body: (UnsafeRawBufferPointer) throws(VaultError) -> Void
-    ) throws(VaultError) {
+        in range: Range<Int>, blockSize: Int, shortRead: @autoclosure () -> any Error,
+        _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         guard !range.isEmpty else { return }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(blockSize, range.count), alignment: 64)
         defer { buffer.deallocate() }
@@ -31,11 +31,11 @@ extension ByteSource {
     }
 
     /// Reads exactly `count` bytes at `offset` into a new array (fewer only at the end).
-    func bytes(at offset: Int, upTo count: Int) throws(VaultError) -> [UInt8] {
+    func bytes(at offset: Int, upTo count: Int) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
-        var failure: VaultError?
+        var failure: (any Error)?
         let n = out.withUnsafeMutableBytes { buffer in
-            do throws(VaultError) { return try read(at: offset, into: buffer) } catch {
+            do { return try read(at: offset, into: buffer) } catch {
                 failure = error
                 return 0
             }
@@ -55,7 +55,7 @@ struct MemorySource: ByteSource, Sendable {
 
     var size: Int { bytes.count }
 
-    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(VaultError) -> Int {
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let n = max(0, min(buffer.count, bytes.count - offset))
         guard n > 0 else { return 0 }
         bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + n])) }
