@@ -62,10 +62,21 @@ struct EnvelopeReader<Source: ByteSource> {
         let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
         let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
         fileHasher?.update(preamble)
-        try source.forEachBlock(in: payload, blockSize: SealedEnvelope.hashBlock, shortRead: FormatError(.truncated, [.file(file)])) {
-            block in
-            payloadHasher.update(bytes: block)
-            fileHasher?.update(bytes: block)
+        // Two stages: this thread reads and hashes the payload; the worker hashes the file.
+        try TwoStagePipeline.run(
+            blockSize: SealedEnvelope.hashBlock, inline: fileHasher == nil || payload.count <= SealedEnvelope.hashBlock,
+            consume: { block in fileHasher?.update(bytes: block) }
+        ) { pipeline in
+            try source.forEachBlock(in: payload, blockSize: SealedEnvelope.hashBlock, shortRead: FormatError(.truncated, [.file(file)])) {
+                block in
+                payloadHasher.update(bytes: block)
+                if fileHasher != nil {
+                    try pipeline.send { slot in
+                        slot.copyMemory(from: block)
+                        return block.count
+                    }
+                }
+            }
         }
         fileHasher?.update(outerSignature)
         let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
@@ -117,32 +128,37 @@ struct EnvelopeReader<Source: ByteSource> {
         let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
         let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
         ad.copyBytes(from: headerHash)
-        let plain = UnsafeMutableRawBufferPointer.allocate(byteCount: SealedEnvelope.blockChunks * SealedEnvelope.chunkSize, alignment: 64)
-        defer {
-            ad.deallocate()
-            plain.deallocate()
-        }
-        try source.forEachBlock(
-            in: payload.lowerBound..<contentEnd, blockSize: SealedEnvelope.blockChunks * step,
-            shortRead: FormatError(.truncated, [.file(file)])
-        ) { block in
-            var done = 0
-            var written = 0
-            while done < block.count {
-                let k = min(step, block.count - done)
-                let pulled: (count: Int, isFinal: Bool)
-                do {
-                    pulled = try stream.pull(
-                        UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
-                        into: UnsafeMutableRawBufferPointer(rebasing: plain[written...]))
-                } catch { throw corrupt }
-                guard !pulled.isFinal else { throw corrupt }
-                written += pulled.count
-                done += k
+        defer { ad.deallocate() }
+        // Two stages: this thread reads and decrypts; the worker hashes the plaintext and writes it.
+        let blockCipher = SealedEnvelope.blockChunks * step
+        try TwoStagePipeline.run(
+            blockSize: SealedEnvelope.blockChunks * SealedEnvelope.chunkSize, inline: contentEnd - payload.lowerBound <= blockCipher,
+            consume: { out in
+                contentHasher.update(bytes: out)
+                try sink.write(bytes: out)
             }
-            let out = UnsafeRawBufferPointer(rebasing: plain[0..<written])
-            contentHasher.update(bytes: out)
-            try sink.write(bytes: out)
+        ) { pipeline in
+            try source.forEachBlock(
+                in: payload.lowerBound..<contentEnd, blockSize: blockCipher, shortRead: FormatError(.truncated, [.file(file)])
+            ) { block in
+                try pipeline.send { plain in
+                    var done = 0
+                    var written = 0
+                    while done < block.count {
+                        let k = min(step, block.count - done)
+                        let pulled: (count: Int, isFinal: Bool)
+                        do {
+                            pulled = try stream.pull(
+                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
+                                into: UnsafeMutableRawBufferPointer(rebasing: plain[written...]))
+                        } catch { throw corrupt }
+                        guard !pulled.isFinal else { throw corrupt }
+                        written += pulled.count
+                        done += k
+                    }
+                    return written
+                }
+            }
         }
         let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }

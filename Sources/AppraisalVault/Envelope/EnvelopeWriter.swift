@@ -60,32 +60,37 @@ struct EnvelopeWriter {
         let blockPlain = SealedEnvelope.blockChunks * chunk
         let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
         ad.copyBytes(from: headerHash)
-        let cipher = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: SealedEnvelope.blockChunks * (chunk + SealedEnvelope.chunkOverhead), alignment: 64)
-        defer {
-            ad.deallocate()
-            cipher.deallocate()
-        }
-        try source.forEachBlock(
-            in: 0..<size, blockSize: blockPlain,
-            shortRead: FormatError(.fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
-        ) { block in
-            contentHasher.update(bytes: block)
-            var done = 0
-            var written = 0
-            while done < block.count {
-                let k = min(chunk, block.count - done)
-                written += try crypto {
-                    try stream.push(
-                        UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
-                        isFinal: false, into: UnsafeMutableRawBufferPointer(rebasing: cipher[written...]))
-                }
-                done += k
+        defer { ad.deallocate() }
+        // Two stages (§5.4 hashes unchanged): this thread reads, hashes the content and encrypts;
+        // the worker hashes the payload and the file and writes.
+        try TwoStagePipeline.run(
+            blockSize: SealedEnvelope.blockChunks * (chunk + SealedEnvelope.chunkOverhead), inline: size <= blockPlain,
+            consume: { out in
+                payloadHasher.update(bytes: out)
+                fileHasher.update(bytes: out)
+                try sink.write(bytes: out)
             }
-            let out = UnsafeRawBufferPointer(rebasing: cipher[0..<written])
-            payloadHasher.update(bytes: out)
-            fileHasher.update(bytes: out)
-            try sink.write(bytes: out)
+        ) { pipeline in
+            try source.forEachBlock(
+                in: 0..<size, blockSize: blockPlain,
+                shortRead: FormatError(.fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
+            ) { block in
+                contentHasher.update(bytes: block)
+                try pipeline.send { cipher in
+                    var done = 0
+                    var written = 0
+                    while done < block.count {
+                        let k = min(chunk, block.count - done)
+                        written += try crypto {
+                            try stream.push(
+                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
+                                isFinal: false, into: UnsafeMutableRawBufferPointer(rebasing: cipher[written...]))
+                        }
+                        done += k
+                    }
+                    return written
+                }
+            }
         }
         let contentHash = contentHasher.finalize()
         let inner = try crypto { try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash) }
