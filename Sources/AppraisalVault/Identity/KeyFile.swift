@@ -82,7 +82,17 @@ public struct KeyFile: Sendable {
     ///   parse error.
     public static func load(_ path: String) throws(VaultError) -> KeyFile {
         // Mode and bytes come from the same open file: no window to swap the file in between.
-        let (bytes, mode) = try FileIO.readRegular(path, maxBytes: maxFileSize)
+        try checked(FileIO.readRegular(path, maxBytes: maxFileSize), path: path)
+    }
+
+    /// ``load(_:)`` on a key file already open as `fd`; `path` is for messages.
+    static func load(descriptor fd: Int32, path: String) throws(VaultError) -> KeyFile {
+        try checked(FileIO.readRegular(descriptor: fd, path: path, maxBytes: maxFileSize), path: path)
+    }
+
+    /// The checks of ``load(_:)`` on the bytes and mode of one opened file (spec §2.1, reading step 2).
+    private static func checked(_ file: (bytes: [UInt8], mode: UInt32), path: String) throws(VaultError) -> KeyFile {
+        let (bytes, mode) = file
         if isPublicIdentity(bytes) { throw VaultError(.keyGotPublicFile, [path], hint: .hintUseKey) }
         if mode & 0o077 != 0 {
             throw VaultError(
