@@ -63,13 +63,15 @@ let package = Package(
             dependencies: [
                 "AppraisalVault",
                 "VaultCrypto",
+                // The catalog lives in the CLI: tests that read an error's words render it there.
+                "avault",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["AppraisalVault", "VaultCrypto"],
+            dependencies: ["AppraisalVault", "VaultCrypto", "avault"],
             swiftSettings: strict
         ),
     ]

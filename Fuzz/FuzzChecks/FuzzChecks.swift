@@ -2,7 +2,7 @@
 
 /// Every fuzz target's check, by target name; a target's file calls one of these.
 ///
-/// Each check feeds arbitrary bytes to one parser. Throwing a `VaultError` (or returning nil
+/// Each check feeds arbitrary bytes to one parser. Throwing an `AppraisalError` (or returning nil
 /// from a failable parser) is fine; trapping is a bug, and so is accepting an input that does
 /// not survive its round trip. The checks are plain functions so the regression tests
 /// (`Tests/AppraisalVaultTests/Fuzz`) run exactly what the fuzzer runs, without sanitizers.

@@ -251,7 +251,7 @@ struct SyntheticRound {
             holders: holders.map { FileIO.join(folder, "\($0.identity.id).pub") }, threshold: 2, title: "Benchmark round",
             year: 2025, isDemo: true)
         let setup: RoundSetup
-        do { setup = try RoundSetup.load(sources) } catch { throw error.errors.first ?? VaultError(.roundInputsIncomplete) }
+        do { setup = try RoundSetup.load(sources) } catch { throw error.errors.first.map { $0 as any Error } ?? RoundError(.inputsIncomplete) }
         let directory = FileIO.join(folder, "round")
         let definition = try RoundFolder.create(setup, secretary: secretary, at: directory, created: Self.created, using: random)
 

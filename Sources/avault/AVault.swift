@@ -8,7 +8,8 @@ struct AVault: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "avault",
         abstract: Terminal.localized(.cliAbstract),
-        discussion: Terminal.localized(.cliDiscussion),
+        discussion: Terminal.localized(.cliDiscussion) + "\n\n" + Terminal.localized(.cliExitStatuses) + "\n"
+            + ExitStatus.table(in: Terminal.language),
         version: AppraisalVault.version,
         subcommands: [
             Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self, Receive.self, Status.self,
@@ -22,9 +23,12 @@ struct AVault: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
             Glibc.exit(0)
-        } catch let error as VaultError {
+        } catch let error as any AppraisalError {
             Terminal.report(error)
-            Glibc.exit(error.status.rawValue)
+            Glibc.exit(ExitStatus.of(error).rawValue)
+        } catch let error as CLIError {
+            Terminal.report(error)
+            Glibc.exit(ExitStatus.of(error).rawValue)
         } catch let error as ExitCode {
             Glibc.exit(error.rawValue)  // the command already said why
         } catch {

@@ -16,18 +16,38 @@ enum Terminal {
     static func out(_ text: String) { write(STDOUT_FILENO, text + "\n") }
 
     /// Writes a localised line to standard output.
-    static func say(_ message: Message, _ arguments: [String] = []) { out(localized(message, arguments)) }
+    static func say(_ message: MessageID, _ arguments: [String] = []) { out(localized(message, arguments)) }
 
     /// Renders a catalog message in the current language.
-    static func localized(_ message: Message, _ arguments: [String] = []) -> String {
+    static func localized(_ message: MessageID, _ arguments: [String] = []) -> String {
         message.render(arguments, in: language)
     }
 
+    /// Renders a library notice (a finding, an input problem, progress) in `language`.
+    static func text(_ notice: Notice, in language: Language = Terminal.language) -> String {
+        MessageID(notice.code).render(notice.context.arguments, in: language)
+    }
+
+    /// The error line and the hint line of any error, in `language`.
+    static func text(of error: any Error, in language: Language = Terminal.language) -> (error: String, hint: String?) {
+        if let error = error as? any AppraisalError {
+            return (
+                MessageID(error.code).render(error.context.arguments, in: language),
+                error.hint.map { MessageID($0.code).render($0.context.arguments, in: language) }
+            )
+        }
+        if let error = error as? CLIError {
+            return (error.message.render(error.arguments, in: language), error.hint.map { $0.render(error.hintArguments, in: language) })
+        }
+        return (MessageID.cryptoFailure.render([String(describing: type(of: error))], in: language), nil)
+    }
+
     /// Prints `avault: error: …` and, when there is one, `avault: hint: …` to standard error.
-    static func report(_ error: VaultError) {
-        write(STDERR_FILENO, "avault: \(localized(.cliErrorPrefix)): \(error.text.render(in: language))\n")
-        if let hint = error.hint {
-            write(STDERR_FILENO, "avault: \(localized(.cliHintPrefix)): \(hint.render(in: language))\n")
+    static func report(_ error: any Error) {
+        let (text, hint) = text(of: error)
+        write(STDERR_FILENO, "avault: \(localized(.cliErrorPrefix)): \(text)\n")
+        if let hint {
+            write(STDERR_FILENO, "avault: \(localized(.cliHintPrefix)): \(hint)\n")
         }
     }
 
@@ -58,7 +78,7 @@ enum Terminal {
     /// secret memory.
     ///
     /// - Returns: nil when there is no terminal.
-    static func promptPassphrase(_ prompt: String) throws(VaultError) -> Passphrase? {
+    static func promptPassphrase(_ prompt: String) throws -> Passphrase? {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

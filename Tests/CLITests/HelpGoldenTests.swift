@@ -70,17 +70,30 @@ struct HelpGoldenTests {
         (path.isEmpty ? "avault" : path.joined(separator: "-")) + ".\(tag).txt"
     }
 
-    /// A line-by-line diff: `-` golden, `+` actual, with the line number.
+    /// A line diff over the longest common subsequence: `-N` a golden line N that is not in the
+    /// output, `+N` an output line N that is not in the golden.
     static func diff(expected: String, actual: String) -> String {
         let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var out = [String]()
-        for i in 0..<max(a.count, b.count) {
-            let x = i < a.count ? String(a[i]) : nil, y = i < b.count ? String(b[i]) : nil
-            if x == y { continue }
-            out.append("@@ line \(i + 1)")
-            if let x { out.append("-" + x) }
-            if let y { out.append("+" + y) }
+        var common = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in stride(from: a.count - 1, through: 0, by: -1) {
+            for j in stride(from: b.count - 1, through: 0, by: -1) {
+                common[i][j] = a[i] == b[j] ? common[i + 1][j + 1] + 1 : max(common[i + 1][j], common[i][j + 1])
+            }
+        }
+        var out = ["--- golden", "+++ actual"]
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] {
+                i += 1
+                j += 1
+            } else if j < b.count, i == a.count || common[i][j + 1] >= common[i + 1][j] {
+                out.append("+\(j + 1) \(b[j])")
+                j += 1
+            } else {
+                out.append("-\(i + 1) \(a[i])")
+                i += 1
+            }
         }
         return out.joined(separator: "\n")
     }
@@ -125,7 +138,7 @@ struct HelpGoldenTests {
             }
             let expected = String(decoding: golden, as: UTF8.self)
             if actual != expected {
-                Issue.record("avault \(path.joined(separator: " ")) --help (\(tag)) differs from \(Self.fileName(path, tag)):\n\(Self.diff(expected: expected, actual: actual))")
+                Issue.record("avault\(path.map { " " + $0 }.joined()) --help (\(tag)) differs from \(Self.fileName(path, tag)):\n\(Self.diff(expected: expected, actual: actual))")
             }
         }
     }

@@ -119,7 +119,7 @@ struct Sweep: CustomStringConvertible {
     var rejected = 0
     /// Mutations the reader accepted (a finding: should be empty).
     var accepted = [String]()
-    /// Mutations that failed with something other than a ``VaultError``.
+    /// Mutations that failed with something other than a ``AppraisalError``.
     var unclean = [String]()
     /// Mutations the library did not reject but the test's own guard stopped (a guard standing in
     /// for a command's check, or a sample budget): not counted as rejections.
@@ -149,7 +149,7 @@ struct Sweep: CustomStringConvertible {
     }
 
     /// Runs every mutation of `bytes` through `reader`; a mutation must make it throw a
-    /// ``VaultError``.
+    /// ``AppraisalError``.
     static func run(
         _ artifact: String, _ bytes: [UInt8], fastSample: Int = 200, seed: UInt64 = 1,
         reader: ([UInt8]) throws -> Void
@@ -161,7 +161,7 @@ struct Sweep: CustomStringConvertible {
                 s.accepted.append(label)
             } catch let g as GuardStop {
                 s.guarded.append("\(label): \(g.reason)")
-            } catch is VaultError {
+            } catch is any AppraisalError {
                 s.rejected += 1
             } catch {
                 s.unclean.append("\(label): \(error)")

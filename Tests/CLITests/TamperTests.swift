@@ -4,7 +4,7 @@ import Testing
 import VaultCrypto
 
 /// The tamper sweep: every single-byte flip and every truncation of every artifact of a demo round is
-/// rejected by the library call the command that reads it makes, with a ``VaultError``, without a
+/// rejected by the library call the command that reads it makes, with a ``AppraisalError``, without a
 /// crash; a sample goes through `avault verify`'s ``RoundVerifier`` and through the real binary;
 /// and the structural cases (files swapped between members and rounds, approvals and tokens
 /// reused for other results) are refused.
@@ -264,7 +264,7 @@ struct TamperTests {
             do {
                 try body()
                 Issue.record("\(label): accepted")
-            } catch is VaultError {
+            } catch is any AppraisalError {
                 refused += 1
             } catch {
                 Issue.record("\(label): \(error)")

@@ -3,12 +3,12 @@ extension DemoRound {
     /// Runs every step of the round in `directory` (which must not exist or be empty) and returns
     /// the path of the HTML report. `log` receives a few lines per step.
     public static func run(
-        directory: String, samples: String, keys: String, log: (LocalizedText) -> Void
-    ) throws(VaultError) -> String {
+        directory: String, samples: String, keys: String, log: (Notice) -> Void
+    ) throws -> String {
         try RoundFolder.checkNew(directory)
         try FileIO.makeDirectory(directory, mode: 0o755)
         let roundDir = FileIO.join(directory, "round")
-        func step(_ n: Int, _ title: String) { log(LocalizedText(.demoStep, [String(n), title])) }
+        func step(_ n: Int, _ title: String) { log(Notice(Notice.Code.demoStep, [.text(String(n)), .text(title)])) }
         func key(_ id: String) -> String { FileIO.join(keys, "\(id).key") }
 
         // 1. Round set-up by the secretary.
@@ -21,9 +21,9 @@ extension DemoRound {
             title: "Thẩm định Chỉ số CCHC năm 2025 (vòng demo)", year: 2025,
             references: ["Quyết định số 04/QĐ-UBND (minh hoạ)"], isDemo: true)
         let setup: RoundSetup
-        do { setup = try RoundSetup.load(sources) } catch { throw error.errors.first ?? VaultError(.cryptoFailure, ["setup"]) }
+        do { setup = try RoundSetup.load(sources) } catch { throw error.errors.first ?? CryptoError(step: "setup") }
         let round = try RoundFolder.create(setup, secretary: secretary, at: roundDir)
-        log(LocalizedText(.roundFingerprintLine, [round.fingerprint.description]))
+        log(Notice(Notice.Code.roundFingerprintLine, [.text(round.fingerprint.description)]))
 
         // 2. Worksheets, filled and sealed by the 8 members.
         step(2, "worksheet + seal (thành viên / members)")
@@ -42,27 +42,27 @@ extension DemoRound {
             try FileIO.writeAtomically(CSV.write(rows, byteOrderMark: true), to: sheetPath, mode: 0o600)
             let (checked, findings) = try Sealing.check(
                 worksheet: FileIO.read(sheetPath, maxBytes: 64 << 20), file: sheetPath, round: round, memberID: member.id)
-            guard findings.isEmpty else { throw VaultError(.sealProblems, [sheetPath, String(findings.count)]) }
+            guard findings.isEmpty else { throw SubmissionError(.sealProblems, [.file(sheetPath), .text(String(findings.count))]) }
             let identity = try unlock(key(member.id))
             let sealed = try Sealing.seal(checked, round: round, member: identity, revision: 1)
             let path = FileIO.join(outbox, RoundLayout.submissionFileName(member: member.id, revision: 1))
             try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
             sealedFiles.append(path)
-            log(LocalizedText(.demoFilled, [member.id, String(appraisals.count), String(appraisals.filter { !$0.reason.isEmpty }.count)]))
+            log(Notice(Notice.Code.demoFilled, [.member(member.id), .text(String(appraisals.count)), .text(String(appraisals.filter { !$0.reason.isEmpty }.count))]))
         }
 
         // 3. Receive.
         step(3, "receive + status (thư ký / secretary)")
         let inbox = Inbox(roundDirectory: roundDir, roster: round.roster)
         for path in sealedFiles { _ = try inbox.receive(path, secretary: secretary) }
-        log(LocalizedText(.receiveSummary, [String(sealedFiles.count), "0"]))
+        log(Notice(Notice.Code.receiveSummary, [.text(String(sealedFiles.count)), .text("0")]))
 
         // 4. Merge, with generated survey scores.
         step(4, "merge (thư ký / secretary)")
         let report = try RoundMerge.run(
             roundDirectory: roundDir, secretary: secretary, survey: surveyScores(for: round), allowIncomplete: false)
         let c = report.coverage
-        log(LocalizedText(.mergeCoverage, [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)]))
+        log(Notice(Notice.Code.mergeCoverage, [.text(String(c.appraised)), .text(String(c.appraisable)), .text(String(c.gaps.count)), .text(String(c.conflicts.count))]))
 
         // 5–6. Two of three holders approve; the approvals combine into the token.
         step(5, "release approve (người giữ khoá / holders, 2/3)")
@@ -75,13 +75,13 @@ extension DemoRound {
             let path = FileIO.join(approvalsOut, RoundLayout.approvalFileName(holder: id))
             try FileIO.writeAtomically(try ReleaseFolder.approve(merged, holder: holder, decision: decision), to: path, mode: 0o600)
             approvalFiles.append(path)
-            log(LocalizedText(.demoApproved, [holder.identity.name, decision]))
+            log(Notice(Notice.Code.demoApproved, [.text(holder.identity.name), .text(decision)]))
         }
         step(6, "release combine")
         let combined = try ReleaseFolder.combine(merged, roundDirectory: roundDir, approvals: approvalFiles)
         let tokenPath = FileIO.join(roundDir, RoundLayout.tokenFileName)
         try FileIO.writeAtomically(combined.bytes, to: tokenPath, mode: 0o600)
-        log(LocalizedText(.combineWrote, [tokenPath]))
+        log(Notice(Notice.Code.combineWrote, [.file(tokenPath)]))
 
         // 7–8. Open and report.
         step(7, "open + report")
@@ -93,15 +93,15 @@ extension DemoRound {
         try FileIO.writeAtomically(Array(rendered.html().utf8), to: html, mode: 0o644)
         try FileIO.writeAtomically(rendered.csv(), to: FileIO.join(directory, "report.csv"), mode: 0o644)
         try FileIO.writeAtomically(rendered.json(), to: FileIO.join(directory, "report.json"), mode: 0o644)
-        log(LocalizedText(.openWrote, [String(results.units.count), resultsPath]))
+        log(Notice(Notice.Code.openWrote, [.text(String(results.units.count)), .file(resultsPath)]))
 
         // 9. The auditor's verification of the whole folder, with the fingerprint read by phone.
         step(8, "verify (kiểm tra viên / auditor)")
         let verification = try RoundVerifier.verify(roundDirectory: roundDir, expectedFingerprint: round.fingerprint)
         let failed = verification.checks.filter { !$0.passed }
-        log(LocalizedText(.demoVerified, [String(verification.checks.count - failed.count), String(verification.checks.count)]))
+        log(Notice(Notice.Code.demoVerified, [.text(String(verification.checks.count - failed.count)), .text(String(verification.checks.count))]))
         guard failed.isEmpty else {
-            throw VaultError(.demoVerifyFailed, [failed.map(\.id).joined(separator: ", ")], status: .verificationFailed)
+            throw DemoError(.verifyFailed, [.text(failed.map(\.id).joined(separator: ", "))])
         }
         return html
     }

@@ -68,15 +68,15 @@ public enum DemoRound {
     }
 
     /// Unlocks a demo key file without the permission check (these keys are public by design).
-    static func unlock(_ path: String) throws(VaultError) -> SecretIdentity {
+    static func unlock(_ path: String) throws -> SecretIdentity {
         let file = try KeyFile(parsing: FileIO.read(path, maxBytes: KeyFile.maxFileSize), file: path)
-        guard file.identity.isDemo else { throw VaultError(.demoNotDemoKey, [path]) }
+        guard file.identity.isDemo else { throw DemoError(.notDemoKey, [.file(path)]) }
         do {
             return try file.unlock(passphrase: SecretBytes(copying: Array(passphrase.utf8)))
-        } catch let e as VaultError {
+        } catch let e as any AppraisalError {
             throw e
         } catch {
-            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+            throw CryptoError(error)
         }
     }
 }

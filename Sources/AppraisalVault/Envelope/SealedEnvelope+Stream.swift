@@ -34,7 +34,7 @@ extension SealedEnvelope {
         _ input: String, to output: String, kind: ArtifactKind, round: [UInt8],
         context makeContext: (_ size: Int) -> [String: JSONValue], sender: SecretIdentity, recipient: X25519.PublicKey,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> SealedFile {
+    ) throws -> SealedFile {
         let reader = try FileIO.StreamReader(path: input)
         let writer = try FileIO.AtomicWriter(path: output, mode: 0o644)
         do {
@@ -74,7 +74,7 @@ extension SealedEnvelope {
                     let n: Int
                     do {
                         n = try reader.read(at: i * blockPlain, into: UnsafeMutableRawBufferPointer(rebasing: p.bytes[0..<length]))
-                        guard n == length else { throw VaultError(.fileUnreadable, [input, "file shrank while reading"], status: .ioError) }
+                        guard n == length else { throw FormatError(.fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read) }
                     } catch {
                         plain.release(i)
                         throw error
@@ -128,12 +128,12 @@ extension SealedEnvelope {
             try writer.write(outer)
             try writer.commit()
             return SealedFile(fileHash: fileHasher.finalize(), contentHash: contentHash, size: offset)
-        } catch let error as VaultError {
+        } catch let error as any AppraisalError {
             writer.abort()
             throw error
         } catch {
             writer.abort()
-            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+            throw CryptoError(error)
         }
     }
 
@@ -156,9 +156,9 @@ extension SealedEnvelope {
         package var file: String { reader.path }
 
         /// Parses the preamble and the layout of the envelope at `path`.
-        package init(path: String, expecting kind: ArtifactKind) throws(VaultError) {
+        package init(path: String, expecting kind: ArtifactKind) throws {
             reader = try FileIO.StreamReader(path: path)
-            guard reader.size > 0 else { throw VaultError(.formatEmpty, [path]) }
+            guard reader.size > 0 else { throw FormatError(.empty, [.file(path)]) }
             let prefix = try reader.bytes(at: 0, count: min(reader.size, Container.fixedPrefixLength))
             let length = prefix.count == Container.fixedPrefixLength
                 ? Int(prefix[9]) << 24 | Int(prefix[10]) << 16 | Int(prefix[11]) << 8 | Int(prefix[12]) : 0
@@ -166,13 +166,13 @@ extension SealedEnvelope {
             // Parse the preamble with the in-memory rules (magic, version, kind, header limits).
             let head = try reader.bytes(at: 0, count: min(reader.size, preambleLength))
             let container = try Container(parsing: head, expecting: kind, file: path, maxHeaderLength: EnvelopeHeader.maxLength)
-            do { header = try EnvelopeHeader(json: container.header) } catch { throw VaultError(.formatHeader, [path, error.description]) }
+            do { header = try EnvelopeHeader(json: container.header) } catch { throw FormatError(.header, [.file(path), .text(error.description)]) }
             let bodyLength = reader.size - container.preamble.count
             guard bodyLength >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
-                throw VaultError(.formatTruncated, [path])
+                throw FormatError(.truncated, [.file(path)])
             }
             let payloadLength = bodyLength - Ed25519.signatureLength
-            guard SealedEnvelope.isValidPayloadLength(payloadLength) else { throw VaultError(.envelopeBadLength, [path]) }
+            guard SealedEnvelope.isValidPayloadLength(payloadLength) else { throw EnvelopeError(.badLength, [.file(path)]) }
             self.kind = kind
             self.preamble = container.preamble
             self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
@@ -182,8 +182,8 @@ extension SealedEnvelope {
 
         /// Streams the payload once: checks the outer signature and returns the file hash.
         ///
-        /// - Throws: ``VaultError`` `envelope.bad-signature`.
-        package func verifyOuter() throws(VaultError) -> [UInt8] {
+        /// - Throws: ``EnvelopeError`` `envelope.bad-signature`.
+        package func verifyOuter() throws -> [UInt8] {
             let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
             let fileHasher = BLAKE2b.Hasher(outputLength: 32)
             fileHasher.update(preamble)
@@ -202,7 +202,7 @@ extension SealedEnvelope {
                     guard n == length else {
                         ring.release(i)
                         ring.release(i)
-                        throw VaultError(.formatTruncated, [file])
+                        throw FormatError(.truncated, [.file(file)])
                     }
                     b.count = n
                     payloadLane.async {
@@ -216,15 +216,15 @@ extension SealedEnvelope {
                 }
                 try payloadLane.drain()
                 try fileLane.drain()
-            } catch let error as VaultError {
+            } catch let error as any AppraisalError {
                 throw error
             } catch {
-                throw VaultError(.formatTruncated, [file])
+                throw FormatError(.truncated, [.file(file)])
             }
             fileHasher.update(outerSignature)
             let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
             guard header.senderSigningKey.isValidSignature(outerSignature, for: message) else {
-                throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy)
+                throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
             }
             return fileHasher.finalize()
         }
@@ -234,7 +234,7 @@ extension SealedEnvelope {
         /// failure the temporary file is deleted.
         ///
         /// - Returns: BLAKE2b-512 of the plaintext.
-        package func open(with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600) throws(VaultError) -> [UInt8] {
+        package func open(with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600) throws -> [UInt8] {
             _ = try verifyOuter()
             let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
             let writer = try FileIO.AtomicWriter(path: output, mode: mode)
@@ -259,7 +259,7 @@ extension SealedEnvelope {
                             let length = min(blockCipher, contentEnd - (start + i * blockCipher))
                             let n = try reader.read(
                                 at: start + i * blockCipher, into: UnsafeMutableRawBufferPointer(rebasing: cipher.bytes[0..<length]))
-                            guard n == length else { throw VaultError(.formatTruncated, [file]) }
+                            guard n == length else { throw FormatError(.truncated, [.file(file)]) }
                             let p = plain.acquire(i)
                             var done = 0
                             var written = 0
@@ -269,7 +269,7 @@ extension SealedEnvelope {
                                     let (count, isFinal) = try stream.pull(
                                         UnsafeRawBufferPointer(rebasing: cipher.bytes[done..<done + k]), additionalData: ad,
                                         into: UnsafeMutableRawBufferPointer(rebasing: p.bytes[written..<p.bytes.count]))
-                                    guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
+                                    guard !isFinal else { throw EnvelopeError(.corrupt, [.file(file)]) }
                                     written += count
                                     done += k
                                 }
@@ -294,20 +294,20 @@ extension SealedEnvelope {
                 }
                 let last = try reader.bytes(at: contentEnd, count: SealedEnvelope.finalChunkLength)
                 let (inner, isFinal) = try stream.pull(last, additionalData: headerHash)
-                guard isFinal, inner.count == Ed25519.signatureLength else { throw VaultError(.envelopeCorrupt, [file]) }
+                guard isFinal, inner.count == Ed25519.signatureLength else { throw EnvelopeError(.corrupt, [.file(file)]) }
                 try stream.finish()
                 let contentHash = contentHasher.finalize()
                 guard header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + contentHash) else {
-                    throw VaultError(.envelopeInnerSignature, [file])
+                    throw EnvelopeError(.innerSignature, [.file(file)])
                 }
                 try writer.commit()
                 return contentHash
-            } catch let error as VaultError {
+            } catch let error as any AppraisalError {
                 writer.abort()
                 throw error
             } catch {
                 writer.abort()
-                throw VaultError(.envelopeCorrupt, [file])
+                throw EnvelopeError(.corrupt, [.file(file)])
             }
         }
     }

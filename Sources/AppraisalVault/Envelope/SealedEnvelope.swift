@@ -43,7 +43,7 @@ package struct SealedEnvelope: Sendable {
     package static func seal(
         _ content: [UInt8], kind: ArtifactKind, round: [UInt8], context: [String: JSONValue], sender: SecretIdentity,
         recipient: X25519.PublicKey, created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         do {
             let fileKey = try SecretBytes(count: SecretStream.keyLength, from: random)
             let sealedKey = try SealedBox.seal(fileKey, to: recipient, using: random)
@@ -73,7 +73,7 @@ package struct SealedEnvelope: Sendable {
                 for: kind.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64))
             return preamble + payload + outer
         } catch {
-            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+            throw CryptoError(error)
         }
     }
 
@@ -85,20 +85,20 @@ package struct SealedEnvelope: Sendable {
     /// Spec §5.5 step 5, shared by the in-memory and the streaming open: the reader's key must be
     /// the recipient, the sealed file key must open with it, and it must match its commitment.
     ///
-    /// - Throws: ``VaultError`` `envelope.not-for-you`, `envelope.commitment`.
+    /// - Throws: ``EnvelopeError`` `envelope.not-for-you`, `envelope.commitment`.
     static func fileKey(
         of header: EnvelopeHeader, kind: ArtifactKind, with key: X25519.PrivateKey, file: String
-    ) throws(VaultError) -> SecretBytes {
-        guard key.publicKey == header.recipient else { throw VaultError(.envelopeNotForYou, [file]) }
+    ) throws -> SecretBytes {
+        guard key.publicKey == header.recipient else { throw EnvelopeError(.notForYou, [.file(file)]) }
         let fileKey: SecretBytes
         do {
             fileKey = try SealedBox.open(header.sealedFileKey, with: key)
         } catch {
-            throw VaultError(.envelopeNotForYou, [file])
+            throw EnvelopeError(.notForYou, [.file(file)])
         }
         guard fileKey.count == SecretStream.keyLength,
             Sodium.constantTimeEqual(commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
-        else { throw VaultError(.envelopeCommitment, [file]) }
+        else { throw EnvelopeError(.commitment, [.file(file)]) }
         return fileKey
     }
 
@@ -106,21 +106,21 @@ package struct SealedEnvelope: Sendable {
 
     /// Parses the layout of a sealed envelope (no signature check, no decryption).
     ///
-    /// - Throws: ``VaultError`` format errors and `envelope.bad-length`.
-    package init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String) throws(VaultError) {
+    /// - Throws: ``EnvelopeError`` format errors and `envelope.bad-length`.
+    package init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String) throws {
         let container = try Container(parsing: bytes, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
         do {
             header = try EnvelopeHeader(json: container.header)
         } catch {
-            throw VaultError(.formatHeader, [file, error.description])
+            throw FormatError(.header, [.file(file), .text(error.description)])
         }
         let body = container.body
         guard body.count >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
-            throw VaultError(.formatTruncated, [file])
+            throw FormatError(.truncated, [.file(file)])
         }
         let payloadEnd = body.endIndex - Ed25519.signatureLength
         let payload = body[body.startIndex..<payloadEnd]
-        guard SealedEnvelope.isValidPayloadLength(payload.count) else { throw VaultError(.envelopeBadLength, [file]) }
+        guard SealedEnvelope.isValidPayloadLength(payload.count) else { throw EnvelopeError(.badLength, [.file(file)]) }
         self.kind = kind
         self.preamble = container.preamble
         self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
@@ -149,10 +149,10 @@ package struct SealedEnvelope: Sendable {
 
     /// Verifies and decrypts with the recipient's key, in the order of spec §5.5.
     ///
-    /// - Throws: ``VaultError`` `envelope.bad-signature`, `envelope.not-for-you`,
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.not-for-you`,
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
-    package func open(with key: X25519.PrivateKey) throws(VaultError) -> [UInt8] {
-        guard hasValidOuterSignature else { throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy) }
+    package func open(with key: X25519.PrivateKey) throws -> [UInt8] {
+        guard hasValidOuterSignature else { throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy)) }
         let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
         do {
             let stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader)
@@ -165,23 +165,23 @@ package struct SealedEnvelope: Sendable {
             while offset < contentEnd {
                 let end = min(offset + step, contentEnd)
                 let (plain, isFinal) = try stream.pull(payload[offset..<end], additionalData: headerHash)
-                guard !isFinal else { throw VaultError(.envelopeCorrupt, [file]) }
+                guard !isFinal else { throw EnvelopeError(.corrupt, [.file(file)]) }
                 contentHasher.update(plain)
                 content += plain
                 offset = end
             }
             let (inner, isFinal) = try stream.pull(payload[contentEnd...], additionalData: headerHash)
-            guard isFinal, inner.count == Ed25519.signatureLength else { throw VaultError(.envelopeCorrupt, [file]) }
+            guard isFinal, inner.count == Ed25519.signatureLength else { throw EnvelopeError(.corrupt, [.file(file)]) }
             try stream.finish()
             let message = kind.domain("inner") + headerHash + contentHasher.finalize()
             guard header.senderSigningKey.isValidSignature(inner, for: message) else {
-                throw VaultError(.envelopeInnerSignature, [file])
+                throw EnvelopeError(.innerSignature, [.file(file)])
             }
             return content
-        } catch let e as VaultError {
+        } catch let e as any AppraisalError {
             throw e
         } catch {
-            throw VaultError(.envelopeCorrupt, [file])
+            throw EnvelopeError(.corrupt, [.file(file)])
         }
     }
 }

@@ -31,14 +31,14 @@ extension Evidence {
     /// Extracts the evidence of every live submission (or of `member` only) and the secretary's
     /// own into `out/MEMBER/rN/NAME`.
     ///
-    /// - Throws: ``VaultError`` `merge.not-secretary`, `file.exists`, any envelope error,
+    /// - Throws: ``MergeError`` `merge.not-secretary`, `file.exists`, any envelope error,
     ///   `merge.missing-evidence`, `merge.evidence-mismatch`; nothing is left under `out` then.
     public static func extract(
         roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity, to out: String, member only: String? = nil
-    ) throws(VaultError) -> [Extracted] {
+    ) throws -> [Extracted] {
         guard secretary.identity.signingKey == round.secretary.signingKey,
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
-        else { throw VaultError(.mergeNotSecretary, [secretary.identity.id, round.secretary.id], status: .permission) }
+        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
         let roster = round.roster
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         var jobs = [Job]()
@@ -54,12 +54,12 @@ extension Evidence {
             let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
             guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
                 content.round == round.fileHash
-            else { throw VaultError(.mergeContentMismatch, [path]) }
+            else { throw MergeError(.contentMismatch, [.file(path)]) }
             for a in content.attachments {
                 let context = Context(index: a.index, name: a.name, revision: content.revision, size: a.size)
                 let source = FileIO.join(folder, RoundLayout.evidenceFileName(member: entry.member, revision: entry.revision, index: a.index))
                 guard FileIO.exists(source) else {
-                    throw VaultError(.mergeMissingEvidence, [source, entry.member, String(entry.revision), String(a.index), a.name])
+                    throw MergeError(.missingEvidence, [.file(source), .member(entry.member), .revision(entry.revision), .text(String(a.index)), .text(a.name)])
                 }
                 jobs.append(Job(source: source, member: entry.member, context: context, contentHash: a.contentHash,
                     destination: destination(entry.member, context)))
@@ -72,7 +72,7 @@ extension Evidence {
                 let source = FileIO.join(folder, name)
                 let (sender, context) = try bind(try SealedEnvelope.OnDisk(path: source, expecting: .evidence), roster: roster)
                 guard sender.id == roster.secretary.id, RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index) == name
-                else { throw VaultError(.mergeEvidenceMismatch, [source, parsed.member, String(parsed.revision), String(parsed.index)]) }
+                else { throw MergeError(.evidenceMismatch, [.file(source), .member(parsed.member), .revision(parsed.revision), .text(String(parsed.index))]) }
                 jobs.append(Job(source: source, member: sender.id, context: context, contentHash: nil,
                     destination: destination(sender.id, context)))
             }
@@ -82,7 +82,7 @@ extension Evidence {
         for job in jobs {
             try FileIO.refuseExisting(job.destination)
             guard destinations.insert(job.destination).inserted else {
-                throw VaultError(.evidenceDuplicateName, [job.source, job.context.name])
+                throw EvidenceError(.duplicateName, [.text(job.source), .text(job.context.name)])
             }
         }
         guard !jobs.isEmpty else { return [] }
@@ -91,7 +91,7 @@ extension Evidence {
         try FileIO.makeDirectory(out, mode: 0o700)
         var template = Array(FileIO.join(out, ".avault-extract-XXXXXX").utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw VaultError(.fileCannotWrite, [out, FileIO.errnoText()], status: .cannotCreate)
+            throw FormatError(.fileCannotWrite, [.file(out), .text(FileIO.errnoText())], step: .create)
         }
         let staging = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var staged = [String]()
@@ -101,19 +101,19 @@ extension Evidence {
             rmdir(staging)
             if createdOut { removeEmptyTree(out) }
         }
-        do throws(VaultError) {
+        do {
             // Open and check everything first: no byte is released before every file passed.
             for (i, job) in jobs.enumerated() {
                 let file = try SealedEnvelope.OnDisk(path: job.source, expecting: .evidence)
                 let (sender, context) = try bind(file, roster: roster)
                 guard sender.id == job.member, context == job.context else {
-                    throw VaultError(.mergeEvidenceMismatch, [job.source, job.member, String(job.context.revision), String(job.context.index)])
+                    throw MergeError(.evidenceMismatch, [.text(job.source), .member(job.member), .revision(job.context.revision), .text(String(job.context.index))])
                 }
                 let temporary = FileIO.join(staging, String(i + 1))
                 let contentHash = try file.open(with: secretary.encryptionKey, to: temporary, mode: 0o600)
                 staged.append(temporary)
                 if let expected = job.contentHash, !Sodium.constantTimeEqual(contentHash, expected) {
-                    throw VaultError(.mergeEvidenceMismatch, [job.source, job.member, String(job.context.revision), String(job.context.index)])
+                    throw MergeError(.evidenceMismatch, [.text(job.source), .member(job.member), .revision(job.context.revision), .text(String(job.context.index))])
                 }
             }
             // Release: link each into place (refusing an existing file).

@@ -6,15 +6,15 @@ extension Evidence {
     /// Checks `evidence/` against the live submissions' lists and returns the manifest entries.
     ///
     /// - Parameter listed: each live submission's member → its revision and attachments.
-    /// - Throws: ``VaultError`` `evidence.stray-file`, `merge.missing-evidence`,
+    /// - Throws: ``EvidenceError`` `evidence.stray-file`, `merge.missing-evidence`,
     ///   `merge.evidence-mismatch`, `merge.unlisted-evidence`, or the file's own error.
     static func checkForMerge(
         roundDirectory: String, roster: Roster, listed: [String: (revision: Int, attachments: [Attachment])]
-    ) throws(VaultError) -> [Manifest.EvidenceEntry] {
+    ) throws -> [Manifest.EvidenceEntry] {
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         var present = [String: (member: String, revision: Int, index: Int)]()
         for name in try list(folder) {
-            guard let parsed = RoundLayout.parseEvidenceFileName(name) else { throw VaultError(.evidenceStrayFile, [FileIO.join(folder, name)]) }
+            guard let parsed = RoundLayout.parseEvidenceFileName(name) else { throw EvidenceError(.strayFile, [.file(FileIO.join(folder, name))]) }
             present[name] = parsed
         }
         var entries = [Manifest.EvidenceEntry]()
@@ -25,23 +25,23 @@ extension Evidence {
                 let path = FileIO.join(folder, name)
                 expected.insert(name)
                 guard present[name] != nil else {
-                    throw VaultError(.mergeMissingEvidence, [path, member, String(submission.revision), String(a.index), a.name])
+                    throw MergeError(.missingEvidence, [.file(path), .member(member), .revision(submission.revision), .text(String(a.index)), .text(a.name)])
                 }
                 let checked = try check(path, roster: roster)
                 guard checked.sender.id == member, !checked.bySecretary, Sodium.constantTimeEqual(checked.fileHash, a.fileHash),
                     checked.context == Context(index: a.index, name: a.name, revision: submission.revision, size: a.size)
-                else { throw VaultError(.mergeEvidenceMismatch, [path, member, String(submission.revision), String(a.index)]) }
+                else { throw MergeError(.evidenceMismatch, [.file(path), .member(member), .revision(submission.revision), .text(String(a.index))]) }
                 entries.append(.init(member: member, revision: submission.revision, index: a.index, fileHash: checked.fileHash))
             }
         }
         for (name, parsed) in present.sorted(by: { $0.key < $1.key }) where !expected.contains(name) {
             let path = FileIO.join(folder, name)
             guard parsed.member == roster.secretary.id else {
-                throw VaultError(.mergeUnlistedEvidence, [path, parsed.member, String(parsed.revision)], hint: .hintUnlistedEvidence)
+                throw MergeError(.unlistedEvidence, [.file(path), .member(parsed.member), .revision(parsed.revision)], hint: ErrorHint(.unlistedEvidence))
             }
             let checked = try check(path, roster: roster)
             guard checked.bySecretary, checked.canonicalName == name else {
-                throw VaultError(.mergeEvidenceMismatch, [path, parsed.member, String(parsed.revision), String(parsed.index)])
+                throw MergeError(.evidenceMismatch, [.file(path), .member(parsed.member), .revision(parsed.revision), .text(String(parsed.index))])
             }
             entries.append(.init(member: parsed.member, revision: 1, index: parsed.index, fileHash: checked.fileHash))
         }

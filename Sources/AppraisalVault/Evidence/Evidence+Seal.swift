@@ -11,9 +11,9 @@ extension Evidence {
     }
 
     /// The evidence name of `path`: NFC of its base name, checked (spec §10.1).
-    static func name(of path: String) throws(VaultError) -> String {
+    static func name(of path: String) throws -> String {
         let name = Text.nfc(FileIO.split(path).base)
-        guard isValidName(name) else { throw VaultError(.evidenceBadName, [path]) }
+        guard isValidName(name) else { throw EvidenceError(.badName, [.file(path)]) }
         return name
     }
 
@@ -21,13 +21,13 @@ extension Evidence {
     /// names valid and different, at most 999, no output existing, every input a readable file.
     static func plan(
         _ files: [String], member: String, revision: Int, folder: String, firstIndex: Int = 1, taken: Set<String> = []
-    ) throws(VaultError) -> [Planned] {
-        guard firstIndex - 1 + files.count <= maxIndex else { throw VaultError(.evidenceTooMany, [String(files.count), String(maxIndex)]) }
+    ) throws -> [Planned] {
+        guard firstIndex - 1 + files.count <= maxIndex else { throw EvidenceError(.tooMany, [.text(String(files.count)), .text(String(maxIndex))]) }
         var names = taken
         var out = [Planned]()
         for (i, source) in files.enumerated() {
             let name = try name(of: source)
-            guard names.insert(name).inserted else { throw VaultError(.evidenceDuplicateName, [source, name]) }
+            guard names.insert(name).inserted else { throw EvidenceError(.duplicateName, [.file(source), .text(name)]) }
             _ = try FileIO.StreamReader(path: source)  // exists, regular, readable
             let output = FileIO.join(folder, RoundLayout.evidenceFileName(member: member, revision: revision, index: firstIndex + i))
             try FileIO.refuseExisting(output)
@@ -41,7 +41,7 @@ extension Evidence {
     static func seal(
         _ planned: [Planned], revision: Int, round: [UInt8], sender: SecretIdentity, recipient: X25519.PublicKey,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> [Attachment] {
+    ) throws -> [Attachment] {
         var written = [String]()
         var attachments = [Attachment]()
         do {
@@ -79,11 +79,11 @@ extension Evidence {
     ///   - round: its verified definition.
     ///   - secretary: the unlocked secretary identity; any other identity is refused.
     /// - Returns: the paths written in `ROUND/evidence/`.
-    /// - Throws: ``VaultError`` `merge.not-secretary`, `evidence.after-merge`, `evidence.*`,
+    /// - Throws: ``MergeError`` `merge.not-secretary`, `evidence.after-merge`, `evidence.*`,
     ///   `file.exists`, a file error.
     public static func add(
         _ files: [String], to roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity
-    ) throws(VaultError) -> [String] {
+    ) throws -> [String] {
         try add(files, roundDirectory: roundDirectory, roster: round.roster, secretary: secretary)
             .map { RoundLayout(roundDirectory).path(RoundLayout.evidenceFolder, $0) }
     }
@@ -94,12 +94,12 @@ extension Evidence {
     static func add(
         _ files: [String], roundDirectory: String, roster: Roster, secretary: SecretIdentity,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> [String] {
+    ) throws -> [String] {
         guard secretary.identity.signingKey == roster.secretary.signingKey,
             secretary.encryptionKey.publicKey == roster.secretary.encryptionKey
-        else { throw VaultError(.mergeNotSecretary, [secretary.identity.id, roster.secretary.id], status: .permission) }
+        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(roster.secretary.id)]) }
         guard !isMerged(roundDirectory) else {
-            throw VaultError(.evidenceAfterMerge, [FileIO.join(roundDirectory, RoundLayout.manifestFileName)], status: .cannotCreate)
+            throw EvidenceError(.afterMerge, [.file(FileIO.join(roundDirectory, RoundLayout.manifestFileName))], step: .create)
         }
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         // Existing secretary evidence: the next index and the names in use.

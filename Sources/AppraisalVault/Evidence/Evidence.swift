@@ -101,10 +101,10 @@ public enum Evidence {
 
     /// Parses `path` as evidence, verifies its outer signature streaming, and checks its binding.
     ///
-    /// - Throws: ``VaultError`` `format.*`, `envelope.bad-length`, `envelope.bad-signature`,
+    /// - Throws: ``EnvelopeError`` `format.*`, `envelope.bad-length`, `envelope.bad-signature`,
     ///   `inbox.wrong-round`, `inbox.wrong-recipient`, `inbox.wrong-role`, `inbox.not-member`,
     ///   `inbox.key-mismatch`, `format.header`.
-    static func check(_ path: String, roster: Roster) throws(VaultError) -> Checked {
+    static func check(_ path: String, roster: Roster) throws -> Checked {
         let file = try SealedEnvelope.OnDisk(path: path, expecting: .evidence)
         let fileHash = try file.verifyOuter()
         let (sender, context) = try bind(file, roster: roster)
@@ -112,38 +112,38 @@ public enum Evidence {
     }
 
     /// The binding checks of an evidence header (no signature check): §10.1, §10.4 steps 3–4.
-    static func bind(_ file: SealedEnvelope.OnDisk, roster: Roster) throws(VaultError) -> (PublicIdentity, Context) {
+    static func bind(_ file: SealedEnvelope.OnDisk, roster: Roster) throws -> (PublicIdentity, Context) {
         let header = file.header
         let path = file.file
         let sender: PublicIdentity
         if header.sender == roster.secretary.id, header.senderSigningKey == roster.secretary.signingKey {
             guard Sodium.constantTimeEqual(header.round, roster.roundHash) else {
-                throw VaultError(.inboxWrongRound, [path], hint: .hintInboxWrongRound)
+                throw InboxError(.wrongRound, [.file(path)], hint: ErrorHint(.inboxWrongRound))
             }
-            guard header.recipient == roster.secretary.encryptionKey else { throw VaultError(.inboxWrongRecipient, [path]) }
+            guard header.recipient == roster.secretary.encryptionKey else { throw InboxError(.wrongRecipient, [.file(path)]) }
             sender = roster.secretary
         } else {
             sender = try roster.authorize(header: header, file: path)
         }
         let context: Context
-        do { context = try Context(header.context) } catch { throw VaultError(.formatHeader, [path, error.description]) }
+        do { context = try Context(header.context) } catch { throw FormatError(.header, [.file(path), .text(error.description)]) }
         guard context.size == contentLength(payload: file.payload.count) else {
-            throw VaultError(.formatHeader, [path, "context.size does not match the payload length"])
+            throw FormatError(.header, [.file(path), .text("context.size does not match the payload length")])
         }
         if sender.id == roster.secretary.id, context.revision != 1 {
-            throw VaultError(.formatHeader, [path, "context.revision must be 1 for the secretary's evidence"])
+            throw FormatError(.header, [.file(path), .text("context.revision must be 1 for the secretary's evidence")])
         }
         return (sender, context)
     }
 
     /// The evidence files in `folder` (temporary files left out), sorted.
-    static func list(_ folder: String) throws(VaultError) -> [String] {
+    static func list(_ folder: String) throws -> [String] {
         guard FileIO.isDirectory(folder) else { return [] }
         return try FileIO.listVisible(folder).sorted()
     }
 
     /// BLAKE2b-256 of a file, streaming.
-    static func hashFile(_ path: String) throws(VaultError) -> [UInt8] {
+    static func hashFile(_ path: String) throws -> [UInt8] {
         let reader = try FileIO.StreamReader(path: path)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
         var block = [UInt8](repeating: 0, count: 1 << 20)
@@ -159,13 +159,13 @@ public enum Evidence {
 
     /// Copies `source` to `destination` streaming and atomically (never replacing), keeping the
     /// copy only if its BLAKE2b-256 is `expected`.
-    static func copy(_ source: String, to destination: String, expecting expected: [UInt8]) throws(VaultError) {
+    static func copy(_ source: String, to destination: String, expecting expected: [UInt8]) throws {
         let reader = try FileIO.StreamReader(path: source)
         let writer = try FileIO.AtomicWriter(path: destination, mode: 0o644)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
         var block = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
-        do throws(VaultError) {
+        do {
             while offset < reader.size {
                 let n = try reader.read(at: offset, count: min(block.count, reader.size - offset), into: &block)
                 guard n > 0 else { break }
@@ -174,7 +174,7 @@ public enum Evidence {
                 offset += n
             }
             guard Sodium.constantTimeEqual(hasher.finalize(), expected) else {
-                throw VaultError(.envelopeBadSignature, [source], hint: .hintAskForNewCopy)
+                throw EnvelopeError(.badSignature, [.file(source)], hint: ErrorHint(.askForNewCopy))
             }
             try writer.commit()
         } catch {

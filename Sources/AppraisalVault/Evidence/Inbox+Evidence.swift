@@ -8,28 +8,28 @@ extension Inbox {
         files.filter { !$0.hasSuffix(RoundLayout.evidenceExtension) } + files.filter { $0.hasSuffix(RoundLayout.evidenceExtension) }
     }
 
-    func admitEvidence(_ path: String, secretary: SecretIdentity) throws(VaultError) -> Outcome {
+    func admitEvidence(_ path: String, secretary: SecretIdentity) throws -> Outcome {
         let checked = try Evidence.check(path, roster: roster)
         let member = checked.sender.id
         let revision = checked.context.revision
         if !checked.bySecretary {
             guard let current = try live()[member] else {
-                throw VaultError(.evidenceNoSubmission, [path, member, String(revision)])
+                throw EvidenceError(.noSubmission, [.file(path), .member(member), .revision(revision)])
             }
             guard current.revision == revision else {
-                throw VaultError(.evidenceNotLive, [path, member, String(revision), String(current.revision)])
+                throw EvidenceError(.notLive, [.file(path), .member(member), .revision(revision), .revision(current.revision)])
             }
         }
         guard !Evidence.isMerged(roundDirectory) else {
-            throw VaultError(.evidenceAfterMerge, [FileIO.join(roundDirectory, RoundLayout.manifestFileName)])
+            throw EvidenceError(.afterMerge, [.file(FileIO.join(roundDirectory, RoundLayout.manifestFileName))])
         }
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         let target = FileIO.join(folder, checked.canonicalName)
         if FileIO.exists(target) {
             if (try? Evidence.hashFile(target)).map({ Sodium.constantTimeEqual($0, checked.fileHash) }) == true {
-                throw VaultError(.inboxDuplicate, [path, member, String(revision)])
+                throw InboxError(.duplicate, [.file(path), .member(member), .revision(revision)])
             }
-            throw VaultError(.evidenceIndexTaken, [path, checked.canonicalName])
+            throw EvidenceError(.indexTaken, [.file(path), .text(checked.canonicalName)])
         }
         try FileIO.makeDirectory(folder, mode: 0o755)
         try Evidence.copy(path, to: target, expecting: checked.fileHash)

@@ -38,7 +38,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     }
 
     /// The human name of the kind, for messages.
-    public var displayName: LocalizedText { LocalizedText(.kindName, [name]) }
+    public var displayName: Notice { Notice(Notice.Code.kindName, [.text(name)]) }
 
     /// The domain-separation prefix for a signature or hash of `purpose` over this kind:
     /// `"AppraisalVault/v1/" + name + "/" + purpose + "\0"` (spec §1.4).

@@ -44,38 +44,38 @@ public struct Container: Sendable {
     ///   - expected: the kind the caller needs.
     ///   - file: the path, for messages.
     ///   - maxHeaderLength: the largest header the kind allows; checked before parsing it.
-    /// - Throws: ``VaultError`` `format.empty`, `format.not-avault`, `format.version`,
+    /// - Throws: ``FormatError`` `format.empty`, `format.not-avault`, `format.version`,
     ///   `format.unknown-kind`, `format.wrong-kind`, `format.truncated`, `format.header`.
     public init(parsing bytes: [UInt8], expecting expected: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20)
-        throws(VaultError)
+        throws
     {
-        guard !bytes.isEmpty else { throw VaultError(.formatEmpty, [file]) }
+        guard !bytes.isEmpty else { throw FormatError(.empty, [.file(file)]) }
         guard bytes.count >= 6, Array(bytes[0..<6]) == Array(Container.magic[0..<6]) else {
-            throw VaultError(.formatNotAVault, [file], hint: .hintWhichFile)
+            throw FormatError(.notAVault, [.file(file)], hint: ErrorHint(.whichFile))
         }
-        guard bytes.count >= Container.fixedPrefixLength else { throw VaultError(.formatTruncated, [file]) }
+        guard bytes.count >= Container.fixedPrefixLength else { throw FormatError(.truncated, [.file(file)]) }
         guard bytes[6] == 0x00, bytes[7] == AppraisalVault.formatVersion else {
-            throw VaultError(.formatVersion, [file, String(bytes[7])])
+            throw FormatError(.version, [.file(file), .text(String(bytes[7]))])
         }
         guard let kind = ArtifactKind(rawValue: bytes[8]) else {
-            throw VaultError(.formatUnknownKind, [file, String(bytes[8])])
+            throw FormatError(.unknownKind, [.file(file), .text(String(bytes[8]))])
         }
         guard kind == expected else {
-            throw VaultError(.formatWrongKind, [file, kind.name, expected.name])
+            throw FormatError(.wrongKind, [.file(file), .text(kind.name), .text(expected.name)])
         }
         let length = Int(bytes[9]) << 24 | Int(bytes[10]) << 16 | Int(bytes[11]) << 8 | Int(bytes[12])
         guard length <= maxHeaderLength else {
-            throw VaultError(.formatHeader, [file, "header length \(length) exceeds \(maxHeaderLength)"])
+            throw FormatError(.header, [.file(file), .text("header length \(length) exceeds \(maxHeaderLength)")])
         }
         let end = Container.fixedPrefixLength + length
-        guard end <= bytes.count else { throw VaultError(.formatTruncated, [file]) }
+        guard end <= bytes.count else { throw FormatError(.truncated, [.file(file)]) }
         let header: JSONValue
         do {
             header = try CanonicalJSON.parse(bytes[Container.fixedPrefixLength..<end])
         } catch {
-            throw VaultError(.formatHeader, [file, error.description])
+            throw FormatError(.header, [.file(file), .text(error.description)])
         }
-        guard case .object = header else { throw VaultError(.formatHeader, [file, "header is not a JSON object"]) }
+        guard case .object = header else { throw FormatError(.header, [.file(file), .text("header is not a JSON object")]) }
         self.kind = kind
         self.header = header
         self.preamble = Array(bytes[0..<end])

@@ -19,23 +19,23 @@ struct SignedDocument: Sendable {
     }
 
     /// Encodes and signs a document.
-    static func encode(kind: ArtifactKind, header: JSONValue, signer: Ed25519.PrivateKey) throws(VaultError) -> [UInt8] {
+    static func encode(kind: ArtifactKind, header: JSONValue, signer: Ed25519.PrivateKey) throws -> [UInt8] {
         let preamble = Container.preamble(kind: kind, header: header)
         do {
             return preamble + (try signer.signature(for: signedMessage(kind: kind, preamble: preamble)))
         } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
     }
 
     /// Parses a signed document (the signature is checked separately, by ``verify(_:file:)``).
     init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20)
-        throws(VaultError)
+        throws
     {
         let container = try Container(parsing: bytes, expecting: kind, file: file, maxHeaderLength: maxHeaderLength)
-        guard container.body.count >= Ed25519.signatureLength else { throw VaultError(.formatTruncated, [file]) }
+        guard container.body.count >= Ed25519.signatureLength else { throw FormatError(.truncated, [.file(file)]) }
         guard container.body.count == Ed25519.signatureLength else {
-            throw VaultError(.formatTrailing, [file, String(container.body.count - Ed25519.signatureLength)])
+            throw FormatError(.trailing, [.file(file), .text(String(container.body.count - Ed25519.signatureLength))])
         }
         self.container = container
         self.signature = Array(container.body)

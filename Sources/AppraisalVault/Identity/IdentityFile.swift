@@ -9,8 +9,8 @@ public enum IdentityFile: Sendable {
     /// Reads and checks an identity file of either kind. A secret key file's permissions are not
     /// checked: only its public half is used.
     ///
-    /// - Throws: ``VaultError`` `file.*`, any format error, `identity.bad-signature`.
-    public static func read(_ path: String) throws(VaultError) -> IdentityFile {
+    /// - Throws: ``FormatError`` `file.*`, any format error, `identity.bad-signature`.
+    public static func read(_ path: String) throws -> IdentityFile {
         let bytes = try FileIO.read(path, maxBytes: max(PublicIdentity.maxFileSize, KeyFile.maxFileSize))
         if kind(of: bytes) == .secretKey { return .secretKey(try KeyFile(parsing: bytes, file: path)) }
         return .publicIdentity(try PublicIdentity(parsing: bytes, file: path))

@@ -28,9 +28,9 @@ public struct KeyFile: Sendable {
 
     /// Parses a key file without decrypting it.
     ///
-    /// - Throws: ``VaultError`` `key.got-public-file`, format errors, `key.kdf-limits`.
-    public init(parsing bytes: [UInt8], file: String) throws(VaultError) {
-        if KeyFile.isPublicIdentity(bytes) { throw VaultError(.keyGotPublicFile, [file], hint: .hintUseKey) }
+    /// - Throws: ``FormatError`` `key.got-public-file`, format errors, `key.kdf-limits`.
+    public init(parsing bytes: [UInt8], file: String) throws {
+        if KeyFile.isPublicIdentity(bytes) { throw FormatError(.keyGotPublicFile, [.file(file)], hint: ErrorHint(.useKey)) }
         let container = try Container(parsing: bytes, expecting: .secretKey, file: file, maxHeaderLength: KeyFile.maxFileSize)
         var identityFields = [String: JSONValue]()
         let kdf: FieldReader
@@ -44,7 +44,7 @@ public struct KeyFile: Sendable {
             fields["nonce"] = nil
             identityFields = fields
         } catch {
-            throw VaultError(.formatHeader, [file, error.description])
+            throw FormatError(.header, [.file(file), .text(error.description)])
         }
         var k = kdf
         do throws(FieldReader.Failure) {
@@ -57,15 +57,15 @@ public struct KeyFile: Sendable {
             try k.finish()
             self.limits = Argon2id.Limits(operations: UInt64(ops), memoryBytes: UInt64(mem))
         } catch {
-            throw VaultError(.formatHeader, [file, error.description])
+            throw FormatError(.header, [.file(file), .text(error.description)])
         }
         guard limits.isWithinAcceptedRange else {
-            throw VaultError(.keyKDFLimits, [file, String(limits.operations), String(limits.memoryBytes >> 20)])
+            throw FormatError(.keyKDFLimits, [.file(file), .text(String(limits.operations)), .text(String(limits.memoryBytes >> 20))])
         }
         let expected = KeyFile.plaintextLength + XChaCha20Poly1305.tagLength
-        guard container.body.count >= expected else { throw VaultError(.formatTruncated, [file]) }
+        guard container.body.count >= expected else { throw FormatError(.truncated, [.file(file)]) }
         guard container.body.count == expected else {
-            throw VaultError(.formatTrailing, [file, String(container.body.count - expected)])
+            throw FormatError(.trailing, [.file(file), .text(String(container.body.count - expected))])
         }
         self.nonce = nonce
         self.preamble = container.preamble
@@ -78,25 +78,24 @@ public struct KeyFile: Sendable {
     /// A public identity file is named as such before the permission check, so nobody is told to
     /// `chmod 600` a `.pub` file.
     ///
-    /// - Throws: ``VaultError`` `key.got-public-file`, `key.too-open` with a `chmod 600` hint, or any
+    /// - Throws: ``FormatError`` `key.got-public-file`, `key.too-open` with a `chmod 600` hint, or any
     ///   parse error.
-    public static func load(_ path: String) throws(VaultError) -> KeyFile {
+    public static func load(_ path: String) throws -> KeyFile {
         // Mode and bytes come from the same open file: no window to swap the file in between.
         try checked(FileIO.readRegular(path, maxBytes: maxFileSize), path: path)
     }
 
     /// ``load(_:)`` on a key file already open as `fd`; `path` is for messages.
-    static func load(descriptor fd: Int32, path: String) throws(VaultError) -> KeyFile {
+    static func load(descriptor fd: Int32, path: String) throws -> KeyFile {
         try checked(FileIO.readRegular(descriptor: fd, path: path, maxBytes: maxFileSize), path: path)
     }
 
     /// The checks of ``load(_:)`` on the bytes and mode of one opened file (spec §2.1, reading step 2).
-    private static func checked(_ file: (bytes: [UInt8], mode: UInt32), path: String) throws(VaultError) -> KeyFile {
+    private static func checked(_ file: (bytes: [UInt8], mode: UInt32), path: String) throws -> KeyFile {
         let (bytes, mode) = file
-        if isPublicIdentity(bytes) { throw VaultError(.keyGotPublicFile, [path], hint: .hintUseKey) }
+        if isPublicIdentity(bytes) { throw FormatError(.keyGotPublicFile, [.file(path)], hint: ErrorHint(.useKey)) }
         if mode & 0o077 != 0 {
-            throw VaultError(
-                .keyTooOpen, [path, String(mode, radix: 8)], hint: .hintChmod, hintArguments: [path], status: .permission)
+            throw FormatError(.keyTooOpen, [.file(path), .text(String(mode, radix: 8))], hint: ErrorHint(.chmod, [.file(path)]))
         }
         return try KeyFile(parsing: bytes, file: path)
     }
@@ -108,37 +107,37 @@ public struct KeyFile: Sendable {
 
     /// Decrypts the secret keys with `passphrase`.
     ///
-    /// - Throws: ``VaultError`` `key.wrong-passphrase` when the passphrase is wrong or the file was
+    /// - Throws: ``FormatError`` `key.wrong-passphrase` when the passphrase is wrong or the file was
     ///   altered (the two cannot be told apart, by design), `key.inconsistent` when the decrypted keys
     ///   do not match the public keys in the header.
-    public func unlock(with passphrase: Passphrase) throws(VaultError) -> SecretIdentity {
+    public func unlock(with passphrase: Passphrase) throws -> SecretIdentity {
         try unlock(passphrase: passphrase.secret)
     }
 
     /// Decrypts the secret keys with `passphrase` (raw secret bytes).
     ///
-    /// - Throws: ``VaultError`` `key.wrong-passphrase` when the passphrase is wrong or the file was
+    /// - Throws: ``FormatError`` `key.wrong-passphrase` when the passphrase is wrong or the file was
     ///   altered (the two cannot be told apart, by design), `key.inconsistent` when the decrypted keys
     ///   do not match the public keys in the header.
-    func unlock(passphrase: SecretBytes) throws(VaultError) -> SecretIdentity {
+    func unlock(passphrase: SecretBytes) throws -> SecretIdentity {
         do {
             let wrapKey = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt, limits: limits)
             let plain: SecretBytes
             do {
                 plain = try XChaCha20Poly1305.open(ciphertext, key: wrapKey, nonce: nonce, additionalData: preamble)
             } catch {
-                throw VaultError(.keyWrongPassphrase, [file], hint: .hintPassphrase, status: .permission)
+                throw FormatError(.keyWrongPassphrase, [.file(file)], hint: ErrorHint(.passphrase))
             }
             let signing = try Ed25519.PrivateKey(seed: plain.slice(0..<Ed25519.seedLength))
             let encryption = try X25519.PrivateKey(secret: plain.slice(Ed25519.seedLength..<KeyFile.plaintextLength))
             guard signing.publicKey == identity.signingKey, encryption.publicKey == identity.encryptionKey else {
-                throw VaultError(.keyInconsistent, [file])
+                throw FormatError(.keyInconsistent, [.file(file)])
             }
             return SecretIdentity(identity: identity, signingKey: signing, encryptionKey: encryption)
-        } catch let error as VaultError {
+        } catch let error as any AppraisalError {
             throw error
         } catch {
-            throw VaultError(.cryptoFailure, [String(describing: error)], status: .software)
+            throw CryptoError(error)
         }
     }
 }
@@ -154,14 +153,14 @@ public struct SecretIdentity: Sendable {
 
     /// Makes a new identity.
     ///
-    /// - Throws: ``VaultError`` `identity.bad-id` or `identity.bad-name` for invalid input.
+    /// - Throws: ``FormatError`` `identity.bad-id` or `identity.bad-name` for invalid input.
     static func generate(
         id: String, name: String, role: Role, isDemo: Bool, created: String = Timestamp.now(),
         using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> SecretIdentity {
-        guard Identifier.isValid(id) else { throw VaultError(.identityBadID, [id], status: .usage) }
+    ) throws -> SecretIdentity {
+        guard Identifier.isValid(id) else { throw FormatError(.identityBadID, [.text(id)]) }
         let name = Text.nfc(name)
-        guard Identifier.isValidName(name) else { throw VaultError(.identityBadName, status: .usage) }
+        guard Identifier.isValidName(name) else { throw FormatError(.identityBadName) }
         do {
             let signing = try Ed25519.PrivateKey.generate(using: random)
             let encryption = try X25519.PrivateKey.generate(using: random)
@@ -170,22 +169,22 @@ public struct SecretIdentity: Sendable {
                 created: created, isDemo: isDemo)
             return SecretIdentity(identity: identity, signingKey: signing, encryptionKey: encryption)
         } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
     }
 
     /// The `.pub` file for this identity.
-    func publicFile() throws(VaultError) -> [UInt8] { try identity.encoded(signedWith: signingKey) }
+    func publicFile() throws -> [UInt8] { try identity.encoded(signedWith: signingKey) }
 
     /// The `.key` file, wrapped under `passphrase` at `strength`.
-    func keyFile(passphrase: Passphrase, strength: KeyStrength) throws(VaultError) -> [UInt8] {
+    func keyFile(passphrase: Passphrase, strength: KeyStrength) throws -> [UInt8] {
         try keyFile(passphrase: passphrase.secret, limits: strength.limits)
     }
 
     /// The `.key` file, wrapped under `passphrase` with `limits`.
     func keyFile(
         passphrase: SecretBytes, limits: Argon2id.Limits, using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         guard case .object(var header) = identity.json else { preconditionFailure("internal error: identity json") }
         let salt = random.bytes(Argon2id.saltLength)
         let nonce = random.bytes(XChaCha20Poly1305.nonceLength)
@@ -202,7 +201,7 @@ public struct SecretIdentity: Sendable {
             let secrets = try SecretBytes.concatenating([signingKey.seed(), encryptionKey.secret])
             return preamble + (try XChaCha20Poly1305.seal(secrets, key: wrapKey, nonce: nonce, additionalData: preamble))
         } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
     }
 }

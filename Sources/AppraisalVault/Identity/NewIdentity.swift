@@ -20,13 +20,13 @@ public struct NewIdentity: Sendable {
     ///   - directory: the folder to write both files to.
     ///   - strength: the Argon2id level protecting the key file.
     ///   - passphrase: asked once every check has passed, with the key file's path.
-    /// - Throws: ``VaultError`` `identity.bad-id`, `identity.bad-name`, `file.exists`, or what
+    /// - Throws: ``FormatError`` `identity.bad-id`, `identity.bad-name`, `file.exists`, or what
     ///   `passphrase` or the file system throws.
     public static func create(
         id: String, name: String, role: Role, isDemo: Bool, in directory: String, strength: KeyStrength,
-        passphrase: (_ keyPath: String) throws(VaultError) -> Passphrase
-    ) throws(VaultError) -> NewIdentity {
-        guard Identifier.isValid(id) else { throw VaultError(.identityBadID, [id], status: .usage) }
+        passphrase: (_ keyPath: String) throws -> Passphrase
+    ) throws -> NewIdentity {
+        guard Identifier.isValid(id) else { throw FormatError(.identityBadID, [.text(id)]) }
         let keyPath = FileIO.join(directory, "\(id).key")
         let publicPath = FileIO.join(directory, "\(id).pub")
         for path in [keyPath, publicPath] { try FileIO.refuseExisting(path) }

@@ -18,14 +18,14 @@ public struct Passphrase: Sendable, Equatable {
     /// Reads a passphrase file; one trailing `\n` (or `\r\n`) is dropped.
     ///
     /// - Parameter path: a regular file holding the passphrase.
-    /// - Throws: ``VaultError`` `file.*`, `passphrase.too-long`, `passphrase.empty`.
-    public init(file path: String) throws(VaultError) {
+    /// - Throws: ``FormatError`` `file.*`, `passphrase.too-long`, `passphrase.empty`.
+    public init(file path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileIO.openError(path) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            throw VaultError(.fileNotRegular, [path], status: .noInput)
+            throw FormatError(.fileNotRegular, [.file(path)])
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let buffer = try Passphrase.buffer()
@@ -33,7 +33,7 @@ public struct Passphrase: Sendable, Equatable {
         while total < buffer.count {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
             if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+            guard n >= 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read) }
             if n == 0 { break }
             total += n
         }
@@ -46,8 +46,8 @@ public struct Passphrase: Sendable, Equatable {
     /// - Parameters:
     ///   - descriptor: the descriptor to read, e.g. an open `/dev/tty`.
     ///   - source: what to call it in messages.
-    /// - Throws: ``VaultError`` `passphrase.too-long`, `passphrase.empty`.
-    public init(readingLineFrom descriptor: Int32, source: String) throws(VaultError) {
+    /// - Throws: ``FormatError`` `passphrase.too-long`, `passphrase.empty`.
+    public init(readingLineFrom descriptor: Int32, source: String) throws {
         let buffer = try Passphrase.buffer()
         var total = 0
         while total < buffer.count {
@@ -66,14 +66,14 @@ public struct Passphrase: Sendable, Equatable {
     public static func == (lhs: Passphrase, rhs: Passphrase) -> Bool { lhs.secret == rhs.secret }
 
     /// Secret memory for one passphrase and a line ending, with room to tell "too long".
-    private static func buffer() throws(VaultError) -> SecretBytes {
+    private static func buffer() throws -> SecretBytes {
         do { return try SecretBytes(count: maxLength + 2) } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
     }
 
     /// Drops one trailing line ending and checks the length.
-    static func trimmed(_ buffer: SecretBytes, length: Int, source: String) throws(VaultError) -> SecretBytes {
+    static func trimmed(_ buffer: SecretBytes, length: Int, source: String) throws -> SecretBytes {
         var n = length
         buffer.withUnsafeBytes { b in
             if n > 0, b[n - 1] == 0x0a {
@@ -81,8 +81,8 @@ public struct Passphrase: Sendable, Equatable {
                 if n > 0, b[n - 1] == 0x0d { n -= 1 }
             }
         }
-        guard n <= maxLength else { throw VaultError(.passphraseTooLong, [source], status: .usage) }
-        guard n > 0 else { throw VaultError(.passphraseEmpty, status: .usage) }
-        do { return try buffer.slice(0..<n) } catch { throw VaultError(.cryptoFailure, [error.description], status: .software) }
+        guard n <= maxLength else { throw FormatError(.passphraseTooLong, [.file(source)]) }
+        guard n > 0 else { throw FormatError(.passphraseEmpty) }
+        do { return try buffer.slice(0..<n) } catch { throw CryptoError(error) }
     }
 }

@@ -78,31 +78,31 @@ public struct PublicIdentity: Sendable, Hashable {
     }
 
     /// The signed `.pub` file.
-    func encoded(signedWith key: Ed25519.PrivateKey) throws(VaultError) -> [UInt8] {
+    func encoded(signedWith key: Ed25519.PrivateKey) throws -> [UInt8] {
         try SignedDocument.encode(kind: .publicIdentity, header: json, signer: key)
     }
 
     /// Parses a `.pub` file and verifies its self-signature.
     ///
-    /// - Throws: ``VaultError`` for any format problem, and `identity.bad-signature` when the
+    /// - Throws: ``FormatError`` for any format problem, and `identity.bad-signature` when the
     ///   self-signature does not verify.
-    public init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+    public init(parsing bytes: [UInt8], file: String) throws {
         let doc = try SignedDocument(parsing: bytes, expecting: .publicIdentity, file: file, maxHeaderLength: PublicIdentity.maxFileSize)
         do {
             self = try PublicIdentity(json: doc.container.header)
         } catch {
-            throw VaultError(.formatHeader, [file, error.description])
+            throw FormatError(.header, [.file(file), .text(error.description)])
         }
         guard doc.isSigned(by: signingKey) else {
-            throw VaultError(.identityBadSignature, [file], hint: .hintAskForNewCopy)
+            throw FormatError(.identityBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
     }
 
     /// Reads and verifies a `.pub` file from disk.
-    public static func load(_ path: String) throws(VaultError) -> PublicIdentity {
+    public static func load(_ path: String) throws -> PublicIdentity {
         let bytes = try FileIO.read(path, maxBytes: maxFileSize)
         if bytes.count > 8, bytes[8] == ArtifactKind.secretKey.rawValue, Array(bytes.prefix(8)) == Container.magic {
-            throw VaultError(.identityGotSecretKey, [path], hint: .hintUsePub)
+            throw FormatError(.identityGotSecretKey, [.file(path)], hint: ErrorHint(.usePub))
         }
         return try PublicIdentity(parsing: bytes, file: path)
     }

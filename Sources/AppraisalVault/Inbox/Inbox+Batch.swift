@@ -8,7 +8,7 @@ extension Inbox {
             /// The file as given.
             public let file: String
             /// Accepted (how), or rejected (the rule it broke; the rejection is journaled).
-            public let result: Result<Outcome, VaultError>
+            public let result: Result<Outcome, any Error>
         }
 
         /// Receives an earlier run had left unfinished and this run completed.
@@ -28,9 +28,9 @@ extension Inbox {
     ///   - files: sealed submissions (`.avs`) and evidence (`.ave`), in any order.
     ///   - secretary: the unlocked secretary identity; any other identity is refused.
     /// - Returns: what was recovered and what became of each file.
-    /// - Throws: ``VaultError`` `merge.not-secretary`, or an error of the round folder itself
+    /// - Throws: ``MergeError`` `merge.not-secretary`, or an error of the round folder itself
     ///   (an altered journal); a bad file is a rejected item, not a throw.
-    public func receive(_ files: [String], secretary: SecretIdentity) throws(VaultError) -> Batch {
+    public func receive(_ files: [String], secretary: SecretIdentity) throws -> Batch {
         let recovered = try recoverInterrupted(secretary: secretary)
         var items = [Batch.Item]()
         for file in Inbox.receiveOrder(files) {

@@ -12,7 +12,7 @@ internal import VaultCrypto
 /// it moves to `superseded/`. A file that fails the checks is left alone for `verify` to report.
 extension Inbox {
     /// Every file in `submissions/` that follows the naming rule, by member, ascending revision.
-    func filesByMember() throws(VaultError) -> [String: [Entry]] {
+    func filesByMember() throws -> [String: [Entry]] {
         let folder = FileIO.join(roundDirectory, RoundLayout.submissionsFolder)
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: [Entry]]()
@@ -26,8 +26,8 @@ extension Inbox {
     /// Completes any interrupted receive; returns what it journaled.
     @discardableResult
     ///
-    /// - Throws: ``VaultError`` `merge.not-secretary` when `secretary` is not the round's secretary.
-    func recoverInterrupted(secretary: SecretIdentity) throws(VaultError) -> [Outcome] {
+    /// - Throws: ``MergeError`` `merge.not-secretary` when `secretary` is not the round's secretary.
+    func recoverInterrupted(secretary: SecretIdentity) throws -> [Outcome] {
         try requireSecretary(secretary)
         let journalPath = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         guard FileIO.exists(journalPath) else { return [] }

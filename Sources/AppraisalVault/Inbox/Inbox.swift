@@ -50,17 +50,17 @@ public struct Inbox: Sendable {
     ///
     /// Names starting with `.` (temporary files of an interrupted write) are ignored.
     ///
-    /// - Throws: ``VaultError`` `inbox.stray-file` for any file in `submissions/` that does not
+    /// - Throws: ``InboxError`` `inbox.stray-file` for any file in `submissions/` that does not
     ///   follow the naming rule, `inbox.two-live` if a member has two live files.
-    func live() throws(VaultError) -> [String: Entry] {
+    func live() throws -> [String: Entry] {
         let folder = RoundLayout(roundDirectory).submissions
         guard FileIO.isDirectory(folder) else { return [:] }
         var out = [String: Entry]()
         for name in try FileIO.listVisible(folder) {
             guard let (member, revision) = RoundLayout.parseSubmissionFileName(name) else {
-                throw VaultError(.inboxStrayFile, [FileIO.join(folder, name)])
+                throw InboxError(.strayFile, [.file(FileIO.join(folder, name))])
             }
-            guard out[member] == nil else { throw VaultError(.inboxTwoLive, [folder, member]) }
+            guard out[member] == nil else { throw InboxError(.twoLive, [.file(folder), .member(member)]) }
             out[member] = Entry(member: member, revision: revision, fileName: name)
         }
         return out
@@ -72,25 +72,29 @@ public struct Inbox: Sendable {
     ///
     /// - Parameter recovered: what an earlier ``recoverInterrupted(secretary:)`` in the same run
     ///   completed (re-sending such a file is not a replay).
-    /// - Throws: ``VaultError`` `merge.not-secretary` when `secretary` is not the round's secretary
+    /// - Throws: ``MergeError`` `merge.not-secretary` when `secretary` is not the round's secretary
     ///   (nothing is journaled then), or the rule the file broke.
-    func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws(VaultError) -> Outcome {
+    func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {
         try requireSecretary(secretary)
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
             return path.hasSuffix(RoundLayout.evidenceExtension) ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {
             // Sending again the file whose receive was just completed is not a replay.
-            if error.code == .inboxDuplicate, let done = recovered.first(where: { outcome in
-                if case .accepted(let m, let r) = outcome, error.text.arguments.dropFirst().elementsEqual([m, String(r)]) { return true }
-                if case .superseded(let m, let r, _) = outcome, error.text.arguments.dropFirst().elementsEqual([m, String(r)]) { return true }
-                return false
-            }) {
+            let error = error.asAppraisalError
+            if let duplicate = error as? InboxError, duplicate.code == .duplicate,
+                let member = duplicate.context.member, let revision = duplicate.context.revision,
+                let done = recovered.first(where: { outcome in
+                    if case .accepted(let m, let r) = outcome, m == member, r == revision { return true }
+                    if case .superseded(let m, let r, _) = outcome, m == member, r == revision { return true }
+                    return false
+                })
+            {
                 return done
             }
             // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
             let name = String(Text.nfc(FileIO.split(path).base).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
-            var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.code.id)]
+            var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.messageID)]
             if path.hasSuffix(RoundLayout.evidenceExtension) {
                 if let hash = try? Evidence.hashFile(path) { details["fileHash"] = .hex(hash) }
             } else if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
@@ -104,14 +108,14 @@ public struct Inbox: Sendable {
     /// Refuses any identity but the round's secretary: only they receive, and only their key
     /// signs the journal (spec §6.2).
     ///
-    /// - Throws: ``VaultError`` `merge.not-secretary`.
-    func requireSecretary(_ secretary: SecretIdentity) throws(VaultError) {
+    /// - Throws: ``MergeError`` `merge.not-secretary`.
+    func requireSecretary(_ secretary: SecretIdentity) throws {
         guard secretary.identity.signingKey == roster.secretary.signingKey,
             secretary.encryptionKey.publicKey == roster.secretary.encryptionKey
-        else { throw VaultError(.mergeNotSecretary, [secretary.identity.id, roster.secretary.id], status: .permission) }
+        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(roster.secretary.id)]) }
     }
 
-    private func admit(_ path: String, secretary: SecretIdentity) throws(VaultError) -> Outcome {
+    private func admit(_ path: String, secretary: SecretIdentity) throws -> Outcome {
         let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
         let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
         let member = try roster.authorize(envelope)
@@ -121,7 +125,7 @@ public struct Inbox: Sendable {
             revision = Int(try r.integer("revision", in: 1...1_000_000))
             try r.finish()
         } catch {
-            throw VaultError(.formatHeader, [path, error.description])
+            throw FormatError(.header, [.file(path), .text(error.description)])
         }
         let hash = envelope.fileHash
         let live = try live()
@@ -131,17 +135,16 @@ public struct Inbox: Sendable {
             let currentPath = FileIO.join(submissions, current.fileName)
             let currentBytes = try FileIO.read(currentPath, maxBytes: Inbox.maxSubmissionSize)
             if Sodium.constantTimeEqual(BLAKE2b.hash(currentBytes, outputLength: 32), hash) {
-                throw VaultError(.inboxDuplicate, [path, member.id, String(revision)])
+                throw InboxError(.duplicate, [.file(path), .member(member.id), .revision(revision)])
             }
             guard revision > current.revision else {
-                throw VaultError(.inboxStale, [path, member.id, String(revision), String(current.revision)],
-                    hint: .hintInboxStale)
+                throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .revision(current.revision)], hint: ErrorHint(.inboxStale))
             }
         }
         if let name = try? FileIO.listVisible(superseded).first(where: { RoundLayout.parseSubmissionFileName($0)?.member == member.id
             && RoundLayout.parseSubmissionFileName($0)?.revision == revision })
         {
-            throw VaultError(.inboxStale, [path, member.id, String(revision), name], hint: .hintInboxStale)
+            throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .text(name)], hint: ErrorHint(.inboxStale))
         }
         try FileIO.makeDirectory(submissions, mode: 0o755)
         let target = FileIO.join(submissions, RoundLayout.submissionFileName(member: member.id, revision: revision))

@@ -23,38 +23,38 @@ struct Roster: Sendable {
 
     /// Checks a sealed submission's binding to this round, without decrypting (spec §5.5 step 4).
     ///
-    /// - Throws: ``VaultError`` `inbox.bad-signature`, `inbox.wrong-round`, `inbox.wrong-recipient`,
+    /// - Throws: ``InboxError`` `inbox.bad-signature`, `inbox.wrong-round`, `inbox.wrong-recipient`,
     ///   `inbox.wrong-role`, `inbox.not-member`, `inbox.key-mismatch`.
-    func authorize(_ envelope: SealedEnvelope) throws(VaultError) -> PublicIdentity {
+    func authorize(_ envelope: SealedEnvelope) throws -> PublicIdentity {
         let file = envelope.file
         guard envelope.hasValidOuterSignature else {
-            throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy)
+            throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
         return try authorize(header: envelope.header, file: file)
     }
 
     /// The binding checks of a member's envelope header (no signature check): round, recipient,
     /// sender and key (spec §6.2 steps 3–6). Callers verify the outer signature first.
-    func authorize(header: EnvelopeHeader, file: String) throws(VaultError) -> PublicIdentity {
+    func authorize(header: EnvelopeHeader, file: String) throws -> PublicIdentity {
         guard Sodium.constantTimeEqual(header.round, roundHash) else {
-            throw VaultError(.inboxWrongRound, [file], hint: .hintInboxWrongRound)
+            throw InboxError(.wrongRound, [.file(file)], hint: ErrorHint(.inboxWrongRound))
         }
         guard header.recipient == secretary.encryptionKey else {
-            throw VaultError(.inboxWrongRecipient, [file])
+            throw InboxError(.wrongRecipient, [.file(file)])
         }
         let sender = header.sender
         let key = header.senderSigningKey
         guard let member = member(sender) else {
             if let other = (holders + [secretary]).first(where: { $0.id == sender || $0.signingKey == key }) {
-                throw VaultError(.inboxWrongRole, [file, other.id, other.role.rawValue])
+                throw InboxError(.wrongRole, [.file(file), .text(other.id), .text(other.role.rawValue)])
             }
-            throw VaultError(.inboxNotMember, [file, sender])
+            throw InboxError(.notMember, [.file(file), .member(sender)])
         }
         guard member.signingKey == key else {
             if let impostor = members.first(where: { $0.signingKey == key }) {
-                throw VaultError(.inboxKeyMismatch, [file, sender, impostor.id])
+                throw InboxError(.keyMismatch, [.file(file), .member(sender), .text(impostor.id)])
             }
-            throw VaultError(.inboxKeyMismatch, [file, sender, "?"])
+            throw InboxError(.keyMismatch, [.file(file), .member(sender), .text("?")])
         }
         return member
     }

@@ -21,8 +21,8 @@ public struct RoundStatus: Sendable {
 
     /// Reads the live submissions and the journal (verified against the round's secretary).
     ///
-    /// - Throws: ``VaultError`` `inbox.stray-file`, `inbox.two-live`, any journal error.
-    public static func load(roundDirectory: String, round: RoundDefinition) throws(VaultError) -> RoundStatus {
+    /// - Throws: ``InboxError`` `inbox.stray-file`, `inbox.two-live`, any journal error.
+    public static func load(roundDirectory: String, round: RoundDefinition) throws -> RoundStatus {
         let live = try Inbox(roundDirectory: roundDirectory, roster: round.roster).live()
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)

@@ -80,16 +80,16 @@ enum RoundJournal {
     /// Reads the journal and checks its signature by `secretaryKey`, its chain, and that it
     /// belongs to `roundHash`.
     ///
-    /// - Throws: ``VaultError`` `journal.bad-signature`, `journal.broken-chain`,
+    /// - Throws: ``JournalError`` `journal.bad-signature`, `journal.broken-chain`,
     ///   `journal.wrong-round`, or a format error.
     static func load(
         roundDirectory: String, secretaryKey: Ed25519.PublicKey, roundHash: [UInt8]
-    ) throws(VaultError) -> Contents {
+    ) throws -> Contents {
         let path = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         let bytes = try FileIO.read(path, maxBytes: maxFileSize)
         let doc = try SignedDocument(parsing: bytes, expecting: .journalHead, file: path, maxHeaderLength: maxFileSize)
         guard doc.isSigned(by: secretaryKey) else {
-            throw VaultError(.journalBadSignature, [path], hint: .hintAskForNewCopy)
+            throw JournalError(.badSignature, [.file(path)], hint: ErrorHint(.askForNewCopy))
         }
         let (entries, round) = try entries(of: doc, file: path, roundHash: roundHash)
         return Contents(entries: entries, roundHash: round, fileHash: doc.fileHash)
@@ -104,10 +104,10 @@ enum RoundJournal {
     ///   - path: the path, for messages.
     ///   - roundHash: the round the journal must belong to, or nil to accept any.
     /// - Returns: the entries in order and the round hash the journal names.
-    /// - Throws: ``VaultError`` `format.header`, `journal.wrong-round` or `journal.broken-chain`.
+    /// - Throws: ``FormatError`` `format.header`, `journal.wrong-round` or `journal.broken-chain`.
     static func entries(
         of doc: SignedDocument, file path: String, roundHash: [UInt8]?
-    ) throws(VaultError) -> (entries: [Entry], round: [UInt8]) {
+    ) throws -> (entries: [Entry], round: [UInt8]) {
         var entries = [Entry]()
         let round: [UInt8]
         let head: [UInt8]
@@ -120,17 +120,17 @@ enum RoundJournal {
             }
             try r.finish()
         } catch {
-            throw VaultError(.formatHeader, [path, error.description])
+            throw FormatError(.header, [.file(path), .text(error.description)])
         }
-        if let roundHash, !Sodium.constantTimeEqual(round, roundHash) { throw VaultError(.journalWrongRound, [path]) }
+        if let roundHash, !Sodium.constantTimeEqual(round, roundHash) { throw JournalError(.wrongRound, [.file(path)]) }
         var previous = [UInt8](repeating: 0, count: 32)
         for (i, entry) in entries.enumerated() {
             guard entry.sequence == i + 1, entry.previous == previous else {
-                throw VaultError(.journalBrokenChain, [path, String(i + 1)])
+                throw JournalError(.brokenChain, [.file(path), .text(String(i + 1))])
             }
             previous = entry.hash
         }
-        guard previous == head else { throw VaultError(.journalBrokenChain, [path, String(entries.count)]) }
+        guard previous == head else { throw JournalError(.brokenChain, [.file(path), .text(String(entries.count))]) }
         return (entries, round)
     }
 
@@ -149,7 +149,7 @@ enum RoundJournal {
     static func append(
         roundDirectory: String, event: JournalEvent, details: [String: JSONValue], secretary: SecretIdentity,
         at: String = Timestamp.now()
-    ) throws(VaultError) -> Entry {
+    ) throws -> Entry {
         let roundHash = try roundFileHash(roundDirectory)
         let path = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         var entries = [Entry]()
@@ -170,7 +170,7 @@ enum RoundJournal {
     }
 
     /// The file hash of `ROUND/round.avr` (parsed, not verified: callers verify the round).
-    static func roundFileHash(_ roundDirectory: String) throws(VaultError) -> [UInt8] {
+    static func roundFileHash(_ roundDirectory: String) throws -> [UInt8] {
         let path = FileIO.join(roundDirectory, RoundLayout.definitionFileName)
         let bytes = try FileIO.read(path, maxBytes: RoundDefinition.maxHeaderLength + 4096)
         return try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: path, maxHeaderLength: RoundDefinition.maxHeaderLength).fileHash

@@ -178,14 +178,14 @@ public struct Manifest: Sendable, Hashable {
     }
 
     /// Signs the manifest.
-    func encoded(signedWith key: Ed25519.PrivateKey) throws(VaultError) -> [UInt8] {
+    func encoded(signedWith key: Ed25519.PrivateKey) throws -> [UInt8] {
         try SignedDocument.encode(kind: .manifest, header: json, signer: key)
     }
 
     /// Parses a manifest file and checks its signature by `secretaryKey`.
-    init(parsing bytes: [UInt8], file: String, secretaryKey: Ed25519.PublicKey) throws(VaultError) {
+    init(parsing bytes: [UInt8], file: String, secretaryKey: Ed25519.PublicKey) throws {
         let doc = try SignedDocument(parsing: bytes, expecting: .manifest, file: file, maxHeaderLength: 16 << 20)
-        guard doc.isSigned(by: secretaryKey) else { throw VaultError(.manifestBadSignature, [file], hint: .hintAskForNewCopy) }
-        do { self = try Manifest(json: doc.container.header) } catch { throw VaultError(.formatHeader, [file, error.description]) }
+        guard doc.isSigned(by: secretaryKey) else { throw MergeError(.manifestBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy)) }
+        do { self = try Manifest(json: doc.container.header) } catch { throw FormatError(.header, [.file(file), .text(error.description)]) }
     }
 }

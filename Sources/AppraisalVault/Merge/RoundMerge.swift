@@ -31,7 +31,7 @@ public enum RoundMerge {
     /// - Throws: ``InputProblems`` for the survey, or as ``run(roundDirectory:secretary:survey:allowIncomplete:created:using:)``.
     public static func run(
         roundDirectory: String, round: RoundDefinition, surveyFile: String?, allowIncomplete: Bool,
-        unlock: () throws(VaultError) -> SecretIdentity
+        unlock: () throws -> SecretIdentity
     ) throws -> Report {
         var scores: [Cell: Points]?
         if let surveyFile {
@@ -42,17 +42,17 @@ public enum RoundMerge {
 
     /// Runs the merge.
     ///
-    /// - Throws: ``VaultError`` `merge.not-secretary`, `merge.already-merged`, any envelope or
+    /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, any envelope or
     ///   inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
     ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
     static func run(
         roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> Report {
+    ) throws -> Report {
         let round = try RoundDefinition.load(roundDirectory: roundDirectory)
         guard secretary.identity.signingKey == round.secretary.signingKey,
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
-        else { throw VaultError(.mergeNotSecretary, [secretary.identity.id, round.secretary.id], status: .permission) }
+        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
         let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
         try inbox.recoverInterrupted(secretary: secretary)
         let journal = try RoundJournal.load(roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
@@ -60,7 +60,7 @@ public enum RoundMerge {
         // A merge is final: the holders' shares in approvals open the round's release key, not one
         // results file, so a second merge after approvals could be opened with them.
         guard !journal.entries.contains(where: { $0.kind == .merge }) else {
-            throw VaultError(.mergeAlreadyJournaled, [FileIO.join(roundDirectory, RoundLayout.journalFileName)], status: .cannotCreate)
+            throw MergeError(.alreadyJournaled, [.file(FileIO.join(roundDirectory, RoundLayout.journalFileName))])
         }
         if FileIO.exists(manifestPath) {
             // Written but not journaled: an interrupted merge. Complete it if it is consistent.
@@ -77,16 +77,14 @@ public enum RoundMerge {
             let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
             guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
                 envelope.header.context["revision"] == .integer(Int64(content.revision)), content.round == round.fileHash
-            else { throw VaultError(.mergeContentMismatch, [path]) }
-            guard let member = round.member(identity.id) else { throw VaultError(.inboxNotMember, [path, identity.id]) }
+            else { throw MergeError(.contentMismatch, [.file(path)]) }
+            guard let member = round.member(identity.id) else { throw InboxError(.notMember, [.file(path), .member(identity.id)]) }
             let check = AppraisalCheck(framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
             let problems = check.problems(content.rows)
             guard problems.isEmpty else {
                 // Name the rule and the cell, never the submitted score or reason (S1).
                 let first = problems[0]
-                throw VaultError(
-                    .mergeInvalidContent,
-                    [path, String(problems.count), first.text.message.id + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? "")])
+                throw MergeError(.invalidContent, [.file(path), .text(String(problems.count)), .text(first.error.messageID + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? ""))])
             }
             submissions[identity.id] = content.rows
             listed[identity.id] = (content.revision, content.attachments)
@@ -98,9 +96,7 @@ public enum RoundMerge {
         if !coverage.isComplete, !allowIncomplete {
             let listed = coverage.gaps.prefix(10).map { "\($0.member): \($0.cell.unit) / \($0.cell.code)" }
                 + coverage.conflicts.prefix(10).map { "\($0.members.joined(separator: "+")): \($0.cell.unit) / \($0.cell.code)" }
-            throw VaultError(
-                .mergeIncomplete, [String(coverage.gaps.count), String(coverage.conflicts.count), listed.joined(separator: "; ")],
-                hint: .hintAllowIncomplete)
+            throw MergeError(.incomplete, [.text(String(coverage.gaps.count)), .text(String(coverage.conflicts.count)), .text(listed.joined(separator: "; "))], hint: ErrorHint(.allowIncomplete))
         }
         let resultsBytes = try SealedEnvelope.seal(
             CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: round.fileHash, context: [:],
@@ -131,12 +127,12 @@ public enum RoundMerge {
     /// the secretary, is for this round, was made on the current journal head, and lists the
     /// results file that is present.
     ///
-    /// - Throws: ``VaultError`` `merge.already-merged` when the manifest does not fit (then a person
+    /// - Throws: ``MergeError`` `merge.already-merged` when the manifest does not fit (then a person
     ///   has to look: the folder was changed by something other than an interrupted merge).
     static func completeInterrupted(
         roundDirectory: String, round: RoundDefinition, journal: RoundJournal.Contents, secretary: SecretIdentity,
         created: String
-    ) throws(VaultError) -> Report {
+    ) throws -> Report {
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         let resultsPath = RoundLayout(roundDirectory).results
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
@@ -144,7 +140,7 @@ public enum RoundMerge {
         let resultsHash = FileIO.exists(resultsPath)
             ? BLAKE2b.hash(try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize), outputLength: 32) : []
         guard manifest.round == round.fileHash, manifest.journalHead == journal.head, resultsHash == manifest.results else {
-            throw VaultError(.mergeAlreadyMerged, [manifestPath], status: .cannotCreate)
+            throw MergeError(.alreadyMerged, [.file(manifestPath)])
         }
         try RoundJournal.append(
             roundDirectory: roundDirectory, event: .merge,

@@ -16,31 +16,31 @@ public enum SurveyInput {
                 let unitField = record[column["unit"]!], codeField = record[column["code"]!], scoreField = record[column["score"]!]
                 let unit = unitField.text.trimmingSpaces, code = codeField.text.trimmingSpaces
                 guard units.contains(unit) else {
-                    problems.add(VaultError(.selfUnknownUnit, InputLocation(unitField, in: file).arguments + [unit]))
+                    problems.add(InputError(.selfUnknownUnit, InputLocation(unitField, in: file).context + [.text(unit)]))
                     continue
                 }
                 guard let sub = subs[code], sub.method == .survey else {
-                    problems.add(VaultError(.surveyNotSurvey, InputLocation(codeField, in: file).arguments + [code]))
+                    problems.add(InputError(.surveyNotSurvey, InputLocation(codeField, in: file).context + [.text(code)]))
                     continue
                 }
                 guard let score = Points(parsing: scoreField.text) else {
-                    problems.add(VaultError(.inputBadNumber, InputLocation(scoreField, in: file).arguments + [scoreField.text], hint: .hintNumberFormat))
+                    problems.add(InputError(.inputBadNumber, InputLocation(scoreField, in: file).context + [.text(scoreField.text)], hint: ErrorHint(.numberFormat)))
                     continue
                 }
                 guard sub.accepts(score) else {
-                    problems.add(VaultError(.surveyOutOfRange, InputLocation(scoreField, in: file).arguments + [score.description, sub.max.description, sub.step.description]))
+                    problems.add(InputError(.surveyOutOfRange, InputLocation(scoreField, in: file).context + [.text(score.description), .text(sub.max.description), .text(sub.step.description)]))
                     continue
                 }
                 let cell = Cell(unit: unit, code: code)
                 guard scores[cell] == nil else {
-                    problems.add(VaultError(.surveyDuplicate, InputLocation(unitField, in: file).arguments + [unit, code]))
+                    problems.add(InputError(.surveyDuplicate, InputLocation(unitField, in: file).context + [.text(unit), .text(code)]))
                     continue
                 }
                 scores[cell] = score
             }
             for unit in round.units {
                 for sub in round.framework.subCriteria where sub.method == .survey && scores[Cell(unit: unit.id, code: sub.code)] == nil {
-                    problems.add(VaultError(.surveyMissing, [file, unit.id, sub.code]))
+                    problems.add(InputError(.surveyMissing, [.file(file), .text(unit.id), .text(sub.code)]))
                 }
             }
         } catch {

@@ -63,21 +63,21 @@ struct Approval: Sendable {
     ///   - holder: The holder's unlocked identity.
     ///   - created: RFC 3339 UTC time.
     /// - Returns: The approval file's bytes.
-    /// - Throws: ``VaultError`` `approval.bad-decision`, `approval.bad-input` (a hash not 32
+    /// - Throws: ``ReleaseError`` `approval.bad-decision`, `approval.bad-input` (a hash not 32
     ///   bytes, a bad time), and the errors of ``ReleasePolicy/openShare(holder:roundID:)``.
     static func create(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8],
         decision: String, holder: SecretIdentity, created: String = Timestamp.now()
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         let decision = Text.trimmingSpaces(Text.nfc(decision))
         guard isValidDecision(decision) else {
-            throw VaultError(.approvalBadDecision, [String(maxDecisionBytes)], status: .usage)
+            throw ReleaseError(.approvalBadDecision, [.text(String(maxDecisionBytes))])
         }
         for (name, hash) in [("round", roundHash), ("manifest", manifestHash), ("results", resultsHash)]
         where hash.count != 32 {
-            throw VaultError(.approvalBadInput, [name], status: .software)
+            throw ReleaseError(.approvalBadInput, [.text(name)])
         }
-        guard Timestamp.isValid(created) else { throw VaultError(.approvalBadInput, ["created"], status: .software) }
+        guard Timestamp.isValid(created) else { throw ReleaseError(.approvalBadInput, [.text("created")]) }
         let share = try policy.openShare(holder: holder, roundID: roundID)
         defer { share.y.wipe() }
         let header = JSONValue.object([
@@ -116,10 +116,10 @@ struct Approval: Sendable {
     /// Parses an approval strictly (the signature and the bindings are checked by
     /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
     ///
-    /// - Throws: ``VaultError`` format errors (`format.*`), `format.header` naming the field.
-    init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+    /// - Throws: ``FormatError`` format errors (`format.*`), `format.header` naming the field.
+    init(parsing bytes: [UInt8], file: String) throws {
         guard bytes.count <= Approval.maxFileSize else {
-            throw VaultError(.fileTooLarge, [file, String(bytes.count), String(Approval.maxFileSize)])
+            throw FormatError(.fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(Approval.maxFileSize))])
         }
         let document = try SignedDocument(
             parsing: bytes, expecting: .approval, file: file, maxHeaderLength: Approval.maxFileSize)
@@ -146,7 +146,7 @@ struct Approval: Sendable {
             }
             holderSigningKey = key
         } catch {
-            throw VaultError(.formatHeader, [file, error.description])
+            throw FormatError(.header, [.file(file), .text(error.description)])
         }
         self.document = document
         self.bytes = bytes
@@ -174,37 +174,36 @@ struct Approval: Sendable {
     ///   - manifestHash: The file hash of `manifest.avm`.
     ///   - resultsHash: The file hash of `results.avl`.
     /// - Returns: The holder's entry in the policy (its id is the name to report).
-    /// - Throws: ``VaultError`` with the codes above, or `release.round-id-length`.
+    /// - Throws: ``ReleaseError`` with the codes above, or `release.round-id-length`.
     @discardableResult
     func verify(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
-    ) throws(VaultError) -> ReleasePolicy.Holder {
+    ) throws -> ReleasePolicy.Holder {
         guard roundID.count == ReleasePolicy.roundIDLength else {
-            throw VaultError(.releaseRoundIDLength, [String(roundID.count)], status: .software)
+            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
         }
         guard document.isSigned(by: holderSigningKey) else {
-            throw VaultError(.approvalBadSignature, [file], hint: .hintAskForNewCopy)
+            throw ReleaseError(.approvalBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
         guard let entry = policy.holders.first(where: { $0.identity.signingKey == holderSigningKey }) else {
-            throw VaultError(.approvalNotAHolder, [file, holder], hint: .hintReleaseCheckRound)
+            throw ReleaseError(.approvalNotAHolder, [.file(file), .text(holder)], hint: ErrorHint(.releaseCheckRound))
         }
         let name = entry.identity.id
         guard entry.x == share.x else {
-            throw VaultError(.approvalWrongX, [file, name, String(share.x), String(entry.x)])
+            throw ReleaseError(.approvalWrongX, [.file(file), .text(name), .text(String(share.x)), .text(String(entry.x))])
         }
         guard round == roundHash else {
-            throw VaultError(.approvalWrongRound, [file, name], hint: .hintApprovalAgain, hintArguments: [name])
+            throw ReleaseError(.approvalWrongRound, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         guard manifest == manifestHash else {
-            throw VaultError(.approvalWrongManifest, [file, name], hint: .hintApprovalAgain, hintArguments: [name])
+            throw ReleaseError(.approvalWrongManifest, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         guard results == resultsHash else {
-            throw VaultError(.approvalWrongResults, [file, name], hint: .hintApprovalAgain, hintArguments: [name])
+            throw ReleaseError(.approvalWrongResults, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         let computed = ReleasePolicy.commitment(roundID: roundID, x: share.x, y: share.y)
         guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-            throw VaultError(
-                .approvalShareCommitment, [file, name, String(share.x)], hint: .hintApprovalAgain, hintArguments: [name])
+            throw ReleaseError(.approvalShareCommitment, [.file(file), .text(name), .text(String(share.x))], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         return entry
     }

@@ -22,22 +22,22 @@ enum LockedResults {
     ///    (`format.header`).
     ///
     /// - Returns: The parsed envelope.
-    /// - Throws: ``VaultError`` with the codes above.
+    /// - Throws: ``AppraisalError`` with the codes above.
     static func check(
         _ bytes: [UInt8], file: String, policy: ReleasePolicy, roundHash: [UInt8], secretary: PublicIdentity
-    ) throws(VaultError) -> SealedEnvelope {
+    ) throws -> SealedEnvelope {
         let envelope = try SealedEnvelope(parsing: bytes, expecting: .lockedResults, file: file)
         guard envelope.hasValidOuterSignature else {
-            throw VaultError(.envelopeBadSignature, [file], hint: .hintAskForNewCopy)
+            throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
         let header = envelope.header
-        guard header.round == roundHash else { throw VaultError(.resultsWrongRound, [file]) }
+        guard header.round == roundHash else { throw ReleaseError(.resultsWrongRound, [.file(file)]) }
         guard header.sender == secretary.id, header.senderSigningKey == secretary.signingKey else {
-            throw VaultError(.resultsWrongSender, [file, header.sender, secretary.id])
+            throw ReleaseError(.resultsWrongSender, [.file(file), .text(header.sender), .text(secretary.id)])
         }
-        guard header.recipient == policy.releaseKey else { throw VaultError(.resultsWrongRecipient, [file]) }
+        guard header.recipient == policy.releaseKey else { throw ReleaseError(.resultsWrongRecipient, [.file(file)]) }
         guard header.context.isEmpty else {
-            throw VaultError(.formatHeader, [file, "field \"context\": expected {} for locked results"])
+            throw FormatError(.header, [.file(file), .text("field \"context\": expected {} for locked results")])
         }
         return envelope
     }
@@ -60,12 +60,12 @@ enum LockedResults {
     ///   - manifestHash: The file hash of `manifest.avm`.
     ///   - secretary: The round's secretary.
     /// - Returns: The plaintext results.
-    /// - Throws: ``VaultError``: the check codes above, the token codes, and `envelope.not-for-you`,
+    /// - Throws: ``EnvelopeError``: the check codes above, the token codes, and `envelope.not-for-you`,
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
     static func open(
         _ bytes: [UInt8], file: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8],
         roundHash: [UInt8], manifestHash: [UInt8], secretary: PublicIdentity
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         let envelope = try check(bytes, file: file, policy: policy, roundHash: roundHash, secretary: secretary)
         let key = try token.verify(
             policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash,
@@ -79,7 +79,7 @@ enum LockedResults {
     static func open(
         path: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
         manifestHash: [UInt8], secretary: PublicIdentity
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         let bytes = try FileIO.read(path, maxBytes: maxFileSize)
         return try open(
             bytes, file: path, token: token, policy: policy, roundID: roundID, roundHash: roundHash,

@@ -18,7 +18,7 @@ extension ReleaseFolder {
         /// The round's threshold t.
         public let threshold: Int
         /// Things the person combining should know, e.g. an approval counted once.
-        public let notices: [LocalizedText]
+        public let notices: [Notice]
     }
 
     /// A holder approves the release of a merged round (spec §8.2): checks that the key is one of
@@ -30,15 +30,15 @@ extension ReleaseFolder {
     ///   - decision: the Committee's published decision the approval cites.
     ///   - out: the approval file to write; nil for `HOLDER.ava` in the current folder.
     ///   - unlock: unlocks `keyFile` (asks for the passphrase).
-    /// - Throws: ``VaultError`` `release.not-merged`, `approve.not-holder`, `file.exists`, any
+    /// - Throws: ``ReleaseError`` `release.not-merged`, `approve.not-holder`, `file.exists`, any
     ///   check of the locked results or the decision.
     public static func approve(
         roundDirectory: String, keyFile: KeyFile, decision: String, out: String?,
-        unlock: (KeyFile) throws(VaultError) -> SecretIdentity
-    ) throws(VaultError) -> Approved {
+        unlock: (KeyFile) throws -> SecretIdentity
+    ) throws -> Approved {
         let merged = try loadMerged(roundDirectory)
         guard merged.round.release.holders.contains(where: { $0.identity.signingKey == keyFile.identity.signingKey }) else {
-            throw VaultError(.approveNotHolder, [keyFile.identity.id], status: .permission)
+            throw ReleaseError(.approveNotHolder, [.text(keyFile.identity.id)])
         }
         let path = out ?? RoundLayout.approvalFileName(holder: keyFile.identity.id)
         try FileIO.refuseExisting(path)
@@ -55,8 +55,8 @@ extension ReleaseFolder {
     ///   - roundDirectory: the merged round folder.
     ///   - approvals: the approval files.
     ///   - out: the token file to write; nil for `ROUND/release-token.avt`.
-    /// - Throws: ``VaultError`` `release.not-merged`, `file.exists`, any approval or token error.
-    public static func combine(roundDirectory: String, approvals: [String], out: String?) throws(VaultError) -> Combination {
+    /// - Throws: ``ReleaseError`` `release.not-merged`, `file.exists`, any approval or token error.
+    public static func combine(roundDirectory: String, approvals: [String], out: String?) throws -> Combination {
         let merged = try loadMerged(roundDirectory)
         let path = out ?? RoundLayout(roundDirectory).token
         try FileIO.refuseExisting(path)
@@ -74,8 +74,8 @@ extension ReleaseFolder {
     ///   - token: the token file; nil for `ROUND/release-token.avt`.
     ///   - out: the results file to write.
     /// - Returns: the results.
-    /// - Throws: ``VaultError`` `release.not-merged`, any token or results error, a file error.
-    public static func openResults(roundDirectory: String, token: String?, to out: String) throws(VaultError) -> Results {
+    /// - Throws: ``ReleaseError`` `release.not-merged`, any token or results error, a file error.
+    public static func openResults(roundDirectory: String, token: String?, to out: String) throws -> Results {
         let merged = try loadMerged(roundDirectory)
         let (results, _) = try open(merged, tokenPath: token ?? RoundLayout(roundDirectory).token)
         try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: out, mode: 0o600)
@@ -87,7 +87,7 @@ extension ReleaseFolder {
     /// - Throws: as ``openResults(roundDirectory:token:to:)``.
     public static func writeReport(
         roundDirectory: String, token: String?, format: ResultsReport.Format, to out: String
-    ) throws(VaultError) {
+    ) throws {
         let merged = try loadMerged(roundDirectory)
         let (results, releaseToken) = try open(merged, tokenPath: token ?? RoundLayout(roundDirectory).token)
         let report = ResultsReport(

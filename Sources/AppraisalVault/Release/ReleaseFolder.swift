@@ -30,20 +30,20 @@ public enum ReleaseFolder {
     /// Loads and checks a merged round: the definition, the manifest (signed by the secretary,
     /// for this round) and the locked results (hash listed in the manifest).
     ///
-    /// - Throws: ``VaultError`` `release.not-merged` when there is no manifest yet,
+    /// - Throws: ``ReleaseError`` `release.not-merged` when there is no manifest yet,
     ///   `release.results-mismatch` when `results.avl` is not the file the manifest lists.
-    static func loadMerged(_ roundDirectory: String) throws(VaultError) -> Merged {
+    static func loadMerged(_ roundDirectory: String) throws -> Merged {
         let round = try RoundDefinition.load(roundDirectory: roundDirectory)
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
-        guard FileIO.exists(manifestPath) else { throw VaultError(.releaseNotMerged, [roundDirectory], status: .noInput) }
+        guard FileIO.exists(manifestPath) else { throw ReleaseError(.notMerged, [.file(roundDirectory)]) }
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
         let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
-        guard manifest.round == round.fileHash else { throw VaultError(.journalWrongRound, [manifestPath]) }
+        guard manifest.round == round.fileHash else { throw JournalError(.wrongRound, [.file(manifestPath)]) }
         let resultsPath = FileIO.join(roundDirectory, RoundLayout.resultsFileName)
         let resultsBytes = try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize)
         let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
         guard Sodium.constantTimeEqual(resultsHash, manifest.results) else {
-            throw VaultError(.releaseResultsMismatch, [resultsPath, manifestPath])
+            throw ReleaseError(.resultsMismatch, [.file(resultsPath), .file(manifestPath)])
         }
         return Merged(
             round: round, manifest: manifest, manifestHash: BLAKE2b.hash(manifestBytes, outputLength: 32),
@@ -53,7 +53,7 @@ public enum ReleaseFolder {
     /// A holder's approval of this merged round's results.
     static func approve(
         _ merged: Merged, holder: SecretIdentity, decision: String, created: String = Timestamp.now()
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         _ = try LockedResults.check(
             merged.resultsBytes, file: merged.resultsPath, policy: merged.round.release, roundHash: merged.round.fileHash,
             secretary: merged.round.secretary)
@@ -67,7 +67,7 @@ public enum ReleaseFolder {
     /// `ROUND/approvals/` (an identical copy already there is fine; a different one is refused).
     static func combine(
         _ merged: Merged, roundDirectory: String, approvals: [String], created: String = Timestamp.now()
-    ) throws(VaultError) -> ReleaseToken.Combined {
+    ) throws -> ReleaseToken.Combined {
         var files = [(bytes: [UInt8], file: String)]()
         for path in approvals { files.append((try FileIO.read(path, maxBytes: maxFileSize), path)) }
         let combined = try ReleaseToken.combine(
@@ -82,7 +82,7 @@ public enum ReleaseFolder {
             let target = FileIO.join(folder, RoundLayout.approvalFileName(holder: holder.identity.id))
             if FileIO.exists(target) {
                 if try FileIO.read(target, maxBytes: maxFileSize) == bytes { continue }
-                throw VaultError(.fileExists, [target], hint: .hintMoveAway, hintArguments: [target], status: .cannotCreate)
+                throw FormatError(.fileExists, [.file(target)], hint: ErrorHint(.moveAway, [.file(target)]))
             }
             try FileIO.writeAtomically(bytes, to: target, mode: 0o600)
         }
@@ -90,7 +90,7 @@ public enum ReleaseFolder {
     }
 
     /// Verifies the token and the locked results, and decrypts the results.
-    static func open(_ merged: Merged, tokenPath: String) throws(VaultError) -> (results: Results, token: ReleaseToken) {
+    static func open(_ merged: Merged, tokenPath: String) throws -> (results: Results, token: ReleaseToken) {
         let token = try ReleaseToken(parsing: try FileIO.read(tokenPath, maxBytes: maxFileSize), file: tokenPath)
         let plain = try LockedResults.open(
             merged.resultsBytes, file: merged.resultsPath, token: token, policy: merged.round.release,
@@ -101,7 +101,7 @@ public enum ReleaseFolder {
             guard results.round == merged.round.fileHash else { throw FieldReader.Failure(path: "round", reason: "another round") }
             return (results, token)
         } catch {
-            throw VaultError(.formatHeader, [merged.resultsPath, String(describing: error)])
+            throw FormatError(.header, [.file(merged.resultsPath), .text(String(describing: error))])
         }
     }
 }

@@ -76,23 +76,23 @@ struct ReleasePolicy: Sendable, Hashable {
     ///   - roundID: The round's 16-byte id, bound into every commitment.
     ///   - random: The randomness source (``SystemRandom`` in production).
     /// - Returns: The policy; the release secret and the shares are already wiped.
-    /// - Throws: ``VaultError`` `release.round-id-length`, `release.holder-count`,
+    /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.holder-count`,
     ///   `release.threshold-range`, `release.holder-role`, `release.duplicate-holder-id`,
     ///   `release.duplicate-signing-key`, `release.duplicate-encryption-key`, `crypto.failure`.
     static func create(
         holders: [PublicIdentity], threshold: Int, roundID: [UInt8], using random: any RandomSource
-    ) throws(VaultError) -> ReleasePolicy {
+    ) throws -> ReleasePolicy {
         guard roundID.count == roundIDLength else {
-            throw VaultError(.releaseRoundIDLength, [String(roundID.count)], status: .software)
+            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
         }
         if let problem = problem(holders: holders, threshold: threshold) {
-            throw VaultError(problem.message, problem.arguments, status: .usage)
+            throw problem
         }
         let release: X25519.PrivateKey
         do {
             release = try X25519.PrivateKey.generate(using: random)
         } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
         defer { release.secret.wipe() }
         let shares = try Shamir.split(release.secret, threshold: threshold, count: holders.count, using: random)
@@ -104,7 +104,7 @@ struct ReleasePolicy: Sendable, Hashable {
             do {
                 sealed = try SealedBox.seal(share.y, to: identity.encryptionKey, using: random)
             } catch {
-                throw VaultError(.cryptoFailure, [error.description], status: .software)
+                throw CryptoError(error)
             }
             entries.append(
                 Holder(
@@ -132,25 +132,25 @@ struct ReleasePolicy: Sendable, Hashable {
     }
 
     /// The first rule the holder list or threshold breaks, if any (shared by create and decode).
-    static func problem(holders: [PublicIdentity], threshold: Int) -> LocalizedText? {
+    static func problem(holders: [PublicIdentity], threshold: Int) -> ReleaseError? {
         let n = holders.count
-        guard (1...Shamir.maxShares).contains(n) else { return LocalizedText(.releaseHolderCount, [String(n)]) }
+        guard (1...Shamir.maxShares).contains(n) else { return ReleaseError(.holderCount, [.text(String(n))]) }
         guard (1...n).contains(threshold) else {
-            return LocalizedText(.releaseThresholdRange, [String(threshold), String(n)])
+            return ReleaseError(.thresholdRange, [.text(String(threshold)), .text(String(n))])
         }
         var ids = Set<String>()
         var signingKeys = [Ed25519.PublicKey: String]()
         var encryptionKeys = [X25519.PublicKey: String]()
         for identity in holders {
             guard identity.role == .holder else {
-                return LocalizedText(.releaseHolderRole, [identity.id, identity.role.rawValue])
+                return ReleaseError(.holderRole, [.member(identity.id), .text(identity.role.rawValue)])
             }
-            guard ids.insert(identity.id).inserted else { return LocalizedText(.releaseDuplicateHolderID, [identity.id]) }
+            guard ids.insert(identity.id).inserted else { return ReleaseError(.duplicateHolderID, [.member(identity.id)]) }
             if let other = signingKeys.updateValue(identity.id, forKey: identity.signingKey) {
-                return LocalizedText(.releaseDuplicateSigningKey, [other, identity.id])
+                return ReleaseError(.duplicateSigningKey, [.text(other), .member(identity.id)])
             }
             if let other = encryptionKeys.updateValue(identity.id, forKey: identity.encryptionKey) {
-                return LocalizedText(.releaseDuplicateEncryptionKey, [other, identity.id])
+                return ReleaseError(.duplicateEncryptionKey, [.text(other), .member(identity.id)])
             }
         }
         return nil
@@ -201,7 +201,7 @@ struct ReleasePolicy: Sendable, Hashable {
         let threshold = try r.integer("threshold", in: 1...Int64(Shamir.maxShares))
         try r.finish()
         if let problem = ReleasePolicy.problem(holders: entries.map(\.identity), threshold: Int(threshold)) {
-            throw FieldReader.Failure(path: sub("holders"), reason: problem.render(in: .english))
+            throw FieldReader.Failure(path: sub("holders"), reason: problem.description)
         }
         self.threshold = Int(threshold)
         self.holders = entries
@@ -218,11 +218,11 @@ struct ReleasePolicy: Sendable, Hashable {
     ///   - holder: The unlocked identity of a holder listed in this policy.
     ///   - roundID: The round's 16-byte id.
     /// - Returns: The holder's share (x and 32 secret bytes).
-    /// - Throws: ``VaultError`` `release.round-id-length`, `release.not-a-holder`,
+    /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.not-a-holder`,
     ///   `release.share-unopenable`, `release.share-commitment` (each naming the holder).
-    func openShare(holder: SecretIdentity, roundID: [UInt8]) throws(VaultError) -> Shamir.Share {
+    func openShare(holder: SecretIdentity, roundID: [UInt8]) throws -> Shamir.Share {
         guard roundID.count == ReleasePolicy.roundIDLength else {
-            throw VaultError(.releaseRoundIDLength, [String(roundID.count)], status: .software)
+            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
         }
         guard
             let entry = holders.first(where: {
@@ -230,21 +230,21 @@ struct ReleasePolicy: Sendable, Hashable {
                     && $0.identity.encryptionKey == holder.encryptionKey.publicKey
             })
         else {
-            throw VaultError(.releaseNotAHolder, [holder.identity.id], status: .permission)
+            throw ReleaseError(.notAHolder, [.member(holder.identity.id)])
         }
         let name = entry.identity.id
         let y: SecretBytes
         do {
             y = try SealedBox.open(entry.sealedShare, with: holder.encryptionKey)
         } catch {
-            throw VaultError(.releaseShareUnopenable, [name, String(entry.x)], hint: .hintReleaseCheckRound)
+            throw ReleaseError(.shareUnopenable, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
         }
         guard y.count == ReleasePolicy.shareLength else {
-            throw VaultError(.releaseShareWrongLength, [name, String(entry.x), String(y.count)])
+            throw ReleaseError(.shareWrongLength, [.text(name), .text(String(entry.x)), .text(String(y.count))])
         }
         let computed = ReleasePolicy.commitment(roundID: roundID, x: entry.x, y: y)
         guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-            throw VaultError(.releaseShareCommitment, [name, String(entry.x)], hint: .hintReleaseCheckRound)
+            throw ReleaseError(.shareCommitment, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
         }
         return Shamir.Share(x: entry.x, y: y)
     }
@@ -260,36 +260,34 @@ struct ReleasePolicy: Sendable, Hashable {
     ///   - shares: Shares from distinct holders, in any order; more than t is fine.
     ///   - roundID: The round's 16-byte id.
     /// - Returns: The release key pair; its secret lives in ``SecretBytes``.
-    /// - Throws: ``VaultError`` `release.round-id-length`, `release.share-unknown-x`,
+    /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.share-unknown-x`,
     ///   `release.share-duplicate`, `release.share-wrong-length`, `release.share-commitment`,
     ///   `release.not-enough-shares` (saying how many more are needed), `release.key-mismatch`.
-    func reconstruct(_ shares: [Shamir.Share], roundID: [UInt8]) throws(VaultError) -> X25519.PrivateKey {
+    func reconstruct(_ shares: [Shamir.Share], roundID: [UInt8]) throws -> X25519.PrivateKey {
         guard roundID.count == ReleasePolicy.roundIDLength else {
-            throw VaultError(.releaseRoundIDLength, [String(roundID.count)], status: .software)
+            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
         }
         var seen = Set<UInt8>()
         for share in shares {
             guard share.x >= 1, Int(share.x) <= holders.count else {
-                throw VaultError(.releaseShareUnknownX, [String(share.x), String(holders.count)])
+                throw ReleaseError(.shareUnknownX, [.text(String(share.x)), .text(String(holders.count))])
             }
             let entry = holders[Int(share.x) - 1]
             let name = entry.identity.id
             guard seen.insert(share.x).inserted else {
-                throw VaultError(.releaseShareDuplicate, [name, String(share.x)])
+                throw ReleaseError(.shareDuplicate, [.text(name), .text(String(share.x))])
             }
             guard share.y.count == ReleasePolicy.shareLength else {
-                throw VaultError(.releaseShareWrongLength, [name, String(share.x), String(share.y.count)])
+                throw ReleaseError(.shareWrongLength, [.text(name), .text(String(share.x)), .text(String(share.y.count))])
             }
             let computed = ReleasePolicy.commitment(roundID: roundID, x: share.x, y: share.y)
             guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-                throw VaultError(.releaseShareCommitment, [name, String(share.x)], hint: .hintReleaseAskHolder, hintArguments: [name])
+                throw ReleaseError(.shareCommitment, [.text(name), .text(String(share.x))], hint: ErrorHint(.releaseAskHolder, [.text(name)]))
             }
         }
         guard seen.count >= threshold else {
             let missing = threshold - seen.count
-            throw VaultError(
-                .releaseNotEnoughShares, [String(seen.count), String(threshold), String(missing)],
-                hint: .hintReleaseMoreHolders, hintArguments: [String(missing)])
+            throw ReleaseError(.notEnoughShares, [.text(String(seen.count)), .text(String(threshold)), .text(String(missing))], hint: ErrorHint(.releaseMoreHolders, [.text(String(missing))]))
         }
         let secret = try Shamir.combine(shares)
         let key: X25519.PrivateKey
@@ -297,11 +295,11 @@ struct ReleasePolicy: Sendable, Hashable {
             key = try X25519.PrivateKey(secret: secret)
         } catch {
             secret.wipe()
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
         guard Sodium.constantTimeEqual(key.publicKey.rawRepresentation, releaseKey.rawRepresentation) else {
             secret.wipe()
-            throw VaultError(.releaseKeyMismatch, hint: .hintReleaseCheckRound)
+            throw ReleaseError(.keyMismatch, hint: ErrorHint(.releaseCheckRound))
         }
         return key
     }

@@ -48,7 +48,7 @@ struct ReleaseToken: Sendable {
         /// The round definition ids of the holders whose approvals were counted, in x order.
         let holders: [String]
         /// Things the person combining should know, e.g. an approval counted once.
-        let notices: [LocalizedText]
+        let notices: [Notice]
     }
 
     // MARK: - Combining
@@ -74,12 +74,12 @@ struct ReleaseToken: Sendable {
     ///   - resultsHash: The file hash of `results.avl`.
     ///   - created: RFC 3339 UTC time.
     /// - Returns: The token bytes, the holders counted and any notices.
-    /// - Throws: ``VaultError``: the approval errors, `approval.decision-differs`,
+    /// - Throws: ``ReleaseError``: the approval errors, `approval.decision-differs`,
     ///   `approval.not-enough`, and the errors of ``ReleasePolicy/reconstruct(_:roundID:)``.
     static func combine(
         _ files: [(bytes: [UInt8], file: String)], policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
         manifestHash: [UInt8], resultsHash: [UInt8], created: String = Timestamp.now()
-    ) throws(VaultError) -> Combined {
+    ) throws -> Combined {
         var approvals = [Approval]()
         var entries = [Ed25519.PublicKey: ReleasePolicy.Holder]()
         for (bytes, file) in files {
@@ -91,12 +91,12 @@ struct ReleaseToken: Sendable {
             entries[approval.holderSigningKey] = entry
         }
         try checkSameDecision(approvals, entries: entries, as: approvals.first?.decision)
-        var notices = [LocalizedText]()
+        var notices = [Notice]()
         var distinct = [Ed25519.PublicKey: Approval]()
         for approval in approvals {
             if let first = distinct[approval.holderSigningKey] {
                 let name = entries[approval.holderSigningKey]!.identity.id
-                notices.append(LocalizedText(.approvalCountedOnce, [name, approval.file, first.file]))
+                notices.append(Notice(Notice.Code.approvalCountedOnce, [.text(name), .file(approval.file), .file(first.file)]))
             } else {
                 distinct[approval.holderSigningKey] = approval
             }
@@ -124,34 +124,26 @@ struct ReleaseToken: Sendable {
     private static func checkSameDecision(
         _ approvals: [Approval], entries: [Ed25519.PublicKey: ReleasePolicy.Holder], as decision: String?,
         token: String? = nil
-    ) throws(VaultError) {
+    ) throws {
         guard let decision, let reference = approvals.first else { return }
         for approval in approvals where Array(approval.decision.utf8) != Array(decision.utf8) {
             let name = entries[approval.holderSigningKey]?.identity.id ?? approval.holder
             if let token {
-                throw VaultError(.tokenDecisionDiffers, [token, name, approval.decision, decision])
+                throw ReleaseError(.tokenDecisionDiffers, [.text(token), .text(name), .text(approval.decision), .text(decision)])
             }
             let first = entries[reference.holderSigningKey]?.identity.id ?? reference.holder
-            throw VaultError(
-                .approvalDecisionDiffers, [reference.file, first, decision, approval.file, name, approval.decision],
-                hint: .hintApprovalSameDecision)
+            throw ReleaseError(.approvalDecisionDiffers, [.file(reference.file), .text(first), .text(decision), .file(approval.file), .text(name), .text(approval.decision)], hint: ErrorHint(.approvalSameDecision))
         }
     }
 
     /// Rejects fewer than t distinct holders, saying how many more are needed and from whom.
-    private static func checkThreshold(_ distinct: [Approval], policy: ReleasePolicy) throws(VaultError) {
+    private static func checkThreshold(_ distinct: [Approval], policy: ReleasePolicy) throws {
         guard distinct.count < policy.threshold else { return }
         let keys = Set(distinct.map(\.holderSigningKey))
         let have = policy.holders.filter { keys.contains($0.identity.signingKey) }.map(\.identity.id)
         let missing = policy.holders.filter { !keys.contains($0.identity.signingKey) }.map(\.identity.id)
         let more = policy.threshold - distinct.count
-        throw VaultError(
-            .approvalNotEnough,
-            [
-                String(policy.threshold), String(distinct.count), have.isEmpty ? "–" : have.joined(separator: ", "),
-                String(more), missing.joined(separator: ", "),
-            ],
-            hint: .hintReleaseMoreHolders, hintArguments: [String(more)])
+        throw ReleaseError(.approvalNotEnough, [.text(String(policy.threshold)), .text(String(distinct.count)), .text(have.isEmpty ? "–" : have.joined(separator: ", ")), .text(String(more)), .text(missing.joined(separator: ", "))], hint: ErrorHint(.releaseMoreHolders, [.text(String(more))]))
     }
 
     // MARK: - Parsing
@@ -160,14 +152,14 @@ struct ReleaseToken: Sendable {
     /// spec §8.4, and every embedded approval parseable (not yet verified: see
     /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
     ///
-    /// - Throws: ``VaultError`` format errors; `format.header` naming the field.
-    init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+    /// - Throws: ``FormatError`` format errors; `format.header` naming the field.
+    init(parsing bytes: [UInt8], file: String) throws {
         guard bytes.count <= ReleaseToken.maxFileSize else {
-            throw VaultError(.fileTooLarge, [file, String(bytes.count), String(ReleaseToken.maxFileSize)])
+            throw FormatError(.fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(ReleaseToken.maxFileSize))])
         }
         let container = try Container(
             parsing: bytes, expecting: .releaseToken, file: file, maxHeaderLength: ReleaseToken.maxFileSize)
-        guard container.body.isEmpty else { throw VaultError(.formatTrailing, [file, String(container.body.count)]) }
+        guard container.body.isEmpty else { throw FormatError(.trailing, [.file(file), .text(String(container.body.count))]) }
         var items = [JSONValue]()
         var secretText = ""
         var keyBytes = [UInt8]()
@@ -184,10 +176,10 @@ struct ReleaseToken: Sendable {
             round = try r.hex("round", length: 32)
             try r.finish()
         } catch {
-            throw VaultError(.formatHeader, [file, error.description])
+            throw FormatError(.header, [.file(file), .text(error.description)])
         }
         guard let secret = Hex.decodeSecret(secretText, length: X25519.keyLength) else {
-            throw VaultError(.formatHeader, [file, "field \"releaseSecret\": expected 32 bytes of lowercase hex"])
+            throw FormatError(.header, [.file(file), .text("field \"releaseSecret\": expected 32 bytes of lowercase hex")])
         }
         releaseSecret = secret
         releaseKey = try! X25519.PublicKey(rawRepresentation: keyBytes)  // length checked above
@@ -196,7 +188,7 @@ struct ReleaseToken: Sendable {
             guard case .string(let text) = item, text.utf8.count <= 2 * Approval.maxFileSize,
                 let approvalBytes = Hex.decode(text)
             else {
-                throw VaultError(.formatHeader, [file, "field \"approvals[\(i)]\": expected an approval file in lowercase hex"])
+                throw FormatError(.header, [.file(file), .text("field \"approvals[\(i)]\": expected an approval file in lowercase hex")])
             }
             parsed.append(try Approval(parsing: approvalBytes, file: "\(file) › approvals[\(i)]"))
         }
@@ -221,24 +213,24 @@ struct ReleaseToken: Sendable {
     ///    `releaseSecret`, compared in constant time (`token.secret-mismatch`).
     ///
     /// - Returns: The release key pair (its secret in ``SecretBytes``).
-    /// - Throws: ``VaultError`` with the codes above.
+    /// - Throws: ``AppraisalError`` with the codes above.
     func verify(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
-    ) throws(VaultError) -> X25519.PrivateKey {
-        guard round == roundHash else { throw VaultError(.tokenWrongRound, [file], hint: .hintTokenCombineAgain) }
+    ) throws -> X25519.PrivateKey {
+        guard round == roundHash else { throw ReleaseError(.tokenWrongRound, [.file(file)], hint: ErrorHint(.tokenCombineAgain)) }
         guard manifest == manifestHash else {
-            throw VaultError(.tokenWrongManifest, [file], hint: .hintTokenCombineAgain)
+            throw ReleaseError(.tokenWrongManifest, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
-        guard results == resultsHash else { throw VaultError(.tokenWrongResults, [file], hint: .hintTokenCombineAgain) }
-        guard releaseKey == policy.releaseKey else { throw VaultError(.tokenWrongReleaseKey, [file]) }
+        guard results == resultsHash else { throw ReleaseError(.tokenWrongResults, [.file(file)], hint: ErrorHint(.tokenCombineAgain)) }
+        guard releaseKey == policy.releaseKey else { throw ReleaseError(.tokenWrongReleaseKey, [.file(file)]) }
         let claimed: X25519.PrivateKey
         do {
             claimed = try X25519.PrivateKey(secret: releaseSecret)
         } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
         guard Sodium.constantTimeEqual(claimed.publicKey.rawRepresentation, policy.releaseKey.rawRepresentation) else {
-            throw VaultError(.tokenSecretMismatch, [file], hint: .hintTokenCombineAgain)
+            throw ReleaseError(.tokenSecretMismatch, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
         var entries = [Ed25519.PublicKey: ReleasePolicy.Holder]()
         for approval in approvals {
@@ -251,10 +243,10 @@ struct ReleaseToken: Sendable {
         var previousX: UInt8 = 0
         for approval in approvals {
             guard seen.insert(approval.holderSigningKey).inserted else {
-                throw VaultError(.tokenDuplicateKey, [file, entries[approval.holderSigningKey]!.identity.id])
+                throw ReleaseError(.tokenDuplicateKey, [.file(file), .text(entries[approval.holderSigningKey]!.identity.id)])
             }
             guard approval.share.x > previousX else {
-                throw VaultError(.formatHeader, [file, "field \"approvals\": not in increasing order of x"])
+                throw FormatError(.header, [.file(file), .text("field \"approvals\": not in increasing order of x")])
             }
             previousX = approval.share.x
         }
@@ -262,7 +254,7 @@ struct ReleaseToken: Sendable {
         let key = try policy.reconstruct(approvals.map(\.share), roundID: roundID)
         guard key.secret == releaseSecret else {
             key.secret.wipe()
-            throw VaultError(.tokenSecretMismatch, [file], hint: .hintTokenCombineAgain)
+            throw ReleaseError(.tokenSecretMismatch, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
         return key
     }

@@ -46,15 +46,15 @@ enum Shamir {
     ///   - count: n, the number of shares made, n ≤ 255.
     ///   - random: The source of the polynomial coefficients.
     /// - Returns: n shares in order of x.
-    /// - Throws: ``VaultError`` `release.secret-empty`, `release.holder-count` (n outside
+    /// - Throws: ``ReleaseError`` `release.secret-empty`, `release.holder-count` (n outside
     ///   1…255), `release.threshold-range` (t outside 1…n), `crypto.failure` when secret memory
     ///   cannot be allocated.
     static func split(
         _ secret: SecretBytes, threshold t: Int, count n: Int, using random: any RandomSource
-    ) throws(VaultError) -> [Share] {
-        guard secret.count > 0 else { throw VaultError(.releaseSecretEmpty, status: .software) }
-        guard (1...maxShares).contains(n) else { throw VaultError(.releaseHolderCount, [String(n)], status: .usage) }
-        guard (1...n).contains(t) else { throw VaultError(.releaseThresholdRange, [String(t), String(n)], status: .usage) }
+    ) throws -> [Share] {
+        guard secret.count > 0 else { throw ReleaseError(.secretEmpty) }
+        guard (1...maxShares).contains(n) else { throw ReleaseError(.holderCount, [.text(String(n))]) }
+        guard (1...n).contains(t) else { throw ReleaseError(.thresholdRange, [.text(String(t)), .text(String(n))]) }
         let length = secret.count
         let degree = t - 1
         do {
@@ -85,7 +85,7 @@ enum Shamir {
             }
             return shares
         } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
     }
 
@@ -99,20 +99,20 @@ enum Shamir {
     ///
     /// - Parameter shares: At least one share; distinct, non-zero x; equal lengths.
     /// - Returns: The interpolated secret, in secret memory.
-    /// - Throws: ``VaultError`` `release.no-shares`, `release.share-x-zero`,
+    /// - Throws: ``ReleaseError`` `release.no-shares`, `release.share-x-zero`,
     ///   `release.share-x-duplicate`, `release.share-length-mismatch`, `crypto.failure`.
-    static func combine(_ shares: [Share]) throws(VaultError) -> SecretBytes {
-        guard let first = shares.first else { throw VaultError(.releaseNoShares) }
+    static func combine(_ shares: [Share]) throws -> SecretBytes {
+        guard let first = shares.first else { throw ReleaseError(.noShares) }
         let length = first.y.count
         var seen = Set<UInt8>()
         for share in shares {
-            guard share.x != 0 else { throw VaultError(.releaseShareXZero) }
-            guard seen.insert(share.x).inserted else { throw VaultError(.releaseShareDuplicateX, [String(share.x)]) }
+            guard share.x != 0 else { throw ReleaseError(.shareXZero) }
+            guard seen.insert(share.x).inserted else { throw ReleaseError(.shareDuplicateX, [.text(String(share.x))]) }
             guard share.y.count == length else {
-                throw VaultError(.releaseShareLengthMismatch, [String(length), String(share.y.count)])
+                throw ReleaseError(.shareLengthMismatch, [.text(String(length)), .text(String(share.y.count))])
             }
         }
-        guard length > 0 else { throw VaultError(.releaseSecretEmpty) }
+        guard length > 0 else { throw ReleaseError(.secretEmpty) }
         // Lagrange basis at 0: l_i = Π_{j≠i} x_j / (x_j − x_i); the x values are public.
         let xs = shares.map(\.x)
         let basis = xs.indices.map { i in
@@ -135,7 +135,7 @@ enum Shamir {
             }
             return secret
         } catch {
-            throw VaultError(.cryptoFailure, [error.description], status: .software)
+            throw CryptoError(error)
         }
     }
 }

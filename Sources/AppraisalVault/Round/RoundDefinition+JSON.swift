@@ -214,7 +214,7 @@ extension RoundDefinition {
             throw FieldReader.Failure(path: "demo", reason: "demo identity \(demo.id) in a round that is not a demo round")
         }
         do { try RoundSetup.checkDistinctKeys(identities) } catch {
-            throw FieldReader.Failure(path: "", reason: "one key used by two identities (\(error.text.arguments.joined(separator: ", ")))")
+            throw FieldReader.Failure(path: "", reason: "one key used by two identities (\(((error as? RoundError)?.context.arguments ?? []).joined(separator: ", ")))")
         }
 
         self.roundID = roundID

@@ -6,10 +6,10 @@ extension RoundDefinition {
     /// - Parameters:
     ///   - path: a round folder, or a round definition file.
     ///   - expectedFingerprint: the fingerprint as typed (e.g. read over the phone), or nil.
-    /// - Throws: ``VaultError`` `round.no-folder`, format errors, `round.bad-signature`,
+    /// - Throws: ``RoundError`` `round.no-folder`, format errors, `round.bad-signature`,
     ///   `round.fingerprint-unreadable`, `round.fingerprint-mismatch` (a forged or different
     ///   round: stop).
-    public static func load(folderOrFile path: String, expectedFingerprint: String? = nil) throws(VaultError) -> RoundDefinition {
+    public static func load(folderOrFile path: String, expectedFingerprint: String? = nil) throws -> RoundDefinition {
         let definition: RoundDefinition
         if FileIO.isDirectory(path) {
             definition = try RoundDefinition.load(roundDirectory: path)
@@ -18,12 +18,10 @@ extension RoundDefinition {
         }
         if let expectedFingerprint {
             guard let expected = Fingerprint(parsing: expectedFingerprint) else {
-                throw VaultError(.roundFingerprintUnreadable, [expectedFingerprint], status: .usage)
+                throw RoundError(.fingerprintUnreadable, [.text(expectedFingerprint)])
             }
             guard expected == definition.fingerprint else {
-                throw VaultError(
-                    .roundFingerprintMismatch, [path, definition.fingerprint.description, expected.description],
-                    hint: .hintFingerprintMismatch)
+                throw RoundError(.fingerprintMismatch, [.file(path), .text(definition.fingerprint.description), .text(expected.description)], hint: ErrorHint(.fingerprintMismatch))
             }
         }
         return definition

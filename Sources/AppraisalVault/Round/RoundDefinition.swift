@@ -80,14 +80,14 @@ public struct RoundDefinition: Sendable {
     /// The bytes are parsed back and verified before they are returned.
     ///
     /// - Returns: the file bytes and the parsed definition.
-    /// - Throws: ``VaultError`` `round.secretary-role`, `round.demo-refused`, the release errors,
+    /// - Throws: ``RoundError`` `round.secretary-role`, `round.demo-refused`, the release errors,
     ///   `crypto.failure`.
     static func create(
         from setup: RoundSetup, secretary: SecretIdentity, created: String = Timestamp.now(),
         using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> (bytes: [UInt8], definition: RoundDefinition) {
+    ) throws -> (bytes: [UInt8], definition: RoundDefinition) {
         guard secretary.identity.role == .secretary else {
-            throw VaultError(.roundSecretaryRole, [secretary.identity.id, secretary.identity.role.rawValue], status: .usage)
+            throw RoundError(.secretaryRole, [.text(secretary.identity.id), .text(secretary.identity.role.rawValue)])
         }
         try setup.checkDemo(secretary: secretary.identity)
         let roundID = random.bytes(ReleasePolicy.roundIDLength)
@@ -104,36 +104,36 @@ public struct RoundDefinition: Sendable {
     /// Parses a round definition strictly, re-validates its content and verifies the signature
     /// by the secretary it names.
     ///
-    /// - Throws: ``VaultError`` format errors, `format.header` naming the field or rule,
+    /// - Throws: ``FormatError`` format errors, `format.header` naming the field or rule,
     ///   `round.bad-signature` when any byte was changed after signing.
-    public init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+    public init(parsing bytes: [UInt8], file: String) throws {
         let doc = try SignedDocument(
             parsing: bytes, expecting: .roundDefinition, file: file, maxHeaderLength: RoundDefinition.maxHeaderLength)
         // The signature first (by the secretary named inside), so any edit reads as "altered".
         guard case .object(let fields) = doc.container.header, let secretaryJSON = fields["secretary"] else {
-            throw VaultError(.formatHeader, [file, "field \"secretary\": missing"], hint: .hintAskForNewCopy)
+            throw FormatError(.header, [.file(file), .text("field \"secretary\": missing")], hint: ErrorHint(.askForNewCopy))
         }
         let signer: PublicIdentity
         do {
             signer = try PublicIdentity(json: secretaryJSON, path: "secretary")
         } catch {
-            throw VaultError(.formatHeader, [file, error.description], hint: .hintAskForNewCopy)
+            throw FormatError(.header, [.file(file), .text(error.description)], hint: ErrorHint(.askForNewCopy))
         }
         guard doc.isSigned(by: signer.signingKey) else {
-            throw VaultError(.roundBadSignature, [file], hint: .hintAskForNewCopy)
+            throw RoundError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
         do {
             self = try RoundDefinition(header: doc.container.header, fileHash: doc.fileHash)
         } catch {
-            throw VaultError(.formatHeader, [file, error.description], hint: .hintAskForNewCopy)
+            throw FormatError(.header, [.file(file), .text(error.description)], hint: ErrorHint(.askForNewCopy))
         }
     }
 
     /// Reads and verifies `ROUND/round.avr`.
-    public static func load(roundDirectory: String) throws(VaultError) -> RoundDefinition {
+    public static func load(roundDirectory: String) throws -> RoundDefinition {
         let path = FileIO.join(roundDirectory, RoundLayout.definitionFileName)
         if !FileIO.exists(path), FileIO.isDirectory(roundDirectory) == false {
-            throw VaultError(.roundNoFolder, [roundDirectory], status: .noInput)
+            throw RoundError(.noFolder, [.file(roundDirectory)])
         }
         let bytes = try FileIO.read(path, maxBytes: maxHeaderLength + 4096)
         return try RoundDefinition(parsing: bytes, file: path)

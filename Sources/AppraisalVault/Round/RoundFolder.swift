@@ -5,13 +5,13 @@ internal import VaultCrypto
 public enum RoundFolder {
     /// Checks that `path` can hold a new round: it does not exist, or is an empty folder.
     ///
-    /// - Throws: ``VaultError`` `round.out-not-empty`, `file.exists` (a file, not a folder).
-    static func checkNew(_ path: String) throws(VaultError) {
+    /// - Throws: ``RoundError`` `round.out-not-empty`, `file.exists` (a file, not a folder).
+    static func checkNew(_ path: String) throws {
         guard FileIO.exists(path) else { return }
         guard FileIO.isDirectory(path) else {
-            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+            throw FormatError(.fileExists, [.file(path)], hint: ErrorHint(.moveAway, [.file(path)]))
         }
-        guard try FileIO.list(path).isEmpty else { throw VaultError(.roundOutNotEmpty, [path], status: .cannotCreate) }
+        guard try FileIO.list(path).isEmpty else { throw RoundError(.outNotEmpty, [.file(path)]) }
     }
 
     /// Everything `round init` checks before it asks for the passphrase, in this order: the
@@ -23,7 +23,7 @@ public enum RoundFolder {
     ///   - keyPath: the secretary's key file (parsed, not unlocked).
     ///   - path: the new round folder.
     /// - Returns: the checked set-up, for ``create(_:secretary:at:)``, and the locked key file.
-    /// - Throws: ``InputProblems`` with every input problem, or ``VaultError`` `round.out-not-empty`,
+    /// - Throws: ``InputProblems`` with every input problem, or ``RoundError`` `round.out-not-empty`,
     ///   `file.exists`, any key file error, `round.secretary-role`, `round.demo-*`.
     public static func prepare(
         _ sources: RoundSetup.Sources, secretaryKey keyPath: String, at path: String
@@ -33,7 +33,7 @@ public enum RoundFolder {
         let setup = try RoundSetup.load(sources)
         let secretary = keyFile.identity
         guard secretary.role == .secretary else {
-            throw VaultError(.roundSecretaryRole, [secretary.id, secretary.role.rawValue], status: .usage)
+            throw RoundError(.secretaryRole, [.text(secretary.id), .text(secretary.role.rawValue)])
         }
         try setup.checkDemo(secretary: secretary)
         return (setup, keyFile)
@@ -43,9 +43,9 @@ public enum RoundFolder {
     /// `path`, and starts the journal with a `round-init` entry.
     ///
     /// - Returns: the written definition.
-    /// - Throws: ``VaultError`` from ``checkNew(_:)``, ``RoundDefinition/create(from:secretary:created:using:)``,
+    /// - Throws: ``AppraisalError`` from ``checkNew(_:)``, ``RoundDefinition/create(from:secretary:created:using:)``,
     ///   the file system and the journal.
-    public static func create(_ setup: RoundSetup, secretary: SecretIdentity, at path: String) throws(VaultError) -> RoundDefinition {
+    public static func create(_ setup: RoundSetup, secretary: SecretIdentity, at path: String) throws -> RoundDefinition {
         try create(setup, secretary: secretary, at: path, created: Timestamp.now(), using: SystemRandom())
     }
 
@@ -53,7 +53,7 @@ public enum RoundFolder {
     static func create(
         _ setup: RoundSetup, secretary: SecretIdentity, at path: String, created: String = Timestamp.now(),
         using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> RoundDefinition {
+    ) throws -> RoundDefinition {
         try checkNew(path)
         let (bytes, definition) = try RoundDefinition.create(from: setup, secretary: secretary, created: created, using: random)
         try FileIO.makeDirectory(path, mode: 0o755)

@@ -77,11 +77,11 @@ public struct RoundSetup: Sendable {
     public static func load(_ s: Sources) throws(InputProblems) -> RoundSetup {
         var problems = InputProblems()
         let title = Text.nfc(s.title.trimmingSpaces)
-        if !isValidText(title, maxBytes: 500) { problems.add(VaultError(.roundBadTitle, status: .usage)) }
-        if !(2000...2100).contains(s.year) { problems.add(VaultError(.roundBadYear, [String(s.year)], status: .usage)) }
+        if !isValidText(title, maxBytes: 500) { problems.add(RoundError(.badTitle)) }
+        if !(2000...2100).contains(s.year) { problems.add(RoundError(.badYear, [.text(String(s.year))])) }
         let references = s.references.map { Text.nfc($0.trimmingSpaces) }
         for r in references where !isValidText(r, maxBytes: 500) {
-            problems.add(VaultError(.roundBadReference, [r], status: .usage))
+            problems.add(RoundError(.badReference, [.text(r)]))
         }
         var holders = [PublicIdentity]()
         for path in s.holders {
@@ -92,7 +92,7 @@ public struct RoundSetup: Sendable {
             }
         }
         if holders.count == s.holders.count, let p = ReleasePolicy.problem(holders: holders, threshold: s.threshold) {
-            problems.add(VaultError(p.message, p.arguments, status: .usage))
+            problems.add(p)
         }
 
         let framework = FrameworkInput.load(s.framework, problems: &problems)
@@ -112,7 +112,7 @@ public struct RoundSetup: Sendable {
         guard problems.isEmpty, let framework, let (units, groups) = unitsAndGroups, let selfAssessment, let members,
             let labels
         else {
-            if problems.isEmpty { problems.add(VaultError(.roundInputsIncomplete)) }
+            if problems.isEmpty { problems.add(RoundError(.inputsIncomplete)) }
             throw problems
         }
         let plan = RoundPlan(
@@ -138,10 +138,10 @@ public struct RoundSetup: Sendable {
 
     /// Refuses demo identities in a round that is not a demo round.
     ///
-    /// - Throws: ``VaultError`` `round.demo-refused` naming the first demo identity.
-    public func checkDemo(secretary: PublicIdentity) throws(VaultError) {
+    /// - Throws: ``RoundError`` `round.demo-refused` naming the first demo identity.
+    public func checkDemo(secretary: PublicIdentity) throws {
         if !isDemo, let demo = demoIdentities(secretary: secretary).first {
-            throw VaultError(.roundDemoRefused, [demo.id], hint: .hintDemoRound, status: .usage)
+            throw RoundError(.demoRefused, [.text(demo.id)], hint: ErrorHint(.demoRound))
         }
         try RoundSetup.checkDistinctKeys([secretary] + plan.members.map(\.identity) + holders)
     }
@@ -149,14 +149,14 @@ public struct RoundSetup: Sendable {
     /// Refuses one key in two places (secretary, member, holder): roles must be separate people
     /// and keys, so a signature never counts for two roles.
     ///
-    /// - Throws: ``VaultError`` `round.shared-key` naming both identities.
-    public static func checkDistinctKeys(_ identities: [PublicIdentity]) throws(VaultError) {
+    /// - Throws: ``RoundError`` `round.shared-key` naming both identities.
+    public static func checkDistinctKeys(_ identities: [PublicIdentity]) throws {
         var seen = [String: String]()
         for identity in identities {
             for key in [identity.signingKey.rawRepresentation, identity.encryptionKey.rawRepresentation] {
                 let hex = Hex.encode(key)
                 if let other = seen[hex] {
-                    throw VaultError(.roundSharedKey, [other, identity.id], status: .usage)
+                    throw RoundError(.sharedKey, [.text(other), .member(identity.id)])
                 }
                 seen[hex] = identity.id
             }

@@ -34,13 +34,13 @@ public enum Worksheet {
     /// Writes the worksheet of the member `memberID` to `path` (mode 600: it will hold scores).
     ///
     /// - Returns: the member and the number of cells on the worksheet.
-    /// - Throws: ``VaultError`` `worksheet.unknown-member` (listing the round's members), or a
+    /// - Throws: ``AppraisalError`` `worksheet.unknown-member` (listing the round's members), or a
     ///   file error.
     public static func write(
         member memberID: String, of round: RoundDefinition, to path: String
-    ) throws(VaultError) -> (member: Member, cells: Int) {
+    ) throws -> (member: Member, cells: Int) {
         guard let member = round.member(memberID) else {
-            throw VaultError(.worksheetUnknownMember, [memberID, round.members.map(\.id).joined(separator: ", ")], status: .usage)
+            throw InputError(.worksheetUnknownMember, [.member(memberID), .text(round.members.map(\.id).joined(separator: ", "))])
         }
         try FileIO.writeAtomically(encode(for: member, in: round), to: path, mode: 0o600)
         return (member, round.cells(of: member).count)

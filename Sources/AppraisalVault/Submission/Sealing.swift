@@ -10,25 +10,25 @@ public enum Sealing {
         /// The cell concerned, if any.
         public let cell: Cell?
         /// What is wrong.
-        public let text: LocalizedText
+        public let text: Notice
     }
 
     /// Reads and checks a worksheet for `memberID`.
     ///
     /// - Returns: the appraisals and every problem found (empty when the worksheet can be sealed).
-    /// - Throws: ``VaultError`` when the member is not in the round, or the file is unreadable as CSV.
+    /// - Throws: ``AppraisalError`` when the member is not in the round, or the file is unreadable as CSV.
     static func check(
         worksheet bytes: [UInt8], file: String, round: RoundDefinition, memberID: String
-    ) throws(VaultError) -> (rows: [Appraisal], findings: [Finding]) {
+    ) throws -> (rows: [Appraisal], findings: [Finding]) {
         guard let member = round.member(memberID) else {
-            throw VaultError(.sealNotMember, [memberID], hint: .hintCheckRound)
+            throw SubmissionError(.sealNotMember, [.member(memberID)], hint: ErrorHint(.checkRound))
         }
         let (rows, problems, unreadable) = try WorksheetReader.read(bytes, file: file)
-        var findings = problems.errors.map { Finding(location: "", cell: nil, text: $0.text) }
+        var findings = problems.errors.map { Finding(location: "", cell: nil, text: Notice($0)) }
         let check = AppraisalCheck(framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
         for p in check.problems(rows, alreadyReported: unreadable) {
             // A missing cell names itself; a row problem is prefixed with its line and cell.
-            findings.append(Finding(location: p.line > 0 ? "\(file):\(p.line)" : file, cell: p.line > 0 ? p.cell : nil, text: p.text))
+            findings.append(Finding(location: p.line > 0 ? "\(file):\(p.line)" : file, cell: p.line > 0 ? p.cell : nil, text: Notice(p.error)))
         }
         return (rows, findings)
     }
@@ -37,9 +37,9 @@ public enum Sealing {
     static func seal(
         _ rows: [Appraisal], round: RoundDefinition, member: SecretIdentity, revision: Int, attachments: [Evidence.Attachment] = [],
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws(VaultError) -> [UInt8] {
+    ) throws -> [UInt8] {
         guard let listed = round.member(member.identity.id), listed.identity.signingKey == member.signingKey.publicKey else {
-            throw VaultError(.sealNotMember, [member.identity.id], hint: .hintCheckRound)
+            throw SubmissionError(.sealNotMember, [.text(member.identity.id)], hint: ErrorHint(.checkRound))
         }
         let content = SubmissionContent(member: member.identity.id, revision: revision, round: round.fileHash, rows: rows, attachments: attachments)
         return try SealedEnvelope.seal(

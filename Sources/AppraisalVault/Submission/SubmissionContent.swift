@@ -44,8 +44,8 @@ public struct SubmissionContent: Sendable, Hashable {
 
     /// Parses the plaintext strictly (canonical JSON, no unknown fields, canonical scores).
     ///
-    /// - Throws: ``VaultError`` `format.header` naming the file and the field.
-    public init(parsing bytes: [UInt8], file: String) throws(VaultError) {
+    /// - Throws: ``FormatError`` `format.header` naming the file and the field.
+    public init(parsing bytes: [UInt8], file: String) throws {
         do throws(FieldReader.Failure) {
             let value: JSONValue
             do { value = try CanonicalJSON.parse(bytes) } catch { throw FieldReader.Failure(path: "", reason: error.description) }
@@ -91,7 +91,7 @@ public struct SubmissionContent: Sendable, Hashable {
             self.rows = rows
             self.attachments = attachments
         } catch {
-            throw VaultError(.submissionMalformed, [file, error.description])
+            throw SubmissionError(.malformed, [.file(file), .text(error.description)])
         }
     }
 }

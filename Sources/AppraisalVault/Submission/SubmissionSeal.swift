@@ -8,7 +8,7 @@ public struct SubmissionSeal: Sendable {
         /// The problems, in the order found.
         public let findings: [Sealing.Finding]
         /// The one-line summary (`seal.problems`, naming the file and the count).
-        public let summary: VaultError
+        public let summary: SubmissionError
     }
 
     /// What ``seal(as:removingWorksheet:)`` wrote.
@@ -59,7 +59,7 @@ public struct SubmissionSeal: Sendable {
     ///   - revision: the revision; nil for one more than the highest `MEMBER.rN.avs` beside the
     ///     output.
     ///   - attachments: evidence documents, sealed next to the submission as `MEMBER.rN.eK.ave`.
-    /// - Throws: ``Problems`` listing every problem in the worksheet, or ``VaultError``
+    /// - Throws: ``Problems`` listing every problem in the worksheet, or ``AppraisalError``
     ///   `seal.not-member`, `file.exists`, `evidence.*`, a file error.
     public static func prepare(
         worksheet: String, round: RoundDefinition, keyFile: KeyFile, out: String?, revision: Int?, attachments: [String]
@@ -68,7 +68,7 @@ public struct SubmissionSeal: Sendable {
         let bytes = try FileIO.read(worksheet, maxBytes: 64 << 20)
         let (rows, findings) = try Sealing.check(worksheet: bytes, file: worksheet, round: round, memberID: memberID)
         guard findings.isEmpty else {
-            throw Problems(findings: findings, summary: VaultError(.sealProblems, [worksheet, String(findings.count)]))
+            throw Problems(findings: findings, summary: SubmissionError(.sealProblems, [.text(worksheet), .text(String(findings.count))]))
         }
         let folder = out.map { FileIO.split($0).directory } ?? "."
         let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
@@ -84,8 +84,8 @@ public struct SubmissionSeal: Sendable {
     /// - Parameters:
     ///   - member: the unlocked member identity.
     ///   - removingWorksheet: deletes the plaintext worksheet once the submission is written.
-    /// - Throws: ``VaultError`` `seal.not-member`, a file error.
-    public func seal(as member: SecretIdentity, removingWorksheet: Bool) throws(VaultError) -> Sealed {
+    /// - Throws: ``SubmissionError`` `seal.not-member`, a file error.
+    public func seal(as member: SecretIdentity, removingWorksheet: Bool) throws -> Sealed {
         let attachments = try Evidence.seal(
             planned, revision: revision, round: round.fileHash, sender: member, recipient: round.secretary.encryptionKey)
         do {

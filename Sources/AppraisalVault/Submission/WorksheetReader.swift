@@ -10,11 +10,11 @@ public enum WorksheetReader {
 
     /// The rows that could be read, and the problems with the others.
     ///
-    /// - Throws: ``VaultError`` when the file is not CSV or lacks a required column (nothing else
+    /// - Throws: ``AppraisalError`` when the file is not CSV or lacks a required column (nothing else
     ///   can be checked then).
     public static func read(
         _ bytes: [UInt8], file: String
-    ) throws(VaultError) -> (rows: [Appraisal], problems: InputProblems, unreadable: Set<Cell>) {
+    ) throws -> (rows: [Appraisal], problems: InputProblems, unreadable: Set<Cell>) {
         let table = try CSV.parse(bytes, file: file)
         let column = try table.columns(required: required, optional: columns.filter { !required.contains($0) })
         var rows = [Appraisal]()
@@ -29,17 +29,17 @@ public enum WorksheetReader {
             let cell = Cell(unit: unit, code: code)
             guard !scoreField.text.trimmingSpaces.isEmpty else {
                 unreadable.insert(cell)
-                problems.add(VaultError(.worksheetMissingScore, location.arguments + [unit, code]))
+                problems.add(InputError(.worksheetMissingScore, location.context + [.text(unit), .text(code)]))
                 continue
             }
             guard let score = Points(parsing: scoreField.text) else {
                 unreadable.insert(cell)
-                problems.add(VaultError(.inputBadNumber, location.arguments + [scoreField.text], hint: .hintNumberFormat))
+                problems.add(InputError(.inputBadNumber, location.context + [.text(scoreField.text)], hint: ErrorHint(.numberFormat)))
                 continue
             }
             guard reason.utf8.count <= SubmissionContent.maxReasonBytes else {
                 unreadable.insert(cell)
-                problems.add(VaultError(.worksheetLongReason, InputLocation(record[column["ly_do"]!], in: file).arguments))
+                problems.add(InputError(.worksheetLongReason, InputLocation(record[column["ly_do"]!], in: file).context))
                 continue
             }
             rows.append(Appraisal(unit: unit, code: code, score: score, reason: reason, line: record.line))

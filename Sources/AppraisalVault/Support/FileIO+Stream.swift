@@ -20,15 +20,15 @@ extension FileIO {
         static let writebackStep = 8 << 20
 
         /// Creates the temporary file with permission `mode`.
-        public init(path: String, mode: UInt32) throws(VaultError) {
+        public init(path: String, mode: UInt32) throws {
             let (directory, base) = FileIO.split(path)
             var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
             fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .cannotCreate) }
+            guard fd >= 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .create) }
             temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             self.path = path
             guard fchmod(fd, mode_t(mode)) == 0 else {
-                let error = VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+                let error = FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
                 abort()
                 throw error
             }
@@ -38,13 +38,13 @@ extension FileIO {
         deinit { if !finished { abort() } }
 
         /// Appends bytes.
-        public func write(_ bytes: some Collection<UInt8>) throws(VaultError) {
+        public func write(_ bytes: some Collection<UInt8>) throws {
             buffer.append(contentsOf: bytes)
             if buffer.count >= AtomicWriter.bufferSize { try flush() }
         }
 
         /// Appends bytes from raw memory; large writes bypass the buffer (no copy).
-        public func write(bytes: UnsafeRawBufferPointer) throws(VaultError) {
+        public func write(bytes: UnsafeRawBufferPointer) throws {
             guard bytes.count > 0 else { return }
             if bytes.count < AtomicWriter.bufferSize / 2, buffer.count + bytes.count <= AtomicWriter.bufferSize {
                 buffer.append(contentsOf: bytes)
@@ -55,12 +55,12 @@ extension FileIO {
             try writeAll(bytes)
         }
 
-        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(VaultError) {
+        private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
             var done = 0
             while done < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                guard n > 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
                 done += n
             }
             wrote(bytes.count)
@@ -81,12 +81,12 @@ extension FileIO {
             return unsafeBitCast(symbol, to: (@convention(c) (Int32, off_t, off_t, UInt32) -> Int32).self)
         }()
 
-        private func flush() throws(VaultError) {
+        private func flush() throws {
             var done = 0
             while done < buffer.count {
                 let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                guard n > 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
                 done += n
             }
             wrote(buffer.count)
@@ -95,19 +95,19 @@ extension FileIO {
 
         /// Syncs and moves the file into place (by `rename` when `replacing`, else by `link`, which
         /// refuses an existing destination).
-        public func commit(replacing: Bool = false) throws(VaultError) {
+        public func commit(replacing: Bool = false) throws {
             try flush()
-            guard fsync(fd) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+            guard fsync(fd) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
             close(fd)
             fd = -1
             if replacing {
-                guard rename(temporary, path) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                guard rename(temporary, path) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
             } else {
                 guard link(temporary, path) == 0 else {
                     if errno == EEXIST {
-                        throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+                        throw FormatError(.fileExists, [.file(path)], hint: ErrorHint(.moveAway, [.file(path)]))
                     }
-                    throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+                    throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
                 }
                 unlink(temporary)
             }
@@ -135,13 +135,13 @@ extension FileIO {
         public let size: Int
 
         /// Opens a regular file for reading.
-        public init(path: String) throws(VaultError) {
+        public init(path: String) throws {
             fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not hang the open
             guard fd >= 0 else { throw FileIO.openError(path) }
             var st = stat()
             guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
                 close(fd)
-                throw VaultError(.fileNotRegular, [path], status: .noInput)
+                throw FormatError(.fileNotRegular, [.file(path)])
             }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
             self.path = path
@@ -151,13 +151,13 @@ extension FileIO {
         deinit { close(fd) }
 
         /// Reads exactly `count` bytes at `offset` (fewer only at the end of the file).
-        public func read(at offset: Int, count: Int, into buffer: inout [UInt8]) throws(VaultError) -> Int {
+        public func read(at offset: Int, count: Int, into buffer: inout [UInt8]) throws -> Int {
             if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
             var done = 0
             while done < count {
                 let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
                 if n < 0, errno == EINTR { continue }
-                guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+                guard n >= 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read) }
                 if n == 0 { break }
                 done += n
             }
@@ -165,12 +165,12 @@ extension FileIO {
         }
 
         /// Reads exactly `buffer.count` bytes at `offset` into raw memory (fewer only at the end of the file).
-        public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(VaultError) -> Int {
+        public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
             var done = 0
             while done < buffer.count {
                 let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
                 if n < 0, errno == EINTR { continue }
-                guard n >= 0 else { throw VaultError(.fileUnreadable, [path, FileIO.errnoText()], status: .ioError) }
+                guard n >= 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read) }
                 if n == 0 { break }
                 done += n
             }
@@ -178,10 +178,10 @@ extension FileIO {
         }
 
         /// Reads `count` bytes at `offset` into a new array; fails if the file is shorter.
-        public func bytes(at offset: Int, count: Int) throws(VaultError) -> [UInt8] {
+        public func bytes(at offset: Int, count: Int) throws -> [UInt8] {
             var buffer = [UInt8](repeating: 0, count: count)
             let n = try read(at: offset, count: count, into: &buffer)
-            guard n == count else { throw VaultError(.formatTruncated, [path]) }
+            guard n == count else { throw FormatError(.truncated, [.file(path)]) }
             return buffer
         }
     }

@@ -5,8 +5,8 @@ internal import Glibc
 public enum FileIO {
     /// Reads a whole regular file, refusing anything larger than `maxBytes` before reading it.
     ///
-    /// - Throws: ``VaultError`` `file.not-found`, `file.unreadable`, `file.not-regular`, `file.too-large`.
-    public static func read(_ path: String, maxBytes: Int) throws(VaultError) -> [UInt8] {
+    /// - Throws: ``FormatError`` `file.not-found`, `file.unreadable`, `file.not-regular`, `file.too-large`.
+    public static func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
         try readRegular(path, maxBytes: maxBytes).bytes
     }
 
@@ -14,7 +14,7 @@ public enum FileIO {
     /// (no window between checking and reading).
     ///
     /// The file is opened non-blocking so a FIFO or device fails cleanly instead of hanging.
-    public static func readRegular(_ path: String, maxBytes: Int) throws(VaultError) -> (bytes: [UInt8], mode: UInt32) {
+    public static func readRegular(_ path: String, maxBytes: Int) throws -> (bytes: [UInt8], mode: UInt32) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw openError(path) }
         defer { close(fd) }
@@ -23,13 +23,13 @@ public enum FileIO {
 
     /// ``readRegular(_:maxBytes:)`` on a file already open as `fd` (`path` is for messages only):
     /// the kind, size and mode are those of the open file (`fstat`), whatever `path` names now.
-    static func readRegular(descriptor fd: Int32, path: String, maxBytes: Int) throws(VaultError) -> (bytes: [UInt8], mode: UInt32) {
+    static func readRegular(descriptor fd: Int32, path: String, maxBytes: Int) throws -> (bytes: [UInt8], mode: UInt32) {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw VaultError(.fileUnreadable, [path, errnoText()], status: .ioError) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw VaultError(.fileNotRegular, [path], status: .noInput) }
+        guard fstat(fd, &st) == 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(errnoText())], step: .read) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw FormatError(.fileNotRegular, [.file(path)]) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         guard Int(st.st_size) <= maxBytes else {
-            throw VaultError(.fileTooLarge, [path, String(st.st_size), String(maxBytes)])
+            throw FormatError(.fileTooLarge, [.file(path), .text(String(st.st_size)), .text(String(maxBytes))])
         }
         var out = [UInt8](repeating: 0, count: Int(st.st_size))
         var done = 0
@@ -38,7 +38,7 @@ public enum FileIO {
             if n < 0, errno == EINTR { continue }
             guard n > 0 else {
                 if n == 0 { break }
-                throw VaultError(.fileUnreadable, [path, errnoText()], status: .ioError)
+                throw FormatError(.fileUnreadable, [.file(path), .text(errnoText())], step: .read)
             }
             done += n
         }
@@ -62,10 +62,10 @@ public enum FileIO {
     /// Refuses early when something already exists at `path` (before asking for a passphrase),
     /// with the same error ``writeAtomically(_:to:mode:replacing:)`` gives.
     ///
-    /// - Throws: ``VaultError`` `file.exists`.
-    public static func refuseExisting(_ path: String) throws(VaultError) {
+    /// - Throws: ``FormatError`` `file.exists`.
+    public static func refuseExisting(_ path: String) throws {
         if exists(path) {
-            throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+            throw FormatError(.fileExists, [.file(path)], hint: ErrorHint(.moveAway, [.file(path)]))
         }
     }
 
@@ -76,15 +76,15 @@ public enum FileIO {
     }
 
     /// Creates a directory (mode 0700 by default); existing is fine when `mayExist`.
-    public static func makeDirectory(_ path: String, mode: UInt32 = 0o700, mayExist: Bool = true) throws(VaultError) {
+    public static func makeDirectory(_ path: String, mode: UInt32 = 0o700, mayExist: Bool = true) throws {
         if mkdir(path, mode_t(mode)) == 0 { return }
         if errno == EEXIST, mayExist, isDirectory(path) { return }
-        if errno == EEXIST { throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate) }
-        throw VaultError(.fileCannotWrite, [path, errnoText()], status: .cannotCreate)
+        if errno == EEXIST { throw FormatError(.fileExists, [.file(path)], hint: ErrorHint(.moveAway, [.file(path)])) }
+        throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .create)
     }
 
     /// Names in a directory (no `.` or `..`), sorted.
-    public static func list(_ path: String) throws(VaultError) -> [String] {
+    public static func list(_ path: String) throws -> [String] {
         guard let dir = opendir(path) else { throw openError(path) }
         defer { closedir(dir) }
         var names = [String]()
@@ -100,7 +100,7 @@ public enum FileIO {
     /// Names in a directory as ``list(_:)``, leaving out names that start with `.`: the
     /// temporary files of an interrupted ``writeAtomically(_:to:mode:replacing:)``
     /// (`.NAME.tmp-XXXXXX`) and other hidden files are not part of a round's state (spec §6.1).
-    public static func listVisible(_ path: String) throws(VaultError) -> [String] {
+    public static func listVisible(_ path: String) throws -> [String] {
         try list(path).filter { !$0.hasPrefix(".") }
     }
 
@@ -110,38 +110,38 @@ public enum FileIO {
     /// `path`: by `rename` when `replacing` (old content or new, never a mix), otherwise by `link`,
     /// which fails if `path` exists, so nothing is ever overwritten by accident.
     ///
-    /// - Throws: ``VaultError`` `file.exists` (not replacing), `file.cannot-write`.
+    /// - Throws: ``FormatError`` `file.exists` (not replacing), `file.cannot-write`.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644, replacing: Bool = false)
-        throws(VaultError)
+        throws
     {
         let (directory, base) = split(path)
         if !replacing { try refuseExisting(path) }
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .cannotCreate) }
+        guard fd >= 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .create) }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var committed = false
         defer { if !committed { unlink(tmp) } }
         do {
             defer { close(fd) }
-            guard fchmod(fd, mode_t(mode)) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+            guard fchmod(fd, mode_t(mode)) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
             var done = 0
             while done < bytes.count {
                 let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+                guard n > 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
                 done += n
             }
-            guard fsync(fd) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+            guard fsync(fd) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
         }
         if replacing {
-            guard rename(tmp, path) == 0 else { throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError) }
+            guard rename(tmp, path) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
         } else {
             guard link(tmp, path) == 0 else {
                 if errno == EEXIST {
-                    throw VaultError(.fileExists, [path], hint: .hintMoveAway, hintArguments: [path], status: .cannotCreate)
+                    throw FormatError(.fileExists, [.file(path)], hint: ErrorHint(.moveAway, [.file(path)]))
                 }
-                throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+                throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
             }
             unlink(tmp)
         }
@@ -150,9 +150,9 @@ public enum FileIO {
     }
 
     /// Removes a file (used for `--remove-plaintext`); missing is fine.
-    public static func remove(_ path: String) throws(VaultError) {
+    public static func remove(_ path: String) throws {
         if unlink(path) != 0, errno != ENOENT {
-            throw VaultError(.fileCannotWrite, [path, errnoText()], status: .ioError)
+            throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
         }
     }
 
@@ -177,10 +177,10 @@ public enum FileIO {
         parts.dropFirst().reduce(parts[0]) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
     }
 
-    static func openError(_ path: String) -> VaultError {
-        if errno == ENOENT { return VaultError(.fileNotFound, [path], status: .noInput) }
-        if errno == EACCES { return VaultError(.fileUnreadable, [path, errnoText()], status: .noInput) }
-        return VaultError(.fileUnreadable, [path, errnoText()], status: .ioError)
+    static func openError(_ path: String) -> FormatError {
+        if errno == ENOENT { return FormatError(.fileNotFound, [.file(path)]) }
+        if errno == EACCES { return FormatError(.fileUnreadable, [.file(path), .text(errnoText())], step: .open) }
+        return FormatError(.fileUnreadable, [.file(path), .text(errnoText())], step: .read)
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
@@ -189,14 +189,14 @@ public enum FileIO {
 extension FileIO {
     /// Renames `source` to `destination` (same file system), refusing to replace an existing file,
     /// and syncs both folders.
-    public static func move(_ source: String, to destination: String) throws(VaultError) {
+    public static func move(_ source: String, to destination: String) throws {
         guard link(source, destination) == 0 else {
             if errno == EEXIST {
-                throw VaultError(.fileExists, [destination], hint: .hintMoveAway, hintArguments: [destination], status: .cannotCreate)
+                throw FormatError(.fileExists, [.file(destination)], hint: ErrorHint(.moveAway, [.file(destination)]))
             }
-            throw VaultError(.fileCannotWrite, [destination, errnoText()], status: .ioError)
+            throw FormatError(.fileCannotWrite, [.file(destination), .text(errnoText())], step: .write)
         }
-        guard unlink(source) == 0 else { throw VaultError(.fileCannotWrite, [source, errnoText()], status: .ioError) }
+        guard unlink(source) == 0 else { throw FormatError(.fileCannotWrite, [.file(source), .text(errnoText())], step: .write) }
         syncDirectory(split(destination).directory)
         syncDirectory(split(source).directory)
     }

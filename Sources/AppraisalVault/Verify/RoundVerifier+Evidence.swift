@@ -29,9 +29,9 @@ extension RoundVerification {
             let subject = folder + "/" + name
             let parsed = RoundLayout.parseEvidenceFileName(name)
             if let parsed {
-                pass("evidence.name", subject, .verifyEvidenceNameOK, [parsed.member, String(parsed.revision), String(parsed.index)])
+                pass("evidence.name", subject, .evidenceNameOK, [parsed.member, String(parsed.revision), String(parsed.index)])
             } else {
-                fail("evidence.name", subject, .evidenceStrayFile, [subject])
+                fail("evidence.name", subject, EvidenceError.Code.strayFile, [subject])
             }
             var file = FoundFile(folder: folder, name: name, fileHash: nil)
             defer { evidenceFiles.append(file) }
@@ -41,10 +41,10 @@ extension RoundVerification {
                 file.fileHash = try onDisk.verifyOuter()
             } catch {
                 file.fileHash = try? Evidence.hashFile(path(folder, name))
-                fail("evidence.signature", subject, error.code == .envelopeBadSignature ? VaultError(.envelopeBadSignature, [subject]) : error)
+                fail("evidence.signature", subject, (error as? EnvelopeError)?.code == .badSignature ? EnvelopeError(.badSignature, [.file(subject)]) : error)
                 continue
             }
-            pass("evidence.signature", subject, .verifyEvidenceSigned, [onDisk.header.sender])
+            pass("evidence.signature", subject, .evidenceSigned, [onDisk.header.sender])
             let sender: PublicIdentity
             let context: Evidence.Context
             do {
@@ -55,16 +55,16 @@ extension RoundVerification {
             }
             let canonical = RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index)
             guard canonical == name else {
-                fail("evidence.binding", subject, .verifyEvidenceNameMismatch, [subject, canonical])
+                fail("evidence.binding", subject, .evidenceNameMismatch, [subject, canonical])
                 continue
             }
             if folder == RoundLayout.evidenceFolder, sender.id != round.secretary.id, live[sender.id] != context.revision {
                 fail(
-                    "evidence.binding", subject, .evidenceNotLive,
+                    "evidence.binding", subject, EvidenceError.Code.notLive,
                     [subject, sender.id, String(context.revision), live[sender.id].map(String.init) ?? "–"])
                 continue
             }
-            pass("evidence.binding", subject, .verifyEvidenceBound, [sender.id, String(context.revision), String(context.index), round.secretary.id])
+            pass("evidence.binding", subject, .evidenceBound, [sender.id, String(context.revision), String(context.index), round.secretary.id])
         }
     }
 
@@ -73,7 +73,7 @@ extension RoundVerification {
     mutating func checkManifestEvidence(_ manifest: Manifest) {
         let liveFiles = evidenceFiles.filter(\.isLive)
         guard !manifest.evidence.isEmpty || !liveFiles.isEmpty else { return }
-        var problems = [(subject: String, text: LocalizedText)]()
+        var problems = [(subject: String, text: Notice)]()
         let byName = Dictionary(liveFiles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let submissions = Dictionary(manifest.submissions.map { ($0.member, $0.revision) }, uniquingKeysWith: { a, _ in a })
         var listed = Set<String>()
@@ -81,20 +81,20 @@ extension RoundVerification {
             let subject = RoundLayout.evidenceFolder + "/" + entry.fileName
             listed.insert(entry.fileName)
             let bound = entry.member == round.secretary.id ? entry.revision == 1 : submissions[entry.member] == entry.revision
-            if !bound { problems.append((subject, LocalizedText(.verifyEvidenceUnbound, [subject]))) }
+            if !bound { problems.append((subject, Notice(VerificationReport.Finding.evidenceUnbound, [.text(subject)]))) }
             guard let file = byName[entry.fileName] else {
                 problems.append(
-                    (subject, LocalizedText(.verifyEvidenceListedMissing, [subject, entry.member, String(entry.revision), String(entry.index)])))
+                    (subject, Notice(VerificationReport.Finding.evidenceListedMissing, [.text(subject), .member(entry.member), .revision(entry.revision), .text(String(entry.index))])))
                 continue
             }
-            if file.fileHash != entry.fileHash { problems.append((subject, LocalizedText(.verifyListedChanged, [subject]))) }
+            if file.fileHash != entry.fileHash { problems.append((subject, Notice(VerificationReport.Finding.listedChanged, [.text(subject)]))) }
         }
         for file in liveFiles where !listed.contains(file.name) {
-            problems.append((file.subject, LocalizedText(.verifyEvidenceUnlisted, [file.subject])))
+            problems.append((file.subject, Notice(VerificationReport.Finding.evidenceUnlisted, [.text(file.subject)])))
         }
         report(
             "manifest.evidence", problems, subject: RoundLayout.manifestFileName,
-            ok: LocalizedText(.verifyManifestEvidenceOK, [String(manifest.evidence.count)]))
+            ok: Notice(VerificationReport.Finding.manifestEvidenceOK, [.text(String(manifest.evidence.count))]))
     }
 
     // MARK: - Check 9, evidence part
@@ -103,7 +103,7 @@ extension RoundVerification {
     /// hash, entry), given each member's last journaled submission revision; malformed entries
     /// are reported in `problems`.
     func expectedEvidence(
-        _ journal: [RoundJournal.Entry], lastRevision: [String: Int64], problems: inout [(subject: String, text: LocalizedText)]
+        _ journal: [RoundJournal.Entry], lastRevision: [String: Int64], problems: inout [(subject: String, text: Notice)]
     ) -> [String: (hash: String, entry: Int)] {
         var expected = [String: (hash: String, entry: Int)]()
         for entry in journal where entry.kind == .receiveEvidence {
@@ -112,7 +112,7 @@ extension RoundVerification {
                 case .string(let hash)? = entry.details["fileHash"], Hex.decode(hash)?.count == 32, entry.details.count == 5,
                 (1...Int64(Evidence.maxIndex)).contains(index), (1...1_000_000).contains(revision)
             else {
-                problems.append((RoundLayout.journalFileName, LocalizedText(.verifyJournalEntryMalformed, [String(entry.sequence), entry.event])))
+                problems.append((RoundLayout.journalFileName, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
                 continue
             }
             let live = member == round.secretary.id || lastRevision[member] == revision

@@ -6,7 +6,7 @@ extension RoundVerification {
 
     mutating func checkManifest() {
         let subject = RoundLayout.manifestFileName
-        guard FileIO.exists(path(subject)) else { return notYet("manifest.signature", subject, .verifyNoManifest) }
+        guard FileIO.exists(path(subject)) else { return notYet("manifest.signature", subject, .noManifest) }
         let doc: SignedDocument
         let bytes: [UInt8]
         do {
@@ -19,18 +19,18 @@ extension RoundVerification {
         do throws(FieldReader.Failure) {
             value = try Manifest(json: doc.container.header)
         } catch {
-            return fail("manifest.signature", subject, .formatHeader, [subject, error.description])
+            return fail("manifest.signature", subject, FormatError.Code.header, [subject, error.description])
         }
         if doc.isSigned(by: round.secretary.signingKey) {
-            pass("manifest.signature", subject, .verifyManifestSigned, [round.secretary.id])
+            pass("manifest.signature", subject, .manifestSigned, [round.secretary.id])
         } else {
-            fail("manifest.signature", subject, .manifestBadSignature, [subject])
+            fail("manifest.signature", subject, MergeError.Code.manifestBadSignature, [subject])
         }
         manifest = (value, doc.fileHash)
         if value.round == round.fileHash {
-            pass("manifest.round", subject, .verifyManifestRound)
+            pass("manifest.round", subject, .manifestRound)
         } else {
-            fail("manifest.round", subject, .verifyManifestWrongRound, [subject])
+            fail("manifest.round", subject, .manifestWrongRound, [subject])
         }
         checkManifestSubmissions(value)
         checkManifestEvidence(value)
@@ -40,7 +40,7 @@ extension RoundVerification {
 
     /// `submissions/` holds exactly the listed files, with the listed hashes (spec §6.3).
     private mutating func checkManifestSubmissions(_ manifest: Manifest) {
-        var problems = [(subject: String, text: LocalizedText)]()
+        var problems = [(subject: String, text: Notice)]()
         let live = Dictionary(files.filter(\.isLive).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var listed = Set<String>()
         for input in manifest.submissions {
@@ -48,19 +48,19 @@ extension RoundVerification {
             let fileSubject = RoundLayout.submissionsFolder + "/" + name
             listed.insert(name)
             guard let file = live[name] else {
-                problems.append((fileSubject, LocalizedText(.verifyListedMissing, [fileSubject, input.member, String(input.revision)])))
+                problems.append((fileSubject, Notice(VerificationReport.Finding.listedMissing, [.text(fileSubject), .member(input.member), .revision(input.revision)])))
                 continue
             }
             if file.fileHash != input.fileHash {
-                problems.append((fileSubject, LocalizedText(.verifyListedChanged, [fileSubject])))
+                problems.append((fileSubject, Notice(VerificationReport.Finding.listedChanged, [.text(fileSubject)])))
             }
         }
         for file in files where file.isLive && !listed.contains(file.name) {
-            problems.append((file.subject, LocalizedText(.verifyUnlisted, [file.subject])))
+            problems.append((file.subject, Notice(VerificationReport.Finding.unlisted, [.text(file.subject)])))
         }
         report(
             "manifest.submissions", problems, subject: RoundLayout.manifestFileName,
-            ok: LocalizedText(.verifyManifestSubmissionsOK, [String(manifest.submissions.count)]))
+            ok: Notice(VerificationReport.Finding.manifestSubmissionsOK, [.text(String(manifest.submissions.count))]))
     }
 
     /// Coverage is consistent with the round, and complete unless locked incomplete on purpose.
@@ -76,17 +76,17 @@ extension RoundVerification {
             && (m.allowIncomplete == (m.gaps > 0 || m.conflicts > 0))
             && (m.gaps > 0 || m.conflicts > 0 || m.appraised == m.appraisable)
         if !m.allowIncomplete, m.gaps > 0 || m.conflicts > 0 {
-            return fail("manifest.coverage", subject, .verifyCoverageIncomplete, [subject] + counts)
+            return fail("manifest.coverage", subject, .coverageIncomplete, [subject] + counts)
         }
         guard consistent else {
-            return fail("manifest.coverage", subject, .verifyCoverageInconsistent, [subject, String(round.appraisableCells.count)] + counts)
+            return fail("manifest.coverage", subject, .coverageInconsistent, [subject, String(round.appraisableCells.count)] + counts)
         }
         if m.allowIncomplete {
             pass(
-                "manifest.coverage", subject, .verifyCoverageIncompleteAllowed,
+                "manifest.coverage", subject, .coverageIncompleteAllowed,
                 counts + [m.missingMembers.isEmpty ? "–" : m.missingMembers.joined(separator: ", ")])
         } else {
-            pass("manifest.coverage", subject, .verifyCoverageOK, Array(counts.prefix(2)))
+            pass("manifest.coverage", subject, .coverageOK, Array(counts.prefix(2)))
         }
     }
 
@@ -94,19 +94,19 @@ extension RoundVerification {
     /// the head the manifest recorded (spec §6.5 step 4, §7).
     private mutating func checkManifestJournal(_ m: Manifest, fileHash: [UInt8]) {
         let subject = RoundLayout.manifestFileName
-        guard let journal else { return fail("manifest.journal", subject, .verifyNoJournalToCheck, [subject]) }
+        guard let journal else { return fail("manifest.journal", subject, .noJournalToCheck, [subject]) }
         let merges = journal.filter { $0.kind == .merge }
         guard merges.count == 1, let entry = merges.first else {
-            return fail("manifest.journal", subject, .verifyMergeEntryCount, [String(merges.count)])
+            return fail("manifest.journal", subject, .mergeEntryCount, [String(merges.count)])
         }
         let expectedDetails: [String: JSONValue] = [
             "manifest": .hex(fileHash), "results": .hex(m.results), "submissions": .integer(Int64(m.submissions.count)),
         ]
         guard entry.details == expectedDetails else {
-            return fail("manifest.journal", subject, .verifyMergeEntryDetails, [String(entry.sequence), subject])
+            return fail("manifest.journal", subject, .mergeEntryDetails, [String(entry.sequence), subject])
         }
         guard entry.previous == m.journalHead else {
-            return fail("manifest.journal", subject, .verifyMergeEntryHead, [String(entry.sequence), subject])
+            return fail("manifest.journal", subject, .mergeEntryHead, [String(entry.sequence), subject])
         }
         // Each merged submission was received (or superseded into place) before the merge.
         let before = journal.prefix { $0.sequence < entry.sequence }
@@ -116,10 +116,10 @@ extension RoundVerification {
                     && $0.details["revision"] == .integer(Int64(input.revision)) && $0.details["fileHash"] == .hex(input.fileHash)
             }
             guard received else {
-                return fail("manifest.journal", subject, .verifyMergedNotReceived, [input.member, String(input.revision)])
+                return fail("manifest.journal", subject, .mergedNotReceived, [input.member, String(input.revision)])
             }
         }
-        pass("manifest.journal", subject, .verifyManifestJournalOK, [String(entry.sequence)])
+        pass("manifest.journal", subject, .manifestJournalOK, [String(entry.sequence)])
     }
 
     // MARK: - Step 15: locked results
@@ -127,7 +127,7 @@ extension RoundVerification {
     mutating func checkLockedResults() {
         let subject = RoundLayout.resultsFileName
         guard FileIO.exists(path(subject)) else {
-            if manifest != nil { fail("results.hash", subject, .verifyResultsMissing, [subject]) }
+            if manifest != nil { fail("results.hash", subject, .resultsMissing, [subject]) }
             return
         }
         let bytes: [UInt8]
@@ -140,18 +140,18 @@ extension RoundVerification {
         results = (bytes, fileHash, nil)
         if let manifest {
             if manifest.value.results == fileHash {
-                pass("results.hash", subject, .verifyResultsHashOK, [RoundVerification.short(fileHash)])
+                pass("results.hash", subject, .resultsHashOK, [RoundVerification.short(fileHash)])
             } else {
-                fail("results.hash", subject, .verifyResultsHashMismatch, [subject])
+                fail("results.hash", subject, .resultsHashMismatch, [subject])
             }
         } else {
-            fail("results.hash", subject, .verifyResultsWithoutManifest, [subject])
+            fail("results.hash", subject, .resultsWithoutManifest, [subject])
         }
         do {
             let envelope = try LockedResults.check(
                 bytes, file: subject, policy: round.release, roundHash: round.fileHash, secretary: round.secretary)
             results = (bytes, fileHash, envelope)
-            pass("results.envelope", subject, .verifyResultsEnvelopeOK, [round.secretary.id])
+            pass("results.envelope", subject, .resultsEnvelopeOK, [round.secretary.id])
         } catch {
             fail("results.envelope", subject, error)
         }

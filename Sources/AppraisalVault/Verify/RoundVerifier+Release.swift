@@ -14,14 +14,14 @@ extension RoundVerification {
     mutating func checkApprovals() {
         let folder = RoundLayout.approvalsFolder
         let names = FileIO.isDirectory(path(folder)) ? ((try? FileIO.listVisible(path(folder))) ?? []) : []
-        guard !names.isEmpty else { return notYet("approval.count", folder, .verifyNoApprovals) }
+        guard !names.isEmpty else { return notYet("approval.count", folder, .noApprovals) }
         var counted = [Ed25519.PublicKey: (holder: String, file: String)]()
         var decisions = [String: String]()  // decision -> first file citing it
-        var notes = [LocalizedText]()  // the same key twice counts once (spec §8.5 step 3)
+        var notes = [Notice]()  // the same key twice counts once (spec §8.5 step 3)
         for name in names {
             let subject = folder + "/" + name
             guard let binding = releaseBinding else {
-                fail("approval.verify", subject, .verifyReleaseBeforeMerge, [subject])
+                fail("approval.verify", subject, .releaseBeforeMerge, [subject])
                 continue
             }
             do {
@@ -30,9 +30,9 @@ extension RoundVerification {
                 let holder = try approval.verify(
                     policy: round.release, roundID: round.roundID, roundHash: round.fileHash, manifestHash: binding.manifest,
                     resultsHash: binding.results)
-                pass("approval.verify", subject, .verifyApprovalOK, [holder.identity.id, String(holder.x), approval.decision])
+                pass("approval.verify", subject, .approvalOK, [holder.identity.id, String(holder.x), approval.decision])
                 if let first = counted[approval.holderSigningKey] {
-                    notes.append(LocalizedText(.approvalCountedOnce, [holder.identity.id, subject, first.file]))
+                    notes.append(Notice(Notice.Code.approvalCountedOnce, [.member(holder.identity.id), .text(subject), .file(first.file)]))
                 } else {
                     counted[approval.holderSigningKey] = (holder.identity.id, subject)
                 }
@@ -43,14 +43,14 @@ extension RoundVerification {
         }
         if decisions.count > 1 {
             let files = decisions.values.sorted()
-            return fail("approval.count", folder, .verifyApprovalsDiffer, [files[0], files[1]])
+            return fail("approval.count", folder, .approvalsDiffer, [files[0], files[1]])
         }
         let holders = round.release.holders.filter { counted[$0.identity.signingKey] != nil }.map(\.identity.id)
         let listed = holders.isEmpty ? "–" : holders.joined(separator: ", ")
         if counted.count >= round.threshold {
-            pass("approval.count", folder, .verifyApprovalsEnough, [String(counted.count), listed, String(round.threshold)])
+            pass("approval.count", folder, .approvalsEnough, [String(counted.count), listed, String(round.threshold)])
         } else {
-            notYet("approval.count", folder, .verifyApprovalsSoFar, [String(counted.count), listed, String(round.threshold)])
+            notYet("approval.count", folder, .approvalsSoFar, [String(counted.count), listed, String(round.threshold)])
         }
         for note in notes { record("approval.count", folder, .passed, note) }
     }
@@ -59,8 +59,8 @@ extension RoundVerification {
 
     mutating func checkToken() {
         let subject = RoundLayout.tokenFileName
-        guard FileIO.exists(path(subject)) else { return notYet("token.verify", subject, .verifyNoToken) }
-        guard let binding = releaseBinding else { return fail("token.verify", subject, .verifyReleaseBeforeMerge, [subject]) }
+        guard FileIO.exists(path(subject)) else { return notYet("token.verify", subject, .noToken) }
+        guard let binding = releaseBinding else { return fail("token.verify", subject, .releaseBeforeMerge, [subject]) }
         do {
             let bytes = try FileIO.read(path(subject), maxBytes: ReleaseToken.maxFileSize)
             let token = try ReleaseToken(parsing: bytes, file: subject)
@@ -71,7 +71,7 @@ extension RoundVerification {
             let keys = Set(token.approvals.map(\.holderSigningKey))
             let holders = round.release.holders.filter { keys.contains($0.identity.signingKey) }.map(\.identity.id)
             pass(
-                "token.verify", subject, .verifyTokenOK,
+                "token.verify", subject, .tokenOK,
                 [String(holders.count), holders.joined(separator: ", "), String(round.threshold), token.decision])
         } catch {
             fail("token.verify", subject, error)

@@ -3,7 +3,7 @@ internal import VaultCrypto
 /// Spec §9.3: with a verified release token, the released results are opened and checked for
 /// consistency with the round definition and with themselves.
 extension RoundVerification {
-    typealias Problems = [(subject: String, text: LocalizedText)]
+    typealias Problems = [(subject: String, text: Notice)]
 
     mutating func checkReleasedResults() {
         guard let key = releaseKey else { return }
@@ -16,15 +16,15 @@ extension RoundVerification {
             do {
                 released = try Results(json: try CanonicalJSON.parse(plaintext))
             } catch {
-                return fail("results.open", subject, .formatHeader, [subject, String(describing: error)])
+                return fail("results.open", subject, FormatError.Code.header, [subject, String(describing: error)])
             }
         } catch {
             return fail("results.open", subject, error)
         }
         guard released.round == round.fileHash, released.surveyAvailable == manifest.value.surveyAvailable else {
-            return fail("results.open", subject, .verifyResultsHeaderMismatch, [subject])
+            return fail("results.open", subject, .resultsHeaderMismatch, [subject])
         }
-        pass("results.open", subject, .verifyResultsOpened, [String(released.units.count)])
+        pass("results.open", subject, .resultsOpened, [String(released.units.count)])
         checkConsistency(of: released, manifest: manifest.value)
     }
 
@@ -42,7 +42,7 @@ extension RoundVerification {
     /// method, maximum and self score. Without this nothing else can be compared.
     private mutating func checkShape(_ r: Results, subject: String) -> Bool {
         guard r.units.map(\.unit) == round.units.map(\.id), r.units.map(\.group) == round.units.map(\.group) else {
-            fail("results.totals", subject, .verifyResultsUnits, [subject])
+            fail("results.totals", subject, .resultsUnits, [subject])
             return false
         }
         let subs = round.framework.subCriteria
@@ -50,13 +50,13 @@ extension RoundVerification {
             guard u.cells.map(\.code) == subs.map(\.code), u.criteria.map(\.code) == round.framework.criteria.map(\.code),
                 u.fields.map(\.code) == round.framework.fields.map(\.code)
             else {
-                fail("results.totals", subject, .verifyResultsCells, [u.unit])
+                fail("results.totals", subject, .resultsCells, [u.unit])
                 return false
             }
             for (cell, sub) in zip(u.cells, subs) {
                 let selfScore = sub.method == .selfAssessed ? round.selfAssessment.score(unit: u.unit, code: sub.code) : nil
                 guard cell.method == sub.method, cell.max == sub.max, cell.selfScore == selfScore else {
-                    fail("results.totals", subject, .verifyResultsCellDiffers, [u.unit, cell.code])
+                    fail("results.totals", subject, .resultsCellDiffers, [u.unit, cell.code])
                     return false
                 }
             }
@@ -81,7 +81,7 @@ extension RoundVerification {
             }
             for (subtotal, want) in zip(u.criteria, criterionTotals)
             where (subtotal.selfTotal, subtotal.appraisedTotal, subtotal.max) != (want.1, want.2, want.3) {
-                problems.append((subject, LocalizedText(.verifyTotalWrong, [u.unit, subtotal.code])))
+                problems.append((subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text(subtotal.code)])))
             }
             var criterionIndex = 0
             for (field, subtotal) in zip(round.framework.fields, u.fields) {
@@ -90,16 +90,16 @@ extension RoundVerification {
                 if subtotal.selfTotal != Points.sum(parts.map(\.selfTotal))
                     || subtotal.appraisedTotal != Points.sum(parts.map(\.appraisedTotal)) || subtotal.max != Points.sum(parts.map(\.max))
                 {
-                    problems.append((subject, LocalizedText(.verifyTotalWrong, [u.unit, subtotal.code])))
+                    problems.append((subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text(subtotal.code)])))
                 }
             }
             if u.selfTotal != Points.sum(u.fields.map(\.selfTotal)) || u.appraisedTotal != Points.sum(u.fields.map(\.appraisedTotal))
                 || u.maxTotal != Points.sum(u.fields.map(\.max))
             {
-                problems.append((subject, LocalizedText(.verifyTotalWrong, [u.unit, "total"])))
+                problems.append((subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text("total")])))
             }
         }
-        report("results.totals", problems, subject: subject, ok: LocalizedText(.verifyTotalsOK, [String(r.units.count)]))
+        report("results.totals", problems, subject: subject, ok: Notice(VerificationReport.Finding.totalsOK, [.text(String(r.units.count))]))
     }
 
     /// The index is recomputed; ranks and labels follow from it (spec §6.4).
@@ -111,10 +111,10 @@ extension RoundVerification {
             let label = round.labels.label(group: u.group, percent: u.percent) ?? ""
             if u.percent != percent || u.rank != rank || u.label != label {
                 problems.append(
-                    (subject, LocalizedText(.verifyPercentWrong, [u.unit, u.percent.description, percent.description, String(rank), label])))
+                    (subject, Notice(VerificationReport.Finding.percentWrong, [.text(u.unit), .text(u.percent.description), .text(percent.description), .text(String(rank)), .text(label)])))
             }
         }
-        report("results.percent", problems, subject: subject, ok: LocalizedText(.verifyPercentOK, [String(r.units.count)]))
+        report("results.percent", problems, subject: subject, ok: Notice(VerificationReport.Finding.percentOK, [.text(String(r.units.count))]))
     }
 
     /// Rule 3 of the council: any change against the self score states a reason.
@@ -126,11 +126,11 @@ extension RoundVerification {
                 guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
                 changed += 1
                 if c.reason.allSatisfy(\.isWhitespace) {
-                    problems.append((subject, LocalizedText(.verifyReasonMissing, [u.unit, c.code])))
+                    problems.append((subject, Notice(VerificationReport.Finding.reasonMissing, [.text(u.unit), .text(c.code)])))
                 }
             }
         }
-        report("results.reasons", problems, subject: subject, ok: LocalizedText(.verifyReasonsOK, [String(changed)]))
+        report("results.reasons", problems, subject: subject, ok: Notice(VerificationReport.Finding.reasonsOK, [.text(String(changed))]))
     }
 
     /// Rule 1: every appraised cell was appraised by the member assigned to it, and only by one
@@ -145,20 +145,20 @@ extension RoundVerification {
                 let cell = Cell(unit: u.unit, code: c.code)
                 if c.method == .survey || c.appraised == nil {
                     if !c.appraiser.isEmpty || (c.method != .survey && !c.reason.isEmpty) {
-                        problems.append((subject, LocalizedText(.verifyAppraiserUnexpected, [u.unit, c.code, c.appraiser])))
+                        problems.append((subject, Notice(VerificationReport.Finding.appraiserUnexpected, [.text(u.unit), .text(c.code), .text(c.appraiser)])))
                     }
                     continue
                 }
                 appraised += 1
                 if c.appraiser != assignee[cell] || !merged.contains(c.appraiser) {
                     problems.append(
-                        (subject, LocalizedText(.verifyAppraiserWrong, [u.unit, c.code, c.appraiser, assignee[cell] ?? "–"])))
+                        (subject, Notice(VerificationReport.Finding.appraiserWrong, [.text(u.unit), .text(c.code), .text(c.appraiser), .text(assignee[cell] ?? "–")])))
                 }
             }
         }
         if appraised != manifest.appraised {
-            problems.append((subject, LocalizedText(.verifyAppraisedCount, [String(appraised), String(manifest.appraised)])))
+            problems.append((subject, Notice(VerificationReport.Finding.appraisedCount, [.text(String(appraised)), .text(String(manifest.appraised))])))
         }
-        report("results.appraisers", problems, subject: subject, ok: LocalizedText(.verifyAppraisersOK, [String(appraised)]))
+        report("results.appraisers", problems, subject: subject, ok: Notice(VerificationReport.Finding.appraisersOK, [.text(String(appraised))]))
     }
 }

@@ -32,14 +32,14 @@ extension RoundVerification {
                 }
             }
         }
-        if !any { notYet("submission.name", RoundLayout.submissionsFolder, .verifyNoSubmissions) }
+        if !any { notYet("submission.name", RoundLayout.submissionsFolder, .noSubmissions) }
     }
 
     /// A submission file read and checked as far as it can be without the report.
     struct LoadedSubmission {
-        var bytes: Result<[UInt8], VaultError> = .failure(VaultError(.formatEmpty))
+        var bytes: Result<[UInt8], any Error> = .failure(FormatError(.empty))
         var fileHash: [UInt8]?
-        var envelope: Result<SealedEnvelope, VaultError>?
+        var envelope: Result<SealedEnvelope, any Error>?
         var hasValidOuterSignature = false
     }
 
@@ -53,7 +53,7 @@ extension RoundVerification {
         }
         Parallel.forEach(files.count) { i in
             var loaded = LoadedSubmission()
-            do throws(VaultError) {
+            do {
                 let bytes = try FileIO.read(files[i].path, maxBytes: Inbox.maxSubmissionSize)
                 loaded.bytes = .success(bytes)
                 loaded.fileHash = BLAKE2b.hash(bytes, outputLength: 32)
@@ -73,12 +73,12 @@ extension RoundVerification {
         let parsedName = RoundLayout.parseSubmissionFileName(name)
         if let parsedName {
             if folder == RoundLayout.submissionsFolder, !liveMembers.insert(parsedName.member).inserted {
-                fail("submission.name", subject, .inboxTwoLive, [folder, parsedName.member])
+                fail("submission.name", subject, InboxError.Code.twoLive, [folder, parsedName.member])
             } else {
-                pass("submission.name", subject, .verifyNameOK, [parsedName.member, String(parsedName.revision)])
+                pass("submission.name", subject, .nameOK, [parsedName.member, String(parsedName.revision)])
             }
         } else {
-            fail("submission.name", subject, .inboxStrayFile, [subject])
+            fail("submission.name", subject, InboxError.Code.strayFile, [subject])
         }
         if case .failure(let error) = loaded.bytes {
             files.append(FoundFile(folder: folder, name: name, fileHash: nil))
@@ -92,9 +92,9 @@ extension RoundVerification {
         case nil: return
         }
         guard loaded.hasValidOuterSignature else {
-            return fail("submission.signature", subject, .envelopeBadSignature, [subject])
+            return fail("submission.signature", subject, EnvelopeError.Code.badSignature, [subject])
         }
-        pass("submission.signature", subject, .verifySubmissionSigned, [envelope.header.sender])
+        pass("submission.signature", subject, .submissionSigned, [envelope.header.sender])
         checkBinding(envelope, subject: subject, name: parsedName)
     }
 
@@ -112,14 +112,14 @@ extension RoundVerification {
             revision = Int(try r.integer("revision", in: 1...1_000_000))
             try r.finish()
         } catch {
-            return fail("submission.binding", subject, .formatHeader, [subject, error.description])
+            return fail("submission.binding", subject, FormatError.Code.header, [subject, error.description])
         }
         if let name, name.member != member.id || name.revision != revision {
             return fail(
-                "submission.binding", subject, .verifyNameMismatch,
+                "submission.binding", subject, .nameMismatch,
                 [subject, name.member, String(name.revision), member.id, String(revision)])
         }
-        pass("submission.binding", subject, .verifySubmissionBound, [member.id, String(revision), round.secretary.id])
+        pass("submission.binding", subject, .submissionBound, [member.id, String(revision), round.secretary.id])
     }
 
     // MARK: - Step 9: files against the journal
@@ -127,7 +127,7 @@ extension RoundVerification {
     mutating func checkJournalAgainstFiles() {
         let subject = RoundLayout.journalFileName
         guard let journal else { return }
-        var problems = [(subject: String, text: LocalizedText)]()
+        var problems = [(subject: String, text: Notice)]()
         // What the journal says should be on disk: the latest revision live, earlier ones superseded.
         var history = [String: [RoundJournal.Entry]]()
         var rejects = 0
@@ -137,7 +137,7 @@ extension RoundVerification {
                 guard case .string(let member)? = entry.details["member"], case .integer(let revision)? = entry.details["revision"],
                     case .string(let hashText)? = entry.details["fileHash"], Hex.decode(hashText)?.count == 32
                 else {
-                    problems.append((subject, LocalizedText(.verifyJournalEntryMalformed, [String(entry.sequence), entry.event])))
+                    problems.append((subject, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
                     continue
                 }
                 // A receive starts a member's history; a supersede names the live revision it
@@ -149,7 +149,7 @@ extension RoundVerification {
                     ? previous == nil && entry.details["supersedes"] == nil
                     : previous != nil && entry.details["supersedes"] == .integer(previous!) && revision > previous!
                 if !consistent {
-                    problems.append((subject, LocalizedText(.verifyJournalEntryMalformed, [String(entry.sequence), entry.event])))
+                    problems.append((subject, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
                 }
                 history[member, default: []].append(entry)
             case .reject?:
@@ -175,19 +175,19 @@ extension RoundVerification {
         let onDisk = Dictionary((files + evidenceFiles).map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
         for (fileSubject, want) in expected.sorted(by: { $0.value.entry < $1.value.entry }) {
             guard let file = onDisk[fileSubject] else {
-                problems.append((fileSubject, LocalizedText(.verifyJournaledFileMissing, [fileSubject, String(want.entry)])))
+                problems.append((fileSubject, Notice(VerificationReport.Finding.journaledFileMissing, [.text(fileSubject), .text(String(want.entry))])))
                 continue
             }
             if file.map(Hex.encode) != want.hash {
-                problems.append((fileSubject, LocalizedText(.verifyJournaledFileChanged, [fileSubject, String(want.entry)])))
+                problems.append((fileSubject, Notice(VerificationReport.Finding.journaledFileChanged, [.text(fileSubject), .text(String(want.entry))])))
             }
         }
         for subject in (files + evidenceFiles).map(\.subject) where expected[subject] == nil {
-            problems.append((subject, LocalizedText(.verifyFileNotJournaled, [subject])))
+            problems.append((subject, Notice(VerificationReport.Finding.fileNotJournaled, [.text(subject)])))
         }
         let live = files.filter(\.isLive).count
         report(
             "journal.files", problems, subject: subject,
-            ok: LocalizedText(.verifyJournalFilesOK, [String(live), String(files.count - live), String(rejects)]))
+            ok: Notice(VerificationReport.Finding.journalFilesOK, [.text(String(live)), .text(String(files.count - live)), .text(String(rejects))]))
     }
 }

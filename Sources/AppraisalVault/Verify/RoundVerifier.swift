@@ -23,13 +23,13 @@ public enum RoundVerifier {
     ///   - expectedFingerprint: The round fingerprint the auditor was told (e.g. over the
     ///     phone); nil when none was given (reported as not checked).
     /// - Returns: Every check, in the order of spec §9.2.
-    /// - Throws: ``VaultError`` `round.no-folder` when `roundDirectory` is not a folder; nothing
+    /// - Throws: ``RoundError`` `round.no-folder` when `roundDirectory` is not a folder; nothing
     ///   else — every problem with a file is a failed check.
     public static func verify(
         roundDirectory: String, expectedFingerprint: Fingerprint? = nil
-    ) throws(VaultError) -> VerificationReport {
+    ) throws -> VerificationReport {
         guard FileIO.isDirectory(roundDirectory) else {
-            throw VaultError(.roundNoFolder, [roundDirectory], status: .noInput)
+            throw RoundError(.noFolder, [.file(roundDirectory)])
         }
         let roundFile = RoundLayout.definitionFileName
         let bytes: [UInt8]
@@ -37,7 +37,7 @@ public enum RoundVerifier {
             bytes = try FileIO.read(FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
         } catch {
             return VerificationReport(
-                roundHash: nil, checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: error.text)])
+                roundHash: nil, checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: Notice(error.asAppraisalError))])
         }
         let roundHash = BLAKE2b.hash(bytes, outputLength: 32)
         let round: RoundDefinition
@@ -46,7 +46,7 @@ public enum RoundVerifier {
         } catch {
             return VerificationReport(
                 roundHash: roundHash,
-                checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: error.text)])
+                checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: Notice(error.asAppraisalError))])
         }
         var run = RoundVerification(directory: roundDirectory, round: round)
         run.checkRound(expectedFingerprint: expectedFingerprint)
@@ -92,35 +92,39 @@ struct RoundVerification {
 
     // MARK: - Recording
 
-    mutating func record(_ id: String, _ subject: String, _ status: VerificationReport.Check.Status, _ text: LocalizedText) {
+    mutating func record(_ id: String, _ subject: String, _ status: VerificationReport.Check.Status, _ text: Notice) {
         checks.append(.init(id: id, subject: subject, status: status, detail: text))
     }
 
-    mutating func pass(_ id: String, _ subject: String, _ message: Message, _ arguments: [String] = []) {
-        record(id, subject, .passed, LocalizedText(message, arguments))
+    mutating func pass(_ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []) {
+        record(id, subject, .passed, Notice(finding, arguments.map(ErrorContext.Value.text)))
     }
 
-    mutating func fail(_ id: String, _ subject: String, _ message: Message, _ arguments: [String] = []) {
-        record(id, subject, .failed, LocalizedText(message, arguments))
+    mutating func fail(_ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []) {
+        record(id, subject, .failed, Notice(finding, arguments.map(ErrorContext.Value.text)))
     }
 
-    mutating func fail(_ id: String, _ subject: String, _ error: VaultError) {
-        record(id, subject, .failed, error.text)
+    mutating func fail(_ id: String, _ subject: String, _ error: any Error) {
+        record(id, subject, .failed, Notice(error.asAppraisalError))
     }
 
-    mutating func notYet(_ id: String, _ subject: String, _ message: Message, _ arguments: [String] = []) {
-        record(id, subject, .notYet, LocalizedText(message, arguments))
+    mutating func fail(_ id: String, _ subject: String, _ code: some MessageCode, _ arguments: [String] = []) {
+        record(id, subject, .failed, Notice(code, arguments.map(ErrorContext.Value.text)))
+    }
+
+    mutating func notYet(_ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []) {
+        record(id, subject, .notYet, Notice(finding, arguments.map(ErrorContext.Value.text)))
     }
 
     /// Records `problems` as failures of `id` (at most ``RoundVerifier/maxListed``, then a
     /// count), or one pass with `ok` when there are none.
     mutating func report(
-        _ id: String, _ problems: [(subject: String, text: LocalizedText)], subject: String, ok: LocalizedText
+        _ id: String, _ problems: [(subject: String, text: Notice)], subject: String, ok: Notice
     ) {
         guard !problems.isEmpty else { return record(id, subject, .passed, ok) }
         for p in problems.prefix(RoundVerifier.maxListed) { record(id, p.subject, .failed, p.text) }
         if problems.count > RoundVerifier.maxListed {
-            fail(id, subject, .verifyMoreProblems, [String(problems.count - RoundVerifier.maxListed), id])
+            fail(id, subject, .moreProblems, [String(problems.count - RoundVerifier.maxListed), id])
         }
     }
 
@@ -135,17 +139,17 @@ struct RoundVerification {
     mutating func checkRound(expectedFingerprint: Fingerprint?) {
         let subject = RoundLayout.definitionFileName
         pass(
-            "round.signature", subject, .verifyRoundOK,
+            "round.signature", subject, .roundOK,
             [round.title, round.secretary.id, String(round.members.count), String(round.threshold), String(round.holders.count)])
         let actual = round.fingerprint
         if let expectedFingerprint {
             if expectedFingerprint == actual {
-                pass("round.fingerprint", subject, .verifyFingerprintOK, [actual.description])
+                pass("round.fingerprint", subject, .fingerprintOK, [actual.description])
             } else {
-                fail("round.fingerprint", subject, .verifyFingerprintMismatch, [actual.description, expectedFingerprint.description])
+                fail("round.fingerprint", subject, .fingerprintMismatch, [actual.description, expectedFingerprint.description])
             }
         } else {
-            notYet("round.fingerprint", subject, .verifyFingerprintNotGiven, [actual.description])
+            notYet("round.fingerprint", subject, .fingerprintNotGiven, [actual.description])
         }
     }
 
@@ -161,9 +165,9 @@ struct RoundVerification {
             return fail("journal.signature", subject, error)
         }
         if doc.isSigned(by: round.secretary.signingKey) {
-            pass("journal.signature", subject, .verifyJournalSigned, [round.secretary.id])
+            pass("journal.signature", subject, .journalSigned, [round.secretary.id])
         } else {
-            fail("journal.signature", subject, .journalBadSignature, [subject])
+            fail("journal.signature", subject, JournalError.Code.badSignature, [subject])
         }
         var entries = [RoundJournal.Entry]()
         let roundField: [UInt8]
@@ -177,7 +181,7 @@ struct RoundVerification {
             }
             try r.finish()
         } catch {
-            return fail("journal.chain", subject, .formatHeader, [subject, error.description])
+            return fail("journal.chain", subject, FormatError.Code.header, [subject, error.description])
         }
         journal = entries
         var previous = [UInt8](repeating: 0, count: 32)
@@ -191,14 +195,14 @@ struct RoundVerification {
         }
         if broken == nil, previous != head { broken = entries.count }
         if let broken {
-            fail("journal.chain", subject, .journalBrokenChain, [subject, String(broken)])
+            fail("journal.chain", subject, JournalError.Code.brokenChain, [subject, String(broken)])
         } else {
-            pass("journal.chain", subject, .verifyJournalChain, [String(entries.count), RoundVerification.short(head)])
+            pass("journal.chain", subject, .journalChain, [String(entries.count), RoundVerification.short(head)])
         }
-        guard roundField == round.fileHash else { return fail("journal.round", subject, .journalWrongRound, [subject]) }
+        guard roundField == round.fileHash else { return fail("journal.round", subject, JournalError.Code.wrongRound, [subject]) }
         guard let first = entries.first, first.kind == .roundInit,
             first.details["roundDefinition"] == .hex(round.fileHash)
-        else { return fail("journal.round", subject, .verifyJournalNoInit, [subject]) }
-        pass("journal.round", subject, .verifyJournalRound, [subject])
+        else { return fail("journal.round", subject, .journalNoInit, [subject]) }
+        pass("journal.round", subject, .journalRound, [subject])
     }
 }

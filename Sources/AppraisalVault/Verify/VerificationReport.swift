@@ -24,11 +24,11 @@ public struct VerificationReport: Sendable {
         public let subject: String
         /// The outcome.
         public let status: Status
-        /// What was found, in either language; its message id names the rule.
-        public let detail: LocalizedText
+        /// What was found: a finding or an error code and its facts; its message id names the rule.
+        public let detail: Notice
 
         /// Creates a check.
-        public init(id: String, subject: String, status: Status, detail: LocalizedText) {
+        public init(id: String, subject: String, status: Status, detail: Notice) {
             self.id = id
             self.subject = subject
             self.status = status
@@ -38,13 +38,19 @@ public struct VerificationReport: Sendable {
         /// False only for ``Status/failed``.
         public var passed: Bool { status != .failed }
 
-        /// The check as canonical JSON: `{"detail", "id", "message", "passed", "status", "subject"}`,
-        /// `detail` rendered in English.
-        public var json: JSONValue {
+        /// The check as canonical JSON: `{"detail", "id", "message", "passed", "status", "subject"}`
+        /// (spec §9.4).
+        ///
+        /// The library holds no words: the caller renders `detail` (the CLI passes its English
+        /// catalog, so `verify --json` is the same in every locale). The shape stays here, next to
+        /// the report it serialises.
+        ///
+        /// - Parameter render: Renders a detail as text.
+        public func json(renderingDetail render: (Notice) -> String) -> JSONValue {
             .object([
-                "detail": .string(Text.nfc(detail.render(in: .english))),
+                "detail": .string(Text.nfc(render(detail))),
                 "id": .string(id),
-                "message": .string(detail.message.id),
+                "message": .string(detail.messageID),
                 "passed": .bool(passed),
                 "status": .string(status.rawValue),
                 "subject": .string(Text.nfc(subject)),
@@ -81,9 +87,11 @@ public struct VerificationReport: Sendable {
 
     /// The report as canonical JSON (spec §9.4):
     /// `{"checks": [check…], "passed": bool, "round": hex32 | null}`.
-    public var json: JSONValue {
+    ///
+    /// - Parameter render: Renders a check's detail as text (see ``Check/json(renderingDetail:)``).
+    public func json(renderingDetail render: (Notice) -> String) -> JSONValue {
         .object([
-            "checks": .array(checks.map(\.json)),
+            "checks": .array(checks.map { $0.json(renderingDetail: render) }),
             "passed": .bool(passed),
             "round": roundHash.map { .hex($0) } ?? .null,
         ])

@@ -15,7 +15,7 @@ struct DemoCommand: ParsableCommand {
     var keys: String = "keys"
 
     func run() throws {
-        let html = try DemoRound.run(directory: dir, samples: samples, keys: keys) { Terminal.out($0.render(in: Terminal.language)) }
+        let html = try DemoRound.run(directory: dir, samples: samples, keys: keys) { Terminal.out(Terminal.text($0)) }
         Terminal.say(.demoDone, [html])
     }
 }

@@ -16,7 +16,7 @@ struct KeyCommand: ParsableCommand {
         func run() throws {
             let read = try IdentityFile.read(file)
             let identity = read.identity
-            let rows: [(Message, String)] = [
+            let rows: [(MessageID, String)] = [
                 (.labelID, identity.id),
                 (.labelName, identity.name),
                 (.labelRole, "\(identity.role.rawValue) (\(Terminal.localized(identity.role.displayName)))"),

@@ -27,7 +27,7 @@ struct Keygen: ParsableCommand {
 
     func run() throws {
         let made = try NewIdentity.create(id: id, name: name, role: role, isDemo: demo, in: out, strength: kdf) {
-            (keyPath) throws(VaultError) in try passphrase.obtain(for: keyPath, confirm: true)
+            (keyPath) throws in try passphrase.obtain(for: keyPath, confirm: true)
         }
         Terminal.say(.keygenWrote, [made.keyPath, made.publicPath])
         Terminal.say(.keygenFingerprintLine, [made.identity.fingerprint.description])

@@ -35,6 +35,6 @@ struct Receive: ParsableCommand {
             }
         }
         Terminal.say(.receiveSummary, [String(batch.accepted), String(batch.rejected)])
-        if batch.rejected > 0 { throw ExitCode(VaultError.ExitStatus.dataError.rawValue) }
+        if batch.rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }

@@ -40,7 +40,7 @@ struct ReleaseCommand: ParsableCommand {
 
         func run() throws {
             let combined = try ReleaseFolder.combine(roundDirectory: round.directory, approvals: approvals, out: out)
-            for notice in combined.notices { Terminal.out(notice.render(in: Terminal.language)) }
+            for notice in combined.notices { Terminal.out(Terminal.text(notice)) }
             Terminal.say(.combineHolders, [combined.holders.joined(separator: ", "), String(combined.threshold)])
             Terminal.say(.combineWrote, [combined.path])
         }

@@ -52,7 +52,7 @@ struct RoundCommand: ParsableCommand {
                 (setup, keyFile) = try RoundFolder.prepare(sources, secretaryKey: key, at: out)
             } catch let problems as InputProblems {
                 for problem in problems.errors { Terminal.report(problem) }
-                throw VaultError(.roundInputsRejected, [String(problems.errors.count)])
+                throw CLIError(.roundInputsRejected, [String(problems.errors.count)])
             }
             Terminal.say(.roundInitValidated)
             // 2. Only now the passphrase, then one library call.

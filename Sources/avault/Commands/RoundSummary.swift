@@ -3,8 +3,8 @@ import AppraisalVault
 /// The text of `avault round show`, one line per entry, labels aligned.
 enum RoundSummary {
     static func lines(_ r: RoundDefinition) -> [String] {
-        var rows = [(Message?, String)]()
-        func row(_ label: Message?, _ value: String) { rows.append((label, value)) }
+        var rows = [(MessageID?, String)]()
+        func row(_ label: MessageID?, _ value: String) { rows.append((label, value)) }
         let f = r.framework
         let subs = f.subCriteria
         row(.labelTitle, r.title)

@@ -40,7 +40,7 @@ struct Seal: ParsableCommand {
             for f in problems.findings {
                 var line = f.location.isEmpty ? "" : f.location + ": "
                 if let cell = f.cell { line += "\(cell.unit) / \(cell.code): " }
-                Terminal.problem(line + f.text.render(in: Terminal.language))
+                Terminal.problem(line + Terminal.text(f.text))
             }
             throw problems.summary
         }

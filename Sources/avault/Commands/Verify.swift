@@ -2,7 +2,7 @@ import AppraisalVault
 import ArgumentParser
 
 /// `avault verify ROUND [--fingerprint FP] [--json]`: the auditor's check of a whole round folder
-/// (spec §9). Exit 0 only when no check failed; 1 (``VaultError/ExitStatus/verificationFailed``)
+/// (spec §9). Exit 0 only when no check failed; 1 (``ExitStatus/verificationFailed``)
 /// otherwise; 66 when the folder does not exist.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Terminal.localized(.verifyAbstract))
@@ -26,12 +26,12 @@ struct Verify: ParsableCommand {
         let report = try RoundVerifier.verify(
             roundDirectory: roundFolder, expectedFingerprint: fingerprint.flatMap { Fingerprint(parsing: $0) })
         if json {
-            Terminal.out(String(decoding: CanonicalJSON.serialize(report.json), as: UTF8.self))
+            Terminal.out(String(decoding: CanonicalJSON.serialize(report.json(renderingDetail: { Terminal.text($0, in: .english) })), as: UTF8.self))
         } else {
             Terminal.say(.verifyHeader, [roundFolder, report.fingerprint?.description ?? "–"])
             for check in report.checks {
                 let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–"
-                Terminal.out("\(mark) \(check.id)  \(check.subject)  \(check.detail.render(in: Terminal.language))")
+                Terminal.out("\(mark) \(check.id)  \(check.subject)  \(Terminal.text(check.detail))")
             }
             let failed = report.failures.count
             if failed == 0 {
@@ -41,6 +41,6 @@ struct Verify: ParsableCommand {
                 Terminal.say(.verifySummaryFail, [String(failed), String(report.checks.count)])
             }
         }
-        if !report.passed { throw ExitCode(VaultError.ExitStatus.verificationFailed.rawValue) }
+        if !report.passed { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
     }
 }

@@ -9,18 +9,18 @@ struct PassphraseOptions: ParsableArguments {
 
     /// Gets the passphrase for `label`, asking twice on a terminal when `confirm` is set.
     ///
-    /// - Throws: ``VaultError`` `passphrase.missing` when there is neither a file nor a terminal,
+    /// - Throws: ``CLIError`` `passphrase.missing` when there is neither a file nor a terminal,
     ///   `passphrase.mismatch` when the two entries differ.
-    func obtain(for label: String, confirm: Bool = false) throws(VaultError) -> Passphrase {
+    func obtain(for label: String, confirm: Bool = false) throws -> Passphrase {
         if let file { return try Passphrase(file: file) }
         guard let first = try Terminal.promptPassphrase(Terminal.localized(.passphrasePrompt, [label])) else {
-            throw VaultError(.passphraseMissing, hint: .hintPassphraseFile, status: .usage)
+            throw CLIError(.passphraseMissing, hint: .hintPassphraseFile)
         }
         if confirm {
             guard let second = try Terminal.promptPassphrase(Terminal.localized(.passphrasePromptAgain)) else {
-                throw VaultError(.passphraseMissing, hint: .hintPassphraseFile, status: .usage)
+                throw CLIError(.passphraseMissing, hint: .hintPassphraseFile)
             }
-            guard first == second else { throw VaultError(.passphraseMismatch, status: .usage) }
+            guard first == second else { throw CLIError(.passphraseMismatch) }
         }
         return first
     }

@@ -13,7 +13,7 @@ struct RoundOptions: ParsableArguments {
     var directory: String { RoundLayout(folderOrDefinition: round).directory }
 
     /// Reads and verifies the round definition, and checks `--fingerprint` when given.
-    func load() throws(VaultError) -> RoundDefinition {
+    func load() throws -> RoundDefinition {
         try RoundDefinition.load(folderOrFile: round, expectedFingerprint: fingerprint)
     }
 }
@@ -26,13 +26,13 @@ struct KeyOptions: ParsableArguments {
     @OptionGroup var passphrase: PassphraseOptions
 
     /// Parses the key file (before asking anything), so a wrong file fails fast.
-    func locked() throws(VaultError) -> KeyFile { try KeyFile.load(key) }
+    func locked() throws -> KeyFile { try KeyFile.load(key) }
 
     /// Asks for the passphrase and unlocks.
-    func unlock(_ file: KeyFile) throws(VaultError) -> SecretIdentity {
+    func unlock(_ file: KeyFile) throws -> SecretIdentity {
         try file.unlock(with: passphrase.obtain(for: key))
     }
 
     /// Parses the key file, asks for the passphrase and unlocks.
-    func unlocked() throws(VaultError) -> SecretIdentity { try unlock(locked()) }
+    func unlocked() throws -> SecretIdentity { try unlock(locked()) }
 }

@@ -2,6 +2,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Sealed envelope (spec §5)")
 struct SealedEnvelopeTests {
@@ -61,11 +62,11 @@ struct SealedEnvelopeTests {
         let bytes = try Self.seal(Array(repeating: 5, count: 70_000))
         let (_, r) = try Self.identities("env")
         for n in stride(from: 0, to: bytes.count, by: 997) + [bytes.count - 1, bytes.count - 64, bytes.count - 65] {
-            #expect(throws: VaultError.self) {
+            #expect(throws: (any Error).self) {
                 _ = try SealedEnvelope(parsing: Array(bytes.prefix(n)), expecting: .submission, file: "t").open(with: r.encryptionKey)
             }
         }
-        #expect(throws: VaultError.self) {
+        #expect(throws: (any Error).self) {
             _ = try SealedEnvelope(parsing: bytes + [0], expecting: .submission, file: "t").open(with: r.encryptionKey)
         }
     }
@@ -74,10 +75,10 @@ struct SealedEnvelopeTests {
     @Test func wrongRecipient() throws {
         let bytes = try Self.seal([1, 2, 3])
         let (_, other) = try Self.identities("other")
-        let error = #expect(throws: VaultError.self) {
+        let error = #expect(throws: (any Error).self) {
             _ = try SealedEnvelope(parsing: bytes, expecting: .submission, file: "t").open(with: other.encryptionKey)
         }
-        #expect(error?.code == .envelopeNotForYou)
+        #expect(error?.errorID == EnvelopeError.Code.notForYou.rawValue)
     }
 
     /// Re-signing the outer layer with another member's key does not pass: the header names the
@@ -89,22 +90,22 @@ struct SealedEnvelopeTests {
         // Replace the outer signature with Mallory's over the same message.
         let message = ArtifactKind.submission.domain("outer") + envelope.headerHash + BLAKE2b.hash(envelope.payload, outputLength: 64)
         let forged = Array(bytes.dropLast(64)) + (try mallory.signingKey.signature(for: message))
-        let error = #expect(throws: VaultError.self) {
+        let error = #expect(throws: (any Error).self) {
             _ = try SealedEnvelope(parsing: forged, expecting: .submission, file: "t").open(with: r.encryptionKey)
         }
-        #expect(error?.code == .envelopeBadSignature)
+        #expect(error?.errorID == EnvelopeError.Code.badSignature.rawValue)
     }
 
     /// A submission cannot be passed off as another kind of artifact.
     @Test func kindConfusionIsRejected() throws {
         var bytes = try Self.seal([1])
         bytes[8] = ArtifactKind.lockedResults.rawValue
-        let error = #expect(throws: VaultError.self) {
+        let error = #expect(throws: (any Error).self) {
             _ = try SealedEnvelope(parsing: bytes, expecting: .submission, file: "t")
         }
-        #expect(error?.code == .formatWrongKind)
+        #expect(error?.errorID == FormatError.Code.wrongKind.rawValue)
         let (_, r) = try Self.identities("env")
-        #expect(throws: VaultError.self) {
+        #expect(throws: (any Error).self) {
             _ = try SealedEnvelope(parsing: bytes, expecting: .lockedResults, file: "t").open(with: r.encryptionKey)
         }
     }

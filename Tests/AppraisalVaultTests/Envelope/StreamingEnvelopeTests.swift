@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Sealed envelope, streaming (spec §5, §10)")
 struct StreamingEnvelopeTests {
@@ -93,7 +94,7 @@ struct StreamingEnvelopeTests {
             let file = FileIO.join(dir, "\(c.name)-\(c.resigned).ave")
             try FileIO.writeAtomically(c.bytes, to: file)
             let out = FileIO.join(dir, "\(c.name)-\(c.resigned).out")
-            let error = #expect(throws: VaultError.self, "\(c.name) resigned=\(c.resigned)") {
+            let error = #expect(throws: (any Error).self, "\(c.name) resigned=\(c.resigned)") {
                 _ = try SealedEnvelope.OnDisk(path: file, expecting: .evidence).open(with: recipient.encryptionKey, to: out)
             }
             if c.resigned {

@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// A real round (``VerifyFixture``) where tv-01 and tv-02 submit with evidence attached.
 struct EvidenceFixture {
@@ -60,18 +61,18 @@ struct EvidenceFixture {
     }
 
     /// The merge's error id, nil when it succeeded.
-    func mergeError() -> Message? {
+    func mergeError() -> MessageID? {
         do {
             _ = try merge()
             return nil
         } catch { return error.code }
     }
 
-    func merge() throws(VaultError) -> RoundMerge.Report {
+    func merge() throws -> RoundMerge.Report {
         try RoundMerge.run(roundDirectory: directory, secretary: secretary, survey: nil, allowIncomplete: false, created: VerifyFixture.created)
     }
 
-    func reject(_ path: String) -> VaultError? {
+    func reject(_ path: String) -> (any Error)? {
         do {
             _ = try inbox.receive(path, secretary: secretary)
             return nil
@@ -85,7 +86,7 @@ struct EvidenceFixture {
     func list(_ sub: String) -> [String] { ((try? FileIO.list(directory + "/" + sub)) ?? []).sorted() }
 
     func failed(_ report: VerificationReport) -> [String] {
-        report.checks.filter { $0.status == .failed }.map { "\($0.id) \($0.subject) \($0.detail.message.id)" }
+        report.checks.filter { $0.status == .failed }.map { "\($0.id) \($0.subject) \($0.detail.messageID)" }
     }
 }
 
@@ -121,7 +122,7 @@ struct EvidenceTests {
         #expect(try FileIO.read(out + "/thu-ky/r1/to-trinh.pdf", maxBytes: 10) == [])
         #expect(FileIO.permissions(out + "/tv-01/r1/b.txt") == 0o600)
         // Never overwrite: a second extract into the same folder refuses before opening anything.
-        #expect(throws: VaultError.self) { _ = try Evidence.extract(roundDirectory: f.directory, round: f.fx.round, secretary: f.secretary, to: out) }
+        #expect(throws: (any Error).self) { _ = try Evidence.extract(roundDirectory: f.directory, round: f.fx.round, secretary: f.secretary, to: out) }
 
         let verified = try f.fx.verify()
         #expect(f.failed(verified).isEmpty, "\(f.failed(verified))")
@@ -146,7 +147,7 @@ struct EvidenceTests {
         let f = try EvidenceFixture()
         let doc = try f.document("a.pdf", size: 10)
         let (s1, e1) = try f.seal("tv-01", documents: [doc])
-        #expect(f.reject(e1[0])?.code == .evidenceNoSubmission)
+        #expect(f.reject(e1[0])?.errorID == EvidenceError.Code.noSubmission.rawValue)
         #expect(f.list("evidence").isEmpty)
         #expect(try f.events().last?.details["rule"] == .string("evidence.no-submission"))
         try f.receive([s1, e1[0]])
@@ -154,9 +155,9 @@ struct EvidenceTests {
         try f.receive([s2])
         #expect(f.list("evidence").isEmpty)
         #expect(f.list("superseded") == ["tv-01.r1.avs", "tv-01.r1.e1.ave"])
-        #expect(f.reject(e1[0])?.code == .evidenceNotLive)
+        #expect(f.reject(e1[0])?.errorID == EvidenceError.Code.notLive.rawValue)
         try f.receive(e2)
-        #expect(f.reject(e2[0])?.code == .inboxDuplicate)
+        #expect(f.reject(e2[0])?.errorID == InboxError.Code.duplicate.rawValue)
         let report = try f.fx.verify()
         #expect(f.failed(report).isEmpty, "\(f.failed(report))")
     }
@@ -175,7 +176,7 @@ struct EvidenceTests {
         do {
             _ = try f.merge()
             Issue.record("merged with swapped evidence")
-        } catch { #expect(error.code == .mergeEvidenceMismatch && error.text.arguments.first == a, "\(error)") }
+        } catch { #expect(error.errorID == MergeError.Code.evidenceMismatch.rawValue && error.text.arguments.first == a, "\(error)") }
         #expect(!FileIO.exists(f.fx.path(RoundLayout.manifestFileName)))
         let failed = f.failed(try f.fx.verify())
         #expect(failed.contains("evidence.binding evidence/tv-01.r1.e1.ave verify.evidence-name-mismatch"), "\(failed)")
@@ -218,7 +219,7 @@ struct EvidenceTests {
         try f.receive(e2)
         _ = try f.merge()
         #expect(f.failed(try f.fx.verify()).isEmpty)
-        #expect(throws: VaultError.self) {
+        #expect(throws: (any Error).self) {
             _ = try Evidence.add([try f.document("late.pdf", size: 1)], roundDirectory: f.directory, roster: f.fx.round.roster, secretary: f.secretary)
         }
 
@@ -265,7 +266,7 @@ struct EvidenceTests {
         dropped = Array(dropped.dropLast(64)) + (try VerifyFixture.identity("tv-01").signingKey.signature(for: message))
         try FileIO.writeAtomically(dropped, to: truncated, replacing: true)
         // The header's size no longer matches the payload: refused without decrypting.
-        #expect(f.reject(truncated)?.code == .formatHeader)
+        #expect(f.reject(truncated)?.errorID == FormatError.Code.header.rawValue)
         // Two chunks swapped and re-signed by the member: the size still fits, so receive (which
         // decrypts nothing) accepts it; extract opens it and refuses, writing nothing at all.
         var reordered = Array(bytes[..<start] + bytes[(start + step)..<(start + 2 * step)] + bytes[start..<(start + step)] + bytes[(start + 2 * step)...])
@@ -276,13 +277,13 @@ struct EvidenceTests {
         try f.receive([e1[0], truncated])
         #expect(f.list("evidence") == ["tv-01.r1.e1.ave", "tv-01.r1.e2.ave"])
         let out = f.folder + "/out"
-        #expect(throws: VaultError.self) { _ = try Evidence.extract(roundDirectory: f.directory, round: f.fx.round, secretary: f.secretary, to: out) }
+        #expect(throws: (any Error).self) { _ = try Evidence.extract(roundDirectory: f.directory, round: f.fx.round, secretary: f.secretary, to: out) }
         #expect(!FileIO.exists(out))
         try FileIO.makeDirectory(out)
         do {
             _ = try Evidence.extract(roundDirectory: f.directory, round: f.fx.round, secretary: f.secretary, to: out)
         } catch {
-            #expect(error.code == .envelopeCorrupt, "\(error)")
+            #expect(error.errorID == EnvelopeError.Code.corrupt.rawValue, "\(error)")
         }
         // The merge, which decrypts no evidence, refuses it too: not the file the member listed.
         #expect(f.mergeError() == .mergeEvidenceMismatch)

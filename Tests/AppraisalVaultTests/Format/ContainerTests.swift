@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Testing
 import VaultCrypto
 
@@ -38,7 +39,7 @@ struct ContainerTests {
 
     /// Each outer-layout rule maps to its message id.
     @Test(arguments: [
-        ("empty file", [], Message.formatEmpty),
+        ("empty file", [], MessageID.formatEmpty),
         ("not an avault file", utf8("hello, world"), .formatNotAVault),
         ("shorter than the magic", utf8("AVA"), .formatNotAVault),
         ("PDF", utf8("%PDF-1.7\n"), .formatNotAVault),
@@ -58,9 +59,9 @@ struct ContainerTests {
         ("empty header", prefix(length: 0), .formatHeader),
         ("non-canonical header", prefix(length: 3) + utf8("{ }"), .formatHeader),
         ("header with trailing bytes inside its length", prefix(length: 4) + utf8("{}{}"), .formatHeader),
-    ] as [(String, [UInt8], Message)])
-    func rejects(_ rule: String, _ bytes: [UInt8], _ expected: Message) {
-        let error = vaultError { () throws(VaultError) in try Container(parsing: bytes, expecting: .manifest, file: "x.avault", maxHeaderLength: 1024) }
+    ] as [(String, [UInt8], MessageID)])
+    func rejects(_ rule: String, _ bytes: [UInt8], _ expected: MessageID) {
+        let error = vaultError { () throws in try Container(parsing: bytes, expecting: .manifest, file: "x.avault", maxHeaderLength: 1024) }
         #expect(error?.code == expected, "\(rule)")
         // Messages always name the file.
         #expect(error?.text.arguments.first == "x.avault", "\(rule)")
@@ -72,9 +73,9 @@ struct ContainerTests {
         let bytes = try SignedDocument.encode(kind: .approval, header: Self.header, signer: key)
         let document = try SignedDocument(parsing: bytes, expecting: .approval, file: "a")
         #expect(document.isSigned(by: key.publicKey))
-        #expect(throws: VaultError(.formatTrailing)) { try SignedDocument(parsing: bytes + [0], expecting: .approval, file: "a") }
-        #expect(throws: VaultError(.formatTruncated)) { try SignedDocument(parsing: bytes.dropLast(), expecting: .approval, file: "a") }
-        #expect(throws: VaultError(.formatTruncated)) {
+        #expect(throws: FormatError(.trailing)) { try SignedDocument(parsing: bytes + [0], expecting: .approval, file: "a") }
+        #expect(throws: FormatError(.truncated)) { try SignedDocument(parsing: bytes.dropLast(), expecting: .approval, file: "a") }
+        #expect(throws: FormatError(.truncated)) {
             try SignedDocument(parsing: Container.preamble(kind: .approval, header: Self.header), expecting: .approval, file: "a")
         }
     }

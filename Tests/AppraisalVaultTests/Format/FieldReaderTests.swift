@@ -1,6 +1,7 @@
 import Testing
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Field reader (spec §1.3)")
 struct FieldReaderTests {

@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Demo keys")
 struct DemoKeysTests {

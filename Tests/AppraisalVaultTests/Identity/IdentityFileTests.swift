@@ -4,6 +4,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// A fresh temporary folder.
 private func temporaryFolder(_ label: String) throws -> String {
@@ -45,7 +46,7 @@ struct IdentityFileTests {
         let directory = try temporaryFolder("identity-other")
         let path = FileIO.join(directory, "x.pub")
         try FileIO.writeAtomically(Array("not an identity".utf8), to: path)
-        #expect(throws: VaultError.self) { _ = try IdentityFile.read(path) }
+        #expect(throws: (any Error).self) { _ = try IdentityFile.read(path) }
     }
 
     /// `NewIdentity.create` writes both files (600 and 644) that unlock with the passphrase given,
@@ -55,7 +56,7 @@ struct IdentityFileTests {
         var asked = [String]()
         let made = try NewIdentity.create(
             id: "tv-new", name: "Phạm Văn Nam", role: .member, isDemo: true, in: directory, strength: .interactive
-        ) { (path) throws(VaultError) in
+        ) { (path) throws in
             asked.append(path)
             return Passphrase(secret: passphrase("mật khẩu"))
         }
@@ -71,9 +72,9 @@ struct IdentityFileTests {
         let directory = try temporaryFolder("new-identity-exists")
         try FileIO.writeAtomically([1], to: FileIO.join(directory, "tv-new.pub"))
         var asked = false
-        #expect(throws: VaultError(.fileExists)) {
+        #expect(throws: FormatError(.fileExists)) {
             _ = try NewIdentity.create(id: "tv-new", name: "Nam", role: .member, isDemo: true, in: directory, strength: .interactive) {
-                (_) throws(VaultError) in
+                (_) throws in
                 asked = true
                 return Passphrase(secret: passphrase("x"))
             }
@@ -110,7 +111,7 @@ struct IdentityFileTests {
         _ = write(fds[1], "\n", 1)
         close(fds[1])
         defer { close(fds[0]) }
-        #expect(throws: VaultError(.passphraseEmpty)) { _ = try Passphrase(readingLineFrom: fds[0], source: "pipe") }
+        #expect(throws: FormatError(.passphraseEmpty)) { _ = try Passphrase(readingLineFrom: fds[0], source: "pipe") }
         let directory = try temporaryFolder("passphrase")
         let path = FileIO.join(directory, "p.txt")
         try FileIO.writeAtomically(Array("abc\r\n".utf8), to: path)

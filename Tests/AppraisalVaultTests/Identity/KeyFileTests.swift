@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Foundation
 import Testing
 import VaultCrypto
@@ -27,10 +28,10 @@ struct KeyFileTests {
     /// A wrong passphrase (including the NFD spelling of the same words) is key.wrong-passphrase.
     @Test func wrongPassphrase() throws {
         let file = try KeyFile(parsing: Self.bytes, file: "tv.key")
-        #expect(throws: VaultError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase("cụm mật khẩu thử nghiệm!")) }
+        #expect(throws: FormatError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase("cụm mật khẩu thử nghiệm!")) }
         let nfd = Self.words.decomposedStringWithCanonicalMapping
         #expect(Array(nfd.utf8) != Array(Self.words.utf8))
-        #expect(throws: VaultError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase(nfd)) }
+        #expect(throws: FormatError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase(nfd)) }
     }
 
     /// The layout: header fields as specified, and a body of exactly 32 + 32 + 16 bytes.
@@ -47,14 +48,14 @@ struct KeyFileTests {
         #expect(kdf["operations"] == .integer(2) && kdf["memoryBytes"] == .integer(67_108_864))
     }
 
-    /// Every single-byte flip is rejected with a VaultError (format error, or wrong passphrase once the AEAD sees it).
+    /// Every single-byte flip is rejected with a library error (format error, or wrong passphrase once the AEAD sees it).
     ///
     /// Striped over 8 test cases so they run in parallel; about 280 of the ~520 flips need an Argon2id run.
     @Test(arguments: 0..<8)
     func everyByteFlipRejected(_ stripe: Int) throws {
         let words = passphrase(Self.words)
         for i in stride(from: stripe, to: Self.bytes.count, by: 8) {
-            let error = vaultError { () throws(VaultError) in
+            let error = vaultError { () throws in
                 try KeyFile(parsing: flipped(Self.bytes, at: i), file: "k").unlock(passphrase: words)
             }
             #expect(error != nil, "flip at \(i) was accepted")
@@ -65,16 +66,16 @@ struct KeyFileTests {
     /// Truncation at every length is rejected without asking for the passphrase (parse fails).
     @Test func truncationAtEveryLength() {
         for length in 0..<Self.bytes.count {
-            let error = vaultError { () throws(VaultError) in try KeyFile(parsing: Array(Self.bytes.prefix(length)), file: "k") }
+            let error = vaultError { () throws in try KeyFile(parsing: Array(Self.bytes.prefix(length)), file: "k") }
             #expect(error != nil, "truncated to \(length) was accepted")
         }
-        #expect(throws: VaultError(.formatTruncated)) { try KeyFile(parsing: Array(Self.bytes.dropLast()), file: "k") }
-        #expect(throws: VaultError(.formatEmpty)) { try KeyFile(parsing: [], file: "k") }
+        #expect(throws: FormatError(.truncated)) { try KeyFile(parsing: Array(Self.bytes.dropLast()), file: "k") }
+        #expect(throws: FormatError(.empty)) { try KeyFile(parsing: [], file: "k") }
     }
 
     /// One byte appended after the ciphertext is format.trailing.
     @Test func trailingByte() {
-        #expect(throws: VaultError(.formatTrailing)) { try KeyFile(parsing: Self.bytes + [0], file: "k") }
+        #expect(throws: FormatError(.trailing)) { try KeyFile(parsing: Self.bytes + [0], file: "k") }
     }
 
     /// A header asking for Argon2id limits outside interactive...sensitive is key.kdf-limits, reported by the
@@ -84,7 +85,7 @@ struct KeyFileTests {
     ] as [(Int64, Int64)])
     func kdfLimitsOutsideRange(_ operations: Int64, _ memoryBytes: Int64) {
         let bytes = Self.handMadeKeyFile(operations: operations, memoryBytes: memoryBytes)
-        #expect(throws: VaultError(.keyKDFLimits)) { try KeyFile(parsing: bytes, file: "k") }
+        #expect(throws: FormatError(.keyKDFLimits)) { try KeyFile(parsing: bytes, file: "k") }
     }
 
     /// A key file built by hand from the spec: identity fields, kdf, nonce, and an 80-byte body.
@@ -101,7 +102,7 @@ struct KeyFileTests {
     /// The hand-made file with accepted limits parses, and fails only at the AEAD (all-zero ciphertext).
     @Test func handMadeKeyFileParses() throws {
         let file = try KeyFile(parsing: Self.handMadeKeyFile(operations: 2, memoryBytes: 67_108_864), file: "k")
-        #expect(throws: VaultError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase("x")) }
+        #expect(throws: FormatError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase("x")) }
     }
 
     /// Other kdf fields are strict: unknown algorithm, unknown field, bad salt length.
@@ -113,13 +114,13 @@ struct KeyFileTests {
             k[field] = value
             header["kdf"] = .object(k)
             let bytes = Container.encode(kind: .secretKey, header: .object(header), body: Array(good.body))
-            #expect(throws: VaultError(.formatHeader), "\(field)") { try KeyFile(parsing: bytes, file: "k") }
+            #expect(throws: FormatError(.header), "\(field)") { try KeyFile(parsing: bytes, file: "k") }
         }
     }
 
     /// A public identity file given where a key file is needed is key.got-public-file.
     @Test func publicFileGivenAsKey() throws {
-        #expect(throws: VaultError(.keyGotPublicFile)) { try KeyFile(parsing: Self.secret.publicFile(), file: "tv.pub") }
+        #expect(throws: FormatError(.keyGotPublicFile)) { try KeyFile(parsing: Self.secret.publicFile(), file: "tv.pub") }
     }
 
     /// Keys that decrypt but do not match the header's public keys are key.inconsistent.
@@ -139,7 +140,7 @@ struct KeyFileTests {
         let body = try XChaCha20Poly1305.seal(secrets, key: wrapKey, nonce: nonce, additionalData: preamble)
         let file = try KeyFile(parsing: preamble + body, file: "k")
         #expect(file.identity == mine.identity)
-        #expect(throws: VaultError(.keyInconsistent)) { try file.unlock(passphrase: passphrase("p")) }
+        #expect(throws: FormatError(.keyInconsistent)) { try file.unlock(passphrase: passphrase("p")) }
     }
 
     /// load() refuses a key file that group or others can read, with a chmod 600 hint.
@@ -149,8 +150,8 @@ struct KeyFileTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/tv.key"
         try FileIO.writeAtomically(Self.bytes, to: path, mode: 0o644)
-        let error = vaultError { () throws(VaultError) in try KeyFile.load(path) }
-        #expect(error?.code == .keyTooOpen)
+        let error = vaultError { () throws in try KeyFile.load(path) }
+        #expect(error?.errorID == FormatError.Code.keyTooOpen.rawValue)
         #expect(error?.hint?.render(in: .english).contains("chmod 600") == true)
         chmod(path, 0o600)
         #expect(try KeyFile.load(path).identity == Self.secret.identity)
@@ -175,11 +176,11 @@ struct KeyFileTests {
             try FileIO.writeAtomically(Self.bytes, to: other, mode: pathMode, replacing: true)
             try #require(rename(other, path) == 0)
             #expect(FileIO.permissions(path) == pathMode)
-            let result = Result { () throws(VaultError) in try KeyFile.load(descriptor: fd, path: path) }
+            let result = Result { try KeyFile.load(descriptor: fd, path: path) }
             if openedMode == 0o600 {
                 #expect(try result.get().identity == Self.secret.identity, "opened 0600, path 0644")
             } else {
-                #expect(throws: VaultError(.keyTooOpen), "opened 0644, path 0600") { try result.get() }
+                #expect(throws: FormatError(.keyTooOpen), "opened 0644, path 0600") { try result.get() }
             }
         }
     }

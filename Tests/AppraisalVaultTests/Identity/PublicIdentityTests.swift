@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Testing
 import VaultCrypto
 
@@ -22,17 +23,17 @@ struct PublicIdentityTests {
     @Test func tamperedSignature() throws {
         let bytes = try Self.secret.publicFile()
         let nameAt = try #require(findSubsequence(utf8("Lan"), in: bytes))
-        #expect(throws: VaultError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: nameAt, mask: 0x03), file: "p") }
-        #expect(throws: VaultError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 1), file: "p") }
-        #expect(throws: VaultError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 64), file: "p") }
+        #expect(throws: FormatError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: nameAt, mask: 0x03), file: "p") }
+        #expect(throws: FormatError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 1), file: "p") }
+        #expect(throws: FormatError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 64), file: "p") }
     }
 
-    /// Every single-byte flip of a .pub file is rejected with a VaultError: never accepted, never a crash.
+    /// Every single-byte flip of a .pub file is rejected with a library error: never accepted, never a crash.
     @Test func everyByteFlipRejected() throws {
         let bytes = try Self.secret.publicFile()
         for i in bytes.indices {
             for mask: UInt8 in [0x01, 0x80] {
-                let error = vaultError { () throws(VaultError) in try PublicIdentity(parsing: flipped(bytes, at: i, mask: mask), file: "p") }
+                let error = vaultError { () throws in try PublicIdentity(parsing: flipped(bytes, at: i, mask: mask), file: "p") }
                 #expect(error != nil, "flip at \(i) mask \(mask) was accepted")
             }
         }
@@ -43,8 +44,8 @@ struct PublicIdentityTests {
         guard case .object(var fields) = Self.secret.identity.json else { Issue.record("identity json"); return }
         fields["nickname"] = .text("Lan")
         let bytes = try SignedDocument.encode(kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
-        let error = vaultError { () throws(VaultError) in try PublicIdentity(parsing: bytes, file: "p") }
-        #expect(error?.code == .formatHeader)
+        let error = vaultError { () throws in try PublicIdentity(parsing: bytes, file: "p") }
+        #expect(error?.errorID == FormatError.Code.header.rawValue)
         #expect(error?.description.contains("nickname") == true)
     }
 
@@ -65,8 +66,8 @@ struct PublicIdentityTests {
         guard case .object(var fields) = Self.secret.identity.json else { Issue.record("identity json"); return }
         fields[field] = value
         let bytes = try SignedDocument.encode(kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
-        let error = vaultError { () throws(VaultError) in try PublicIdentity(parsing: bytes, file: "p") }
-        #expect(error?.code == .formatHeader, "\(rule)")
+        let error = vaultError { () throws in try PublicIdentity(parsing: bytes, file: "p") }
+        #expect(error?.errorID == FormatError.Code.header.rawValue, "\(rule)")
     }
 
     /// Uppercase hex in a key field is rejected (hex is lowercase only).
@@ -74,21 +75,21 @@ struct PublicIdentityTests {
         guard case .object(var fields) = Self.secret.identity.json else { Issue.record("identity json"); return }
         fields["encryptionKey"] = .text(Hex.encode(Self.secret.identity.json.encryptionKeyBytes).uppercased())
         let bytes = try SignedDocument.encode(kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
-        #expect(throws: VaultError(.formatHeader)) { try PublicIdentity(parsing: bytes, file: "p") }
+        #expect(throws: FormatError(.header)) { try PublicIdentity(parsing: bytes, file: "p") }
     }
 
     /// A key file given to the public-identity parser is format.wrong-kind.
     @Test func secretKeyGivenAsPublic() throws {
         let keyFile = try Self.secret.keyFile(passphrase: passphrase("x"), limits: .interactive, using: DeterministicRandom(seed: "k"))
-        #expect(throws: VaultError(.formatWrongKind)) { try PublicIdentity(parsing: keyFile, file: "k") }
+        #expect(throws: FormatError(.wrongKind)) { try PublicIdentity(parsing: keyFile, file: "k") }
     }
 
     /// Invalid ids and names are refused when generating.
     @Test func generateValidatesInput() {
-        #expect(throws: VaultError(.identityBadID)) { try SecretIdentity.generate(id: "Bad Id", name: "A", role: .member, isDemo: true) }
-        #expect(throws: VaultError(.identityBadID)) { try SecretIdentity.generate(id: ".hidden", name: "A", role: .member, isDemo: true) }
-        #expect(throws: VaultError(.identityBadName)) { try SecretIdentity.generate(id: "ok", name: "   ", role: .member, isDemo: true) }
-        #expect(throws: VaultError(.identityBadName)) { try SecretIdentity.generate(id: "ok", name: "a\u{7}", role: .member, isDemo: true) }
+        #expect(throws: FormatError(.identityBadID)) { try SecretIdentity.generate(id: "Bad Id", name: "A", role: .member, isDemo: true) }
+        #expect(throws: FormatError(.identityBadID)) { try SecretIdentity.generate(id: ".hidden", name: "A", role: .member, isDemo: true) }
+        #expect(throws: FormatError(.identityBadName)) { try SecretIdentity.generate(id: "ok", name: "   ", role: .member, isDemo: true) }
+        #expect(throws: FormatError(.identityBadName)) { try SecretIdentity.generate(id: "ok", name: "a\u{7}", role: .member, isDemo: true) }
     }
 }
 

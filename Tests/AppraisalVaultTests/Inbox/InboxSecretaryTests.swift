@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Inbox: only the round's secretary receives (spec §6.2)")
 struct InboxSecretaryTests {
@@ -10,7 +11,7 @@ struct InboxSecretaryTests {
     @Test func refusesAMemberKey() throws {
         let f = try InboxFixture(seed: "secretary-only")
         let path = try f.submission(from: f.members[0])
-        #expect(throws: VaultError(.mergeNotSecretary)) { _ = try f.inbox.receive(path, secretary: f.members[1]) }
+        #expect(throws: MergeError(.notSecretary)) { _ = try f.inbox.receive(path, secretary: f.members[1]) }
         #expect(try f.inbox.live().isEmpty)
         #expect(!FileIO.exists(RoundLayout(f.directory).journal))
     }
@@ -20,15 +21,15 @@ struct InboxSecretaryTests {
         let f = try InboxFixture(seed: "secretary-only-2")
         let other = try SecretIdentity.generate(
             id: "thu-ky", name: "Người khác", role: .secretary, isDemo: true, using: DeterministicRandom(seed: "other"))
-        let error = vaultError { () throws(VaultError) in try f.inbox.receive([try! f.submission(from: f.members[0])], secretary: other) }
-        #expect(error == VaultError(.mergeNotSecretary))
+        let error = vaultError { () throws in try f.inbox.receive([try! f.submission(from: f.members[0])], secretary: other) }
+        #expect(error as? MergeError == MergeError(.notSecretary))
         #expect(error?.status == .permission)
     }
 
     /// Recovery of an interrupted receive is the secretary's too: it journals.
     @Test func recoveryRefusesAnotherKey() throws {
         let f = try InboxFixture(seed: "secretary-only-3")
-        #expect(throws: VaultError(.mergeNotSecretary)) { _ = try f.inbox.recoverInterrupted(secretary: f.holder) }
+        #expect(throws: MergeError(.notSecretary)) { _ = try f.inbox.recoverInterrupted(secretary: f.holder) }
     }
 
     /// The batch form takes every file on its own: one bad file is a rejected item, not a throw.
@@ -40,7 +41,7 @@ struct InboxSecretaryTests {
         #expect(batch.accepted == 1 && batch.rejected == 1)
         #expect(batch.items.map(\.file) == [bad, good])
         guard case .failure(let error) = batch.items[0].result else { Issue.record("the holder's file was accepted"); return }
-        #expect(error == VaultError(.inboxWrongRole))
+        #expect(error as? InboxError == InboxError(.wrongRole))
         #expect(try f.journalEvents() == ["reject", "receive"])
     }
 

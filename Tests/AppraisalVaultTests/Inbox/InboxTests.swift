@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// A throw-away round folder with a signed stand-in round definition and a roster.
 struct InboxFixture {
@@ -48,8 +49,8 @@ struct InboxFixture {
             .entries.map(\.event)
     }
 
-    func reject(_ path: String) throws -> VaultError? {
-        #expect(throws: VaultError.self) { _ = try inbox.receive(path, secretary: secretary) }
+    func reject(_ path: String) throws -> (any Error)? {
+        #expect(throws: (any Error).self) { _ = try inbox.receive(path, secretary: secretary) }
         do {
             _ = try inbox.receive(path, secretary: secretary)
             return nil
@@ -86,7 +87,7 @@ struct InboxTests {
         let f = try InboxFixture()
         let path = try f.submission(from: f.members[0])
         _ = try f.inbox.receive(path, secretary: f.secretary)
-        #expect(try f.reject(path)?.code == .inboxDuplicate)
+        #expect(try f.reject(path)?.errorID == InboxError.Code.duplicate.rawValue)
         #expect(try f.journalEvents().last == "reject")
     }
 
@@ -95,7 +96,7 @@ struct InboxTests {
         let f = try InboxFixture()
         let first = try f.submission(from: f.members[0], revision: 1)
         _ = try f.inbox.receive(try f.submission(from: f.members[0], revision: 3), secretary: f.secretary)
-        #expect(try f.reject(first)?.code == .inboxStale)
+        #expect(try f.reject(first)?.errorID == InboxError.Code.stale.rawValue)
         #expect(try f.reject(try f.submission(from: f.members[0], revision: 3, content: "other"))?.code == .inboxStale)
         _ = try f.inbox.receive(try f.submission(from: f.members[0], revision: 4), secretary: f.secretary)
         // Revision 3 now sits in superseded/; a different file claiming revision 3 is stale too.
@@ -106,27 +107,27 @@ struct InboxTests {
     @Test func wrongRoundIsRejected() throws {
         let f = try InboxFixture()
         let path = try f.submission(from: f.members[0], round: [UInt8](repeating: 1, count: 32))
-        #expect(try f.reject(path)?.code == .inboxWrongRound)
+        #expect(try f.reject(path)?.errorID == InboxError.Code.wrongRound.rawValue)
     }
 
     /// A file encrypted to someone other than the secretary is rejected.
     @Test func wrongRecipientIsRejected() throws {
         let f = try InboxFixture()
         let path = try f.submission(from: f.members[0], to: f.members[1].identity.encryptionKey)
-        #expect(try f.reject(path)?.code == .inboxWrongRecipient)
+        #expect(try f.reject(path)?.errorID == InboxError.Code.wrongRecipient.rawValue)
     }
 
     /// A signer who is not in the roster is rejected.
     @Test func nonMemberIsRejected() throws {
         let f = try InboxFixture()
         let stranger = try SecretIdentity.generate(id: "tv-99", name: "Người lạ", role: .member, isDemo: true)
-        #expect(try f.reject(try f.submission(from: stranger))?.code == .inboxNotMember)
+        #expect(try f.reject(try f.submission(from: stranger))?.errorID == InboxError.Code.notMember.rawValue)
     }
 
     /// A release holder posing as a member is rejected for its role.
     @Test func holderPosingAsMemberIsRejected() throws {
         let f = try InboxFixture()
-        #expect(try f.reject(try f.submission(from: f.holder))?.code == .inboxWrongRole)
+        #expect(try f.reject(try f.submission(from: f.holder))?.errorID == InboxError.Code.wrongRole.rawValue)
     }
 
     /// A file naming tv-01 as sender but signed by tv-02 (re-signed by another member) is rejected.
@@ -139,7 +140,7 @@ struct InboxTests {
                 encryptionKey: tv02.encryptionKey.publicKey, created: tv01.created, isDemo: true),
             signingKey: tv02.signingKey, encryptionKey: tv02.encryptionKey)
         let error = try f.reject(try f.submission(from: posing))
-        #expect(error?.code == .inboxKeyMismatch)
+        #expect(error?.errorID == InboxError.Code.keyMismatch.rawValue)
         #expect(error?.text.arguments.contains("tv-02") == true)
     }
 
@@ -162,7 +163,7 @@ struct InboxTests {
         for (n, variant) in variants.enumerated() {
             let p = path + ".v\(n)"
             try FileIO.writeAtomically(variant, to: p)
-            #expect(throws: VaultError.self) { _ = try f.inbox.receive(p, secretary: f.secretary) }
+            #expect(throws: (any Error).self) { _ = try f.inbox.receive(p, secretary: f.secretary) }
         }
         #expect(try f.inbox.live().isEmpty)
         #expect(try f.journalEvents() == Array(repeating: "reject", count: variants.count))
@@ -181,7 +182,7 @@ struct InboxTests {
         let roundAt = try #require(VectorGenerator.firstIndex(of: Array("\"round\":\"".utf8), in: bytes)) + 9
         var header = bytes
         header[roundAt] = header[roundAt] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
-        let cases: [(String, [UInt8], Message)] = [
+        let cases: [(String, [UInt8], MessageID)] = [
             ("truncated-1", Array(bytes.dropLast(1)), .envelopeBadSignature),
             ("truncated-prefix", Array(bytes.prefix(40)), .formatTruncated),
             ("trailing", bytes + [0], .envelopeBadSignature),
@@ -215,7 +216,7 @@ struct InboxTests {
         let message = ArtifactKind.submission.domain("outer") + envelope.headerHash + BLAKE2b.hash(envelope.payload, outputLength: 64)
         let forged = Array(bytes.dropLast(64)) + (try f.members[1].signingKey.signature(for: message))
         try FileIO.writeAtomically(forged, to: path, replacing: true)
-        #expect(try f.reject(path)?.code == .envelopeBadSignature)
+        #expect(try f.reject(path)?.errorID == EnvelopeError.Code.badSignature.rawValue)
         #expect(try f.inbox.live().isEmpty)
     }
 
@@ -229,7 +230,7 @@ struct InboxTests {
         let error = try f.reject(try f.submission(from: stranger))
         #expect(error?.description.contains("the signer \"tv-99\" is not a member of this round") == true)
         // The secretary's own key posing as a member is a role error too.
-        #expect(try f.reject(try f.submission(from: f.secretary))?.code == .inboxWrongRole)
+        #expect(try f.reject(try f.submission(from: f.secretary))?.errorID == InboxError.Code.wrongRole.rawValue)
     }
 
     /// File names in submissions/ follow MEMBER.rN.avs exactly.
@@ -251,7 +252,7 @@ struct InboxReviewTests {
         let nfd = "Nguye\u{0302}\u{0303}n-bad.avs"  // "Nguyễn" decomposed
         let path = f.directory + "/../" + nfd
         try FileIO.writeAtomically(Array("garbage".utf8), to: path, replacing: true)
-        #expect(throws: VaultError.self) { _ = try f.inbox.receive(path, secretary: f.secretary) }
+        #expect(throws: (any Error).self) { _ = try f.inbox.receive(path, secretary: f.secretary) }
         #expect(try f.journalEvents() == ["reject"])
         _ = try f.inbox.receive(try f.submission(from: f.members[0]), secretary: f.secretary)
         #expect(try f.journalEvents() == ["reject", "receive"])
@@ -267,7 +268,7 @@ struct InboxReviewTests {
         var bytes = try FileIO.read(journal, maxBytes: 1 << 20)
         bytes[bytes.count - 1] ^= 1
         try FileIO.writeAtomically(bytes, to: journal, replacing: true)
-        #expect(throws: VaultError.self) { _ = try f.inbox.receive(good, secretary: f.secretary) }
+        #expect(throws: (any Error).self) { _ = try f.inbox.receive(good, secretary: f.secretary) }
         #expect(try f.inbox.live()["tv-01"] == nil)
     }
 

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Journal events (spec §7)")
 struct JournalEventTests {

@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 
 @testable import AppraisalVault
+@testable import avault
 
 /// A tiny round: one field, one criterion with a self, a council and a survey sub-criterion;
 /// three units in two groups; two members.
@@ -144,7 +145,7 @@ struct AppraisalCheckTests {
         return AppraisalCheck(framework: F.framework, selfAssessment: F.selfScores, assignedCells: m1.cells(in: F.framework, units: F.units))
     }
 
-    static func codes(_ rows: [Appraisal]) throws -> [String] { try check().problems(rows).map(\.text.message.id) }
+    static func codes(_ rows: [Appraisal]) throws -> [String] { try check().problems(rows).map(\.error.messageID) }
 
     /// A complete, valid worksheet has no problems.
     @Test func validRows() throws { #expect(try Self.codes(F.m1Rows).isEmpty) }

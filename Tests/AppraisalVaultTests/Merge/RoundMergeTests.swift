@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// A real round folder (signed definition, journal) with synthetic identities: secretary, two
 /// members, three holders (threshold 2). tv-01 appraises 1.1.1 (self), tv-02 1.1.2 (council),
@@ -81,7 +82,7 @@ struct MergeRoundFixture {
         _ = try Inbox(roundDirectory: directory, roster: round.roster).receive(path, secretary: secretary)
     }
 
-    func merge(allowIncomplete: Bool = false, as key: SecretIdentity? = nil) throws(VaultError) -> RoundMerge.Report {
+    func merge(allowIncomplete: Bool = false, as key: SecretIdentity? = nil) throws -> RoundMerge.Report {
         try RoundMerge.run(
             roundDirectory: directory, secretary: key ?? secretary, survey: nil, allowIncomplete: allowIncomplete, created: Self.created)
     }
@@ -124,8 +125,8 @@ struct RoundMergeTests {
             round: field == "round" ? [UInt8](repeating: 0xAB, count: 32) : f.round.fileHash, rows: rows)
         try f.receive(content.encoded(), from: f.members[0], revision: 1)
         try f.receiveValid(1)
-        let error = vaultError { () throws(VaultError) in try f.merge() }
-        #expect(error?.code == .mergeContentMismatch)
+        let error = vaultError { () throws in try f.merge() }
+        #expect(error?.errorID == MergeError.Code.contentMismatch.rawValue)
         #expect(error?.description.contains("submissions/tv-01.r1.avs") == true, "\(String(describing: error))")
         #expect(!f.mergeOutputsExist)
     }
@@ -141,8 +142,8 @@ struct RoundMergeTests {
         ]
         try f.receive(SubmissionContent(member: "tv-01", revision: 1, round: f.round.fileHash, rows: bad).encoded(), from: f.members[0])
         try f.receiveValid(1)
-        let error = vaultError { () throws(VaultError) in try f.merge() }
-        #expect(error?.code == .mergeInvalidContent)
+        let error = vaultError { () throws in try f.merge() }
+        #expect(error?.errorID == MergeError.Code.invalidContent.rawValue)
         #expect(error?.description.contains("tv-01.r1.avs: 1 problems") == true, "\(String(describing: error))")
         // The rule and the cell are named; the submitted score is not (S1, review finding L8).
         #expect(error?.description.contains("appraisal.above-max (u1 / 1.1.1)") == true, "\(String(describing: error))")
@@ -155,8 +156,8 @@ struct RoundMergeTests {
         let f = try MergeRoundFixture()
         defer { f.cleanUp() }
         try f.receive(Array("{\"member\":\"tv-01\"}".utf8), from: f.members[0])
-        let error = vaultError { () throws(VaultError) in try f.merge() }
-        #expect(error?.code == .submissionMalformed)
+        let error = vaultError { () throws in try f.merge() }
+        #expect(error?.errorID == SubmissionError.Code.malformed.rawValue)
         #expect(error?.description.contains("tv-01.r1.avs") == true)
         #expect(!f.mergeOutputsExist)
     }
@@ -166,8 +167,8 @@ struct RoundMergeTests {
         let f = try MergeRoundFixture()
         defer { f.cleanUp() }
         try f.receiveValid(0)
-        let error = vaultError { () throws(VaultError) in try f.merge() }
-        #expect(error?.code == .mergeIncomplete)
+        let error = vaultError { () throws in try f.merge() }
+        #expect(error?.errorID == MergeError.Code.incomplete.rawValue)
         #expect(error?.text.arguments.prefix(2) == ["2", "0"])
         #expect(error?.description.contains("tv-02: u1 / 1.1.2; tv-02: u2 / 1.1.2") == true, "\(String(describing: error))")
         #expect(!f.mergeOutputsExist)
@@ -195,9 +196,9 @@ struct RoundMergeTests {
         try f.receiveValid(1)
         _ = try f.merge()
         let before = try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20)
-        let error = vaultError { () throws(VaultError) in try f.merge() }
+        let error = vaultError { () throws in try f.merge() }
         // The journal records the merge: a merge is final (review finding M5).
-        #expect(error?.code == .mergeAlreadyJournaled)
+        #expect(error?.errorID == MergeError.Code.alreadyJournaled.rawValue)
         #expect(error?.status == .cannotCreate)
         #expect(try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20) == before)
     }
@@ -209,8 +210,8 @@ struct RoundMergeTests {
         try f.receiveValid(0)
         try f.receiveValid(1)
         for key in [f.members[0], f.holders[0]] {
-            let error = vaultError { () throws(VaultError) in try f.merge(as: key) }
-            #expect(error?.code == .mergeNotSecretary)
+            let error = vaultError { () throws in try f.merge(as: key) }
+            #expect(error?.errorID == MergeError.Code.notSecretary.rawValue)
             #expect(error?.text.arguments == [key.identity.id, "thu-ky"])
             #expect(error?.status == .permission)
         }
@@ -227,8 +228,8 @@ struct RoundMergeTests {
         var bytes = try FileIO.read(path, maxBytes: 1 << 20)
         bytes[bytes.count - 100] ^= 0x01
         try FileIO.writeAtomically(bytes, to: path, replacing: true)
-        let error = vaultError { () throws(VaultError) in try f.merge() }
-        #expect(error?.code == .envelopeBadSignature)
+        let error = vaultError { () throws in try f.merge() }
+        #expect(error?.errorID == EnvelopeError.Code.badSignature.rawValue)
         #expect(error?.description.contains("tv-02.r1.avs") == true)
         #expect(!f.mergeOutputsExist)
     }
@@ -255,6 +256,6 @@ struct RoundMergeRecoveryTests {
         let report = try RoundVerifier.verify(roundDirectory: f.directory)
         #expect(report.passed, "\(report.failures.map { $0.id })")
         // A third merge is refused: the merge is journaled now.
-        #expect(throws: VaultError.self) { _ = try f.merge() }
+        #expect(throws: (any Error).self) { _ = try f.merge() }
     }
 }

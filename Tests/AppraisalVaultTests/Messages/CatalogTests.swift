@@ -1,8 +1,9 @@
 @testable import AppraisalVault
+@testable import avault
 import Foundation
 import Testing
 
-@Suite("Message catalog")
+@Suite("MessageID catalog")
 struct CatalogTests {
     /// The set of `{n}` placeholders in a text.
     static func placeholders(_ text: String) -> Set<Int> {
@@ -18,8 +19,8 @@ struct CatalogTests {
     }
 
     /// Every entry has Vietnamese and English text, with exactly the same placeholders, numbered from 1 without gaps.
-    @Test(arguments: Message.all)
-    func entryIsComplete(_ message: Message) {
+    @Test(arguments: MessageID.allCases)
+    func entryIsComplete(_ message: MessageID) {
         #expect(!message.vietnamese.trimmingCharacters(in: .whitespaces).isEmpty)
         #expect(!message.english.trimmingCharacters(in: .whitespaces).isEmpty)
         let vi = Self.placeholders(message.vietnamese), en = Self.placeholders(message.english)
@@ -30,7 +31,7 @@ struct CatalogTests {
 
     /// Ids are unique and look like `area.name` (lowercase, digits and dashes).
     @Test func idsAreUniqueAndWellFormed() {
-        let ids = Message.all.map(\.id)
+        let ids = MessageID.allCases.map(\.id)
         #expect(Set(ids).count == ids.count, "duplicates: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         for id in ids {
             let parts = id.split(separator: ".", omittingEmptySubsequences: false)
@@ -40,7 +41,7 @@ struct CatalogTests {
 
     /// The texts shown for the key-check command exist in both languages (they are what CLI tests look for).
     @Test func keyCheckEntriesListed() {
-        let ids = Set(Message.all.map(\.id))
+        let ids = Set(MessageID.allCases.map(\.id))
         for id in ["key.check-abstract", "key.check-ok", "key.check-help-file"] {
             #expect(ids.contains(id), "\(id)")
         }
@@ -48,9 +49,9 @@ struct CatalogTests {
 
     /// render fills `{n}` in the chosen language and leaves unknown placeholders visible.
     @Test func rendering() {
-        #expect(Message.formatEmpty.render(["a.key"], in: .english) == "a.key: the file is empty.")
-        #expect(Message.formatEmpty.render(["a.key"], in: .vietnamese) == "a.key: tệp rỗng.")
-        #expect(Message.formatEmpty.render([], in: .english).hasPrefix("{1}"))
+        #expect(MessageID.formatEmpty.render(["a.key"], in: .english) == "a.key: the file is empty.")
+        #expect(MessageID.formatEmpty.render(["a.key"], in: .vietnamese) == "a.key: tệp rỗng.")
+        #expect(MessageID.formatEmpty.render([], in: .english).hasPrefix("{1}"))
     }
 
     /// LC_ALL wins over LC_MESSAGES and LANG; empty values are skipped; `vi*` means Vietnamese; default English.

@@ -2,23 +2,24 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Release: approval messages and secret hex")
 struct ApprovalMessageTests {
     /// Rule: every approval/token/results message exists in both languages with the same
-    /// placeholders, has a unique id in its area, and is listed in `Message.all`.
+    /// placeholders, has a unique id in its area, and is listed in `MessageID.allCases`.
     @Test func catalogEntriesComplete() {
-        let all = Message.all.map(\.id)
+        let all = MessageID.allCases.map(\.id)
         #expect(Set(all).count == all.count, "duplicate message ids in the catalog")
         var ids = Set<String>()
         let prefixes = ["approval.", "token.", "results.", "hint.approval-", "hint.token-"]
-        for m in Message.approvalMessages {
+        for m in MessageID.approvalMessages {
             #expect(!m.vietnamese.isEmpty && !m.english.isEmpty, "\(m.id)")
             #expect(m.vietnamese != m.english, "\(m.id) is not translated")
             #expect(m.argumentCount.vietnamese == m.argumentCount.english, "\(m.id)")
             #expect(prefixes.contains { m.id.hasPrefix($0) }, "\(m.id)")
             #expect(ids.insert(m.id).inserted, "\(m.id) twice")
-            #expect(all.contains(m.id), "\(m.id) missing from Message.all")
+            #expect(all.contains(m.id), "\(m.id) missing from MessageID.allCases")
         }
         #expect(ids.count == 25)
     }

@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Release: approvals")
 struct ApprovalTests {
@@ -42,7 +43,7 @@ struct ApprovalTests {
     @Test(arguments: ["", "   ", "Quyết định số 1\nngày 2", String(repeating: "ệ", count: 101)])
     func badDecisionRefused(_ decision: String) throws {
         let f = try ApprovalFixture()
-        #expect(throws: VaultError(.approvalBadDecision)) { try f.approve(0, decision: decision) }
+        #expect(throws: ReleaseError(.approvalBadDecision)) { try f.approve(0, decision: decision) }
     }
 
     /// Rule: a changed byte anywhere in an approval fails its signature.
@@ -54,8 +55,8 @@ struct ApprovalTests {
         let offset = String(decoding: a.bytes, as: UTF8.self).utf8.distance(
             from: String(decoding: a.bytes, as: UTF8.self).startIndex, to: created.upperBound) - 1
         for bytes in [ApprovalFixture.flip(a.bytes, at: -1), ApprovalFixture.flip(a.bytes, at: offset)] {
-            let error = try #require(throws: VaultError.self) { try f.verify((bytes, a.file)) }
-            #expect(error.code == .approvalBadSignature)
+            let error = try #require(throws: (any Error).self) { try f.verify((bytes, a.file)) }
+            #expect(error.errorID == ReleaseError.Code.approvalBadSignature.rawValue)
             #expect(error.text.arguments == [a.file])
         }
     }
@@ -67,21 +68,21 @@ struct ApprovalTests {
         let other = try ApprovalFixture(seed: "another round")
         // A genuine approval from the other round's holder, checked against this round's policy.
         let foreign = try other.approve(0)
-        let error = try #require(throws: VaultError.self) {
+        let error = try #require(throws: (any Error).self) {
             try Approval(parsing: foreign.bytes, file: foreign.file).verify(
                 policy: f.policy, roundID: f.roundID, roundHash: other.roundHash, manifestHash: other.manifestHash,
                 resultsHash: other.resultsHash)
         }
-        #expect(error.code == .approvalNotAHolder)
+        #expect(error.errorID == ReleaseError.Code.approvalNotAHolder.rawValue)
         #expect(error.text.arguments == [foreign.file, "chu-tich"])
         #expect(error.text.render(in: .english).contains("is not a release holder of this round"))
         // An outsider who copies a holder's approval and re-signs it with their own key.
         let forged = try ApprovalFixture.resign(try f.approve(0), by: other.holders[0]) {
             $0["holderSigningKey"] = .hex(other.holders[0].identity.signingKey.rawRepresentation)
         }
-        #expect(throws: VaultError(.approvalNotAHolder)) { try f.verify(forged) }
+        #expect(throws: ReleaseError(.approvalNotAHolder)) { try f.verify(forged) }
         // Creating an approval needs a holder's keys.
-        #expect(throws: VaultError(.releaseNotAHolder)) {
+        #expect(throws: ReleaseError(.notAHolder)) {
             try Approval.create(
                 policy: f.policy, roundID: f.roundID, roundHash: f.roundHash, manifestHash: f.manifestHash,
                 resultsHash: f.resultsHash, decision: ApprovalFixture.decision, holder: f.secretary)
@@ -93,17 +94,17 @@ struct ApprovalTests {
     @Test func bindingMismatchesNamed() throws {
         let f = try ApprovalFixture()
         let other = BLAKE2b.hash([1, 2, 3], outputLength: 32)
-        let cases: [(approval: (bytes: [UInt8], file: String), code: Message)] = [
+        let cases: [(approval: (bytes: [UInt8], file: String), code: MessageID)] = [
             (try f.approve(2, roundHash: other), .approvalWrongRound),
             (try f.approve(2, manifestHash: other), .approvalWrongManifest),
             (try f.approve(2, resultsHash: other), .approvalWrongResults),
         ]
         for (approval, code) in cases {
-            let error = try #require(throws: VaultError.self) { try f.verify(approval) }
+            let error = try #require(throws: (any Error).self) { try f.verify(approval) }
             #expect(error.code == code)
             #expect(error.text.arguments == [approval.file, "chanh-vp"])
         }
-        let results = try #require(throws: VaultError.self) { try f.verify(cases[2].approval) }
+        let results = try #require(throws: (any Error).self) { try f.verify(cases[2].approval) }
         #expect(results.text.render(in: .english).hasSuffix("is for other results."))
     }
 
@@ -116,8 +117,8 @@ struct ApprovalTests {
             y[31] ^= 0x40
             fields["share"] = .hex(y)
         }
-        let error = try #require(throws: VaultError.self) { try f.verify(bad) }
-        #expect(error.code == .approvalShareCommitment)
+        let error = try #require(throws: (any Error).self) { try f.verify(bad) }
+        #expect(error.errorID == ReleaseError.Code.approvalShareCommitment.rawValue)
         #expect(error.text.arguments == [bad.file, "pho-chu-tich", "2"])
         #expect(error.text.render(in: .vietnamese).contains("pho-chu-tich"))
     }
@@ -126,8 +127,8 @@ struct ApprovalTests {
     @Test func wrongXRefused() throws {
         let f = try ApprovalFixture()
         let bad = try ApprovalFixture.resign(try f.approve(0), by: f.holders[0]) { $0["x"] = .int(3) }
-        let error = try #require(throws: VaultError.self) { try f.verify(bad) }
-        #expect(error.code == .approvalWrongX)
+        let error = try #require(throws: (any Error).self) { try f.verify(bad) }
+        #expect(error.errorID == ReleaseError.Code.approvalWrongX.rawValue)
         #expect(error.text.arguments == [bad.file, "chu-tich", "3", "1"])
     }
 
@@ -146,10 +147,10 @@ struct ApprovalTests {
         ]
         for edit in edits {
             let bad = try ApprovalFixture.resign(a, by: f.holders[0], edit)
-            #expect(throws: VaultError(.formatHeader)) { try Approval(parsing: bad.bytes, file: bad.file) }
+            #expect(throws: FormatError(.header)) { try Approval(parsing: bad.bytes, file: bad.file) }
         }
-        #expect(throws: VaultError(.formatTrailing)) { try Approval(parsing: a.bytes + [0], file: a.file) }
-        #expect(throws: VaultError(.formatWrongKind)) { try Approval(parsing: try f.holders[0].publicFile(), file: "x.pub") }
+        #expect(throws: FormatError(.trailing)) { try Approval(parsing: a.bytes + [0], file: a.file) }
+        #expect(throws: FormatError(.wrongKind)) { try Approval(parsing: try f.holders[0].publicFile(), file: "x.pub") }
     }
 
     /// Rule: a decision reference (approval and token, spec §8.2, §8.4) is one NFC line of 1–300 bytes with

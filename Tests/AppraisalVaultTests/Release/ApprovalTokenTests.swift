@@ -2,6 +2,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Release: combining approvals into a token")
 struct ApprovalTokenTests {
@@ -44,13 +45,13 @@ struct ApprovalTokenTests {
     /// holders have not approved.
     @Test func fewerThanThreshold() throws {
         let f = try ApprovalFixture()
-        let error = try #require(throws: VaultError.self) { try f.combine([try f.approve(0)]) }
-        #expect(error.code == .approvalNotEnough)
+        let error = try #require(throws: (any Error).self) { try f.combine([try f.approve(0)]) }
+        #expect(error.errorID == ReleaseError.Code.approvalNotEnough.rawValue)
         #expect(error.text.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
         #expect(
             error.text.render(in: .english)
                 == "Needs 2 approvals from distinct holders; have 1 (chu-tich); 1 more needed from: pho-chu-tich, chanh-vp.")
-        let none = try #require(throws: VaultError.self) { try f.combine([]) }
+        let none = try #require(throws: (any Error).self) { try f.combine([]) }
         #expect(none.text.arguments == ["2", "0", "–", "2", "chu-tich, pho-chu-tich, chanh-vp"])
     }
 
@@ -58,12 +59,12 @@ struct ApprovalTokenTests {
     @Test func sameFileTwiceCountsOnce() throws {
         let f = try ApprovalFixture()
         let a0 = try f.approve(0)
-        let error = try #require(throws: VaultError.self) { try f.combine([a0, a0]) }
-        #expect(error.code == .approvalNotEnough)
+        let error = try #require(throws: (any Error).self) { try f.combine([a0, a0]) }
+        #expect(error.errorID == ReleaseError.Code.approvalNotEnough.rawValue)
         #expect(error.text.arguments[1] == "1")
         let combined = try f.combine([a0, try f.approve(1), a0])
         #expect(combined.holders == ["chu-tich", "pho-chu-tich"])
-        #expect(combined.notices == [LocalizedText(.approvalCountedOnce, ["chu-tich", a0.file, a0.file])])
+        #expect(combined.notices == [Notice(Notice.Code.approvalCountedOnce, [.text("chu-tich"), .file(a0.file), .file(a0.file)])])
         #expect(try f.open(token: combined.bytes) == f.plaintext)
     }
 
@@ -78,12 +79,12 @@ struct ApprovalTokenTests {
         #expect(alias.bytes != a0.bytes)
         // It verifies on its own (it is chu-tich's key and share) and is reported under chu-tich.
         #expect(try f.verify(alias).identity.id == "chu-tich")
-        let error = try #require(throws: VaultError.self) { try f.combine([a0, alias]) }
-        #expect(error.code == .approvalNotEnough)
+        let error = try #require(throws: (any Error).self) { try f.combine([a0, alias]) }
+        #expect(error.errorID == ReleaseError.Code.approvalNotEnough.rawValue)
         #expect(error.text.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
         let combined = try f.combine([alias, a0, try f.approve(2)])
         #expect(combined.holders == ["chu-tich", "chanh-vp"])
-        #expect(combined.notices == [LocalizedText(.approvalCountedOnce, ["chu-tich", a0.file, alias.file])])
+        #expect(combined.notices == [Notice(Notice.Code.approvalCountedOnce, [.text("chu-tich"), .file(a0.file), .file(alias.file)])])
         #expect(
             combined.notices[0].render(in: .english)
                 == "The approval from chu-tich is counted once: chu-tich.ava carries the same key as chu-tich-2.ava.")
@@ -93,8 +94,8 @@ struct ApprovalTokenTests {
     @Test func differentDecisionsRefused() throws {
         let f = try ApprovalFixture()
         let other = try f.approve(1, decision: "Quyết định số 124/QĐ-UBND ngày 21/12/2026")
-        let error = try #require(throws: VaultError.self) { try f.combine([try f.approve(0), other]) }
-        #expect(error.code == .approvalDecisionDiffers)
+        let error = try #require(throws: (any Error).self) { try f.combine([try f.approve(0), other]) }
+        #expect(error.errorID == ReleaseError.Code.approvalDecisionDiffers.rawValue)
         #expect(error.text.arguments[1] == "chu-tich" && error.text.arguments[4] == "pho-chu-tich")
     }
 
@@ -109,14 +110,14 @@ struct ApprovalTokenTests {
             y[0] ^= 1
             fields["share"] = .hex(y)
         }
-        let cases: [((bytes: [UInt8], file: String), Message)] = [
+        let cases: [((bytes: [UInt8], file: String), MessageID)] = [
             (try other.approve(1), .approvalNotAHolder),
             (corrupted, .approvalShareCommitment),
             (try f.approve(1, roundHash: other.roundHash), .approvalWrongRound),
             (try f.approve(1, resultsHash: other.resultsHash), .approvalWrongResults),
         ]
         for (bad, code) in cases {
-            let error = try #require(throws: VaultError.self) { try f.combine([good, bad]) }
+            let error = try #require(throws: (any Error).self) { try f.combine([good, bad]) }
             #expect(error.code == code)
             #expect(error.text.arguments.first == bad.file)
         }
@@ -129,13 +130,13 @@ struct ApprovalTokenTests {
         let bytes = try f.combine([try f.approve(0), try f.approve(1)]).bytes
         let token = try ReleaseToken(parsing: bytes, file: "release.avt")
         let other = BLAKE2b.hash([9], outputLength: 32)
-        let checks: [([UInt8], [UInt8], [UInt8], Message)] = [
+        let checks: [([UInt8], [UInt8], [UInt8], MessageID)] = [
             (other, f.manifestHash, f.resultsHash, .tokenWrongRound),
             (f.roundHash, other, f.resultsHash, .tokenWrongManifest),
             (f.roundHash, f.manifestHash, other, .tokenWrongResults),
         ]
         for (round, manifest, results, code) in checks {
-            let error = try #require(throws: VaultError.self) {
+            let error = try #require(throws: (any Error).self) {
                 try token.verify(
                     policy: f.policy, roundID: f.roundID, roundHash: round, manifestHash: manifest, resultsHash: results)
             }
@@ -145,12 +146,12 @@ struct ApprovalTokenTests {
         // Other results of the same round (merged again): the token does not open them.
         let remerged = try ApprovalFixture.lockedResults(
             Array("{}".utf8), round: f.roundHash, sender: f.secretary, to: f.policy.releaseKey)
-        let error = try #require(throws: VaultError.self) { try f.open(token: bytes, results: remerged) }
-        #expect(error.code == .tokenWrongResults)
+        let error = try #require(throws: (any Error).self) { try f.open(token: bytes, results: remerged) }
+        #expect(error.errorID == ReleaseError.Code.tokenWrongResults.rawValue)
         #expect(error.text.render(in: .english) == "release.avt: the release token is for other results.")
         // A token of another round, against this round's results.
         let foreign = try tokenOf(ApprovalFixture(seed: "another round"))
-        #expect(throws: VaultError(.tokenWrongRound)) { try f.open(token: foreign) }
+        #expect(throws: ReleaseError(.tokenWrongRound)) { try f.open(token: foreign) }
     }
 
     private func tokenOf(_ g: ApprovalFixture) throws -> [UInt8] {
@@ -165,8 +166,8 @@ struct ApprovalTokenTests {
         let random = try ApprovalFixture.editToken(bytes) {
             $0["releaseSecret"] = .hex(BLAKE2b.hash([7], outputLength: 32))
         }
-        let error = try #require(throws: VaultError.self) { try f.open(token: random) }
-        #expect(error.code == .tokenSecretMismatch)
+        let error = try #require(throws: (any Error).self) { try f.open(token: random) }
+        #expect(error.errorID == ReleaseError.Code.tokenSecretMismatch.rawValue)
         let clamped = try ApprovalFixture.editToken(bytes) { fields in
             guard case .string(let s) = fields["releaseSecret"], var k = Hex.decode(s) else { return }
             k[0] ^= 1
@@ -174,10 +175,10 @@ struct ApprovalTokenTests {
         }
         let token = try ReleaseToken(parsing: clamped, file: "t")
         #expect(try X25519.PrivateKey(secret: token.releaseSecret).publicKey == f.policy.releaseKey)
-        #expect(throws: VaultError(.tokenSecretMismatch)) { try f.open(token: clamped) }
+        #expect(throws: ReleaseError(.tokenSecretMismatch)) { try f.open(token: clamped) }
         // A token naming another release key.
         let rekeyed = try ApprovalFixture.editToken(bytes) { $0["releaseKey"] = .hex([UInt8](repeating: 9, count: 32)) }
-        #expect(throws: VaultError(.tokenWrongReleaseKey)) { try f.open(token: rekeyed) }
+        #expect(throws: ReleaseError(.tokenWrongReleaseKey)) { try f.open(token: rekeyed) }
     }
 
     /// Rule: a token's embedded approvals are re-verified: a tampered one, a duplicate key, fewer
@@ -187,7 +188,7 @@ struct ApprovalTokenTests {
         let a0 = try f.approve(0)
         let a1 = try f.approve(1)
         let bytes = try f.combine([a0, a1]).bytes
-        let cases: [([JSONValue], Message)] = [
+        let cases: [([JSONValue], MessageID)] = [
             ([.hex(a0.bytes), .hex(ApprovalFixture.flip(a1.bytes, at: -3))], .approvalBadSignature),
             ([.hex(a0.bytes), .hex(a0.bytes)], .tokenDuplicateKey),
             ([.hex(a0.bytes)], .approvalNotEnough),
@@ -195,12 +196,12 @@ struct ApprovalTokenTests {
         ]
         for (approvals, code) in cases {
             let edited = try ApprovalFixture.editToken(bytes) { $0["approvals"] = .array(approvals) }
-            let error = try #require(throws: VaultError.self) { try f.open(token: edited) }
+            let error = try #require(throws: (any Error).self) { try f.open(token: edited) }
             #expect(error.code == code)
         }
         let redecided = try ApprovalFixture.editToken(bytes) { $0["decision"] = .string("Quyết định số 999/QĐ-UBND") }
-        let error = try #require(throws: VaultError.self) { try f.open(token: redecided) }
-        #expect(error.code == .tokenDecisionDiffers)
+        let error = try #require(throws: (any Error).self) { try f.open(token: redecided) }
+        #expect(error.errorID == ReleaseError.Code.tokenDecisionDiffers.rawValue)
         #expect(error.text.arguments == ["release.avt", "chu-tich", ApprovalFixture.decision, "Quyết định số 999/QĐ-UBND"])
     }
 
@@ -209,7 +210,7 @@ struct ApprovalTokenTests {
     @Test func strictTokenParsing() throws {
         let f = try ApprovalFixture()
         let bytes = try f.combine([try f.approve(0), try f.approve(1)]).bytes
-        #expect(throws: VaultError(.formatTrailing)) { try ReleaseToken(parsing: bytes + [0], file: "t") }
+        #expect(throws: FormatError(.trailing)) { try ReleaseToken(parsing: bytes + [0], file: "t") }
         let edits: [(inout [String: JSONValue]) -> Void] = [
             { $0["signedBy"] = .string("thu-ky") },
             { $0["approvals"] = .array([]) },
@@ -219,7 +220,7 @@ struct ApprovalTokenTests {
         ]
         for edit in edits {
             let edited = try ApprovalFixture.editToken(bytes, edit)
-            #expect(throws: VaultError(.formatHeader)) { try ReleaseToken(parsing: edited, file: "t") }
+            #expect(throws: FormatError(.header)) { try ReleaseToken(parsing: edited, file: "t") }
         }
     }
 }

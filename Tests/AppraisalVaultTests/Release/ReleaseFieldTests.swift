@@ -2,6 +2,7 @@ import PropertyBased
 import Testing
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Release: GF(256) field")
 struct ReleaseFieldTests {

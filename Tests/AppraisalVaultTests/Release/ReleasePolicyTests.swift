@@ -2,6 +2,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Holders, a round id and a 2-of-3 policy, all deterministic.
 struct ReleaseFixture {
@@ -106,19 +107,19 @@ struct ReleasePolicyTests {
     @Test func fewerThanThresholdSaysHowManyMore() throws {
         let f = try ReleaseFixture(count: 5, threshold: 4, seed: "4 of 5")
         let shares = try f.shares()
-        let error = try #require(throws: VaultError.self) { try f.policy.reconstruct(Array(shares.prefix(1)), roundID: f.roundID) }
-        #expect(error.code == .releaseNotEnoughShares)
+        let error = try #require(throws: (any Error).self) { try f.policy.reconstruct(Array(shares.prefix(1)), roundID: f.roundID) }
+        #expect(error.errorID == ReleaseError.Code.notEnoughShares.rawValue)
         #expect(error.text.arguments == ["1", "4", "3"])
         #expect(error.description.contains("3 more needed"))
-        #expect(throws: VaultError(.releaseNotEnoughShares)) { try f.policy.reconstruct([], roundID: f.roundID) }
+        #expect(throws: ReleaseError(.notEnoughShares)) { try f.policy.reconstruct([], roundID: f.roundID) }
     }
 
     /// Rule: the same holder's share twice does not count twice; it is refused and named.
     @Test func duplicateShareRefused() throws {
         let f = try ReleaseFixture()
         let share = try f.policy.openShare(holder: f.holders[0], roundID: f.roundID)
-        let error = try #require(throws: VaultError.self) { try f.policy.reconstruct([share, share], roundID: f.roundID) }
-        #expect(error.code == .releaseShareDuplicate)
+        let error = try #require(throws: (any Error).self) { try f.policy.reconstruct([share, share], roundID: f.roundID) }
+        #expect(error.errorID == ReleaseError.Code.shareDuplicate.rawValue)
         #expect(error.text.arguments.first == "holder-1")
     }
 
@@ -128,8 +129,8 @@ struct ReleasePolicyTests {
         var shares = try f.shares()
         let bad = try SecretBytes(copying: ReleaseShamirTests.bytes(shares[1].y).enumerated().map { $0 == 7 ? $1 ^ 0x80 : $1 })
         shares[1] = Shamir.Share(x: 2, y: bad)
-        let error = try #require(throws: VaultError.self) { try f.policy.reconstruct(shares, roundID: f.roundID) }
-        #expect(error.code == .releaseShareCommitment)
+        let error = try #require(throws: (any Error).self) { try f.policy.reconstruct(shares, roundID: f.roundID) }
+        #expect(error.errorID == ReleaseError.Code.shareCommitment.rawValue)
         #expect(error.text.arguments == ["holder-2", "2"])
         #expect(error.description.contains("holder-2"))
     }
@@ -140,8 +141,8 @@ struct ReleasePolicyTests {
         let tampered = try parseEdited(f.policy) { fields in
             editHolder(&fields, 2) { $0["sealedShare"] = flipHex($0["sealedShare"], at: 60) }
         }
-        let error = try #require(throws: VaultError.self) { try tampered.openShare(holder: f.holders[2], roundID: f.roundID) }
-        #expect(error.code == .releaseShareUnopenable)
+        let error = try #require(throws: (any Error).self) { try tampered.openShare(holder: f.holders[2], roundID: f.roundID) }
+        #expect(error.errorID == ReleaseError.Code.shareUnopenable.rawValue)
         #expect(error.text.arguments == ["holder-3", "3"])
         // The untouched holders still open theirs.
         _ = try tampered.openShare(holder: f.holders[0], roundID: f.roundID)
@@ -154,11 +155,11 @@ struct ReleasePolicyTests {
         let tampered = try parseEdited(f.policy) { fields in
             editHolder(&fields, 0) { $0["commitment"] = flipHex($0["commitment"], at: 0) }
         }
-        let opening = try #require(throws: VaultError.self) { try tampered.openShare(holder: f.holders[0], roundID: f.roundID) }
-        #expect(opening.code == .releaseShareCommitment)
+        let opening = try #require(throws: (any Error).self) { try tampered.openShare(holder: f.holders[0], roundID: f.roundID) }
+        #expect(opening.errorID == ReleaseError.Code.shareCommitment.rawValue)
         #expect(opening.text.arguments.first == "holder-1")
-        let combining = try #require(throws: VaultError.self) { try tampered.reconstruct(shares, roundID: f.roundID) }
-        #expect(combining.code == .releaseShareCommitment)
+        let combining = try #require(throws: (any Error).self) { try tampered.reconstruct(shares, roundID: f.roundID) }
+        #expect(combining.errorID == ReleaseError.Code.shareCommitment.rawValue)
         #expect(combining.text.arguments.first == "holder-1")
         // Without that holder's share the other two still reconstruct.
         #expect(try tampered.reconstruct(Array(shares.suffix(2)), roundID: f.roundID).publicKey == f.policy.releaseKey)
@@ -168,13 +169,13 @@ struct ReleasePolicyTests {
     @Test func shareFromAnotherRoundFails() throws {
         let f = try ReleaseFixture()
         let otherRound = Array(repeating: UInt8(0xAB), count: 16)
-        #expect(throws: VaultError(.releaseShareCommitment)) { try f.policy.openShare(holder: f.holders[0], roundID: otherRound) }
+        #expect(throws: ReleaseError(.shareCommitment)) { try f.policy.openShare(holder: f.holders[0], roundID: otherRound) }
         // A later round (new key, new round id): its shares do not pass this round's commitments.
         let other = try ReleaseFixture(seed: "next round", roundID: otherRound)
         let foreign = try other.policy.openShare(holder: other.holders[1], roundID: otherRound)
         let mine = try f.policy.openShare(holder: f.holders[0], roundID: f.roundID)
-        let error = try #require(throws: VaultError.self) { try f.policy.reconstruct([mine, foreign], roundID: f.roundID) }
-        #expect(error.code == .releaseShareCommitment)
+        let error = try #require(throws: (any Error).self) { try f.policy.reconstruct([mine, foreign], roundID: f.roundID) }
+        #expect(error.errorID == ReleaseError.Code.shareCommitment.rawValue)
         #expect(error.text.arguments.first == "holder-2")
     }
 
@@ -182,7 +183,7 @@ struct ReleasePolicyTests {
     @Test func unknownXRefused() throws {
         let f = try ReleaseFixture()
         let share = Shamir.Share(x: 9, y: try f.shares()[0].y)
-        #expect(throws: VaultError(.releaseShareUnknownX)) { try f.policy.reconstruct([share], roundID: f.roundID) }
+        #expect(throws: ReleaseError(.shareUnknownX)) { try f.policy.reconstruct([share], roundID: f.roundID) }
     }
 
     /// Rule: someone who is not a holder of the round cannot open a share.
@@ -191,7 +192,7 @@ struct ReleasePolicyTests {
         let stranger = try SecretIdentity.generate(
             id: "stranger", name: "Stranger", role: .holder, isDemo: true, created: ReleaseFixture.created,
             using: DeterministicRandom(seed: "stranger"))
-        #expect(throws: VaultError(.releaseNotAHolder)) { try f.policy.openShare(holder: stranger, roundID: f.roundID) }
+        #expect(throws: ReleaseError(.notAHolder)) { try f.policy.openShare(holder: stranger, roundID: f.roundID) }
     }
 
     /// Rule: a policy whose commitments fit shares of another key is caught by the release-key check.
@@ -199,7 +200,7 @@ struct ReleasePolicyTests {
         let f = try ReleaseFixture()
         let other = try ReleaseFixture(seed: "other")
         let forged = try parseEdited(f.policy) { $0["releaseKey"] = .hex(other.policy.releaseKey.rawRepresentation) }
-        #expect(throws: VaultError(.releaseKeyMismatch)) { try forged.reconstruct(f.shares(), roundID: f.roundID) }
+        #expect(throws: ReleaseError(.keyMismatch)) { try forged.reconstruct(f.shares(), roundID: f.roundID) }
     }
 
     /// Rule: two holders with the same signing key or encryption key are refused (keys, not ids, count).
@@ -213,13 +214,13 @@ struct ReleasePolicyTests {
             id: "holder-d", name: "D", role: .holder, signingKey: b.signingKey, encryptionKey: a.encryptionKey,
             created: ReleaseFixture.created, isDemo: true)
         let roundID = [UInt8](repeating: 1, count: 16)
-        #expect(throws: VaultError(.releaseDuplicateSigningKey)) {
+        #expect(throws: ReleaseError(.duplicateSigningKey)) {
             try ReleasePolicy.create(holders: [a, sameSigning], threshold: 2, roundID: roundID, using: SystemRandom())
         }
-        #expect(throws: VaultError(.releaseDuplicateEncryptionKey)) {
+        #expect(throws: ReleaseError(.duplicateEncryptionKey)) {
             try ReleasePolicy.create(holders: [a, sameEncryption], threshold: 2, roundID: roundID, using: SystemRandom())
         }
-        #expect(throws: VaultError(.releaseDuplicateHolderID)) {
+        #expect(throws: ReleaseError(.duplicateHolderID)) {
             try ReleasePolicy.create(holders: [a, a], threshold: 1, roundID: roundID, using: SystemRandom())
         }
         // The same in JSON: a decoded policy with two entries for one key is refused.
@@ -240,10 +241,10 @@ struct ReleasePolicyTests {
     @Test func nonHolderRoleRefused() throws {
         let member = try ReleaseFixture.identity("member-1", role: .member, seed: "m")
         let holder = try ReleaseFixture.identity("holder-1", seed: "h")
-        let error = try #require(throws: VaultError.self) {
+        let error = try #require(throws: (any Error).self) {
             try ReleasePolicy.create(holders: [holder, member], threshold: 1, roundID: Array(0..<16), using: SystemRandom())
         }
-        #expect(error.code == .releaseHolderRole)
+        #expect(error.errorID == ReleaseError.Code.holderRole.rawValue)
         #expect(error.text.arguments == ["member-1", "member"])
         let f = try ReleaseFixture()
         #expect(throws: FieldReader.Failure.self) {
@@ -262,10 +263,10 @@ struct ReleasePolicyTests {
         let f = try ReleaseFixture()
         let ids = f.holders.map(\.identity)
         let random = SystemRandom()
-        #expect(throws: VaultError(.releaseThresholdRange)) { try ReleasePolicy.create(holders: ids, threshold: 4, roundID: f.roundID, using: random) }
-        #expect(throws: VaultError(.releaseThresholdRange)) { try ReleasePolicy.create(holders: ids, threshold: 0, roundID: f.roundID, using: random) }
-        #expect(throws: VaultError(.releaseHolderCount)) { try ReleasePolicy.create(holders: [], threshold: 1, roundID: f.roundID, using: random) }
-        #expect(throws: VaultError(.releaseRoundIDLength)) { try ReleasePolicy.create(holders: ids, threshold: 2, roundID: [1, 2], using: random) }
+        #expect(throws: ReleaseError(.thresholdRange)) { try ReleasePolicy.create(holders: ids, threshold: 4, roundID: f.roundID, using: random) }
+        #expect(throws: ReleaseError(.thresholdRange)) { try ReleasePolicy.create(holders: ids, threshold: 0, roundID: f.roundID, using: random) }
+        #expect(throws: ReleaseError(.holderCount)) { try ReleasePolicy.create(holders: [], threshold: 1, roundID: f.roundID, using: random) }
+        #expect(throws: ReleaseError(.roundIDLength)) { try ReleasePolicy.create(holders: ids, threshold: 2, roundID: [1, 2], using: random) }
     }
 
     /// Rule: decoding is strict; each listed edit of a valid section is rejected.

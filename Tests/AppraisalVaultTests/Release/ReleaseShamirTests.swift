@@ -2,6 +2,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Release: Shamir sharing")
 struct ReleaseShamirTests {
@@ -82,11 +83,11 @@ struct ReleaseShamirTests {
     @Test func splitRejectsBadParameters() throws {
         let secret = try Self.secret(32, seed: "params")
         let random = SystemRandom()
-        #expect(throws: VaultError(.releaseThresholdRange)) { try Shamir.split(secret, threshold: 0, count: 3, using: random) }
-        #expect(throws: VaultError(.releaseThresholdRange)) { try Shamir.split(secret, threshold: 4, count: 3, using: random) }
-        #expect(throws: VaultError(.releaseHolderCount)) { try Shamir.split(secret, threshold: 1, count: 0, using: random) }
-        #expect(throws: VaultError(.releaseHolderCount)) { try Shamir.split(secret, threshold: 2, count: 256, using: random) }
-        #expect(throws: VaultError(.releaseSecretEmpty)) {
+        #expect(throws: ReleaseError(.thresholdRange)) { try Shamir.split(secret, threshold: 0, count: 3, using: random) }
+        #expect(throws: ReleaseError(.thresholdRange)) { try Shamir.split(secret, threshold: 4, count: 3, using: random) }
+        #expect(throws: ReleaseError(.holderCount)) { try Shamir.split(secret, threshold: 1, count: 0, using: random) }
+        #expect(throws: ReleaseError(.holderCount)) { try Shamir.split(secret, threshold: 2, count: 256, using: random) }
+        #expect(throws: ReleaseError(.secretEmpty)) {
             try Shamir.split(SecretBytes(count: 0), threshold: 1, count: 1, using: random)
         }
     }
@@ -98,10 +99,10 @@ struct ReleaseShamirTests {
         let zero = Shamir.Share(x: 0, y: shares[0].y)
         let duplicate = Shamir.Share(x: shares[1].x, y: shares[2].y)
         let short = Shamir.Share(x: 9, y: try SecretBytes(count: 31))
-        #expect(throws: VaultError(.releaseNoShares)) { try Shamir.combine([]) }
-        #expect(throws: VaultError(.releaseShareXZero)) { try Shamir.combine([shares[0], zero]) }
-        #expect(throws: VaultError(.releaseShareDuplicateX)) { try Shamir.combine([shares[0], shares[1], duplicate]) }
-        #expect(throws: VaultError(.releaseShareLengthMismatch)) { try Shamir.combine([shares[0], short]) }
+        #expect(throws: ReleaseError(.noShares)) { try Shamir.combine([]) }
+        #expect(throws: ReleaseError(.shareXZero)) { try Shamir.combine([shares[0], zero]) }
+        #expect(throws: ReleaseError(.shareDuplicateX)) { try Shamir.combine([shares[0], shares[1], duplicate]) }
+        #expect(throws: ReleaseError(.shareLengthMismatch)) { try Shamir.combine([shares[0], short]) }
     }
 
     /// Rule: shares are neither the secret nor each other (the coefficients really are random).

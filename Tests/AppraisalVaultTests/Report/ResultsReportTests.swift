@@ -1,6 +1,7 @@
 import Testing
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Report formatting")
 struct ResultsReportTests {

@@ -1,9 +1,10 @@
 @testable import AppraisalVault
+@testable import avault
 import PropertyBased
 import Testing
 
 @Suite struct CSVTests {
-    func parse(_ text: String) throws(VaultError) -> CSV.Table { try CSV.parse(Array(text.utf8), file: "t.csv") }
+    func parse(_ text: String) throws -> CSV.Table { try CSV.parse(Array(text.utf8), file: "t.csv") }
 
     func texts(_ t: CSV.Table) -> [[String]] { [t.header.fields.map(\.text)] + t.records.map { $0.fields.map(\.text) } }
 
@@ -30,30 +31,30 @@ import Testing
 
     /// An unterminated quote is an error naming the line and column where the field opened.
     @Test func unterminatedQuote() {
-        #expect(throws: VaultError(.csvUnterminatedQuote)) { try parse("a,b\n1,\"open\n2,3\n") }
+        #expect(throws: InputError(.csvUnterminatedQuote)) { try parse("a,b\n1,\"open\n2,3\n") }
         do { _ = try parse("a,b\n1,\"open\n2,3\n") } catch { #expect(error.description.hasPrefix("t.csv:2:2:")) }
     }
 
     /// A quote inside an unquoted field is an error.
     @Test func strayQuote() {
-        #expect(throws: VaultError(.csvStrayQuote)) { try parse("a,b\nx\"y,1\n") }
+        #expect(throws: InputError(.csvStrayQuote)) { try parse("a,b\nx\"y,1\n") }
         do { _ = try parse("a,b\nok,x\"y\n") } catch { #expect(error.description.hasPrefix("t.csv:2:2:")) }
     }
 
     /// Text after a closing quote is an error.
     @Test func afterQuote() {
-        #expect(throws: VaultError(.csvAfterQuote)) { try parse("a,b\n\"x\"y,1\n") }
+        #expect(throws: InputError(.csvAfterQuote)) { try parse("a,b\n\"x\"y,1\n") }
     }
 
     /// Rows with a different number of fields than the header are errors naming the line.
     @Test func ragged() {
-        #expect(throws: VaultError(.csvRagged)) { try parse("a,b\n1,2\n1,2,3\n") }
+        #expect(throws: InputError(.csvRagged)) { try parse("a,b\n1,2\n1,2,3\n") }
         do { _ = try parse("a,b\n1,2\n1\n") } catch { #expect(error.description.hasPrefix("t.csv:3:")) }
     }
 
     /// Invalid UTF-8 is an error naming the line and column.
     @Test func invalidUTF8() {
-        #expect(throws: VaultError(.csvInvalidUTF8)) { try CSV.parse(Array("a,b\n1,".utf8) + [0xC3, 0x28] + [0x0A], file: "t.csv") }
+        #expect(throws: InputError(.csvInvalidUTF8)) { try CSV.parse(Array("a,b\n1,".utf8) + [0xC3, 0x28] + [0x0A], file: "t.csv") }
         do { _ = try CSV.parse(Array("a,b\n1,".utf8) + [0xFF, 0x0A], file: "t.csv") } catch {
             #expect(error.description.hasPrefix("t.csv:2:2:"))
         }
@@ -61,17 +62,17 @@ import Testing
 
     /// A lone CR outside quotes is an error; an empty file has no header.
     @Test func strayCRAndEmpty() {
-        #expect(throws: VaultError(.csvStrayCR)) { try parse("a,b\r1,2\n") }
-        #expect(throws: VaultError(.csvEmpty)) { try parse("") }
-        #expect(throws: VaultError(.csvEmpty)) { try CSV.parse(CSV.bom, file: "t.csv") }
+        #expect(throws: InputError(.csvStrayCR)) { try parse("a,b\r1,2\n") }
+        #expect(throws: InputError(.csvEmpty)) { try parse("") }
+        #expect(throws: InputError(.csvEmpty)) { try CSV.parse(CSV.bom, file: "t.csv") }
     }
 
     /// Header names are checked: a missing required column or an unknown one is an error.
     @Test func headerChecked() throws {
         let t = try parse("unit,code\nu1,1\n")
-        #expect(throws: VaultError(.csvMissingColumn)) { try t.columns(required: ["unit", "code", "score"]) }
+        #expect(throws: InputError(.csvMissingColumn)) { try t.columns(required: ["unit", "code", "score"]) }
         let u = try parse("unit,code,bogus\nu1,1,x\n")
-        #expect(throws: VaultError(.csvHeader)) { try u.columns(required: ["unit", "code"]) }
+        #expect(throws: InputError(.csvHeader)) { try u.columns(required: ["unit", "code"]) }
         let ok = try parse(" Unit ,CODE\nu1,1\n")
         #expect(try ok.columns(required: ["unit", "code"]) == ["unit": 0, "code": 1])
     }

@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Foundation
 import Testing
 
@@ -92,10 +93,10 @@ import Testing
     /// Sub-criteria must add up to their criterion's max, criteria to their field's.
     @Test func sumMismatch() throws {
         let (_, p) = try fx.framework(replacing("Thành phần 3,0.5", "Thành phần 3,0.75"))
-        let hits = p.errors.filter { $0.code == .frameworkSumMismatch }
+        let hits = p.errors.filter { $0.errorID == InputError.Code.frameworkSumMismatch.rawValue }
         #expect(hits.count == 1)
-        #expect(hits.first?.description.contains("framework.csv:3:3") == true)
-        #expect(hits.first?.description.contains("2.25") == true)
+        #expect(hits.first?.english.contains("framework.csv:3:3") == true)
+        #expect(hits.first?.english.contains("2.25") == true)
     }
 
     /// Fields must add up to the declared total.

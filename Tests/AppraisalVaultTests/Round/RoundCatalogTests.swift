@@ -1,10 +1,11 @@
 @testable import AppraisalVault
+@testable import avault
 import Testing
 
 @Suite struct RoundCatalogTests {
     /// Every catalog entry has a unique id and the same placeholders in Vietnamese and English.
     @Test func bilingualAndUnique() {
-        let all = Message.all
+        let all = MessageID.allCases
         #expect(Set(all.map(\.id)).count == all.count)
         for m in all {
             #expect(m.argumentCount.vietnamese == m.argumentCount.english, "\(m.id)")

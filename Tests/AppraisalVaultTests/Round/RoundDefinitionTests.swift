@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Foundation
 import Testing
 import VaultCrypto
@@ -62,14 +63,14 @@ import VaultCrypto
         for i in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
             var copy = bytes
             copy[i] ^= 0x01
-            #expect(throws: VaultError.self) { try RoundDefinition(parsing: copy, file: "round.avr") }
+            #expect(throws: (any Error).self) { try RoundDefinition(parsing: copy, file: "round.avr") }
         }
         let needle = Array("Vòng thử".utf8)
         let at = try #require((0..<(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
         var copy = bytes
         copy[at] = UInt8(ascii: "W")
-        #expect(throws: VaultError(.roundBadSignature)) { try RoundDefinition(parsing: copy, file: "round.avr") }
-        #expect(throws: VaultError(.formatTruncated)) { try RoundDefinition(parsing: Array(bytes.dropLast(64)), file: "round.avr") }
+        #expect(throws: RoundError(.badSignature)) { try RoundDefinition(parsing: copy, file: "round.avr") }
+        #expect(throws: FormatError(.truncated)) { try RoundDefinition(parsing: Array(bytes.dropLast(64)), file: "round.avr") }
     }
 
     /// A re-signed header with an unknown field is rejected (strict reading).
@@ -79,7 +80,7 @@ import VaultCrypto
         guard case .object(var h) = doc.container.header else { Issue.record("no object"); return }
         h["extra"] = .bool(true)
         let forged = try SignedDocument.encode(kind: .roundDefinition, header: .object(h), signer: secretary.signingKey)
-        #expect(throws: VaultError(.formatHeader)) { try RoundDefinition(parsing: forged, file: "r") }
+        #expect(throws: FormatError(.header)) { try RoundDefinition(parsing: forged, file: "r") }
         // And content rules are re-checked: a self score above its max, even when properly signed.
         guard case .array(var rows) = h["selfAssessment"], case .object(var row) = rows[0] else { return }
         h["extra"] = nil
@@ -87,7 +88,7 @@ import VaultCrypto
         rows[0] = .object(row)
         h["selfAssessment"] = .array(rows)
         let bad = try SignedDocument.encode(kind: .roundDefinition, header: .object(h), signer: secretary.signingKey)
-        #expect(throws: VaultError(.formatHeader)) { try RoundDefinition(parsing: bad, file: "r") }
+        #expect(throws: FormatError(.header)) { try RoundDefinition(parsing: bad, file: "r") }
     }
 
     /// A definition claiming not to be a demo round but listing demo identities is rejected even when signed.
@@ -100,22 +101,22 @@ import VaultCrypto
         do {
             _ = try RoundDefinition(parsing: forged, file: "r")
             Issue.record("accepted")
-        } catch { #expect(error.code == .formatHeader && error.description.contains("demo")) }
+        } catch { #expect(error.errorID == FormatError.Code.header.rawValue && error.description.contains("demo")) }
     }
 
     /// Demo identities are refused unless the round is a demo round.
     @Test func demoRefused() throws {
         let setup = try RoundSetup.load(try sources(demo: false))
-        #expect(throws: VaultError(.roundDemoRefused)) {
+        #expect(throws: RoundError(.demoRefused)) {
             try RoundDefinition.create(from: setup, secretary: secretary, using: DeterministicRandom(seed: "x"))
         }
-        #expect(throws: VaultError(.roundDemoRefused)) { try setup.checkDemo(secretary: secretary.identity) }
+        #expect(throws: RoundError(.demoRefused)) { try setup.checkDemo(secretary: secretary.identity) }
     }
 
     /// Only a secretary identity can create a round.
     @Test func secretaryRole() throws {
         let member = try SecretIdentity.generate(id: "m", name: "M", role: .member, isDemo: true)
-        #expect(throws: VaultError(.roundSecretaryRole)) {
+        #expect(throws: RoundError(.secretaryRole)) {
             try RoundDefinition.create(from: try RoundSetup.load(try sources()), secretary: member)
         }
     }
@@ -149,7 +150,7 @@ import VaultCrypto
         #expect(FileIO.exists(dir + "/journal.avj"))
         let journal = try RoundJournal.load(roundDirectory: dir, secretaryKey: secretary.identity.signingKey, roundHash: r.fileHash)
         #expect(journal.entries.map { $0.event } == ["round-init"])
-        #expect(throws: VaultError(.roundOutNotEmpty)) { try RoundFolder.create(setup, secretary: secretary, at: dir) }
+        #expect(throws: RoundError(.outNotEmpty)) { try RoundFolder.create(setup, secretary: secretary, at: dir) }
     }
 
     /// A worksheet lists exactly the member's cells with max and self score, BOM first, Vietnamese header.

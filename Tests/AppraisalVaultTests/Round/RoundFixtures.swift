@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Foundation
 import Testing
 
@@ -64,12 +65,12 @@ struct RoundFixtures {
 
 /// Expects exactly one problem with `message`, whose English text mentions `mentions`.
 func expectProblem(
-    _ problems: InputProblems, _ message: Message, mentions: String..., sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ problems: InputProblems, _ message: MessageID, mentions: String..., sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     let hits = problems.errors.filter { $0.code == message }
     #expect(hits.count == 1, "expected one \(message), got: \(problems)", sourceLocation: sourceLocation)
     for text in mentions {
-        #expect(hits.first?.description.contains(text) == true, "\(hits.first?.description ?? "-") lacks \(text)",
+        #expect(hits.first?.english.contains(text) == true, "\(hits.first?.english ?? "-") lacks \(text)",
                 sourceLocation: sourceLocation)
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Round setup")
 struct RoundSetupTests {
@@ -14,7 +15,7 @@ struct RoundSetupTests {
         let clone = PublicIdentity(
             id: "c", name: "C", role: .holder, signingKey: a.signingKey, encryptionKey: b.encryptionKey, created: a.created,
             isDemo: false)
-        let error = #expect(throws: VaultError.self) { try RoundSetup.checkDistinctKeys([a, b, clone]) }
-        #expect(error?.code == .roundSharedKey)
+        let error = #expect(throws: (any Error).self) { try RoundSetup.checkDistinctKeys([a, b, clone]) }
+        #expect(error?.errorID == RoundError.Code.sharedKey.rawValue)
     }
 }

@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Testing
 
 @Suite struct SelfAndMembersTests {
@@ -60,8 +61,8 @@ import Testing
     /// Scores above the max or negative are rejected.
     @Test func selfOutOfRange() throws {
         let (_, p) = try selfAssessment("unit,code,score\nu1,1.1.1,1.25\nu2,1.1.1,-0.25\n")
-        #expect(p.errors.filter { $0.code == .selfOutOfRange }.count == 2)
-        #expect(p.errors.first?.description.contains("self.csv:2:3") == true)
+        #expect(p.errors.filter { $0.errorID == InputError.Code.selfOutOfRange.rawValue }.count == 2)
+        #expect(p.errors.first?.english.contains("self.csv:2:3") == true)
     }
 
     /// Scores off the step are rejected.

@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Testing
 
 @Suite struct UnitsAndLabelsTests {

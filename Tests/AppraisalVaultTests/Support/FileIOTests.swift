@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("File I/O")
 struct FileIOTests {
@@ -11,9 +12,9 @@ struct FileIOTests {
         let path = NSTemporaryDirectory() + "avault-fifo-\(UUID().uuidString)"
         #expect(mkfifo(path, 0o600) == 0)
         defer { unlink(path) }
-        let error = #expect(throws: VaultError.self) { _ = try FileIO.read(path, maxBytes: 100) }
-        #expect(error?.code == .fileNotRegular)
-        #expect(throws: VaultError.self) { _ = try Passphrase(file: path) }
-        #expect(throws: VaultError.self) { _ = try FileIO.StreamReader(path: path) }
+        let error = #expect(throws: (any Error).self) { _ = try FileIO.read(path, maxBytes: 100) }
+        #expect(error?.errorID == FormatError.Code.fileNotRegular.rawValue)
+        #expect(throws: (any Error).self) { _ = try Passphrase(file: path) }
+        #expect(throws: (any Error).self) { _ = try FileIO.StreamReader(path: path) }
     }
 }

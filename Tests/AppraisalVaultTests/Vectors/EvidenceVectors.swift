@@ -2,6 +2,7 @@ import Foundation
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Vectors for evidence envelopes (spec §10.1, §10.4 steps 1–4, area `evidence`).
 ///
@@ -85,7 +86,7 @@ extension VectorRunner {
         let path = NSTemporaryDirectory() + "avault-vector-" + UUID().uuidString + ".ave"
         defer { try? FileManager.default.removeItem(atPath: path) }
         do { try Data(vector.body).write(to: URL(fileURLWithPath: path)) } catch { return "cannot write \(path)" }
-        do throws(VaultError) {
+        do {
             _ = try Evidence.check(path, roster: Roster(roundHash: round, secretary: secretary, members: [member], holders: []))
             let plaintext = try SealedEnvelope(parsing: vector.body, expecting: .evidence, file: vector.description).open(with: key)
             if let expected = vector["plaintext-hash"], "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected {
@@ -93,7 +94,7 @@ extension VectorRunner {
             }
             return "success"
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 }

@@ -1,6 +1,7 @@
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Vectors for the round journal (spec §7, area `journal`).
 ///
@@ -147,17 +148,17 @@ extension VectorRunner {
         guard let key = signingKey(vector), let round = vector["round-hash"].flatMap({ Hex.decode($0) }) else {
             return "no valid secretary-signing-key or round-hash"
         }
-        do throws(VaultError) {
+        do {
             let doc = try SignedDocument(
                 parsing: vector.body, expecting: .journalHead, file: vector.description, maxHeaderLength: RoundJournal.maxFileSize)
-            guard doc.isSigned(by: key) else { throw VaultError(.journalBadSignature, [vector.description]) }
+            guard doc.isSigned(by: key) else { throw JournalError(.badSignature, [.text(vector.description)]) }
             let (entries, _) = try RoundJournal.entries(of: doc, file: vector.description, roundHash: round)
             if let count = vector["entry-count"], count != String(entries.count) { return "entry count \(entries.count) differs from \(count)" }
             let head = entries.last?.hash ?? [UInt8](repeating: 0, count: 32)
             if let expected = vector["head"], expected != Hex.encode(head) { return "head differs from \(expected)" }
             return "success"
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 }

@@ -1,6 +1,7 @@
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Vectors for the merge manifest (spec §6.3, area `manifest`), signed by `thu-ky-vector`; every
 /// vector carries `secretary-signing-key:` (hex). Defects that must keep a valid signature are
@@ -64,11 +65,11 @@ extension VectorRunner {
     /// `secretary-signing-key`, strict header).
     @Sendable static func runManifest(_ vector: Vector) -> String {
         guard let key = signingKey(vector) else { return "no valid secretary-signing-key" }
-        do throws(VaultError) {
+        do {
             _ = try Manifest(parsing: vector.body, file: vector.description, secretaryKey: key)
             return "success"
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 }

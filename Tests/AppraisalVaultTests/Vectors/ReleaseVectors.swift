@@ -2,6 +2,7 @@ import Foundation
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Vectors for the release artifacts (spec §8, areas `approval` and `release-token`).
 ///
@@ -196,25 +197,25 @@ extension VectorRunner {
     /// `approval`: parse (§8.2), then verify against the policy and hashes in the header lines (§8.3).
     @Sendable static func runApproval(_ vector: Vector) -> String {
         guard let c = releaseContext(vector) else { return "no valid policy, round-id or hashes" }
-        do throws(VaultError) {
+        do {
             try Approval(parsing: vector.body, file: vector.description).verify(
                 policy: c.policy, roundID: c.roundID, roundHash: c.roundHash, manifestHash: c.manifestHash, resultsHash: c.resultsHash)
             return "success"
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 
     /// `release-token`: parse (§8.4), then verify (§8.6).
     @Sendable static func runReleaseToken(_ vector: Vector) -> String {
         guard let c = releaseContext(vector) else { return "no valid policy, round-id or hashes" }
-        do throws(VaultError) {
+        do {
             let key = try ReleaseToken(parsing: vector.body, file: vector.description).verify(
                 policy: c.policy, roundID: c.roundID, roundHash: c.roundHash, manifestHash: c.manifestHash, resultsHash: c.resultsHash)
             key.secret.wipe()
             return "success"
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 }

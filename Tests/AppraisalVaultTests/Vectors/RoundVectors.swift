@@ -2,6 +2,7 @@ import Foundation
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Vectors for the round definition (spec §3, area `round-definition`): the small fixture round of
 /// `RoundFixtures` (framework of 3 sub-criteria, units u1 and u2, members tv-01 and tv-02, holders
@@ -70,14 +71,14 @@ extension VectorRunner {
     /// `round-definition`: ``RoundDefinition/init(parsing:file:)`` (parse, signature by the secretary
     /// it names, every rule of §3.2–§3.5 and §4.7); `fingerprint:` must match when given.
     @Sendable static func runRoundDefinition(_ vector: Vector) -> String {
-        do throws(VaultError) {
+        do {
             let round = try RoundDefinition(parsing: vector.body, file: vector.description)
             if let expected = vector["fingerprint"], expected != round.fingerprint.description {
                 return "fingerprint \(round.fingerprint) differs from \(expected)"
             }
             return "success"
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 }

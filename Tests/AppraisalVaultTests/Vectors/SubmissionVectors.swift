@@ -2,6 +2,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 /// Vectors for the sealed submission (spec §5, area `submission`): one positive vector and one
 /// negative vector per reject rule of §5.7, plus the inner-claims check of §6.5.
@@ -186,7 +187,7 @@ extension VectorRunner {
         guard let hex = vector["recipient-secret-key"], let secret = Hex.decodeSecret(hex, length: X25519.keyLength),
             let key = try? X25519.PrivateKey(secret: secret)
         else { return "no valid recipient-secret-key" }
-        do throws(VaultError) {
+        do {
             let envelope = try SealedEnvelope(parsing: vector.body, expecting: .submission, file: vector.description)
             let plaintext = try envelope.open(with: key)
             if let expected = vector["plaintext-hash"], "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected {
@@ -198,10 +199,10 @@ extension VectorRunner {
             let content = try SubmissionContent(parsing: plaintext, file: vector.description)
             guard content.member == envelope.header.sender, content.round == envelope.header.round,
                 envelope.header.context == ["revision": .integer(Int64(content.revision))]
-            else { throw VaultError(.mergeContentMismatch, [vector.description]) }
+            else { throw MergeError(.contentMismatch, [.text(vector.description)]) }
             return "success"
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 }

@@ -1,8 +1,9 @@
 @testable import AppraisalVault
+@testable import avault
 import VaultCrypto
 
 /// Runs a vector through the real parser of its area and names the outcome: `success` or the
-/// message id of the ``VaultError`` thrown. Areas are the folder names under `Tests/Vectors/`;
+/// message id of the ``AppraisalError`` thrown. Areas are the folder names under `Tests/Vectors/`;
 /// an area without a runner is a test failure, so new areas must register here.
 enum VectorRunner {
     /// Runners by area.
@@ -27,7 +28,7 @@ enum VectorRunner {
 
     /// `key-file`: parse; then, when `passphrase:` is given, unlock; `fingerprint:` must match when given.
     @Sendable static func runKeyFile(_ vector: Vector) -> String {
-        do throws(VaultError) {
+        do {
             let file = try KeyFile(parsing: vector.body, file: vector.description)
             var fingerprint = file.identity.fingerprint
             if let words = vector["passphrase"] {
@@ -36,16 +37,16 @@ enum VectorRunner {
             }
             return check(fingerprint, against: vector)
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 
     /// `public-identity`: parse and verify the self-signature; `fingerprint:` must match when given.
     @Sendable static func runPublicIdentity(_ vector: Vector) -> String {
-        do throws(VaultError) {
+        do {
             return check(try PublicIdentity(parsing: vector.body, file: vector.description).fingerprint, against: vector)
         } catch {
-            return error.code.id
+            return error.errorID
         }
     }
 

@@ -1,4 +1,5 @@
 @testable import AppraisalVault
+@testable import avault
 import Foundation
 import Testing
 
@@ -78,7 +79,7 @@ struct VectorTests {
         #expect(!areas.isEmpty, "no vectors found at \(VectorDirectory.url.path)")
         for area in areas { #expect(VectorRunner.areas[area] != nil, "no runner for \(area)") }
         for area in VectorRunner.areas.keys { #expect(areas.contains(area), "no vectors for \(area)") }
-        let ids = Set(Message.all.map(\.id))
+        let ids = Set(MessageID.allCases.map(\.id))
         for relative in VectorDirectory.committed() {
             let vector = try VectorDirectory.load(relative)
             #expect(vector.expect == "success" || ids.contains(vector.expect), "\(relative): unknown expect \(vector.expect)")

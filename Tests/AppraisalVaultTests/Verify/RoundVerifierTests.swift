@@ -3,6 +3,7 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
+@testable import avault
 
 @Suite("Round verification (spec §9)")
 struct RoundVerifierTests {
@@ -42,9 +43,9 @@ struct RoundVerifierTests {
     @Test func jsonForm() throws {
         let f = try F(stage: .merged)
         let report = try f.verify()
-        let bytes = CanonicalJSON.serialize(report.json)
-        #expect(try CanonicalJSON.parse(bytes) == report.json)
-        guard case .object(let top) = report.json, case .array(let checks) = top["checks"], case .object(let first)? = checks.first
+        let bytes = CanonicalJSON.serialize(report.json(renderingDetail: { $0.messageID }))
+        #expect(try CanonicalJSON.parse(bytes) == report.json(renderingDetail: { $0.messageID }))
+        guard case .object(let top) = report.json(renderingDetail: { $0.messageID }), case .array(let checks) = top["checks"], case .object(let first)? = checks.first
         else { Issue.record("shape"); return }
         #expect(top["passed"] == .bool(true) && top["round"] == .hex(f.round.fileHash))
         #expect(Set(first.keys) == ["detail", "id", "message", "passed", "status", "subject"])
@@ -57,7 +58,7 @@ struct RoundVerifierTests {
         let other = try #require(Fingerprint(parsing: "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"))
         let report = try f.verify(fingerprint: other)
         #expect(report.failedIDs == ["round.fingerprint"])
-        #expect(report.failures.first?.detail.message == .verifyFingerprintMismatch)
+        #expect(report.failures.first?.detail.messageID == VerificationReport.Finding.fingerprintMismatch.rawValue)
     }
 
     /// A submission removed from submissions/ after the merge is named against the manifest and the journal.
@@ -66,7 +67,7 @@ struct RoundVerifierTests {
         try FileIO.remove(f.path("submissions/tv-02.r1.avs"))
         let report = try f.verify()
         #expect(report.failedIDs == ["journal.files", "manifest.submissions"])
-        #expect(report.failures.contains { $0.detail.message == .verifyListedMissing && $0.subject == "submissions/tv-02.r1.avs" })
+        #expect(report.failures.contains { $0.detail.messageID == VerificationReport.Finding.listedMissing.rawValue && $0.subject == "submissions/tv-02.r1.avs" })
     }
 
     /// A new revision received after the merge leaves submissions/ unlike the manifest.
@@ -78,7 +79,7 @@ struct RoundVerifierTests {
         ], revision: 2)
         let report = try f.verify()
         #expect(report.failedIDs == ["manifest.submissions"])
-        #expect(report.failures.contains { $0.detail.message == .verifyUnlisted && $0.subject == "submissions/tv-01.r2.avs" })
+        #expect(report.failures.contains { $0.detail.messageID == VerificationReport.Finding.unlisted.rawValue && $0.subject == "submissions/tv-01.r2.avs" })
     }
 
     /// A sealed file copied into submissions/ without `receive` has no journal entry either.
@@ -99,7 +100,7 @@ struct RoundVerifierTests {
         try f.write("submissions/tv-02.r1.avs", a)
         let report = try f.verify()
         #expect(report.failedIDs == ["submission.binding", "journal.files"])
-        #expect(report.failures.first?.detail.message == .verifyNameMismatch)
+        #expect(report.failures.first?.detail.messageID == VerificationReport.Finding.nameMismatch.rawValue)
     }
 
     /// A journal entry removed: without re-signing the signature fails; re-signed by the secretary the chain breaks.
@@ -135,7 +136,7 @@ struct RoundVerifierTests {
         }
         let report = try f.verify()
         #expect(report.failedIDs.first == "journal.signature")
-        #expect(report.failures.first?.detail.message == .journalBadSignature)
+        #expect(report.failures.first?.detail.messageID == JournalError.Code.badSignature.rawValue)
     }
 
     /// One changed byte in the locked results fails the hash against the manifest and the envelope signature.
@@ -159,7 +160,7 @@ struct RoundVerifierTests {
         }
         let report = try f.verify()
         #expect(report.failedIDs.contains("manifest.submissions"))
-        #expect(report.failures.contains { $0.detail.message == .verifyListedChanged })
+        #expect(report.failures.contains { $0.detail.messageID == VerificationReport.Finding.listedChanged.rawValue })
         #expect(report.failedIDs.contains("manifest.journal"))  // the merge entry names the original manifest
     }
 
@@ -180,7 +181,7 @@ struct RoundVerifierTests {
         try f.write("approvals/tv-01.ava", forged.bytes)
         let report = try f.verify()
         #expect(report.failedIDs == ["approval.verify"])
-        #expect(report.failures.first?.detail.message == .approvalNotAHolder)
+        #expect(report.failures.first?.detail.messageID == ReleaseError.Code.approvalNotAHolder.rawValue)
         #expect(report.checks.contains { $0.id == "approval.count" && $0.status == .passed })
     }
 
@@ -191,7 +192,7 @@ struct RoundVerifierTests {
         try f.write("approvals/chu-tich-again.ava", try f.approval(by: F.identity("chu-tich")))
         let report = try f.verify()
         #expect(report.passed)
-        #expect(report.checks.contains { $0.id == "approval.count" && $0.detail.message == .approvalCountedOnce })
+        #expect(report.checks.contains { $0.id == "approval.count" && $0.detail.messageID == Notice.Code.approvalCountedOnce.rawValue })
         #expect(report.checks.contains { $0.id == "approval.count" && $0.status == .notYet })
     }
 
@@ -202,6 +203,6 @@ struct RoundVerifierTests {
         try f.write(RoundLayout.tokenFileName, try other.read(RoundLayout.tokenFileName))
         let report = try f.verify()
         #expect(report.failedIDs == ["token.verify"])
-        #expect(report.failures.first?.detail.message == .tokenWrongRound)
+        #expect(report.failures.first?.detail.messageID == ReleaseError.Code.tokenWrongRound.rawValue)
     }
 }

@@ -4,19 +4,19 @@ extension CSV.Table {
     /// Header names are compared after trimming spaces and lowercasing ASCII. Every `required`
     /// column must be present; `optional` ones may be; any other or repeated name is an error.
     ///
-    /// - Throws: ``VaultError`` `csv.header` naming the expected columns.
-    public func columns(required: [String], optional: [String] = []) throws(VaultError) -> [String: Int] {
+    /// - Throws: ``InputError`` `csv.header` naming the expected columns.
+    public func columns(required: [String], optional: [String] = []) throws -> [String: Int] {
         var map = [String: Int]()
         let expected = (required + optional.map { "[\($0)]" }).joined(separator: ",")
         for field in header.fields {
             let name = String(field.text.trimmingSpaces.lowercasedASCII)
             guard (required + optional).contains(name), map[name] == nil else {
-                throw VaultError(.csvHeader, [file, String(field.line), String(field.column), field.text, expected])
+                throw InputError(.csvHeader, [.file(file), .line(field.line), .column(field.column), .text(field.text), .text(expected)])
             }
             map[name] = field.column - 1
         }
         if let missing = required.first(where: { map[$0] == nil }) {
-            throw VaultError(.csvMissingColumn, [file, String(header.line), missing, expected])
+            throw InputError(.csvMissingColumn, [.file(file), .line(header.line), .text(missing), .text(expected)])
         }
         return map
     }

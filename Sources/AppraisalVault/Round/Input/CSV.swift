@@ -47,14 +47,14 @@ public enum CSV {
 
     /// Parses `bytes` and checks the row shape.
     ///
-    /// - Throws: ``VaultError`` `csv.empty`, `csv.invalid-utf8`, `csv.unterminated-quote`,
+    /// - Throws: ``InputError`` `csv.empty`, `csv.invalid-utf8`, `csv.unterminated-quote`,
     ///   `csv.stray-quote`, `csv.after-quote`, `csv.stray-cr`, `csv.ragged`.
-    public static func parse(_ bytes: [UInt8], file: String) throws(VaultError) -> Table {
+    public static func parse(_ bytes: [UInt8], file: String) throws -> Table {
         var rows = try records(bytes, file: file)
-        guard !rows.isEmpty else { throw VaultError(.csvEmpty, [file]) }
+        guard !rows.isEmpty else { throw InputError(.csvEmpty, [.file(file)]) }
         let header = rows.removeFirst()
         for row in rows where row.fields.count != header.fields.count {
-            throw VaultError(.csvRagged, [file, String(row.line), String(row.fields.count), String(header.fields.count)])
+            throw InputError(.csvRagged, [.file(file), .line(row.line), .text(String(row.fields.count)), .text(String(header.fields.count))])
         }
         return Table(file: file, header: header, records: rows, separator: separator(in: bytes))
     }
@@ -72,7 +72,7 @@ public enum CSV {
     }
 
     /// Splits `bytes` into records without checking that rows have equal length.
-    public static func records(_ bytes: [UInt8], file: String) throws(VaultError) -> [Record] {
+    public static func records(_ bytes: [UInt8], file: String) throws -> [Record] {
         let start = bytes.starts(with: bom) ? 3 : 0
         let sep = separator(in: bytes)
         var out = [Record]()
@@ -86,9 +86,9 @@ public enum CSV {
         var closed = false  // the quoted field's closing quote has been seen
         var atFieldStart = true
 
-        func finishField() throws(VaultError) {
+        func finishField() throws {
             guard let s = String(validating: current, as: UTF8.self) else {
-                throw VaultError(.csvInvalidUTF8, [file, String(fieldLine), String(fields.count + 1)])
+                throw InputError(.csvInvalidUTF8, [.file(file), .line(fieldLine), .text(String(fields.count + 1))])
             }
             fields.append(Field(text: Text.nfc(s), line: fieldLine, column: fields.count + 1))
             current.removeAll(keepingCapacity: true)
@@ -138,7 +138,7 @@ public enum CSV {
             if b == lf || b == cr {
                 if b == cr {
                     guard i + 1 < bytes.count, bytes[i + 1] == lf else {
-                        throw VaultError(.csvStrayCR, [file, String(line), String(fields.count + 1)])
+                        throw InputError(.csvStrayCR, [.file(file), .line(line), .text(String(fields.count + 1))])
                     }
                     i += 1
                 }
@@ -155,16 +155,16 @@ public enum CSV {
                 continue
             }
             if closed {
-                throw VaultError(.csvAfterQuote, [file, String(line), String(fields.count + 1)])
+                throw InputError(.csvAfterQuote, [.file(file), .line(line), .text(String(fields.count + 1))])
             }
             if b == quote {
-                throw VaultError(.csvStrayQuote, [file, String(line), String(fields.count + 1)])
+                throw InputError(.csvStrayQuote, [.file(file), .line(line), .text(String(fields.count + 1))])
             }
             current.append(b)
             i += 1
         }
         if quoted && !closed {
-            throw VaultError(.csvUnterminatedQuote, [file, String(fieldLine), String(fields.count + 1)])
+            throw InputError(.csvUnterminatedQuote, [.file(file), .line(fieldLine), .text(String(fields.count + 1))])
         }
         if !atFieldStart || !fields.isEmpty {
             try finishField()

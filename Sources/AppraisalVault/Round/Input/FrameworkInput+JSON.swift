@@ -107,7 +107,7 @@ extension FrameworkInput {
             return nil
         } catch let DecodingError.keyNotFound(key, context) {
             problems.add(
-                VaultError(.frameworkJSON, [file, Node.render(context.codingPath + [key]), "missing key"]))
+                InputError(.frameworkJSON, [.file(file), .text(Node.render(context.codingPath + [key])), .text("missing key")]))
             return nil
         } catch let DecodingError.typeMismatch(_, context) {
             problems.add(jsonError(file, context))
@@ -116,7 +116,7 @@ extension FrameworkInput {
             problems.add(jsonError(file, context))
             return nil
         } catch {
-            problems.add(VaultError(.frameworkJSON, [file, "(root)", "not valid JSON"]))
+            problems.add(InputError(.frameworkJSON, [.file(file), .text("(root)"), .text("not valid JSON")]))
             return nil
         }
         let where_ = codeLocations(bytes, file: file)
@@ -141,8 +141,8 @@ extension FrameworkInput {
         return ((id: root.id, title: Text.nfc(root.title)), root.max, rootAt, rows)
     }
 
-    static func jsonError(_ file: String, _ context: DecodingError.Context) -> VaultError {
-        VaultError(.frameworkJSON, [file, Node.render(context.codingPath), context.debugDescription])
+    static func jsonError(_ file: String, _ context: DecodingError.Context) -> InputError {
+        InputError(.frameworkJSON, [.file(file), .text(Node.render(context.codingPath)), .text(context.debugDescription)])
     }
 
     /// The line and column of the first `"code": "X"` for each code X in the raw JSON text.

@@ -105,8 +105,8 @@ public enum FrameworkInput {
         return ((id: "", title: ""), total, totalAt, rows)
     }
 
-    static func badNumber(_ field: CSV.Field, file: String) -> VaultError {
-        VaultError(.inputBadNumber, InputLocation(field, in: file).arguments + [field.text], hint: .hintNumberFormat)
+    static func badNumber(_ field: CSV.Field, file: String) -> InputError {
+        InputError(.inputBadNumber, InputLocation(field, in: file).context + [.text(field.text)], hint: ErrorHint(.numberFormat))
     }
 
     // MARK: - Validation
@@ -139,43 +139,43 @@ public enum FrameworkInput {
         var seen = [String: InputLocation]()
         var valid = [Row]()
         for row in rows {
-            let here = row.location.arguments
+            let here = row.location.context
             guard isValidCode(row.code) else {
-                problems.add(VaultError(.frameworkBadCode, here + [row.code]))
+                problems.add(InputError(.frameworkBadCode, here + [.text(row.code)]))
                 continue
             }
             if let first = seen[row.code] {
-                problems.add(VaultError(.frameworkDuplicateCode, here + [row.code, first.description]))
+                problems.add(InputError(.frameworkDuplicateCode, here + [.text(row.code), .text(first.description)]))
                 continue
             }
             seen[row.code] = row.location
             valid.append(row)
         }
         for row in valid {
-            let here = row.location.arguments
+            let here = row.location.context
             let depth = row.code.split(separator: ".").count
             if let p = parent(of: row.code), seen[p] == nil {
-                problems.add(VaultError(.frameworkOrphan, here + [row.code, p]))
+                problems.add(InputError(.frameworkOrphan, here + [.text(row.code), .text(p)]))
             } else if let enclosing = row.enclosingCode, enclosing != parent(of: row.code) {
-                problems.add(VaultError(.frameworkMisplaced, here + [row.code, enclosing]))
+                problems.add(InputError(.frameworkMisplaced, here + [.text(row.code), .text(enclosing)]))
             }
             if !isValidTitle(row.title) {
-                problems.add(VaultError(.frameworkBadTitle, here + [row.code]))
+                problems.add(InputError(.frameworkBadTitle, here + [.text(row.code)]))
             }
             if depth == 3 {
                 if ScoringMethod(rawValue: row.method ?? "") == nil {
-                    problems.add(VaultError(.frameworkBadMethod, here + [row.code, row.method ?? ""]))
+                    problems.add(InputError(.frameworkBadMethod, here + [.text(row.code), .text(row.method ?? "")]))
                 }
             } else if let m = row.method {
-                problems.add(VaultError(.frameworkMethodOnGroup, here + [row.code, m]))
+                problems.add(InputError(.frameworkMethodOnGroup, here + [.text(row.code), .text(m)]))
             }
             if !row.step.isPositive {
-                problems.add(VaultError(.frameworkBadStep, row.maxLocation.arguments + [row.code, row.step.description]))
+                problems.add(InputError(.frameworkBadStep, row.maxLocation.context + [.text(row.code), .text(row.step.description)]))
             } else if !row.max.isPositive {
-                problems.add(VaultError(.frameworkNonPositiveMax, row.maxLocation.arguments + [row.code, row.max.description]))
+                problems.add(InputError(.frameworkNonPositiveMax, row.maxLocation.context + [.text(row.code), .text(row.max.description)]))
             } else if !row.max.isMultiple(of: row.step) {
                 problems.add(
-                    VaultError(.frameworkOffStep, row.maxLocation.arguments + [row.code, row.max.description, row.step.description]))
+                    InputError(.frameworkOffStep, row.maxLocation.context + [.text(row.code), .text(row.max.description), .text(row.step.description)]))
             }
         }
         guard problems.errors.count == before else { return nil }
@@ -184,15 +184,13 @@ public enum FrameworkInput {
         let children = Dictionary(grouping: valid, by: { parent(of: $0.code) ?? "" })
         func sumCheck(_ row: Row, _ parts: [Row]) -> Bool {
             guard !parts.isEmpty else {
-                problems.add(VaultError(.frameworkChildless, row.location.arguments + [row.code]))
+                problems.add(InputError(.frameworkChildless, row.location.context + [.text(row.code)]))
                 return false
             }
             let sum = Points.sum(parts.map(\.max))
             guard sum == row.max else {
                 problems.add(
-                    VaultError(
-                        .frameworkSumMismatch,
-                        row.maxLocation.arguments + [row.code, sum.description, row.max.description]))
+                    InputError(.frameworkSumMismatch, row.maxLocation.context + [.text(row.code), .text(sum.description), .text(row.max.description)]))
                 return false
             }
             return true
@@ -212,11 +210,10 @@ public enum FrameworkInput {
             fields.append(Framework.Field(code: f.code, title: f.title, max: f.max, step: f.step, criteria: criteria))
         }
         if fields.isEmpty {
-            problems.add(VaultError(.frameworkEmpty, [file]))
+            problems.add(InputError(.frameworkEmpty, [.file(file)]))
         } else if !total.isPositive || Points.sum(fields.map(\.max)) != total {
             problems.add(
-                VaultError(
-                    .frameworkTotalMismatch, totalAt.arguments + [Points.sum(fields.map(\.max)).description, total.description]))
+                InputError(.frameworkTotalMismatch, totalAt.context + [.text(Points.sum(fields.map(\.max)).description), .text(total.description)]))
         }
         guard problems.errors.count == before else { return nil }
         return Framework(id: id, title: title, total: total, fields: fields)

@@ -22,8 +22,8 @@ public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
         self.init(file: file, line: field.line, column: field.column)
     }
 
-    /// `[file, line, column]`, the first three arguments of every input message.
-    public var arguments: [String] { [file, String(line), String(column)] }
+    /// `file`, `line`, `column`: the first three facts of every input message.
+    public var context: [ErrorContext.Value] { [.file(file), .line(line), .column(column)] }
 
     /// `file:line:column`.
     public var description: String { "\(file):\(line):\(column)" }

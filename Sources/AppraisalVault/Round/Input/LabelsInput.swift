@@ -17,25 +17,25 @@ public enum LabelsInput {
             let g = r[col["group"]!], l = r[col["label"]!], m = r[col["min_percent"]!]
             let group = g.text.trimmingSpaces, label = l.text.trimmingSpaces
             guard group == "*" || known.contains(group) else {
-                problems.add(VaultError(.labelsUnknownGroup, InputLocation(g, in: path).arguments + [g.text]))
+                problems.add(InputError(.labelsUnknownGroup, InputLocation(g, in: path).context + [.text(g.text)]))
                 continue
             }
             guard Identifier.isValidName(label) else {
-                problems.add(VaultError(.labelsBadLabel, InputLocation(l, in: path).arguments))
+                problems.add(InputError(.labelsBadLabel, InputLocation(l, in: path).context))
                 continue
             }
             guard let min = Points(parsing: m.text), !min.isNegative, min <= Points(integer: 100) else {
-                problems.add(VaultError(.labelsBadPercent, InputLocation(m, in: path).arguments + [m.text]))
+                problems.add(InputError(.labelsBadPercent, InputLocation(m, in: path).context + [.text(m.text)]))
                 continue
             }
             if rows[group, default: []].contains(where: { $0.label == label || $0.minimum == min }) {
-                problems.add(VaultError(.labelsDuplicate, InputLocation(l, in: path).arguments + [label, group]))
+                problems.add(InputError(.labelsDuplicate, InputLocation(l, in: path).context + [.text(label), .text(group)]))
                 continue
             }
             rows[group, default: []].append(RankLabels.Threshold(label: label, minimum: min))
         }
         for (group, list) in rows.sorted(by: { $0.key < $1.key }) where !list.contains(where: { $0.minimum == .zero }) {
-            problems.add(VaultError(.labelsNoFloor, [path, group]))
+            problems.add(InputError(.labelsNoFloor, [.file(path), .text(group)]))
         }
         guard problems.errors.count == before else { return nil }
         var out = [String: [RankLabels.Threshold]]()

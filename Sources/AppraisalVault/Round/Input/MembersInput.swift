@@ -29,13 +29,13 @@ public enum MembersInput {
         for r in table.records {
             let id = r[col["id"]!], keyCell = r[col["public_key_file"]!], codesCell = r[col["codes"]!]
             let idText = id.text.trimmingSpaces
-            let here = InputLocation(id, in: path).arguments
+            let here = InputLocation(id, in: path).context
             guard Identifier.isValid(idText) else {
-                problems.add(VaultError(.identityBadIDAt, here + [id.text]))
+                problems.add(InputError(.identityBadIDAt, here + [.text(id.text)]))
                 continue
             }
             if let line = idLines[idText] {
-                problems.add(VaultError(.membersDuplicate, here + [idText, String(line)]))
+                problems.add(InputError(.membersDuplicate, here + [.text(idText), .line(line)]))
                 continue
             }
             idLines[idText] = r.line
@@ -45,38 +45,38 @@ public enum MembersInput {
             do {
                 identity = try PublicIdentity.load(keyPath)
             } catch {
-                problems.add(VaultError(.membersKeyUnusable, InputLocation(keyCell, in: path).arguments + [keyPath]))
+                problems.add(InputError(.membersKeyUnusable, InputLocation(keyCell, in: path).context + [.file(keyPath)]))
                 problems.add(error)
                 continue
             }
             guard identity.id == idText else {
-                problems.add(VaultError(.membersIDMismatch, InputLocation(keyCell, in: path).arguments + [keyPath, identity.id, idText]))
+                problems.add(InputError(.membersIDMismatch, InputLocation(keyCell, in: path).context + [.file(keyPath), .member(identity.id), .text(idText)]))
                 continue
             }
             guard identity.role == .member else {
-                problems.add(VaultError(.membersWrongRole, InputLocation(keyCell, in: path).arguments + [keyPath, identity.role.rawValue]))
+                problems.add(InputError(.membersWrongRole, InputLocation(keyCell, in: path).context + [.file(keyPath), .text(identity.role.rawValue)]))
                 continue
             }
             if let line = keyLines[identity.signingKey.rawRepresentation] {
-                problems.add(VaultError(.membersDuplicateKey, InputLocation(keyCell, in: path).arguments + [keyPath, String(line)]))
+                problems.add(InputError(.membersDuplicateKey, InputLocation(keyCell, in: path).context + [.file(keyPath), .line(line)]))
                 continue
             }
             keyLines[identity.signingKey.rawRepresentation] = r.line
             let codes = CSV.items(codesCell.text)
-            let codesAt = InputLocation(codesCell, in: path).arguments
+            let codesAt = InputLocation(codesCell, in: path).context
             var ok = true
             if codes.isEmpty {
-                problems.add(VaultError(.membersNoCodes, codesAt + [idText]))
+                problems.add(InputError(.membersNoCodes, codesAt + [.text(idText)]))
                 ok = false
             }
             for code in codes {
                 guard let subs = framework.subCriteria(under: code) else {
-                    problems.add(VaultError(.membersUnknownCode, codesAt + [code]))
+                    problems.add(InputError(.membersUnknownCode, codesAt + [.text(code)]))
                     ok = false
                     continue
                 }
                 if !subs.contains(where: { $0.method.isAppraisable }) {
-                    problems.add(VaultError(.membersSurveyCode, codesAt + [code]))
+                    problems.add(InputError(.membersSurveyCode, codesAt + [.text(code)]))
                     ok = false
                 }
             }
@@ -84,14 +84,14 @@ public enum MembersInput {
             if let u = col["units"] {
                 scope = CSV.items(r[u].text)
                 for item in scope where !scopeIDs.contains(item) {
-                    problems.add(VaultError(.membersUnknownUnit, InputLocation(r[u], in: path).arguments + [item]))
+                    problems.add(InputError(.membersUnknownUnit, InputLocation(r[u], in: path).context + [.text(item)]))
                     ok = false
                 }
             }
             if ok { members.append(Member(identity: identity, codes: codes, units: scope)) }
         }
         if members.isEmpty && problems.errors.count == before {
-            problems.add(VaultError(.membersNone, [path]))
+            problems.add(InputError(.membersNone, [.file(path)]))
         }
         guard problems.errors.count == before else { return nil }
         checkCoverage(members, framework: framework, units: units, file: path, problems: &problems)
@@ -113,11 +113,11 @@ public enum MembersInput {
             let detail = overlaps.prefix(CellList.shown).map { "\($0) (\(owners[$0]!.joined(separator: "+")))" }
                 .joined(separator: ", ")
             let more = overlaps.count > CellList.shown ? ", … (+\(overlaps.count - CellList.shown))" : ""
-            problems.add(VaultError(.assignOverlap, [file, String(overlaps.count), detail + more]))
+            problems.add(InputError(.assignOverlap, [.file(file), .text(String(overlaps.count)), .text(detail + more)]))
         }
         let gaps = all.filter { owners[$0] == nil }
         if !gaps.isEmpty {
-            problems.add(VaultError(.assignGap, [file, String(gaps.count), CellList.summary(gaps)]))
+            problems.add(InputError(.assignGap, [.file(file), .text(String(gaps.count)), .text(CellList.summary(gaps))]))
         }
     }
 }

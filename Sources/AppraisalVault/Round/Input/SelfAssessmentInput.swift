@@ -20,20 +20,20 @@ public enum SelfAssessmentInput {
             let unit = r[col["unit"]!], code = r[col["code"]!], score = r[col["score"]!]
             let unitText = unit.text.trimmingSpaces, codeText = code.text.trimmingSpaces
             guard unitIDs.contains(unitText) else {
-                problems.add(VaultError(.selfUnknownUnit, InputLocation(unit, in: path).arguments + [unit.text]))
+                problems.add(InputError(.selfUnknownUnit, InputLocation(unit, in: path).context + [.text(unit.text)]))
                 continue
             }
             guard let sub = subs[codeText] else {
-                problems.add(VaultError(.selfUnknownCode, InputLocation(code, in: path).arguments + [code.text]))
+                problems.add(InputError(.selfUnknownCode, InputLocation(code, in: path).context + [.text(code.text)]))
                 continue
             }
             guard sub.method == .selfAssessed else {
-                problems.add(VaultError(.selfNotSelf, InputLocation(code, in: path).arguments + [codeText, sub.method.rawValue]))
+                problems.add(InputError(.selfNotSelf, InputLocation(code, in: path).context + [.text(codeText), .text(sub.method.rawValue)]))
                 continue
             }
             let cell = Cell(unit: unitText, code: codeText)
             if let line = lines[cell] {
-                problems.add(VaultError(.selfDuplicate, InputLocation(unit, in: path).arguments + [cell.description, String(line)]))
+                problems.add(InputError(.selfDuplicate, InputLocation(unit, in: path).context + [.text(cell.description), .line(line)]))
                 continue
             }
             lines[cell] = r.line
@@ -43,14 +43,12 @@ public enum SelfAssessmentInput {
             }
             guard !points.isNegative, points <= sub.max else {
                 problems.add(
-                    VaultError(
-                        .selfOutOfRange, InputLocation(score, in: path).arguments + [points.description, codeText, sub.max.description]))
+                    InputError(.selfOutOfRange, InputLocation(score, in: path).context + [.text(points.description), .text(codeText), .text(sub.max.description)]))
                 continue
             }
             guard points.isMultiple(of: sub.step) else {
                 problems.add(
-                    VaultError(
-                        .selfOffStep, InputLocation(score, in: path).arguments + [points.description, codeText, sub.step.description]))
+                    InputError(.selfOffStep, InputLocation(score, in: path).context + [.text(points.description), .text(codeText), .text(sub.step.description)]))
                 continue
             }
             var note = ""
@@ -58,7 +56,7 @@ public enum SelfAssessmentInput {
                 note = r[n].text.trimmingSpaces
                 let controls = note.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\r" }
                 if controls || note.utf8.count > 2000 {
-                    problems.add(VaultError(.selfBadNote, InputLocation(r[n], in: path).arguments))
+                    problems.add(InputError(.selfBadNote, InputLocation(r[n], in: path).context))
                     continue
                 }
             }
@@ -70,7 +68,7 @@ public enum SelfAssessmentInput {
             }
             let missing = expected.filter { lines[$0] == nil }
             if !missing.isEmpty {
-                problems.add(VaultError(.selfMissing, [path, String(missing.count), CellList.summary(missing)]))
+                problems.add(InputError(.selfMissing, [.file(path), .text(String(missing.count)), .text(CellList.summary(missing))]))
             }
         }
         return problems.errors.count == before ? SelfAssessment(entries: entries) : nil

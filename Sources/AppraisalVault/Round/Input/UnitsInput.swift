@@ -14,11 +14,11 @@ public enum UnitsInput {
             let id = r[col["id"]!], name = r[col["name"]!]
             let idText = id.text.trimmingSpaces, nameText = name.text.trimmingSpaces
             if !Identifier.isValid(idText) {
-                problems.add(VaultError(.unitsBadID, InputLocation(id, in: path).arguments + [id.text]))
+                problems.add(InputError(.unitsBadID, InputLocation(id, in: path).context + [.text(id.text)]))
             } else if out.contains(where: { $0.id == idText }) {
-                problems.add(VaultError(.unitsDuplicateGroup, InputLocation(id, in: path).arguments + [idText]))
+                problems.add(InputError(.unitsDuplicateGroup, InputLocation(id, in: path).context + [.text(idText)]))
             } else if !Identifier.isValidName(nameText) {
-                problems.add(VaultError(.unitsBadName, InputLocation(name, in: path).arguments))
+                problems.add(InputError(.unitsBadName, InputLocation(name, in: path).context))
             } else {
                 out.append(UnitGroup(id: idText, name: nameText))
             }
@@ -48,30 +48,28 @@ public enum UnitsInput {
             let idText = id.text.trimmingSpaces, nameText = name.text.trimmingSpaces
             let groupText = group.text.trimmingSpaces
             guard Identifier.isValid(idText) else {
-                problems.add(VaultError(.unitsBadID, InputLocation(id, in: path).arguments + [id.text]))
+                problems.add(InputError(.unitsBadID, InputLocation(id, in: path).context + [.text(id.text)]))
                 continue
             }
             if let line = firstLine[idText] {
-                problems.add(VaultError(.unitsDuplicate, InputLocation(id, in: path).arguments + [idText, String(line)]))
+                problems.add(InputError(.unitsDuplicate, InputLocation(id, in: path).context + [.text(idText), .line(line)]))
                 continue
             }
             firstLine[idText] = id.line
             guard Identifier.isValidName(nameText) else {
-                problems.add(VaultError(.unitsBadName, InputLocation(name, in: path).arguments))
+                problems.add(InputError(.unitsBadName, InputLocation(name, in: path).context))
                 continue
             }
             guard let g = known.first(where: { $0.id == groupText }) else {
                 problems.add(
-                    VaultError(
-                        .unitsUnknownGroup, InputLocation(group, in: path).arguments + [group.text],
-                        hint: .hintGroupsFile))
+                    InputError(.unitsUnknownGroup, InputLocation(group, in: path).context + [.text(group.text)], hint: ErrorHint(.groupsFile)))
                 continue
             }
             if !used.contains(g) { used.append(g) }
             units.append(AppraisedUnit(id: idText, name: nameText, group: groupText))
         }
         if units.isEmpty && problems.errors.count == before {
-            problems.add(VaultError(.unitsNone, [path]))
+            problems.add(InputError(.unitsNone, [.file(path)]))
         }
         return problems.errors.count == before ? (units, used) : nil
     }

@@ -1,5 +1,5 @@
 /// The language user-facing text is shown in.
-public enum Language: String, Sendable, CaseIterable {
+enum Language: String, Sendable, CaseIterable {
     /// Tiếng Việt.
     case vietnamese = "vi"
     /// English.
@@ -7,7 +7,7 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// The language the environment asks for: Vietnamese when the first set of `LC_ALL`,
     /// `LC_MESSAGES` and `LANG` starts with `vi`, English otherwise.
-    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+    static func fromEnvironment(_ environment: [String: String]) -> Language {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[name], !value.isEmpty {
                 return value.lowercased().hasPrefix("vi") ? .vietnamese : .english
