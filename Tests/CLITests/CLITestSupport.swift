@@ -14,12 +14,17 @@ struct CLIResult: CustomStringConvertible {
     var description: String { "reason \(reason.rawValue) status \(status)\nstdout: \(stdout)\nstderr: \(stderr)" }
 }
 
-/// Runs `.build/debug/avault` from this package with a scratch folder per test.
+/// Runs the `avault` binary built with these tests, with a scratch folder per test.
 struct CLI {
     /// The package root, found from this file's path (Tests/CLITests/…).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/avault").path
+    /// `avault` next to the running test bundle (`.build/<triple>/debug` or `…/release`), so a
+    /// release test run (`make test-large`) drives the release binary.
+    static let binary: String = {
+        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("avault").path
+    }()
 
     /// A fresh temporary folder, removed by ``cleanUp()``.
     let dir: String
@@ -51,7 +56,10 @@ struct CLI {
     ///
     /// With `detached`, the process runs under `setsid -w`, in a new session without a controlling
     /// terminal, so `/dev/tty` cannot be opened.
-    func run(_ arguments: [String], language: String = "en_US.UTF-8", detached: Bool = false) throws -> CLIResult {
+    /// `environment` adds to (or overrides) that clean environment.
+    func run(
+        _ arguments: [String], language: String = "en_US.UTF-8", detached: Bool = false, environment: [String: String] = [:]
+    ) throws -> CLIResult {
         let process = Process()
         if detached {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
@@ -60,7 +68,7 @@ struct CLI {
             process.executableURL = URL(fileURLWithPath: CLI.binary)
             process.arguments = arguments
         }
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": language, "HOME": dir]
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": language, "HOME": dir].merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let out = Pipe(), err = Pipe()

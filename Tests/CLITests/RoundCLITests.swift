@@ -30,7 +30,7 @@ import Testing
     @discardableResult
     func avault(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.root + "/.build/debug/avault")
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin"]

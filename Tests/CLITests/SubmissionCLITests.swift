@@ -33,7 +33,7 @@ import VaultCrypto
     @discardableResult
     func avault(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: RoundCLITests.root + "/.build/debug/avault")
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin"]

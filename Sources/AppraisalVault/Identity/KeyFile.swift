@@ -82,7 +82,17 @@ public struct KeyFile: Sendable {
     ///   parse error.
     public static func load(_ path: String) throws -> KeyFile {
         // Mode and bytes come from the same open file: no window to swap the file in between.
-        let (bytes, mode) = try FileIO.readRegular(path, maxBytes: maxFileSize)
+        try checked(FileIO.readRegular(path, maxBytes: maxFileSize), path: path)
+    }
+
+    /// ``load(_:)`` on a key file already open as `fd`; `path` is for messages.
+    static func load(descriptor fd: Int32, path: String) throws -> KeyFile {
+        try checked(FileIO.readRegular(descriptor: fd, path: path, maxBytes: maxFileSize), path: path)
+    }
+
+    /// The checks of ``load(_:)`` on the bytes and mode of one opened file (spec §2.1, reading step 2).
+    private static func checked(_ file: (bytes: [UInt8], mode: UInt32), path: String) throws -> KeyFile {
+        let (bytes, mode) = file
         if isPublicIdentity(bytes) { throw FormatError(.keyGotPublicFile, [.file(path)], hint: ErrorHint(.useKey)) }
         if mode & 0o077 != 0 {
             throw FormatError(.keyTooOpen, [.file(path), .text(String(mode, radix: 8))], hint: ErrorHint(.chmod, [.file(path)]))

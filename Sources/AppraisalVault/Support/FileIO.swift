@@ -18,6 +18,12 @@ public enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw openError(path) }
         defer { close(fd) }
+        return try readRegular(descriptor: fd, path: path, maxBytes: maxBytes)
+    }
+
+    /// ``readRegular(_:maxBytes:)`` on a file already open as `fd` (`path` is for messages only):
+    /// the kind, size and mode are those of the open file (`fstat`), whatever `path` names now.
+    static func readRegular(descriptor fd: Int32, path: String, maxBytes: Int) throws -> (bytes: [UInt8], mode: UInt32) {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(errnoText())], step: .read) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw FormatError(.fileNotRegular, [.file(path)]) }

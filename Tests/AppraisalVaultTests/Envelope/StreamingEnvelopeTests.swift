@@ -108,7 +108,8 @@ struct StreamingEnvelopeTests {
     }
 
     /// A 1 GiB file seals and opens streaming to the same bytes and content hash (spec §10). Memory is
-    /// not measured here. Run with AVAULT_LARGE_TESTS=1 (`make test-large`).
+    /// measured on the binary by `oneGibibyteAttachmentPeakRSSWithinMarginOfOneMebibyte` (CLITests).
+    /// Run with AVAULT_LARGE_TESTS=1 (`make test-large`).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["AVAULT_LARGE_TESTS"] == "1"))
     func oneGibibyteRoundTrip() throws {
         let dir = try Self.folder()

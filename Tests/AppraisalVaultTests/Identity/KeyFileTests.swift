@@ -157,14 +157,31 @@ struct KeyFileTests {
         #expect(try KeyFile.load(path).identity == Self.secret.identity)
     }
 
-    /// load() refuses a 0644 key file with `key.too-open` (spec §2.1, reading step 2). This does not
-    /// yet tell a check of the opened file from a check of the path: a lease-based swap fails
-    /// because the library opens with O_NONBLOCK (EWOULDBLOCK under a lease).
+    /// The mode load() checks is the opened file's (`fstat`), not whatever the path names when it
+    /// looks (spec §2.1, reading step 2). A path check and an open always resolve the same path to the
+    /// same file unless the path changes in between, which a test can only race, so this goes through
+    /// the seam load() is built on: `load(descriptor:path:)`, given a descriptor on one file while the
+    /// path names another with the opposite mode. A `stat(path)` in its place fails both halves.
     @Test func keyFileModeFromOpenedFile() throws {
-        let path = NSTemporaryDirectory() + "avault-key-\(UUID().uuidString).key"
-        try FileIO.writeAtomically(Self.bytes, to: path, mode: 0o644)
-        defer { unlink(path) }
-        let error = vaultError { () throws in try KeyFile.load(path) }
-        #expect(error?.errorID == FormatError.Code.keyTooOpen.rawValue)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("avault-keymode-\(UUID().uuidString)").path
+        try FileIO.makeDirectory(dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/tv.key", other = dir + "/other.key"
+        for (openedMode, pathMode) in [(0o644, 0o600), (0o600, 0o644)] as [(UInt32, UInt32)] {
+            // Open the file at `path`, then rename another copy with the other mode over `path`.
+            try FileIO.writeAtomically(Self.bytes, to: path, mode: openedMode, replacing: true)
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            try #require(fd >= 0)
+            defer { close(fd) }
+            try FileIO.writeAtomically(Self.bytes, to: other, mode: pathMode, replacing: true)
+            try #require(rename(other, path) == 0)
+            #expect(FileIO.permissions(path) == pathMode)
+            let result = Result { try KeyFile.load(descriptor: fd, path: path) }
+            if openedMode == 0o600 {
+                #expect(try result.get().identity == Self.secret.identity, "opened 0600, path 0644")
+            } else {
+                #expect(throws: FormatError(.keyTooOpen), "opened 0644, path 0600") { try result.get() }
+            }
+        }
     }
 }
