@@ -25,7 +25,8 @@ struct DemoAndReleaseCLITests {
         #expect(html.contains("KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"))
         #expect(html.contains("VÒNG DEMO"))
         #expect(html.contains("<svg"))
-        #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))  // no external assets
+        // no external assets
+        #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(Array(try cli.read("d/report.csv").prefix(3)) == [0xEF, 0xBB, 0xBF])
         // The round show fingerprint equals the one in the report header.
         let show = try cli.run(["round", "show", cli.path("d/round")])

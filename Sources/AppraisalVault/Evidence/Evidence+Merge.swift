@@ -5,9 +5,13 @@ internal import VaultCrypto
 extension Evidence {
     /// Checks `evidence/` against the live submissions' lists and returns the manifest entries.
     ///
-    /// - Parameter listed: each live submission's member → its revision and attachments.
-    /// - Throws: ``EvidenceError`` `evidence.stray-file`, `merge.missing-evidence`,
-    ///   `merge.evidence-mismatch`, `merge.unlisted-evidence`, or the file's own error.
+    /// - Parameters:
+    ///   - roundDirectory: the round folder.
+    ///   - roster: the round's roster, which the evidence files' senders are checked against.
+    ///   - listed: each live submission's member → its revision and attachments.
+    /// - Returns: the manifest entries of the listed evidence files, by member then index.
+    /// - Throws: ``EvidenceError`` `evidence.stray-file`; ``MergeError`` `merge.missing-evidence`,
+    ///   `merge.evidence-mismatch`, `merge.unlisted-evidence`; or the file's own error.
     static func checkForMerge(
         roundDirectory: String, roster: Roster, listed: [String: (revision: Int, attachments: [Attachment])]
     ) throws -> [Manifest.EvidenceEntry] {

@@ -20,6 +20,7 @@ public struct NewIdentity: Sendable {
     ///   - directory: the folder to write both files to.
     ///   - strength: the Argon2id level protecting the key file.
     ///   - passphrase: asked once every check has passed, with the key file's path.
+    /// - Returns: the new public identity and the paths of the key file and the public file written.
     /// - Throws: ``FormatError`` `identity.bad-id`, `identity.bad-name`, `file.exists`, or what
     ///   `passphrase` or the file system throws.
     public static func create(

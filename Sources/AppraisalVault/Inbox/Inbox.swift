@@ -70,8 +70,12 @@ public struct Inbox: Sendable {
     ///
     /// Rejections are journaled (as `reject`, with the message id) and then thrown.
     ///
-    /// - Parameter recovered: what an earlier ``recoverInterrupted(secretary:)`` in the same run
-    ///   completed (re-sending such a file is not a replay).
+    /// - Parameters:
+    ///   - path: the sealed submission (`.avs`) or evidence (`.ave`) file to receive.
+    ///   - secretary: the unlocked secretary identity.
+    ///   - earlier: what an earlier ``recoverInterrupted(secretary:)`` in the same run completed
+    ///     (re-sending such a file is not a replay).
+    /// - Returns: what was accepted: a first submission, a superseding revision, or an evidence file.
     /// - Throws: ``MergeError`` `merge.not-secretary` when `secretary` is not the round's secretary
     ///   (nothing is journaled then), or the rule the file broke.
     func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {

@@ -11,13 +11,6 @@ struct Roster: Sendable {
     /// The release holders.
     let holders: [PublicIdentity]
 
-    init(roundHash: [UInt8], secretary: PublicIdentity, members: [PublicIdentity], holders: [PublicIdentity]) {
-        self.roundHash = roundHash
-        self.secretary = secretary
-        self.members = members
-        self.holders = holders
-    }
-
     /// The member with `id`, if any.
     func member(_ id: String) -> PublicIdentity? { members.first { $0.id == id } }
 

@@ -145,6 +145,10 @@ enum RoundJournal {
     ///   - details: event details — ids, revisions and hashes only, never scores or reasons.
     ///   - secretary: the unlocked secretary identity.
     ///   - at: the time to record.
+    /// - Returns: the entry appended.
+    /// - Throws: ``JournalError`` `journal.bad-signature`, `journal.broken-chain`,
+    ///   `journal.wrong-round` when the existing journal does not verify; ``FormatError`` when
+    ///   `round.avr` or the journal cannot be read or parsed, or the journal cannot be written.
     @discardableResult
     static func append(
         roundDirectory: String, event: JournalEvent, details: [String: JSONValue], secretary: SecretIdentity,

@@ -19,6 +19,7 @@ public enum Merge {
     ///   - submissions: each submitting member's appraisals, by member id (already checked with
     ///     ``AppraisalCheck``; rows for cells not assigned to that member count as conflicts).
     ///   - survey: scores for `survey` sub-criteria, or nil when no survey was supplied.
+    /// - Returns: the computed results and the coverage (the gaps and conflicts found).
     public static func run(
         _ input: RoundPlan, roundHash: [UInt8], submissions: [String: [Appraisal]], survey: [Cell: Points]?
     ) -> Outcome {

@@ -28,6 +28,8 @@ public enum RoundMerge {
     ///   - allowIncomplete: merge even with gaps or conflicts.
     ///   - unlock: unlocks the secretary's key (asks for the passphrase), called once the survey
     ///     has been read.
+    /// - Returns: what the merge did: the submissions merged, the coverage, where the locked results
+    ///   and the manifest were written, and the evidence files listed.
     /// - Throws: ``InputProblems`` for the survey, or as ``run(roundDirectory:secretary:survey:allowIncomplete:created:using:)``.
     public static func run(
         roundDirectory: String, round: RoundDefinition, surveyFile: String?, allowIncomplete: Bool,

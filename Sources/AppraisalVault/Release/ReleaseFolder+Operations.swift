@@ -30,6 +30,7 @@ extension ReleaseFolder {
     ///   - decision: the Committee's published decision the approval cites.
     ///   - out: the approval file to write; nil for `HOLDER.ava` in the current folder.
     ///   - unlock: unlocks `keyFile` (asks for the passphrase).
+    /// - Returns: the approval file written and the holder who approved.
     /// - Throws: ``ReleaseError`` `release.not-merged`, `approve.not-holder`, `file.exists`, any
     ///   check of the locked results or the decision.
     public static func approve(
@@ -55,6 +56,8 @@ extension ReleaseFolder {
     ///   - roundDirectory: the merged round folder.
     ///   - approvals: the approval files.
     ///   - out: the token file to write; nil for `ROUND/release-token.avt`.
+    /// - Returns: the token file written, the holders whose approvals were counted, the round's
+    ///   threshold and any notices.
     /// - Throws: ``ReleaseError`` `release.not-merged`, `file.exists`, any approval or token error.
     public static func combine(roundDirectory: String, approvals: [String], out: String?) throws -> Combination {
         let merged = try loadMerged(roundDirectory)

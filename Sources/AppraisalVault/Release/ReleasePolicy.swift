@@ -33,14 +33,6 @@ struct ReleasePolicy: Sendable, Hashable {
         let sealedShare: [UInt8]
         /// `BLAKE2b-256(domain("share-commitment") ‖ roundID ‖ x ‖ y)`, 32 bytes.
         let commitment: [UInt8]
-
-        /// Assembles an entry (no checks; ``ReleasePolicy`` validates the whole list).
-        init(identity: PublicIdentity, x: UInt8, sealedShare: [UInt8], commitment: [UInt8]) {
-            self.identity = identity
-            self.x = x
-            self.sealedShare = sealedShare
-            self.commitment = commitment
-        }
     }
 
     /// t: how many distinct holders' shares reconstruct the release key.

@@ -24,12 +24,6 @@ enum Shamir {
         let x: UInt8
         /// The y values, one per secret byte; they are secret.
         let y: SecretBytes
-
-        /// Pairs an x coordinate with its y values.
-        init(x: UInt8, y: SecretBytes) {
-            self.x = x
-            self.y = y
-        }
     }
 
     // MARK: - Split
@@ -42,8 +36,8 @@ enum Shamir {
     ///
     /// - Parameters:
     ///   - secret: The bytes to share; at least one byte.
-    ///   - threshold: t, the number of shares needed, 1 ≤ t ≤ n.
-    ///   - count: n, the number of shares made, n ≤ 255.
+    ///   - t: the `threshold`, the number of shares needed, 1 ≤ t ≤ n.
+    ///   - n: the `count`, the number of shares made, n ≤ 255.
     ///   - random: The source of the polynomial coefficients.
     /// - Returns: n shares in order of x.
     /// - Throws: ``ReleaseError`` `release.secret-empty`, `release.holder-count` (n outside

@@ -11,15 +11,6 @@ extension Framework {
         public let step: Points
         /// The criteria, in document order.
         public let criteria: [Criterion]
-
-        /// Assembles a field (validated by the caller).
-        init(code: String, title: String, max: Points, step: Points, criteria: [Criterion]) {
-            self.code = code
-            self.title = title
-            self.max = max
-            self.step = step
-            self.criteria = criteria
-        }
     }
 
     /// A criterion (tiêu chí), e.g. `1.1`.
@@ -34,15 +25,6 @@ extension Framework {
         public let step: Points
         /// The sub-criteria, in document order.
         public let subCriteria: [SubCriterion]
-
-        /// Assembles a criterion (validated by the caller).
-        init(code: String, title: String, max: Points, step: Points, subCriteria: [SubCriterion]) {
-            self.code = code
-            self.title = title
-            self.max = max
-            self.step = step
-            self.subCriteria = subCriteria
-        }
     }
 
     /// A sub-criterion (tiêu chí thành phần), e.g. `1.1.1`: the unit of scoring.
@@ -57,15 +39,6 @@ extension Framework {
         public let step: Points
         /// How it is scored.
         public let method: ScoringMethod
-
-        /// Assembles a sub-criterion (validated by the caller).
-        init(code: String, title: String, max: Points, step: Points, method: ScoringMethod) {
-            self.code = code
-            self.title = title
-            self.max = max
-            self.step = step
-            self.method = method
-        }
 
         /// True when `score` is within `[0, max]` and on the step.
         public func accepts(_ score: Points) -> Bool {

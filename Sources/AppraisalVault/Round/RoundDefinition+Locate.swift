@@ -6,6 +6,7 @@ extension RoundDefinition {
     /// - Parameters:
     ///   - path: a round folder, or a round definition file.
     ///   - expectedFingerprint: the fingerprint as typed (e.g. read over the phone), or nil.
+    /// - Returns: the verified round definition.
     /// - Throws: ``RoundError`` `round.no-folder`, format errors, `round.bad-signature`,
     ///   `round.fingerprint-unreadable`, `round.fingerprint-mismatch` (a forged or different
     ///   round: stop).

@@ -29,8 +29,11 @@ public struct AppraisalCheck: Sendable {
     /// All problems with `rows`: unassigned or unknown cells, duplicates, scores out of range or off
     /// step, missing reasons, and every assigned cell that has no row.
     ///
-    /// - Parameter reported: cells whose row was already reported as unreadable (they are not
-    ///   reported again as missing).
+    /// - Parameters:
+    ///   - rows: the appraisals read from the worksheet.
+    ///   - reported: cells whose row was already reported as unreadable (they are not reported
+    ///     again as missing).
+    /// - Returns: every problem found, empty when the rows are acceptable.
     public func problems(_ rows: [Appraisal], alreadyReported reported: Set<Cell> = []) -> [Problem] {
         var problems = [Problem]()
         var seen = [Cell: Int]()

@@ -59,6 +59,7 @@ public struct SubmissionSeal: Sendable {
     ///   - revision: the revision; nil for one more than the highest `MEMBER.rN.avs` beside the
     ///     output.
     ///   - attachments: evidence documents, sealed next to the submission as `MEMBER.rN.eK.ave`.
+    /// - Returns: the checked plan; ``seal(as:removingWorksheet:)`` writes it.
     /// - Throws: ``Problems`` listing every problem in the worksheet, or ``AppraisalError``
     ///   `seal.not-member`, `file.exists`, `evidence.*`, a file error.
     public static func prepare(
@@ -84,6 +85,8 @@ public struct SubmissionSeal: Sendable {
     /// - Parameters:
     ///   - member: the unlocked member identity.
     ///   - removingWorksheet: deletes the plaintext worksheet once the submission is written.
+    /// - Returns: the sealed submission and evidence files written, and whether the worksheet was
+    ///   deleted.
     /// - Throws: ``SubmissionError`` `seal.not-member`, a file error.
     public func seal(as member: SecretIdentity, removingWorksheet: Bool) throws -> Sealed {
         let attachments = try Evidence.seal(

@@ -46,6 +46,7 @@ public struct VerificationReport: Sendable {
         /// the report it serialises.
         ///
         /// - Parameter render: Renders a detail as text.
+        /// - Returns: The check as a JSON object, its detail rendered by `render` and NFC-normalised.
         public func json(renderingDetail render: (Notice) -> String) -> JSONValue {
             .object([
                 "detail": .string(Text.nfc(render(detail))),
@@ -89,6 +90,8 @@ public struct VerificationReport: Sendable {
     /// `{"checks": [check…], "passed": bool, "round": hex32 | null}`.
     ///
     /// - Parameter render: Renders a check's detail as text (see ``Check/json(renderingDetail:)``).
+    /// - Returns: The report as a JSON object: every check in order, the overall result and the
+    ///   round hash (null when the round definition could not be read).
     public func json(renderingDetail render: (Notice) -> String) -> JSONValue {
         .object([
             "checks": .array(checks.map { $0.json(renderingDetail: render) }),

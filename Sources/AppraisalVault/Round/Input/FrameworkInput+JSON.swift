@@ -119,10 +119,10 @@ extension FrameworkInput {
             problems.add(InputError(.frameworkJSON, [.file(file), .text("(root)"), .text("not valid JSON")]))
             return nil
         }
-        let where_ = codeLocations(bytes, file: file)
+        let locations = codeLocations(bytes, file: file)
         var rows = [Row]()
         func visit(_ node: Node, enclosing: String?) {
-            let at = where_[node.code] ?? InputLocation(file: file, line: 0, column: 0)
+            let at = locations[node.code] ?? InputLocation(file: file, line: 0, column: 0)
             let loc = at.line > 0 ? at : InputLocation(file: "\(file) (\(node.path))", line: 0, column: 0)
             rows.append(
                 Row(

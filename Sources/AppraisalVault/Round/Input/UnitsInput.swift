@@ -28,7 +28,10 @@ public enum UnitsInput {
 
     /// Loads the units file.
     ///
-    /// - Parameter groups: the groups file's groups, or nil for the built-in ones only.
+    /// - Parameters:
+    ///   - path: the units file (CSV `id,name,group`).
+    ///   - declared: the groups file's groups, or nil for the built-in ones only.
+    ///   - problems: collects every problem found in the file.
     /// - Returns: the units and the groups they use, or nil when problems were found.
     public static func load(_ path: String, groups declared: [UnitGroup]?, problems: inout InputProblems)
         -> (units: [AppraisedUnit], groups: [UnitGroup])?
