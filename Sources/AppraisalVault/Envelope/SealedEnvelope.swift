@@ -14,20 +14,23 @@ package struct SealedEnvelope: Sendable {
     /// Size of the final chunk: inner signature + overhead.
     static let finalChunkLength = Ed25519.signatureLength + chunkOverhead
 
+    /// The envelope, read through the one streaming reader.
+    let reader: EnvelopeReader<MemorySource>
+
     /// The kind (submission, locked results, evidence).
-    package let kind: ArtifactKind
+    package var kind: ArtifactKind { reader.kind }
     /// The parsed header.
-    package let header: EnvelopeHeader
+    package var header: EnvelopeHeader { reader.header }
     /// Magic through the header, as read.
-    package let preamble: [UInt8]
+    package var preamble: [UInt8] { reader.preamble }
     /// `BLAKE2b-512(preamble)`.
-    package let headerHash: [UInt8]
+    package var headerHash: [UInt8] { reader.headerHash }
     /// The secretstream chunks, as read.
-    package let payload: ArraySlice<UInt8>
+    package var payload: ArraySlice<UInt8> { reader.source.bytes[reader.payload] }
     /// The last 64 bytes.
-    package let outerSignature: [UInt8]
+    package var outerSignature: [UInt8] { reader.outerSignature }
     /// The path, for messages.
-    package let file: String
+    package var file: String { reader.file }
 
     // MARK: - Sealing
 
@@ -44,37 +47,10 @@ package struct SealedEnvelope: Sendable {
         _ content: [UInt8], kind: ArtifactKind, round: [UInt8], context: [String: JSONValue], sender: SecretIdentity,
         recipient: X25519.PublicKey, created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> [UInt8] {
-        do {
-            let fileKey = try SecretBytes(count: SecretStream.keyLength, from: random)
-            let sealedKey = try SealedBox.seal(fileKey, to: recipient, using: random)
-            let stream = try SecretStream.Encryptor(key: fileKey, using: random)
-            let header = EnvelopeHeader(
-                context: context, created: created,
-                fileKeyCommitment: commitment(fileKey: fileKey, kind: kind, round: round),
-                recipient: recipient, round: round, sealedFileKey: sealedKey, sender: sender.identity.id,
-                senderSigningKey: sender.signingKey.publicKey, streamHeader: stream.header)
-            let preamble = Container.preamble(kind: kind, header: header.json)
-            let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
-
-            var payload = [UInt8]()
-            payload.reserveCapacity(content.count + (content.count / chunkSize + 2) * chunkOverhead + 64)
-            let contentHasher = BLAKE2b.Hasher(outputLength: 64)
-            var offset = 0
-            while offset < content.count {
-                let end = min(offset + chunkSize, content.count)
-                let chunk = content[offset..<end]
-                contentHasher.update(chunk)
-                try stream.push(chunk, additionalData: headerHash, isFinal: false, into: &payload)
-                offset = end
-            }
-            let inner = try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHasher.finalize())
-            try stream.push(inner, additionalData: headerHash, isFinal: true, into: &payload)
-            let outer = try sender.signingKey.signature(
-                for: kind.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64))
-            return preamble + payload + outer
-        } catch {
-            throw CryptoError(error)
-        }
+        let sink = MemorySink(capacity: content.count + (content.count / chunkSize + 2) * chunkOverhead + 64 + 4096)
+        let writer = EnvelopeWriter(kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
+        _ = try writer.seal(MemorySource(bytes: content), input: "", context: { _ in context }, into: sink)
+        return sink.bytes
     }
 
     /// `BLAKE2b-256(key = fileKey, domain("file-key-commitment") || round)`.
@@ -82,7 +58,7 @@ package struct SealedEnvelope: Sendable {
         BLAKE2b.hash(kind.domain("file-key-commitment") + round, outputLength: 32, secretKey: fileKey)
     }
 
-    /// Spec §5.5 step 5, shared by the in-memory and the streaming open: the reader's key must be
+    /// Spec §5.5 step 5 of ``EnvelopeReader/open(with:authorize:into:)``: the reader's key must be
     /// the recipient, the sealed file key must open with it, and it must match its commitment.
     ///
     /// - Throws: ``EnvelopeError`` `envelope.not-for-you`, `envelope.commitment`.
@@ -106,33 +82,19 @@ package struct SealedEnvelope: Sendable {
 
     /// Parses the layout of a sealed envelope (no signature check, no decryption).
     ///
-    /// - Throws: ``EnvelopeError`` format errors and `envelope.bad-length`.
+    /// - Throws: ``FormatError`` format errors, ``EnvelopeError`` `envelope.bad-length`.
     package init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String) throws {
-        let container = try Container(parsing: bytes, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
-        do {
-            header = try EnvelopeHeader(json: container.header)
-        } catch {
-            throw FormatError(.header, [.file(file), .text(error.description)])
-        }
-        let body = container.body
-        guard body.count >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
-            throw FormatError(.truncated, [.file(file)])
-        }
-        let payloadEnd = body.endIndex - Ed25519.signatureLength
-        let payload = body[body.startIndex..<payloadEnd]
-        guard SealedEnvelope.isValidPayloadLength(payload.count) else { throw EnvelopeError(.badLength, [.file(file)]) }
-        self.kind = kind
-        self.preamble = container.preamble
-        self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
-        self.payload = payload
-        self.outerSignature = Array(body[payloadEnd...])
-        self.file = file
+        reader = try EnvelopeReader(parsing: MemorySource(bytes: bytes), expecting: kind, file: file)
     }
 
     /// True when the outer signature by `header.senderSigningKey` covers this exact file.
     package var hasValidOuterSignature: Bool {
-        let message = kind.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64)
-        return header.senderSigningKey.isValidSignature(outerSignature, for: message)
+        do {
+            _ = try reader.verifyOuter(hashingFile: false)
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// The content hash the inner signature covers is not visible without decrypting; this is the
@@ -147,41 +109,14 @@ package struct SealedEnvelope: Sendable {
 
     // MARK: - Opening
 
-    /// Verifies and decrypts with the recipient's key, in the order of spec §5.5.
+    /// Verifies and decrypts with the recipient's key, in the order of spec §5.5
+    /// (``EnvelopeReader/open(with:authorize:into:)``); the plaintext is returned only after every check.
     ///
     /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.not-for-you`,
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
     package func open(with key: X25519.PrivateKey) throws -> [UInt8] {
-        guard hasValidOuterSignature else { throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy)) }
-        let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
-        do {
-            let stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader)
-            let contentHasher = BLAKE2b.Hasher(outputLength: 64)
-            var content = [UInt8]()
-            content.reserveCapacity(payload.count)
-            let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
-            let contentEnd = payload.endIndex - SealedEnvelope.finalChunkLength
-            var offset = payload.startIndex
-            while offset < contentEnd {
-                let end = min(offset + step, contentEnd)
-                let (plain, isFinal) = try stream.pull(payload[offset..<end], additionalData: headerHash)
-                guard !isFinal else { throw EnvelopeError(.corrupt, [.file(file)]) }
-                contentHasher.update(plain)
-                content += plain
-                offset = end
-            }
-            let (inner, isFinal) = try stream.pull(payload[contentEnd...], additionalData: headerHash)
-            guard isFinal, inner.count == Ed25519.signatureLength else { throw EnvelopeError(.corrupt, [.file(file)]) }
-            try stream.finish()
-            let message = kind.domain("inner") + headerHash + contentHasher.finalize()
-            guard header.senderSigningKey.isValidSignature(inner, for: message) else {
-                throw EnvelopeError(.innerSignature, [.file(file)])
-            }
-            return content
-        } catch let e as any AppraisalError {
-            throw e
-        } catch {
-            throw EnvelopeError(.corrupt, [.file(file)])
-        }
+        let sink = MemorySink(capacity: payload.count)
+        _ = try reader.open(with: key) { sink }
+        return sink.bytes
     }
 }

@@ -105,12 +105,14 @@ extension Evidence {
             // Open and check everything first: no byte is released before every file passed.
             for (i, job) in jobs.enumerated() {
                 let file = try SealedEnvelope.OnDisk(path: job.source, expecting: .evidence)
-                let (sender, context) = try bind(file, roster: roster)
-                guard sender.id == job.member, context == job.context else {
-                    throw MergeError(.evidenceMismatch, [.text(job.source), .member(job.member), .revision(job.context.revision), .text(String(job.context.index))])
-                }
                 let temporary = FileIO.join(staging, String(i + 1))
-                let contentHash = try file.open(with: secretary.encryptionKey, to: temporary, mode: 0o600)
+                // §5.5 step 4, after the outer signature: the header is bound to the round and the list.
+                let contentHash = try file.open(with: secretary.encryptionKey, to: temporary, mode: 0o600) { _ in
+                    let (sender, context) = try bind(file, roster: roster)
+                    guard sender.id == job.member, context == job.context else {
+                        throw MergeError(.evidenceMismatch, [.text(job.source), .member(job.member), .revision(job.context.revision), .text(String(job.context.index))])
+                    }
+                }
                 staged.append(temporary)
                 if let expected = job.contentHash, !Sodium.constantTimeEqual(contentHash, expected) {
                     throw MergeError(.evidenceMismatch, [.text(job.source), .member(job.member), .revision(job.context.revision), .text(String(job.context.index))])

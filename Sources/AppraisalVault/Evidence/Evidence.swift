@@ -142,17 +142,12 @@ public enum Evidence {
         return try FileIO.listVisible(folder).sorted()
     }
 
-    /// BLAKE2b-256 of a file, streaming.
+    /// BLAKE2b-256 of a file, streaming (the envelope's block loop, ``ByteSource/forEachBlock(in:blockSize:shortRead:_:)``).
     static func hashFile(_ path: String) throws -> [UInt8] {
         let reader = try FileIO.StreamReader(path: path)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
-        var block = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = 0
-        while offset < reader.size {
-            let n = try reader.read(at: offset, count: min(block.count, reader.size - offset), into: &block)
-            guard n > 0 else { break }
-            hasher.update(block[0..<n])
-            offset += n
+        try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(path)) { block in
+            hasher.update(bytes: block)
         }
         return hasher.finalize()
     }
@@ -163,15 +158,10 @@ public enum Evidence {
         let reader = try FileIO.StreamReader(path: source)
         let writer = try FileIO.AtomicWriter(path: destination, mode: 0o644)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
-        var block = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = 0
         do {
-            while offset < reader.size {
-                let n = try reader.read(at: offset, count: min(block.count, reader.size - offset), into: &block)
-                guard n > 0 else { break }
-                hasher.update(block[0..<n])
-                try writer.write(block[0..<n])
-                offset += n
+            try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(source)) { block in
+                hasher.update(bytes: block)
+                try writer.write(bytes: block)
             }
             guard Sodium.constantTimeEqual(hasher.finalize(), expected) else {
                 throw EnvelopeError(.badSignature, [.file(source)], hint: ErrorHint(.askForNewCopy))
@@ -181,5 +171,9 @@ public enum Evidence {
             writer.abort()
             throw error
         }
+    }
+
+    private static func shrank(_ path: String) -> FormatError {
+        FormatError(.fileUnreadable, [.file(path), .text("file shrank while reading")], step: .read)
     }
 }

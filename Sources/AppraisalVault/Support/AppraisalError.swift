@@ -20,16 +20,21 @@ public protocol AppraisalError: Error, Sendable, Hashable, CustomStringConvertib
     var context: ErrorContext { get }
     /// What to do about it, if there is something to say.
     var hint: ErrorHint? { get }
+    /// The layer's name in logs, e.g. `InboxError`.
+    static var layerName: String { get }
 }
 
 extension AppraisalError {
+    /// The layer's name in logs, e.g. `InboxError`.
+    public static var layerName: String { "\(Self.self)" }
+
     /// The message id, e.g. `key.wrong-passphrase`.
     public var messageID: String { code.rawValue }
 
     /// The code and its facts, for logs and test failures (not for users: the CLI renders
     /// errors from its catalog).
     public var description: String {
-        "\(Self.self)(\(messageID)\(context.values.isEmpty ? "" : ": " + context.arguments.joined(separator: ", ")))"
+        "\(Self.layerName)(\(messageID)\(context.values.isEmpty ? "" : ": " + context.arguments.joined(separator: ", ")))"
     }
 }
 

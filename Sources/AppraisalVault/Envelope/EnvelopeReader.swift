@@ -1,0 +1,180 @@
+package import VaultCrypto
+
+/// A sealed envelope read from any ``ByteSource``, parsed from both ends (spec §5.1): the one
+/// streaming reader that the in-memory ``SealedEnvelope`` and ``SealedEnvelope/OnDisk`` wrap.
+///
+/// ``open(with:authorize:into:)`` is the only implementation of the open order of spec §5.5.
+struct EnvelopeReader<Source: ByteSource> {
+    /// The kind.
+    let kind: ArtifactKind
+    /// The parsed header.
+    let header: EnvelopeHeader
+    /// Magic through the header, as read.
+    let preamble: [UInt8]
+    /// `BLAKE2b-512(preamble)`.
+    let headerHash: [UInt8]
+    /// Where the payload lies in `source`.
+    let payload: Range<Int>
+    /// The last 64 bytes.
+    let outerSignature: [UInt8]
+    /// The whole envelope.
+    let source: Source
+    /// The path, for messages.
+    let file: String
+
+    /// Parses the preamble and the layout (spec §5.5 steps 1–2), reading only the preamble and the
+    /// outer signature.
+    ///
+    /// - Throws: ``FormatError`` format errors, ``EnvelopeError`` `envelope.bad-length`.
+    init(parsing source: Source, expecting kind: ArtifactKind, file: String) throws {
+        guard source.size > 0 else { throw FormatError(.empty, [.file(file)]) }
+        let prefix = try source.bytes(at: 0, upTo: min(source.size, Container.fixedPrefixLength))
+        let length = prefix.count == Container.fixedPrefixLength
+            ? Int(prefix[9]) << 24 | Int(prefix[10]) << 16 | Int(prefix[11]) << 8 | Int(prefix[12]) : 0
+        let preambleLength = Container.fixedPrefixLength + min(length, EnvelopeHeader.maxLength + 1)
+        // The preamble is parsed with the container's rules (magic, version, kind, header limits).
+        let head = try source.bytes(at: 0, upTo: min(source.size, preambleLength))
+        let container = try Container(parsing: head, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
+        do { header = try EnvelopeHeader(json: container.header) } catch { throw FormatError(.header, [.file(file), .text(error.description)]) }
+        let bodyLength = source.size - container.preamble.count
+        guard bodyLength >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
+            throw FormatError(.truncated, [.file(file)])
+        }
+        let payloadLength = bodyLength - Ed25519.signatureLength
+        guard SealedEnvelope.isValidPayloadLength(payloadLength) else { throw EnvelopeError(.badLength, [.file(file)]) }
+        self.kind = kind
+        self.preamble = container.preamble
+        self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
+        self.payload = container.preamble.count..<(container.preamble.count + payloadLength)
+        let signature = try source.bytes(at: payload.upperBound, upTo: Ed25519.signatureLength)
+        guard signature.count == Ed25519.signatureLength else { throw FormatError(.truncated, [.file(file)]) }
+        self.outerSignature = signature
+        self.source = source
+        self.file = file
+    }
+
+    /// Spec §5.5 step 3: streams the payload once and checks the outer signature.
+    ///
+    /// - Parameter hashingFile: also hash the whole file on the way.
+    /// - Returns: BLAKE2b-256 of the whole file when `hashingFile`, else nil.
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`.
+    func verifyOuter(hashingFile: Bool = true) throws -> [UInt8]? {
+        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+        let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
+        fileHasher?.update(preamble)
+        // Two stages: this thread reads and hashes the payload; the worker hashes the file.
+        try TwoStagePipeline.run(
+            blockSize: SealedEnvelope.hashBlock, inline: fileHasher == nil || payload.count <= SealedEnvelope.hashBlock,
+            consume: { block in fileHasher?.update(bytes: block) }
+        ) { pipeline in
+            try source.forEachBlock(in: payload, blockSize: SealedEnvelope.hashBlock, shortRead: FormatError(.truncated, [.file(file)])) {
+                block in
+                payloadHasher.update(bytes: block)
+                if fileHasher != nil {
+                    try pipeline.send { slot in
+                        slot.copyMemory(from: block)
+                        return block.count
+                    }
+                }
+            }
+        }
+        fileHasher?.update(outerSignature)
+        let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
+        guard header.senderSigningKey.isValidSignature(outerSignature, for: message) else {
+            throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
+        }
+        return fileHasher?.finalize()
+    }
+
+    /// Opens the envelope in the order of spec §5.5, the one place that order is written:
+    /// outer signature (step 3), `authorize` (step 4, the caller's roster check), recipient and
+    /// file key (step 5), every chunk with the final tag (step 6), inner signature (step 7); only
+    /// then is the sink released (step 8). No plaintext is released before everything verified.
+    ///
+    /// - Parameters:
+    ///   - key: the recipient's key.
+    ///   - authorize: the caller's binding checks on the header, run after the outer signature.
+    ///   - makeSink: where the plaintext goes; created only after the file key opened.
+    /// - Returns: BLAKE2b-512 of the plaintext (the content hash, spec §5.4).
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, what `authorize` throws,
+    ///   `envelope.not-for-you`, `envelope.commitment`, `envelope.corrupt`,
+    ///   `envelope.inner-signature`, and the sink's errors.
+    func open<Sink: ByteSink>(
+        with key: X25519.PrivateKey, authorize: (EnvelopeHeader) throws -> Void = { _ in },
+        into makeSink: () throws -> Sink
+    ) throws -> [UInt8] {
+        _ = try verifyOuter(hashingFile: false)
+        try authorize(header)
+        let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
+        let sink = try makeSink()
+        do {
+            let contentHash = try decrypt(with: fileKey, into: sink)
+            try sink.release()
+            return contentHash
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+
+    /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext, then checks the
+    /// final chunk and the inner signature.
+    private func decrypt(with fileKey: SecretBytes, into sink: some ByteSink) throws -> [UInt8] {
+        let corrupt = EnvelopeError(.corrupt, [.file(file)])
+        let stream: SecretStream.Decryptor
+        do { stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader) } catch { throw corrupt }
+        let contentHasher = BLAKE2b.Hasher(outputLength: 64)
+        let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
+        let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
+        let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
+        ad.copyBytes(from: headerHash)
+        defer { ad.deallocate() }
+        // Two stages: this thread reads and decrypts; the worker hashes the plaintext and writes it.
+        let blockCipher = SealedEnvelope.blockChunks * step
+        try TwoStagePipeline.run(
+            blockSize: SealedEnvelope.blockChunks * SealedEnvelope.chunkSize, inline: contentEnd - payload.lowerBound <= blockCipher,
+            consume: { out in
+                contentHasher.update(bytes: out)
+                try sink.write(bytes: out)
+            }
+        ) { pipeline in
+            try source.forEachBlock(
+                in: payload.lowerBound..<contentEnd, blockSize: blockCipher, shortRead: FormatError(.truncated, [.file(file)])
+            ) { block in
+                try pipeline.send { plain in
+                    var done = 0
+                    var written = 0
+                    while done < block.count {
+                        let k = min(step, block.count - done)
+                        let pulled: (count: Int, isFinal: Bool)
+                        do {
+                            pulled = try stream.pull(
+                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
+                                into: UnsafeMutableRawBufferPointer(rebasing: plain[written...]))
+                        } catch { throw corrupt }
+                        guard !pulled.isFinal else { throw corrupt }
+                        written += pulled.count
+                        done += k
+                    }
+                    return written
+                }
+            }
+        }
+        let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
+        guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
+        let inner: [UInt8]
+        do {
+            let pulled = try stream.pull(last, additionalData: headerHash)
+            guard pulled.isFinal, pulled.plaintext.count == Ed25519.signatureLength else { throw corrupt }
+            try stream.finish()
+            inner = pulled.plaintext
+        } catch { throw corrupt }
+        let contentHash = contentHasher.finalize()
+        guard header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + contentHash) else {
+            throw EnvelopeError(.innerSignature, [.file(file)])
+        }
+        return contentHash
+    }
+}
+
+extension EnvelopeReader: Sendable where Source: Sendable {}

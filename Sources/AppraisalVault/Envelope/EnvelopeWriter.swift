@@ -1,0 +1,113 @@
+package import VaultCrypto
+
+/// The one streaming writer of a sealed envelope (spec §5.2–5.4): content from any
+/// ``ByteSource``, the envelope to any ``ByteSink``. ``SealedEnvelope/seal(_:kind:round:context:sender:recipient:created:using:)``
+/// and ``SealedEnvelope/sealFile(_:to:kind:round:context:sender:recipient:created:using:)`` wrap it.
+struct EnvelopeWriter {
+    /// The envelope kind.
+    let kind: ArtifactKind
+    /// The round definition's file hash.
+    let round: [UInt8]
+    /// The unlocked sender identity.
+    let sender: SecretIdentity
+    /// The X25519 key the file key is sealed to.
+    let recipient: X25519.PublicKey
+    /// Informational creation time.
+    let created: String
+    /// Where the file key, its sealing and the stream header come from, in that order.
+    let random: any RandomSource
+
+    /// Seals all of `source` into `sink`, then releases the sink.
+    ///
+    /// - Parameters:
+    ///   - context: the kind-specific header fields, given the content size (read before the header is written).
+    ///   - input: the content's path, for messages.
+    /// - Throws: the source's and the sink's errors; ``CryptoError`` `crypto.failure`.
+    func seal(
+        _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue], into sink: some ByteSink
+    ) throws -> SealedEnvelope.SealedFile {
+        do {
+            let result = try write(source, input: input, context: context, into: sink)
+            try sink.release()
+            return result
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+
+    private func write(
+        _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue], into sink: some ByteSink
+    ) throws -> SealedEnvelope.SealedFile {
+        let fileKey = try crypto { try SecretBytes(count: SecretStream.keyLength, from: random) }
+        let sealedKey = try crypto { try SealedBox.seal(fileKey, to: recipient, using: random) }
+        let stream = try crypto { try SecretStream.Encryptor(key: fileKey, using: random) }
+        let size = source.size
+        let header = EnvelopeHeader(
+            context: context(size), created: created,
+            fileKeyCommitment: SealedEnvelope.commitment(fileKey: fileKey, kind: kind, round: round), recipient: recipient,
+            round: round, sealedFileKey: sealedKey, sender: sender.identity.id, senderSigningKey: sender.signingKey.publicKey,
+            streamHeader: stream.header)
+        let preamble = Container.preamble(kind: kind, header: header.json)
+        let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
+        let fileHasher = BLAKE2b.Hasher(outputLength: 32)
+        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+        let contentHasher = BLAKE2b.Hasher(outputLength: 64)
+        try sink.write(contentsOf: preamble)
+        fileHasher.update(preamble)
+
+        let chunk = SealedEnvelope.chunkSize
+        let blockPlain = SealedEnvelope.blockChunks * chunk
+        let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
+        ad.copyBytes(from: headerHash)
+        defer { ad.deallocate() }
+        // Two stages (§5.4 hashes unchanged): this thread reads, hashes the content and encrypts;
+        // the worker hashes the payload and the file and writes.
+        try TwoStagePipeline.run(
+            blockSize: SealedEnvelope.blockChunks * (chunk + SealedEnvelope.chunkOverhead), inline: size <= blockPlain,
+            consume: { out in
+                payloadHasher.update(bytes: out)
+                fileHasher.update(bytes: out)
+                try sink.write(bytes: out)
+            }
+        ) { pipeline in
+            try source.forEachBlock(
+                in: 0..<size, blockSize: blockPlain,
+                shortRead: FormatError(.fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
+            ) { block in
+                contentHasher.update(bytes: block)
+                try pipeline.send { cipher in
+                    var done = 0
+                    var written = 0
+                    while done < block.count {
+                        let k = min(chunk, block.count - done)
+                        written += try crypto {
+                            try stream.push(
+                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
+                                isFinal: false, into: UnsafeMutableRawBufferPointer(rebasing: cipher[written...]))
+                        }
+                        done += k
+                    }
+                    return written
+                }
+            }
+        }
+        let contentHash = contentHasher.finalize()
+        let inner = try crypto { try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash) }
+        let last = try crypto { try stream.push(inner, additionalData: headerHash, isFinal: true) }
+        payloadHasher.update(last)
+        fileHasher.update(last)
+        try sink.write(contentsOf: last)
+        let outer = try crypto {
+            try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHasher.finalize())
+        }
+        fileHasher.update(outer)
+        try sink.write(contentsOf: outer)
+        return SealedEnvelope.SealedFile(fileHash: fileHasher.finalize(), contentHash: contentHash, size: size)
+    }
+
+    /// Runs a crypto step; a failure there is an internal error.
+    private func crypto<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw CryptoError(error) }
+    }
+}
