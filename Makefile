@@ -33,10 +33,11 @@ test: deps
 
 # Large cases kept out of the normal suite (1 GiB attachment round trip, and the binary's peak
 # memory on a 1 GiB attachment against a 1 MiB one); use a release build. Scratch files (about
-# 3 GiB) go under LARGE_DIR, which must be on disk (not tmpfs).
+# 3 GiB) go under LARGE_DIR, which must be on disk (not tmpfs). `-enable-testing`: avault-bench
+# and the tests use `@testable import`.
 LARGE_DIR ?= /var/tmp
 test-large: deps
-	$(SWIFT) build -c release --build-tests
+	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
 	TMPDIR=$(LARGE_DIR) AVAULT_LARGE_TESTS=1 $(SWIFT) test -c release --disable-xctest --skip-build --filter oneGibibyte
 
 # Benchmarks (docs/performance.md): the avault-bench executable (Sources/avault-bench), release

@@ -9,6 +9,8 @@ import Testing
 /// Each command runs as a child process; its peak resident set comes from `wait4`'s rusage
 /// (`ru_maxrss`). AVAULT_LARGE_BYTES overrides the large size for a quicker local run. The scratch
 /// folders are under TMPDIR (NSTemporaryDirectory): point it at a disk (`/var/tmp`), not tmpfs.
+/// Each command first unlocks a key (Argon2id, 64 MiB), so both runs peak near 97 MiB: growth that
+/// stays under that floor is not seen, growth with the attachment's size (1 GiB) is.
 @Suite(.serialized) struct LargeAttachmentMemoryTests {
     static let small = 1 << 20
     static let large = ProcessInfo.processInfo.environment["AVAULT_LARGE_BYTES"].flatMap(Int.init) ?? 1 << 30
