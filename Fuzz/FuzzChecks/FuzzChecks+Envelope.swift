@@ -23,9 +23,11 @@ extension FuzzChecks {
         let kind = bytes.count > 8 ? ArtifactKind(rawValue: bytes[8]) ?? .submission : .submission
         guard let envelope = try? SealedEnvelope(parsing: bytes, expecting: kind, file: file) else { return }
         try Fuzz.require(
-            envelope.preamble + Array(envelope.payload) + envelope.outerSignature == bytes, "preamble + payload + signature != x")
+            envelope.preamble + Array(envelope.payload) + envelope.outerSignature == bytes,
+            "preamble + payload + signature != x")
         try Fuzz.require(
-            envelope.preamble == Container.preamble(kind: kind, header: envelope.header.json), "EnvelopeHeader.json != header")
+            envelope.preamble == Container.preamble(kind: kind, header: envelope.header.json),
+            "EnvelopeHeader.json != header")
         let signed = envelope.hasValidOuterSignature
         _ = envelope.fileHash
         guard let content = try? envelope.open(with: identity.encryptionKey) else { return }

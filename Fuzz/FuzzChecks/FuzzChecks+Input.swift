@@ -1,6 +1,7 @@
-@testable internal import AppraisalVault
 internal import Foundation
 internal import Glibc
+
+@testable internal import AppraisalVault
 
 // MARK: - Secretary input files: CSV, points, framework, units, self-assessment, labels
 
@@ -75,8 +76,16 @@ extension FuzzChecks {
     /// A small framework and unit list for the self-assessment reader.
     static let fixture: (framework: Framework, units: [AppraisedUnit]) = {
         var problems = InputProblems()
-        guard let framework = FrameworkInput.parse(Array(FuzzSeeds.frameworkCSV.utf8), file: "fixture", problems: &problems)
+        guard
+            let framework = FrameworkInput.parse(
+                Array(FuzzSeeds.frameworkCSV.utf8), file: "fixture", problems: &problems)
         else { preconditionFailure("internal error: fuzz fixture framework: \(problems.errors)") }
-        return (framework, [AppraisedUnit(id: "u-1", name: "Unit 1", group: "so-nganh"), AppraisedUnit(id: "u-2", name: "Unit 2", group: "huyen")])
+        return (
+            framework,
+            [
+                AppraisedUnit(id: "u-1", name: "Unit 1", group: "so-nganh"),
+                AppraisedUnit(id: "u-2", name: "Unit 2", group: "huyen"),
+            ]
+        )
     }()
 }

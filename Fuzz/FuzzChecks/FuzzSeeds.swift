@@ -29,7 +29,8 @@ public enum FuzzSeeds {
         let submission = SubmissionContent(
             member: "tv-01", revision: 2, round: round,
             rows: [
-                Appraisal(unit: "u-1", code: "1.1.1", score: Points(units: 75, scale: 2), reason: "Thiếu minh chứng\ndòng 2"),
+                Appraisal(
+                    unit: "u-1", code: "1.1.1", score: Points(units: 75, scale: 2), reason: "Thiếu minh chứng\ndòng 2"),
                 Appraisal(unit: "u-2", code: "1.1.2", score: Points(integer: 0), reason: ""),
             ]
         ).encoded()
@@ -48,13 +49,16 @@ public enum FuzzSeeds {
 
         func seal(_ content: [UInt8], _ kind: ArtifactKind) throws -> [UInt8] {
             try SealedEnvelope.seal(
-                content, kind: kind, round: round, context: ["member": .string("fuzz"), "revision": .int(1)], sender: me,
+                content, kind: kind, round: round, context: ["member": .string("fuzz"), "revision": .int(1)],
+                sender: me,
                 recipient: me.identity.encryptionKey, created: created, using: random)
         }
         let pub = try me.publicFile()
         var entries = [RoundJournal.Entry]()
         var journals = [[UInt8]]()
-        for (event, details) in [("round-init", [String: JSONValue]()), ("receive", ["member": .string("tv-01"), "revision": .int(1)])] {
+        for (event, details) in [
+            ("round-init", [String: JSONValue]()), ("receive", ["member": .string("tv-01"), "revision": .int(1)]),
+        ] {
             entries.append(
                 RoundJournal.Entry(
                     sequence: entries.count + 1, at: created, event: event, details: details,
@@ -88,7 +92,9 @@ public enum FuzzSeeds {
                 Array(frameworkCSV.utf8), Array("id;name\r\na;\"b;\"\"c\"\"\r\nd\"\r\n".utf8),
                 CSV.bom + Array("a,b\n\n1,2".utf8), Array("\"\"\n".utf8),
             ],
-            "FuzzPoints": ["0", "0.25", "-1,5", " 12\t", "123456789012.123456", "-0.000001", "7.50"].map { Array($0.utf8) },
+            "FuzzPoints": ["0", "0.25", "-1,5", " 12\t", "123456789012.123456", "-0.000001", "7.50"].map {
+                Array($0.utf8)
+            },
             "FuzzFramework": [Array(frameworkCSV.utf8), Array(frameworkJSON.utf8)],
             "FuzzRoundInputs": [
                 [0] + Array("id,name\nso-nganh,Sở\nxa,Xã\n".utf8),
@@ -118,8 +124,12 @@ public enum FuzzSeeds {
             "created": .string(created), "journalHead": .hex([UInt8](repeating: 4, count: 32)),
             "results": .hex([UInt8](repeating: 3, count: 32)), "round": .hex(round),
             "submissions": .array([
-                .object(["fileHash": .hex([UInt8](repeating: 1, count: 32)), "member": .string("tv-01"), "revision": .int(2)]),
-                .object(["fileHash": .hex([UInt8](repeating: 2, count: 32)), "member": .string("tv-02"), "revision": .int(1)]),
+                .object([
+                    "fileHash": .hex([UInt8](repeating: 1, count: 32)), "member": .string("tv-01"), "revision": .int(2),
+                ]),
+                .object([
+                    "fileHash": .hex([UInt8](repeating: 2, count: 32)), "member": .string("tv-02"), "revision": .int(1),
+                ]),
             ]),
             "surveyAvailable": .bool(false),
         ])
@@ -148,6 +158,9 @@ public enum FuzzSeeds {
                 "self": .string("1"), "unit": .string(id),
             ])
         }
-        return .object(["round": .hex(round), "surveyAvailable": .bool(false), "units": .array([unit("u-1", rank: 1), unit("u-2", rank: 1)])])
+        return .object([
+            "round": .hex(round), "surveyAvailable": .bool(false),
+            "units": .array([unit("u-1", rank: 1), unit("u-2", rank: 1)]),
+        ])
     }
 }

@@ -41,7 +41,8 @@ package enum Argon2id {
         /// A file asking for more is rejected before any work (a hostile file must not be able to
         /// make us allocate or compute without bound); one asking for less is too weak to trust.
         package var isWithinAcceptedRange: Bool {
-            let low = Limits.interactive, high = Limits.sensitive
+            let low = Limits.interactive
+            let high = Limits.sensitive
             return (low.operations...high.operations).contains(operations)
                 && (low.memoryBytes...high.memoryBytes).contains(memoryBytes)
         }

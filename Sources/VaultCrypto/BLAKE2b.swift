@@ -20,7 +20,8 @@ package enum BLAKE2b {
     }
 
     /// Hashes `message` keyed with a secret (for example a key commitment under a file key).
-    package static func hash(_ message: some ContiguousBytes, outputLength: Int = 32, secretKey: SecretBytes) -> [UInt8] {
+    package static func hash(_ message: some ContiguousBytes, outputLength: Int = 32, secretKey: SecretBytes) -> [UInt8]
+    {
         secretKey.withUnsafeBytes { hash(message, outputLength: outputLength, key: $0) }
     }
 
@@ -68,7 +69,8 @@ package enum BLAKE2b {
         package func update(bytes: UnsafeRawBufferPointer) {
             precondition(!finished, "internal error: BLAKE2b update after finalize")
             guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-            _ = crypto_generichash_update(OpaquePointer(state), base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
+            _ = crypto_generichash_update(
+                OpaquePointer(state), base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
         }
 
         /// Finishes and returns the digest; the hasher cannot be used afterwards.

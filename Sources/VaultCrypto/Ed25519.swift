@@ -46,7 +46,9 @@ package enum Ed25519 {
 
         /// Derives the key pair from a 32-byte seed. libsodium: `crypto_sign_seed_keypair`.
         package init(seed: SecretBytes) throws(SodiumError) {
-            guard seed.count == Ed25519.seedLength else { throw SodiumError(.invalidLength, "crypto_sign_seed_keypair") }
+            guard seed.count == Ed25519.seedLength else {
+                throw SodiumError(.invalidLength, "crypto_sign_seed_keypair")
+            }
             let sk = try SecretBytes(count: Int(crypto_sign_secretkeybytes()))
             var pk = [UInt8](repeating: 0, count: Ed25519.publicKeyLength)
             let rc = sk.withUnsafeMutableBytes { skp in
@@ -62,7 +64,8 @@ package enum Ed25519 {
         }
 
         /// Makes a new key pair from `random`.
-        package static func generate(using random: any RandomSource = SystemRandom()) throws(SodiumError) -> PrivateKey {
+        package static func generate(using random: any RandomSource = SystemRandom()) throws(SodiumError) -> PrivateKey
+        {
             try PrivateKey(seed: SecretBytes(count: Ed25519.seedLength, from: random))
         }
 

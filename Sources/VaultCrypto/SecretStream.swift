@@ -42,7 +42,8 @@ package enum SecretStream {
             state = try SecretStream.allocateState()
             header = random.bytes(SecretStream.headerLength)
             let rc = key.withUnsafeBytes { k in
-                crypto_secretstream_xchacha20poly1305_init_pull(state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                crypto_secretstream_xchacha20poly1305_init_pull(
+                    state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
             guard rc == 0 else {
                 sodium_free(state)
@@ -72,7 +73,8 @@ package enum SecretStream {
                 plaintext.withUnsafeBytes { m in
                     additionalData.withUnsafeBytes { a in
                         do throws(SodiumError) {
-                            count = try push(m, additionalData: a, isFinal: isFinal, into: UnsafeMutableRawBufferPointer(o))
+                            count = try push(
+                                m, additionalData: a, isFinal: isFinal, into: UnsafeMutableRawBufferPointer(o))
                         } catch { failure = error }
                     }
                 }
@@ -95,8 +97,10 @@ package enum SecretStream {
             guard output.count >= n + SecretStream.overhead, let out = output.baseAddress else {
                 throw SodiumError(.invalidLength, function)
             }
-            let tag = isFinal
-                ? crypto_secretstream_xchacha20poly1305_tag_final() : crypto_secretstream_xchacha20poly1305_tag_message()
+            let tag =
+                isFinal
+                ? crypto_secretstream_xchacha20poly1305_tag_final()
+                : crypto_secretstream_xchacha20poly1305_tag_message()
             var empty: UInt8 = 0
             let rc = withUnsafePointer(to: &empty) { e in
                 crypto_secretstream_xchacha20poly1305_push(
@@ -124,7 +128,8 @@ package enum SecretStream {
             }
             state = try SecretStream.allocateState()
             let rc = key.withUnsafeBytes { k in
-                crypto_secretstream_xchacha20poly1305_init_pull(state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                crypto_secretstream_xchacha20poly1305_init_pull(
+                    state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
             guard rc == 0 else {
                 sodium_free(state)
@@ -169,12 +174,14 @@ package enum SecretStream {
         /// - Returns: the plaintext length and whether this chunk was the final one.
         /// - Throws: as ``pull(_:additionalData:)``.
         package func pull(
-            _ ciphertext: UnsafeRawBufferPointer, additionalData: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+            _ ciphertext: UnsafeRawBufferPointer, additionalData: UnsafeRawBufferPointer,
+            into output: UnsafeMutableRawBufferPointer
         ) throws(SodiumError) -> (count: Int, isFinal: Bool) {
             let function = "crypto_secretstream_xchacha20poly1305_pull"
             guard !isFinished else { throw SodiumError(.streamNotFinished, function) }
             let n = ciphertext.count
-            guard n >= SecretStream.overhead, output.count >= n - SecretStream.overhead, let c = ciphertext.baseAddress else {
+            guard n >= SecretStream.overhead, output.count >= n - SecretStream.overhead, let c = ciphertext.baseAddress
+            else {
                 throw SodiumError(.invalidLength, function)
             }
             var tag: UInt8 = 0
@@ -201,7 +208,9 @@ package enum SecretStream {
         ///
         /// - Throws: ``SodiumError`` `streamNotFinished` when the final chunk never arrived (truncation).
         package func finish() throws(SodiumError) {
-            guard isFinished else { throw SodiumError(.streamNotFinished, "crypto_secretstream_xchacha20poly1305_pull") }
+            guard isFinished else {
+                throw SodiumError(.streamNotFinished, "crypto_secretstream_xchacha20poly1305_pull")
+            }
         }
     }
 }

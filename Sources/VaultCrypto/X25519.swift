@@ -40,7 +40,8 @@ package enum X25519 {
         }
 
         /// Makes a new key pair from `random` (as `crypto_box_keypair` does).
-        package static func generate(using random: any RandomSource = SystemRandom()) throws(SodiumError) -> PrivateKey {
+        package static func generate(using random: any RandomSource = SystemRandom()) throws(SodiumError) -> PrivateKey
+        {
             try PrivateKey(secret: SecretBytes(count: X25519.keyLength, from: random))
         }
     }
@@ -88,7 +89,8 @@ package enum SealedBox {
             key.secret.withUnsafeBytes { sk in
                 // SecretBytes always has a base address, even when empty.
                 crypto_box_seal_open(
-                    o.baseAddress!.assumingMemoryBound(to: UInt8.self), ciphertext, UInt64(ciphertext.count), key.publicKey.rawRepresentation,
+                    o.baseAddress!.assumingMemoryBound(to: UInt8.self), ciphertext, UInt64(ciphertext.count),
+                    key.publicKey.rawRepresentation,
                     sk.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
         }

@@ -1,6 +1,7 @@
-@testable import AppraisalVault
 import ArgumentParser
 import Glibc
+
+@testable import AppraisalVault
 
 /// `avault-bench`: developer benchmarks on synthetic data (docs/performance.md).
 ///

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import ArgumentParser
 import Glibc
 import VaultCrypto
+
+@testable import AppraisalVault
 
 /// `avault-bench merge`: times seal → receive checks → open → check → merge → lock on a
 /// synthetic round of any size, in a temporary folder that is removed afterwards.
@@ -62,7 +63,9 @@ struct BenchMerge: ParsableCommand {
         for run in 0..<runs {
             let sealed = try time("seal") {
                 try round.members.map { m in
-                    try Sealing.seal(round.rows[m.identity.id]!, round: definition, member: m, revision: 1, created: SyntheticRound.created)
+                    try Sealing.seal(
+                        round.rows[m.identity.id]!, round: definition, member: m, revision: 1,
+                        created: SyntheticRound.created)
                 }
             }
             sizes = sealed.reduce(0) { $0 + $1.count }
@@ -84,9 +87,12 @@ struct BenchMerge: ParsableCommand {
             var submissions = [String: [Appraisal]]()
             try time("re-check rows") {
                 for c in contents {
-                    guard let member = definition.member(c.member) else { throw ValidationError("unknown member \(c.member)") }
+                    guard let member = definition.member(c.member) else {
+                        throw ValidationError("unknown member \(c.member)")
+                    }
                     let check = AppraisalCheck(
-                        framework: definition.framework, selfAssessment: definition.selfAssessment, assignedCells: definition.cells(of: member))
+                        framework: definition.framework, selfAssessment: definition.selfAssessment,
+                        assignedCells: definition.cells(of: member))
                     guard check.problems(c.rows).isEmpty else { throw ValidationError("synthetic rows do not check") }
                     submissions[c.member] = c.rows
                 }
@@ -97,7 +103,8 @@ struct BenchMerge: ParsableCommand {
             guard outcome.coverage.isComplete else { throw ValidationError("synthetic round incomplete") }
             _ = try time("results sealing") {
                 try SealedEnvelope.seal(
-                    CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: definition.fileHash, context: [:],
+                    CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: definition.fileHash,
+                    context: [:],
                     sender: secretary, recipient: definition.release.releaseKey, created: SyntheticRound.created)
             }
             if run == 0 { try round.receive(sealed) }
@@ -171,7 +178,9 @@ enum Clock {
     }
 
     static func rate(_ perSecond: Double) -> String {
-        perSecond >= 1_000_000 ? "\(Double(Int(perSecond / 100_000)) / 10) M" : perSecond >= 1000 ? "\(Int(perSecond / 1000)) k" : "\(Int(perSecond))"
+        perSecond >= 1_000_000
+            ? "\(Double(Int(perSecond / 100_000)) / 10) M"
+            : perSecond >= 1000 ? "\(Int(perSecond / 1000)) k" : "\(Int(perSecond))"
     }
 }
 
@@ -195,7 +204,8 @@ struct SyntheticRound {
         let folder = String(cString: made)
         let random = DeterministicRandom(seed: "avault bench merge")
         func identity(_ id: String, _ role: Role) throws -> SecretIdentity {
-            try SecretIdentity.generate(id: id, name: "Bench \(id)", role: role, isDemo: true, created: Self.created, using: random)
+            try SecretIdentity.generate(
+                id: id, name: "Bench \(id)", role: role, isDemo: true, created: Self.created, using: random)
         }
         func write(_ name: String, _ text: String) throws -> String {
             let path = FileIO.join(folder, name)
@@ -205,7 +215,9 @@ struct SyntheticRound {
         let secretary = try identity("thu-ky", .secretary)
         let members = try (1...count).map { try identity("tv-\($0)", .member) }
         let holders = try (1...3).map { try identity("ct-\($0)", .holder) }
-        for s in members + holders { try FileIO.writeAtomically(try s.publicFile(), to: FileIO.join(folder, "\(s.identity.id).pub")) }
+        for s in members + holders {
+            try FileIO.writeAtomically(try s.publicFile(), to: FileIO.join(folder, "\(s.identity.id).pub"))
+        }
 
         // Framework: sub-criteria of max 1 (step 0.25), five per criterion, two criteria per field.
         var codes = [String]()
@@ -248,12 +260,16 @@ struct SyntheticRound {
         let sources = RoundSetup.Sources(
             framework: try write("framework.csv", framework), units: try write("units.csv", unitsCSV),
             selfAssessment: try write("self.csv", selfCSV), members: try write("members.csv", membersCSV),
-            holders: holders.map { FileIO.join(folder, "\($0.identity.id).pub") }, threshold: 2, title: "Benchmark round",
+            holders: holders.map { FileIO.join(folder, "\($0.identity.id).pub") }, threshold: 2,
+            title: "Benchmark round",
             year: 2025, isDemo: true)
         let setup: RoundSetup
-        do { setup = try RoundSetup.load(sources) } catch { throw error.errors.first.map { $0 as any Error } ?? RoundError(.inputsIncomplete) }
+        do { setup = try RoundSetup.load(sources) } catch {
+            throw error.errors.first.map { $0 as any Error } ?? RoundError(.inputsIncomplete)
+        }
         let directory = FileIO.join(folder, "round")
-        let definition = try RoundFolder.create(setup, secretary: secretary, at: directory, created: Self.created, using: random)
+        let definition = try RoundFolder.create(
+            setup, secretary: secretary, at: directory, created: Self.created, using: random)
 
         var rows = [String: [Appraisal]]()
         for member in definition.members {
@@ -261,9 +277,13 @@ struct SyntheticRound {
             for (n, cell) in definition.cells(of: member).enumerated() {
                 let own = definition.selfAssessment.score(unit: cell.unit, code: cell.code)
                 if let own, n % 7 == 3 {
-                    list.append(Appraisal(unit: cell.unit, code: cell.code, score: own - Points.quarter, reason: "Lý do giảm điểm số \(n)"))
+                    list.append(
+                        Appraisal(
+                            unit: cell.unit, code: cell.code, score: own - Points.quarter,
+                            reason: "Lý do giảm điểm số \(n)"))
                 } else {
-                    list.append(Appraisal(unit: cell.unit, code: cell.code, score: own ?? Points(integer: 1), reason: ""))
+                    list.append(
+                        Appraisal(unit: cell.unit, code: cell.code, score: own ?? Points(integer: 1), reason: ""))
                 }
             }
             rows[member.id] = list
@@ -290,13 +310,15 @@ struct SyntheticRound {
     /// journal restored without its `merge` entry), so the merge can be timed again: a real round
     /// refuses a second merge once one is journaled.
     func resetMerge() throws {
-        for name in [RoundLayout.manifestFileName, RoundLayout.resultsFileName] where FileIO.exists(FileIO.join(directory, name)) {
+        for name in [RoundLayout.manifestFileName, RoundLayout.resultsFileName]
+        where FileIO.exists(FileIO.join(directory, name)) {
             try FileIO.remove(FileIO.join(directory, name))
         }
         let journal = FileIO.join(directory, RoundLayout.journalFileName)
         let saved = FileIO.join(directory, ".journal-before-merge")
         if FileIO.exists(saved) {
-            try FileIO.writeAtomically(try FileIO.read(saved, maxBytes: RoundJournal.maxFileSize), to: journal, replacing: true)
+            try FileIO.writeAtomically(
+                try FileIO.read(saved, maxBytes: RoundJournal.maxFileSize), to: journal, replacing: true)
         } else {
             try FileIO.writeAtomically(try FileIO.read(journal, maxBytes: RoundJournal.maxFileSize), to: saved)
         }

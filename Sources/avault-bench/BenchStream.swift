@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import ArgumentParser
 import Glibc
 import VaultCrypto
+
+@testable import AppraisalVault
 
 /// Shared helpers for the benchmarks that run peers (`age`, `minisign`) side by side.
 enum BenchSupport {
@@ -38,7 +39,8 @@ enum BenchSupport {
         let report = scratch + "/time.txt"
         let seconds = try shell("/usr/bin/time -v -o \(quote(report)) sh -c \(quote(command)) >/dev/null")
         let text = (try? FileIO.read(report, maxBytes: 1 << 20)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let rss = text.split(separator: "\n").first { $0.contains("Maximum resident set size") }
+        let rss =
+            text.split(separator: "\n").first { $0.contains("Maximum resident set size") }
             .flatMap { $0.split(separator: ":").last.flatMap { Int($0.filter(\.isNumber)) } } ?? 0
         return (seconds, rss)
     }
@@ -85,7 +87,9 @@ enum BenchSupport {
         return String(cString: made)
     }
 
-    static func mbps(_ bytes: Int, _ seconds: Double) -> String { seconds > 0 ? "\(Int(Double(bytes) / seconds / 1e6))" : "-" }
+    static func mbps(_ bytes: Int, _ seconds: Double) -> String {
+        seconds > 0 ? "\(Int(Double(bytes) / seconds / 1e6))" : "-"
+    }
     static func ratio(_ x: Double) -> String { "\(Double(Int(x * 100)) / 100)×" }
     static func mib(_ kib: Int) -> String { "\(Double(kib * 10 / 1024) / 10) MiB" }
 }
@@ -100,7 +104,8 @@ extension String {
 /// age + minisign and the raw libsodium floor, measured in the same run.
 struct BenchStream: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stream", abstract: "Time streaming seal/open of a large file against age + minisign and the libsodium floor.")
+        commandName: "stream",
+        abstract: "Time streaming seal/open of a large file against age + minisign and the libsodium floor.")
 
     @Option(help: "File size in MiB.")
     var size = 1024
@@ -143,22 +148,40 @@ struct BenchStream: ParsableCommand {
         }
         for run in 0..<runs {
             BenchSupport.remove(in: scratch, prefixes: ["out.", "sealed."])
-            record("avault seal", try BenchSupport.timed("\(exe) worker seal \(q(input)) \(q(scratch + "/sealed.ave"))", scratch: scratch))
-            record("avault open", try BenchSupport.timed("\(exe) worker open \(q(scratch + "/sealed.ave")) \(q(scratch + "/out.avault"))", scratch: scratch))
+            record(
+                "avault seal",
+                try BenchSupport.timed("\(exe) worker seal \(q(input)) \(q(scratch + "/sealed.ave"))", scratch: scratch)
+            )
+            record(
+                "avault open",
+                try BenchSupport.timed(
+                    "\(exe) worker open \(q(scratch + "/sealed.ave")) \(q(scratch + "/out.avault"))", scratch: scratch))
             if run == 0 {
                 try BenchSupport.shell("cmp \(q(input)) \(q(scratch + "/out.avault"))")
             }
             if hasPeers {
                 let d = q(scratch)
-                record("age -r + minisign -S", try BenchSupport.timed(
-                    "cd \(d) && age -R age.pub -o sealed.age input.bin && minisign -S -s mini.key -m sealed.age", scratch: scratch))
-                record("minisign -V + age -d", try BenchSupport.timed(
-                    "cd \(d) && minisign -Vq -p mini.pub -m sealed.age && age -d -i age.key -o out.age sealed.age", scratch: scratch))
+                record(
+                    "age -r + minisign -S",
+                    try BenchSupport.timed(
+                        "cd \(d) && age -R age.pub -o sealed.age input.bin && minisign -S -s mini.key -m sealed.age",
+                        scratch: scratch))
+                record(
+                    "minisign -V + age -d",
+                    try BenchSupport.timed(
+                        "cd \(d) && minisign -Vq -p mini.pub -m sealed.age && age -d -i age.key -o out.age sealed.age",
+                        scratch: scratch))
                 BenchSupport.remove(in: scratch, prefixes: ["out.age", "sealed.age"])
-                record("age -r + minisign -S, + fsync", try BenchSupport.timed(
-                    "cd \(d) && age -R age.pub -o sealed.age input.bin && sync sealed.age && minisign -S -s mini.key -m sealed.age", scratch: scratch))
-                record("minisign -V + age -d, + fsync", try BenchSupport.timed(
-                    "cd \(d) && minisign -Vq -p mini.pub -m sealed.age && age -d -i age.key -o out.age sealed.age && sync out.age", scratch: scratch))
+                record(
+                    "age -r + minisign -S, + fsync",
+                    try BenchSupport.timed(
+                        "cd \(d) && age -R age.pub -o sealed.age input.bin && sync sealed.age && minisign -S -s mini.key -m sealed.age",
+                        scratch: scratch))
+                record(
+                    "minisign -V + age -d, + fsync",
+                    try BenchSupport.timed(
+                        "cd \(d) && minisign -Vq -p mini.pub -m sealed.age && age -d -i age.key -o out.age sealed.age && sync out.age",
+                        scratch: scratch))
             }
             let floor = try Self.floor(bytes: bytes)
             t["floor seal", default: []].append(floor.seal)
@@ -166,22 +189,31 @@ struct BenchStream: ParsableCommand {
         }
         let m = { (name: String) in Clock.median(t[name] ?? []) }
         out("")
-        out("P1 stream, \(size) MiB, median of \(runs) (wall time of the whole process; avault includes fsync of its output)")
+        out(
+            "P1 stream, \(size) MiB, median of \(runs) (wall time of the whole process; avault includes fsync of its output)"
+        )
         out("")
         out("| operation | median | MB/s | peak RSS | avault ÷ this (throughput) |")
         out("|---|---:|---:|---:|---:|")
         let rows: [(String, String)] = [
-            ("avault seal", "avault seal"), ("age -r + minisign -S", "avault seal"), ("age -r + minisign -S, + fsync", "avault seal"),
+            ("avault seal", "avault seal"), ("age -r + minisign -S", "avault seal"),
+            ("age -r + minisign -S, + fsync", "avault seal"),
             ("floor seal", "avault seal"),
-            ("avault open", "avault open"), ("minisign -V + age -d", "avault open"), ("minisign -V + age -d, + fsync", "avault open"),
+            ("avault open", "avault open"), ("minisign -V + age -d", "avault open"),
+            ("minisign -V + age -d, + fsync", "avault open"),
             ("floor open", "avault open"),
         ]
         for (name, ours) in rows where t[name] != nil {
-            let label = name.hasPrefix("floor")
-                ? (name == "floor seal" ? "floor: secretstream push + BLAKE2b, 1 thread, in memory" : "floor: secretstream pull + BLAKE2b, 1 thread, in memory")
+            let label =
+                name.hasPrefix("floor")
+                ? (name == "floor seal"
+                    ? "floor: secretstream push + BLAKE2b, 1 thread, in memory"
+                    : "floor: secretstream pull + BLAKE2b, 1 thread, in memory")
                 : name
             let r = name == ours ? "—" : BenchSupport.ratio(m(name) / m(ours))
-            out("| \(label) | \(Clock.format(m(name))) | \(BenchSupport.mbps(bytes, m(name))) | \(rss[name].map(BenchSupport.mib) ?? "—") | \(r) |")
+            out(
+                "| \(label) | \(Clock.format(m(name))) | \(BenchSupport.mbps(bytes, m(name))) | \(rss[name].map(BenchSupport.mib) ?? "—") | \(r) |"
+            )
         }
     }
 
@@ -210,7 +242,8 @@ struct BenchStream: ParsableCommand {
                     try cipher.withUnsafeMutableBytes { c in
                         for i in 0..<16 {
                             _ = try enc.push(
-                                UnsafeRawBufferPointer(rebasing: p[i * chunk..<(i + 1) * chunk]), additionalData: a, isFinal: false,
+                                UnsafeRawBufferPointer(rebasing: p[i * chunk..<(i + 1) * chunk]), additionalData: a,
+                                isFinal: false,
                                 into: UnsafeMutableRawBufferPointer(rebasing: c[i * (chunk + 17)..<c.count]))
                         }
                         sealHash.update(bytes: UnsafeRawBufferPointer(c))
@@ -223,7 +256,8 @@ struct BenchStream: ParsableCommand {
                     try back.withUnsafeMutableBytes { b in
                         for i in 0..<16 {
                             _ = try dec.pull(
-                                UnsafeRawBufferPointer(rebasing: c[i * (chunk + 17)..<(i + 1) * (chunk + 17)]), additionalData: a,
+                                UnsafeRawBufferPointer(rebasing: c[i * (chunk + 17)..<(i + 1) * (chunk + 17)]),
+                                additionalData: a,
                                 into: UnsafeMutableRawBufferPointer(rebasing: b[i * chunk..<b.count]))
                         }
                         openHash.update(bytes: UnsafeRawBufferPointer(b))
@@ -255,16 +289,20 @@ struct BenchWorker: ParsableCommand {
             let sender = try BenchSupport.identity("tv-1", .member)
             let recipient = try BenchSupport.identity("thu-ky", .secretary)
             _ = try SealedEnvelope.sealFile(
-                paths[0], to: paths[1], kind: .evidence, round: BenchSupport.round, context: { ["size": .int($0)] }, sender: sender,
+                paths[0], to: paths[1], kind: .evidence, round: BenchSupport.round, context: { ["size": .int($0)] },
+                sender: sender,
                 recipient: recipient.identity.encryptionKey, created: SyntheticRound.created)
         case "open":
             let recipient = try BenchSupport.identity("thu-ky", .secretary)
-            _ = try SealedEnvelope.OnDisk(path: paths[0], expecting: .evidence).open(with: recipient.encryptionKey, to: paths[1])
+            _ = try SealedEnvelope.OnDisk(path: paths[0], expecting: .evidence).open(
+                with: recipient.encryptionKey, to: paths[1])
         case "check":
             // One sealed submission: outer signature and the sender key (what verify does per file).
             let bytes = try FileIO.read(paths[0], maxBytes: Inbox.maxSubmissionSize)
             let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: paths[0])
-            guard envelope.hasValidOuterSignature, Hex.encode(envelope.header.senderSigningKey.rawRepresentation) == paths[1] else {
+            guard envelope.hasValidOuterSignature,
+                Hex.encode(envelope.header.senderSigningKey.rawRepresentation) == paths[1]
+            else {
                 throw ExitCode(1)
             }
         default:
@@ -278,7 +316,8 @@ struct BenchWorker: ParsableCommand {
 /// a raw read + BLAKE2b + Ed25519 loop.
 struct BenchVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Time bulk verification of sealed submissions against minisign and the libsodium floor.")
+        commandName: "verify",
+        abstract: "Time bulk verification of sealed submissions against minisign and the libsodium floor.")
 
     @Option(help: "Number of sealed submissions.")
     var files = 10_000
@@ -303,19 +342,26 @@ struct BenchVerify: ParsableCommand {
         for i in 0..<files {
             let member = round.members[i % round.members.count]
             let bytes = try Sealing.seal(
-                round.rows[member.identity.id]!, round: round.definition, member: member, revision: i / round.members.count + 1,
+                round.rows[member.identity.id]!, round: round.definition, member: member,
+                revision: i / round.members.count + 1,
                 created: SyntheticRound.created)
             total += bytes.count
-            try FileIO.writeAtomically(bytes, to: folder + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: i / round.members.count + 1))
+            try FileIO.writeAtomically(
+                bytes,
+                to: folder + "/"
+                    + RoundLayout.submissionFileName(member: member.identity.id, revision: i / round.members.count + 1))
         }
-        out("\(files) sealed submissions, \(total / files) B each on average (set-up \(Clock.format(Clock.now() - setup))).")
+        out(
+            "\(files) sealed submissions, \(total / files) B each on average (set-up \(Clock.format(Clock.now() - setup)))."
+        )
         let names = try FileIO.list(folder).map { folder + "/" + $0 }
         let roster = round.definition.roster
         var t = [String: [Double]]()
         let hasMinisign = BenchSupport.have("minisign")
         if hasMinisign {
             try BenchSupport.shell(
-                "cd \(q(scratch)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && minisign -S -s mini.key -m submissions/*.avs >/dev/null")
+                "cd \(q(scratch)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && minisign -S -s mini.key -m submissions/*.avs >/dev/null"
+            )
         }
         for _ in 0..<runs {
             var s = Clock.now()
@@ -329,8 +375,10 @@ struct BenchVerify: ParsableCommand {
             try Self.floor(names)
             t["floor", default: []].append(Clock.now() - s)
             if hasMinisign {
-                t["minisign", default: []].append(try BenchSupport.shell(
-                    "cd \(q(scratch)) && bash -c 'for f in submissions/*.avs; do minisign -Vq -p mini.pub -m \"$f\" || exit 1; done'"))
+                t["minisign", default: []].append(
+                    try BenchSupport.shell(
+                        "cd \(q(scratch)) && bash -c 'for f in submissions/*.avs; do minisign -Vq -p mini.pub -m \"$f\" || exit 1; done'"
+                    ))
             }
         }
         let m = { (name: String) in Clock.median(t[name] ?? []) }
@@ -346,7 +394,9 @@ struct BenchVerify: ParsableCommand {
             ("floor", "floor: read + BLAKE2b + one Ed25519 verify, one thread"),
             ("minisign", "`minisign -V` per file in a bash loop"),
         ] where t[name] != nil {
-            out("| \(label) | \(Clock.format(m(name))) | \(Int(Double(files) / m(name))) | \(name == "parallel" ? "—" : BenchSupport.ratio(m(name) / ours)) |")
+            out(
+                "| \(label) | \(Clock.format(m(name))) | \(Int(Double(files) / m(name))) | \(name == "parallel" ? "—" : BenchSupport.ratio(m(name) / ours)) |"
+            )
         }
     }
 
@@ -403,17 +453,21 @@ struct BenchFile: ParsableCommand {
         defer { round.remove() }
         let member = round.members[0]
         let bytes = try Sealing.seal(
-            round.rows[member.identity.id]!, round: round.definition, member: member, revision: 1, created: SyntheticRound.created)
+            round.rows[member.identity.id]!, round: round.definition, member: member, revision: 1,
+            created: SyntheticRound.created)
         let file = scratch + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: 1)
         try FileIO.writeAtomically(bytes, to: file)
         try BenchSupport.shell(
-            "cd \(q(scratch)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && minisign -S -s mini.key -m \(q(file)) >/dev/null")
-        let ours = "\(BenchSupport.executable) worker check \(file) \(Hex.encode(member.signingKey.publicKey.rawRepresentation))"
+            "cd \(q(scratch)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && minisign -S -s mini.key -m \(q(file)) >/dev/null"
+        )
+        let ours =
+            "\(BenchSupport.executable) worker check \(file) \(Hex.encode(member.signingKey.publicKey.rawRepresentation))"
         let theirs = "minisign -Vq -p \(scratch)/mini.pub -m \(file)"
         var results = [Double]()
         if BenchSupport.have("hyperfine") {
             try BenchSupport.shell(
-                "hyperfine -N --warmup 10 --runs \(runs) --export-csv \(q(scratch + "/h.csv")) \(q(ours)) \(q(theirs)) >/dev/null")
+                "hyperfine -N --warmup 10 --runs \(runs) --export-csv \(q(scratch + "/h.csv")) \(q(ours)) \(q(theirs)) >/dev/null"
+            )
             let csv = String(decoding: try FileIO.read(scratch + "/h.csv", maxBytes: 1 << 20), as: UTF8.self)
             for line in csv.split(separator: "\n").dropFirst() {
                 // command,mean,stddev,median,user,system,min,max
@@ -427,11 +481,15 @@ struct BenchFile: ParsableCommand {
             }
         }
         out("")
-        out("P4 one file (\(bytes.count) B sealed submission), median of \(runs) runs\(BenchSupport.have("hyperfine") ? " (hyperfine -N)" : " (bash loop, mean)")")
+        out(
+            "P4 one file (\(bytes.count) B sealed submission), median of \(runs) runs\(BenchSupport.have("hyperfine") ? " (hyperfine -N)" : " (bash loop, mean)")"
+        )
         out("")
         out("| command | per file | ÷ minisign -V |")
         out("|---|---:|---:|")
-        out("| `avault-bench worker check` (parse + outer signature + sender key) | \(Int(results[0] * 1e6)) µs | \(BenchSupport.ratio(results[0] / results[1])) |")
+        out(
+            "| `avault-bench worker check` (parse + outer signature + sender key) | \(Int(results[0] * 1e6)) µs | \(BenchSupport.ratio(results[0] / results[1])) |"
+        )
         out("| `minisign -V` | \(Int(results[1] * 1e6)) µs | 1.0× |")
     }
 }

@@ -53,7 +53,11 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             step == .create ? .cannotCreate : .dataError
         case .demoVerifyFailed:
             .verificationFailed
-        case .approvalBadDecision, .identityBadID, .identityBadName, .keygenBadKDF, .passphraseEmpty, .passphraseMismatch, .passphraseMissing, .passphraseTooLong, .releaseDuplicateEncryptionKey, .releaseDuplicateHolderID, .releaseDuplicateSigningKey, .releaseHolderCount, .releaseHolderRole, .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused, .roundFingerprintUnreadable, .roundSecretaryRole, .roundSharedKey, .worksheetUnknownMember:
+        case .approvalBadDecision, .identityBadID, .identityBadName, .keygenBadKDF, .passphraseEmpty,
+            .passphraseMismatch, .passphraseMissing, .passphraseTooLong, .releaseDuplicateEncryptionKey,
+            .releaseDuplicateHolderID, .releaseDuplicateSigningKey, .releaseHolderCount, .releaseHolderRole,
+            .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused,
+            .roundFingerprintUnreadable, .roundSecretaryRole, .roundSharedKey, .worksheetUnknownMember:
             .usage
         case .fileNotFound, .fileNotRegular, .releaseNotMerged, .roundNoFolder:
             .noInput

@@ -37,7 +37,10 @@ enum Terminal {
             )
         }
         if let error = error as? CLIError {
-            return (error.message.render(error.arguments, in: language), error.hint.map { $0.render(error.hintArguments, in: language) })
+            return (
+                error.message.render(error.arguments, in: language),
+                error.hint.map { $0.render(error.hintArguments, in: language) }
+            )
         }
         return (MessageID.cryptoFailure.render([String(describing: type(of: error))], in: language), nil)
     }

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import Foundation
 import PropertyBased
 import VaultCrypto
+
+@testable import AppraisalVault
 @testable import avault
 
 /// `data` with the byte at `index` XORed with `mask`.
@@ -50,7 +51,8 @@ func runPython(_ script: String, input: [UInt8]) throws -> [UInt8] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", script]
-    let stdin = Pipe(), stdout = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     try process.run()

@@ -22,7 +22,8 @@ struct CLI {
     /// `avault` next to the running test bundle (`.build/<triple>/debug` or `…/release`), so a
     /// release test run (`make test-large`) drives the release binary.
     static let binary: String = {
-        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let bundle =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("avault").path
     }()
 
@@ -30,9 +31,11 @@ struct CLI {
     let dir: String
 
     init() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: CLI.binary), "build first: swift build (make test does)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: CLI.binary), "build first: swift build (make test does)")
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("avault-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: dir) }
@@ -58,7 +61,8 @@ struct CLI {
     /// terminal, so `/dev/tty` cannot be opened.
     /// `environment` adds to (or overrides) that clean environment.
     func run(
-        _ arguments: [String], language: String = "en_US.UTF-8", detached: Bool = false, environment: [String: String] = [:]
+        _ arguments: [String], language: String = "en_US.UTF-8", detached: Bool = false,
+        environment: [String: String] = [:]
     ) throws -> CLIResult {
         let process = Process()
         if detached {
@@ -71,7 +75,8 @@ struct CLI {
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": language, "HOME": dir].merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -100,7 +105,8 @@ struct CLI {
     func keygen(id: String, name: String = "Nguyễn Thị Lan", passphrase: String = "đúng rồi") throws -> CLIResult {
         let file = try passphraseFile(passphrase, name: "\(id).pass")
         return try run([
-            "keygen", "--id", id, "--name", name, "--role", "member", "--out", dir, "--kdf", "interactive", "--passphrase-file", file,
+            "keygen", "--id", id, "--name", name, "--role", "member", "--out", dir, "--kdf", "interactive",
+            "--passphrase-file", file,
         ])
     }
 }

@@ -1,8 +1,9 @@
-@testable import AppraisalVault
 import Foundation
 import Glibc
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
 
 /// Crash safety (threat model S10, docs/threat-model.md): `avault` is SIGKILLed at a random moment of `seal`, `receive`,
 /// `merge` and `release combine`; afterwards the folder it writes to is either exactly as before
@@ -44,8 +45,11 @@ struct CrashTests {
         // States to start from.
         let sealBefore = cli.path("seal-before")
         try FileIO.makeDirectory(sealBefore, mode: 0o755)
-        try FileIO.writeAtomically(try FileIO.read(f.roundA + "/round.avr", maxBytes: 1 << 24), to: sealBefore + "/round.avr")
-        try FileIO.writeAtomically(try FileIO.read(f.a + "/worksheets/tv-08.csv", maxBytes: 1 << 24), to: sealBefore + "/tv-08.csv", mode: 0o600)
+        try FileIO.writeAtomically(
+            try FileIO.read(f.roundA + "/round.avr", maxBytes: 1 << 24), to: sealBefore + "/round.avr")
+        try FileIO.writeAtomically(
+            try FileIO.read(f.a + "/worksheets/tv-08.csv", maxBytes: 1 << 24), to: sealBefore + "/tv-08.csv",
+            mode: 0o600)
         let unreleased = cli.path("unreleased")
         try Tree.copy(f.roundA, to: unreleased)
         try FileManager.default.removeItem(atPath: unreleased + "/approvals")
@@ -56,21 +60,30 @@ struct CrashTests {
             Target(
                 name: "seal", before: sealBefore,
                 arguments: { w in
-                    ["seal", w + "/tv-08.csv", "--round", w + "/round.avr", "--key", "tv-08.key", "--passphrase-file", pass, "-o", w + "/tv-08.r1.avs"]
+                    [
+                        "seal", w + "/tv-08.csv", "--round", w + "/round.avr", "--key", "tv-08.key",
+                        "--passphrase-file", pass, "-o", w + "/tv-08.r1.avs",
+                    ]
                 },
                 complete: { w in
                     guard FileIO.exists(w + "/tv-08.r1.avs") else { return false }
-                    let e = try SealedEnvelope(parsing: try FileIO.read(w + "/tv-08.r1.avs", maxBytes: 1 << 24), expecting: .submission, file: "s")
+                    let e = try SealedEnvelope(
+                        parsing: try FileIO.read(w + "/tv-08.r1.avs", maxBytes: 1 << 24), expecting: .submission,
+                        file: "s")
                     return try round.roster.authorize(e).id == "tv-08"
                 },
                 roundFolder: { _ in nil }),
             Target(
                 name: "receive", before: f.initialised,
-                arguments: { w in ["receive", outboxFile, "--round", w, "--key", "thu-ky.key", "--passphrase-file", pass] },
+                arguments: { w in
+                    ["receive", outboxFile, "--round", w, "--key", "thu-ky.key", "--passphrase-file", pass]
+                },
                 complete: { w in
                     guard FileIO.exists(w + "/submissions/tv-08.r1.avs") else { return false }
-                    let hash = BLAKE2b.hash(try FileIO.read(w + "/submissions/tv-08.r1.avs", maxBytes: 1 << 24), outputLength: 32)
-                    let j = try RoundJournal.load(roundDirectory: w, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+                    let hash = BLAKE2b.hash(
+                        try FileIO.read(w + "/submissions/tv-08.r1.avs", maxBytes: 1 << 24), outputLength: 32)
+                    let j = try RoundJournal.load(
+                        roundDirectory: w, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
                     return hash == outboxHash && j.entries.last?.event == "receive"
                 },
                 roundFolder: { $0 }),
@@ -78,14 +91,19 @@ struct CrashTests {
                 name: "merge", before: f.received,
                 arguments: { w in ["merge", "--round", w, "--key", "thu-ky.key", "--passphrase-file", pass] },
                 complete: { w in
-                    let j = try RoundJournal.load(roundDirectory: w, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
-                    return FileIO.exists(w + "/manifest.avm") && FileIO.exists(w + "/results.avl") && j.entries.last?.event == "merge"
+                    let j = try RoundJournal.load(
+                        roundDirectory: w, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+                    return FileIO.exists(w + "/manifest.avm") && FileIO.exists(w + "/results.avl")
+                        && j.entries.last?.event == "merge"
                 },
                 roundFolder: { $0 }),
             Target(
                 name: "release combine", before: unreleased,
                 arguments: { w in
-                    ["release", "combine", f.roundA + "/approvals/chu-tich.ava", f.roundA + "/approvals/pho-chu-tich.ava", "--round", w]
+                    [
+                        "release", "combine", f.roundA + "/approvals/chu-tich.ava",
+                        f.roundA + "/approvals/pho-chu-tich.ava", "--round", w,
+                    ]
                 },
                 complete: { w in
                     FileIO.exists(w + "/release-token.avt") && FileIO.exists(w + "/approvals/chu-tich.ava")
@@ -94,7 +112,9 @@ struct CrashTests {
                 roundFolder: { $0 }),
         ]
 
-        var rng = SplitMix(state: UInt64(ProcessInfo.processInfo.environment["AVAULT_CRASH_SEED"] ?? "") ?? UInt64(Date().timeIntervalSince1970))
+        var rng = SplitMix(
+            state: UInt64(ProcessInfo.processInfo.environment["AVAULT_CRASH_SEED"] ?? "")
+                ?? UInt64(Date().timeIntervalSince1970))
         var summary = [String]()
         for t in targets {
             // Calibrate: the median of three normal runs (one in fast mode), each complete.
@@ -113,7 +133,8 @@ struct CrashTests {
             let duration = durations.sorted()[durations.count / 2]
 
             var counts = ["before": 0, "complete": 0, "finished": 0, "other": 0]
-            var debris = 0, verifyFailed = 0
+            var debris = 0
+            var verifyFailed = 0
             let beforeSnapshot = Tree.clean(Tree.snapshot(t.before))
             for i in 0..<Self.trials {
                 let w = cli.path("trial")
@@ -142,16 +163,25 @@ struct CrashTests {
                     // them leaves an intermediate state that verify rightly fails; running the
                     // command again must complete it (spec §6.2 / §6.5 "interrupted" rules).
                     let rerun = try cli.run(t.arguments(w))
-                    #expect((try? t.complete(w)) == true, "\(what): running it again did not complete: \(Tree.clean(Tree.snapshot(w)).keys.sorted()) \(rerun)")
+                    #expect(
+                        (try? t.complete(w)) == true,
+                        "\(what): running it again did not complete: \(Tree.clean(Tree.snapshot(w)).keys.sorted()) \(rerun)"
+                    )
                     let again = try t.roundFolder(w).map { try RoundVerifier.verify(roundDirectory: $0) }
-                    #expect(again?.passed != false, "\(what): verify failed after completing: \(again?.failures.map { $0.id + " " + $0.subject } ?? [])")
+                    #expect(
+                        again?.passed != false,
+                        "\(what): verify failed after completing: \(again?.failures.map { $0.id + " " + $0.subject } ?? [])"
+                    )
                     counts["completed on re-run", default: 0] += 1
                 } else {
                     // Before or complete: verify must pass as it is.
-                    #expect(report?.passed != false, "\(what): verify failed: \(report?.failures.map { $0.id + " " + $0.subject } ?? [])")
+                    #expect(
+                        report?.passed != false,
+                        "\(what): verify failed: \(report?.failures.map { $0.id + " " + $0.subject } ?? [])")
                 }
             }
-            let line = "\(t.name): \(Self.trials) trials (normal run \(Int(duration * 1000)) ms): \(counts["before"]!) before, "
+            let line =
+                "\(t.name): \(Self.trials) trials (normal run \(Int(duration * 1000)) ms): \(counts["before"]!) before, "
                 + "\(counts["complete"]!) complete, \(counts["finished"]!) finished before the kill, \(counts["other"]!) intermediate "
                 + "(\(counts["completed on re-run", default: 0]) completed by running the command again); "
                 + "\(debris) temporary files left (ignored by every reader); verify failed on \(verifyFailed)"

@@ -51,18 +51,26 @@ struct DemoAndReleaseCLITests {
         let decision = "Quyết định số 9/QĐ-UBND (thử)"
 
         // A member is not a release holder.
-        let notHolder = try cli.run(["release", "approve", "--round", round, "--key", "tv-01.key", "--passphrase-file", pass, "--decision", decision])
+        let notHolder = try cli.run([
+            "release", "approve", "--round", round, "--key", "tv-01.key", "--passphrase-file", pass, "--decision",
+            decision,
+        ])
         #expect(notHolder.exited(77), "\(notHolder)")
         #expect(notHolder.stderr.contains("not a release holder"))
 
         // One approval, or the same one twice, is not enough (t = 2).
-        let ok = try cli.run(["release", "approve", "--round", round, "--key", "chu-tich.key", "--passphrase-file", pass, "--decision", decision, "-o", "c.ava"])
+        let ok = try cli.run([
+            "release", "approve", "--round", round, "--key", "chu-tich.key", "--passphrase-file", pass, "--decision",
+            decision, "-o", "c.ava",
+        ])
         #expect(ok.exited(0), "\(ok)")
         let one = try cli.run(["release", "combine", "c.ava", "--round", round, "-o", "t1.avt"])
         #expect(one.exited(65) && one.stderr.contains("1 more needed"), "\(one)")
         let twice = try cli.run(["release", "combine", "c.ava", "c.ava", "--round", round, "-o", "t2.avt"])
         #expect(twice.exited(65) && twice.stderr.contains("have 1 (chu-tich)"), "\(twice)")
-        #expect(!FileManager.default.fileExists(atPath: cli.path("t1.avt")) && !FileManager.default.fileExists(atPath: cli.path("t2.avt")))
+        #expect(
+            !FileManager.default.fileExists(atPath: cli.path("t1.avt"))
+                && !FileManager.default.fileExists(atPath: cli.path("t2.avt")))
 
         // An approval for round A does not count for round B.
         let wrongRound = try cli.run(["release", "combine", "c.ava", "--round", other, "-o", "t3.avt"])

@@ -82,7 +82,8 @@ struct HelpGoldenTests {
             }
         }
         var out = ["--- golden", "+++ actual"]
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 i += 1
@@ -110,10 +111,15 @@ struct HelpGoldenTests {
     /// The goldens are exactly one file per command path and language: none missing, none left over.
     @Test func goldenSetMatchesCommands() throws {
         let expected = Set(Self.commandPaths.flatMap { p in Self.languages.keys.map { Self.fileName(p, $0) } })
-        if Self.update { try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true) }
-        let present = Set(try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".txt") })
         if Self.update {
-            for leftover in present.subtracting(expected) { try FileManager.default.removeItem(atPath: Self.folder + "/" + leftover) }
+            try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
+        }
+        let present = Set(
+            try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".txt") })
+        if Self.update {
+            for leftover in present.subtracting(expected) {
+                try FileManager.default.removeItem(atPath: Self.folder + "/" + leftover)
+            }
             return
         }
         #expect(expected.subtracting(present).isEmpty, "missing goldens: \(expected.subtracting(present).sorted())")
@@ -138,7 +144,9 @@ struct HelpGoldenTests {
             }
             let expected = String(decoding: golden, as: UTF8.self)
             if actual != expected {
-                Issue.record("avault\(path.map { " " + $0 }.joined()) --help (\(tag)) differs from \(Self.fileName(path, tag)):\n\(Self.diff(expected: expected, actual: actual))")
+                Issue.record(
+                    "avault\(path.map { " " + $0 }.joined()) --help (\(tag)) differs from \(Self.fileName(path, tag)):\n\(Self.diff(expected: expected, actual: actual))"
+                )
             }
         }
     }

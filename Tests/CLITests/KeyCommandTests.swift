@@ -14,7 +14,8 @@ struct KeyCommandTests {
         let fingerprintLine = try #require(made.stdout.split(separator: "\n").first { $0.hasPrefix("Fingerprint: ") })
         let fingerprint = String(fingerprintLine.dropFirst("Fingerprint: ".count).prefix(29))
         #expect(fingerprint.split(separator: "-").count == 6)
-        let keyMode = try FileManager.default.attributesOfItem(atPath: cli.path("tv-cli.key"))[.posixPermissions] as? Int
+        let keyMode =
+            try FileManager.default.attributesOfItem(atPath: cli.path("tv-cli.key"))[.posixPermissions] as? Int
         #expect(keyMode == 0o600)
 
         let shown = try cli.run(["key", "show", cli.path("tv-cli.pub")])
@@ -42,7 +43,8 @@ struct KeyCommandTests {
         #expect(checked.exited(0), "\(checked)")
         #expect(checked.stdout.contains("passphrase OK"))
         #expect(checked.stdout.contains("tv-ok"))
-        let fingerprint = try #require(shown.stdout.split(separator: "\n").first { $0.hasPrefix("Fingerprint") }?.split(separator: " ").last)
+        let fingerprint = try #require(
+            shown.stdout.split(separator: "\n").first { $0.hasPrefix("Fingerprint") }?.split(separator: " ").last)
         #expect(checked.stdout.contains(String(fingerprint)))
     }
 
@@ -129,7 +131,8 @@ struct KeyCommandTests {
         #expect(result.stderr.contains("A passphrase is needed, but there is no terminal"))
         #expect(result.stderr.contains("avault: hint: "))
         // keygen asks for its passphrase the same way, and writes nothing.
-        let made = try cli.run(["keygen", "--id", "tv-none", "--name", "A", "--role", "member", "--out", cli.dir], detached: true)
+        let made = try cli.run(
+            ["keygen", "--id", "tv-none", "--name", "A", "--role", "member", "--out", cli.dir], detached: true)
         #expect(made.exited(64), "\(made)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("tv-none.key")))
         #expect(!FileManager.default.fileExists(atPath: cli.path("tv-none.pub")))
@@ -151,7 +154,9 @@ struct KeyCommandTests {
         #expect(en.exited(77), "\(en)")
         #expect(en.stderr.hasPrefix("avault: error: "))
         #expect(en.stderr.contains("avault: hint: "))
-        let ok = try cli.run(["key", "check", cli.path("tv-lang.key"), "--passphrase-file", cli.path("tv-lang.pass")], language: "vi_VN.UTF-8")
+        let ok = try cli.run(
+            ["key", "check", cli.path("tv-lang.key"), "--passphrase-file", cli.path("tv-lang.pass")],
+            language: "vi_VN.UTF-8")
         #expect(ok.exited(0), "\(ok)")
         #expect(ok.stdout.contains("cụm mật khẩu đúng"))
     }

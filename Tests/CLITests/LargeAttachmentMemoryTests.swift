@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import Foundation
 import Glibc
 import Testing
+
+@testable import AppraisalVault
 
 /// Peak memory of the real binary on a large attachment (spec §10: attachments are streamed, so
 /// memory does not grow with their size). Gated by AVAULT_LARGE_TESTS=1 (`make test-large`, release).
@@ -19,7 +20,8 @@ import Testing
 
     /// Runs `avault arguments` (absolute paths: the child shares the test's working folder) with its
     /// output in files in `directory`, and returns its exit status and peak resident set in KiB.
-    static func peak(_ arguments: [String], in directory: String) throws -> (status: Int32, maxRSSKiB: Int, err: String) {
+    static func peak(_ arguments: [String], in directory: String) throws -> (status: Int32, maxRSSKiB: Int, err: String)
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -29,7 +31,7 @@ import Testing
         let argv: [UnsafeMutablePointer<CChar>?] = ([CLI.binary] + arguments).map { strdup($0) } + [nil]
         let environment: [String] = ["LANG=C", "PATH=/usr/bin:/bin"]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, CLI.binary, &actions, nil, argv, envp)
         try #require(spawned == 0, "posix_spawn: \(spawned)")
@@ -61,11 +63,20 @@ import Testing
         }
         try writer.commit()
         func at(_ name: String) -> String { s.dir + "/" + name }
-        let pass = ["--passphrase-file", at("pass")], secretary = ["--key", at("keys/thu-ky.key")] + pass
+        let pass = ["--passphrase-file", at("pass")]
+        let secretary = ["--key", at("keys/thu-ky.key")] + pass
         let steps: [(String, [String])] = [
-            ("seal", ["seal", at("members/tv-01.csv"), "--round", at("round/round.avr"), "--key", at("keys/tv-01.key"),
-                      "-o", at("members/tv-01.avs"), "--attach", input] + pass),
-            ("receive", ["receive", at("members/tv-01.avs"), at("members/tv-01.r1.e1.ave"), "--round", at("round")] + secretary),
+            (
+                "seal",
+                [
+                    "seal", at("members/tv-01.csv"), "--round", at("round/round.avr"), "--key", at("keys/tv-01.key"),
+                    "-o", at("members/tv-01.avs"), "--attach", input,
+                ] + pass
+            ),
+            (
+                "receive",
+                ["receive", at("members/tv-01.avs"), at("members/tv-01.r1.e1.ave"), "--round", at("round")] + secretary
+            ),
             ("merge", ["merge", "--round", at("round"), "--allow-incomplete"] + secretary),
             ("extract", ["extract", "--round", at("round"), "-o", at("out"), "--member", "tv-01"] + secretary),
         ]
@@ -93,7 +104,9 @@ import Testing
         for (name, baseKiB) in base.sorted(by: { $0.key < $1.key }) {
             let bigKiB = try #require(big[name])
             print("peak RSS \(name): \(baseKiB) KiB at \(Self.small) bytes, \(bigKiB) KiB at \(Self.large) bytes")
-            #expect(bigKiB <= baseKiB + Self.marginKiB, "\(name): \(bigKiB) KiB at \(Self.large) bytes vs \(baseKiB) KiB at 1 MiB")
+            #expect(
+                bigKiB <= baseKiB + Self.marginKiB,
+                "\(name): \(bigKiB) KiB at \(Self.large) bytes vs \(baseKiB) KiB at 1 MiB")
         }
     }
 }

@@ -39,7 +39,8 @@ struct MessageCatalogTests {
         let sources = root.appendingPathComponent("Sources/avault")
         var text = ""
         let files = try #require(FileManager.default.enumerator(atPath: sources.path))
-        for case let file as String in files where file.hasSuffix(".swift") && file != "Messages/MessageID.swift" && !file.hasPrefix("Messages/Catalog+") {
+        for case let file as String in files
+        where file.hasSuffix(".swift") && file != "Messages/MessageID.swift" && !file.hasPrefix("Messages/Catalog+") {
             text += try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
         }
         let library = Set(Self.libraryIDs)

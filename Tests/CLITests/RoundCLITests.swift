@@ -16,9 +16,12 @@ import Testing
         let fm = FileManager.default
         try fm.createDirectory(atPath: dir + "/keys", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: dir + "/samples", withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: Self.root + "/keys") where name.hasSuffix(".pub") || name.hasSuffix(".key") {
+        for name in try fm.contentsOfDirectory(atPath: Self.root + "/keys")
+        where name.hasSuffix(".pub") || name.hasSuffix(".key") {
             try fm.copyItem(atPath: Self.root + "/keys/" + name, toPath: dir + "/keys/" + name)
-            if name.hasSuffix(".key") { try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/keys/" + name) }
+            if name.hasSuffix(".key") {
+                try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/keys/" + name)
+            }
         }
         for name in ["framework-so-nganh.json", "units-dien-bien.csv", "self-assessment-demo.csv", "members-demo.csv"] {
             try fm.copyItem(atPath: Self.root + "/samples/" + name, toPath: dir + "/samples/" + name)
@@ -34,7 +37,8 @@ import Testing
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -44,7 +48,9 @@ import Testing
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
-    func initArgs(out: String = "round", demo: Bool = true, selfAssessment: String = "samples/self-assessment-demo.csv") -> [String] {
+    func initArgs(out: String = "round", demo: Bool = true, selfAssessment: String = "samples/self-assessment-demo.csv")
+        -> [String]
+    {
         [
             "round", "init", "--framework", "samples/framework-so-nganh.json", "--units", "samples/units-dien-bien.csv",
             "--self-assessment", selfAssessment, "--members", "samples/members-demo.csv",
@@ -75,7 +81,8 @@ import Testing
         let path = dir + "/round/round.avr"
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let needle = Array("Sở Tư pháp".utf8)
-        let at = try #require((0..<(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        let at = try #require(
+            (0..<(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
         bytes[at + needle.count - 1] = UInt8(ascii: "q")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let shown = try avault(["round", "show", "round"])
@@ -112,7 +119,8 @@ import Testing
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/tv-08.csv")))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
-        #expect(lines.first == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
+        #expect(
+            lines.first == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
         #expect(lines.count == 1 + 58)
         let again = try avault(["worksheet", "--round", "round", "--member", "tv-08", "-o", "tv-08.csv"])
         #expect(again.status == 73)  // never overwritten

@@ -23,8 +23,9 @@ struct SealCLITests {
         #expect(wrong.exited(65) && wrong.stderr.contains("not AAAA-AAAA-AAAA-AAAA-AAAA-AAAA"), "\(wrong)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("x.avs")))
         let show = try cli.run(["round", "show", cli.path("d/round")])
-        let fingerprint = try #require(show.stdout.split(separator: "\n").last { $0.contains("Round fingerprint") }
-            .map { String($0.split(separator: " ")[2]) })
+        let fingerprint = try #require(
+            show.stdout.split(separator: "\n").last { $0.contains("Round fingerprint") }
+                .map { String($0.split(separator: " ")[2]) })
         let right = try cli.run([
             "seal", sheet, "--round", cli.path("d/round/round.avr"), "--key", "tv-08.key", "--passphrase-file", pass,
             "--fingerprint", fingerprint.lowercased(), "-o", "y.avs",
@@ -35,7 +36,9 @@ struct SealCLITests {
         // Once merged (journaled), a second merge is refused even if the manifest is removed.
         try FileManager.default.removeItem(atPath: cli.path("d/round/manifest.avm"))
         _ = try cli.write("thu-ky.key", Array(try Data(contentsOf: URL(fileURLWithPath: root + "/keys/thu-ky.key"))))
-        let again = try cli.run(["merge", "--round", cli.path("d/round"), "--key", "thu-ky.key", "--passphrase-file", pass])
+        let again = try cli.run([
+            "merge", "--round", cli.path("d/round"), "--key", "thu-ky.key", "--passphrase-file", pass,
+        ])
         #expect(again.exited(73) && again.stderr.contains("already records a merge"), "\(again)")
     }
 }

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
 
 /// seal → receive → status → merge through the built `avault` binary on the sample round.
 ///
@@ -17,9 +18,12 @@ import VaultCrypto
         try fm.createDirectory(atPath: dir + "/samples", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: dir + "/members", withIntermediateDirectories: true)
         let root = RoundCLITests.root
-        for name in try fm.contentsOfDirectory(atPath: root + "/keys") where name.hasSuffix(".pub") || name.hasSuffix(".key") {
+        for name in try fm.contentsOfDirectory(atPath: root + "/keys")
+        where name.hasSuffix(".pub") || name.hasSuffix(".key") {
             try fm.copyItem(atPath: root + "/keys/" + name, toPath: dir + "/keys/" + name)
-            if name.hasSuffix(".key") { try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/keys/" + name) }
+            if name.hasSuffix(".key") {
+                try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/keys/" + name)
+            }
         }
         for name in ["framework-so-nganh.json", "units-dien-bien.csv", "self-assessment-demo.csv", "members-demo.csv"] {
             try fm.copyItem(atPath: root + "/samples/" + name, toPath: dir + "/samples/" + name)
@@ -38,7 +42,8 @@ import VaultCrypto
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin"]
         p.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -55,12 +60,15 @@ import VaultCrypto
     }
 
     /// `round init` on the samples into `out`, then a worksheet for each member in `members`.
-    func initRound(_ out: String = "round", title: String = "Thẩm định Chỉ số CCHC 2025", worksheets members: [Int] = []) throws {
+    func initRound(
+        _ out: String = "round", title: String = "Thẩm định Chỉ số CCHC 2025", worksheets members: [Int] = []
+    ) throws {
         let made = try avault([
             "round", "init", "--framework", "samples/framework-so-nganh.json", "--units", "samples/units-dien-bien.csv",
             "--self-assessment", "samples/self-assessment-demo.csv", "--members", "samples/members-demo.csv",
             "--holders", "keys/chu-tich.pub,keys/pho-chu-tich.pub,keys/chanh-vp.pub", "--threshold", "2",
-            "--title", title, "--year", "2025", "--key", "keys/thu-ky.key", "--passphrase-file", "pass", "--out", out, "--demo",
+            "--title", title, "--year", "2025", "--key", "keys/thu-ky.key", "--passphrase-file", "pass", "--out", out,
+            "--demo",
         ])
         try #require(made.status == 0, "\(made.err)")
         for i in members {
@@ -112,8 +120,11 @@ import VaultCrypto
 
     func seal(_ i: Int, revision: Int? = nil) throws -> (status: Int32, out: String, err: String) {
         try avault(
-            ["seal", "members/\(member(i)).csv", "--round", "round/round.avr", "--key", "keys/\(member(i)).key", "--passphrase-file", "pass",
-             "-o", "members/\(member(i)).avs"] + (revision.map { ["--revision", String($0)] } ?? []))
+            [
+                "seal", "members/\(member(i)).csv", "--round", "round/round.avr", "--key", "keys/\(member(i)).key",
+                "--passphrase-file", "pass",
+                "-o", "members/\(member(i)).avs",
+            ] + (revision.map { ["--revision", String($0)] } ?? []))
     }
 
     // MARK: - seal refuses a bad worksheet
@@ -127,12 +138,17 @@ import VaultCrypto
         try initRound(worksheets: [2, 1])
         let (header, original) = try readWorksheet(2)
         var rows = Self.agreeing(original)
-        let selfRows = rows.indices.filter { !rows[$0].selfScore.isEmpty && Points(parsing: rows[$0].selfScore)! > .zero }
+        let selfRows = rows.indices.filter {
+            !rows[$0].selfScore.isEmpty && Points(parsing: rows[$0].selfScore)! > .zero
+        }
         try #require(selfRows.count >= 9)
         let file = "members/tv-02.csv"
         func at(_ k: Int) -> (line: String, cell: String) { ("\(file):\(k + 2)", "\(rows[k].unit) / \(rows[k].code)") }
         let (above, negative, offStep, unparsable, comma, point, noReason, empty, missing) =
-            (selfRows[0], selfRows[1], selfRows[2], selfRows[3], selfRows[4], selfRows[5], selfRows[6], selfRows[7], selfRows[8])
+            (
+                selfRows[0], selfRows[1], selfRows[2], selfRows[3], selfRows[4], selfRows[5], selfRows[6], selfRows[7],
+                selfRows[8]
+            )
         let aboveScore = (Points(parsing: rows[above].max)! + Points(parsing: "1")!).description
         rows[above].score = aboveScore
         rows[above].reason = "vượt"
@@ -161,7 +177,8 @@ import VaultCrypto
         var foreign = try readWorksheet(1).rows[0]
         foreign.score = foreign.selfScore
         written.append(foreign)
-        let foreignLine = "\(file):\(written.count + 1): \(foreign.unit) / \(foreign.code): cell \(foreign.unit) / \(foreign.code) is not assigned to you."
+        let foreignLine =
+            "\(file):\(written.count + 1): \(foreign.unit) / \(foreign.code): cell \(foreign.unit) / \(foreign.code) is not assigned to you."
         try writeWorksheet(2, header: header, rows: written)
 
         let r = try seal(2)
@@ -170,14 +187,18 @@ import VaultCrypto
         for e in expected + [foreignLine] {
             #expect(lines.contains { $0.hasPrefix("avault: error: ") && $0.contains(e) }, "missing: \(e)\n\(r.err)")
         }
-        #expect(lines.last == "avault: error: \(file): 8 problems; nothing was sealed. Fix the worksheet and run again.")
+        #expect(
+            lines.last == "avault: error: \(file): 8 problems; nothing was sealed. Fix the worksheet and run again.")
         // The "0,25"-style and "0.25"-style rows raise nothing (line numbers shift by one after the removed row).
         for k in [comma, point] {
             let line = "\(file):\(k < missing ? k + 2 : k + 1):"
             #expect(!r.err.contains(line), "\(line) reported:\n\(r.err)")
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/members/tv-02.avs"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/members").sorted() == ["tv-01.csv", "tv-02.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir + "/members").sorted() == [
+                "tv-01.csv", "tv-02.csv",
+            ])
 
         // Fixed (keeping the comma and point forms), it seals.
         var fixed = Self.agreeing(original)
@@ -208,14 +229,18 @@ import VaultCrypto
         bad[bad.count / 2] ^= 0x10
         try Data(bad).write(to: URL(fileURLWithPath: dir + "/members/tampered.avs"))
 
-        let r = try avault(["receive", "members/tampered.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", "pass"])
+        let r = try avault([
+            "receive", "members/tampered.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file",
+            "pass",
+        ])
         #expect(r.status == 65)
         #expect(r.err.contains("avault: error: members/tampered.avs: the outer signature does not verify"), "\(r.err)")
         #expect(r.out.contains("rejected: members/tampered.avs") && r.out.contains("0 files accepted, 1 rejected."))
         #expect(!FileManager.default.fileExists(atPath: dir + "/round/submissions/tv-08.r2.avs"))
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/round/submissions")) ?? []).isEmpty)
         let round = try RoundDefinition.load(roundDirectory: dir + "/round")
-        var journal = try RoundJournal.load(roundDirectory: dir + "/round", secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        var journal = try RoundJournal.load(
+            roundDirectory: dir + "/round", secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         #expect(journal.entries.last?.event == "reject")
         #expect(journal.entries.last?.details["rule"] == .string("envelope.bad-signature"))
         #expect(journal.entries.last?.details["file"] == .string("tampered.avs"))
@@ -224,26 +249,41 @@ import VaultCrypto
         try initRound("other", title: "Vòng khác")
         try FileManager.default.moveItem(atPath: dir + "/members/tv-08.avs", toPath: dir + "/members/good.avs")
         let other = try avault(
-            ["seal", "members/tv-08.csv", "--round", "other", "--key", "keys/tv-08.key", "--passphrase-file", "pass", "-o", "members/other.avs"])
+            [
+                "seal", "members/tv-08.csv", "--round", "other", "--key", "keys/tv-08.key", "--passphrase-file", "pass",
+                "-o", "members/other.avs",
+            ])
         #expect(other.status == 0, "\(other.err)")
-        let wrong = try avault(["receive", "members/other.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", "pass"])
+        let wrong = try avault([
+            "receive", "members/other.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", "pass",
+        ])
         #expect(wrong.status == 65)
-        #expect(wrong.err.contains("avault: error: members/other.avs: this file belongs to another appraisal round."), "\(wrong.err)")
+        #expect(
+            wrong.err.contains("avault: error: members/other.avs: this file belongs to another appraisal round."),
+            "\(wrong.err)")
 
         // The good revision 2 is accepted; a revision 1 sealed afterwards is stale.
-        let ok = try avault(["receive", "members/good.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", "pass"])
+        let ok = try avault([
+            "receive", "members/good.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", "pass",
+        ])
         #expect(ok.status == 0, "\(ok.err)")
         #expect(ok.out.contains("accepted: members/good.avs — tv-08, revision 2"))
         #expect(try seal(8, revision: 1).status == 0)
-        let stale = try avault(["receive", "members/tv-08.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", "pass"])
-        #expect(stale.status == 65)
-        #expect(stale.err.contains("members/tv-08.avs: tv-08 revision 1 is not newer than what was already received (2)."), "\(stale.err)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/round/submissions") == ["tv-08.r2.avs"])
-        journal = try RoundJournal.load(roundDirectory: dir + "/round", secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
-        #expect(journal.entries.map(\.event) == ["round-init", "reject", "reject", "receive", "reject"])
-        #expect(journal.entries.compactMap { $0.details["rule"] } == [
-            .string("envelope.bad-signature"), .string("inbox.wrong-round"), .string("inbox.stale"),
+        let stale = try avault([
+            "receive", "members/tv-08.avs", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", "pass",
         ])
+        #expect(stale.status == 65)
+        #expect(
+            stale.err.contains("members/tv-08.avs: tv-08 revision 1 is not newer than what was already received (2)."),
+            "\(stale.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/round/submissions") == ["tv-08.r2.avs"])
+        journal = try RoundJournal.load(
+            roundDirectory: dir + "/round", secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        #expect(journal.entries.map(\.event) == ["round-init", "reject", "reject", "receive", "reject"])
+        #expect(
+            journal.entries.compactMap { $0.details["rule"] } == [
+                .string("envelope.bad-signature"), .string("inbox.wrong-round"), .string("inbox.stale"),
+            ])
     }
 
     // MARK: - S1
@@ -278,14 +318,18 @@ import VaultCrypto
                 let tag = "AVQ-\(n)-X"
                 let reason = "Lý do minh hoạ số \(n) [\(tag)]"
                 // Half the changed scores written with a decimal comma, as Vietnamese spreadsheets do.
-                rows[k].score = k % 2 == 0 ? score.description.replacingOccurrences(of: ".", with: ",") : score.description
+                rows[k].score =
+                    k % 2 == 0 ? score.description.replacingOccurrences(of: ".", with: ",") : score.description
                 rows[k].reason = reason
                 needles[Data(reason.utf8)] = "reason"
                 if firstReason.isEmpty { firstReason = reason }
                 needles[Data(reason.decomposedStringWithCanonicalMapping.utf8)] = "reason (NFD)"
                 needles[Data(tag.utf8)] = "reason tag"
-                needles[Data("\"reason\":\"\(reason)\",\"score\":\"\(score)\",\"unit\":\"\(rows[k].unit)\"".utf8)] = "submission row"
-                needles[Data("\"appraised\":\"\(score)\",\"appraiser\":\"\(member(i))\",\"code\":\"\(rows[k].code)\"".utf8)] = "results cell"
+                needles[Data("\"reason\":\"\(reason)\",\"score\":\"\(score)\",\"unit\":\"\(rows[k].unit)\"".utf8)] =
+                    "submission row"
+                needles[
+                    Data("\"appraised\":\"\(score)\",\"appraiser\":\"\(member(i))\",\"code\":\"\(rows[k].code)\"".utf8)] =
+                    "results cell"
                 changedCount += 1
             }
             try writeWorksheet(i, header: header, rows: rows)
@@ -298,7 +342,8 @@ import VaultCrypto
 
         let pass = ["--key", "keys/thu-ky.key", "--passphrase-file", "pass"]
         var outputs = [String]()
-        let received = try avault(["receive"] + members.map { "members/\(member($0)).avs" } + ["--round", "round"] + pass)
+        let received = try avault(
+            ["receive"] + members.map { "members/\(member($0)).avs" } + ["--round", "round"] + pass)
         #expect(received.status == 0, "\(received.err)")
         let status = try avault(["status", "--round", "round"])
         #expect(status.status == 0 && status.out.contains("8/8 members have submitted."))
@@ -309,13 +354,15 @@ import VaultCrypto
 
         // Control: the needles are what the plaintexts actually contain.
         let round = try RoundDefinition.load(roundDirectory: dir + "/round")
-        let secretary = try KeyFile.load(dir + "/keys/thu-ky.key").unlock(passphrase: SecretBytes(copying: Array("demo-appraisal-2026".utf8)))
+        let secretary = try KeyFile.load(dir + "/keys/thu-ky.key").unlock(
+            passphrase: SecretBytes(copying: Array("demo-appraisal-2026".utf8)))
         var plaintexts = [UInt8]()
         var submissions = [String: [Appraisal]]()
         for i in members {
             let path = dir + "/round/submissions/\(member(i)).r1.avs"
             let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-            let plain = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path).open(with: secretary.encryptionKey)
+            let plain = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path).open(
+                with: secretary.encryptionKey)
             plaintexts += plain
             submissions[member(i)] = try SubmissionContent(parsing: plain, file: path).rows
         }
@@ -327,7 +374,8 @@ import VaultCrypto
             let sample = needles.filter { $0.value == kind }.keys.sorted { $0.lexicographicallyPrecedes($1) }.prefix(12)
             #expect(sample.count == 12)
             for needle in sample {
-                #expect(plaintextBytes.range(of: needle) != nil, "control: \(kind) \(show(needle)) not in the plaintexts")
+                #expect(
+                    plaintextBytes.range(of: needle) != nil, "control: \(kind) \(show(needle)) not in the plaintexts")
             }
         }
 
@@ -336,17 +384,25 @@ import VaultCrypto
         var files = [String]()
         let walker = try #require(fm.enumerator(atPath: dir))
         while let relative = walker.nextObject() as? String {
-            if relative.hasPrefix("members") || relative.hasPrefix("keys") || relative.hasPrefix("samples") || relative == "pass" { continue }
+            if relative.hasPrefix("members") || relative.hasPrefix("keys") || relative.hasPrefix("samples")
+                || relative == "pass"
+            {
+                continue
+            }
             if !fm.isDirectory(dir + "/" + relative) { files.append(relative) }
         }
-        #expect(Set(files).isSuperset(of: [
-            "round/round.avr", "round/journal.avj", "round/manifest.avm", "round/results.avl", "round/submissions/tv-01.r1.avs",
-        ]))
+        #expect(
+            Set(files).isSuperset(of: [
+                "round/round.avr", "round/journal.avj", "round/manifest.avm", "round/results.avl",
+                "round/submissions/tv-01.r1.avs",
+            ]))
         #expect(files.count == 4 + 8, "\(files.sorted())")
         // Every needle contains one of these anchors, so a file without any anchor holds no needle;
         // a file with an anchor is searched needle by needle.
         let anchors = ["AVQ-", "\"appraiser\":\"tv-0"].map { Data($0.utf8) }
-        for (needle, _) in needles { #expect(anchors.contains { needle.range(of: $0) != nil }, "\(show(needle)) has no anchor") }
+        for (needle, _) in needles {
+            #expect(anchors.contains { needle.range(of: $0) != nil }, "\(show(needle)) has no anchor")
+        }
         for relative in files {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + relative))
             guard anchors.contains(where: { bytes.range(of: $0) != nil }) else { continue }

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
 
 /// Two demo rounds made once per test process (in process, through ``DemoRound/run``), shared by
 /// the tamper and crash suites, plus a pre-merge copy of round A (all eight submissions received,

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import Foundation
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
 
 /// `avault verify` through the real binary, on a merged round folder built with the library from
 /// the demo identities (keys/, passphrase `demo-appraisal-2026`).
@@ -12,7 +13,8 @@ struct VerifyCLITests {
         for id in ["thu-ky", "tv-01", "tv-02"] {
             let path = CLI.root.path + "/keys/\(id).key"
             let bytes = try! FileIO.read(path, maxBytes: 1 << 16)
-            out[id] = try! KeyFile(parsing: bytes, file: path).unlock(passphrase: try! SecretBytes(copying: Array("demo-appraisal-2026".utf8)))
+            out[id] = try! KeyFile(parsing: bytes, file: path).unlock(
+                passphrase: try! SecretBytes(copying: Array("demo-appraisal-2026".utf8)))
         }
         return out
     }()
@@ -24,13 +26,18 @@ struct VerifyCLITests {
         for name in ["tv-01", "tv-02", "thu-ky", "chu-tich", "pho-chu-tich", "chanh-vp"] {
             try fm.copyItem(atPath: CLI.root.path + "/keys/\(name).pub", toPath: cli.path("keys/\(name).pub"))
         }
-        let framework = "code,title,max,method,step\n1,Lĩnh vực A,1.5,,\n1.1,Tiêu chí A1,1.5,,\n1.1.1,Thành phần 1,1,self,\n1.1.2,Thành phần 2,0.5,council,\ntotal,,1.5,,\n"
+        let framework =
+            "code,title,max,method,step\n1,Lĩnh vực A,1.5,,\n1.1,Tiêu chí A1,1.5,,\n1.1.1,Thành phần 1,1,self,\n1.1.2,Thành phần 2,0.5,council,\ntotal,,1.5,,\n"
         let sources = RoundSetup.Sources(
             framework: try cli.write("framework.csv", Array(framework.utf8)),
-            units: try cli.write("units.csv", Array("id,name,group\nu1,Sở Một,so-nganh\nu2,UBND huyện Hai,huyen\n".utf8)),
+            units: try cli.write(
+                "units.csv", Array("id,name,group\nu1,Sở Một,so-nganh\nu2,UBND huyện Hai,huyen\n".utf8)),
             selfAssessment: try cli.write("self.csv", Array("unit,code,score\nu1,1.1.1,0.75\nu2,1.1.1,1\n".utf8)),
             members: try cli.write(
-                "members.csv", Array("id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1,huyen\n".utf8)),
+                "members.csv",
+                Array(
+                    "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1,huyen\n"
+                        .utf8)),
             holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { cli.path("keys/\($0).pub") }, threshold: 2,
             title: "Vòng thử verify", year: 2025, isDemo: true)
         let secretary = secrets["thu-ky"]!

@@ -18,9 +18,11 @@ struct AEADTests {
         let key = try randomKey()
         await propertyCheck(count: 50, input: byteArrays(0...200), byteArrays(0...64)) { plaintext, ad in
             let nonce = SystemRandom().bytes(XChaCha20Poly1305.nonceLength)
-            let sealed = try XChaCha20Poly1305.seal(SecretBytes(copying: plaintext), key: key, nonce: nonce, additionalData: ad)
+            let sealed = try XChaCha20Poly1305.seal(
+                SecretBytes(copying: plaintext), key: key, nonce: nonce, additionalData: ad)
             #expect(sealed.count == plaintext.count + XChaCha20Poly1305.tagLength)
-            #expect(exposed(try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: ad)) == plaintext)
+            #expect(
+                exposed(try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: ad)) == plaintext)
         }
     }
 
@@ -29,14 +31,23 @@ struct AEADTests {
         let key = try randomKey()
         let nonce = SystemRandom().bytes(24)
         let ad = Array("preamble".utf8)
-        let sealed = try XChaCha20Poly1305.seal(SecretBytes(copying: Array("seed||secret".utf8)), key: key, nonce: nonce, additionalData: ad)
+        let sealed = try XChaCha20Poly1305.seal(
+            SecretBytes(copying: Array("seed||secret".utf8)), key: key, nonce: nonce, additionalData: ad)
         let failure = SodiumError(.authenticationFailed, Self.decrypt)
-        #expect(throws: failure) { try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: ad + [0]) }
+        #expect(throws: failure) {
+            try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: ad + [0])
+        }
         #expect(throws: failure) { try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: []) }
-        #expect(throws: failure) { try XChaCha20Poly1305.open(sealed, key: key, nonce: flipped(nonce, at: 23), additionalData: ad) }
-        #expect(throws: failure) { try XChaCha20Poly1305.open(sealed, key: try randomKey(), nonce: nonce, additionalData: ad) }
+        #expect(throws: failure) {
+            try XChaCha20Poly1305.open(sealed, key: key, nonce: flipped(nonce, at: 23), additionalData: ad)
+        }
+        #expect(throws: failure) {
+            try XChaCha20Poly1305.open(sealed, key: try randomKey(), nonce: nonce, additionalData: ad)
+        }
         for i in sealed.indices {
-            #expect(throws: failure) { try XChaCha20Poly1305.open(flipped(sealed, at: i), key: key, nonce: nonce, additionalData: ad) }
+            #expect(throws: failure) {
+                try XChaCha20Poly1305.open(flipped(sealed, at: i), key: key, nonce: nonce, additionalData: ad)
+            }
         }
         for length in 0..<sealed.count {
             let kind: SodiumError.Kind = length < XChaCha20Poly1305.tagLength ? .invalidLength : .authenticationFailed
@@ -50,13 +61,16 @@ struct AEADTests {
     @Test func invalidLengths() throws {
         let plaintext = try SecretBytes(copying: [1])
         #expect(throws: SodiumError(.invalidLength, "crypto_aead_xchacha20poly1305_ietf_encrypt")) {
-            try XChaCha20Poly1305.seal(plaintext, key: randomKey(31), nonce: [UInt8](repeating: 0, count: 24), additionalData: [])
+            try XChaCha20Poly1305.seal(
+                plaintext, key: randomKey(31), nonce: [UInt8](repeating: 0, count: 24), additionalData: [])
         }
         #expect(throws: SodiumError(.invalidLength, "crypto_aead_xchacha20poly1305_ietf_encrypt")) {
-            try XChaCha20Poly1305.seal(plaintext, key: randomKey(), nonce: [UInt8](repeating: 0, count: 12), additionalData: [])
+            try XChaCha20Poly1305.seal(
+                plaintext, key: randomKey(), nonce: [UInt8](repeating: 0, count: 12), additionalData: [])
         }
         #expect(throws: SodiumError(.invalidLength, Self.decrypt)) {
-            try XChaCha20Poly1305.open([UInt8](repeating: 0, count: 32), key: randomKey(), nonce: [0], additionalData: [])
+            try XChaCha20Poly1305.open(
+                [UInt8](repeating: 0, count: 32), key: randomKey(), nonce: [0], additionalData: [])
         }
     }
 }

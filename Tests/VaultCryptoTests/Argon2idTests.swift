@@ -7,8 +7,12 @@ import VaultCrypto
 struct Argon2idTests {
     static let salt = [UInt8](repeating: 0x5a, count: 16)
 
-    static func derive(_ passphrase: String, salt: [UInt8] = salt, limits: Argon2id.Limits = .interactive) throws -> [UInt8] {
-        exposed(try Argon2id.deriveKey(length: 32, passphrase: SecretBytes(copying: Array(passphrase.utf8)), salt: salt, limits: limits))
+    static func derive(_ passphrase: String, salt: [UInt8] = salt, limits: Argon2id.Limits = .interactive) throws
+        -> [UInt8]
+    {
+        exposed(
+            try Argon2id.deriveKey(
+                length: 32, passphrase: SecretBytes(copying: Array(passphrase.utf8)), salt: salt, limits: limits))
     }
 
     /// The same passphrase, salt and limits derive the same key; salt and passphrase both matter.
@@ -26,7 +30,9 @@ struct Argon2idTests {
 
     /// The named levels are libsodium's constants and all lie inside the accepted range.
     @Test func namedLevels() {
-        let i = Argon2id.Limits.interactive, m = Argon2id.Limits.moderate, s = Argon2id.Limits.sensitive
+        let i = Argon2id.Limits.interactive
+        let m = Argon2id.Limits.moderate
+        let s = Argon2id.Limits.sensitive
         #expect(i.operations == 2 && i.memoryBytes == 64 << 20)
         #expect(m.operations == 3 && m.memoryBytes == 256 << 20)
         #expect(s.operations == 4 && s.memoryBytes == 1 << 30)

@@ -29,7 +29,9 @@ struct BLAKE2bTests {
         )
         // The SecretBytes overload is the same function with the key kept in secret memory.
         let secret = try SecretBytes(copying: key)
-        #expect(BLAKE2b.hash([UInt8](), outputLength: 64, secretKey: secret) == BLAKE2b.hash([UInt8](), outputLength: 64, key: key))
+        #expect(
+            BLAKE2b.hash([UInt8](), outputLength: 64, secretKey: secret)
+                == BLAKE2b.hash([UInt8](), outputLength: 64, key: key))
     }
 
     /// A keyed hash differs from the unkeyed hash and from a hash under another key.

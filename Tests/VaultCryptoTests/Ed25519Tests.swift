@@ -23,7 +23,8 @@ struct Ed25519Tests {
     @Test func rfc8032Ed25519ph() throws {
         let key = try Ed25519.PrivateKey(
             seed: SecretBytes(copying: bytes(hex: "833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42")))
-        #expect(hex(key.publicKey.rawRepresentation) == "ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf")
+        #expect(
+            hex(key.publicKey.rawRepresentation) == "ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf")
         let state = try Ed25519.StreamingState()
         try state.update(Array("a".utf8))
         try state.update(Array("bc".utf8))

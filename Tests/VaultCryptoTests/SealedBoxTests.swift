@@ -36,7 +36,9 @@ struct SealedBoxTests {
         let alice = try X25519.PrivateKey.generate()
         let bob = try X25519.PrivateKey.generate()
         let box = try SealedBox.seal(SecretBytes(copying: [1, 2, 3]), to: alice.publicKey)
-        #expect(throws: SodiumError(.authenticationFailed, "crypto_box_seal_open")) { try SealedBox.open(box, with: bob) }
+        #expect(throws: SodiumError(.authenticationFailed, "crypto_box_seal_open")) {
+            try SealedBox.open(box, with: bob)
+        }
     }
 
     /// Flipping any byte of a box (ephemeral key, ciphertext or MAC) makes it fail to open.
@@ -68,8 +70,10 @@ struct SealedBoxTests {
     /// The X25519 public key is the base-point multiple of the secret (RFC 7748 §6.1 Alice).
     @Test func rfc7748PublicKey() throws {
         let key = try X25519.PrivateKey(
-            secret: SecretBytes(copying: bytes(hex: "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")))
-        #expect(hex(key.publicKey.rawRepresentation) == "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a")
+            secret: SecretBytes(copying: bytes(hex: "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"))
+        )
+        #expect(
+            hex(key.publicKey.rawRepresentation) == "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a")
     }
 
     /// Keys of the wrong length are rejected with invalidLength.

@@ -56,7 +56,9 @@ struct SecretStreamTests {
         #expect(throws: SodiumError(.streamNotFinished, Self.pull)) { try Self.decrypt(header, chunks, key: key) }
         // Cutting a finished stream before its final chunk is the same failure.
         let (header2, chunks2) = try Self.encrypt(Self.sample, key: key)
-        #expect(throws: SodiumError(.streamNotFinished, Self.pull)) { try Self.decrypt(header2, Array(chunks2.dropLast()), key: key) }
+        #expect(throws: SodiumError(.streamNotFinished, Self.pull)) {
+            try Self.decrypt(header2, Array(chunks2.dropLast()), key: key)
+        }
     }
 
     /// A dropped, duplicated or reordered chunk fails authentication.
@@ -79,7 +81,9 @@ struct SecretStreamTests {
             for i in chunks[c].indices {
                 var bad = chunks
                 bad[c] = flipped(bad[c], at: i)
-                #expect(throws: SodiumError(.authenticationFailed, Self.pull)) { try Self.decrypt(header, bad, key: key) }
+                #expect(throws: SodiumError(.authenticationFailed, Self.pull)) {
+                    try Self.decrypt(header, bad, key: key)
+                }
             }
         }
         for i in header.indices {
@@ -94,9 +98,13 @@ struct SecretStreamTests {
         let key = try randomKey()
         let (header, chunks) = try Self.encrypt(Self.sample, key: key, ad: [1, 2, 3])
         #expect(try Self.decrypt(header, chunks, key: key, ad: [1, 2, 3]) == Self.sample)
-        #expect(throws: SodiumError(.authenticationFailed, Self.pull)) { try Self.decrypt(header, chunks, key: key, ad: [1, 2]) }
+        #expect(throws: SodiumError(.authenticationFailed, Self.pull)) {
+            try Self.decrypt(header, chunks, key: key, ad: [1, 2])
+        }
         #expect(throws: SodiumError(.authenticationFailed, Self.pull)) { try Self.decrypt(header, chunks, key: key) }
-        #expect(throws: SodiumError(.authenticationFailed, Self.pull)) { try Self.decrypt(header, chunks, key: try randomKey()) }
+        #expect(throws: SodiumError(.authenticationFailed, Self.pull)) {
+            try Self.decrypt(header, chunks, key: try randomKey())
+        }
     }
 
     /// Data after the final chunk is rejected (streamNotFinished), and so is pushing after final.
@@ -110,7 +118,9 @@ struct SecretStreamTests {
         let decryptor = try SecretStream.Decryptor(key: key, header: encryptor.header)
         #expect(try decryptor.pull(last).isFinal)
         #expect(throws: SodiumError(.streamNotFinished, Self.pull)) { try decryptor.pull(last) }
-        #expect(throws: SodiumError(.streamNotFinished, Self.pull)) { try decryptor.pull([UInt8](repeating: 0, count: 40)) }
+        #expect(throws: SodiumError(.streamNotFinished, Self.pull)) {
+            try decryptor.pull([UInt8](repeating: 0, count: 40))
+        }
     }
 
     /// An empty plaintext can be the final chunk, and it is still authenticated.
@@ -121,7 +131,9 @@ struct SecretStreamTests {
         #expect(try Self.decrypt(header, chunks, key: key) == [Array("data".utf8), []])
         let (header2, only) = try Self.encrypt([[]], key: key)
         #expect(try Self.decrypt(header2, only, key: key) == [[]])
-        #expect(throws: SodiumError(.authenticationFailed, Self.pull)) { try Self.decrypt(header2, [flipped(only[0], at: 0)], key: key) }
+        #expect(throws: SodiumError(.authenticationFailed, Self.pull)) {
+            try Self.decrypt(header2, [flipped(only[0], at: 0)], key: key)
+        }
     }
 
     /// A chunk shorter than the overhead is invalidLength; one cut short by a byte fails authentication.

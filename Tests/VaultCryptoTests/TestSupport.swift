@@ -5,7 +5,9 @@ import VaultCrypto
 func bytes(hex: String) -> [UInt8] {
     let digits = Array(hex.utf8)
     precondition(digits.count % 2 == 0, "test vector hex has odd length")
-    return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
+    return stride(from: 0, to: digits.count, by: 2).map {
+        UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)!
+    }
 }
 
 /// Lowercase hex of `data`, for readable failure messages.

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
 import Foundation
 import FuzzChecks
 import Testing
+
+@testable import AppraisalVault
 @testable import VaultCrypto
 
 /// The committed fuzz seed corpora (`Fuzz/corpus/<target>/`), replayed through the same checks the
@@ -59,13 +60,17 @@ import Testing
         for seed in try #require(seeds["FuzzSubmission"]) { _ = try SubmissionContent(parsing: seed, file: "seed") }
         for seed in try #require(seeds["FuzzManifest"]) { _ = try Manifest(json: try CanonicalJSON.parse(seed)) }
         for seed in try #require(seeds["FuzzResults"]) { _ = try Results(json: try CanonicalJSON.parse(seed)) }
-        for seed in try #require(seeds["FuzzReleasePolicy"]) { _ = try ReleasePolicy(json: try CanonicalJSON.parse(seed), path: "") }
+        for seed in try #require(seeds["FuzzReleasePolicy"]) {
+            _ = try ReleasePolicy(json: try CanonicalJSON.parse(seed), path: "")
+        }
         for seed in try #require(seeds["FuzzPublicIdentity"]) { _ = try PublicIdentity(parsing: seed, file: "seed") }
         for seed in try #require(seeds["FuzzFramework"]) {
             var problems = InputProblems()
             #expect(FrameworkInput.parse(seed, file: "seed", problems: &problems) != nil, "\(problems.errors)")
         }
-        for seed in try #require(seeds["FuzzPoints"]) { #expect(Points(parsing: String(decoding: seed, as: UTF8.self)) != nil) }
+        for seed in try #require(seeds["FuzzPoints"]) {
+            #expect(Points(parsing: String(decoding: seed, as: UTF8.self)) != nil)
+        }
         for seed in try #require(seeds["FuzzCSV"]) { _ = try CSV.parse(seed, file: "seed") }
     }
 
@@ -76,7 +81,8 @@ import Testing
         var expected = try FuzzSeeds.generate().mapValues { $0 }
         for (area, targets) in Self.vectorTargets.sorted(by: { $0.key < $1.key }) {
             let folder = "\(Self.root)/Tests/Vectors/\(area)"
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".vec") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            where name.hasSuffix(".vec") {
                 let vector = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)")))
                 guard let artifact = Self.artifact(of: vector) else { continue }
                 for target in targets { expected[target, default: []].append(artifact) }

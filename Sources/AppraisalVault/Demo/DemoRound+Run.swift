@@ -15,8 +15,10 @@ extension DemoRound {
         step(1, "round init (thư ký / secretary)")
         let secretary = try unlock(key("thu-ky"))
         let sources = RoundSetup.Sources(
-            framework: FileIO.join(samples, "framework-so-nganh.json"), units: FileIO.join(samples, "units-dien-bien.csv"),
-            selfAssessment: FileIO.join(samples, "self-assessment-demo.csv"), members: FileIO.join(samples, "members-demo.csv"),
+            framework: FileIO.join(samples, "framework-so-nganh.json"),
+            units: FileIO.join(samples, "units-dien-bien.csv"),
+            selfAssessment: FileIO.join(samples, "self-assessment-demo.csv"),
+            members: FileIO.join(samples, "members-demo.csv"),
             holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { FileIO.join(keys, "\($0).pub") }, threshold: 2,
             title: "Thẩm định Chỉ số CCHC năm 2025 (vòng demo)", year: 2025,
             references: ["Quyết định số 04/QĐ-UBND (minh hoạ)"], isDemo: true)
@@ -27,7 +29,8 @@ extension DemoRound {
 
         // 2. Worksheets, filled and sealed by the 8 members.
         step(2, "worksheet + seal (thành viên / members)")
-        let sheets = FileIO.join(directory, "worksheets"), outbox = FileIO.join(directory, "outbox")
+        let sheets = FileIO.join(directory, "worksheets")
+        let outbox = FileIO.join(directory, "outbox")
         try FileIO.makeDirectory(sheets, mode: 0o700)
         try FileIO.makeDirectory(outbox, mode: 0o755)
         var sealedFiles = [String]()
@@ -41,14 +44,23 @@ extension DemoRound {
             let sheetPath = FileIO.join(sheets, "\(member.id).csv")
             try FileIO.writeAtomically(CSV.write(rows, byteOrderMark: true), to: sheetPath, mode: 0o600)
             let (checked, findings) = try Sealing.check(
-                worksheet: FileIO.read(sheetPath, maxBytes: 64 << 20), file: sheetPath, round: round, memberID: member.id)
-            guard findings.isEmpty else { throw SubmissionError(.sealProblems, [.file(sheetPath), .text(String(findings.count))]) }
+                worksheet: FileIO.read(sheetPath, maxBytes: 64 << 20), file: sheetPath, round: round,
+                memberID: member.id)
+            guard findings.isEmpty else {
+                throw SubmissionError(.sealProblems, [.file(sheetPath), .text(String(findings.count))])
+            }
             let identity = try unlock(key(member.id))
             let sealed = try Sealing.seal(checked, round: round, member: identity, revision: 1)
             let path = FileIO.join(outbox, RoundLayout.submissionFileName(member: member.id, revision: 1))
             try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
             sealedFiles.append(path)
-            log(Notice(Notice.Code.demoFilled, [.member(member.id), .text(String(appraisals.count)), .text(String(appraisals.filter { !$0.reason.isEmpty }.count))]))
+            log(
+                Notice(
+                    Notice.Code.demoFilled,
+                    [
+                        .member(member.id), .text(String(appraisals.count)),
+                        .text(String(appraisals.filter { !$0.reason.isEmpty }.count)),
+                    ]))
         }
 
         // 3. Receive.
@@ -62,7 +74,13 @@ extension DemoRound {
         let report = try RoundMerge.run(
             roundDirectory: roundDir, secretary: secretary, survey: surveyScores(for: round), allowIncomplete: false)
         let c = report.coverage
-        log(Notice(Notice.Code.mergeCoverage, [.text(String(c.appraised)), .text(String(c.appraisable)), .text(String(c.gaps.count)), .text(String(c.conflicts.count))]))
+        log(
+            Notice(
+                Notice.Code.mergeCoverage,
+                [
+                    .text(String(c.appraised)), .text(String(c.appraisable)), .text(String(c.gaps.count)),
+                    .text(String(c.conflicts.count)),
+                ]))
 
         // 5–6. Two of three holders approve; the approvals combine into the token.
         step(5, "release approve (người giữ khoá / holders, 2/3)")
@@ -73,7 +91,8 @@ extension DemoRound {
         for id in approvingHolders {
             let holder = try unlock(key(id))
             let path = FileIO.join(approvalsOut, RoundLayout.approvalFileName(holder: id))
-            try FileIO.writeAtomically(try ReleaseFolder.approve(merged, holder: holder, decision: decision), to: path, mode: 0o600)
+            try FileIO.writeAtomically(
+                try ReleaseFolder.approve(merged, holder: holder, decision: decision), to: path, mode: 0o600)
             approvalFiles.append(path)
             log(Notice(Notice.Code.demoApproved, [.text(holder.identity.name), .text(decision)]))
         }
@@ -88,7 +107,8 @@ extension DemoRound {
         let (results, token) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
         let resultsPath = FileIO.join(directory, "results.json")
         try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: resultsPath, mode: 0o600)
-        let rendered = ResultsReport(round: round, results: results, decision: token.decision, releasedAt: token.created)
+        let rendered = ResultsReport(
+            round: round, results: results, decision: token.decision, releasedAt: token.created)
         let html = FileIO.join(directory, "report.html")
         try FileIO.writeAtomically(Array(rendered.html().utf8), to: html, mode: 0o644)
         try FileIO.writeAtomically(rendered.csv(), to: FileIO.join(directory, "report.csv"), mode: 0o644)
@@ -99,7 +119,10 @@ extension DemoRound {
         step(8, "verify (kiểm tra viên / auditor)")
         let verification = try RoundVerifier.verify(roundDirectory: roundDir, expectedFingerprint: round.fingerprint)
         let failed = verification.checks.filter { !$0.passed }
-        log(Notice(Notice.Code.demoVerified, [.text(String(verification.checks.count - failed.count)), .text(String(verification.checks.count))]))
+        log(
+            Notice(
+                Notice.Code.demoVerified,
+                [.text(String(verification.checks.count - failed.count)), .text(String(verification.checks.count))]))
         guard failed.isEmpty else {
             throw DemoError(.verifyFailed, [.text(failed.map(\.id).joined(separator: ", "))])
         }

@@ -1,5 +1,5 @@
-internal import VaultCrypto
 internal import Foundation
+internal import VaultCrypto
 
 /// The built-in demo round (design brief §7): the whole round end to end on `samples/` with the
 /// published demo identities in `keys/`, in process, printing a few lines per step.
@@ -38,7 +38,9 @@ public enum DemoRound {
             let d = draw(cell, "appraise")
             if let own = round.selfAssessment.score(unit: cell.unit, code: cell.code) {
                 if d % 9 == 0, own >= sub.step {
-                    return Appraisal(unit: cell.unit, code: cell.code, score: own - sub.step, reason: lowerReasons[d % lowerReasons.count])
+                    return Appraisal(
+                        unit: cell.unit, code: cell.code, score: own - sub.step,
+                        reason: lowerReasons[d % lowerReasons.count])
                 }
                 if d % 23 == 1, own + sub.step <= sub.max {
                     return Appraisal(unit: cell.unit, code: cell.code, score: own + sub.step, reason: raiseReason)

@@ -41,7 +41,8 @@ package struct EnvelopeHeader: Sendable, Hashable {
 
     package init(
         context: [String: JSONValue], created: String, fileKeyCommitment: [UInt8], recipient: X25519.PublicKey,
-        round: [UInt8], sealedFileKey: [UInt8], sender: String, senderSigningKey: Ed25519.PublicKey, streamHeader: [UInt8]
+        round: [UInt8], sealedFileKey: [UInt8], sender: String, senderSigningKey: Ed25519.PublicKey,
+        streamHeader: [UInt8]
     ) {
         self.context = context
         self.created = created
@@ -62,13 +63,17 @@ package struct EnvelopeHeader: Sendable, Hashable {
         }
         self.context = context
         created = try r.string("created", maxBytes: 32)
-        guard Timestamp.isValid(created) else { throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time") }
+        guard Timestamp.isValid(created) else {
+            throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time")
+        }
         fileKeyCommitment = try r.hex("fileKeyCommitment", length: 32)
         let recipientBytes = try r.hex("recipient", length: X25519.keyLength)
         round = try r.hex("round", length: 32)
         sealedFileKey = try r.hex("sealedFileKey", length: SecretStream.keyLength + SealedBox.overhead)
         sender = try r.string("sender", maxBytes: 64)
-        guard Identifier.isValid(sender) else { throw FieldReader.Failure(path: "sender", reason: "not a valid identifier") }
+        guard Identifier.isValid(sender) else {
+            throw FieldReader.Failure(path: "sender", reason: "not a valid identifier")
+        }
         let signingBytes = try r.hex("senderSigningKey", length: Ed25519.publicKeyLength)
         streamHeader = try r.hex("streamHeader", length: SecretStream.headerLength)
         try r.finish()

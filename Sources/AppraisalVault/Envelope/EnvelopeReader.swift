@@ -29,13 +29,17 @@ struct EnvelopeReader<Source: ByteSource> {
     init(parsing source: Source, expecting kind: ArtifactKind, file: String) throws {
         guard source.size > 0 else { throw FormatError(.empty, [.file(file)]) }
         let prefix = try source.bytes(at: 0, upTo: min(source.size, Container.fixedPrefixLength))
-        let length = prefix.count == Container.fixedPrefixLength
+        let length =
+            prefix.count == Container.fixedPrefixLength
             ? Int(prefix[9]) << 24 | Int(prefix[10]) << 16 | Int(prefix[11]) << 8 | Int(prefix[12]) : 0
         let preambleLength = Container.fixedPrefixLength + min(length, EnvelopeHeader.maxLength + 1)
         // The preamble is parsed with the container's rules (magic, version, kind, header limits).
         let head = try source.bytes(at: 0, upTo: min(source.size, preambleLength))
-        let container = try Container(parsing: head, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
-        do { header = try EnvelopeHeader(json: container.header) } catch { throw FormatError(.header, [.file(file), .text(error.description)]) }
+        let container = try Container(
+            parsing: head, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
+        do { header = try EnvelopeHeader(json: container.header) } catch {
+            throw FormatError(.header, [.file(file), .text(error.description)])
+        }
         let bodyLength = source.size - container.preamble.count
         guard bodyLength >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
             throw FormatError(.truncated, [.file(file)])
@@ -67,7 +71,9 @@ struct EnvelopeReader<Source: ByteSource> {
             blockSize: SealedEnvelope.hashBlock, inline: fileHasher == nil || payload.count <= SealedEnvelope.hashBlock,
             consume: { block in fileHasher?.update(bytes: block) }
         ) { pipeline in
-            try source.forEachBlock(in: payload, blockSize: SealedEnvelope.hashBlock, shortRead: FormatError(.truncated, [.file(file)])) {
+            try source.forEachBlock(
+                in: payload, blockSize: SealedEnvelope.hashBlock, shortRead: FormatError(.truncated, [.file(file)])
+            ) {
                 block in
                 payloadHasher.update(bytes: block)
                 if fileHasher != nil {
@@ -132,14 +138,16 @@ struct EnvelopeReader<Source: ByteSource> {
         // Two stages: this thread reads and decrypts; the worker hashes the plaintext and writes it.
         let blockCipher = SealedEnvelope.blockChunks * step
         try TwoStagePipeline.run(
-            blockSize: SealedEnvelope.blockChunks * SealedEnvelope.chunkSize, inline: contentEnd - payload.lowerBound <= blockCipher,
+            blockSize: SealedEnvelope.blockChunks * SealedEnvelope.chunkSize,
+            inline: contentEnd - payload.lowerBound <= blockCipher,
             consume: { out in
                 contentHasher.update(bytes: out)
                 try sink.write(bytes: out)
             }
         ) { pipeline in
             try source.forEachBlock(
-                in: payload.lowerBound..<contentEnd, blockSize: blockCipher, shortRead: FormatError(.truncated, [.file(file)])
+                in: payload.lowerBound..<contentEnd, blockSize: blockCipher,
+                shortRead: FormatError(.truncated, [.file(file)])
             ) { block in
                 try pipeline.send { plain in
                     var done = 0
@@ -149,7 +157,8 @@ struct EnvelopeReader<Source: ByteSource> {
                         let pulled: (count: Int, isFinal: Bool)
                         do {
                             pulled = try stream.pull(
-                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
+                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]),
+                                additionalData: UnsafeRawBufferPointer(ad),
                                 into: UnsafeMutableRawBufferPointer(rebasing: plain[written...]))
                         } catch { throw corrupt }
                         guard !pulled.isFinal else { throw corrupt }
@@ -170,7 +179,8 @@ struct EnvelopeReader<Source: ByteSource> {
             inner = pulled.plaintext
         } catch { throw corrupt }
         let contentHash = contentHasher.finalize()
-        guard header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + contentHash) else {
+        guard header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + contentHash)
+        else {
             throw EnvelopeError(.innerSignature, [.file(file)])
         }
         return contentHash

@@ -20,11 +20,15 @@ struct EnvelopeWriter {
     /// Seals all of `source` into `sink`, then releases the sink.
     ///
     /// - Parameters:
-    ///   - context: the kind-specific header fields, given the content size (read before the header is written).
+    ///   - source: the plaintext.
     ///   - input: the content's path, for messages.
+    ///   - context: the kind-specific header fields, given the content size (read before the header is written).
+    ///   - sink: where the sealed bytes go; released (made visible) only after the last byte.
+    /// - Returns: the sealed file's hashes and sizes.
     /// - Throws: the source's and the sink's errors; ``CryptoError`` `crypto.failure`.
     func seal(
-        _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue], into sink: some ByteSink
+        _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue],
+        into sink: some ByteSink
     ) throws -> SealedEnvelope.SealedFile {
         do {
             let result = try write(source, input: input, context: context, into: sink)
@@ -37,7 +41,8 @@ struct EnvelopeWriter {
     }
 
     private func write(
-        _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue], into sink: some ByteSink
+        _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue],
+        into sink: some ByteSink
     ) throws -> SealedEnvelope.SealedFile {
         let fileKey = try crypto { try SecretBytes(count: SecretStream.keyLength, from: random) }
         let sealedKey = try crypto { try SealedBox.seal(fileKey, to: recipient, using: random) }
@@ -45,8 +50,10 @@ struct EnvelopeWriter {
         let size = source.size
         let header = EnvelopeHeader(
             context: context(size), created: created,
-            fileKeyCommitment: SealedEnvelope.commitment(fileKey: fileKey, kind: kind, round: round), recipient: recipient,
-            round: round, sealedFileKey: sealedKey, sender: sender.identity.id, senderSigningKey: sender.signingKey.publicKey,
+            fileKeyCommitment: SealedEnvelope.commitment(fileKey: fileKey, kind: kind, round: round),
+            recipient: recipient,
+            round: round, sealedFileKey: sealedKey, sender: sender.identity.id,
+            senderSigningKey: sender.signingKey.publicKey,
             streamHeader: stream.header)
         let preamble = Container.preamble(kind: kind, header: header.json)
         let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
@@ -73,7 +80,8 @@ struct EnvelopeWriter {
         ) { pipeline in
             try source.forEachBlock(
                 in: 0..<size, blockSize: blockPlain,
-                shortRead: FormatError(.fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
+                shortRead: FormatError(
+                    .fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
             ) { block in
                 contentHasher.update(bytes: block)
                 try pipeline.send { cipher in
@@ -83,7 +91,8 @@ struct EnvelopeWriter {
                         let k = min(chunk, block.count - done)
                         written += try crypto {
                             try stream.push(
-                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]), additionalData: UnsafeRawBufferPointer(ad),
+                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]),
+                                additionalData: UnsafeRawBufferPointer(ad),
                                 isFinal: false, into: UnsafeMutableRawBufferPointer(rebasing: cipher[written...]))
                         }
                         done += k

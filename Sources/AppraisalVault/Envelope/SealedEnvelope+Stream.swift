@@ -36,7 +36,8 @@ extension SealedEnvelope {
     ) throws -> SealedFile {
         let reader = try FileIO.StreamReader(path: input)
         let sink = try FileIO.AtomicWriter(path: output, mode: 0o644)
-        let writer = EnvelopeWriter(kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
+        let writer = EnvelopeWriter(
+            kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
         return try writer.seal(reader, input: input, context: makeContext, into: sink)
     }
 
@@ -74,8 +75,14 @@ extension SealedEnvelope {
         /// spec §5.5 (``EnvelopeReader/open(with:authorize:into:)``): the plaintext appears at
         /// `output` only after every check passed; on any failure the temporary file is deleted.
         ///
-        /// - Parameter authorize: the caller's binding checks (§5.5 step 4), run after the outer signature.
+        /// - Parameters:
+        ///   - key: the reader's X25519 key (the recipient's).
+        ///   - output: where the plaintext goes, written atomically only after everything verified.
+        ///   - mode: the output file's mode.
+        ///   - authorize: the caller's binding checks (§5.5 step 4), run after the outer signature.
         /// - Returns: BLAKE2b-512 of the plaintext.
+        /// - Throws: ``EnvelopeError`` for a file that does not verify or open, ``FormatError`` for I/O,
+        ///   and whatever `authorize` throws.
         package func open(
             with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600,
             authorize: (EnvelopeHeader) throws -> Void = { _ in }

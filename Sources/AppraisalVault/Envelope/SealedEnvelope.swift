@@ -43,12 +43,17 @@ package struct SealedEnvelope: Sendable {
     ///   - context: kind-specific header fields.
     ///   - sender: the unlocked sender identity (its id and signing key go into the header).
     ///   - recipient: the X25519 key the file key is sealed to.
+    ///   - created: the header's creation time.
+    ///   - random: the randomness (the system's; a deterministic source only for test vectors).
+    /// - Returns: the sealed envelope's bytes.
+    /// - Throws: ``CryptoError`` `crypto.failure` when libsodium fails.
     package static func seal(
         _ content: [UInt8], kind: ArtifactKind, round: [UInt8], context: [String: JSONValue], sender: SecretIdentity,
         recipient: X25519.PublicKey, created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> [UInt8] {
         let sink = MemorySink(capacity: content.count + (content.count / chunkSize + 2) * chunkOverhead + 64 + 4096)
-        let writer = EnvelopeWriter(kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
+        let writer = EnvelopeWriter(
+            kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
         _ = try writer.seal(MemorySource(bytes: content), input: "", context: { _ in context }, into: sink)
         return sink.bytes
     }
@@ -73,7 +78,8 @@ package struct SealedEnvelope: Sendable {
             throw EnvelopeError(.notForYou, [.file(file)])
         }
         guard fileKey.count == SecretStream.keyLength,
-            Sodium.constantTimeEqual(commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
+            Sodium.constantTimeEqual(
+                commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
         else { throw EnvelopeError(.commitment, [.file(file)]) }
         return fileKey
     }

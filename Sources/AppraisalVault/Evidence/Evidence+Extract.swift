@@ -34,7 +34,8 @@ extension Evidence {
     /// - Throws: ``MergeError`` `merge.not-secretary`, `file.exists`, any envelope error,
     ///   `merge.missing-evidence`, `merge.evidence-mismatch`; nothing is left under `out` then.
     public static func extract(
-        roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity, to out: String, member only: String? = nil
+        roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity, to out: String,
+        member only: String? = nil
     ) throws -> [Extracted] {
         guard secretary.identity.signingKey == round.secretary.signingKey,
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
@@ -47,9 +48,11 @@ extension Evidence {
         }
         // Members' evidence, as their (decrypted) submissions list it.
         let inbox = Inbox(roundDirectory: roundDirectory, roster: roster)
-        for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) where only == nil || only == entry.member {
+        for entry in try inbox.live().values.sorted(by: { $0.member < $1.member })
+        where only == nil || only == entry.member {
             let path = FileIO.join(roundDirectory, RoundLayout.submissionsFolder, entry.fileName)
-            let envelope = try SealedEnvelope(parsing: try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize), expecting: .submission, file: path)
+            let envelope = try SealedEnvelope(
+                parsing: try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize), expecting: .submission, file: path)
             let identity = try roster.authorize(envelope)
             let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
             guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
@@ -57,24 +60,47 @@ extension Evidence {
             else { throw MergeError(.contentMismatch, [.file(path)]) }
             for a in content.attachments {
                 let context = Context(index: a.index, name: a.name, revision: content.revision, size: a.size)
-                let source = FileIO.join(folder, RoundLayout.evidenceFileName(member: entry.member, revision: entry.revision, index: a.index))
+                let source = FileIO.join(
+                    folder, RoundLayout.evidenceFileName(member: entry.member, revision: entry.revision, index: a.index)
+                )
                 guard FileIO.exists(source) else {
-                    throw MergeError(.missingEvidence, [.file(source), .member(entry.member), .revision(entry.revision), .text(String(a.index)), .text(a.name)])
+                    throw MergeError(
+                        .missingEvidence,
+                        [
+                            .file(source), .member(entry.member), .revision(entry.revision), .text(String(a.index)),
+                            .text(a.name),
+                        ])
                 }
-                jobs.append(Job(source: source, member: entry.member, context: context, contentHash: a.contentHash,
-                    destination: destination(entry.member, context)))
+                jobs.append(
+                    Job(
+                        source: source, member: entry.member, context: context, contentHash: a.contentHash,
+                        destination: destination(entry.member, context)))
             }
         }
         // The secretary's own (no list: the header is the record).
         if only == nil || only == roster.secretary.id {
             for name in try list(folder) {
-                guard let parsed = RoundLayout.parseEvidenceFileName(name), parsed.member == roster.secretary.id else { continue }
+                guard let parsed = RoundLayout.parseEvidenceFileName(name), parsed.member == roster.secretary.id else {
+                    continue
+                }
                 let source = FileIO.join(folder, name)
-                let (sender, context) = try bind(try SealedEnvelope.OnDisk(path: source, expecting: .evidence), roster: roster)
-                guard sender.id == roster.secretary.id, RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index) == name
-                else { throw MergeError(.evidenceMismatch, [.file(source), .member(parsed.member), .revision(parsed.revision), .text(String(parsed.index))]) }
-                jobs.append(Job(source: source, member: sender.id, context: context, contentHash: nil,
-                    destination: destination(sender.id, context)))
+                let (sender, context) = try bind(
+                    try SealedEnvelope.OnDisk(path: source, expecting: .evidence), roster: roster)
+                guard sender.id == roster.secretary.id,
+                    RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index)
+                        == name
+                else {
+                    throw MergeError(
+                        .evidenceMismatch,
+                        [
+                            .file(source), .member(parsed.member), .revision(parsed.revision),
+                            .text(String(parsed.index)),
+                        ])
+                }
+                jobs.append(
+                    Job(
+                        source: source, member: sender.id, context: context, contentHash: nil,
+                        destination: destination(sender.id, context)))
             }
         }
         // Never overwrite, and never two documents to one name.
@@ -110,12 +136,22 @@ extension Evidence {
                 let contentHash = try file.open(with: secretary.encryptionKey, to: temporary, mode: 0o600) { _ in
                     let (sender, context) = try bind(file, roster: roster)
                     guard sender.id == job.member, context == job.context else {
-                        throw MergeError(.evidenceMismatch, [.text(job.source), .member(job.member), .revision(job.context.revision), .text(String(job.context.index))])
+                        throw MergeError(
+                            .evidenceMismatch,
+                            [
+                                .text(job.source), .member(job.member), .revision(job.context.revision),
+                                .text(String(job.context.index)),
+                            ])
                     }
                 }
                 staged.append(temporary)
                 if let expected = job.contentHash, !Sodium.constantTimeEqual(contentHash, expected) {
-                    throw MergeError(.evidenceMismatch, [.text(job.source), .member(job.member), .revision(job.context.revision), .text(String(job.context.index))])
+                    throw MergeError(
+                        .evidenceMismatch,
+                        [
+                            .text(job.source), .member(job.member), .revision(job.context.revision),
+                            .text(String(job.context.index)),
+                        ])
                 }
             }
             // Release: link each into place (refusing an existing file).
@@ -133,7 +169,9 @@ extension Evidence {
             throw error
         }
         return jobs.map {
-            Extracted(member: $0.member, revision: $0.context.revision, index: $0.context.index, name: $0.context.name, size: $0.context.size,
+            Extracted(
+                member: $0.member, revision: $0.context.revision, index: $0.context.index, name: $0.context.name,
+                size: $0.context.size,
                 path: $0.destination)
         }
     }

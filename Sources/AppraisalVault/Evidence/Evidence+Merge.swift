@@ -18,7 +18,9 @@ extension Evidence {
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         var present = [String: (member: String, revision: Int, index: Int)]()
         for name in try list(folder) {
-            guard let parsed = RoundLayout.parseEvidenceFileName(name) else { throw EvidenceError(.strayFile, [.file(FileIO.join(folder, name))]) }
+            guard let parsed = RoundLayout.parseEvidenceFileName(name) else {
+                throw EvidenceError(.strayFile, [.file(FileIO.join(folder, name))])
+            }
             present[name] = parsed
         }
         var entries = [Manifest.EvidenceEntry]()
@@ -29,23 +31,39 @@ extension Evidence {
                 let path = FileIO.join(folder, name)
                 expected.insert(name)
                 guard present[name] != nil else {
-                    throw MergeError(.missingEvidence, [.file(path), .member(member), .revision(submission.revision), .text(String(a.index)), .text(a.name)])
+                    throw MergeError(
+                        .missingEvidence,
+                        [
+                            .file(path), .member(member), .revision(submission.revision), .text(String(a.index)),
+                            .text(a.name),
+                        ])
                 }
                 let checked = try check(path, roster: roster)
-                guard checked.sender.id == member, !checked.bySecretary, Sodium.constantTimeEqual(checked.fileHash, a.fileHash),
-                    checked.context == Context(index: a.index, name: a.name, revision: submission.revision, size: a.size)
-                else { throw MergeError(.evidenceMismatch, [.file(path), .member(member), .revision(submission.revision), .text(String(a.index))]) }
-                entries.append(.init(member: member, revision: submission.revision, index: a.index, fileHash: checked.fileHash))
+                guard checked.sender.id == member, !checked.bySecretary,
+                    Sodium.constantTimeEqual(checked.fileHash, a.fileHash),
+                    checked.context
+                        == Context(index: a.index, name: a.name, revision: submission.revision, size: a.size)
+                else {
+                    throw MergeError(
+                        .evidenceMismatch,
+                        [.file(path), .member(member), .revision(submission.revision), .text(String(a.index))])
+                }
+                entries.append(
+                    .init(member: member, revision: submission.revision, index: a.index, fileHash: checked.fileHash))
             }
         }
         for (name, parsed) in present.sorted(by: { $0.key < $1.key }) where !expected.contains(name) {
             let path = FileIO.join(folder, name)
             guard parsed.member == roster.secretary.id else {
-                throw MergeError(.unlistedEvidence, [.file(path), .member(parsed.member), .revision(parsed.revision)], hint: ErrorHint(.unlistedEvidence))
+                throw MergeError(
+                    .unlistedEvidence, [.file(path), .member(parsed.member), .revision(parsed.revision)],
+                    hint: ErrorHint(.unlistedEvidence))
             }
             let checked = try check(path, roster: roster)
             guard checked.bySecretary, checked.canonicalName == name else {
-                throw MergeError(.evidenceMismatch, [.file(path), .member(parsed.member), .revision(parsed.revision), .text(String(parsed.index))])
+                throw MergeError(
+                    .evidenceMismatch,
+                    [.file(path), .member(parsed.member), .revision(parsed.revision), .text(String(parsed.index))])
             }
             entries.append(.init(member: parsed.member, revision: 1, index: parsed.index, fileHash: checked.fileHash))
         }

@@ -22,14 +22,19 @@ extension Evidence {
     static func plan(
         _ files: [String], member: String, revision: Int, folder: String, firstIndex: Int = 1, taken: Set<String> = []
     ) throws -> [Planned] {
-        guard firstIndex - 1 + files.count <= maxIndex else { throw EvidenceError(.tooMany, [.text(String(files.count)), .text(String(maxIndex))]) }
+        guard firstIndex - 1 + files.count <= maxIndex else {
+            throw EvidenceError(.tooMany, [.text(String(files.count)), .text(String(maxIndex))])
+        }
         var names = taken
         var out = [Planned]()
         for (i, source) in files.enumerated() {
             let name = try name(of: source)
-            guard names.insert(name).inserted else { throw EvidenceError(.duplicateName, [.file(source), .text(name)]) }
+            guard names.insert(name).inserted else {
+                throw EvidenceError(.duplicateName, [.file(source), .text(name)])
+            }
             _ = try FileIO.StreamReader(path: source)  // exists, regular, readable
-            let output = FileIO.join(folder, RoundLayout.evidenceFileName(member: member, revision: revision, index: firstIndex + i))
+            let output = FileIO.join(
+                folder, RoundLayout.evidenceFileName(member: member, revision: revision, index: firstIndex + i))
             try FileIO.refuseExisting(output)
             out.append(Planned(source: source, name: name, index: firstIndex + i, output: output))
         }
@@ -48,11 +53,14 @@ extension Evidence {
             for p in planned {
                 let sealed = try SealedEnvelope.sealFile(
                     p.source, to: p.output, kind: .evidence, round: round,
-                    context: { Context(index: p.index, name: p.name, revision: revision, size: $0).json }, sender: sender,
+                    context: { Context(index: p.index, name: p.name, revision: revision, size: $0).json },
+                    sender: sender,
                     recipient: recipient, created: created, using: random)
                 written.append(p.output)
                 attachments.append(
-                    Attachment(contentHash: sealed.contentHash, fileHash: sealed.fileHash, index: p.index, name: p.name, size: sealed.size))
+                    Attachment(
+                        contentHash: sealed.contentHash, fileHash: sealed.fileHash, index: p.index, name: p.name,
+                        size: sealed.size))
             }
         } catch {
             removeAll(written)
@@ -99,29 +107,35 @@ extension Evidence {
             secretary.encryptionKey.publicKey == roster.secretary.encryptionKey
         else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(roster.secretary.id)]) }
         guard !isMerged(roundDirectory) else {
-            throw EvidenceError(.afterMerge, [.file(FileIO.join(roundDirectory, RoundLayout.manifestFileName))], step: .create)
+            throw EvidenceError(
+                .afterMerge, [.file(FileIO.join(roundDirectory, RoundLayout.manifestFileName))], step: .create)
         }
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         // Existing secretary evidence: the next index and the names in use.
         var highest = 0
         var taken = Set<String>()
         for name in try list(folder) {
-            guard let parsed = RoundLayout.parseEvidenceFileName(name), parsed.member == roster.secretary.id else { continue }
+            guard let parsed = RoundLayout.parseEvidenceFileName(name), parsed.member == roster.secretary.id else {
+                continue
+            }
             highest = max(highest, parsed.index)
             let checked = try check(FileIO.join(folder, name), roster: roster)
             taken.insert(checked.context.name)
         }
         try FileIO.makeDirectory(folder, mode: 0o755)
-        let planned = try plan(files, member: roster.secretary.id, revision: 1, folder: folder, firstIndex: highest + 1, taken: taken)
+        let planned = try plan(
+            files, member: roster.secretary.id, revision: 1, folder: folder, firstIndex: highest + 1, taken: taken)
         let attachments = try seal(
-            planned, revision: 1, round: roster.roundHash, sender: secretary, recipient: roster.secretary.encryptionKey, created: created,
+            planned, revision: 1, round: roster.roundHash, sender: secretary, recipient: roster.secretary.encryptionKey,
+            created: created,
             using: random)
         var journaled = 0
         do {
             for a in attachments {
                 try RoundJournal.append(
                     roundDirectory: roundDirectory, event: .receiveEvidence,
-                    details: journalDetails(fileHash: a.fileHash, member: roster.secretary.id, revision: 1, index: a.index, size: a.size),
+                    details: journalDetails(
+                        fileHash: a.fileHash, member: roster.secretary.id, revision: 1, index: a.index, size: a.size),
                     secretary: secretary, at: created)
                 journaled += 1
             }
@@ -134,7 +148,12 @@ extension Evidence {
     }
 
     /// The details of a `receive-evidence` journal entry (spec §10.8).
-    static func journalDetails(fileHash: [UInt8], member: String, revision: Int, index: Int, size: Int) -> [String: JSONValue] {
-        ["fileHash": .hex(fileHash), "index": .int(index), "member": .string(member), "revision": .int(revision), "size": .int(size)]
+    static func journalDetails(fileHash: [UInt8], member: String, revision: Int, index: Int, size: Int) -> [String:
+        JSONValue]
+    {
+        [
+            "fileHash": .hex(fileHash), "index": .int(index), "member": .string(member), "revision": .int(revision),
+            "size": .int(size),
+        ]
     }
 }

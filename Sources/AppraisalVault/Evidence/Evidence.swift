@@ -31,7 +31,9 @@ public enum Evidence {
             var r = try FieldReader(.object(context), path: "context")
             index = Int(try r.integer("index", in: 1...Int64(Evidence.maxIndex)))
             name = try r.string("name", maxBytes: 255)
-            guard Evidence.isValidName(name) else { throw FieldReader.Failure(path: "context.name", reason: "not a valid evidence name") }
+            guard Evidence.isValidName(name) else {
+                throw FieldReader.Failure(path: "context.name", reason: "not a valid evidence name")
+            }
             revision = Int(try r.integer("revision", in: 1...1_000_000))
             size = Int(try r.integer("size", in: 0...Evidence.maxSize))
             try r.finish()
@@ -61,7 +63,8 @@ public enum Evidence {
 
         var json: JSONValue {
             .object([
-                "contentHash": .hex(contentHash), "fileHash": .hex(fileHash), "index": .int(index), "name": .string(name),
+                "contentHash": .hex(contentHash), "fileHash": .hex(fileHash), "index": .int(index),
+                "name": .string(name),
                 "size": .int(size),
             ])
         }
@@ -96,7 +99,9 @@ public enum Evidence {
         /// True when sent by the secretary.
         let bySecretary: Bool
         /// The name the round folder gives it.
-        var canonicalName: String { RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index) }
+        var canonicalName: String {
+            RoundLayout.evidenceFileName(member: sender.id, revision: context.revision, index: context.index)
+        }
     }
 
     /// Parses `path` as evidence, verifies its outer signature streaming, and checks its binding.
@@ -108,7 +113,9 @@ public enum Evidence {
         let file = try SealedEnvelope.OnDisk(path: path, expecting: .evidence)
         let fileHash = try file.verifyOuter()
         let (sender, context) = try bind(file, roster: roster)
-        return Checked(file: file, fileHash: fileHash, sender: sender, context: context, bySecretary: sender.id == roster.secretary.id)
+        return Checked(
+            file: file, fileHash: fileHash, sender: sender, context: context,
+            bySecretary: sender.id == roster.secretary.id)
     }
 
     /// The binding checks of an evidence header (no signature check): §10.1, §10.4 steps 3–4.
@@ -120,13 +127,17 @@ public enum Evidence {
             guard Sodium.constantTimeEqual(header.round, roster.roundHash) else {
                 throw InboxError(.wrongRound, [.file(path)], hint: ErrorHint(.inboxWrongRound))
             }
-            guard header.recipient == roster.secretary.encryptionKey else { throw InboxError(.wrongRecipient, [.file(path)]) }
+            guard header.recipient == roster.secretary.encryptionKey else {
+                throw InboxError(.wrongRecipient, [.file(path)])
+            }
             sender = roster.secretary
         } else {
             sender = try roster.authorize(header: header, file: path)
         }
         let context: Context
-        do { context = try Context(header.context) } catch { throw FormatError(.header, [.file(path), .text(error.description)]) }
+        do { context = try Context(header.context) } catch {
+            throw FormatError(.header, [.file(path), .text(error.description)])
+        }
         guard context.size == contentLength(payload: file.payload.count) else {
             throw FormatError(.header, [.file(path), .text("context.size does not match the payload length")])
         }
@@ -146,7 +157,8 @@ public enum Evidence {
     static func hashFile(_ path: String) throws -> [UInt8] {
         let reader = try FileIO.StreamReader(path: path)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
-        try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(path)) { block in
+        try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(path)) {
+            block in
             hasher.update(bytes: block)
         }
         return hasher.finalize()
@@ -159,7 +171,8 @@ public enum Evidence {
         let writer = try FileIO.AtomicWriter(path: destination, mode: 0o644)
         let hasher = BLAKE2b.Hasher(outputLength: 32)
         do {
-            try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(source)) { block in
+            try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(source))
+            { block in
                 hasher.update(bytes: block)
                 try writer.write(bytes: block)
             }

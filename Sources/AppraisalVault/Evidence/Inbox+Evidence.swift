@@ -5,7 +5,8 @@ extension Inbox {
     /// The order `receive` takes files in: every `.avs` (and anything else) before any `.ave`,
     /// otherwise as given, so a new revision is live before its evidence is checked against it.
     public static func receiveOrder(_ files: [String]) -> [String] {
-        files.filter { !$0.hasSuffix(RoundLayout.evidenceExtension) } + files.filter { $0.hasSuffix(RoundLayout.evidenceExtension) }
+        files.filter { !$0.hasSuffix(RoundLayout.evidenceExtension) }
+            + files.filter { $0.hasSuffix(RoundLayout.evidenceExtension) }
     }
 
     func admitEvidence(_ path: String, secretary: SecretIdentity) throws -> Outcome {
@@ -17,7 +18,8 @@ extension Inbox {
                 throw EvidenceError(.noSubmission, [.file(path), .member(member), .revision(revision)])
             }
             guard current.revision == revision else {
-                throw EvidenceError(.notLive, [.file(path), .member(member), .revision(revision), .revision(current.revision)])
+                throw EvidenceError(
+                    .notLive, [.file(path), .member(member), .revision(revision), .revision(current.revision)])
             }
         }
         guard !Evidence.isMerged(roundDirectory) else {
@@ -37,7 +39,8 @@ extension Inbox {
             try RoundJournal.append(
                 roundDirectory: roundDirectory, event: .receiveEvidence,
                 details: Evidence.journalDetails(
-                    fileHash: checked.fileHash, member: member, revision: revision, index: checked.context.index, size: checked.context.size),
+                    fileHash: checked.fileHash, member: member, revision: revision, index: checked.context.index,
+                    size: checked.context.size),
                 secretary: secretary)
         } catch {
             try? FileIO.remove(target)

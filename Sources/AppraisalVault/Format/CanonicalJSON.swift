@@ -66,9 +66,12 @@ public enum CanonicalJSON {
     private static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { d in
             repeat {
@@ -91,17 +94,34 @@ public enum CanonicalJSON {
             }
             for b in utf8 {
                 switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
-                case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                case 0x0a: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case 0x0c: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
-                case 0x0d: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\""):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "\\"))
+                case 0x08:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "b"))
+                case 0x09:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "t"))
+                case 0x0a:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "n"))
+                case 0x0c:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "f"))
+                case 0x0d:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "r"))
                 case 0x00..<0x20:
-                    out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "u"))
-                    out.append(UInt8(ascii: "0")); out.append(UInt8(ascii: "0"))
-                    out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0x0f)])
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "u"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(UInt8(ascii: "0"))
+                    out.append(hexDigits[Int(b >> 4)])
+                    out.append(hexDigits[Int(b & 0x0f)])
                 default: out.append(b)
                 }
             }
@@ -126,7 +146,9 @@ public enum CanonicalJSON {
         write(value, into: &again)
         if again != parser.bytes {
             var firstDifference = 0
-            while firstDifference < min(again.count, parser.bytes.count), again[firstDifference] == parser.bytes[firstDifference] {
+            while firstDifference < min(again.count, parser.bytes.count),
+                again[firstDifference] == parser.bytes[firstDifference]
+            {
                 firstDifference += 1
             }
             throw ParseError(offset: firstDifference, reason: "not in canonical form")
@@ -181,7 +203,9 @@ public enum CanonicalJSON {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
                 let keyOffset = index
                 let key = try parseString()
-                guard fields[key] == nil else { throw ParseError(offset: keyOffset, reason: "duplicate key \"\(key)\"") }
+                guard fields[key] == nil else {
+                    throw ParseError(offset: keyOffset, reason: "duplicate key \"\(key)\"")
+                }
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 index += 1
                 fields[key] = try parseValue(depth: depth + 1)

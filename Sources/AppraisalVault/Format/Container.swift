@@ -34,7 +34,8 @@ public struct Container: Sendable {
     public static func preamble(kind: ArtifactKind, header: JSONValue) -> [UInt8] {
         let json = CanonicalJSON.serialize(header)
         let n = UInt32(json.count)
-        return magic + [kind.rawValue, UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)] + json
+        return magic + [kind.rawValue, UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)]
+            + json
     }
 
     /// Parses the outer layout and checks that the file is of the expected kind.
@@ -75,7 +76,9 @@ public struct Container: Sendable {
         } catch {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }
-        guard case .object = header else { throw FormatError(.header, [.file(file), .text("header is not a JSON object")]) }
+        guard case .object = header else {
+            throw FormatError(.header, [.file(file), .text("header is not a JSON object")])
+        }
         self.kind = kind
         self.header = header
         self.preamble = Array(bytes[0..<end])

@@ -33,7 +33,8 @@ public struct FieldReader {
     public func has(_ key: String) -> Bool { fields[key] != nil }
 
     /// A string field, optionally limited in length (in bytes) and checked to be one line.
-    public mutating func string(_ key: String, maxBytes: Int = 4096, singleLine: Bool = true) throws(Failure) -> String {
+    public mutating func string(_ key: String, maxBytes: Int = 4096, singleLine: Bool = true) throws(Failure) -> String
+    {
         guard case .string(let s) = try take(key) else { throw Failure(path: sub(key), reason: "expected a string") }
         guard s.utf8.count <= maxBytes else { throw Failure(path: sub(key), reason: "longer than \(maxBytes) bytes") }
         if singleLine, Text.hasControlCharacters(s) {

@@ -43,7 +43,8 @@ struct SignedDocument: Sendable {
 
     /// True when `key` signed exactly these bytes as this kind.
     func isSigned(by key: Ed25519.PublicKey) -> Bool {
-        key.isValidSignature(signature, for: SignedDocument.signedMessage(kind: container.kind, preamble: container.preamble))
+        key.isValidSignature(
+            signature, for: SignedDocument.signedMessage(kind: container.kind, preamble: container.preamble))
     }
 
     /// BLAKE2b-256 of the whole file as read; how other documents refer to this one.

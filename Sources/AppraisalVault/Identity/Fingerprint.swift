@@ -11,8 +11,9 @@ public struct Fingerprint: Sendable, Hashable, CustomStringConvertible {
 
     /// Computes the fingerprint of a pair of public keys.
     init(signingKey: Ed25519.PublicKey, encryptionKey: X25519.PublicKey) {
-        self.init(digestOf: ArtifactKind.publicIdentity.domain("fingerprint") + signingKey.rawRepresentation
-            + encryptionKey.rawRepresentation)
+        self.init(
+            digestOf: ArtifactKind.publicIdentity.domain("fingerprint") + signingKey.rawRepresentation
+                + encryptionKey.rawRepresentation)
     }
 
     /// Computes a fingerprint of arbitrary bytes already prefixed with their domain string.

@@ -6,7 +6,9 @@ public enum Identifier {
         let bytes = Array(s.utf8)
         guard (1...64).contains(bytes.count) else { return false }
         for (i, b) in bytes.enumerated() {
-            let alnum = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+            let alnum =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
             if i == 0 && !alnum { return false }
             if !alnum && b != UInt8(ascii: ".") && b != UInt8(ascii: "_") && b != UInt8(ascii: "-") { return false }
         }

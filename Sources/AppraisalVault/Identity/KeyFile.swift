@@ -30,13 +30,18 @@ public struct KeyFile: Sendable {
     ///
     /// - Throws: ``FormatError`` `key.got-public-file`, format errors, `key.kdf-limits`.
     public init(parsing bytes: [UInt8], file: String) throws {
-        if KeyFile.isPublicIdentity(bytes) { throw FormatError(.keyGotPublicFile, [.file(file)], hint: ErrorHint(.useKey)) }
-        let container = try Container(parsing: bytes, expecting: .secretKey, file: file, maxHeaderLength: KeyFile.maxFileSize)
+        if KeyFile.isPublicIdentity(bytes) {
+            throw FormatError(.keyGotPublicFile, [.file(file)], hint: ErrorHint(.useKey))
+        }
+        let container = try Container(
+            parsing: bytes, expecting: .secretKey, file: file, maxHeaderLength: KeyFile.maxFileSize)
         var identityFields = [String: JSONValue]()
         let kdf: FieldReader
         let nonce: [UInt8]
         do throws(FieldReader.Failure) {
-            guard case .object(var fields) = container.header else { throw FieldReader.Failure(path: "", reason: "expected an object") }
+            guard case .object(var fields) = container.header else {
+                throw FieldReader.Failure(path: "", reason: "expected an object")
+            }
             var r = try FieldReader(container.header)
             kdf = try r.object("kdf")
             nonce = try r.hex("nonce", length: XChaCha20Poly1305.nonceLength)
@@ -50,7 +55,9 @@ public struct KeyFile: Sendable {
         do throws(FieldReader.Failure) {
             self.identity = try PublicIdentity(json: .object(identityFields))
             let algorithm = try k.string("algorithm", maxBytes: 16)
-            guard algorithm == "argon2id13" else { throw FieldReader.Failure(path: "kdf.algorithm", reason: "unsupported") }
+            guard algorithm == "argon2id13" else {
+                throw FieldReader.Failure(path: "kdf.algorithm", reason: "unsupported")
+            }
             let ops = try k.integer("operations", in: 1...Int64(UInt32.max))
             let mem = try k.integer("memoryBytes", in: 1...Int64(1) << 40)
             self.salt = try k.hex("salt", length: Argon2id.saltLength)
@@ -60,7 +67,8 @@ public struct KeyFile: Sendable {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }
         guard limits.isWithinAcceptedRange else {
-            throw FormatError(.keyKDFLimits, [.file(file), .text(String(limits.operations)), .text(String(limits.memoryBytes >> 20))])
+            throw FormatError(
+                .keyKDFLimits, [.file(file), .text(String(limits.operations)), .text(String(limits.memoryBytes >> 20))])
         }
         let expected = KeyFile.plaintextLength + XChaCha20Poly1305.tagLength
         guard container.body.count >= expected else { throw FormatError(.truncated, [.file(file)]) }
@@ -95,7 +103,8 @@ public struct KeyFile: Sendable {
         let (bytes, mode) = file
         if isPublicIdentity(bytes) { throw FormatError(.keyGotPublicFile, [.file(path)], hint: ErrorHint(.useKey)) }
         if mode & 0o077 != 0 {
-            throw FormatError(.keyTooOpen, [.file(path), .text(String(mode, radix: 8))], hint: ErrorHint(.chmod, [.file(path)]))
+            throw FormatError(
+                .keyTooOpen, [.file(path), .text(String(mode, radix: 8))], hint: ErrorHint(.chmod, [.file(path)]))
         }
         return try KeyFile(parsing: bytes, file: path)
     }
@@ -121,7 +130,8 @@ public struct KeyFile: Sendable {
     ///   do not match the public keys in the header.
     func unlock(passphrase: SecretBytes) throws -> SecretIdentity {
         do {
-            let wrapKey = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt, limits: limits)
+            let wrapKey = try Argon2id.deriveKey(
+                length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt, limits: limits)
             let plain: SecretBytes
             do {
                 plain = try XChaCha20Poly1305.open(ciphertext, key: wrapKey, nonce: nonce, additionalData: preamble)
@@ -197,9 +207,11 @@ public struct SecretIdentity: Sendable {
         header["nonce"] = .hex(nonce)
         let preamble = Container.preamble(kind: .secretKey, header: .object(header))
         do {
-            let wrapKey = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt, limits: limits)
+            let wrapKey = try Argon2id.deriveKey(
+                length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt, limits: limits)
             let secrets = try SecretBytes.concatenating([signingKey.seed(), encryptionKey.secret])
-            return preamble + (try XChaCha20Poly1305.seal(secrets, key: wrapKey, nonce: nonce, additionalData: preamble))
+            return preamble
+                + (try XChaCha20Poly1305.seal(secrets, key: wrapKey, nonce: nonce, additionalData: preamble))
         } catch {
             throw CryptoError(error)
         }

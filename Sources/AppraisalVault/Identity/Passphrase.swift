@@ -33,7 +33,9 @@ public struct Passphrase: Sendable, Equatable {
         while total < buffer.count {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
             if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read) }
+            guard n >= 0 else {
+                throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read)
+            }
             if n == 0 { break }
             total += n
         }

@@ -1,5 +1,5 @@
-internal import VaultCrypto
 public import Foundation
+internal import VaultCrypto
 
 /// A person's public half: who they are and their two public keys, self-signed (spec §2.2).
 ///
@@ -60,11 +60,17 @@ public struct PublicIdentity: Sendable, Hashable {
         let id = try r.string("id", maxBytes: 64)
         guard Identifier.isValid(id) else { throw FieldReader.Failure(path: "id", reason: "not a valid identifier") }
         let name = try r.string("name", maxBytes: 200)
-        guard Identifier.isValidName(name) else { throw FieldReader.Failure(path: "name", reason: "not a valid display name") }
+        guard Identifier.isValidName(name) else {
+            throw FieldReader.Failure(path: "name", reason: "not a valid display name")
+        }
         let roleText = try r.string("role", maxBytes: 16)
-        guard let role = Role(rawValue: roleText) else { throw FieldReader.Failure(path: "role", reason: "unknown role") }
+        guard let role = Role(rawValue: roleText) else {
+            throw FieldReader.Failure(path: "role", reason: "unknown role")
+        }
         let created = try r.string("created", maxBytes: 32)
-        guard Timestamp.isValid(created) else { throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time") }
+        guard Timestamp.isValid(created) else {
+            throw FieldReader.Failure(path: "created", reason: "not an RFC 3339 UTC time")
+        }
         let isDemo = try r.bool("demo")
         let sk = try r.hex("signingKey", length: Ed25519.publicKeyLength)
         let ek = try r.hex("encryptionKey", length: X25519.keyLength)
@@ -87,7 +93,8 @@ public struct PublicIdentity: Sendable, Hashable {
     /// - Throws: ``FormatError`` for any format problem, and `identity.bad-signature` when the
     ///   self-signature does not verify.
     public init(parsing bytes: [UInt8], file: String) throws {
-        let doc = try SignedDocument(parsing: bytes, expecting: .publicIdentity, file: file, maxHeaderLength: PublicIdentity.maxFileSize)
+        let doc = try SignedDocument(
+            parsing: bytes, expecting: .publicIdentity, file: file, maxHeaderLength: PublicIdentity.maxFileSize)
         do {
             self = try PublicIdentity(json: doc.container.header)
         } catch {
@@ -128,7 +135,8 @@ public enum Timestamp {
         guard b.count == 20 else { return false }
         let digitsAt = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
         guard digitsAt.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[$0]) }) else { return false }
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
+        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+            b[13] == UInt8(ascii: ":"),
             b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "Z")
         else { return false }
         func num(_ r: Range<Int>) -> Int { Int(String(decoding: b[r], as: UTF8.self))! }

@@ -35,7 +35,9 @@ extension Inbox {
         var items = [Batch.Item]()
         for file in Inbox.receiveOrder(files) {
             do {
-                items.append(Batch.Item(file: file, result: .success(try receive(file, secretary: secretary, recovered: recovered))))
+                items.append(
+                    Batch.Item(
+                        file: file, result: .success(try receive(file, secretary: secretary, recovered: recovered))))
             } catch {
                 items.append(Batch.Item(file: file, result: .failure(error)))
             }

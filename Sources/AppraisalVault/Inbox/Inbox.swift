@@ -82,7 +82,8 @@ public struct Inbox: Sendable {
         try requireSecretary(secretary)
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
-            return path.hasSuffix(RoundLayout.evidenceExtension) ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
+            return path.hasSuffix(RoundLayout.evidenceExtension)
+                ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {
             // Sending again the file whose receive was just completed is not a replay.
             let error = error.asAppraisalError
@@ -97,14 +98,20 @@ public struct Inbox: Sendable {
                 return done
             }
             // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
-            let name = String(Text.nfc(FileIO.split(path).base).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
-            var details: [String: JSONValue] = ["file": .string(name.isEmpty ? "?" : name), "rule": .string(error.messageID)]
+            let name = String(
+                Text.nfc(FileIO.split(path).base).unicodeScalars.map {
+                    $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0)
+                })
+            var details: [String: JSONValue] = [
+                "file": .string(name.isEmpty ? "?" : name), "rule": .string(error.messageID),
+            ]
             if path.hasSuffix(RoundLayout.evidenceExtension) {
                 if let hash = try? Evidence.hashFile(path) { details["fileHash"] = .hex(hash) }
             } else if let bytes = try? FileIO.read(path, maxBytes: Inbox.maxSubmissionSize) {
                 details["fileHash"] = .hex(BLAKE2b.hash(bytes, outputLength: 32))
             }
-            try RoundJournal.append(roundDirectory: roundDirectory, event: .reject, details: details, secretary: secretary)
+            try RoundJournal.append(
+                roundDirectory: roundDirectory, event: .reject, details: details, secretary: secretary)
             throw error
         }
     }
@@ -142,13 +149,18 @@ public struct Inbox: Sendable {
                 throw InboxError(.duplicate, [.file(path), .member(member.id), .revision(revision)])
             }
             guard revision > current.revision else {
-                throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .revision(current.revision)], hint: ErrorHint(.inboxStale))
+                throw InboxError(
+                    .stale, [.file(path), .member(member.id), .revision(revision), .revision(current.revision)],
+                    hint: ErrorHint(.inboxStale))
             }
         }
-        if let name = try? FileIO.listVisible(superseded).first(where: { RoundLayout.parseSubmissionFileName($0)?.member == member.id
-            && RoundLayout.parseSubmissionFileName($0)?.revision == revision })
-        {
-            throw InboxError(.stale, [.file(path), .member(member.id), .revision(revision), .text(name)], hint: ErrorHint(.inboxStale))
+        if let name = try? FileIO.listVisible(superseded).first(where: {
+            RoundLayout.parseSubmissionFileName($0)?.member == member.id
+                && RoundLayout.parseSubmissionFileName($0)?.revision == revision
+        }) {
+            throw InboxError(
+                .stale, [.file(path), .member(member.id), .revision(revision), .text(name)],
+                hint: ErrorHint(.inboxStale))
         }
         try FileIO.makeDirectory(submissions, mode: 0o755)
         let target = FileIO.join(submissions, RoundLayout.submissionFileName(member: member.id, revision: revision))
@@ -161,13 +173,16 @@ public struct Inbox: Sendable {
         do {
             if let current = live[member.id] {
                 try FileIO.makeDirectory(superseded, mode: 0o755)
-                let from = FileIO.join(submissions, current.fileName), to = FileIO.join(superseded, current.fileName)
+                let from = FileIO.join(submissions, current.fileName)
+                let to = FileIO.join(superseded, current.fileName)
                 try FileIO.move(from, to: to)
                 moved.append((from, to))
                 // Its evidence goes with it (spec §10.4).
                 let evidence = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
                 for name in try Evidence.list(evidence) {
-                    guard let e = RoundLayout.parseEvidenceFileName(name), e.member == member.id, e.revision == current.revision else { continue }
+                    guard let e = RoundLayout.parseEvidenceFileName(name), e.member == member.id,
+                        e.revision == current.revision
+                    else { continue }
                     try FileIO.move(FileIO.join(evidence, name), to: FileIO.join(superseded, name))
                     moved.append((FileIO.join(evidence, name), FileIO.join(superseded, name)))
                 }

@@ -31,7 +31,9 @@ public struct RoundStatus: Sendable {
             if case .string(let member) = entry.details["member"] { receivedAt[member] = entry.at }
         }
         let members = round.members.map { m in
-            Member(identity: m.identity, revision: live[m.id]?.revision, receivedAt: live[m.id] == nil ? nil : receivedAt[m.id] ?? "?")
+            Member(
+                identity: m.identity, revision: live[m.id]?.revision,
+                receivedAt: live[m.id] == nil ? nil : receivedAt[m.id] ?? "?")
         }
         return RoundStatus(round: round, members: members)
     }

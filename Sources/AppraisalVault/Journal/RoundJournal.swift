@@ -158,8 +158,10 @@ enum RoundJournal {
         let path = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         var entries = [Entry]()
         if FileIO.exists(path) {
-            entries = try load(roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roundHash)
-                .entries
+            entries = try load(
+                roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roundHash
+            )
+            .entries
         }
         let entry = Entry(
             sequence: entries.count + 1, at: at, event: event.rawValue, details: details,
@@ -177,6 +179,8 @@ enum RoundJournal {
     static func roundFileHash(_ roundDirectory: String) throws -> [UInt8] {
         let path = FileIO.join(roundDirectory, RoundLayout.definitionFileName)
         let bytes = try FileIO.read(path, maxBytes: RoundDefinition.maxHeaderLength + 4096)
-        return try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: path, maxHeaderLength: RoundDefinition.maxHeaderLength).fileHash
+        return try SignedDocument(
+            parsing: bytes, expecting: .roundDefinition, file: path, maxHeaderLength: RoundDefinition.maxHeaderLength
+        ).fileHash
     }
 }

@@ -103,7 +103,10 @@ public struct Manifest: Sendable, Hashable {
             "round": .hex(round),
             "submissions": .array(
                 submissions.map {
-                    .object(["fileHash": .hex($0.fileHash), "member": .string($0.member), "revision": .integer(Int64($0.revision))])
+                    .object([
+                        "fileHash": .hex($0.fileHash), "member": .string($0.member),
+                        "revision": .integer(Int64($0.revision)),
+                    ])
                 }),
             "surveyAvailable": .bool(surveyAvailable),
         ]
@@ -142,16 +145,23 @@ public struct Manifest: Sendable, Hashable {
         var evidence = [EvidenceEntry]()
         if r.has("evidence") {
             let items = try r.array("evidence")
-            guard !items.isEmpty else { throw FieldReader.Failure(path: "evidence", reason: "empty (omit the field instead)") }
+            guard !items.isEmpty else {
+                throw FieldReader.Failure(path: "evidence", reason: "empty (omit the field instead)")
+            }
             for (i, item) in items.enumerated() {
                 var e = try FieldReader(item, path: "evidence[\(i)]")
                 let entry = EvidenceEntry(
-                    member: try e.string("member", maxBytes: 64), revision: Int(try e.integer("revision", in: 1...1_000_000)),
-                    index: Int(try e.integer("index", in: 1...Int64(Evidence.maxIndex))), fileHash: try e.hex("fileHash", length: 32))
+                    member: try e.string("member", maxBytes: 64),
+                    revision: Int(try e.integer("revision", in: 1...1_000_000)),
+                    index: Int(try e.integer("index", in: 1...Int64(Evidence.maxIndex))),
+                    fileHash: try e.hex("fileHash", length: 32))
                 try e.finish()
-                guard Identifier.isValid(entry.member) else { throw FieldReader.Failure(path: "evidence[\(i)].member", reason: "not an identifier") }
+                guard Identifier.isValid(entry.member) else {
+                    throw FieldReader.Failure(path: "evidence[\(i)].member", reason: "not an identifier")
+                }
                 if let last = evidence.last, !EvidenceEntry.precedes(last, entry) {
-                    throw FieldReader.Failure(path: "evidence", reason: "not sorted by member, revision, index, or an entry twice")
+                    throw FieldReader.Failure(
+                        path: "evidence", reason: "not sorted by member, revision, index, or an entry twice")
                 }
                 evidence.append(entry)
             }
@@ -164,12 +174,14 @@ public struct Manifest: Sendable, Hashable {
         for (i, item) in try r.array("submissions").enumerated() {
             var s = try FieldReader(item, path: "submissions[\(i)]")
             let input = Input(
-                member: try s.string("member", maxBytes: 64), revision: Int(try s.integer("revision", in: 1...1_000_000)),
+                member: try s.string("member", maxBytes: 64),
+                revision: Int(try s.integer("revision", in: 1...1_000_000)),
                 fileHash: try s.hex("fileHash", length: 32))
             try s.finish()
             inputs.append(input)
         }
-        guard inputs.map(\.member) == inputs.map(\.member).sorted(), Set(inputs.map(\.member)).count == inputs.count else {
+        guard inputs.map(\.member) == inputs.map(\.member).sorted(), Set(inputs.map(\.member)).count == inputs.count
+        else {
             throw FieldReader.Failure(path: "submissions", reason: "not sorted by member, or a member twice")
         }
         submissions = inputs
@@ -185,7 +197,11 @@ public struct Manifest: Sendable, Hashable {
     /// Parses a manifest file and checks its signature by `secretaryKey`.
     init(parsing bytes: [UInt8], file: String, secretaryKey: Ed25519.PublicKey) throws {
         let doc = try SignedDocument(parsing: bytes, expecting: .manifest, file: file, maxHeaderLength: 16 << 20)
-        guard doc.isSigned(by: secretaryKey) else { throw MergeError(.manifestBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy)) }
-        do { self = try Manifest(json: doc.container.header) } catch { throw FormatError(.header, [.file(file), .text(error.description)]) }
+        guard doc.isSigned(by: secretaryKey) else {
+            throw MergeError(.manifestBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
+        }
+        do { self = try Manifest(json: doc.container.header) } catch {
+            throw FormatError(.header, [.file(file), .text(error.description)])
+        }
     }
 }

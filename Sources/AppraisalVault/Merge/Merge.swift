@@ -42,7 +42,9 @@ public enum Merge {
             }
         }
         let sortedAssigned = assignee.keys.sorted { ($0.unit, $0.code) < ($1.unit, $1.code) }
-        for cell in sortedAssigned where byCell[cell] == nil { gaps.append(Coverage.Gap(cell: cell, member: assignee[cell]!)) }
+        for cell in sortedAssigned where byCell[cell] == nil {
+            gaps.append(Coverage.Gap(cell: cell, member: assignee[cell]!))
+        }
         conflicts.sort { ($0.cell.unit, $0.cell.code) < ($1.cell.unit, $1.cell.code) }
         let coverage = Coverage(
             appraisable: assignee.count, appraised: accepted.count, gaps: gaps, conflicts: conflicts,
@@ -55,12 +57,18 @@ public enum Merge {
             var criteria = [Results.Subtotal]()
             var fields = [Results.Subtotal]()
             for field in input.framework.fields {
-                var fieldSelf = Points.zero, fieldFinal = Points.zero, fieldMax = Points.zero
+                var fieldSelf = Points.zero
+                var fieldFinal = Points.zero
+                var fieldMax = Points.zero
                 for criterion in field.criteria {
-                    var critSelf = Points.zero, critFinal = Points.zero, critMax = Points.zero
+                    var critSelf = Points.zero
+                    var critFinal = Points.zero
+                    var critMax = Points.zero
                     for sub in criterion.subCriteria {
                         let cell = Cell(unit: unit.id, code: sub.code)
-                        let selfScore = sub.method == .selfAssessed ? input.selfAssessment.score(unit: unit.id, code: sub.code) : nil
+                        let selfScore =
+                            sub.method == .selfAssessed
+                            ? input.selfAssessment.score(unit: unit.id, code: sub.code) : nil
                         var final: Points?
                         var reason = ""
                         var appraiser = ""
@@ -76,41 +84,51 @@ public enum Merge {
                         }
                         cells.append(
                             Results.CellResult(
-                                code: sub.code, method: sub.method, max: sub.max, selfScore: selfScore, appraised: final,
+                                code: sub.code, method: sub.method, max: sub.max, selfScore: selfScore,
+                                appraised: final,
                                 reason: reason, appraiser: appraiser))
                         if sub.method != .survey || survey != nil { critMax = critMax + sub.max }
                         critSelf = critSelf + (selfScore ?? .zero)
                         critFinal = critFinal + (final ?? .zero)
                     }
-                    criteria.append(Results.Subtotal(code: criterion.code, selfTotal: critSelf, appraisedTotal: critFinal, max: critMax))
+                    criteria.append(
+                        Results.Subtotal(
+                            code: criterion.code, selfTotal: critSelf, appraisedTotal: critFinal, max: critMax))
                     fieldSelf = fieldSelf + critSelf
                     fieldFinal = fieldFinal + critFinal
                     fieldMax = fieldMax + critMax
                 }
-                fields.append(Results.Subtotal(code: field.code, selfTotal: fieldSelf, appraisedTotal: fieldFinal, max: fieldMax))
+                fields.append(
+                    Results.Subtotal(code: field.code, selfTotal: fieldSelf, appraisedTotal: fieldFinal, max: fieldMax))
             }
             let selfTotal = Points.sum(fields.map(\.selfTotal))
             let finalTotal = Points.sum(fields.map(\.appraisedTotal))
             let maxTotal = Points.sum(fields.map(\.max))
             units.append(
                 Results.UnitResult(
-                    unit: unit.id, group: unit.group, cells: cells, criteria: criteria, fields: fields, selfTotal: selfTotal,
-                    appraisedTotal: finalTotal, maxTotal: maxTotal, percent: percent(finalTotal, of: maxTotal), rank: 0, label: ""))
+                    unit: unit.id, group: unit.group, cells: cells, criteria: criteria, fields: fields,
+                    selfTotal: selfTotal,
+                    appraisedTotal: finalTotal, maxTotal: maxTotal, percent: percent(finalTotal, of: maxTotal), rank: 0,
+                    label: ""))
         }
         // Ranks and labels within each group.
         var ranked = units
         for group in Set(units.map(\.group)) {
-            let members = units.indices.filter { units[$0].group == group }.sorted { units[$0].percent > units[$1].percent }
+            let members = units.indices.filter { units[$0].group == group }.sorted {
+                units[$0].percent > units[$1].percent
+            }
             for (position, index) in members.enumerated() {
                 let u = units[index]
                 let rank = members.firstIndex { units[$0].percent == u.percent }.map { $0 + 1 } ?? position + 1
                 ranked[index] = Results.UnitResult(
-                    unit: u.unit, group: u.group, cells: u.cells, criteria: u.criteria, fields: u.fields, selfTotal: u.selfTotal,
+                    unit: u.unit, group: u.group, cells: u.cells, criteria: u.criteria, fields: u.fields,
+                    selfTotal: u.selfTotal,
                     appraisedTotal: u.appraisedTotal, maxTotal: u.maxTotal, percent: u.percent, rank: rank,
                     label: input.labels.label(group: group, percent: u.percent) ?? "")
             }
         }
-        return Outcome(results: Results(round: roundHash, surveyAvailable: survey != nil, units: ranked), coverage: coverage)
+        return Outcome(
+            results: Results(round: roundHash, surveyAvailable: survey != nil, units: ranked), coverage: coverage)
     }
 
     /// `part ÷ whole × 100`, rounded half-up to 2 decimals; 0 when `whole` is 0.

@@ -5,7 +5,8 @@ extension Results {
         func points(_ p: Points?) -> JSONValue { p.map { .string($0.description) } ?? .null }
         func subtotal(_ s: Subtotal) -> JSONValue {
             .object([
-                "appraised": .string(s.appraisedTotal.description), "code": .string(s.code), "max": .string(s.max.description),
+                "appraised": .string(s.appraisedTotal.description), "code": .string(s.code),
+                "max": .string(s.max.description),
                 "self": .string(s.selfTotal.description),
             ])
         }
@@ -19,7 +20,8 @@ extension Results {
                         "cells": .array(
                             u.cells.map { c in
                                 .object([
-                                    "appraised": points(c.appraised), "appraiser": .string(c.appraiser), "code": .string(c.code),
+                                    "appraised": points(c.appraised), "appraiser": .string(c.appraiser),
+                                    "code": .string(c.code),
                                     "max": .string(c.max.description), "method": .string(c.method.rawValue),
                                     "reason": .string(c.reason), "self": points(c.selfScore),
                                 ])
@@ -42,7 +44,9 @@ extension Results {
     public init(json: JSONValue) throws(FieldReader.Failure) {
         func points(_ r: inout FieldReader, _ key: String) throws(FieldReader.Failure) -> Points {
             let s = try r.string(key, maxBytes: 32)
-            guard let p = Points(canonical: s) else { throw FieldReader.Failure(path: key, reason: "not a canonical decimal") }
+            guard let p = Points(canonical: s) else {
+                throw FieldReader.Failure(path: key, reason: "not a canonical decimal")
+            }
             return p
         }
         func optionalPoints(_ r: inout FieldReader, _ key: String) throws(FieldReader.Failure) -> Points? {
@@ -87,8 +91,10 @@ extension Results {
             }
             let unit = UnitResult(
                 unit: try u.string("unit", maxBytes: 64), group: try u.string("group", maxBytes: 64), cells: cells,
-                criteria: try subtotals(try u.array("criteria"), "criteria"), fields: try subtotals(try u.array("fields"), "fields"),
-                selfTotal: try points(&u, "self"), appraisedTotal: try points(&u, "appraised"), maxTotal: try points(&u, "max"),
+                criteria: try subtotals(try u.array("criteria"), "criteria"),
+                fields: try subtotals(try u.array("fields"), "fields"),
+                selfTotal: try points(&u, "self"), appraisedTotal: try points(&u, "appraised"),
+                maxTotal: try points(&u, "max"),
                 percent: try points(&u, "percent"), rank: Int(try u.integer("rank", in: 1...1_000_000)),
                 label: try u.string("label", maxBytes: 200))
             try u.finish()

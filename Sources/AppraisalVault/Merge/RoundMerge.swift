@@ -37,9 +37,11 @@ public enum RoundMerge {
     ) throws -> Report {
         var scores: [Cell: Points]?
         if let surveyFile {
-            scores = try SurveyInput.read(try FileIO.read(surveyFile, maxBytes: 64 << 20), file: surveyFile, round: round)
+            scores = try SurveyInput.read(
+                try FileIO.read(surveyFile, maxBytes: 64 << 20), file: surveyFile, round: round)
         }
-        return try run(roundDirectory: roundDirectory, secretary: unlock(), survey: scores, allowIncomplete: allowIncomplete)
+        return try run(
+            roundDirectory: roundDirectory, secretary: unlock(), survey: scores, allowIncomplete: allowIncomplete)
     }
 
     /// Runs the merge.
@@ -57,7 +59,8 @@ public enum RoundMerge {
         else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
         let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
         try inbox.recoverInterrupted(secretary: secretary)
-        let journal = try RoundJournal.load(roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        let journal = try RoundJournal.load(
+            roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         // A merge is final: the holders' shares in approvals open the round's release key, not one
         // results file, so a second merge after approvals could be opened with them.
@@ -66,7 +69,8 @@ public enum RoundMerge {
         }
         if FileIO.exists(manifestPath) {
             // Written but not journaled: an interrupted merge. Complete it if it is consistent.
-            return try completeInterrupted(roundDirectory: roundDirectory, round: round, journal: journal, secretary: secretary, created: created)
+            return try completeInterrupted(
+                roundDirectory: roundDirectory, round: round, journal: journal, secretary: secretary, created: created)
         }
         var submissions = [String: [Appraisal]]()
         var inputs = [Manifest.Input]()
@@ -78,15 +82,25 @@ public enum RoundMerge {
             let identity = try round.roster.authorize(envelope)
             let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
             guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
-                envelope.header.context["revision"] == .integer(Int64(content.revision)), content.round == round.fileHash
+                envelope.header.context["revision"] == .integer(Int64(content.revision)),
+                content.round == round.fileHash
             else { throw MergeError(.contentMismatch, [.file(path)]) }
-            guard let member = round.member(identity.id) else { throw InboxError(.notMember, [.file(path), .member(identity.id)]) }
-            let check = AppraisalCheck(framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
+            guard let member = round.member(identity.id) else {
+                throw InboxError(.notMember, [.file(path), .member(identity.id)])
+            }
+            let check = AppraisalCheck(
+                framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member)
+            )
             let problems = check.problems(content.rows)
             guard problems.isEmpty else {
                 // Name the rule and the cell, never the submitted score or reason (S1).
                 let first = problems[0]
-                throw MergeError(.invalidContent, [.file(path), .text(String(problems.count)), .text(first.error.messageID + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? ""))])
+                throw MergeError(
+                    .invalidContent,
+                    [
+                        .file(path), .text(String(problems.count)),
+                        .text(first.error.messageID + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? "")),
+                    ])
             }
             submissions[identity.id] = content.rows
             listed[identity.id] = (content.revision, content.attachments)
@@ -96,18 +110,28 @@ public enum RoundMerge {
         let outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey)
         let coverage = outcome.coverage
         if !coverage.isComplete, !allowIncomplete {
-            let listed = coverage.gaps.prefix(10).map { "\($0.member): \($0.cell.unit) / \($0.cell.code)" }
-                + coverage.conflicts.prefix(10).map { "\($0.members.joined(separator: "+")): \($0.cell.unit) / \($0.cell.code)" }
-            throw MergeError(.incomplete, [.text(String(coverage.gaps.count)), .text(String(coverage.conflicts.count)), .text(listed.joined(separator: "; "))], hint: ErrorHint(.allowIncomplete))
+            let listed =
+                coverage.gaps.prefix(10).map { "\($0.member): \($0.cell.unit) / \($0.cell.code)" }
+                + coverage.conflicts.prefix(10).map {
+                    "\($0.members.joined(separator: "+")): \($0.cell.unit) / \($0.cell.code)"
+                }
+            throw MergeError(
+                .incomplete,
+                [
+                    .text(String(coverage.gaps.count)), .text(String(coverage.conflicts.count)),
+                    .text(listed.joined(separator: "; ")),
+                ], hint: ErrorHint(.allowIncomplete))
         }
         let resultsBytes = try SealedEnvelope.seal(
             CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: round.fileHash, context: [:],
             sender: secretary, recipient: round.release.releaseKey, created: created, using: random)
         let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
         let manifest = Manifest(
-            round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable, appraised: coverage.appraised,
+            round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable,
+            appraised: coverage.appraised,
             gaps: coverage.gaps.count, conflicts: coverage.conflicts.count, missingMembers: coverage.missingMembers,
-            allowIncomplete: allowIncomplete && !coverage.isComplete, surveyAvailable: survey != nil, results: resultsHash,
+            allowIncomplete: allowIncomplete && !coverage.isComplete, surveyAvailable: survey != nil,
+            results: resultsHash,
             journalHead: journal.head, created: created, evidence: evidence)
         let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
         let resultsPath = RoundLayout(roundDirectory).results
@@ -121,7 +145,8 @@ public enum RoundMerge {
             ],
             secretary: secretary, at: created)
         return Report(
-            submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath, evidence: evidence.count)
+            submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath,
+            evidence: evidence.count)
     }
 
     /// Journals a merge whose results and manifest were written but whose journal entry was not
@@ -138,10 +163,13 @@ public enum RoundMerge {
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         let resultsPath = RoundLayout(roundDirectory).results
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
-        let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
-        let resultsHash = FileIO.exists(resultsPath)
+        let manifest = try Manifest(
+            parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
+        let resultsHash =
+            FileIO.exists(resultsPath)
             ? BLAKE2b.hash(try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize), outputLength: 32) : []
-        guard manifest.round == round.fileHash, manifest.journalHead == journal.head, resultsHash == manifest.results else {
+        guard manifest.round == round.fileHash, manifest.journalHead == journal.head, resultsHash == manifest.results
+        else {
             throw MergeError(.alreadyMerged, [.file(manifestPath)])
         }
         try RoundJournal.append(
@@ -155,6 +183,7 @@ public enum RoundMerge {
             appraisable: manifest.appraisable, appraised: manifest.appraised, gaps: [], conflicts: [],
             missingMembers: manifest.missingMembers)
         return Report(
-            submissions: manifest.submissions.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath)
+            submissions: manifest.submissions.count, coverage: coverage, resultsPath: resultsPath,
+            manifestPath: manifestPath)
     }
 }

@@ -3,7 +3,9 @@ public enum SurveyInput {
     /// Reads survey scores, checking units, codes (method `survey` only), range and step.
     ///
     /// - Throws: ``InputProblems`` listing every problem (file, line, column).
-    public static func read(_ bytes: [UInt8], file: String, round: RoundDefinition) throws(InputProblems) -> [Cell: Points] {
+    public static func read(_ bytes: [UInt8], file: String, round: RoundDefinition) throws(InputProblems) -> [Cell:
+        Points]
+    {
         var problems = InputProblems()
         var scores = [Cell: Points]()
         do {
@@ -13,33 +15,49 @@ public enum SurveyInput {
             for sub in round.framework.subCriteria { subs[sub.code] = sub }
             let units = Set(round.units.map(\.id))
             for record in table.records {
-                let unitField = record[column["unit"]!], codeField = record[column["code"]!], scoreField = record[column["score"]!]
-                let unit = unitField.text.trimmingSpaces, code = codeField.text.trimmingSpaces
+                let unitField = record[column["unit"]!]
+                let codeField = record[column["code"]!]
+                let scoreField = record[column["score"]!]
+                let unit = unitField.text.trimmingSpaces
+                let code = codeField.text.trimmingSpaces
                 guard units.contains(unit) else {
-                    problems.add(InputError(.selfUnknownUnit, InputLocation(unitField, in: file).context + [.text(unit)]))
+                    problems.add(
+                        InputError(.selfUnknownUnit, InputLocation(unitField, in: file).context + [.text(unit)]))
                     continue
                 }
                 guard let sub = subs[code], sub.method == .survey else {
-                    problems.add(InputError(.surveyNotSurvey, InputLocation(codeField, in: file).context + [.text(code)]))
+                    problems.add(
+                        InputError(.surveyNotSurvey, InputLocation(codeField, in: file).context + [.text(code)]))
                     continue
                 }
                 guard let score = Points(parsing: scoreField.text) else {
-                    problems.add(InputError(.inputBadNumber, InputLocation(scoreField, in: file).context + [.text(scoreField.text)], hint: ErrorHint(.numberFormat)))
+                    problems.add(
+                        InputError(
+                            .inputBadNumber, InputLocation(scoreField, in: file).context + [.text(scoreField.text)],
+                            hint: ErrorHint(.numberFormat)))
                     continue
                 }
                 guard sub.accepts(score) else {
-                    problems.add(InputError(.surveyOutOfRange, InputLocation(scoreField, in: file).context + [.text(score.description), .text(sub.max.description), .text(sub.step.description)]))
+                    problems.add(
+                        InputError(
+                            .surveyOutOfRange,
+                            InputLocation(scoreField, in: file).context + [
+                                .text(score.description), .text(sub.max.description), .text(sub.step.description),
+                            ]))
                     continue
                 }
                 let cell = Cell(unit: unit, code: code)
                 guard scores[cell] == nil else {
-                    problems.add(InputError(.surveyDuplicate, InputLocation(unitField, in: file).context + [.text(unit), .text(code)]))
+                    problems.add(
+                        InputError(
+                            .surveyDuplicate, InputLocation(unitField, in: file).context + [.text(unit), .text(code)]))
                     continue
                 }
                 scores[cell] = score
             }
             for unit in round.units {
-                for sub in round.framework.subCriteria where sub.method == .survey && scores[Cell(unit: unit.id, code: sub.code)] == nil {
+                for sub in round.framework.subCriteria
+                where sub.method == .survey && scores[Cell(unit: unit.id, code: sub.code)] == nil {
                     problems.add(InputError(.surveyMissing, [.file(file), .text(unit.id), .text(sub.code)]))
                 }
             }

@@ -106,7 +106,8 @@ struct Approval: Sendable {
     static func readDecision(from r: inout FieldReader) throws(FieldReader.Failure) -> String {
         let decision = try r.string("decision", maxBytes: maxDecisionBytes)
         guard isValidDecision(decision) else {
-            throw FieldReader.Failure(path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
+            throw FieldReader.Failure(
+                path: "decision", reason: "not one NFC line of 1–300 bytes without surrounding spaces")
         }
         return decision
     }
@@ -119,7 +120,8 @@ struct Approval: Sendable {
     /// - Throws: ``FormatError`` format errors (`format.*`), `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
         guard bytes.count <= Approval.maxFileSize else {
-            throw FormatError(.fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(Approval.maxFileSize))])
+            throw FormatError(
+                .fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(Approval.maxFileSize))])
         }
         let document = try SignedDocument(
             parsing: bytes, expecting: .approval, file: file, maxHeaderLength: Approval.maxFileSize)
@@ -128,7 +130,9 @@ struct Approval: Sendable {
             created = try r.timestamp("created")
             decision = try Approval.readDecision(from: &r)
             holder = try r.string("holder", maxBytes: 64)
-            guard Identifier.isValid(holder) else { throw FieldReader.Failure(path: "holder", reason: "not a valid identifier") }
+            guard Identifier.isValid(holder) else {
+                throw FieldReader.Failure(path: "holder", reason: "not a valid identifier")
+            }
             let keyBytes = try r.hex("holderSigningKey", length: Ed25519.publicKeyLength)
             manifest = try r.hex("manifest", length: 32)
             results = try r.hex("results", length: 32)
@@ -190,20 +194,26 @@ struct Approval: Sendable {
         }
         let name = entry.identity.id
         guard entry.x == share.x else {
-            throw ReleaseError(.approvalWrongX, [.file(file), .text(name), .text(String(share.x)), .text(String(entry.x))])
+            throw ReleaseError(
+                .approvalWrongX, [.file(file), .text(name), .text(String(share.x)), .text(String(entry.x))])
         }
         guard round == roundHash else {
-            throw ReleaseError(.approvalWrongRound, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
+            throw ReleaseError(
+                .approvalWrongRound, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         guard manifest == manifestHash else {
-            throw ReleaseError(.approvalWrongManifest, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
+            throw ReleaseError(
+                .approvalWrongManifest, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         guard results == resultsHash else {
-            throw ReleaseError(.approvalWrongResults, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
+            throw ReleaseError(
+                .approvalWrongResults, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         let computed = ReleasePolicy.commitment(roundID: roundID, x: share.x, y: share.y)
         guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-            throw ReleaseError(.approvalShareCommitment, [.file(file), .text(name), .text(String(share.x))], hint: ErrorHint(.approvalAgain, [.text(name)]))
+            throw ReleaseError(
+                .approvalShareCommitment, [.file(file), .text(name), .text(String(share.x))],
+                hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         return entry
     }

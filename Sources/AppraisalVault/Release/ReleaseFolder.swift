@@ -37,7 +37,8 @@ public enum ReleaseFolder {
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         guard FileIO.exists(manifestPath) else { throw ReleaseError(.notMerged, [.file(roundDirectory)]) }
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)
-        let manifest = try Manifest(parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
+        let manifest = try Manifest(
+            parsing: manifestBytes, file: manifestPath, secretaryKey: round.secretary.signingKey)
         guard manifest.round == round.fileHash else { throw JournalError(.wrongRound, [.file(manifestPath)]) }
         let resultsPath = FileIO.join(roundDirectory, RoundLayout.resultsFileName)
         let resultsBytes = try FileIO.read(resultsPath, maxBytes: LockedResults.maxFileSize)
@@ -55,7 +56,8 @@ public enum ReleaseFolder {
         _ merged: Merged, holder: SecretIdentity, decision: String, created: String = Timestamp.now()
     ) throws -> [UInt8] {
         _ = try LockedResults.check(
-            merged.resultsBytes, file: merged.resultsPath, policy: merged.round.release, roundHash: merged.round.fileHash,
+            merged.resultsBytes, file: merged.resultsPath, policy: merged.round.release,
+            roundHash: merged.round.fileHash,
             secretary: merged.round.secretary)
         return try Approval.create(
             policy: merged.round.release, roundID: merged.round.roundID, roundHash: merged.round.fileHash,
@@ -77,7 +79,10 @@ public enum ReleaseFolder {
         try FileIO.makeDirectory(folder, mode: 0o700)
         for (bytes, file) in files {
             let approval = try Approval(parsing: bytes, file: file)
-            guard let holder = merged.round.release.holders.first(where: { $0.identity.signingKey == approval.holderSigningKey })
+            guard
+                let holder = merged.round.release.holders.first(where: {
+                    $0.identity.signingKey == approval.holderSigningKey
+                })
             else { continue }
             let target = FileIO.join(folder, RoundLayout.approvalFileName(holder: holder.identity.id))
             if FileIO.exists(target) {
@@ -98,7 +103,9 @@ public enum ReleaseFolder {
             secretary: merged.round.secretary)
         do {
             let results = try Results(json: try CanonicalJSON.parse(plain))
-            guard results.round == merged.round.fileHash else { throw FieldReader.Failure(path: "round", reason: "another round") }
+            guard results.round == merged.round.fileHash else {
+                throw FieldReader.Failure(path: "round", reason: "another round")
+            }
             return (results, token)
         } catch {
             throw FormatError(.header, [.file(merged.resultsPath), .text(String(describing: error))])

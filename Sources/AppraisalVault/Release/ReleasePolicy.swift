@@ -137,7 +137,9 @@ struct ReleasePolicy: Sendable, Hashable {
             guard identity.role == .holder else {
                 return ReleaseError(.holderRole, [.member(identity.id), .text(identity.role.rawValue)])
             }
-            guard ids.insert(identity.id).inserted else { return ReleaseError(.duplicateHolderID, [.member(identity.id)]) }
+            guard ids.insert(identity.id).inserted else {
+                return ReleaseError(.duplicateHolderID, [.member(identity.id)])
+            }
             if let other = signingKeys.updateValue(identity.id, forKey: identity.signingKey) {
                 return ReleaseError(.duplicateSigningKey, [.text(other), .member(identity.id)])
             }
@@ -176,7 +178,9 @@ struct ReleasePolicy: Sendable, Hashable {
         func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
         var r = try FieldReader(json, path: path)
         let items = try r.array("holders", maxCount: Shamir.maxShares)
-        guard !items.isEmpty else { throw FieldReader.Failure(path: sub("holders"), reason: "at least one holder is needed") }
+        guard !items.isEmpty else {
+            throw FieldReader.Failure(path: sub("holders"), reason: "at least one holder is needed")
+        }
         var entries = [Holder]()
         for (i, item) in items.enumerated() {
             let itemPath = sub("holders[\(i)]")
@@ -186,7 +190,9 @@ struct ReleasePolicy: Sendable, Hashable {
             let sealed = try h.hex("sealedShare", length: ReleasePolicy.sealedShareLength)
             let x = try h.integer("x", in: 1...Int64(Shamir.maxShares))
             try h.finish()
-            guard x == Int64(i + 1) else { throw FieldReader.Failure(path: "\(itemPath).x", reason: "expected \(i + 1)") }
+            guard x == Int64(i + 1) else {
+                throw FieldReader.Failure(path: "\(itemPath).x", reason: "expected \(i + 1)")
+            }
             entries.append(Holder(identity: identity, x: UInt8(x), sealedShare: sealed, commitment: commitment))
         }
         let releaseKeyBytes = try r.hex("releaseKey", length: X25519.keyLength)
@@ -229,14 +235,16 @@ struct ReleasePolicy: Sendable, Hashable {
         do {
             y = try SealedBox.open(entry.sealedShare, with: holder.encryptionKey)
         } catch {
-            throw ReleaseError(.shareUnopenable, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
+            throw ReleaseError(
+                .shareUnopenable, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
         }
         guard y.count == ReleasePolicy.shareLength else {
             throw ReleaseError(.shareWrongLength, [.text(name), .text(String(entry.x)), .text(String(y.count))])
         }
         let computed = ReleasePolicy.commitment(roundID: roundID, x: entry.x, y: y)
         guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-            throw ReleaseError(.shareCommitment, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
+            throw ReleaseError(
+                .shareCommitment, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
         }
         return Shamir.Share(x: entry.x, y: y)
     }
@@ -270,16 +278,21 @@ struct ReleasePolicy: Sendable, Hashable {
                 throw ReleaseError(.shareDuplicate, [.text(name), .text(String(share.x))])
             }
             guard share.y.count == ReleasePolicy.shareLength else {
-                throw ReleaseError(.shareWrongLength, [.text(name), .text(String(share.x)), .text(String(share.y.count))])
+                throw ReleaseError(
+                    .shareWrongLength, [.text(name), .text(String(share.x)), .text(String(share.y.count))])
             }
             let computed = ReleasePolicy.commitment(roundID: roundID, x: share.x, y: share.y)
             guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-                throw ReleaseError(.shareCommitment, [.text(name), .text(String(share.x))], hint: ErrorHint(.releaseAskHolder, [.text(name)]))
+                throw ReleaseError(
+                    .shareCommitment, [.text(name), .text(String(share.x))],
+                    hint: ErrorHint(.releaseAskHolder, [.text(name)]))
             }
         }
         guard seen.count >= threshold else {
             let missing = threshold - seen.count
-            throw ReleaseError(.notEnoughShares, [.text(String(seen.count)), .text(String(threshold)), .text(String(missing))], hint: ErrorHint(.releaseMoreHolders, [.text(String(missing))]))
+            throw ReleaseError(
+                .notEnoughShares, [.text(String(seen.count)), .text(String(threshold)), .text(String(missing))],
+                hint: ErrorHint(.releaseMoreHolders, [.text(String(missing))]))
         }
         let secret = try Shamir.combine(shares)
         let key: X25519.PrivateKey

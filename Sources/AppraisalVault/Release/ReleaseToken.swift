@@ -96,7 +96,8 @@ struct ReleaseToken: Sendable {
         for approval in approvals {
             if let first = distinct[approval.holderSigningKey] {
                 let name = entries[approval.holderSigningKey]!.identity.id
-                notices.append(Notice(Notice.Code.approvalCountedOnce, [.text(name), .file(approval.file), .file(first.file)]))
+                notices.append(
+                    Notice(Notice.Code.approvalCountedOnce, [.text(name), .file(approval.file), .file(first.file)]))
             } else {
                 distinct[approval.holderSigningKey] = approval
             }
@@ -129,10 +130,16 @@ struct ReleaseToken: Sendable {
         for approval in approvals where Array(approval.decision.utf8) != Array(decision.utf8) {
             let name = entries[approval.holderSigningKey]?.identity.id ?? approval.holder
             if let token {
-                throw ReleaseError(.tokenDecisionDiffers, [.text(token), .text(name), .text(approval.decision), .text(decision)])
+                throw ReleaseError(
+                    .tokenDecisionDiffers, [.text(token), .text(name), .text(approval.decision), .text(decision)])
             }
             let first = entries[reference.holderSigningKey]?.identity.id ?? reference.holder
-            throw ReleaseError(.approvalDecisionDiffers, [.file(reference.file), .text(first), .text(decision), .file(approval.file), .text(name), .text(approval.decision)], hint: ErrorHint(.approvalSameDecision))
+            throw ReleaseError(
+                .approvalDecisionDiffers,
+                [
+                    .file(reference.file), .text(first), .text(decision), .file(approval.file), .text(name),
+                    .text(approval.decision),
+                ], hint: ErrorHint(.approvalSameDecision))
         }
     }
 
@@ -143,7 +150,13 @@ struct ReleaseToken: Sendable {
         let have = policy.holders.filter { keys.contains($0.identity.signingKey) }.map(\.identity.id)
         let missing = policy.holders.filter { !keys.contains($0.identity.signingKey) }.map(\.identity.id)
         let more = policy.threshold - distinct.count
-        throw ReleaseError(.approvalNotEnough, [.text(String(policy.threshold)), .text(String(distinct.count)), .text(have.isEmpty ? "–" : have.joined(separator: ", ")), .text(String(more)), .text(missing.joined(separator: ", "))], hint: ErrorHint(.releaseMoreHolders, [.text(String(more))]))
+        throw ReleaseError(
+            .approvalNotEnough,
+            [
+                .text(String(policy.threshold)), .text(String(distinct.count)),
+                .text(have.isEmpty ? "–" : have.joined(separator: ", ")), .text(String(more)),
+                .text(missing.joined(separator: ", ")),
+            ], hint: ErrorHint(.releaseMoreHolders, [.text(String(more))]))
     }
 
     // MARK: - Parsing
@@ -155,18 +168,23 @@ struct ReleaseToken: Sendable {
     /// - Throws: ``FormatError`` format errors; `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
         guard bytes.count <= ReleaseToken.maxFileSize else {
-            throw FormatError(.fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(ReleaseToken.maxFileSize))])
+            throw FormatError(
+                .fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(ReleaseToken.maxFileSize))])
         }
         let container = try Container(
             parsing: bytes, expecting: .releaseToken, file: file, maxHeaderLength: ReleaseToken.maxFileSize)
-        guard container.body.isEmpty else { throw FormatError(.trailing, [.file(file), .text(String(container.body.count))]) }
+        guard container.body.isEmpty else {
+            throw FormatError(.trailing, [.file(file), .text(String(container.body.count))])
+        }
         var items = [JSONValue]()
         var secretText = ""
         var keyBytes = [UInt8]()
         do throws(FieldReader.Failure) {
             var r = try FieldReader(container.header)
             items = try r.array("approvals", maxCount: Shamir.maxShares)
-            guard !items.isEmpty else { throw FieldReader.Failure(path: "approvals", reason: "at least one approval is needed") }
+            guard !items.isEmpty else {
+                throw FieldReader.Failure(path: "approvals", reason: "at least one approval is needed")
+            }
             created = try r.timestamp("created")
             decision = try Approval.readDecision(from: &r)
             manifest = try r.hex("manifest", length: 32)
@@ -179,7 +197,8 @@ struct ReleaseToken: Sendable {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }
         guard let secret = Hex.decodeSecret(secretText, length: X25519.keyLength) else {
-            throw FormatError(.header, [.file(file), .text("field \"releaseSecret\": expected 32 bytes of lowercase hex")])
+            throw FormatError(
+                .header, [.file(file), .text("field \"releaseSecret\": expected 32 bytes of lowercase hex")])
         }
         releaseSecret = secret
         releaseKey = try! X25519.PublicKey(rawRepresentation: keyBytes)  // length checked above
@@ -188,7 +207,9 @@ struct ReleaseToken: Sendable {
             guard case .string(let text) = item, text.utf8.count <= 2 * Approval.maxFileSize,
                 let approvalBytes = Hex.decode(text)
             else {
-                throw FormatError(.header, [.file(file), .text("field \"approvals[\(i)]\": expected an approval file in lowercase hex")])
+                throw FormatError(
+                    .header,
+                    [.file(file), .text("field \"approvals[\(i)]\": expected an approval file in lowercase hex")])
             }
             parsed.append(try Approval(parsing: approvalBytes, file: "\(file) › approvals[\(i)]"))
         }
@@ -217,11 +238,15 @@ struct ReleaseToken: Sendable {
     func verify(
         policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
     ) throws -> X25519.PrivateKey {
-        guard round == roundHash else { throw ReleaseError(.tokenWrongRound, [.file(file)], hint: ErrorHint(.tokenCombineAgain)) }
+        guard round == roundHash else {
+            throw ReleaseError(.tokenWrongRound, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
+        }
         guard manifest == manifestHash else {
             throw ReleaseError(.tokenWrongManifest, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
-        guard results == resultsHash else { throw ReleaseError(.tokenWrongResults, [.file(file)], hint: ErrorHint(.tokenCombineAgain)) }
+        guard results == resultsHash else {
+            throw ReleaseError(.tokenWrongResults, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
+        }
         guard releaseKey == policy.releaseKey else { throw ReleaseError(.tokenWrongReleaseKey, [.file(file)]) }
         let claimed: X25519.PrivateKey
         do {
@@ -243,7 +268,8 @@ struct ReleaseToken: Sendable {
         var previousX: UInt8 = 0
         for approval in approvals {
             guard seen.insert(approval.holderSigningKey).inserted else {
-                throw ReleaseError(.tokenDuplicateKey, [.file(file), .text(entries[approval.holderSigningKey]!.identity.id)])
+                throw ReleaseError(
+                    .tokenDuplicateKey, [.file(file), .text(entries[approval.holderSigningKey]!.identity.id)])
             }
             guard approval.share.x > previousX else {
                 throw FormatError(.header, [.file(file), .text("field \"approvals\": not in increasing order of x")])

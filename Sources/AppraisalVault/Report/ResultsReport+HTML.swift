@@ -58,7 +58,8 @@ extension ResultsReport {
             h += "<div class=\"demo\">VÒNG DEMO — dữ liệu minh hoạ, không phải kết quả chính thức.</div>\n"
         }
         if !results.surveyAvailable {
-            h += "<p class=\"note\">Chưa có điểm điều tra xã hội học: chỉ số được tính trên tổng điểm tối đa của các tiêu chí đã thẩm định.</p>\n"
+            h +=
+                "<p class=\"note\">Chưa có điểm điều tra xã hội học: chỉ số được tính trên tổng điểm tối đa của các tiêu chí đã thẩm định.</p>\n"
         }
         // Ranking and chart per group.
         h += "<h2>1. Xếp hạng theo nhóm</h2>\n"
@@ -73,7 +74,8 @@ extension ResultsReport {
                 h += "<td class=\"n\">\(ResultsReport.percentVietnamese(r.percent))</td><td>\(e(r.label))</td></tr>\n"
             }
             h += "</tbody></table>\n"
-            h += "<p class=\"note\">Điểm tự chấm chỉ gồm các tiêu chí thành phần do đơn vị tự đánh giá; điểm thẩm định gồm cả "
+            h +=
+                "<p class=\"note\">Điểm tự chấm chỉ gồm các tiêu chí thành phần do đơn vị tự đánh giá; điểm thẩm định gồm cả "
             h += "các tiêu chí do Hội đồng chấm\(results.surveyAvailable ? " và điểm điều tra xã hội học" : "").</p>\n"
             h += chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
         }
@@ -84,7 +86,8 @@ extension ResultsReport {
             guard !rows.isEmpty else { continue }
             h += "<h3>\(e(group.name))</h3>\n<table><thead><tr><th>Đơn vị</th>"
             for field in round.framework.fields {
-                h += "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(field.max))</span></th>"
+                h +=
+                    "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(field.max))</span></th>"
             }
             h += "<th>Tổng</th></tr></thead><tbody>\n"
             for (unit, r) in rows {
@@ -103,7 +106,8 @@ extension ResultsReport {
         if list.isEmpty {
             h += "<p>Không có điều chỉnh nào.</p>\n"
         } else {
-            h += "<table><thead><tr><th>Đơn vị</th><th>Mã</th><th>Tiêu chí thành phần</th><th>Tự chấm</th><th>Thẩm định</th>"
+            h +=
+                "<table><thead><tr><th>Đơn vị</th><th>Mã</th><th>Tiêu chí thành phần</th><th>Tự chấm</th><th>Thẩm định</th>"
             h += "<th>Chênh lệch</th><th>Lý do</th><th>Người thẩm định</th></tr></thead><tbody>\n"
             for a in list {
                 h += "<tr><td>\(e(a.unit.name))</td><td class=\"c\">\(e(a.code))</td><td>\(e(a.title))</td>"
@@ -113,7 +117,8 @@ extension ResultsReport {
             }
             h += "</tbody></table>\n"
         }
-        h += "<p class=\"note\">Tạo bởi AppraisalVault \(AppraisalVault.version). Kết quả được giải mã bằng mã mở khoá do "
+        h +=
+            "<p class=\"note\">Tạo bởi AppraisalVault \(AppraisalVault.version). Kết quả được giải mã bằng mã mở khoá do "
         h += "\(round.release.threshold)/\(round.release.holders.count) người giữ khoá phê duyệt.</p>\n</body></html>\n"
         return h
     }
@@ -121,10 +126,14 @@ extension ResultsReport {
     /// A horizontal bar chart of the index per unit, as inline SVG.
     func chart(_ bars: [(name: String, percent: Points)], title: String) -> String {
         let e = ResultsReport.escape
-        let rowHeight = 18, labelWidth = 300, barWidth = 360, top = 24
+        let rowHeight = 18
+        let labelWidth = 300
+        let barWidth = 360
+        let top = 24
         let height = top + bars.count * rowHeight + 24
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Biểu đồ chỉ số — \(e(title))\" "
-        s += "viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" font-family=\"Times New Roman,serif\" font-size=\"11\">\n"
+        s +=
+            "viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" font-family=\"Times New Roman,serif\" font-size=\"11\">\n"
         s += "<text x=\"0\" y=\"14\" font-weight=\"bold\">Chỉ số CCHC (%) — \(e(title))</text>\n"
         for tick in stride(from: 0, through: 100, by: 20) {
             let x = labelWidth + barWidth * tick / 100
@@ -136,8 +145,10 @@ extension ResultsReport {
             let clamped = min(max(bar.percent.value, 0), 100)
             let width = NSDecimalNumber(decimal: clamped * Decimal(barWidth) / 100).intValue
             s += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(e(bar.name))</text>"
-            s += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"#2b5797\"/>"
-            s += "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(ResultsReport.percentVietnamese(bar.percent))</text>\n"
+            s +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"#2b5797\"/>"
+            s +=
+                "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(ResultsReport.percentVietnamese(bar.percent))</text>\n"
         }
         return s + "</svg>\n"
     }

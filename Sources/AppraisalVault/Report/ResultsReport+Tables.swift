@@ -13,18 +13,25 @@ extension ResultsReport {
         let titles = subCriterionTitles
         let names = appraiserNames
         let groupNames = Dictionary(uniqueKeysWithValues: round.groups.map { ($0.id, $0.name) })
-        var rows: [[String]] = [[
-            "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh", "tong_toi_da", "chi_so_phan_tram",
-            "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh", "chenh_lech",
-            "ly_do", "nguoi_tham_dinh",
-        ]]
+        var rows: [[String]] = [
+            [
+                "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh", "tong_toi_da",
+                "chi_so_phan_tram",
+                "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh",
+                "chenh_lech",
+                "ly_do", "nguoi_tham_dinh",
+            ]
+        ]
         for group in round.groups {
             for (unit, r) in ranking(of: group) {
                 for c in r.cells {
                     rows.append([
-                        text(groupNames[r.group] ?? r.group), String(r.rank), unit.id, text(unit.name), r.selfTotal.description,
-                        r.appraisedTotal.description, r.maxTotal.description, r.percent.description, text(r.label), c.code,
-                        text(titles[c.code] ?? ""), c.method.rawValue, c.max.description, c.selfScore?.description ?? "",
+                        text(groupNames[r.group] ?? r.group), String(r.rank), unit.id, text(unit.name),
+                        r.selfTotal.description,
+                        r.appraisedTotal.description, r.maxTotal.description, r.percent.description, text(r.label),
+                        c.code,
+                        text(titles[c.code] ?? ""), c.method.rawValue, c.max.description,
+                        c.selfScore?.description ?? "",
                         c.appraised?.description ?? "", c.difference?.description ?? "", text(c.reason),
                         text(c.appraiser.isEmpty ? "" : (names[c.appraiser] ?? c.appraiser)),
                     ])
@@ -48,13 +55,15 @@ extension ResultsReport {
                         .object([
                             "id": .string(unit.id), "name": .string(unit.name), "rank": .integer(Int64(r.rank)),
                             "label": .string(r.label), "percent": .string(r.percent.description),
-                            "self": .string(r.selfTotal.description), "appraised": .string(r.appraisedTotal.description),
+                            "self": .string(r.selfTotal.description),
+                            "appraised": .string(r.appraisedTotal.description),
                             "max": .string(r.maxTotal.description),
                             "fields": .array(
                                 r.fields.map {
                                     .object([
                                         "code": .string($0.code), "self": .string($0.selfTotal.description),
-                                        "appraised": .string($0.appraisedTotal.description), "max": .string($0.max.description),
+                                        "appraised": .string($0.appraisedTotal.description),
+                                        "max": .string($0.max.description),
                                     ])
                                 }),
                         ])
@@ -73,9 +82,16 @@ extension ResultsReport {
         return CanonicalJSON.serialize(
             .object([
                 "round": .object([
-                    "title": .string(round.title), "year": .int(round.year), "references": .array(round.references.map(JSONValue.string)),
+                    "title": .string(round.title), "year": .int(round.year),
+                    "references": .array(round.references.map(JSONValue.string)),
                     "fingerprint": .string(round.fingerprint.description), "demo": .bool(round.isDemo),
-                    "fields": .array(round.framework.fields.map { .object(["code": .string($0.code), "title": .string($0.title), "max": .string($0.max.description)]) }),
+                    "fields": .array(
+                        round.framework.fields.map {
+                            .object([
+                                "code": .string($0.code), "title": .string($0.title),
+                                "max": .string($0.max.description),
+                            ])
+                        }),
                 ]),
                 "release": .object(["decision": .string(decision), "releasedAt": .string(releasedAt)]),
                 "surveyAvailable": .bool(results.surveyAvailable),

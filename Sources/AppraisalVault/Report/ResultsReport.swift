@@ -53,7 +53,8 @@ public struct ResultsReport: Sendable {
                 guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
                 out.append(
                     Adjustment(
-                        unit: unit, code: c.code, title: titles[c.code] ?? "", selfScore: s, appraised: a, reason: c.reason,
+                        unit: unit, code: c.code, title: titles[c.code] ?? "", selfScore: s, appraised: a,
+                        reason: c.reason,
                         appraiser: c.appraiser))
             }
         }
@@ -87,7 +88,10 @@ public struct ResultsReport: Sendable {
     public static func dateVietnamese(_ timestamp: String) -> String {
         guard Timestamp.isValid(timestamp) else { return timestamp }
         let b = Array(timestamp)
-        let day = String(b[8...9]), month = String(b[5...6]), year = String(b[0...3]), time = String(b[11...18])
+        let day = String(b[8...9])
+        let month = String(b[5...6])
+        let year = String(b[0...3])
+        let time = String(b[11...18])
         return "\(time) (UTC) ngày \(day)/\(month)/\(year)"
     }
 

@@ -28,7 +28,9 @@ public struct Member: Sendable, Hashable {
     public func cells(in framework: Framework, units allUnits: [AppraisedUnit]) -> [Cell] {
         var codes = Set<String>()
         for code in self.codes {
-            for sub in framework.subCriteria(under: code) ?? [] where sub.method.isAppraisable { codes.insert(sub.code) }
+            for sub in framework.subCriteria(under: code) ?? [] where sub.method.isAppraisable {
+                codes.insert(sub.code)
+            }
         }
         let scope = units.isEmpty ? allUnits : allUnits.filter { units.contains($0.id) || units.contains($0.group) }
         let ordered = framework.appraisableSubCriteria.map(\.code).filter(codes.contains)

@@ -48,14 +48,19 @@ extension RoundDefinition {
             "selfAssessment": .array(selfRows),
             "title": .string(setup.title),
             "units": .array(
-                setup.units.map { .object(["group": .string($0.group), "id": .string($0.id), "name": .string($0.name)]) }),
+                setup.units.map {
+                    .object(["group": .string($0.group), "id": .string($0.id), "name": .string($0.name)])
+                }),
             "year": .int(setup.year),
         ])
     }
 
     static func frameworkJSON(_ f: Framework) -> JSONValue {
         func node(_ code: String, _ title: String, _ max: Points, _ step: Points) -> [String: JSONValue] {
-            ["code": .string(code), "title": .string(title), "max": .string(max.description), "step": .string(step.description)]
+            [
+                "code": .string(code), "title": .string(title), "max": .string(max.description),
+                "step": .string(step.description),
+            ]
         }
         return .object([
             "id": .string(f.id), "title": .string(f.title), "total": .string(f.total.description),
@@ -93,8 +98,12 @@ extension RoundDefinition {
         let isDemo = try r.bool("demo")
         let created = try r.timestamp("created")
         let secretary = try PublicIdentity(json: try r.value("secretary"), path: "secretary")
-        guard secretary.role == .secretary else { throw FieldReader.Failure(path: "secretary.role", reason: "expected secretary") }
-        guard RoundSetup.isValidText(title, maxBytes: 500) else { throw FieldReader.Failure(path: "title", reason: "not valid text") }
+        guard secretary.role == .secretary else {
+            throw FieldReader.Failure(path: "secretary.role", reason: "expected secretary")
+        }
+        guard RoundSetup.isValidText(title, maxBytes: 500) else {
+            throw FieldReader.Failure(path: "title", reason: "not valid text")
+        }
 
         let framework = try Self.readFramework(try r.value("framework"))
 
@@ -119,7 +128,9 @@ extension RoundDefinition {
             try u.finish()
             guard Identifier.isValid(id), Identifier.isValidName(name), groups.contains(where: { $0.id == group }),
                 unitIDs.insert(id).inserted
-            else { throw FieldReader.Failure(path: "units[\(i)]", reason: "invalid or repeated unit, or unknown group") }
+            else {
+                throw FieldReader.Failure(path: "units[\(i)]", reason: "invalid or repeated unit, or unknown group")
+            }
             units.append(AppraisedUnit(id: id, name: name, group: group))
         }
         guard !units.isEmpty, Set(units.map(\.group)) == Set(groups.map(\.id)) else {
@@ -130,7 +141,8 @@ extension RoundDefinition {
         let selfSubs = framework.subCriteria.filter { $0.method == .selfAssessed }
         let selfItems = try r.array("selfAssessment", maxCount: 1 << 24)
         guard selfItems.count == units.count * selfSubs.count else {
-            throw FieldReader.Failure(path: "selfAssessment", reason: "expected \(units.count * selfSubs.count) entries")
+            throw FieldReader.Failure(
+                path: "selfAssessment", reason: "expected \(units.count * selfSubs.count) entries")
         }
         var entries = [Cell: SelfAssessment.Entry]()
         var k = 0
@@ -146,7 +158,9 @@ extension RoundDefinition {
                 guard u == unit.id, code == sub.code else {
                     throw FieldReader.Failure(path: path, reason: "expected \(unit.id)/\(sub.code)")
                 }
-                guard sub.accepts(score) else { throw FieldReader.Failure(path: path + ".score", reason: "outside 0–max or off step") }
+                guard sub.accepts(score) else {
+                    throw FieldReader.Failure(path: path + ".score", reason: "outside 0–max or off step")
+                }
                 guard Text.isNFC(note) else { throw FieldReader.Failure(path: path + ".note", reason: "not NFC") }
                 entries[Cell(unit: u, code: code)] = SelfAssessment.Entry(score: score, note: note)
                 k += 1
@@ -160,7 +174,8 @@ extension RoundDefinition {
             let identity = try PublicIdentity(json: try m.value("identity"), path: path + ".identity")
             var codes = [String]()
             for c in try m.array("codes", maxCount: 10_000) {
-                guard case .string(let s) = c, let subs = framework.subCriteria(under: s), subs.contains(where: { $0.method.isAppraisable })
+                guard case .string(let s) = c, let subs = framework.subCriteria(under: s),
+                    subs.contains(where: { $0.method.isAppraisable })
                 else { throw FieldReader.Failure(path: path + ".codes", reason: "unknown or survey-only code") }
                 codes.append(s)
             }
@@ -183,7 +198,9 @@ extension RoundDefinition {
 
         var labels = [String: [RankLabels.Threshold]]()
         let labelItems = try r.array("labels", maxCount: 1000)
-        guard labelItems.count == groups.count else { throw FieldReader.Failure(path: "labels", reason: "one entry per group") }
+        guard labelItems.count == groups.count else {
+            throw FieldReader.Failure(path: "labels", reason: "one entry per group")
+        }
         for (i, v) in labelItems.enumerated() {
             let path = "labels[\(i)]"
             var l = try FieldReader(v, path: path)
@@ -201,7 +218,8 @@ extension RoundDefinition {
             }
             try l.finish()
             guard group == groups[i].id, list.last?.minimum == .zero else {
-                throw FieldReader.Failure(path: path, reason: "expected group \(groups[i].id) ending with a 0 threshold")
+                throw FieldReader.Failure(
+                    path: path, reason: "expected group \(groups[i].id) ending with a 0 threshold")
             }
             labels[group] = list
         }
@@ -211,10 +229,15 @@ extension RoundDefinition {
 
         let identities = [secretary] + members.map(\.identity) + release.holders.map(\.identity)
         if !isDemo, let demo = identities.first(where: { $0.isDemo || DemoKeys.contains($0) }) {
-            throw FieldReader.Failure(path: "demo", reason: "demo identity \(demo.id) in a round that is not a demo round")
+            throw FieldReader.Failure(
+                path: "demo", reason: "demo identity \(demo.id) in a round that is not a demo round")
         }
         do { try RoundSetup.checkDistinctKeys(identities) } catch {
-            throw FieldReader.Failure(path: "", reason: "one key used by two identities (\(((error as? RoundError)?.context.arguments ?? []).joined(separator: ", ")))")
+            throw FieldReader.Failure(
+                path: "",
+                reason:
+                    "one key used by two identities (\(((error as? RoundError)?.context.arguments ?? []).joined(separator: ", ")))"
+            )
         }
 
         self.roundID = roundID
@@ -261,12 +284,17 @@ extension RoundDefinition {
             var method: String?
             var children = [JSONValue]()
             let childKey = level == 1 ? "criteria" : "subCriteria"
-            if level == 3 { method = try n.string("method", maxBytes: 16) } else { children = try n.array(childKey, maxCount: 10_000) }
+            if level == 3 {
+                method = try n.string("method", maxBytes: 16)
+            } else {
+                children = try n.array(childKey, maxCount: 10_000)
+            }
             try n.finish()
             let at = InputLocation(file: path, line: 0, column: 0)
             rows.append(
                 FrameworkInput.Row(
-                    code: code, title: title, max: max, step: step, method: method, location: at, enclosingCode: enclosing,
+                    code: code, title: title, max: max, step: step, method: method, location: at,
+                    enclosingCode: enclosing,
                     maxLocation: at))
             for (i, c) in children.enumerated() {
                 try row(c, path: "\(path).\(childKey)[\(i)]", level: level + 1, enclosing: code)
@@ -281,7 +309,9 @@ extension RoundDefinition {
         }
         var problems = InputProblems()
         let at = InputLocation(file: "framework", line: 0, column: 0)
-        guard let f = FrameworkInput.build(id: id, title: title, total: total, totalAt: at, rows: rows, file: "framework", problems: &problems)
+        guard
+            let f = FrameworkInput.build(
+                id: id, title: title, total: total, totalAt: at, rows: rows, file: "framework", problems: &problems)
         else { throw FieldReader.Failure(path: "framework", reason: problems.errors.first?.description ?? "invalid") }
         return f
     }

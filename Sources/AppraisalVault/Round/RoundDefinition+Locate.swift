@@ -15,14 +15,18 @@ extension RoundDefinition {
         if FileIO.isDirectory(path) {
             definition = try RoundDefinition.load(roundDirectory: path)
         } else {
-            definition = try RoundDefinition(parsing: try FileIO.read(path, maxBytes: maxHeaderLength + 4096), file: path)
+            definition = try RoundDefinition(
+                parsing: try FileIO.read(path, maxBytes: maxHeaderLength + 4096), file: path)
         }
         if let expectedFingerprint {
             guard let expected = Fingerprint(parsing: expectedFingerprint) else {
                 throw RoundError(.fingerprintUnreadable, [.text(expectedFingerprint)])
             }
             guard expected == definition.fingerprint else {
-                throw RoundError(.fingerprintMismatch, [.file(path), .text(definition.fingerprint.description), .text(expected.description)], hint: ErrorHint(.fingerprintMismatch))
+                throw RoundError(
+                    .fingerprintMismatch,
+                    [.file(path), .text(definition.fingerprint.description), .text(expected.description)],
+                    hint: ErrorHint(.fingerprintMismatch))
             }
         }
         return definition

@@ -111,7 +111,8 @@ public struct RoundDefinition: Sendable {
             parsing: bytes, expecting: .roundDefinition, file: file, maxHeaderLength: RoundDefinition.maxHeaderLength)
         // The signature first (by the secretary named inside), so any edit reads as "altered".
         guard case .object(let fields) = doc.container.header, let secretaryJSON = fields["secretary"] else {
-            throw FormatError(.header, [.file(file), .text("field \"secretary\": missing")], hint: ErrorHint(.askForNewCopy))
+            throw FormatError(
+                .header, [.file(file), .text("field \"secretary\": missing")], hint: ErrorHint(.askForNewCopy))
         }
         let signer: PublicIdentity
         do {

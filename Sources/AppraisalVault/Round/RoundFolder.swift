@@ -45,7 +45,8 @@ public enum RoundFolder {
     /// - Returns: the written definition.
     /// - Throws: ``AppraisalError`` from ``checkNew(_:)``, ``RoundDefinition/create(from:secretary:created:using:)``,
     ///   the file system and the journal.
-    public static func create(_ setup: RoundSetup, secretary: SecretIdentity, at path: String) throws -> RoundDefinition {
+    public static func create(_ setup: RoundSetup, secretary: SecretIdentity, at path: String) throws -> RoundDefinition
+    {
         try create(setup, secretary: secretary, at: path, created: Timestamp.now(), using: SystemRandom())
     }
 
@@ -55,7 +56,8 @@ public enum RoundFolder {
         using random: any RandomSource = SystemRandom()
     ) throws -> RoundDefinition {
         try checkNew(path)
-        let (bytes, definition) = try RoundDefinition.create(from: setup, secretary: secretary, created: created, using: random)
+        let (bytes, definition) = try RoundDefinition.create(
+            from: setup, secretary: secretary, created: created, using: random)
         try FileIO.makeDirectory(path, mode: 0o755)
         try FileIO.writeAtomically(bytes, to: RoundLayout(path).definition, mode: 0o644)
         _ = try RoundJournal.append(

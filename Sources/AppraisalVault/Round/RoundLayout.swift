@@ -62,7 +62,9 @@ public struct RoundLayout: Sendable, Hashable {
     public static func parseSubmissionFileName(_ name: String) -> (member: String, revision: Int)? {
         guard name.hasSuffix(submissionExtension) else { return nil }
         let stem = Array(name.utf8.dropLast(submissionExtension.utf8.count))
-        guard let r = stem.lastIndex(of: UInt8(ascii: "r")), r >= 1, stem[r - 1] == UInt8(ascii: ".") else { return nil }
+        guard let r = stem.lastIndex(of: UInt8(ascii: "r")), r >= 1, stem[r - 1] == UInt8(ascii: ".") else {
+            return nil
+        }
         let member = String(decoding: stem[..<(r - 1)], as: UTF8.self)
         let digits = stem[(r + 1)...]
         guard Identifier.isValid(member), !digits.isEmpty, digits.first != UInt8(ascii: "0"), digits.count <= 7,
@@ -81,12 +83,15 @@ public struct RoundLayout: Sendable, Hashable {
     public static func parseEvidenceFileName(_ name: String) -> (member: String, revision: Int, index: Int)? {
         guard name.hasSuffix(evidenceExtension) else { return nil }
         let stem = Array(name.utf8.dropLast(evidenceExtension.utf8.count))
-        guard let e = stem.lastIndex(of: UInt8(ascii: "e")), e >= 1, stem[e - 1] == UInt8(ascii: ".") else { return nil }
+        guard let e = stem.lastIndex(of: UInt8(ascii: "e")), e >= 1, stem[e - 1] == UInt8(ascii: ".") else {
+            return nil
+        }
         let digits = stem[(e + 1)...]
         guard !digits.isEmpty, digits.count <= 3, digits.first != UInt8(ascii: "0"),
             digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             let index = Int(String(decoding: digits, as: UTF8.self)),
-            let (member, revision) = parseSubmissionFileName(String(decoding: stem[..<(e - 1)], as: UTF8.self) + submissionExtension)
+            let (member, revision) = parseSubmissionFileName(
+                String(decoding: stem[..<(e - 1)], as: UTF8.self) + submissionExtension)
         else { return nil }
         return (member, revision, index)
     }

@@ -1,4 +1,5 @@
 internal import VaultCrypto
+
 /// Everything `round init` needs, read from the secretary's files and validated, before any
 /// passphrase is asked for or any key is made.
 ///
@@ -36,7 +37,8 @@ public struct RoundSetup: Sendable {
         /// Collects the sources.
         public init(
             framework: String, units: String, groups: String? = nil, selfAssessment: String, members: String,
-            labels: String? = nil, holders: [String], threshold: Int, title: String, year: Int, references: [String] = [],
+            labels: String? = nil, holders: [String], threshold: Int, title: String, year: Int,
+            references: [String] = [],
             isDemo: Bool = false
         ) {
             self.framework = framework
@@ -103,8 +105,10 @@ public struct RoundSetup: Sendable {
         var members: [Member]?
         var labels: RankLabels?
         if let framework, let (units, groups) = unitsAndGroups {
-            selfAssessment = SelfAssessmentInput.load(s.selfAssessment, framework: framework, units: units, problems: &problems)
-            members = MembersInput.load(s.members, framework: framework, units: units, groups: groups, problems: &problems)
+            selfAssessment = SelfAssessmentInput.load(
+                s.selfAssessment, framework: framework, units: units, problems: &problems)
+            members = MembersInput.load(
+                s.members, framework: framework, units: units, groups: groups, problems: &problems)
         }
         if let (_, groups) = unitsAndGroups {
             labels = LabelsInput.load(s.labels, groups: groups, problems: &problems)

@@ -40,7 +40,8 @@ public enum Worksheet {
         member memberID: String, of round: RoundDefinition, to path: String
     ) throws -> (member: Member, cells: Int) {
         guard let member = round.member(memberID) else {
-            throw InputError(.worksheetUnknownMember, [.member(memberID), .text(round.members.map(\.id).joined(separator: ", "))])
+            throw InputError(
+                .worksheetUnknownMember, [.member(memberID), .text(round.members.map(\.id).joined(separator: ", "))])
         }
         try FileIO.writeAtomically(encode(for: member, in: round), to: path, mode: 0o600)
         return (member, round.cells(of: member).count)

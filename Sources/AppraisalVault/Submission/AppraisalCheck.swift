@@ -40,37 +40,59 @@ public struct AppraisalCheck: Sendable {
         for row in rows {
             let cell = row.cell
             guard let sub = subCriteria[row.code] else {
-                problems.append(Problem(line: row.line, cell: cell, error: InputError(.appraisalUnknownCode, [.text(row.code)])))
+                problems.append(
+                    Problem(line: row.line, cell: cell, error: InputError(.appraisalUnknownCode, [.text(row.code)])))
                 continue
             }
             guard assigned.contains(cell) else {
-                problems.append(Problem(line: row.line, cell: cell, error: InputError(.appraisalUnassigned, [.text(row.unit), .text(row.code)])))
+                problems.append(
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(.appraisalUnassigned, [.text(row.unit), .text(row.code)])))
                 continue
             }
             if let first = seen[cell] {
                 problems.append(
-                    Problem(line: row.line, cell: cell, error: InputError(.appraisalDuplicate, [.text(row.unit), .text(row.code), .text(String(first))])))
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(
+                            .appraisalDuplicate, [.text(row.unit), .text(row.code), .text(String(first))])))
                 continue
             }
             seen[cell] = row.line
             if row.score.isNegative {
-                problems.append(Problem(line: row.line, cell: cell, error: InputError(.appraisalNegative, [.text(row.score.description)])))
+                problems.append(
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(.appraisalNegative, [.text(row.score.description)])))
             } else if row.score > sub.max {
                 problems.append(
-                    Problem(line: row.line, cell: cell, error: InputError(.appraisalAboveMax, [.text(row.score.description), .text(sub.max.description)])))
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(
+                            .appraisalAboveMax, [.text(row.score.description), .text(sub.max.description)])))
             } else if !row.score.isMultiple(of: sub.step) {
                 problems.append(
-                    Problem(line: row.line, cell: cell, error: InputError(.appraisalOffStep, [.text(row.score.description), .text(sub.step.description)])))
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(
+                            .appraisalOffStep, [.text(row.score.description), .text(sub.step.description)])))
             }
             if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
                 row.reason.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
             {
                 problems.append(
-                    Problem(line: row.line, cell: cell, error: InputError(.appraisalMissingReason, [.text(row.score.description), .text(own.description)])))
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(
+                            .appraisalMissingReason, [.text(row.score.description), .text(own.description)])))
             }
         }
         for cell in order where seen[cell] == nil && !reported.contains(cell) {
-            problems.append(Problem(line: 0, cell: cell, error: InputError(.appraisalMissingCell, [.text(cell.unit), .text(cell.code)])))
+            problems.append(
+                Problem(
+                    line: 0, cell: cell, error: InputError(.appraisalMissingCell, [.text(cell.unit), .text(cell.code)]))
+            )
         }
         return problems
     }

@@ -16,7 +16,9 @@ public struct SubmissionContent: Sendable, Hashable {
     /// Largest reason accepted, in bytes.
     public static let maxReasonBytes = 4000
 
-    public init(member: String, revision: Int, round: [UInt8], rows: [Appraisal], attachments: [Evidence.Attachment] = []) {
+    public init(
+        member: String, revision: Int, round: [UInt8], rows: [Appraisal], attachments: [Evidence.Attachment] = []
+    ) {
         self.member = member
         self.revision = revision
         self.round = round
@@ -27,17 +29,17 @@ public struct SubmissionContent: Sendable, Hashable {
     /// The canonical JSON bytes.
     public func encoded() -> [UInt8] {
         var fields: [String: JSONValue] = [
-                "member": .string(member),
-                "revision": .integer(Int64(revision)),
-                "round": .hex(round),
-                "rows": .array(
-                    rows.map {
-                        .object([
-                            "code": .string($0.code), "reason": .string($0.reason), "score": .string($0.score.description),
-                            "unit": .string($0.unit),
-                        ])
-                    }),
-            ]
+            "member": .string(member),
+            "revision": .integer(Int64(revision)),
+            "round": .hex(round),
+            "rows": .array(
+                rows.map {
+                    .object([
+                        "code": .string($0.code), "reason": .string($0.reason), "score": .string($0.score.description),
+                        "unit": .string($0.unit),
+                    ])
+                }),
+        ]
         if !attachments.isEmpty { fields["attachments"] = .array(attachments.map(\.json)) }
         return CanonicalJSON.serialize(.object(fields))
     }
@@ -48,7 +50,9 @@ public struct SubmissionContent: Sendable, Hashable {
     public init(parsing bytes: [UInt8], file: String) throws {
         do throws(FieldReader.Failure) {
             let value: JSONValue
-            do { value = try CanonicalJSON.parse(bytes) } catch { throw FieldReader.Failure(path: "", reason: error.description) }
+            do { value = try CanonicalJSON.parse(bytes) } catch {
+                throw FieldReader.Failure(path: "", reason: error.description)
+            }
             var r = try FieldReader(value)
             member = try r.string("member", maxBytes: 64)
             revision = Int(try r.integer("revision", in: 1...1_000_000))
@@ -69,20 +73,24 @@ public struct SubmissionContent: Sendable, Hashable {
             var attachments = [Evidence.Attachment]()
             if r.has("attachments") {
                 let items = try r.array("attachments", maxCount: Evidence.maxIndex)
-                guard !items.isEmpty else { throw FieldReader.Failure(path: "attachments", reason: "empty (omit the field instead)") }
+                guard !items.isEmpty else {
+                    throw FieldReader.Failure(path: "attachments", reason: "empty (omit the field instead)")
+                }
                 var names = Set<String>()
                 for (i, item) in items.enumerated() {
                     var a = try FieldReader(item, path: "attachments[\(i)]")
                     let attachment = Evidence.Attachment(
                         contentHash: try a.hex("contentHash", length: 64), fileHash: try a.hex("fileHash", length: 32),
-                        index: Int(try a.integer("index", in: 1...Int64(Evidence.maxIndex))), name: try a.string("name", maxBytes: 255),
+                        index: Int(try a.integer("index", in: 1...Int64(Evidence.maxIndex))),
+                        name: try a.string("name", maxBytes: 255),
                         size: Int(try a.integer("size", in: 0...Evidence.maxSize)))
                     try a.finish()
                     guard attachment.index == i + 1 else {
                         throw FieldReader.Failure(path: "attachments[\(i)].index", reason: "expected \(i + 1)")
                     }
                     guard Evidence.isValidName(attachment.name), names.insert(attachment.name).inserted else {
-                        throw FieldReader.Failure(path: "attachments[\(i)].name", reason: "not a valid evidence name, or repeated")
+                        throw FieldReader.Failure(
+                            path: "attachments[\(i)].name", reason: "not a valid evidence name, or repeated")
                     }
                     attachments.append(attachment)
                 }

@@ -69,14 +69,18 @@ public struct SubmissionSeal: Sendable {
         let bytes = try FileIO.read(worksheet, maxBytes: 64 << 20)
         let (rows, findings) = try Sealing.check(worksheet: bytes, file: worksheet, round: round, memberID: memberID)
         guard findings.isEmpty else {
-            throw Problems(findings: findings, summary: SubmissionError(.sealProblems, [.text(worksheet), .text(String(findings.count))]))
+            throw Problems(
+                findings: findings,
+                summary: SubmissionError(.sealProblems, [.text(worksheet), .text(String(findings.count))]))
         }
         let folder = out.map { FileIO.split($0).directory } ?? "."
         let revision = revision ?? Sealing.nextRevision(member: memberID, folder: folder)
         let path = out ?? FileIO.join(folder, RoundLayout.submissionFileName(member: memberID, revision: revision))
         try FileIO.refuseExisting(path)
-        let planned = try Evidence.plan(attachments, member: memberID, revision: revision, folder: FileIO.split(path).directory)
-        return SubmissionSeal(round: round, worksheet: worksheet, path: path, revision: revision, rows: rows, planned: planned)
+        let planned = try Evidence.plan(
+            attachments, member: memberID, revision: revision, folder: FileIO.split(path).directory)
+        return SubmissionSeal(
+            round: round, worksheet: worksheet, path: path, revision: revision, rows: rows, planned: planned)
     }
 
     /// Seals the evidence (streaming) and the submission as `member`, then writes the
@@ -90,9 +94,11 @@ public struct SubmissionSeal: Sendable {
     /// - Throws: ``SubmissionError`` `seal.not-member`, a file error.
     public func seal(as member: SecretIdentity, removingWorksheet: Bool) throws -> Sealed {
         let attachments = try Evidence.seal(
-            planned, revision: revision, round: round.fileHash, sender: member, recipient: round.secretary.encryptionKey)
+            planned, revision: revision, round: round.fileHash, sender: member, recipient: round.secretary.encryptionKey
+        )
         do {
-            let sealed = try Sealing.seal(rows, round: round, member: member, revision: revision, attachments: attachments)
+            let sealed = try Sealing.seal(
+                rows, round: round, member: member, revision: revision, attachments: attachments)
             try FileIO.writeAtomically(sealed, to: path, mode: 0o644)
         } catch {
             Evidence.removeAll(planned.map(\.output))  // nothing partial
@@ -101,7 +107,9 @@ public struct SubmissionSeal: Sendable {
         if removingWorksheet { try FileIO.remove(worksheet) }
         return Sealed(
             path: path, revision: revision,
-            attachments: zip(planned, attachments).map { Sealed.Attachment(path: $0.output, name: $1.name, size: $1.size) },
+            attachments: zip(planned, attachments).map {
+                Sealed.Attachment(path: $0.output, name: $1.name, size: $1.size)
+            },
             removedWorksheet: removingWorksheet)
     }
 }

@@ -34,12 +34,15 @@ public enum WorksheetReader {
             }
             guard let score = Points(parsing: scoreField.text) else {
                 unreadable.insert(cell)
-                problems.add(InputError(.inputBadNumber, location.context + [.text(scoreField.text)], hint: ErrorHint(.numberFormat)))
+                problems.add(
+                    InputError(
+                        .inputBadNumber, location.context + [.text(scoreField.text)], hint: ErrorHint(.numberFormat)))
                 continue
             }
             guard reason.utf8.count <= SubmissionContent.maxReasonBytes else {
                 unreadable.insert(cell)
-                problems.add(InputError(.worksheetLongReason, InputLocation(record[column["ly_do"]!], in: file).context))
+                problems.add(
+                    InputError(.worksheetLongReason, InputLocation(record[column["ly_do"]!], in: file).context))
                 continue
             }
             rows.append(Appraisal(unit: unit, code: code, score: score, reason: reason, line: record.line))

@@ -24,7 +24,9 @@ extension FileIO {
             let (directory, base) = FileIO.split(path)
             var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
             fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .create) }
+            guard fd >= 0 else {
+                throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .create)
+            }
             temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             self.path = path
             guard fchmod(fd, mode_t(mode)) == 0 else {
@@ -60,7 +62,9 @@ extension FileIO {
             while done < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+                guard n > 0 else {
+                    throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+                }
                 done += n
             }
             wrote(bytes.count)
@@ -70,7 +74,8 @@ extension FileIO {
         private func wrote(_ count: Int) {
             written += count
             if written - writebackStarted >= AtomicWriter.writebackStep {
-                _ = AtomicWriter.syncFileRange?(fd, off_t(writebackStarted), off_t(written - writebackStarted), 2 /* SYNC_FILE_RANGE_WRITE */)
+                // 2 = SYNC_FILE_RANGE_WRITE
+                _ = AtomicWriter.syncFileRange?(fd, off_t(writebackStarted), off_t(written - writebackStarted), 2)
                 writebackStarted = written
             }
         }
@@ -86,7 +91,9 @@ extension FileIO {
             while done < buffer.count {
                 let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+                guard n > 0 else {
+                    throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+                }
                 done += n
             }
             wrote(buffer.count)
@@ -97,11 +104,15 @@ extension FileIO {
         /// refuses an existing destination).
         public func commit(replacing: Bool = false) throws {
             try flush()
-            guard fsync(fd) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+            guard fsync(fd) == 0 else {
+                throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+            }
             close(fd)
             fd = -1
             if replacing {
-                guard rename(temporary, path) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+                guard rename(temporary, path) == 0 else {
+                    throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+                }
             } else {
                 guard link(temporary, path) == 0 else {
                     if errno == EEXIST {
@@ -155,9 +166,13 @@ extension FileIO {
             if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
             var done = 0
             while done < count {
-                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+                let n = buffer.withUnsafeMutableBytes {
+                    pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+                }
                 if n < 0, errno == EINTR { continue }
-                guard n >= 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read) }
+                guard n >= 0 else {
+                    throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read)
+                }
                 if n == 0 { break }
                 done += n
             }
@@ -170,7 +185,9 @@ extension FileIO {
             while done < buffer.count {
                 let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
                 if n < 0, errno == EINTR { continue }
-                guard n >= 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read) }
+                guard n >= 0 else {
+                    throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read)
+                }
                 if n == 0 { break }
                 done += n
             }

@@ -23,9 +23,12 @@ public enum FileIO {
 
     /// ``readRegular(_:maxBytes:)`` on a file already open as `fd` (`path` is for messages only):
     /// the kind, size and mode are those of the open file (`fstat`), whatever `path` names now.
-    static func readRegular(descriptor fd: Int32, path: String, maxBytes: Int) throws -> (bytes: [UInt8], mode: UInt32) {
+    static func readRegular(descriptor fd: Int32, path: String, maxBytes: Int) throws -> (bytes: [UInt8], mode: UInt32)
+    {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw FormatError(.fileUnreadable, [.file(path), .text(errnoText())], step: .read) }
+        guard fstat(fd, &st) == 0 else {
+            throw FormatError(.fileUnreadable, [.file(path), .text(errnoText())], step: .read)
+        }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw FormatError(.fileNotRegular, [.file(path)]) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         guard Int(st.st_size) <= maxBytes else {
@@ -124,18 +127,26 @@ public enum FileIO {
         defer { if !committed { unlink(tmp) } }
         do {
             defer { close(fd) }
-            guard fchmod(fd, mode_t(mode)) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+            guard fchmod(fd, mode_t(mode)) == 0 else {
+                throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+            }
             var done = 0
             while done < bytes.count {
                 let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
                 if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+                guard n > 0 else {
+                    throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+                }
                 done += n
             }
-            guard fsync(fd) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+            guard fsync(fd) == 0 else {
+                throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+            }
         }
         if replacing {
-            guard rename(tmp, path) == 0 else { throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write) }
+            guard rename(tmp, path) == 0 else {
+                throw FormatError(.fileCannotWrite, [.file(path), .text(errnoText())], step: .write)
+            }
         } else {
             guard link(tmp, path) == 0 else {
                 if errno == EEXIST {
@@ -196,7 +207,9 @@ extension FileIO {
             }
             throw FormatError(.fileCannotWrite, [.file(destination), .text(errnoText())], step: .write)
         }
-        guard unlink(source) == 0 else { throw FormatError(.fileCannotWrite, [.file(source), .text(errnoText())], step: .write) }
+        guard unlink(source) == 0 else {
+            throw FormatError(.fileCannotWrite, [.file(source), .text(errnoText())], step: .write)
+        }
         syncDirectory(split(destination).directory)
         syncDirectory(split(source).directory)
     }

@@ -14,6 +14,8 @@ public enum Text {
 
     /// True when `s` has a control character (C0, DEL, C1) or a line/paragraph separator.
     public static func hasControlCharacters(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }
+        s.unicodeScalars.contains {
+            $0.value < 0x20 || (0x7f...0x9f).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
+        }
     }
 }

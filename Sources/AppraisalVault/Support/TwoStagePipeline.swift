@@ -43,6 +43,7 @@ final class TwoStagePipeline: @unchecked Sendable {
     ///   - inline: consume on the calling thread, right after each block is filled.
     ///   - consume: the second stage, called once per block in the order sent.
     ///   - produce: the first stage; it calls ``send(_:)`` once per block.
+    /// - Returns: what `produce` returned.
     /// - Throws: the first error of either stage.
     static func run<R>(
         blockSize: Int, inline: Bool, consume: @escaping (UnsafeRawBufferPointer) throws -> Void,

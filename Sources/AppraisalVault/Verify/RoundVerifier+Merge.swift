@@ -48,7 +48,13 @@ extension RoundVerification {
             let fileSubject = RoundLayout.submissionsFolder + "/" + name
             listed.insert(name)
             guard let file = live[name] else {
-                problems.append((fileSubject, Notice(VerificationReport.Finding.listedMissing, [.text(fileSubject), .member(input.member), .revision(input.revision)])))
+                problems.append(
+                    (
+                        fileSubject,
+                        Notice(
+                            VerificationReport.Finding.listedMissing,
+                            [.text(fileSubject), .member(input.member), .revision(input.revision)])
+                    ))
                 continue
             }
             if file.fileHash != input.fileHash {
@@ -79,7 +85,9 @@ extension RoundVerification {
             return fail("manifest.coverage", subject, .coverageIncomplete, [subject] + counts)
         }
         guard consistent else {
-            return fail("manifest.coverage", subject, .coverageInconsistent, [subject, String(round.appraisableCells.count)] + counts)
+            return fail(
+                "manifest.coverage", subject, .coverageInconsistent,
+                [subject, String(round.appraisableCells.count)] + counts)
         }
         if m.allowIncomplete {
             pass(
@@ -113,7 +121,8 @@ extension RoundVerification {
         for input in m.submissions {
             let received = before.contains {
                 $0.kind?.acceptsSubmission == true && $0.details["member"] == .string(input.member)
-                    && $0.details["revision"] == .integer(Int64(input.revision)) && $0.details["fileHash"] == .hex(input.fileHash)
+                    && $0.details["revision"] == .integer(Int64(input.revision))
+                    && $0.details["fileHash"] == .hex(input.fileHash)
             }
             guard received else {
                 return fail("manifest.journal", subject, .mergedNotReceived, [input.member, String(input.revision)])

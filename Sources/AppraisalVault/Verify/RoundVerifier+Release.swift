@@ -28,11 +28,16 @@ extension RoundVerification {
                 let bytes = try FileIO.read(path(folder, name), maxBytes: Approval.maxFileSize)
                 let approval = try Approval(parsing: bytes, file: subject)
                 let holder = try approval.verify(
-                    policy: round.release, roundID: round.roundID, roundHash: round.fileHash, manifestHash: binding.manifest,
+                    policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
+                    manifestHash: binding.manifest,
                     resultsHash: binding.results)
-                pass("approval.verify", subject, .approvalOK, [holder.identity.id, String(holder.x), approval.decision])
+                pass(
+                    "approval.verify", subject, .approvalOK, [holder.identity.id, String(holder.x), approval.decision])
                 if let first = counted[approval.holderSigningKey] {
-                    notes.append(Notice(Notice.Code.approvalCountedOnce, [.member(holder.identity.id), .text(subject), .file(first.file)]))
+                    notes.append(
+                        Notice(
+                            Notice.Code.approvalCountedOnce,
+                            [.member(holder.identity.id), .text(subject), .file(first.file)]))
                 } else {
                     counted[approval.holderSigningKey] = (holder.identity.id, subject)
                 }
@@ -65,7 +70,8 @@ extension RoundVerification {
             let bytes = try FileIO.read(path(subject), maxBytes: ReleaseToken.maxFileSize)
             let token = try ReleaseToken(parsing: bytes, file: subject)
             let key = try token.verify(
-                policy: round.release, roundID: round.roundID, roundHash: round.fileHash, manifestHash: binding.manifest,
+                policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
+                manifestHash: binding.manifest,
                 resultsHash: binding.results)
             releaseKey = key
             let keys = Set(token.approvals.map(\.holderSigningKey))

@@ -47,14 +47,16 @@ extension RoundVerification {
         }
         let subs = round.framework.subCriteria
         for u in r.units {
-            guard u.cells.map(\.code) == subs.map(\.code), u.criteria.map(\.code) == round.framework.criteria.map(\.code),
+            guard u.cells.map(\.code) == subs.map(\.code),
+                u.criteria.map(\.code) == round.framework.criteria.map(\.code),
                 u.fields.map(\.code) == round.framework.fields.map(\.code)
             else {
                 fail("results.totals", subject, .resultsCells, [u.unit])
                 return false
             }
             for (cell, sub) in zip(u.cells, subs) {
-                let selfScore = sub.method == .selfAssessed ? round.selfAssessment.score(unit: u.unit, code: sub.code) : nil
+                let selfScore =
+                    sub.method == .selfAssessed ? round.selfAssessment.score(unit: u.unit, code: sub.code) : nil
                 guard cell.method == sub.method, cell.max == sub.max, cell.selfScore == selfScore else {
                     fail("results.totals", subject, .resultsCellDiffers, [u.unit, cell.code])
                     return false
@@ -74,32 +76,41 @@ extension RoundVerification {
             for criterion in round.framework.criteria {
                 let cells = u.cells[index..<(index + criterion.subCriteria.count)]
                 index += criterion.subCriteria.count
-                criterionTotals.append((
-                    criterion.code, Points.sum(cells.map { $0.selfScore ?? .zero }), Points.sum(cells.map { $0.appraised ?? .zero }),
-                    Points.sum(cells.filter(counted).map(\.max))
-                ))
+                criterionTotals.append(
+                    (
+                        criterion.code, Points.sum(cells.map { $0.selfScore ?? .zero }),
+                        Points.sum(cells.map { $0.appraised ?? .zero }),
+                        Points.sum(cells.filter(counted).map(\.max))
+                    ))
             }
             for (subtotal, want) in zip(u.criteria, criterionTotals)
             where (subtotal.selfTotal, subtotal.appraisedTotal, subtotal.max) != (want.1, want.2, want.3) {
-                problems.append((subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text(subtotal.code)])))
+                problems.append(
+                    (subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text(subtotal.code)])))
             }
             var criterionIndex = 0
             for (field, subtotal) in zip(round.framework.fields, u.fields) {
                 let parts = u.criteria[criterionIndex..<(criterionIndex + field.criteria.count)]
                 criterionIndex += field.criteria.count
                 if subtotal.selfTotal != Points.sum(parts.map(\.selfTotal))
-                    || subtotal.appraisedTotal != Points.sum(parts.map(\.appraisedTotal)) || subtotal.max != Points.sum(parts.map(\.max))
+                    || subtotal.appraisedTotal != Points.sum(parts.map(\.appraisedTotal))
+                    || subtotal.max != Points.sum(parts.map(\.max))
                 {
-                    problems.append((subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text(subtotal.code)])))
+                    problems.append(
+                        (subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text(subtotal.code)])))
                 }
             }
-            if u.selfTotal != Points.sum(u.fields.map(\.selfTotal)) || u.appraisedTotal != Points.sum(u.fields.map(\.appraisedTotal))
+            if u.selfTotal != Points.sum(u.fields.map(\.selfTotal))
+                || u.appraisedTotal != Points.sum(u.fields.map(\.appraisedTotal))
                 || u.maxTotal != Points.sum(u.fields.map(\.max))
             {
-                problems.append((subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text("total")])))
+                problems.append(
+                    (subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text("total")])))
             }
         }
-        report("results.totals", problems, subject: subject, ok: Notice(VerificationReport.Finding.totalsOK, [.text(String(r.units.count))]))
+        report(
+            "results.totals", problems, subject: subject,
+            ok: Notice(VerificationReport.Finding.totalsOK, [.text(String(r.units.count))]))
     }
 
     /// The index is recomputed; ranks and labels follow from it (spec §6.4).
@@ -111,10 +122,20 @@ extension RoundVerification {
             let label = round.labels.label(group: u.group, percent: u.percent) ?? ""
             if u.percent != percent || u.rank != rank || u.label != label {
                 problems.append(
-                    (subject, Notice(VerificationReport.Finding.percentWrong, [.text(u.unit), .text(u.percent.description), .text(percent.description), .text(String(rank)), .text(label)])))
+                    (
+                        subject,
+                        Notice(
+                            VerificationReport.Finding.percentWrong,
+                            [
+                                .text(u.unit), .text(u.percent.description), .text(percent.description),
+                                .text(String(rank)), .text(label),
+                            ])
+                    ))
             }
         }
-        report("results.percent", problems, subject: subject, ok: Notice(VerificationReport.Finding.percentOK, [.text(String(r.units.count))]))
+        report(
+            "results.percent", problems, subject: subject,
+            ok: Notice(VerificationReport.Finding.percentOK, [.text(String(r.units.count))]))
     }
 
     /// Rule 3 of the council: any change against the self score states a reason.
@@ -126,11 +147,14 @@ extension RoundVerification {
                 guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
                 changed += 1
                 if c.reason.allSatisfy(\.isWhitespace) {
-                    problems.append((subject, Notice(VerificationReport.Finding.reasonMissing, [.text(u.unit), .text(c.code)])))
+                    problems.append(
+                        (subject, Notice(VerificationReport.Finding.reasonMissing, [.text(u.unit), .text(c.code)])))
                 }
             }
         }
-        report("results.reasons", problems, subject: subject, ok: Notice(VerificationReport.Finding.reasonsOK, [.text(String(changed))]))
+        report(
+            "results.reasons", problems, subject: subject,
+            ok: Notice(VerificationReport.Finding.reasonsOK, [.text(String(changed))]))
     }
 
     /// Rule 1: every appraised cell was appraised by the member assigned to it, and only by one
@@ -145,20 +169,39 @@ extension RoundVerification {
                 let cell = Cell(unit: u.unit, code: c.code)
                 if c.method == .survey || c.appraised == nil {
                     if !c.appraiser.isEmpty || (c.method != .survey && !c.reason.isEmpty) {
-                        problems.append((subject, Notice(VerificationReport.Finding.appraiserUnexpected, [.text(u.unit), .text(c.code), .text(c.appraiser)])))
+                        problems.append(
+                            (
+                                subject,
+                                Notice(
+                                    VerificationReport.Finding.appraiserUnexpected,
+                                    [.text(u.unit), .text(c.code), .text(c.appraiser)])
+                            ))
                     }
                     continue
                 }
                 appraised += 1
                 if c.appraiser != assignee[cell] || !merged.contains(c.appraiser) {
                     problems.append(
-                        (subject, Notice(VerificationReport.Finding.appraiserWrong, [.text(u.unit), .text(c.code), .text(c.appraiser), .text(assignee[cell] ?? "–")])))
+                        (
+                            subject,
+                            Notice(
+                                VerificationReport.Finding.appraiserWrong,
+                                [.text(u.unit), .text(c.code), .text(c.appraiser), .text(assignee[cell] ?? "–")])
+                        ))
                 }
             }
         }
         if appraised != manifest.appraised {
-            problems.append((subject, Notice(VerificationReport.Finding.appraisedCount, [.text(String(appraised)), .text(String(manifest.appraised))])))
+            problems.append(
+                (
+                    subject,
+                    Notice(
+                        VerificationReport.Finding.appraisedCount,
+                        [.text(String(appraised)), .text(String(manifest.appraised))])
+                ))
         }
-        report("results.appraisers", problems, subject: subject, ok: Notice(VerificationReport.Finding.appraisersOK, [.text(String(appraised))]))
+        report(
+            "results.appraisers", problems, subject: subject,
+            ok: Notice(VerificationReport.Finding.appraisersOK, [.text(String(appraised))]))
     }
 }

@@ -68,7 +68,9 @@ extension RoundVerification {
         return Array(results)
     }
 
-    private mutating func checkSubmission(folder: String, name: String, loaded: LoadedSubmission, liveMembers: inout Set<String>) {
+    private mutating func checkSubmission(
+        folder: String, name: String, loaded: LoadedSubmission, liveMembers: inout Set<String>
+    ) {
         let subject = folder + "/" + name
         let parsedName = RoundLayout.parseSubmissionFileName(name)
         if let parsedName {
@@ -99,7 +101,9 @@ extension RoundVerification {
     }
 
     /// Round, recipient, sender and key, context, and the name (spec §6.2 steps 3–7, §6.1).
-    private mutating func checkBinding(_ envelope: SealedEnvelope, subject: String, name: (member: String, revision: Int)?) {
+    private mutating func checkBinding(
+        _ envelope: SealedEnvelope, subject: String, name: (member: String, revision: Int)?
+    ) {
         let member: PublicIdentity
         do {
             member = try round.roster.authorize(envelope)
@@ -134,10 +138,17 @@ extension RoundVerification {
         for entry in journal {
             switch entry.kind {
             case .receive?, .supersede?:
-                guard case .string(let member)? = entry.details["member"], case .integer(let revision)? = entry.details["revision"],
+                guard case .string(let member)? = entry.details["member"],
+                    case .integer(let revision)? = entry.details["revision"],
                     case .string(let hashText)? = entry.details["fileHash"], Hex.decode(hashText)?.count == 32
                 else {
-                    problems.append((subject, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
+                    problems.append(
+                        (
+                            subject,
+                            Notice(
+                                VerificationReport.Finding.journalEntryMalformed,
+                                [.text(String(entry.sequence)), .text(entry.event)])
+                        ))
                     continue
                 }
                 // A receive starts a member's history; a supersede names the live revision it
@@ -149,7 +160,13 @@ extension RoundVerification {
                     ? previous == nil && entry.details["supersedes"] == nil
                     : previous != nil && entry.details["supersedes"] == .integer(previous!) && revision > previous!
                 if !consistent {
-                    problems.append((subject, Notice(VerificationReport.Finding.journalEntryMalformed, [.text(String(entry.sequence)), .text(entry.event)])))
+                    problems.append(
+                        (
+                            subject,
+                            Notice(
+                                VerificationReport.Finding.journalEntryMalformed,
+                                [.text(String(entry.sequence)), .text(entry.event)])
+                        ))
                 }
                 history[member, default: []].append(entry)
             case .reject?:
@@ -161,25 +178,43 @@ extension RoundVerification {
         var expected = [String: (hash: String, entry: Int)]()  // "folder/name" -> journaled hash
         for (member, entries) in history {
             for (i, entry) in entries.enumerated() {
-                guard case .integer(let revision)? = entry.details["revision"], case .string(let hash)? = entry.details["fileHash"]
+                guard case .integer(let revision)? = entry.details["revision"],
+                    case .string(let hash)? = entry.details["fileHash"]
                 else { continue }
                 let folder = i == entries.count - 1 ? RoundLayout.submissionsFolder : RoundLayout.supersededFolder
-                expected[folder + "/" + RoundLayout.submissionFileName(member: member, revision: Int(revision))] = (hash, entry.sequence)
+                expected[folder + "/" + RoundLayout.submissionFileName(member: member, revision: Int(revision))] = (
+                    hash, entry.sequence
+                )
             }
         }
         var lastRevision = [String: Int64]()
         for (member, entries) in history {
             if case .integer(let r)? = entries.last?.details["revision"] { lastRevision[member] = r }
         }
-        for (subject, want) in expectedEvidence(journal, lastRevision: lastRevision, problems: &problems) { expected[subject] = want }
-        let onDisk = Dictionary((files + evidenceFiles).map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
+        for (subject, want) in expectedEvidence(journal, lastRevision: lastRevision, problems: &problems) {
+            expected[subject] = want
+        }
+        let onDisk = Dictionary(
+            (files + evidenceFiles).map { ($0.subject, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
         for (fileSubject, want) in expected.sorted(by: { $0.value.entry < $1.value.entry }) {
             guard let file = onDisk[fileSubject] else {
-                problems.append((fileSubject, Notice(VerificationReport.Finding.journaledFileMissing, [.text(fileSubject), .text(String(want.entry))])))
+                problems.append(
+                    (
+                        fileSubject,
+                        Notice(
+                            VerificationReport.Finding.journaledFileMissing,
+                            [.text(fileSubject), .text(String(want.entry))])
+                    ))
                 continue
             }
             if file.map(Hex.encode) != want.hash {
-                problems.append((fileSubject, Notice(VerificationReport.Finding.journaledFileChanged, [.text(fileSubject), .text(String(want.entry))])))
+                problems.append(
+                    (
+                        fileSubject,
+                        Notice(
+                            VerificationReport.Finding.journaledFileChanged,
+                            [.text(fileSubject), .text(String(want.entry))])
+                    ))
             }
         }
         for subject in (files + evidenceFiles).map(\.subject) where expected[subject] == nil {
@@ -188,6 +223,8 @@ extension RoundVerification {
         let live = files.filter(\.isLive).count
         report(
             "journal.files", problems, subject: subject,
-            ok: Notice(VerificationReport.Finding.journalFilesOK, [.text(String(live)), .text(String(files.count - live)), .text(String(rejects))]))
+            ok: Notice(
+                VerificationReport.Finding.journalFilesOK,
+                [.text(String(live)), .text(String(files.count - live)), .text(String(rejects))]))
     }
 }

@@ -34,10 +34,16 @@ public enum RoundVerifier {
         let roundFile = RoundLayout.definitionFileName
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
+            bytes = try FileIO.read(
+                FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
         } catch {
             return VerificationReport(
-                roundHash: nil, checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: Notice(error.asAppraisalError))])
+                roundHash: nil,
+                checks: [
+                    .init(
+                        id: "round.signature", subject: roundFile, status: .failed,
+                        detail: Notice(error.asAppraisalError))
+                ])
         }
         let roundHash = BLAKE2b.hash(bytes, outputLength: 32)
         let round: RoundDefinition
@@ -46,7 +52,11 @@ public enum RoundVerifier {
         } catch {
             return VerificationReport(
                 roundHash: roundHash,
-                checks: [.init(id: "round.signature", subject: roundFile, status: .failed, detail: Notice(error.asAppraisalError))])
+                checks: [
+                    .init(
+                        id: "round.signature", subject: roundFile, status: .failed,
+                        detail: Notice(error.asAppraisalError))
+                ])
         }
         var run = RoundVerification(directory: roundDirectory, round: round)
         run.checkRound(expectedFingerprint: expectedFingerprint)
@@ -96,11 +106,15 @@ struct RoundVerification {
         checks.append(.init(id: id, subject: subject, status: status, detail: text))
     }
 
-    mutating func pass(_ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []) {
+    mutating func pass(
+        _ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []
+    ) {
         record(id, subject, .passed, Notice(finding, arguments.map(ErrorContext.Value.text)))
     }
 
-    mutating func fail(_ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []) {
+    mutating func fail(
+        _ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []
+    ) {
         record(id, subject, .failed, Notice(finding, arguments.map(ErrorContext.Value.text)))
     }
 
@@ -112,7 +126,9 @@ struct RoundVerification {
         record(id, subject, .failed, Notice(code, arguments.map(ErrorContext.Value.text)))
     }
 
-    mutating func notYet(_ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []) {
+    mutating func notYet(
+        _ id: String, _ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String] = []
+    ) {
         record(id, subject, .notYet, Notice(finding, arguments.map(ErrorContext.Value.text)))
     }
 
@@ -140,13 +156,18 @@ struct RoundVerification {
         let subject = RoundLayout.definitionFileName
         pass(
             "round.signature", subject, .roundOK,
-            [round.title, round.secretary.id, String(round.members.count), String(round.threshold), String(round.holders.count)])
+            [
+                round.title, round.secretary.id, String(round.members.count), String(round.threshold),
+                String(round.holders.count),
+            ])
         let actual = round.fingerprint
         if let expectedFingerprint {
             if expectedFingerprint == actual {
                 pass("round.fingerprint", subject, .fingerprintOK, [actual.description])
             } else {
-                fail("round.fingerprint", subject, .fingerprintMismatch, [actual.description, expectedFingerprint.description])
+                fail(
+                    "round.fingerprint", subject, .fingerprintMismatch,
+                    [actual.description, expectedFingerprint.description])
             }
         } else {
             notYet("round.fingerprint", subject, .fingerprintNotGiven, [actual.description])
@@ -160,7 +181,8 @@ struct RoundVerification {
         let doc: SignedDocument
         do {
             let bytes = try FileIO.read(path(subject), maxBytes: RoundJournal.maxFileSize)
-            doc = try SignedDocument(parsing: bytes, expecting: .journalHead, file: subject, maxHeaderLength: RoundJournal.maxFileSize)
+            doc = try SignedDocument(
+                parsing: bytes, expecting: .journalHead, file: subject, maxHeaderLength: RoundJournal.maxFileSize)
         } catch {
             return fail("journal.signature", subject, error)
         }
@@ -199,7 +221,9 @@ struct RoundVerification {
         } else {
             pass("journal.chain", subject, .journalChain, [String(entries.count), RoundVerification.short(head)])
         }
-        guard roundField == round.fileHash else { return fail("journal.round", subject, JournalError.Code.wrongRound, [subject]) }
+        guard roundField == round.fileHash else {
+            return fail("journal.round", subject, JournalError.Code.wrongRound, [subject])
+        }
         guard let first = entries.first, first.kind == .roundInit,
             first.details["roundDefinition"] == .hex(round.fileHash)
         else { return fail("journal.round", subject, .journalNoInit, [subject]) }

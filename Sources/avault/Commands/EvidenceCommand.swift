@@ -7,7 +7,8 @@ struct EvidenceCommand: ParsableCommand {
         commandName: "evidence", abstract: Terminal.localized(.evidenceAbstract), subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: Terminal.localized(.evidenceAddAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: Terminal.localized(.evidenceAddAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.evidenceHelpFiles), valueName: "file"))
         var files: [String]
@@ -26,12 +27,14 @@ struct EvidenceCommand: ParsableCommand {
 /// `avault extract`: the secretary decrypts the evidence into a folder, checked against the
 /// members' signed lists, releasing nothing before everything checked (spec §10.9).
 struct ExtractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: Terminal.localized(.extractAbstract))
+    static let configuration = CommandConfiguration(
+        commandName: "extract", abstract: Terminal.localized(.extractAbstract))
 
     @OptionGroup var round: RoundOptions
     @OptionGroup var key: KeyOptions
 
-    @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.extractHelpOut), valueName: "dir"))
+    @Option(
+        name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.extractHelpOut), valueName: "dir"))
     var out: String
 
     @Option(help: ArgumentHelp(Terminal.localized(.extractHelpMember), valueName: "id"))

@@ -18,7 +18,8 @@ struct MergeCommand: ParsableCommand {
         let report: RoundMerge.Report
         do {
             report = try RoundMerge.run(
-                roundDirectory: round.directory, round: try round.load(), surveyFile: survey, allowIncomplete: allowIncomplete,
+                roundDirectory: round.directory, round: try round.load(), surveyFile: survey,
+                allowIncomplete: allowIncomplete,
                 unlock: key.unlocked)
         } catch let problems as InputProblems {
             for e in problems.errors.dropLast() { Terminal.report(e) }
@@ -26,7 +27,9 @@ struct MergeCommand: ParsableCommand {
         }
         let c = report.coverage
         Terminal.say(.mergeDone, [String(report.submissions), report.resultsPath, report.manifestPath])
-        Terminal.say(.mergeCoverage, [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)])
+        Terminal.say(
+            .mergeCoverage,
+            [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)])
         if report.evidence > 0 { Terminal.say(.mergeEvidenceCount, [String(report.evidence)]) }
         if !c.missingMembers.isEmpty { Terminal.say(.mergeGapsNote, [c.missingMembers.joined(separator: ", ")]) }
     }

@@ -10,7 +10,8 @@ struct OpenCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.openHelpToken), valueName: "token"))
     var token: String?
 
-    @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.openHelpOut), valueName: "file"))
+    @Option(
+        name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.openHelpOut), valueName: "file"))
     var out: String
 
     func run() throws {
@@ -21,7 +22,8 @@ struct OpenCommand: ParsableCommand {
 
 /// `avault report`: renders the released results.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: Terminal.localized(.reportAbstract))
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: Terminal.localized(.reportAbstract))
 
     @OptionGroup var round: RoundOptions
 
@@ -31,7 +33,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.reportHelpFormat)))
     var format: ResultsReport.Format = .html
 
-    @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.reportHelpOut), valueName: "file"))
+    @Option(
+        name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.reportHelpOut), valueName: "file"))
     var out: String
 
     func run() throws {

@@ -4,7 +4,8 @@ import ArgumentParser
 /// `avault release …`: holders approve; anyone combines t approvals into the token.
 struct ReleaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "release", abstract: Terminal.localized(.releaseAbstract), subcommands: [Approve.self, Combine.self])
+        commandName: "release", abstract: Terminal.localized(.releaseAbstract),
+        subcommands: [Approve.self, Combine.self])
 
     /// `avault release approve`.
     struct Approve: ParsableCommand {
@@ -16,12 +17,15 @@ struct ReleaseCommand: ParsableCommand {
         @Option(help: ArgumentHelp(Terminal.localized(.approveHelpDecision)))
         var decision: String
 
-        @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.approveHelpOut), valueName: "file"))
+        @Option(
+            name: [.short, .customLong("out")],
+            help: ArgumentHelp(Terminal.localized(.approveHelpOut), valueName: "file"))
         var out: String?
 
         func run() throws {
             let approved = try ReleaseFolder.approve(
-                roundDirectory: round.directory, keyFile: key.locked(), decision: decision, out: out, unlock: key.unlock)
+                roundDirectory: round.directory, keyFile: key.locked(), decision: decision, out: out, unlock: key.unlock
+            )
             Terminal.say(.approveWrote, [approved.path, approved.holder.name])
         }
     }
@@ -35,7 +39,9 @@ struct ReleaseCommand: ParsableCommand {
 
         @OptionGroup var round: RoundOptions
 
-        @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.combineHelpOut), valueName: "file"))
+        @Option(
+            name: [.short, .customLong("out")],
+            help: ArgumentHelp(Terminal.localized(.combineHelpOut), valueName: "file"))
         var out: String?
 
         func run() throws {

@@ -17,7 +17,9 @@ struct RoundCommand: ParsableCommand {
         var units: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpGroups), valueName: "file"))
         var groups: String?
-        @Option(name: .customLong("self-assessment"), help: ArgumentHelp(Terminal.localized(.helpSelfAssessment), valueName: "file"))
+        @Option(
+            name: .customLong("self-assessment"),
+            help: ArgumentHelp(Terminal.localized(.helpSelfAssessment), valueName: "file"))
         var selfAssessment: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpMembers), valueName: "file"))
         var members: String
@@ -47,7 +49,8 @@ struct RoundCommand: ParsableCommand {
                 framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
                 labels: labels, holders: holders.split(separator: ",").map { String($0) }, threshold: threshold,
                 title: title, year: year, references: reference, isDemo: demo)
-            let setup: RoundSetup, keyFile: KeyFile
+            let setup: RoundSetup
+            let keyFile: KeyFile
             do {
                 (setup, keyFile) = try RoundFolder.prepare(sources, secretaryKey: key, at: out)
             } catch let problems as InputProblems {
@@ -56,7 +59,8 @@ struct RoundCommand: ParsableCommand {
             }
             Terminal.say(.roundInitValidated)
             // 2. Only now the passphrase, then one library call.
-            let round = try RoundFolder.create(setup, secretary: keyFile.unlock(with: passphrase.obtain(for: key)), at: out)
+            let round = try RoundFolder.create(
+                setup, secretary: keyFile.unlock(with: passphrase.obtain(for: key)), at: out)
             if round.isDemo { Terminal.say(.roundDemoLabel) }
             let layout = RoundLayout(out)
             Terminal.say(.roundInitWrote, [layout.definition])
@@ -65,7 +69,8 @@ struct RoundCommand: ParsableCommand {
             Terminal.say(
                 .roundInitCounts,
                 [
-                    String(f.fields.count), String(f.criteria.count), String(f.subCriteria.count), String(round.units.count),
+                    String(f.fields.count), String(f.criteria.count), String(f.subCriteria.count),
+                    String(round.units.count),
                     String(round.appraisableCells.count), String(round.members.count),
                     String(round.holders.count), String(round.threshold),
                 ])

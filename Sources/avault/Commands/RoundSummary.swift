@@ -21,7 +21,8 @@ enum RoundSummary {
                 [
                     String(f.fields.count), String(f.criteria.count), String(subs.count),
                     String(subs.filter { $0.method == .selfAssessed }.count),
-                    String(subs.filter { $0.method == .council }.count), String(subs.filter { $0.method == .survey }.count),
+                    String(subs.filter { $0.method == .council }.count),
+                    String(subs.filter { $0.method == .survey }.count),
                     f.total.description,
                 ]))
         for (i, g) in r.groups.enumerated() {
@@ -36,8 +37,10 @@ enum RoundSummary {
                 i == 0 ? .labelMembers : nil,
                 Terminal.localized(
                     .showMember,
-                    [m.id, m.identity.name, m.codes.joined(separator: " "), scope, String(r.cells(of: m).count),
-                     m.identity.fingerprint.description]))
+                    [
+                        m.id, m.identity.name, m.codes.joined(separator: " "), scope, String(r.cells(of: m).count),
+                        m.identity.fingerprint.description,
+                    ]))
         }
         let holders = r.holders
         for (i, h) in holders.enumerated() {
@@ -47,8 +50,10 @@ enum RoundSummary {
         }
         row(nil, Terminal.localized(.showThreshold, [String(r.threshold), String(holders.count)]))
         for (i, g) in r.groups.enumerated() {
-            let text = (r.labels.groups[g.id] ?? []).map { $0.minimum == .zero ? $0.label : "\($0.label) ≥ \($0.minimum)" }
-                .joined(separator: ", ")
+            let text = (r.labels.groups[g.id] ?? []).map {
+                $0.minimum == .zero ? $0.label : "\($0.label) ≥ \($0.minimum)"
+            }
+            .joined(separator: ", ")
             row(i == 0 ? .labelLabels : nil, Terminal.localized(.showLabels, [g.id, text]))
         }
         let width = rows.compactMap { $0.0.map { Terminal.localized($0).count } }.max() ?? 0

@@ -11,7 +11,8 @@ struct Seal: ParsableCommand {
     @OptionGroup var round: RoundOptions
     @OptionGroup var key: KeyOptions
 
-    @Option(name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.sealHelpOut), valueName: "file"))
+    @Option(
+        name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.sealHelpOut), valueName: "file"))
     var out: String?
 
     @Option(help: ArgumentHelp(Terminal.localized(.sealHelpRevision)))
@@ -35,7 +36,8 @@ struct Seal: ParsableCommand {
         let seal: SubmissionSeal
         do {
             seal = try SubmissionSeal.prepare(
-                worksheet: worksheet, round: definition, keyFile: keyFile, out: out, revision: revision, attachments: attach)
+                worksheet: worksheet, round: definition, keyFile: keyFile, out: out, revision: revision,
+                attachments: attach)
         } catch let problems as SubmissionSeal.Problems {
             for f in problems.findings {
                 var line = f.location.isEmpty ? "" : f.location + ": "
@@ -46,9 +48,11 @@ struct Seal: ParsableCommand {
         }
         Terminal.say(.sealChecked, [String(seal.rowCount)])
         // The member's defence against a forged round file: compare this with the secretary by phone.
-        Terminal.say(round.fingerprint == nil ? .sealConfirmFingerprint : .sealFingerprintChecked, [
-            definition.title, definition.fingerprint.description,
-        ])
+        Terminal.say(
+            round.fingerprint == nil ? .sealConfirmFingerprint : .sealFingerprintChecked,
+            [
+                definition.title, definition.fingerprint.description,
+            ])
         let sealed = try seal.seal(as: key.unlock(keyFile), removingWorksheet: removePlaintext)
         for a in sealed.attachments { Terminal.say(.sealWroteEvidence, [a.path, a.name, String(a.size)]) }
         Terminal.say(.sealWrote, [sealed.path, String(sealed.revision), definition.secretary.name])

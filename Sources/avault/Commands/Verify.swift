@@ -26,7 +26,10 @@ struct Verify: ParsableCommand {
         let report = try RoundVerifier.verify(
             roundDirectory: roundFolder, expectedFingerprint: fingerprint.flatMap { Fingerprint(parsing: $0) })
         if json {
-            Terminal.out(String(decoding: CanonicalJSON.serialize(report.json(renderingDetail: { Terminal.text($0, in: .english) })), as: UTF8.self))
+            Terminal.out(
+                String(
+                    decoding: CanonicalJSON.serialize(
+                        report.json(renderingDetail: { Terminal.text($0, in: .english) })), as: UTF8.self))
         } else {
             Terminal.say(.verifyHeader, [roundFolder, report.fingerprint?.description ?? "–"])
             for check in report.checks {

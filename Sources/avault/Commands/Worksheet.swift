@@ -11,7 +11,9 @@ struct WorksheetCommand: ParsableCommand {
     var round: String
     @Option(help: ArgumentHelp(Terminal.localized(.helpWorksheetMember), valueName: "id"))
     var member: String
-    @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp(Terminal.localized(.helpWorksheetOut), valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("out")],
+        help: ArgumentHelp(Terminal.localized(.helpWorksheetOut), valueName: "file"))
     var out: String
 
     func run() throws {

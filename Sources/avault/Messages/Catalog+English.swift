@@ -22,55 +22,66 @@ extension MessageID {
         case .manifestBadSignature: "{1}: the secretary's signature on the manifest does not verify."
         case .worksheetMissingScore: "{1}:{2}:{3}: no appraised score entered for {4} / {5}."
         case .worksheetLongReason: "{1}:{2}:{3}: the reason is longer than 4000 bytes."
-        case .approvalBadDecision: "The decision reference must be one line of 1 to {1} bytes, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
+        case .approvalBadDecision:
+            "The decision reference must be one line of 1 to {1} bytes, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approvalBadInput: "Internal error: the {1} value given to the approval is invalid."
         case .approvalBadSignature: "{1}: the approval's signature does not verify; the file was altered."
         case .approvalNotAHolder: "{1}: the key in this approval (signed as {2}) is not a release holder of this round."
         case .approvalWrongX: "{1}: the approval by {2} says x = {3}, but {2}'s share has x = {4}."
         case .approvalWrongRound: "{1}: the approval by {2} is for another round."
-        case .approvalWrongManifest: "{1}: the approval by {2} is for another manifest (were the results merged again?)."
+        case .approvalWrongManifest:
+            "{1}: the approval by {2} is for another manifest (were the results merged again?)."
         case .approvalWrongResults: "{1}: the approval by {2} is for other results."
-        case .approvalShareCommitment: "{1}: the share in the approval by {2} (x = {3}) does not match its commitment in the round definition: it is corrupted."
-        case .approvalDecisionDiffers: "{1} ({2}) cites \"{3}\" but {4} ({5}) cites \"{6}\"; all approvals must cite the same decision."
+        case .approvalShareCommitment:
+            "{1}: the share in the approval by {2} (x = {3}) does not match its commitment in the round definition: it is corrupted."
+        case .approvalDecisionDiffers:
+            "{1} ({2}) cites \"{3}\" but {4} ({5}) cites \"{6}\"; all approvals must cite the same decision."
         case .approvalCountedOnce: "The approval from {1} is counted once: {2} carries the same key as {3}."
         case .approvalNotEnough: "Needs {1} approvals from distinct holders; have {2} ({3}); {4} more needed from: {5}."
         case .tokenWrongRound: "{1}: the release token is for another round."
         case .tokenWrongManifest: "{1}: the release token is for another manifest."
         case .tokenWrongResults: "{1}: the release token is for other results."
         case .tokenWrongReleaseKey: "{1}: the release key in the token is not this round's release key."
-        case .tokenSecretMismatch: "{1}: the secret in the release token does not match the round's release key or the approved shares."
+        case .tokenSecretMismatch:
+            "{1}: the secret in the release token does not match the round's release key or the approved shares."
         case .tokenDecisionDiffers: "{1}: the approval by {2} cites \"{3}\", not the token's decision (\"{4}\")."
         case .tokenDuplicateKey: "{1}: the release token holds two approvals with {2}'s key."
         case .resultsWrongRound: "{1}: the locked results belong to another round."
         case .resultsWrongSender: "{1}: the locked results are signed by {2}, not by the round's secretary ({3})."
         case .resultsWrongRecipient: "{1}: the results are not locked to this round's release key."
         case .hintApprovalAgain: "Ask {1} to approve again with this round's files."
-        case .hintApprovalSameDecision: "Agree on the Committee's decision reference, then ask the holder who cited another one to approve again."
+        case .hintApprovalSameDecision:
+            "Agree on the Committee's decision reference, then ask the holder who cited another one to approve again."
         case .hintTokenCombineAgain: "Combine the approvals again into a new token for this round's files."
         case .cliErrorPrefix: "error"
         case .cliHintPrefix: "hint"
         case .cliAbstract: "An offline, encrypted vault for a PAR Index appraisal council."
-        case .cliDiscussion: "Members seal their appraisal files; the secretary merges them and locks the results; t of n release holders unlock them; auditors verify every signature without reading scores."
-        case .passphraseMissing: "A passphrase is needed, but there is no terminal to ask on and no --passphrase-file was given."
+        case .cliDiscussion:
+            "Members seal their appraisal files; the secretary merges them and locks the results; t of n release holders unlock them; auditors verify every signature without reading scores."
+        case .passphraseMissing:
+            "A passphrase is needed, but there is no terminal to ask on and no --passphrase-file was given."
         case .hintPassphraseFile: "Run the command in a terminal, or pass --passphrase-file FILE (mode 600)."
         case .passphraseMismatch: "The two passphrases do not match."
         case .passphraseEmpty: "The passphrase is empty."
         case .passphraseTooLong: "{1}: the passphrase is longer than 1024 bytes."
         case .passphrasePrompt: "Passphrase for {1}: "
         case .passphrasePromptAgain: "Repeat the passphrase: "
-        case .helpPassphraseFile: "Read the passphrase from this file (one trailing newline is dropped) instead of asking on the terminal."
+        case .helpPassphraseFile:
+            "Read the passphrase from this file (one trailing newline is dropped) instead of asking on the terminal."
         case .keygenAbstract: "Create a new identity: a secret key file ID.key and a public file ID.pub."
         case .keygenHelpID: "The identity id (a–z, 0–9, '.', '_', '-'), also used as the file name."
         case .keygenHelpName: "The display name, e.g. \"Nguyễn Thị Lan\"."
         case .keygenHelpRole: "The role: member, secretary or holder (release holder)."
         case .keygenHelpOut: "The folder to write both files to (default: the current folder)."
-        case .keygenHelpKDF: "Argon2id level: moderate (default, ~0.7 s), sensitive (~4 s) or interactive (fast; for tests and demo keys only)."
+        case .keygenHelpKDF:
+            "Argon2id level: moderate (default, ~0.7 s), sensitive (~4 s) or interactive (fast; for tests and demo keys only)."
         case .keygenHelpDemo: "Mark the identity as a demo identity (real rounds refuse it)."
         case .keygenBadKDF: "Unknown KDF level \"{1}\"; use moderate, sensitive or interactive."
         case .keygenWrote: "Wrote {1} (secret, mode 600) and {2} (public)."
         case .keygenFingerprintLine: "Fingerprint: {1}  (read it to the secretary over the phone to confirm)"
         case .keyAbstract: "Inspect identity files."
-        case .keyShowAbstract: "Print the id, name, role and fingerprint of a .pub file after verifying its self-signature."
+        case .keyShowAbstract:
+            "Print the id, name, role and fingerprint of a .pub file after verifying its self-signature."
         case .keyShowHelpFile: "A public identity file (.pub) or a key file (.key)."
         case .keyShowSecretNote: "(secret key file; not unlocked, public part only)"
         case .keyCheckAbstract: "Unlock a .key file with its passphrase to check it; nothing is written."
@@ -87,21 +98,26 @@ extension MessageID {
         case .roleMember: "member"
         case .roleSecretary: "secretary"
         case .roleHolder: "release holder"
-        case .envelopeBadLength: "{1}: the encrypted payload has an impossible length; the file was truncated or extended."
-        case .envelopeBadSignature: "{1}: the outer signature does not verify; the file was altered or not signed by the sender it names."
+        case .envelopeBadLength:
+            "{1}: the encrypted payload has an impossible length; the file was truncated or extended."
+        case .envelopeBadSignature:
+            "{1}: the outer signature does not verify; the file was altered or not signed by the sender it names."
         case .envelopeNotForYou: "{1}: the file is not encrypted to this key."
         case .envelopeCommitment: "{1}: the file key does not match its signed commitment; the file was forged."
         case .envelopeCorrupt: "{1}: the encrypted data is corrupted, truncated or reordered."
         case .envelopeInnerSignature: "{1}: the inner signature over the content does not verify."
-        case .evidenceBadName: "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control characters, not \".\" or \"..\")."
+        case .evidenceBadName:
+            "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control characters, not \".\" or \"..\")."
         case .evidenceDuplicateName: "{1}: another evidence file already has the name \"{2}\"; rename one of them."
         case .evidenceTooMany: "Too many evidence files ({1}); at most {2}."
-        case .evidenceNoSubmission: "{1}: {2} has no submission received yet; send the submission first (revision {3}), then its evidence."
+        case .evidenceNoSubmission:
+            "{1}: {2} has no submission received yet; send the submission first (revision {3}), then its evidence."
         case .evidenceNotLive: "{1}: the evidence belongs to {2} revision {3}, but the live submission is revision {4}."
         case .evidenceAfterMerge: "{1}: the round is merged; no evidence can be added any more."
         case .evidenceIndexTaken: "{1}: the round folder already holds a different file {2}; not replaced."
         case .evidenceStrayFile: "{1}: unexpected file in the evidence folder (name not of the form MEMBER.rN.eK.ave)."
-        case .mergeMissingEvidence: "{1}: missing evidence {4} (\"{5}\") listed by the submission of {2} (revision {3})."
+        case .mergeMissingEvidence:
+            "{1}: missing evidence {4} (\"{5}\") listed by the submission of {2} (revision {3})."
         case .mergeEvidenceMismatch: "{1}: evidence {4} of {2} (revision {3}) is not the file the submission lists."
         case .mergeUnlistedEvidence: "{1}: evidence of {2} (revision {3}) is not listed by the submission."
         case .hintUnlistedEvidence: "Ask the member to seal a new revision with the right evidence attached."
@@ -110,9 +126,11 @@ extension MessageID {
         case .verifyEvidenceBound: "bound to this round, for the secretary {4}: {1}, revision {2}, index {3}"
         case .verifyManifestEvidenceOK: "evidence/ holds exactly the {1} files the manifest lists, hashes matching"
         case .verifyEvidenceUnbound: "{1}: the manifest lists evidence that belongs to no listed submission."
-        case .verifyEvidenceListedMissing: "{1}: listed in the manifest ({2}, revision {3}, index {4}) but not in evidence/; removed after the merge."
+        case .verifyEvidenceListedMissing:
+            "{1}: listed in the manifest ({2}, revision {3}, index {4}) but not in evidence/; removed after the merge."
         case .verifyEvidenceUnlisted: "{1}: in evidence/ but not listed in the manifest; added after the merge."
-        case .verifyEvidenceNameMismatch: "{1}: the name does not match the sender, revision and index in the header ({2}); it was renamed or swapped."
+        case .verifyEvidenceNameMismatch:
+            "{1}: the name does not match the sender, revision and index in the header ({2}); it was renamed or swapped."
         case .sealHelpAttach: "Attach an evidence file (repeatable); each is sealed as ID.rN.eK.ave."
         case .sealWroteEvidence: "Sealed evidence {1} (\"{2}\", {3} bytes)."
         case .receiveEvidenceAccepted: "accepted: {1} — evidence {4} of {2}, revision {3}"
@@ -142,19 +160,23 @@ extension MessageID {
         case .csvInvalidUTF8: "{1}:{2}:{3}: not valid UTF-8 text; save the file as \"CSV UTF-8\"."
         case .csvStrayCR: "{1}:{2}:{3}: a lone carriage return (CR not followed by LF)."
         case .csvAfterQuote: "{1}:{2}:{3}: text after a closing quote; only a separator or a line end may follow it."
-        case .csvStrayQuote: "{1}:{2}:{3}: a quote inside an unquoted field; enclose the whole field in \"…\" and write \"\" for each quote in it."
+        case .csvStrayQuote:
+            "{1}:{2}:{3}: a quote inside an unquoted field; enclose the whole field in \"…\" and write \"\" for each quote in it."
         case .csvUnterminatedQuote: "{1}:{2}:{3}: a quoted field is never closed."
         case .csvHeader: "{1}:{2}:{3}: column \"{4}\" is repeated or not expected here; the columns are: {5}."
         case .csvMissingColumn: "{1}:{2}: column \"{3}\" is missing; the columns are: {4}."
         case .inputBadNumber: "{1}:{2}:{3}: \"{4}\" is not a number of points."
-        case .hintNumberFormat: "Write e.g. 7,5 or 7.5: at most 12 integer digits and 6 decimals, no thousands separators, no unit."
+        case .hintNumberFormat:
+            "Write e.g. 7,5 or 7.5: at most 12 integer digits and 6 decimals, no thousands separators, no unit."
         case .frameworkBadCode: "{1}:{2}:{3}: code \"{4}\" is invalid; use the form 1, 1.1 or 1.1.1."
         case .frameworkDuplicateCode: "{1}:{2}:{3}: code {4} appears twice (first at {5})."
         case .frameworkOrphan: "{1}:{2}:{3}: code {4} has no parent {5}."
         case .frameworkMisplaced: "{1}:{2}:{3}: code {4} is nested under {5}, which does not match its code."
         case .frameworkBadTitle: "{1}:{2}:{3}: the title of {4} is empty, too long or has a control character."
-        case .frameworkBadMethod: "{1}:{2}:{3}: sub-criterion {4} has method \"{5}\"; it must be self, council or survey."
-        case .frameworkMethodOnGroup: "{1}:{2}:{3}: {4} is a field or criterion and takes no method (found \"{5}\"); leave the cell empty."
+        case .frameworkBadMethod:
+            "{1}:{2}:{3}: sub-criterion {4} has method \"{5}\"; it must be self, council or survey."
+        case .frameworkMethodOnGroup:
+            "{1}:{2}:{3}: {4} is a field or criterion and takes no method (found \"{5}\"); leave the cell empty."
         case .frameworkBadStep: "{1}:{2}:{3}: the step of {4} is {5}; it must be greater than 0."
         case .frameworkNonPositiveMax: "{1}:{2}:{3}: the maximum of {4} is {5}; it must be greater than 0."
         case .frameworkOffStep: "{1}:{2}:{3}: the maximum {5} of {4} is not a multiple of its step {6}."
@@ -168,7 +190,8 @@ extension MessageID {
         case .unitsBadName: "{1}:{2}:{3}: the name is empty, longer than 200 bytes or has a control character."
         case .unitsDuplicate: "{1}:{2}:{3}: unit {4} appears twice (first on line {5})."
         case .unitsUnknownGroup: "{1}:{2}:{3}: unknown group \"{4}\"."
-        case .hintGroupsFile: "Built-in groups: so-nganh, huyen. Other groups need a --groups file with columns id,name."
+        case .hintGroupsFile:
+            "Built-in groups: so-nganh, huyen. Other groups need a --groups file with columns id,name."
         case .unitsNone: "{1}: no units."
         case .selfUnknownUnit: "{1}:{2}:{3}: unit \"{4}\" is not in the unit list."
         case .selfUnknownCode: "{1}:{2}:{3}: \"{4}\" is not a sub-criterion code of the framework."
@@ -196,12 +219,15 @@ extension MessageID {
         case .labelsBadPercent: "{1}:{2}:{3}: threshold \"{4}\" must be a number from 0 to 100."
         case .labelsDuplicate: "{1}:{2}:{3}: label {4} or its threshold is repeated in group {5}."
         case .labelsNoFloor: "{1}: group {2} has no label with threshold 0 (the label for everything below)."
-        case .journalBadSignature: "{1}: the secretary's signature on the journal does not verify; the journal was altered."
-        case .journalBrokenChain: "{1}: the journal's hash chain breaks at entry {2}; an entry was removed, inserted or edited."
+        case .journalBadSignature:
+            "{1}: the secretary's signature on the journal does not verify; the journal was altered."
+        case .journalBrokenChain:
+            "{1}: the journal's hash chain breaks at entry {2}; an entry was removed, inserted or edited."
         case .journalWrongRound: "{1}: this journal belongs to another appraisal round."
         case .releaseSecretEmpty: "The secret to split is empty."
         case .releaseHolderCount: "{1} release holders given; there must be between 1 and 255."
-        case .releaseThresholdRange: "Release threshold {1} is out of range: it must be between 1 and the number of holders ({2})."
+        case .releaseThresholdRange:
+            "Release threshold {1} is out of range: it must be between 1 and the number of holders ({2})."
         case .releaseNoShares: "No shares were given."
         case .releaseShareXZero: "A share has x = 0; shares are numbered 1 to 255."
         case .releaseShareDuplicateX: "Two shares have the same x = {1}."
@@ -209,23 +235,29 @@ extension MessageID {
         case .releaseRoundIDLength: "The round id must be 16 bytes long, not {1}."
         case .releaseHolderRole: "{1} has role {2}, not holder; only release holders can hold a share."
         case .releaseDuplicateHolderID: "The release holder id {1} appears twice."
-        case .releaseDuplicateSigningKey: "{1} and {2} have the same signing key; each release holder needs their own keys."
-        case .releaseDuplicateEncryptionKey: "{1} and {2} have the same encryption key; each release holder needs their own keys."
+        case .releaseDuplicateSigningKey:
+            "{1} and {2} have the same signing key; each release holder needs their own keys."
+        case .releaseDuplicateEncryptionKey:
+            "{1} and {2} have the same encryption key; each release holder needs their own keys."
         case .releaseNotAHolder: "{1} is not a release holder of this round."
-        case .releaseShareUnopenable: "The sealed share of {1} (x = {2}) cannot be opened: it was altered or sealed to another key."
-        case .releaseShareCommitment: "The share of {1} (x = {2}) does not match its commitment in the round definition: it is corrupted or from another round."
+        case .releaseShareUnopenable:
+            "The sealed share of {1} (x = {2}) cannot be opened: it was altered or sealed to another key."
+        case .releaseShareCommitment:
+            "The share of {1} (x = {2}) does not match its commitment in the round definition: it is corrupted or from another round."
         case .releaseShareUnknownX: "A share has x = {1}, but this round only has holders 1 to {2}."
         case .releaseShareDuplicate: "The share of {1} (x = {2}) was given more than once."
         case .releaseShareWrongLength: "The share of {1} (x = {2}) is {3} bytes long; shares are 32 bytes."
         case .releaseNotEnoughShares: "Only {1} of the {2} required shares; {3} more needed."
-        case .releaseKeyMismatch: "The reconstructed key does not match the round's published release key; the round definition is inconsistent."
+        case .releaseKeyMismatch:
+            "The reconstructed key does not match the round's published release key; the round definition is inconsistent."
         case .hintReleaseMoreHolders: "Ask {1} more release holders to approve."
         case .hintReleaseAskHolder: "Ask {1} to open their share again from the original round definition."
         case .hintReleaseCheckRound: "Check the round definition's fingerprint with the secretary before using it."
         case .releaseNotMerged: "{1}: the round has not been merged yet (no manifest.avm)."
         case .releaseResultsMismatch: "{1}: not the results file listed in the manifest {2}."
         case .releaseAbstract: "Approve the release and combine approvals into a release token."
-        case .approveAbstract: "A release holder approves the release, citing the Committee's decision (the approval carries a key share: keep it private)."
+        case .approveAbstract:
+            "A release holder approves the release, citing the Committee's decision (the approval carries a key share: keep it private)."
         case .approveHelpDecision: "The decision reference, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approveHelpOut: "The approval file (default: ID.ava)."
         case .approveWrote: "Wrote {2}'s approval {1} (mode 600)."
@@ -251,31 +283,39 @@ extension MessageID {
         case .demoFilled: "{1}: {2} cells, {3} adjusted with a reason."
         case .demoApproved: "{1} approves citing \"{2}\"."
         case .demoDone: "Done. HTML report: {1}"
-        case .demoVerified: "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency)."
+        case .demoVerified:
+            "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency)."
         case .demoVerifyFailed: "The demo round failed verification: {1}"
         case .demoNotDemoKey: "{1}: not a demo key; the demo only uses the published demo keys."
         case .roundBadTitle: "The round title (--title) is empty, too long or has a control character."
         case .roundBadYear: "Assessment year {1} is invalid; use a year from 2000 to 2100."
         case .roundBadReference: "Reference \"{1}\" is empty, too long or has a control character."
         case .roundInputsIncomplete: "The inputs could not all be read."
-        case .roundDemoRefused: "{1} is a demo identity (its passphrase is public); a real round refuses demo identities."
+        case .roundDemoRefused:
+            "{1} is a demo identity (its passphrase is public); a real round refuses demo identities."
         case .hintDemoRound: "Make real identities with avault keygen; use --demo only for a demonstration round."
         case .roundSecretaryRole: "{1} has role {2}; only a secretary can create a round."
-        case .roundBadSignature: "{1}: the secretary's signature does not verify: the round definition was changed after it was signed. Do not use this file."
+        case .roundBadSignature:
+            "{1}: the secretary's signature does not verify: the round definition was changed after it was signed. Do not use this file."
         case .roundNoFolder: "{1}: not a round folder."
-        case .roundInputsRejected: "{1} problems in the inputs; nothing was written. Fix the problems above and run again."
+        case .roundInputsRejected:
+            "{1} problems in the inputs; nothing was written. Fix the problems above and run again."
         case .roundOutNotEmpty: "{1}: the folder exists and is not empty; a new round needs a new folder."
         case .roundDemoLabel: "DEMO ROUND — not for a real appraisal"
         case .roundAbstract: "Create and inspect appraisal rounds."
-        case .roundInitAbstract: "Secretary: create a signed round from the framework, units, self-assessment and assignments."
-        case .roundInitDiscussion: "Checks every input first (reporting every problem found, with file:line:column), only then asks for the passphrase, makes the release key pair, splits its secret t-of-n among the holders, signs and writes ROUND/round.avr into a new folder. Prints the round fingerprint for members to confirm by phone."
+        case .roundInitAbstract:
+            "Secretary: create a signed round from the framework, units, self-assessment and assignments."
+        case .roundInitDiscussion:
+            "Checks every input first (reporting every problem found, with file:line:column), only then asks for the passphrase, makes the release key pair, splits its secret t-of-n among the holders, signs and writes ROUND/round.avr into a new folder. Prints the round fingerprint for members to confirm by phone."
         case .roundShowAbstract: "Verify a round's signature and print a summary."
         case .helpFramework: "The framework: JSON, or CSV with columns code,title,max,method[,step]."
         case .helpUnits: "The units: CSV with columns id,name,group."
         case .helpGroups: "Group names (optional): CSV id,name; so-nganh and huyen are built in."
         case .helpSelfAssessment: "Self-assessed scores: CSV with columns unit,code,score[,note]."
-        case .helpMembers: "Members and assignments: CSV id,public_key_file,codes[,units]; key paths are relative to the CSV's folder."
-        case .helpLabels: "Rank thresholds (optional): CSV group,label,min_percent; default Tốt 90, Khá 80, Trung bình 65, Yếu."
+        case .helpMembers:
+            "Members and assignments: CSV id,public_key_file,codes[,units]; key paths are relative to the CSV's folder."
+        case .helpLabels:
+            "Rank thresholds (optional): CSV group,label,min_percent; default Tốt 90, Khá 80, Trung bình 65, Yếu."
         case .helpHolders: "The release holders' .pub files, comma-separated, in order."
         case .helpThreshold: "How many holders must approve to open the results (t)."
         case .helpTitle: "The round's title."
@@ -287,7 +327,8 @@ extension MessageID {
         case .helpRoundDir: "The round folder (holding round.avr)."
         case .roundInitValidated: "Inputs checked: no problems."
         case .roundInitWrote: "Wrote {1}."
-        case .roundInitCounts: "{1} fields, {2} criteria, {3} sub-criteria; {4} units; {5} appraisable cells; {6} members; {7} holders, threshold {8}."
+        case .roundInitCounts:
+            "{1} fields, {2} criteria, {3} sub-criteria; {4} units; {5} appraisable cells; {6} members; {7} holders, threshold {8}."
         case .roundFingerprintLine: "Round fingerprint: {1}  (read it to members and auditors over the phone)"
         case .roundInitJournal: "Started the round journal ({1})."
         case .labelTitle: "Title"
@@ -301,7 +342,8 @@ extension MessageID {
         case .labelMembers: "Members"
         case .labelHolders: "Holders"
         case .labelLabels: "Ranks"
-        case .showCounts: "{1} fields, {2} criteria, {3} sub-criteria ({4} self, {5} council, {6} survey); total {7} points"
+        case .showCounts:
+            "{1} fields, {2} criteria, {3} sub-criteria ({4} self, {5} council, {6} survey); total {7} points"
         case .showGroup: "{1} ({2}): {3} units"
         case .showMember: "{1}  {2}  codes: {3}{4}  — {5} cells  [{6}]"
         case .showHolder: "x={1}  {2}  {3}  [{4}]"
@@ -315,15 +357,20 @@ extension MessageID {
         case .helpWorksheetOut: "The CSV file to write (never overwritten)."
         case .worksheetUnknownMember: "{1} is not a member of this round; the members are: {2}."
         case .worksheetWrote: "Wrote {1}: {2} cells for {3}."
-        case .worksheetHeaderNote: "Fill diem_tham_dinh (0 to diem_toi_da, on the step) and ly_do whenever it differs from the self score; leave the other columns as they are."
+        case .worksheetHeaderNote:
+            "Fill diem_tham_dinh (0 to diem_toi_da, on the step) and ly_do whenever it differs from the self score; leave the other columns as they are."
         case .receiveRecovered: "completed an interrupted receive: {1}, revision {2}"
         case .roundSharedKey: "{1} and {2} use the same key; every role needs its own identity and keys."
-        case .mergeAlreadyJournaled: "{1}: the journal already records a merge; not merging again (approvals already given would open the round's key)."
-        case .helpRoundFingerprint: "The round fingerprint the secretary read to you; the command stops if the round file does not match."
+        case .mergeAlreadyJournaled:
+            "{1}: the journal already records a merge; not merging again (approvals already given would open the round's key)."
+        case .helpRoundFingerprint:
+            "The round fingerprint the secretary read to you; the command stops if the round file does not match."
         case .roundFingerprintUnreadable: "\"{1}\" is not a fingerprint (6 groups of 4 characters)."
         case .roundFingerprintMismatch: "{1}: the round's fingerprint is {2}, not {3} as you were told."
-        case .hintFingerprintMismatch: "Do not seal with or use this round file: it may be forged. Call the secretary for a fresh round.avr."
-        case .sealConfirmFingerprint: "Round \"{1}\", fingerprint {2}: confirm it with the secretary by phone (or pass --fingerprint)."
+        case .hintFingerprintMismatch:
+            "Do not seal with or use this round file: it may be forged. Call the secretary for a fresh round.avr."
+        case .sealConfirmFingerprint:
+            "Round \"{1}\", fingerprint {2}: confirm it with the secretary by phone (or pass --fingerprint)."
         case .sealFingerprintChecked: "Round \"{1}\": fingerprint {2} matches."
         case .sealBadRevision: "Revision {1} must be from 1 to 1000000."
         case .sealNotMember: "{1} is not an appraising member of this round."
@@ -354,7 +401,8 @@ extension MessageID {
         case .mergeDone: "Merged {1} submissions. Locked results: {2}. Manifest: {3}."
         case .mergeCoverage: "Coverage: {1}/{2} cells appraised; {3} gaps; {4} conflicts."
         case .mergeGapsNote: "Not submitted: {1}"
-        case .receiveAbstract: "Check the signatures and bindings of sealed submissions and take them into the round folder (no decryption)."
+        case .receiveAbstract:
+            "Check the signatures and bindings of sealed submissions and take them into the round folder (no decryption)."
         case .receiveHelpFiles: "The sealed submission files (.avs)."
         case .receiveAccepted: "accepted: {1} — {2}, revision {3}"
         case .receiveSuperseded: "accepted: {1} — {2}, revision {3} replaces {4}"
@@ -369,8 +417,10 @@ extension MessageID {
         case .verifyMoreProblems: "{1} more findings of check {2} are not listed."
         case .verifyRoundOK: "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders."
         case .verifyFingerprintOK: "The round fingerprint matches: {1}."
-        case .verifyFingerprintMismatch: "The round fingerprint is {1}, not {2} as given: this is not the round you were told about."
-        case .verifyFingerprintNotGiven: "Fingerprint not compared (no --fingerprint). The round's fingerprint is {1}; read it back to the secretary."
+        case .verifyFingerprintMismatch:
+            "The round fingerprint is {1}, not {2} as given: this is not the round you were told about."
+        case .verifyFingerprintNotGiven:
+            "Fingerprint not compared (no --fingerprint). The round's fingerprint is {1}; read it back to the secretary."
         case .verifyJournalSigned: "The journal is signed by the secretary {1}."
         case .verifyJournalChain: "The hash chain is intact over {1} entries; head {2}…."
         case .verifyJournalNoInit: "{1}: the first entry is not the round-init of this round definition."
@@ -378,36 +428,52 @@ extension MessageID {
         case .verifyNoSubmissions: "No submissions yet."
         case .verifyNameOK: "File name follows the rule: {1}, revision {2}."
         case .verifySubmissionSigned: "Outer signature verifies (signed as {1})."
-        case .verifyNameMismatch: "{1}: the name says {2} revision {3}, but the file is signed by {4} as revision {5}; it was renamed or swapped."
+        case .verifyNameMismatch:
+            "{1}: the name says {2} revision {3}, but the file is signed by {4} as revision {5}; it was renamed or swapped."
         case .verifySubmissionBound: "From {1}, revision {2}, sealed to this round's secretary {3}."
-        case .verifyJournalEntryMalformed: "Journal entry {1} ({2}) is incomplete or does not follow from the earlier revisions."
-        case .verifyJournaledFileMissing: "{1}: the journal (entry {2}) records this file but it is not there; it was removed or moved."
-        case .verifyJournaledFileChanged: "{1}: its bytes differ from the hash the journal records (entry {2}); the file was replaced."
+        case .verifyJournalEntryMalformed:
+            "Journal entry {1} ({2}) is incomplete or does not follow from the earlier revisions."
+        case .verifyJournaledFileMissing:
+            "{1}: the journal (entry {2}) records this file but it is not there; it was removed or moved."
+        case .verifyJournaledFileChanged:
+            "{1}: its bytes differ from the hash the journal records (entry {2}); the file was replaced."
         case .verifyFileNotJournaled: "{1}: no journal entry records this file; it was added without avault receive."
-        case .verifyJournalFilesOK: "Every received file is where the journal puts it: {1} live, {2} superseded; {3} files rejected."
+        case .verifyJournalFilesOK:
+            "Every received file is where the journal puts it: {1} live, {2} superseded; {3} files rejected."
         case .verifyNoManifest: "No manifest yet (manifest.avm): the round has not been merged."
         case .verifyManifestSigned: "The manifest is signed by the secretary {1}."
         case .verifyManifestRound: "The manifest belongs to this round."
         case .verifyManifestWrongRound: "{1}: the manifest belongs to another appraisal round."
-        case .verifyListedMissing: "{1}: listed in the manifest ({2}, revision {3}) but not in submissions/; removed after the merge."
+        case .verifyListedMissing:
+            "{1}: listed in the manifest ({2}, revision {3}) but not in submissions/; removed after the merge."
         case .verifyListedChanged: "{1}: its bytes differ from the hash the manifest lists; replaced after the merge."
         case .verifyUnlisted: "{1}: in submissions/ but not listed in the manifest; added after the merge."
-        case .verifyManifestSubmissionsOK: "submissions/ holds exactly the {1} files the manifest lists, with the listed hashes, and nothing else."
-        case .verifyCoverageIncomplete: "{1}: {2} of {3} cells appraised, {4} gaps, {5} conflicts, yet the manifest does not say it was locked incomplete on purpose."
-        case .verifyCoverageInconsistent: "{1}: the coverage does not match the round ({2} appraisable cells; the manifest says {3} of {4}, {5} gaps, {6} conflicts) or its missing members are wrong."
-        case .verifyCoverageIncompleteAllowed: "Locked incomplete on purpose (--allow-incomplete): {1} of {2} cells, {3} gaps, {4} conflicts; not submitted: {5}."
+        case .verifyManifestSubmissionsOK:
+            "submissions/ holds exactly the {1} files the manifest lists, with the listed hashes, and nothing else."
+        case .verifyCoverageIncomplete:
+            "{1}: {2} of {3} cells appraised, {4} gaps, {5} conflicts, yet the manifest does not say it was locked incomplete on purpose."
+        case .verifyCoverageInconsistent:
+            "{1}: the coverage does not match the round ({2} appraisable cells; the manifest says {3} of {4}, {5} gaps, {6} conflicts) or its missing members are wrong."
+        case .verifyCoverageIncompleteAllowed:
+            "Locked incomplete on purpose (--allow-incomplete): {1} of {2} cells, {3} gaps, {4} conflicts; not submitted: {5}."
         case .verifyCoverageOK: "Complete: {1} of {2} cells appraised, no gaps, no conflicts."
         case .verifyNoJournalToCheck: "{1}: the journal could not be read, so it cannot be compared."
         case .verifyMergeEntryCount: "The journal has {1} merge entries; there must be exactly one."
-        case .verifyMergeEntryDetails: "Journal entry {1} (merge) does not name the hashes of {2} and the locked results, or the number of submissions."
-        case .verifyMergeEntryHead: "Journal entry {1} (merge) does not follow the head {2} recorded; the history before the merge was rewritten."
-        case .verifyMergedNotReceived: "Submission {1} revision {2} was merged, but the journal does not record receiving it before the merge."
-        case .verifyManifestJournalOK: "Journal entry {1} (merge) names this manifest and these results, right after the recorded head."
+        case .verifyMergeEntryDetails:
+            "Journal entry {1} (merge) does not name the hashes of {2} and the locked results, or the number of submissions."
+        case .verifyMergeEntryHead:
+            "Journal entry {1} (merge) does not follow the head {2} recorded; the history before the merge was rewritten."
+        case .verifyMergedNotReceived:
+            "Submission {1} revision {2} was merged, but the journal does not record receiving it before the merge."
+        case .verifyManifestJournalOK:
+            "Journal entry {1} (merge) names this manifest and these results, right after the recorded head."
         case .verifyResultsMissing: "{1}: there is a manifest but no locked results file."
         case .verifyResultsHashOK: "Hash matches the manifest ({1}…)."
-        case .verifyResultsHashMismatch: "{1}: the hash differs from the manifest's; the locked results were replaced or altered."
+        case .verifyResultsHashMismatch:
+            "{1}: the hash differs from the manifest's; the locked results were replaced or altered."
         case .verifyResultsWithoutManifest: "{1}: locked results without a manifest to check them against."
-        case .verifyResultsEnvelopeOK: "Signed by the secretary {1}, locked to the round's release key; unreadable without the release token."
+        case .verifyResultsEnvelopeOK:
+            "Signed by the secretary {1}, locked to the round's release key; unreadable without the release token."
         case .verifyNoApprovals: "No release approvals yet."
         case .verifyReleaseBeforeMerge: "{1}: a release file, but no manifest or locked results to check it against."
         case .verifyApprovalOK: "Valid approval by {1} (x = {2}) under \"{3}\"."
@@ -415,8 +481,10 @@ extension MessageID {
         case .verifyApprovalsEnough: "{1} distinct holders approved ({2}); {3} needed."
         case .verifyApprovalsSoFar: "So far {1} distinct holders approved ({2}); {3} needed."
         case .verifyNoToken: "No release token yet: the results stay locked."
-        case .verifyTokenOK: "Valid token: {1} distinct holders ({2}), {3} needed; the rebuilt key matches the round's release key; under \"{4}\"."
-        case .verifyResultsHeaderMismatch: "{1}: the opened results name another round, or disagree with the manifest about survey scores."
+        case .verifyTokenOK:
+            "Valid token: {1} distinct holders ({2}), {3} needed; the rebuilt key matches the round's release key; under \"{4}\"."
+        case .verifyResultsHeaderMismatch:
+            "{1}: the opened results name another round, or disagree with the manifest about survey scores."
         case .verifyResultsOpened: "Opened with the token: {1} units; the inner signature verifies."
         case .verifyResultsUnits: "{1}: the units or their groups differ from the round definition."
         case .verifyResultsCells: "{1}: the criteria in the results differ from the round's framework."
@@ -427,13 +495,15 @@ extension MessageID {
         case .verifyPercentOK: "Index %, rank and label recomputed and matching for {1} units."
         case .verifyReasonMissing: "{1} / {2}: the appraised score differs from the self score but no reason is given."
         case .verifyReasonsOK: "All {1} cells whose appraised score differs from the self score give a reason."
-        case .verifyAppraiserUnexpected: "{1} / {2}: a cell without an appraised score names an appraiser \"{3}\" or a reason."
+        case .verifyAppraiserUnexpected:
+            "{1} / {2}: a cell without an appraised score names an appraiser \"{3}\" or a reason."
         case .verifyAppraiserWrong: "{1} / {2}: appraised by {3}, but the cell is assigned to {4}."
         case .verifyAppraisedCount: "The results hold {1} appraised cells; the manifest says {2}."
         case .verifyAppraisersOK: "All {1} appraised cells were appraised by the member assigned to them."
         case .verifyAbstract: "Verify a whole round folder with public keys only (for auditors)."
         case .verifyHelpFolder: "The round folder to verify."
-        case .verifyHelpFingerprint: "The round fingerprint the secretary read to you (case, spaces and dashes are ignored)."
+        case .verifyHelpFingerprint:
+            "The round fingerprint the secretary read to you (case, spaces and dashes are ignored)."
         case .verifyHelpJSON: "Print the report as canonical JSON for machines."
         case .verifyBadFingerprint: "\"{1}\" is not a fingerprint (24 characters A–Z, 2–7)."
         case .verifyHeader: "Verifying round {1} (fingerprint {2})"
@@ -460,10 +530,12 @@ extension MessageID {
         case .hintMoveAway: "Choose another name, or move the old {1} away if you are sure it is not needed."
         case .identityBadSignature: "{1}: the identity's self-signature does not verify."
         case .identityGotSecretKey: "{1}: this is a secret key file (.key), not a public identity file (.pub)."
-        case .identityBadID: "Identity id \"{1}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-', starting with a letter or digit."
+        case .identityBadID:
+            "Identity id \"{1}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-', starting with a letter or digit."
         case .identityBadName: "Invalid name: it must be 1–200 bytes with no control characters."
         case .keyGotPublicFile: "{1}: this is a public identity file (.pub), not a secret key file (.key)."
-        case .keyKDFLimits: "{1}: Argon2id limits out of the accepted range ({2} passes, {3} MiB); refused before any work."
+        case .keyKDFLimits:
+            "{1}: Argon2id limits out of the accepted range ({2} passes, {3} MiB); refused before any work."
         case .keyTooOpen: "{1}: the secret key file has mode {2} and others can read it; refusing to use it."
         case .keyWrongPassphrase: "{1}: wrong passphrase, or the key file was altered."
         case .keyInconsistent: "{1}: the secret keys do not match the public keys recorded in the file."

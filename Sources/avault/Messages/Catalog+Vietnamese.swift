@@ -22,35 +22,44 @@ extension MessageID {
         case .manifestBadSignature: "{1}: chữ ký của thư ký trên bản kê không hợp lệ."
         case .worksheetMissingScore: "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}."
         case .worksheetLongReason: "{1}:{2}:{3}: lý do dài quá 4000 byte."
-        case .approvalBadDecision: "Số hiệu quyết định phải là một dòng từ 1 đến {1} byte, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
+        case .approvalBadDecision:
+            "Số hiệu quyết định phải là một dòng từ 1 đến {1} byte, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approvalBadInput: "Lỗi nội bộ: giá trị {1} đưa vào phê duyệt không hợp lệ."
         case .approvalBadSignature: "{1}: chữ ký của phê duyệt không hợp lệ; tệp đã bị sửa."
-        case .approvalNotAHolder: "{1}: khoá ký trong phê duyệt (ghi tên {2}) không thuộc người giữ khoá mở nào của vòng này."
+        case .approvalNotAHolder:
+            "{1}: khoá ký trong phê duyệt (ghi tên {2}) không thuộc người giữ khoá mở nào của vòng này."
         case .approvalWrongX: "{1}: phê duyệt của {2} ghi x = {3}, nhưng mảnh khoá của {2} có x = {4}."
         case .approvalWrongRound: "{1}: phê duyệt của {2} dành cho một vòng thẩm định khác."
-        case .approvalWrongManifest: "{1}: phê duyệt của {2} dành cho một bản kê tổng hợp khác (kết quả đã được tổng hợp lại?)."
+        case .approvalWrongManifest:
+            "{1}: phê duyệt của {2} dành cho một bản kê tổng hợp khác (kết quả đã được tổng hợp lại?)."
         case .approvalWrongResults: "{1}: phê duyệt của {2} dành cho một tệp kết quả khác."
-        case .approvalShareCommitment: "{1}: mảnh khoá trong phê duyệt của {2} (x = {3}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng."
-        case .approvalDecisionDiffers: "{1} ({2}) ghi quyết định \"{3}\", nhưng {4} ({5}) ghi \"{6}\"; mọi phê duyệt phải ghi cùng một quyết định."
+        case .approvalShareCommitment:
+            "{1}: mảnh khoá trong phê duyệt của {2} (x = {3}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng."
+        case .approvalDecisionDiffers:
+            "{1} ({2}) ghi quyết định \"{3}\", nhưng {4} ({5}) ghi \"{6}\"; mọi phê duyệt phải ghi cùng một quyết định."
         case .approvalCountedOnce: "Phê duyệt của {1} chỉ được tính một lần: {2} dùng cùng khoá với {3}."
-        case .approvalNotEnough: "Cần {1} phê duyệt của những người giữ khoá khác nhau; mới có {2} ({3}); cần thêm {4} trong số: {5}."
+        case .approvalNotEnough:
+            "Cần {1} phê duyệt của những người giữ khoá khác nhau; mới có {2} ({3}); cần thêm {4} trong số: {5}."
         case .tokenWrongRound: "{1}: thẻ mở khoá dành cho một vòng thẩm định khác."
         case .tokenWrongManifest: "{1}: thẻ mở khoá dành cho một bản kê tổng hợp khác."
         case .tokenWrongResults: "{1}: thẻ mở khoá dành cho một tệp kết quả khác."
         case .tokenWrongReleaseKey: "{1}: khoá mở ghi trong thẻ không phải khoá mở của vòng này."
-        case .tokenSecretMismatch: "{1}: khoá bí mật trong thẻ mở khoá không khớp với khoá mở của vòng hoặc với các mảnh khoá đã phê duyệt."
+        case .tokenSecretMismatch:
+            "{1}: khoá bí mật trong thẻ mở khoá không khớp với khoá mở của vòng hoặc với các mảnh khoá đã phê duyệt."
         case .tokenDecisionDiffers: "{1}: phê duyệt của {2} ghi \"{3}\", khác với quyết định ghi trong thẻ (\"{4}\")."
         case .tokenDuplicateKey: "{1}: thẻ mở khoá chứa hai phê duyệt cùng khoá của {2}."
         case .resultsWrongRound: "{1}: tệp kết quả khoá thuộc về một vòng thẩm định khác."
         case .resultsWrongSender: "{1}: tệp kết quả khoá do {2} ký, không phải thư ký của vòng ({3})."
         case .resultsWrongRecipient: "{1}: tệp kết quả không được khoá bằng khoá mở của vòng này."
         case .hintApprovalAgain: "Đề nghị {1} phê duyệt lại bằng đúng các tệp của vòng này."
-        case .hintApprovalSameDecision: "Thống nhất số hiệu quyết định của UBND tỉnh, rồi đề nghị người ghi khác phê duyệt lại."
+        case .hintApprovalSameDecision:
+            "Thống nhất số hiệu quyết định của UBND tỉnh, rồi đề nghị người ghi khác phê duyệt lại."
         case .hintTokenCombineAgain: "Tổng hợp lại các phê duyệt thành thẻ mới cho đúng các tệp của vòng này."
         case .cliErrorPrefix: "lỗi"
         case .cliHintPrefix: "gợi ý"
         case .cliAbstract: "Kho dữ liệu mã hoá ngoại tuyến cho hội đồng thẩm định Chỉ số CCHC."
-        case .cliDiscussion: "Thành viên niêm phong phiếu thẩm định; thư ký tổng hợp và khoá kết quả; t/n người giữ khoá cùng mở; kiểm tra viên xác minh chữ ký mà không đọc điểm."
+        case .cliDiscussion:
+            "Thành viên niêm phong phiếu thẩm định; thư ký tổng hợp và khoá kết quả; t/n người giữ khoá cùng mở; kiểm tra viên xác minh chữ ký mà không đọc điểm."
         case .passphraseMissing: "Cần cụm mật khẩu nhưng không có terminal để hỏi và không có --passphrase-file."
         case .hintPassphraseFile: "Chạy lệnh trong terminal, hoặc dùng --passphrase-file TỆP (quyền 600)."
         case .passphraseMismatch: "Hai lần nhập cụm mật khẩu không khớp."
@@ -58,13 +67,15 @@ extension MessageID {
         case .passphraseTooLong: "{1}: cụm mật khẩu dài quá 1024 byte."
         case .passphrasePrompt: "Cụm mật khẩu cho {1}: "
         case .passphrasePromptAgain: "Nhập lại cụm mật khẩu: "
-        case .helpPassphraseFile: "Đọc cụm mật khẩu từ tệp này (bỏ một dấu xuống dòng ở cuối) thay vì hỏi trên terminal."
+        case .helpPassphraseFile:
+            "Đọc cụm mật khẩu từ tệp này (bỏ một dấu xuống dòng ở cuối) thay vì hỏi trên terminal."
         case .keygenAbstract: "Tạo danh tính mới: tệp khoá bí mật ID.key và tệp công khai ID.pub."
         case .keygenHelpID: "Mã danh tính (a–z, 0–9, '.', '_', '-'), cũng là tên tệp."
         case .keygenHelpName: "Họ tên hiển thị, ví dụ \"Nguyễn Thị Lan\"."
         case .keygenHelpRole: "Vai trò: member (thành viên), secretary (thư ký) hoặc holder (người giữ khoá mở)."
         case .keygenHelpOut: "Thư mục ghi hai tệp (mặc định: thư mục hiện tại)."
-        case .keygenHelpKDF: "Mức Argon2id: moderate (mặc định, ~0,7 s), sensitive (~4 s) hoặc interactive (nhanh, chỉ cho kiểm thử và khoá demo)."
+        case .keygenHelpKDF:
+            "Mức Argon2id: moderate (mặc định, ~0,7 s), sensitive (~4 s) hoặc interactive (nhanh, chỉ cho kiểm thử và khoá demo)."
         case .keygenHelpDemo: "Đánh dấu là danh tính demo (vòng thật sẽ từ chối)."
         case .keygenBadKDF: "Mức KDF \"{1}\" không hợp lệ; dùng moderate, sensitive hoặc interactive."
         case .keygenWrote: "Đã ghi {1} (bí mật, quyền 600) và {2} (công khai)."
@@ -88,32 +99,43 @@ extension MessageID {
         case .roleSecretary: "thư ký"
         case .roleHolder: "người giữ khoá mở"
         case .envelopeBadLength: "{1}: độ dài phần dữ liệu mã hoá không hợp lệ; tệp bị cắt hoặc bị chèn thêm."
-        case .envelopeBadSignature: "{1}: chữ ký bên ngoài không hợp lệ; tệp đã bị sửa hoặc không do người gửi ghi trong tệp ký."
+        case .envelopeBadSignature:
+            "{1}: chữ ký bên ngoài không hợp lệ; tệp đã bị sửa hoặc không do người gửi ghi trong tệp ký."
         case .envelopeNotForYou: "{1}: tệp không được mã hoá cho khoá này."
         case .envelopeCommitment: "{1}: khoá tệp không khớp với cam kết đã ký; tệp bị giả mạo."
         case .envelopeCorrupt: "{1}: dữ liệu mã hoá bị hỏng, bị cắt hoặc bị sắp xếp lại."
         case .envelopeInnerSignature: "{1}: chữ ký bên trong (trên nội dung) không hợp lệ."
-        case .evidenceBadName: "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển, không phải \".\" hay \"..\")."
+        case .evidenceBadName:
+            "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển, không phải \".\" hay \"..\")."
         case .evidenceDuplicateName: "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp."
         case .evidenceTooMany: "Quá nhiều tài liệu kiểm chứng ({1}); tối đa {2}."
-        case .evidenceNoSubmission: "{1}: {2} chưa có bài nộp nào được nhận; hãy nhận bài nộp (lần nộp {3}) trước, rồi mới nhận tài liệu kiểm chứng của nó."
+        case .evidenceNoSubmission:
+            "{1}: {2} chưa có bài nộp nào được nhận; hãy nhận bài nộp (lần nộp {3}) trước, rồi mới nhận tài liệu kiểm chứng của nó."
         case .evidenceNotLive: "{1}: tài liệu kiểm chứng thuộc lần nộp {3} của {2}, nhưng lần nộp đang hiệu lực là {4}."
         case .evidenceAfterMerge: "{1}: vòng đã tổng hợp; không thêm tài liệu kiểm chứng được nữa."
         case .evidenceIndexTaken: "{1}: thư mục vòng đã có một tệp khác tên {2}; không ghi đè."
-        case .evidenceStrayFile: "{1}: tệp lạ trong thư mục tài liệu kiểm chứng (tên không theo quy tắc THÀNH-VIÊN.rSỐ.eSỐ.ave)."
-        case .mergeMissingEvidence: "{1}: thiếu tài liệu kiểm chứng số {4} (\"{5}\") mà bài nộp của {2} (lần nộp {3}) liệt kê."
-        case .mergeEvidenceMismatch: "{1}: tài liệu kiểm chứng số {4} của {2} (lần nộp {3}) không phải tệp mà bài nộp đã liệt kê."
-        case .mergeUnlistedEvidence: "{1}: tài liệu kiểm chứng của {2} (lần nộp {3}) không có trong danh sách của bài nộp."
+        case .evidenceStrayFile:
+            "{1}: tệp lạ trong thư mục tài liệu kiểm chứng (tên không theo quy tắc THÀNH-VIÊN.rSỐ.eSỐ.ave)."
+        case .mergeMissingEvidence:
+            "{1}: thiếu tài liệu kiểm chứng số {4} (\"{5}\") mà bài nộp của {2} (lần nộp {3}) liệt kê."
+        case .mergeEvidenceMismatch:
+            "{1}: tài liệu kiểm chứng số {4} của {2} (lần nộp {3}) không phải tệp mà bài nộp đã liệt kê."
+        case .mergeUnlistedEvidence:
+            "{1}: tài liệu kiểm chứng của {2} (lần nộp {3}) không có trong danh sách của bài nộp."
         case .hintUnlistedEvidence: "Thành viên hãy niêm phong lại (lần nộp mới) kèm đúng các tài liệu kiểm chứng."
         case .verifyEvidenceNameOK: "tài liệu kiểm chứng số {3} của {1}, lần nộp {2}"
         case .verifyEvidenceSigned: "chữ ký ngoài của {1} hợp lệ (không giải mã)"
         case .verifyEvidenceBound: "thuộc vòng này, gửi thư ký {4}: {1}, lần nộp {2}, số {3}"
         case .verifyManifestEvidenceOK: "evidence/ chứa đúng {1} tệp mà biên bản liệt kê, mã băm khớp"
         case .verifyEvidenceUnbound: "{1}: biên bản liệt kê tài liệu kiểm chứng không thuộc bài nộp nào được liệt kê."
-        case .verifyEvidenceListedMissing: "{1}: có trong bản kê ({2}, lần nộp {3}, số {4}) nhưng không có trong evidence/; đã bị xoá sau khi tổng hợp."
-        case .verifyEvidenceUnlisted: "{1}: nằm trong evidence/ nhưng không có trong bản kê; được thêm sau khi tổng hợp."
-        case .verifyEvidenceNameMismatch: "{1}: tên tệp không khớp với người gửi, lần nộp và số trong phần đầu tệp ({2}); tệp đã bị đổi tên hoặc tráo."
-        case .sealHelpAttach: "Đính kèm tài liệu kiểm chứng (có thể lặp lại); mỗi tệp được niêm phong thành MÃ.rSỐ.eSỐ.ave."
+        case .verifyEvidenceListedMissing:
+            "{1}: có trong bản kê ({2}, lần nộp {3}, số {4}) nhưng không có trong evidence/; đã bị xoá sau khi tổng hợp."
+        case .verifyEvidenceUnlisted:
+            "{1}: nằm trong evidence/ nhưng không có trong bản kê; được thêm sau khi tổng hợp."
+        case .verifyEvidenceNameMismatch:
+            "{1}: tên tệp không khớp với người gửi, lần nộp và số trong phần đầu tệp ({2}); tệp đã bị đổi tên hoặc tráo."
+        case .sealHelpAttach:
+            "Đính kèm tài liệu kiểm chứng (có thể lặp lại); mỗi tệp được niêm phong thành MÃ.rSỐ.eSỐ.ave."
         case .sealWroteEvidence: "Đã niêm phong tài liệu kiểm chứng {1} (\"{2}\", {3} byte)."
         case .receiveEvidenceAccepted: "nhận: {1} — tài liệu kiểm chứng số {4} của {2}, lần nộp {3}"
         case .evidenceAbstract: "Tài liệu kiểm chứng của thư ký."
@@ -141,25 +163,32 @@ extension MessageID {
         case .csvRagged: "{1}:{2}: dòng có {3} cột, nhưng dòng tiêu đề có {4} cột."
         case .csvInvalidUTF8: "{1}:{2}:{3}: không phải văn bản UTF-8 hợp lệ; hãy lưu tệp dưới dạng \"CSV UTF-8\"."
         case .csvStrayCR: "{1}:{2}:{3}: ký tự CR đứng riêng (không theo sau là LF)."
-        case .csvAfterQuote: "{1}:{2}:{3}: có ký tự sau dấu ngoặc kép đóng; sau đó chỉ được là dấu phân cách hoặc xuống dòng."
-        case .csvStrayQuote: "{1}:{2}:{3}: dấu ngoặc kép nằm giữa ô không được bao bởi ngoặc kép; hãy bao cả ô trong \"…\" và viết \"\" cho mỗi dấu ngoặc kép bên trong."
+        case .csvAfterQuote:
+            "{1}:{2}:{3}: có ký tự sau dấu ngoặc kép đóng; sau đó chỉ được là dấu phân cách hoặc xuống dòng."
+        case .csvStrayQuote:
+            "{1}:{2}:{3}: dấu ngoặc kép nằm giữa ô không được bao bởi ngoặc kép; hãy bao cả ô trong \"…\" và viết \"\" cho mỗi dấu ngoặc kép bên trong."
         case .csvUnterminatedQuote: "{1}:{2}:{3}: ô mở bằng dấu ngoặc kép nhưng không bao giờ đóng lại."
-        case .csvHeader: "{1}:{2}:{3}: cột \"{4}\" không được dùng ở đây (lặp lại hoặc không biết); các cột cần có: {5}."
+        case .csvHeader:
+            "{1}:{2}:{3}: cột \"{4}\" không được dùng ở đây (lặp lại hoặc không biết); các cột cần có: {5}."
         case .csvMissingColumn: "{1}:{2}: thiếu cột \"{3}\"; các cột cần có: {4}."
         case .inputBadNumber: "{1}:{2}:{3}: \"{4}\" không phải một số điểm."
-        case .hintNumberFormat: "Viết như 7,5 hoặc 7.5: tối đa 12 chữ số phần nguyên và 6 chữ số thập phân, không dấu phân cách hàng nghìn, không đơn vị."
+        case .hintNumberFormat:
+            "Viết như 7,5 hoặc 7.5: tối đa 12 chữ số phần nguyên và 6 chữ số thập phân, không dấu phân cách hàng nghìn, không đơn vị."
         case .frameworkBadCode: "{1}:{2}:{3}: mã \"{4}\" không hợp lệ; dùng dạng 1, 1.1 hoặc 1.1.1."
         case .frameworkDuplicateCode: "{1}:{2}:{3}: mã {4} bị lặp (đã có ở {5})."
         case .frameworkOrphan: "{1}:{2}:{3}: mã {4} không có mục cha {5}."
         case .frameworkMisplaced: "{1}:{2}:{3}: mã {4} nằm dưới mục {5}, không đúng cấp bậc của mã."
         case .frameworkBadTitle: "{1}:{2}:{3}: tên của mục {4} trống, quá dài hoặc có ký tự điều khiển."
-        case .frameworkBadMethod: "{1}:{2}:{3}: tiêu chí thành phần {4} có phương pháp \"{5}\"; phải là self (tự chấm), council (hội đồng) hoặc survey (điều tra XHH)."
-        case .frameworkMethodOnGroup: "{1}:{2}:{3}: {4} là lĩnh vực hoặc tiêu chí nên không có phương pháp (ghi \"{5}\"); để trống ô này."
+        case .frameworkBadMethod:
+            "{1}:{2}:{3}: tiêu chí thành phần {4} có phương pháp \"{5}\"; phải là self (tự chấm), council (hội đồng) hoặc survey (điều tra XHH)."
+        case .frameworkMethodOnGroup:
+            "{1}:{2}:{3}: {4} là lĩnh vực hoặc tiêu chí nên không có phương pháp (ghi \"{5}\"); để trống ô này."
         case .frameworkBadStep: "{1}:{2}:{3}: bước điểm của {4} là {5}; phải lớn hơn 0."
         case .frameworkNonPositiveMax: "{1}:{2}:{3}: điểm tối đa của {4} là {5}; phải lớn hơn 0."
         case .frameworkOffStep: "{1}:{2}:{3}: điểm tối đa {5} của {4} không phải bội số của bước {6}."
         case .frameworkChildless: "{1}:{2}:{3}: {4} không có mục con nào."
-        case .frameworkSumMismatch: "{1}:{2}:{3}: các mục con của {4} cộng lại được {5}, nhưng điểm tối đa của {4} là {6}."
+        case .frameworkSumMismatch:
+            "{1}:{2}:{3}: các mục con của {4} cộng lại được {5}, nhưng điểm tối đa của {4} là {6}."
         case .frameworkEmpty: "{1}: bộ tiêu chí không có lĩnh vực nào."
         case .frameworkTotalMismatch: "{1}:{2}:{3}: các lĩnh vực cộng lại được {4}, nhưng tổng điểm khai báo là {5}."
         case .frameworkJSON: "{1}: JSON không hợp lệ tại {2}: {3}."
@@ -207,25 +236,31 @@ extension MessageID {
         case .releaseShareDuplicateX: "Hai mảnh khoá có cùng x = {1}."
         case .releaseShareLengthMismatch: "Các mảnh khoá dài khác nhau ({1} và {2} byte)."
         case .releaseRoundIDLength: "Mã vòng thẩm định phải dài 16 byte, không phải {1}."
-        case .releaseHolderRole: "{1} có vai trò {2}, không phải người giữ khoá mở (holder); chỉ người giữ khoá mở được nhận mảnh khoá."
+        case .releaseHolderRole:
+            "{1} có vai trò {2}, không phải người giữ khoá mở (holder); chỉ người giữ khoá mở được nhận mảnh khoá."
         case .releaseDuplicateHolderID: "Mã người giữ khoá mở {1} xuất hiện hai lần."
         case .releaseDuplicateSigningKey: "{1} và {2} dùng chung một khoá ký; mỗi người giữ khoá mở phải có khoá riêng."
-        case .releaseDuplicateEncryptionKey: "{1} và {2} dùng chung một khoá mã hoá; mỗi người giữ khoá mở phải có khoá riêng."
+        case .releaseDuplicateEncryptionKey:
+            "{1} và {2} dùng chung một khoá mã hoá; mỗi người giữ khoá mở phải có khoá riêng."
         case .releaseNotAHolder: "{1} không phải người giữ khoá mở của vòng thẩm định này."
-        case .releaseShareUnopenable: "Không mở được mảnh khoá niêm phong của {1} (x = {2}): mảnh đã bị sửa hoặc được niêm phong cho khoá khác."
-        case .releaseShareCommitment: "Mảnh khoá của {1} (x = {2}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng hoặc thuộc vòng khác."
+        case .releaseShareUnopenable:
+            "Không mở được mảnh khoá niêm phong của {1} (x = {2}): mảnh đã bị sửa hoặc được niêm phong cho khoá khác."
+        case .releaseShareCommitment:
+            "Mảnh khoá của {1} (x = {2}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng hoặc thuộc vòng khác."
         case .releaseShareUnknownX: "Một mảnh khoá có x = {1}, nhưng vòng này chỉ có người giữ khoá 1 đến {2}."
         case .releaseShareDuplicate: "Mảnh khoá của {1} (x = {2}) được đưa vào nhiều lần."
         case .releaseShareWrongLength: "Mảnh khoá của {1} (x = {2}) dài {3} byte; mảnh khoá phải dài 32 byte."
         case .releaseNotEnoughShares: "Mới có {1} trong {2} mảnh khoá cần thiết; cần thêm {3} mảnh nữa."
-        case .releaseKeyMismatch: "Khoá dựng lại không khớp với khoá mở công bố của vòng thẩm định; định nghĩa vòng không nhất quán."
+        case .releaseKeyMismatch:
+            "Khoá dựng lại không khớp với khoá mở công bố của vòng thẩm định; định nghĩa vòng không nhất quán."
         case .hintReleaseMoreHolders: "Đề nghị thêm {1} người giữ khoá mở phê duyệt."
         case .hintReleaseAskHolder: "Đề nghị {1} mở lại mảnh khoá từ định nghĩa vòng gốc."
         case .hintReleaseCheckRound: "Đối chiếu dấu vân tay của định nghĩa vòng với thư ký trước khi dùng."
         case .releaseNotMerged: "{1}: vòng chưa được tổng hợp (chưa có bản kê manifest.avm)."
         case .releaseResultsMismatch: "{1}: không phải tệp kết quả mà bản kê {2} ghi nhận."
         case .releaseAbstract: "Phê duyệt công bố và ghép mã mở khoá kết quả."
-        case .approveAbstract: "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt chứa mảnh khoá: giữ kín)."
+        case .approveAbstract:
+            "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt chứa mảnh khoá: giữ kín)."
         case .approveHelpDecision: "Số, ngày quyết định công bố, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approveHelpOut: "Tệp phê duyệt (mặc định: MÃ.ava)."
         case .approveWrote: "Đã ghi phê duyệt {1} của {2} (quyền 600)."
@@ -251,31 +286,37 @@ extension MessageID {
         case .demoFilled: "{1}: {2} ô, {3} ô điều chỉnh có lý do."
         case .demoApproved: "{1} phê duyệt theo \"{2}\"."
         case .demoDone: "Xong. Báo cáo HTML: {1}"
-        case .demoVerified: "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán)."
+        case .demoVerified:
+            "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán)."
         case .demoVerifyFailed: "Kiểm tra vòng demo thất bại: {1}"
         case .demoNotDemoKey: "{1}: không phải khoá demo; lệnh demo chỉ dùng các khoá demo công khai."
         case .roundBadTitle: "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển."
         case .roundBadYear: "Năm đánh giá {1} không hợp lệ; dùng năm từ 2000 đến 2100."
         case .roundBadReference: "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển."
         case .roundInputsIncomplete: "Không đọc được đủ dữ liệu đầu vào."
-        case .roundDemoRefused: "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo."
+        case .roundDemoRefused:
+            "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo."
         case .hintDemoRound: "Tạo danh tính thật bằng avault keygen; chỉ dùng --demo cho vòng trình diễn."
         case .roundSecretaryRole: "{1} có vai trò {2}; chỉ thư ký (secretary) được tạo vòng thẩm định."
-        case .roundBadSignature: "{1}: chữ ký của thư ký không khớp: định nghĩa vòng đã bị sửa sau khi ký. Không dùng tệp này."
+        case .roundBadSignature:
+            "{1}: chữ ký của thư ký không khớp: định nghĩa vòng đã bị sửa sau khi ký. Không dùng tệp này."
         case .roundNoFolder: "{1}: không phải thư mục vòng thẩm định."
         case .roundInputsRejected: "Có {1} lỗi trong dữ liệu đầu vào; chưa ghi gì cả. Sửa các lỗi trên rồi chạy lại."
         case .roundOutNotEmpty: "{1}: thư mục đã tồn tại và không rỗng; vòng mới cần thư mục mới."
         case .roundDemoLabel: "VÒNG DEMO — không dùng cho thẩm định thật"
         case .roundAbstract: "Tạo và xem vòng thẩm định."
         case .roundInitAbstract: "Thư ký tạo vòng thẩm định đã ký từ bộ tiêu chí, đơn vị, điểm tự chấm và phân công."
-        case .roundInitDiscussion: "Kiểm tra mọi tệp đầu vào trước (báo tất cả lỗi tìm thấy, kèm tệp:dòng:cột), chỉ sau đó mới hỏi cụm mật khẩu, tạo cặp khoá mở kết quả, chia khoá bí mật t/n cho người giữ khoá, ký và ghi ROUND/round.avr vào một thư mục mới. In dấu vân tay của vòng để thành viên đối chiếu qua điện thoại."
+        case .roundInitDiscussion:
+            "Kiểm tra mọi tệp đầu vào trước (báo tất cả lỗi tìm thấy, kèm tệp:dòng:cột), chỉ sau đó mới hỏi cụm mật khẩu, tạo cặp khoá mở kết quả, chia khoá bí mật t/n cho người giữ khoá, ký và ghi ROUND/round.avr vào một thư mục mới. In dấu vân tay của vòng để thành viên đối chiếu qua điện thoại."
         case .roundShowAbstract: "Kiểm tra chữ ký và in tóm tắt một vòng thẩm định."
         case .helpFramework: "Bộ tiêu chí: JSON, hoặc CSV với các cột code,title,max,method[,step]."
         case .helpUnits: "Danh sách đơn vị: CSV với các cột id,name,group."
         case .helpGroups: "Tên nhóm đơn vị (tuỳ chọn): CSV id,name; có sẵn so-nganh và huyen."
         case .helpSelfAssessment: "Điểm tự chấm: CSV với các cột unit,code,score[,note]."
-        case .helpMembers: "Thành viên và phân công: CSV id,public_key_file,codes[,units]; đường dẫn khoá tính từ thư mục của tệp CSV."
-        case .helpLabels: "Ngưỡng xếp loại (tuỳ chọn): CSV group,label,min_percent; mặc định Tốt 90, Khá 80, Trung bình 65, Yếu."
+        case .helpMembers:
+            "Thành viên và phân công: CSV id,public_key_file,codes[,units]; đường dẫn khoá tính từ thư mục của tệp CSV."
+        case .helpLabels:
+            "Ngưỡng xếp loại (tuỳ chọn): CSV group,label,min_percent; mặc định Tốt 90, Khá 80, Trung bình 65, Yếu."
         case .helpHolders: "Tệp .pub của người giữ khoá mở, cách nhau bởi dấu phẩy, theo thứ tự."
         case .helpThreshold: "Số người giữ khoá tối thiểu phải đồng ý để mở kết quả (t)."
         case .helpTitle: "Tên vòng thẩm định."
@@ -287,7 +328,8 @@ extension MessageID {
         case .helpRoundDir: "Thư mục vòng thẩm định (chứa round.avr)."
         case .roundInitValidated: "Đã kiểm tra dữ liệu đầu vào: không có lỗi."
         case .roundInitWrote: "Đã ghi {1}."
-        case .roundInitCounts: "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần; {4} đơn vị; {5} ô cần thẩm định; {6} thành viên; {7} người giữ khoá, ngưỡng {8}."
+        case .roundInitCounts:
+            "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần; {4} đơn vị; {5} ô cần thẩm định; {6} thành viên; {7} người giữ khoá, ngưỡng {8}."
         case .roundFingerprintLine: "Dấu vân tay của vòng: {1}  (đọc cho thành viên và kiểm tra viên qua điện thoại)"
         case .roundInitJournal: "Đã mở nhật ký vòng ({1})."
         case .labelTitle: "Tên vòng"
@@ -301,7 +343,8 @@ extension MessageID {
         case .labelMembers: "Thành viên"
         case .labelHolders: "Giữ khoá mở"
         case .labelLabels: "Xếp loại"
-        case .showCounts: "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần ({4} tự chấm, {5} hội đồng, {6} điều tra XHH); tổng {7} điểm"
+        case .showCounts:
+            "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần ({4} tự chấm, {5} hội đồng, {6} điều tra XHH); tổng {7} điểm"
         case .showGroup: "{1} ({2}): {3} đơn vị"
         case .showMember: "{1}  {2}  mã: {3}{4}  — {5} ô  [{6}]"
         case .showHolder: "x={1}  {2}  {3}  [{4}]"
@@ -315,15 +358,20 @@ extension MessageID {
         case .helpWorksheetOut: "Tệp CSV sẽ ghi (không ghi đè)."
         case .worksheetUnknownMember: "{1} không phải thành viên của vòng này; các thành viên: {2}."
         case .worksheetWrote: "Đã ghi {1}: {2} ô cho {3}."
-        case .worksheetHeaderNote: "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác."
+        case .worksheetHeaderNote:
+            "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác."
         case .receiveRecovered: "đã hoàn tất lần nhận bị gián đoạn: {1}, lần nộp {2}"
         case .roundSharedKey: "{1} và {2} dùng chung một khoá; mỗi vai trò phải có danh tính và khoá riêng."
-        case .mergeAlreadyJournaled: "{1}: nhật ký đã ghi một lần tổng hợp; không tổng hợp lại (phê duyệt đã cấp có thể mở khoá của vòng)."
-        case .helpRoundFingerprint: "Dấu vân tay của vòng mà thư ký đã đọc cho bạn; lệnh dừng lại nếu tệp vòng không khớp."
+        case .mergeAlreadyJournaled:
+            "{1}: nhật ký đã ghi một lần tổng hợp; không tổng hợp lại (phê duyệt đã cấp có thể mở khoá của vòng)."
+        case .helpRoundFingerprint:
+            "Dấu vân tay của vòng mà thư ký đã đọc cho bạn; lệnh dừng lại nếu tệp vòng không khớp."
         case .roundFingerprintUnreadable: "\"{1}\" không phải dấu vân tay (6 nhóm 4 ký tự)."
         case .roundFingerprintMismatch: "{1}: dấu vân tay của vòng là {2}, không phải {3} như đã được đọc cho bạn."
-        case .hintFingerprintMismatch: "Đừng niêm phong hay dùng tệp vòng này: có thể là tệp giả. Gọi điện cho thư ký để xin lại tệp round.avr."
-        case .sealConfirmFingerprint: "Vòng \"{1}\", dấu vân tay {2}: hãy đối chiếu với thư ký qua điện thoại (hoặc dùng --fingerprint)."
+        case .hintFingerprintMismatch:
+            "Đừng niêm phong hay dùng tệp vòng này: có thể là tệp giả. Gọi điện cho thư ký để xin lại tệp round.avr."
+        case .sealConfirmFingerprint:
+            "Vòng \"{1}\", dấu vân tay {2}: hãy đối chiếu với thư ký qua điện thoại (hoặc dùng --fingerprint)."
         case .sealFingerprintChecked: "Vòng \"{1}\": dấu vân tay {2} khớp."
         case .sealBadRevision: "Số lần nộp {1} phải từ 1 đến 1000000."
         case .sealNotMember: "{1} không phải thành viên thẩm định của vòng này."
@@ -344,10 +392,12 @@ extension MessageID {
         case .surveyMissing: "{1}: thiếu điểm điều tra cho {2} / {3}."
         case .mergeNotSecretary: "Khoá {1} không phải khoá của thư ký vòng này ({2})."
         case .mergeAlreadyMerged: "{1}: vòng này đã được tổng hợp; không tổng hợp lại."
-        case .mergeContentMismatch: "{1}: nội dung bên trong không khớp với phần đầu tệp (người gửi, lần nộp hoặc vòng)."
+        case .mergeContentMismatch:
+            "{1}: nội dung bên trong không khớp với phần đầu tệp (người gửi, lần nộp hoặc vòng)."
         case .mergeInvalidContent: "{1}: {2} lỗi trong nội dung bài nộp, ví dụ: {3}"
         case .mergeIncomplete: "Chưa đủ: {1} ô chưa thẩm định, {2} ô xung đột: {3}"
-        case .hintAllowIncomplete: "Chờ các thành viên còn thiếu nộp bài, hoặc dùng --allow-incomplete (sẽ ghi vào bản kê)."
+        case .hintAllowIncomplete:
+            "Chờ các thành viên còn thiếu nộp bài, hoặc dùng --allow-incomplete (sẽ ghi vào bản kê)."
         case .mergeAbstract: "Mở, kiểm tra và tổng hợp các bài nộp; ghi kết quả đã khoá và bản kê có chữ ký."
         case .mergeHelpSurvey: "Điểm điều tra xã hội học (CSV unit,code,score)."
         case .mergeHelpAllowIncomplete: "Khoá kết quả dù còn ô thiếu hoặc xung đột (ghi vào bản kê)."
@@ -367,10 +417,13 @@ extension MessageID {
         case .statusSummary: "{1}/{2} thành viên đã nộp."
         case .helpKey: "Tệp khoá bí mật."
         case .verifyMoreProblems: "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây."
-        case .verifyRoundOK: "\"{1}\": chữ ký của thư ký {2} hợp lệ; {3} thành viên, mở kết quả cần {4} trong {5} người giữ khoá."
+        case .verifyRoundOK:
+            "\"{1}\": chữ ký của thư ký {2} hợp lệ; {3} thành viên, mở kết quả cần {4} trong {5} người giữ khoá."
         case .verifyFingerprintOK: "Dấu vân tay của vòng khớp: {1}."
-        case .verifyFingerprintMismatch: "Dấu vân tay của vòng là {1}, không phải {2} như được cung cấp: đây không phải vòng thẩm định bạn được báo."
-        case .verifyFingerprintNotGiven: "Chưa so dấu vân tay (không có --fingerprint). Dấu vân tay của vòng là {1}; hãy đọc đối chiếu với thư ký."
+        case .verifyFingerprintMismatch:
+            "Dấu vân tay của vòng là {1}, không phải {2} như được cung cấp: đây không phải vòng thẩm định bạn được báo."
+        case .verifyFingerprintNotGiven:
+            "Chưa so dấu vân tay (không có --fingerprint). Dấu vân tay của vòng là {1}; hãy đọc đối chiếu với thư ký."
         case .verifyJournalSigned: "Nhật ký được thư ký {1} ký hợp lệ."
         case .verifyJournalChain: "Chuỗi băm liền mạch qua {1} mục; đầu chuỗi {2}…."
         case .verifyJournalNoInit: "{1}: mục đầu tiên không phải round-init của đúng tệp vòng này."
@@ -378,29 +431,41 @@ extension MessageID {
         case .verifyNoSubmissions: "Chưa có bài nộp nào."
         case .verifyNameOK: "Tên tệp đúng quy tắc: {1}, lần nộp {2}."
         case .verifySubmissionSigned: "Chữ ký ngoài hợp lệ (người ký {1})."
-        case .verifyNameMismatch: "{1}: tên tệp ghi {2} lần nộp {3}, nhưng tệp được {4} ký là lần nộp {5}; tệp đã bị đổi tên hoặc tráo."
+        case .verifyNameMismatch:
+            "{1}: tên tệp ghi {2} lần nộp {3}, nhưng tệp được {4} ký là lần nộp {5}; tệp đã bị đổi tên hoặc tráo."
         case .verifySubmissionBound: "Của {1}, lần nộp {2}, gửi cho thư ký {3} của đúng vòng này."
-        case .verifyJournalEntryMalformed: "Mục nhật ký {1} ({2}) thiếu thông tin hoặc không khớp với các lần nộp trước."
-        case .verifyJournaledFileMissing: "{1}: nhật ký (mục {2}) ghi nhận tệp này nhưng không tìm thấy; tệp đã bị xoá hoặc chuyển."
+        case .verifyJournalEntryMalformed:
+            "Mục nhật ký {1} ({2}) thiếu thông tin hoặc không khớp với các lần nộp trước."
+        case .verifyJournaledFileMissing:
+            "{1}: nhật ký (mục {2}) ghi nhận tệp này nhưng không tìm thấy; tệp đã bị xoá hoặc chuyển."
         case .verifyJournaledFileChanged: "{1}: nội dung khác với mã băm ghi trong nhật ký (mục {2}); tệp đã bị thay."
-        case .verifyFileNotJournaled: "{1}: không có mục nhật ký nào ghi nhận tệp này; tệp được thêm ngoài lệnh receive."
-        case .verifyJournalFilesOK: "Mọi tệp đã nhận nằm đúng chỗ nhật ký ghi: {1} bài hiệu lực, {2} bài bị thay thế; {3} tệp bị từ chối."
+        case .verifyFileNotJournaled:
+            "{1}: không có mục nhật ký nào ghi nhận tệp này; tệp được thêm ngoài lệnh receive."
+        case .verifyJournalFilesOK:
+            "Mọi tệp đã nhận nằm đúng chỗ nhật ký ghi: {1} bài hiệu lực, {2} bài bị thay thế; {3} tệp bị từ chối."
         case .verifyNoManifest: "Chưa có bản kê (manifest.avm): vòng chưa được tổng hợp."
         case .verifyManifestSigned: "Bản kê được thư ký {1} ký hợp lệ."
         case .verifyManifestRound: "Bản kê thuộc về vòng này."
         case .verifyManifestWrongRound: "{1}: bản kê thuộc về một vòng thẩm định khác."
-        case .verifyListedMissing: "{1}: có trong bản kê ({2}, lần nộp {3}) nhưng không có trong submissions/; đã bị xoá sau khi tổng hợp."
+        case .verifyListedMissing:
+            "{1}: có trong bản kê ({2}, lần nộp {3}) nhưng không có trong submissions/; đã bị xoá sau khi tổng hợp."
         case .verifyListedChanged: "{1}: nội dung khác với mã băm ghi trong bản kê; tệp đã bị thay sau khi tổng hợp."
         case .verifyUnlisted: "{1}: nằm trong submissions/ nhưng không có trong bản kê; được thêm sau khi tổng hợp."
-        case .verifyManifestSubmissionsOK: "submissions/ chứa đúng {1} tệp có trong bản kê, mã băm khớp, không thừa tệp nào."
-        case .verifyCoverageIncomplete: "{1}: {2}/{3} ô được thẩm định, {4} ô thiếu, {5} ô xung đột, nhưng bản kê không ghi là cố ý khoá khi chưa đủ."
-        case .verifyCoverageInconsistent: "{1}: số liệu độ phủ không khớp với vòng ({2} ô cần thẩm định; bản kê ghi {3}/{4}, {5} ô thiếu, {6} ô xung đột) hoặc danh sách người chưa nộp sai."
-        case .verifyCoverageIncompleteAllowed: "Thư ký cố ý khoá kết quả khi chưa đủ (--allow-incomplete): {1}/{2} ô, {3} ô thiếu, {4} ô xung đột; chưa nộp: {5}."
+        case .verifyManifestSubmissionsOK:
+            "submissions/ chứa đúng {1} tệp có trong bản kê, mã băm khớp, không thừa tệp nào."
+        case .verifyCoverageIncomplete:
+            "{1}: {2}/{3} ô được thẩm định, {4} ô thiếu, {5} ô xung đột, nhưng bản kê không ghi là cố ý khoá khi chưa đủ."
+        case .verifyCoverageInconsistent:
+            "{1}: số liệu độ phủ không khớp với vòng ({2} ô cần thẩm định; bản kê ghi {3}/{4}, {5} ô thiếu, {6} ô xung đột) hoặc danh sách người chưa nộp sai."
+        case .verifyCoverageIncompleteAllowed:
+            "Thư ký cố ý khoá kết quả khi chưa đủ (--allow-incomplete): {1}/{2} ô, {3} ô thiếu, {4} ô xung đột; chưa nộp: {5}."
         case .verifyCoverageOK: "Đủ: {1}/{2} ô được thẩm định, không thiếu, không xung đột."
         case .verifyNoJournalToCheck: "{1}: không đọc được nhật ký nên không đối chiếu được."
         case .verifyMergeEntryCount: "Nhật ký có {1} mục merge; phải có đúng một."
-        case .verifyMergeEntryDetails: "Mục nhật ký {1} (merge) không ghi đúng mã băm của {2}, của kết quả khoá hoặc số bài nộp."
-        case .verifyMergeEntryHead: "Mục nhật ký {1} (merge) không nối tiếp đầu chuỗi mà {2} ghi lại; lịch sử trước khi tổng hợp đã bị viết lại."
+        case .verifyMergeEntryDetails:
+            "Mục nhật ký {1} (merge) không ghi đúng mã băm của {2}, của kết quả khoá hoặc số bài nộp."
+        case .verifyMergeEntryHead:
+            "Mục nhật ký {1} (merge) không nối tiếp đầu chuỗi mà {2} ghi lại; lịch sử trước khi tổng hợp đã bị viết lại."
         case .verifyMergedNotReceived: "Bài nộp {1} lần {2} được tổng hợp nhưng nhật ký không ghi đã nhận trước đó."
         case .verifyManifestJournalOK: "Mục nhật ký {1} (merge) ghi đúng bản kê và kết quả, nối tiếp đúng đầu chuỗi."
         case .verifyResultsMissing: "{1}: có bản kê nhưng không có tệp kết quả khoá."
@@ -415,8 +480,10 @@ extension MessageID {
         case .verifyApprovalsEnough: "{1} người giữ khoá khác nhau đã phê duyệt ({2}); cần {3}."
         case .verifyApprovalsSoFar: "Mới có {1} người giữ khoá khác nhau phê duyệt ({2}); cần {3}."
         case .verifyNoToken: "Chưa có thẻ mở kết quả: kết quả vẫn khoá."
-        case .verifyTokenOK: "Thẻ mở hợp lệ: {1} người giữ khoá khác nhau ({2}), cần {3}; khoá dựng lại khớp khoá mở của vòng; theo \"{4}\"."
-        case .verifyResultsHeaderMismatch: "{1}: kết quả đã mở ghi vòng khác hoặc thông tin điều tra XHH khác với bản kê."
+        case .verifyTokenOK:
+            "Thẻ mở hợp lệ: {1} người giữ khoá khác nhau ({2}), cần {3}; khoá dựng lại khớp khoá mở của vòng; theo \"{4}\"."
+        case .verifyResultsHeaderMismatch:
+            "{1}: kết quả đã mở ghi vòng khác hoặc thông tin điều tra XHH khác với bản kê."
         case .verifyResultsOpened: "Đã mở kết quả bằng thẻ mở: {1} đơn vị; chữ ký bên trong hợp lệ."
         case .verifyResultsUnits: "{1}: danh sách đơn vị hoặc nhóm khác với tệp vòng."
         case .verifyResultsCells: "{1}: các tiêu chí trong kết quả khác với bộ tiêu chí của vòng."
@@ -427,13 +494,16 @@ extension MessageID {
         case .verifyPercentOK: "Chỉ số %, thứ hạng và xếp loại tính lại khớp cho {1} đơn vị."
         case .verifyReasonMissing: "{1} / {2}: điểm thẩm định khác điểm tự chấm nhưng không có lý do."
         case .verifyReasonsOK: "Cả {1} ô có điểm thẩm định khác điểm tự chấm đều có lý do."
-        case .verifyAppraiserUnexpected: "{1} / {2}: ô không có điểm thẩm định nhưng ghi người thẩm định \"{3}\" hoặc lý do."
+        case .verifyAppraiserUnexpected:
+            "{1} / {2}: ô không có điểm thẩm định nhưng ghi người thẩm định \"{3}\" hoặc lý do."
         case .verifyAppraiserWrong: "{1} / {2}: do {3} thẩm định, nhưng ô này được phân công cho {4}."
         case .verifyAppraisedCount: "Kết quả có {1} ô được thẩm định, bản kê ghi {2}."
         case .verifyAppraisersOK: "Cả {1} ô được thẩm định đều do đúng thành viên được phân công chấm."
-        case .verifyAbstract: "Kiểm tra toàn bộ thư mục vòng thẩm định chỉ bằng khoá công khai (dành cho kiểm tra viên)."
+        case .verifyAbstract:
+            "Kiểm tra toàn bộ thư mục vòng thẩm định chỉ bằng khoá công khai (dành cho kiểm tra viên)."
         case .verifyHelpFolder: "Thư mục vòng thẩm định cần kiểm tra."
-        case .verifyHelpFingerprint: "Dấu vân tay của vòng mà thư ký đã đọc cho bạn (bỏ qua chữ hoa/thường, dấu cách và gạch nối)."
+        case .verifyHelpFingerprint:
+            "Dấu vân tay của vòng mà thư ký đã đọc cho bạn (bỏ qua chữ hoa/thường, dấu cách và gạch nối)."
         case .verifyHelpJSON: "In báo cáo dạng JSON chuẩn cho máy đọc."
         case .verifyBadFingerprint: "\"{1}\" không phải dấu vân tay (24 ký tự A–Z, 2–7)."
         case .verifyHeader: "Kiểm tra vòng {1} (dấu vân tay {2})"
@@ -460,10 +530,12 @@ extension MessageID {
         case .hintMoveAway: "Chọn tên khác, hoặc chuyển tệp cũ {1} đi chỗ khác nếu chắc chắn không cần."
         case .identityBadSignature: "{1}: chữ ký tự ký của danh tính không hợp lệ."
         case .identityGotSecretKey: "{1}: đây là tệp khoá bí mật (.key), không phải tệp danh tính công khai (.pub)."
-        case .identityBadID: "Mã danh tính \"{1}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số."
+        case .identityBadID:
+            "Mã danh tính \"{1}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số."
         case .identityBadName: "Họ tên không hợp lệ: cần 1–200 byte, không có ký tự điều khiển."
         case .keyGotPublicFile: "{1}: đây là tệp danh tính công khai (.pub), không phải tệp khoá bí mật (.key)."
-        case .keyKDFLimits: "{1}: tham số Argon2id nằm ngoài phạm vi cho phép ({2} lượt, {3} MiB); tệp bị từ chối trước khi tính."
+        case .keyKDFLimits:
+            "{1}: tham số Argon2id nằm ngoài phạm vi cho phép ({2} lượt, {3} MiB); tệp bị từ chối trước khi tính."
         case .keyTooOpen: "{1}: tệp khoá bí mật có quyền {2}, người khác có thể đọc được; từ chối dùng."
         case .keyWrongPassphrase: "{1}: sai cụm mật khẩu, hoặc tệp khoá đã bị sửa."
         case .keyInconsistent: "{1}: khoá bí mật không khớp với khoá công khai ghi trong tệp."

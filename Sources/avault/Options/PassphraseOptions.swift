@@ -4,7 +4,9 @@ import ArgumentParser
 /// Where a passphrase comes from: `--passphrase-file`, else a no-echo prompt on the terminal.
 /// There is deliberately no option that takes the passphrase itself (it would show in `ps`).
 struct PassphraseOptions: ParsableArguments {
-    @Option(name: .customLong("passphrase-file"), help: ArgumentHelp(Terminal.localized(.helpPassphraseFile), valueName: "path"))
+    @Option(
+        name: .customLong("passphrase-file"),
+        help: ArgumentHelp(Terminal.localized(.helpPassphraseFile), valueName: "path"))
     var file: String?
 
     /// Gets the passphrase for `label`, asking twice on a terminal when `confirm` is set.

@@ -11,9 +11,11 @@ struct SealedEnvelopeTests {
     static func identities(_ seed: String) throws -> (sender: SecretIdentity, recipient: SecretIdentity) {
         let random = DeterministicRandom(seed: seed)
         let sender = try SecretIdentity.generate(
-            id: "tv-01", name: "Nguyễn Văn An", role: .member, isDemo: true, created: "2026-01-01T00:00:00Z", using: random)
+            id: "tv-01", name: "Nguyễn Văn An", role: .member, isDemo: true, created: "2026-01-01T00:00:00Z",
+            using: random)
         let recipient = try SecretIdentity.generate(
-            id: "thu-ky", name: "Thư ký", role: .secretary, isDemo: true, created: "2026-01-01T00:00:00Z", using: random)
+            id: "thu-ky", name: "Thư ký", role: .secretary, isDemo: true, created: "2026-01-01T00:00:00Z", using: random
+        )
         return (sender, recipient)
     }
 
@@ -21,7 +23,8 @@ struct SealedEnvelopeTests {
         let (s, r) = try identities(seed)
         return try SealedEnvelope.seal(
             content, kind: .submission, round: round, context: ["revision": .integer(1)], sender: s,
-            recipient: r.identity.encryptionKey, created: "2026-01-01T00:00:00Z", using: DeterministicRandom(seed: seed + "/seal"))
+            recipient: r.identity.encryptionKey, created: "2026-01-01T00:00:00Z",
+            using: DeterministicRandom(seed: seed + "/seal"))
     }
 
     /// Content of every size around the chunk boundary round-trips byte for byte.
@@ -63,7 +66,8 @@ struct SealedEnvelopeTests {
         let (_, r) = try Self.identities("env")
         for n in stride(from: 0, to: bytes.count, by: 997) + [bytes.count - 1, bytes.count - 64, bytes.count - 65] {
             #expect(throws: (any Error).self) {
-                _ = try SealedEnvelope(parsing: Array(bytes.prefix(n)), expecting: .submission, file: "t").open(with: r.encryptionKey)
+                _ = try SealedEnvelope(parsing: Array(bytes.prefix(n)), expecting: .submission, file: "t").open(
+                    with: r.encryptionKey)
             }
         }
         #expect(throws: (any Error).self) {
@@ -88,7 +92,9 @@ struct SealedEnvelopeTests {
         let (mallory, r) = try Self.identities("mallory")
         let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: "t")
         // Replace the outer signature with Mallory's over the same message.
-        let message = ArtifactKind.submission.domain("outer") + envelope.headerHash + BLAKE2b.hash(envelope.payload, outputLength: 64)
+        let message =
+            ArtifactKind.submission.domain("outer") + envelope.headerHash
+            + BLAKE2b.hash(envelope.payload, outputLength: 64)
         let forged = Array(bytes.dropLast(64)) + (try mallory.signingKey.signature(for: message))
         let error = #expect(throws: (any Error).self) {
             _ = try SealedEnvelope(parsing: forged, expecting: .submission, file: "t").open(with: r.encryptionKey)

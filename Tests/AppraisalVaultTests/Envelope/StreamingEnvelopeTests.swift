@@ -18,7 +18,9 @@ struct StreamingEnvelopeTests {
 
     static func content(_ size: Int) -> [UInt8] { (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 9) } }
 
-    static func seal(_ bytes: [UInt8], in dir: String) throws -> (path: String, sealed: SealedEnvelope.SealedFile, recipient: SecretIdentity, sender: SecretIdentity) {
+    static func seal(_ bytes: [UInt8], in dir: String) throws -> (
+        path: String, sealed: SealedEnvelope.SealedFile, recipient: SecretIdentity, sender: SecretIdentity
+    ) {
         let (sender, recipient) = try SealedEnvelopeTests.identities("stream")
         let input = FileIO.join(dir, "plain.bin")
         try FileIO.writeAtomically(bytes, to: input, replacing: true)
@@ -44,10 +46,14 @@ struct StreamingEnvelopeTests {
         let whole = try FileIO.read(path, maxBytes: 1 << 30)
         #expect(sealed.fileHash == BLAKE2b.hash(whole, outputLength: 32))
         // Streaming-sealed opens in memory...
-        #expect(try SealedEnvelope(parsing: whole, expecting: .evidence, file: path).open(with: recipient.encryptionKey) == bytes)
+        #expect(
+            try SealedEnvelope(parsing: whole, expecting: .evidence, file: path).open(with: recipient.encryptionKey)
+                == bytes)
         // ...and memory-sealed opens streaming.
         let (s, r) = try SealedEnvelopeTests.identities("stream")
-        let memory = try SealedEnvelope.seal(bytes, kind: .evidence, round: Self.round, context: ["size": .int(size)], sender: s, recipient: r.identity.encryptionKey)
+        let memory = try SealedEnvelope.seal(
+            bytes, kind: .evidence, round: Self.round, context: ["size": .int(size)], sender: s,
+            recipient: r.identity.encryptionKey)
         let memoryPath = FileIO.join(dir, "m.ave")
         try FileIO.writeAtomically(memory, to: memoryPath)
         let out2 = FileIO.join(dir, "out2.bin")
@@ -58,7 +64,9 @@ struct StreamingEnvelopeTests {
     /// `preamble + payload` with a fresh outer signature over them, as a malicious sender could
     /// make after editing the payload (spec §5: outer signature over the header hash and the
     /// payload hash). Built from the original header, so every edited payload can be re-signed.
-    static func resign(preamble: [UInt8], headerHash: [UInt8], payload: [UInt8], sender: SecretIdentity) throws -> [UInt8] {
+    static func resign(preamble: [UInt8], headerHash: [UInt8], payload: [UInt8], sender: SecretIdentity) throws
+        -> [UInt8]
+    {
         let message = ArtifactKind.evidence.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64)
         return preamble + payload + (try sender.signingKey.signature(for: message))
     }
@@ -71,21 +79,33 @@ struct StreamingEnvelopeTests {
         let (path, _, recipient, sender) = try Self.seal(Self.content(3 * Self.chunk + 100), in: dir)
         let bytes = try FileIO.read(path, maxBytes: 1 << 30)
         let env = try SealedEnvelope(parsing: bytes, expecting: .evidence, file: path)
-        let start = env.preamble.count, step = Self.chunk + 17
-        let preamble = Array(bytes[..<start]), signature = Array(bytes.suffix(64))
+        let start = env.preamble.count
+        let step = Self.chunk + 17
+        let preamble = Array(bytes[..<start])
+        let signature = Array(bytes.suffix(64))
         let payload = Array(bytes[start..<(bytes.count - 64)])
         func chunk(_ i: Int) -> Range<Int> { (i * step)..<((i + 1) * step) }
         var payloads: [String: [UInt8]] = [:]
         payloads["dropped"] = Array(payload[..<chunk(1).lowerBound] + payload[chunk(1).upperBound...])
-        payloads["duplicated"] = Array(payload[..<chunk(1).upperBound] + payload[chunk(1)] + payload[chunk(1).upperBound...])
+        payloads["duplicated"] = Array(
+            payload[..<chunk(1).upperBound] + payload[chunk(1)] + payload[chunk(1).upperBound...])
         payloads["reordered"] = Array(payload[chunk(1)] + payload[chunk(0)] + payload[chunk(1).upperBound...])
         payloads["final-dropped"] = Array(payload.dropLast(81))
         payloads["truncated-at-boundary"] = Array(payload[..<chunk(2).upperBound])
-        payloads["flipped-at-boundary"] = { var b = payload; b[chunk(1).lowerBound] ^= 1; return b }()
+        payloads["flipped-at-boundary"] = {
+            var b = payload
+            b[chunk(1).lowerBound] ^= 1
+            return b
+        }()
         var cases: [(name: String, bytes: [UInt8], resigned: Bool)] = []
         for (name, edited) in payloads.sorted(by: { $0.key < $1.key }) {
             cases.append((name, preamble + edited + signature, false))
-            cases.append((name, try Self.resign(preamble: preamble, headerHash: env.headerHash, payload: edited, sender: sender), true))
+            cases.append(
+                (
+                    name,
+                    try Self.resign(preamble: preamble, headerHash: env.headerHash, payload: edited, sender: sender),
+                    true
+                ))
         }
         // The file cut at a chunk boundary, with no signature at all.
         cases.append(("cut-without-signature", Array(bytes[..<(start + chunk(2).upperBound)]), false))
@@ -95,12 +115,15 @@ struct StreamingEnvelopeTests {
             try FileIO.writeAtomically(c.bytes, to: file)
             let out = FileIO.join(dir, "\(c.name)-\(c.resigned).out")
             let error = #expect(throws: (any Error).self, "\(c.name) resigned=\(c.resigned)") {
-                _ = try SealedEnvelope.OnDisk(path: file, expecting: .evidence).open(with: recipient.encryptionKey, to: out)
+                _ = try SealedEnvelope.OnDisk(path: file, expecting: .evidence).open(
+                    with: recipient.encryptionKey, to: out)
             }
             if c.resigned {
                 // The outer signature is valid now, so the stream must be what refuses.
                 let code = try #require(error?.code, "\(c.name): no error")
-                #expect([.envelopeCorrupt, .envelopeBadLength, .envelopeInnerSignature].contains(code), "\(c.name): \(code)")
+                #expect(
+                    [.envelopeCorrupt, .envelopeBadLength, .envelopeInnerSignature].contains(code), "\(c.name): \(code)"
+                )
             }
             #expect(!FileIO.exists(out), "\(c.name): output left behind")
             #expect(try FileIO.list(dir).allSatisfy { !$0.contains(".tmp-") }, "\(c.name): temp file left behind")
@@ -125,7 +148,8 @@ struct StreamingEnvelopeTests {
             input, to: sealedPath, kind: .evidence, round: Self.round, context: { ["size": .int($0)] }, sender: sender,
             recipient: recipient.identity.encryptionKey)
         let out = FileIO.join(dir, "big.out")
-        let hash = try SealedEnvelope.OnDisk(path: sealedPath, expecting: .evidence).open(with: recipient.encryptionKey, to: out)
+        let hash = try SealedEnvelope.OnDisk(path: sealedPath, expecting: .evidence).open(
+            with: recipient.encryptionKey, to: out)
         #expect(hash == sealed.contentHash && sealed.size == 1 << 30)
         let check = BLAKE2b.Hasher(outputLength: 64)
         let reader = try FileIO.StreamReader(path: out)

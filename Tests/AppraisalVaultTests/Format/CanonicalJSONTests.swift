@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import PropertyBased
 import Testing
+
+@testable import AppraisalVault
+@testable import avault
 
 /// Random JSON values of bounded depth, with strings drawn from the characters that matter:
 /// ASCII, Vietnamese letters (NFC), quotes, backslashes, every control character, DEL, U+2028, emoji.
@@ -11,9 +12,11 @@ let jsonValues = Generator<JSONValue, Shrink.None<JSONValue>> { rng in
     return randomJSON(depth: 0, using: &r)
 }
 
-let jsonStringPieces: [String] = [
-    "a", "Z", "0", " ", "\"", "\\", "/", "\u{7f}", "\u{2028}", "\u{1F600}", "ễ", "Ư", "đ", "ạ", "Ậ", "é", "{", ":", ",",
-] + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+let jsonStringPieces: [String] =
+    [
+        "a", "Z", "0", " ", "\"", "\\", "/", "\u{7f}", "\u{2028}", "\u{1F600}", "ễ", "Ư", "đ", "ạ", "Ậ", "é", "{", ":",
+        ",",
+    ] + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
 
 func randomString(using rng: inout some RandomNumberGenerator) -> String {
     let n = Int.random(in: 0...8, using: &rng)
@@ -27,9 +30,11 @@ func randomJSON(depth: Int, using rng: inout some RandomNumberGenerator) -> JSON
     case 1: return .bool(Bool.random(using: &rng))
     case 2:
         let edges: [Int64] = [0, -1, 1, .max, .min, 10, -10]
-        return .integer(Bool.random(using: &rng) ? edges.randomElement(using: &rng)! : Int64.random(in: .min ... .max, using: &rng))
+        return .integer(
+            Bool.random(using: &rng) ? edges.randomElement(using: &rng)! : Int64.random(in: .min ... .max, using: &rng))
     case 3, 4: return .string(randomString(using: &rng))
-    case 5: return .array((0..<Int.random(in: 0...4, using: &rng)).map { _ in randomJSON(depth: depth + 1, using: &rng) })
+    case 5:
+        return .array((0..<Int.random(in: 0...4, using: &rng)).map { _ in randomJSON(depth: depth + 1, using: &rng) })
     default:
         var fields = [String: JSONValue]()
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
@@ -60,7 +65,9 @@ struct CanonicalJSONTests {
             .string("\u{0}\u{1}\u{8}\u{9}\u{a}\u{b}\u{c}\u{d}\u{1f}\u{7f}"),
             .string("quote \" backslash \\ slash / tab\t"),
             .string("\u{2028}\u{2029}\u{1F600}"),
-            .object(["b": .int(1), "a": .int(2), "ă": .int(3), "z": .int(4), "A": .null, "": .bool(false), "aa": .array([])]),
+            .object([
+                "b": .int(1), "a": .int(2), "ă": .int(3), "z": .int(4), "A": .null, "": .bool(false), "aa": .array([]),
+            ]),
             .object(["é": .int(1), "e\u{301}x": .int(2), "\u{1F600}": .int(3), "\u{FFFD}": .int(4)]),
             .array([.integer(.max), .integer(.min), .integer(0), .integer(-7)]),
         ]
@@ -78,8 +85,10 @@ struct CanonicalJSONTests {
 
     /// Canonical examples parse to the expected values.
     @Test(arguments: [
-        ("{}", JSONValue.object([:])), ("[]", .array([])), ("null", .null), ("true", .bool(true)), ("-12", .integer(-12)),
-        ("\"\\u001f\\n\"", .string("\u{1f}\n")), ("{\"a\":[1,{\"b\":\"c\"}]}", .object(["a": .array([.int(1), .object(["b": .text("c")])])])),
+        ("{}", JSONValue.object([:])), ("[]", .array([])), ("null", .null), ("true", .bool(true)),
+        ("-12", .integer(-12)),
+        ("\"\\u001f\\n\"", .string("\u{1f}\n")),
+        ("{\"a\":[1,{\"b\":\"c\"}]}", .object(["a": .array([.int(1), .object(["b": .text("c")])])])),
         ("-9223372036854775808", .integer(.min)), ("9223372036854775807", .integer(.max)),
     ])
     func acceptsCanonical(_ text: String, _ value: JSONValue) throws {
@@ -130,18 +139,24 @@ struct CanonicalJSONTests {
     }
 
     /// Invalid UTF-8 is rejected inside strings (stray byte, overlong form, encoded surrogate, cut sequence) and outside.
-    @Test(arguments: [
-        [0x22, 0xff, 0x22], [0x22, 0xc0, 0xaf, 0x22], [0x22, 0xed, 0xa0, 0x80, 0x22], [0x22, 0xe1, 0xbb, 0x22], [0xef, 0xbb, 0xbf, 0x7b, 0x7d],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x22, 0xff, 0x22], [0x22, 0xc0, 0xaf, 0x22], [0x22, 0xed, 0xa0, 0x80, 0x22], [0x22, 0xe1, 0xbb, 0x22],
+            [0xef, 0xbb, 0xbf, 0x7b, 0x7d],
+        ] as [[UInt8]])
     func rejectsInvalidUTF8(_ bytes: [UInt8]) {
         #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON.parse(bytes) }
     }
 
     /// Nesting up to maxDepth is accepted; one level more is rejected (no unbounded recursion).
     @Test func depthLimit() throws {
-        let ok = String(repeating: "[", count: CanonicalJSON.maxDepth + 1) + String(repeating: "]", count: CanonicalJSON.maxDepth + 1)
+        let ok =
+            String(repeating: "[", count: CanonicalJSON.maxDepth + 1)
+            + String(repeating: "]", count: CanonicalJSON.maxDepth + 1)
         _ = try CanonicalJSON.parse(utf8(ok))
-        let deep = String(repeating: "[", count: CanonicalJSON.maxDepth + 2) + String(repeating: "]", count: CanonicalJSON.maxDepth + 2)
+        let deep =
+            String(repeating: "[", count: CanonicalJSON.maxDepth + 2)
+            + String(repeating: "]", count: CanonicalJSON.maxDepth + 2)
         #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON.parse(utf8(deep)) }
         let hostile = String(repeating: "[", count: 100_000)
         #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON.parse(utf8(hostile)) }
@@ -149,7 +164,9 @@ struct CanonicalJSONTests {
 
     /// Object keys are serialised in UTF-8 byte order.
     @Test func keyOrder() {
-        let value = JSONValue.object(["b": .null, "B": .null, "ă": .null, "a": .null, "\u{1F600}": .null, "\u{FFFD}": .null])
+        let value = JSONValue.object([
+            "b": .null, "B": .null, "ă": .null, "a": .null, "\u{1F600}": .null, "\u{FFFD}": .null,
+        ])
         #expect(
             String(decoding: CanonicalJSON.serialize(value), as: UTF8.self)
                 == "{\"B\":null,\"a\":null,\"b\":null,\"ă\":null,\"\u{FFFD}\":null,\"\u{1F600}\":null}")

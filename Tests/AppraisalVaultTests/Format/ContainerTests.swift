@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
+@testable import avault
 
 @Suite("Container")
 struct ContainerTests {
@@ -34,34 +35,40 @@ struct ContainerTests {
     }
 
     static func prefix(kind: UInt8 = 5, version: UInt8 = 1, length: UInt32) -> [UInt8] {
-        utf8("AVAULT") + [0, version, kind, UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)]
+        utf8("AVAULT") + [
+            0, version, kind, UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff),
+            UInt8(length & 0xff),
+        ]
     }
 
     /// Each outer-layout rule maps to its message id.
-    @Test(arguments: [
-        ("empty file", [], MessageID.formatEmpty),
-        ("not an avault file", utf8("hello, world"), .formatNotAVault),
-        ("shorter than the magic", utf8("AVA"), .formatNotAVault),
-        ("PDF", utf8("%PDF-1.7\n"), .formatNotAVault),
-        ("magic only", utf8("AVAULT") + [0, 1], .formatTruncated),
-        ("cut inside the length", utf8("AVAULT") + [0, 1, 5, 0, 0], .formatTruncated),
-        ("version 2", prefix(version: 2, length: 2) + utf8("{}"), .formatVersion),
-        ("version 0", prefix(version: 0, length: 2) + utf8("{}"), .formatVersion),
-        ("byte 6 not zero", utf8("AVAULT") + [0x20, 1, 5, 0, 0, 0, 2] + utf8("{}"), .formatVersion),
-        ("kind 0", prefix(kind: 0, length: 2) + utf8("{}"), .formatUnknownKind),
-        ("kind 255", prefix(kind: 255, length: 2) + utf8("{}"), .formatUnknownKind),
-        ("wrong kind", prefix(kind: 2, length: 2) + utf8("{}"), .formatWrongKind),
-        ("header longer than the file", prefix(length: 3) + utf8("{}"), .formatTruncated),
-        ("header length 0xffffffff", prefix(length: .max) + utf8("{}"), .formatHeader),
-        ("header over the maximum", prefix(length: 1025) + [UInt8](repeating: 0x20, count: 1025), .formatHeader),
-        ("header is an array", prefix(length: 2) + utf8("[]"), .formatHeader),
-        ("header is a string", prefix(length: 3) + utf8("\"a\""), .formatHeader),
-        ("empty header", prefix(length: 0), .formatHeader),
-        ("non-canonical header", prefix(length: 3) + utf8("{ }"), .formatHeader),
-        ("header with trailing bytes inside its length", prefix(length: 4) + utf8("{}{}"), .formatHeader),
-    ] as [(String, [UInt8], MessageID)])
+    @Test(
+        arguments: [
+            ("empty file", [], MessageID.formatEmpty),
+            ("not an avault file", utf8("hello, world"), .formatNotAVault),
+            ("shorter than the magic", utf8("AVA"), .formatNotAVault),
+            ("PDF", utf8("%PDF-1.7\n"), .formatNotAVault),
+            ("magic only", utf8("AVAULT") + [0, 1], .formatTruncated),
+            ("cut inside the length", utf8("AVAULT") + [0, 1, 5, 0, 0], .formatTruncated),
+            ("version 2", prefix(version: 2, length: 2) + utf8("{}"), .formatVersion),
+            ("version 0", prefix(version: 0, length: 2) + utf8("{}"), .formatVersion),
+            ("byte 6 not zero", utf8("AVAULT") + [0x20, 1, 5, 0, 0, 0, 2] + utf8("{}"), .formatVersion),
+            ("kind 0", prefix(kind: 0, length: 2) + utf8("{}"), .formatUnknownKind),
+            ("kind 255", prefix(kind: 255, length: 2) + utf8("{}"), .formatUnknownKind),
+            ("wrong kind", prefix(kind: 2, length: 2) + utf8("{}"), .formatWrongKind),
+            ("header longer than the file", prefix(length: 3) + utf8("{}"), .formatTruncated),
+            ("header length 0xffffffff", prefix(length: .max) + utf8("{}"), .formatHeader),
+            ("header over the maximum", prefix(length: 1025) + [UInt8](repeating: 0x20, count: 1025), .formatHeader),
+            ("header is an array", prefix(length: 2) + utf8("[]"), .formatHeader),
+            ("header is a string", prefix(length: 3) + utf8("\"a\""), .formatHeader),
+            ("empty header", prefix(length: 0), .formatHeader),
+            ("non-canonical header", prefix(length: 3) + utf8("{ }"), .formatHeader),
+            ("header with trailing bytes inside its length", prefix(length: 4) + utf8("{}{}"), .formatHeader),
+        ] as [(String, [UInt8], MessageID)])
     func rejects(_ rule: String, _ bytes: [UInt8], _ expected: MessageID) {
-        let error = vaultError { () throws in try Container(parsing: bytes, expecting: .manifest, file: "x.avault", maxHeaderLength: 1024) }
+        let error = vaultError { () throws in
+            try Container(parsing: bytes, expecting: .manifest, file: "x.avault", maxHeaderLength: 1024)
+        }
         #expect(error?.code == expected, "\(rule)")
         // Messages always name the file.
         #expect(error?.text.arguments.first == "x.avault", "\(rule)")
@@ -73,10 +80,15 @@ struct ContainerTests {
         let bytes = try SignedDocument.encode(kind: .approval, header: Self.header, signer: key)
         let document = try SignedDocument(parsing: bytes, expecting: .approval, file: "a")
         #expect(document.isSigned(by: key.publicKey))
-        #expect(throws: FormatError(.trailing)) { try SignedDocument(parsing: bytes + [0], expecting: .approval, file: "a") }
-        #expect(throws: FormatError(.truncated)) { try SignedDocument(parsing: bytes.dropLast(), expecting: .approval, file: "a") }
+        #expect(throws: FormatError(.trailing)) {
+            try SignedDocument(parsing: bytes + [0], expecting: .approval, file: "a")
+        }
         #expect(throws: FormatError(.truncated)) {
-            try SignedDocument(parsing: Container.preamble(kind: .approval, header: Self.header), expecting: .approval, file: "a")
+            try SignedDocument(parsing: bytes.dropLast(), expecting: .approval, file: "a")
+        }
+        #expect(throws: FormatError(.truncated)) {
+            try SignedDocument(
+                parsing: Container.preamble(kind: .approval, header: Self.header), expecting: .approval, file: "a")
         }
     }
 
@@ -104,7 +116,9 @@ struct ContainerTests {
 
     /// Domain strings follow "AppraisalVault/v1/" + kind name + "/" + purpose + NUL, and kind names are unique.
     @Test func domainStrings() {
-        #expect(ArtifactKind.publicIdentity.domain("signature") == utf8("AppraisalVault/v1/public-identity/signature") + [0])
+        #expect(
+            ArtifactKind.publicIdentity.domain("signature") == utf8("AppraisalVault/v1/public-identity/signature") + [0]
+        )
         #expect(ArtifactKind.secretKey.domain("fingerprint") == utf8("AppraisalVault/v1/secret-key/fingerprint") + [0])
         #expect(Set(ArtifactKind.allCases.map(\.name)).count == ArtifactKind.allCases.count)
         #expect(ArtifactKind.allCases.map(\.rawValue) == Array(1...10))

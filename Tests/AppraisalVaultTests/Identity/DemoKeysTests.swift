@@ -11,7 +11,9 @@ struct DemoKeysTests {
         .deletingLastPathComponent().deletingLastPathComponent().path
 
     static func demoIdentities() throws -> [PublicIdentity] {
-        try FileIO.list(root + "/keys").filter { $0.hasSuffix(".pub") }.map { try PublicIdentity.load(root + "/keys/" + $0) }
+        try FileIO.list(root + "/keys").filter { $0.hasSuffix(".pub") }.map {
+            try PublicIdentity.load(root + "/keys/" + $0)
+        }
     }
 
     /// Every published demo key is in the built-in list, so a re-signed copy with `demo: false` is

@@ -25,7 +25,8 @@ struct IdentityFileTests {
         let key = FileIO.join(directory, "b.pub")
         try FileIO.writeAtomically(try Self.secret.publicFile(), to: pub)
         try FileIO.writeAtomically(
-            try Self.secret.keyFile(passphrase: passphrase("p"), limits: .interactive, using: DeterministicRandom(seed: "w")),
+            try Self.secret.keyFile(
+                passphrase: passphrase("p"), limits: .interactive, using: DeterministicRandom(seed: "w")),
             to: key, mode: 0o644)
         let publicFile = try IdentityFile.read(pub)
         let keyFile = try IdentityFile.read(key)
@@ -61,7 +62,9 @@ struct IdentityFileTests {
             return Passphrase(secret: passphrase("mật khẩu"))
         }
         #expect(asked == [made.keyPath])
-        #expect(made.keyPath == FileIO.join(directory, "tv-new.key") && made.publicPath == FileIO.join(directory, "tv-new.pub"))
+        #expect(
+            made.keyPath == FileIO.join(directory, "tv-new.key")
+                && made.publicPath == FileIO.join(directory, "tv-new.pub"))
         let unlocked = try KeyFile.load(made.keyPath).unlock(with: Passphrase(secret: passphrase("mật khẩu")))
         #expect(unlocked.identity == made.identity)
         #expect(try PublicIdentity.load(made.publicPath) == made.identity)
@@ -73,7 +76,9 @@ struct IdentityFileTests {
         try FileIO.writeAtomically([1], to: FileIO.join(directory, "tv-new.pub"))
         var asked = false
         #expect(throws: FormatError(.fileExists)) {
-            _ = try NewIdentity.create(id: "tv-new", name: "Nam", role: .member, isDemo: true, in: directory, strength: .interactive) {
+            _ = try NewIdentity.create(
+                id: "tv-new", name: "Nam", role: .member, isDemo: true, in: directory, strength: .interactive
+            ) {
                 (_) throws in
                 asked = true
                 return Passphrase(secret: passphrase("x"))

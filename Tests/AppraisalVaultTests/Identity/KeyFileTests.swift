@@ -1,8 +1,9 @@
-@testable import AppraisalVault
-@testable import avault
 import Foundation
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
+@testable import avault
 
 /// Key-file tests use `interactive` Argon2id limits only (about 0.1 s per unlock).
 @Suite("Key file")
@@ -28,7 +29,9 @@ struct KeyFileTests {
     /// A wrong passphrase (including the NFD spelling of the same words) is key.wrong-passphrase.
     @Test func wrongPassphrase() throws {
         let file = try KeyFile(parsing: Self.bytes, file: "tv.key")
-        #expect(throws: FormatError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase("cụm mật khẩu thử nghiệm!")) }
+        #expect(throws: FormatError(.keyWrongPassphrase)) {
+            try file.unlock(passphrase: passphrase("cụm mật khẩu thử nghiệm!"))
+        }
         let nfd = Self.words.decomposedStringWithCanonicalMapping
         #expect(Array(nfd.utf8) != Array(Self.words.utf8))
         #expect(throws: FormatError(.keyWrongPassphrase)) { try file.unlock(passphrase: passphrase(nfd)) }
@@ -42,7 +45,10 @@ struct KeyFileTests {
             Issue.record("header shape")
             return
         }
-        #expect(fields.keys.sorted() == ["created", "demo", "encryptionKey", "id", "kdf", "name", "nonce", "role", "signingKey"])
+        #expect(
+            fields.keys.sorted() == [
+                "created", "demo", "encryptionKey", "id", "kdf", "name", "nonce", "role", "signingKey",
+            ])
         #expect(kdf.keys.sorted() == ["algorithm", "memoryBytes", "operations", "salt"])
         #expect(kdf["algorithm"] == .text("argon2id13"))
         #expect(kdf["operations"] == .integer(2) && kdf["memoryBytes"] == .integer(67_108_864))
@@ -80,9 +86,11 @@ struct KeyFileTests {
 
     /// A header asking for Argon2id limits outside interactive...sensitive is key.kdf-limits, reported by the
     /// parser, which has no passphrase and so cannot have run the KDF.
-    @Test(arguments: [
-        (Int64(5), Int64(67_108_864)), (2, (Int64(1) << 30) + 1), (Int64(UInt32.max), Int64(1) << 40), (1, 67_108_864), (2, 1 << 20),
-    ] as [(Int64, Int64)])
+    @Test(
+        arguments: [
+            (Int64(5), Int64(67_108_864)), (2, (Int64(1) << 30) + 1), (Int64(UInt32.max), Int64(1) << 40),
+            (1, 67_108_864), (2, 1 << 20),
+        ] as [(Int64, Int64)])
     func kdfLimitsOutsideRange(_ operations: Int64, _ memoryBytes: Int64) {
         let bytes = Self.handMadeKeyFile(operations: operations, memoryBytes: memoryBytes)
         #expect(throws: FormatError(.keyKDFLimits)) { try KeyFile(parsing: bytes, file: "k") }
@@ -120,7 +128,9 @@ struct KeyFileTests {
 
     /// A public identity file given where a key file is needed is key.got-public-file.
     @Test func publicFileGivenAsKey() throws {
-        #expect(throws: FormatError(.keyGotPublicFile)) { try KeyFile(parsing: Self.secret.publicFile(), file: "tv.pub") }
+        #expect(throws: FormatError(.keyGotPublicFile)) {
+            try KeyFile(parsing: Self.secret.publicFile(), file: "tv.pub")
+        }
     }
 
     /// Keys that decrypt but do not match the header's public keys are key.inconsistent.
@@ -128,10 +138,12 @@ struct KeyFileTests {
         // Wrap another identity's secrets under this identity's header: the AEAD verifies, the keys do not match.
         let other = Fixture.identity(seed: "tests/key-file/other")
         let mine = try KeyFile(parsing: Self.bytes, file: "k")
-        let salt = [UInt8](repeating: 3, count: 16), nonce = [UInt8](repeating: 4, count: 24)
+        let salt = [UInt8](repeating: 3, count: 16)
+        let nonce = [UInt8](repeating: 4, count: 24)
         guard case .object(var header) = Self.secret.identity.json else { return }
         header["kdf"] = .object([
-            "algorithm": .text("argon2id13"), "memoryBytes": .integer(67_108_864), "operations": .integer(2), "salt": .hex(salt),
+            "algorithm": .text("argon2id13"), "memoryBytes": .integer(67_108_864), "operations": .integer(2),
+            "salt": .hex(salt),
         ])
         header["nonce"] = .hex(nonce)
         let preamble = Container.preamble(kind: .secretKey, header: .object(header))
@@ -145,7 +157,8 @@ struct KeyFileTests {
 
     /// load() refuses a key file that group or others can read, with a chmod 600 hint.
     @Test func loadRefusesOpenPermissions() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("avault-keyfile-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("avault-keyfile-\(UUID().uuidString)")
+            .path
         try FileIO.makeDirectory(dir)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/tv.key"
@@ -163,10 +176,12 @@ struct KeyFileTests {
     /// the seam load() is built on: `load(descriptor:path:)`, given a descriptor on one file while the
     /// path names another with the opposite mode. A `stat(path)` in its place fails both halves.
     @Test func keyFileModeFromOpenedFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("avault-keymode-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("avault-keymode-\(UUID().uuidString)")
+            .path
         try FileIO.makeDirectory(dir)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/tv.key", other = dir + "/other.key"
+        let path = dir + "/tv.key"
+        let other = dir + "/other.key"
         for (openedMode, pathMode) in [(0o644, 0o600), (0o600, 0o644)] as [(UInt32, UInt32)] {
             // Open the file at `path`, then rename another copy with the other mode over `path`.
             try FileIO.writeAtomically(Self.bytes, to: path, mode: openedMode, replacing: true)

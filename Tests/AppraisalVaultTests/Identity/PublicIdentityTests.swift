@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
+@testable import avault
 
 @Suite("Public identity")
 struct PublicIdentityTests {
@@ -23,9 +24,15 @@ struct PublicIdentityTests {
     @Test func tamperedSignature() throws {
         let bytes = try Self.secret.publicFile()
         let nameAt = try #require(findSubsequence(utf8("Lan"), in: bytes))
-        #expect(throws: FormatError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: nameAt, mask: 0x03), file: "p") }
-        #expect(throws: FormatError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 1), file: "p") }
-        #expect(throws: FormatError(.identityBadSignature)) { try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 64), file: "p") }
+        #expect(throws: FormatError(.identityBadSignature)) {
+            try PublicIdentity(parsing: flipped(bytes, at: nameAt, mask: 0x03), file: "p")
+        }
+        #expect(throws: FormatError(.identityBadSignature)) {
+            try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 1), file: "p")
+        }
+        #expect(throws: FormatError(.identityBadSignature)) {
+            try PublicIdentity(parsing: flipped(bytes, at: bytes.count - 64), file: "p")
+        }
     }
 
     /// Every single-byte flip of a .pub file is rejected with a library error: never accepted, never a crash.
@@ -33,7 +40,9 @@ struct PublicIdentityTests {
         let bytes = try Self.secret.publicFile()
         for i in bytes.indices {
             for mask: UInt8 in [0x01, 0x80] {
-                let error = vaultError { () throws in try PublicIdentity(parsing: flipped(bytes, at: i, mask: mask), file: "p") }
+                let error = vaultError { () throws in
+                    try PublicIdentity(parsing: flipped(bytes, at: i, mask: mask), file: "p")
+                }
                 #expect(error != nil, "flip at \(i) mask \(mask) was accepted")
             }
         }
@@ -41,55 +50,77 @@ struct PublicIdentityTests {
 
     /// A header with a field the format does not define is rejected even when correctly signed.
     @Test func unknownFieldRejected() throws {
-        guard case .object(var fields) = Self.secret.identity.json else { Issue.record("identity json"); return }
+        guard case .object(var fields) = Self.secret.identity.json else {
+            Issue.record("identity json")
+            return
+        }
         fields["nickname"] = .text("Lan")
-        let bytes = try SignedDocument.encode(kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
+        let bytes = try SignedDocument.encode(
+            kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
         let error = vaultError { () throws in try PublicIdentity(parsing: bytes, file: "p") }
         #expect(error?.errorID == FormatError.Code.header.rawValue)
         #expect(error?.description.contains("nickname") == true)
     }
 
     /// Each header field is checked: a missing field, bad id, NFD name, unknown role, bad timestamp, uppercase hex.
-    @Test(arguments: [
-        ("missing demo", "demo", nil),
-        ("bad id", "id", JSONValue.text("../etc")),
-        ("uppercase id", "id", .text("TV-01")),
-        ("NFD name", "name", .text(Fixture.nameNFD)),
-        ("name with newline", "name", .text("Lan\nB")),
-        ("unknown role", "role", .text("chair")),
-        ("timestamp with offset", "created", .text("2026-01-15T08:00:00+07:00")),
-        ("month 13", "created", .text("2026-13-15T08:00:00Z")),
-        ("demo as string", "demo", .text("true")),
-        ("short key", "signingKey", .text("00")),
-    ] as [(String, String, JSONValue?)])
+    @Test(
+        arguments: [
+            ("missing demo", "demo", nil),
+            ("bad id", "id", JSONValue.text("../etc")),
+            ("uppercase id", "id", .text("TV-01")),
+            ("NFD name", "name", .text(Fixture.nameNFD)),
+            ("name with newline", "name", .text("Lan\nB")),
+            ("unknown role", "role", .text("chair")),
+            ("timestamp with offset", "created", .text("2026-01-15T08:00:00+07:00")),
+            ("month 13", "created", .text("2026-13-15T08:00:00Z")),
+            ("demo as string", "demo", .text("true")),
+            ("short key", "signingKey", .text("00")),
+        ] as [(String, String, JSONValue?)])
     func headerFieldRules(_ rule: String, _ field: String, _ value: JSONValue?) throws {
-        guard case .object(var fields) = Self.secret.identity.json else { Issue.record("identity json"); return }
+        guard case .object(var fields) = Self.secret.identity.json else {
+            Issue.record("identity json")
+            return
+        }
         fields[field] = value
-        let bytes = try SignedDocument.encode(kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
+        let bytes = try SignedDocument.encode(
+            kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
         let error = vaultError { () throws in try PublicIdentity(parsing: bytes, file: "p") }
         #expect(error?.errorID == FormatError.Code.header.rawValue, "\(rule)")
     }
 
     /// Uppercase hex in a key field is rejected (hex is lowercase only).
     @Test func uppercaseHexRejected() throws {
-        guard case .object(var fields) = Self.secret.identity.json else { Issue.record("identity json"); return }
+        guard case .object(var fields) = Self.secret.identity.json else {
+            Issue.record("identity json")
+            return
+        }
         fields["encryptionKey"] = .text(Hex.encode(Self.secret.identity.json.encryptionKeyBytes).uppercased())
-        let bytes = try SignedDocument.encode(kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
+        let bytes = try SignedDocument.encode(
+            kind: .publicIdentity, header: .object(fields), signer: Self.secret.signingKey)
         #expect(throws: FormatError(.header)) { try PublicIdentity(parsing: bytes, file: "p") }
     }
 
     /// A key file given to the public-identity parser is format.wrong-kind.
     @Test func secretKeyGivenAsPublic() throws {
-        let keyFile = try Self.secret.keyFile(passphrase: passphrase("x"), limits: .interactive, using: DeterministicRandom(seed: "k"))
+        let keyFile = try Self.secret.keyFile(
+            passphrase: passphrase("x"), limits: .interactive, using: DeterministicRandom(seed: "k"))
         #expect(throws: FormatError(.wrongKind)) { try PublicIdentity(parsing: keyFile, file: "k") }
     }
 
     /// Invalid ids and names are refused when generating.
     @Test func generateValidatesInput() {
-        #expect(throws: FormatError(.identityBadID)) { try SecretIdentity.generate(id: "Bad Id", name: "A", role: .member, isDemo: true) }
-        #expect(throws: FormatError(.identityBadID)) { try SecretIdentity.generate(id: ".hidden", name: "A", role: .member, isDemo: true) }
-        #expect(throws: FormatError(.identityBadName)) { try SecretIdentity.generate(id: "ok", name: "   ", role: .member, isDemo: true) }
-        #expect(throws: FormatError(.identityBadName)) { try SecretIdentity.generate(id: "ok", name: "a\u{7}", role: .member, isDemo: true) }
+        #expect(throws: FormatError(.identityBadID)) {
+            try SecretIdentity.generate(id: "Bad Id", name: "A", role: .member, isDemo: true)
+        }
+        #expect(throws: FormatError(.identityBadID)) {
+            try SecretIdentity.generate(id: ".hidden", name: "A", role: .member, isDemo: true)
+        }
+        #expect(throws: FormatError(.identityBadName)) {
+            try SecretIdentity.generate(id: "ok", name: "   ", role: .member, isDemo: true)
+        }
+        #expect(throws: FormatError(.identityBadName)) {
+            try SecretIdentity.generate(id: "ok", name: "a\u{7}", role: .member, isDemo: true)
+        }
     }
 }
 

@@ -21,7 +21,9 @@ struct InboxSecretaryTests {
         let f = try InboxFixture(seed: "secretary-only-2")
         let other = try SecretIdentity.generate(
             id: "thu-ky", name: "Người khác", role: .secretary, isDemo: true, using: DeterministicRandom(seed: "other"))
-        let error = vaultError { () throws in try f.inbox.receive([try! f.submission(from: f.members[0])], secretary: other) }
+        let error = vaultError { () throws in
+            try f.inbox.receive([try! f.submission(from: f.members[0])], secretary: other)
+        }
         #expect(error as? MergeError == MergeError(.notSecretary))
         #expect(error?.status == .permission)
     }
@@ -40,7 +42,10 @@ struct InboxSecretaryTests {
         let batch = try f.inbox.receive([bad, good], secretary: f.secretary)
         #expect(batch.accepted == 1 && batch.rejected == 1)
         #expect(batch.items.map(\.file) == [bad, good])
-        guard case .failure(let error) = batch.items[0].result else { Issue.record("the holder's file was accepted"); return }
+        guard case .failure(let error) = batch.items[0].result else {
+            Issue.record("the holder's file was accepted")
+            return
+        }
         #expect(error as? InboxError == InboxError(.wrongRole))
         #expect(try f.journalEvents() == ["reject", "receive"])
     }

@@ -17,17 +17,21 @@ struct InboxFixture {
     init(seed: String = "inbox") throws {
         let random = DeterministicRandom(seed: seed)
         func make(_ id: String, _ role: Role) throws -> SecretIdentity {
-            try SecretIdentity.generate(id: id, name: "Người \(id)", role: role, isDemo: true, created: "2026-01-01T00:00:00Z", using: random)
+            try SecretIdentity.generate(
+                id: id, name: "Người \(id)", role: role, isDemo: true, created: "2026-01-01T00:00:00Z", using: random)
         }
         secretary = try make("thu-ky", .secretary)
         members = try ["tv-01", "tv-02"].map { try make($0, .member) }
         holder = try make("chu-tich", .holder)
         directory = NSTemporaryDirectory() + "avault-inbox-\(UUID().uuidString)"
         try FileIO.makeDirectory(directory)
-        let round = try SignedDocument.encode(kind: .roundDefinition, header: .object(["stand-in": .string(seed)]), signer: secretary.signingKey)
+        let round = try SignedDocument.encode(
+            kind: .roundDefinition, header: .object(["stand-in": .string(seed)]), signer: secretary.signingKey)
         try FileIO.writeAtomically(round, to: FileIO.join(directory, "round.avr"))
         let hash = try SignedDocument(parsing: round, expecting: .roundDefinition, file: "round.avr").fileHash
-        roster = Roster(roundHash: hash, secretary: secretary.identity, members: members.map(\.identity), holders: [holder.identity])
+        roster = Roster(
+            roundHash: hash, secretary: secretary.identity, members: members.map(\.identity), holders: [holder.identity]
+        )
         inbox = Inbox(roundDirectory: directory, roster: roster)
     }
 
@@ -37,7 +41,8 @@ struct InboxFixture {
         content: String = "{}", name: String? = nil
     ) throws -> String {
         let bytes = try SealedEnvelope.seal(
-            Array(content.utf8), kind: .submission, round: round ?? roster.roundHash, context: ["revision": .integer(Int64(revision))],
+            Array(content.utf8), kind: .submission, round: round ?? roster.roundHash,
+            context: ["revision": .integer(Int64(revision))],
             sender: sender, recipient: recipient ?? secretary.identity.encryptionKey)
         let path = directory + "/../" + (name ?? "\(UUID().uuidString).avs")
         try FileIO.writeAtomically(bytes, to: path)
@@ -45,8 +50,10 @@ struct InboxFixture {
     }
 
     func journalEvents() throws -> [String] {
-        try RoundJournal.load(roundDirectory: directory, secretaryKey: secretary.identity.signingKey, roundHash: roster.roundHash)
-            .entries.map(\.event)
+        try RoundJournal.load(
+            roundDirectory: directory, secretaryKey: secretary.identity.signingKey, roundHash: roster.roundHash
+        )
+        .entries.map(\.event)
     }
 
     func reject(_ path: String) throws -> (any Error)? {
@@ -133,7 +140,8 @@ struct InboxTests {
     /// A file naming tv-01 as sender but signed by tv-02 (re-signed by another member) is rejected.
     @Test func reSignedByAnotherMemberIsRejected() throws {
         let f = try InboxFixture()
-        let tv01 = f.members[0].identity, tv02 = f.members[1]
+        let tv01 = f.members[0].identity
+        let tv02 = f.members[1]
         let posing = SecretIdentity(
             identity: PublicIdentity(
                 id: tv01.id, name: tv01.name, role: .member, signingKey: tv02.signingKey.publicKey,
@@ -189,7 +197,14 @@ struct InboxTests {
             ("header", header, .envelopeBadSignature),
             ("payload", flipped(bytes, at: envelope.preamble.count + 3), .envelopeBadSignature),
             ("signature", flipped(bytes, at: bytes.count - 3), .envelopeBadSignature),
-            ("wrong-kind", { var b = bytes; b[8] = ArtifactKind.lockedResults.rawValue; return b }(), .formatWrongKind),
+            (
+                "wrong-kind",
+                {
+                    var b = bytes
+                    b[8] = ArtifactKind.lockedResults.rawValue
+                    return b
+                }(), .formatWrongKind
+            ),
         ]
         for (name, variant, rule) in cases {
             let p = FileIO.join(f.directory, "..", "damaged-\(name).avs")
@@ -199,7 +214,8 @@ struct InboxTests {
             #expect(error?.description.contains("damaged-\(name).avs") == true, "\(name): \(String(describing: error))")
         }
         #expect(try f.inbox.live().isEmpty)
-        let journal = try RoundJournal.load(roundDirectory: f.directory, secretaryKey: f.secretary.identity.signingKey, roundHash: f.roster.roundHash)
+        let journal = try RoundJournal.load(
+            roundDirectory: f.directory, secretaryKey: f.secretary.identity.signingKey, roundHash: f.roster.roundHash)
         // f.reject receives twice per case.
         let rules = journal.entries.map { $0.details["rule"] }
         #expect(rules == cases.flatMap { c in [JSONValue.string(c.2.id), .string(c.2.id)] })
@@ -213,7 +229,9 @@ struct InboxTests {
         let path = try f.submission(from: f.members[0])
         let bytes = try FileIO.read(path, maxBytes: 1 << 20)
         let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
-        let message = ArtifactKind.submission.domain("outer") + envelope.headerHash + BLAKE2b.hash(envelope.payload, outputLength: 64)
+        let message =
+            ArtifactKind.submission.domain("outer") + envelope.headerHash
+            + BLAKE2b.hash(envelope.payload, outputLength: 64)
         let forged = Array(bytes.dropLast(64)) + (try f.members[1].signingKey.signature(for: message))
         try FileIO.writeAtomically(forged, to: path, replacing: true)
         #expect(try f.reject(path)?.errorID == EnvelopeError.Code.badSignature.rawValue)
@@ -237,7 +255,9 @@ struct InboxTests {
     @Test func fileNameRule() {
         #expect(RoundLayout.parseSubmissionFileName("tv-01.r12.avs")! == ("tv-01", 12))
         #expect(RoundLayout.parseSubmissionFileName("a.r.b.r3.avs")! == ("a.r.b", 3))
-        for bad in ["tv-01.r0.avs", "tv-01.r01.avs", "tv-01.avs", "../x.r1.avs", "tv-01.r1.avs.tmp", "TV.r1.avs", "tv.r-1.avs"] {
+        for bad in [
+            "tv-01.r0.avs", "tv-01.r01.avs", "tv-01.avs", "../x.r1.avs", "tv-01.r1.avs.tmp", "TV.r1.avs", "tv.r-1.avs",
+        ] {
             #expect(RoundLayout.parseSubmissionFileName(bad) == nil, "\(bad)")
         }
     }

@@ -7,11 +7,16 @@ import Testing
 struct JournalEventTests {
     /// The names written in journals are part of the format and never change.
     @Test func rawValuesAreTheJournalNames() {
-        #expect(JournalEvent.allCases.map(\.rawValue) == ["round-init", "receive", "supersede", "reject", "receive-evidence", "merge"])
+        #expect(
+            JournalEvent.allCases.map(\.rawValue) == [
+                "round-init", "receive", "supersede", "reject", "receive-evidence", "merge",
+            ])
     }
 
     /// An entry's event parses to the enum; an unknown name stays readable as text and has no kind.
-    @Test(arguments: [("receive", JournalEvent.receive), ("receive-evidence", .receiveEvidence), ("round-init", .roundInit)])
+    @Test(arguments: [
+        ("receive", JournalEvent.receive), ("receive-evidence", .receiveEvidence), ("round-init", .roundInit),
+    ])
     func entryKind(name: String, kind: JournalEvent) {
         let entry = RoundJournal.Entry(sequence: 1, at: "2026-01-01T00:00:00Z", event: name, details: [:], previous: [])
         #expect(entry.kind == kind)
@@ -33,7 +38,8 @@ struct JournalEventTests {
     /// `append` writes the enum's raw value, and `load` reads it back as the same kind.
     @Test func appendWritesTheRawValue() throws {
         let f = try InboxFixture(seed: "journal-event")
-        try RoundJournal.append(roundDirectory: f.directory, event: .receiveEvidence, details: [:], secretary: f.secretary)
+        try RoundJournal.append(
+            roundDirectory: f.directory, event: .receiveEvidence, details: [:], secretary: f.secretary)
         let entries = try RoundJournal.load(
             roundDirectory: f.directory, secretaryKey: f.secretary.identity.signingKey, roundHash: f.roster.roundHash
         ).entries

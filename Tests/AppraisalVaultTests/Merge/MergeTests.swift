@@ -18,9 +18,12 @@ enum MergeFixture {
                     Framework.Criterion(
                         code: "1.1", title: "Tiêu chí", max: p("2"), step: p("0.25"),
                         subCriteria: [
-                            Framework.SubCriterion(code: "1.1.1", title: "Tự chấm", max: p("1"), step: p("0.25"), method: .selfAssessed),
-                            Framework.SubCriterion(code: "1.1.2", title: "Hội đồng", max: p("0.5"), step: p("0.25"), method: .council),
-                            Framework.SubCriterion(code: "1.1.3", title: "Điều tra", max: p("0.5"), step: p("0.25"), method: .survey),
+                            Framework.SubCriterion(
+                                code: "1.1.1", title: "Tự chấm", max: p("1"), step: p("0.25"), method: .selfAssessed),
+                            Framework.SubCriterion(
+                                code: "1.1.2", title: "Hội đồng", max: p("0.5"), step: p("0.25"), method: .council),
+                            Framework.SubCriterion(
+                                code: "1.1.3", title: "Điều tra", max: p("0.5"), step: p("0.25"), method: .survey),
                         ])
                 ])
         ])
@@ -29,11 +32,14 @@ enum MergeFixture {
         AppraisedUnit(id: "u3", name: "Huyện C", group: "h"),
     ]
     static let selfScores = SelfAssessment(
-        entries: Dictionary(uniqueKeysWithValues: units.map { (Cell(unit: $0.id, code: "1.1.1"), SelfAssessment.Entry(score: p("1"))) }))
+        entries: Dictionary(
+            uniqueKeysWithValues: units.map { (Cell(unit: $0.id, code: "1.1.1"), SelfAssessment.Entry(score: p("1"))) })
+    )
 
     static func members() throws -> [Member] {
         try ["m1", "m2"].map { id in
-            let s = try SecretIdentity.generate(id: id, name: id, role: .member, isDemo: true, created: "2026-01-01T00:00:00Z")
+            let s = try SecretIdentity.generate(
+                id: id, name: id, role: .member, isDemo: true, created: "2026-01-01T00:00:00Z")
             return Member(identity: s.identity, codes: [id == "m1" ? "1.1.1" : "1.1.2"])
         }
     }
@@ -41,7 +47,8 @@ enum MergeFixture {
     static func input() throws -> RoundPlan {
         RoundPlan(
             framework: framework, groups: [UnitGroup(id: "g", name: "G"), UnitGroup(id: "h", name: "H")], units: units,
-            selfAssessment: selfScores, members: try members(), labels: RankLabels.defaults(for: [UnitGroup(id: "g", name: "G"), UnitGroup(id: "h", name: "H")]))
+            selfAssessment: selfScores, members: try members(),
+            labels: RankLabels.defaults(for: [UnitGroup(id: "g", name: "G"), UnitGroup(id: "h", name: "H")]))
     }
 
     static let m1Rows = [
@@ -63,7 +70,8 @@ struct MergeTests {
 
     /// Totals add up per criterion, field and unit; the index is total ÷ max × 100 rounded to 2 places.
     @Test func totalsAndIndex() throws {
-        let outcome = Merge.run(try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
+        let outcome = Merge.run(
+            try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
         let u1 = try #require(outcome.results.units.first { $0.unit == "u1" })
         #expect(u1.appraisedTotal == F.p("1.25"))
         #expect(u1.selfTotal == F.p("1"))
@@ -79,7 +87,8 @@ struct MergeTests {
     /// Survey scores, when supplied, count toward total and maximum.
     @Test func surveyCounts() throws {
         let survey = Dictionary(uniqueKeysWithValues: F.units.map { (Cell(unit: $0.id, code: "1.1.3"), F.p("0.5")) })
-        let outcome = Merge.run(try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: survey)
+        let outcome = Merge.run(
+            try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: survey)
         let u1 = try #require(outcome.results.units.first { $0.unit == "u1" })
         #expect(u1.maxTotal == F.p("2"))
         #expect(u1.appraisedTotal == F.p("1.75"))
@@ -89,7 +98,8 @@ struct MergeTests {
 
     /// Ranks are within a group, best first; labels follow the group's thresholds.
     @Test func ranksAndLabels() throws {
-        let outcome = Merge.run(try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
+        let outcome = Merge.run(
+            try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
         let byUnit = Dictionary(uniqueKeysWithValues: outcome.results.units.map { ($0.unit, $0) })
         #expect(byUnit["u2"]!.percent == F.p("83.33") && byUnit["u1"]!.percent == F.p("83.33"))
         #expect(byUnit["u1"]!.rank == 1 && byUnit["u2"]!.rank == 1)  // a tie shares the rank
@@ -111,17 +121,23 @@ struct MergeTests {
     @Test func conflictsAreNamed() throws {
         var intruder = F.m2Rows
         intruder.append(Appraisal(unit: "u1", code: "1.1.1", score: F.p("0"), reason: "x"))
-        let outcome = Merge.run(try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": intruder], survey: nil)
-        #expect(outcome.coverage.conflicts == [Coverage.Conflict(cell: Cell(unit: "u1", code: "1.1.1"), members: ["m1", "m2"])])
+        let outcome = Merge.run(
+            try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": intruder], survey: nil)
+        #expect(
+            outcome.coverage.conflicts == [
+                Coverage.Conflict(cell: Cell(unit: "u1", code: "1.1.1"), members: ["m1", "m2"])
+            ])
         #expect(outcome.results.units.first { $0.unit == "u1" }?.cells.first?.appraised == nil)
     }
 
     /// Merge does not depend on the order of rows within a submission (a merge law).
     @Test func rowOrderDoesNotMatter() async throws {
         let input = try F.input()
-        let reference = Merge.run(input, roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
+        let reference = Merge.run(
+            input, roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
         await propertyCheck(input: Gen.int(in: 0...5), Gen.int(in: 0...5)) { a, b in
-            let m1 = Array(F.m1Rows.shuffledDeterministically(a)), m2 = Array(F.m2Rows.shuffledDeterministically(b))
+            let m1 = Array(F.m1Rows.shuffledDeterministically(a))
+            let m2 = Array(F.m2Rows.shuffledDeterministically(b))
             let again = Merge.run(input, roundHash: F.round, submissions: ["m1": m1, "m2": m2], survey: nil)
             #expect(again.results == reference.results)
             #expect(again.coverage == reference.coverage)
@@ -130,7 +146,8 @@ struct MergeTests {
 
     /// Results survive canonical JSON and back unchanged.
     @Test func resultsJSONRoundTrip() throws {
-        let outcome = Merge.run(try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
+        let outcome = Merge.run(
+            try F.input(), roundHash: F.round, submissions: ["m1": F.m1Rows, "m2": F.m2Rows], survey: nil)
         let bytes = CanonicalJSON.serialize(outcome.results.json)
         #expect(try Results(json: CanonicalJSON.parse(bytes)) == outcome.results)
     }
@@ -142,7 +159,9 @@ struct AppraisalCheckTests {
 
     static func check() throws -> AppraisalCheck {
         let m1 = try F.members()[0]
-        return AppraisalCheck(framework: F.framework, selfAssessment: F.selfScores, assignedCells: m1.cells(in: F.framework, units: F.units))
+        return AppraisalCheck(
+            framework: F.framework, selfAssessment: F.selfScores,
+            assignedCells: m1.cells(in: F.framework, units: F.units))
     }
 
     static func codes(_ rows: [Appraisal]) throws -> [String] { try check().problems(rows).map(\.error.messageID) }
@@ -165,7 +184,10 @@ struct AppraisalCheckTests {
         #expect(try Self.codes(Array(F.m1Rows.dropLast())) == ["appraisal.missing-cell"])
         #expect(try Self.codes(F.m1Rows + [F.m1Rows[0]]) == ["appraisal.duplicate"])
         #expect(try Self.codes(F.m1Rows + [F.m2Rows[0]]) == ["appraisal.unassigned"])
-        #expect(try Self.codes(F.m1Rows + [Appraisal(unit: "u1", code: "9.9.9", score: .zero, reason: "")]) == ["appraisal.unknown-code"])
+        #expect(
+            try Self.codes(F.m1Rows + [Appraisal(unit: "u1", code: "9.9.9", score: .zero, reason: "")]) == [
+                "appraisal.unknown-code"
+            ])
     }
 
     /// Every problem is reported at once, not only the first.

@@ -21,7 +21,8 @@ struct MergeRoundFixture {
     init(seed: String = "merge-round") throws {
         let random = DeterministicRandom(seed: seed)
         func make(_ id: String, _ role: Role) throws -> SecretIdentity {
-            try SecretIdentity.generate(id: id, name: "Người \(id)", role: role, isDemo: true, created: Self.created, using: random)
+            try SecretIdentity.generate(
+                id: id, name: "Người \(id)", role: role, isDemo: true, created: Self.created, using: random)
         }
         let secretary = try make("thu-ky", .secretary)
         let members = try ["tv-01", "tv-02"].map { try make($0, .member) }
@@ -38,8 +39,11 @@ struct MergeRoundFixture {
             framework: try write("framework.csv", Array(RoundFixtures.frameworkCSV.utf8)),
             units: try write("units.csv", Array(RoundFixtures.unitsCSV.utf8)),
             selfAssessment: try write("self.csv", Array(RoundFixtures.selfCSV.utf8)),
-            members: try write("members.csv", Array("id,public_key_file,codes,units\ntv-01,tv-01.pub,1.1.1,\ntv-02,tv-02.pub,1.1.2,\n".utf8)),
-            holders: holders.map { FileIO.join(folder, "\($0.identity.id).pub") }, threshold: 2, title: "Vòng thử", year: 2025,
+            members: try write(
+                "members.csv",
+                Array("id,public_key_file,codes,units\ntv-01,tv-01.pub,1.1.1,\ntv-02,tv-02.pub,1.1.2,\n".utf8)),
+            holders: holders.map { FileIO.join(folder, "\($0.identity.id).pub") }, threshold: 2, title: "Vòng thử",
+            year: 2025,
             isDemo: true)
         let setup = try RoundSetup.load(sources)
         let directory = FileIO.join(folder, "round")
@@ -66,7 +70,8 @@ struct MergeRoundFixture {
     /// Seals `content` as `sender`'s submission with header revision `revision`, and receives it.
     func receive(_ content: [UInt8], from sender: SecretIdentity, revision: Int = 1) throws {
         let bytes = try SealedEnvelope.seal(
-            content, kind: .submission, round: round.fileHash, context: ["revision": .integer(Int64(revision))], sender: sender,
+            content, kind: .submission, round: round.fileHash, context: ["revision": .integer(Int64(revision))],
+            sender: sender,
             recipient: round.secretary.encryptionKey, created: Self.created)
         let path = FileIO.join(folder, "\(sender.identity.id).incoming.avs")
         try FileIO.writeAtomically(bytes, to: path, replacing: true)
@@ -76,7 +81,8 @@ struct MergeRoundFixture {
     /// Seals and receives the member's valid rows through the normal sealing path.
     func receiveValid(_ index: Int) throws {
         let m = members[index]
-        let bytes = try Sealing.seal(Self.rows[m.identity.id]!, round: round, member: m, revision: 1, created: Self.created)
+        let bytes = try Sealing.seal(
+            Self.rows[m.identity.id]!, round: round, member: m, revision: 1, created: Self.created)
         let path = FileIO.join(folder, "\(m.identity.id).r1.avs")
         try FileIO.writeAtomically(bytes, to: path, replacing: true)
         _ = try Inbox(roundDirectory: directory, roster: round.roster).receive(path, secretary: secretary)
@@ -84,16 +90,19 @@ struct MergeRoundFixture {
 
     func merge(allowIncomplete: Bool = false, as key: SecretIdentity? = nil) throws -> RoundMerge.Report {
         try RoundMerge.run(
-            roundDirectory: directory, secretary: key ?? secretary, survey: nil, allowIncomplete: allowIncomplete, created: Self.created)
+            roundDirectory: directory, secretary: key ?? secretary, survey: nil, allowIncomplete: allowIncomplete,
+            created: Self.created)
     }
 
     var mergeOutputsExist: Bool {
-        FileIO.exists(FileIO.join(directory, RoundLayout.manifestFileName)) || FileIO.exists(FileIO.join(directory, RoundLayout.resultsFileName))
+        FileIO.exists(FileIO.join(directory, RoundLayout.manifestFileName))
+            || FileIO.exists(FileIO.join(directory, RoundLayout.resultsFileName))
     }
 
     func manifest() throws -> Manifest {
         let path = FileIO.join(directory, RoundLayout.manifestFileName)
-        return try Manifest(parsing: try FileIO.read(path, maxBytes: 1 << 20), file: path, secretaryKey: secretary.identity.signingKey)
+        return try Manifest(
+            parsing: try FileIO.read(path, maxBytes: 1 << 20), file: path, secretaryKey: secretary.identity.signingKey)
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: folder) }
@@ -110,7 +119,8 @@ struct RoundMergeTests {
         let report = try f.merge()
         #expect(report.submissions == 2 && report.coverage.isComplete)
         let manifest = try f.manifest()
-        #expect(!manifest.allowIncomplete && manifest.gaps == 0 && manifest.submissions.map(\.member) == ["tv-01", "tv-02"])
+        #expect(
+            !manifest.allowIncomplete && manifest.gaps == 0 && manifest.submissions.map(\.member) == ["tv-01", "tv-02"])
     }
 
     /// §6.5 step 2: the inner content's member, revision and round must equal the header's; each
@@ -140,7 +150,9 @@ struct RoundMergeTests {
             Appraisal(unit: "u1", code: "1.1.1", score: Points(parsing: "1.25")!, reason: "vượt"),
             Appraisal(unit: "u2", code: "1.1.1", score: Points(parsing: "1")!, reason: ""),
         ]
-        try f.receive(SubmissionContent(member: "tv-01", revision: 1, round: f.round.fileHash, rows: bad).encoded(), from: f.members[0])
+        try f.receive(
+            SubmissionContent(member: "tv-01", revision: 1, round: f.round.fileHash, rows: bad).encoded(),
+            from: f.members[0])
         try f.receiveValid(1)
         let error = vaultError { () throws in try f.merge() }
         #expect(error?.errorID == MergeError.Code.invalidContent.rawValue)
@@ -170,7 +182,8 @@ struct RoundMergeTests {
         let error = vaultError { () throws in try f.merge() }
         #expect(error?.errorID == MergeError.Code.incomplete.rawValue)
         #expect(error?.text.arguments.prefix(2) == ["2", "0"])
-        #expect(error?.description.contains("tv-02: u1 / 1.1.2; tv-02: u2 / 1.1.2") == true, "\(String(describing: error))")
+        #expect(
+            error?.description.contains("tv-02: u1 / 1.1.2; tv-02: u2 / 1.1.2") == true, "\(String(describing: error))")
         #expect(!f.mergeOutputsExist)
     }
 
@@ -251,7 +264,8 @@ struct RoundMergeRecoveryTests {
         try FileIO.writeAtomically(before, to: journalPath, replacing: true)  // as if killed before the journal
         _ = try f.merge()
         #expect(try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20) == manifest)
-        let journal = try RoundJournal.load(roundDirectory: f.directory, secretaryKey: f.round.secretary.signingKey, roundHash: f.round.fileHash)
+        let journal = try RoundJournal.load(
+            roundDirectory: f.directory, secretaryKey: f.round.secretary.signingKey, roundHash: f.round.fileHash)
         #expect(journal.entries.last?.event == "merge")
         let report = try RoundVerifier.verify(roundDirectory: f.directory)
         #expect(report.passed, "\(report.failures.map { $0.id })")

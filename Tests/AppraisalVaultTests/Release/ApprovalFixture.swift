@@ -54,7 +54,8 @@ struct ApprovalFixture {
 
     /// Holder `i`'s approval of this round's results (or of other hashes, for negative tests).
     func approve(
-        _ i: Int, as holder: SecretIdentity? = nil, decision: String = ApprovalFixture.decision, roundHash: [UInt8]? = nil,
+        _ i: Int, as holder: SecretIdentity? = nil, decision: String = ApprovalFixture.decision,
+        roundHash: [UInt8]? = nil,
         manifestHash: [UInt8]? = nil, resultsHash: [UInt8]? = nil
     ) throws -> (bytes: [UInt8], file: String) {
         let bytes = try Approval.create(
@@ -68,7 +69,8 @@ struct ApprovalFixture {
     @discardableResult
     func verify(_ approval: (bytes: [UInt8], file: String)) throws -> ReleasePolicy.Holder {
         try Approval(parsing: approval.bytes, file: approval.file).verify(
-            policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash, resultsHash: resultsHash)
+            policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash, resultsHash: resultsHash
+        )
     }
 
     /// Combines approvals for this round.
@@ -97,16 +99,22 @@ struct ApprovalFixture {
 
     /// Edits an approval's header and signs it again with `signer` (a holder who signs bad data).
     static func resign(
-        _ approval: (bytes: [UInt8], file: String), by signer: SecretIdentity, _ edit: (inout [String: JSONValue]) -> Void
+        _ approval: (bytes: [UInt8], file: String), by signer: SecretIdentity,
+        _ edit: (inout [String: JSONValue]) -> Void
     ) throws -> (bytes: [UInt8], file: String) {
         let doc = try SignedDocument(parsing: approval.bytes, expecting: .approval, file: approval.file)
         guard case .object(var fields) = doc.container.header else { fatalError("header is an object") }
         edit(&fields)
-        return (try SignedDocument.encode(kind: .approval, header: .object(fields), signer: signer.signingKey), approval.file)
+        return (
+            try SignedDocument.encode(kind: .approval, header: .object(fields), signer: signer.signingKey),
+            approval.file
+        )
     }
 
     /// Edits a token's header and re-encodes it (tokens are unsigned), keeping `body`.
-    static func editToken(_ token: [UInt8], body: [UInt8] = [], _ edit: (inout [String: JSONValue]) -> Void) throws -> [UInt8] {
+    static func editToken(_ token: [UInt8], body: [UInt8] = [], _ edit: (inout [String: JSONValue]) -> Void) throws
+        -> [UInt8]
+    {
         let container = try Container(parsing: token, expecting: .releaseToken, file: "t")
         guard case .object(var fields) = container.header else { fatalError("header is an object") }
         edit(&fields)

@@ -17,11 +17,15 @@ struct ApprovalTests {
         #expect(entry.identity.id == "pho-chu-tich")
         #expect(approval.holder == "pho-chu-tich")
         #expect(approval.decision == ApprovalFixture.decision)
-        #expect(approval.round == f.roundHash && approval.manifest == f.manifestHash && approval.results == f.resultsHash)
+        #expect(
+            approval.round == f.roundHash && approval.manifest == f.manifestHash && approval.results == f.resultsHash)
         #expect(approval.share.x == 2)
         #expect(approval.share.y == (try f.policy.openShare(holder: f.holders[1], roundID: f.roundID)).y)
         #expect(a.bytes[8] == ArtifactKind.approval.rawValue)
-        guard case .object(let fields) = approval.document.container.header else { Issue.record("not an object"); return }
+        guard case .object(let fields) = approval.document.container.header else {
+            Issue.record("not an object")
+            return
+        }
         #expect(
             fields.keys.sorted()
                 == ["created", "decision", "holder", "holderSigningKey", "manifest", "results", "round", "share", "x"])
@@ -52,8 +56,9 @@ struct ApprovalTests {
         let a = try f.approve(0)
         // The last signature byte, and the "2" of "2026" in `created` turned into "3".
         let created = try #require(String(decoding: a.bytes, as: UTF8.self).range(of: "\"created\":\"2026"))
-        let offset = String(decoding: a.bytes, as: UTF8.self).utf8.distance(
-            from: String(decoding: a.bytes, as: UTF8.self).startIndex, to: created.upperBound) - 1
+        let offset =
+            String(decoding: a.bytes, as: UTF8.self).utf8.distance(
+                from: String(decoding: a.bytes, as: UTF8.self).startIndex, to: created.upperBound) - 1
         for bytes in [ApprovalFixture.flip(a.bytes, at: -1), ApprovalFixture.flip(a.bytes, at: offset)] {
             let error = try #require(throws: (any Error).self) { try f.verify((bytes, a.file)) }
             #expect(error.errorID == ReleaseError.Code.approvalBadSignature.rawValue)

@@ -28,7 +28,10 @@ struct ApprovalTokenTests {
         let bytes = try f.combine([a2, a0]).bytes
         let container = try Container(parsing: bytes, expecting: .releaseToken, file: "t")
         #expect(container.body.isEmpty)
-        guard case .object(let fields) = container.header else { Issue.record("not an object"); return }
+        guard case .object(let fields) = container.header else {
+            Issue.record("not an object")
+            return
+        }
         #expect(
             fields.keys.sorted()
                 == ["approvals", "created", "decision", "manifest", "releaseKey", "releaseSecret", "results", "round"])
@@ -50,7 +53,8 @@ struct ApprovalTokenTests {
         #expect(error.text.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
         #expect(
             error.text.render(in: .english)
-                == "Needs 2 approvals from distinct holders; have 1 (chu-tich); 1 more needed from: pho-chu-tich, chanh-vp.")
+                == "Needs 2 approvals from distinct holders; have 1 (chu-tich); 1 more needed from: pho-chu-tich, chanh-vp."
+        )
         let none = try #require(throws: (any Error).self) { try f.combine([]) }
         #expect(none.text.arguments == ["2", "0", "–", "2", "chu-tich, pho-chu-tich, chanh-vp"])
     }
@@ -64,7 +68,10 @@ struct ApprovalTokenTests {
         #expect(error.text.arguments[1] == "1")
         let combined = try f.combine([a0, try f.approve(1), a0])
         #expect(combined.holders == ["chu-tich", "pho-chu-tich"])
-        #expect(combined.notices == [Notice(Notice.Code.approvalCountedOnce, [.text("chu-tich"), .file(a0.file), .file(a0.file)])])
+        #expect(
+            combined.notices == [
+                Notice(Notice.Code.approvalCountedOnce, [.text("chu-tich"), .file(a0.file), .file(a0.file)])
+            ])
         #expect(try f.open(token: combined.bytes) == f.plaintext)
     }
 
@@ -84,7 +91,10 @@ struct ApprovalTokenTests {
         #expect(error.text.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
         let combined = try f.combine([alias, a0, try f.approve(2)])
         #expect(combined.holders == ["chu-tich", "chanh-vp"])
-        #expect(combined.notices == [Notice(Notice.Code.approvalCountedOnce, [.text("chu-tich"), .file(a0.file), .file(alias.file)])])
+        #expect(
+            combined.notices == [
+                Notice(Notice.Code.approvalCountedOnce, [.text("chu-tich"), .file(a0.file), .file(alias.file)])
+            ])
         #expect(
             combined.notices[0].render(in: .english)
                 == "The approval from chu-tich is counted once: chu-tich.ava carries the same key as chu-tich-2.ava.")
@@ -138,7 +148,8 @@ struct ApprovalTokenTests {
         for (round, manifest, results, code) in checks {
             let error = try #require(throws: (any Error).self) {
                 try token.verify(
-                    policy: f.policy, roundID: f.roundID, roundHash: round, manifestHash: manifest, resultsHash: results)
+                    policy: f.policy, roundID: f.roundID, roundHash: round, manifestHash: manifest, resultsHash: results
+                )
             }
             #expect(error.code == code)
             #expect(error.text.arguments == ["release.avt"])
@@ -202,7 +213,8 @@ struct ApprovalTokenTests {
         let redecided = try ApprovalFixture.editToken(bytes) { $0["decision"] = .string("Quyết định số 999/QĐ-UBND") }
         let error = try #require(throws: (any Error).self) { try f.open(token: redecided) }
         #expect(error.errorID == ReleaseError.Code.tokenDecisionDiffers.rawValue)
-        #expect(error.text.arguments == ["release.avt", "chu-tich", ApprovalFixture.decision, "Quyết định số 999/QĐ-UBND"])
+        #expect(
+            error.text.arguments == ["release.avt", "chu-tich", ApprovalFixture.decision, "Quyết định số 999/QĐ-UBND"])
     }
 
     /// Rule: token parsing is strict: trailing bytes, unknown fields, bad hex and an empty

@@ -79,7 +79,8 @@ struct ApprovalVectorTests {
     /// Rule: the spec quotes every value of the vector, so spec and code cannot drift apart.
     @Test func specQuotesTheVector() throws {
         let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let spec = try String(contentsOf: root.appendingPathComponent("docs/spec/08-release.md"), encoding: .utf8)
         let flat = spec.filter { !$0.isWhitespace }
         let quoted = [

@@ -35,7 +35,9 @@ struct ReleaseFixture {
 }
 
 /// Edits one field of the policy JSON and parses it again.
-func parseEdited(_ policy: ReleasePolicy, _ edit: (inout [String: JSONValue]) -> Void) throws(FieldReader.Failure) -> ReleasePolicy {
+func parseEdited(_ policy: ReleasePolicy, _ edit: (inout [String: JSONValue]) -> Void) throws(FieldReader.Failure)
+    -> ReleasePolicy
+{
     guard case .object(var fields) = policy.json else { fatalError("policy JSON is an object") }
     edit(&fields)
     return try ReleasePolicy(json: .object(fields), path: "release")
@@ -79,7 +81,8 @@ struct ReleasePolicyTests {
             let share = try f.policy.openShare(holder: holder, roundID: f.roundID)
             #expect(share.x == UInt8(i + 1))
             #expect(share.y.count == 32)
-            #expect(ReleasePolicy.commitment(roundID: f.roundID, x: share.x, y: share.y) == f.policy.holders[i].commitment)
+            #expect(
+                ReleasePolicy.commitment(roundID: f.roundID, x: share.x, y: share.y) == f.policy.holders[i].commitment)
         }
     }
 
@@ -107,7 +110,9 @@ struct ReleasePolicyTests {
     @Test func fewerThanThresholdSaysHowManyMore() throws {
         let f = try ReleaseFixture(count: 5, threshold: 4, seed: "4 of 5")
         let shares = try f.shares()
-        let error = try #require(throws: (any Error).self) { try f.policy.reconstruct(Array(shares.prefix(1)), roundID: f.roundID) }
+        let error = try #require(throws: (any Error).self) {
+            try f.policy.reconstruct(Array(shares.prefix(1)), roundID: f.roundID)
+        }
         #expect(error.errorID == ReleaseError.Code.notEnoughShares.rawValue)
         #expect(error.text.arguments == ["1", "4", "3"])
         #expect(error.description.contains("3 more needed"))
@@ -118,7 +123,9 @@ struct ReleasePolicyTests {
     @Test func duplicateShareRefused() throws {
         let f = try ReleaseFixture()
         let share = try f.policy.openShare(holder: f.holders[0], roundID: f.roundID)
-        let error = try #require(throws: (any Error).self) { try f.policy.reconstruct([share, share], roundID: f.roundID) }
+        let error = try #require(throws: (any Error).self) {
+            try f.policy.reconstruct([share, share], roundID: f.roundID)
+        }
         #expect(error.errorID == ReleaseError.Code.shareDuplicate.rawValue)
         #expect(error.text.arguments.first == "holder-1")
     }
@@ -127,7 +134,8 @@ struct ReleasePolicyTests {
     @Test func corruptedShareIsNamed() throws {
         let f = try ReleaseFixture()
         var shares = try f.shares()
-        let bad = try SecretBytes(copying: ReleaseShamirTests.bytes(shares[1].y).enumerated().map { $0 == 7 ? $1 ^ 0x80 : $1 })
+        let bad = try SecretBytes(
+            copying: ReleaseShamirTests.bytes(shares[1].y).enumerated().map { $0 == 7 ? $1 ^ 0x80 : $1 })
         shares[1] = Shamir.Share(x: 2, y: bad)
         let error = try #require(throws: (any Error).self) { try f.policy.reconstruct(shares, roundID: f.roundID) }
         #expect(error.errorID == ReleaseError.Code.shareCommitment.rawValue)
@@ -141,7 +149,9 @@ struct ReleasePolicyTests {
         let tampered = try parseEdited(f.policy) { fields in
             editHolder(&fields, 2) { $0["sealedShare"] = flipHex($0["sealedShare"], at: 60) }
         }
-        let error = try #require(throws: (any Error).self) { try tampered.openShare(holder: f.holders[2], roundID: f.roundID) }
+        let error = try #require(throws: (any Error).self) {
+            try tampered.openShare(holder: f.holders[2], roundID: f.roundID)
+        }
         #expect(error.errorID == ReleaseError.Code.shareUnopenable.rawValue)
         #expect(error.text.arguments == ["holder-3", "3"])
         // The untouched holders still open theirs.
@@ -155,7 +165,9 @@ struct ReleasePolicyTests {
         let tampered = try parseEdited(f.policy) { fields in
             editHolder(&fields, 0) { $0["commitment"] = flipHex($0["commitment"], at: 0) }
         }
-        let opening = try #require(throws: (any Error).self) { try tampered.openShare(holder: f.holders[0], roundID: f.roundID) }
+        let opening = try #require(throws: (any Error).self) {
+            try tampered.openShare(holder: f.holders[0], roundID: f.roundID)
+        }
         #expect(opening.errorID == ReleaseError.Code.shareCommitment.rawValue)
         #expect(opening.text.arguments.first == "holder-1")
         let combining = try #require(throws: (any Error).self) { try tampered.reconstruct(shares, roundID: f.roundID) }
@@ -169,12 +181,16 @@ struct ReleasePolicyTests {
     @Test func shareFromAnotherRoundFails() throws {
         let f = try ReleaseFixture()
         let otherRound = Array(repeating: UInt8(0xAB), count: 16)
-        #expect(throws: ReleaseError(.shareCommitment)) { try f.policy.openShare(holder: f.holders[0], roundID: otherRound) }
+        #expect(throws: ReleaseError(.shareCommitment)) {
+            try f.policy.openShare(holder: f.holders[0], roundID: otherRound)
+        }
         // A later round (new key, new round id): its shares do not pass this round's commitments.
         let other = try ReleaseFixture(seed: "next round", roundID: otherRound)
         let foreign = try other.policy.openShare(holder: other.holders[1], roundID: otherRound)
         let mine = try f.policy.openShare(holder: f.holders[0], roundID: f.roundID)
-        let error = try #require(throws: (any Error).self) { try f.policy.reconstruct([mine, foreign], roundID: f.roundID) }
+        let error = try #require(throws: (any Error).self) {
+            try f.policy.reconstruct([mine, foreign], roundID: f.roundID)
+        }
         #expect(error.errorID == ReleaseError.Code.shareCommitment.rawValue)
         #expect(error.text.arguments.first == "holder-2")
     }
@@ -218,7 +234,8 @@ struct ReleasePolicyTests {
             try ReleasePolicy.create(holders: [a, sameSigning], threshold: 2, roundID: roundID, using: SystemRandom())
         }
         #expect(throws: ReleaseError(.duplicateEncryptionKey)) {
-            try ReleasePolicy.create(holders: [a, sameEncryption], threshold: 2, roundID: roundID, using: SystemRandom())
+            try ReleasePolicy.create(
+                holders: [a, sameEncryption], threshold: 2, roundID: roundID, using: SystemRandom())
         }
         #expect(throws: ReleaseError(.duplicateHolderID)) {
             try ReleasePolicy.create(holders: [a, a], threshold: 1, roundID: roundID, using: SystemRandom())
@@ -242,7 +259,8 @@ struct ReleasePolicyTests {
         let member = try ReleaseFixture.identity("member-1", role: .member, seed: "m")
         let holder = try ReleaseFixture.identity("holder-1", seed: "h")
         let error = try #require(throws: (any Error).self) {
-            try ReleasePolicy.create(holders: [holder, member], threshold: 1, roundID: Array(0..<16), using: SystemRandom())
+            try ReleasePolicy.create(
+                holders: [holder, member], threshold: 1, roundID: Array(0..<16), using: SystemRandom())
         }
         #expect(error.errorID == ReleaseError.Code.holderRole.rawValue)
         #expect(error.text.arguments == ["member-1", "member"])
@@ -263,10 +281,18 @@ struct ReleasePolicyTests {
         let f = try ReleaseFixture()
         let ids = f.holders.map(\.identity)
         let random = SystemRandom()
-        #expect(throws: ReleaseError(.thresholdRange)) { try ReleasePolicy.create(holders: ids, threshold: 4, roundID: f.roundID, using: random) }
-        #expect(throws: ReleaseError(.thresholdRange)) { try ReleasePolicy.create(holders: ids, threshold: 0, roundID: f.roundID, using: random) }
-        #expect(throws: ReleaseError(.holderCount)) { try ReleasePolicy.create(holders: [], threshold: 1, roundID: f.roundID, using: random) }
-        #expect(throws: ReleaseError(.roundIDLength)) { try ReleasePolicy.create(holders: ids, threshold: 2, roundID: [1, 2], using: random) }
+        #expect(throws: ReleaseError(.thresholdRange)) {
+            try ReleasePolicy.create(holders: ids, threshold: 4, roundID: f.roundID, using: random)
+        }
+        #expect(throws: ReleaseError(.thresholdRange)) {
+            try ReleasePolicy.create(holders: ids, threshold: 0, roundID: f.roundID, using: random)
+        }
+        #expect(throws: ReleaseError(.holderCount)) {
+            try ReleasePolicy.create(holders: [], threshold: 1, roundID: f.roundID, using: random)
+        }
+        #expect(throws: ReleaseError(.roundIDLength)) {
+            try ReleasePolicy.create(holders: ids, threshold: 2, roundID: [1, 2], using: random)
+        }
     }
 
     /// Rule: decoding is strict; each listed edit of a valid section is rejected.
@@ -284,8 +310,10 @@ struct ReleasePolicyTests {
                 case "threshold above n": fields["threshold"] = .int(4)
                 case "threshold zero": fields["threshold"] = .int(0)
                 case "x out of order": editHolder(&fields, 1) { $0["x"] = .int(3) }
-                case "short sealed share": editHolder(&fields, 0) { $0["sealedShare"] = .hex([UInt8](repeating: 0, count: 79)) }
-                case "long commitment": editHolder(&fields, 0) { $0["commitment"] = .hex([UInt8](repeating: 0, count: 33)) }
+                case "short sealed share":
+                    editHolder(&fields, 0) { $0["sealedShare"] = .hex([UInt8](repeating: 0, count: 79)) }
+                case "long commitment":
+                    editHolder(&fields, 0) { $0["commitment"] = .hex([UInt8](repeating: 0, count: 33)) }
                 case "uppercase hex": fields["releaseKey"] = .string(String(repeating: "AB", count: 32))
                 case "no holders": fields["holders"] = .array([])
                 case "missing releaseKey": fields["releaseKey"] = nil

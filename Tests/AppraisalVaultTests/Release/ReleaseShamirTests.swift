@@ -83,10 +83,16 @@ struct ReleaseShamirTests {
     @Test func splitRejectsBadParameters() throws {
         let secret = try Self.secret(32, seed: "params")
         let random = SystemRandom()
-        #expect(throws: ReleaseError(.thresholdRange)) { try Shamir.split(secret, threshold: 0, count: 3, using: random) }
-        #expect(throws: ReleaseError(.thresholdRange)) { try Shamir.split(secret, threshold: 4, count: 3, using: random) }
+        #expect(throws: ReleaseError(.thresholdRange)) {
+            try Shamir.split(secret, threshold: 0, count: 3, using: random)
+        }
+        #expect(throws: ReleaseError(.thresholdRange)) {
+            try Shamir.split(secret, threshold: 4, count: 3, using: random)
+        }
         #expect(throws: ReleaseError(.holderCount)) { try Shamir.split(secret, threshold: 1, count: 0, using: random) }
-        #expect(throws: ReleaseError(.holderCount)) { try Shamir.split(secret, threshold: 2, count: 256, using: random) }
+        #expect(throws: ReleaseError(.holderCount)) {
+            try Shamir.split(secret, threshold: 2, count: 256, using: random)
+        }
         #expect(throws: ReleaseError(.secretEmpty)) {
             try Shamir.split(SecretBytes(count: 0), threshold: 1, count: 1, using: random)
         }

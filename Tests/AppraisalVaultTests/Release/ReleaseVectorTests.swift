@@ -12,7 +12,8 @@ struct ReleaseVectorTests {
     static let roundID = "000102030405060708090a0b0c0d0e0f"
     static let releaseKey = "822d9a3db47f664333d6e4f8805f33531fe67c1d992f833bfa06804f8aec9d69"
     static let releaseSecret = "c933dbf582ef338cd4f4f8e0d6d487f765466714a821b05310a76a40bbee3497"
-    static let commitmentDomain = "41707072616973616c5661756c742f76312f726f756e642d646566696e6974696f6e2f73686172652d636f6d6d69746d656e7400"
+    static let commitmentDomain =
+        "41707072616973616c5661756c742f76312f726f756e642d646566696e6974696f6e2f73686172652d636f6d6d69746d656e7400"
     /// Per holder: encryption key, share y, commitment, sealed share.
     static let holders: [(encryptionKey: String, y: String, commitment: String, sealedShare: String)] = [
         (
@@ -91,7 +92,8 @@ struct ReleaseVectorTests {
     /// Rule: the spec quotes every value of the vector, so spec and code cannot drift apart.
     @Test func specQuotesTheVector() throws {
         let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let spec = try String(contentsOf: root.appendingPathComponent("docs/spec/04-release-setup.md"), encoding: .utf8)
         // Long values may be wrapped in the spec; compare with whitespace removed.
         let flat = spec.filter { !$0.isWhitespace }

@@ -7,8 +7,9 @@ import Testing
 struct ResultsReportTests {
     /// Text that reaches the HTML page is escaped, so a reason cannot inject markup or script.
     @Test func htmlEscaping() {
-        #expect(ResultsReport.escape("<script>alert('x')</script> & \"q\"")
-            == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        #expect(
+            ResultsReport.escape("<script>alert('x')</script> & \"q\"")
+                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(ResultsReport.escape("Nguyễn Văn An") == "Nguyễn Văn An")
     }
 
@@ -34,25 +35,32 @@ struct ResultsReportTests {
 struct ResultsReportCSVTests {
     /// Text cells of report.csv that a spreadsheet would run as a formula (first character `=`,
     /// `+`, `-`, `@`, tab or carriage return) are written with a leading `'`; other text is unchanged.
-    @Test(arguments: ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "Thiếu = kế hoạch"])
+    @Test(arguments: [
+        "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "Thiếu = kế hoạch",
+    ])
     func formulaCellsAreNeutralised(reason: String) throws {
         let (f, results, _) = try ReleasedResultsTests.opened()
         let edited = ReleasedResultsTests.edit(results, unit: "u1", cell: "1.1.1") {
             ReleasedResultsTests.cell($0, reason: reason)
         }
-        let report = ResultsReport(round: f.round, results: edited, decision: VerifyFixture.decision, releasedAt: VerifyFixture.created)
+        let report = ResultsReport(
+            round: f.round, results: edited, decision: VerifyFixture.decision, releasedAt: VerifyFixture.created)
         let table = try CSV.parse(report.csv(), file: "report.csv")
         let column = { (name: String) throws -> Int in
             try #require(table.header.fields.firstIndex { $0.text == name }, "no column \(name)")
         }
-        let unit = try column("ma_don_vi"), code = try column("ma_tieu_chi"), why = try column("ly_do")
+        let unit = try column("ma_don_vi")
+        let code = try column("ma_tieu_chi")
+        let why = try column("ly_do")
         let row = try #require(table.records.first { $0[unit].text == "u1" && $0[code].text == "1.1.1" })
         let dangerous = "=+-@\t\r".unicodeScalars.contains(reason.unicodeScalars.first!)
         #expect(row[why].text == (dangerous ? "'" + reason : reason), "\(row[why].text.debugDescription)")
         // No text cell of the report starts like a formula.
         for record in table.records {
             for field in record.fields where !field.text.isEmpty && Double(field.text) == nil {
-                #expect(!"=+-@\t\r".unicodeScalars.contains(field.text.unicodeScalars.first!), "\(field.text.debugDescription)")
+                #expect(
+                    !"=+-@\t\r".unicodeScalars.contains(field.text.unicodeScalars.first!),
+                    "\(field.text.debugDescription)")
             }
         }
     }

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import PropertyBased
 import Testing
+
+@testable import AppraisalVault
+@testable import avault
 
 @Suite struct CSVTests {
     func parse(_ text: String) throws -> CSV.Table { try CSV.parse(Array(text.utf8), file: "t.csv") }
@@ -10,7 +11,8 @@ import Testing
 
     /// A BOM, CRLF, quoted separators, doubled quotes and line breaks inside quotes are read per RFC 4180.
     @Test func rfc4180() throws {
-        let t = try CSV.parse(CSV.bom + Array("a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",z\r\n".utf8), file: "t.csv")
+        let t = try CSV.parse(
+            CSV.bom + Array("a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",z\r\n".utf8), file: "t.csv")
         #expect(texts(t) == [["a", "b"], ["x,1", "say \"hi\""], ["two\r\nlines", "z"]])
         #expect(t.records[1].line == 3)
     }
@@ -54,7 +56,9 @@ import Testing
 
     /// Invalid UTF-8 is an error naming the line and column.
     @Test func invalidUTF8() {
-        #expect(throws: InputError(.csvInvalidUTF8)) { try CSV.parse(Array("a,b\n1,".utf8) + [0xC3, 0x28] + [0x0A], file: "t.csv") }
+        #expect(throws: InputError(.csvInvalidUTF8)) {
+            try CSV.parse(Array("a,b\n1,".utf8) + [0xC3, 0x28] + [0x0A], file: "t.csv")
+        }
         do { _ = try CSV.parse(Array("a,b\n1,".utf8) + [0xFF, 0x0A], file: "t.csv") } catch {
             #expect(error.description.hasPrefix("t.csv:2:2:"))
         }

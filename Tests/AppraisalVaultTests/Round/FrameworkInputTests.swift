@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import Foundation
 import Testing
+
+@testable import AppraisalVault
+@testable import avault
 
 @Suite struct FrameworkInputTests {
     let fx: RoundFixtures
@@ -14,7 +15,8 @@ import Testing
     /// The illustrative sample framework (JSON) loads: 8 fields summing to 100, 93 sub-criteria.
     @Test func sampleJSON() throws {
         var problems = InputProblems()
-        let f = try #require(FrameworkInput.load(RoundFixtures.packageRoot + "/samples/framework-so-nganh.json", problems: &problems))
+        let f = try #require(
+            FrameworkInput.load(RoundFixtures.packageRoot + "/samples/framework-so-nganh.json", problems: &problems))
         #expect(problems.isEmpty)
         #expect(f.fields.count == 8)
         #expect(f.subCriteria.count == 93)
@@ -135,7 +137,8 @@ import Testing
         expectProblem(p, .frameworkMisplaced, mentions: "f.json:4:", "1.2.1", "1.1")
         let fixed = json.replacingOccurrences(of: "\"1.2.1\"", with: "\"1.1.2\"")
             .replacingOccurrences(of: "\"maxPoints\": \"1,5\"", with: "\"maxPoints\": \"1,5\"")
-            .replacingOccurrences(of: ",\n  {\"code\": \"1.2\", \"title\": \"E\", \"maxPoints\": 0.5, \"subCriteria\": []}", with: "")
+            .replacingOccurrences(
+                of: ",\n  {\"code\": \"1.2\", \"title\": \"E\", \"maxPoints\": 0.5, \"subCriteria\": []}", with: "")
         let (f, q) = try fx.framework(fixed, name: "g.json")
         #expect(q.isEmpty, "\(q)")
         #expect(f?.subCriterion("1.1.2")?.max.description == "0.5")

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import Foundation
 import Testing
+
+@testable import AppraisalVault
+@testable import avault
 
 @Suite struct PointsTests {
     /// A decimal comma and a decimal point mean the same number ("0,25" == "0.25").
@@ -16,14 +17,19 @@ import Testing
     }
 
     /// The strict parser rejects everything outside `-?[0-9]{1,12}([.,][0-9]{1,6})?`.
-    @Test(arguments: ["1.234,5", "1e2", "12,", "", " ", "+1", "0,25đ", ",5", "1.2.3", "1234567890123", "0.1234567", "--1", "1 000", "٣"])
+    @Test(arguments: [
+        "1.234,5", "1e2", "12,", "", " ", "+1", "0,25đ", ",5", "1.2.3", "1234567890123", "0.1234567", "--1", "1 000",
+        "٣",
+    ])
     func rejects(_ text: String) {
         #expect(Points(parsing: text) == nil)
     }
 
     /// The canonical form has no exponent, no leading zeros, no trailing fractional zeros, "0" for zero.
-    @Test(arguments: [("12", "12"), ("12.0", "12"), ("007.50", "7.5"), ("0,000", "0"), ("-0", "0"), ("0.000001", "0.000001"),
-                      ("999999999999.999999", "999999999999.999999"), ("100", "100"), ("1,10", "1.1")])
+    @Test(arguments: [
+        ("12", "12"), ("12.0", "12"), ("007.50", "7.5"), ("0,000", "0"), ("-0", "0"), ("0.000001", "0.000001"),
+        ("999999999999.999999", "999999999999.999999"), ("100", "100"), ("1,10", "1.1"),
+    ])
     func canonical(_ input: String, _ expected: String) throws {
         let p = try #require(Points(parsing: input))
         #expect(p.description == expected)

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import AppraisalVault
 @testable import avault
-import Testing
 
 @Suite struct RoundCatalogTests {
     /// Every catalog entry has a unique id and the same placeholders in Vietnamese and English.

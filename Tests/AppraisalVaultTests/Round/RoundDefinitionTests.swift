@@ -1,8 +1,9 @@
-@testable import AppraisalVault
-@testable import avault
 import Foundation
 import Testing
 import VaultCrypto
+
+@testable import AppraisalVault
+@testable import avault
 
 @Suite struct RoundDefinitionTests {
     let fx: RoundFixtures
@@ -46,9 +47,14 @@ import VaultCrypto
         #expect(parsed.labels == made.labels)
         #expect(parsed.threshold == 2 && parsed.holders.map(\.id) == ["chu-tich", "pho-chu-tich", "chanh-vp"])
         #expect(parsed.appraisableCells.count == 4)
-        #expect(parsed.cells(of: try #require(parsed.member("tv-02"))) == [Cell(unit: "u2", code: "1.1.1"), Cell(unit: "u2", code: "1.1.2")])
+        #expect(
+            parsed.cells(of: try #require(parsed.member("tv-02"))) == [
+                Cell(unit: "u2", code: "1.1.1"), Cell(unit: "u2", code: "1.1.2"),
+            ])
         #expect(parsed.roundID.count == 16)
-        #expect(parsed.fingerprint == Fingerprint(digestOf: ArtifactKind.roundDefinition.domain("fingerprint") + parsed.fileHash))
+        #expect(
+            parsed.fingerprint
+                == Fingerprint(digestOf: ArtifactKind.roundDefinition.domain("fingerprint") + parsed.fileHash))
     }
 
     /// Same inputs, time and random seed give byte-identical files (the basis of the test vector); another seed does not.
@@ -66,18 +72,24 @@ import VaultCrypto
             #expect(throws: (any Error).self) { try RoundDefinition(parsing: copy, file: "round.avr") }
         }
         let needle = Array("Vòng thử".utf8)
-        let at = try #require((0..<(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        let at = try #require(
+            (0..<(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
         var copy = bytes
         copy[at] = UInt8(ascii: "W")
         #expect(throws: RoundError(.badSignature)) { try RoundDefinition(parsing: copy, file: "round.avr") }
-        #expect(throws: FormatError(.truncated)) { try RoundDefinition(parsing: Array(bytes.dropLast(64)), file: "round.avr") }
+        #expect(throws: FormatError(.truncated)) {
+            try RoundDefinition(parsing: Array(bytes.dropLast(64)), file: "round.avr")
+        }
     }
 
     /// A re-signed header with an unknown field is rejected (strict reading).
     @Test func unknownFieldRejected() throws {
         let (bytes, _) = try create()
         let doc = try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: "r")
-        guard case .object(var h) = doc.container.header else { Issue.record("no object"); return }
+        guard case .object(var h) = doc.container.header else {
+            Issue.record("no object")
+            return
+        }
         h["extra"] = .bool(true)
         let forged = try SignedDocument.encode(kind: .roundDefinition, header: .object(h), signer: secretary.signingKey)
         #expect(throws: FormatError(.header)) { try RoundDefinition(parsing: forged, file: "r") }
@@ -148,7 +160,8 @@ import VaultCrypto
         let r = try RoundFolder.create(setup, secretary: secretary, at: dir, using: DeterministicRandom(seed: "f"))
         #expect(try RoundDefinition.load(roundDirectory: dir).fileHash == r.fileHash)
         #expect(FileIO.exists(dir + "/journal.avj"))
-        let journal = try RoundJournal.load(roundDirectory: dir, secretaryKey: secretary.identity.signingKey, roundHash: r.fileHash)
+        let journal = try RoundJournal.load(
+            roundDirectory: dir, secretaryKey: secretary.identity.signingKey, roundHash: r.fileHash)
         #expect(journal.entries.map { $0.event } == ["round-init"])
         #expect(throws: RoundError(.outNotEmpty)) { try RoundFolder.create(setup, secretary: secretary, at: dir) }
     }

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import Foundation
 import Testing
+
+@testable import AppraisalVault
+@testable import avault
 
 /// Small input files for the round tests, written into a fresh temporary folder.
 struct RoundFixtures {
@@ -25,7 +26,8 @@ struct RoundFixtures {
         """
     static let unitsCSV = "id,name,group\nu1,Sở Một,so-nganh\nu2,UBND huyện Hai,huyen\n"
     static let selfCSV = "unit,code,score,note\nu1,1.1.1,\"0,75\",\nu2,1.1.1,1,ghi chú\n"
-    static let membersCSV = "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1.1,huyen\n"
+    static let membersCSV =
+        "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1.1,huyen\n"
 
     init() throws {
         folder = NSTemporaryDirectory() + "avault-round-" + UUID().uuidString
@@ -49,7 +51,8 @@ struct RoundFixtures {
         return path
     }
 
-    func framework(_ text: String = frameworkCSV, name: String = "framework.csv") throws -> (Framework?, InputProblems) {
+    func framework(_ text: String = frameworkCSV, name: String = "framework.csv") throws -> (Framework?, InputProblems)
+    {
         var problems = InputProblems()
         let f = FrameworkInput.load(try write(name, text), problems: &problems)
         return (f, problems)
@@ -65,14 +68,14 @@ struct RoundFixtures {
 
 /// Expects exactly one problem with `message`, whose English text mentions `mentions`.
 func expectProblem(
-    _ problems: InputProblems, _ message: MessageID, mentions: String..., sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ problems: InputProblems, _ message: MessageID, mentions: String...,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     let hits = problems.errors.filter { $0.code == message }
     #expect(hits.count == 1, "expected one \(message), got: \(problems)", sourceLocation: sourceLocation)
     for text in mentions {
-        #expect(hits.first?.english.contains(text) == true, "\(hits.first?.english ?? "-") lacks \(text)",
-                sourceLocation: sourceLocation)
+        #expect(
+            hits.first?.english.contains(text) == true, "\(hits.first?.english ?? "-") lacks \(text)",
+            sourceLocation: sourceLocation)
     }
 }
-
-

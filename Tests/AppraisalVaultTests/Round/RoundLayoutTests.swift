@@ -44,7 +44,9 @@ struct RoundLayoutTests {
     /// Submission names round-trip; anything off the rule is refused.
     @Test func submissionNames() {
         #expect(RoundLayout.parseSubmissionFileName("tv-01.r7.avs")! == ("tv-01", 7))
-        for bad in ["tv-01.r0.avs", "tv-01.r07.avs", "tv-01.r1.ave", "tv-01.avs", "tv-01.r1000001.avs", ".r1.avs", "TV.r1.avs"] {
+        for bad in [
+            "tv-01.r0.avs", "tv-01.r07.avs", "tv-01.r1.ave", "tv-01.avs", "tv-01.r1000001.avs", ".r1.avs", "TV.r1.avs",
+        ] {
             #expect(RoundLayout.parseSubmissionFileName(bad) == nil, "\(bad)")
         }
     }

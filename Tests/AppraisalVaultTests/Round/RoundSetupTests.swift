@@ -13,7 +13,8 @@ struct RoundSetupTests {
         let b = try SecretIdentity.generate(id: "b", name: "B", role: .holder, isDemo: false).identity
         #expect(throws: Never.self) { try RoundSetup.checkDistinctKeys([a, b]) }
         let clone = PublicIdentity(
-            id: "c", name: "C", role: .holder, signingKey: a.signingKey, encryptionKey: b.encryptionKey, created: a.created,
+            id: "c", name: "C", role: .holder, signingKey: a.signingKey, encryptionKey: b.encryptionKey,
+            created: a.created,
             isDemo: false)
         let error = #expect(throws: (any Error).self) { try RoundSetup.checkDistinctKeys([a, b, clone]) }
         #expect(error?.errorID == RoundError.Code.sharedKey.rawValue)

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import AppraisalVault
 @testable import avault
-import Testing
 
 @Suite struct SelfAndMembersTests {
     let fx: RoundFixtures
@@ -16,13 +17,15 @@ import Testing
 
     func selfAssessment(_ text: String) throws -> (SelfAssessment?, InputProblems) {
         var p = InputProblems()
-        let s = SelfAssessmentInput.load(try fx.write("self.csv", text), framework: framework, units: units, problems: &p)
+        let s = SelfAssessmentInput.load(
+            try fx.write("self.csv", text), framework: framework, units: units, problems: &p)
         return (s, p)
     }
 
     func members(_ text: String) throws -> ([Member]?, InputProblems) {
         var p = InputProblems()
-        let m = MembersInput.load(try fx.write("members.csv", text), framework: framework, units: units, groups: groups, problems: &p)
+        let m = MembersInput.load(
+            try fx.write("members.csv", text), framework: framework, units: units, groups: groups, problems: &p)
         return (m, p)
     }
 
@@ -89,7 +92,10 @@ import Testing
         #expect(p.isEmpty, "\(p)")
         let list = try #require(m)
         #expect(list.map(\.id) == ["tv-01", "tv-02"])
-        #expect(list[0].cells(in: framework, units: units) == [Cell(unit: "u1", code: "1.1.1"), Cell(unit: "u1", code: "1.1.2")])
+        #expect(
+            list[0].cells(in: framework, units: units) == [
+                Cell(unit: "u1", code: "1.1.1"), Cell(unit: "u1", code: "1.1.2"),
+            ])
         #expect(list[1].codes == ["1.1"])
     }
 
@@ -120,7 +126,9 @@ import Testing
 
     /// Unknown codes, survey-only codes, empty code lists and unknown units are rejected.
     @Test func assignmentErrors() throws {
-        let (_, p) = try members("id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1;7,\ntv-02,keys/tv-02.pub,1.1.3,\ntv-03,keys/tv-03.pub, ,u7\n")
+        let (_, p) = try members(
+            "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1;7,\ntv-02,keys/tv-02.pub,1.1.3,\ntv-03,keys/tv-03.pub, ,u7\n"
+        )
         expectProblem(p, .membersUnknownCode, mentions: "members.csv:2:3", "\"7\"")
         expectProblem(p, .membersSurveyCode, mentions: "members.csv:3:3", "1.1.3")
         expectProblem(p, .membersNoCodes, mentions: "members.csv:4:3", "tv-03")
@@ -129,13 +137,15 @@ import Testing
 
     /// Cells assigned to two members are listed with both members.
     @Test func overlap() throws {
-        let (_, p) = try members("id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,\ntv-02,keys/tv-02.pub,1.1.2,u2\n")
+        let (_, p) = try members(
+            "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,\ntv-02,keys/tv-02.pub,1.1.2,u2\n")
         expectProblem(p, .assignOverlap, mentions: "members.csv", "u2/1.1.2 (tv-01+tv-02)")
     }
 
     /// Cells assigned to nobody are listed.
     @Test func gap() throws {
-        let (_, p) = try members("id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1.1.1,\ntv-02,keys/tv-02.pub,1.1.2,huyen\n")
+        let (_, p) = try members(
+            "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1.1.1,\ntv-02,keys/tv-02.pub,1.1.2,huyen\n")
         expectProblem(p, .assignGap, mentions: "members.csv", "1 appraisable", "u1/1.1.2")
     }
 

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import AppraisalVault
 @testable import avault
-import Testing
 
 @Suite struct UnitsAndLabelsTests {
     let fx: RoundFixtures
@@ -15,7 +16,8 @@ import Testing
     /// The sample unit list loads: 19 departments and 10 districts with built-in group names.
     @Test func sample() throws {
         var p = InputProblems()
-        let (units, groups) = try #require(UnitsInput.load(RoundFixtures.packageRoot + "/samples/units-dien-bien.csv", groups: nil, problems: &p))
+        let (units, groups) = try #require(
+            UnitsInput.load(RoundFixtures.packageRoot + "/samples/units-dien-bien.csv", groups: nil, problems: &p))
         #expect(units.count == 29)
         #expect(groups.map(\.id) == ["so-nganh", "huyen"])
         #expect(groups.map(\.name) == ["Sở, ban, ngành", "UBND cấp huyện"])
@@ -29,7 +31,8 @@ import Testing
 
     /// A repeated unit id is rejected, naming the first line.
     @Test func duplicate() throws {
-        expectProblem(try load("id,name,group\nu1,A,huyen\nu1,B,huyen\n"), .unitsDuplicate, mentions: "u.csv:3:1", "line 2")
+        expectProblem(
+            try load("id,name,group\nu1,A,huyen\nu1,B,huyen\n"), .unitsDuplicate, mentions: "u.csv:3:1", "line 2")
     }
 
     /// An empty name is rejected.
@@ -47,8 +50,11 @@ import Testing
     /// A groups file declares new groups and renames built-in ones.
     @Test func groupsFile() throws {
         var p = InputProblems()
-        let groups = UnitsInput.loadGroups(try fx.write("g.csv", "id,name\nxa,UBND cấp xã\nhuyen,Huyện\n"), problems: &p)
-        let (_, used) = try #require(UnitsInput.load(try fx.write("u.csv", "id,name,group\nu1,A,xa\nu2,B,huyen\n"), groups: groups, problems: &p))
+        let groups = UnitsInput.loadGroups(
+            try fx.write("g.csv", "id,name\nxa,UBND cấp xã\nhuyen,Huyện\n"), problems: &p)
+        let (_, used) = try #require(
+            UnitsInput.load(try fx.write("u.csv", "id,name,group\nu1,A,xa\nu2,B,huyen\n"), groups: groups, problems: &p)
+        )
         #expect(used.map(\.name) == ["UBND cấp xã", "Huyện"])
         #expect(p.isEmpty)
         _ = UnitsInput.loadGroups(try fx.write("g2.csv", "id,name\nxa,A\nxa,B\n"), problems: &p)
@@ -68,7 +74,8 @@ import Testing
     /// A labels file sets thresholds per group, with * for the rest.
     @Test func customLabels() throws {
         var p = InputProblems()
-        let path = try fx.write("l.csv", "group,label,min_percent\nhuyen,Nhóm I,80\nhuyen,Nhóm II,0\n*,A,\"90,5\"\n*,B,0\n")
+        let path = try fx.write(
+            "l.csv", "group,label,min_percent\nhuyen,Nhóm I,80\nhuyen,Nhóm II,0\n*,A,\"90,5\"\n*,B,0\n")
         let labels = try #require(LabelsInput.load(path, groups: UnitGroup.builtIn, problems: &p))
         #expect(labels.label(group: "huyen", percent: Points(integer: 85)) == "Nhóm I")
         #expect(labels.label(group: "so-nganh", percent: Points(integer: 90)) == "B")
@@ -78,16 +85,21 @@ import Testing
     /// Label errors: threshold outside 0–100, no 0 floor, unknown group, repeated label.
     @Test func labelErrors() throws {
         var p = InputProblems()
-        _ = LabelsInput.load(try fx.write("l.csv", "group,label,min_percent\nhuyen,A,101\n"), groups: UnitGroup.builtIn, problems: &p)
+        _ = LabelsInput.load(
+            try fx.write("l.csv", "group,label,min_percent\nhuyen,A,101\n"), groups: UnitGroup.builtIn, problems: &p)
         expectProblem(p, .labelsBadPercent, mentions: "l.csv:2:3", "101")
         p = InputProblems()
-        _ = LabelsInput.load(try fx.write("l.csv", "group,label,min_percent\nhuyen,A,50\n"), groups: UnitGroup.builtIn, problems: &p)
+        _ = LabelsInput.load(
+            try fx.write("l.csv", "group,label,min_percent\nhuyen,A,50\n"), groups: UnitGroup.builtIn, problems: &p)
         expectProblem(p, .labelsNoFloor, mentions: "l.csv", "huyen")
         p = InputProblems()
-        _ = LabelsInput.load(try fx.write("l.csv", "group,label,min_percent\nxa,A,0\n"), groups: UnitGroup.builtIn, problems: &p)
+        _ = LabelsInput.load(
+            try fx.write("l.csv", "group,label,min_percent\nxa,A,0\n"), groups: UnitGroup.builtIn, problems: &p)
         expectProblem(p, .labelsUnknownGroup, mentions: "l.csv:2:1", "xa")
         p = InputProblems()
-        _ = LabelsInput.load(try fx.write("l.csv", "group,label,min_percent\nhuyen,A,0\nhuyen,A,50\n"), groups: UnitGroup.builtIn, problems: &p)
+        _ = LabelsInput.load(
+            try fx.write("l.csv", "group,label,min_percent\nhuyen,A,0\nhuyen,A,50\n"), groups: UnitGroup.builtIn,
+            problems: &p)
         expectProblem(p, .labelsDuplicate, mentions: "l.csv:3:2")
     }
 }

@@ -18,12 +18,14 @@ extension VectorGenerator {
     }
 
     static func evidence(
-        _ seed: String, sender: SecretIdentity? = nil, recipient: X25519.PublicKey? = nil, round: [UInt8] = journalRound,
+        _ seed: String, sender: SecretIdentity? = nil, recipient: X25519.PublicKey? = nil,
+        round: [UInt8] = journalRound,
         index: Int = 1, name: String = "bien-ban-hop.txt", revision: Int = 1, sizeDelta: Int = 0,
         extraContext: [String: JSONValue] = [:]
     ) throws -> [UInt8] {
         let content = evidenceContent()
-        var context = Evidence.Context(index: index, name: name, revision: revision, size: content.count + sizeDelta).json
+        var context = Evidence.Context(index: index, name: name, revision: revision, size: content.count + sizeDelta)
+            .json
         context.merge(extraContext) { $1 }
         return try SealedEnvelope.seal(
             content, kind: .evidence, round: round, context: context, sender: sender ?? identity(),
@@ -44,29 +46,48 @@ extension VectorGenerator {
             ("recipient-secret-key", Hex.encode(secret: secretary.encryptionKey.secret)),
         ]
         let hash = ("plaintext-hash", "blake2b-256 " + Hex.encode(BLAKE2b.hash(evidenceContent(), outputLength: 32)))
-        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = []) -> Vector {
+        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = [])
+            -> Vector
+        {
             vector("evidence", name, expect: expect, fields + extra, comment: comment, body)
         }
         return [
-            a("success", "success", "tv-vector's evidence 1 of revision 1, \"bien-ban-hop.txt\", to thu-ky-vector", good, extra: [hash]),
-            a("success-secretary", "success", "the secretary's own evidence (revision 1, §10.5)",
-              try evidence("secretary", sender: secretary), extra: [hash]),
-            a("secretary-revision-2", "format.header", "the secretary's evidence with revision 2",
-              try evidence("secretary-r2", sender: secretary, revision: 2)),
-            a("size-mismatch", "format.header", "context.size one more than the payload carries, signed",
-              try evidence("size", sizeDelta: 1)),
-            a("bad-name", "format.header", "context.name \"a/b.txt\" (contains /)", try evidence("bad-name", name: "a/b.txt")),
+            a(
+                "success", "success", "tv-vector's evidence 1 of revision 1, \"bien-ban-hop.txt\", to thu-ky-vector",
+                good, extra: [hash]),
+            a(
+                "success-secretary", "success", "the secretary's own evidence (revision 1, §10.5)",
+                try evidence("secretary", sender: secretary), extra: [hash]),
+            a(
+                "secretary-revision-2", "format.header", "the secretary's evidence with revision 2",
+                try evidence("secretary-r2", sender: secretary, revision: 2)),
+            a(
+                "size-mismatch", "format.header", "context.size one more than the payload carries, signed",
+                try evidence("size", sizeDelta: 1)),
+            a(
+                "bad-name", "format.header", "context.name \"a/b.txt\" (contains /)",
+                try evidence("bad-name", name: "a/b.txt")),
             a("index-zero", "format.header", "context.index 0", try evidence("index-zero", index: 0)),
-            a("unknown-context-field", "format.header", "extra context field \"note\"",
-              try evidence("unknown", extraContext: ["note": .string("x")])),
-            a("wrong-round", "inbox.wrong-round", "made for round BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\")",
-              try evidence("wrong-round", round: fakeHash("other-round"))),
-            a("wrong-recipient", "inbox.wrong-recipient", "sealed to tv-other's encryption key",
-              try evidence("wrong-recipient", recipient: other.identity.encryptionKey)),
-            a("not-member", "inbox.not-member", "sent by tv-other, not in the roster", try evidence("not-member", sender: other)),
-            a("flipped-payload", "envelope.bad-signature", "first payload byte XOR 0x01", flipped(good, at: preambleLength)),
+            a(
+                "unknown-context-field", "format.header", "extra context field \"note\"",
+                try evidence("unknown", extraContext: ["note": .string("x")])),
+            a(
+                "wrong-round", "inbox.wrong-round",
+                "made for round BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\")",
+                try evidence("wrong-round", round: fakeHash("other-round"))),
+            a(
+                "wrong-recipient", "inbox.wrong-recipient", "sealed to tv-other's encryption key",
+                try evidence("wrong-recipient", recipient: other.identity.encryptionKey)),
+            a(
+                "not-member", "inbox.not-member", "sent by tv-other, not in the roster",
+                try evidence("not-member", sender: other)),
+            a(
+                "flipped-payload", "envelope.bad-signature", "first payload byte XOR 0x01",
+                flipped(good, at: preambleLength)),
             a("flipped-signature", "envelope.bad-signature", "last byte XOR 0x01", flipped(good, at: good.count - 1)),
-            a("wrong-kind", "format.wrong-kind", "kind byte 4 (submission)", replacing(good, at: 8, with: ArtifactKind.submission.rawValue)),
+            a(
+                "wrong-kind", "format.wrong-kind", "kind byte 4 (submission)",
+                replacing(good, at: 8, with: ArtifactKind.submission.rawValue)),
         ]
     }
 }
@@ -87,9 +108,13 @@ extension VectorRunner {
         defer { try? FileManager.default.removeItem(atPath: path) }
         do { try Data(vector.body).write(to: URL(fileURLWithPath: path)) } catch { return "cannot write \(path)" }
         do {
-            _ = try Evidence.check(path, roster: Roster(roundHash: round, secretary: secretary, members: [member], holders: []))
-            let plaintext = try SealedEnvelope(parsing: vector.body, expecting: .evidence, file: vector.description).open(with: key)
-            if let expected = vector["plaintext-hash"], "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected {
+            _ = try Evidence.check(
+                path, roster: Roster(roundHash: round, secretary: secretary, members: [member], holders: []))
+            let plaintext = try SealedEnvelope(parsing: vector.body, expecting: .evidence, file: vector.description)
+                .open(with: key)
+            if let expected = vector["plaintext-hash"],
+                "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected
+            {
                 return "plaintext hash differs from \(expected)"
             }
             return "success"

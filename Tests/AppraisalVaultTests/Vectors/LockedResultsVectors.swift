@@ -30,7 +30,8 @@ extension VectorGenerator {
         context: [String: JSONValue] = [:]
     ) throws -> [UInt8] {
         try SealedEnvelope.seal(
-            lockedPlaintext(), kind: .lockedResults, round: round, context: context, sender: sender, recipient: recipient,
+            lockedPlaintext(), kind: .lockedResults, round: round, context: context, sender: sender,
+            recipient: recipient,
             created: created, using: DeterministicRandom(seed: "AppraisalVault/vectors/locked-results/" + seed))
     }
 
@@ -49,27 +50,45 @@ extension VectorGenerator {
             ]
         }
         let rightKey = fieldsFor(Hex.encode(secret: try releaseSecret(policy)))
-        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], fields: [(String, String)]? = nil) -> Vector {
+        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], fields: [(String, String)]? = nil)
+            -> Vector
+        {
             vector("locked-results", name, expect: expect, fields ?? rightKey, comment: comment, body)
         }
         return [
-            a("success", "success", "thu-ky-vector to the policy's release key; opens with the release secret", good,
-              fields: rightKey + [("plaintext-hash", "blake2b-256 " + Hex.encode(BLAKE2b.hash(lockedPlaintext(), outputLength: 32)))]),
-            a("wrong-sender", "results.wrong-sender", "sealed and signed by tv-vector (a member), not the secretary",
-              try locked("wrong-sender", sender: try identity(), recipient: release)),
-            a("wrong-recipient", "results.wrong-recipient", "sealed to the secretary's own encryption key instead of the release key",
-              try locked("wrong-recipient", sender: secretary, recipient: secretary.identity.encryptionKey)),
-            a("wrong-round", "results.wrong-round", "made for round BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\")",
-              try locked("wrong-round", sender: secretary, recipient: release, round: fakeHash("other-round"))),
-            a("context-not-empty", "format.header", "context {\"revision\": 1} instead of {}",
-              try locked("context", sender: secretary, recipient: release, context: ["revision": .integer(1)])),
-            a("flipped-payload", "envelope.bad-signature", "first payload byte XOR 0x01", flipped(good, at: preambleLength)),
-            a("flipped-header", "envelope.bad-signature", "one hex digit of sealedFileKey changed; the header still parses",
-              hexDigitChanged(good, at: firstIndex(of: Array("\"sealedFileKey\":\"".utf8), in: good)! + 17)),
+            a(
+                "success", "success", "thu-ky-vector to the policy's release key; opens with the release secret", good,
+                fields: rightKey + [
+                    ("plaintext-hash", "blake2b-256 " + Hex.encode(BLAKE2b.hash(lockedPlaintext(), outputLength: 32)))
+                ]),
+            a(
+                "wrong-sender", "results.wrong-sender", "sealed and signed by tv-vector (a member), not the secretary",
+                try locked("wrong-sender", sender: try identity(), recipient: release)),
+            a(
+                "wrong-recipient", "results.wrong-recipient",
+                "sealed to the secretary's own encryption key instead of the release key",
+                try locked("wrong-recipient", sender: secretary, recipient: secretary.identity.encryptionKey)),
+            a(
+                "wrong-round", "results.wrong-round",
+                "made for round BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\")",
+                try locked("wrong-round", sender: secretary, recipient: release, round: fakeHash("other-round"))),
+            a(
+                "context-not-empty", "format.header", "context {\"revision\": 1} instead of {}",
+                try locked("context", sender: secretary, recipient: release, context: ["revision": .integer(1)])),
+            a(
+                "flipped-payload", "envelope.bad-signature", "first payload byte XOR 0x01",
+                flipped(good, at: preambleLength)),
+            a(
+                "flipped-header", "envelope.bad-signature",
+                "one hex digit of sealedFileKey changed; the header still parses",
+                hexDigitChanged(good, at: firstIndex(of: Array("\"sealedFileKey\":\"".utf8), in: good)! + 17)),
             a("flipped-signature", "envelope.bad-signature", "last byte XOR 0x01", flipped(good, at: good.count - 1)),
-            a("wrong-release-secret", "envelope.not-for-you", "a genuine file, opened with another secret key", good,
-              fields: fieldsFor(Hex.encode(otherSecret))),
-            a("wrong-kind", "format.wrong-kind", "kind byte 4 (submission)", replacing(good, at: 8, with: ArtifactKind.submission.rawValue)),
+            a(
+                "wrong-release-secret", "envelope.not-for-you", "a genuine file, opened with another secret key", good,
+                fields: fieldsFor(Hex.encode(otherSecret))),
+            a(
+                "wrong-kind", "format.wrong-kind", "kind byte 4 (submission)",
+                replacing(good, at: 8, with: ArtifactKind.submission.rawValue)),
         ]
     }
 }
@@ -78,17 +97,22 @@ extension VectorRunner {
     /// `locked-results`: ``LockedResults/check(_:file:policy:roundHash:secretary:)``, then open with
     /// `release-secret-key`; `plaintext-hash` must match when given.
     @Sendable static func runLockedResults(_ vector: Vector) -> String {
-        guard let policyBytes = vector["policy"].flatMap({ Hex.decode($0) }), let json = try? CanonicalJSON.parse(policyBytes),
-            let policy = try? ReleasePolicy(json: json, path: "release"), let round = vector["round-hash"].flatMap({ Hex.decode($0) }),
+        guard let policyBytes = vector["policy"].flatMap({ Hex.decode($0) }),
+            let json = try? CanonicalJSON.parse(policyBytes),
+            let policy = try? ReleasePolicy(json: json, path: "release"),
+            let round = vector["round-hash"].flatMap({ Hex.decode($0) }),
             let secretaryBytes = vector["secretary-public-identity"].flatMap({ Hex.decode($0) }),
             let secretary = try? PublicIdentity(parsing: secretaryBytes, file: "secretary"),
             let secret = vector["release-secret-key"].flatMap({ Hex.decodeSecret($0, length: X25519.keyLength) }),
             let key = try? X25519.PrivateKey(secret: secret)
         else { return "no valid policy, round-hash, secretary-public-identity or release-secret-key" }
         do {
-            let envelope = try LockedResults.check(vector.body, file: vector.description, policy: policy, roundHash: round, secretary: secretary)
+            let envelope = try LockedResults.check(
+                vector.body, file: vector.description, policy: policy, roundHash: round, secretary: secretary)
             let plaintext = try envelope.open(with: key)
-            if let expected = vector["plaintext-hash"], "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected {
+            if let expected = vector["plaintext-hash"],
+                "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected
+            {
                 return "plaintext hash differs from \(expected)"
             }
             return "success"

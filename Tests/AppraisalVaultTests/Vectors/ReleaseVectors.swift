@@ -12,7 +12,8 @@ import VaultCrypto
 /// canonical JSON of the round definition's `release` section, §4.7), `round-id:` (16 bytes),
 /// `round-hash:`, `manifest-hash:`, `results-hash:` (stand-ins, 32 bytes each).
 extension VectorGenerator {
-    static let releaseRoundID = Array(BLAKE2b.hash(Array("AppraisalVault/vectors/release/round-id".utf8), outputLength: 32).prefix(16))
+    static let releaseRoundID = Array(
+        BLAKE2b.hash(Array("AppraisalVault/vectors/release/round-id".utf8), outputLength: 32).prefix(16))
     static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026"
     static var manifestHash: [UInt8] { fakeHash("manifest") }
     static var resultsHash: [UInt8] { fakeHash("results") }
@@ -47,10 +48,13 @@ extension VectorGenerator {
     }
 
     /// A genuine approval by holder `i` (0-based).
-    static func approval(_ i: Int, policy: ReleasePolicy, results: [UInt8]? = nil, manifest: [UInt8]? = nil, round: [UInt8]? = nil,
-                         decision text: String = decision) throws -> [UInt8] {
+    static func approval(
+        _ i: Int, policy: ReleasePolicy, results: [UInt8]? = nil, manifest: [UInt8]? = nil, round: [UInt8]? = nil,
+        decision text: String = decision
+    ) throws -> [UInt8] {
         try Approval.create(
-            policy: policy, roundID: releaseRoundID, roundHash: round ?? journalRound, manifestHash: manifest ?? manifestHash,
+            policy: policy, roundID: releaseRoundID, roundHash: round ?? journalRound,
+            manifestHash: manifest ?? manifestHash,
             resultsHash: results ?? resultsHash, decision: text, holder: releaseHolders()[i], created: created)
     }
 
@@ -79,7 +83,9 @@ extension VectorGenerator {
             $0["share"] = .string(first + s.dropFirst())
         }
         let wrongX = try editedApproval(good, signer: holders[0].signingKey) { $0["x"] = .int(2) }
-        let unknown = try editedApproval(good, signer: holders[0].signingKey) { $0["note"] = .string("không có trong đặc tả") }
+        let unknown = try editedApproval(good, signer: holders[0].signingKey) {
+            $0["note"] = .string("không có trong đặc tả")
+        }
         let nfd = try editedApproval(good, signer: holders[0].signingKey) {
             $0["decision"] = .string(decision.decomposedStringWithCanonicalMapping)
         }
@@ -90,17 +96,27 @@ extension VectorGenerator {
             a("success", "success", "giu-khoa-1 (x = 1) approves; 2-of-3 policy", good),
             a("success-holder-3", "success", "giu-khoa-3 (x = 3) approves", try approval(2, policy: policy)),
             a("bad-signature", "approval.bad-signature", "last byte XOR 0x01", flipped(good, at: good.count - 1)),
-            a("not-a-holder", "approval.not-a-holder",
-              "giu-khoa-1's header with holder and holderSigningKey of giu-khoa-ngoai (not in the policy), signed by it", notAHolder),
+            a(
+                "not-a-holder", "approval.not-a-holder",
+                "giu-khoa-1's header with holder and holderSigningKey of giu-khoa-ngoai (not in the policy), signed by it",
+                notAHolder),
             a("wrong-x", "approval.wrong-x", "giu-khoa-1's approval claiming x = 2, re-signed", wrongX),
-            a("other-round", "approval.wrong-round", "made for round BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\")",
-              try approval(0, policy: policy, round: fakeHash("other-round"))),
-            a("other-manifest", "approval.wrong-manifest", "made for manifest BLAKE2b-256(\"AppraisalVault/vectors/hash/other-manifest\")",
-              try approval(0, policy: policy, manifest: fakeHash("other-manifest"))),
-            a("other-results", "approval.wrong-results", "made for results BLAKE2b-256(\"AppraisalVault/vectors/hash/other-results\")",
-              try approval(0, policy: policy, results: fakeHash("other-results"))),
-            a("corrupted-share", "approval.share-commitment", "first hex digit of share changed, re-signed: the commitment fails",
-              corruptShare),
+            a(
+                "other-round", "approval.wrong-round",
+                "made for round BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\")",
+                try approval(0, policy: policy, round: fakeHash("other-round"))),
+            a(
+                "other-manifest", "approval.wrong-manifest",
+                "made for manifest BLAKE2b-256(\"AppraisalVault/vectors/hash/other-manifest\")",
+                try approval(0, policy: policy, manifest: fakeHash("other-manifest"))),
+            a(
+                "other-results", "approval.wrong-results",
+                "made for results BLAKE2b-256(\"AppraisalVault/vectors/hash/other-results\")",
+                try approval(0, policy: policy, results: fakeHash("other-results"))),
+            a(
+                "corrupted-share", "approval.share-commitment",
+                "first hex digit of share changed, re-signed: the commitment fails",
+                corruptShare),
             a("unknown-field", "format.header", "extra field \"note\", signed", unknown),
             a("decision-nfd", "format.header", "decision in NFD (not NFC), signed", nfd),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
@@ -111,7 +127,8 @@ extension VectorGenerator {
 
     /// A token with exactly these approvals and fields (no checks), as ``ReleaseToken/combine`` writes it.
     static func tokenFile(
-        _ approvals: [[UInt8]], secret: String, releaseKey: [UInt8], decision text: String = decision, results: [UInt8]? = nil
+        _ approvals: [[UInt8]], secret: String, releaseKey: [UInt8], decision text: String = decision,
+        results: [UInt8]? = nil
     ) -> [UInt8] {
         Container.encode(
             kind: .releaseToken,
@@ -127,14 +144,16 @@ extension VectorGenerator {
         let holders = try releaseHolders()
         let approvals = try (0..<3).map { try approval($0, policy: policy) }
         let combined = try ReleaseToken.combine(
-            [(approvals[0], "a1"), (approvals[1], "a2")], policy: policy, roundID: releaseRoundID, roundHash: journalRound,
+            [(approvals[0], "a1"), (approvals[1], "a2")], policy: policy, roundID: releaseRoundID,
+            roundHash: journalRound,
             manifestHash: manifestHash, resultsHash: resultsHash, created: created)
         let good = combined.bytes
         let parsed = try ReleaseToken(parsing: good, file: "token")
         let secret = Hex.encode(secret: parsed.releaseSecret)
         let releaseKey = policy.releaseKey.rawRepresentation
         let all = tokenFile(approvals, secret: secret, releaseKey: releaseKey)
-        let otherSecret = Hex.encode(BLAKE2b.hash(Array("AppraisalVault/vectors/release/other-secret".utf8), outputLength: 32))
+        let otherSecret = Hex.encode(
+            BLAKE2b.hash(Array("AppraisalVault/vectors/release/other-secret".utf8), outputLength: 32))
         let otherKey = try X25519.PrivateKey(secret: SecretBytes(copying: Hex.decode(otherSecret)!))
         let corruptShare = try editedApproval(approvals[1], signer: holders[1].signingKey) {
             guard case .string(let s) = $0["share"]! else { return }
@@ -142,35 +161,58 @@ extension VectorGenerator {
         }
         let otherResults = fakeHash("other-results")
         let otherResultsToken = try ReleaseToken.combine(
-            [(approval(0, policy: policy, results: otherResults), "a1"), (approval(1, policy: policy, results: otherResults), "a2")],
-            policy: policy, roundID: releaseRoundID, roundHash: journalRound, manifestHash: manifestHash, resultsHash: otherResults,
+            [
+                (approval(0, policy: policy, results: otherResults), "a1"),
+                (approval(1, policy: policy, results: otherResults), "a2"),
+            ],
+            policy: policy, roundID: releaseRoundID, roundHash: journalRound, manifestHash: manifestHash,
+            resultsHash: otherResults,
             created: created
         ).bytes
         func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8]) -> Vector {
             vector("release-token", name, expect: expect, releaseFields(policy), comment: comment, body)
         }
         return [
-            a("success", "success", "approvals of giu-khoa-1 and giu-khoa-2 (t = 2), as release combine writes it", good),
+            a(
+                "success", "success", "approvals of giu-khoa-1 and giu-khoa-2 (t = 2), as release combine writes it",
+                good),
             a("success-all-holders", "success", "approvals of all three holders", all),
-            a("fewer-than-t", "approval.not-enough", "only giu-khoa-1's approval, with the correct releaseSecret",
-              tokenFile([approvals[0]], secret: secret, releaseKey: releaseKey)),
-            a("secret-mismatch", "token.secret-mismatch",
-              "releaseSecret = BLAKE2b-256(\"AppraisalVault/vectors/release/other-secret\"), not the release key's secret",
-              tokenFile([approvals[0], approvals[1]], secret: otherSecret, releaseKey: releaseKey)),
-            a("wrong-release-key", "token.wrong-release-key", "releaseKey and releaseSecret of another key pair (consistent with each other)",
-              tokenFile([approvals[0], approvals[1]], secret: otherSecret, releaseKey: otherKey.publicKey.rawRepresentation)),
-            a("other-results", "token.wrong-results", "a correct token made for results BLAKE2b-256(\"AppraisalVault/vectors/hash/other-results\")",
-              otherResultsToken),
-            a("duplicate-key", "token.duplicate-key", "giu-khoa-1's approval twice",
-              tokenFile([approvals[0], approvals[0]], secret: secret, releaseKey: releaseKey)),
-            a("x-not-increasing", "format.header", "approvals in order x = 2, 1",
-              tokenFile([approvals[1], approvals[0]], secret: secret, releaseKey: releaseKey)),
-            a("corrupted-share", "approval.share-commitment", "giu-khoa-2's approval with its share's first hex digit changed, re-signed",
-              tokenFile([approvals[0], corruptShare], secret: secret, releaseKey: releaseKey)),
-            a("decision-differs", "token.decision-differs", "the token's decision differs from the approvals' (\"123\" → \"124\")",
-              tokenFile([approvals[0], approvals[1]], secret: secret, releaseKey: releaseKey,
-                        decision: decision.replacingOccurrences(of: "123", with: "124"))),
-            a("trailing-byte", "format.trailing", "one zero byte after the header (a token has an empty body)", good + [0]),
+            a(
+                "fewer-than-t", "approval.not-enough", "only giu-khoa-1's approval, with the correct releaseSecret",
+                tokenFile([approvals[0]], secret: secret, releaseKey: releaseKey)),
+            a(
+                "secret-mismatch", "token.secret-mismatch",
+                "releaseSecret = BLAKE2b-256(\"AppraisalVault/vectors/release/other-secret\"), not the release key's secret",
+                tokenFile([approvals[0], approvals[1]], secret: otherSecret, releaseKey: releaseKey)),
+            a(
+                "wrong-release-key", "token.wrong-release-key",
+                "releaseKey and releaseSecret of another key pair (consistent with each other)",
+                tokenFile(
+                    [approvals[0], approvals[1]], secret: otherSecret, releaseKey: otherKey.publicKey.rawRepresentation)
+            ),
+            a(
+                "other-results", "token.wrong-results",
+                "a correct token made for results BLAKE2b-256(\"AppraisalVault/vectors/hash/other-results\")",
+                otherResultsToken),
+            a(
+                "duplicate-key", "token.duplicate-key", "giu-khoa-1's approval twice",
+                tokenFile([approvals[0], approvals[0]], secret: secret, releaseKey: releaseKey)),
+            a(
+                "x-not-increasing", "format.header", "approvals in order x = 2, 1",
+                tokenFile([approvals[1], approvals[0]], secret: secret, releaseKey: releaseKey)),
+            a(
+                "corrupted-share", "approval.share-commitment",
+                "giu-khoa-2's approval with its share's first hex digit changed, re-signed",
+                tokenFile([approvals[0], corruptShare], secret: secret, releaseKey: releaseKey)),
+            a(
+                "decision-differs", "token.decision-differs",
+                "the token's decision differs from the approvals' (\"123\" → \"124\")",
+                tokenFile(
+                    [approvals[0], approvals[1]], secret: secret, releaseKey: releaseKey,
+                    decision: decision.replacingOccurrences(of: "123", with: "124"))),
+            a(
+                "trailing-byte", "format.trailing", "one zero byte after the header (a token has an empty body)",
+                good + [0]),
         ]
     }
 }
@@ -185,13 +227,16 @@ extension VectorRunner {
     }
 
     static func releaseContext(_ vector: Vector) -> ReleaseContext? {
-        guard let policyBytes = vector["policy"].flatMap({ Hex.decode($0) }), let json = try? CanonicalJSON.parse(policyBytes),
+        guard let policyBytes = vector["policy"].flatMap({ Hex.decode($0) }),
+            let json = try? CanonicalJSON.parse(policyBytes),
             let policy = try? ReleasePolicy(json: json, path: "release"),
-            let roundID = vector["round-id"].flatMap({ Hex.decode($0) }), let round = vector["round-hash"].flatMap({ Hex.decode($0) }),
+            let roundID = vector["round-id"].flatMap({ Hex.decode($0) }),
+            let round = vector["round-hash"].flatMap({ Hex.decode($0) }),
             let manifest = vector["manifest-hash"].flatMap({ Hex.decode($0) }),
             let results = vector["results-hash"].flatMap({ Hex.decode($0) })
         else { return nil }
-        return ReleaseContext(policy: policy, roundID: roundID, roundHash: round, manifestHash: manifest, resultsHash: results)
+        return ReleaseContext(
+            policy: policy, roundID: roundID, roundHash: round, manifestHash: manifest, resultsHash: results)
     }
 
     /// `approval`: parse (§8.2), then verify against the policy and hashes in the header lines (§8.3).
@@ -199,7 +244,8 @@ extension VectorRunner {
         guard let c = releaseContext(vector) else { return "no valid policy, round-id or hashes" }
         do {
             try Approval(parsing: vector.body, file: vector.description).verify(
-                policy: c.policy, roundID: c.roundID, roundHash: c.roundHash, manifestHash: c.manifestHash, resultsHash: c.resultsHash)
+                policy: c.policy, roundID: c.roundID, roundHash: c.roundHash, manifestHash: c.manifestHash,
+                resultsHash: c.resultsHash)
             return "success"
         } catch {
             return error.errorID
@@ -211,7 +257,8 @@ extension VectorRunner {
         guard let c = releaseContext(vector) else { return "no valid policy, round-id or hashes" }
         do {
             let key = try ReleaseToken(parsing: vector.body, file: vector.description).verify(
-                policy: c.policy, roundID: c.roundID, roundHash: c.roundHash, manifestHash: c.manifestHash, resultsHash: c.resultsHash)
+                policy: c.policy, roundID: c.roundID, roundHash: c.roundHash, manifestHash: c.manifestHash,
+                resultsHash: c.resultsHash)
             key.secret.wipe()
             return "success"
         } catch {

@@ -27,42 +27,61 @@ extension VectorGenerator {
     }
 
     /// The round's header edited by `edit`, signed by `signer` (the secretary when nil).
-    static func editedRound(_ bytes: [UInt8], signer: Ed25519.PrivateKey? = nil, _ edit: (inout [String: JSONValue]) -> Void) throws
+    static func editedRound(
+        _ bytes: [UInt8], signer: Ed25519.PrivateKey? = nil, _ edit: (inout [String: JSONValue]) -> Void
+    ) throws
         -> [UInt8]
     {
-        let doc = try SignedDocument(parsing: bytes, expecting: .roundDefinition, file: "round", maxHeaderLength: RoundDefinition.maxHeaderLength)
+        let doc = try SignedDocument(
+            parsing: bytes, expecting: .roundDefinition, file: "round", maxHeaderLength: RoundDefinition.maxHeaderLength
+        )
         guard case .object(var fields) = doc.container.header else { preconditionFailure("round json") }
         edit(&fields)
-        return try SignedDocument.encode(kind: .roundDefinition, header: .object(fields), signer: signer ?? submissionSecretary().signingKey)
+        return try SignedDocument.encode(
+            kind: .roundDefinition, header: .object(fields), signer: signer ?? submissionSecretary().signingKey)
     }
 
     @Sendable static func roundDefinitionVectors() throws -> [Vector] {
         let good = try roundDefinition()
         let parsed = try RoundDefinition(parsing: good, file: "round")
-        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = []) -> Vector {
+        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = [])
+            -> Vector
+        {
             vector("round-definition", name, expect: expect, extra, comment: comment, body)
         }
         return [
-            a("success", "success", "demo round signed by thu-ky-vector; fingerprint of the file hash", good,
-              extra: [("fingerprint", parsed.fingerprint.description)]),
+            a(
+                "success", "success", "demo round signed by thu-ky-vector; fingerprint of the file hash", good,
+                extra: [("fingerprint", parsed.fingerprint.description)]),
             a("bad-signature", "round.bad-signature", "last byte XOR 0x01", flipped(good, at: good.count - 1)),
-            a("signed-by-other", "round.bad-signature", "the same header signed by tv-other, not the secretary it names",
-              try editedRound(good, signer: try submissionOther().signingKey) { _ in }),
-            a("title-changed", "round.bad-signature", "title edited after signing, not re-signed",
-              replacing(good, at: firstIndex(of: Array("Vòng thử nghiệm".utf8), in: good)!, with: UInt8(ascii: "W"))),
-            a("unknown-field", "format.header", "extra field \"note\", signed", try editedRound(good) { $0["note"] = .string("không có trong đặc tả") }),
-            a("demo-identity-in-non-demo-round", "format.header", "\"demo\": false while every identity is a demo identity, signed",
-              try editedRound(good) { $0["demo"] = .bool(false) }),
-            a("secretary-missing", "format.header", "no secretary field, signed by the secretary anyway",
-              try editedRound(good) { $0["secretary"] = nil }),
-            a("threshold-over-n", "format.header", "release threshold 4 with 3 holders, signed",
-              try editedRound(good) {
-                  guard case .object(var release) = $0["release"]! else { return }
-                  release["threshold"] = .integer(4)
-                  $0["release"] = .object(release)
-              }),
+            a(
+                "signed-by-other", "round.bad-signature",
+                "the same header signed by tv-other, not the secretary it names",
+                try editedRound(good, signer: try submissionOther().signingKey) { _ in }),
+            a(
+                "title-changed", "round.bad-signature", "title edited after signing, not re-signed",
+                replacing(good, at: firstIndex(of: Array("Vòng thử nghiệm".utf8), in: good)!, with: UInt8(ascii: "W"))),
+            a(
+                "unknown-field", "format.header", "extra field \"note\", signed",
+                try editedRound(good) { $0["note"] = .string("không có trong đặc tả") }),
+            a(
+                "demo-identity-in-non-demo-round", "format.header",
+                "\"demo\": false while every identity is a demo identity, signed",
+                try editedRound(good) { $0["demo"] = .bool(false) }),
+            a(
+                "secretary-missing", "format.header", "no secretary field, signed by the secretary anyway",
+                try editedRound(good) { $0["secretary"] = nil }),
+            a(
+                "threshold-over-n", "format.header", "release threshold 4 with 3 holders, signed",
+                try editedRound(good) {
+                    guard case .object(var release) = $0["release"]! else { return }
+                    release["threshold"] = .integer(4)
+                    $0["release"] = .object(release)
+                }),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
-            a("wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)", replacing(good, at: 8, with: ArtifactKind.manifest.rawValue)),
+            a(
+                "wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)",
+                replacing(good, at: 8, with: ArtifactKind.manifest.rawValue)),
         ]
     }
 }

@@ -35,7 +35,9 @@ extension VectorGenerator {
         SubmissionContent(
             member: member, revision: revision, round: submissionRound,
             rows: [
-                Appraisal(unit: "so-tu-phap", code: "1.1.1", score: Points(parsing: "0.25")!, reason: "Kế hoạch ban hành chậm"),
+                Appraisal(
+                    unit: "so-tu-phap", code: "1.1.1", score: Points(parsing: "0.25")!, reason: "Kế hoạch ban hành chậm"
+                ),
                 Appraisal(unit: "so-tu-phap", code: "1.1.2", score: Points(parsing: "0.5")!, reason: ""),
             ]
         ).encoded()
@@ -49,7 +51,9 @@ extension VectorGenerator {
 
     /// Seals like ``SealedEnvelope/seal`` with the same randomness order, introducing `defect`,
     /// and signs the outer layer correctly over whatever results.
-    static func craft(_ content: [UInt8], defect: Defect, seed: String, recipient: X25519.PublicKey? = nil) throws -> [UInt8] {
+    static func craft(_ content: [UInt8], defect: Defect, seed: String, recipient: X25519.PublicKey? = nil) throws
+        -> [UInt8]
+    {
         let sender = try identity()
         let recipient = try recipient ?? submissionSecretary().identity.encryptionKey
         let random = DeterministicRandom(seed: "AppraisalVault/vectors/submission/" + seed)
@@ -60,7 +64,8 @@ extension VectorGenerator {
         if defect == .wrongCommitment { commitment[0] ^= 0x01 }
         let header = EnvelopeHeader(
             context: ["revision": .integer(1)], created: created, fileKeyCommitment: commitment, recipient: recipient,
-            round: submissionRound, sealedFileKey: sealedKey, sender: sender.identity.id, senderSigningKey: sender.signingKey.publicKey,
+            round: submissionRound, sealedFileKey: sealedKey, sender: sender.identity.id,
+            senderSigningKey: sender.signingKey.publicKey,
             streamHeader: stream.header)
         var json = header.json
         if defect == .unknownHeaderField, case .object(var fields) = json {
@@ -128,52 +133,88 @@ extension VectorGenerator {
         // Empty content, then 5 stray bytes before the signature: a payload of 86 bytes.
         let empty = try craft([], defect: .none, seed: "bad-length")
         let emptyPayload = Array(empty[(empty.count - 64 - 81)..<(empty.count - 64)])
-        let badLength = Array(empty.prefix(empty.count - 64 - 81)) + emptyPayload + [0, 0, 0, 0, 0] + Array(empty.suffix(64))
+        let badLength =
+            Array(empty.prefix(empty.count - 64 - 81)) + emptyPayload + [0, 0, 0, 0, 0] + Array(empty.suffix(64))
 
-        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = []) -> Vector {
+        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = [])
+            -> Vector
+        {
             vector("submission", name, expect: expect, recipientKey + extra, comment: comment, body)
         }
         return [
             a(
                 "success", "success",
-                "tv-vector's revision 1 to thu-ky-vector; round = BLAKE2b-256(\"AppraisalVault/vectors/submission/round\")", good,
+                "tv-vector's revision 1 to thu-ky-vector; round = BLAKE2b-256(\"AppraisalVault/vectors/submission/round\")",
+                good,
                 extra: [
                     ("sender-signing-key", Hex.encode(sender.signingKey.publicKey.rawRepresentation)),
                     ("plaintext-hash", "blake2b-256 " + Hex.encode(BLAKE2b.hash(content, outputLength: 32))),
                 ]),
-            a("truncated", "format.truncated", "cut 100 bytes after the header: shorter than final chunk + signature",
-              Array(good.prefix(preambleLength + 100))),
-            a("bad-length", "envelope.bad-length", "empty content, then 5 stray bytes before the signature (payload 86 bytes)", badLength),
-            a("trailing-byte", "envelope.bad-signature", "one zero byte after the outer signature: the last 64 bytes are no longer the signature", good + [0]),
-            a("flipped-header", "envelope.bad-signature", "one hex digit of round changed; the header still parses", header),
-            a("flipped-payload", "envelope.bad-signature", "first payload byte XOR 0x01", flipped(good, at: preambleLength)),
+            a(
+                "truncated", "format.truncated", "cut 100 bytes after the header: shorter than final chunk + signature",
+                Array(good.prefix(preambleLength + 100))),
+            a(
+                "bad-length", "envelope.bad-length",
+                "empty content, then 5 stray bytes before the signature (payload 86 bytes)", badLength),
+            a(
+                "trailing-byte", "envelope.bad-signature",
+                "one zero byte after the outer signature: the last 64 bytes are no longer the signature", good + [0]),
+            a(
+                "flipped-header", "envelope.bad-signature", "one hex digit of round changed; the header still parses",
+                header),
+            a(
+                "flipped-payload", "envelope.bad-signature", "first payload byte XOR 0x01",
+                flipped(good, at: preambleLength)),
             a("flipped-signature", "envelope.bad-signature", "last byte XOR 0x01", flipped(good, at: good.count - 1)),
-            a("re-signed-by-other-member", "envelope.bad-signature", "outer signature replaced by tv-other's over the same message",
-              Array(good.dropLast(64)) + (try submissionOther().signingKey.signature(
-                  for: ArtifactKind.submission.domain("outer") + envelope.headerHash + BLAKE2b.hash(envelope.payload, outputLength: 64)))),
-            a("not-for-you", "envelope.not-for-you", "sealed to tv-other's encryption key, correctly signed",
-              try craft(content, defect: .none, seed: "not-for-you", recipient: try submissionOther().identity.encryptionKey)),
-            a("commitment-mismatch", "envelope.commitment", "fileKeyCommitment with its first byte XOR 0x01, correctly signed",
-              try craft(content, defect: .wrongCommitment, seed: "commitment")),
-            a("corrupt-chunk", "envelope.corrupt", "a byte inside the content chunk XOR 0x01, outer signature redone",
-              try craft(content, defect: .corruptChunk, seed: "corrupt")),
-            a("final-tag-missing", "envelope.corrupt", "the inner-signature chunk pushed with tag MESSAGE instead of FINAL",
-              try craft(content, defect: .finalTagMissing, seed: "final-tag")),
-            a("final-chunk-removed", "envelope.corrupt", "64-byte content; the final chunk removed, so the stream ends early",
-              try craft(short, defect: .finalChunkRemoved, seed: "final-removed")),
-            a("chunks-reordered", "envelope.corrupt", "64-byte content; content chunk and final chunk (both 81 bytes) swapped",
-              try craft(short, defect: .chunksReordered, seed: "reordered")),
-            a("inner-signature-other-key", "envelope.inner-signature", "inner signature by tv-other instead of the header's key",
-              try craft(content, defect: .innerByOtherKey, seed: "inner-other")),
-            a("inner-signature-outer-domain", "envelope.inner-signature", "inner signature made with the \"outer\" domain string",
-              try craft(content, defect: .innerWithOuterDomain, seed: "inner-domain")),
-            a("unknown-header-field", "format.header", "extra header field \"note\", correctly signed",
-              try craft(content, defect: .unknownHeaderField, seed: "unknown-field")),
+            a(
+                "re-signed-by-other-member", "envelope.bad-signature",
+                "outer signature replaced by tv-other's over the same message",
+                Array(good.dropLast(64))
+                    + (try submissionOther().signingKey.signature(
+                        for: ArtifactKind.submission.domain("outer") + envelope.headerHash
+                            + BLAKE2b.hash(envelope.payload, outputLength: 64)))),
+            a(
+                "not-for-you", "envelope.not-for-you", "sealed to tv-other's encryption key, correctly signed",
+                try craft(
+                    content, defect: .none, seed: "not-for-you", recipient: try submissionOther().identity.encryptionKey
+                )),
+            a(
+                "commitment-mismatch", "envelope.commitment",
+                "fileKeyCommitment with its first byte XOR 0x01, correctly signed",
+                try craft(content, defect: .wrongCommitment, seed: "commitment")),
+            a(
+                "corrupt-chunk", "envelope.corrupt", "a byte inside the content chunk XOR 0x01, outer signature redone",
+                try craft(content, defect: .corruptChunk, seed: "corrupt")),
+            a(
+                "final-tag-missing", "envelope.corrupt",
+                "the inner-signature chunk pushed with tag MESSAGE instead of FINAL",
+                try craft(content, defect: .finalTagMissing, seed: "final-tag")),
+            a(
+                "final-chunk-removed", "envelope.corrupt",
+                "64-byte content; the final chunk removed, so the stream ends early",
+                try craft(short, defect: .finalChunkRemoved, seed: "final-removed")),
+            a(
+                "chunks-reordered", "envelope.corrupt",
+                "64-byte content; content chunk and final chunk (both 81 bytes) swapped",
+                try craft(short, defect: .chunksReordered, seed: "reordered")),
+            a(
+                "inner-signature-other-key", "envelope.inner-signature",
+                "inner signature by tv-other instead of the header's key",
+                try craft(content, defect: .innerByOtherKey, seed: "inner-other")),
+            a(
+                "inner-signature-outer-domain", "envelope.inner-signature",
+                "inner signature made with the \"outer\" domain string",
+                try craft(content, defect: .innerWithOuterDomain, seed: "inner-domain")),
+            a(
+                "unknown-header-field", "format.header", "extra header field \"note\", correctly signed",
+                try craft(content, defect: .unknownHeaderField, seed: "unknown-field")),
             a("wrong-kind", "format.wrong-kind", "kind byte 6 (locked-results)", wrongKind),
             a("not-avault", "format.not-avault", "first magic byte changed", notAVault),
             a("version", "format.version", "format version byte 2", version),
-            a("content-mismatch", "merge.content-mismatch", "opens, but the content names tv-other as member (spec §6.5 step 2)",
-              try craft(submissionContent(member: "tv-other"), defect: .none, seed: "content-mismatch")),
+            a(
+                "content-mismatch", "merge.content-mismatch",
+                "opens, but the content names tv-other as member (spec §6.5 step 2)",
+                try craft(submissionContent(member: "tv-other"), defect: .none, seed: "content-mismatch")),
         ]
     }
 }
@@ -190,10 +231,14 @@ extension VectorRunner {
         do {
             let envelope = try SealedEnvelope(parsing: vector.body, expecting: .submission, file: vector.description)
             let plaintext = try envelope.open(with: key)
-            if let expected = vector["plaintext-hash"], "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected {
+            if let expected = vector["plaintext-hash"],
+                "blake2b-256 " + Hex.encode(BLAKE2b.hash(plaintext, outputLength: 32)) != expected
+            {
                 return "plaintext hash differs from \(expected)"
             }
-            if let expected = vector["sender-signing-key"], Hex.encode(envelope.header.senderSigningKey.rawRepresentation) != expected {
+            if let expected = vector["sender-signing-key"],
+                Hex.encode(envelope.header.senderSigningKey.rawRepresentation) != expected
+            {
                 return "sender key differs from \(expected)"
             }
             let content = try SubmissionContent(parsing: plaintext, file: vector.description)
@@ -216,7 +261,8 @@ struct SubmissionVectorCraftTests {
         let sealed = try SealedEnvelope.seal(
             content, kind: .submission, round: VectorGenerator.submissionRound, context: ["revision": .integer(1)],
             sender: VectorGenerator.identity(), recipient: VectorGenerator.submissionSecretary().identity.encryptionKey,
-            created: VectorGenerator.created, using: DeterministicRandom(seed: "AppraisalVault/vectors/submission/same"))
+            created: VectorGenerator.created, using: DeterministicRandom(seed: "AppraisalVault/vectors/submission/same")
+        )
         #expect(try VectorGenerator.craft(content, defect: .none, seed: "same") == sealed)
     }
 }

@@ -43,22 +43,29 @@ struct Vector: Sendable, Equatable, CustomStringConvertible {
         var fields = [(key: String, value: String)]()
         var index = 0
         while true {
-            guard let end = bytes[index...].firstIndex(of: 0x0a) else { throw FormatError(description: "\(area)/\(name): no blank line") }
+            guard let end = bytes[index...].firstIndex(of: 0x0a) else {
+                throw FormatError(description: "\(area)/\(name): no blank line")
+            }
             if end == index {
                 index += 1
                 break
             }
-            guard let line = String(validating: bytes[index..<end], as: UTF8.self), let colon = line.firstIndex(of: ":"),
+            guard let line = String(validating: bytes[index..<end], as: UTF8.self),
+                let colon = line.firstIndex(of: ":"),
                 line[line.index(after: colon)...].hasPrefix(" ")
             else { throw FormatError(description: "\(area)/\(name): bad header line at byte \(index)") }
             let key = String(line[..<colon])
-            guard !key.isEmpty, key.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }), !fields.contains(where: { $0.key == key }) else {
+            guard !key.isEmpty, key.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }),
+                !fields.contains(where: { $0.key == key })
+            else {
                 throw FormatError(description: "\(area)/\(name): bad or repeated key \"\(key)\"")
             }
             fields.append((key, String(line[line.index(colon, offsetBy: 2)...])))
             index = end + 1
         }
-        guard fields.contains(where: { $0.key == "expect" }) else { throw FormatError(description: "\(area)/\(name): no expect:") }
+        guard fields.contains(where: { $0.key == "expect" }) else {
+            throw FormatError(description: "\(area)/\(name): no expect:")
+        }
         self.init(area: area, name: name, fields: fields, body: Array(bytes[index...]))
     }
 

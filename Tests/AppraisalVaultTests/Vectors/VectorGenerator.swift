@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import Foundation
 import VaultCrypto
+
+@testable import AppraisalVault
+@testable import avault
 
 /// Deterministic generator for the committed vectors in `Tests/Vectors/`.
 ///
@@ -45,7 +46,10 @@ enum VectorGenerator {
             using: DeterministicRandom(seed: "AppraisalVault/vectors/key-file/wrap"))
     }
 
-    static func vector(_ area: String, _ name: String, expect: String, _ extra: [(String, String)] = [], comment: String, _ body: [UInt8])
+    static func vector(
+        _ area: String, _ name: String, expect: String, _ extra: [(String, String)] = [], comment: String,
+        _ body: [UInt8]
+    )
         -> Vector
     {
         Vector(
@@ -65,14 +69,18 @@ enum VectorGenerator {
         var renamed = key
         let nameAt = firstIndex(of: Array("Lan".utf8), in: key)!
         renamed[nameAt] ^= 0x03  // "Lan" → "Oan": still a canonical header, but not the authenticated one
-        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], with extra: [(String, String)] = good) -> Vector {
+        func a(
+            _ name: String, _ expect: String, _ comment: String, _ body: [UInt8], with extra: [(String, String)] = good
+        ) -> Vector {
             vector("key-file", name, expect: expect, extra, comment: comment, body)
         }
         return [
             a(
                 "success", "success", "unlocks with the passphrase; the keys match signingKey and encryptionKey", key,
                 with: good + [("fingerprint", secret.identity.fingerprint.description)]),
-            a("wrong-passphrase", "key.wrong-passphrase", "the AEAD tag does not verify", key, with: [("passphrase", "cụm mật khẩu sai")]),
+            a(
+                "wrong-passphrase", "key.wrong-passphrase", "the AEAD tag does not verify", key,
+                with: [("passphrase", "cụm mật khẩu sai")]),
             a(
                 "wrong-passphrase-nfd", "key.wrong-passphrase",
                 "the same words typed in NFD are different bytes; passphrases are not normalised", key,
@@ -80,9 +88,12 @@ enum VectorGenerator {
             a("truncated", "format.truncated", "the last ciphertext byte is missing", Array(key.dropLast())),
             a("trailing-byte", "format.trailing", "one zero byte after the 80-byte body", key + [0]),
             a("flipped-ciphertext", "key.wrong-passphrase", "first body byte XOR 0x01", flippedBody),
-            a("altered-header", "key.wrong-passphrase", "name changed after wrapping; the preamble is the AEAD associated data", renamed),
             a(
-                "kdf-over-cap", "key.kdf-limits", "memoryBytes 2 GiB is above the sensitive limit; refused before any Argon2id work",
+                "altered-header", "key.wrong-passphrase",
+                "name changed after wrapping; the preamble is the AEAD associated data", renamed),
+            a(
+                "kdf-over-cap", "key.kdf-limits",
+                "memoryBytes 2 GiB is above the sensitive limit; refused before any Argon2id work",
                 handMadeKeyFile(secret, operations: 2, memoryBytes: 2 << 30), with: []),
             a(
                 "kdf-too-many-passes", "key.kdf-limits", "operations 5 is above the sensitive limit (4)",
@@ -123,22 +134,30 @@ enum VectorGenerator {
         wrongKind[8] = ArtifactKind.roundDefinition.rawValue
 
         // Same fields, keys written in reverse order, signed over exactly these bytes.
-        let reversed = "{" + fields.keys.sorted().reversed().map { k in
-            "\"\(k)\":" + String(decoding: CanonicalJSON.serialize(fields[k]!), as: UTF8.self)
-        }.joined(separator: ",") + "}"
+        let reversed =
+            "{"
+            + fields.keys.sorted().reversed().map { k in
+                "\"\(k)\":" + String(decoding: CanonicalJSON.serialize(fields[k]!), as: UTF8.self)
+            }.joined(separator: ",") + "}"
         let nonCanonical = try signedRaw(Array(reversed.utf8), signer: signer)
         var extended = fields
         extended["nickname"] = .text("Lan")
         let unknownField = try SignedDocument.encode(kind: .publicIdentity, header: .object(extended), signer: signer)
 
-        func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], with extra: [(String, String)] = []) -> Vector {
+        func a(
+            _ name: String, _ expect: String, _ comment: String, _ body: [UInt8], with extra: [(String, String)] = []
+        ) -> Vector {
             vector("public-identity", name, expect: expect, extra, comment: comment, body)
         }
         return [
-            a("success", "success", "self-signed; name in NFC", pub, with: [("fingerprint", secret.identity.fingerprint.description)]),
+            a(
+                "success", "success", "self-signed; name in NFC", pub,
+                with: [("fingerprint", secret.identity.fingerprint.description)]),
             a("bad-signature", "identity.bad-signature", "name changed from Lan to Oan after signing", renamed),
             a("flipped-signature", "identity.bad-signature", "last signature byte XOR 0x01", badSignature),
-            a("non-canonical-header", "format.header", "keys in reverse order, correctly signed over these bytes", nonCanonical),
+            a(
+                "non-canonical-header", "format.header", "keys in reverse order, correctly signed over these bytes",
+                nonCanonical),
             a("unknown-field", "format.header", "extra field \"nickname\", correctly signed", unknownField),
             a("wrong-kind", "format.wrong-kind", "kind byte 3 (round-definition)", wrongKind),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", pub + [0]),
@@ -149,8 +168,13 @@ enum VectorGenerator {
     /// A public-identity document whose header is `json` exactly as given, signed per spec.
     static func signedRaw(_ json: [UInt8], signer: Ed25519.PrivateKey) throws -> [UInt8] {
         let n = UInt32(json.count)
-        let preamble = Container.magic + [ArtifactKind.publicIdentity.rawValue, UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)] + json
-        return preamble + (try signer.signature(for: SignedDocument.signedMessage(kind: .publicIdentity, preamble: preamble)))
+        let preamble =
+            Container.magic + [
+                ArtifactKind.publicIdentity.rawValue, UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff),
+                UInt8(n & 0xff),
+            ] + json
+        return preamble
+            + (try signer.signature(for: SignedDocument.signedMessage(kind: .publicIdentity, preamble: preamble)))
     }
 
     static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {

@@ -1,6 +1,7 @@
+import VaultCrypto
+
 @testable import AppraisalVault
 @testable import avault
-import VaultCrypto
 
 /// Runs a vector through the real parser of its area and names the outcome: `success` or the
 /// message id of the ``AppraisalError`` thrown. Areas are the folder names under `Tests/Vectors/`;
@@ -33,7 +34,8 @@ enum VectorRunner {
             var fingerprint = file.identity.fingerprint
             if let words = vector["passphrase"] {
                 let secret = try file.unlock(passphrase: secretPassphrase(words))
-                fingerprint = Fingerprint(signingKey: secret.signingKey.publicKey, encryptionKey: secret.encryptionKey.publicKey)
+                fingerprint = Fingerprint(
+                    signingKey: secret.signingKey.publicKey, encryptionKey: secret.encryptionKey.publicKey)
             }
             return check(fingerprint, against: vector)
         } catch {
@@ -44,7 +46,8 @@ enum VectorRunner {
     /// `public-identity`: parse and verify the self-signature; `fingerprint:` must match when given.
     @Sendable static func runPublicIdentity(_ vector: Vector) -> String {
         do {
-            return check(try PublicIdentity(parsing: vector.body, file: vector.description).fingerprint, against: vector)
+            return check(
+                try PublicIdentity(parsing: vector.body, file: vector.description).fingerprint, against: vector)
         } catch {
             return error.errorID
         }

@@ -1,7 +1,8 @@
-@testable import AppraisalVault
-@testable import avault
 import Foundation
 import Testing
+
+@testable import AppraisalVault
+@testable import avault
 
 /// Where committed vectors live: `Tests/Vectors/`, found from this file's path.
 enum VectorDirectory {
@@ -47,16 +48,20 @@ struct VectorTests {
         for vector in generated {
             let file = VectorDirectory.url.appendingPathComponent(vector.description)
             if regenerate {
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(vector.serialized()).write(to: file)
                 continue
             }
             let committed = try? Data(contentsOf: file)
-            #expect(committed.map(Array.init) == vector.serialized(), "\(vector) differs from the generator (AVAULT_REGENERATE_VECTORS=1 rewrites it)")
+            #expect(
+                committed.map(Array.init) == vector.serialized(),
+                "\(vector) differs from the generator (AVAULT_REGENERATE_VECTORS=1 rewrites it)")
         }
         // No stale files in the areas this generator owns.
         let names = Set(generated.map(\.description))
-        for relative in VectorDirectory.committed() where VectorGenerator.areas[String(relative.split(separator: "/")[0])] != nil {
+        for relative in VectorDirectory.committed()
+        where VectorGenerator.areas[String(relative.split(separator: "/")[0])] != nil {
             #expect(names.contains(relative), "\(relative) is committed but no longer generated")
         }
     }
@@ -82,7 +87,9 @@ struct VectorTests {
         let ids = Set(MessageID.allCases.map(\.id))
         for relative in VectorDirectory.committed() {
             let vector = try VectorDirectory.load(relative)
-            #expect(vector.expect == "success" || ids.contains(vector.expect), "\(relative): unknown expect \(vector.expect)")
+            #expect(
+                vector.expect == "success" || ids.contains(vector.expect),
+                "\(relative): unknown expect \(vector.expect)")
         }
     }
 
@@ -94,17 +101,22 @@ struct VectorTests {
         let vector = try VectorDirectory.load(relative)
         #expect(vector.serialized() == bytes, "\(relative) does not re-serialise to its own bytes")
         let parts = relative.split(separator: "/")
-        #expect(try Vector(parsing: vector.serialized(), area: String(parts[0]), name: String(parts[1].dropLast(4))) == vector)
+        #expect(
+            try Vector(parsing: vector.serialized(), area: String(parts[0]), name: String(parts[1].dropLast(4)))
+                == vector)
         #expect(vector["expect"] != nil, "\(relative) has no expect: line")
     }
 
     /// The vector reader keeps a body that itself holds blank lines, keeps `: ` inside a value, and
     /// refuses a header without `expect:`.
     @Test func vectorReaderEdgeCases() throws {
-        let v = Vector(area: "a", name: "n", fields: [("expect", "success"), ("comment", "x: y")], body: [0x0a, 0x0a, 0])
+        let v = Vector(
+            area: "a", name: "n", fields: [("expect", "success"), ("comment", "x: y")], body: [0x0a, 0x0a, 0])
         let parsed = try Vector(parsing: v.serialized(), area: "a", name: "n")
         #expect(parsed == v)
         #expect(parsed["comment"] == "x: y" && parsed.body == [0x0a, 0x0a, 0])
-        #expect(throws: Vector.FormatError.self) { try Vector(parsing: Array("comment: x\n\nbody".utf8), area: "a", name: "n") }
+        #expect(throws: Vector.FormatError.self) {
+            try Vector(parsing: Array("comment: x\n\nbody".utf8), area: "a", name: "n")
+        }
     }
 }

@@ -12,9 +12,11 @@ struct ReleasedResultsTests {
         let f = try VerifyFixture()
         let token = try ReleaseToken(parsing: try f.read(RoundLayout.tokenFileName), file: "t")
         let plaintext = try LockedResults.open(
-            try f.read("results.avl"), file: "results.avl", token: token, policy: f.round.release, roundID: f.round.roundID,
+            try f.read("results.avl"), file: "results.avl", token: token, policy: f.round.release,
+            roundID: f.round.roundID,
             roundHash: f.round.fileHash, manifestHash: try f.hash("manifest.avm"), secretary: f.round.secretary)
-        let manifest = try Manifest(parsing: try f.read("manifest.avm"), file: "m", secretaryKey: f.round.secretary.signingKey)
+        let manifest = try Manifest(
+            parsing: try f.read("manifest.avm"), file: "m", secretaryKey: f.round.secretary.signingKey)
         return (f, try Results(json: try CanonicalJSON.parse(plaintext)), manifest)
     }
 
@@ -27,7 +29,8 @@ struct ReleasedResultsTests {
 
     /// `results` with unit `u`'s cell `code` (and optionally the unit itself) replaced.
     static func edit(
-        _ r: Results, unit u: String, cell code: String? = nil, _ change: (Results.CellResult) -> Results.CellResult = { $0 },
+        _ r: Results, unit u: String, cell code: String? = nil,
+        _ change: (Results.CellResult) -> Results.CellResult = { $0 },
         unitChange: (Results.UnitResult) -> Results.UnitResult = { $0 }
     ) -> Results {
         Results(
@@ -67,10 +70,14 @@ struct ReleasedResultsTests {
     /// A percent, rank or label that does not follow from the totals fails results.percent.
     @Test func percentIsRecomputed() throws {
         let (f, r, m) = try Self.opened()
-        let edited = Self.edit(r, unit: "u1") { $0 } unitChange: { u in
+        let edited = Self.edit(r, unit: "u1") {
+            $0
+        } unitChange: { u in
             Results.UnitResult(
-                unit: u.unit, group: u.group, cells: u.cells, criteria: u.criteria, fields: u.fields, selfTotal: u.selfTotal,
-                appraisedTotal: u.appraisedTotal, maxTotal: u.maxTotal, percent: u.percent + MergeFixture.p("1"), rank: u.rank,
+                unit: u.unit, group: u.group, cells: u.cells, criteria: u.criteria, fields: u.fields,
+                selfTotal: u.selfTotal,
+                appraisedTotal: u.appraisedTotal, maxTotal: u.maxTotal, percent: u.percent + MergeFixture.p("1"),
+                rank: u.rank,
                 label: u.label)
         }
         #expect(Self.failures(f, edited, m) == ["results.percent"])

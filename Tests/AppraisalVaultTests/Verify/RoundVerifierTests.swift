@@ -17,13 +17,17 @@ struct RoundVerifierTests {
         #expect(report.checks.allSatisfy { $0.status == .passed })
         var ids = [String]()
         for id in report.checks.map(\.id) where ids.last != id { ids.append(id) }
-        #expect(ids == [
-            "round.signature", "round.fingerprint", "journal.signature", "journal.chain", "journal.round",
-            "submission.name", "submission.signature", "submission.binding", "submission.name", "submission.signature",
-            "submission.binding", "journal.files", "manifest.signature", "manifest.round", "manifest.submissions",
-            "manifest.coverage", "manifest.journal", "results.hash", "results.envelope", "approval.verify", "approval.count",
-            "token.verify", "results.open", "results.totals", "results.percent", "results.reasons", "results.appraisers",
-        ])
+        #expect(
+            ids == [
+                "round.signature", "round.fingerprint", "journal.signature", "journal.chain", "journal.round",
+                "submission.name", "submission.signature", "submission.binding", "submission.name",
+                "submission.signature",
+                "submission.binding", "journal.files", "manifest.signature", "manifest.round", "manifest.submissions",
+                "manifest.coverage", "manifest.journal", "results.hash", "results.envelope", "approval.verify",
+                "approval.count",
+                "token.verify", "results.open", "results.totals", "results.percent", "results.reasons",
+                "results.appraisers",
+            ])
         #expect(report.roundHash == f.round.fileHash)
     }
 
@@ -33,10 +37,14 @@ struct RoundVerifierTests {
         let report = try f.verify()
         #expect(report.passed)
         let notYet = report.checks.filter { $0.status == .notYet }.map(\.id)
-        #expect(notYet == ["round.fingerprint", "submission.name", "manifest.signature", "approval.count", "token.verify"])
+        #expect(
+            notYet == ["round.fingerprint", "submission.name", "manifest.signature", "approval.count", "token.verify"])
         let merged = try F(stage: .merged).verify()
         #expect(merged.passed)
-        #expect(merged.checks.filter { $0.status == .notYet }.map(\.id) == ["round.fingerprint", "approval.count", "token.verify"])
+        #expect(
+            merged.checks.filter { $0.status == .notYet }.map(\.id) == [
+                "round.fingerprint", "approval.count", "token.verify",
+            ])
     }
 
     /// The report's JSON is canonical and carries id, subject, pass/fail, English detail and message id.
@@ -45,8 +53,12 @@ struct RoundVerifierTests {
         let report = try f.verify()
         let bytes = CanonicalJSON.serialize(report.json(renderingDetail: { $0.messageID }))
         #expect(try CanonicalJSON.parse(bytes) == report.json(renderingDetail: { $0.messageID }))
-        guard case .object(let top) = report.json(renderingDetail: { $0.messageID }), case .array(let checks) = top["checks"], case .object(let first)? = checks.first
-        else { Issue.record("shape"); return }
+        guard case .object(let top) = report.json(renderingDetail: { $0.messageID }),
+            case .array(let checks) = top["checks"], case .object(let first)? = checks.first
+        else {
+            Issue.record("shape")
+            return
+        }
         #expect(top["passed"] == .bool(true) && top["round"] == .hex(f.round.fileHash))
         #expect(Set(first.keys) == ["detail", "id", "message", "passed", "status", "subject"])
         #expect(first["id"] == .string("round.signature") && first["message"] == .string("verify.round-ok"))
@@ -67,19 +79,29 @@ struct RoundVerifierTests {
         try FileIO.remove(f.path("submissions/tv-02.r1.avs"))
         let report = try f.verify()
         #expect(report.failedIDs == ["journal.files", "manifest.submissions"])
-        #expect(report.failures.contains { $0.detail.messageID == VerificationReport.Finding.listedMissing.rawValue && $0.subject == "submissions/tv-02.r1.avs" })
+        #expect(
+            report.failures.contains {
+                $0.detail.messageID == VerificationReport.Finding.listedMissing.rawValue
+                    && $0.subject == "submissions/tv-02.r1.avs"
+            })
     }
 
     /// A new revision received after the merge leaves submissions/ unlike the manifest.
     @Test func submissionAddedAfterMerge() throws {
         let f = try F(stage: .merged)
-        try f.receive("tv-01", [
-            Appraisal(unit: "u1", code: "1.1.1", score: MergeFixture.p("0.75"), reason: ""),
-            Appraisal(unit: "u1", code: "1.1.2", score: MergeFixture.p("0.5"), reason: ""),
-        ], revision: 2)
+        try f.receive(
+            "tv-01",
+            [
+                Appraisal(unit: "u1", code: "1.1.1", score: MergeFixture.p("0.75"), reason: ""),
+                Appraisal(unit: "u1", code: "1.1.2", score: MergeFixture.p("0.5"), reason: ""),
+            ], revision: 2)
         let report = try f.verify()
         #expect(report.failedIDs == ["manifest.submissions"])
-        #expect(report.failures.contains { $0.detail.messageID == VerificationReport.Finding.unlisted.rawValue && $0.subject == "submissions/tv-01.r2.avs" })
+        #expect(
+            report.failures.contains {
+                $0.detail.messageID == VerificationReport.Finding.unlisted.rawValue
+                    && $0.subject == "submissions/tv-01.r2.avs"
+            })
     }
 
     /// A sealed file copied into submissions/ without `receive` has no journal entry either.
@@ -95,7 +117,8 @@ struct RoundVerifierTests {
     /// Two members' files swapped by name: each file's signer contradicts its name.
     @Test func filesSwappedBetweenMembers() throws {
         let f = try F(stage: .received)
-        let a = try f.read("submissions/tv-01.r1.avs"), b = try f.read("submissions/tv-02.r1.avs")
+        let a = try f.read("submissions/tv-01.r1.avs")
+        let b = try f.read("submissions/tv-02.r1.avs")
         try f.write("submissions/tv-01.r1.avs", b)
         try f.write("submissions/tv-02.r1.avs", a)
         let report = try f.verify()
@@ -192,7 +215,10 @@ struct RoundVerifierTests {
         try f.write("approvals/chu-tich-again.ava", try f.approval(by: F.identity("chu-tich")))
         let report = try f.verify()
         #expect(report.passed)
-        #expect(report.checks.contains { $0.id == "approval.count" && $0.detail.messageID == Notice.Code.approvalCountedOnce.rawValue })
+        #expect(
+            report.checks.contains {
+                $0.id == "approval.count" && $0.detail.messageID == Notice.Code.approvalCountedOnce.rawValue
+            })
         #expect(report.checks.contains { $0.id == "approval.count" && $0.status == .notYet })
     }
 

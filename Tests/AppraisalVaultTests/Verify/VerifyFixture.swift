@@ -54,16 +54,21 @@ struct VerifyFixture {
             try RoundSetup.load(sources), secretary: Self.identity("thu-ky"), at: directory, created: Self.created)
         guard stage >= .received else { return }
         let p = MergeFixture.p
-        try receive("tv-01", [
-            Appraisal(unit: "u1", code: "1.1.1", score: p("0.5"), reason: "Thiếu kế hoạch"),
-            Appraisal(unit: "u1", code: "1.1.2", score: p("0.5"), reason: ""),
-        ])
-        try receive("tv-02", [
-            Appraisal(unit: "u2", code: "1.1.1", score: p("1"), reason: ""),
-            Appraisal(unit: "u2", code: "1.1.2", score: p("0.25"), reason: ""),
-        ])
+        try receive(
+            "tv-01",
+            [
+                Appraisal(unit: "u1", code: "1.1.1", score: p("0.5"), reason: "Thiếu kế hoạch"),
+                Appraisal(unit: "u1", code: "1.1.2", score: p("0.5"), reason: ""),
+            ])
+        try receive(
+            "tv-02",
+            [
+                Appraisal(unit: "u2", code: "1.1.1", score: p("1"), reason: ""),
+                Appraisal(unit: "u2", code: "1.1.2", score: p("0.25"), reason: ""),
+            ])
         guard stage >= .merged else { return }
-        _ = try RoundMerge.run(roundDirectory: directory, secretary: secretary, survey: nil, allowIncomplete: false, created: Self.created)
+        _ = try RoundMerge.run(
+            roundDirectory: directory, secretary: secretary, survey: nil, allowIncomplete: false, created: Self.created)
         guard stage >= .approved else { return }
         try FileIO.makeDirectory(path(RoundLayout.approvalsFolder), mode: 0o755)
         for holder in ["chu-tich", "chanh-vp"] {
@@ -88,13 +93,17 @@ struct VerifyFixture {
     /// An approval of this round's current manifest and results by `holder`.
     func approval(by holder: SecretIdentity) throws -> [UInt8] {
         try Approval.create(
-            policy: round.release, roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(RoundLayout.manifestFileName),
-            resultsHash: hash(RoundLayout.resultsFileName), decision: Self.decision, holder: holder, created: Self.created)
+            policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
+            manifestHash: hash(RoundLayout.manifestFileName),
+            resultsHash: hash(RoundLayout.resultsFileName), decision: Self.decision, holder: holder,
+            created: Self.created)
     }
 
     func path(_ name: String) -> String { directory + "/" + name }
     func read(_ name: String) throws -> [UInt8] { try FileIO.read(path(name), maxBytes: 1 << 26) }
-    func write(_ name: String, _ bytes: [UInt8]) throws { try FileIO.writeAtomically(bytes, to: path(name), replacing: true) }
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        try FileIO.writeAtomically(bytes, to: path(name), replacing: true)
+    }
     func hash(_ name: String) throws -> [UInt8] { BLAKE2b.hash(try read(name), outputLength: 32) }
 
     /// Runs the verifier.
@@ -103,7 +112,9 @@ struct VerifyFixture {
     }
 
     /// Edits the header of the signed document `name` of `kind` and signs it again with `signer`.
-    func resign(_ name: String, _ kind: ArtifactKind, by signer: SecretIdentity, _ edit: (inout [String: JSONValue]) -> Void) throws {
+    func resign(
+        _ name: String, _ kind: ArtifactKind, by signer: SecretIdentity, _ edit: (inout [String: JSONValue]) -> Void
+    ) throws {
         let doc = try SignedDocument(parsing: try read(name), expecting: kind, file: name, maxHeaderLength: 1 << 26)
         guard case .object(var fields) = doc.container.header else { fatalError("header is an object") }
         edit(&fields)
@@ -123,7 +134,9 @@ struct VerifyFixture {
                     e["seq"] = .integer(Int64(i + 1))
                     e["prev"] = .hex(previous)
                     entries[i] = .object(e)
-                    previous = BLAKE2b.hash(ArtifactKind.journalHead.domain("entry") + CanonicalJSON.serialize(entries[i]), outputLength: 32)
+                    previous = BLAKE2b.hash(
+                        ArtifactKind.journalHead.domain("entry") + CanonicalJSON.serialize(entries[i]), outputLength: 32
+                    )
                 }
                 fields["head"] = .hex(previous)
             }

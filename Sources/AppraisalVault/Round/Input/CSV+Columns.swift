@@ -11,7 +11,9 @@ extension CSV.Table {
         for field in header.fields {
             let name = String(field.text.trimmingSpaces.lowercasedASCII)
             guard (required + optional).contains(name), map[name] == nil else {
-                throw InputError(.csvHeader, [.file(file), .line(field.line), .column(field.column), .text(field.text), .text(expected)])
+                throw InputError(
+                    .csvHeader,
+                    [.file(file), .line(field.line), .column(field.column), .text(field.text), .text(expected)])
             }
             map[name] = field.column - 1
         }

@@ -54,7 +54,9 @@ public enum CSV {
         guard !rows.isEmpty else { throw InputError(.csvEmpty, [.file(file)]) }
         let header = rows.removeFirst()
         for row in rows where row.fields.count != header.fields.count {
-            throw InputError(.csvRagged, [.file(file), .line(row.line), .text(String(row.fields.count)), .text(String(header.fields.count))])
+            throw InputError(
+                .csvRagged,
+                [.file(file), .line(row.line), .text(String(row.fields.count)), .text(String(header.fields.count))])
         }
         return Table(file: file, header: header, records: rows, separator: separator(in: bytes))
     }

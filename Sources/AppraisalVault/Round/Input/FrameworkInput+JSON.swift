@@ -27,7 +27,8 @@ extension FrameworkInput {
             let c = try decoder.singleValueContainer()
             if let s = try? c.decode(String.self) {
                 guard let p = Points(parsing: s) else {
-                    throw DecodingError.dataCorruptedError(in: c, debugDescription: "\"\(s)\" is not a number of points")
+                    throw DecodingError.dataCorruptedError(
+                        in: c, debugDescription: "\"\(s)\" is not a number of points")
                 }
                 points = p
                 return
@@ -65,7 +66,9 @@ extension FrameworkInput {
             }
             if let unknown = c.allKeys.map(\.stringValue).sorted().first(where: { !allowed.contains($0) }) {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: decoder.codingPath + [AnyKey(unknown)], debugDescription: "unknown key \"\(unknown)\""))
+                    .init(
+                        codingPath: decoder.codingPath + [AnyKey(unknown)],
+                        debugDescription: "unknown key \"\(unknown)\""))
             }
             path = Node.render(decoder.codingPath)
             if level == 0 {
@@ -107,7 +110,9 @@ extension FrameworkInput {
             return nil
         } catch let DecodingError.keyNotFound(key, context) {
             problems.add(
-                InputError(.frameworkJSON, [.file(file), .text(Node.render(context.codingPath + [key])), .text("missing key")]))
+                InputError(
+                    .frameworkJSON, [.file(file), .text(Node.render(context.codingPath + [key])), .text("missing key")])
+            )
             return nil
         } catch let DecodingError.typeMismatch(_, context) {
             problems.add(jsonError(file, context))
@@ -142,7 +147,8 @@ extension FrameworkInput {
     }
 
     static func jsonError(_ file: String, _ context: DecodingError.Context) -> InputError {
-        InputError(.frameworkJSON, [.file(file), .text(Node.render(context.codingPath)), .text(context.debugDescription)])
+        InputError(
+            .frameworkJSON, [.file(file), .text(Node.render(context.codingPath)), .text(context.debugDescription)])
     }
 
     /// The line and column of the first `"code": "X"` for each code X in the raw JSON text.

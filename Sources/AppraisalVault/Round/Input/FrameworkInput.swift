@@ -98,7 +98,8 @@ public enum FrameworkInput {
             let method = record[col["method"]!].text.trimmingSpaces
             rows.append(
                 Row(
-                    code: code.text.trimmingSpaces, title: record[col["title"]!].text.trimmingSpaces, max: max, step: step,
+                    code: code.text.trimmingSpaces, title: record[col["title"]!].text.trimmingSpaces, max: max,
+                    step: step,
                     method: method.isEmpty ? nil : method, location: InputLocation(code, in: file), enclosingCode: nil,
                     maxLocation: InputLocation(maxField, in: file)))
         }
@@ -106,7 +107,9 @@ public enum FrameworkInput {
     }
 
     static func badNumber(_ field: CSV.Field, file: String) -> InputError {
-        InputError(.inputBadNumber, InputLocation(field, in: file).context + [.text(field.text)], hint: ErrorHint(.numberFormat))
+        InputError(
+            .inputBadNumber, InputLocation(field, in: file).context + [.text(field.text)],
+            hint: ErrorHint(.numberFormat))
     }
 
     // MARK: - Validation
@@ -170,12 +173,21 @@ public enum FrameworkInput {
                 problems.add(InputError(.frameworkMethodOnGroup, here + [.text(row.code), .text(m)]))
             }
             if !row.step.isPositive {
-                problems.add(InputError(.frameworkBadStep, row.maxLocation.context + [.text(row.code), .text(row.step.description)]))
+                problems.add(
+                    InputError(
+                        .frameworkBadStep, row.maxLocation.context + [.text(row.code), .text(row.step.description)]))
             } else if !row.max.isPositive {
-                problems.add(InputError(.frameworkNonPositiveMax, row.maxLocation.context + [.text(row.code), .text(row.max.description)]))
+                problems.add(
+                    InputError(
+                        .frameworkNonPositiveMax,
+                        row.maxLocation.context + [.text(row.code), .text(row.max.description)]))
             } else if !row.max.isMultiple(of: row.step) {
                 problems.add(
-                    InputError(.frameworkOffStep, row.maxLocation.context + [.text(row.code), .text(row.max.description), .text(row.step.description)]))
+                    InputError(
+                        .frameworkOffStep,
+                        row.maxLocation.context + [
+                            .text(row.code), .text(row.max.description), .text(row.step.description),
+                        ]))
             }
         }
         guard problems.errors.count == before else { return nil }
@@ -190,7 +202,10 @@ public enum FrameworkInput {
             let sum = Points.sum(parts.map(\.max))
             guard sum == row.max else {
                 problems.add(
-                    InputError(.frameworkSumMismatch, row.maxLocation.context + [.text(row.code), .text(sum.description), .text(row.max.description)]))
+                    InputError(
+                        .frameworkSumMismatch,
+                        row.maxLocation.context + [.text(row.code), .text(sum.description), .text(row.max.description)])
+                )
                 return false
             }
             return true
@@ -201,10 +216,12 @@ public enum FrameworkInput {
             for c in children[f.code] ?? [] {
                 let subs = (children[c.code] ?? []).map {
                     Framework.SubCriterion(
-                        code: $0.code, title: $0.title, max: $0.max, step: $0.step, method: ScoringMethod(rawValue: $0.method!)!)
+                        code: $0.code, title: $0.title, max: $0.max, step: $0.step,
+                        method: ScoringMethod(rawValue: $0.method!)!)
                 }
                 _ = sumCheck(c, children[c.code] ?? [])
-                criteria.append(Framework.Criterion(code: c.code, title: c.title, max: c.max, step: c.step, subCriteria: subs))
+                criteria.append(
+                    Framework.Criterion(code: c.code, title: c.title, max: c.max, step: c.step, subCriteria: subs))
             }
             _ = sumCheck(f, children[f.code] ?? [])
             fields.append(Framework.Field(code: f.code, title: f.title, max: f.max, step: f.step, criteria: criteria))
@@ -213,7 +230,9 @@ public enum FrameworkInput {
             problems.add(InputError(.frameworkEmpty, [.file(file)]))
         } else if !total.isPositive || Points.sum(fields.map(\.max)) != total {
             problems.add(
-                InputError(.frameworkTotalMismatch, totalAt.context + [.text(Points.sum(fields.map(\.max)).description), .text(total.description)]))
+                InputError(
+                    .frameworkTotalMismatch,
+                    totalAt.context + [.text(Points.sum(fields.map(\.max)).description), .text(total.description)]))
         }
         guard problems.errors.count == before else { return nil }
         return Framework(id: id, title: title, total: total, fields: fields)

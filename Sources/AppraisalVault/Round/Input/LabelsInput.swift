@@ -14,8 +14,11 @@ public enum LabelsInput {
         var rows = [String: [RankLabels.Threshold]]()
         let known = Set(groups.map(\.id))
         for r in table.records {
-            let g = r[col["group"]!], l = r[col["label"]!], m = r[col["min_percent"]!]
-            let group = g.text.trimmingSpaces, label = l.text.trimmingSpaces
+            let g = r[col["group"]!]
+            let l = r[col["label"]!]
+            let m = r[col["min_percent"]!]
+            let group = g.text.trimmingSpaces
+            let label = l.text.trimmingSpaces
             guard group == "*" || known.contains(group) else {
                 problems.add(InputError(.labelsUnknownGroup, InputLocation(g, in: path).context + [.text(g.text)]))
                 continue
@@ -29,7 +32,8 @@ public enum LabelsInput {
                 continue
             }
             if rows[group, default: []].contains(where: { $0.label == label || $0.minimum == min }) {
-                problems.add(InputError(.labelsDuplicate, InputLocation(l, in: path).context + [.text(label), .text(group)]))
+                problems.add(
+                    InputError(.labelsDuplicate, InputLocation(l, in: path).context + [.text(label), .text(group)]))
                 continue
             }
             rows[group, default: []].append(RankLabels.Threshold(label: label, minimum: min))

@@ -27,7 +27,9 @@ public enum MembersInput {
         var idLines = [String: Int]()
         var keyLines = [[UInt8]: Int]()
         for r in table.records {
-            let id = r[col["id"]!], keyCell = r[col["public_key_file"]!], codesCell = r[col["codes"]!]
+            let id = r[col["id"]!]
+            let keyCell = r[col["public_key_file"]!]
+            let codesCell = r[col["codes"]!]
             let idText = id.text.trimmingSpaces
             let here = InputLocation(id, in: path).context
             guard Identifier.isValid(idText) else {
@@ -45,20 +47,31 @@ public enum MembersInput {
             do {
                 identity = try PublicIdentity.load(keyPath)
             } catch {
-                problems.add(InputError(.membersKeyUnusable, InputLocation(keyCell, in: path).context + [.file(keyPath)]))
+                problems.add(
+                    InputError(.membersKeyUnusable, InputLocation(keyCell, in: path).context + [.file(keyPath)]))
                 problems.add(error)
                 continue
             }
             guard identity.id == idText else {
-                problems.add(InputError(.membersIDMismatch, InputLocation(keyCell, in: path).context + [.file(keyPath), .member(identity.id), .text(idText)]))
+                problems.add(
+                    InputError(
+                        .membersIDMismatch,
+                        InputLocation(keyCell, in: path).context + [
+                            .file(keyPath), .member(identity.id), .text(idText),
+                        ]))
                 continue
             }
             guard identity.role == .member else {
-                problems.add(InputError(.membersWrongRole, InputLocation(keyCell, in: path).context + [.file(keyPath), .text(identity.role.rawValue)]))
+                problems.add(
+                    InputError(
+                        .membersWrongRole,
+                        InputLocation(keyCell, in: path).context + [.file(keyPath), .text(identity.role.rawValue)]))
                 continue
             }
             if let line = keyLines[identity.signingKey.rawRepresentation] {
-                problems.add(InputError(.membersDuplicateKey, InputLocation(keyCell, in: path).context + [.file(keyPath), .line(line)]))
+                problems.add(
+                    InputError(
+                        .membersDuplicateKey, InputLocation(keyCell, in: path).context + [.file(keyPath), .line(line)]))
                 continue
             }
             keyLines[identity.signingKey.rawRepresentation] = r.line
@@ -113,11 +126,13 @@ public enum MembersInput {
             let detail = overlaps.prefix(CellList.shown).map { "\($0) (\(owners[$0]!.joined(separator: "+")))" }
                 .joined(separator: ", ")
             let more = overlaps.count > CellList.shown ? ", … (+\(overlaps.count - CellList.shown))" : ""
-            problems.add(InputError(.assignOverlap, [.file(file), .text(String(overlaps.count)), .text(detail + more)]))
+            problems.add(
+                InputError(.assignOverlap, [.file(file), .text(String(overlaps.count)), .text(detail + more)]))
         }
         let gaps = all.filter { owners[$0] == nil }
         if !gaps.isEmpty {
-            problems.add(InputError(.assignGap, [.file(file), .text(String(gaps.count)), .text(CellList.summary(gaps))]))
+            problems.add(
+                InputError(.assignGap, [.file(file), .text(String(gaps.count)), .text(CellList.summary(gaps))]))
         }
     }
 }

@@ -9,7 +9,9 @@ public enum SelfAssessmentInput {
     public static func load(
         _ path: String, framework: Framework, units: [AppraisedUnit], problems: inout InputProblems
     ) -> SelfAssessment? {
-        guard let (table, col) = CSV.load(path, required: ["unit", "code", "score"], optional: ["note"], problems: &problems)
+        guard
+            let (table, col) = CSV.load(
+                path, required: ["unit", "code", "score"], optional: ["note"], problems: &problems)
         else { return nil }
         let before = problems.errors.count
         let unitIDs = Set(units.map(\.id))
@@ -17,8 +19,11 @@ public enum SelfAssessmentInput {
         var entries = [Cell: SelfAssessment.Entry]()
         var lines = [Cell: Int]()
         for r in table.records {
-            let unit = r[col["unit"]!], code = r[col["code"]!], score = r[col["score"]!]
-            let unitText = unit.text.trimmingSpaces, codeText = code.text.trimmingSpaces
+            let unit = r[col["unit"]!]
+            let code = r[col["code"]!]
+            let score = r[col["score"]!]
+            let unitText = unit.text.trimmingSpaces
+            let codeText = code.text.trimmingSpaces
             guard unitIDs.contains(unitText) else {
                 problems.add(InputError(.selfUnknownUnit, InputLocation(unit, in: path).context + [.text(unit.text)]))
                 continue
@@ -28,12 +33,17 @@ public enum SelfAssessmentInput {
                 continue
             }
             guard sub.method == .selfAssessed else {
-                problems.add(InputError(.selfNotSelf, InputLocation(code, in: path).context + [.text(codeText), .text(sub.method.rawValue)]))
+                problems.add(
+                    InputError(
+                        .selfNotSelf,
+                        InputLocation(code, in: path).context + [.text(codeText), .text(sub.method.rawValue)]))
                 continue
             }
             let cell = Cell(unit: unitText, code: codeText)
             if let line = lines[cell] {
-                problems.add(InputError(.selfDuplicate, InputLocation(unit, in: path).context + [.text(cell.description), .line(line)]))
+                problems.add(
+                    InputError(
+                        .selfDuplicate, InputLocation(unit, in: path).context + [.text(cell.description), .line(line)]))
                 continue
             }
             lines[cell] = r.line
@@ -43,12 +53,20 @@ public enum SelfAssessmentInput {
             }
             guard !points.isNegative, points <= sub.max else {
                 problems.add(
-                    InputError(.selfOutOfRange, InputLocation(score, in: path).context + [.text(points.description), .text(codeText), .text(sub.max.description)]))
+                    InputError(
+                        .selfOutOfRange,
+                        InputLocation(score, in: path).context + [
+                            .text(points.description), .text(codeText), .text(sub.max.description),
+                        ]))
                 continue
             }
             guard points.isMultiple(of: sub.step) else {
                 problems.add(
-                    InputError(.selfOffStep, InputLocation(score, in: path).context + [.text(points.description), .text(codeText), .text(sub.step.description)]))
+                    InputError(
+                        .selfOffStep,
+                        InputLocation(score, in: path).context + [
+                            .text(points.description), .text(codeText), .text(sub.step.description),
+                        ]))
                 continue
             }
             var note = ""
@@ -68,7 +86,9 @@ public enum SelfAssessmentInput {
             }
             let missing = expected.filter { lines[$0] == nil }
             if !missing.isEmpty {
-                problems.add(InputError(.selfMissing, [.file(path), .text(String(missing.count)), .text(CellList.summary(missing))]))
+                problems.add(
+                    InputError(
+                        .selfMissing, [.file(path), .text(String(missing.count)), .text(CellList.summary(missing))]))
             }
         }
         return problems.errors.count == before ? SelfAssessment(entries: entries) : nil

@@ -11,8 +11,10 @@ public enum UnitsInput {
         var out = [UnitGroup]()
         let before = problems.errors.count
         for r in table.records {
-            let id = r[col["id"]!], name = r[col["name"]!]
-            let idText = id.text.trimmingSpaces, nameText = name.text.trimmingSpaces
+            let id = r[col["id"]!]
+            let name = r[col["name"]!]
+            let idText = id.text.trimmingSpaces
+            let nameText = name.text.trimmingSpaces
             if !Identifier.isValid(idText) {
                 problems.add(InputError(.unitsBadID, InputLocation(id, in: path).context + [.text(id.text)]))
             } else if out.contains(where: { $0.id == idText }) {
@@ -36,7 +38,9 @@ public enum UnitsInput {
     public static func load(_ path: String, groups declared: [UnitGroup]?, problems: inout InputProblems)
         -> (units: [AppraisedUnit], groups: [UnitGroup])?
     {
-        guard let (table, col) = CSV.load(path, required: ["id", "name", "group"], problems: &problems) else { return nil }
+        guard let (table, col) = CSV.load(path, required: ["id", "name", "group"], problems: &problems) else {
+            return nil
+        }
         var known = UnitGroup.builtIn
         for g in declared ?? [] {
             known.removeAll { $0.id == g.id }
@@ -47,15 +51,19 @@ public enum UnitsInput {
         var firstLine = [String: Int]()
         var used = [UnitGroup]()
         for r in table.records {
-            let id = r[col["id"]!], name = r[col["name"]!], group = r[col["group"]!]
-            let idText = id.text.trimmingSpaces, nameText = name.text.trimmingSpaces
+            let id = r[col["id"]!]
+            let name = r[col["name"]!]
+            let group = r[col["group"]!]
+            let idText = id.text.trimmingSpaces
+            let nameText = name.text.trimmingSpaces
             let groupText = group.text.trimmingSpaces
             guard Identifier.isValid(idText) else {
                 problems.add(InputError(.unitsBadID, InputLocation(id, in: path).context + [.text(id.text)]))
                 continue
             }
             if let line = firstLine[idText] {
-                problems.add(InputError(.unitsDuplicate, InputLocation(id, in: path).context + [.text(idText), .line(line)]))
+                problems.add(
+                    InputError(.unitsDuplicate, InputLocation(id, in: path).context + [.text(idText), .line(line)]))
                 continue
             }
             firstLine[idText] = id.line
@@ -65,7 +73,9 @@ public enum UnitsInput {
             }
             guard let g = known.first(where: { $0.id == groupText }) else {
                 problems.add(
-                    InputError(.unitsUnknownGroup, InputLocation(group, in: path).context + [.text(group.text)], hint: ErrorHint(.groupsFile)))
+                    InputError(
+                        .unitsUnknownGroup, InputLocation(group, in: path).context + [.text(group.text)],
+                        hint: ErrorHint(.groupsFile)))
                 continue
             }
             if !used.contains(g) { used.append(g) }
