@@ -6,26 +6,13 @@ import Testing
 
 @Suite("MessageID catalog")
 struct CatalogTests {
-    /// The set of `{n}` placeholders in a text.
-    static func placeholders(_ text: String) -> Set<Int> {
-        var found = Set<Int>()
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            rest = rest[rest.index(after: open)...]
-            guard let close = rest.firstIndex(of: "}") else { break }
-            if let n = Int(rest[..<close]) { found.insert(n) }
-            rest = rest[rest.index(after: close)...]
-        }
-        return found
-    }
-
     /// Every entry has Vietnamese and English text, with exactly the same placeholders, numbered from 1 without gaps.
     @Test(arguments: MessageID.allCases)
     func entryIsComplete(_ message: MessageID) {
         #expect(!message.vietnamese.trimmingCharacters(in: .whitespaces).isEmpty)
         #expect(!message.english.trimmingCharacters(in: .whitespaces).isEmpty)
-        let vi = Self.placeholders(message.vietnamese)
-        let en = Self.placeholders(message.english)
+        let vi = MessageID.placeholders(message.vietnamese)
+        let en = MessageID.placeholders(message.english)
         #expect(vi == en)
         #expect(vi == Set((0..<vi.count).map { $0 + 1 }))
         #expect(message.argumentCount.vietnamese == message.argumentCount.english)
