@@ -93,40 +93,33 @@ public enum CanonicalJSON {
                 return
             }
             for b in utf8 {
-                switch b {
-                case UInt8(ascii: "\""):
+                if let letter = shortEscape(b) {
                     out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"):
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "\\"))
-                case 0x08:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "b"))
-                case 0x09:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "t"))
-                case 0x0a:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "n"))
-                case 0x0c:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "f"))
-                case 0x0d:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "r"))
-                case 0x00..<0x20:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "u"))
-                    out.append(UInt8(ascii: "0"))
-                    out.append(UInt8(ascii: "0"))
+                    out.append(letter)
+                } else if b < 0x20 {
+                    out.append(contentsOf: "\\u00".utf8)
                     out.append(hexDigits[Int(b >> 4)])
                     out.append(hexDigits[Int(b & 0x0f)])
-                default: out.append(b)
+                } else {
+                    out.append(b)
                 }
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The letter of a two-character escape (`\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r`), as
+    /// Python's `json.dumps` writes them; nil for bytes written as `\u00XX` or as they are.
+    private static func shortEscape(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): return b
+        case 0x08: return UInt8(ascii: "b")
+        case 0x09: return UInt8(ascii: "t")
+        case 0x0a: return UInt8(ascii: "n")
+        case 0x0c: return UInt8(ascii: "f")
+        case 0x0d: return UInt8(ascii: "r")
+        default: return nil
+        }
     }
 
     // MARK: - Parsing
