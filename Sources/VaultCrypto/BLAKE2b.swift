@@ -73,6 +73,18 @@ package enum BLAKE2b {
                 OpaquePointer(state), base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
         }
 
+        /// Finishes into secret memory (a derived key); the hasher cannot be used afterwards.
+        package func finalizeSecret() throws(SodiumError) -> SecretBytes {
+            precondition(!finished, "internal error: BLAKE2b finalize twice")
+            finished = true
+            let out = try SecretBytes(count: outputLength)
+            out.withUnsafeMutableBytes { o in
+                _ = crypto_generichash_final(
+                    OpaquePointer(state), o.baseAddress!.assumingMemoryBound(to: UInt8.self), outputLength)
+            }
+            return out
+        }
+
         /// Finishes and returns the digest; the hasher cannot be used afterwards.
         package func finalize() -> [UInt8] {
             precondition(!finished, "internal error: BLAKE2b finalize twice")
