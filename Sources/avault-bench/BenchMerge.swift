@@ -105,7 +105,7 @@ struct BenchMerge: ParsableCommand {
                 try SealedEnvelope.seal(
                     CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: definition.fileHash,
                     context: [:],
-                    sender: secretary, recipient: definition.release.releaseKey, created: SyntheticRound.created)
+                    sender: secretary, to: .joint(definition.release.jointKey), created: SyntheticRound.created)
             }
             if run == 0 { try round.receive(sealed) }
             try round.resetMerge()
@@ -257,10 +257,14 @@ struct SyntheticRound {
             let assigned = codes.enumerated().filter { $0.offset % count == m }.map(\.element)
             membersCSV += "\(member.identity.id),\(member.identity.id).pub,\(assigned.joined(separator: ";")),\n"
         }
+        let ceremony = FileIO.join(folder, "ceremony")
+        try CeremonyFolder.holdAll(
+            at: ceremony, holders: holders, threshold: 2, secretary: secretary.identity, created: Self.created,
+            using: random)
         let sources = RoundSetup.Sources(
             framework: try write("framework.csv", framework), units: try write("units.csv", unitsCSV),
             selfAssessment: try write("self.csv", selfCSV), members: try write("members.csv", membersCSV),
-            holders: holders.map { FileIO.join(folder, "\($0.identity.id).pub") }, threshold: 2,
+            ceremony: ceremony,
             title: "Benchmark round",
             year: 2025, isDemo: true)
         let setup: RoundSetup
@@ -269,7 +273,7 @@ struct SyntheticRound {
         }
         let directory = FileIO.join(folder, "round")
         let definition = try RoundFolder.create(
-            setup, secretary: secretary, at: directory, created: Self.created, using: random)
+            setup, secretary: secretary, at: directory, created: Self.created)
 
         var rows = [String: [Appraisal]]()
         for member in definition.members {

@@ -12,7 +12,8 @@ struct AVault: ParsableCommand {
             + ExitStatus.table(in: Terminal.language),
         version: AppraisalVault.version,
         subcommands: [
-            Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self, Receive.self,
+            Keygen.self, KeyCommand.self, CeremonyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self,
+            Receive.self,
             Status.self,
             MergeCommand.self, EvidenceCommand.self, ExtractCommand.self, ReleaseCommand.self, OpenCommand.self,
             ReportCommand.self, Verify.self, DemoCommand.self,

@@ -59,13 +59,14 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused,
             .roundFingerprintUnreadable, .roundSecretaryRole, .roundSharedKey, .worksheetUnknownMember:
             .usage
-        case .fileNotFound, .fileNotRegular, .releaseNotMerged, .roundNoFolder:
+        case .ceremonyMissing, .fileNotFound, .fileNotRegular, .releaseNotMerged, .roundNoFolder:
             .noInput
-        case .approvalBadInput, .cryptoFailure, .releaseRoundIDLength:
+        case .approvalBadInput, .cryptoFailure:
             .software
         case .fileExists, .mergeAlreadyJournaled, .mergeAlreadyMerged, .roundOutNotEmpty:
             .cannotCreate
-        case .approveNotHolder, .keyTooOpen, .keyWrongPassphrase, .mergeNotSecretary, .releaseNotAHolder:
+        case .approveNotHolder, .ceremonyExcluded, .ceremonyNotAHolder, .keyTooOpen, .keyWrongPassphrase,
+            .mergeNotSecretary, .releaseNotAHolder:
             .permission
         default:
             .dataError

@@ -11,15 +11,30 @@ extension DemoRound {
         func step(_ n: Int, _ title: String) { log(Notice(Notice.Code.demoStep, [.text(String(n)), .text(title)])) }
         func key(_ id: String) -> String { FileIO.join(keys, "\(id).key") }
 
+        // 0. The holders' key ceremony (spec §4): plan, dealings, acknowledgements.
+        step(0, "ceremony begin + deal + ack (thư ký, người giữ khoá / secretary, holders)")
+        let secretary = try unlock(key("thu-ky"))
+        let ceremony = FileIO.join(directory, "ceremony")
+        try CeremonyFolder.holdAll(
+            at: ceremony, holders: try holderIDs.map { try unlock(key($0)) }, threshold: 2,
+            secretary: secretary.identity)
+        let finished = try CeremonyFolder.finish(ceremony: ceremony)
+        log(
+            Notice(
+                Notice.Code.ceremonyFinished,
+                [
+                    .text(String(finished.qualified.count)), .text(String(finished.holderCount)),
+                    .text(String(finished.threshold)), .text(finished.jointKey),
+                ]))
+
         // 1. Round set-up by the secretary.
         step(1, "round init (thư ký / secretary)")
-        let secretary = try unlock(key("thu-ky"))
         let sources = RoundSetup.Sources(
             framework: FileIO.join(samples, "framework-so-nganh.json"),
             units: FileIO.join(samples, "units-dien-bien.csv"),
             selfAssessment: FileIO.join(samples, "self-assessment-demo.csv"),
             members: FileIO.join(samples, "members-demo.csv"),
-            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { FileIO.join(keys, "\($0).pub") }, threshold: 2,
+            ceremony: ceremony,
             title: "Thẩm định Chỉ số CCHC năm 2025 (vòng demo)", year: 2025,
             references: ["Quyết định số 04/QĐ-UBND (minh hoạ)"], isDemo: true)
         let setup: RoundSetup

@@ -12,6 +12,8 @@ public enum DemoRound {
     static let passphrase = "demo-appraisal-2026"
     /// The illustrative decision the holders cite.
     static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
+    /// The demo's release holders, in x order (keys/README.md).
+    static let holderIDs = ["chu-tich", "pho-chu-tich", "chanh-vp"]
     /// The holders who approve in the demo (2 of 3).
     static let approvingHolders = ["chu-tich", "pho-chu-tich"]
 

@@ -37,7 +37,7 @@ struct EnvelopeReader<Source: ByteSource> {
         let head = try source.bytes(at: 0, upTo: min(source.size, preambleLength))
         let container = try Container(
             parsing: head, expecting: kind, file: file, maxHeaderLength: EnvelopeHeader.maxLength)
-        do { header = try EnvelopeHeader(json: container.header) } catch {
+        do { header = try EnvelopeHeader(json: container.header, kind: kind) } catch {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }
         let bodyLength = source.size - container.preamble.count
@@ -109,9 +109,27 @@ struct EnvelopeReader<Source: ByteSource> {
         with key: X25519.PrivateKey, authorize: (EnvelopeHeader) throws -> Void = { _ in },
         into makeSink: () throws -> Sink
     ) throws -> [UInt8] {
+        try open(
+            fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }, authorize: authorize,
+            into: makeSink)
+    }
+
+    /// Opens the envelope as ``open(with:authorize:into:)`` does, with step 5 done by `fileKey`
+    /// (for locked results: the key combined from partial decryptions, spec §8.7).
+    ///
+    /// - Parameters:
+    ///   - fileKey: recovers and checks the file key from the header, after steps 3–4.
+    ///   - authorize: the caller's binding checks on the header, run after the outer signature.
+    ///   - makeSink: where the plaintext goes; created only after the file key opened.
+    /// - Returns: BLAKE2b-512 of the plaintext.
+    /// - Throws: as ``open(with:authorize:into:)``, and what `fileKey` throws.
+    func open<Sink: ByteSink>(
+        fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
+        into makeSink: () throws -> Sink
+    ) throws -> [UInt8] {
         _ = try verifyOuter(hashingFile: false)
         try authorize(header)
-        let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
+        let fileKey = try recover(header)
         let sink = try makeSink()
         do {
             let contentHash = try decrypt(with: fileKey, into: sink)

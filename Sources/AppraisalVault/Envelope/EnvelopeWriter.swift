@@ -4,17 +4,26 @@ package import VaultCrypto
 /// ``ByteSource``, the envelope to any ``ByteSink``. ``SealedEnvelope/seal(_:kind:round:context:sender:recipient:created:using:)``
 /// and ``SealedEnvelope/sealFile(_:to:kind:round:context:sender:recipient:created:using:)`` wrap it.
 struct EnvelopeWriter {
+    /// Who can open the envelope.
+    enum Recipient: Sendable {
+        /// The holder of this X25519 key (submissions, evidence).
+        case key(X25519.PublicKey)
+        /// Any t holders of the round's joint key, together (locked results, spec §8.7).
+        case joint(Ristretto255.Point)
+    }
+
     /// The envelope kind.
     let kind: ArtifactKind
     /// The round definition's file hash.
     let round: [UInt8]
     /// The unlocked sender identity.
     let sender: SecretIdentity
-    /// The X25519 key the file key is sealed to.
-    let recipient: X25519.PublicKey
+    /// Who can open the envelope.
+    let recipient: Recipient
     /// Informational creation time.
     let created: String
-    /// Where the file key, its sealing and the stream header come from, in that order.
+    /// Where the file key and its sealing (or the KEM's ephemeral scalar), then the stream header
+    /// come from, in that order.
     let random: any RandomSource
 
     /// Seals all of `source` into `sink`, then releases the sink.
@@ -44,17 +53,28 @@ struct EnvelopeWriter {
         _ source: some ByteSource, input: String, context: (_ size: Int) -> [String: JSONValue],
         into sink: some ByteSink
     ) throws -> SealedEnvelope.SealedFile {
-        let fileKey = try crypto { try SecretBytes(count: SecretStream.keyLength, from: random) }
-        let sealedKey = try crypto { try SealedBox.seal(fileKey, to: recipient, using: random) }
+        let fileKey: SecretBytes
+        let transport: KeyTransport
+        switch recipient {
+        case .key(let key):
+            fileKey = try crypto { try SecretBytes(count: SecretStream.keyLength, from: random) }
+            let sealedKey = try crypto { try SealedBox.seal(fileKey, to: key, using: random) }
+            transport = .sealed(recipient: key, sealedFileKey: sealedKey)
+        case .joint(let key):
+            let kem = try crypto {
+                try Ristretto255.KEM.encapsulate(to: key, context: kind.domain("file-key"), using: random)
+            }
+            fileKey = kem.key
+            transport = .joint(recipient: key, ephemeral: kem.ephemeral)
+        }
+        defer { fileKey.wipe() }
         let stream = try crypto { try SecretStream.Encryptor(key: fileKey, using: random) }
         let size = source.size
         let header = EnvelopeHeader(
             context: context(size), created: created,
             fileKeyCommitment: SealedEnvelope.commitment(fileKey: fileKey, kind: kind, round: round),
-            recipient: recipient,
-            round: round, sealedFileKey: sealedKey, sender: sender.identity.id,
-            senderSigningKey: sender.signingKey.publicKey,
-            streamHeader: stream.header)
+            keyTransport: transport, round: round, sender: sender.identity.id,
+            senderSigningKey: sender.signingKey.publicKey, streamHeader: stream.header)
         let preamble = Container.preamble(kind: kind, header: header.json)
         let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
         let fileHasher = BLAKE2b.Hasher(outputLength: 32)

@@ -37,7 +37,7 @@ extension SealedEnvelope {
         let reader = try FileIO.StreamReader(path: input)
         let sink = try FileIO.AtomicWriter(path: output, mode: 0o644)
         let writer = EnvelopeWriter(
-            kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
+            kind: kind, round: round, sender: sender, recipient: .key(recipient), created: created, random: random)
         return try writer.seal(reader, input: input, context: makeContext, into: sink)
     }
 

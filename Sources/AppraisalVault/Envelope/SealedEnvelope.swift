@@ -51,6 +51,21 @@ package struct SealedEnvelope: Sendable {
         _ content: [UInt8], kind: ArtifactKind, round: [UInt8], context: [String: JSONValue], sender: SecretIdentity,
         recipient: X25519.PublicKey, created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> [UInt8] {
+        try seal(
+            content, kind: kind, round: round, context: context, sender: sender, to: .key(recipient), created: created,
+            using: random)
+    }
+
+    /// Seals `content` from `sender` to `recipient`: an X25519 key, or (locked results) the
+    /// round's joint key (spec §8.7).
+    ///
+    /// - Returns: the sealed envelope's bytes.
+    /// - Throws: ``CryptoError`` `crypto.failure` when libsodium fails.
+    static func seal(
+        _ content: [UInt8], kind: ArtifactKind, round: [UInt8], context: [String: JSONValue], sender: SecretIdentity,
+        to recipient: EnvelopeWriter.Recipient, created: String = Timestamp.now(),
+        using random: any RandomSource = SystemRandom()
+    ) throws -> [UInt8] {
         let sink = MemorySink(capacity: content.count + (content.count / chunkSize + 2) * chunkOverhead + 64 + 4096)
         let writer = EnvelopeWriter(
             kind: kind, round: round, sender: sender, recipient: recipient, created: created, random: random)
@@ -70,17 +85,51 @@ package struct SealedEnvelope: Sendable {
     static func fileKey(
         of header: EnvelopeHeader, kind: ArtifactKind, with key: X25519.PrivateKey, file: String
     ) throws -> SecretBytes {
-        guard key.publicKey == header.recipient else { throw EnvelopeError(.notForYou, [.file(file)]) }
+        guard case .sealed(let recipient, let sealedFileKey) = header.keyTransport, key.publicKey == recipient else {
+            throw EnvelopeError(.notForYou, [.file(file)])
+        }
         let fileKey: SecretBytes
         do {
-            fileKey = try SealedBox.open(header.sealedFileKey, with: key)
+            fileKey = try SealedBox.open(sealedFileKey, with: key)
         } catch {
             throw EnvelopeError(.notForYou, [.file(file)])
         }
+        return try checked(fileKey, header: header, kind: kind, file: file)
+    }
+
+    /// Spec §8.7 step 8: the file key of locked results from t verified partial decryptions of
+    /// `U` (Lagrange in the exponent), checked against its commitment.
+    ///
+    /// - Throws: ``EnvelopeError`` `envelope.not-for-you` (not locked to `jointKey`),
+    ///   `envelope.commitment` (the partials do not give this file's key).
+    static func fileKey(
+        of header: EnvelopeHeader, kind: ArtifactKind, jointKey: Ristretto255.Point,
+        partials: [(index: UInt64, partial: Ristretto255.Point)], file: String
+    ) throws -> SecretBytes {
+        guard case .joint(let recipient, let ephemeral) = header.keyTransport, recipient == jointKey else {
+            throw EnvelopeError(.notForYou, [.file(file)])
+        }
+        let fileKey: SecretBytes
+        do {
+            fileKey = try Ristretto255.KEM.decapsulate(
+                ephemeral: ephemeral, jointKey: recipient, partials: partials, context: kind.domain("file-key"))
+        } catch {
+            throw EnvelopeError(.commitment, [.file(file)])
+        }
+        return try checked(fileKey, header: header, kind: kind, file: file)
+    }
+
+    /// The file key if it matches the header's commitment (constant time).
+    private static func checked(_ fileKey: SecretBytes, header: EnvelopeHeader, kind: ArtifactKind, file: String)
+        throws -> SecretBytes
+    {
         guard fileKey.count == SecretStream.keyLength,
             Sodium.constantTimeEqual(
                 commitment(fileKey: fileKey, kind: kind, round: header.round), header.fileKeyCommitment)
-        else { throw EnvelopeError(.commitment, [.file(file)]) }
+        else {
+            fileKey.wipe()
+            throw EnvelopeError(.commitment, [.file(file)])
+        }
         return fileKey
     }
 
@@ -123,6 +172,21 @@ package struct SealedEnvelope: Sendable {
     package func open(with key: X25519.PrivateKey) throws -> [UInt8] {
         let sink = MemorySink(capacity: payload.count)
         _ = try reader.open(with: key) { sink }
+        return sink.bytes
+    }
+
+    /// Verifies and decrypts locked results with the file key from partial decryptions
+    /// (spec §8.7), in the open order of spec §5.5.
+    ///
+    /// - Throws: as ``open(with:)``.
+    func open(jointKey: Ristretto255.Point, partials: [(index: UInt64, partial: Ristretto255.Point)]) throws -> [UInt8]
+    {
+        let sink = MemorySink(capacity: payload.count)
+        _ = try reader.open(
+            fileKey: {
+                try SealedEnvelope.fileKey(of: $0, kind: kind, jointKey: jointKey, partials: partials, file: file)
+            }
+        ) { sink }
         return sink.bytes
     }
 }

@@ -20,6 +20,12 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case journalHead = 9
     /// A sealed evidence attachment.
     case evidence = 10
+    /// The secretary's plan of a key ceremony: holders, threshold, round id (spec §4.2).
+    case ceremonyPlan = 16
+    /// A holder's dealing in a key ceremony: commitments, proof, sealed shares (spec §4.3).
+    case ceremonyDealing = 17
+    /// A holder's acknowledgement or complaints in a key ceremony (spec §4.4).
+    case ceremonyAck = 18
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -34,6 +40,9 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .releaseToken: "release-token"
         case .journalHead: "journal"
         case .evidence: "evidence"
+        case .ceremonyPlan: "ceremony-plan"
+        case .ceremonyDealing: "ceremony-dealing"
+        case .ceremonyAck: "ceremony-ack"
         }
     }
 

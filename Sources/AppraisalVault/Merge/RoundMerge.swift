@@ -124,7 +124,7 @@ public enum RoundMerge {
         }
         let resultsBytes = try SealedEnvelope.seal(
             CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: round.fileHash, context: [:],
-            sender: secretary, recipient: round.release.releaseKey, created: created, using: random)
+            sender: secretary, to: .joint(round.release.jointKey), created: created, using: random)
         let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
         let manifest = Manifest(
             round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable,

@@ -1,21 +1,24 @@
 internal import VaultCrypto
 
 /// A release holder's signed approval (spec §8.2): "I approve the release of these results of
-/// this round, under this Committee decision", carrying the holder's opened share.
+/// this round, under this Committee decision", carrying the holder's partial decryption of
+/// exactly these results.
 ///
 /// An approval is a ``SignedDocument`` of kind `approval`, signed by the holder's signing key.
 /// Its header binds the round (round definition file hash), the manifest and the locked results
-/// (their file hashes), and names the decision reference
-/// (e.g. "Quyết định số 123/QĐ-UBND ngày 20/12/2026").
+/// (their file hashes), names the decision reference
+/// (e.g. "Quyết định số 123/QĐ-UBND ngày 20/12/2026"), and carries `D_j = x_j·U` for the
+/// results' ephemeral point `U` with a Chaum–Pedersen proof that `D_j` and the holder's
+/// verification key `Y_j` share one discrete logarithm.
 ///
 /// Security notes:
-/// - The share `y` travels in clear: an approval *is* a release act. Fewer than t approvals
-///   reveal nothing about the release key (Shamir, spec §4.3), and the results stay locked.
-///   Hand an approval only to the person who combines.
+/// - No share travels: `D_j` opens nothing but this results file, and only together with t − 1
+///   other holders' partials. Approvals of earlier results (before a re-merge) carry another
+///   `U` and another results hash and do not count.
+/// - The proof's challenge binds round, manifest, results, decision and x, so a partial cannot
+///   be lifted into another approval; a wrong partial fails its proof and names its holder.
 /// - The holder is identified by the signing key, never by the `holder` id (the TUF and in-toto
 ///   threshold bugs): the id is a label, reports use the round definition's id for that key.
-/// - The share is checked against the holder's commitment (spec §4.6) when the approval is
-///   verified, so a corrupted share is named at once, not turned into a wrong key.
 struct Approval: Sendable {
     /// When the holder approved (informational).
     let created: String
@@ -27,12 +30,16 @@ struct Approval: Sendable {
     let holderSigningKey: Ed25519.PublicKey
     /// File hash of `manifest.avm`.
     let manifest: [UInt8]
+    /// `D_j = x_j·U`.
+    let partial: Ristretto255.Point
+    /// `c ‖ z` of the Chaum–Pedersen proof.
+    let proof: [UInt8]
     /// File hash of `results.avl`.
     let results: [UInt8]
     /// File hash of the round definition.
     let round: [UInt8]
-    /// The holder's share: x and the 32 secret bytes y.
-    let share: Shamir.Share
+    /// The holder's x.
+    let x: Int
     /// The parsed document (for the signature).
     let document: SignedDocument
     /// The file exactly as read; a release token embeds it verbatim.
@@ -45,29 +52,38 @@ struct Approval: Sendable {
     /// The largest decision reference, in UTF-8 bytes.
     static let maxDecisionBytes = 300
 
+    /// The context of the proof (spec §8.2): `domain("partial") ‖ round ‖ manifest ‖ results ‖
+    /// BLAKE2b-256(decision) ‖ [x]`.
+    static func proofContext(round: [UInt8], manifest: [UInt8], results: [UInt8], decision: String, x: Int)
+        -> [UInt8]
+    {
+        ArtifactKind.approval.domain("partial") + round + manifest + results
+            + BLAKE2b.hash(Array(decision.utf8), outputLength: 32) + [UInt8(x)]
+    }
+
     // MARK: - Creating
 
-    /// Opens the holder's share and writes a signed approval.
+    /// Rebuilds the holder's secret, decrypts `U` partially, proves it, and writes a signed approval.
     ///
-    /// The share is opened with ``ReleasePolicy/openShare(holder:roundID:)``, which finds the
-    /// holder by both public keys and checks the share against its commitment. The decision text
-    /// is trimmed and normalised to NFC.
+    /// The decision text is trimmed and normalised to NFC.
     ///
     /// - Parameters:
     ///   - policy: The round's release policy.
-    ///   - roundID: The round's 16-byte id (bound into the share commitments).
     ///   - roundHash: The round definition's file hash (32 bytes).
     ///   - manifestHash: The file hash of `manifest.avm` (32 bytes).
     ///   - resultsHash: The file hash of `results.avl` (32 bytes).
+    ///   - ephemeral: The results' ephemeral point `U` (their header's `ephemeralKey`).
     ///   - decision: The Committee decision reference.
     ///   - holder: The holder's unlocked identity.
     ///   - created: RFC 3339 UTC time.
+    ///   - random: The proof's nonce (64 bytes).
     /// - Returns: The approval file's bytes.
     /// - Throws: ``ReleaseError`` `approval.bad-decision`, `approval.bad-input` (a hash not 32
-    ///   bytes, a bad time), and the errors of ``ReleasePolicy/openShare(holder:roundID:)``.
+    ///   bytes, a bad time), and the errors of ``ReleasePolicy/holderSecret(_:)``.
     static func create(
-        policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8],
-        decision: String, holder: SecretIdentity, created: String = Timestamp.now()
+        policy: ReleasePolicy, roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8],
+        ephemeral: Ristretto255.Point, decision: String, holder: SecretIdentity, created: String = Timestamp.now(),
+        using random: any RandomSource = SystemRandom()
     ) throws -> [UInt8] {
         let decision = Text.trimmingSpaces(Text.nfc(decision))
         guard isValidDecision(decision) else {
@@ -78,18 +94,31 @@ struct Approval: Sendable {
             throw ReleaseError(.approvalBadInput, [.text(name)])
         }
         guard Timestamp.isValid(created) else { throw ReleaseError(.approvalBadInput, [.text("created")]) }
-        let share = try policy.openShare(holder: holder, roundID: roundID)
-        defer { share.y.wipe() }
+        let (entry, secret) = try policy.holderSecret(holder)
+        defer { secret.secret.wipe() }
+        let partial: Ristretto255.Point
+        let proof: [UInt8]
+        do {
+            partial = try ephemeral.multiplied(by: secret)
+            proof = try Ristretto255.ChaumPedersen.prove(
+                secret: secret, base: ephemeral, key: entry.verificationKey!, partial: partial,
+                context: proofContext(
+                    round: roundHash, manifest: manifestHash, results: resultsHash, decision: decision, x: entry.x),
+                using: random)
+        } catch {
+            throw CryptoError(error)
+        }
         let header = JSONValue.object([
             "created": .string(created),
             "decision": .string(decision),
             "holder": .string(holder.identity.id),
             "holderSigningKey": .hex(holder.signingKey.publicKey.rawRepresentation),
             "manifest": .hex(manifestHash),
+            "partial": .hex(partial.rawRepresentation),
+            "proof": .hex(proof),
             "results": .hex(resultsHash),
             "round": .hex(roundHash),
-            "share": .string(Hex.encode(secret: share.y)),
-            "x": .int(Int(share.x)),
+            "x": .int(entry.x),
         ])
         return try SignedDocument.encode(kind: .approval, header: header, signer: holder.signingKey)
     }
@@ -114,10 +143,10 @@ struct Approval: Sendable {
 
     // MARK: - Parsing
 
-    /// Parses an approval strictly (the signature and the bindings are checked by
-    /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
+    /// Parses an approval strictly (the signature, the bindings and the proof are checked by
+    /// ``verify(policy:roundHash:manifestHash:resultsHash:ephemeral:)``).
     ///
-    /// - Throws: ``FormatError`` format errors (`format.*`), `format.header` naming the field.
+    /// - Throws: ``FormatError`` format errors, `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
         guard bytes.count <= Approval.maxFileSize else {
             throw FormatError(
@@ -135,15 +164,12 @@ struct Approval: Sendable {
             }
             let keyBytes = try r.hex("holderSigningKey", length: Ed25519.publicKeyLength)
             manifest = try r.hex("manifest", length: 32)
+            partial = try CeremonyDealing.points([try r.value("partial")], path: "partial")[0]
+            proof = try r.hex("proof", length: Ristretto255.ChaumPedersen.proofLength)
             results = try r.hex("results", length: 32)
             round = try r.hex("round", length: 32)
-            let shareText = try r.string("share", maxBytes: 2 * ReleasePolicy.shareLength)
-            let x = try r.integer("x", in: 1...Int64(Shamir.maxShares))
+            x = Int(try r.integer("x", in: 1...Int64(CeremonyPlan.maxHolders)))
             try r.finish()
-            guard let y = Hex.decodeSecret(shareText, length: ReleasePolicy.shareLength) else {
-                throw FieldReader.Failure(path: "share", reason: "expected 32 bytes of lowercase hex")
-            }
-            share = Shamir.Share(x: UInt8(x), y: y)
             // The length was checked above, so this cannot fail.
             guard let key = try? Ed25519.PublicKey(rawRepresentation: keyBytes) else {
                 throw FieldReader.Failure(path: "holderSigningKey", reason: "invalid key")
@@ -162,40 +188,40 @@ struct Approval: Sendable {
 
     // MARK: - Verifying
 
-    /// Checks the approval against the round, in the order of spec §8.3.
+    /// Checks the approval against the round and these results, in the order of spec §8.3.
     ///
     /// 1. the signature by `holderSigningKey` (`approval.bad-signature`);
-    /// 2. that key is a holder's signing key in `policy` (`approval.not-a-holder`);
+    /// 2. that key is a holder's signing key in `policy` (`approval.not-a-holder`), not excluded
+    ///    at the ceremony (`ceremony.excluded`);
     /// 3. `x` is that holder's x (`approval.wrong-x`);
     /// 4. `round`, `manifest`, `results` equal the given hashes (`approval.wrong-round`,
     ///    `approval.wrong-manifest`, `approval.wrong-results`);
-    /// 5. the share matches the holder's commitment, in constant time (`approval.share-commitment`).
+    /// 5. the proof shows `log_G(Y_j) = log_U(partial)` for these results' `U` (`approval.bad-proof`,
+    ///    naming the holder).
     ///
     /// - Parameters:
     ///   - policy: The round's release policy.
-    ///   - roundID: The round's 16-byte id.
     ///   - roundHash: The round definition's file hash.
     ///   - manifestHash: The file hash of `manifest.avm`.
     ///   - resultsHash: The file hash of `results.avl`.
+    ///   - ephemeral: Their ephemeral point `U`.
     /// - Returns: The holder's entry in the policy (its id is the name to report).
-    /// - Throws: ``ReleaseError`` with the codes above, or `release.round-id-length`.
+    /// - Throws: ``ReleaseError`` with the codes above.
     @discardableResult
     func verify(
-        policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
+        policy: ReleasePolicy, roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8],
+        ephemeral: Ristretto255.Point
     ) throws -> ReleasePolicy.Holder {
-        guard roundID.count == ReleasePolicy.roundIDLength else {
-            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
-        }
         guard document.isSigned(by: holderSigningKey) else {
             throw ReleaseError(.approvalBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
-        guard let entry = policy.holders.first(where: { $0.identity.signingKey == holderSigningKey }) else {
+        guard let entry = policy.holder(signingKey: holderSigningKey) else {
             throw ReleaseError(.approvalNotAHolder, [.file(file), .text(holder)], hint: ErrorHint(.releaseCheckRound))
         }
         let name = entry.identity.id
-        guard entry.x == share.x else {
-            throw ReleaseError(
-                .approvalWrongX, [.file(file), .text(name), .text(String(share.x)), .text(String(entry.x))])
+        guard let key = entry.verificationKey else { throw CeremonyError(.excluded, [.member(name)]) }
+        guard entry.x == x else {
+            throw ReleaseError(.approvalWrongX, [.file(file), .text(name), .text(String(x)), .text(String(entry.x))])
         }
         guard round == roundHash else {
             throw ReleaseError(
@@ -209,10 +235,13 @@ struct Approval: Sendable {
             throw ReleaseError(
                 .approvalWrongResults, [.file(file), .text(name)], hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
-        let computed = ReleasePolicy.commitment(roundID: roundID, x: share.x, y: share.y)
-        guard Sodium.constantTimeEqual(computed, entry.commitment) else {
+        let context = Approval.proofContext(
+            round: round, manifest: manifest, results: results, decision: decision, x: x)
+        guard
+            Ristretto255.ChaumPedersen.isValid(proof, base: ephemeral, key: key, partial: partial, context: context)
+        else {
             throw ReleaseError(
-                .approvalShareCommitment, [.file(file), .text(name), .text(String(share.x))],
+                .approvalBadProof, [.file(file), .text(name), .text(String(x))],
                 hint: ErrorHint(.approvalAgain, [.text(name)]))
         }
         return entry

@@ -1,11 +1,11 @@
 internal import VaultCrypto
 
 /// The locked results `ROUND/results.avl` (spec §6.4): a sealed envelope of kind
-/// `locked-results` from the secretary to the round's release key, opened with a release token
-/// (spec §8.7).
+/// `locked-results` from the secretary to the round's joint key (hashed ElGamal, spec §8.7),
+/// opened with a release token's t partial decryptions.
 ///
 /// ``check(_:file:policy:roundHash:secretary:)`` is what anyone can do with public keys;
-/// ``open(_:file:token:policy:roundID:roundHash:manifestHash:secretary:)`` adds the token and
+/// ``open(_:file:token:policy:roundHash:manifestHash:secretary:)`` adds the token and
 /// decrypts. The plaintext is returned as bytes (canonical JSON of the merged results; decoding
 /// it is the report's job). Nothing is decrypted before every check has passed.
 enum LockedResults {
@@ -18,7 +18,7 @@ enum LockedResults {
     /// 2. the outer signature verifies (`envelope.bad-signature`);
     /// 3. `round` is this round (`results.wrong-round`);
     /// 4. `sender` and `senderSigningKey` are the round's secretary (`results.wrong-sender`);
-    /// 5. `recipient` is the round's release key (`results.wrong-recipient`); `context` is `{}`
+    /// 5. `recipient` is the round's joint key (`results.wrong-recipient`); `context` is `{}`
     ///    (`format.header`).
     ///
     /// - Returns: The parsed envelope.
@@ -35,7 +35,9 @@ enum LockedResults {
         guard header.sender == secretary.id, header.senderSigningKey == secretary.signingKey else {
             throw ReleaseError(.resultsWrongSender, [.file(file), .text(header.sender), .text(secretary.id)])
         }
-        guard header.recipient == policy.releaseKey else { throw ReleaseError(.resultsWrongRecipient, [.file(file)]) }
+        guard case .joint(let recipient, _) = header.keyTransport, recipient == policy.jointKey else {
+            throw ReleaseError(.resultsWrongRecipient, [.file(file)])
+        }
         guard header.context.isEmpty else {
             throw FormatError(.header, [.file(file), .text("field \"context\": expected {} for locked results")])
         }
@@ -45,44 +47,30 @@ enum LockedResults {
     /// Verifies the locked results and the token, then decrypts (spec §8.7).
     ///
     /// After ``check(_:file:policy:roundHash:secretary:)``, the token is verified against this
-    /// round, `manifestHash` and **this file's hash**
-    /// (``ReleaseToken/verify(policy:roundID:roundHash:manifestHash:resultsHash:)``), so a token
-    /// made for other results is refused (`token.wrong-results`) before any decryption. The
-    /// envelope is then opened with the token's key (spec §5.5 steps 5–8).
+    /// round, `manifestHash` and **this file** (its hash and its ephemeral point;
+    /// ``ReleaseToken/verify(policy:roundHash:manifestHash:results:)``), so a token made for other
+    /// results is refused (`token.wrong-results`) before any decryption. The file key is then
+    /// combined from the token's partials and checked against the header's commitment, and the
+    /// envelope opened (spec §5.5 steps 5–8).
     ///
     /// - Parameters:
     ///   - bytes: The whole `results.avl` file.
     ///   - file: Its path, for messages.
     ///   - token: The parsed release token.
     ///   - policy: The round's release policy.
-    ///   - roundID: The round's 16-byte id.
     ///   - roundHash: The round definition's file hash.
     ///   - manifestHash: The file hash of `manifest.avm`.
     ///   - secretary: The round's secretary.
     /// - Returns: The plaintext results.
-    /// - Throws: ``EnvelopeError``: the check codes above, the token codes, and `envelope.not-for-you`,
-    ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
+    /// - Throws: ``EnvelopeError``: the check codes above, the token codes, and `envelope.commitment`,
+    ///   `envelope.corrupt`, `envelope.inner-signature`.
     static func open(
-        _ bytes: [UInt8], file: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8],
-        roundHash: [UInt8], manifestHash: [UInt8], secretary: PublicIdentity
-    ) throws -> [UInt8] {
-        let envelope = try check(bytes, file: file, policy: policy, roundHash: roundHash, secretary: secretary)
-        let key = try token.verify(
-            policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash,
-            resultsHash: envelope.fileHash)
-        defer { key.secret.wipe() }
-        return try envelope.open(with: key)
-    }
-
-    /// Reads `path` (at most ``maxFileSize`` bytes) and opens it as
-    /// ``open(_:file:token:policy:roundID:roundHash:manifestHash:secretary:)`` does.
-    static func open(
-        path: String, token: ReleaseToken, policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
+        _ bytes: [UInt8], file: String, token: ReleaseToken, policy: ReleasePolicy, roundHash: [UInt8],
         manifestHash: [UInt8], secretary: PublicIdentity
     ) throws -> [UInt8] {
-        let bytes = try FileIO.read(path, maxBytes: maxFileSize)
-        return try open(
-            bytes, file: path, token: token, policy: policy, roundID: roundID, roundHash: roundHash,
-            manifestHash: manifestHash, secretary: secretary)
+        let envelope = try check(bytes, file: file, policy: policy, roundHash: roundHash, secretary: secretary)
+        let partials = try token.verify(
+            policy: policy, roundHash: roundHash, manifestHash: manifestHash, results: envelope)
+        return try envelope.open(jointKey: policy.jointKey, partials: partials)
     }
 }

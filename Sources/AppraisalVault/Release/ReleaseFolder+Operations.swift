@@ -38,8 +38,7 @@ extension ReleaseFolder {
         unlock: (KeyFile) throws -> SecretIdentity
     ) throws -> Approved {
         let merged = try loadMerged(roundDirectory)
-        guard merged.round.release.holders.contains(where: { $0.identity.signingKey == keyFile.identity.signingKey })
-        else {
+        guard merged.round.release.holder(signingKey: keyFile.identity.signingKey) != nil else {
             throw ReleaseError(.approveNotHolder, [.text(keyFile.identity.id)])
         }
         let path = out ?? RoundLayout.approvalFileName(holder: keyFile.identity.id)

@@ -55,14 +55,18 @@ public enum ReleaseFolder {
     static func approve(
         _ merged: Merged, holder: SecretIdentity, decision: String, created: String = Timestamp.now()
     ) throws -> [UInt8] {
-        _ = try LockedResults.check(
-            merged.resultsBytes, file: merged.resultsPath, policy: merged.round.release,
-            roundHash: merged.round.fileHash,
-            secretary: merged.round.secretary)
+        let envelope = try checkedResults(merged)
         return try Approval.create(
-            policy: merged.round.release, roundID: merged.round.roundID, roundHash: merged.round.fileHash,
-            manifestHash: merged.manifestHash, resultsHash: merged.resultsHash, decision: decision, holder: holder,
-            created: created)
+            policy: merged.round.release, roundHash: merged.round.fileHash, manifestHash: merged.manifestHash,
+            resultsHash: merged.resultsHash, ephemeral: try ReleaseToken.binding(of: envelope).ephemeral,
+            decision: decision, holder: holder, created: created)
+    }
+
+    /// The locked results, checked with public data (spec §8.7 steps 1–5).
+    static func checkedResults(_ merged: Merged) throws -> SealedEnvelope {
+        try LockedResults.check(
+            merged.resultsBytes, file: merged.resultsPath, policy: merged.round.release,
+            roundHash: merged.round.fileHash, secretary: merged.round.secretary)
     }
 
     /// Combines approval files into a token, and copies each counted approval into
@@ -73,17 +77,13 @@ public enum ReleaseFolder {
         var files = [(bytes: [UInt8], file: String)]()
         for path in approvals { files.append((try FileIO.read(path, maxBytes: maxFileSize), path)) }
         let combined = try ReleaseToken.combine(
-            files, policy: merged.round.release, roundID: merged.round.roundID, roundHash: merged.round.fileHash,
-            manifestHash: merged.manifestHash, resultsHash: merged.resultsHash, created: created)
+            files, policy: merged.round.release, roundHash: merged.round.fileHash, manifestHash: merged.manifestHash,
+            results: try checkedResults(merged), created: created)
         let folder = FileIO.join(roundDirectory, RoundLayout.approvalsFolder)
         try FileIO.makeDirectory(folder, mode: 0o700)
         for (bytes, file) in files {
             let approval = try Approval(parsing: bytes, file: file)
-            guard
-                let holder = merged.round.release.holders.first(where: {
-                    $0.identity.signingKey == approval.holderSigningKey
-                })
-            else { continue }
+            guard let holder = merged.round.release.holder(signingKey: approval.holderSigningKey) else { continue }
             let target = FileIO.join(folder, RoundLayout.approvalFileName(holder: holder.identity.id))
             if FileIO.exists(target) {
                 if try FileIO.read(target, maxBytes: maxFileSize) == bytes { continue }
@@ -99,8 +99,7 @@ public enum ReleaseFolder {
         let token = try ReleaseToken(parsing: try FileIO.read(tokenPath, maxBytes: maxFileSize), file: tokenPath)
         let plain = try LockedResults.open(
             merged.resultsBytes, file: merged.resultsPath, token: token, policy: merged.round.release,
-            roundID: merged.round.roundID, roundHash: merged.round.fileHash, manifestHash: merged.manifestHash,
-            secretary: merged.round.secretary)
+            roundHash: merged.round.fileHash, manifestHash: merged.manifestHash, secretary: merged.round.secretary)
         do {
             let results = try Results(json: try CanonicalJSON.parse(plain))
             guard results.round == merged.round.fileHash else {

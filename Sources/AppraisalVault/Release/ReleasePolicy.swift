@@ -1,311 +1,148 @@
 internal import VaultCrypto
 
-/// The release section of a round definition: who holds a share of the round's release key,
-/// how many of them must approve, and what anyone can check with public data (spec §4).
+/// The release section of a round definition (spec §4.6): the holders' key ceremony, embedded
+/// verbatim — plan, dealings, acknowledgements — and what follows from it: the threshold, the
+/// joint public key the locked results are encrypted to, every qualified holder's verification
+/// key, and who was excluded and why.
 ///
-/// At round set-up, ``create(holders:threshold:roundID:using:)`` makes a fresh X25519 release
-/// key pair, splits its 32-byte secret with ``Shamir`` t-of-n, seals share i to holder i's
-/// encryption key (`crypto_box_seal`) and publishes, per holder, the sealed share and a
-/// commitment `BLAKE2b-256(domain ‖ roundID ‖ x ‖ y)`. The secret and the polynomial exist only
-/// in ``SecretBytes`` and are wiped before `create` returns; the secretary who runs it keeps
-/// nothing that opens the results.
+/// Nothing derived is stored: every reader judges the embedded ceremony again
+/// (``Ceremony/judge(plan:dealings:acks:)``), so the joint key and the verification keys are
+/// always recomputed from public data.
 ///
 /// Security notes:
-/// - The commitments are hashes of uniformly random 32-byte shares, bound to the round and x by
-///   a domain string; they leak nothing about the share or the key, so publishing them is safe.
-/// - A corrupted or substituted share is detected by its commitment and the holder is named,
-///   rather than silently interpolating to a wrong key (plain Shamir's failure, spec §4.3). The round id
-///   in the commitment stops a share from another round being replayed.
-/// - After interpolation the derived public key is compared in constant time with
-///   ``releaseKey``, which catches a share set that is wrong as a whole (for example a round
-///   definition whose commitments were made for other shares).
-/// - The threshold counts distinct x values, and x values belong to holders whose signing keys
-///   and encryption keys are pairwise distinct: one person cannot count twice under two ids.
-/// - Honest limit: the machine running `create` is a trusted dealer for a moment.
-struct ReleasePolicy: Sendable, Hashable {
-    /// One release holder's entry: their public identity, x coordinate, sealed share and commitment.
-    struct Holder: Sendable, Hashable {
+/// - Nobody ever holds the secret of ``jointKey``. Holder j's secret `x_j = Σ_{i∈Q} s_ij` is
+///   rebuilt by that holder alone, from the shares sealed to them in the dealings, only to make
+///   a partial decryption (``holderSecret(_:)``), and is checked against its verification key.
+/// - The threshold counts distinct qualified holders, whose signing keys and encryption keys are
+///   pairwise distinct (spec §4.2): one person cannot count twice under two ids.
+struct ReleasePolicy: Sendable {
+    /// One holder of the plan.
+    struct Holder: Sendable {
         /// The holder's public identity (role `holder`).
         let identity: PublicIdentity
-        /// The share's x coordinate, 1…n, equal to the holder's position plus one.
-        let x: UInt8
-        /// The share `y` sealed to ``PublicIdentity/encryptionKey``: 80 bytes, `crypto_box_seal` layout.
-        let sealedShare: [UInt8]
-        /// `BLAKE2b-256(domain("share-commitment") ‖ roundID ‖ x ‖ y)`, 32 bytes.
-        let commitment: [UInt8]
+        /// The holder's x, 1…n.
+        let x: Int
+        /// `Y_j = x_j·G`; nil for a holder the ceremony excluded.
+        let verificationKey: Ristretto255.Point?
     }
-
-    /// t: how many distinct holders' shares reconstruct the release key.
-    let threshold: Int
-    /// The n holders, in order of x.
-    let holders: [Holder]
-    /// The release public key the locked results are encrypted to.
-    let releaseKey: X25519.PublicKey
 
     /// The length of a round id: 16 bytes.
     static let roundIDLength = 16
-    /// The length of a share: the release secret's length, 32 bytes.
-    static let shareLength = X25519.keyLength
-    /// The length of a sealed share: 32 + 48 = 80 bytes.
-    static let sealedShareLength = X25519.keyLength + 48
-    /// The length of a commitment: 32 bytes.
-    static let commitmentLength = 32
-    /// The domain-separation prefix of a commitment:
-    /// `"AppraisalVault/v1/round-definition/share-commitment\0"`.
-    static let commitmentDomain = ArtifactKind.roundDefinition.domain("share-commitment")
 
-    // MARK: - Creating
+    /// The judged ceremony.
+    let ceremony: Ceremony.Outcome
+    /// The holders of the plan, in x order (excluded ones included, without a verification key).
+    let holders: [Holder]
 
-    /// Makes the release section for a new round.
-    ///
-    /// Randomness is read from `random` in this order: the 32-byte release secret, the
-    /// polynomial coefficients (``Shamir/split(_:threshold:count:using:)``), then one 32-byte
-    /// ephemeral key per sealed share in holder order.
-    ///
-    /// - Parameters:
-    ///   - holders: The release holders in order; holder i gets x = i + 1.
-    ///   - threshold: t, 1 ≤ t ≤ n.
-    ///   - roundID: The round's 16-byte id, bound into every commitment.
-    ///   - random: The randomness source (``SystemRandom`` in production).
-    /// - Returns: The policy; the release secret and the shares are already wiped.
-    /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.holder-count`,
-    ///   `release.threshold-range`, `release.holder-role`, `release.duplicate-holder-id`,
-    ///   `release.duplicate-signing-key`, `release.duplicate-encryption-key`, `crypto.failure`.
-    static func create(
-        holders: [PublicIdentity], threshold: Int, roundID: [UInt8], using random: any RandomSource
-    ) throws -> ReleasePolicy {
-        guard roundID.count == roundIDLength else {
-            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
+    /// t: how many qualified holders' partial decryptions open the locked results.
+    var threshold: Int { ceremony.plan.threshold }
+    /// The joint public key.
+    var jointKey: Ristretto255.Point { ceremony.jointKey }
+    /// The round id the ceremony was for.
+    var roundID: [UInt8] { ceremony.plan.roundID }
+    /// Why holders were excluded, in x order; empty when none was.
+    var exclusions: [Notice] { ceremony.exclusions.map { Notice($0.reason) } }
+
+    /// The policy of a judged ceremony.
+    init(_ outcome: Ceremony.Outcome) {
+        ceremony = outcome
+        holders = outcome.plan.holders.enumerated().map {
+            Holder(identity: $0.element, x: $0.offset + 1, verificationKey: outcome.verificationKeys[$0.offset])
         }
-        if let problem = problem(holders: holders, threshold: threshold) {
-            throw problem
-        }
-        let release: X25519.PrivateKey
-        do {
-            release = try X25519.PrivateKey.generate(using: random)
-        } catch {
-            throw CryptoError(error)
-        }
-        defer { release.secret.wipe() }
-        let shares = try Shamir.split(release.secret, threshold: threshold, count: holders.count, using: random)
-        defer { for share in shares { share.y.wipe() } }
-        var entries = [Holder]()
-        entries.reserveCapacity(holders.count)
-        for (identity, share) in zip(holders, shares) {
-            let sealed: [UInt8]
-            do {
-                sealed = try SealedBox.seal(share.y, to: identity.encryptionKey, using: random)
-            } catch {
-                throw CryptoError(error)
-            }
-            entries.append(
-                Holder(
-                    identity: identity, x: share.x, sealedShare: sealed,
-                    commitment: commitment(roundID: roundID, x: share.x, y: share.y)))
-        }
-        return ReleasePolicy(threshold: threshold, holders: entries, releaseKey: release.publicKey)
     }
 
-    private init(threshold: Int, holders: [Holder], releaseKey: X25519.PublicKey) {
-        self.threshold = threshold
-        self.holders = holders
-        self.releaseKey = releaseKey
-    }
-
-    /// The commitment to share `y` at `x` in round `roundID`:
-    /// `BLAKE2b-256(commitmentDomain ‖ roundID ‖ [x] ‖ y)`, no key.
-    static func commitment(roundID: [UInt8], x: UInt8, y: SecretBytes) -> [UInt8] {
-        let hasher = BLAKE2b.Hasher(outputLength: commitmentLength)
-        hasher.update(commitmentDomain)
-        hasher.update(roundID)
-        hasher.update([x])
-        hasher.update(y)
-        return hasher.finalize()
-    }
-
-    /// The first rule the holder list or threshold breaks, if any (shared by create and decode).
-    static func problem(holders: [PublicIdentity], threshold: Int) -> ReleaseError? {
-        let n = holders.count
-        guard (1...Shamir.maxShares).contains(n) else { return ReleaseError(.holderCount, [.text(String(n))]) }
-        guard (1...n).contains(threshold) else {
-            return ReleaseError(.thresholdRange, [.text(String(threshold)), .text(String(n))])
-        }
-        var ids = Set<String>()
-        var signingKeys = [Ed25519.PublicKey: String]()
-        var encryptionKeys = [X25519.PublicKey: String]()
-        for identity in holders {
-            guard identity.role == .holder else {
-                return ReleaseError(.holderRole, [.member(identity.id), .text(identity.role.rawValue)])
-            }
-            guard ids.insert(identity.id).inserted else {
-                return ReleaseError(.duplicateHolderID, [.member(identity.id)])
-            }
-            if let other = signingKeys.updateValue(identity.id, forKey: identity.signingKey) {
-                return ReleaseError(.duplicateSigningKey, [.text(other), .member(identity.id)])
-            }
-            if let other = encryptionKeys.updateValue(identity.id, forKey: identity.encryptionKey) {
-                return ReleaseError(.duplicateEncryptionKey, [.text(other), .member(identity.id)])
-            }
-        }
-        return nil
+    /// The qualified holder with `signingKey`, or the excluded one (nil verification key), if any.
+    func holder(signingKey: Ed25519.PublicKey) -> Holder? {
+        holders.first { $0.identity.signingKey == signingKey }
     }
 
     // MARK: - JSON
 
-    /// The section as canonical JSON:
-    /// `{"holders":[{"commitment","identity","sealedShare","x"}…],"releaseKey","threshold"}`.
+    /// The section as canonical JSON: `{"acks":[HEX…],"dealings":[HEX…],"plan":HEX}`, each item a
+    /// whole file as lowercase hex, in x order.
     var json: JSONValue {
         .object([
-            "holders": .array(
-                holders.map { holder in
-                    .object([
-                        "commitment": .hex(holder.commitment),
-                        "identity": holder.identity.json,
-                        "sealedShare": .hex(holder.sealedShare),
-                        "x": .int(Int(holder.x)),
-                    ])
-                }),
-            "releaseKey": .hex(releaseKey.rawRepresentation),
-            "threshold": .int(threshold),
+            "acks": .array(ceremony.acks.map { .hex($0.bytes) }),
+            "dealings": .array(ceremony.dealings.map { .hex($0.bytes) }),
+            "plan": .hex(ceremony.plan.bytes),
         ])
     }
 
-    /// Reads the section strictly: exact lengths, x = 1…n in order, 1 ≤ t ≤ n ≤ 255, role
-    /// `holder`, distinct ids and keys, no unknown fields.
+    /// Reads the section strictly and judges the ceremony it carries.
     ///
-    /// - Throws: ``FieldReader/Failure`` naming the field.
+    /// - Throws: ``FieldReader/Failure`` naming the field, or the ceremony's rule.
     init(json: JSONValue, path: String) throws(FieldReader.Failure) {
         func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
         var r = try FieldReader(json, path: path)
-        let items = try r.array("holders", maxCount: Shamir.maxShares)
-        guard !items.isEmpty else {
-            throw FieldReader.Failure(path: sub("holders"), reason: "at least one holder is needed")
-        }
-        var entries = [Holder]()
-        for (i, item) in items.enumerated() {
-            let itemPath = sub("holders[\(i)]")
-            var h = try FieldReader(item, path: itemPath)
-            let commitment = try h.hex("commitment", length: ReleasePolicy.commitmentLength)
-            let identity = try PublicIdentity(json: try h.value("identity"), path: "\(itemPath).identity")
-            let sealed = try h.hex("sealedShare", length: ReleasePolicy.sealedShareLength)
-            let x = try h.integer("x", in: 1...Int64(Shamir.maxShares))
-            try h.finish()
-            guard x == Int64(i + 1) else {
-                throw FieldReader.Failure(path: "\(itemPath).x", reason: "expected \(i + 1)")
-            }
-            entries.append(Holder(identity: identity, x: UInt8(x), sealedShare: sealed, commitment: commitment))
-        }
-        let releaseKeyBytes = try r.hex("releaseKey", length: X25519.keyLength)
-        let threshold = try r.integer("threshold", in: 1...Int64(Shamir.maxShares))
+        let ackItems = try r.array("acks", maxCount: CeremonyPlan.maxHolders)
+        let dealingItems = try r.array("dealings", maxCount: CeremonyPlan.maxHolders)
+        let planItem = try r.value("plan")
         try r.finish()
-        if let problem = ReleasePolicy.problem(holders: entries.map(\.identity), threshold: Int(threshold)) {
-            throw FieldReader.Failure(path: sub("holders"), reason: problem.description)
+        func file(_ item: JSONValue, _ label: String, max: Int) throws(FieldReader.Failure) -> [UInt8] {
+            guard case .string(let text) = item, text.utf8.count <= 2 * max, let bytes = Hex.decode(text) else {
+                throw FieldReader.Failure(path: label, reason: "expected a file in lowercase hex")
+            }
+            return bytes
         }
-        self.threshold = Int(threshold)
-        self.holders = entries
-        self.releaseKey = try! X25519.PublicKey(rawRepresentation: releaseKeyBytes)
+        do {
+            let plan = try CeremonyPlan(
+                parsing: try file(planItem, sub("plan"), max: CeremonyPlan.maxFileSize), file: sub("plan"))
+            var dealings = [CeremonyDealing]()
+            for (i, item) in dealingItems.enumerated() {
+                let label = sub("dealings[\(i)]")
+                dealings.append(
+                    try CeremonyDealing(parsing: try file(item, label, max: CeremonyDealing.maxFileSize), file: label))
+            }
+            var acks = [CeremonyAck]()
+            for (i, item) in ackItems.enumerated() {
+                let label = sub("acks[\(i)]")
+                acks.append(try CeremonyAck(parsing: try file(item, label, max: CeremonyAck.maxFileSize), file: label))
+            }
+            let outcome = try Ceremony.judge(plan: plan, dealings: dealings, acks: acks)
+            // Stored in x order, so that the section has one encoding.
+            guard outcome.dealings.map(\.bytes) == dealings.map(\.bytes), outcome.acks.map(\.bytes) == acks.map(\.bytes)
+            else { throw FieldReader.Failure(path: path, reason: "dealings and acks not in x order") }
+            self.init(outcome)
+        } catch let failure as FieldReader.Failure {
+            throw failure
+        } catch let error as any AppraisalError {
+            throw FieldReader.Failure(path: path, reason: error.description)
+        } catch {
+            throw FieldReader.Failure(path: path, reason: String(describing: error))
+        }
     }
 
-    // MARK: - Release
+    // MARK: - A holder's secret
 
-    /// Opens the share sealed to `holder` and checks it against its commitment.
+    /// Rebuilds holder j's secret `x_j = Σ_{i∈Q} s_ij` from the shares sealed to them in the
+    /// qualified dealings, and checks `x_j·G = Y_j` (spec §8.2).
     ///
-    /// The holder is found by both public keys (signing and encryption), not by id.
-    ///
-    /// - Parameters:
-    ///   - holder: The unlocked identity of a holder listed in this policy.
-    ///   - roundID: The round's 16-byte id.
-    /// - Returns: The holder's share (x and 32 secret bytes).
-    /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.not-a-holder`,
-    ///   `release.share-unopenable`, `release.share-commitment` (each naming the holder).
-    func openShare(holder: SecretIdentity, roundID: [UInt8]) throws -> Shamir.Share {
-        guard roundID.count == ReleasePolicy.roundIDLength else {
-            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
-        }
+    /// - Parameter holder: The unlocked identity of a holder of this round.
+    /// - Returns: The holder's entry and secret (in secret memory; the caller wipes it).
+    /// - Throws: ``ReleaseError`` `release.not-a-holder`; ``CeremonyError`` `ceremony.excluded`,
+    ///   `ceremony.share-unopenable`, `ceremony.share-mismatch`.
+    func holderSecret(_ holder: SecretIdentity) throws -> (entry: Holder, secret: Ristretto255.Scalar) {
         guard
             let entry = holders.first(where: {
                 $0.identity.signingKey == holder.identity.signingKey
                     && $0.identity.encryptionKey == holder.encryptionKey.publicKey
             })
-        else {
-            throw ReleaseError(.notAHolder, [.member(holder.identity.id)])
+        else { throw ReleaseError(.notAHolder, [.member(holder.identity.id)]) }
+        guard let key = entry.verificationKey else {
+            throw CeremonyError(.excluded, [.member(entry.identity.id)])
         }
-        let name = entry.identity.id
-        let y: SecretBytes
-        do {
-            y = try SealedBox.open(entry.sealedShare, with: holder.encryptionKey)
-        } catch {
-            throw ReleaseError(
-                .shareUnopenable, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
+        var sum: Ristretto255.Scalar?
+        for i in ceremony.qualified {
+            let opened = try ceremony.dealings[i - 1].openShare(
+                for: holder, at: entry.x, dealer: ceremony.plan.holder(i))
+            do {
+                sum = try sum.map { try $0.adding(opened.share) } ?? opened.share
+            } catch { throw CryptoError(error) }
         }
-        guard y.count == ReleasePolicy.shareLength else {
-            throw ReleaseError(.shareWrongLength, [.text(name), .text(String(entry.x)), .text(String(y.count))])
+        guard let secret = sum, (try? Ristretto255.Point.base(times: secret)) == key else {
+            sum?.secret.wipe()
+            throw CeremonyError(.shareMismatch, [.member(entry.identity.id)])
         }
-        let computed = ReleasePolicy.commitment(roundID: roundID, x: entry.x, y: y)
-        guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-            throw ReleaseError(
-                .shareCommitment, [.text(name), .text(String(entry.x))], hint: ErrorHint(.releaseCheckRound))
-        }
-        return Shamir.Share(x: entry.x, y: y)
-    }
-
-    /// Reconstructs the release private key from holders' shares, checking each one first.
-    ///
-    /// Checks, in order: the round id is 16 bytes; for each share, its x belongs to a holder, it
-    /// was not given before, it is 32 bytes, and it matches that holder's commitment (constant
-    /// time); at least t shares remain; after interpolation, the derived public key equals
-    /// ``releaseKey`` (constant time). Every share-level failure names the holder.
-    ///
-    /// - Parameters:
-    ///   - shares: Shares from distinct holders, in any order; more than t is fine.
-    ///   - roundID: The round's 16-byte id.
-    /// - Returns: The release key pair; its secret lives in ``SecretBytes``.
-    /// - Throws: ``ReleaseError`` `release.round-id-length`, `release.share-unknown-x`,
-    ///   `release.share-duplicate`, `release.share-wrong-length`, `release.share-commitment`,
-    ///   `release.not-enough-shares` (saying how many more are needed), `release.key-mismatch`.
-    func reconstruct(_ shares: [Shamir.Share], roundID: [UInt8]) throws -> X25519.PrivateKey {
-        guard roundID.count == ReleasePolicy.roundIDLength else {
-            throw ReleaseError(.roundIDLength, [.text(String(roundID.count))])
-        }
-        var seen = Set<UInt8>()
-        for share in shares {
-            guard share.x >= 1, Int(share.x) <= holders.count else {
-                throw ReleaseError(.shareUnknownX, [.text(String(share.x)), .text(String(holders.count))])
-            }
-            let entry = holders[Int(share.x) - 1]
-            let name = entry.identity.id
-            guard seen.insert(share.x).inserted else {
-                throw ReleaseError(.shareDuplicate, [.text(name), .text(String(share.x))])
-            }
-            guard share.y.count == ReleasePolicy.shareLength else {
-                throw ReleaseError(
-                    .shareWrongLength, [.text(name), .text(String(share.x)), .text(String(share.y.count))])
-            }
-            let computed = ReleasePolicy.commitment(roundID: roundID, x: share.x, y: share.y)
-            guard Sodium.constantTimeEqual(computed, entry.commitment) else {
-                throw ReleaseError(
-                    .shareCommitment, [.text(name), .text(String(share.x))],
-                    hint: ErrorHint(.releaseAskHolder, [.text(name)]))
-            }
-        }
-        guard seen.count >= threshold else {
-            let missing = threshold - seen.count
-            throw ReleaseError(
-                .notEnoughShares, [.text(String(seen.count)), .text(String(threshold)), .text(String(missing))],
-                hint: ErrorHint(.releaseMoreHolders, [.text(String(missing))]))
-        }
-        let secret = try Shamir.combine(shares)
-        let key: X25519.PrivateKey
-        do {
-            key = try X25519.PrivateKey(secret: secret)
-        } catch {
-            secret.wipe()
-            throw CryptoError(error)
-        }
-        guard Sodium.constantTimeEqual(key.publicKey.rawRepresentation, releaseKey.rawRepresentation) else {
-            secret.wipe()
-            throw ReleaseError(.keyMismatch, hint: ErrorHint(.releaseCheckRound))
-        }
-        return key
+        return (entry, secret)
     }
 }

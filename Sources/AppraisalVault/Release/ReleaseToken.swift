@@ -1,23 +1,18 @@
 internal import VaultCrypto
 
-/// The release token (spec §8.4): t or more holders' approvals, verbatim, plus the release
-/// secret reconstructed from their shares.
+/// The release token (spec §8.4): t or more holders' approvals, verbatim. It holds no key.
 ///
 /// A token has no author: it is an **unsigned** container of kind `release-token` whose body is
 /// empty. Its integrity is self-evident, because a reader recomputes everything from the embedded
-/// approvals and the round: each approval's signature and binding, the distinct-key count, the
-/// shares against their commitments, the secret against the release public key, and the secret
-/// against the interpolation of the shares. Nothing in a token is taken on trust.
+/// approvals and the round: each approval's signature, binding and proof, the distinct-key count,
+/// and (when opening) the file key from the partials against the results' key commitment.
 ///
 /// Security notes:
-/// - A token opens the results: treat the file like a key (write it 0600, hand it over in person).
-///   The approvals inside carry t shares in clear, so the token would open the results even
-///   without `releaseSecret`; the field is there so the key is checked once, at combine time, and
-///   so a mismatch names itself.
+/// - A token opens exactly one results file: its partials are decryptions of that file's
+///   ephemeral point, so after a re-merge it is worthless (`token.wrong-results`, and the proofs
+///   fail for the new point). Treat it like the results themselves until they are published.
 /// - Thresholds count distinct holder **signing keys**, never ids or files (TUF GHSA-pwqf-9h7j-7mv8,
 ///   in-toto PR 201): the same key twice counts once and is reported.
-/// - The secret read from a token goes straight into ``SecretBytes`` (constant-time hex decoding);
-///   the JSON text of the file itself cannot be wiped — an honest limit of a text format.
 struct ReleaseToken: Sendable {
     /// The embedded approvals, parsed, in increasing x.
     let approvals: [Approval]
@@ -31,17 +26,13 @@ struct ReleaseToken: Sendable {
     let results: [UInt8]
     /// File hash of the round definition.
     let round: [UInt8]
-    /// The round's release public key as recorded in the token.
-    let releaseKey: X25519.PublicKey
-    /// The release secret key, 32 bytes.
-    let releaseSecret: SecretBytes
     /// The path or label, for messages.
     let file: String
 
-    /// The largest token file accepted: 255 approvals in hex plus the fixed fields.
-    static let maxFileSize = 2 * Approval.maxFileSize * Shamir.maxShares + 4096
+    /// The largest token file accepted: 32 approvals in hex plus the fixed fields.
+    static let maxFileSize = 2 * Approval.maxFileSize * CeremonyPlan.maxHolders + 4096
 
-    /// The outcome of ``combine(_:policy:roundID:roundHash:manifestHash:resultsHash:created:)``.
+    /// The outcome of ``combine(_:policy:roundHash:manifestHash:results:created:)``.
     struct Combined: Sendable {
         /// The token file's bytes.
         let bytes: [UInt8]
@@ -56,37 +47,38 @@ struct ReleaseToken: Sendable {
     /// Builds a release token from holders' approval files (spec §8.5).
     ///
     /// Checks, in order; the first failure stops:
-    /// 1. each approval parses and verifies (``Approval/verify(policy:roundID:roundHash:manifestHash:resultsHash:)``);
+    /// 1. each approval parses and verifies against these results
+    ///    (``Approval/verify(policy:roundHash:manifestHash:resultsHash:ephemeral:)``; a forged
+    ///    partial is `approval.bad-proof`, naming its holder);
     /// 2. all approvals cite the same decision text (`approval.decision-differs`);
     /// 3. approvals are grouped by signing key; a key seen again counts once
     ///    (notice `approval.counted-once`);
     /// 4. at least t distinct keys (`approval.not-enough`, saying how many more and who has not
     ///    approved);
-    /// 5. ``ReleasePolicy/reconstruct(_:roundID:)`` (shares against commitments, key against
-    ///    the release public key).
+    /// 5. the partials combine to the results' file key (``partials``; `envelope.commitment`).
     ///
     /// - Parameters:
     ///   - files: The approval files with their paths (for messages), in any order.
     ///   - policy: The round's release policy.
-    ///   - roundID: The round's 16-byte id.
     ///   - roundHash: The round definition's file hash.
     ///   - manifestHash: The file hash of `manifest.avm`.
-    ///   - resultsHash: The file hash of `results.avl`.
+    ///   - results: The checked locked results (``LockedResults/check(_:file:policy:roundHash:secretary:)``).
     ///   - created: RFC 3339 UTC time.
     /// - Returns: The token bytes, the holders counted and any notices.
     /// - Throws: ``ReleaseError``: the approval errors, `approval.decision-differs`,
-    ///   `approval.not-enough`, and the errors of ``ReleasePolicy/reconstruct(_:roundID:)``.
+    ///   `approval.not-enough`; ``EnvelopeError`` `envelope.commitment`.
     static func combine(
-        _ files: [(bytes: [UInt8], file: String)], policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8],
-        manifestHash: [UInt8], resultsHash: [UInt8], created: String = Timestamp.now()
+        _ files: [(bytes: [UInt8], file: String)], policy: ReleasePolicy, roundHash: [UInt8], manifestHash: [UInt8],
+        results: SealedEnvelope, created: String = Timestamp.now()
     ) throws -> Combined {
+        let (resultsHash, ephemeral) = try binding(of: results)
         var approvals = [Approval]()
         var entries = [Ed25519.PublicKey: ReleasePolicy.Holder]()
         for (bytes, file) in files {
             let approval = try Approval(parsing: bytes, file: file)
             let entry = try approval.verify(
-                policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash,
-                resultsHash: resultsHash)
+                policy: policy, roundHash: roundHash, manifestHash: manifestHash, resultsHash: resultsHash,
+                ephemeral: ephemeral)
             approvals.append(approval)
             entries[approval.holderSigningKey] = entry
         }
@@ -102,23 +94,37 @@ struct ReleaseToken: Sendable {
                 distinct[approval.holderSigningKey] = approval
             }
         }
-        let counted = distinct.values.sorted { $0.share.x < $1.share.x }
+        let counted = distinct.values.sorted { $0.x < $1.x }
         try checkThreshold(counted, policy: policy)
-        let key = try policy.reconstruct(counted.map(\.share), roundID: roundID)
-        defer { key.secret.wipe() }
+        // The partials must open this file (they do when every proof held; checked, not assumed).
+        let key = try SealedEnvelope.fileKey(
+            of: results.header, kind: .lockedResults, jointKey: policy.jointKey, partials: partials(counted),
+            file: results.file)
+        key.wipe()
         let header = JSONValue.object([
             "approvals": .array(counted.map { .hex($0.bytes) }),
             "created": .string(created),
             "decision": .string(counted[0].decision),
             "manifest": .hex(manifestHash),
-            "releaseKey": .hex(policy.releaseKey.rawRepresentation),
-            "releaseSecret": .string(Hex.encode(secret: key.secret)),
             "results": .hex(resultsHash),
             "round": .hex(roundHash),
         ])
         return Combined(
             bytes: Container.encode(kind: .releaseToken, header: header),
             holders: counted.map { entries[$0.holderSigningKey]!.identity.id }, notices: notices)
+    }
+
+    /// The results' file hash and ephemeral point `U` (spec §8.7).
+    static func binding(of results: SealedEnvelope) throws -> (hash: [UInt8], ephemeral: Ristretto255.Point) {
+        guard case .joint(_, let ephemeral) = results.header.keyTransport else {
+            throw ReleaseError(.resultsWrongRecipient, [.file(results.file)])
+        }
+        return (results.fileHash, ephemeral)
+    }
+
+    /// The counted partials as `(x, D_x)`, for ``Ristretto255/KEM/decapsulate(ephemeral:jointKey:partials:context:)``.
+    static func partials(_ approvals: [Approval]) -> [(index: UInt64, partial: Ristretto255.Point)] {
+        approvals.map { (UInt64($0.x), $0.partial) }
     }
 
     /// Rejects approvals that cite different decision texts (compared byte for byte; both NFC).
@@ -148,7 +154,8 @@ struct ReleaseToken: Sendable {
         guard distinct.count < policy.threshold else { return }
         let keys = Set(distinct.map(\.holderSigningKey))
         let have = policy.holders.filter { keys.contains($0.identity.signingKey) }.map(\.identity.id)
-        let missing = policy.holders.filter { !keys.contains($0.identity.signingKey) }.map(\.identity.id)
+        let missing = policy.holders.filter { $0.verificationKey != nil && !keys.contains($0.identity.signingKey) }
+            .map(\.identity.id)
         let more = policy.threshold - distinct.count
         throw ReleaseError(
             .approvalNotEnough,
@@ -163,7 +170,7 @@ struct ReleaseToken: Sendable {
 
     /// Parses a token strictly: kind `release-token`, an empty body, exactly the fields of
     /// spec §8.4, and every embedded approval parseable (not yet verified: see
-    /// ``verify(policy:roundID:roundHash:manifestHash:resultsHash:)``).
+    /// ``verify(policy:roundHash:manifestHash:results:)``).
     ///
     /// - Throws: ``FormatError`` format errors; `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
@@ -177,31 +184,21 @@ struct ReleaseToken: Sendable {
             throw FormatError(.trailing, [.file(file), .text(String(container.body.count))])
         }
         var items = [JSONValue]()
-        var secretText = ""
-        var keyBytes = [UInt8]()
         do throws(FieldReader.Failure) {
             var r = try FieldReader(container.header)
-            items = try r.array("approvals", maxCount: Shamir.maxShares)
+            items = try r.array("approvals", maxCount: CeremonyPlan.maxHolders)
             guard !items.isEmpty else {
                 throw FieldReader.Failure(path: "approvals", reason: "at least one approval is needed")
             }
             created = try r.timestamp("created")
             decision = try Approval.readDecision(from: &r)
             manifest = try r.hex("manifest", length: 32)
-            keyBytes = try r.hex("releaseKey", length: X25519.keyLength)
-            secretText = try r.string("releaseSecret", maxBytes: 2 * X25519.keyLength)
             results = try r.hex("results", length: 32)
             round = try r.hex("round", length: 32)
             try r.finish()
         } catch {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }
-        guard let secret = Hex.decodeSecret(secretText, length: X25519.keyLength) else {
-            throw FormatError(
-                .header, [.file(file), .text("field \"releaseSecret\": expected 32 bytes of lowercase hex")])
-        }
-        releaseSecret = secret
-        releaseKey = try! X25519.PublicKey(rawRepresentation: keyBytes)  // length checked above
         var parsed = [Approval]()
         for (i, item) in items.enumerated() {
             guard case .string(let text) = item, text.utf8.count <= 2 * Approval.maxFileSize,
@@ -219,69 +216,51 @@ struct ReleaseToken: Sendable {
 
     // MARK: - Verifying
 
-    /// Verifies the token against the round and returns the release key (spec §8.6).
+    /// Verifies the token against the round and these results (spec §8.6).
     ///
     /// Checks, in order; the first failure stops:
     /// 1. `round`, `manifest`, `results` equal the given hashes (`token.wrong-round`,
     ///    `token.wrong-manifest`, `token.wrong-results`);
-    /// 2. `releaseKey` equals the policy's release key (`token.wrong-release-key`);
-    /// 3. `crypto_scalarmult_base(releaseSecret)` equals it, in constant time (`token.secret-mismatch`);
-    /// 4. every embedded approval verifies (the approval codes);
-    /// 5. every approval cites the token's decision (`token.decision-differs`);
-    /// 6. no two approvals share a signing key, and x increases (`token.duplicate-key`, `format.header`);
-    /// 7. at least t approvals (`approval.not-enough`);
-    /// 8. the shares reconstruct (``ReleasePolicy/reconstruct(_:roundID:)``) to exactly
-    ///    `releaseSecret`, compared in constant time (`token.secret-mismatch`).
+    /// 2. every embedded approval verifies against these results (the approval codes);
+    /// 3. every approval cites the token's decision (`token.decision-differs`);
+    /// 4. no two approvals share a signing key, and x increases (`token.duplicate-key`, `format.header`);
+    /// 5. at least t approvals (`approval.not-enough`).
     ///
-    /// - Returns: The release key pair (its secret in ``SecretBytes``).
+    /// - Returns: The counted partials `(x, D_x)`.
     /// - Throws: ``AppraisalError`` with the codes above.
-    func verify(
-        policy: ReleasePolicy, roundID: [UInt8], roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8]
-    ) throws -> X25519.PrivateKey {
+    func verify(policy: ReleasePolicy, roundHash: [UInt8], manifestHash: [UInt8], results: SealedEnvelope) throws
+        -> [(index: UInt64, partial: Ristretto255.Point)]
+    {
+        let (resultsHash, ephemeral) = try ReleaseToken.binding(of: results)
         guard round == roundHash else {
             throw ReleaseError(.tokenWrongRound, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
         guard manifest == manifestHash else {
             throw ReleaseError(.tokenWrongManifest, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
-        guard results == resultsHash else {
+        guard self.results == resultsHash else {
             throw ReleaseError(.tokenWrongResults, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
-        }
-        guard releaseKey == policy.releaseKey else { throw ReleaseError(.tokenWrongReleaseKey, [.file(file)]) }
-        let claimed: X25519.PrivateKey
-        do {
-            claimed = try X25519.PrivateKey(secret: releaseSecret)
-        } catch {
-            throw CryptoError(error)
-        }
-        guard Sodium.constantTimeEqual(claimed.publicKey.rawRepresentation, policy.releaseKey.rawRepresentation) else {
-            throw ReleaseError(.tokenSecretMismatch, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
         var entries = [Ed25519.PublicKey: ReleasePolicy.Holder]()
         for approval in approvals {
             entries[approval.holderSigningKey] = try approval.verify(
-                policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash,
-                resultsHash: resultsHash)
+                policy: policy, roundHash: roundHash, manifestHash: manifestHash, resultsHash: resultsHash,
+                ephemeral: ephemeral)
         }
         try ReleaseToken.checkSameDecision(approvals, entries: entries, as: decision, token: file)
         var seen = Set<Ed25519.PublicKey>()
-        var previousX: UInt8 = 0
+        var previousX = 0
         for approval in approvals {
             guard seen.insert(approval.holderSigningKey).inserted else {
                 throw ReleaseError(
                     .tokenDuplicateKey, [.file(file), .text(entries[approval.holderSigningKey]!.identity.id)])
             }
-            guard approval.share.x > previousX else {
+            guard approval.x > previousX else {
                 throw FormatError(.header, [.file(file), .text("field \"approvals\": not in increasing order of x")])
             }
-            previousX = approval.share.x
+            previousX = approval.x
         }
         try ReleaseToken.checkThreshold(approvals, policy: policy)
-        let key = try policy.reconstruct(approvals.map(\.share), roundID: roundID)
-        guard key.secret == releaseSecret else {
-            key.secret.wipe()
-            throw ReleaseError(.tokenSecretMismatch, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
-        }
-        return key
+        return ReleaseToken.partials(approvals)
     }
 }

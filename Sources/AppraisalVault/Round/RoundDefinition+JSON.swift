@@ -226,6 +226,13 @@ extension RoundDefinition {
 
         let release = try ReleasePolicy(json: try r.value("release"), path: "release")
         try r.finish()
+        // §4.6: the ceremony was held for this round and this secretary.
+        guard release.roundID == roundID else {
+            throw FieldReader.Failure(path: "release.plan.round", reason: "the ceremony was held for another round id")
+        }
+        guard release.ceremony.plan.secretary == secretary else {
+            throw FieldReader.Failure(path: "release.plan.secretary", reason: "the ceremony names another secretary")
+        }
 
         let identities = [secretary] + members.map(\.identity) + release.holders.map(\.identity)
         if !isDemo, let demo = identities.first(where: { $0.isDemo || DemoKeys.contains($0) }) {

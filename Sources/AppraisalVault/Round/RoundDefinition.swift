@@ -30,7 +30,7 @@ public struct RoundDefinition: Sendable {
     /// The framework, units and groups, self-assessment, members and rank labels; each also
     /// reads as a property of the definition (`definition.units`).
     public let plan: RoundPlan
-    /// The release holders, threshold, sealed shares, commitments and release public key.
+    /// The holders' key ceremony and what follows from it: threshold, joint key, verification keys.
     let release: ReleasePolicy
     /// BLAKE2b-256 of the whole file as read: what every other artifact of the round binds to.
     public let fileHash: [UInt8]
@@ -74,25 +74,26 @@ public struct RoundDefinition: Sendable {
 
     // MARK: - Creating
 
-    /// Creates and signs the definition for `setup`: a fresh round id, the release key split
-    /// t-of-n and sealed to the holders (``ReleasePolicy/create(holders:threshold:roundID:using:)``).
+    /// Creates and signs the definition for `setup`, with the round id and release section of its
+    /// judged key ceremony (spec §4.6); no key is generated here.
     ///
     /// The bytes are parsed back and verified before they are returned.
     ///
     /// - Returns: the file bytes and the parsed definition.
-    /// - Throws: ``RoundError`` `round.secretary-role`, `round.demo-refused`, the release errors,
-    ///   `crypto.failure`.
+    /// - Throws: ``RoundError`` `round.secretary-role`, `round.demo-refused`; ``CeremonyError``
+    ///   `ceremony.round-mismatch` when the ceremony names another secretary; `crypto.failure`.
     static func create(
-        from setup: RoundSetup, secretary: SecretIdentity, created: String = Timestamp.now(),
-        using random: any RandomSource = SystemRandom()
+        from setup: RoundSetup, secretary: SecretIdentity, created: String = Timestamp.now()
     ) throws -> (bytes: [UInt8], definition: RoundDefinition) {
         guard secretary.identity.role == .secretary else {
             throw RoundError(.secretaryRole, [.text(secretary.identity.id), .text(secretary.identity.role.rawValue)])
         }
         try setup.checkDemo(secretary: secretary.identity)
-        let roundID = random.bytes(ReleasePolicy.roundIDLength)
-        let release = try ReleasePolicy.create(
-            holders: setup.holders, threshold: setup.threshold, roundID: roundID, using: random)
+        let release = setup.release
+        guard release.ceremony.plan.secretary == secretary.identity else {
+            throw CeremonyError(.roundMismatch, [.member(secretary.identity.id), .file(release.ceremony.plan.file)])
+        }
+        let roundID = release.roundID
         let header = RoundDefinition.header(
             roundID: roundID, setup: setup, created: created, secretary: secretary.identity, release: release)
         let bytes = try SignedDocument.encode(kind: .roundDefinition, header: header, signer: secretary.signingKey)

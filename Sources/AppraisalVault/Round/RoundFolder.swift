@@ -43,21 +43,19 @@ public enum RoundFolder {
     /// `path`, and starts the journal with a `round-init` entry.
     ///
     /// - Returns: the written definition.
-    /// - Throws: ``AppraisalError`` from ``checkNew(_:)``, ``RoundDefinition/create(from:secretary:created:using:)``,
+    /// - Throws: ``AppraisalError`` from ``checkNew(_:)``, ``RoundDefinition/create(from:secretary:created:)``,
     ///   the file system and the journal.
     public static func create(_ setup: RoundSetup, secretary: SecretIdentity, at path: String) throws -> RoundDefinition
     {
-        try create(setup, secretary: secretary, at: path, created: Timestamp.now(), using: SystemRandom())
+        try create(setup, secretary: secretary, at: path, created: Timestamp.now())
     }
 
-    /// ``create(_:secretary:at:)`` with a given time and randomness (tests and vectors).
+    /// ``create(_:secretary:at:)`` with a given time (tests and vectors).
     static func create(
-        _ setup: RoundSetup, secretary: SecretIdentity, at path: String, created: String = Timestamp.now(),
-        using random: any RandomSource = SystemRandom()
+        _ setup: RoundSetup, secretary: SecretIdentity, at path: String, created: String = Timestamp.now()
     ) throws -> RoundDefinition {
         try checkNew(path)
-        let (bytes, definition) = try RoundDefinition.create(
-            from: setup, secretary: secretary, created: created, using: random)
+        let (bytes, definition) = try RoundDefinition.create(from: setup, secretary: secretary, created: created)
         try FileIO.makeDirectory(path, mode: 0o755)
         try FileIO.writeAtomically(bytes, to: RoundLayout(path).definition, mode: 0o644)
         _ = try RoundJournal.append(

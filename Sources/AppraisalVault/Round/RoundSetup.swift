@@ -21,10 +21,8 @@ public struct RoundSetup: Sendable {
         public var members: String
         /// The optional rank-labels CSV.
         public var labels: String?
-        /// The release holders' `.pub` files, in order (holder i gets x = i).
-        public var holders: [String]
-        /// The release threshold t.
-        public var threshold: Int
+        /// The key ceremony folder (spec §4.1): its plan, dealings and acknowledgements.
+        public var ceremony: String
         /// The round's title.
         public var title: String
         /// The assessed year.
@@ -37,7 +35,7 @@ public struct RoundSetup: Sendable {
         /// Collects the sources.
         public init(
             framework: String, units: String, groups: String? = nil, selfAssessment: String, members: String,
-            labels: String? = nil, holders: [String], threshold: Int, title: String, year: Int,
+            labels: String? = nil, ceremony: String, title: String, year: Int,
             references: [String] = [],
             isDemo: Bool = false
         ) {
@@ -47,8 +45,7 @@ public struct RoundSetup: Sendable {
             self.selfAssessment = selfAssessment
             self.members = members
             self.labels = labels
-            self.holders = holders
-            self.threshold = threshold
+            self.ceremony = ceremony
             self.title = title
             self.year = year
             self.references = references
@@ -68,10 +65,12 @@ public struct RoundSetup: Sendable {
     /// members (in file order), the self-assessed scores and the rank labels; each also reads as
     /// a property of the set-up (`setup.units`).
     public let plan: RoundPlan
-    /// The release holders, in order.
-    public let holders: [PublicIdentity]
+    /// The judged key ceremony.
+    let release: ReleasePolicy
+    /// The release holders, in order (excluded ones included).
+    public var holders: [PublicIdentity] { release.holders.map(\.identity) }
     /// The release threshold t.
-    public let threshold: Int
+    public var threshold: Int { release.threshold }
 
     /// Reads and validates every input.
     ///
@@ -85,16 +84,11 @@ public struct RoundSetup: Sendable {
         for r in references where !isValidText(r, maxBytes: 500) {
             problems.add(RoundError(.badReference, [.text(r)]))
         }
-        var holders = [PublicIdentity]()
-        for path in s.holders {
-            do {
-                holders.append(try PublicIdentity.load(path))
-            } catch {
-                problems.add(error)
-            }
-        }
-        if holders.count == s.holders.count, let p = ReleasePolicy.problem(holders: holders, threshold: s.threshold) {
-            problems.add(p)
+        var release: ReleasePolicy?
+        do {
+            release = ReleasePolicy(try CeremonyFolder.load(s.ceremony).judge())
+        } catch {
+            problems.add(error)
         }
 
         let framework = FrameworkInput.load(s.framework, problems: &problems)
@@ -114,7 +108,7 @@ public struct RoundSetup: Sendable {
             labels = LabelsInput.load(s.labels, groups: groups, problems: &problems)
         }
         guard problems.isEmpty, let framework, let (units, groups) = unitsAndGroups, let selfAssessment, let members,
-            let labels
+            let labels, let release
         else {
             if problems.isEmpty { problems.add(RoundError(.inputsIncomplete)) }
             throw problems
@@ -123,8 +117,7 @@ public struct RoundSetup: Sendable {
             framework: framework, groups: groups, units: units, selfAssessment: selfAssessment, members: members,
             labels: labels)
         return RoundSetup(
-            title: title, year: s.year, references: references, isDemo: s.isDemo, plan: plan, holders: holders,
-            threshold: s.threshold)
+            title: title, year: s.year, references: references, isDemo: s.isDemo, plan: plan, release: release)
     }
 
     /// A part of the set-up's ``plan``, e.g. `setup.framework`.

@@ -10,7 +10,7 @@ extension ErrorHint {
         case numberFormat = "hint.number-format"
         case groupsFile = "hint.groups-file"
         case releaseMoreHolders = "hint.release-more-holders"
-        case releaseAskHolder = "hint.release-ask-holder"
+        case ceremonyDealAgain = "hint.ceremony-deal-again"
         case releaseCheckRound = "hint.release-check-round"
         case demoRound = "hint.demo-round"
         case checkRound = "hint.check-round"

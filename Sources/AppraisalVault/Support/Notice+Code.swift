@@ -6,6 +6,7 @@ extension Notice {
         case combineWrote = "combine.wrote"
         case openWrote = "open.wrote"
         case demoStep = "demo.step"
+        case ceremonyFinished = "ceremony.finished"
         case demoFilled = "demo.filled"
         case demoApproved = "demo.approved"
         case demoVerified = "demo.verified"

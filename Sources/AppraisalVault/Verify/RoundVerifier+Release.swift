@@ -4,9 +4,9 @@ internal import VaultCrypto
 extension RoundVerification {
     /// The hashes approvals and the token must bind (spec §8.3), computed from the files in the
     /// folder, never read from the approval; nil before the merge.
-    var releaseBinding: (manifest: [UInt8], results: [UInt8])? {
-        guard let manifest, let results else { return nil }
-        return (manifest.fileHash, results.fileHash)
+    var releaseBinding: (manifest: [UInt8], results: [UInt8], envelope: SealedEnvelope)? {
+        guard let manifest, let results, let envelope = results.envelope else { return nil }
+        return (manifest.fileHash, results.fileHash, envelope)
     }
 
     // MARK: - Steps 16–17: approvals
@@ -28,9 +28,8 @@ extension RoundVerification {
                 let bytes = try FileIO.read(path(folder, name), maxBytes: Approval.maxFileSize)
                 let approval = try Approval(parsing: bytes, file: subject)
                 let holder = try approval.verify(
-                    policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                    manifestHash: binding.manifest,
-                    resultsHash: binding.results)
+                    policy: round.release, roundHash: round.fileHash, manifestHash: binding.manifest,
+                    resultsHash: binding.results, ephemeral: try ReleaseToken.binding(of: binding.envelope).ephemeral)
                 pass(
                     "approval.verify", subject, .approvalOK, [holder.identity.id, String(holder.x), approval.decision])
                 if let first = counted[approval.holderSigningKey] {
@@ -69,11 +68,9 @@ extension RoundVerification {
         do {
             let bytes = try FileIO.read(path(subject), maxBytes: ReleaseToken.maxFileSize)
             let token = try ReleaseToken(parsing: bytes, file: subject)
-            let key = try token.verify(
-                policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                manifestHash: binding.manifest,
-                resultsHash: binding.results)
-            releaseKey = key
+            releasePartials = try token.verify(
+                policy: round.release, roundHash: round.fileHash, manifestHash: binding.manifest,
+                results: binding.envelope)
             let keys = Set(token.approvals.map(\.holderSigningKey))
             let holders = round.release.holders.filter { keys.contains($0.identity.signingKey) }.map(\.identity.id)
             pass(

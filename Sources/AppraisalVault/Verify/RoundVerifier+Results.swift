@@ -6,13 +6,12 @@ extension RoundVerification {
     typealias Problems = [(subject: String, text: Notice)]
 
     mutating func checkReleasedResults() {
-        guard let key = releaseKey else { return }
-        defer { key.secret.wipe() }
+        guard let partials = releasePartials else { return }
         let subject = RoundLayout.resultsFileName
         guard let envelope = results?.envelope, let manifest else { return }
         let released: Results
         do {
-            let plaintext = try envelope.open(with: key)
+            let plaintext = try envelope.open(jointKey: round.release.jointKey, partials: partials)
             do {
                 released = try Results(json: try CanonicalJSON.parse(plaintext))
             } catch {

@@ -92,8 +92,8 @@ struct RoundVerification {
     var manifest: (value: Manifest, fileHash: [UInt8])?
     /// The locked results as read, and their envelope when it parsed.
     var results: (bytes: [UInt8], fileHash: [UInt8], envelope: SealedEnvelope?)?
-    /// The release key, once a token has verified.
-    var releaseKey: X25519.PrivateKey?
+    /// The token's partial decryptions, once it has verified.
+    var releasePartials: [(index: UInt64, partial: Ristretto255.Point)]?
 
     init(directory: String, round: RoundDefinition) {
         self.directory = directory

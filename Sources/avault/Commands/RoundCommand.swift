@@ -25,10 +25,8 @@ struct RoundCommand: ParsableCommand {
         var members: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpLabels), valueName: "file"))
         var labels: String?
-        @Option(help: ArgumentHelp(Terminal.localized(.helpHolders), valueName: "a.pub,b.pub,…"))
-        var holders: String
-        @Option(help: ArgumentHelp(Terminal.localized(.helpThreshold), valueName: "t"))
-        var threshold: Int
+        @Option(help: ArgumentHelp(Terminal.localized(.helpCeremony), valueName: "dir"))
+        var ceremony: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpTitle)))
         var title: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpYear)))
@@ -47,7 +45,7 @@ struct RoundCommand: ParsableCommand {
             // 1. Everything that can be checked without the passphrase.
             let sources = RoundSetup.Sources(
                 framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
-                labels: labels, holders: holders.split(separator: ",").map { String($0) }, threshold: threshold,
+                labels: labels, ceremony: ceremony,
                 title: title, year: year, references: reference, isDemo: demo)
             let setup: RoundSetup
             let keyFile: KeyFile

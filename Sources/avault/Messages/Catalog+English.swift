@@ -32,8 +32,6 @@ extension MessageID {
         case .approvalWrongManifest:
             "{1}: the approval by {2} is for another manifest (were the results merged again?)."
         case .approvalWrongResults: "{1}: the approval by {2} is for other results."
-        case .approvalShareCommitment:
-            "{1}: the share in the approval by {2} (x = {3}) does not match its commitment in the round definition: it is corrupted."
         case .approvalDecisionDiffers:
             "{1} ({2}) cites \"{3}\" but {4} ({5}) cites \"{6}\"; all approvals must cite the same decision."
         case .approvalCountedOnce: "The approval from {1} is counted once: {2} carries the same key as {3}."
@@ -41,9 +39,6 @@ extension MessageID {
         case .tokenWrongRound: "{1}: the release token is for another round."
         case .tokenWrongManifest: "{1}: the release token is for another manifest."
         case .tokenWrongResults: "{1}: the release token is for other results."
-        case .tokenWrongReleaseKey: "{1}: the release key in the token is not this round's release key."
-        case .tokenSecretMismatch:
-            "{1}: the secret in the release token does not match the round's release key or the approved shares."
         case .tokenDecisionDiffers: "{1}: the approval by {2} cites \"{3}\", not the token's decision (\"{4}\")."
         case .tokenDuplicateKey: "{1}: the release token holds two approvals with {2}'s key."
         case .resultsWrongRound: "{1}: the locked results belong to another round."
@@ -224,15 +219,9 @@ extension MessageID {
         case .journalBrokenChain:
             "{1}: the journal's hash chain breaks at entry {2}; an entry was removed, inserted or edited."
         case .journalWrongRound: "{1}: this journal belongs to another appraisal round."
-        case .releaseSecretEmpty: "The secret to split is empty."
         case .releaseHolderCount: "{1} release holders given; there must be between 1 and 255."
         case .releaseThresholdRange:
             "Release threshold {1} is out of range: it must be between 1 and the number of holders ({2})."
-        case .releaseNoShares: "No shares were given."
-        case .releaseShareXZero: "A share has x = 0; shares are numbered 1 to 255."
-        case .releaseShareDuplicateX: "Two shares have the same x = {1}."
-        case .releaseShareLengthMismatch: "The shares have different lengths ({1} and {2} bytes)."
-        case .releaseRoundIDLength: "The round id must be 16 bytes long, not {1}."
         case .releaseHolderRole: "{1} has role {2}, not holder; only release holders can hold a share."
         case .releaseDuplicateHolderID: "The release holder id {1} appears twice."
         case .releaseDuplicateSigningKey:
@@ -240,18 +229,7 @@ extension MessageID {
         case .releaseDuplicateEncryptionKey:
             "{1} and {2} have the same encryption key; each release holder needs their own keys."
         case .releaseNotAHolder: "{1} is not a release holder of this round."
-        case .releaseShareUnopenable:
-            "The sealed share of {1} (x = {2}) cannot be opened: it was altered or sealed to another key."
-        case .releaseShareCommitment:
-            "The share of {1} (x = {2}) does not match its commitment in the round definition: it is corrupted or from another round."
-        case .releaseShareUnknownX: "A share has x = {1}, but this round only has holders 1 to {2}."
-        case .releaseShareDuplicate: "The share of {1} (x = {2}) was given more than once."
-        case .releaseShareWrongLength: "The share of {1} (x = {2}) is {3} bytes long; shares are 32 bytes."
-        case .releaseNotEnoughShares: "Only {1} of the {2} required shares; {3} more needed."
-        case .releaseKeyMismatch:
-            "The reconstructed key does not match the round's published release key; the round definition is inconsistent."
         case .hintReleaseMoreHolders: "Ask {1} more release holders to approve."
-        case .hintReleaseAskHolder: "Ask {1} to open their share again from the original round definition."
         case .hintReleaseCheckRound: "Check the round definition's fingerprint with the secretary before using it."
         case .releaseNotMerged: "{1}: the round has not been merged yet (no manifest.avm)."
         case .releaseResultsMismatch: "{1}: not the results file listed in the manifest {2}."
@@ -316,8 +294,6 @@ extension MessageID {
             "Members and assignments: CSV id,public_key_file,codes[,units]; key paths are relative to the CSV's folder."
         case .helpLabels:
             "Rank thresholds (optional): CSV group,label,min_percent; default Tốt 90, Khá 80, Trung bình 65, Yếu."
-        case .helpHolders: "The release holders' .pub files, comma-separated, in order."
-        case .helpThreshold: "How many holders must approve to open the results (t)."
         case .helpTitle: "The round's title."
         case .helpYear: "The assessed year."
         case .helpReference: "A reference, e.g. \"Quyết định số 04/QĐ-UBND\" (repeatable)."
@@ -553,6 +529,72 @@ extension MessageID {
         case .exitIOError: "reading or writing failed"
         case .exitLocked: "reserved: another avault holds the round's lock"
         case .exitPermission: "a wrong passphrase, a key file others can read, or a key not allowed here"
+        case .approvalBadProof:
+            "{1}: the partial decryption in the approval by {2} (x = {3}) does not match {2}'s verification key: it is forged, or made for other results."
+        case .ceremonyWrongPlan:
+            "{1}: this file is for another key ceremony than {2}."
+        case .ceremonyBadSignature:
+            "{1}: the signature of {2} does not verify; the file was altered or signed by someone else."
+        case .ceremonyNotAHolder:
+            "{1} is not a holder in the key ceremony plan {2}."
+        case .ceremonyMissing:
+            "The key ceremony is not complete: no {1} yet from: {2}."
+        case .ceremonyDuplicate:
+            "{2} and {3} are both from {1}; keep one of them."
+        case .ceremonyBadProof:
+            "{1} is excluded: the proof of knowledge in their dealing {2} does not verify."
+        case .ceremonyDealerCheated:
+            "{1} is excluded: the share {1} signed for {2} is not on {1}'s published commitments."
+        case .ceremonyFalseComplaint:
+            "{1} is excluded: their complaint against {2} does not hold."
+        case .ceremonyAckMismatch:
+            "{2}: {1} acknowledged other dealings than the ones in this ceremony folder."
+        case .ceremonyShareUnopenable:
+            "The share {1} sealed to you in {2} cannot be opened or is not signed by {1}."
+        case .ceremonyTooFew:
+            "Only {1} holders remain after exclusions, fewer than the threshold {2} (excluded: {3}); hold the ceremony again."
+        case .ceremonyRoundMismatch:
+            "{2}: the key ceremony was planned for another secretary than {1}."
+        case .ceremonyExcluded:
+            "{1} was excluded at the key ceremony and holds no part of the release key."
+        case .ceremonyShareMismatch:
+            "The shares sealed to {1} do not give {1}'s verification key; the round definition is inconsistent."
+        case .ceremonyFinished:
+            "Key ceremony: {1} of {2} holders qualified, threshold {3}; joint key {4}."
+        case .hintCeremonyDealAgain:
+            "Ask {1} to deal again (avault ceremony deal) and every holder to acknowledge again."
+        case .ceremonyAbstract:
+            "The holders' key ceremony: nobody ever holds the release key."
+        case .ceremonyBeginAbstract:
+            "The secretary writes the ceremony plan: holders, threshold, round id."
+        case .ceremonyDealAbstract:
+            "Pass 1: a holder publishes commitments and seals one share to every holder."
+        case .ceremonyAckAbstract:
+            "Pass 2: a holder checks every dealing and signs an acknowledgement or complaints."
+        case .ceremonyFinishAbstract:
+            "Judge the ceremony: who is excluded, the joint key (as round init will)."
+        case .ceremonyHelpDir:
+            "The key ceremony folder."
+        case .ceremonyHelpHolders:
+            "The release holders' .pub files, comma-separated, in order."
+        case .ceremonyHelpThreshold:
+            "How many holders must approve to open the results (t)."
+        case .ceremonyHelpSecretary:
+            "The secretary's .pub file."
+        case .ceremonyHelpOut:
+            "The file to write (default: inside the ceremony folder)."
+        case .ceremonyWrotePlan:
+            "Wrote the plan {1}; give it to every holder."
+        case .ceremonyWroteDealing:
+            "Wrote the dealing of {2}: {1}; return it to the secretary."
+        case .ceremonyWroteAck:
+            "Wrote the acknowledgement of {2}: {1}; return it to the secretary."
+        case .ceremonyComplained:
+            "Complaint against {1}: the share they sealed to you is not on their commitments."
+        case .ceremonyQualified:
+            "Qualified holders: {1}. round init --ceremony can use this folder."
+        case .helpCeremony:
+            "The finished key ceremony folder (avault ceremony)."
         }
     }
 }

@@ -33,8 +33,6 @@ extension MessageID {
         case .approvalWrongManifest:
             "{1}: phê duyệt của {2} dành cho một bản kê tổng hợp khác (kết quả đã được tổng hợp lại?)."
         case .approvalWrongResults: "{1}: phê duyệt của {2} dành cho một tệp kết quả khác."
-        case .approvalShareCommitment:
-            "{1}: mảnh khoá trong phê duyệt của {2} (x = {3}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng."
         case .approvalDecisionDiffers:
             "{1} ({2}) ghi quyết định \"{3}\", nhưng {4} ({5}) ghi \"{6}\"; mọi phê duyệt phải ghi cùng một quyết định."
         case .approvalCountedOnce: "Phê duyệt của {1} chỉ được tính một lần: {2} dùng cùng khoá với {3}."
@@ -43,9 +41,6 @@ extension MessageID {
         case .tokenWrongRound: "{1}: thẻ mở khoá dành cho một vòng thẩm định khác."
         case .tokenWrongManifest: "{1}: thẻ mở khoá dành cho một bản kê tổng hợp khác."
         case .tokenWrongResults: "{1}: thẻ mở khoá dành cho một tệp kết quả khác."
-        case .tokenWrongReleaseKey: "{1}: khoá mở ghi trong thẻ không phải khoá mở của vòng này."
-        case .tokenSecretMismatch:
-            "{1}: khoá bí mật trong thẻ mở khoá không khớp với khoá mở của vòng hoặc với các mảnh khoá đã phê duyệt."
         case .tokenDecisionDiffers: "{1}: phê duyệt của {2} ghi \"{3}\", khác với quyết định ghi trong thẻ (\"{4}\")."
         case .tokenDuplicateKey: "{1}: thẻ mở khoá chứa hai phê duyệt cùng khoá của {2}."
         case .resultsWrongRound: "{1}: tệp kết quả khoá thuộc về một vòng thẩm định khác."
@@ -228,14 +223,8 @@ extension MessageID {
         case .journalBadSignature: "{1}: chữ ký của thư ký trên nhật ký không hợp lệ; nhật ký đã bị sửa."
         case .journalBrokenChain: "{1}: chuỗi băm của nhật ký bị đứt ở mục {2}; có mục bị xoá, chèn hoặc sửa."
         case .journalWrongRound: "{1}: nhật ký này thuộc về một vòng thẩm định khác."
-        case .releaseSecretEmpty: "Bí mật cần chia rỗng."
         case .releaseHolderCount: "Có {1} người giữ khoá mở; số người phải từ 1 đến 255."
         case .releaseThresholdRange: "Ngưỡng mở khoá {1} nằm ngoài phạm vi: phải từ 1 đến số người giữ khoá ({2})."
-        case .releaseNoShares: "Không có mảnh khoá nào."
-        case .releaseShareXZero: "Một mảnh khoá có x = 0; các mảnh được đánh số từ 1 đến 255."
-        case .releaseShareDuplicateX: "Hai mảnh khoá có cùng x = {1}."
-        case .releaseShareLengthMismatch: "Các mảnh khoá dài khác nhau ({1} và {2} byte)."
-        case .releaseRoundIDLength: "Mã vòng thẩm định phải dài 16 byte, không phải {1}."
         case .releaseHolderRole:
             "{1} có vai trò {2}, không phải người giữ khoá mở (holder); chỉ người giữ khoá mở được nhận mảnh khoá."
         case .releaseDuplicateHolderID: "Mã người giữ khoá mở {1} xuất hiện hai lần."
@@ -243,18 +232,7 @@ extension MessageID {
         case .releaseDuplicateEncryptionKey:
             "{1} và {2} dùng chung một khoá mã hoá; mỗi người giữ khoá mở phải có khoá riêng."
         case .releaseNotAHolder: "{1} không phải người giữ khoá mở của vòng thẩm định này."
-        case .releaseShareUnopenable:
-            "Không mở được mảnh khoá niêm phong của {1} (x = {2}): mảnh đã bị sửa hoặc được niêm phong cho khoá khác."
-        case .releaseShareCommitment:
-            "Mảnh khoá của {1} (x = {2}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng hoặc thuộc vòng khác."
-        case .releaseShareUnknownX: "Một mảnh khoá có x = {1}, nhưng vòng này chỉ có người giữ khoá 1 đến {2}."
-        case .releaseShareDuplicate: "Mảnh khoá của {1} (x = {2}) được đưa vào nhiều lần."
-        case .releaseShareWrongLength: "Mảnh khoá của {1} (x = {2}) dài {3} byte; mảnh khoá phải dài 32 byte."
-        case .releaseNotEnoughShares: "Mới có {1} trong {2} mảnh khoá cần thiết; cần thêm {3} mảnh nữa."
-        case .releaseKeyMismatch:
-            "Khoá dựng lại không khớp với khoá mở công bố của vòng thẩm định; định nghĩa vòng không nhất quán."
         case .hintReleaseMoreHolders: "Đề nghị thêm {1} người giữ khoá mở phê duyệt."
-        case .hintReleaseAskHolder: "Đề nghị {1} mở lại mảnh khoá từ định nghĩa vòng gốc."
         case .hintReleaseCheckRound: "Đối chiếu dấu vân tay của định nghĩa vòng với thư ký trước khi dùng."
         case .releaseNotMerged: "{1}: vòng chưa được tổng hợp (chưa có bản kê manifest.avm)."
         case .releaseResultsMismatch: "{1}: không phải tệp kết quả mà bản kê {2} ghi nhận."
@@ -317,8 +295,6 @@ extension MessageID {
             "Thành viên và phân công: CSV id,public_key_file,codes[,units]; đường dẫn khoá tính từ thư mục của tệp CSV."
         case .helpLabels:
             "Ngưỡng xếp loại (tuỳ chọn): CSV group,label,min_percent; mặc định Tốt 90, Khá 80, Trung bình 65, Yếu."
-        case .helpHolders: "Tệp .pub của người giữ khoá mở, cách nhau bởi dấu phẩy, theo thứ tự."
-        case .helpThreshold: "Số người giữ khoá tối thiểu phải đồng ý để mở kết quả (t)."
         case .helpTitle: "Tên vòng thẩm định."
         case .helpYear: "Năm đánh giá."
         case .helpReference: "Căn cứ, ví dụ \"Quyết định số 04/QĐ-UBND\" (lặp lại được)."
@@ -553,6 +529,72 @@ extension MessageID {
         case .exitIOError: "đọc hoặc ghi thất bại"
         case .exitLocked: "dành riêng: một avault khác đang khoá vòng thẩm định"
         case .exitPermission: "sai cụm mật khẩu, tệp khoá để mở quyền, hoặc khoá không được phép ở đây"
+        case .approvalBadProof:
+            "{1}: phần giải mã trong phê duyệt của {2} (x = {3}) không khớp khoá kiểm tra của {2}: bị giả mạo, hoặc được làm cho kết quả khác."
+        case .ceremonyWrongPlan:
+            "{1}: tệp này thuộc một lễ tạo khoá khác với {2}."
+        case .ceremonyBadSignature:
+            "{1}: chữ ký của {2} không hợp lệ; tệp đã bị sửa hoặc do người khác ký."
+        case .ceremonyNotAHolder:
+            "{1} không phải người giữ khoá trong kế hoạch lễ tạo khoá {2}."
+        case .ceremonyMissing:
+            "Lễ tạo khoá chưa đủ: còn thiếu {1} của: {2}."
+        case .ceremonyDuplicate:
+            "{2} và {3} đều của {1}; chỉ giữ lại một tệp."
+        case .ceremonyBadProof:
+            "{1} bị loại: bằng chứng tri thức trong phần chia khoá {2} không hợp lệ."
+        case .ceremonyDealerCheated:
+            "{1} bị loại: phần khoá {1} đã ký gửi {2} không khớp các cam kết {1} đã công bố."
+        case .ceremonyFalseComplaint:
+            "{1} bị loại: khiếu nại của họ đối với {2} không có căn cứ."
+        case .ceremonyAckMismatch:
+            "{2}: {1} đã xác nhận những phần chia khoá khác với các phần trong thư mục lễ tạo khoá này."
+        case .ceremonyShareUnopenable:
+            "Không mở được phần khoá {1} niêm phong gửi bạn trong {2}, hoặc phần khoá không có chữ ký của {1}."
+        case .ceremonyTooFew:
+            "Chỉ còn {1} người giữ khoá sau khi loại, ít hơn ngưỡng {2} (bị loại: {3}); cần tổ chức lại lễ tạo khoá."
+        case .ceremonyRoundMismatch:
+            "{2}: lễ tạo khoá được lập cho một thư ký khác, không phải {1}."
+        case .ceremonyExcluded:
+            "{1} đã bị loại tại lễ tạo khoá và không giữ phần nào của khoá mở kết quả."
+        case .ceremonyShareMismatch:
+            "Các phần khoá niêm phong gửi {1} không cho ra khoá kiểm tra của {1}; định nghĩa vòng không nhất quán."
+        case .ceremonyFinished:
+            "Lễ tạo khoá: {1}/{2} người giữ khoá hợp lệ, ngưỡng {3}; khoá chung {4}."
+        case .hintCeremonyDealAgain:
+            "Đề nghị {1} chia khoá lại (avault ceremony deal) và mọi người giữ khoá xác nhận lại."
+        case .ceremonyAbstract:
+            "Lễ tạo khoá của người giữ khoá: không ai nắm giữ khoá mở kết quả."
+        case .ceremonyBeginAbstract:
+            "Thư ký lập kế hoạch lễ tạo khoá: người giữ khoá, ngưỡng, mã vòng."
+        case .ceremonyDealAbstract:
+            "Lượt 1: người giữ khoá công bố cam kết và niêm phong một phần khoá cho từng người giữ khoá."
+        case .ceremonyAckAbstract:
+            "Lượt 2: người giữ khoá kiểm tra mọi phần chia khoá và ký xác nhận hoặc khiếu nại."
+        case .ceremonyFinishAbstract:
+            "Đánh giá lễ tạo khoá: ai bị loại, khoá chung (như round init sẽ làm)."
+        case .ceremonyHelpDir:
+            "Thư mục lễ tạo khoá."
+        case .ceremonyHelpHolders:
+            "Tệp .pub của người giữ khoá, cách nhau bởi dấu phẩy, theo thứ tự."
+        case .ceremonyHelpThreshold:
+            "Số người giữ khoá tối thiểu phải đồng ý để mở kết quả (t)."
+        case .ceremonyHelpSecretary:
+            "Tệp .pub của thư ký."
+        case .ceremonyHelpOut:
+            "Tệp cần ghi (mặc định: trong thư mục lễ tạo khoá)."
+        case .ceremonyWrotePlan:
+            "Đã ghi kế hoạch {1}; gửi cho từng người giữ khoá."
+        case .ceremonyWroteDealing:
+            "Đã ghi phần chia khoá của {2}: {1}; gửi lại cho thư ký."
+        case .ceremonyWroteAck:
+            "Đã ghi xác nhận của {2}: {1}; gửi lại cho thư ký."
+        case .ceremonyComplained:
+            "Khiếu nại đối với {1}: phần khoá họ niêm phong gửi bạn không khớp các cam kết của họ."
+        case .ceremonyQualified:
+            "Người giữ khoá hợp lệ: {1}. Có thể dùng thư mục này cho round init --ceremony."
+        case .helpCeremony:
+            "Thư mục lễ tạo khoá đã hoàn tất (avault ceremony)."
         }
     }
 }
