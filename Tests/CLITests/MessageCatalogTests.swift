@@ -16,7 +16,7 @@ struct MessageCatalogTests {
         + MergeError.Code.allCases.map(\.rawValue) + ReleaseError.Code.allCases.map(\.rawValue)
         + JournalError.Code.allCases.map(\.rawValue) + EvidenceError.Code.allCases.map(\.rawValue)
         + ErrorHint.Code.allCases.map(\.rawValue) + Notice.Code.allCases.map(\.rawValue)
-        + VerificationReport.Finding.allCases.map(\.rawValue)
+        + VerificationReport.Finding.allCases.map(\.rawValue) + CeremonyError.Code.allCases.map(\.rawValue)
 
     /// Rule: every id has a Vietnamese and an English text with the same placeholders.
     @Test func everyIDHasBothTexts() {

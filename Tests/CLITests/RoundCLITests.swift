@@ -28,6 +28,7 @@ import Testing
         }
         try Data("demo-appraisal-2026\n".utf8).write(to: URL(fileURLWithPath: dir + "/pass"))
         try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/pass")
+        try DemoCeremony.copy(into: dir)
     }
 
     @discardableResult
@@ -54,8 +55,8 @@ import Testing
         [
             "round", "init", "--framework", "samples/framework-so-nganh.json", "--units", "samples/units-dien-bien.csv",
             "--self-assessment", selfAssessment, "--members", "samples/members-demo.csv",
-            "--holders", "keys/chu-tich.pub,keys/pho-chu-tich.pub,keys/chanh-vp.pub", "--threshold", "2",
-            "--title", "Thẩm định Chỉ số CCHC 2025", "--year", "2025", "--reference", "Quyết định số 04/QĐ-UBND",
+            "--ceremony", "ceremony", "--title", "Thẩm định Chỉ số CCHC 2025", "--year", "2025", "--reference",
+            "Quyết định số 04/QĐ-UBND",
             "--key", "keys/thu-ky.key", "--passphrase-file", "pass", "--out", out,
         ] + (demo ? ["--demo"] : [])
     }

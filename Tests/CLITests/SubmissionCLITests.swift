@@ -30,6 +30,7 @@ import VaultCrypto
         }
         try Data("demo-appraisal-2026\n".utf8).write(to: URL(fileURLWithPath: dir + "/pass"))
         try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/pass")
+        try DemoCeremony.copy(into: dir)
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: dir) }
@@ -66,8 +67,8 @@ import VaultCrypto
         let made = try avault([
             "round", "init", "--framework", "samples/framework-so-nganh.json", "--units", "samples/units-dien-bien.csv",
             "--self-assessment", "samples/self-assessment-demo.csv", "--members", "samples/members-demo.csv",
-            "--holders", "keys/chu-tich.pub,keys/pho-chu-tich.pub,keys/chanh-vp.pub", "--threshold", "2",
-            "--title", title, "--year", "2025", "--key", "keys/thu-ky.key", "--passphrase-file", "pass", "--out", out,
+            "--ceremony", "ceremony", "--title", title, "--year", "2025", "--key", "keys/thu-ky.key",
+            "--passphrase-file", "pass", "--out", out,
             "--demo",
         ])
         try #require(made.status == 0, "\(made.err)")
@@ -385,6 +386,7 @@ import VaultCrypto
         let walker = try #require(fm.enumerator(atPath: dir))
         while let relative = walker.nextObject() as? String {
             if relative.hasPrefix("members") || relative.hasPrefix("keys") || relative.hasPrefix("samples")
+                || relative.hasPrefix("ceremony")
                 || relative == "pass"
             {
                 continue

@@ -22,11 +22,16 @@ struct TamperTests {
         let round: RoundDefinition
         let manifestHash: [UInt8]
         let resultsHash: [UInt8]
+        let results: SealedEnvelope
+        let ephemeral: Ristretto255.Point
         init(_ roundDir: String) throws {
             round = try RoundDefinition.load(roundDirectory: roundDir)
             manifestHash = BLAKE2b.hash(
                 try FileIO.read(roundDir + "/manifest.avm", maxBytes: 1 << 24), outputLength: 32)
-            resultsHash = BLAKE2b.hash(try FileIO.read(roundDir + "/results.avl", maxBytes: 1 << 24), outputLength: 32)
+            let bytes = try FileIO.read(roundDir + "/results.avl", maxBytes: 1 << 24)
+            resultsHash = BLAKE2b.hash(bytes, outputLength: 32)
+            results = try SealedEnvelope(parsing: bytes, expecting: .lockedResults, file: "results.avl")
+            ephemeral = try ReleaseToken.binding(of: results).ephemeral
         }
     }
 
@@ -86,16 +91,16 @@ struct TamperTests {
         sweeps.append(
             Sweep.run("results.avl", try read(r + "/results.avl"), fastSample: 60) { m in
                 _ = try LockedResults.open(
-                    m, file: "results.avl", token: token, policy: round.release, roundID: round.roundID,
-                    roundHash: round.fileHash, manifestHash: bind.manifestHash, secretary: round.secretary)
+                    m, file: "results.avl", token: token, policy: round.release, roundHash: round.fileHash,
+                    manifestHash: bind.manifestHash, secretary: round.secretary)
             })
 
         // An approval: parse + verify against the computed hashes.
         sweeps.append(
             Sweep.run("approvals/chu-tich.ava", try read(r + "/approvals/chu-tich.ava"), fastSample: 160) { m in
                 try Approval(parsing: m, file: "a.ava").verify(
-                    policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                    manifestHash: bind.manifestHash, resultsHash: bind.resultsHash)
+                    policy: round.release, roundHash: round.fileHash, manifestHash: bind.manifestHash,
+                    resultsHash: bind.resultsHash, ephemeral: bind.ephemeral)
             })
 
         // The token: parse + verify.
@@ -103,8 +108,8 @@ struct TamperTests {
             Sweep.run("release-token.avt", try read(r + "/release-token.avt"), fastSample: 200) { m in
                 let t = try ReleaseToken(parsing: m, file: "t.avt")
                 _ = try t.verify(
-                    policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                    manifestHash: bind.manifestHash, resultsHash: bind.resultsHash)
+                    policy: round.release, roundHash: round.fileHash, manifestHash: bind.manifestHash,
+                    resultsHash: bind.resultsHash, ephemeral: bind.ephemeral)
                 try TamperTests.tokenFieldsUnchanged(t, token)
             })
 
@@ -373,9 +378,8 @@ struct TamperTests {
         for name in ["chu-tich.ava", "pho-chu-tich.ava"] {
             expectRefused("B's \(name) for A") {
                 try Approval(parsing: try FileIO.read(b + "/approvals/" + name, maxBytes: 1 << 20), file: name).verify(
-                    policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                    manifestHash: bind.manifestHash,
-                    resultsHash: bind.resultsHash)
+                    policy: round.release, roundHash: round.fileHash, manifestHash: bind.manifestHash,
+                    resultsHash: bind.resultsHash, ephemeral: bind.ephemeral)
             }
         }
         expectRefused("B's approvals combined for A") {
@@ -383,17 +387,15 @@ struct TamperTests {
                 (try FileIO.read(b + "/approvals/" + $0, maxBytes: 1 << 20), $0)
             }
             _ = try ReleaseToken.combine(
-                files, policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                manifestHash: bind.manifestHash,
-                resultsHash: bind.resultsHash)
+                files, policy: round.release, roundHash: round.fileHash, manifestHash: bind.manifestHash,
+                results: bind.results)
         }
         expectRefused("B's token opens A") {
             let t = try ReleaseToken(
                 parsing: try FileIO.read(b + "/release-token.avt", maxBytes: 1 << 20), file: "b.avt")
             _ = try LockedResults.open(
                 try FileIO.read(a + "/results.avl", maxBytes: 1 << 24), file: "results.avl", token: t,
-                policy: round.release,
-                roundID: round.roundID, roundHash: round.fileHash, manifestHash: bind.manifestHash,
+                policy: round.release, roundHash: round.fileHash, manifestHash: bind.manifestHash,
                 secretary: round.secretary)
         }
         // One artifact read as another type: every ordered pair of distinct kinds.
@@ -439,9 +441,8 @@ struct TamperTests {
         for name in ["chu-tich.ava", "pho-chu-tich.ava"] {
             expectRefused("A's \(name) for re-merged results") {
                 try Approval(parsing: try FileIO.read(a + "/approvals/" + name, maxBytes: 1 << 20), file: name).verify(
-                    policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                    manifestHash: newBind.manifestHash,
-                    resultsHash: newBind.resultsHash)
+                    policy: round.release, roundHash: round.fileHash, manifestHash: newBind.manifestHash,
+                    resultsHash: newBind.resultsHash, ephemeral: newBind.ephemeral)
             }
         }
         expectRefused("A's approvals combined for re-merged results") {
@@ -449,9 +450,8 @@ struct TamperTests {
                 (try FileIO.read(a + "/approvals/" + $0, maxBytes: 1 << 20), $0)
             }
             _ = try ReleaseToken.combine(
-                files, policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-                manifestHash: newBind.manifestHash,
-                resultsHash: newBind.resultsHash)
+                files, policy: round.release, roundHash: round.fileHash, manifestHash: newBind.manifestHash,
+                results: newBind.results)
         }
         expectRefused("A's token opens re-merged results") {
             let merged = try ReleaseFolder.loadMerged(remerged)

@@ -19,8 +19,9 @@ struct VerifyCLITests {
         return out
     }()
 
-    /// Builds `cli.dir/round`: init, two members' submissions received, merged. Returns the round.
-    static func mergedRound(_ cli: CLI) throws -> RoundDefinition {
+    /// Builds `cli.dir/round`: init, two members' submissions received, merged (unless `merge` is
+    /// false). Returns the round.
+    static func mergedRound(_ cli: CLI, merge: Bool = true) throws -> RoundDefinition {
         let fm = FileManager.default
         try fm.createDirectory(atPath: cli.path("keys"), withIntermediateDirectories: true)
         for name in ["tv-01", "tv-02", "thu-ky", "chu-tich", "pho-chu-tich", "chanh-vp"] {
@@ -38,8 +39,7 @@ struct VerifyCLITests {
                 Array(
                     "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1,huyen\n"
                         .utf8)),
-            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { cli.path("keys/\($0).pub") }, threshold: 2,
-            title: "Vòng thử verify", year: 2025, isDemo: true)
+            ceremony: try DemoCeremony.copy(into: cli.dir), title: "Vòng thử verify", year: 2025, isDemo: true)
         let secretary = secrets["thu-ky"]!
         let dir = cli.path("round")
         let round = try RoundFolder.create(try RoundSetup.load(sources), secretary: secretary, at: dir)
@@ -52,7 +52,9 @@ struct VerifyCLITests {
             let bytes = try Sealing.seal(rows, round: round, member: secrets[member]!, revision: 1)
             _ = try inbox.receive(try cli.write("\(member).r1.avs", bytes), secretary: secretary)
         }
-        _ = try RoundMerge.run(roundDirectory: dir, secretary: secretary, survey: nil, allowIncomplete: false)
+        if merge {
+            _ = try RoundMerge.run(roundDirectory: dir, secretary: secretary, survey: nil, allowIncomplete: false)
+        }
         return round
     }
 

@@ -23,6 +23,7 @@ KINDS = {
     1: "secret-key", 2: "public-identity", 3: "round-definition", 4: "submission",
     5: "manifest", 6: "locked-results", 7: "approval", 8: "release-token",
     9: "journal", 10: "evidence",   # the name in domain strings (§1.1; FINDINGS F1)
+    16: "ceremony-plan", 17: "ceremony-dealing", 18: "ceremony-ack",
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 
@@ -382,6 +383,9 @@ def passphrase_from_file(raw: bytes) -> bytes:
 
 ENVELOPE_FIELDS = ("context", "created", "fileKeyCommitment", "recipient", "round", "sealedFileKey",
                    "sender", "senderSigningKey", "streamHeader")
+# Locked results: the file key comes from a KEM to the joint key (§8.7), not a sealed box.
+LOCKED_FIELDS = ("context", "created", "ephemeralKey", "fileKeyCommitment", "recipient", "round",
+                 "sender", "senderSigningKey", "streamHeader")
 CHUNK = 65536
 ABYTES = 17
 
@@ -411,13 +415,19 @@ class Envelope:
         pre, header, rest = parse_container(data, kind, max_header=65536)
         if len(rest) < 64 + 81:
             fail("format.truncated", "shorter than the final chunk and the outer signature (§5.7)")
-        fields(header, "header", ENVELOPE_FIELDS)
+        locked = self.kind_name == "locked-results"
+        fields(header, "header", LOCKED_FIELDS if locked else ENVELOPE_FIELDS)
         hdr(isinstance(header["context"], dict), "header.context", "not an object")
         f_ts(header["created"], "header.created")
         f_hex(header["fileKeyCommitment"], "header.fileKeyCommitment", 32)
         f_hex(header["recipient"], "header.recipient", 32)
         f_hex(header["round"], "header.round", 32)
-        f_hex(header["sealedFileKey"], "header.sealedFileKey", 80)
+        if locked:
+            from avceremony import is_point
+            for k in ("ephemeralKey", "recipient"):
+                hdr(is_point(f_hex(header[k], "header." + k, 32)), "header." + k, "not a ristretto255 point")
+        else:
+            f_hex(header["sealedFileKey"], "header.sealedFileKey", 80)
         f_ident(header["sender"], "header.sender")
         f_hex(header["senderSigningKey"], "header.senderSigningKey", 32)
         f_hex(header["streamHeader"], "header.streamHeader", 24)
@@ -442,6 +452,20 @@ class Envelope:
             fail("envelope.not-for-you")
         if len(fk) != 32:
             fail("envelope.not-for-you", "file key length")
+        return self.open_with_file_key(fk)
+
+    def open_with_partials(self, joint_key: bytes, partials) -> bytes:
+        """§8.7 step 8: the file key from t partial decryptions [(x, D_x)] of ephemeralKey."""
+        from avceremony import kem_key
+        if bytes.fromhex(self.header["recipient"]) != joint_key:
+            fail("envelope.not-for-you")
+        fk = kem_key(bytes.fromhex(self.header["ephemeralKey"]), joint_key, partials)
+        if fk is None:
+            fail("envelope.commitment")
+        return self.open_with_file_key(fk)
+
+    def open_with_file_key(self, fk: bytes) -> bytes:
+        """§5.5 steps 5 (commitment) to 8."""
         round_raw = bytes.fromhex(self.header["round"])
         commit = b2b(domain(self.kind_name, "file-key-commitment") + round_raw, 32, key=fk)
         if not ct_eq(commit, bytes.fromhex(self.header["fileKeyCommitment"])):
@@ -470,94 +494,3 @@ class Envelope:
         if not ed25519_verify(self.sender_pk, msg, inner):
             fail("envelope.inner-signature")
         return plain
-
-
-# ---------------------------------------------------------------- Shamir / release (§4)
-
-def gf_mul(a: int, b: int) -> int:
-    p = 0
-    for _ in range(8):
-        p ^= a & -(b & 1)
-        a = ((a << 1) ^ (0x1B & -(a >> 7))) & 0xFF
-        b >>= 1
-    return p & 0xFF
-
-
-def gf_inv(a: int) -> int:
-    r = 1
-    for _ in range(254):
-        r = gf_mul(r, a)
-    return r
-
-
-def shamir_combine(shares):
-    if not shares:
-        fail("release.no-shares")
-    xs = [x for x, _ in shares]
-    if 0 in xs:
-        fail("release.share-x-zero")
-    if len(set(xs)) != len(xs):
-        fail("release.share-x-duplicate")
-    L = len(shares[0][1])
-    if any(len(y) != L for _, y in shares):
-        fail("release.share-length-mismatch")
-    out = bytearray(L)
-    for i, (xi, yi) in enumerate(shares):
-        li = 1
-        for j, (xj, _) in enumerate(shares):
-            if j != i:
-                li = gf_mul(li, gf_mul(xj, gf_inv(xj ^ xi)))
-        for b in range(L):
-            out[b] ^= gf_mul(li, yi[b])
-    return bytes(out)
-
-
-def share_commitment(round_id: bytes, x: int, y: bytes) -> bytes:
-    return b2b(domain("round-definition", "share-commitment") + round_id + bytes([x]) + y, 32)
-
-
-def check_release_section(rel, path="header.release"):
-    fields(rel, path, ("holders", "releaseKey", "threshold"))
-    hs = rel["holders"]
-    hdr(isinstance(hs, list) and 1 <= len(hs) <= 255, path + ".holders", "1 to 255 holders")
-    for p, h in enumerate(hs):
-        hp = f"{path}.holders[{p}]"
-        fields(h, hp, ("commitment", "identity", "sealedShare", "x"))
-        f_hex(h["commitment"], hp + ".commitment", 32)
-        check_identity(h["identity"], hp + ".identity")
-        f_hex(h["sealedShare"], hp + ".sealedShare", 80)
-        f_int(h["x"], hp + ".x", 1, 255)
-        hdr(h["x"] == p + 1, hp + ".x", "x is not position + 1")
-        hdr(h["identity"]["role"] == "holder", hp, "release.holder-role")
-    f_hex(rel["releaseKey"], path + ".releaseKey", 32)
-    f_int(rel["threshold"], path + ".threshold", 1, len(hs))
-    for key, msg in (("id", "release.duplicate-holder-id"), ("signingKey", "release.duplicate-signing-key"),
-                     ("encryptionKey", "release.duplicate-encryption-key")):
-        vals = [h["identity"][key] for h in hs]
-        hdr(len(set(vals)) == len(vals), path + ".holders", msg)
-
-
-def reconstruct(rel, round_id: bytes, shares):
-    """§4.9 steps 1-5; shares = [(x, y)] in order given. Returns R_sk."""
-    if len(round_id) != 16:
-        fail("release.round-id-length")
-    hs = rel["holders"]
-    seen = set()
-    for x, y in shares:
-        if not 1 <= x <= len(hs):
-            fail("release.share-unknown-x", str(x))
-        hid = hs[x - 1]["identity"]["id"]
-        if x in seen:
-            fail("release.share-duplicate", hid)
-        seen.add(x)
-        if len(y) != 32:
-            fail("release.share-wrong-length", hid)
-        if not ct_eq(share_commitment(round_id, x, y), bytes.fromhex(hs[x - 1]["commitment"])):
-            fail("release.share-commitment", f"{hid} x={x}")
-    t = rel["threshold"]
-    if len(seen) < t:
-        fail("release.not-enough-shares", f"{len(seen)} of {t}; {t - len(seen)} more needed")
-    sk = shamir_combine(list(shares))
-    if not ct_eq(nb.crypto_scalarmult_base(sk), bytes.fromhex(rel["releaseKey"])):
-        fail("release.key-mismatch")
-    return sk

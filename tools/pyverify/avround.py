@@ -5,10 +5,10 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from avformat import (AVError, KIND_BY_NAME, b2b, canonical, check_identity, check_release_section,
+from avformat import (AVError, KIND_BY_NAME, b2b, canonical, check_identity, 
                       ct_eq, domain, f_bool, f_dec, f_hex, f_ident, f_int, f_name, f_str, f_ts,
                       fail, fields, file_hash, hdr, parse_container,
-                      reconstruct, share_commitment, signed_doc_body, signed_doc_ok)
+                      signed_doc_body, signed_doc_ok)
 import nacl.bindings as nb
 
 ROUND_MAX_HEADER = 256 * 1024 * 1024
@@ -62,19 +62,24 @@ class Round:
         self._framework(h["framework"])
         self._units_groups(h["units"], h["groups"])
         self._labels(h["labels"])
-        check_release_section(h["release"])
+        from avceremony import judge_section
+        self.ceremony = judge_section(h["release"])
+        plan = self.ceremony.plan.h
+        hdr(plan["round"] == h["round"], "header.release.plan.round", "the ceremony was held for another round id")
+        hdr(plan["secretary"] == h["secretary"], "header.release.plan.secretary", "another secretary")
         self.release = h["release"]
+        self.holders = plan["holders"]
         self._members(h["members"])
         self._self_assessment(h["selfAssessment"])
         if not h["demo"]:
             ids = [h["secretary"]] + [m["identity"] for m in h["members"]] + \
-                  [x["identity"] for x in h["release"]["holders"]]
+                  self.holders
             hdr(all(not i["demo"] for i in ids), "header.demo", "a demo identity in a non-demo round")
         self.secretary = h["secretary"]
         self.sec_sign = bytes.fromhex(self.secretary["signingKey"])
         self.sec_enc = bytes.fromhex(self.secretary["encryptionKey"])
-        self.release_key = bytes.fromhex(self.release["releaseKey"])
-        self.threshold = self.release["threshold"]
+        self.joint_key = self.ceremony.joint_key
+        self.threshold = plan["threshold"]
 
     def _node(self, n, path, keys, parent_code):
         fields(n, path, keys)
@@ -247,10 +252,15 @@ class Round:
         return round_fingerprint(self.file_hash)
 
     def holder_by_key(self, spk_hex):
-        for h in self.release["holders"]:
-            if h["identity"]["signingKey"] == spk_hex:
-                return h
-        return None
+        """(x, identity, verification key or None) of the plan's holder with this signing key."""
+        return holder_by_key(self.ceremony, spk_hex)
+
+
+def holder_by_key(ceremony, spk_hex):
+    for p, ident in enumerate(ceremony.plan.holders):
+        if ident["signingKey"] == spk_hex:
+            return p + 1, ident, ceremony.verification_keys[p]
+    return None
 
 
 # ---------------------------------------------------------------- journal (§7)
@@ -376,32 +386,41 @@ def check_decision(v, path):
 
 class Approval:
     def __init__(self, data: bytes):
+        from avceremony import is_point
         hdr(len(data) <= 4096, "file", "approval over 4096 bytes")
         pre, h, body = parse_container(data, KIND_BY_NAME["approval"], 4096)
         self.sig = signed_doc_body(body)
         self.pre = pre
         self.data = data
-        fields(h, "header", ("created", "decision", "holder", "holderSigningKey", "manifest", "results",
-                             "round", "share", "x"))
+        fields(h, "header", ("created", "decision", "holder", "holderSigningKey", "manifest", "partial", "proof",
+                             "results", "round", "x"))
         f_ts(h["created"], "header.created")
         check_decision(h["decision"], "header.decision")
         f_ident(h["holder"], "header.holder")
         self.key = f_hex(h["holderSigningKey"], "header.holderSigningKey", 32)
-        for k in ("manifest", "results", "round", "share"):
+        for k in ("manifest", "results", "round"):
             f_hex(h[k], "header." + k, 32)
-        f_int(h["x"], "header.x", 1, 255)
+        self.partial = f_hex(h["partial"], "header.partial", 32)
+        hdr(is_point(self.partial), "header.partial", "not a ristretto255 point other than the identity")
+        self.proof = f_hex(h["proof"], "header.proof", 64)
+        f_int(h["x"], "header.x", 1, 32)
         self.h = h
 
-    def verify(self, rnd: Round, round_hash: bytes, manifest_hash: bytes | None, results_hash: bytes | None):
-        """§8.3 steps 2-8; returns the holder entry."""
+    def verify(self, rnd, round_hash: bytes, manifest_hash: bytes | None, results_hash: bytes | None,
+               ephemeral: bytes | None):
+        """§8.3 steps 2-8; returns (x, identity, verification key). `rnd` has `ceremony`."""
+        from avceremony import dleq_ok, partial_context
         h = self.h
         if not signed_doc_ok("approval", self.pre, self.sig, self.key):
             fail("approval.bad-signature")
-        holder = rnd.holder_by_key(h["holderSigningKey"])
+        holder = holder_by_key(rnd.ceremony, h["holderSigningKey"])
         if holder is None:
             fail("approval.not-a-holder")
-        hid = holder["identity"]["id"]
-        if h["x"] != holder["x"]:
+        x, ident, vkey = holder
+        hid = ident["id"]
+        if vkey is None:
+            fail("ceremony.excluded", hid)
+        if h["x"] != x:
             fail("approval.wrong-x", hid)
         if bytes.fromhex(h["round"]) != round_hash:
             fail("approval.wrong-round", hid)
@@ -409,30 +428,29 @@ class Approval:
             fail("approval.wrong-manifest", hid)
         if results_hash is None or bytes.fromhex(h["results"]) != results_hash:
             fail("approval.wrong-results", hid)
-        if not ct_eq(share_commitment(rnd.round_id, holder["x"], bytes.fromhex(h["share"])),
-                     bytes.fromhex(holder["commitment"])):
-            fail("approval.share-commitment", f"{hid} x={holder['x']}")
+        ctx = partial_context(round_hash, manifest_hash, results_hash, h["decision"], x)
+        if ephemeral is None or not dleq_ok(self.proof, ephemeral, vkey, self.partial, ctx):
+            fail("approval.bad-proof", f"{hid} x={x}")
         return holder
 
 
-TOKEN_MAX = 2 * 4096 * 255 + 4096
+TOKEN_MAX = 2 * 4096 * 32 + 4096
 
 
-def verify_token(data: bytes, rnd: Round, round_hash, manifest_hash, results_hash) -> bytes:
-    """§8.6; returns releaseSecret."""
+def verify_token(data: bytes, rnd, round_hash, manifest_hash, results_hash, ephemeral):
+    """§8.6; returns the counted partials [(x, D_x)]."""
     if len(data) > TOKEN_MAX:
         fail("file.too-large")
     pre, h, body = parse_container(data, KIND_BY_NAME["release-token"], TOKEN_MAX)
     if body:
         fail("format.trailing")
-    fields(h, "header", ("approvals", "created", "decision", "manifest", "releaseKey", "releaseSecret",
-                         "results", "round"))
+    fields(h, "header", ("approvals", "created", "decision", "manifest", "results", "round"))
     f_ts(h["created"], "header.created")
     check_decision(h["decision"], "header.decision")
-    for k in ("manifest", "releaseKey", "releaseSecret", "results", "round"):
+    for k in ("manifest", "results", "round"):
         f_hex(h[k], "header." + k, 32)
     aps = h["approvals"]
-    hdr(isinstance(aps, list) and 1 <= len(aps) <= 255, "header.approvals", "1-255 items")
+    hdr(isinstance(aps, list) and 1 <= len(aps) <= 32, "header.approvals", "1-32 items")
     parsed = []
     for i, a in enumerate(aps):
         hdr(isinstance(a, str) and re.fullmatch("([0-9a-f]{2})*", a) is not None, f"header.approvals[{i}]",
@@ -447,14 +465,8 @@ def verify_token(data: bytes, rnd: Round, round_hash, manifest_hash, results_has
         fail("token.wrong-manifest")
     if results_hash is None or bytes.fromhex(h["results"]) != results_hash:
         fail("token.wrong-results")
-    if bytes.fromhex(h["releaseKey"]) != rnd.release_key:
-        fail("token.wrong-release-key")
-    secret = bytes.fromhex(h["releaseSecret"])
-    if not ct_eq(nb.crypto_scalarmult_base(secret), rnd.release_key):
-        fail("token.secret-mismatch")
-    holders = []
     for a in parsed:
-        holders.append(a.verify(rnd, round_hash, manifest_hash, results_hash))
+        a.verify(rnd, round_hash, manifest_hash, results_hash, ephemeral)
     for a in parsed:
         if a.h["decision"] != h["decision"]:
             fail("token.decision-differs")
@@ -465,7 +477,4 @@ def verify_token(data: bytes, rnd: Round, round_hash, manifest_hash, results_has
     hdr(all(xs[i] < xs[i + 1] for i in range(len(xs) - 1)), "header.approvals", "x not strictly increasing")
     if len(parsed) < rnd.threshold:
         fail("approval.not-enough", f"{len(parsed)} of {rnd.threshold}")
-    sk = reconstruct(rnd.release, rnd.round_id, [(a.h["x"], bytes.fromhex(a.h["share"])) for a in parsed])
-    if not ct_eq(sk, secret):
-        fail("token.secret-mismatch")
-    return secret
+    return [(a.h["x"], a.partial) for a in parsed]

@@ -109,7 +109,7 @@ class Folder:
         self.results_data = None  # results.avl, when it is a file
         self.results_hash = None
         self.renv = None          # locked-results Envelope, when check 15b passed
-        self.secret = None        # releaseSecret, when check 18 passed
+        self.partials = None      # the token's partials [(x, D_x)], when check 18 passed
         self.valid_approvals = []  # (relpath, Approval, holder) that passed check 16
         self.results = None       # results plaintext, when check 19 passed
 
@@ -128,7 +128,7 @@ def verify_round(root: Path, fingerprint: str | None):
     if check_round_signature(rep, f):
         for check in ROUND_CHECKS:
             check(rep, f)
-        if f.secret is not None and f.renv is not None and f.man is not None:
+        if f.partials is not None and f.renv is not None and f.man is not None:
             if check_results_open(rep, f) and check_results_totals(rep, f):
                 for check in RELEASED_CHECKS:
                     check(rep, f)
@@ -146,6 +146,16 @@ def check_round_signature(rep: Report, f: Folder) -> bool:
         return False
     rep.add("round.signature", "pass", "round.avr", "verify.round-ok", "signed by " + f.rnd.secretary["id"])
     return True
+
+
+def check_round_ceremony(rep: Report, f: Folder):
+    """1a `round.ceremony`: the key ceremony embedded in the release section, judged again (§4.5)
+    when the round was read: one pass, then one (passed) finding per excluded holder."""
+    c = f.rnd.ceremony
+    rep.add("round.ceremony", "pass", "round.avr", "verify.ceremony-ok",
+            f"{len(c.qualified)} of {c.plan.n} qualified; joint key {c.joint_key.hex()[:16]}")
+    for x, code in c.excluded:
+        rep.add("round.ceremony", "pass", "round.avr", code, c.plan.holders[x - 1]["id"])
 
 
 def check_round_fingerprint(rep: Report, f: Folder):
@@ -470,7 +480,7 @@ def check_results_envelope(rep: Report, f: Folder):
             fail("results.wrong-round")
         if h["sender"] != rnd.secretary["id"] or bytes.fromhex(h["senderSigningKey"]) != rnd.sec_sign:
             fail("results.wrong-sender")
-        if bytes.fromhex(h["recipient"]) != rnd.release_key:
+        if bytes.fromhex(h["recipient"]) != rnd.joint_key:
             fail("results.wrong-recipient")
         hdr(h["context"] == {}, "header.context", "not {}")
     except CHECK_ERRORS as e:
@@ -489,7 +499,7 @@ def check_approvals(rep: Report, f: Folder):
             if not f.merged:
                 fail("verify.approval-before-merge")
             ap = Approval(read_capped(f.root / rel, 4096))
-            holder = ap.verify(f.rnd, f.round_hash, f.man_hash, f.results_hash)
+            holder = ap.verify(f.rnd, f.round_hash, f.man_hash, f.results_hash, _ephemeral(f))
         except CHECK_ERRORS as e:
             rep.add("approval.verify", "fail", rel, *_err(e))
             continue
@@ -509,7 +519,7 @@ def check_approval_count(rep: Report, f: Folder):
         decisions.add(ap.h["decision"])
         if ap.h["holderSigningKey"] in seen:
             rep.add("approval.count", "pass", "approvals", "approval.counted-once",
-                    f"{holder['identity']['id']}: {rel} and {seen[ap.h['holderSigningKey']]}")
+                    f"{holder[1]['id']}: {rel} and {seen[ap.h['holderSigningKey']]}")
         else:
             seen[ap.h["holderSigningKey"]] = rel
     if len(decisions) > 1:
@@ -521,6 +531,11 @@ def check_approval_count(rep: Report, f: Folder):
                 f"{len(seen)} of {f.rnd.threshold}")
 
 
+def _ephemeral(f: Folder):
+    """The locked results' ephemeral point U, when their envelope passed check 15b."""
+    return bytes.fromhex(f.renv.header["ephemeralKey"]) if f.renv is not None else None
+
+
 def check_token(rep: Report, f: Folder):
     """18 `token.verify`: the release token against the computed hashes; `not-yet` when absent."""
     tpath = f.root / "release-token.avt"
@@ -530,11 +545,12 @@ def check_token(rep: Report, f: Folder):
     try:
         if not f.merged:
             fail("verify.token-before-merge")
-        secret = verify_token(read_capped(tpath, TOKEN_MAX), f.rnd, f.round_hash, f.man_hash, f.results_hash)
+        partials = verify_token(read_capped(tpath, TOKEN_MAX), f.rnd, f.round_hash, f.man_hash, f.results_hash,
+                                _ephemeral(f))
     except CHECK_ERRORS as e:
         rep.add("token.verify", "fail", "release-token.avt", *_err(e))
         return
-    f.secret = secret
+    f.partials = partials
     rep.add("token.verify", "pass", "release-token.avt", "verify.token-ok")
 
 
@@ -542,7 +558,7 @@ def check_token(rep: Report, f: Folder):
 # over all files (not interleaved per file as `avault verify` reports them: FINDINGS F6;
 # compare.py compares by id and subject).
 ROUND_CHECKS = (
-    check_round_fingerprint,
+    check_round_ceremony, check_round_fingerprint,
     check_journal_signature, check_journal_chain, check_journal_round,
     check_submission_names, check_submission_signatures, check_submission_bindings,
     check_journal_files,
@@ -607,10 +623,11 @@ def D(v):
 
 
 def check_results_open(rep: Report, f: Folder) -> bool:
-    """19 `results.open`: decrypt with the token's secret, parse strictly (§6.4), bound to this
-    round and to the manifest's `surveyAvailable`. False: checks 20-23 are not made."""
+    """19 `results.open`: decrypt with the file key combined from the token's partials (§8.7),
+    parse strictly (§6.4), bound to this round and to the manifest's `surveyAvailable`. False:
+    checks 20-23 are not made."""
     try:
-        pt = f.renv.open(f.rnd.release_key, f.secret)
+        pt = f.renv.open_with_partials(f.rnd.joint_key, f.partials)
         res = parse_results(pt)
         if res["round"] != f.round_hash.hex():
             fail("results.wrong-round", "plaintext round")
@@ -812,6 +829,8 @@ def run_area(area: str, h: dict, art: bytes):
             fp = Round(art).fingerprint
         elif area == "evidence":
             return run_evidence_vector(h, art)
+        elif area == "ceremony":
+            return run_ceremony_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -880,25 +899,20 @@ def run_manifest_vector(h: dict, art: bytes) -> str:
 
 
 class _PolicyRound:
-    """The parts of a Round that Approval.verify and verify_token use, from a vector's header
-    lines: `policy` (hex of the canonical JSON of a round's `release` section, §4.7), `round-id`."""
+    """The parts of a Round that Approval.verify and verify_token use, from a vector's `policy:`
+    line (hex of the canonical JSON of a round's `release` section, §4.6)."""
 
     def __init__(self, h: dict):
-        from avformat import check_release_section
-        self.release = parse_canonical(bytes.fromhex(h["policy"]))
-        check_release_section(self.release, "policy")
-        self.round_id = bytes.fromhex(h["round-id"])
-        self.release_key = bytes.fromhex(self.release["releaseKey"])
-        self.threshold = self.release["threshold"]
-
-    def holder_by_key(self, spk_hex):
-        return next((x for x in self.release["holders"] if x["identity"]["signingKey"] == spk_hex), None)
+        from avceremony import judge_section
+        self.ceremony = judge_section(parse_canonical(bytes.fromhex(h["policy"])), "policy")
+        self.joint_key = self.ceremony.joint_key
+        self.threshold = self.ceremony.plan.t
 
 
 def run_release_vector(area: str, h: dict, art: bytes) -> str:
     """`approval` (§8.2-§8.3) and `release-token` (§8.4, §8.6) vectors."""
     rnd = _PolicyRound(h)
-    hashes = [bytes.fromhex(h[k]) for k in ("round-hash", "manifest-hash", "results-hash")]
+    hashes = [bytes.fromhex(h[k]) for k in ("round-hash", "manifest-hash", "results-hash", "ephemeral-key")]
     if area == "approval":
         Approval(art).verify(rnd, *hashes)
     else:
@@ -907,10 +921,9 @@ def run_release_vector(area: str, h: dict, art: bytes) -> str:
 
 
 def run_locked_results_vector(h: dict, art: bytes) -> str:
-    """`locked-results` vectors (§6.4, §8.7 steps 1-5 with public data, then open with
-    `release-secret-key`, §5.5)."""
-    import nacl.bindings as nb
-    rel = parse_canonical(bytes.fromhex(h["policy"]))
+    """`locked-results` vectors (§6.4, §8.7 steps 1-5 with public data, then open with the
+    `partials:` x:D_x pairs, §8.7 step 8, §5.5)."""
+    rnd = _PolicyRound(h)
     sec = read_public_identity(bytes.fromhex(h["secretary-public-identity"]))
     env = Envelope(art, KIND_BY_NAME["locked-results"])
     env.verify_outer()
@@ -919,14 +932,30 @@ def run_locked_results_vector(h: dict, art: bytes) -> str:
         return "results.wrong-round"
     if eh["sender"] != sec["id"] or eh["senderSigningKey"] != sec["signingKey"]:
         return "results.wrong-sender"
-    if eh["recipient"] != rel["releaseKey"]:
+    if bytes.fromhex(eh["recipient"]) != rnd.joint_key:
         return "results.wrong-recipient"
     if eh["context"] != {}:
         return "format.header"
-    sk = bytes.fromhex(h["release-secret-key"])
-    plain = env.open(nb.crypto_scalarmult_base(sk), sk)
+    partials = [(int(x), bytes.fromhex(d)) for x, d in (p.split(":") for p in h["partials"].split())]
+    plain = env.open_with_partials(rnd.joint_key, partials)
     if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
         return "plaintext hash differs"
+    return "success"
+
+
+def run_ceremony_vector(h: dict, art: bytes) -> str:
+    """`ceremony` vectors (§4.2-§4.6): judge the release section; a positive vector must give
+    its `joint-key`, `verification-keys` and `excluded` lines."""
+    from avceremony import judge_section
+    out = judge_section(parse_canonical(art), "release")
+    if "joint-key" in h and out.joint_key.hex() != h["joint-key"]:
+        return "joint key differs"
+    vks = " ".join(k.hex() if k is not None else "-" for k in out.verification_keys)
+    if "verification-keys" in h and vks != h["verification-keys"]:
+        return "verification keys differ"
+    excl = " ".join(f"{x}:{c}" for x, c in out.excluded) or "none"
+    if "excluded" in h and excl != h["excluded"]:
+        return f"excluded differs: {excl}"
     return "success"
 
 

@@ -63,7 +63,7 @@ CASES = {
     "flip-approval": lambda r: flip(first(r / "approvals"), 100),
     "flip-approval-signature": lambda r: flip(first(r / "approvals"), -1),
     "flip-token": lambda r: flip(r / "release-token.avt", 60),
-    "token-secret-bit0": lambda r: _token_secret_bit0(r / "release-token.avt"),
+    "forged-partial": lambda r: _forge_partial(r),
     "trailing-byte-token": lambda r: (r / "release-token.avt").write_bytes((r / "release-token.avt").read_bytes() + b"\0"),
     "flip-round": lambda r: flip(r / "round.avr", 300),
     "remove-round": lambda r: (r / "round.avr").unlink(),
@@ -75,15 +75,17 @@ VALID = {"pristine", "unmerged-unreleased", "remove-token", "remove-one-approval
          "remove-approvals-and-token", "duplicate-approval"}
 
 
-def _token_secret_bit0(p: Path):
+def _forge_partial(r: Path):
+    """One approval's partial decryption replaced by the generator, re-signed by its holder (demo
+    keys are public): the proof fails, so approval.verify and token.verify fail."""
     import json
-    b = p.read_bytes()
+    from avceremony import G
+    ap = first(r / "approvals")
+    b = ap.read_bytes()
     L = int.from_bytes(b[9:13], "big")
     h = json.loads(b[13:13 + L])
-    s = bytearray(bytes.fromhex(h["releaseSecret"]))
-    s[0] ^= 1
-    old = h["releaseSecret"].encode()
-    p.write_bytes(b.replace(old, s.hex().encode(), 1))
+    h["partial"] = G.hex()
+    ap.write_bytes(_signed(7, "approval", h, _holder_keys(h["holder"])["seed"]))
 
 
 def make_case(src: Path, dst: Path, name: str) -> Path:
@@ -196,19 +198,33 @@ def _signed(kind: int, kind_name: str, h, seed: bytes) -> bytes:
     return pre + nacl.signing.SigningKey(seed).sign(domain(kind_name, "signature") + b2b(pre, 64)).signature
 
 
-def _seal_results(old_header, plain: bytes, release_key: bytes, seed: bytes) -> bytes:
+_HOLDERS = {}
+
+
+def _holder_keys(hid: str):
+    if hid not in _HOLDERS:
+        from avformat import unlock_key_file
+        _HOLDERS[hid] = unlock_key_file((REPO / "keys" / f"{hid}.key").read_bytes(), b"demo-appraisal-2026")
+    return _HOLDERS[hid]
+
+
+def _seal_results(old_header, plain: bytes, joint_key: bytes, seed: bytes) -> tuple[bytes, bytes]:
+    """Locked results to the joint key (§8.7, hashed ElGamal); returns (file, ephemeral point)."""
     import os as _os
     import nacl.bindings as nb
     import nacl.signing
+    from avceremony import L, base, mul
     from avformat import b2b, canonical, domain
     sk = nacl.signing.SigningKey(seed)
-    fk = _os.urandom(32)
+    r = int.from_bytes(_os.urandom(64), "little") % L
+    u = base(r)
+    fk = b2b(domain("locked-results", "file-key") + u + joint_key + mul(r, joint_key), 32)
     st = nb.crypto_secretstream_xchacha20poly1305_state()
     sh = nb.crypto_secretstream_xchacha20poly1305_init_push(st, fk)
     h = dict(old_header)
     h.update(fileKeyCommitment=b2b(domain("locked-results", "file-key-commitment") + bytes.fromhex(h["round"]),
                                    32, key=fk).hex(),
-             sealedFileKey=nb.crypto_box_seal(fk, release_key).hex(), streamHeader=sh.hex())
+             ephemeralKey=u.hex(), streamHeader=sh.hex())
     hb = canonical(h)
     pre = b"AVAULT\x00\x01\x06" + len(hb).to_bytes(4, "big") + hb
     hh = b2b(pre, 64)
@@ -217,21 +233,44 @@ def _seal_results(old_header, plain: bytes, release_key: bytes, seed: bytes) -> 
     inner = sk.sign(domain("locked-results", "inner") + hh + b2b(plain, 64)).signature
     payload += nb.crypto_secretstream_xchacha20poly1305_push(st, inner, hh, 3)
     outer = sk.sign(domain("locked-results", "outer") + hh + b2b(payload, 64)).signature
-    return pre + payload + outer
+    return pre + payload + outer, u
+
+
+def _partial(rnd, hid: str, u: bytes, ah: dict):
+    """Holder `hid`'s partial decryption of `u` with its proof (§8.2), as `release approve` makes it:
+    x_j from the shares sealed to the holder in the qualified dealings."""
+    import os as _os
+    import nacl.bindings as nb
+    from avceremony import G, L, base, hash_scalar, mul, partial_context
+    keys = _holder_keys(hid)
+    c = rnd.ceremony
+    j = next(p + 1 for p, i in enumerate(c.plan.holders) if i["id"] == hid)
+    x = sum(int.from_bytes(nb.crypto_box_seal_open(c.dealings[i - 1].shares[j - 1], keys["enc_pk"],
+                                                   keys["enc_sk"])[:32], "little") for i in c.qualified) % L
+    d = mul(x, u)
+    w = int.from_bytes(_os.urandom(64), "little") % L
+    ctx = partial_context(bytes.fromhex(ah["round"]), bytes.fromhex(ah["manifest"]), bytes.fromhex(ah["results"]),
+                          ah["decision"], j)
+    ch = hash_scalar(ctx + G + u + c.verification_keys[j - 1] + d + base(w) + mul(w, u))
+    return d, ch.to_bytes(32, "little") + ((w + ch * x) % L).to_bytes(32, "little")
 
 
 def _forge_results(edit):
     def apply(r: Path):
         import json
-        from avformat import Envelope, canonical, file_hash, unlock_key_file
-        from avround import Round
+        from avformat import Envelope, canonical, file_hash
+        from avround import Round, verify_token
         rnd = Round((r / "round.avr").read_bytes())
         tok = _header((r / "release-token.avt").read_bytes())
-        env = Envelope((r / "results.avl").read_bytes(), 6)
-        res = json.loads(env.open(rnd.release_key, bytes.fromhex(tok["releaseSecret"])))
+        data = (r / "results.avl").read_bytes()
+        env = Envelope(data, 6)
+        partials = verify_token((r / "release-token.avt").read_bytes(), rnd, rnd.file_hash,
+                                file_hash((r / "manifest.avm").read_bytes()), file_hash(data),
+                                bytes.fromhex(env.header["ephemeralKey"]))
+        res = json.loads(env.open_with_partials(rnd.joint_key, partials))
         edit(res)
         seed = _secretary_seed()
-        new_results = _seal_results(env.header, canonical(res), rnd.release_key, seed)
+        new_results, u = _seal_results(env.header, canonical(res), rnd.joint_key, seed)
         (r / "results.avl").write_bytes(new_results)
         rh = file_hash(new_results).hex()
         mh = _header((r / "manifest.avm").read_bytes())
@@ -248,8 +287,9 @@ def _forge_results(edit):
         for ap in sorted((r / "approvals").iterdir()):
             ah = _header(ap.read_bytes())
             ah.update(manifest=mhash, results=rh)
-            hseed = unlock_key_file((REPO / "keys" / f"{ah['holder']}.key").read_bytes(), b"demo-appraisal-2026")["seed"]
-            data = _signed(7, "approval", ah, hseed)
+            d, proof = _partial(rnd, ah["holder"], u, ah)
+            ah.update(partial=d.hex(), proof=proof.hex())
+            data = _signed(7, "approval", ah, _holder_keys(ah["holder"])["seed"])
             ap.write_bytes(data)
             hexes.append((ah["x"], data.hex()))
         tok.update(manifest=mhash, results=rh, approvals=[h for _, h in sorted(hexes)])

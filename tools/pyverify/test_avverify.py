@@ -31,7 +31,7 @@ CI_CASES = [
     "pristine", "flip-submission-middle", "truncate-submission", "remove-submission",
     "extra-file-in-submissions", "swap-submission-names", "flip-journal-entry", "remove-journal",
     "flip-manifest", "remove-manifest", "flip-results", "unmerged-unreleased", "remove-one-approval-and-token",
-    "duplicate-approval", "flip-approval", "token-secret-bit0", "flip-round",
+    "duplicate-approval", "flip-approval", "forged-partial", "flip-round",
     "resigned-journal-drop-receive", "resigned-manifest-gaps",
     "forged-results-cell-score", "forged-results-appraiser",
 ]

@@ -39,7 +39,8 @@ enum Ceremony {
     static func orderDealings(_ dealings: [CeremonyDealing], plan: CeremonyPlan) throws -> [CeremonyDealing] {
         var byX = [Int: CeremonyDealing]()
         for dealing in dealings {
-            try checkSigner(dealing.x, document: dealing.document, planHash: dealing.plan, plan: plan, file: dealing.file)
+            try checkSigner(
+                dealing.x, document: dealing.document, planHash: dealing.plan, plan: plan, file: dealing.file)
             guard dealing.commitments.count == plan.threshold, dealing.shares.count == plan.holders.count else {
                 throw FormatError(
                     .header,
@@ -173,10 +174,43 @@ enum Ceremony {
         guard let secret = try? SecretBytes(copying: complaint.share),
             let share = try? Ristretto255.Scalar(canonical: secret)
         else { return false }
-        let message = try CeremonyDealing.shareMessage(plan: plan.fileHash, dealer: dealing.x, recipient: j, share: secret)
-        guard plan.holder(dealing.x).signingKey.isValidSignature(complaint.signature, for: message) else { return false }
+        let message = try CeremonyDealing.shareMessage(
+            plan: plan.fileHash, dealer: dealing.x, recipient: j, share: secret)
+        guard plan.holder(dealing.x).signingKey.isValidSignature(complaint.signature, for: message) else {
+            return false
+        }
         let expected = try dealing.expectedSharePoint(for: j)
         guard let actual = try? Ristretto255.Point.base(times: share) else { return true }
         return actual != expected
+    }
+
+    // MARK: - In one place
+
+    /// Runs both passes in memory for holders whose keys are all at hand (the demo, tests,
+    /// benchmarks): the plan, every dealing, every acknowledgement, then the judgement.
+    ///
+    /// - Returns: the judged ceremony.
+    /// - Throws: the errors of ``CeremonyPlan/create(holders:threshold:secretary:created:using:)``,
+    ///   ``CeremonyDealing/create(plan:dealer:created:using:)``,
+    ///   ``CeremonyAck/create(plan:dealings:holder:created:)`` and ``judge(plan:dealings:acks:)``.
+    static func hold(
+        holders: [SecretIdentity], threshold: Int, secretary: PublicIdentity, created: String = Timestamp.now(),
+        using random: any RandomSource = SystemRandom()
+    ) throws -> Outcome {
+        let plan = try CeremonyPlan(
+            parsing: try CeremonyPlan.create(
+                holders: holders.map(\.identity), threshold: threshold, secretary: secretary, created: created,
+                using: random), file: CeremonyFolder.planFileName)
+        let dealings = try holders.map { holder in
+            try CeremonyDealing(
+                parsing: try CeremonyDealing.create(plan: plan, dealer: holder, created: created, using: random),
+                file: CeremonyFolder.dealingFileName(holder: holder.identity.id))
+        }
+        let acks = try holders.map { holder in
+            try CeremonyAck(
+                parsing: try CeremonyAck.create(plan: plan, dealings: dealings, holder: holder, created: created).bytes,
+                file: CeremonyFolder.ackFileName(holder: holder.identity.id))
+        }
+        return try judge(plan: plan, dealings: dealings, acks: acks)
     }
 }

@@ -52,8 +52,7 @@ struct CeremonyDealing: Sendable {
     }
 
     /// What the dealer signs inside a share: `domain("share") ‖ plan (32) ‖ [i] ‖ [j] ‖ s_ij (32)`.
-    static func shareMessage(plan: [UInt8], dealer i: Int, recipient j: Int, share: SecretBytes) throws -> SecretBytes
-    {
+    static func shareMessage(plan: [UInt8], dealer i: Int, recipient j: Int, share: SecretBytes) throws -> SecretBytes {
         do {
             return try SecretBytes.concatenating([
                 SecretBytes(copying: ArtifactKind.ceremonyDealing.domain("share") + plan + [UInt8(i), UInt8(j)]),
@@ -204,7 +203,9 @@ struct CeremonyDealing: Sendable {
     func openShare(for recipient: SecretIdentity, at j: Int, dealer: PublicIdentity) throws -> (
         share: Ristretto255.Scalar, signature: [UInt8]
     ) {
-        let unopenable = CeremonyError(.shareUnopenable, [.member(dealer.id), .file(file)])
+        let unopenable = CeremonyError(
+            .shareUnopenable, [.member(dealer.id), .file(file)],
+            hint: ErrorHint(.ceremonyDealAgain, [.member(dealer.id)]))
         guard let plaintext = try? SealedBox.open(shares[j - 1], with: recipient.encryptionKey),
             plaintext.count == CeremonyDealing.sharePlaintextLength,
             let secret = try? plaintext.slice(0..<Ristretto255.scalarLength),

@@ -41,7 +41,8 @@ public enum CeremonyFolder {
         if !FileIO.exists(planPath), !FileIO.isDirectory(directory) {
             throw FormatError(.fileNotFound, [.file(directory)])
         }
-        let plan = try CeremonyPlan(parsing: try FileIO.read(planPath, maxBytes: CeremonyPlan.maxFileSize), file: planPath)
+        let plan = try CeremonyPlan(
+            parsing: try FileIO.read(planPath, maxBytes: CeremonyPlan.maxFileSize), file: planPath)
         func files(_ folder: String, max: Int) throws -> [(bytes: [UInt8], path: String)] {
             let path = FileIO.join(directory, folder)
             guard FileIO.isDirectory(path) else { return [] }
@@ -55,7 +56,9 @@ public enum CeremonyFolder {
         }
         let acks =
             withAcks
-            ? try files(acksFolder, max: CeremonyAck.maxFileSize).map { try CeremonyAck(parsing: $0.bytes, file: $0.path) }
+            ? try files(acksFolder, max: CeremonyAck.maxFileSize).map {
+                try CeremonyAck(parsing: $0.bytes, file: $0.path)
+            }
             : []
         return Loaded(plan: plan, dealings: dealings, acks: acks)
     }
@@ -163,34 +166,29 @@ public enum CeremonyFolder {
     /// Runs both passes for holders whose keys are all at hand (the demo, tests, benchmarks):
     /// writes the plan, every dealing and every acknowledgement into `directory`.
     ///
-    /// - Throws: as ``begin(at:holders:threshold:secretary:)``, ``deal(ceremony:keyFile:out:unlock:)``
-    ///   and ``ack(ceremony:keyFile:out:unlock:)``.
+    /// - Returns: the judged ceremony.
+    /// - Throws: as ``Ceremony/hold(holders:threshold:secretary:created:using:)``, and file errors.
+    @discardableResult
     static func holdAll(
         at directory: String, holders: [SecretIdentity], threshold: Int, secretary: PublicIdentity,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
-    ) throws {
+    ) throws -> Ceremony.Outcome {
         let planPath = FileIO.join(directory, planFileName)
         try FileIO.refuseExisting(planPath)
+        let outcome = try Ceremony.hold(
+            holders: holders, threshold: threshold, secretary: secretary, created: created, using: random)
         try FileIO.makeDirectory(directory, mode: 0o755)
-        try FileIO.writeAtomically(
-            try CeremonyPlan.create(
-                holders: holders.map(\.identity), threshold: threshold, secretary: secretary, created: created,
-                using: random), to: planPath, mode: 0o644)
-        let plan = try load(directory, acks: false).plan
+        try FileIO.writeAtomically(outcome.plan.bytes, to: planPath, mode: 0o644)
         for folder in [dealingsFolder, acksFolder] {
             try FileIO.makeDirectory(FileIO.join(directory, folder), mode: 0o755)
         }
-        for holder in holders {
-            let bytes = try CeremonyDealing.create(plan: plan, dealer: holder, created: created, using: random)
+        for (holder, dealing, ack) in zip(zip(holders, outcome.dealings), outcome.acks).map({ ($0.0, $0.1, $1) }) {
+            let id = holder.identity.id
             try FileIO.writeAtomically(
-                bytes, to: FileIO.join(directory, dealingsFolder, dealingFileName(holder: holder.identity.id)),
-                mode: 0o644)
-        }
-        let dealings = try load(directory, acks: false).dealings
-        for holder in holders {
-            let ack = try CeremonyAck.create(plan: plan, dealings: dealings, holder: holder, created: created)
+                dealing.bytes, to: FileIO.join(directory, dealingsFolder, dealingFileName(holder: id)), mode: 0o644)
             try FileIO.writeAtomically(
-                ack.bytes, to: FileIO.join(directory, acksFolder, ackFileName(holder: holder.identity.id)), mode: 0o644)
+                ack.bytes, to: FileIO.join(directory, acksFolder, ackFileName(holder: id)), mode: 0o644)
         }
+        return outcome
     }
 }

@@ -101,7 +101,8 @@ package struct EnvelopeHeader: Sendable, Hashable {
         let recipientBytes = try r.hex("recipient", length: X25519.keyLength)
         round = try r.hex("round", length: 32)
         let sealedFileKey =
-            kind == .lockedResults ? [] : try r.hex("sealedFileKey", length: SecretStream.keyLength + SealedBox.overhead)
+            kind == .lockedResults
+            ? [] : try r.hex("sealedFileKey", length: SecretStream.keyLength + SealedBox.overhead)
         sender = try r.string("sender", maxBytes: 64)
         guard Identifier.isValid(sender) else {
             throw FieldReader.Failure(path: "sender", reason: "not a valid identifier")

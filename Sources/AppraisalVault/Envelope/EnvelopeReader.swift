@@ -118,7 +118,7 @@ struct EnvelopeReader<Source: ByteSource> {
     /// (for locked results: the key combined from partial decryptions, spec §8.7).
     ///
     /// - Parameters:
-    ///   - fileKey: recovers and checks the file key from the header, after steps 3–4.
+    ///   - recover: recovers and checks the file key from the header, after steps 3–4.
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
     /// - Returns: BLAKE2b-512 of the plaintext.

@@ -72,6 +72,23 @@ struct ReleasePolicy: Sendable {
     ///
     /// - Throws: ``FieldReader/Failure`` naming the field, or the ceremony's rule.
     init(json: JSONValue, path: String) throws(FieldReader.Failure) {
+        do {
+            self.init(try ReleasePolicy.judge(json: json, path: path))
+        } catch let failure as FieldReader.Failure {
+            throw failure
+        } catch let error as any AppraisalError {
+            throw FieldReader.Failure(path: path, reason: error.description)
+        } catch {
+            throw FieldReader.Failure(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Reads the section strictly and judges the ceremony (spec §4.6), with the ceremony's own
+    /// errors (what the `ceremony` vectors and an auditor report).
+    ///
+    /// - Throws: ``FieldReader/Failure`` for the section's shape; the format errors of the embedded
+    ///   files; the errors of ``Ceremony/judge(plan:dealings:acks:)``.
+    static func judge(json: JSONValue, path: String) throws -> Ceremony.Outcome {
         func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
         var r = try FieldReader(json, path: path)
         let ackItems = try r.array("acks", maxCount: CeremonyPlan.maxHolders)
@@ -84,32 +101,24 @@ struct ReleasePolicy: Sendable {
             }
             return bytes
         }
-        do {
-            let plan = try CeremonyPlan(
-                parsing: try file(planItem, sub("plan"), max: CeremonyPlan.maxFileSize), file: sub("plan"))
-            var dealings = [CeremonyDealing]()
-            for (i, item) in dealingItems.enumerated() {
-                let label = sub("dealings[\(i)]")
-                dealings.append(
-                    try CeremonyDealing(parsing: try file(item, label, max: CeremonyDealing.maxFileSize), file: label))
-            }
-            var acks = [CeremonyAck]()
-            for (i, item) in ackItems.enumerated() {
-                let label = sub("acks[\(i)]")
-                acks.append(try CeremonyAck(parsing: try file(item, label, max: CeremonyAck.maxFileSize), file: label))
-            }
-            let outcome = try Ceremony.judge(plan: plan, dealings: dealings, acks: acks)
-            // Stored in x order, so that the section has one encoding.
-            guard outcome.dealings.map(\.bytes) == dealings.map(\.bytes), outcome.acks.map(\.bytes) == acks.map(\.bytes)
-            else { throw FieldReader.Failure(path: path, reason: "dealings and acks not in x order") }
-            self.init(outcome)
-        } catch let failure as FieldReader.Failure {
-            throw failure
-        } catch let error as any AppraisalError {
-            throw FieldReader.Failure(path: path, reason: error.description)
-        } catch {
-            throw FieldReader.Failure(path: path, reason: String(describing: error))
+        let plan = try CeremonyPlan(
+            parsing: try file(planItem, sub("plan"), max: CeremonyPlan.maxFileSize), file: sub("plan"))
+        var dealings = [CeremonyDealing]()
+        for (i, item) in dealingItems.enumerated() {
+            let label = sub("dealings[\(i)]")
+            dealings.append(
+                try CeremonyDealing(parsing: try file(item, label, max: CeremonyDealing.maxFileSize), file: label))
         }
+        var acks = [CeremonyAck]()
+        for (i, item) in ackItems.enumerated() {
+            let label = sub("acks[\(i)]")
+            acks.append(try CeremonyAck(parsing: try file(item, label, max: CeremonyAck.maxFileSize), file: label))
+        }
+        let outcome = try Ceremony.judge(plan: plan, dealings: dealings, acks: acks)
+        // Stored in x order, so that the section has one encoding.
+        guard outcome.dealings.map(\.bytes) == dealings.map(\.bytes), outcome.acks.map(\.bytes) == acks.map(\.bytes)
+        else { throw FieldReader.Failure(path: path, reason: "dealings and acks not in x order") }
+        return outcome
     }
 
     // MARK: - A holder's secret

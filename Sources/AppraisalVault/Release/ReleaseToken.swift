@@ -218,6 +218,19 @@ struct ReleaseToken: Sendable {
 
     /// Verifies the token against the round and these results (spec §8.6).
     ///
+    /// - Returns: The counted partials `(x, D_x)`.
+    /// - Throws: as ``verify(policy:roundHash:manifestHash:resultsHash:ephemeral:)``.
+    func verify(policy: ReleasePolicy, roundHash: [UInt8], manifestHash: [UInt8], results: SealedEnvelope) throws
+        -> [(index: UInt64, partial: Ristretto255.Point)]
+    {
+        let (resultsHash, ephemeral) = try ReleaseToken.binding(of: results)
+        return try verify(
+            policy: policy, roundHash: roundHash, manifestHash: manifestHash, resultsHash: resultsHash,
+            ephemeral: ephemeral)
+    }
+
+    /// Verifies the token against the round and the results with this file hash and ephemeral point.
+    ///
     /// Checks, in order; the first failure stops:
     /// 1. `round`, `manifest`, `results` equal the given hashes (`token.wrong-round`,
     ///    `token.wrong-manifest`, `token.wrong-results`);
@@ -228,17 +241,17 @@ struct ReleaseToken: Sendable {
     ///
     /// - Returns: The counted partials `(x, D_x)`.
     /// - Throws: ``AppraisalError`` with the codes above.
-    func verify(policy: ReleasePolicy, roundHash: [UInt8], manifestHash: [UInt8], results: SealedEnvelope) throws
-        -> [(index: UInt64, partial: Ristretto255.Point)]
-    {
-        let (resultsHash, ephemeral) = try ReleaseToken.binding(of: results)
+    func verify(
+        policy: ReleasePolicy, roundHash: [UInt8], manifestHash: [UInt8], resultsHash: [UInt8],
+        ephemeral: Ristretto255.Point
+    ) throws -> [(index: UInt64, partial: Ristretto255.Point)] {
         guard round == roundHash else {
             throw ReleaseError(.tokenWrongRound, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
         guard manifest == manifestHash else {
             throw ReleaseError(.tokenWrongManifest, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
-        guard self.results == resultsHash else {
+        guard results == resultsHash else {
             throw ReleaseError(.tokenWrongResults, [.file(file)], hint: ErrorHint(.tokenCombineAgain))
         }
         var entries = [Ed25519.PublicKey: ReleasePolicy.Holder]()

@@ -160,6 +160,15 @@ struct RoundVerification {
                 round.title, round.secretary.id, String(round.members.count), String(round.threshold),
                 String(round.holders.count),
             ])
+        // §9.2 step 1a: the key ceremony, judged again from the embedded files when the round was read.
+        let release = round.release
+        pass(
+            "round.ceremony", subject, .ceremonyOK,
+            [
+                String(release.ceremony.qualified.count), String(release.holders.count), String(release.threshold),
+                RoundVerification.short(release.jointKey.rawRepresentation), String(release.ceremony.acks.count),
+            ])
+        for exclusion in release.exclusions { record("round.ceremony", subject, .passed, exclusion) }
         let actual = round.fingerprint
         if let expectedFingerprint {
             if expectedFingerprint == actual {

@@ -11,6 +11,7 @@ extension VerificationReport {
         case evidenceNameMismatch = "verify.evidence-name-mismatch"
         case moreProblems = "verify.more-problems"
         case roundOK = "verify.round-ok"
+        case ceremonyOK = "verify.ceremony-ok"
         case fingerprintOK = "verify.fingerprint-ok"
         case fingerprintMismatch = "verify.fingerprint-mismatch"
         case fingerprintNotGiven = "verify.fingerprint-not-given"

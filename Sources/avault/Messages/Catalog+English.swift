@@ -27,7 +27,7 @@ extension MessageID {
         case .approvalBadInput: "Internal error: the {1} value given to the approval is invalid."
         case .approvalBadSignature: "{1}: the approval's signature does not verify; the file was altered."
         case .approvalNotAHolder: "{1}: the key in this approval (signed as {2}) is not a release holder of this round."
-        case .approvalWrongX: "{1}: the approval by {2} says x = {3}, but {2}'s share has x = {4}."
+        case .approvalWrongX: "{1}: the approval by {2} says x = {3}, but {2} is holder x = {4}."
         case .approvalWrongRound: "{1}: the approval by {2} is for another round."
         case .approvalWrongManifest:
             "{1}: the approval by {2} is for another manifest (were the results merged again?)."
@@ -43,7 +43,7 @@ extension MessageID {
         case .tokenDuplicateKey: "{1}: the release token holds two approvals with {2}'s key."
         case .resultsWrongRound: "{1}: the locked results belong to another round."
         case .resultsWrongSender: "{1}: the locked results are signed by {2}, not by the round's secretary ({3})."
-        case .resultsWrongRecipient: "{1}: the results are not locked to this round's release key."
+        case .resultsWrongRecipient: "{1}: the results are not locked to this round's joint key."
         case .hintApprovalAgain: "Ask {1} to approve again with this round's files."
         case .hintApprovalSameDecision:
             "Agree on the Committee's decision reference, then ask the holder who cited another one to approve again."
@@ -222,7 +222,7 @@ extension MessageID {
         case .releaseHolderCount: "{1} release holders given; there must be between 1 and 255."
         case .releaseThresholdRange:
             "Release threshold {1} is out of range: it must be between 1 and the number of holders ({2})."
-        case .releaseHolderRole: "{1} has role {2}, not holder; only release holders can hold a share."
+        case .releaseHolderRole: "{1} has role {2}, not holder; only release holders take part in the key ceremony."
         case .releaseDuplicateHolderID: "The release holder id {1} appears twice."
         case .releaseDuplicateSigningKey:
             "{1} and {2} have the same signing key; each release holder needs their own keys."
@@ -235,7 +235,7 @@ extension MessageID {
         case .releaseResultsMismatch: "{1}: not the results file listed in the manifest {2}."
         case .releaseAbstract: "Approve the release and combine approvals into a release token."
         case .approveAbstract:
-            "A release holder approves the release, citing the Committee's decision (the approval carries a key share: keep it private)."
+            "A release holder approves the release, citing the Committee's decision (the approval decrypts these results partially: give it only to whoever combines)."
         case .approveHelpDecision: "The decision reference, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approveHelpOut: "The approval file (default: ID.ava)."
         case .approveWrote: "Wrote {2}'s approval {1} (mode 600)."
@@ -284,7 +284,7 @@ extension MessageID {
         case .roundInitAbstract:
             "Secretary: create a signed round from the framework, units, self-assessment and assignments."
         case .roundInitDiscussion:
-            "Checks every input first (reporting every problem found, with file:line:column), only then asks for the passphrase, makes the release key pair, splits its secret t-of-n among the holders, signs and writes ROUND/round.avr into a new folder. Prints the round fingerprint for members to confirm by phone."
+            "Checks every input first (reporting every problem found, with file:line:column), only then asks for the passphrase, embeds the holders' finished key ceremony (no key is made here), signs and writes ROUND/round.avr into a new folder. Prints the round fingerprint for members to confirm by phone."
         case .roundShowAbstract: "Verify a round's signature and print a summary."
         case .helpFramework: "The framework: JSON, or CSV with columns code,title,max,method[,step]."
         case .helpUnits: "The units: CSV with columns id,name,group."
@@ -392,6 +392,8 @@ extension MessageID {
         case .helpKey: "The secret key file."
         case .verifyMoreProblems: "{1} more findings of check {2} are not listed."
         case .verifyRoundOK: "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders."
+        case .verifyCeremonyOK:
+            "Key ceremony: {1} of {2} holders qualified (t = {3}); joint key {4}… and every verification key recomputed from the commitments; {5} acknowledgements checked."
         case .verifyFingerprintOK: "The round fingerprint matches: {1}."
         case .verifyFingerprintMismatch:
             "The round fingerprint is {1}, not {2} as given: this is not the round you were told about."
@@ -449,7 +451,7 @@ extension MessageID {
             "{1}: the hash differs from the manifest's; the locked results were replaced or altered."
         case .verifyResultsWithoutManifest: "{1}: locked results without a manifest to check them against."
         case .verifyResultsEnvelopeOK:
-            "Signed by the secretary {1}, locked to the round's release key; unreadable without the release token."
+            "Signed by the secretary {1}, locked to the round's joint key; unreadable without t holders' partial decryptions."
         case .verifyNoApprovals: "No release approvals yet."
         case .verifyReleaseBeforeMerge: "{1}: a release file, but no manifest or locked results to check it against."
         case .verifyApprovalOK: "Valid approval by {1} (x = {2}) under \"{3}\"."
@@ -458,7 +460,7 @@ extension MessageID {
         case .verifyApprovalsSoFar: "So far {1} distinct holders approved ({2}); {3} needed."
         case .verifyNoToken: "No release token yet: the results stay locked."
         case .verifyTokenOK:
-            "Valid token: {1} distinct holders ({2}), {3} needed; the rebuilt key matches the round's release key; under \"{4}\"."
+            "Valid token: {1} distinct holders ({2}), {3} needed; every partial decryption proven against its holder's verification key; under \"{4}\"."
         case .verifyResultsHeaderMismatch:
             "{1}: the opened results name another round, or disagree with the manifest about survey scores."
         case .verifyResultsOpened: "Opened with the token: {1} units; the inner signature verifies."

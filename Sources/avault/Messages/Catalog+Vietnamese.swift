@@ -28,7 +28,7 @@ extension MessageID {
         case .approvalBadSignature: "{1}: chữ ký của phê duyệt không hợp lệ; tệp đã bị sửa."
         case .approvalNotAHolder:
             "{1}: khoá ký trong phê duyệt (ghi tên {2}) không thuộc người giữ khoá mở nào của vòng này."
-        case .approvalWrongX: "{1}: phê duyệt của {2} ghi x = {3}, nhưng mảnh khoá của {2} có x = {4}."
+        case .approvalWrongX: "{1}: phê duyệt của {2} ghi x = {3}, nhưng {2} là người giữ khoá x = {4}."
         case .approvalWrongRound: "{1}: phê duyệt của {2} dành cho một vòng thẩm định khác."
         case .approvalWrongManifest:
             "{1}: phê duyệt của {2} dành cho một bản kê tổng hợp khác (kết quả đã được tổng hợp lại?)."
@@ -45,7 +45,7 @@ extension MessageID {
         case .tokenDuplicateKey: "{1}: thẻ mở khoá chứa hai phê duyệt cùng khoá của {2}."
         case .resultsWrongRound: "{1}: tệp kết quả khoá thuộc về một vòng thẩm định khác."
         case .resultsWrongSender: "{1}: tệp kết quả khoá do {2} ký, không phải thư ký của vòng ({3})."
-        case .resultsWrongRecipient: "{1}: tệp kết quả không được khoá bằng khoá mở của vòng này."
+        case .resultsWrongRecipient: "{1}: tệp kết quả không được khoá bằng khoá chung của vòng này."
         case .hintApprovalAgain: "Đề nghị {1} phê duyệt lại bằng đúng các tệp của vòng này."
         case .hintApprovalSameDecision:
             "Thống nhất số hiệu quyết định của UBND tỉnh, rồi đề nghị người ghi khác phê duyệt lại."
@@ -226,7 +226,7 @@ extension MessageID {
         case .releaseHolderCount: "Có {1} người giữ khoá mở; số người phải từ 1 đến 255."
         case .releaseThresholdRange: "Ngưỡng mở khoá {1} nằm ngoài phạm vi: phải từ 1 đến số người giữ khoá ({2})."
         case .releaseHolderRole:
-            "{1} có vai trò {2}, không phải người giữ khoá mở (holder); chỉ người giữ khoá mở được nhận mảnh khoá."
+            "{1} có vai trò {2}, không phải người giữ khoá mở (holder); chỉ người giữ khoá mở tham gia lễ tạo khoá."
         case .releaseDuplicateHolderID: "Mã người giữ khoá mở {1} xuất hiện hai lần."
         case .releaseDuplicateSigningKey: "{1} và {2} dùng chung một khoá ký; mỗi người giữ khoá mở phải có khoá riêng."
         case .releaseDuplicateEncryptionKey:
@@ -238,7 +238,7 @@ extension MessageID {
         case .releaseResultsMismatch: "{1}: không phải tệp kết quả mà bản kê {2} ghi nhận."
         case .releaseAbstract: "Phê duyệt công bố và ghép mã mở khoá kết quả."
         case .approveAbstract:
-            "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt chứa mảnh khoá: giữ kín)."
+            "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt giải mã một phần kết quả này: chỉ trao cho người tổng hợp)."
         case .approveHelpDecision: "Số, ngày quyết định công bố, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approveHelpOut: "Tệp phê duyệt (mặc định: MÃ.ava)."
         case .approveWrote: "Đã ghi phê duyệt {1} của {2} (quyền 600)."
@@ -285,7 +285,7 @@ extension MessageID {
         case .roundAbstract: "Tạo và xem vòng thẩm định."
         case .roundInitAbstract: "Thư ký tạo vòng thẩm định đã ký từ bộ tiêu chí, đơn vị, điểm tự chấm và phân công."
         case .roundInitDiscussion:
-            "Kiểm tra mọi tệp đầu vào trước (báo tất cả lỗi tìm thấy, kèm tệp:dòng:cột), chỉ sau đó mới hỏi cụm mật khẩu, tạo cặp khoá mở kết quả, chia khoá bí mật t/n cho người giữ khoá, ký và ghi ROUND/round.avr vào một thư mục mới. In dấu vân tay của vòng để thành viên đối chiếu qua điện thoại."
+            "Kiểm tra mọi tệp đầu vào trước (báo tất cả lỗi tìm thấy, kèm tệp:dòng:cột), chỉ sau đó mới hỏi cụm mật khẩu, đưa vào kết quả lễ tạo khoá của người giữ khoá (không tạo khoá nào ở đây), ký và ghi ROUND/round.avr vào một thư mục mới. In dấu vân tay của vòng để thành viên đối chiếu qua điện thoại."
         case .roundShowAbstract: "Kiểm tra chữ ký và in tóm tắt một vòng thẩm định."
         case .helpFramework: "Bộ tiêu chí: JSON, hoặc CSV với các cột code,title,max,method[,step]."
         case .helpUnits: "Danh sách đơn vị: CSV với các cột id,name,group."
@@ -395,6 +395,8 @@ extension MessageID {
         case .verifyMoreProblems: "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây."
         case .verifyRoundOK:
             "\"{1}\": chữ ký của thư ký {2} hợp lệ; {3} thành viên, mở kết quả cần {4} trong {5} người giữ khoá."
+        case .verifyCeremonyOK:
+            "Lễ tạo khoá: {1}/{2} người giữ khoá hợp lệ (t = {3}); khoá chung {4}… và mọi khoá kiểm tra được tính lại từ các cam kết; đã kiểm tra {5} xác nhận."
         case .verifyFingerprintOK: "Dấu vân tay của vòng khớp: {1}."
         case .verifyFingerprintMismatch:
             "Dấu vân tay của vòng là {1}, không phải {2} như được cung cấp: đây không phải vòng thẩm định bạn được báo."
@@ -448,7 +450,8 @@ extension MessageID {
         case .verifyResultsHashOK: "Mã băm khớp với bản kê ({1}…)."
         case .verifyResultsHashMismatch: "{1}: mã băm khác với bản kê; kết quả khoá đã bị thay hoặc sửa."
         case .verifyResultsWithoutManifest: "{1}: có kết quả khoá nhưng không có bản kê để đối chiếu."
-        case .verifyResultsEnvelopeOK: "Thư ký {1} ký, khoá bằng khoá mở của vòng; không đọc được khi chưa có thẻ mở."
+        case .verifyResultsEnvelopeOK:
+            "Thư ký {1} ký, khoá bằng khoá chung của vòng; không đọc được khi chưa có t phần giải mã của người giữ khoá."
         case .verifyNoApprovals: "Chưa có phê duyệt mở kết quả nào."
         case .verifyReleaseBeforeMerge: "{1}: có tệp mở kết quả nhưng thiếu bản kê hoặc kết quả khoá để đối chiếu."
         case .verifyApprovalOK: "Phê duyệt của {1} (x = {2}) hợp lệ, theo \"{3}\"."
@@ -457,7 +460,7 @@ extension MessageID {
         case .verifyApprovalsSoFar: "Mới có {1} người giữ khoá khác nhau phê duyệt ({2}); cần {3}."
         case .verifyNoToken: "Chưa có thẻ mở kết quả: kết quả vẫn khoá."
         case .verifyTokenOK:
-            "Thẻ mở hợp lệ: {1} người giữ khoá khác nhau ({2}), cần {3}; khoá dựng lại khớp khoá mở của vòng; theo \"{4}\"."
+            "Thẻ mở hợp lệ: {1} người giữ khoá khác nhau ({2}), cần {3}; mọi phần giải mã đều được chứng minh với khoá kiểm tra của người giữ khoá; theo \"{4}\"."
         case .verifyResultsHeaderMismatch:
             "{1}: kết quả đã mở ghi vòng khác hoặc thông tin điều tra XHH khác với bản kê."
         case .verifyResultsOpened: "Đã mở kết quả bằng thẻ mở: {1} đơn vị; chữ ký bên trong hợp lệ."

@@ -384,6 +384,7 @@ enum MessageID: String, CaseIterable, Sendable {
 
     case verifyMoreProblems = "verify.more-problems"
     case verifyRoundOK = "verify.round-ok"
+    case verifyCeremonyOK = "verify.ceremony-ok"
     case verifyFingerprintOK = "verify.fingerprint-ok"
     case verifyFingerprintMismatch = "verify.fingerprint-mismatch"
     case verifyFingerprintNotGiven = "verify.fingerprint-not-given"

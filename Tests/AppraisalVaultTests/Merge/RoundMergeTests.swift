@@ -35,6 +35,10 @@ struct MergeRoundFixture {
             return path
         }
         for s in members + holders { _ = try write("\(s.identity.id).pub", try s.publicFile()) }
+        let ceremony = FileIO.join(folder, "ceremony")
+        try CeremonyFolder.holdAll(
+            at: ceremony, holders: holders, threshold: 2, secretary: secretary.identity, created: Self.created,
+            using: random)
         let sources = RoundSetup.Sources(
             framework: try write("framework.csv", Array(RoundFixtures.frameworkCSV.utf8)),
             units: try write("units.csv", Array(RoundFixtures.unitsCSV.utf8)),
@@ -42,12 +46,12 @@ struct MergeRoundFixture {
             members: try write(
                 "members.csv",
                 Array("id,public_key_file,codes,units\ntv-01,tv-01.pub,1.1.1,\ntv-02,tv-02.pub,1.1.2,\n".utf8)),
-            holders: holders.map { FileIO.join(folder, "\($0.identity.id).pub") }, threshold: 2, title: "Vòng thử",
+            ceremony: ceremony, title: "Vòng thử",
             year: 2025,
             isDemo: true)
         let setup = try RoundSetup.load(sources)
         let directory = FileIO.join(folder, "round")
-        round = try RoundFolder.create(setup, secretary: secretary, at: directory, created: Self.created, using: random)
+        round = try RoundFolder.create(setup, secretary: secretary, at: directory, created: Self.created)
         self.folder = folder
         self.directory = directory
         self.secretary = secretary

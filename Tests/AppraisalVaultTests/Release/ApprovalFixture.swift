@@ -14,7 +14,6 @@ struct ApprovalFixture {
     let holders: [SecretIdentity]
     let secretary: SecretIdentity
     let policy: ReleasePolicy
-    let roundID: [UInt8]
     let roundHash: [UInt8]
     let manifestHash: [UInt8]
     let plaintext: [UInt8]
@@ -32,36 +31,47 @@ struct ApprovalFixture {
         secretary = try SecretIdentity.generate(
             id: "thu-ky", name: "Thư ký", role: .secretary, isDemo: true, created: Self.created,
             using: DeterministicRandom(seed: "\(seed) thu-ky"))
-        roundID = Array(BLAKE2b.hash(Array("\(seed) round id".utf8), outputLength: 16))
         roundHash = BLAKE2b.hash(Array("\(seed) round definition".utf8), outputLength: 32)
         manifestHash = BLAKE2b.hash(Array("\(seed) manifest".utf8), outputLength: 32)
-        policy = try ReleasePolicy.create(
-            holders: holders.map(\.identity), threshold: threshold, roundID: roundID,
-            using: DeterministicRandom(seed: "\(seed) policy"))
+        policy = ReleasePolicy(
+            try Ceremony.hold(
+                holders: holders, threshold: threshold, secretary: secretary.identity, created: Self.created,
+                using: DeterministicRandom(seed: "\(seed) ceremony")))
         plaintext = Array(#"{"round":"…","units":[{"label":"Tốt","percent":"87.25","unit":"so-noi-vu"}]}"#.utf8)
-        results = try Self.lockedResults(plaintext, round: roundHash, sender: secretary, to: policy.releaseKey)
+        results = try Self.lockedResults(plaintext, round: roundHash, sender: secretary, to: policy.jointKey)
     }
 
     /// Seals fake results as the merge does (spec §6.4).
     static func lockedResults(
-        _ content: [UInt8], round: [UInt8], sender: SecretIdentity, to key: X25519.PublicKey,
-        context: [String: JSONValue] = [:]
+        _ content: [UInt8], round: [UInt8], sender: SecretIdentity, to key: Ristretto255.Point,
+        context: [String: JSONValue] = [:], seed: String = ""
     ) throws -> [UInt8] {
         try SealedEnvelope.seal(
-            content, kind: .lockedResults, round: round, context: context, sender: sender, recipient: key,
-            created: created, using: DeterministicRandom(seed: "seal \(Hex.encode(round))"))
+            content, kind: .lockedResults, round: round, context: context, sender: sender, to: .joint(key),
+            created: created, using: DeterministicRandom(seed: "seal \(Hex.encode(round)) \(seed)"))
+    }
+
+    /// The parsed locked results `bytes` (this fixture's by default).
+    func envelope(_ bytes: [UInt8]? = nil) throws -> SealedEnvelope {
+        try SealedEnvelope(parsing: bytes ?? results, expecting: .lockedResults, file: "results.avl")
+    }
+
+    /// The ephemeral point of locked results `bytes` (this fixture's by default).
+    func ephemeral(_ bytes: [UInt8]? = nil) throws -> Ristretto255.Point {
+        try ReleaseToken.binding(of: envelope(bytes)).ephemeral
     }
 
     /// Holder `i`'s approval of this round's results (or of other hashes, for negative tests).
     func approve(
         _ i: Int, as holder: SecretIdentity? = nil, decision: String = ApprovalFixture.decision,
         roundHash: [UInt8]? = nil,
-        manifestHash: [UInt8]? = nil, resultsHash: [UInt8]? = nil
+        manifestHash: [UInt8]? = nil, results: [UInt8]? = nil
     ) throws -> (bytes: [UInt8], file: String) {
         let bytes = try Approval.create(
-            policy: policy, roundID: roundID, roundHash: roundHash ?? self.roundHash,
-            manifestHash: manifestHash ?? self.manifestHash, resultsHash: resultsHash ?? self.resultsHash,
-            decision: decision, holder: holder ?? holders[i], created: Self.created)
+            policy: policy, roundHash: roundHash ?? self.roundHash, manifestHash: manifestHash ?? self.manifestHash,
+            resultsHash: BLAKE2b.hash(results ?? self.results, outputLength: 32), ephemeral: try ephemeral(results),
+            decision: decision, holder: holder ?? holders[i], created: Self.created,
+            using: DeterministicRandom(seed: "approve \(i)"))
         return (bytes, "\(Self.holderIDs[i]).ava")
     }
 
@@ -69,23 +79,23 @@ struct ApprovalFixture {
     @discardableResult
     func verify(_ approval: (bytes: [UInt8], file: String)) throws -> ReleasePolicy.Holder {
         try Approval(parsing: approval.bytes, file: approval.file).verify(
-            policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash, resultsHash: resultsHash
-        )
+            policy: policy, roundHash: roundHash, manifestHash: manifestHash, resultsHash: resultsHash,
+            ephemeral: try ephemeral())
     }
 
     /// Combines approvals for this round.
     func combine(_ approvals: [(bytes: [UInt8], file: String)]) throws -> ReleaseToken.Combined {
         try ReleaseToken.combine(
-            approvals, policy: policy, roundID: roundID, roundHash: roundHash, manifestHash: manifestHash,
-            resultsHash: resultsHash, created: Self.created)
+            approvals, policy: policy, roundHash: roundHash, manifestHash: manifestHash, results: try envelope(),
+            created: Self.created)
     }
 
     /// Parses a token and opens `results` (this round's by default) with it.
     func open(token: [UInt8], results: [UInt8]? = nil) throws -> [UInt8] {
         let parsed = try ReleaseToken(parsing: token, file: "release.avt")
         return try LockedResults.open(
-            results ?? self.results, file: "results.avl", token: parsed, policy: policy, roundID: roundID,
-            roundHash: roundHash, manifestHash: manifestHash, secretary: secretary.identity)
+            results ?? self.results, file: "results.avl", token: parsed, policy: policy, roundHash: roundHash,
+            manifestHash: manifestHash, secretary: secretary.identity)
     }
 
     /// Holder `i`'s keys under another id (the same person registered twice).

@@ -21,7 +21,7 @@ struct ApprovalMessageTests {
             #expect(ids.insert(m.id).inserted, "\(m.id) twice")
             #expect(all.contains(m.id), "\(m.id) missing from MessageID.allCases")
         }
-        #expect(ids.count == 25)
+        #expect(ids.count == 23)
     }
 
     /// Rule: secret hex round-trips every byte value and matches the public encoder; anything but

@@ -8,7 +8,7 @@ import VaultCrypto
 @Suite("Release: approvals")
 struct ApprovalTests {
     /// Rule: an approval is a signed `approval` document with exactly the spec §8.2 fields, and it
-    /// verifies against its round; it carries the holder's opened share.
+    /// verifies against its round; it carries the holder's partial decryption `x_j·U`, no share.
     @Test func createParseVerify() throws {
         let f = try ApprovalFixture()
         let a = try f.approve(1)
@@ -19,8 +19,9 @@ struct ApprovalTests {
         #expect(approval.decision == ApprovalFixture.decision)
         #expect(
             approval.round == f.roundHash && approval.manifest == f.manifestHash && approval.results == f.resultsHash)
-        #expect(approval.share.x == 2)
-        #expect(approval.share.y == (try f.policy.openShare(holder: f.holders[1], roundID: f.roundID)).y)
+        #expect(approval.x == 2)
+        let secret = try f.policy.holderSecret(f.holders[1]).secret
+        #expect(approval.partial == (try f.ephemeral().multiplied(by: secret)))
         #expect(a.bytes[8] == ArtifactKind.approval.rawValue)
         guard case .object(let fields) = approval.document.container.header else {
             Issue.record("not an object")
@@ -28,7 +29,10 @@ struct ApprovalTests {
         }
         #expect(
             fields.keys.sorted()
-                == ["created", "decision", "holder", "holderSigningKey", "manifest", "results", "round", "share", "x"])
+                == [
+                    "created", "decision", "holder", "holderSigningKey", "manifest", "partial", "proof", "results",
+                    "round", "x",
+                ])
         #expect(approval.document.isSigned(by: f.holders[1].identity.signingKey))
         #expect(!approval.document.isSigned(by: f.holders[0].identity.signingKey))
     }
@@ -75,8 +79,8 @@ struct ApprovalTests {
         let foreign = try other.approve(0)
         let error = try #require(throws: (any Error).self) {
             try Approval(parsing: foreign.bytes, file: foreign.file).verify(
-                policy: f.policy, roundID: f.roundID, roundHash: other.roundHash, manifestHash: other.manifestHash,
-                resultsHash: other.resultsHash)
+                policy: f.policy, roundHash: other.roundHash, manifestHash: other.manifestHash,
+                resultsHash: other.resultsHash, ephemeral: try other.ephemeral())
         }
         #expect(error.errorID == ReleaseError.Code.approvalNotAHolder.rawValue)
         #expect(error.text.arguments == [foreign.file, "chu-tich"])
@@ -89,8 +93,8 @@ struct ApprovalTests {
         // Creating an approval needs a holder's keys.
         #expect(throws: ReleaseError(.notAHolder)) {
             try Approval.create(
-                policy: f.policy, roundID: f.roundID, roundHash: f.roundHash, manifestHash: f.manifestHash,
-                resultsHash: f.resultsHash, decision: ApprovalFixture.decision, holder: f.secretary)
+                policy: f.policy, roundHash: f.roundHash, manifestHash: f.manifestHash, resultsHash: f.resultsHash,
+                ephemeral: try f.ephemeral(), decision: ApprovalFixture.decision, holder: f.secretary)
         }
     }
 
@@ -102,7 +106,13 @@ struct ApprovalTests {
         let cases: [(approval: (bytes: [UInt8], file: String), code: MessageID)] = [
             (try f.approve(2, roundHash: other), .approvalWrongRound),
             (try f.approve(2, manifestHash: other), .approvalWrongManifest),
-            (try f.approve(2, resultsHash: other), .approvalWrongResults),
+            (
+                try f.approve(
+                    2,
+                    results: try ApprovalFixture.lockedResults(
+                        f.plaintext, round: f.roundHash, sender: f.secretary, to: f.policy.jointKey, seed: "re-merge")),
+                .approvalWrongResults
+            ),
         ]
         for (approval, code) in cases {
             let error = try #require(throws: (any Error).self) { try f.verify(approval) }
@@ -113,19 +123,27 @@ struct ApprovalTests {
         #expect(results.text.render(in: .english).hasSuffix("is for other results."))
     }
 
-    /// Rule: a share that does not match the holder's commitment is refused and the holder named,
-    /// even when the holder signed it.
-    @Test func corruptedShareNamed() throws {
+    /// Rule: a partial decryption that is not `x_j·U` fails its proof and names the holder, even
+    /// when the holder signed it; so does a genuine partial of other results relabelled as these.
+    @Test func forgedPartialNamed() throws {
         let f = try ApprovalFixture()
         let bad = try ApprovalFixture.resign(try f.approve(1), by: f.holders[1]) { fields in
-            guard case .string(let s) = fields["share"], var y = Hex.decode(s) else { return }
-            y[31] ^= 0x40
-            fields["share"] = .hex(y)
+            guard case .string(let s) = fields["partial"], let d = Hex.decode(s),
+                let point = try? Ristretto255.Point(rawRepresentation: d).adding(.generator)
+            else { return }
+            fields["partial"] = .hex(point.rawRepresentation)
         }
         let error = try #require(throws: (any Error).self) { try f.verify(bad) }
-        #expect(error.errorID == ReleaseError.Code.approvalShareCommitment.rawValue)
+        #expect(error.errorID == ReleaseError.Code.approvalBadProof.rawValue)
         #expect(error.text.arguments == [bad.file, "pho-chu-tich", "2"])
         #expect(error.text.render(in: .vietnamese).contains("pho-chu-tich"))
+        // A partial of earlier results, its `results` hash rewritten to these results'.
+        let earlier = try ApprovalFixture.lockedResults(
+            f.plaintext, round: f.roundHash, sender: f.secretary, to: f.policy.jointKey, seed: "earlier")
+        let relabelled = try ApprovalFixture.resign(try f.approve(1, results: earlier), by: f.holders[1]) {
+            $0["results"] = .hex(f.resultsHash)
+        }
+        #expect(throws: ReleaseError(.approvalBadProof)) { try f.verify(relabelled) }
     }
 
     /// Rule: the x in an approval must be the signing holder's x.
@@ -144,7 +162,8 @@ struct ApprovalTests {
         let a = try f.approve(0)
         let edits: [(inout [String: JSONValue]) -> Void] = [
             { $0["extra"] = .bool(true) },
-            { $0["share"] = .string(Hex.encode([UInt8](repeating: 0xab, count: 32)).uppercased()) },
+            { $0["proof"] = .string(Hex.encode([UInt8](repeating: 0xab, count: 64)).uppercased()) },
+            { $0["partial"] = .hex([UInt8](repeating: 0, count: 32)) },
             { $0["decision"] = .string(ApprovalFixture.decision.decomposedStringWithCanonicalMapping) },
             { $0["decision"] = .string(" " + ApprovalFixture.decision) },
             { $0["created"] = .string("yesterday") },

@@ -20,7 +20,7 @@ struct ApprovalTokenTests {
     }
 
     /// Rule: the token is an unsigned `release-token` container with an empty body and exactly the
-    /// spec §8.4 fields; its approvals are embedded verbatim in increasing x.
+    /// spec §8.4 fields (no key); its approvals are embedded verbatim in increasing x.
     @Test func tokenLayout() throws {
         let f = try ApprovalFixture()
         let a2 = try f.approve(2)
@@ -34,14 +34,12 @@ struct ApprovalTokenTests {
         }
         #expect(
             fields.keys.sorted()
-                == ["approvals", "created", "decision", "manifest", "releaseKey", "releaseSecret", "results", "round"])
+                == ["approvals", "created", "decision", "manifest", "results", "round"])
         #expect(fields["approvals"] == .array([.hex(a0.bytes), .hex(a2.bytes)]))
         let token = try ReleaseToken(parsing: bytes, file: "t")
-        let key = try token.verify(
-            policy: f.policy, roundID: f.roundID, roundHash: f.roundHash, manifestHash: f.manifestHash,
-            resultsHash: f.resultsHash)
-        #expect(key.publicKey == f.policy.releaseKey)
-        #expect(key.secret == token.releaseSecret)
+        let partials = try token.verify(
+            policy: f.policy, roundHash: f.roundHash, manifestHash: f.manifestHash, results: try f.envelope())
+        #expect(partials.map(\.index) == [1, 3])
     }
 
     /// Rule: fewer than t approvals are refused, saying how many more are needed and which
@@ -109,22 +107,22 @@ struct ApprovalTokenTests {
         #expect(error.text.arguments[1] == "chu-tich" && error.text.arguments[4] == "pho-chu-tich")
     }
 
-    /// Rule: combining refuses an approval from a key not in the round, a corrupted share, and an
+    /// Rule: combining refuses an approval from a key not in the round, a forged partial, and an
     /// approval for another round or other results, each with its own message.
     @Test func combineRefusesBadApprovals() throws {
         let f = try ApprovalFixture()
         let other = try ApprovalFixture(seed: "another round")
         let good = try f.approve(0)
-        let corrupted = try ApprovalFixture.resign(try f.approve(2), by: f.holders[2]) { fields in
-            guard case .string(let s) = fields["share"], var y = Hex.decode(s) else { return }
-            y[0] ^= 1
-            fields["share"] = .hex(y)
+        let forged = try ApprovalFixture.resign(try f.approve(2), by: f.holders[2]) {
+            $0["partial"] = .hex(Ristretto255.Point.generator.rawRepresentation)
         }
+        let earlier = try ApprovalFixture.lockedResults(
+            f.plaintext, round: f.roundHash, sender: f.secretary, to: f.policy.jointKey, seed: "earlier")
         let cases: [((bytes: [UInt8], file: String), MessageID)] = [
             (try other.approve(1), .approvalNotAHolder),
-            (corrupted, .approvalShareCommitment),
+            (forged, .approvalBadProof),
             (try f.approve(1, roundHash: other.roundHash), .approvalWrongRound),
-            (try f.approve(1, resultsHash: other.resultsHash), .approvalWrongResults),
+            (try f.approve(1, results: earlier), .approvalWrongResults),
         ]
         for (bad, code) in cases {
             let error = try #require(throws: (any Error).self) { try f.combine([good, bad]) }
@@ -140,23 +138,22 @@ struct ApprovalTokenTests {
         let bytes = try f.combine([try f.approve(0), try f.approve(1)]).bytes
         let token = try ReleaseToken(parsing: bytes, file: "release.avt")
         let other = BLAKE2b.hash([9], outputLength: 32)
+        let remerged = try ApprovalFixture.lockedResults(
+            Array("{}".utf8), round: f.roundHash, sender: f.secretary, to: f.policy.jointKey, seed: "re-merge")
         let checks: [([UInt8], [UInt8], [UInt8], MessageID)] = [
-            (other, f.manifestHash, f.resultsHash, .tokenWrongRound),
-            (f.roundHash, other, f.resultsHash, .tokenWrongManifest),
-            (f.roundHash, f.manifestHash, other, .tokenWrongResults),
+            (other, f.manifestHash, f.results, .tokenWrongRound),
+            (f.roundHash, other, f.results, .tokenWrongManifest),
+            (f.roundHash, f.manifestHash, remerged, .tokenWrongResults),
         ]
         for (round, manifest, results, code) in checks {
             let error = try #require(throws: (any Error).self) {
                 try token.verify(
-                    policy: f.policy, roundID: f.roundID, roundHash: round, manifestHash: manifest, resultsHash: results
-                )
+                    policy: f.policy, roundHash: round, manifestHash: manifest, results: try f.envelope(results))
             }
             #expect(error.code == code)
             #expect(error.text.arguments == ["release.avt"])
         }
         // Other results of the same round (merged again): the token does not open them.
-        let remerged = try ApprovalFixture.lockedResults(
-            Array("{}".utf8), round: f.roundHash, sender: f.secretary, to: f.policy.releaseKey)
         let error = try #require(throws: (any Error).self) { try f.open(token: bytes, results: remerged) }
         #expect(error.errorID == ReleaseError.Code.tokenWrongResults.rawValue)
         #expect(error.text.render(in: .english) == "release.avt: the release token is for other results.")
@@ -169,27 +166,41 @@ struct ApprovalTokenTests {
         try g.combine([try g.approve(0), try g.approve(2)]).bytes
     }
 
-    /// Rule: a token whose secret does not give the round's release key is refused; so is one whose
-    /// secret gives the right public key but differs from the shares (X25519 clamping ignores bit 0).
-    @Test func secretMismatchRefused() throws {
+    /// Rule: partials of earlier results (before a re-merge) do not open the re-merged file, even
+    /// relabelled with the new file's hash: their proofs are for another ephemeral point.
+    @Test func earlierPartialsDoNotOpenRemergedResults() throws {
         let f = try ApprovalFixture()
+        let earlier = try ApprovalFixture.lockedResults(
+            f.plaintext, round: f.roundHash, sender: f.secretary, to: f.policy.jointKey, seed: "earlier")
+        let relabelled = try [0, 1].map { i in
+            try ApprovalFixture.resign(try f.approve(i, results: earlier), by: f.holders[i]) {
+                $0["results"] = .hex(f.resultsHash)
+            }
+        }
+        #expect(throws: ReleaseError(.approvalBadProof)) { try f.combine(relabelled) }
+        // A token built from them by hand: refused when opening, nothing decrypted.
         let bytes = try f.combine([try f.approve(0), try f.approve(1)]).bytes
-        let random = try ApprovalFixture.editToken(bytes) {
-            $0["releaseSecret"] = .hex(BLAKE2b.hash([7], outputLength: 32))
+        let edited = try ApprovalFixture.editToken(bytes) {
+            $0["approvals"] = .array(relabelled.map { .hex($0.bytes) })
         }
-        let error = try #require(throws: (any Error).self) { try f.open(token: random) }
-        #expect(error.errorID == ReleaseError.Code.tokenSecretMismatch.rawValue)
-        let clamped = try ApprovalFixture.editToken(bytes) { fields in
-            guard case .string(let s) = fields["releaseSecret"], var k = Hex.decode(s) else { return }
-            k[0] ^= 1
-            fields["releaseSecret"] = .hex(k)
+        #expect(throws: ReleaseError(.approvalBadProof)) { try f.open(token: edited) }
+        // The partials themselves, combined without their proofs, give a key the file refuses.
+        let partials = try relabelled.map { try Approval(parsing: $0.bytes, file: $0.file) }
+        #expect(throws: EnvelopeError(.commitment)) {
+            try f.envelope().open(jointKey: f.policy.jointKey, partials: ReleaseToken.partials(partials))
         }
-        let token = try ReleaseToken(parsing: clamped, file: "t")
-        #expect(try X25519.PrivateKey(secret: token.releaseSecret).publicKey == f.policy.releaseKey)
-        #expect(throws: ReleaseError(.tokenSecretMismatch)) { try f.open(token: clamped) }
-        // A token naming another release key.
-        let rekeyed = try ApprovalFixture.editToken(bytes) { $0["releaseKey"] = .hex([UInt8](repeating: 9, count: 32)) }
-        #expect(throws: ReleaseError(.tokenWrongReleaseKey)) { try f.open(token: rekeyed) }
+    }
+
+    /// Rule: t − 1 genuine partials do not open the file (the key they give is refused by the
+    /// commitment), and t do.
+    @Test func fewerThanThresholdPartialsDoNotOpen() throws {
+        let f = try ApprovalFixture()
+        let one = [try Approval(parsing: try f.approve(2).bytes, file: "a")]
+        #expect(throws: EnvelopeError(.commitment)) {
+            try f.envelope().open(jointKey: f.policy.jointKey, partials: ReleaseToken.partials(one))
+        }
+        let two = one + [try Approval(parsing: try f.approve(0).bytes, file: "b")]
+        #expect(try f.envelope().open(jointKey: f.policy.jointKey, partials: ReleaseToken.partials(two)) == f.plaintext)
     }
 
     /// Rule: a token's embedded approvals are re-verified: a tampered one, a duplicate key, fewer
@@ -227,8 +238,8 @@ struct ApprovalTokenTests {
             { $0["signedBy"] = .string("thu-ky") },
             { $0["approvals"] = .array([]) },
             { $0["approvals"] = .array([.string("zz")]) },
-            { $0["releaseSecret"] = .string(String(repeating: "A", count: 64)) },
-            { $0["releaseSecret"] = .string(String(repeating: "a", count: 62)) },
+            { $0["releaseSecret"] = .string(String(repeating: "a", count: 64)) },
+            { $0["results"] = .string(String(repeating: "A", count: 64)) },
         ]
         for edit in edits {
             let edited = try ApprovalFixture.editToken(bytes, edit)

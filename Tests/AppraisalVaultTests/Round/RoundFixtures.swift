@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaultCrypto
 
 @testable import AppraisalVault
 @testable import avault
@@ -28,6 +29,30 @@ struct RoundFixtures {
     static let selfCSV = "unit,code,score,note\nu1,1.1.1,\"0,75\",\nu2,1.1.1,1,ghi chú\n"
     static let membersCSV =
         "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1.1,huyen\n"
+
+    /// The demo identities of keys/ (passphrase `demo-appraisal-2026`), unlocked once.
+    static let demoIdentities: [String: SecretIdentity] = {
+        var out = [String: SecretIdentity]()
+        for id in ["thu-ky", "tv-01", "tv-02", "chu-tich", "pho-chu-tich", "chanh-vp"] {
+            let path = RoundFixtures.packageRoot + "/keys/\(id).key"
+            let bytes = try! FileIO.read(path, maxBytes: 1 << 16)
+            out[id] = try! KeyFile(parsing: bytes, file: path).unlock(passphrase: passphrase("demo-appraisal-2026"))
+        }
+        return out
+    }()
+
+    /// The demo holders' 2-of-3 key ceremony for `secretary` (the demo secretary by default),
+    /// deterministic from `seed`, in a folder of its own under `FOLDER` (made on first use).
+    func ceremony(secretary: PublicIdentity? = nil, seed: String = "round fixtures ceremony") throws -> String {
+        let directory = folder + "/ceremony-" + Hex.encode(BLAKE2b.hash(Array(seed.utf8), outputLength: 16))
+        if !FileIO.exists(directory + "/" + CeremonyFolder.planFileName) {
+            try CeremonyFolder.holdAll(
+                at: directory, holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { Self.demoIdentities[$0]! },
+                threshold: 2, secretary: secretary ?? Self.demoIdentities["thu-ky"]!.identity,
+                created: "2026-01-01T00:00:00Z", using: DeterministicRandom(seed: seed))
+        }
+        return directory
+    }
 
     init() throws {
         folder = NSTemporaryDirectory() + "avault-round-" + UUID().uuidString

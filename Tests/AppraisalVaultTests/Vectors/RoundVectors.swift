@@ -18,11 +18,11 @@ extension VectorGenerator {
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
             selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
             members: try fx.write("members.csv", RoundFixtures.membersCSV),
-            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { fx.folder + "/keys/\($0).pub" }, threshold: 2,
+            ceremony: try fx.ceremony(
+                secretary: submissionSecretary().identity, seed: "AppraisalVault/vectors/round-definition"),
             title: "Vòng thử nghiệm", year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: demo)
         return try RoundDefinition.create(
-            from: RoundSetup.load(sources), secretary: submissionSecretary(), created: created,
-            using: DeterministicRandom(seed: "AppraisalVault/vectors/round-definition")
+            from: RoundSetup.load(sources), secretary: submissionSecretary(), created: created
         ).bytes
     }
 
@@ -72,17 +72,31 @@ extension VectorGenerator {
                 "secretary-missing", "format.header", "no secretary field, signed by the secretary anyway",
                 try editedRound(good) { $0["secretary"] = nil }),
             a(
-                "threshold-over-n", "format.header", "release threshold 4 with 3 holders, signed",
-                try editedRound(good) {
-                    guard case .object(var release) = $0["release"]! else { return }
-                    release["threshold"] = .integer(4)
-                    $0["release"] = .object(release)
-                }),
+                "ceremony-of-another-round", "format.header",
+                "release section of another ceremony of the same holders and secretary (another round id), signed",
+                try { () throws -> [UInt8] in
+                    let other = try otherCeremony
+                    return try editedRound(good) { $0["release"] = other }
+                }()),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
             a(
                 "wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)",
                 replacing(good, at: 8, with: ArtifactKind.manifest.rawValue)),
         ]
+    }
+}
+
+extension VectorGenerator {
+    /// A key ceremony of the fixture's holders for thu-ky-vector, for another round id.
+    static var otherCeremony: JSONValue {
+        get throws {
+            ReleasePolicy(
+                try Ceremony.hold(
+                    holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { RoundFixtures.demoIdentities[$0]! },
+                    threshold: 2, secretary: submissionSecretary().identity, created: created,
+                    using: DeterministicRandom(seed: "AppraisalVault/vectors/round-definition/other-ceremony"))
+            ).json
+        }
     }
 }
 

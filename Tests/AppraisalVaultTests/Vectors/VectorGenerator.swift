@@ -22,6 +22,7 @@ enum VectorGenerator {
         "locked-results": lockedResultsVectors,
         "round-definition": roundDefinitionVectors,
         "evidence": evidenceVectors,
+        "ceremony": ceremonyVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

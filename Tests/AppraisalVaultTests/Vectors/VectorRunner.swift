@@ -19,6 +19,7 @@ enum VectorRunner {
         "locked-results": runLockedResults,
         "round-definition": runRoundDefinition,
         "evidence": runEvidence,
+        "ceremony": runCeremony,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.

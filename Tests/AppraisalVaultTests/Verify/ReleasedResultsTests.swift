@@ -13,7 +13,6 @@ struct ReleasedResultsTests {
         let token = try ReleaseToken(parsing: try f.read(RoundLayout.tokenFileName), file: "t")
         let plaintext = try LockedResults.open(
             try f.read("results.avl"), file: "results.avl", token: token, policy: f.round.release,
-            roundID: f.round.roundID,
             roundHash: f.round.fileHash, manifestHash: try f.hash("manifest.avm"), secretary: f.round.secretary)
         let manifest = try Manifest(
             parsing: try f.read("manifest.avm"), file: "m", secretaryKey: f.round.secretary.signingKey)

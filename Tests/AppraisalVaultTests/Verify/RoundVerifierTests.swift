@@ -19,7 +19,8 @@ struct RoundVerifierTests {
         for id in report.checks.map(\.id) where ids.last != id { ids.append(id) }
         #expect(
             ids == [
-                "round.signature", "round.fingerprint", "journal.signature", "journal.chain", "journal.round",
+                "round.signature", "round.ceremony", "round.fingerprint", "journal.signature", "journal.chain",
+                "journal.round",
                 "submission.name", "submission.signature", "submission.binding", "submission.name",
                 "submission.signature",
                 "submission.binding", "journal.files", "manifest.signature", "manifest.round", "manifest.submissions",

@@ -19,15 +19,7 @@ struct VerifyFixture {
     static let created = "2026-12-20T08:00:00Z"
 
     /// The demo identities, unlocked once (Argon2id is the slow part).
-    static let identities: [String: SecretIdentity] = {
-        var out = [String: SecretIdentity]()
-        for id in ["thu-ky", "tv-01", "tv-02", "chu-tich", "pho-chu-tich", "chanh-vp"] {
-            let path = RoundFixtures.packageRoot + "/keys/\(id).key"
-            let bytes = try! FileIO.read(path, maxBytes: 1 << 16)
-            out[id] = try! KeyFile(parsing: bytes, file: path).unlock(passphrase: passphrase("demo-appraisal-2026"))
-        }
-        return out
-    }()
+    static var identities: [String: SecretIdentity] { RoundFixtures.demoIdentities }
 
     static func identity(_ id: String) -> SecretIdentity { identities[id]! }
 
@@ -47,7 +39,7 @@ struct VerifyFixture {
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
             selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
             members: try fx.write("members.csv", RoundFixtures.membersCSV),
-            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { fx.folder + "/keys/\($0).pub" }, threshold: 2,
+            ceremony: try fx.ceremony(),
             title: title, year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: true)
         directory = fx.folder + "/round"
         round = try RoundFolder.create(
@@ -77,8 +69,8 @@ struct VerifyFixture {
         guard stage >= .released else { return }
         let combined = try ReleaseToken.combine(
             ["chu-tich", "chanh-vp"].map { (try read("approvals/\($0).ava"), "\($0).ava") }, policy: round.release,
-            roundID: round.roundID, roundHash: round.fileHash, manifestHash: hash(RoundLayout.manifestFileName),
-            resultsHash: hash(RoundLayout.resultsFileName), created: Self.created)
+            roundHash: round.fileHash, manifestHash: hash(RoundLayout.manifestFileName), results: try results(),
+            created: Self.created)
         try FileIO.writeAtomically(combined.bytes, to: path(RoundLayout.tokenFileName), mode: 0o600)
     }
 
@@ -93,10 +85,16 @@ struct VerifyFixture {
     /// An approval of this round's current manifest and results by `holder`.
     func approval(by holder: SecretIdentity) throws -> [UInt8] {
         try Approval.create(
-            policy: round.release, roundID: round.roundID, roundHash: round.fileHash,
-            manifestHash: hash(RoundLayout.manifestFileName),
-            resultsHash: hash(RoundLayout.resultsFileName), decision: Self.decision, holder: holder,
+            policy: round.release, roundHash: round.fileHash, manifestHash: hash(RoundLayout.manifestFileName),
+            resultsHash: hash(RoundLayout.resultsFileName),
+            ephemeral: try ReleaseToken.binding(of: results()).ephemeral, decision: Self.decision, holder: holder,
             created: Self.created)
+    }
+
+    /// The round's current locked results, parsed.
+    func results() throws -> SealedEnvelope {
+        try SealedEnvelope(
+            parsing: try read(RoundLayout.resultsFileName), expecting: .lockedResults, file: "results.avl")
     }
 
     func path(_ name: String) -> String { directory + "/" + name }
