@@ -25,7 +25,8 @@ max_len() {
     case "$1" in
         FuzzPoints) echo 64 ;;
         FuzzCSV | FuzzRoundInputs | FuzzPublicIdentity | FuzzKeyFile) echo 2048 ;;
-        FuzzResults | FuzzReleasePolicy | FuzzFramework) echo 8192 ;;
+        FuzzResults | FuzzFramework | FuzzCeremony | FuzzApproval) echo 8192 ;;
+        FuzzReleasePolicy) echo 32768 ;;
         *) echo 4096 ;;
     esac
 }

@@ -30,6 +30,55 @@ extension FuzzChecks {
         try Fuzz.require((1...policy.holders.count).contains(policy.threshold), "threshold outside 1…n")
     }
 
+    /// A key-ceremony file (spec §4.2–§4.4), by its kind byte: `CeremonyPlan`, `CeremonyDealing` or
+    /// `CeremonyAck`: accepted ⇒ the header re-encodes to the same preamble (the file is canonical),
+    /// and a dealing's commitments are valid points.
+    @Sendable public static func ceremony(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard bytes.count > 8, let kind = ArtifactKind(rawValue: bytes[8]) else { return }
+        switch kind {
+        case .ceremonyPlan:
+            guard let plan = try? CeremonyPlan(parsing: bytes, file: file),
+                let container = try? Container(parsing: bytes, expecting: .ceremonyPlan, file: file)
+            else { return }
+            try Fuzz.require(
+                Container.encode(kind: .ceremonyPlan, header: container.header) == bytes, "plan round trip")
+            try Fuzz.require((1...plan.holders.count).contains(plan.threshold), "threshold outside 1…n")
+        case .ceremonyDealing:
+            guard let dealing = try? CeremonyDealing(parsing: bytes, file: file) else { return }
+            try signedRoundTrip(dealing.document, bytes, "dealing")
+            for c in dealing.commitments {
+                try Fuzz.require((try? Ristretto255.Point(rawRepresentation: c.rawRepresentation)) != nil, "point")
+            }
+        case .ceremonyAck:
+            guard let ack = try? CeremonyAck(parsing: bytes, file: file) else { return }
+            try signedRoundTrip(ack.document, bytes, "ack")
+        default:
+            return
+        }
+    }
+
+    /// `Approval(parsing:file:)` and `ReleaseToken(parsing:file:)` (spec §8.2, §8.4), by kind byte:
+    /// accepted ⇒ the file is canonical (re-encodes to the same bytes).
+    @Sendable public static func approval(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard bytes.count > 8 else { return }
+        if bytes[8] == ArtifactKind.approval.rawValue, let approval = try? Approval(parsing: bytes, file: file) {
+            try signedRoundTrip(approval.document, bytes, "approval")
+        } else if bytes[8] == ArtifactKind.releaseToken.rawValue,
+            let token = try? ReleaseToken(parsing: bytes, file: file),
+            let container = try? Container(parsing: bytes, expecting: .releaseToken, file: file)
+        {
+            try Fuzz.require(Container.encode(kind: .releaseToken, header: container.header) == bytes, "token")
+            try Fuzz.require(!token.approvals.isEmpty, "token without approvals")
+        }
+    }
+
+    /// A signed document accepted by a strict parser is canonical: preamble of its header plus signature.
+    static func signedRoundTrip(_ doc: SignedDocument, _ bytes: [UInt8], _ what: String) throws(InvariantViolation) {
+        try Fuzz.require(
+            Container.preamble(kind: doc.container.kind, header: doc.container.header) + doc.signature == bytes,
+            "\(what) round trip")
+    }
+
     /// A journal file: `SignedDocument(parsing:expecting: .journalHead)` then
     /// `RoundJournal.entries(of:file:roundHash:)` (everything `load` does except the signature):
     /// accepted ⇒ the entries, head and round re-encode to the header, and the head is the last hash.

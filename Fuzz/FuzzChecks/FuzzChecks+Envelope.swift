@@ -16,8 +16,44 @@ extension FuzzChecks {
         }
     }()
 
+    /// Locked results in the seed corpus are sealed to the joint key of this fixed 1-of-1 key
+    /// ceremony of a fuzz holder, so a mutated seed still reaches the partial-decryption open.
+    static let locked: (policy: ReleasePolicy, holder: SecretIdentity) = {
+        do {
+            let random = DeterministicRandom(seed: "fuzz ceremony")
+            let holder = try SecretIdentity.generate(
+                id: "fuzz-holder", name: "Fuzz holder", role: .holder, isDemo: true, created: "2026-01-01T00:00:00Z",
+                using: random)
+            let secretary = try SecretIdentity.generate(
+                id: "fuzz-secretary", name: "Fuzz secretary", role: .secretary, isDemo: true,
+                created: "2026-01-01T00:00:00Z", using: random)
+            let outcome = try Ceremony.hold(
+                holders: [holder], threshold: 1, secretary: secretary.identity, created: "2026-01-01T00:00:00Z",
+                using: random)
+            return (ReleasePolicy(outcome), holder)
+        } catch {
+            preconditionFailure("internal error: fuzz ceremony: \(error)")
+        }
+    }()
+
+    /// Parses and opens an envelope with the fixed keys (the corpus test's entry to ``openFixed(_:)``).
+    public static func openFixed(bytes: [UInt8]) throws -> [UInt8] {
+        try openFixed(
+            SealedEnvelope(parsing: bytes, expecting: ArtifactKind(rawValue: bytes[8]) ?? .submission, file: file))
+    }
+
+    /// Opens `envelope` with the fixed keys: the identity's X25519 key, or for locked results the
+    /// fuzz holder's partial decryption of its ephemeral point.
+    static func openFixed(_ envelope: SealedEnvelope) throws -> [UInt8] {
+        guard case .joint(_, let u) = envelope.header.keyTransport else {
+            return try envelope.open(with: identity.encryptionKey)
+        }
+        let secret = try locked.policy.holderSecret(locked.holder).secret
+        return try envelope.open(jointKey: locked.policy.jointKey, partials: [(1, try u.multiplied(by: secret))])
+    }
+
     /// `SealedEnvelope(parsing:expecting:file:)` for each envelope kind, then
-    /// `hasValidOuterSignature` and `open(with:)` with the fixed key: accepted ⇒ the parts
+    /// `hasValidOuterSignature` and ``openFixed(_:)`` with the fixed keys: accepted ⇒ the parts
     /// reassemble to `x`; opened ⇒ the outer signature was valid and the content parses or throws.
     @Sendable public static func envelope(_ bytes: [UInt8]) throws(InvariantViolation) {
         let kind = bytes.count > 8 ? ArtifactKind(rawValue: bytes[8]) ?? .submission : .submission
@@ -30,7 +66,7 @@ extension FuzzChecks {
             "EnvelopeHeader.json != header")
         let signed = envelope.hasValidOuterSignature
         _ = envelope.fileHash
-        guard let content = try? envelope.open(with: identity.encryptionKey) else { return }
+        guard let content = try? openFixed(envelope) else { return }
         try Fuzz.require(signed, "opened an envelope whose outer signature is invalid")
         if kind == .submission { try submission(content) }
     }

@@ -19,6 +19,8 @@ public enum FuzzChecks {
         "FuzzResults": results,
         "FuzzJournal": journal,
         "FuzzReleasePolicy": releasePolicy,
+        "FuzzCeremony": ceremony,
+        "FuzzApproval": approval,
         "FuzzCSV": csv,
         "FuzzPoints": points,
         "FuzzFramework": framework,

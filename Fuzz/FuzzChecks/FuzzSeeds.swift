@@ -40,12 +40,30 @@ public enum FuzzSeeds {
         let holders = try (1...3).map { i in
             try SecretIdentity.generate(
                 id: "holder-\(i)", name: "Holder \(i)", role: .holder, isDemo: true, created: created,
-                using: DeterministicRandom(seed: "fuzz-holder-\(i)")
-            ).identity
+                using: DeterministicRandom(seed: "fuzz-holder-\(i)"))
         }
-        let policy = try ReleasePolicy.create(
-            holders: holders, threshold: 2, roundID: [UInt8](repeating: 9, count: 16), using: random)
+        let secretary = try SecretIdentity.generate(
+            id: "thu-ky", name: "Thư ký", role: .secretary, isDemo: true, created: created,
+            using: DeterministicRandom(seed: "fuzz-secretary"))
+        let ceremony = try Ceremony.hold(
+            holders: holders, threshold: 2, secretary: secretary.identity, created: created, using: random)
+        let policy = ReleasePolicy(ceremony)
         let policyJSON = CanonicalJSON.serialize(policy.json)
+        let locked = try SealedEnvelope(
+            parsing: try SealedEnvelope.seal(
+                CanonicalJSON.serialize(resultsJSON), kind: .lockedResults, round: round, context: [:],
+                sender: secretary, to: .joint(policy.jointKey), created: created, using: random),
+            expecting: .lockedResults, file: "results.avl")
+        let approvals = try holders.prefix(2).map { holder in
+            try Approval.create(
+                policy: policy, roundHash: round, manifestHash: [UInt8](repeating: 5, count: 32),
+                resultsHash: locked.fileHash, ephemeral: try ReleaseToken.binding(of: locked).ephemeral,
+                decision: "Quyết định số 1/QĐ-UBND", holder: holder, created: created, using: random)
+        }
+        let token = try ReleaseToken.combine(
+            approvals.map { ($0, "a") }, policy: policy, roundHash: round,
+            manifestHash: [UInt8](repeating: 5, count: 32), results: locked, created: created
+        ).bytes
 
         func seal(_ content: [UInt8], _ kind: ArtifactKind) throws -> [UInt8] {
             try SealedEnvelope.seal(
@@ -80,7 +98,10 @@ public enum FuzzSeeds {
             "FuzzPublicIdentity": [pub],
             "FuzzKeyFile": [],
             "FuzzEnvelope": [
-                try seal(submission, .submission), try seal([], .submission), try seal(results, .lockedResults),
+                try seal(submission, .submission), try seal([], .submission),
+                try SealedEnvelope.seal(
+                    results, kind: .lockedResults, round: round, context: [:], sender: me,
+                    to: .joint(FuzzChecks.locked.policy.jointKey), created: created, using: random),
                 try seal(Array("evidence".utf8), .evidence),
             ],
             "FuzzSubmission": [submission, emptySubmission],
@@ -88,6 +109,8 @@ public enum FuzzSeeds {
             "FuzzResults": [results],
             "FuzzJournal": journals,
             "FuzzReleasePolicy": [policyJSON],
+            "FuzzCeremony": [ceremony.plan.bytes] + ceremony.dealings.map(\.bytes) + ceremony.acks.map(\.bytes),
+            "FuzzApproval": approvals + [token],
             "FuzzCSV": [
                 Array(frameworkCSV.utf8), Array("id;name\r\na;\"b;\"\"c\"\"\r\nd\"\r\n".utf8),
                 CSV.bom + Array("a,b\n\n1,2".utf8), Array("\"\"\n".utf8),

@@ -19,6 +19,7 @@ import Testing
     /// Test vector area → the fuzz targets its raw artifacts seed.
     static let vectorTargets = [
         "key-file": ["FuzzKeyFile", "FuzzContainer"], "public-identity": ["FuzzPublicIdentity", "FuzzContainer"],
+        "ceremony": ["FuzzReleasePolicy"], "approval": ["FuzzApproval"], "release-token": ["FuzzApproval"],
     ]
 
     /// Every target has a check, and every check has a non-empty committed corpus.
@@ -49,8 +50,7 @@ import Testing
             id: "fuzz", name: "Fuzz", role: .member, isDemo: true, created: "2026-01-01T00:00:00Z",
             using: DeterministicRandom(seed: "fuzz"))
         for seed in try #require(seeds["FuzzEnvelope"]) {
-            let envelope = try SealedEnvelope(parsing: seed, expecting: ArtifactKind(rawValue: seed[8])!, file: "seed")
-            _ = try envelope.open(with: me.encryptionKey)
+            _ = try FuzzChecks.openFixed(bytes: seed)
         }
         for seed in try #require(seeds["FuzzJournal"]) {
             let doc = try SignedDocument(parsing: seed, expecting: .journalHead, file: "seed")
@@ -63,6 +63,13 @@ import Testing
         for seed in try #require(seeds["FuzzReleasePolicy"]) {
             _ = try ReleasePolicy(json: try CanonicalJSON.parse(seed), path: "")
         }
+        let ceremony = try #require(seeds["FuzzCeremony"])
+        _ = try CeremonyPlan(parsing: ceremony[0], file: "seed")
+        for seed in ceremony[1...3] { _ = try CeremonyDealing(parsing: seed, file: "seed") }
+        for seed in ceremony[4...] { _ = try CeremonyAck(parsing: seed, file: "seed") }
+        let approvals = try #require(seeds["FuzzApproval"])
+        for seed in approvals.dropLast() { _ = try Approval(parsing: seed, file: "seed") }
+        _ = try ReleaseToken(parsing: approvals[approvals.count - 1], file: "seed")
         for seed in try #require(seeds["FuzzPublicIdentity"]) { _ = try PublicIdentity(parsing: seed, file: "seed") }
         for seed in try #require(seeds["FuzzFramework"]) {
             var problems = InputProblems()
