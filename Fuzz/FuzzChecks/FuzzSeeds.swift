@@ -182,7 +182,7 @@ public enum FuzzSeeds {
             ])
         }
         return .object([
-            "round": .hex(round), "surveyAvailable": .bool(false),
+            "round": .hex(round), "submissions": .array([]), "surveyAvailable": .bool(false),
             "units": .array([unit("u-1", rank: 1), unit("u-2", rank: 1)]),
         ])
     }

@@ -196,6 +196,9 @@ struct CeremonyCLITests {
         #expect(opened.exited(0), "\(opened)")
         let verified = try cli.run(["verify", "round"])
         #expect(verified.exited(0) && verified.stdout.contains("✓ token.verify"), "\(verified)")
+        // After release every cell is checked against its member's own signature (§9.3 check 24).
+        #expect(verified.stdout.contains("✓ results.signed"), "\(verified)")
+        #expect(verified.stdout.contains("✓ round.ceremony"), "\(verified)")
 
         // Partials of the first results do not count for the re-merged ones: not combined (other
         // results), not even relabelled with the new hash (the proof is for another point), and

@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from avformat import (AVError, Envelope, KIND_BY_NAME, b2b, canonical, dec_str, f_dec, f_hex, f_ident,  # noqa: E402
+from avformat import (AVError, Envelope, KIND_BY_NAME, b2b, canonical, dec_str, domain, ed25519_verify, f_dec,  # noqa: E402
+                      f_hex, f_ident,
                       f_int, f_str, fail, fields, file_hash, hdr, identity_fingerprint,
                       normalize_fingerprint, parse_canonical, parse_key_file, passphrase_from_file,
                       read_public_identity, unlock_key_file)
@@ -584,8 +585,20 @@ def _dec_or_null(v, p):
 
 def parse_results(pt: bytes):
     r = parse_canonical(pt)
-    fields(r, "results", ("round", "surveyAvailable", "units"))
+    fields(r, "results", ("round", "submissions", "surveyAvailable", "units"))
     f_hex(r["round"], "results.round", 32)
+    hdr(isinstance(r["submissions"], list), "results.submissions", "not an array")
+    last = ""
+    for i, x in enumerate(r["submissions"]):
+        sp = f"results.submissions[{i}]"
+        fields(x, sp, ("content", "fileHash", "innerSignature", "member", "revision"))
+        hdr(isinstance(x["content"], dict), sp + ".content", "not an object")
+        f_hex(x["fileHash"], sp + ".fileHash", 32)
+        f_hex(x["innerSignature"], sp + ".innerSignature", 64)
+        f_ident(x["member"], sp + ".member")
+        hdr(x["member"] > last, sp + ".member", "not in increasing order")
+        last = x["member"]
+        f_int(x["revision"], sp + ".revision", 1, 1_000_000)
     hdr(isinstance(r["surveyAvailable"], bool), "results.surveyAvailable", "not a boolean")
     hdr(isinstance(r["units"], list), "results.units", "not an array")
     for i, u in enumerate(r["units"]):
@@ -777,8 +790,59 @@ def check_results_appraisers(rep: Report, f: Folder):
     _report_problems(rep, "results.appraisers", "verify.appraiser", "verify.appraisers-ok", probs)
 
 
-# Checks 21-23 of §9.3, after 19 and 20 passed.
-RELEASED_CHECKS = (check_results_percent, check_results_reasons, check_results_appraisers)
+def check_results_signed(rep: Report, f: Folder):
+    """24 `results.signed`: each merged submission's content, as the results carry it (§6.4), has
+    its member's inner signature (§5.4; the header hash from the public submission file), and
+    every appraised cell is the score and reason its appraiser signed."""
+    r = f.results
+    listed = sorted(f"{s['member']}.r{s['revision']} {s['fileHash']}" for s in f.man.h["submissions"])
+    carried = sorted(f"{s['member']}.r{s['revision']} {s['fileHash']}" for s in r["submissions"])
+    if listed != carried:
+        rep.add("results.signed", "fail", "results.avl", "verify.signed-submissions-differ")
+        return
+    failed = False
+    rows = {}
+    for s in r["submissions"]:
+        rel = f"submissions/{s['member']}.r{s['revision']}.avs"
+        content = canonical(s["content"])
+        ok = False
+        try:
+            data = read_capped(f.root / rel, SUB_CAP)
+            env = Envelope(data, KIND_BY_NAME["submission"])
+            c = parse_canonical(content)
+            ok = (file_hash(data).hex() == s["fileHash"]
+                  and ed25519_verify(env.sender_pk, domain("submission", "inner") + env.header_hash + b2b(content, 64),
+                                     bytes.fromhex(s["innerSignature"]))
+                  and isinstance(c, dict) and c.get("member") == s["member"] and c.get("revision") == s["revision"]
+                  and c.get("round") == f.round_hash.hex() and env.header["sender"] == s["member"]
+                  and isinstance(c.get("rows"), list))
+        except CHECK_ERRORS:
+            ok = False
+        if not ok:
+            rep.add("results.signed", "fail", rel, "verify.signed-content-bad")
+            failed = True
+            continue
+        rows[s["member"]] = {(x["unit"], x["code"]): x for x in c["rows"]}
+    cells = 0
+    for u in r["units"]:
+        for c in u["cells"]:
+            if not c["appraiser"] or c["appraiser"] not in rows:
+                continue
+            cells += 1
+            row = rows[c["appraiser"]].get((u["unit"], c["code"]))
+            if (row is None or c["appraised"] is None or Decimal(row["score"]) != Decimal(c["appraised"])
+                    or row["reason"] != c["reason"]):
+                rep.add("results.signed", "fail", "results.avl", "verify.cell-not-signed",
+                        f"{u['unit']} / {c['code']}")
+                failed = True
+    rep.more("results.signed", "results.avl")
+    if not failed:
+        rep.add("results.signed", "pass", "results.avl", "verify.signed-submissions-ok",
+                f"{len(r['submissions'])} submissions, {cells} cells")
+
+
+# Checks 21-24 of §9.3, after 19 and 20 passed.
+RELEASED_CHECKS = (check_results_percent, check_results_reasons, check_results_appraisers, check_results_signed)
 
 
 # ---------------------------------------------------------------- vectors (§1.7, §2.5)

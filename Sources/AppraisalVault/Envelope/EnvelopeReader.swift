@@ -127,14 +127,23 @@ struct EnvelopeReader<Source: ByteSource> {
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
         into makeSink: () throws -> Sink
     ) throws -> [UInt8] {
+        try openSigned(fileKey: recover, authorize: authorize, into: makeSink).contentHash
+    }
+
+    /// ``open(fileKey:authorize:into:)``, also returning the verified inner signature (which
+    /// locked results carry for each merged submission, spec §6.4).
+    func openSigned<Sink: ByteSink>(
+        fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
+        into makeSink: () throws -> Sink
+    ) throws -> (contentHash: [UInt8], innerSignature: [UInt8]) {
         _ = try verifyOuter(hashingFile: false)
         try authorize(header)
         let fileKey = try recover(header)
         let sink = try makeSink()
         do {
-            let contentHash = try decrypt(with: fileKey, into: sink)
+            let opened = try decrypt(with: fileKey, into: sink)
             try sink.release()
-            return contentHash
+            return opened
         } catch {
             sink.discard()
             throw error
@@ -143,7 +152,9 @@ struct EnvelopeReader<Source: ByteSource> {
 
     /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext, then checks the
     /// final chunk and the inner signature.
-    private func decrypt(with fileKey: SecretBytes, into sink: some ByteSink) throws -> [UInt8] {
+    private func decrypt(with fileKey: SecretBytes, into sink: some ByteSink) throws -> (
+        contentHash: [UInt8], innerSignature: [UInt8]
+    ) {
         let corrupt = EnvelopeError(.corrupt, [.file(file)])
         let stream: SecretStream.Decryptor
         do { stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader) } catch { throw corrupt }
@@ -201,7 +212,7 @@ struct EnvelopeReader<Source: ByteSource> {
         else {
             throw EnvelopeError(.innerSignature, [.file(file)])
         }
-        return contentHash
+        return (contentHash, inner)
     }
 }
 

@@ -175,6 +175,21 @@ package struct SealedEnvelope: Sendable {
         return sink.bytes
     }
 
+    /// ``open(with:)``, also returning the verified inner signature (spec §6.4, §6.5).
+    func openSigned(with key: X25519.PrivateKey) throws -> (content: [UInt8], innerSignature: [UInt8]) {
+        let sink = MemorySink(capacity: payload.count)
+        let opened = try reader.openSigned(
+            fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }) { sink }
+        return (sink.bytes, opened.innerSignature)
+    }
+
+    /// True when `signature` is the inner signature (§5.4) of this envelope's sender over `content`:
+    /// what an auditor checks after release with the content the locked results carry.
+    func isInnerSignature(_ signature: [UInt8], over content: [UInt8]) -> Bool {
+        header.senderSigningKey.isValidSignature(
+            signature, for: kind.domain("inner") + headerHash + BLAKE2b.hash(content, outputLength: 64))
+    }
+
     /// Verifies and decrypts locked results with the file key from partial decryptions
     /// (spec §8.7), in the open order of spec §5.5.
     ///

@@ -6,7 +6,7 @@ public enum Merge {
     /// The outcome: results plus coverage.
     public struct Outcome: Sendable {
         /// The computed results.
-        public let results: Results
+        public internal(set) var results: Results
         /// What was and was not appraised.
         public let coverage: Coverage
     }

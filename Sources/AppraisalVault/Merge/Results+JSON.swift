@@ -12,6 +12,13 @@ extension Results {
         }
         return .object([
             "round": .hex(round),
+            "submissions": .array(
+                submissions.map { s in
+                    .object([
+                        "content": s.content, "fileHash": .hex(s.fileHash), "innerSignature": .hex(s.innerSignature),
+                        "member": .string(s.member), "revision": .integer(Int64(s.revision)),
+                    ])
+                }),
             "surveyAvailable": .bool(surveyAvailable),
             "units": .array(
                 units.map { u in
@@ -70,6 +77,26 @@ extension Results {
         }
         var r = try FieldReader(json)
         round = try r.hex("round", length: 32)
+        var signed = [SignedSubmission]()
+        for (i, item) in try r.array("submissions", maxCount: 100_000).enumerated() {
+            var s = try FieldReader(item, path: "submissions[\(i)]")
+            let content = try s.value("content")
+            guard case .object = content else {
+                throw FieldReader.Failure(path: "submissions[\(i)].content", reason: "expected an object")
+            }
+            let entry = SignedSubmission(
+                member: try s.string("member", maxBytes: 64),
+                revision: Int(try s.integer("revision", in: 1...1_000_000)),
+                fileHash: try s.hex("fileHash", length: 32), content: content,
+                innerSignature: try s.hex("innerSignature", length: 64))
+            try s.finish()
+            guard Identifier.isValid(entry.member), entry.member > (signed.last?.member ?? "") else {
+                throw FieldReader.Failure(
+                    path: "submissions[\(i)].member", reason: "not an identifier in increasing order")
+            }
+            signed.append(entry)
+        }
+        submissions = signed
         surveyAvailable = try r.bool("surveyAvailable")
         var units = [UnitResult]()
         for (i, item) in try r.array("units").enumerated() {

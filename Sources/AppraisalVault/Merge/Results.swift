@@ -62,6 +62,21 @@ public struct Results: Sendable, Hashable {
         public let label: String
     }
 
+    /// A merged submission as its member signed it (spec §6.4): after release, anyone re-checks
+    /// the inner signature with the submission file's public header, and every cell against it.
+    public struct SignedSubmission: Sendable, Hashable {
+        /// The member.
+        public let member: String
+        /// The revision merged.
+        public let revision: Int
+        /// BLAKE2b-256 of the submission file (as the manifest lists it).
+        public let fileHash: [UInt8]
+        /// The decrypted content, canonical JSON (§5.6): its bytes are `serialize(content)`.
+        public let content: JSONValue
+        /// The inner signature (§5.4) over the file's header hash and the content's hash.
+        public let innerSignature: [UInt8]
+    }
+
     /// The round's file hash.
     public let round: [UInt8]
     /// Whether survey scores were supplied; when not, survey sub-criteria are left out of the
@@ -69,4 +84,6 @@ public struct Results: Sendable, Hashable {
     public let surveyAvailable: Bool
     /// Per unit, in definition order.
     public let units: [UnitResult]
+    /// The merged submissions as signed, in member order (empty only in tests of the arithmetic).
+    public internal(set) var submissions: [SignedSubmission] = []
 }

@@ -62,8 +62,7 @@ public enum RoundMerge {
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
-        // A merge is final: the holders' shares in approvals open the round's release key, not one
-        // results file, so a second merge after approvals could be opened with them.
+        // A merge is final (§6.5): the journal records one merge, and approvals bind its results.
         guard !journal.entries.contains(where: { $0.kind == .merge }) else {
             throw MergeError(.alreadyJournaled, [.file(FileIO.join(roundDirectory, RoundLayout.journalFileName))])
         }
@@ -73,6 +72,7 @@ public enum RoundMerge {
                 roundDirectory: roundDirectory, round: round, journal: journal, secretary: secretary, created: created)
         }
         var submissions = [String: [Appraisal]]()
+        var signed = [Results.SignedSubmission]()
         var inputs = [Manifest.Input]()
         var listed = [String: (revision: Int, attachments: [Evidence.Attachment])]()
         for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
@@ -80,7 +80,8 @@ public enum RoundMerge {
             let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
             let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
             let identity = try round.roster.authorize(envelope)
-            let content = try SubmissionContent(parsing: try envelope.open(with: secretary.encryptionKey), file: path)
+            let opened = try envelope.openSigned(with: secretary.encryptionKey)
+            let content = try SubmissionContent(parsing: opened.content, file: path)
             guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
                 envelope.header.context["revision"] == .integer(Int64(content.revision)),
                 content.round == round.fileHash
@@ -103,11 +104,17 @@ public enum RoundMerge {
                     ])
             }
             submissions[identity.id] = content.rows
+            // §6.4: the signed content travels in the locked results, for the checks after release.
+            signed.append(
+                Results.SignedSubmission(
+                    member: identity.id, revision: content.revision, fileHash: envelope.fileHash,
+                    content: try CanonicalJSON.parse(opened.content), innerSignature: opened.innerSignature))
             listed[identity.id] = (content.revision, content.attachments)
             inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
         }
         let evidence = try Evidence.checkForMerge(roundDirectory: roundDirectory, roster: round.roster, listed: listed)
-        let outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey)
+        var outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey)
+        outcome.results.submissions = signed
         let coverage = outcome.coverage
         if !coverage.isComplete, !allowIncomplete {
             let listed =

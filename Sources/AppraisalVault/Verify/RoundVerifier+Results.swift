@@ -35,6 +35,7 @@ extension RoundVerification {
         checkPercent(released, subject: subject)
         checkReasons(released, subject: subject)
         checkAppraisers(released, subject: subject, manifest: manifest)
+        checkSignedSubmissions(released, manifest: manifest)
     }
 
     /// Units in definition order with their groups; cells in framework order with the round's

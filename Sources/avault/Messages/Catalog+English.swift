@@ -394,6 +394,14 @@ extension MessageID {
         case .verifyRoundOK: "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders."
         case .verifyCeremonyOK:
             "Key ceremony: {1} of {2} holders qualified (t = {3}); joint key {4}… and every verification key recomputed from the commitments; {5} acknowledgements checked."
+        case .verifySignedSubmissionsOK:
+            "{1} merged submissions carried as signed: every inner signature verifies; all {2} appraised cells are the scores and reasons their members sealed."
+        case .verifySignedSubmissionsDiffer:
+            "The results carry {1} signed submissions, but the manifest lists {2} (or other revisions or files)."
+        case .verifySignedContentBad:
+            "{1}: the content the results carry for this submission is not what its member signed (inner signature, member, revision or round), or the file is missing or changed."
+        case .verifyCellNotSigned:
+            "{1} / {2}: the released score or reason is not the one {3} signed."
         case .verifyFingerprintOK: "The round fingerprint matches: {1}."
         case .verifyFingerprintMismatch:
             "The round fingerprint is {1}, not {2} as given: this is not the round you were told about."

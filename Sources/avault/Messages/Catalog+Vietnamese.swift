@@ -397,6 +397,14 @@ extension MessageID {
             "\"{1}\": chữ ký của thư ký {2} hợp lệ; {3} thành viên, mở kết quả cần {4} trong {5} người giữ khoá."
         case .verifyCeremonyOK:
             "Lễ tạo khoá: {1}/{2} người giữ khoá hợp lệ (t = {3}); khoá chung {4}… và mọi khoá kiểm tra được tính lại từ các cam kết; đã kiểm tra {5} xác nhận."
+        case .verifySignedSubmissionsOK:
+            "{1} bài chấm đã tổng hợp có kèm bản ký: mọi chữ ký bên trong đều hợp lệ; cả {2} ô đã chấm đúng điểm và lý do thành viên đã niêm phong."
+        case .verifySignedSubmissionsDiffer:
+            "Kết quả kèm {1} bài chấm có ký, nhưng bản kê liệt kê {2} (hoặc lần nộp, tệp khác)."
+        case .verifySignedContentBad:
+            "{1}: nội dung kết quả kèm theo cho bài chấm này không phải nội dung thành viên đã ký (chữ ký bên trong, thành viên, lần nộp hoặc vòng), hoặc tệp bị thiếu hay bị sửa."
+        case .verifyCellNotSigned:
+            "{1} / {2}: điểm hoặc lý do công bố không phải điểm, lý do {3} đã ký."
         case .verifyFingerprintOK: "Dấu vân tay của vòng khớp: {1}."
         case .verifyFingerprintMismatch:
             "Dấu vân tay của vòng là {1}, không phải {2} như được cung cấp: đây không phải vòng thẩm định bạn được báo."

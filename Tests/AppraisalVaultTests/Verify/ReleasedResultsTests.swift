@@ -32,7 +32,7 @@ struct ReleasedResultsTests {
         _ change: (Results.CellResult) -> Results.CellResult = { $0 },
         unitChange: (Results.UnitResult) -> Results.UnitResult = { $0 }
     ) -> Results {
-        Results(
+        var edited = Results(
             round: r.round, surveyAvailable: r.surveyAvailable,
             units: r.units.map { unit in
                 guard unit.unit == u else { return unit }
@@ -43,6 +43,8 @@ struct ReleasedResultsTests {
                         selfTotal: unit.selfTotal, appraisedTotal: unit.appraisedTotal, maxTotal: unit.maxTotal,
                         percent: unit.percent, rank: unit.rank, label: unit.label))
             })
+        edited.submissions = r.submissions
+        return edited
     }
 
     static func cell(_ c: Results.CellResult, appraised: Points? = nil, reason: String? = nil, appraiser: String? = nil)
@@ -63,7 +65,8 @@ struct ReleasedResultsTests {
     @Test func totalsMustAddUp() throws {
         let (f, r, m) = try Self.opened()
         let edited = Self.edit(r, unit: "u2", cell: "1.1.2") { Self.cell($0, appraised: MergeFixture.p("0.5")) }
-        #expect(Self.failures(f, edited, m) == ["results.totals"])
+        // The score is not the one tv-02 signed either (results.signed).
+        #expect(Self.failures(f, edited, m) == ["results.totals", "results.signed"])
     }
 
     /// A percent, rank or label that does not follow from the totals fails results.percent.
@@ -86,13 +89,44 @@ struct ReleasedResultsTests {
     @Test func changedScoreNeedsReason() throws {
         let (f, r, m) = try Self.opened()
         let edited = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: "  ") }
-        #expect(Self.failures(f, edited, m) == ["results.reasons"])
+        #expect(Self.failures(f, edited, m) == ["results.reasons", "results.signed"])
     }
 
     /// A cell credited to a member not assigned to it fails results.appraisers.
     @Test func appraiserMustBeAssigned() throws {
         let (f, r, m) = try Self.opened()
         let edited = Self.edit(r, unit: "u1", cell: "1.1.2") { Self.cell($0, appraiser: "tv-02") }
-        #expect(Self.failures(f, edited, m) == ["results.appraisers"])
+        #expect(Self.failures(f, edited, m) == ["results.appraisers", "results.signed"])
+    }
+
+    /// A released reason that is not the one its member sealed (everything else consistent) fails
+    /// results.signed, naming the cell and the member; so does content whose inner signature does
+    /// not verify, and a list of signed submissions other than the manifest's.
+    @Test func everyCellIsTheSignedOne() throws {
+        let (f, r, m) = try Self.opened()
+        let edited = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: "Lý do khác (sửa sau)") }
+        #expect(Self.failures(f, edited, m) == ["results.signed"])
+        var run = RoundVerification(directory: f.directory, round: f.round)
+        run.checkSignedSubmissions(edited, manifest: m)
+        let finding = try #require(run.checks.first { $0.status == .failed })
+        #expect(finding.detail.messageID == "verify.cell-not-signed")
+        #expect(finding.detail.context.arguments == ["u1", "1.1.1", "tv-01"])
+        // Content changed, signature kept.
+        var forged = r
+        let first = r.submissions[0]
+        guard case .object(var content) = first.content else { return }
+        content["revision"] = .integer(2)
+        forged.submissions[0] = Results.SignedSubmission(
+            member: first.member, revision: first.revision, fileHash: first.fileHash, content: .object(content),
+            innerSignature: first.innerSignature)
+        var run2 = RoundVerification(directory: f.directory, round: f.round)
+        run2.checkSignedSubmissions(forged, manifest: m)
+        #expect(run2.checks.contains { $0.detail.messageID == "verify.signed-content-bad" })
+        // Submissions dropped.
+        var dropped = r
+        dropped.submissions = []
+        var run3 = RoundVerification(directory: f.directory, round: f.round)
+        run3.checkSignedSubmissions(dropped, manifest: m)
+        #expect(run3.checks.map(\.detail.messageID) == ["verify.signed-submissions-differ"])
     }
 }

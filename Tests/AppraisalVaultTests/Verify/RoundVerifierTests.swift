@@ -27,7 +27,7 @@ struct RoundVerifierTests {
                 "manifest.coverage", "manifest.journal", "results.hash", "results.envelope", "approval.verify",
                 "approval.count",
                 "token.verify", "results.open", "results.totals", "results.percent", "results.reasons",
-                "results.appraisers",
+                "results.appraisers", "results.signed",
             ])
         #expect(report.roundHash == f.round.fileHash)
     }

@@ -1,0 +1,61 @@
+internal import VaultCrypto
+
+/// Spec §9.3 check 24: after release, every merged submission's signed content, carried in the
+/// locked results (§6.4), is checked against its member's inner signature (the submission file's
+/// header is public), and every appraised cell of the results against it. With checks 20–23 this
+/// recomputes every figure from member-signed content, without the secretary's key.
+extension RoundVerification {
+    mutating func checkSignedSubmissions(_ r: Results, manifest: Manifest) {
+        let subject = RoundLayout.resultsFileName
+        let listed = manifest.submissions.map { "\($0.member).r\($0.revision) \(Hex.encode($0.fileHash))" }
+        let carried = r.submissions.map { "\($0.member).r\($0.revision) \(Hex.encode($0.fileHash))" }
+        guard listed.sorted() == carried.sorted() else {
+            return fail(
+                "results.signed", subject, .signedSubmissionsDiffer, [String(carried.count), String(listed.count)])
+        }
+        var problems = Problems()
+        var rows = [String: [Cell: Appraisal]]()
+        for s in r.submissions {
+            let name = RoundLayout.submissionFileName(member: s.member, revision: s.revision)
+            let relative = RoundLayout.submissionsFolder + "/" + name
+            let bytes = CanonicalJSON.serialize(s.content)
+            guard
+                let file = try? FileIO.read(
+                    path(RoundLayout.submissionsFolder, name), maxBytes: Inbox.maxSubmissionSize),
+                let envelope = try? SealedEnvelope(parsing: file, expecting: .submission, file: relative),
+                envelope.fileHash == s.fileHash, envelope.isInnerSignature(s.innerSignature, over: bytes),
+                let content = try? SubmissionContent(parsing: bytes, file: relative),
+                content.member == s.member, content.revision == s.revision, content.round == round.fileHash,
+                envelope.header.sender == s.member
+            else {
+                problems.append((relative, Notice(VerificationReport.Finding.signedContentBad, [.text(relative)])))
+                continue
+            }
+            var byCell = [Cell: Appraisal]()
+            for row in content.rows { byCell[Cell(unit: row.unit, code: row.code)] = row }
+            rows[s.member] = byCell
+        }
+        var cells = 0
+        for u in r.units {
+            for c in u.cells where !c.appraiser.isEmpty {
+                let cell = Cell(unit: u.unit, code: c.code)
+                guard let member = rows[c.appraiser] else { continue }  // its content failed above
+                cells += 1
+                if let row = member[cell], row.score == c.appraised, row.reason == c.reason { continue }
+                problems.append(
+                    (
+                        subject,
+                        Notice(
+                            VerificationReport.Finding.cellNotSigned,
+                            [.text(u.unit), .text(c.code), .text(c.appraiser)])
+                    )
+                )
+            }
+        }
+        report(
+            "results.signed", problems, subject: subject,
+            ok: Notice(
+                VerificationReport.Finding.signedSubmissionsOK,
+                [.text(String(r.submissions.count)), .text(String(cells))]))
+    }
+}
