@@ -74,11 +74,7 @@ package enum Ristretto255 {
         ///
         /// - Throws: ``SodiumError`` `invalidParameter` when the sum is the identity.
         package func adding(_ other: Point) throws(SodiumError) -> Point {
-            var out = [UInt8](repeating: 0, count: Ristretto255.pointLength)
-            guard crypto_core_ristretto255_add(&out, rawRepresentation, other.rawRepresentation) == 0,
-                out.contains(where: { $0 != 0 })
-            else { throw SodiumError(.invalidParameter, "crypto_core_ristretto255_add") }
-            return Point(trusted: out)
+            try combine(other, "crypto_core_ristretto255_add") { crypto_core_ristretto255_add($0, $1, $2) }
         }
 
         /// `self − other`. libsodium: `crypto_core_ristretto255_sub`.
@@ -86,10 +82,17 @@ package enum Ristretto255 {
         /// - Throws: ``SodiumError`` `invalidParameter` when the difference is the identity
         ///   (the points are equal).
         package func subtracting(_ other: Point) throws(SodiumError) -> Point {
+            try combine(other, "crypto_core_ristretto255_sub") { crypto_core_ristretto255_sub($0, $1, $2) }
+        }
+
+        private func combine(
+            _ other: Point, _ function: String,
+            _ op: (UnsafeMutablePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>) -> Int32
+        ) throws(SodiumError) -> Point {
             var out = [UInt8](repeating: 0, count: Ristretto255.pointLength)
-            guard crypto_core_ristretto255_sub(&out, rawRepresentation, other.rawRepresentation) == 0,
-                out.contains(where: { $0 != 0 })
-            else { throw SodiumError(.invalidParameter, "crypto_core_ristretto255_sub") }
+            guard op(&out, rawRepresentation, other.rawRepresentation) == 0, out.contains(where: { $0 != 0 }) else {
+                throw SodiumError(.invalidParameter, function)
+            }
             return Point(trusted: out)
         }
 

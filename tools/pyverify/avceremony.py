@@ -263,7 +263,9 @@ class Outcome:
         return [j + 1 for j, k in enumerate(self.verification_keys) if k is not None]
 
 
-def _order(files, plan: Plan, what: str):
+def _order(files, plan: Plan, what: str, dealing_hashes=None):
+    """§4.5 steps 1-2: each file signed by the plan's holder at its x, for this plan, one per
+    holder; acknowledgements (`dealing_hashes` given) cite exactly these dealings."""
     by_x = {}
     for f in files:
         if f.x > plan.n:
@@ -273,6 +275,8 @@ def _order(files, plan: Plan, what: str):
             fail("ceremony.bad-signature", holder["id"])
         if f.plan != plan.hash:
             fail("ceremony.wrong-plan")
+        if dealing_hashes is not None and f.dealings != dealing_hashes:
+            fail("ceremony.ack-mismatch", holder["id"])
         if isinstance(f, Dealing):
             hdr(len(f.commitments) == plan.t and len(f.shares) == plan.n, "header",
                 f"expected {plan.t} commitments and {plan.n} shares")
@@ -288,25 +292,7 @@ def _order(files, plan: Plan, what: str):
 def judge(plan: Plan, dealings, acks) -> Outcome:
     """§4.5, in order."""
     dealings = _order(dealings, plan, "dealings")
-    hashes = [d.hash for d in dealings]
-    by_x = {}
-    for a in acks:
-        if a.x > plan.n:
-            fail("ceremony.not-a-holder", str(a.x))
-        holder = plan.holders[a.x - 1]
-        if not a.signed_by(holder["signingKey"]):
-            fail("ceremony.bad-signature", holder["id"])
-        if a.plan != plan.hash:
-            fail("ceremony.wrong-plan")
-        if a.dealings != hashes:
-            fail("ceremony.ack-mismatch", holder["id"])
-        if a.x in by_x:
-            fail("ceremony.duplicate", holder["id"])
-        by_x[a.x] = a
-    missing = [plan.holders[j]["id"] for j in range(plan.n) if j + 1 not in by_x]
-    if missing:
-        fail("ceremony.missing", "acks: " + ", ".join(missing))
-    acks = [by_x[x] for x in range(1, plan.n + 1)]
+    acks = _order(acks, plan, "acks", [d.hash for d in dealings])
     excluded = {}
 
     def exclude(x, code):

@@ -125,13 +125,7 @@ struct CeremonyAck: Sendable {
             }
             self.complaints = complaints
             created = try r.timestamp("created")
-            let hashes = try r.array("dealings", maxCount: CeremonyPlan.maxHolders)
-            dealings = try hashes.enumerated().map { (i, item) throws(FieldReader.Failure) in
-                guard case .string(let text) = item, let raw = Hex.decode(text), raw.count == 32 else {
-                    throw FieldReader.Failure(path: "dealings[\(i)]", reason: "expected 32 bytes of lowercase hex")
-                }
-                return raw
-            }
+            dealings = try r.hexArray("dealings", length: 32, maxCount: CeremonyPlan.maxHolders)
             holder = try r.string("holder", maxBytes: 64)
             guard Identifier.isValid(holder) else {
                 throw FieldReader.Failure(path: "holder", reason: "not a valid identifier")

@@ -145,15 +145,8 @@ struct CeremonyDealing: Sendable {
             }
             plan = try r.hex("plan", length: 32)
             proof = try r.hex("proof", length: Ristretto255.Schnorr.proofLength)
-            let shareItems = try r.array("shares", maxCount: CeremonyPlan.maxHolders)
-            shares = try shareItems.enumerated().map { (i, item) throws(FieldReader.Failure) in
-                guard case .string(let text) = item, let raw = Hex.decode(text),
-                    raw.count == CeremonyDealing.sealedShareLength
-                else {
-                    throw FieldReader.Failure(path: "shares[\(i)]", reason: "expected 144 bytes of lowercase hex")
-                }
-                return raw
-            }
+            shares = try r.hexArray(
+                "shares", length: CeremonyDealing.sealedShareLength, maxCount: CeremonyPlan.maxHolders)
             x = Int(try r.integer("x", in: 1...Int64(CeremonyPlan.maxHolders)))
             try r.finish()
         } catch {

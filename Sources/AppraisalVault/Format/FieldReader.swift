@@ -84,6 +84,18 @@ public struct FieldReader {
         return items
     }
 
+    /// An array field of at most `maxCount` lowercase-hex strings of exactly `length` bytes each.
+    public mutating func hexArray(_ key: String, length: Int, maxCount: Int) throws(Failure) -> [[UInt8]] {
+        var out = [[UInt8]]()
+        for (i, item) in try array(key, maxCount: maxCount).enumerated() {
+            guard case .string(let text) = item, let raw = Hex.decode(text), raw.count == length else {
+                throw Failure(path: "\(sub(key))[\(i)]", reason: "expected \(length) bytes of lowercase hex")
+            }
+            out.append(raw)
+        }
+        return out
+    }
+
     /// A raw value field.
     public mutating func value(_ key: String) throws(Failure) -> JSONValue { try take(key) }
 
