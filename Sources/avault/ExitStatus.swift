@@ -22,7 +22,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case ioError = 74
     /// Reserved: another avault holds the round's lock (EX_TEMPFAIL).
     case locked = 75
-    /// A passphrase was wrong, a key file too open, or the key is not allowed here (EX_NOPERM).
+    /// A passphrase was wrong, a key or passphrase file too open, or the key is not allowed here (EX_NOPERM).
     case permission = 77
 
     /// What the status means, for `--help`.
@@ -56,7 +56,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case .approvalBadDecision, .identityBadID, .identityBadName, .keygenBadKDF, .passphraseEmpty,
             .passphraseMismatch, .passphraseMissing, .passphraseTooLong, .releaseDuplicateEncryptionKey,
             .releaseDuplicateHolderID, .releaseDuplicateSigningKey, .releaseHolderCount, .releaseHolderRole,
-            .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused,
+            .releaseSingleHolder, .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear,
+            .roundDemoRefused,
             .roundFingerprintUnreadable, .roundSecretaryRole, .roundSharedKey, .worksheetUnknownMember:
             .usage
         case .fileNotFound, .fileNotRegular, .releaseNotMerged, .roundNoFolder:
@@ -65,7 +66,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             .software
         case .fileExists, .mergeAlreadyJournaled, .mergeAlreadyMerged, .roundOutNotEmpty:
             .cannotCreate
-        case .approveNotHolder, .keyTooOpen, .keyWrongPassphrase, .mergeNotSecretary, .releaseNotAHolder:
+        case .approveNotHolder, .keyTooOpen, .keyWrongPassphrase, .mergeNotSecretary, .passphraseTooOpen,
+            .releaseNotAHolder:
             .permission
         default:
             .dataError

@@ -6,6 +6,7 @@ public typealias EvidenceError = LayerError<EvidenceErrorCode>
 /// The rules behind ``EvidenceError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum EvidenceErrorCode: String, MessageCode {
     case badName = "evidence.bad-name"
+    case nameCharacter = "evidence.name-character"
     case duplicateName = "evidence.duplicate-name"
     case tooMany = "evidence.too-many"
     case noSubmission = "evidence.no-submission"

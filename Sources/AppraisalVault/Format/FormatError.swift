@@ -7,6 +7,7 @@ public typealias FormatError = LayerError<FormatErrorCode>
 public enum FormatErrorCode: String, MessageCode {
     case passphraseEmpty = "passphrase.empty"
     case passphraseTooLong = "passphrase.too-long"
+    case passphraseTooOpen = "passphrase.too-open"
     case empty = "format.empty"
     case notAVault = "format.not-avault"
     case version = "format.version"

@@ -21,6 +21,7 @@ extension ErrorHint {
         case usePub = "hint.use-pub"
         case useKey = "hint.use-key"
         case chmod = "hint.chmod"
+        case singleHolder = "hint.single-holder"
         case passphrase = "hint.passphrase"
         case fingerprintMismatch = "hint.fingerprint-mismatch"
     }

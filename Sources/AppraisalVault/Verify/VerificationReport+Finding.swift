@@ -14,6 +14,7 @@ extension VerificationReport {
         case fingerprintOK = "verify.fingerprint-ok"
         case fingerprintMismatch = "verify.fingerprint-mismatch"
         case fingerprintNotGiven = "verify.fingerprint-not-given"
+        case singleHolder = "verify.single-holder"
         case journalSigned = "verify.journal-signed"
         case journalChain = "verify.journal-chain"
         case journalNoInit = "verify.journal-no-init"

@@ -17,13 +17,15 @@ extension MessageID {
         case .appraisalAboveMax: "score {1} is above the maximum {2}."
         case .appraisalOffStep: "score {1} is not a multiple of the step {2}."
         case .appraisalMissingReason: "the appraised score {1} differs from the self score {2} but no reason is given."
+        case .appraisalBlankReason:
+            "the appraised score {1} differs from the self score {2} but the reason has only spaces or invisible characters (such as U+00A0 from a spreadsheet); write the reason."
         case .appraisalMissingCell: "the assigned cell {1} / {2} is missing."
         case .submissionMalformed: "{1}: the submission's content is malformed: {2}."
         case .manifestBadSignature: "{1}: the secretary's signature on the manifest does not verify."
         case .worksheetMissingScore: "{1}:{2}:{3}: no appraised score entered for {4} / {5}."
         case .worksheetLongReason: "{1}:{2}:{3}: the reason is longer than 4000 bytes."
         case .approvalBadDecision:
-            "The decision reference must be one line of 1 to {1} bytes, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
+            "The decision reference must be one visible line of 1 to {1} bytes without control or bidirectional characters, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approvalBadInput: "Internal error: the {1} value given to the approval is invalid."
         case .approvalBadSignature: "{1}: the approval's signature does not verify; the file was altered."
         case .approvalNotAHolder: "{1}: the key in this approval (signed as {2}) is not a release holder of this round."
@@ -55,6 +57,7 @@ extension MessageID {
         case .hintTokenCombineAgain: "Combine the approvals again into a new token for this round's files."
         case .cliErrorPrefix: "error"
         case .cliHintPrefix: "hint"
+        case .cliWarningPrefix: "warning"
         case .cliAbstract: "An offline, encrypted vault for a PAR Index appraisal council."
         case .cliDiscussion:
             "Members seal their appraisal files; the secretary merges them and locks the results; t of n release holders unlock them; auditors verify every signature without reading scores."
@@ -64,6 +67,7 @@ extension MessageID {
         case .passphraseMismatch: "The two passphrases do not match."
         case .passphraseEmpty: "The passphrase is empty."
         case .passphraseTooLong: "{1}: the passphrase is longer than 1024 bytes."
+        case .passphraseTooOpen: "{1}: the passphrase file has mode {2} and others can read it; refusing to use it."
         case .passphrasePrompt: "Passphrase for {1}: "
         case .passphrasePromptAgain: "Repeat the passphrase: "
         case .helpPassphraseFile:
@@ -107,7 +111,9 @@ extension MessageID {
         case .envelopeCorrupt: "{1}: the encrypted data is corrupted, truncated or reordered."
         case .envelopeInnerSignature: "{1}: the inner signature over the content does not verify."
         case .evidenceBadName:
-            "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control characters, not \".\" or \"..\")."
+            "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control or bidirectional characters, not \".\" or \"..\")."
+        case .evidenceNameCharacter:
+            "{1}: the file name contains {2}, an invisible control character that can make the name look different from what it is (for example hide its real extension); rename the file."
         case .evidenceDuplicateName: "{1}: another evidence file already has the name \"{2}\"; rename one of them."
         case .evidenceTooMany: "Too many evidence files ({1}); at most {2}."
         case .evidenceNoSubmission:
@@ -166,13 +172,18 @@ extension MessageID {
         case .csvHeader: "{1}:{2}:{3}: column \"{4}\" is repeated or not expected here; the columns are: {5}."
         case .csvMissingColumn: "{1}:{2}: column \"{3}\" is missing; the columns are: {4}."
         case .inputBadNumber: "{1}:{2}:{3}: \"{4}\" is not a number of points."
+        case .inputControlCharacter:
+            "{1}:{2}:{3}: the text contains the control character {4}; remove it (only reasons and notes may hold line breaks and tabs)."
+        case .inputBidiControl:
+            "{1}:{2}:{3}: the text contains {4}, an invisible bidirectional control that makes text display in another order than it is stored; remove it."
         case .hintNumberFormat:
             "Write e.g. 7,5 or 7.5: at most 12 integer digits and 6 decimals, no thousands separators, no unit."
         case .frameworkBadCode: "{1}:{2}:{3}: code \"{4}\" is invalid; use the form 1, 1.1 or 1.1.1."
         case .frameworkDuplicateCode: "{1}:{2}:{3}: code {4} appears twice (first at {5})."
         case .frameworkOrphan: "{1}:{2}:{3}: code {4} has no parent {5}."
         case .frameworkMisplaced: "{1}:{2}:{3}: code {4} is nested under {5}, which does not match its code."
-        case .frameworkBadTitle: "{1}:{2}:{3}: the title of {4} is empty, too long or has a control character."
+        case .frameworkBadTitle:
+            "{1}:{2}:{3}: the title of {4} is empty, too long or has a control or bidirectional character."
         case .frameworkBadMethod:
             "{1}:{2}:{3}: sub-criterion {4} has method \"{5}\"; it must be self, council or survey."
         case .frameworkMethodOnGroup:
@@ -187,7 +198,8 @@ extension MessageID {
         case .frameworkJSON: "{1}: invalid JSON at {2}: {3}."
         case .unitsBadID: "{1}:{2}:{3}: id \"{4}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-'."
         case .unitsDuplicateGroup: "{1}:{2}:{3}: group {4} is declared twice."
-        case .unitsBadName: "{1}:{2}:{3}: the name is empty, longer than 200 bytes or has a control character."
+        case .unitsBadName:
+            "{1}:{2}:{3}: the name is empty, longer than 200 bytes or has a control or bidirectional character."
         case .unitsDuplicate: "{1}:{2}:{3}: unit {4} appears twice (first on line {5})."
         case .unitsUnknownGroup: "{1}:{2}:{3}: unknown group \"{4}\"."
         case .hintGroupsFile:
@@ -199,7 +211,8 @@ extension MessageID {
         case .selfDuplicate: "{1}:{2}:{3}: cell {4} appears twice (first on line {5})."
         case .selfOutOfRange: "{1}:{2}:{3}: self score {4} for {5} is outside 0–{6}."
         case .selfOffStep: "{1}:{2}:{3}: self score {4} for {5} is not a multiple of the step {6}."
-        case .selfBadNote: "{1}:{2}:{3}: the note is longer than 2000 bytes or has a control character."
+        case .selfBadNote:
+            "{1}:{2}:{3}: the note is longer than 2000 bytes or has a control or bidirectional character."
         case .selfMissing: "{1}: {2} self-assessment cells (unit/code) are missing: {3}."
         case .identityBadIDAt: "{1}:{2}:{3}: member id \"{4}\" is invalid."
         case .membersDuplicate: "{1}:{2}:{3}: member {4} appears twice (first on line {5})."
@@ -228,6 +241,7 @@ extension MessageID {
         case .releaseHolderCount: "{1} release holders given; there must be between 1 and 255."
         case .releaseThresholdRange:
             "Release threshold {1} is out of range: it must be between 1 and the number of holders ({2})."
+        case .releaseSingleHolder: "A threshold of 1 lets any one holder open the results alone; refusing it."
         case .releaseNoShares: "No shares were given."
         case .releaseShareXZero: "A share has x = 0; shares are numbered 1 to 255."
         case .releaseShareDuplicateX: "Two shares have the same x = {1}."
@@ -287,9 +301,9 @@ extension MessageID {
             "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency)."
         case .demoVerifyFailed: "The demo round failed verification: {1}"
         case .demoNotDemoKey: "{1}: not a demo key; the demo only uses the published demo keys."
-        case .roundBadTitle: "The round title (--title) is empty, too long or has a control character."
+        case .roundBadTitle: "The round title (--title) is empty, too long or has a control or bidirectional character."
         case .roundBadYear: "Assessment year {1} is invalid; use a year from 2000 to 2100."
-        case .roundBadReference: "Reference \"{1}\" is empty, too long or has a control character."
+        case .roundBadReference: "Reference \"{1}\" is empty, too long or has a control or bidirectional character."
         case .roundInputsIncomplete: "The inputs could not all be read."
         case .roundDemoRefused:
             "{1} is a demo identity (its passphrase is public); a real round refuses demo identities."
@@ -323,6 +337,7 @@ extension MessageID {
         case .helpReference: "A reference, e.g. \"Quyết định số 04/QĐ-UBND\" (repeatable)."
         case .helpSecretaryKey: "The secretary's secret key file (.key)."
         case .helpDemo: "Create a demo round: demo identities are allowed and the round is labelled demo."
+        case .helpSingleHolder: "Accept --threshold 1: any one holder alone can open the results."
         case .helpRoundOut: "A new folder for the round (must not exist, or be empty)."
         case .helpRoundDir: "The round folder (holding round.avr)."
         case .roundInitValidated: "Inputs checked: no problems."
@@ -348,6 +363,7 @@ extension MessageID {
         case .showMember: "{1}  {2}  codes: {3}{4}  — {5} cells  [{6}]"
         case .showHolder: "x={1}  {2}  {3}  [{4}]"
         case .showThreshold: "{1} of {2} holders needed to open the results"
+        case .showSingleHolder: "threshold 1 — any one holder alone can open the results."
         case .showLabels: "{1}: {2}"
         case .showSignatureOK: "Signature by secretary {1} verified."
         case .showNone: "(none)"
@@ -421,6 +437,7 @@ extension MessageID {
             "The round fingerprint is {1}, not {2} as given: this is not the round you were told about."
         case .verifyFingerprintNotGiven:
             "Fingerprint not compared (no --fingerprint). The round's fingerprint is {1}; read it back to the secretary."
+        case .verifySingleHolder: "threshold 1 of {1}: any one holder alone can open the results."
         case .verifyJournalSigned: "The journal is signed by the secretary {1}."
         case .verifyJournalChain: "The hash chain is intact over {1} entries; head {2}…."
         case .verifyJournalNoInit: "{1}: the first entry is not the round-init of this round definition."
@@ -508,6 +525,7 @@ extension MessageID {
         case .verifyBadFingerprint: "\"{1}\" is not a fingerprint (24 characters A–Z, 2–7)."
         case .verifyHeader: "Verifying round {1} (fingerprint {2})"
         case .verifySummaryPass: "PASSED: {1} checks passed, {2} not yet applicable."
+        case .verifySummaryWarnings: "{1} warning(s) (marked !): read them before relying on this round."
         case .verifySummaryFail: "FAILED: {1} of {2} checks failed."
         case .kindName: "{1} file"
         case .formatEmpty: "{1}: the file is empty."
@@ -532,7 +550,8 @@ extension MessageID {
         case .identityGotSecretKey: "{1}: this is a secret key file (.key), not a public identity file (.pub)."
         case .identityBadID:
             "Identity id \"{1}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-', starting with a letter or digit."
-        case .identityBadName: "Invalid name: it must be 1–200 bytes with no control characters."
+        case .identityBadName:
+            "Invalid name: it must be 1–200 bytes of visible text with no control or bidirectional characters."
         case .keyGotPublicFile: "{1}: this is a public identity file (.pub), not a secret key file (.key)."
         case .keyKDFLimits:
             "{1}: Argon2id limits out of the accepted range ({2} passes, {3} MiB); refused before any work."
@@ -542,6 +561,8 @@ extension MessageID {
         case .hintUsePub: "Use the matching .pub file; never hand a .key file to anyone."
         case .hintUseKey: "Use your own .key file (made together with this .pub file)."
         case .hintChmod: "Run: chmod 600 {1}"
+        case .hintSingleHolder:
+            "Use --threshold 2 or more; if one holder alone must be able to open the results, add --single-holder."
         case .hintPassphrase: "Type the passphrase again; mind the keyboard layout and Caps Lock."
         case .cliExitStatuses: "Exit statuses:"
         case .exitVerificationFailed: "a verification found failures (verify)"
@@ -552,7 +573,7 @@ extension MessageID {
         case .exitCannotCreate: "an output could not be created, or already exists"
         case .exitIOError: "reading or writing failed"
         case .exitLocked: "reserved: another avault holds the round's lock"
-        case .exitPermission: "a wrong passphrase, a key file others can read, or a key not allowed here"
+        case .exitPermission: "a wrong passphrase, a key or passphrase file others can read, or a key not allowed here"
         }
     }
 }

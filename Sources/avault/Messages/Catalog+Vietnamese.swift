@@ -17,13 +17,15 @@ extension MessageID {
         case .appraisalAboveMax: "điểm {1} vượt điểm tối đa {2}."
         case .appraisalOffStep: "điểm {1} không theo bước {2}."
         case .appraisalMissingReason: "điểm thẩm định {1} khác điểm tự chấm {2} nhưng chưa ghi lý do."
+        case .appraisalBlankReason:
+            "điểm thẩm định {1} khác điểm tự chấm {2} nhưng lý do chỉ có dấu cách hoặc ký tự vô hình (như U+00A0 do bảng tính tạo ra); hãy ghi lý do."
         case .appraisalMissingCell: "thiếu ô được phân công {1} / {2}."
         case .submissionMalformed: "{1}: nội dung bài nộp sai định dạng: {2}."
         case .manifestBadSignature: "{1}: chữ ký của thư ký trên bản kê không hợp lệ."
         case .worksheetMissingScore: "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}."
         case .worksheetLongReason: "{1}:{2}:{3}: lý do dài quá 4000 byte."
         case .approvalBadDecision:
-            "Số hiệu quyết định phải là một dòng từ 1 đến {1} byte, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
+            "Số hiệu quyết định phải là một dòng có chữ, từ 1 đến {1} byte, không có ký tự điều khiển (kể cả điều khiển hướng chữ), ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
         case .approvalBadInput: "Lỗi nội bộ: giá trị {1} đưa vào phê duyệt không hợp lệ."
         case .approvalBadSignature: "{1}: chữ ký của phê duyệt không hợp lệ; tệp đã bị sửa."
         case .approvalNotAHolder:
@@ -57,6 +59,7 @@ extension MessageID {
         case .hintTokenCombineAgain: "Tổng hợp lại các phê duyệt thành thẻ mới cho đúng các tệp của vòng này."
         case .cliErrorPrefix: "lỗi"
         case .cliHintPrefix: "gợi ý"
+        case .cliWarningPrefix: "cảnh báo"
         case .cliAbstract: "Kho dữ liệu mã hoá ngoại tuyến cho hội đồng thẩm định Chỉ số CCHC."
         case .cliDiscussion:
             "Thành viên niêm phong phiếu thẩm định; thư ký tổng hợp và khoá kết quả; t/n người giữ khoá cùng mở; kiểm tra viên xác minh chữ ký mà không đọc điểm."
@@ -65,6 +68,7 @@ extension MessageID {
         case .passphraseMismatch: "Hai lần nhập cụm mật khẩu không khớp."
         case .passphraseEmpty: "Cụm mật khẩu rỗng."
         case .passphraseTooLong: "{1}: cụm mật khẩu dài quá 1024 byte."
+        case .passphraseTooOpen: "{1}: tệp cụm mật khẩu có quyền {2}, người khác có thể đọc được; từ chối dùng."
         case .passphrasePrompt: "Cụm mật khẩu cho {1}: "
         case .passphrasePromptAgain: "Nhập lại cụm mật khẩu: "
         case .helpPassphraseFile:
@@ -106,7 +110,9 @@ extension MessageID {
         case .envelopeCorrupt: "{1}: dữ liệu mã hoá bị hỏng, bị cắt hoặc bị sắp xếp lại."
         case .envelopeInnerSignature: "{1}: chữ ký bên trong (trên nội dung) không hợp lệ."
         case .evidenceBadName:
-            "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển, không phải \".\" hay \"..\")."
+            "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển (kể cả điều khiển hướng chữ), không phải \".\" hay \"..\")."
+        case .evidenceNameCharacter:
+            "{1}: tên tệp có {2}, một ký tự điều khiển vô hình có thể làm tên hiển thị khác với tên thật (ví dụ che đuôi tệp thật); hãy đổi tên tệp."
         case .evidenceDuplicateName: "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp."
         case .evidenceTooMany: "Quá nhiều tài liệu kiểm chứng ({1}); tối đa {2}."
         case .evidenceNoSubmission:
@@ -172,13 +178,18 @@ extension MessageID {
             "{1}:{2}:{3}: cột \"{4}\" không được dùng ở đây (lặp lại hoặc không biết); các cột cần có: {5}."
         case .csvMissingColumn: "{1}:{2}: thiếu cột \"{3}\"; các cột cần có: {4}."
         case .inputBadNumber: "{1}:{2}:{3}: \"{4}\" không phải một số điểm."
+        case .inputControlCharacter:
+            "{1}:{2}:{3}: nội dung có ký tự điều khiển {4}; hãy xoá ký tự đó (chỉ lý do và ghi chú được xuống dòng và có tab)."
+        case .inputBidiControl:
+            "{1}:{2}:{3}: nội dung có {4}, một ký tự điều khiển hướng chữ vô hình làm chữ hiển thị khác thứ tự thật; hãy xoá ký tự đó."
         case .hintNumberFormat:
             "Viết như 7,5 hoặc 7.5: tối đa 12 chữ số phần nguyên và 6 chữ số thập phân, không dấu phân cách hàng nghìn, không đơn vị."
         case .frameworkBadCode: "{1}:{2}:{3}: mã \"{4}\" không hợp lệ; dùng dạng 1, 1.1 hoặc 1.1.1."
         case .frameworkDuplicateCode: "{1}:{2}:{3}: mã {4} bị lặp (đã có ở {5})."
         case .frameworkOrphan: "{1}:{2}:{3}: mã {4} không có mục cha {5}."
         case .frameworkMisplaced: "{1}:{2}:{3}: mã {4} nằm dưới mục {5}, không đúng cấp bậc của mã."
-        case .frameworkBadTitle: "{1}:{2}:{3}: tên của mục {4} trống, quá dài hoặc có ký tự điều khiển."
+        case .frameworkBadTitle:
+            "{1}:{2}:{3}: tên của mục {4} trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ)."
         case .frameworkBadMethod:
             "{1}:{2}:{3}: tiêu chí thành phần {4} có phương pháp \"{5}\"; phải là self (tự chấm), council (hội đồng) hoặc survey (điều tra XHH)."
         case .frameworkMethodOnGroup:
@@ -194,7 +205,8 @@ extension MessageID {
         case .frameworkJSON: "{1}: JSON không hợp lệ tại {2}: {3}."
         case .unitsBadID: "{1}:{2}:{3}: mã \"{4}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-'."
         case .unitsDuplicateGroup: "{1}:{2}:{3}: nhóm {4} được khai báo hai lần."
-        case .unitsBadName: "{1}:{2}:{3}: tên trống, dài quá 200 byte hoặc có ký tự điều khiển."
+        case .unitsBadName:
+            "{1}:{2}:{3}: tên trống, dài quá 200 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ)."
         case .unitsDuplicate: "{1}:{2}:{3}: đơn vị {4} bị lặp (đã có ở dòng {5})."
         case .unitsUnknownGroup: "{1}:{2}:{3}: nhóm \"{4}\" không xác định."
         case .hintGroupsFile: "Nhóm có sẵn: so-nganh, huyen. Nhóm khác cần tệp --groups với các cột id,name."
@@ -205,7 +217,8 @@ extension MessageID {
         case .selfDuplicate: "{1}:{2}:{3}: ô {4} bị lặp (đã có ở dòng {5})."
         case .selfOutOfRange: "{1}:{2}:{3}: điểm tự chấm {4} của {5} nằm ngoài khoảng 0–{6}."
         case .selfOffStep: "{1}:{2}:{3}: điểm tự chấm {4} của {5} không phải bội số của bước {6}."
-        case .selfBadNote: "{1}:{2}:{3}: ghi chú dài quá 2000 byte hoặc có ký tự điều khiển."
+        case .selfBadNote:
+            "{1}:{2}:{3}: ghi chú dài quá 2000 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ)."
         case .selfMissing: "{1}: thiếu {2} ô tự chấm (đơn vị/mã): {3}."
         case .identityBadIDAt: "{1}:{2}:{3}: mã thành viên \"{4}\" không hợp lệ."
         case .membersDuplicate: "{1}:{2}:{3}: thành viên {4} bị lặp (đã có ở dòng {5})."
@@ -231,6 +244,7 @@ extension MessageID {
         case .releaseSecretEmpty: "Bí mật cần chia rỗng."
         case .releaseHolderCount: "Có {1} người giữ khoá mở; số người phải từ 1 đến 255."
         case .releaseThresholdRange: "Ngưỡng mở khoá {1} nằm ngoài phạm vi: phải từ 1 đến số người giữ khoá ({2})."
+        case .releaseSingleHolder: "Ngưỡng 1 cho phép chỉ một người giữ khoá tự mở kết quả; từ chối."
         case .releaseNoShares: "Không có mảnh khoá nào."
         case .releaseShareXZero: "Một mảnh khoá có x = 0; các mảnh được đánh số từ 1 đến 255."
         case .releaseShareDuplicateX: "Hai mảnh khoá có cùng x = {1}."
@@ -290,9 +304,10 @@ extension MessageID {
             "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán)."
         case .demoVerifyFailed: "Kiểm tra vòng demo thất bại: {1}"
         case .demoNotDemoKey: "{1}: không phải khoá demo; lệnh demo chỉ dùng các khoá demo công khai."
-        case .roundBadTitle: "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển."
+        case .roundBadTitle:
+            "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ)."
         case .roundBadYear: "Năm đánh giá {1} không hợp lệ; dùng năm từ 2000 đến 2100."
-        case .roundBadReference: "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển."
+        case .roundBadReference: "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ)."
         case .roundInputsIncomplete: "Không đọc được đủ dữ liệu đầu vào."
         case .roundDemoRefused:
             "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo."
@@ -324,6 +339,7 @@ extension MessageID {
         case .helpReference: "Căn cứ, ví dụ \"Quyết định số 04/QĐ-UBND\" (lặp lại được)."
         case .helpSecretaryKey: "Tệp khoá bí mật (.key) của thư ký."
         case .helpDemo: "Tạo vòng demo: cho phép danh tính demo; vòng được đánh dấu là demo."
+        case .helpSingleHolder: "Chấp nhận --threshold 1: chỉ một người giữ khoá cũng tự mở được kết quả."
         case .helpRoundOut: "Thư mục mới cho vòng thẩm định (chưa tồn tại hoặc rỗng)."
         case .helpRoundDir: "Thư mục vòng thẩm định (chứa round.avr)."
         case .roundInitValidated: "Đã kiểm tra dữ liệu đầu vào: không có lỗi."
@@ -349,6 +365,7 @@ extension MessageID {
         case .showMember: "{1}  {2}  mã: {3}{4}  — {5} ô  [{6}]"
         case .showHolder: "x={1}  {2}  {3}  [{4}]"
         case .showThreshold: "cần {1} trong {2} người giữ khoá để mở kết quả"
+        case .showSingleHolder: "ngưỡng 1 — chỉ một người giữ khoá cũng tự mở được kết quả."
         case .showLabels: "{1}: {2}"
         case .showSignatureOK: "Chữ ký của thư ký {1} hợp lệ."
         case .showNone: "(không có)"
@@ -424,6 +441,7 @@ extension MessageID {
             "Dấu vân tay của vòng là {1}, không phải {2} như được cung cấp: đây không phải vòng thẩm định bạn được báo."
         case .verifyFingerprintNotGiven:
             "Chưa so dấu vân tay (không có --fingerprint). Dấu vân tay của vòng là {1}; hãy đọc đối chiếu với thư ký."
+        case .verifySingleHolder: "ngưỡng 1 trong {1}: chỉ một người giữ khoá cũng tự mở được kết quả."
         case .verifyJournalSigned: "Nhật ký được thư ký {1} ký hợp lệ."
         case .verifyJournalChain: "Chuỗi băm liền mạch qua {1} mục; đầu chuỗi {2}…."
         case .verifyJournalNoInit: "{1}: mục đầu tiên không phải round-init của đúng tệp vòng này."
@@ -508,6 +526,7 @@ extension MessageID {
         case .verifyBadFingerprint: "\"{1}\" không phải dấu vân tay (24 ký tự A–Z, 2–7)."
         case .verifyHeader: "Kiểm tra vòng {1} (dấu vân tay {2})"
         case .verifySummaryPass: "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt."
+        case .verifySummaryWarnings: "{1} cảnh báo (đánh dấu !): hãy đọc trước khi dựa vào vòng này."
         case .verifySummaryFail: "KHÔNG ĐẠT: {1} trong {2} bước kiểm tra không đạt."
         case .kindName: "tệp loại {1}"
         case .formatEmpty: "{1}: tệp rỗng."
@@ -532,7 +551,8 @@ extension MessageID {
         case .identityGotSecretKey: "{1}: đây là tệp khoá bí mật (.key), không phải tệp danh tính công khai (.pub)."
         case .identityBadID:
             "Mã danh tính \"{1}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số."
-        case .identityBadName: "Họ tên không hợp lệ: cần 1–200 byte, không có ký tự điều khiển."
+        case .identityBadName:
+            "Họ tên không hợp lệ: cần 1–200 byte có chữ, không có ký tự điều khiển (kể cả điều khiển hướng chữ)."
         case .keyGotPublicFile: "{1}: đây là tệp danh tính công khai (.pub), không phải tệp khoá bí mật (.key)."
         case .keyKDFLimits:
             "{1}: tham số Argon2id nằm ngoài phạm vi cho phép ({2} lượt, {3} MiB); tệp bị từ chối trước khi tính."
@@ -542,6 +562,8 @@ extension MessageID {
         case .hintUsePub: "Dùng tệp .pub tương ứng; không bao giờ gửi tệp .key cho người khác."
         case .hintUseKey: "Dùng tệp .key của chính bạn (tệp tạo cùng lúc với tệp .pub này)."
         case .hintChmod: "Chạy: chmod 600 {1}"
+        case .hintSingleHolder:
+            "Dùng --threshold từ 2 trở lên; nếu đúng là chỉ cần một người giữ khoá mở kết quả, thêm --single-holder."
         case .hintPassphrase: "Nhập lại cụm mật khẩu; chú ý bộ gõ tiếng Việt và phím Caps Lock."
         case .cliExitStatuses: "Mã thoát:"
         case .exitVerificationFailed: "kiểm tra phát hiện lỗi (verify)"
@@ -552,7 +574,8 @@ extension MessageID {
         case .exitCannotCreate: "không tạo được tệp đầu ra, hoặc tệp đã tồn tại"
         case .exitIOError: "đọc hoặc ghi thất bại"
         case .exitLocked: "dành riêng: một avault khác đang khoá vòng thẩm định"
-        case .exitPermission: "sai cụm mật khẩu, tệp khoá để mở quyền, hoặc khoá không được phép ở đây"
+        case .exitPermission:
+            "sai cụm mật khẩu, tệp khoá hoặc tệp cụm mật khẩu để mở quyền, hoặc khoá không được phép ở đây"
         }
     }
 }

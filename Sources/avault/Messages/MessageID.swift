@@ -16,6 +16,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case appraisalAboveMax = "appraisal.above-max"
     case appraisalOffStep = "appraisal.off-step"
     case appraisalMissingReason = "appraisal.missing-reason"
+    case appraisalBlankReason = "appraisal.blank-reason"
     case appraisalMissingCell = "appraisal.missing-cell"
     case submissionMalformed = "submission.malformed"
     case manifestBadSignature = "manifest.bad-signature"
@@ -54,6 +55,7 @@ enum MessageID: String, CaseIterable, Sendable {
 
     case cliErrorPrefix = "cli.error-prefix"
     case cliHintPrefix = "cli.hint-prefix"
+    case cliWarningPrefix = "cli.warning-prefix"
     case cliAbstract = "cli.abstract"
     case cliDiscussion = "cli.discussion"
     case passphraseMissing = "passphrase.missing"
@@ -61,6 +63,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case passphraseMismatch = "passphrase.mismatch"
     case passphraseEmpty = "passphrase.empty"
     case passphraseTooLong = "passphrase.too-long"
+    case passphraseTooOpen = "passphrase.too-open"
     case passphrasePrompt = "passphrase.prompt"
     case passphrasePromptAgain = "passphrase.prompt-again"
     case helpPassphraseFile = "help.passphrase-file"
@@ -105,6 +108,7 @@ enum MessageID: String, CaseIterable, Sendable {
     // MARK: - Evidence
 
     case evidenceBadName = "evidence.bad-name"
+    case evidenceNameCharacter = "evidence.name-character"
     case evidenceDuplicateName = "evidence.duplicate-name"
     case evidenceTooMany = "evidence.too-many"
     case evidenceNoSubmission = "evidence.no-submission"
@@ -164,6 +168,8 @@ enum MessageID: String, CaseIterable, Sendable {
     case csvHeader = "csv.header"
     case csvMissingColumn = "csv.missing-column"
     case inputBadNumber = "input.bad-number"
+    case inputControlCharacter = "input.control-character"
+    case inputBidiControl = "input.bidi-control"
     case hintNumberFormat = "hint.number-format"
     case frameworkBadCode = "framework.bad-code"
     case frameworkDuplicateCode = "framework.duplicate-code"
@@ -225,6 +231,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case releaseSecretEmpty = "release.secret-empty"
     case releaseHolderCount = "release.holder-count"
     case releaseThresholdRange = "release.threshold-range"
+    case releaseSingleHolder = "release.single-holder"
     case releaseNoShares = "release.no-shares"
     case releaseShareXZero = "release.share-x-zero"
     case releaseShareDuplicateX = "release.share-x-duplicate"
@@ -312,6 +319,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case helpReference = "help.reference"
     case helpSecretaryKey = "help.secretary-key"
     case helpDemo = "help.demo"
+    case helpSingleHolder = "help.single-holder"
     case helpRoundOut = "help.round-out"
     case helpRoundDir = "help.round-dir"
     case roundInitValidated = "round.init-validated"
@@ -335,6 +343,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case showMember = "show.member"
     case showHolder = "show.holder"
     case showThreshold = "show.threshold"
+    case showSingleHolder = "show.single-holder"
     case showLabels = "show.labels"
     case showSignatureOK = "show.signature-ok"
     case showNone = "show.none"
@@ -406,6 +415,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case verifyFingerprintOK = "verify.fingerprint-ok"
     case verifyFingerprintMismatch = "verify.fingerprint-mismatch"
     case verifyFingerprintNotGiven = "verify.fingerprint-not-given"
+    case verifySingleHolder = "verify.single-holder"
     case verifyJournalSigned = "verify.journal-signed"
     case verifyJournalChain = "verify.journal-chain"
     case verifyJournalNoInit = "verify.journal-no-init"
@@ -473,6 +483,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case verifyBadFingerprint = "verify.bad-fingerprint"
     case verifyHeader = "verify.header"
     case verifySummaryPass = "verify.summary-pass"
+    case verifySummaryWarnings = "verify.summary-warnings"
     case verifySummaryFail = "verify.summary-fail"
 
     // MARK: - Formats, files and identities
@@ -508,6 +519,7 @@ enum MessageID: String, CaseIterable, Sendable {
     case hintUsePub = "hint.use-pub"
     case hintUseKey = "hint.use-key"
     case hintChmod = "hint.chmod"
+    case hintSingleHolder = "hint.single-holder"
     case hintPassphrase = "hint.passphrase"
 
     // MARK: - Exit statuses
