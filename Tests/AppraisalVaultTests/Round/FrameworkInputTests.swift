@@ -72,6 +72,16 @@ import Testing
         expectProblem(p, .frameworkBadTitle, mentions: "framework.csv:5:1", "1.1.2")
     }
 
+    /// A JSON framework of one field, one criterion and one sub-criterion titled `title` (its
+    /// object ending with `extra`), on lines 1–3.
+    static func oneSubCriterion(title: String = "C", extra: String = "") -> String {
+        """
+        {"maxTotal": 1, "fields": [{"code": "1", "title": "A", "maxPoints": 1, "criteria": [
+          {"code": "1.1", "title": "B", "maxPoints": 1, "subCriteria": [
+            {"code": "1.1.1", "title": "\(title)", "maxPoints": 1, "method": "self"\(extra)}]}]}]}
+        """
+    }
+
     /// A blank title (spec §1.3: only NBSP or ideographic spaces) is rejected like an empty one.
     @Test func blankTitle() throws {
         let (_, p) = try fx.framework(replacing("Thành phần 2", "\u{00A0}\u{3000}"))
@@ -81,11 +91,7 @@ import Testing
     /// JSON strings follow the text rules of spec §1.3 like CSV fields: a bidi control or a line
     /// break in a title is named with its code point and the node's line.
     @Test func jsonTextRules() throws {
-        let json = """
-            {"maxTotal": 1, "fields": [{"code": "1", "title": "A", "maxPoints": 1, "criteria": [
-              {"code": "1.1", "title": "B", "maxPoints": 1, "subCriteria": [
-                {"code": "1.1.1", "title": "C\\u202e", "maxPoints": 1, "method": "self"}]}]}]}
-            """
+        let json = Self.oneSubCriterion(title: "C\\u202e")
         let (_, p) = try fx.framework(json, name: "f.json")
         expectProblem(p, .inputBidiControl, mentions: "f.json:3:", "U+202E")
         #expect(p.errors.count == 1)
@@ -140,11 +146,7 @@ import Testing
 
     /// JSON: an unknown key is rejected with its path.
     @Test func jsonUnknownKey() throws {
-        let json = """
-            {"maxTotal": 1, "fields": [{"code": "1", "title": "A", "maxPoints": 1, "criteria": [
-              {"code": "1.1", "title": "B", "maxPoints": 1, "subCriteria": [
-                {"code": "1.1.1", "title": "C", "maxPoints": 1, "method": "self", "weight": 2}]}]}]}
-            """
+        let json = Self.oneSubCriterion(extra: ", \"weight\": 2")
         let (_, p) = try fx.framework(json, name: "f.json")
         expectProblem(p, .frameworkJSON, mentions: "f.json", "weight")
     }
