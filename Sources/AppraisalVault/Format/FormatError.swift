@@ -4,6 +4,7 @@
 public enum FormatErrorCode: String, MessageCode {
     case passphraseEmpty = "passphrase.empty"
     case passphraseTooLong = "passphrase.too-long"
+    case passphraseTooOpen = "passphrase.too-open"
     case empty = "format.empty"
     case notAVault = "format.not-avault"
     case version = "format.version"

@@ -26,6 +26,7 @@ public enum ReleaseErrorCode: String, MessageCode {
     case secretEmpty = "release.secret-empty"
     case holderCount = "release.holder-count"
     case thresholdRange = "release.threshold-range"
+    case singleHolder = "release.single-holder"
     case noShares = "release.no-shares"
     case shareXZero = "release.share-x-zero"
     case shareDuplicateX = "release.share-x-duplicate"

@@ -22,4 +22,5 @@ public enum HintCode: String, MessageCode {
     case chmod = "hint.chmod"
     case passphrase = "hint.passphrase"
     case fingerprintMismatch = "hint.fingerprint-mismatch"
+    case singleHolder = "hint.single-holder"
 }

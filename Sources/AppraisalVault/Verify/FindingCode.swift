@@ -73,4 +73,5 @@ public enum FindingCode: String, MessageCode {
     case appraiserWrong = "verify.appraiser-wrong"
     case appraisedCount = "verify.appraised-count"
     case appraisersOK = "verify.appraisers-ok"
+    case singleHolder = "verify.single-holder"
 }

@@ -48,6 +48,7 @@ public enum RoundVerifier {
         }
         var run = RoundVerification(directory: roundDirectory, round: round)
         run.checkRound(expectedFingerprint: expectedFingerprint)
+        run.checkThreshold()
         run.checkJournal()
         run.checkSubmissionFiles()
         run.checkEvidenceFiles()
@@ -160,6 +161,15 @@ struct RoundVerification {
         } else {
             notYet("round.fingerprint", subject, .fingerprintNotGiven, [actual.description])
         }
+    }
+
+    /// §9.2 check 2a: a threshold of 1 is a warning (one holder alone opens the results); no
+    /// finding otherwise.
+    mutating func checkThreshold() {
+        guard round.threshold == 1 else { return }
+        record(
+            "round.threshold", RoundLayout.definitionFileName, .warning,
+            Notice(VerificationReport.Finding.singleHolder, [.text(String(round.holders.count))]))
     }
 
     // MARK: - §9.2 steps 3–5: journal
