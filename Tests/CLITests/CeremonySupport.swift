@@ -21,20 +21,25 @@ enum DemoCeremony {
         return out
     }()
 
-    /// The folder, made on first use.
-    static let folder: String = {
+    /// The 2-of-3 folder, made on first use.
+    static let folder = make(threshold: 2)
+    /// A 1-of-3 folder (one holder alone opens: `round init` needs `--single-holder`).
+    static let singleHolderFolder = make(threshold: 1)
+
+    static func make(threshold: Int) -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("avault-ceremony-\(UUID().uuidString)")
             .path
         try! CeremonyFolder.holdAll(
-            at: dir, holders: holderIDs.map { secrets[$0]! }, threshold: 2, secretary: secrets["thu-ky"]!.identity)
+            at: dir, holders: holderIDs.map { secrets[$0]! }, threshold: threshold,
+            secretary: secrets["thu-ky"]!.identity)
         return dir
-    }()
+    }
 
-    /// Copies the ceremony to `directory/ceremony` and returns that path.
+    /// Copies the 2-of-3 ceremony (or the 1-of-3 one) to `directory/name` and returns that path.
     @discardableResult
-    static func copy(into directory: String) throws -> String {
-        let target = directory + "/ceremony"
-        try FileManager.default.copyItem(atPath: folder, toPath: target)
+    static func copy(into directory: String, name: String = "ceremony", singleHolder: Bool = false) throws -> String {
+        let target = directory + "/" + name
+        try FileManager.default.copyItem(atPath: singleHolder ? singleHolderFolder : folder, toPath: target)
         return target
     }
 }

@@ -113,7 +113,8 @@ struct CeremonyDealing: Sendable {
     /// `f(j) = Σ_k a_k · j^k mod ℓ` (Horner).
     private static func evaluate(_ coefficients: [Ristretto255.Scalar], at j: Int) throws -> Ristretto255.Scalar {
         let xj = try Ristretto255.Scalar(UInt64(j))
-        var acc = coefficients[coefficients.count - 1]
+        // A new scalar even for t = 1: the caller wipes the share, never the coefficient.
+        var acc = try coefficients[coefficients.count - 1].multiplied(by: .one)
         for k in stride(from: coefficients.count - 2, through: 0, by: -1) {
             acc = try acc.multiplied(by: xj).adding(coefficients[k])
         }

@@ -1,9 +1,6 @@
 /// A key-ceremony file or outcome that is refused, or a holder the ceremony excludes (spec §4).
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias CeremonyError = LayerError<CeremonyErrorCode>
-
-/// The rules behind ``CeremonyError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``CeremonyError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum CeremonyErrorCode: String, MessageCode {
     /// A dealing or acknowledgement names another plan (another ceremony, or another round).
     case wrongPlan = "ceremony.wrong-plan"

@@ -150,6 +150,13 @@ public enum CeremonyFolder {
         public let threshold: Int
         /// The holder count n.
         public let holderCount: Int
+
+        /// The one-line summary (`ceremony.finished`): qualified of n, t, the joint key.
+        public var summary: Notice {
+            Notice(
+                Notice.Code.ceremonyFinished,
+                [.text(String(qualified.count)), .text(String(holderCount)), .text(String(threshold)), .text(jointKey)])
+        }
     }
 
     /// `ceremony finish`: judges the folder (spec §4.5), as `round init` will.

@@ -19,13 +19,7 @@ extension DemoRound {
             at: ceremony, holders: try holderIDs.map { try unlock(key($0)) }, threshold: 2,
             secretary: secretary.identity)
         let finished = try CeremonyFolder.finish(ceremony: ceremony)
-        log(
-            Notice(
-                Notice.Code.ceremonyFinished,
-                [
-                    .text(String(finished.qualified.count)), .text(String(finished.holderCount)),
-                    .text(String(finished.threshold)), .text(finished.jointKey),
-                ]))
+        log(finished.summary)
 
         // 1. Round set-up by the secretary.
         step(1, "round init (thư ký / secretary)")

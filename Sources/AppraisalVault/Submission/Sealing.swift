@@ -1,11 +1,11 @@
 internal import VaultCrypto
 
-/// A member's sealing step (design brief §3 step 4): check the filled worksheet against the
+/// A member's sealing step (spec §3.9, §5): check the filled worksheet against the
 /// round, report every problem, and only then seal.
 public enum Sealing {
     /// One problem found in a worksheet, ready to print.
     public struct Finding: Sendable {
-        /// `file:line` (or `file` for a missing cell).
+        /// `file:line`, `file:line:column` for a problem in one cell, or `file` for a missing cell.
         public let location: String
         /// The cell concerned, if any.
         public let cell: Cell?
@@ -31,8 +31,9 @@ public enum Sealing {
             // A missing cell names itself; a row problem is prefixed with its line and cell.
             findings.append(
                 Finding(
-                    location: p.line > 0 ? "\(file):\(p.line)" : file, cell: p.line > 0 ? p.cell : nil,
-                    text: Notice(p.error)))
+                    location: p.line == 0
+                        ? file : p.column == 0 ? "\(file):\(p.line)" : "\(file):\(p.line):\(p.column)",
+                    cell: p.line > 0 ? p.cell : nil, text: Notice(p.error)))
         }
         return (rows, findings)
     }

@@ -81,12 +81,7 @@ struct CeremonyCommand: ParsableCommand {
         func run() throws {
             let finished = try CeremonyFolder.finish(ceremony: folder.ceremony)
             for exclusion in finished.exclusions { Terminal.out(Terminal.text(exclusion)) }
-            Terminal.say(
-                .ceremonyFinished,
-                [
-                    String(finished.qualified.count), String(finished.holderCount), String(finished.threshold),
-                    finished.jointKey,
-                ])
+            Terminal.out(Terminal.text(finished.summary))
             Terminal.say(.ceremonyQualified, [finished.qualified.joined(separator: ", ")])
         }
     }

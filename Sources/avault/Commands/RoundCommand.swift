@@ -37,6 +37,8 @@ struct RoundCommand: ParsableCommand {
         var key: String
         @Flag(help: ArgumentHelp(Terminal.localized(.helpDemo)))
         var demo = false
+        @Flag(name: .customLong("single-holder"), help: ArgumentHelp(Terminal.localized(.helpSingleHolder)))
+        var singleHolder = false
         @Option(help: ArgumentHelp(Terminal.localized(.helpRoundOut), valueName: "dir"))
         var out: String
         @OptionGroup var passphrase: PassphraseOptions
@@ -45,13 +47,19 @@ struct RoundCommand: ParsableCommand {
             // 1. Everything that can be checked without the passphrase.
             let sources = RoundSetup.Sources(
                 framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
-                labels: labels, ceremony: ceremony,
-                title: title, year: year, references: reference, isDemo: demo)
+                labels: labels, ceremony: ceremony, title: title, year: year, references: reference, isDemo: demo,
+                singleHolder: singleHolder)
             let setup: RoundSetup
             let keyFile: KeyFile
             do {
                 (setup, keyFile) = try RoundFolder.prepare(sources, secretaryKey: key, at: out)
             } catch let problems as InputProblems {
+                // A ceremony with t = 1 and no --single-holder is a usage error of its own (exit 64).
+                if problems.errors.count == 1, let only = problems.errors.first,
+                    only.messageID == ReleaseError.Code.singleHolder.rawValue
+                {
+                    throw only
+                }
                 for problem in problems.errors { Terminal.report(problem) }
                 throw CLIError(.roundInputsRejected, [String(problems.errors.count)])
             }
@@ -72,7 +80,8 @@ struct RoundCommand: ParsableCommand {
                     String(round.appraisableCells.count), String(round.members.count),
                     String(round.holders.count), String(round.threshold),
                 ])
-            Terminal.say(.roundFingerprintLine, [round.fingerprint.description])
+            Terminal.say(Notice.Code.roundFingerprintLine, [round.fingerprint.description])
+            if round.threshold == 1 { Terminal.warn(.showSingleHolder) }
         }
     }
 

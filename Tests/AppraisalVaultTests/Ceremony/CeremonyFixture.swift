@@ -2,7 +2,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Holders, a secretary, a plan and both passes of a key ceremony, deterministic and in memory;
 /// any dealing or acknowledgement can be replaced by a doctored one before judging.

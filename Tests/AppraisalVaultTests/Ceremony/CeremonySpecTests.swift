@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// The worked examples of spec §4.9 and §8.9: every value is recomputed from the vector generator's
 /// fixed inputs, and the test fails if the spec stops quoting any of them.

@@ -2,7 +2,6 @@ import PropertyBased
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 /// A tiny round: one field, one criterion with a self, a council and a survey sub-criterion;
 /// three units in two groups; two members.
@@ -64,7 +63,7 @@ enum MergeFixture {
     static let round = [UInt8](repeating: 9, count: 32)
 }
 
-@Suite("Merge (design brief §3 step 6)")
+@Suite("Merge (spec §6.4, §6.5)")
 struct MergeTests {
     typealias F = MergeFixture
 
@@ -153,7 +152,7 @@ struct MergeTests {
     }
 }
 
-@Suite("Appraisal rules (design brief §3 step 4)")
+@Suite("Appraisal rules (spec §3.9)")
 struct AppraisalCheckTests {
     typealias F = MergeFixture
 
@@ -188,6 +187,20 @@ struct AppraisalCheckTests {
             try Self.codes(F.m1Rows + [Appraisal(unit: "u1", code: "9.9.9", score: .zero, reason: "")]) == [
                 "appraisal.unknown-code"
             ])
+    }
+
+    /// A reason made only of blank characters (spec §1.3: NBSP from Excel, U+3000, U+200B, U+FEFF)
+    /// is no reason: `appraisal.blank-reason`, the same rule for seal and merge; a visible reason passes.
+    @Test func blankReason() throws {
+        var rows = F.m1Rows
+        for blank in ["\u{00A0}", "\u{00A0}\u{00A0}", "\u{3000}", "\u{200B}", "\u{FEFF}", " \u{00A0}\n"] {
+            rows[0] = Appraisal(unit: "u1", code: "1.1.1", score: F.p("0.5"), reason: blank, line: 2)
+            #expect(try Self.codes(rows) == ["appraisal.blank-reason"], "\(Array(blank.unicodeScalars))")
+        }
+        rows[0] = Appraisal(unit: "u1", code: "1.1.1", score: F.p("0.5"), reason: "\n\t ", line: 2)
+        #expect(try Self.codes(rows) == ["appraisal.missing-reason"])
+        rows[0] = Appraisal(unit: "u1", code: "1.1.1", score: F.p("0.5"), reason: "\u{00A0}thiếu hồ sơ", line: 2)
+        #expect(try Self.codes(rows).isEmpty)
     }
 
     /// Every problem is reported at once, not only the first.

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Small input files for the round tests, written into a fresh temporary folder.
 struct RoundFixtures {
@@ -41,14 +40,17 @@ struct RoundFixtures {
         return out
     }()
 
-    /// The demo holders' 2-of-3 key ceremony for `secretary` (the demo secretary by default),
+    /// The demo holders' t-of-3 key ceremony for `secretary` (the demo secretary by default),
     /// deterministic from `seed`, in a folder of its own under `FOLDER` (made on first use).
-    func ceremony(secretary: PublicIdentity? = nil, seed: String = "round fixtures ceremony") throws -> String {
-        let directory = folder + "/ceremony-" + Hex.encode(BLAKE2b.hash(Array(seed.utf8), outputLength: 16))
+    func ceremony(secretary: PublicIdentity? = nil, seed: String = "round fixtures ceremony", threshold: Int = 2)
+        throws -> String
+    {
+        let directory =
+            folder + "/ceremony-" + Hex.encode(BLAKE2b.hash(Array("\(seed) \(threshold)".utf8), outputLength: 16))
         if !FileIO.exists(directory + "/" + CeremonyFolder.planFileName) {
             try CeremonyFolder.holdAll(
                 at: directory, holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { Self.demoIdentities[$0]! },
-                threshold: 2, secretary: secretary ?? Self.demoIdentities["thu-ky"]!.identity,
+                threshold: threshold, secretary: secretary ?? Self.demoIdentities["thu-ky"]!.identity,
                 created: "2026-01-01T00:00:00Z", using: DeterministicRandom(seed: seed))
         }
         return directory
@@ -91,16 +93,31 @@ struct RoundFixtures {
     }
 }
 
-/// Expects exactly one problem with `message`, whose English text mentions `mentions`.
+/// Expects exactly one problem with `code` such that each of `mentions` ends one of its facts
+/// (see ``facts(_:)``; paths are absolute, so `u.csv:2:1` names the place by its file name).
 func expectProblem(
-    _ problems: InputProblems, _ message: MessageID, mentions: String...,
+    _ problems: InputProblems, _ code: some MessageCode, mentions: String...,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-    let hits = problems.errors.filter { $0.code == message }
-    #expect(hits.count == 1, "expected one \(message), got: \(problems)", sourceLocation: sourceLocation)
+    let hits = problems.errors.filter { $0.code == code.rawValue }
+    #expect(hits.count == 1, "expected one \(code.rawValue), got: \(problems)", sourceLocation: sourceLocation)
+    let found = hits.first.map(facts) ?? []
     for text in mentions {
-        #expect(
-            hits.first?.english.contains(text) == true, "\(hits.first?.english ?? "-") lacks \(text)",
-            sourceLocation: sourceLocation)
+        #expect(found.contains { $0.hasSuffix(text) }, "\(found) lacks \(text)", sourceLocation: sourceLocation)
     }
+}
+
+/// An input problem's facts as a reader finds them in its message: each value, and its place
+/// `FILE:LINE:COLUMN` (or `FILE:LINE`) when it has one.
+func facts(_ error: any Error) -> [String] {
+    guard let values = (error as? any AppraisalError)?.context.values else { return [] }
+    var out = values.map(\.rendered)
+    if case .file(let file) = values.first, values.count > 1, case .line(let line) = values[1] {
+        if values.count > 2, case .column(let column) = values[2] {
+            out.append("\(file):\(line):\(column)")
+        } else {
+            out.append("\(file):\(line)")
+        }
+    }
+    return out
 }

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Round verification (spec §9)")
 struct RoundVerifierTests {
@@ -13,7 +12,7 @@ struct RoundVerifierTests {
     @Test func cleanRoundPasses() throws {
         let f = try F()
         let report = try f.verify(fingerprint: f.round.fingerprint)
-        #expect(report.passed, "\(report.failures.map { "\($0.id): \($0.detail.render(in: .english))" })")
+        #expect(report.passed, "\(report.failures.map { "\($0.id): \($0.detail.description)" })")
         #expect(report.checks.allSatisfy { $0.status == .passed })
         var ids = [String]()
         for id in report.checks.map(\.id) where ids.last != id { ids.append(id) }
@@ -46,6 +45,28 @@ struct RoundVerifierTests {
             merged.checks.filter { $0.status == .notYet }.map(\.id) == [
                 "round.fingerprint", "approval.count", "token.verify",
             ])
+    }
+
+    /// A threshold of 1 is a warning (check 2a, status `warn`): it does not fail the round, shows
+    /// in `--json` as `"status":"warn"` with `passed` true; a 2-of-3 round has no such finding.
+    @Test func singleHolderIsWarned() throws {
+        let report = try F(stage: .initialized, threshold: 1).verify()
+        #expect(report.passed)
+        #expect(report.warnings.map(\.id) == ["round.threshold"])
+        #expect(report.warnings.first?.detail.messageID == "verify.single-holder")
+        #expect(
+            report.checks.map(\.id).prefix(4) == [
+                "round.signature", "round.ceremony", "round.fingerprint", "round.threshold",
+            ])
+        guard case .object(let top) = report.json(renderingDetail: { $0.messageID }),
+            case .array(let checks) = top["checks"], case .object(let warn) = checks[3]
+        else {
+            Issue.record("shape")
+            return
+        }
+        #expect(warn["status"] == .string("warn") && warn["passed"] == .bool(true))
+        #expect(top["passed"] == .bool(true))
+        #expect(try F(stage: .initialized).verify().checks.allSatisfy { $0.id != "round.threshold" })
     }
 
     /// The report's JSON is canonical and carries id, subject, pass/fail, English detail and message id.

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// A real round folder built with the library from the demo identities (keys/, passphrase
 /// `demo-appraisal-2026`) and the small framework of ``RoundFixtures``: two members, three
@@ -31,7 +30,7 @@ struct VerifyFixture {
 
     var secretary: SecretIdentity { Self.identity("thu-ky") }
 
-    init(stage: Stage = .released, title: String = "Vòng kiểm tra") throws {
+    init(stage: Stage = .released, title: String = "Vòng kiểm tra", threshold: Int = 2) throws {
         inputs = try RoundFixtures()
         let fx = inputs
         let sources = RoundSetup.Sources(
@@ -39,8 +38,8 @@ struct VerifyFixture {
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
             selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
             members: try fx.write("members.csv", RoundFixtures.membersCSV),
-            ceremony: try fx.ceremony(),
-            title: title, year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: true)
+            ceremony: try fx.ceremony(threshold: threshold), title: title, year: 2025,
+            references: ["Quyết định số 04/QĐ-UBND"], isDemo: true, singleHolder: threshold == 1)
         directory = fx.folder + "/round"
         round = try RoundFolder.create(
             try RoundSetup.load(sources), secretary: Self.identity("thu-ky"), at: directory, created: Self.created)
