@@ -46,7 +46,8 @@ public enum RoundMerge {
 
     /// Runs the merge.
     ///
-    /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, any envelope or
+    /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, any journal error
+    ///   (also `journal.rolled-back`), any checkpoint error (`checkpoint.not-extended`), any envelope or
     ///   inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
     ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
     static func run(
@@ -61,6 +62,8 @@ public enum RoundMerge {
         try inbox.recoverInterrupted(secretary: secretary)
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        // A journal older than a holder's checkpoint is not merged (spec §11.4).
+        try Checkpoint.requireAll(roundDirectory: roundDirectory, round: round, journal: journal.entries)
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         // A merge is final: the holders' shares in approvals open the round's release key, not one
         // results file, so a second merge after approvals could be opened with them.

@@ -23,5 +23,6 @@ extension ErrorHint {
         case chmod = "hint.chmod"
         case passphrase = "hint.passphrase"
         case fingerprintMismatch = "hint.fingerprint-mismatch"
+        case pinAccept = "hint.pin-accept"
     }
 }

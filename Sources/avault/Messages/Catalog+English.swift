@@ -224,6 +224,64 @@ extension MessageID {
         case .journalBrokenChain:
             "{1}: the journal's hash chain breaks at entry {2}; an entry was removed, inserted or edited."
         case .journalWrongRound: "{1}: this journal belongs to another appraisal round."
+        case .journalRolledBack:
+            "{1}: this journal ({2} entries, head {3}…) does not extend the one this machine recorded for the round ({4} entries, head {5}…, in {6}): an older copy of the round folder was put back, or the journal was replaced. Nothing was changed."
+        case .journalPinMalformed:
+            "{1}: this machine's pin file is damaged ({2}); see the round with `avault pin --round ROUND`, then pin it again with --accept."
+        case .journalPinAcceptMismatch:
+            "--accept {1} is not the head of {2}, which is {3}; copy the head exactly as avault printed it."
+        case .journalPinNoState: "There is no folder for journal pins: set HOME or XDG_STATE_HOME."
+        case .receiptBadSignature:
+            "{1}: the receipt is not signed by this round's secretary; it was altered, or it is not from this round."
+        case .receiptWrongRound: "{1}: this receipt is for another appraisal round."
+        case .receiptNotInJournal:
+            "{1}: the journal does not hold this receipt's entry {4} (head {5}…) for {2} revision {3}: it was rolled back or rewritten after the file was received."
+        case .checkpointBadSignature: "{1}: the checkpoint's signature does not verify; the file was altered."
+        case .checkpointNotAHolder:
+            "{1}: the key in this checkpoint (signed as {2}) is not a release holder of this round."
+        case .checkpointWrongRound: "{1}: this checkpoint is for another appraisal round."
+        case .checkpointNotExtended:
+            "{1}: {2} checkpointed the journal at {3} entries (head {4}…), but this journal ({5} entries) does not extend it: an older copy was put back, or the history was rewritten."
+        case .verifyPinOK: "The journal extends this machine's pin ({1} entries, head {2}…)."
+        case .verifyPinNone: "This machine has not pinned this round."
+        case .verifyReceiptsOK:
+            "{1} receipts: signed by the secretary, and the journal holds each one's entry."
+        case .verifyReceiptsNone: "No receipts to check."
+        case .verifyCheckpointsOK: "{1} checkpoints by release holders; the journal extends each."
+        case .verifyCheckpointsNone: "No checkpoints yet."
+        case .hintPinAccept:
+            "Restore the newest copy of the round folder (a backup; the members' receipts show what is missing). Only if this journal is the one to keep: avault pin --round {1} --accept {2}"
+        case .pinAbstract:
+            "Show this machine's pin of a round's journal, or pin again on purpose (--accept)."
+        case .pinHelpAccept:
+            "Pin the journal now in the folder; give its head in full, as avault printed it."
+        case .pinJournal: "Journal: {1} entries, head {2}"
+        case .pinPinned: "Pinned on this machine: {1} entries, head {2} ({3})"
+        case .pinNone: "Not pinned on this machine ({1})."
+        case .pinAccepted:
+            "Pinned: commands on this machine now accept this journal and what extends it, nothing older."
+        case .pinNotExtended:
+            "The journal does not extend the pin, so commands on this machine refuse it. Restore the newest copy; or, to keep this journal: avault pin --round {1} --accept {2}"
+        case .receiptAbstract: "Check the receipts of received files (for members)."
+        case .receiptCheckAbstract:
+            "Check a receipt: the secretary's signature, the round and, given the round folder, that its journal still holds it."
+        case .receiptHelpFile: "The receipt file (.avc)."
+        case .receiptGood:
+            "{1}: a good receipt from the round's secretary: {2}, journal entry {3} (head {4}), received {5}."
+        case .receiptInJournal: "The journal in {1} holds this entry."
+        case .receiptJournalNotChecked:
+            "No journal in {1}: only the signature and the round were checked; give the round folder to check the journal too."
+        case .checkpointAbstract:
+            "A release holder signs the journal's current head (checkpoints/), so an older copy cannot be put back unnoticed."
+        case .checkpointWritten: "Wrote {1}: {2} checkpointed the journal at {3} entries, head {4}."
+        case .verifyHelpReceipts:
+            "A folder of receipts (.avc) to check against the journal, e.g. a member's stick."
+        case .verifySummaryUnanchored:
+            "NOT ANCHORED: {1} checks passed, {2} not yet applicable, but nothing ties this folder to the round you mean; a forged folder consistent with itself passes too. Give --fingerprint (the secretary reads it to you), or verify on a machine that pinned the round."
+        case .receiveHelpReceiptsOut: "Also write each receipt into this folder (e.g. the member's stick)."
+        case .receiveReceipt: "receipt: {1}"
+        case .exitUnanchored:
+            "every check passed, but the round is not anchored (verify)"
         case .releaseSecretEmpty: "The secret to split is empty."
         case .releaseHolderCount: "{1} release holders given; there must be between 1 and 255."
         case .releaseThresholdRange:
@@ -507,7 +565,7 @@ extension MessageID {
         case .verifyHelpJSON: "Print the report as canonical JSON for machines."
         case .verifyBadFingerprint: "\"{1}\" is not a fingerprint (24 characters A–Z, 2–7)."
         case .verifyHeader: "Verifying round {1} (fingerprint {2})"
-        case .verifySummaryPass: "PASSED: {1} checks passed, {2} not yet applicable."
+        case .verifySummaryPass: "PASSED: {1} checks passed, {2} not yet applicable; anchored by {3}."
         case .verifySummaryFail: "FAILED: {1} of {2} checks failed."
         case .kindName: "{1} file"
         case .formatEmpty: "{1}: the file is empty."

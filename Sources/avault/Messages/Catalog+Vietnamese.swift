@@ -228,6 +228,65 @@ extension MessageID {
         case .journalBadSignature: "{1}: chữ ký của thư ký trên nhật ký không hợp lệ; nhật ký đã bị sửa."
         case .journalBrokenChain: "{1}: chuỗi băm của nhật ký bị đứt ở mục {2}; có mục bị xoá, chèn hoặc sửa."
         case .journalWrongRound: "{1}: nhật ký này thuộc về một vòng thẩm định khác."
+        case .journalRolledBack:
+            "{1}: nhật ký này ({2} mục, đầu chuỗi {3}…) không nối tiếp nhật ký mà máy này đã ghi nhận cho vòng thẩm định ({4} mục, đầu chuỗi {5}…, trong {6}): một bản sao cũ của thư mục vòng đã được chép đè, hoặc nhật ký đã bị thay. Chưa có gì bị thay đổi."
+        case .journalPinMalformed:
+            "{1}: tệp ghim của máy này bị hỏng ({2}); xem vòng bằng `avault pin --round VÒNG`, rồi ghim lại bằng --accept."
+        case .journalPinAcceptMismatch:
+            "--accept {1} không phải đầu chuỗi của {2}; đầu chuỗi là {3}. Hãy chép đúng đầu chuỗi avault đã in."
+        case .journalPinNoState:
+            "Không có thư mục lưu điểm ghim nhật ký: hãy đặt HOME hoặc XDG_STATE_HOME."
+        case .receiptBadSignature:
+            "{1}: biên nhận không mang chữ ký của thư ký vòng này; tệp đã bị sửa, hoặc không thuộc vòng này."
+        case .receiptWrongRound: "{1}: biên nhận này thuộc một vòng thẩm định khác."
+        case .receiptNotInJournal:
+            "{1}: nhật ký không còn mục {4} (đầu chuỗi {5}…) của biên nhận này cho {2} lần nộp {3}: nhật ký đã bị quay lui hoặc viết lại sau khi nhận tệp."
+        case .checkpointBadSignature: "{1}: chữ ký trên điểm chốt không hợp lệ; tệp đã bị sửa."
+        case .checkpointNotAHolder:
+            "{1}: khoá trong điểm chốt này (ký với tên {2}) không phải của người giữ khoá công bố của vòng này."
+        case .checkpointWrongRound: "{1}: điểm chốt này thuộc một vòng thẩm định khác."
+        case .checkpointNotExtended:
+            "{1}: {2} đã chốt nhật ký ở {3} mục (đầu chuỗi {4}…), nhưng nhật ký này ({5} mục) không nối tiếp điểm đó: một bản cũ đã được chép đè, hoặc lịch sử đã bị viết lại."
+        case .verifyPinOK: "Nhật ký nối tiếp điểm ghim của máy này ({1} mục, đầu chuỗi {2}…)."
+        case .verifyPinNone: "Máy này chưa ghim vòng thẩm định này."
+        case .verifyReceiptsOK:
+            "{1} biên nhận: có chữ ký của thư ký, và nhật ký còn đủ mục của từng biên nhận."
+        case .verifyReceiptsNone: "Không có biên nhận để đối chiếu."
+        case .verifyCheckpointsOK: "{1} điểm chốt của người giữ khoá; nhật ký nối tiếp từng điểm."
+        case .verifyCheckpointsNone: "Chưa có điểm chốt."
+        case .hintPinAccept:
+            "Hãy khôi phục bản mới nhất của thư mục vòng (bản sao lưu; biên nhận của thành viên cho biết còn thiếu gì). Chỉ khi đúng là muốn giữ nhật ký này: avault pin --round {1} --accept {2}"
+        case .pinAbstract:
+            "Xem điểm ghim nhật ký của một vòng trên máy này, hoặc chủ động ghim lại (--accept)."
+        case .pinHelpAccept:
+            "Ghim nhật ký hiện có trong thư mục; ghi đầy đủ đầu chuỗi như avault đã in."
+        case .pinJournal: "Nhật ký: {1} mục, đầu chuỗi {2}"
+        case .pinPinned: "Đã ghim trên máy này: {1} mục, đầu chuỗi {2} ({3})"
+        case .pinNone: "Máy này chưa ghim ({1})."
+        case .pinAccepted:
+            "Đã ghim: các lệnh trên máy này từ nay chấp nhận nhật ký này và những gì nối tiếp nó, không chấp nhận bản cũ hơn."
+        case .pinNotExtended:
+            "Nhật ký không nối tiếp điểm ghim nên các lệnh trên máy này từ chối nó. Hãy khôi phục bản mới nhất; hoặc, nếu muốn giữ nhật ký này: avault pin --round {1} --accept {2}"
+        case .receiptAbstract: "Kiểm tra biên nhận của các tệp đã được nhận (dành cho thành viên)."
+        case .receiptCheckAbstract:
+            "Kiểm tra một biên nhận: chữ ký của thư ký, vòng thẩm định, và nếu có thư mục vòng thì nhật ký còn giữ biên nhận đó."
+        case .receiptHelpFile: "Tệp biên nhận (.avc)."
+        case .receiptGood:
+            "{1}: biên nhận hợp lệ của thư ký vòng: {2}, mục nhật ký {3} (đầu chuỗi {4}), nhận lúc {5}."
+        case .receiptInJournal: "Nhật ký trong {1} còn giữ mục này."
+        case .receiptJournalNotChecked:
+            "Không có nhật ký trong {1}: mới kiểm tra chữ ký và vòng; hãy chỉ thư mục vòng để kiểm tra cả nhật ký."
+        case .checkpointAbstract:
+            "Người giữ khoá công bố ký đầu chuỗi hiện tại của nhật ký (checkpoints/), để không ai chép đè bản cũ mà không bị phát hiện."
+        case .checkpointWritten: "Đã ghi {1}: {2} đã chốt nhật ký ở {3} mục, đầu chuỗi {4}."
+        case .verifyHelpReceipts:
+            "Thư mục chứa biên nhận (.avc) cần đối chiếu với nhật ký, ví dụ USB của thành viên."
+        case .verifySummaryUnanchored:
+            "CHƯA NEO: {1} bước kiểm tra đạt, {2} bước chưa đến lượt, nhưng không có gì gắn thư mục này với vòng thẩm định bạn cần kiểm tra; một thư mục giả mạo nhất quán với chính nó cũng đạt. Hãy dùng --fingerprint (thư ký đọc cho bạn), hoặc kiểm tra trên máy đã ghim vòng này."
+        case .receiveHelpReceiptsOut: "Ghi thêm từng biên nhận vào thư mục này (ví dụ USB của thành viên)."
+        case .receiveReceipt: "biên nhận: {1}"
+        case .exitUnanchored:
+            "mọi bước kiểm tra đạt nhưng vòng chưa được neo (verify)"
         case .releaseSecretEmpty: "Bí mật cần chia rỗng."
         case .releaseHolderCount: "Có {1} người giữ khoá mở; số người phải từ 1 đến 255."
         case .releaseThresholdRange: "Ngưỡng mở khoá {1} nằm ngoài phạm vi: phải từ 1 đến số người giữ khoá ({2})."
@@ -507,7 +566,7 @@ extension MessageID {
         case .verifyHelpJSON: "In báo cáo dạng JSON chuẩn cho máy đọc."
         case .verifyBadFingerprint: "\"{1}\" không phải dấu vân tay (24 ký tự A–Z, 2–7)."
         case .verifyHeader: "Kiểm tra vòng {1} (dấu vân tay {2})"
-        case .verifySummaryPass: "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt."
+        case .verifySummaryPass: "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt; neo bằng {3}."
         case .verifySummaryFail: "KHÔNG ĐẠT: {1} trong {2} bước kiểm tra không đạt."
         case .kindName: "tệp loại {1}"
         case .formatEmpty: "{1}: tệp rỗng."
