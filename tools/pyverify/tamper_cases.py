@@ -65,6 +65,8 @@ CASES = {
     "flip-token": lambda r: flip(r / "release-token.avt", 60),
     "token-secret-bit0": lambda r: _token_secret_bit0(r / "release-token.avt"),
     "trailing-byte-token": lambda r: (r / "release-token.avt").write_bytes((r / "release-token.avt").read_bytes() + b"\0"),
+    "flip-receipt": lambda r: flip(first(r / "receipts"), 60),
+    "remove-receipt": lambda r: first(r / "receipts").unlink(),
     "flip-round": lambda r: flip(r / "round.avr", 300),
     "remove-round": lambda r: (r / "round.avr").unlink(),
 }
@@ -72,7 +74,7 @@ CASES = {
 
 # earlier stages of a valid round, or harmless changes: both verifiers must pass them
 VALID = {"pristine", "unmerged-unreleased", "remove-token", "remove-one-approval", "remove-one-approval-and-token",
-         "remove-approvals-and-token", "duplicate-approval"}
+         "remove-approvals-and-token", "duplicate-approval", "remove-receipt"}
 
 
 def _token_secret_bit0(p: Path):

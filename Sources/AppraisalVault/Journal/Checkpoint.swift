@@ -75,12 +75,18 @@ public struct Checkpoint: Sendable {
     ///   `checkpoint.wrong-round`.
     @discardableResult
     func verify(round definition: RoundDefinition) throws -> String {
+        try verify(policy: definition.release, roundHash: definition.fileHash)
+    }
+
+    /// ``verify(round:)`` from the two facts it needs (the vectors have no round definition).
+    func verify(policy: ReleasePolicy, roundHash: [UInt8]) throws -> String {
         guard document.isSigned(by: holderSigningKey) else {
             throw JournalError(.checkpointBadSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
-        guard let entry = definition.release.holders.first(where: { $0.identity.signingKey == holderSigningKey })
-        else { throw JournalError(.checkpointNotAHolder, [.file(file), .text(holder)]) }
-        guard round == definition.fileHash else { throw JournalError(.checkpointWrongRound, [.file(file)]) }
+        guard let entry = policy.holders.first(where: { $0.identity.signingKey == holderSigningKey }) else {
+            throw JournalError(.checkpointNotAHolder, [.file(file), .text(holder)])
+        }
+        guard round == roundHash else { throw JournalError(.checkpointWrongRound, [.file(file)]) }
         return entry.identity.id
     }
 
