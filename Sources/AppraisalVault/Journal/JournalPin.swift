@@ -99,10 +99,10 @@ extension JournalPin {
     }
 
     /// Reads the current store's pin of the round in `roundDirectory` and its journal (checked:
-    /// signature by the secretary, chain, round; not against the pin).
+    /// signature by the secretary, chain, round; not against the pin). A malformed pin file shows
+    /// as none, so that ``accept(roundDirectory:round:head:)`` can replace it.
     ///
-    /// - Throws: ``JournalError`` `journal.pin-no-state` when no store is bound, any journal error,
-    ///   `journal.pin-malformed`.
+    /// - Throws: ``JournalError`` `journal.pin-no-state` when no store is bound, any journal error.
     public static func state(roundDirectory: String, round: RoundDefinition) throws -> State {
         guard let store = PinStore.current else { throw JournalError(.pinNoState) }
         let journal = try RoundJournal.load(
