@@ -478,15 +478,21 @@ CHECKPOINT_MAX = 4096
 RECEIPT_EVENTS = ("receive", "supersede", "receive-evidence")
 
 
+def _small_signed_doc(obj, data: bytes, kind: str, cap: int):
+    """File cap (= header cap, §1.8), container of `kind`, 64-byte body: sets obj.pre, obj.sig;
+    returns the header."""
+    if len(data) > cap:
+        fail("file.too-large", f"{kind} over {cap} bytes")
+    obj.pre, h, body = parse_container(data, KIND_BY_NAME[kind], cap)
+    obj.sig = signed_doc_body(body)
+    return h
+
+
 class Receipt:
     """§11.3 steps 1-2: cap, container (kind 11), strict header."""
 
     def __init__(self, data: bytes):
-        if len(data) > RECEIPT_MAX:
-            fail("file.too-large", f"receipt over {RECEIPT_MAX} bytes")
-        pre, h, body = parse_container(data, KIND_BY_NAME["receipt"], RECEIPT_MAX)
-        self.sig = signed_doc_body(body)
-        self.pre = pre
+        h = _small_signed_doc(self, data, "receipt", RECEIPT_MAX)
         hdr(isinstance(h, dict), "header", "not an object")
         ev = h.get("event")
         hdr(ev in RECEIPT_EVENTS, "header.event", "not receive, supersede or receive-evidence")
@@ -528,11 +534,7 @@ class Checkpoint:
     """§11.4 steps 1-2: cap, container (kind 12), strict header."""
 
     def __init__(self, data: bytes):
-        if len(data) > CHECKPOINT_MAX:
-            fail("file.too-large", f"checkpoint over {CHECKPOINT_MAX} bytes")
-        pre, h, body = parse_container(data, KIND_BY_NAME["checkpoint"], CHECKPOINT_MAX)
-        self.sig = signed_doc_body(body)
-        self.pre = pre
+        h = _small_signed_doc(self, data, "checkpoint", CHECKPOINT_MAX)
         fields(h, "header", ("created", "entries", "head", "holder", "holderSigningKey", "round"))
         f_ts(h["created"], "header.created")
         f_int(h["entries"], "header.entries", 1, 2 ** 31 - 1)

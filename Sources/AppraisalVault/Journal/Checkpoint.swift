@@ -36,12 +36,8 @@ public struct Checkpoint: Sendable {
     ///
     /// - Throws: ``FormatError`` `file.too-large`, `format.*`, `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
-        guard bytes.count <= Checkpoint.maxFileSize else {
-            throw FormatError(
-                .fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(Checkpoint.maxFileSize))])
-        }
         let document = try SignedDocument(
-            parsing: bytes, expecting: .checkpoint, file: file, maxHeaderLength: Checkpoint.maxFileSize)
+            parsing: bytes, expecting: .checkpoint, file: file, cap: Checkpoint.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
             created = try r.timestamp("created")

@@ -69,12 +69,7 @@ public struct Receipt: Sendable {
     ///
     /// - Throws: ``FormatError`` `file.too-large`, `format.*`, `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
-        guard bytes.count <= Receipt.maxFileSize else {
-            throw FormatError(
-                .fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(Receipt.maxFileSize))])
-        }
-        let document = try SignedDocument(
-            parsing: bytes, expecting: .receipt, file: file, maxHeaderLength: Receipt.maxFileSize)
+        let document = try SignedDocument(parsing: bytes, expecting: .receipt, file: file, cap: Receipt.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
             at = try r.string("at", maxBytes: 32)
