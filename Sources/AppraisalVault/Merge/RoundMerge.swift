@@ -59,11 +59,16 @@ public enum RoundMerge {
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
         else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
         let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
+        // A journal older than this machine's pin or a holder's checkpoint is not merged, nor
+        // extended by a recovery (spec §11.2, §11.4).
+        try Checkpoint.requireAll(
+            roundDirectory: roundDirectory, round: round,
+            journal: try RoundJournal.load(
+                roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash
+            ).entries)
         try inbox.recoverInterrupted(secretary: secretary)
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
-        // A journal older than a holder's checkpoint is not merged (spec §11.4).
-        try Checkpoint.requireAll(roundDirectory: roundDirectory, round: round, journal: journal.entries)
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         // A merge is final: the holders' shares in approvals open the round's release key, not one
         // results file, so a second merge after approvals could be opened with them.
