@@ -40,26 +40,14 @@ public enum RoundVerifier {
             bytes = try FileIO.read(
                 FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
         } catch {
-            return VerificationReport(
-                roundHash: nil,
-                checks: [
-                    .init(
-                        id: "round.signature", subject: roundFile, status: .failed,
-                        detail: Notice(error.asAppraisalError))
-                ])
+            return .unreadableRound(roundFile, hash: nil, error)
         }
         let roundHash = BLAKE2b.hash(bytes, outputLength: 32)
         let round: RoundDefinition
         do {
             round = try RoundDefinition(parsing: bytes, file: roundFile)
         } catch {
-            return VerificationReport(
-                roundHash: roundHash,
-                checks: [
-                    .init(
-                        id: "round.signature", subject: roundFile, status: .failed,
-                        detail: Notice(error.asAppraisalError))
-                ])
+            return .unreadableRound(roundFile, hash: roundHash, error)
         }
         var run = RoundVerification(directory: roundDirectory, round: round)
         run.checkRound(expectedFingerprint: expectedFingerprint)
@@ -236,5 +224,17 @@ struct RoundVerification {
             first.details["roundDefinition"] == .hex(round.fileHash)
         else { return fail("journal.round", subject, .journalNoInit, [subject]) }
         pass("journal.round", subject, .journalRound, [subject])
+    }
+}
+
+extension VerificationReport {
+    /// The report of a round definition that cannot be read or does not verify: one failed
+    /// `round.signature` check (spec §9.2), nothing else checked.
+    fileprivate static func unreadableRound(_ file: String, hash: [UInt8]?, _ error: any Error) -> Self {
+        VerificationReport(
+            roundHash: hash,
+            checks: [
+                .init(id: "round.signature", subject: file, status: .failed, detail: Notice(error.asAppraisalError))
+            ])
     }
 }

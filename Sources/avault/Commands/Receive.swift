@@ -37,8 +37,8 @@ struct Receive: ParsableCommand {
                 Terminal.report(error)
             }
         }
-        for receipt in batch.receipts { Terminal.say(.receiveReceipt, [receipt]) }
-        Terminal.say(.receiveSummary, [String(batch.accepted), String(batch.rejected)])
+        for receipt in batch.receipts { Terminal.say(MessageID.receiveReceipt, [receipt]) }
+        Terminal.say(Notice.Code.receiveSummary, [String(batch.accepted), String(batch.rejected)])
         if let error = batch.receiptError { throw error }
         if batch.rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Sealed envelope, streaming (spec §5, §10)")
 struct StreamingEnvelopeTests {
@@ -122,7 +121,8 @@ struct StreamingEnvelopeTests {
                 // The outer signature is valid now, so the stream must be what refuses.
                 let code = try #require(error?.code, "\(c.name): no error")
                 #expect(
-                    [.envelopeCorrupt, .envelopeBadLength, .envelopeInnerSignature].contains(code), "\(c.name): \(code)"
+                    ["envelope.corrupt", "envelope.bad-length", "envelope.inner-signature"].contains(code),
+                    "\(c.name): \(code)"
                 )
             }
             #expect(!FileIO.exists(out), "\(c.name): output left behind")
@@ -153,12 +153,8 @@ struct StreamingEnvelopeTests {
         #expect(hash == sealed.contentHash && sealed.size == 1 << 30)
         let check = BLAKE2b.Hasher(outputLength: 64)
         let reader = try FileIO.StreamReader(path: out)
-        var buffer = [UInt8]()
-        var offset = 0
-        while offset < reader.size {
-            let n = try reader.read(at: offset, count: 1 << 20, into: &buffer)
-            check.update(buffer[0..<n])
-            offset += n
+        try reader.forEachBlock(in: 0..<reader.size, blockSize: 1 << 20, shortRead: FormatError(.truncated)) {
+            check.update(Array($0))
         }
         #expect(check.finalize() == hash)
     }

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Pins, receipts and the verify anchor in the library (spec §11), by message id. Each test binds
 /// its own pin store in a temporary folder; nothing is written to the real home.

@@ -1,7 +1,6 @@
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Vectors for receipts (area `receipt`, spec §11.3) and checkpoints (area `checkpoint`, §11.4).
 ///

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Round verification (spec §9)")
 struct RoundVerifierTests {
@@ -13,7 +12,7 @@ struct RoundVerifierTests {
     @Test func cleanRoundPasses() throws {
         let f = try F()
         let report = try f.verify(fingerprint: f.round.fingerprint)
-        #expect(report.passed, "\(report.failures.map { "\($0.id): \($0.detail.render(in: .english))" })")
+        #expect(report.passed, "\(report.failures.map { "\($0.id): \($0.detail.description)" })")
         // No pin store, receipt or checkpoint in this fixture: those three are not yet (spec §11.5).
         let freshness: Set = ["journal.pin", "journal.receipts", "journal.checkpoints"]
         #expect(report.checks.allSatisfy { $0.status == (freshness.contains($0.id) ? .notYet : .passed) })

@@ -1,9 +1,6 @@
-/// A problem in a round input (spec §7.1): CSV syntax, the framework, units, self-assessment, members, rank labels, assignments, the survey, a worksheet and its appraisal rows.
+/// A problem in a round input (spec §3.8, §3.9): CSV syntax, the framework, units, self-assessment, members, rank labels, assignments, the survey, a worksheet and its rows.
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias InputError = LayerError<InputErrorCode>
-
-/// The rules behind ``InputError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``InputError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum InputErrorCode: String, MessageCode {
     case appraisalUnknownCode = "appraisal.unknown-code"
     case appraisalUnassigned = "appraisal.unassigned"
