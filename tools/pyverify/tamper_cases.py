@@ -245,7 +245,15 @@ def _forge_results(edit):
         def fix_journal(h):
             h["entries"][-1]["details"].update(manifest=mhash, results=rh)
             _rechain(h)
+            fix_journal.entries = h["entries"]
         _resign(r / "journal.avj", "journal", fix_journal)
+        # the holders' checkpoints (§11.4) name the old head: re-signed too (their keys are public)
+        from avround import entry_hash
+        for cp in sorted((r / "checkpoints").iterdir()) if (r / "checkpoints").is_dir() else []:
+            ch = _header(cp.read_bytes())
+            ch["head"] = entry_hash(fix_journal.entries[ch["entries"] - 1]).hex()
+            cseed = unlock_key_file((REPO / "keys" / f"{ch['holder']}.key").read_bytes(), b"demo-appraisal-2026")["seed"]
+            cp.write_bytes(_signed(12, "checkpoint", ch, cseed))
         hexes = []
         for ap in sorted((r / "approvals").iterdir()):
             ah = _header(ap.read_bytes())
