@@ -39,8 +39,8 @@ extension FuzzChecks {
                 try Fuzz.require(envelopeHeader.json == header, "EnvelopeHeader.json != header")
             }
         case .secretKey, .roundDefinition, .approval, .releaseToken, .journalHead, .ceremonyPlan, .ceremonyDealing,
-            .ceremonyAck:
-            break  // covered by their own targets (ceremony files, approval, token: FuzzCeremony, FuzzApproval)
+            .ceremonyAck, .receipt, .checkpoint:
+            break  // covered by their own targets (FuzzCeremony, FuzzApproval, FuzzReceipt, FuzzCheckpoint, …)
         }
     }
 }

@@ -194,7 +194,7 @@ struct CeremonyCLITests {
         #expect(good.exited(0), "\(good)")
         let opened = try cli.run(["open", "--round", "round", "-o", "r.json"])
         #expect(opened.exited(0), "\(opened)")
-        let verified = try cli.run(["verify", "round"])
+        let verified = try cli.run(["verify", "round", "--fingerprint", round.fingerprint.description])
         #expect(verified.exited(0) && verified.stdout.contains("✓ token.verify"), "\(verified)")
         // After release every cell is checked against its member's own signature (§9.3 check 24).
         #expect(verified.stdout.contains("✓ results.signed"), "\(verified)")

@@ -32,7 +32,7 @@ CI_CASES = [
     "extra-file-in-submissions", "swap-submission-names", "flip-journal-entry", "remove-journal",
     "flip-manifest", "remove-manifest", "flip-results", "unmerged-unreleased", "remove-one-approval-and-token",
     "duplicate-approval", "flip-approval", "forged-partial", "flip-round",
-    "resigned-journal-drop-receive", "resigned-manifest-gaps",
+    "resigned-journal-drop-receive", "resigned-manifest-gaps", "flip-receipt", "remove-receipt",
     "forged-results-cell-score", "forged-results-appraiser",
 ]
 SELECTED = list(CASES) if os.environ.get("PYVERIFY_ALL_CASES") else CI_CASES
@@ -56,8 +56,10 @@ def demo(tmp_path_factory):
     if not BIN.exists():
         pytest.fail(f"{BIN} missing: run `swift build` first")
     d = tmp_path_factory.mktemp("demo") / "demo"
+    # journal pins (spec §11.1) of the demo go to a scratch folder, never to the real home
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path_factory.mktemp("state")))
     subprocess.run([str(BIN), "demo", "--dir", str(d), "--samples", str(REPO / "samples"),
-                    "--keys", str(REPO / "keys")], check=True, capture_output=True, cwd=REPO)
+                    "--keys", str(REPO / "keys")], check=True, capture_output=True, cwd=REPO, env=env)
     return d / "round"
 
 
@@ -78,6 +80,31 @@ def test_demo_round_agrees_and_passes(demo):
     assert bdoc["passed"] and pdoc["passed"]
     ids = {c["id"] for c in pdoc["checks"]}
     assert {"token.verify", "results.open", "results.appraisers"} <= ids
+
+
+def test_unanchored_exit_status(demo):
+    """§9.5: every check passes without an anchor: both exit 2 and say anchor "none"."""
+    ok, errors, _, bdoc, pdoc = compare(demo, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["anchor"] == pdoc["anchor"] == "none"
+    r = subprocess.run([sys.executable, str(HERE / "avverify.py"), "round", str(demo)], capture_output=True)
+    assert r.returncode == 2 and b"NOT ANCHORED" in r.stdout
+
+
+def test_receipts_folder_checked(demo, tmp_path):
+    """§11.5: --receipts DIR; a receipt the journal does not hold fails journal.receipts in both."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for p in sorted((demo / "receipts").iterdir()):
+        shutil.copy(p, stick / p.name)
+    ok, errors, _, bdoc, pdoc = compare(demo, BIN, strict=True, receipts=stick)
+    assert ok and bdoc["passed"], errors
+    # a receipt of another position: entry number changed (the signature then fails first)
+    from tamper_cases import flip
+    flip(sorted(stick.iterdir())[0], 60)
+    ok, errors, _, bdoc, pdoc = compare(demo, BIN, strict=True, receipts=stick)
+    assert ok, errors
+    assert [c["id"] for c in pdoc["checks"] if c["status"] == "fail"] == ["journal.receipts"]
 
 
 def test_demo_round_with_fingerprint(demo):
@@ -129,6 +156,34 @@ def test_text_rules():
     assert text_problem("a\r\nb", one_line=False) == "control character"
     assert text_problem("esc\x1b[0m", one_line=False) == "control character"
     assert text_problem("Nguyễn Thị Lan\u200d") is None
+
+
+def test_blank_invisible_and_unicode_warning(capsys):
+    from avformat import is_blank, unicode_version_warning
+    for s in ("\u3164", "\u2800", "\u115f\u1160", "\uffa0", "\u034f", "\ufe0f", "\U000e0100", "\u180b"):
+        assert is_blank(s), repr(s)
+    for s in ("\u2801", "a\ufe0f", "\u3165"):
+        assert not is_blank(s), repr(s)
+    assert unicode_version_warning("14.0.0") is not None and "15.0" in unicode_version_warning("14.0.0")
+    assert unicode_version_warning("15.0.0") is None and unicode_version_warning("16.0.0") is None
+
+
+def test_results_reason_null_rejected():
+    """§6.4: `reason` and `appraiser` are strings, never null (as the Swift reader requires)."""
+    import copy
+    from avformat import AVError, canonical
+    from avverify import parse_results
+    cell = {"code": "1.1.1", "method": "self", "max": "1", "self": "1", "appraised": "1", "reason": "",
+            "appraiser": "tv-01"}
+    unit = {"unit": "u1", "group": "g", "label": "Tốt", "rank": 1, "self": "1", "appraised": "1", "max": "1",
+            "percent": "100", "fields": [], "criteria": [], "cells": [cell]}
+    good = {"round": "00" * 32, "submissions": [], "surveyAvailable": False, "units": [unit]}
+    parse_results(canonical(good))
+    for key in ("reason", "appraiser"):
+        bad = copy.deepcopy(good)
+        bad["units"][0]["cells"][0][key] = None
+        with pytest.raises(AVError):
+            parse_results(canonical(bad))
 
 
 def test_single_holder_round_warns(tmp_path):

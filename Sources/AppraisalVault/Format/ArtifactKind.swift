@@ -20,6 +20,10 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case journalHead = 9
     /// A sealed evidence attachment.
     case evidence = 10
+    /// The secretary's signed receipt for one accepted file (spec §11.3).
+    case receipt = 11
+    /// A release holder's signed checkpoint of the journal head (spec §11.4).
+    case checkpoint = 12
     /// The secretary's plan of a key ceremony: holders, threshold, round id (spec §4.2).
     case ceremonyPlan = 16
     /// A holder's dealing in a key ceremony: commitments, proof, sealed shares (spec §4.3).
@@ -40,6 +44,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .releaseToken: "release-token"
         case .journalHead: "journal"
         case .evidence: "evidence"
+        case .receipt: "receipt"
+        case .checkpoint: "checkpoint"
         case .ceremonyPlan: "ceremony-plan"
         case .ceremonyDealing: "ceremony-dealing"
         case .ceremonyAck: "ceremony-ack"

@@ -23,4 +23,5 @@ public enum HintCode: String, MessageCode {
     case passphrase = "hint.passphrase"
     case fingerprintMismatch = "hint.fingerprint-mismatch"
     case singleHolder = "hint.single-holder"
+    case pinAccept = "hint.pin-accept"
 }

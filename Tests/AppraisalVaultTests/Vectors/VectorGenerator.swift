@@ -22,6 +22,8 @@ enum VectorGenerator {
         "round-definition": roundDefinitionVectors,
         "evidence": evidenceVectors,
         "ceremony": ceremonyVectors,
+        "receipt": receiptVectors,
+        "checkpoint": checkpointVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

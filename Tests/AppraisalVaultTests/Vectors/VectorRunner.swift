@@ -19,6 +19,8 @@ enum VectorRunner {
         "round-definition": runRoundDefinition,
         "evidence": runEvidence,
         "ceremony": runCeremony,
+        "receipt": runReceipt,
+        "checkpoint": runCheckpoint,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.
