@@ -4,6 +4,9 @@ set -euo pipefail
 dir=${1:-demo-round}
 bin=.build/debug/avault
 rm -rf "$dir"   # the demo's own output folder from a previous run
+# The secretary's journal pins (spec §11.1) of this throw-away round live with it, not in ~/.local/state.
+mkdir -p "$dir"
+case "$dir" in /*) export XDG_STATE_HOME="$dir/.state" ;; *) export XDG_STATE_HOME="$PWD/$dir/.state" ;; esac
 echo "Demo identities: keys/ (published passphrase, see keys/README.md). Sample data: samples/ (illustrative, not official)."
 echo
 "$bin" demo --dir "$dir" --samples samples --keys keys
