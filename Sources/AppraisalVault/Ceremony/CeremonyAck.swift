@@ -102,12 +102,7 @@ struct CeremonyAck: Sendable {
     ///
     /// - Throws: ``FormatError`` format errors, `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
-        guard bytes.count <= CeremonyAck.maxFileSize else {
-            throw FormatError(
-                .fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(CeremonyAck.maxFileSize))])
-        }
-        let document = try SignedDocument(
-            parsing: bytes, expecting: .ceremonyAck, file: file, maxHeaderLength: CeremonyAck.maxFileSize)
+        let document = try SignedDocument(parsing: bytes, expecting: .ceremonyAck, file: file, cap: CeremonyAck.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
             let items = try r.array("complaints", maxCount: CeremonyPlan.maxHolders)

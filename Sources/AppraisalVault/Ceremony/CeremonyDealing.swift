@@ -128,12 +128,7 @@ struct CeremonyDealing: Sendable {
     ///
     /// - Throws: ``FormatError`` format errors, `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
-        guard bytes.count <= CeremonyDealing.maxFileSize else {
-            throw FormatError(
-                .fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(CeremonyDealing.maxFileSize))])
-        }
-        let document = try SignedDocument(
-            parsing: bytes, expecting: .ceremonyDealing, file: file, maxHeaderLength: CeremonyDealing.maxFileSize)
+        let document = try SignedDocument(parsing: bytes, expecting: .ceremonyDealing, file: file, cap: CeremonyDealing.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
             let items = try r.array("commitments", maxCount: CeremonyPlan.maxHolders)

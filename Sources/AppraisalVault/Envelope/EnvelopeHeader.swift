@@ -107,14 +107,9 @@ package struct EnvelopeHeader: Sendable, Hashable {
         guard Identifier.isValid(sender) else {
             throw FieldReader.Failure(path: "sender", reason: "not a valid identifier")
         }
-        let signingBytes = try r.hex("senderSigningKey", length: Ed25519.publicKeyLength)
+        senderSigningKey = try r.signingKey("senderSigningKey")
         streamHeader = try r.hex("streamHeader", length: SecretStream.headerLength)
         try r.finish()
-        // Lengths were checked above, so these cannot fail.
-        guard let sk = try? Ed25519.PublicKey(rawRepresentation: signingBytes) else {
-            throw FieldReader.Failure(path: "senderSigningKey", reason: "invalid key")
-        }
-        senderSigningKey = sk
         if kind == .lockedResults {
             guard let rk = try? Ristretto255.Point(rawRepresentation: recipientBytes) else {
                 throw FieldReader.Failure(path: "recipient", reason: "not a ristretto255 point other than the identity")

@@ -47,13 +47,9 @@ public struct Checkpoint: Sendable {
             guard Identifier.isValid(holder) else {
                 throw FieldReader.Failure(path: "holder", reason: "not a valid identifier")
             }
-            let keyBytes = try r.hex("holderSigningKey", length: Ed25519.publicKeyLength)
+            holderSigningKey = try r.signingKey("holderSigningKey")
             round = try r.hex("round", length: 32)
             try r.finish()
-            guard let key = try? Ed25519.PublicKey(rawRepresentation: keyBytes) else {
-                throw FieldReader.Failure(path: "holderSigningKey", reason: "invalid key")
-            }
-            holderSigningKey = key
         } catch {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }

@@ -158,7 +158,7 @@ struct Approval: Sendable {
             guard Identifier.isValid(holder) else {
                 throw FieldReader.Failure(path: "holder", reason: "not a valid identifier")
             }
-            let keyBytes = try r.hex("holderSigningKey", length: Ed25519.publicKeyLength)
+            holderSigningKey = try r.signingKey("holderSigningKey")
             manifest = try r.hex("manifest", length: 32)
             partial = try CeremonyDealing.points([try r.value("partial")], path: "partial")[0]
             proof = try r.hex("proof", length: Ristretto255.ChaumPedersen.proofLength)
@@ -166,11 +166,6 @@ struct Approval: Sendable {
             round = try r.hex("round", length: 32)
             x = Int(try r.integer("x", in: 1...Int64(CeremonyPlan.maxHolders)))
             try r.finish()
-            // The length was checked above, so this cannot fail.
-            guard let key = try? Ed25519.PublicKey(rawRepresentation: keyBytes) else {
-                throw FieldReader.Failure(path: "holderSigningKey", reason: "invalid key")
-            }
-            holderSigningKey = key
         } catch {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }
