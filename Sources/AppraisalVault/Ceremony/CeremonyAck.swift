@@ -102,7 +102,8 @@ struct CeremonyAck: Sendable {
     ///
     /// - Throws: ``FormatError`` format errors, `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
-        let document = try SignedDocument(parsing: bytes, expecting: .ceremonyAck, file: file, cap: CeremonyAck.maxFileSize)
+        let document = try SignedDocument(
+            parsing: bytes, expecting: .ceremonyAck, file: file, cap: CeremonyAck.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
             let items = try r.array("complaints", maxCount: CeremonyPlan.maxHolders)

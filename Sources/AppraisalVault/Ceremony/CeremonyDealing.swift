@@ -128,7 +128,8 @@ struct CeremonyDealing: Sendable {
     ///
     /// - Throws: ``FormatError`` format errors, `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
-        let document = try SignedDocument(parsing: bytes, expecting: .ceremonyDealing, file: file, cap: CeremonyDealing.maxFileSize)
+        let document = try SignedDocument(
+            parsing: bytes, expecting: .ceremonyDealing, file: file, cap: CeremonyDealing.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
             let items = try r.array("commitments", maxCount: CeremonyPlan.maxHolders)
