@@ -23,7 +23,7 @@ struct AVault: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            try RoundLock.$waiting.withValue(try RoundLock.Waiting.fromEnvironment()) { try command.run() }
             Glibc.exit(0)
         } catch let error as any AppraisalError {
             Terminal.report(error)

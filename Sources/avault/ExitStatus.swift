@@ -20,7 +20,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case cannotCreate = 73
     /// Reading or writing failed (EX_IOERR).
     case ioError = 74
-    /// Reserved: another avault holds the round's lock (EX_TEMPFAIL).
+    /// Another avault command holds the round folder's lock (EX_TEMPFAIL): try again later.
     case locked = 75
     /// A passphrase was wrong, a key file too open, or the key is not allowed here (EX_NOPERM).
     case permission = 77
@@ -56,11 +56,13 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case .approvalBadDecision, .identityBadID, .identityBadName, .keygenBadKDF, .passphraseEmpty,
             .passphraseMismatch, .passphraseMissing, .passphraseTooLong, .releaseDuplicateEncryptionKey,
             .releaseDuplicateHolderID, .releaseDuplicateSigningKey, .releaseHolderCount, .releaseHolderRole,
-            .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused,
+            .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused, .roundLockBadWait,
             .roundFingerprintUnreadable, .roundSecretaryRole, .roundSharedKey, .worksheetUnknownMember:
             .usage
         case .fileNotFound, .fileNotRegular, .releaseNotMerged, .roundNoFolder:
             .noInput
+        case .roundLocked:
+            .locked
         case .approvalBadInput, .cryptoFailure, .releaseRoundIDLength:
             .software
         case .fileExists, .mergeAlreadyJournaled, .mergeAlreadyMerged, .roundOutNotEmpty:

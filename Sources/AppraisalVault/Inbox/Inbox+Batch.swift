@@ -22,26 +22,33 @@ extension Inbox {
         public var rejected: Int { items.count - accepted }
     }
 
-    /// Receives `files` into the round folder as its secretary.
+    /// Receives `files` into the round folder as its secretary, holding the round's lock
+    /// (``RoundLock``) from the first check to the last journal entry.
     ///
     /// - Parameters:
     ///   - files: sealed submissions (`.avs`) and evidence (`.ave`), in any order.
     ///   - secretary: the unlocked secretary identity; any other identity is refused.
     /// - Returns: what was recovered and what became of each file.
-    /// - Throws: ``MergeError`` `merge.not-secretary`, or an error of the round folder itself
-    ///   (an altered journal); a bad file is a rejected item, not a throw.
+    /// - Throws: ``MergeError`` `merge.not-secretary`, ``RoundError`` `round.locked`,
+    ///   ``InboxError`` `inbox.round-merged` (nothing is received or journaled then), or an error
+    ///   of the round folder itself (an altered journal); a bad file is a rejected item, not a throw.
     public func receive(_ files: [String], secretary: SecretIdentity) throws -> Batch {
-        let recovered = try recoverInterrupted(secretary: secretary)
-        var items = [Batch.Item]()
-        for file in Inbox.receiveOrder(files) {
-            do {
-                items.append(
-                    Batch.Item(
-                        file: file, result: .success(try receive(file, secretary: secretary, recovered: recovered))))
-            } catch {
-                items.append(Batch.Item(file: file, result: .failure(error)))
+        try RoundLock.exclusive(roundDirectory, command: "receive") {
+            try requireSecretary(secretary)
+            try requireOpen()
+            let recovered = try recoverInterrupted(secretary: secretary)
+            var items = [Batch.Item]()
+            for file in Inbox.receiveOrder(files) {
+                do {
+                    items.append(
+                        Batch.Item(
+                            file: file, result: .success(try receive(file, secretary: secretary, recovered: recovered)))
+                    )
+                } catch {
+                    items.append(Batch.Item(file: file, result: .failure(error)))
+                }
             }
+            return Batch(recovered: recovered, items: items)
         }
-        return Batch(recovered: recovered, items: items)
     }
 }

@@ -10,6 +10,7 @@
 /// ROUND/results.avl                the locked results
 /// ROUND/approvals/HOLDER.ava       the holders' approvals (copied in by `release combine`)
 /// ROUND/release-token.avt          the release token (mode 600: it opens the results)
+/// ROUND/.avault-lock               the lock of the commands that write (spec §6.1, ``RoundLock``)
 /// ```
 ///
 /// The static members are the names; an instance gives the paths inside one round folder.
@@ -46,6 +47,8 @@ public struct RoundLayout: Sendable, Hashable {
     public static let approvalsFolder = "approvals"
     /// The release token's file name.
     public static let tokenFileName = "release-token.avt"
+    /// The lock file of the commands that write into the round folder (spec §6.1).
+    public static let lockFileName = ".avault-lock"
     /// The file name ending of a sealed submission.
     public static let submissionExtension = ".avs"
     /// The file name ending of an evidence file.
@@ -119,6 +122,8 @@ public struct RoundLayout: Sendable, Hashable {
     public var approvals: String { path(Self.approvalsFolder) }
     /// `ROUND/release-token.avt`.
     public var token: String { path(Self.tokenFileName) }
+    /// `ROUND/.avault-lock`.
+    public var lock: String { path(Self.lockFileName) }
 
     /// A path inside the round folder, from its components (`"submissions"`, `"tv-01.r1.avs"`).
     public func path(_ components: String...) -> String {

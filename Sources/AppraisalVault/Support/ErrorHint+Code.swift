@@ -23,5 +23,7 @@ extension ErrorHint {
         case chmod = "hint.chmod"
         case passphrase = "hint.passphrase"
         case fingerprintMismatch = "hint.fingerprint-mismatch"
+        case roundLocked = "hint.round-locked"
+        case roundMerged = "hint.round-merged"
     }
 }

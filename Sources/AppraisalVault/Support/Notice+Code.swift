@@ -13,5 +13,6 @@ extension Notice {
         case mergeCoverage = "merge.coverage"
         case receiveSummary = "receive.summary"
         case kindName = "format.kind-name"
+        case roundLockWaiting = "round.lock-waiting"
     }
 }

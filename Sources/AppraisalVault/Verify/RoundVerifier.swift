@@ -23,10 +23,20 @@ public enum RoundVerifier {
     ///   - expectedFingerprint: The round fingerprint the auditor was told (e.g. over the
     ///     phone); nil when none was given (reported as not checked).
     /// - Returns: Every check, in the order of spec §9.2.
-    /// - Throws: ``RoundError`` `round.no-folder` when `roundDirectory` is not a folder; nothing
+    /// - Throws: ``RoundError`` `round.no-folder` when `roundDirectory` is not a folder,
+    ///   `round.locked` when a writer holds the round's lock after the wait (``RoundLock``: a
+    ///   shared lock, taken when the lock file exists, so no half-done change is read); nothing
     ///   else — every problem with a file is a failed check.
     public static func verify(
         roundDirectory: String, expectedFingerprint: Fingerprint? = nil
+    ) throws -> VerificationReport {
+        try RoundLock.shared(roundDirectory, command: "verify") {
+            try verifyUnlocked(roundDirectory: roundDirectory, expectedFingerprint: expectedFingerprint)
+        }
+    }
+
+    private static func verifyUnlocked(
+        roundDirectory: String, expectedFingerprint: Fingerprint?
     ) throws -> VerificationReport {
         guard FileIO.isDirectory(roundDirectory) else {
             throw RoundError(.noFolder, [.file(roundDirectory)])

@@ -155,6 +155,10 @@ extension MessageID {
         case .inboxDuplicate: "{1}: this exact file was already received ({2}, revision {3}); not accepted again."
         case .inboxStale: "{1}: {2} revision {3} is not newer than what was already received ({4})."
         case .hintInboxStale: "Every new seal must carry a higher revision; ask the member to seal again."
+        case .inboxRoundMerged:
+            "{1}: the round is merged ({2}) and takes no more submissions or evidence; nothing was received."
+        case .hintRoundMerged:
+            "A merge is final: the results are locked for the holders. If submissions must be taken again, the secretary starts a new round (avault round init) and the members seal for that round."
         case .csvEmpty: "{1}: no header row (the file is empty)."
         case .csvRagged: "{1}:{2}: the row has {3} fields, but the header has {4}."
         case .csvInvalidUTF8: "{1}:{2}:{3}: not valid UTF-8 text; save the file as \"CSV UTF-8\"."
@@ -298,6 +302,12 @@ extension MessageID {
         case .roundBadSignature:
             "{1}: the secretary's signature does not verify: the round definition was changed after it was signed. Do not use this file."
         case .roundNoFolder: "{1}: not a round folder."
+        case .roundLocked:
+            "{1}: another avault command (process {2}, {3}) is using this round folder; nothing was done."
+        case .hintRoundLocked:
+            "Run the command again once that one has finished (avault waited {1} s; AVAULT_LOCK_WAIT=SECONDS waits longer). The lock ends with its process: no file needs deleting."
+        case .roundLockWaiting: "Waiting for process {2} ({3}), which is using the round folder {1}…"
+        case .roundLockBadWait: "AVAULT_LOCK_WAIT={1}: not a number of seconds from 0 to 3600."
         case .roundInputsRejected:
             "{1} problems in the inputs; nothing was written. Fix the problems above and run again."
         case .roundOutNotEmpty: "{1}: the folder exists and is not empty; a new round needs a new folder."
@@ -551,7 +561,7 @@ extension MessageID {
         case .exitSoftware: "internal error"
         case .exitCannotCreate: "an output could not be created, or already exists"
         case .exitIOError: "reading or writing failed"
-        case .exitLocked: "reserved: another avault holds the round's lock"
+        case .exitLocked: "another avault command is using the round folder (try again later)"
         case .exitPermission: "a wrong passphrase, a key file others can read, or a key not allowed here"
         }
     }

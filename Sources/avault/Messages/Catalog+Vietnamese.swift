@@ -158,6 +158,10 @@ extension MessageID {
         case .inboxTwoLive: "{1}: thành viên {2} có hai bài nộp hiệu lực cùng lúc."
         case .inboxDuplicate: "{1}: đã nhận đúng tệp này rồi ({2}, lần nộp {3}); không nhận lại."
         case .inboxStale: "{1}: {2} lần nộp {3} cũ hơn hoặc trùng với lần đã nhận ({4})."
+        case .inboxRoundMerged:
+            "{1}: vòng đã tổng hợp ({2}) nên không nhận thêm bài nộp hay tài liệu kiểm chứng nào; chưa nhận tệp nào."
+        case .hintRoundMerged:
+            "Tổng hợp là bước cuối: kết quả đã khoá cho những người giữ khoá. Nếu phải nhận bài lại, thư ký lập một vòng mới (avault round init) và các thành viên niêm phong cho vòng đó."
         case .hintInboxStale: "Mỗi lần niêm phong lại phải có số lần nộp lớn hơn; thành viên hãy niêm phong lại."
         case .csvEmpty: "{1}: tệp không có dòng tiêu đề (tệp rỗng)."
         case .csvRagged: "{1}:{2}: dòng có {3} cột, nhưng dòng tiêu đề có {4} cột."
@@ -301,6 +305,12 @@ extension MessageID {
         case .roundBadSignature:
             "{1}: chữ ký của thư ký không khớp: định nghĩa vòng đã bị sửa sau khi ký. Không dùng tệp này."
         case .roundNoFolder: "{1}: không phải thư mục vòng thẩm định."
+        case .roundLocked:
+            "{1}: một lệnh avault khác (tiến trình {2}, {3}) đang dùng thư mục vòng này; chưa làm gì cả."
+        case .hintRoundLocked:
+            "Chạy lại lệnh khi lệnh kia đã xong (avault đã chờ {1} giây; đặt AVAULT_LOCK_WAIT=SỐ_GIÂY để chờ lâu hơn). Khoá tự mở khi tiến trình kết thúc, không cần xoá tệp nào."
+        case .roundLockWaiting: "Đang chờ tiến trình {2} ({3}) đang dùng thư mục vòng {1}…"
+        case .roundLockBadWait: "AVAULT_LOCK_WAIT={1}: không phải số giây từ 0 đến 3600."
         case .roundInputsRejected: "Có {1} lỗi trong dữ liệu đầu vào; chưa ghi gì cả. Sửa các lỗi trên rồi chạy lại."
         case .roundOutNotEmpty: "{1}: thư mục đã tồn tại và không rỗng; vòng mới cần thư mục mới."
         case .roundDemoLabel: "VÒNG DEMO — không dùng cho thẩm định thật"
@@ -551,7 +561,7 @@ extension MessageID {
         case .exitSoftware: "lỗi nội bộ"
         case .exitCannotCreate: "không tạo được tệp đầu ra, hoặc tệp đã tồn tại"
         case .exitIOError: "đọc hoặc ghi thất bại"
-        case .exitLocked: "dành riêng: một avault khác đang khoá vòng thẩm định"
+        case .exitLocked: "một lệnh avault khác đang dùng thư mục vòng (thử lại sau)"
         case .exitPermission: "sai cụm mật khẩu, tệp khoá để mở quyền, hoặc khoá không được phép ở đây"
         }
     }

@@ -151,6 +151,8 @@ enum MessageID: String, CaseIterable, Sendable {
     case inboxDuplicate = "inbox.duplicate"
     case inboxStale = "inbox.stale"
     case hintInboxStale = "hint.inbox-stale"
+    case inboxRoundMerged = "inbox.round-merged"
+    case hintRoundMerged = "hint.round-merged"
 
     // MARK: - Input
 
@@ -292,6 +294,10 @@ enum MessageID: String, CaseIterable, Sendable {
     case roundSecretaryRole = "round.secretary-role"
     case roundBadSignature = "round.bad-signature"
     case roundNoFolder = "round.no-folder"
+    case roundLocked = "round.locked"
+    case hintRoundLocked = "hint.round-locked"
+    case roundLockWaiting = "round.lock-waiting"
+    case roundLockBadWait = "round.lock-bad-wait"
     case roundInputsRejected = "round.inputs-rejected"
     case roundOutNotEmpty = "round.out-not-empty"
     case roundDemoLabel = "round.demo-label"
