@@ -56,8 +56,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case .approvalBadDecision, .identityBadID, .identityBadName, .keygenBadKDF, .passphraseEmpty,
             .passphraseMismatch, .passphraseMissing, .passphraseTooLong, .releaseDuplicateEncryptionKey,
             .releaseDuplicateHolderID, .releaseDuplicateSigningKey, .releaseHolderCount, .releaseHolderRole,
-            .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused, .roundLockBadWait,
-            .roundFingerprintUnreadable, .roundSecretaryRole, .roundSharedKey, .worksheetUnknownMember:
+            .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused,
+            .roundFingerprintUnreadable, .roundLockBadWait, .roundSecretaryRole, .roundSharedKey,
+            .worksheetUnknownMember:
             .usage
         case .fileNotFound, .fileNotRegular, .releaseNotMerged, .roundNoFolder:
             .noInput

@@ -214,7 +214,8 @@ struct RoundLockCLITests {
             let r = try s.avault(
                 [
                     "seal", "members/tv-0\(i).csv", "--round", "round/round.avr", "--key", "keys/tv-0\(i).key",
-                    "--passphrase-file", "pass", "--revision", String(revision), "-o", "members/tv-0\(i).r\(revision).avs",
+                    "--passphrase-file", "pass", "--revision", String(revision), "-o",
+                    "members/tv-0\(i).r\(revision).avs",
                 ] + (attach ? ["--attach", "members/a.txt"] : []))
             try #require(r.status == 0, "\(r.err)")
         }
@@ -293,6 +294,7 @@ struct RoundLockCLITests {
         for other in others { #expect(fm.fileExists(atPath: other + "/1"), "\(other) was touched") }
         #expect(fm.fileExists(atPath: dir + "/elsewhere/1"), "the link was followed")
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/tv-01/r1/a.txt")) == Data("biên bản".utf8))
-        #expect(try fm.contentsOfDirectory(atPath: out).filter { Evidence.isStagingName($0) } == [".avault-extract-Zz9Zz9"])
+        #expect(
+            try fm.contentsOfDirectory(atPath: out).filter { Evidence.isStagingName($0) } == [".avault-extract-Zz9Zz9"])
     }
 }

@@ -73,7 +73,9 @@ extension Evidence {
         guard name.hasPrefix(stagingPrefix) else { return false }
         let suffix = name.utf8.dropFirst(stagingPrefix.utf8.count)
         return suffix.count == 6
-            && suffix.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0) }
+            && suffix.allSatisfy {
+                (0x30...0x39).contains($0) || (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0)
+            }
     }
 
     private static func extractLocked(

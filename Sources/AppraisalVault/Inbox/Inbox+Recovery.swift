@@ -114,10 +114,12 @@ extension Inbox {
             roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roster.roundHash)
         var journaled = Set<String>()
         for entry in journal.entries where entry.kind == .receiveEvidence {
-            if case .string(let member) = entry.details["member"], case .integer(let revision) = entry.details["revision"],
+            if case .string(let member) = entry.details["member"],
+                case .integer(let revision) = entry.details["revision"],
                 case .integer(let index) = entry.details["index"]
             {
-                journaled.insert(RoundLayout.evidenceFileName(member: member, revision: Int(revision), index: Int(index)))
+                journaled.insert(
+                    RoundLayout.evidenceFileName(member: member, revision: Int(revision), index: Int(index)))
             }
         }
         let live = try live()

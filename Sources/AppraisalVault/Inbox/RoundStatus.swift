@@ -25,7 +25,9 @@ public struct RoundStatus: Sendable {
     /// - Throws: ``InboxError`` `inbox.stray-file`, `inbox.two-live`, ``RoundError``
     ///   `round.locked`, any journal error.
     public static func load(roundDirectory: String, round: RoundDefinition) throws -> RoundStatus {
-        try RoundLock.shared(roundDirectory, command: "status") { try read(roundDirectory: roundDirectory, round: round) }
+        try RoundLock.shared(roundDirectory, command: "status") {
+            try read(roundDirectory: roundDirectory, round: round)
+        }
     }
 
     private static func read(roundDirectory: String, round: RoundDefinition) throws -> RoundStatus {

@@ -18,7 +18,8 @@ extension RoundLock.Waiting {
         guard !raw.isEmpty, raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2e }),
             raw.utf8.filter({ $0 == 0x2e }).count <= 1, let seconds = Double(raw), seconds <= RoundLock.maxWait
         else {
-            let shown = String(raw.unicodeScalars.prefix(40).map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
+            let shown = String(
+                raw.unicodeScalars.prefix(40).map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
             throw CLIError(.roundLockBadWait, [shown])
         }
         return RoundLock.Waiting(seconds: seconds, report: report)

@@ -57,7 +57,8 @@ struct RoundLockTests {
         defer { held.cleanUp() }
         let heard = Heard()
         let start = Date()
-        let error = RoundLock.$waiting.withValue(RoundLock.Waiting(seconds: 0.3, report: { heard.notices.append($0) })) {
+        let error = RoundLock.$waiting.withValue(RoundLock.Waiting(seconds: 0.3, report: { heard.notices.append($0) }))
+        {
             vaultError { try RoundLock.exclusive(held.directory, command: "receive") {} }
         }
         let elapsed = Date().timeIntervalSince(start)
