@@ -122,14 +122,16 @@ extension Inbox {
                     RoundLayout.evidenceFileName(member: member, revision: Int(revision), index: Int(index)))
             }
         }
-        let live = try live()
+        // Each member's live revision, leniently: a stray file in submissions/ is the rejection
+        // of the file being received (or merge's), not a reason to stop the recovery.
+        let live = try filesByMember().compactMapValues { $0.last?.revision }
         var outcomes = [Outcome]()
         for name in names {
             guard let (member, revision, index) = RoundLayout.parseEvidenceFileName(name) else { continue }
             let path = FileIO.join(layout.evidence, name)
             if journaled.contains(name) {
                 // A superseded revision's evidence finishes its move (spec §10.4 "Supersede").
-                guard member != roster.secretary.id, let current = live[member], current.revision > revision else {
+                guard member != roster.secretary.id, let current = live[member], current > revision else {
                     continue
                 }
                 try FileIO.makeDirectory(layout.superseded, mode: 0o755)
@@ -143,7 +145,7 @@ extension Inbox {
             }
             // Unjournaled: re-check as on receipt (§10.4 steps 1–5); leave anything that fails for verify.
             guard let checked = try? Evidence.check(path, roster: roster), checked.canonicalName == name,
-                checked.bySecretary ? revision == 1 : live[member]?.revision == revision
+                checked.bySecretary ? revision == 1 : live[member] == revision
             else { continue }
             try RoundJournal.append(
                 roundDirectory: roundDirectory, event: .receiveEvidence,

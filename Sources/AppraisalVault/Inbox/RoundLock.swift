@@ -10,7 +10,8 @@ internal import Glibc
 /// deleted (deleting a lock file lets two processes lock two different files). The reading
 /// commands (`status`, `verify`, `extract`) take a shared lock on the file when it exists, opened
 /// read-only and never created, so they see no half-done change and write nothing into a folder
-/// they only read; `round show` reads only `round.avr`, which is written once, and takes none.
+/// they only read; the commands that read only files written once (`round.avr`, the manifest, the
+/// locked results, the token: `round show`, `release approve`, `open`, `report`) take none.
 ///
 /// A command that finds the lock taken reports ``Notice/Code/roundLockWaiting`` once, retries
 /// until ``Waiting/seconds`` have passed, then fails with `round.locked` having written nothing.
