@@ -63,8 +63,6 @@ let package = Package(
             dependencies: [
                 "AppraisalVault",
                 "VaultCrypto",
-                // The catalog lives in the CLI: tests that read an error's words render it there.
-                "avault",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strict

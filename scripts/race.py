@@ -16,7 +16,8 @@ of a refused command is neither; at most one merge succeeded and the journal has
 `merge` entry; `results.avl` is the file the manifest lists; every exit status is one the pair
 allows (0; 65 `inbox.round-merged` for a receive after the merge; 73 `merge.already-journaled`
 for the second merge; 75 `round.locked` when the wait ran out). It prints the trials, the
-outcomes and exit statuses seen, and the time, and exits 1 on any failure.
+outcomes and exit statuses seen, how many commands found the lock taken and waited, and the
+time, and exits 1 on any failure.
 
 Environment: RACE_TRIALS (default 100), AVAULT_BIN (default .build/debug/avault), RACE_DIR
 (scratch, default a temporary folder), RACE_KEEP=1 keeps the scratch folder and failing trials.
@@ -151,6 +152,7 @@ def all_files(folder: Path) -> dict[str, str]:
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)
     if not BIN.exists():
         sys.exit(f"race: {BIN} not found (swift build --product avault first)")
     scratch = Path(os.environ.get("RACE_DIR") or tempfile.mkdtemp(prefix="avault-race-"))
@@ -165,6 +167,7 @@ def main():
         outcomes = collections.Counter()
         statuses = collections.Counter()
         bad = 0
+        waited = 0
         for i in range(TRIALS):
             t = scratch / f"{name}-{i}"
             shutil.copytree(before, t, symlinks=True)
@@ -175,6 +178,7 @@ def main():
             results = [(r.wait(), *r.communicate()) for r in running]
             problems = check(t, before, commands, results, p)
             codes = tuple(code for code, _, _ in results)
+            waited += sum("Waiting for process" in err for _, _, err in results)
             for (kind, _), code in zip(commands, codes):
                 statuses[f"{kind} {code}"] += 1
             outcomes[" ".join(f"{kind}={code}" for (kind, _), code in zip(commands, codes))] += 1
@@ -191,6 +195,7 @@ def main():
               f"{elapsed:.1f} s ({elapsed / max(TRIALS, 1):.2f} s per trial)")
         print("  outcomes: " + ", ".join(f"{k} ×{v}" for k, v in sorted(outcomes.items())))
         print("  exit statuses: " + ", ".join(f"{k} ×{v}" for k, v in sorted(statuses.items())))
+        print(f"  commands that found the lock taken and waited: {waited} of {TRIALS * len(commands)}")
     print(f"race: {'PASSED' if failures == 0 else 'FAILED'}: {4 * TRIALS} trials, {failures} failed, "
           f"{time.monotonic() - started:.1f} s in all")
     if not keep:

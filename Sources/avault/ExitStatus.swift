@@ -43,32 +43,39 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     /// The status of a message; a file error's status depends on the step that failed.
     ///
     /// This is the one table of exit statuses: every message not listed is a data error (65).
-    static func of(_ message: MessageID, step: FileStep? = nil) -> ExitStatus {
-        switch message {
-        case .fileUnreadable:
+    /// Codes of different types share no id (the catalog tests check it), so matching by id is exact.
+    static func of(_ code: any MessageCode, step: FileStep? = nil) -> ExitStatus {
+        switch code {
+        case FormatError.Code.fileUnreadable:
             step == .open ? .noInput : .ioError
-        case .fileCannotWrite:
+        case FormatError.Code.fileCannotWrite:
             step == .create ? .cannotCreate : .ioError
-        case .evidenceAfterMerge:
+        case EvidenceError.Code.afterMerge:
             step == .create ? .cannotCreate : .dataError
-        case .demoVerifyFailed:
+        case DemoError.Code.verifyFailed:
             .verificationFailed
-        case .approvalBadDecision, .identityBadID, .identityBadName, .keygenBadKDF, .passphraseEmpty,
-            .passphraseMismatch, .passphraseMissing, .passphraseTooLong, .releaseDuplicateEncryptionKey,
-            .releaseDuplicateHolderID, .releaseDuplicateSigningKey, .releaseHolderCount, .releaseHolderRole,
-            .releaseThresholdRange, .roundBadReference, .roundBadTitle, .roundBadYear, .roundDemoRefused,
-            .roundFingerprintUnreadable, .roundLockBadWait, .roundSecretaryRole, .roundSharedKey,
-            .worksheetUnknownMember:
+        case MessageID.keygenBadKDF, MessageID.passphraseMismatch, MessageID.passphraseMissing,
+            FormatError.Code.identityBadID, FormatError.Code.identityBadName, FormatError.Code.passphraseEmpty,
+            FormatError.Code.passphraseTooLong, InputError.Code.worksheetUnknownMember,
+            ReleaseError.Code.approvalBadDecision, ReleaseError.Code.duplicateEncryptionKey,
+            ReleaseError.Code.duplicateHolderID, ReleaseError.Code.duplicateSigningKey, ReleaseError.Code.holderCount,
+            ReleaseError.Code.holderRole, ReleaseError.Code.thresholdRange, RoundError.Code.badReference,
+            RoundError.Code.badTitle, RoundError.Code.badYear, RoundError.Code.demoRefused,
+            RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey,
+            MessageID.roundLockBadWait:
             .usage
-        case .fileNotFound, .fileNotRegular, .releaseNotMerged, .roundNoFolder:
+        case FormatError.Code.fileNotFound, FormatError.Code.fileNotRegular, ReleaseError.Code.notMerged,
+            RoundError.Code.noFolder:
             .noInput
-        case .roundLocked:
+        case RoundError.Code.locked:
             .locked
-        case .approvalBadInput, .cryptoFailure, .releaseRoundIDLength:
+        case CryptoError.Code.failure, ReleaseError.Code.approvalBadInput, ReleaseError.Code.roundIDLength:
             .software
-        case .fileExists, .mergeAlreadyJournaled, .mergeAlreadyMerged, .roundOutNotEmpty:
+        case FormatError.Code.fileExists, MergeError.Code.alreadyJournaled, MergeError.Code.alreadyMerged,
+            RoundError.Code.outNotEmpty:
             .cannotCreate
-        case .approveNotHolder, .keyTooOpen, .keyWrongPassphrase, .mergeNotSecretary, .releaseNotAHolder:
+        case FormatError.Code.keyTooOpen, FormatError.Code.keyWrongPassphrase, MergeError.Code.notSecretary,
+            ReleaseError.Code.approveNotHolder, ReleaseError.Code.notAHolder:
             .permission
         default:
             .dataError
@@ -77,7 +84,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
 
     /// The status for any error the commands throw.
     static func of(_ error: any Error) -> ExitStatus {
-        if let error = error as? any AppraisalError { return of(MessageID(error.code), step: error.context.step) }
+        if let error = error as? any AppraisalError { return of(error.code, step: error.context.step) }
         if let error = error as? CLIError { return of(error.message) }
         return .software
     }
@@ -89,4 +96,9 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             return String(repeating: " ", count: 4 - code.count) + code + "  " + $0.meaning.render(in: language)
         }.joined(separator: "\n")
     }
+}
+
+/// Matches a message code against a case of any code type, by id (`case FormatError.Code.fileExists:`).
+private func ~= (pattern: some MessageCode, value: any MessageCode) -> Bool {
+    pattern.rawValue == value.rawValue
 }

@@ -18,22 +18,30 @@ enum Terminal {
     /// Writes a localised line to standard output.
     static func say(_ message: MessageID, _ arguments: [String] = []) { out(localized(message, arguments)) }
 
+    /// Writes a library notice's text, by its code, to standard output.
+    static func say(_ code: some MessageCode, _ arguments: [String] = []) { out(localized(code, arguments)) }
+
     /// Renders a catalog message in the current language.
     static func localized(_ message: MessageID, _ arguments: [String] = []) -> String {
         message.render(arguments, in: language)
     }
 
+    /// Renders a library code's message in the current language.
+    static func localized(_ code: some MessageCode, _ arguments: [String] = []) -> String {
+        code.render(arguments, in: language)
+    }
+
     /// Renders a library notice (a finding, an input problem, progress) in `language`.
     static func text(_ notice: Notice, in language: Language = Terminal.language) -> String {
-        MessageID(notice.code).render(notice.context.arguments, in: language)
+        notice.code.render(notice.context.arguments, in: language)
     }
 
     /// The error line and the hint line of any error, in `language`.
     static func text(of error: any Error, in language: Language = Terminal.language) -> (error: String, hint: String?) {
         if let error = error as? any AppraisalError {
             return (
-                MessageID(error.code).render(error.context.arguments, in: language),
-                error.hint.map { MessageID($0.code).render($0.context.arguments, in: language) }
+                error.code.render(error.context.arguments, in: language),
+                error.hint.map { $0.code.render($0.context.arguments, in: language) }
             )
         }
         if let error = error as? CLIError {
@@ -42,7 +50,7 @@ enum Terminal {
                 error.hint.map { $0.render(error.hintArguments, in: language) }
             )
         }
-        return (MessageID.cryptoFailure.render([String(describing: type(of: error))], in: language), nil)
+        return (CryptoError.Code.failure.render([String(describing: type(of: error))], in: language), nil)
     }
 
     /// Prints `avault: error: …` and, when there is one, `avault: hint: …` to standard error.

@@ -3,7 +3,6 @@ import PropertyBased
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// `data` with the byte at `index` XORed with `mask`.
 func flipped(_ data: [UInt8], at index: Int, mask: UInt8 = 0x01) -> [UInt8] {
@@ -79,80 +78,12 @@ struct PythonFailed: Error {
 extension Error {
     /// The message id of a library error (e.g. `inbox.wrong-round`), else the error's description.
     var errorID: String { (self as? any AppraisalError)?.messageID ?? String(describing: self) }
-}
-
-/// An error's words, rendered by the CLI's catalog (the library holds none).
-struct RenderedError {
-    let error: any Error
-
-    /// The catalog message of the error.
-    var message: MessageID? {
-        if let e = error as? any AppraisalError { return MessageID(rawValue: e.messageID) }
-        return (error as? CLIError)?.message
-    }
-    /// The error's facts, rendered, in message order.
-    var arguments: [String] { (error as? any AppraisalError)?.context.arguments ?? [] }
-    /// The error line in `language`.
-    func render(in language: Language) -> String { Terminal.text(of: error, in: language).error }
-}
-
-/// An error's hint, rendered by the CLI's catalog.
-struct RenderedHint {
-    let error: any Error
-    /// The hint line in `language`.
-    func render(in language: Language) -> String { Terminal.text(of: error, in: language).hint ?? "" }
-}
-
-extension Error {
-    /// The error's words (see ``RenderedError``).
-    var text: RenderedError { RenderedError(error: self) }
-    /// The error's hint, if it has one.
-    var hint: RenderedHint? { Terminal.text(of: self, in: .english).hint == nil ? nil : RenderedHint(error: self) }
-    /// The exit status the CLI gives the error.
-    var status: ExitStatus { ExitStatus.of(self) }
-    /// The catalog message of the error, if it is a library or CLI error.
-    var code: MessageID? { text.message }
-    /// The English rendering, as users read it.
-    var description: String { english }
-    /// The English rendering, as users read it.
-    var english: String { Terminal.text(of: self, in: .english).error }
-}
-
-extension Notice {
-    /// The notice's catalog message.
-    var message: MessageID? { MessageID(rawValue: messageID) }
-    /// The notice in `language`.
-    func render(in language: Language) -> String { Terminal.text(self, in: language) }
-}
-
-extension MessageID {
-    /// The message id.
-    var id: String { rawValue }
-}
-
-extension MessageID {
-    /// The highest placeholder of each text.
-    var argumentCount: (vietnamese: Int, english: Int) {
-        (MessageID.placeholders(vietnamese).max() ?? 0, MessageID.placeholders(english).max() ?? 0)
-    }
-    /// The release area: `release.*` and its hints.
-    static var releaseMessages: [MessageID] {
-        allCases.filter { $0.rawValue.hasPrefix("release.") || $0.rawValue.hasPrefix("hint.release-") }
-    }
-    /// The approval area: approvals, the token, the locked results and their hints.
-    static var approvalMessages: [MessageID] {
-        allCases.filter { m in
-            ["approval.", "token.", "results.", "hint.approval-", "hint.token-"].contains { m.rawValue.hasPrefix($0) }
-        }
-    }
-}
-
-extension InputProblems {
-    /// True when a problem with the catalog message `message` was found.
-    func contains(_ message: MessageID) -> Bool { contains(message.rawValue) }
-}
-
-extension ErrorHint {
-    /// The hint's catalog message.
-    var message: MessageID? { MessageID(rawValue: messageID) }
+    /// The message id of a library error, nil for any other error.
+    var code: String? { (self as? any AppraisalError)?.messageID }
+    /// The facts of a library error, rendered, in message order.
+    var arguments: [String] { (self as? any AppraisalError)?.context.arguments ?? [] }
+    /// The message id of a library error's hint.
+    var hintID: String? { (self as? any AppraisalError)?.hint?.messageID }
+    /// The error for test failures: a library error's code and facts.
+    var description: String { String(describing: self) }
 }

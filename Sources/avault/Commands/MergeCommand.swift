@@ -28,7 +28,7 @@ struct MergeCommand: ParsableCommand {
         let c = report.coverage
         Terminal.say(.mergeDone, [String(report.submissions), report.resultsPath, report.manifestPath])
         Terminal.say(
-            .mergeCoverage,
+            Notice.Code.mergeCoverage,
             [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)])
         if report.evidence > 0 { Terminal.say(.mergeEvidenceCount, [String(report.evidence)]) }
         if !c.missingMembers.isEmpty { Terminal.say(.mergeGapsNote, [c.missingMembers.joined(separator: ", ")]) }

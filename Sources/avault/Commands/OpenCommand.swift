@@ -16,7 +16,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let results = try ReleaseFolder.openResults(roundDirectory: round.directory, token: token, to: out)
-        Terminal.say(.openWrote, [String(results.units.count), out])
+        Terminal.say(Notice.Code.openWrote, [String(results.units.count), out])
     }
 }
 

@@ -34,7 +34,7 @@ struct Receive: ParsableCommand {
                 Terminal.report(error)
             }
         }
-        Terminal.say(.receiveSummary, [String(batch.accepted), String(batch.rejected)])
+        Terminal.say(Notice.Code.receiveSummary, [String(batch.accepted), String(batch.rejected)])
         if batch.rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }

@@ -48,7 +48,7 @@ struct ReleaseCommand: ParsableCommand {
             let combined = try ReleaseFolder.combine(roundDirectory: round.directory, approvals: approvals, out: out)
             for notice in combined.notices { Terminal.out(Terminal.text(notice)) }
             Terminal.say(.combineHolders, [combined.holders.joined(separator: ", "), String(combined.threshold)])
-            Terminal.say(.combineWrote, [combined.path])
+            Terminal.say(Notice.Code.combineWrote, [combined.path])
         }
     }
 }

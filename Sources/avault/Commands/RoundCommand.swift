@@ -74,7 +74,7 @@ struct RoundCommand: ParsableCommand {
                     String(round.appraisableCells.count), String(round.members.count),
                     String(round.holders.count), String(round.threshold),
                 ])
-            Terminal.say(.roundFingerprintLine, [round.fingerprint.description])
+            Terminal.say(Notice.Code.roundFingerprintLine, [round.fingerprint.description])
         }
     }
 

@@ -64,7 +64,7 @@ enum RoundSummary {
             out.append(l + String(repeating: " ", count: width - l.count) + "  " + value)
         }
         out.append(Terminal.localized(.showSignatureOK, [r.secretary.id]))
-        out.append(Terminal.localized(.roundFingerprintLine, [r.fingerprint.description]))
+        out.append(Terminal.localized(Notice.Code.roundFingerprintLine, [r.fingerprint.description]))
         return out
     }
 }

@@ -1,568 +1,562 @@
 // The English texts of the message catalog, each id written once.
 //
 // The texts are a Swift table, not resource files loaded with `Bundle.module`: avault starts for
-// every command, and a switch compiled into the binary costs nothing at start-up, whereas a
-// bundle lookup loads Foundation's bundle machinery and parses a file on every run. The switch
-// is exhaustive, so the compiler refuses a message id without a text in this language; the
-// catalog tests check that both languages use the same placeholders `{1}`, `{2}`….
+// every command, and a table compiled into the binary costs little at start-up, whereas a
+// bundle lookup loads Foundation's bundle machinery and parses a file on every run. The catalog
+// tests check that this table has exactly the ids of the library's codes and the CLI's
+// messages, and that both languages use the same placeholders `{1}`, `{2}`….
 
-extension MessageID {
-    /// The English text, with positional placeholders `{1}`, `{2}`….
-    var english: String {
-        switch self {
-        case .appraisalUnknownCode: "sub-criterion code {1} is not in the round's framework."
-        case .appraisalUnassigned: "cell {1} / {2} is not assigned to you."
-        case .appraisalDuplicate: "cell {1} / {2} already appears on line {3}."
-        case .appraisalNegative: "score {1} is negative."
-        case .appraisalAboveMax: "score {1} is above the maximum {2}."
-        case .appraisalOffStep: "score {1} is not a multiple of the step {2}."
-        case .appraisalMissingReason: "the appraised score {1} differs from the self score {2} but no reason is given."
-        case .appraisalMissingCell: "the assigned cell {1} / {2} is missing."
-        case .submissionMalformed: "{1}: the submission's content is malformed: {2}."
-        case .manifestBadSignature: "{1}: the secretary's signature on the manifest does not verify."
-        case .worksheetMissingScore: "{1}:{2}:{3}: no appraised score entered for {4} / {5}."
-        case .worksheetLongReason: "{1}:{2}:{3}: the reason is longer than 4000 bytes."
-        case .approvalBadDecision:
-            "The decision reference must be one line of 1 to {1} bytes, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
-        case .approvalBadInput: "Internal error: the {1} value given to the approval is invalid."
-        case .approvalBadSignature: "{1}: the approval's signature does not verify; the file was altered."
-        case .approvalNotAHolder: "{1}: the key in this approval (signed as {2}) is not a release holder of this round."
-        case .approvalWrongX: "{1}: the approval by {2} says x = {3}, but {2}'s share has x = {4}."
-        case .approvalWrongRound: "{1}: the approval by {2} is for another round."
-        case .approvalWrongManifest:
-            "{1}: the approval by {2} is for another manifest (were the results merged again?)."
-        case .approvalWrongResults: "{1}: the approval by {2} is for other results."
-        case .approvalShareCommitment:
-            "{1}: the share in the approval by {2} (x = {3}) does not match its commitment in the round definition: it is corrupted."
-        case .approvalDecisionDiffers:
-            "{1} ({2}) cites \"{3}\" but {4} ({5}) cites \"{6}\"; all approvals must cite the same decision."
-        case .approvalCountedOnce: "The approval from {1} is counted once: {2} carries the same key as {3}."
-        case .approvalNotEnough: "Needs {1} approvals from distinct holders; have {2} ({3}); {4} more needed from: {5}."
-        case .tokenWrongRound: "{1}: the release token is for another round."
-        case .tokenWrongManifest: "{1}: the release token is for another manifest."
-        case .tokenWrongResults: "{1}: the release token is for other results."
-        case .tokenWrongReleaseKey: "{1}: the release key in the token is not this round's release key."
-        case .tokenSecretMismatch:
-            "{1}: the secret in the release token does not match the round's release key or the approved shares."
-        case .tokenDecisionDiffers: "{1}: the approval by {2} cites \"{3}\", not the token's decision (\"{4}\")."
-        case .tokenDuplicateKey: "{1}: the release token holds two approvals with {2}'s key."
-        case .resultsWrongRound: "{1}: the locked results belong to another round."
-        case .resultsWrongSender: "{1}: the locked results are signed by {2}, not by the round's secretary ({3})."
-        case .resultsWrongRecipient: "{1}: the results are not locked to this round's release key."
-        case .hintApprovalAgain: "Ask {1} to approve again with this round's files."
-        case .hintApprovalSameDecision:
-            "Agree on the Committee's decision reference, then ask the holder who cited another one to approve again."
-        case .hintTokenCombineAgain: "Combine the approvals again into a new token for this round's files."
-        case .cliErrorPrefix: "error"
-        case .cliHintPrefix: "hint"
-        case .cliAbstract: "An offline, encrypted vault for a PAR Index appraisal council."
-        case .cliDiscussion:
-            "Members seal their appraisal files; the secretary merges them and locks the results; t of n release holders unlock them; auditors verify every signature without reading scores."
-        case .passphraseMissing:
-            "A passphrase is needed, but there is no terminal to ask on and no --passphrase-file was given."
-        case .hintPassphraseFile: "Run the command in a terminal, or pass --passphrase-file FILE (mode 600)."
-        case .passphraseMismatch: "The two passphrases do not match."
-        case .passphraseEmpty: "The passphrase is empty."
-        case .passphraseTooLong: "{1}: the passphrase is longer than 1024 bytes."
-        case .passphrasePrompt: "Passphrase for {1}: "
-        case .passphrasePromptAgain: "Repeat the passphrase: "
-        case .helpPassphraseFile:
-            "Read the passphrase from this file (one trailing newline is dropped) instead of asking on the terminal."
-        case .keygenAbstract: "Create a new identity: a secret key file ID.key and a public file ID.pub."
-        case .keygenHelpID: "The identity id (a–z, 0–9, '.', '_', '-'), also used as the file name."
-        case .keygenHelpName: "The display name, e.g. \"Nguyễn Thị Lan\"."
-        case .keygenHelpRole: "The role: member, secretary or holder (release holder)."
-        case .keygenHelpOut: "The folder to write both files to (default: the current folder)."
-        case .keygenHelpKDF:
-            "Argon2id level: moderate (default, ~0.7 s), sensitive (~4 s) or interactive (fast; for tests and demo keys only)."
-        case .keygenHelpDemo: "Mark the identity as a demo identity (real rounds refuse it)."
-        case .keygenBadKDF: "Unknown KDF level \"{1}\"; use moderate, sensitive or interactive."
-        case .keygenWrote: "Wrote {1} (secret, mode 600) and {2} (public)."
-        case .keygenFingerprintLine: "Fingerprint: {1}  (read it to the secretary over the phone to confirm)"
-        case .keyAbstract: "Inspect identity files."
-        case .keyShowAbstract:
-            "Print the id, name, role and fingerprint of a .pub file after verifying its self-signature."
-        case .keyShowHelpFile: "A public identity file (.pub) or a key file (.key)."
-        case .keyShowSecretNote: "(secret key file; not unlocked, public part only)"
-        case .keyCheckAbstract: "Unlock a .key file with its passphrase to check it; nothing is written."
-        case .keyCheckHelpFile: "The secret key file (.key) to check."
-        case .keyCheckOK: "{1}: passphrase OK; id {2}, fingerprint {3}."
-        case .labelID: "ID"
-        case .labelName: "Name"
-        case .labelRole: "Role"
-        case .labelFingerprint: "Fingerprint"
-        case .labelCreated: "Created"
-        case .labelDemo: "Demo"
-        case .yes: "yes"
-        case .no: "no"
-        case .roleMember: "member"
-        case .roleSecretary: "secretary"
-        case .roleHolder: "release holder"
-        case .envelopeBadLength:
-            "{1}: the encrypted payload has an impossible length; the file was truncated or extended."
-        case .envelopeBadSignature:
-            "{1}: the outer signature does not verify; the file was altered or not signed by the sender it names."
-        case .envelopeNotForYou: "{1}: the file is not encrypted to this key."
-        case .envelopeCommitment: "{1}: the file key does not match its signed commitment; the file was forged."
-        case .envelopeCorrupt: "{1}: the encrypted data is corrupted, truncated or reordered."
-        case .envelopeInnerSignature: "{1}: the inner signature over the content does not verify."
-        case .evidenceBadName:
-            "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control characters, not \".\" or \"..\")."
-        case .evidenceDuplicateName: "{1}: another evidence file already has the name \"{2}\"; rename one of them."
-        case .evidenceTooMany: "Too many evidence files ({1}); at most {2}."
-        case .evidenceNoSubmission:
-            "{1}: {2} has no submission received yet; send the submission first (revision {3}), then its evidence."
-        case .evidenceNotLive: "{1}: the evidence belongs to {2} revision {3}, but the live submission is revision {4}."
-        case .evidenceAfterMerge: "{1}: the round is merged; no evidence can be added any more."
-        case .evidenceIndexTaken: "{1}: the round folder already holds a different file {2}; not replaced."
-        case .evidenceStrayFile: "{1}: unexpected file in the evidence folder (name not of the form MEMBER.rN.eK.ave)."
-        case .mergeMissingEvidence:
-            "{1}: missing evidence {4} (\"{5}\") listed by the submission of {2} (revision {3})."
-        case .mergeEvidenceMismatch: "{1}: evidence {4} of {2} (revision {3}) is not the file the submission lists."
-        case .mergeUnlistedEvidence: "{1}: evidence of {2} (revision {3}) is not listed by the submission."
-        case .hintUnlistedEvidence: "Ask the member to seal a new revision with the right evidence attached."
-        case .verifyEvidenceNameOK: "evidence {3} of {1}, revision {2}"
-        case .verifyEvidenceSigned: "outer signature by {1} verifies (not decrypted)"
-        case .verifyEvidenceBound: "bound to this round, for the secretary {4}: {1}, revision {2}, index {3}"
-        case .verifyManifestEvidenceOK: "evidence/ holds exactly the {1} files the manifest lists, hashes matching"
-        case .verifyEvidenceUnbound: "{1}: the manifest lists evidence that belongs to no listed submission."
-        case .verifyEvidenceListedMissing:
-            "{1}: listed in the manifest ({2}, revision {3}, index {4}) but not in evidence/; removed after the merge."
-        case .verifyEvidenceUnlisted: "{1}: in evidence/ but not listed in the manifest; added after the merge."
-        case .verifyEvidenceNameMismatch:
-            "{1}: the name does not match the sender, revision and index in the header ({2}); it was renamed or swapped."
-        case .sealHelpAttach: "Attach an evidence file (repeatable); each is sealed as ID.rN.eK.ave."
-        case .sealWroteEvidence: "Sealed evidence {1} (\"{2}\", {3} bytes)."
-        case .receiveEvidenceAccepted: "accepted: {1} — evidence {4} of {2}, revision {3}"
-        case .evidenceAbstract: "The secretary's evidence files."
-        case .evidenceAddAbstract: "Seal the secretary's own evidence into the round folder."
-        case .evidenceHelpFiles: "The evidence files."
-        case .evidenceAdded: "Added {1} to the round folder."
-        case .extractAbstract: "Decrypt and check the round's evidence files into a folder."
-        case .extractHelpOut: "The output folder (files go to DIR/MEMBER/rN/NAME; nothing is overwritten)."
-        case .extractHelpMember: "Only this member's evidence."
-        case .extractWrote: "{1} ({2} bytes, integrity checked)"
-        case .extractSummary: "Extracted {1} evidence files into {2}."
-        case .mergeEvidenceCount: "Evidence: {1} files, signatures and hashes checked (not decrypted)."
-        case .inboxWrongRound: "{1}: this file belongs to another appraisal round."
-        case .hintInboxWrongRound: "The member must seal again using this round's definition (round.avr)."
-        case .inboxWrongRecipient: "{1}: the file is encrypted to someone other than this round's secretary."
-        case .inboxWrongRole: "{1}: the signer {2} is a {3} in this round, not an appraising member."
-        case .inboxNotMember: "{1}: the signer \"{2}\" is not a member of this round."
-        case .inboxKeyMismatch: "{1}: the file names {2} as sender but is signed with another key ({3})."
-        case .inboxStrayFile: "{1}: unexpected file in the submissions folder (name not of the form MEMBER.rN.avs)."
-        case .inboxTwoLive: "{1}: member {2} has two live submissions."
-        case .inboxDuplicate: "{1}: this exact file was already received ({2}, revision {3}); not accepted again."
-        case .inboxStale: "{1}: {2} revision {3} is not newer than what was already received ({4})."
-        case .hintInboxStale: "Every new seal must carry a higher revision; ask the member to seal again."
-        case .inboxRoundMerged:
-            "{1}: the round is merged ({2}) and takes no more submissions or evidence; nothing was received."
-        case .hintRoundMerged:
-            "A merge is final: the results are locked for the holders. If submissions must be taken again, the secretary starts a new round (avault round init) and the members seal for that round."
-        case .csvEmpty: "{1}: no header row (the file is empty)."
-        case .csvRagged: "{1}:{2}: the row has {3} fields, but the header has {4}."
-        case .csvInvalidUTF8: "{1}:{2}:{3}: not valid UTF-8 text; save the file as \"CSV UTF-8\"."
-        case .csvStrayCR: "{1}:{2}:{3}: a lone carriage return (CR not followed by LF)."
-        case .csvAfterQuote: "{1}:{2}:{3}: text after a closing quote; only a separator or a line end may follow it."
-        case .csvStrayQuote:
-            "{1}:{2}:{3}: a quote inside an unquoted field; enclose the whole field in \"…\" and write \"\" for each quote in it."
-        case .csvUnterminatedQuote: "{1}:{2}:{3}: a quoted field is never closed."
-        case .csvHeader: "{1}:{2}:{3}: column \"{4}\" is repeated or not expected here; the columns are: {5}."
-        case .csvMissingColumn: "{1}:{2}: column \"{3}\" is missing; the columns are: {4}."
-        case .inputBadNumber: "{1}:{2}:{3}: \"{4}\" is not a number of points."
-        case .hintNumberFormat:
-            "Write e.g. 7,5 or 7.5: at most 12 integer digits and 6 decimals, no thousands separators, no unit."
-        case .frameworkBadCode: "{1}:{2}:{3}: code \"{4}\" is invalid; use the form 1, 1.1 or 1.1.1."
-        case .frameworkDuplicateCode: "{1}:{2}:{3}: code {4} appears twice (first at {5})."
-        case .frameworkOrphan: "{1}:{2}:{3}: code {4} has no parent {5}."
-        case .frameworkMisplaced: "{1}:{2}:{3}: code {4} is nested under {5}, which does not match its code."
-        case .frameworkBadTitle: "{1}:{2}:{3}: the title of {4} is empty, too long or has a control character."
-        case .frameworkBadMethod:
-            "{1}:{2}:{3}: sub-criterion {4} has method \"{5}\"; it must be self, council or survey."
-        case .frameworkMethodOnGroup:
-            "{1}:{2}:{3}: {4} is a field or criterion and takes no method (found \"{5}\"); leave the cell empty."
-        case .frameworkBadStep: "{1}:{2}:{3}: the step of {4} is {5}; it must be greater than 0."
-        case .frameworkNonPositiveMax: "{1}:{2}:{3}: the maximum of {4} is {5}; it must be greater than 0."
-        case .frameworkOffStep: "{1}:{2}:{3}: the maximum {5} of {4} is not a multiple of its step {6}."
-        case .frameworkChildless: "{1}:{2}:{3}: {4} has no items under it."
-        case .frameworkSumMismatch: "{1}:{2}:{3}: the items under {4} add up to {5}, but the maximum of {4} is {6}."
-        case .frameworkEmpty: "{1}: the framework has no fields."
-        case .frameworkTotalMismatch: "{1}:{2}:{3}: the fields add up to {4}, but the declared total is {5}."
-        case .frameworkJSON: "{1}: invalid JSON at {2}: {3}."
-        case .unitsBadID: "{1}:{2}:{3}: id \"{4}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-'."
-        case .unitsDuplicateGroup: "{1}:{2}:{3}: group {4} is declared twice."
-        case .unitsBadName: "{1}:{2}:{3}: the name is empty, longer than 200 bytes or has a control character."
-        case .unitsDuplicate: "{1}:{2}:{3}: unit {4} appears twice (first on line {5})."
-        case .unitsUnknownGroup: "{1}:{2}:{3}: unknown group \"{4}\"."
-        case .hintGroupsFile:
-            "Built-in groups: so-nganh, huyen. Other groups need a --groups file with columns id,name."
-        case .unitsNone: "{1}: no units."
-        case .selfUnknownUnit: "{1}:{2}:{3}: unit \"{4}\" is not in the unit list."
-        case .selfUnknownCode: "{1}:{2}:{3}: \"{4}\" is not a sub-criterion code of the framework."
-        case .selfNotSelf: "{1}:{2}:{3}: sub-criterion {4} is scored by method {5}; units do not self-assess it."
-        case .selfDuplicate: "{1}:{2}:{3}: cell {4} appears twice (first on line {5})."
-        case .selfOutOfRange: "{1}:{2}:{3}: self score {4} for {5} is outside 0–{6}."
-        case .selfOffStep: "{1}:{2}:{3}: self score {4} for {5} is not a multiple of the step {6}."
-        case .selfBadNote: "{1}:{2}:{3}: the note is longer than 2000 bytes or has a control character."
-        case .selfMissing: "{1}: {2} self-assessment cells (unit/code) are missing: {3}."
-        case .identityBadIDAt: "{1}:{2}:{3}: member id \"{4}\" is invalid."
-        case .membersDuplicate: "{1}:{2}:{3}: member {4} appears twice (first on line {5})."
-        case .membersKeyUnusable: "{1}:{2}:{3}: cannot use the public key file {4} (see the next error)."
-        case .membersIDMismatch: "{1}:{2}:{3}: {4} belongs to \"{5}\", not \"{6}\"."
-        case .membersWrongRole: "{1}:{2}:{3}: {4} has role {5}; council members need an identity with role member."
-        case .membersDuplicateKey: "{1}:{2}:{3}: {4} is the same identity as on line {5}."
-        case .membersNoCodes: "{1}:{2}:{3}: member {4} is assigned no codes."
-        case .membersUnknownCode: "{1}:{2}:{3}: code \"{4}\" is not in the framework."
-        case .membersSurveyCode: "{1}:{2}:{3}: code {4} covers only survey sub-criteria, which are not appraised."
-        case .membersUnknownUnit: "{1}:{2}:{3}: \"{4}\" is neither a unit id nor a group id."
-        case .membersNone: "{1}: no members."
-        case .assignOverlap: "{1}: {2} cells are assigned to more than one member: {3}."
-        case .assignGap: "{1}: {2} appraisable cells (unit/code) are assigned to nobody: {3}."
-        case .labelsUnknownGroup: "{1}:{2}:{3}: group \"{4}\" has no units (use * for every group)."
-        case .labelsBadLabel: "{1}:{2}:{3}: the rank label is empty or invalid."
-        case .labelsBadPercent: "{1}:{2}:{3}: threshold \"{4}\" must be a number from 0 to 100."
-        case .labelsDuplicate: "{1}:{2}:{3}: label {4} or its threshold is repeated in group {5}."
-        case .labelsNoFloor: "{1}: group {2} has no label with threshold 0 (the label for everything below)."
-        case .journalBadSignature:
-            "{1}: the secretary's signature on the journal does not verify; the journal was altered."
-        case .journalBrokenChain:
-            "{1}: the journal's hash chain breaks at entry {2}; an entry was removed, inserted or edited."
-        case .journalWrongRound: "{1}: this journal belongs to another appraisal round."
-        case .releaseSecretEmpty: "The secret to split is empty."
-        case .releaseHolderCount: "{1} release holders given; there must be between 1 and 255."
-        case .releaseThresholdRange:
-            "Release threshold {1} is out of range: it must be between 1 and the number of holders ({2})."
-        case .releaseNoShares: "No shares were given."
-        case .releaseShareXZero: "A share has x = 0; shares are numbered 1 to 255."
-        case .releaseShareDuplicateX: "Two shares have the same x = {1}."
-        case .releaseShareLengthMismatch: "The shares have different lengths ({1} and {2} bytes)."
-        case .releaseRoundIDLength: "The round id must be 16 bytes long, not {1}."
-        case .releaseHolderRole: "{1} has role {2}, not holder; only release holders can hold a share."
-        case .releaseDuplicateHolderID: "The release holder id {1} appears twice."
-        case .releaseDuplicateSigningKey:
-            "{1} and {2} have the same signing key; each release holder needs their own keys."
-        case .releaseDuplicateEncryptionKey:
-            "{1} and {2} have the same encryption key; each release holder needs their own keys."
-        case .releaseNotAHolder: "{1} is not a release holder of this round."
-        case .releaseShareUnopenable:
-            "The sealed share of {1} (x = {2}) cannot be opened: it was altered or sealed to another key."
-        case .releaseShareCommitment:
-            "The share of {1} (x = {2}) does not match its commitment in the round definition: it is corrupted or from another round."
-        case .releaseShareUnknownX: "A share has x = {1}, but this round only has holders 1 to {2}."
-        case .releaseShareDuplicate: "The share of {1} (x = {2}) was given more than once."
-        case .releaseShareWrongLength: "The share of {1} (x = {2}) is {3} bytes long; shares are 32 bytes."
-        case .releaseNotEnoughShares: "Only {1} of the {2} required shares; {3} more needed."
-        case .releaseKeyMismatch:
-            "The reconstructed key does not match the round's published release key; the round definition is inconsistent."
-        case .hintReleaseMoreHolders: "Ask {1} more release holders to approve."
-        case .hintReleaseAskHolder: "Ask {1} to open their share again from the original round definition."
-        case .hintReleaseCheckRound: "Check the round definition's fingerprint with the secretary before using it."
-        case .releaseNotMerged: "{1}: the round has not been merged yet (no manifest.avm)."
-        case .releaseResultsMismatch: "{1}: not the results file listed in the manifest {2}."
-        case .releaseAbstract: "Approve the release and combine approvals into a release token."
-        case .approveAbstract:
-            "A release holder approves the release, citing the Committee's decision (the approval carries a key share: keep it private)."
-        case .approveHelpDecision: "The decision reference, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
-        case .approveHelpOut: "The approval file (default: ID.ava)."
-        case .approveWrote: "Wrote {2}'s approval {1} (mode 600)."
-        case .approveNotHolder: "{1} is not a release holder of this round."
-        case .combineAbstract: "Combine at least t approvals from distinct holders into the release token."
-        case .combineHelpApprovals: "The approval files (.ava)."
-        case .combineHelpOut: "The token file (default: ROUND/release-token.avt)."
-        case .combineWrote: "Wrote the release token {1} (mode 600; whoever holds it can open the results)."
-        case .combineHolders: "Approvals counted: {1} (needed {2})."
-        case .openAbstract: "Verify the release token and the locked results, then decrypt the results."
-        case .openHelpToken: "The release token (default: ROUND/release-token.avt)."
-        case .openHelpOut: "Write the decrypted results (JSON) to this file."
-        case .openWrote: "Opened the results of {1} units; wrote {2}."
-        case .reportAbstract: "Render the released results as a printable HTML page, CSV or JSON."
-        case .reportHelpFormat: "The format: html, csv or json."
-        case .reportHelpOut: "The report file."
-        case .reportWrote: "Wrote the report {1}."
-        case .demoAbstract: "Run a whole demo appraisal round on the built-in sample with the demo keys."
-        case .demoHelpDir: "The folder for the demo round (default: demo-round; must not exist or be empty)."
-        case .demoHelpSamples: "The sample data folder."
-        case .demoHelpKeys: "The demo keys folder."
-        case .demoStep: "== {1}. {2}"
-        case .demoFilled: "{1}: {2} cells, {3} adjusted with a reason."
-        case .demoApproved: "{1} approves citing \"{2}\"."
-        case .demoDone: "Done. HTML report: {1}"
-        case .demoVerified:
-            "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency)."
-        case .demoVerifyFailed: "The demo round failed verification: {1}"
-        case .demoNotDemoKey: "{1}: not a demo key; the demo only uses the published demo keys."
-        case .roundBadTitle: "The round title (--title) is empty, too long or has a control character."
-        case .roundBadYear: "Assessment year {1} is invalid; use a year from 2000 to 2100."
-        case .roundBadReference: "Reference \"{1}\" is empty, too long or has a control character."
-        case .roundInputsIncomplete: "The inputs could not all be read."
-        case .roundDemoRefused:
-            "{1} is a demo identity (its passphrase is public); a real round refuses demo identities."
-        case .hintDemoRound: "Make real identities with avault keygen; use --demo only for a demonstration round."
-        case .roundSecretaryRole: "{1} has role {2}; only a secretary can create a round."
-        case .roundBadSignature:
-            "{1}: the secretary's signature does not verify: the round definition was changed after it was signed. Do not use this file."
-        case .roundNoFolder: "{1}: not a round folder."
-        case .roundLocked:
-            "{1}: another avault command (process {2}, {3}) is using this round folder; nothing was done."
-        case .hintRoundLocked:
-            "Run the command again once that one has finished (avault waited {1} s; AVAULT_LOCK_WAIT=SECONDS waits longer). The lock ends with its process: no file needs deleting."
-        case .roundLockWaiting: "Waiting for process {2} ({3}), which is using the round folder {1}…"
-        case .roundLockBadWait: "AVAULT_LOCK_WAIT={1}: not a number of seconds from 0 to 3600."
-        case .roundInputsRejected:
-            "{1} problems in the inputs; nothing was written. Fix the problems above and run again."
-        case .roundOutNotEmpty: "{1}: the folder exists and is not empty; a new round needs a new folder."
-        case .roundDemoLabel: "DEMO ROUND — not for a real appraisal"
-        case .roundAbstract: "Create and inspect appraisal rounds."
-        case .roundInitAbstract:
-            "Secretary: create a signed round from the framework, units, self-assessment and assignments."
-        case .roundInitDiscussion:
-            "Checks every input first (reporting every problem found, with file:line:column), only then asks for the passphrase, makes the release key pair, splits its secret t-of-n among the holders, signs and writes ROUND/round.avr into a new folder. Prints the round fingerprint for members to confirm by phone."
-        case .roundShowAbstract: "Verify a round's signature and print a summary."
-        case .helpFramework: "The framework: JSON, or CSV with columns code,title,max,method[,step]."
-        case .helpUnits: "The units: CSV with columns id,name,group."
-        case .helpGroups: "Group names (optional): CSV id,name; so-nganh and huyen are built in."
-        case .helpSelfAssessment: "Self-assessed scores: CSV with columns unit,code,score[,note]."
-        case .helpMembers:
-            "Members and assignments: CSV id,public_key_file,codes[,units]; key paths are relative to the CSV's folder."
-        case .helpLabels:
-            "Rank thresholds (optional): CSV group,label,min_percent; default Tốt 90, Khá 80, Trung bình 65, Yếu."
-        case .helpHolders: "The release holders' .pub files, comma-separated, in order."
-        case .helpThreshold: "How many holders must approve to open the results (t)."
-        case .helpTitle: "The round's title."
-        case .helpYear: "The assessed year."
-        case .helpReference: "A reference, e.g. \"Quyết định số 04/QĐ-UBND\" (repeatable)."
-        case .helpSecretaryKey: "The secretary's secret key file (.key)."
-        case .helpDemo: "Create a demo round: demo identities are allowed and the round is labelled demo."
-        case .helpRoundOut: "A new folder for the round (must not exist, or be empty)."
-        case .helpRoundDir: "The round folder (holding round.avr)."
-        case .roundInitValidated: "Inputs checked: no problems."
-        case .roundInitWrote: "Wrote {1}."
-        case .roundInitCounts:
-            "{1} fields, {2} criteria, {3} sub-criteria; {4} units; {5} appraisable cells; {6} members; {7} holders, threshold {8}."
-        case .roundFingerprintLine: "Round fingerprint: {1}  (read it to members and auditors over the phone)"
-        case .roundInitJournal: "Started the round journal ({1})."
-        case .labelTitle: "Title"
-        case .labelYear: "Year"
-        case .labelReferences: "References"
-        case .labelRoundID: "Round id"
-        case .labelSecretary: "Secretary"
-        case .labelFramework: "Framework"
-        case .labelUnits: "Units"
-        case .labelCells: "Cells"
-        case .labelMembers: "Members"
-        case .labelHolders: "Holders"
-        case .labelLabels: "Ranks"
-        case .showCounts:
-            "{1} fields, {2} criteria, {3} sub-criteria ({4} self, {5} council, {6} survey); total {7} points"
-        case .showGroup: "{1} ({2}): {3} units"
-        case .showMember: "{1}  {2}  codes: {3}{4}  — {5} cells  [{6}]"
-        case .showHolder: "x={1}  {2}  {3}  [{4}]"
-        case .showThreshold: "{1} of {2} holders needed to open the results"
-        case .showLabels: "{1}: {2}"
-        case .showSignatureOK: "Signature by secretary {1} verified."
-        case .showNone: "(none)"
-        case .worksheetAbstract: "Write a member's worksheet (CSV) listing exactly the cells assigned to them."
-        case .helpWorksheetRound: "The round folder."
-        case .helpWorksheetMember: "The member id, e.g. tv-01."
-        case .helpWorksheetOut: "The CSV file to write (never overwritten)."
-        case .worksheetUnknownMember: "{1} is not a member of this round; the members are: {2}."
-        case .worksheetWrote: "Wrote {1}: {2} cells for {3}."
-        case .worksheetHeaderNote:
-            "Fill diem_tham_dinh (0 to diem_toi_da, on the step) and ly_do whenever it differs from the self score; leave the other columns as they are."
-        case .receiveRecovered: "completed an interrupted receive: {1}, revision {2}"
-        case .roundSharedKey: "{1} and {2} use the same key; every role needs its own identity and keys."
-        case .mergeAlreadyJournaled:
-            "{1}: the journal already records a merge; not merging again (approvals already given would open the round's key)."
-        case .helpRoundFingerprint:
-            "The round fingerprint the secretary read to you; the command stops if the round file does not match."
-        case .roundFingerprintUnreadable: "\"{1}\" is not a fingerprint (6 groups of 4 characters)."
-        case .roundFingerprintMismatch: "{1}: the round's fingerprint is {2}, not {3} as you were told."
-        case .hintFingerprintMismatch:
-            "Do not seal with or use this round file: it may be forged. Call the secretary for a fresh round.avr."
-        case .sealConfirmFingerprint:
-            "Round \"{1}\", fingerprint {2}: confirm it with the secretary by phone (or pass --fingerprint)."
-        case .sealFingerprintChecked: "Round \"{1}\": fingerprint {2} matches."
-        case .sealBadRevision: "Revision {1} must be from 1 to 1000000."
-        case .sealNotMember: "{1} is not an appraising member of this round."
-        case .hintCheckRound: "Check that you used the right round (--round) and the right key file (--key)."
-        case .sealProblems: "{1}: {2} problems; nothing was sealed. Fix the worksheet and run again."
-        case .sealChecked: "Worksheet is valid: {1} cells appraised."
-        case .sealWrote: "Sealed {1} (revision {2}) for the secretary {3}."
-        case .sealRemoved: "Removed the plaintext worksheet {1}."
-        case .sealAbstract: "Check a filled worksheet, then sign it and encrypt it so only the secretary can open it."
-        case .sealHelpWorksheet: "The filled worksheet (CSV)."
-        case .sealHelpRound: "The round folder or its round.avr file."
-        case .sealHelpOut: "The output file (default: ID.rN.avs in the current folder)."
-        case .sealHelpRevision: "The revision number (default: one more than the highest found next to the output)."
-        case .sealHelpRemove: "Remove the plaintext worksheet after a successful seal."
-        case .surveyNotSurvey: "{1}:{2}:{3}: code {4} is not a survey sub-criterion."
-        case .surveyOutOfRange: "{1}:{2}:{3}: score {4} must be within [0, {5}] and a multiple of {6}."
-        case .surveyDuplicate: "{1}:{2}:{3}: {4} / {5} appears twice."
-        case .surveyMissing: "{1}: no survey score for {2} / {3}."
-        case .mergeNotSecretary: "The key {1} is not this round's secretary key ({2})."
-        case .mergeAlreadyMerged: "{1}: this round was already merged; not merging again."
-        case .mergeContentMismatch: "{1}: the inner content does not match the header (sender, revision or round)."
-        case .mergeInvalidContent: "{1}: {2} problems in the submission's content, e.g.: {3}"
-        case .mergeIncomplete: "Incomplete: {1} cells not appraised, {2} in conflict: {3}"
-        case .hintAllowIncomplete: "Wait for the missing members, or pass --allow-incomplete (the manifest records it)."
-        case .mergeAbstract: "Open, check and merge the submissions; write the locked results and a signed manifest."
-        case .mergeHelpSurvey: "Survey scores (CSV unit,code,score)."
-        case .mergeHelpAllowIncomplete: "Lock the results even with gaps or conflicts (recorded in the manifest)."
-        case .mergeDone: "Merged {1} submissions. Locked results: {2}. Manifest: {3}."
-        case .mergeCoverage: "Coverage: {1}/{2} cells appraised; {3} gaps; {4} conflicts."
-        case .mergeGapsNote: "Not submitted: {1}"
-        case .receiveAbstract:
-            "Check the signatures and bindings of sealed submissions and take them into the round folder (no decryption)."
-        case .receiveHelpFiles: "The sealed submission files (.avs)."
-        case .receiveAccepted: "accepted: {1} — {2}, revision {3}"
-        case .receiveSuperseded: "accepted: {1} — {2}, revision {3} replaces {4}"
-        case .receiveRejected: "rejected: {1}"
-        case .receiveSummary: "{1} files accepted, {2} rejected."
-        case .statusAbstract: "List who has submitted, the revision and when it was received (never any score)."
-        case .statusHeader: "Round: {1} ({2})"
-        case .statusSubmitted: "submitted  {1}  revision {2}  received {3}"
-        case .statusMissing: "missing    {1}"
-        case .statusSummary: "{1}/{2} members have submitted."
-        case .helpKey: "The secret key file."
-        case .verifyMoreProblems: "{1} more findings of check {2} are not listed."
-        case .verifyRoundOK: "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders."
-        case .verifyFingerprintOK: "The round fingerprint matches: {1}."
-        case .verifyFingerprintMismatch:
-            "The round fingerprint is {1}, not {2} as given: this is not the round you were told about."
-        case .verifyFingerprintNotGiven:
-            "Fingerprint not compared (no --fingerprint). The round's fingerprint is {1}; read it back to the secretary."
-        case .verifyJournalSigned: "The journal is signed by the secretary {1}."
-        case .verifyJournalChain: "The hash chain is intact over {1} entries; head {2}…."
-        case .verifyJournalNoInit: "{1}: the first entry is not the round-init of this round definition."
-        case .verifyJournalRound: "{1} belongs to this round and starts with its round-init."
-        case .verifyNoSubmissions: "No submissions yet."
-        case .verifyNameOK: "File name follows the rule: {1}, revision {2}."
-        case .verifySubmissionSigned: "Outer signature verifies (signed as {1})."
-        case .verifyNameMismatch:
-            "{1}: the name says {2} revision {3}, but the file is signed by {4} as revision {5}; it was renamed or swapped."
-        case .verifySubmissionBound: "From {1}, revision {2}, sealed to this round's secretary {3}."
-        case .verifyJournalEntryMalformed:
-            "Journal entry {1} ({2}) is incomplete or does not follow from the earlier revisions."
-        case .verifyJournaledFileMissing:
-            "{1}: the journal (entry {2}) records this file but it is not there; it was removed or moved."
-        case .verifyJournaledFileChanged:
-            "{1}: its bytes differ from the hash the journal records (entry {2}); the file was replaced."
-        case .verifyFileNotJournaled: "{1}: no journal entry records this file; it was added without avault receive."
-        case .verifyJournalFilesOK:
-            "Every received file is where the journal puts it: {1} live, {2} superseded; {3} files rejected."
-        case .verifyNoManifest: "No manifest yet (manifest.avm): the round has not been merged."
-        case .verifyManifestSigned: "The manifest is signed by the secretary {1}."
-        case .verifyManifestRound: "The manifest belongs to this round."
-        case .verifyManifestWrongRound: "{1}: the manifest belongs to another appraisal round."
-        case .verifyListedMissing:
-            "{1}: listed in the manifest ({2}, revision {3}) but not in submissions/; removed after the merge."
-        case .verifyListedChanged: "{1}: its bytes differ from the hash the manifest lists; replaced after the merge."
-        case .verifyUnlisted: "{1}: in submissions/ but not listed in the manifest; added after the merge."
-        case .verifyManifestSubmissionsOK:
-            "submissions/ holds exactly the {1} files the manifest lists, with the listed hashes, and nothing else."
-        case .verifyCoverageIncomplete:
-            "{1}: {2} of {3} cells appraised, {4} gaps, {5} conflicts, yet the manifest does not say it was locked incomplete on purpose."
-        case .verifyCoverageInconsistent:
-            "{1}: the coverage does not match the round ({2} appraisable cells; the manifest says {3} of {4}, {5} gaps, {6} conflicts) or its missing members are wrong."
-        case .verifyCoverageIncompleteAllowed:
-            "Locked incomplete on purpose (--allow-incomplete): {1} of {2} cells, {3} gaps, {4} conflicts; not submitted: {5}."
-        case .verifyCoverageOK: "Complete: {1} of {2} cells appraised, no gaps, no conflicts."
-        case .verifyNoJournalToCheck: "{1}: the journal could not be read, so it cannot be compared."
-        case .verifyMergeEntryCount: "The journal has {1} merge entries; there must be exactly one."
-        case .verifyMergeEntryDetails:
-            "Journal entry {1} (merge) does not name the hashes of {2} and the locked results, or the number of submissions."
-        case .verifyMergeEntryHead:
-            "Journal entry {1} (merge) does not follow the head {2} recorded; the history before the merge was rewritten."
-        case .verifyMergedNotReceived:
-            "Submission {1} revision {2} was merged, but the journal does not record receiving it before the merge."
-        case .verifyManifestJournalOK:
-            "Journal entry {1} (merge) names this manifest and these results, right after the recorded head."
-        case .verifyResultsMissing: "{1}: there is a manifest but no locked results file."
-        case .verifyResultsHashOK: "Hash matches the manifest ({1}…)."
-        case .verifyResultsHashMismatch:
-            "{1}: the hash differs from the manifest's; the locked results were replaced or altered."
-        case .verifyResultsWithoutManifest: "{1}: locked results without a manifest to check them against."
-        case .verifyResultsEnvelopeOK:
-            "Signed by the secretary {1}, locked to the round's release key; unreadable without the release token."
-        case .verifyNoApprovals: "No release approvals yet."
-        case .verifyReleaseBeforeMerge: "{1}: a release file, but no manifest or locked results to check it against."
-        case .verifyApprovalOK: "Valid approval by {1} (x = {2}) under \"{3}\"."
-        case .verifyApprovalsDiffer: "{1} and {2} cite different decisions; they cannot form one release token."
-        case .verifyApprovalsEnough: "{1} distinct holders approved ({2}); {3} needed."
-        case .verifyApprovalsSoFar: "So far {1} distinct holders approved ({2}); {3} needed."
-        case .verifyNoToken: "No release token yet: the results stay locked."
-        case .verifyTokenOK:
-            "Valid token: {1} distinct holders ({2}), {3} needed; the rebuilt key matches the round's release key; under \"{4}\"."
-        case .verifyResultsHeaderMismatch:
-            "{1}: the opened results name another round, or disagree with the manifest about survey scores."
-        case .verifyResultsOpened: "Opened with the token: {1} units; the inner signature verifies."
-        case .verifyResultsUnits: "{1}: the units or their groups differ from the round definition."
-        case .verifyResultsCells: "{1}: the criteria in the results differ from the round's framework."
-        case .verifyResultsCellDiffers: "{1} / {2}: method, maximum or self score differs from the round definition."
-        case .verifyTotalWrong: "{1} / {2}: the total is not the sum of its parts."
-        case .verifyTotalsOK: "Totals add up at every level for {1} units."
-        case .verifyPercentWrong: "{1}: index {2} % is wrong (recomputed: {3} %, rank {4}, label \"{5}\")."
-        case .verifyPercentOK: "Index %, rank and label recomputed and matching for {1} units."
-        case .verifyReasonMissing: "{1} / {2}: the appraised score differs from the self score but no reason is given."
-        case .verifyReasonsOK: "All {1} cells whose appraised score differs from the self score give a reason."
-        case .verifyAppraiserUnexpected:
-            "{1} / {2}: a cell without an appraised score names an appraiser \"{3}\" or a reason."
-        case .verifyAppraiserWrong: "{1} / {2}: appraised by {3}, but the cell is assigned to {4}."
-        case .verifyAppraisedCount: "The results hold {1} appraised cells; the manifest says {2}."
-        case .verifyAppraisersOK: "All {1} appraised cells were appraised by the member assigned to them."
-        case .verifyAbstract: "Verify a whole round folder with public keys only (for auditors)."
-        case .verifyHelpFolder: "The round folder to verify."
-        case .verifyHelpFingerprint:
-            "The round fingerprint the secretary read to you (case, spaces and dashes are ignored)."
-        case .verifyHelpJSON: "Print the report as canonical JSON for machines."
-        case .verifyBadFingerprint: "\"{1}\" is not a fingerprint (24 characters A–Z, 2–7)."
-        case .verifyHeader: "Verifying round {1} (fingerprint {2})"
-        case .verifySummaryPass: "PASSED: {1} checks passed, {2} not yet applicable."
-        case .verifySummaryFail: "FAILED: {1} of {2} checks failed."
-        case .kindName: "{1} file"
-        case .formatEmpty: "{1}: the file is empty."
-        case .formatNotAVault: "{1}: not an AppraisalVault file."
-        case .formatVersion: "{1}: format version {2} is not supported (this avault reads version 1)."
-        case .formatUnknownKind: "{1}: unknown file kind ({2})."
-        case .formatWrongKind: "{1}: this is a {2} file, not the {3} file this command needs."
-        case .formatTruncated: "{1}: the file is truncated (data missing at the end)."
-        case .formatHeader: "{1}: malformed header: {2}."
-        case .formatTrailing: "{1}: {2} unexpected bytes after the end of the file."
-        case .cryptoFailure: "Internal cryptography failure: {1}."
-        case .hintWhichFile: "Check the path: this may be the wrong file."
-        case .hintAskForNewCopy: "The file was altered or forged; ask the sender for a fresh copy."
-        case .fileNotFound: "{1}: no such file."
-        case .fileUnreadable: "{1}: cannot read the file ({2})."
-        case .fileNotRegular: "{1}: not a regular file."
-        case .fileTooLarge: "{1}: the file is too large ({2} bytes; at most {3})."
-        case .fileExists: "{1}: already exists; refusing to overwrite it."
-        case .fileCannotWrite: "{1}: cannot write ({2})."
-        case .hintMoveAway: "Choose another name, or move the old {1} away if you are sure it is not needed."
-        case .identityBadSignature: "{1}: the identity's self-signature does not verify."
-        case .identityGotSecretKey: "{1}: this is a secret key file (.key), not a public identity file (.pub)."
-        case .identityBadID:
-            "Identity id \"{1}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-', starting with a letter or digit."
-        case .identityBadName: "Invalid name: it must be 1–200 bytes with no control characters."
-        case .keyGotPublicFile: "{1}: this is a public identity file (.pub), not a secret key file (.key)."
-        case .keyKDFLimits:
-            "{1}: Argon2id limits out of the accepted range ({2} passes, {3} MiB); refused before any work."
-        case .keyTooOpen: "{1}: the secret key file has mode {2} and others can read it; refusing to use it."
-        case .keyWrongPassphrase: "{1}: wrong passphrase, or the key file was altered."
-        case .keyInconsistent: "{1}: the secret keys do not match the public keys recorded in the file."
-        case .hintUsePub: "Use the matching .pub file; never hand a .key file to anyone."
-        case .hintUseKey: "Use your own .key file (made together with this .pub file)."
-        case .hintChmod: "Run: chmod 600 {1}"
-        case .hintPassphrase: "Type the passphrase again; mind the keyboard layout and Caps Lock."
-        case .cliExitStatuses: "Exit statuses:"
-        case .exitVerificationFailed: "a verification found failures (verify)"
-        case .exitUsage: "the command line was wrong"
-        case .exitDataError: "an input file is malformed, altered, or of the wrong kind"
-        case .exitNoInput: "an input file could not be opened"
-        case .exitSoftware: "internal error"
-        case .exitCannotCreate: "an output could not be created, or already exists"
-        case .exitIOError: "reading or writing failed"
-        case .exitLocked: "another avault command is using the round folder (try again later)"
-        case .exitPermission: "a wrong passphrase, a key file others can read, or a key not allowed here"
-        }
-    }
+extension Catalog {
+    /// The English texts by message id, with positional placeholders `{1}`, `{2}`….
+    static let english: [String: String] = [
+        "appraisal.unknown-code": "sub-criterion code {1} is not in the round's framework.",
+        "appraisal.unassigned": "cell {1} / {2} is not assigned to you.",
+        "appraisal.duplicate": "cell {1} / {2} already appears on line {3}.",
+        "appraisal.negative": "score {1} is negative.",
+        "appraisal.above-max": "score {1} is above the maximum {2}.",
+        "appraisal.off-step": "score {1} is not a multiple of the step {2}.",
+        "appraisal.missing-reason": "the appraised score {1} differs from the self score {2} but no reason is given.",
+        "appraisal.missing-cell": "the assigned cell {1} / {2} is missing.",
+        "submission.malformed": "{1}: the submission's content is malformed: {2}.",
+        "manifest.bad-signature": "{1}: the secretary's signature on the manifest does not verify.",
+        "worksheet.missing-score": "{1}:{2}:{3}: no appraised score entered for {4} / {5}.",
+        "worksheet.long-reason": "{1}:{2}:{3}: the reason is longer than 4000 bytes.",
+        "approval.bad-decision":
+            "The decision reference must be one line of 1 to {1} bytes, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
+        "approval.bad-input": "Internal error: the {1} value given to the approval is invalid.",
+        "approval.bad-signature": "{1}: the approval's signature does not verify; the file was altered.",
+        "approval.not-a-holder": "{1}: the key in this approval (signed as {2}) is not a release holder of this round.",
+        "approval.wrong-x": "{1}: the approval by {2} says x = {3}, but {2}'s share has x = {4}.",
+        "approval.wrong-round": "{1}: the approval by {2} is for another round.",
+        "approval.wrong-manifest": "{1}: the approval by {2} is for another manifest (were the results merged again?).",
+        "approval.wrong-results": "{1}: the approval by {2} is for other results.",
+        "approval.share-commitment":
+            "{1}: the share in the approval by {2} (x = {3}) does not match its commitment in the round definition: it is corrupted.",
+        "approval.decision-differs":
+            "{1} ({2}) cites \"{3}\" but {4} ({5}) cites \"{6}\"; all approvals must cite the same decision.",
+        "approval.counted-once": "The approval from {1} is counted once: {2} carries the same key as {3}.",
+        "approval.not-enough": "Needs {1} approvals from distinct holders; have {2} ({3}); {4} more needed from: {5}.",
+        "token.wrong-round": "{1}: the release token is for another round.",
+        "token.wrong-manifest": "{1}: the release token is for another manifest.",
+        "token.wrong-results": "{1}: the release token is for other results.",
+        "token.wrong-release-key": "{1}: the release key in the token is not this round's release key.",
+        "token.secret-mismatch":
+            "{1}: the secret in the release token does not match the round's release key or the approved shares.",
+        "token.decision-differs": "{1}: the approval by {2} cites \"{3}\", not the token's decision (\"{4}\").",
+        "token.duplicate-key": "{1}: the release token holds two approvals with {2}'s key.",
+        "results.wrong-round": "{1}: the locked results belong to another round.",
+        "results.wrong-sender": "{1}: the locked results are signed by {2}, not by the round's secretary ({3}).",
+        "results.wrong-recipient": "{1}: the results are not locked to this round's release key.",
+        "hint.approval-again": "Ask {1} to approve again with this round's files.",
+        "hint.approval-same-decision":
+            "Agree on the Committee's decision reference, then ask the holder who cited another one to approve again.",
+        "hint.token-combine-again": "Combine the approvals again into a new token for this round's files.",
+        "cli.error-prefix": "error",
+        "cli.hint-prefix": "hint",
+        "cli.abstract": "An offline, encrypted vault for a PAR Index appraisal council.",
+        "cli.discussion":
+            "Members seal their appraisal files; the secretary merges them and locks the results; t of n release holders unlock them; auditors verify every signature without reading scores.",
+        "passphrase.missing":
+            "A passphrase is needed, but there is no terminal to ask on and no --passphrase-file was given.",
+        "hint.passphrase-file": "Run the command in a terminal, or pass --passphrase-file FILE (mode 600).",
+        "passphrase.mismatch": "The two passphrases do not match.",
+        "passphrase.empty": "The passphrase is empty.",
+        "passphrase.too-long": "{1}: the passphrase is longer than 1024 bytes.",
+        "passphrase.prompt": "Passphrase for {1}: ",
+        "passphrase.prompt-again": "Repeat the passphrase: ",
+        "help.passphrase-file":
+            "Read the passphrase from this file (one trailing newline is dropped) instead of asking on the terminal.",
+        "keygen.abstract": "Create a new identity: a secret key file ID.key and a public file ID.pub.",
+        "keygen.help-id": "The identity id (a–z, 0–9, '.', '_', '-'), also used as the file name.",
+        "keygen.help-name": "The display name, e.g. \"Nguyễn Thị Lan\".",
+        "keygen.help-role": "The role: member, secretary or holder (release holder).",
+        "keygen.help-out": "The folder to write both files to (default: the current folder).",
+        "keygen.help-kdf":
+            "Argon2id level: moderate (default, ~0.7 s), sensitive (~4 s) or interactive (fast; for tests and demo keys only).",
+        "keygen.help-demo": "Mark the identity as a demo identity (real rounds refuse it).",
+        "keygen.bad-kdf": "Unknown KDF level \"{1}\"; use moderate, sensitive or interactive.",
+        "keygen.wrote": "Wrote {1} (secret, mode 600) and {2} (public).",
+        "keygen.fingerprint": "Fingerprint: {1}  (read it to the secretary over the phone to confirm)",
+        "key.abstract": "Inspect identity files.",
+        "key.show-abstract":
+            "Print the id, name, role and fingerprint of a .pub file after verifying its self-signature.",
+        "key.show-help-file": "A public identity file (.pub) or a key file (.key).",
+        "key.show-secret-note": "(secret key file; not unlocked, public part only)",
+        "key.check-abstract": "Unlock a .key file with its passphrase to check it; nothing is written.",
+        "key.check-help-file": "The secret key file (.key) to check.",
+        "key.check-ok": "{1}: passphrase OK; id {2}, fingerprint {3}.",
+        "label.id": "ID",
+        "label.name": "Name",
+        "label.role": "Role",
+        "label.fingerprint": "Fingerprint",
+        "label.created": "Created",
+        "label.demo": "Demo",
+        "word.yes": "yes",
+        "word.no": "no",
+        "role.member": "member",
+        "role.secretary": "secretary",
+        "role.holder": "release holder",
+        "envelope.bad-length":
+            "{1}: the encrypted payload has an impossible length; the file was truncated or extended.",
+        "envelope.bad-signature":
+            "{1}: the outer signature does not verify; the file was altered or not signed by the sender it names.",
+        "envelope.not-for-you": "{1}: the file is not encrypted to this key.",
+        "envelope.commitment": "{1}: the file key does not match its signed commitment; the file was forged.",
+        "envelope.corrupt": "{1}: the encrypted data is corrupted, truncated or reordered.",
+        "envelope.inner-signature": "{1}: the inner signature over the content does not verify.",
+        "evidence.bad-name":
+            "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control characters, not \".\" or \"..\").",
+        "evidence.duplicate-name": "{1}: another evidence file already has the name \"{2}\"; rename one of them.",
+        "evidence.too-many": "Too many evidence files ({1}); at most {2}.",
+        "evidence.no-submission":
+            "{1}: {2} has no submission received yet; send the submission first (revision {3}), then its evidence.",
+        "evidence.not-live": "{1}: the evidence belongs to {2} revision {3}, but the live submission is revision {4}.",
+        "evidence.after-merge": "{1}: the round is merged; no evidence can be added any more.",
+        "evidence.index-taken": "{1}: the round folder already holds a different file {2}; not replaced.",
+        "evidence.stray-file": "{1}: unexpected file in the evidence folder (name not of the form MEMBER.rN.eK.ave).",
+        "merge.missing-evidence": "{1}: missing evidence {4} (\"{5}\") listed by the submission of {2} (revision {3}).",
+        "merge.evidence-mismatch": "{1}: evidence {4} of {2} (revision {3}) is not the file the submission lists.",
+        "merge.unlisted-evidence": "{1}: evidence of {2} (revision {3}) is not listed by the submission.",
+        "hint.unlisted-evidence": "Ask the member to seal a new revision with the right evidence attached.",
+        "verify.evidence-name-ok": "evidence {3} of {1}, revision {2}",
+        "verify.evidence-signed": "outer signature by {1} verifies (not decrypted)",
+        "verify.evidence-bound": "bound to this round, for the secretary {4}: {1}, revision {2}, index {3}",
+        "verify.manifest-evidence-ok": "evidence/ holds exactly the {1} files the manifest lists, hashes matching",
+        "verify.evidence-unbound": "{1}: the manifest lists evidence that belongs to no listed submission.",
+        "verify.evidence-listed-missing":
+            "{1}: listed in the manifest ({2}, revision {3}, index {4}) but not in evidence/; removed after the merge.",
+        "verify.evidence-unlisted": "{1}: in evidence/ but not listed in the manifest; added after the merge.",
+        "verify.evidence-name-mismatch":
+            "{1}: the name does not match the sender, revision and index in the header ({2}); it was renamed or swapped.",
+        "seal.help-attach": "Attach an evidence file (repeatable); each is sealed as ID.rN.eK.ave.",
+        "seal.wrote-evidence": "Sealed evidence {1} (\"{2}\", {3} bytes).",
+        "receive.evidence-accepted": "accepted: {1} — evidence {4} of {2}, revision {3}",
+        "evidence.abstract": "The secretary's evidence files.",
+        "evidence.add-abstract": "Seal the secretary's own evidence into the round folder.",
+        "evidence.help-files": "The evidence files.",
+        "evidence.added": "Added {1} to the round folder.",
+        "extract.abstract": "Decrypt and check the round's evidence files into a folder.",
+        "extract.help-out": "The output folder (files go to DIR/MEMBER/rN/NAME; nothing is overwritten).",
+        "extract.help-member": "Only this member's evidence.",
+        "extract.wrote": "{1} ({2} bytes, integrity checked)",
+        "extract.summary": "Extracted {1} evidence files into {2}.",
+        "merge.evidence-count": "Evidence: {1} files, signatures and hashes checked (not decrypted).",
+        "inbox.wrong-round": "{1}: this file belongs to another appraisal round.",
+        "hint.inbox-wrong-round": "The member must seal again using this round's definition (round.avr).",
+        "inbox.wrong-recipient": "{1}: the file is encrypted to someone other than this round's secretary.",
+        "inbox.wrong-role": "{1}: the signer {2} is a {3} in this round, not an appraising member.",
+        "inbox.not-member": "{1}: the signer \"{2}\" is not a member of this round.",
+        "inbox.key-mismatch": "{1}: the file names {2} as sender but is signed with another key ({3}).",
+        "inbox.stray-file": "{1}: unexpected file in the submissions folder (name not of the form MEMBER.rN.avs).",
+        "inbox.two-live": "{1}: member {2} has two live submissions.",
+        "inbox.duplicate": "{1}: this exact file was already received ({2}, revision {3}); not accepted again.",
+        "inbox.stale": "{1}: {2} revision {3} is not newer than what was already received ({4}).",
+        "hint.inbox-stale": "Every new seal must carry a higher revision; ask the member to seal again.",
+        "inbox.round-merged":
+            "{1}: the round is merged ({2}) and takes no more submissions or evidence; nothing was received.",
+        "hint.round-merged":
+            "A merge is final: the results are locked for the holders. If submissions must be taken again, the secretary starts a new round (avault round init) and the members seal for that round.",
+        "csv.empty": "{1}: no header row (the file is empty).",
+        "csv.ragged": "{1}:{2}: the row has {3} fields, but the header has {4}.",
+        "csv.invalid-utf8": "{1}:{2}:{3}: not valid UTF-8 text; save the file as \"CSV UTF-8\".",
+        "csv.stray-cr": "{1}:{2}:{3}: a lone carriage return (CR not followed by LF).",
+        "csv.after-quote": "{1}:{2}:{3}: text after a closing quote; only a separator or a line end may follow it.",
+        "csv.stray-quote":
+            "{1}:{2}:{3}: a quote inside an unquoted field; enclose the whole field in \"…\" and write \"\" for each quote in it.",
+        "csv.unterminated-quote": "{1}:{2}:{3}: a quoted field is never closed.",
+        "csv.header": "{1}:{2}:{3}: column \"{4}\" is repeated or not expected here; the columns are: {5}.",
+        "csv.missing-column": "{1}:{2}: column \"{3}\" is missing; the columns are: {4}.",
+        "input.bad-number": "{1}:{2}:{3}: \"{4}\" is not a number of points.",
+        "hint.number-format":
+            "Write e.g. 7,5 or 7.5: at most 12 integer digits and 6 decimals, no thousands separators, no unit.",
+        "framework.bad-code": "{1}:{2}:{3}: code \"{4}\" is invalid; use the form 1, 1.1 or 1.1.1.",
+        "framework.duplicate-code": "{1}:{2}:{3}: code {4} appears twice (first at {5}).",
+        "framework.orphan": "{1}:{2}:{3}: code {4} has no parent {5}.",
+        "framework.misplaced": "{1}:{2}:{3}: code {4} is nested under {5}, which does not match its code.",
+        "framework.bad-title": "{1}:{2}:{3}: the title of {4} is empty, too long or has a control character.",
+        "framework.bad-method":
+            "{1}:{2}:{3}: sub-criterion {4} has method \"{5}\"; it must be self, council or survey.",
+        "framework.method-on-group":
+            "{1}:{2}:{3}: {4} is a field or criterion and takes no method (found \"{5}\"); leave the cell empty.",
+        "framework.bad-step": "{1}:{2}:{3}: the step of {4} is {5}; it must be greater than 0.",
+        "framework.non-positive-max": "{1}:{2}:{3}: the maximum of {4} is {5}; it must be greater than 0.",
+        "framework.off-step": "{1}:{2}:{3}: the maximum {5} of {4} is not a multiple of its step {6}.",
+        "framework.childless": "{1}:{2}:{3}: {4} has no items under it.",
+        "framework.sum-mismatch": "{1}:{2}:{3}: the items under {4} add up to {5}, but the maximum of {4} is {6}.",
+        "framework.empty": "{1}: the framework has no fields.",
+        "framework.total-mismatch": "{1}:{2}:{3}: the fields add up to {4}, but the declared total is {5}.",
+        "framework.json": "{1}: invalid JSON at {2}: {3}.",
+        "units.bad-id": "{1}:{2}:{3}: id \"{4}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-'.",
+        "units.duplicate-group": "{1}:{2}:{3}: group {4} is declared twice.",
+        "units.bad-name": "{1}:{2}:{3}: the name is empty, longer than 200 bytes or has a control character.",
+        "units.duplicate": "{1}:{2}:{3}: unit {4} appears twice (first on line {5}).",
+        "units.unknown-group": "{1}:{2}:{3}: unknown group \"{4}\".",
+        "hint.groups-file": "Built-in groups: so-nganh, huyen. Other groups need a --groups file with columns id,name.",
+        "units.none": "{1}: no units.",
+        "self.unknown-unit": "{1}:{2}:{3}: unit \"{4}\" is not in the unit list.",
+        "self.unknown-code": "{1}:{2}:{3}: \"{4}\" is not a sub-criterion code of the framework.",
+        "self.not-self": "{1}:{2}:{3}: sub-criterion {4} is scored by method {5}; units do not self-assess it.",
+        "self.duplicate": "{1}:{2}:{3}: cell {4} appears twice (first on line {5}).",
+        "self.out-of-range": "{1}:{2}:{3}: self score {4} for {5} is outside 0–{6}.",
+        "self.off-step": "{1}:{2}:{3}: self score {4} for {5} is not a multiple of the step {6}.",
+        "self.bad-note": "{1}:{2}:{3}: the note is longer than 2000 bytes or has a control character.",
+        "self.missing": "{1}: {2} self-assessment cells (unit/code) are missing: {3}.",
+        "members.bad-id": "{1}:{2}:{3}: member id \"{4}\" is invalid.",
+        "members.duplicate": "{1}:{2}:{3}: member {4} appears twice (first on line {5}).",
+        "members.key-unusable": "{1}:{2}:{3}: cannot use the public key file {4} (see the next error).",
+        "members.id-mismatch": "{1}:{2}:{3}: {4} belongs to \"{5}\", not \"{6}\".",
+        "members.wrong-role": "{1}:{2}:{3}: {4} has role {5}; council members need an identity with role member.",
+        "members.duplicate-key": "{1}:{2}:{3}: {4} is the same identity as on line {5}.",
+        "members.no-codes": "{1}:{2}:{3}: member {4} is assigned no codes.",
+        "members.unknown-code": "{1}:{2}:{3}: code \"{4}\" is not in the framework.",
+        "members.survey-code": "{1}:{2}:{3}: code {4} covers only survey sub-criteria, which are not appraised.",
+        "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" is neither a unit id nor a group id.",
+        "members.none": "{1}: no members.",
+        "assign.overlap": "{1}: {2} cells are assigned to more than one member: {3}.",
+        "assign.gap": "{1}: {2} appraisable cells (unit/code) are assigned to nobody: {3}.",
+        "labels.unknown-group": "{1}:{2}:{3}: group \"{4}\" has no units (use * for every group).",
+        "labels.bad-label": "{1}:{2}:{3}: the rank label is empty or invalid.",
+        "labels.bad-percent": "{1}:{2}:{3}: threshold \"{4}\" must be a number from 0 to 100.",
+        "labels.duplicate": "{1}:{2}:{3}: label {4} or its threshold is repeated in group {5}.",
+        "labels.no-floor": "{1}: group {2} has no label with threshold 0 (the label for everything below).",
+        "journal.bad-signature":
+            "{1}: the secretary's signature on the journal does not verify; the journal was altered.",
+        "journal.broken-chain":
+            "{1}: the journal's hash chain breaks at entry {2}; an entry was removed, inserted or edited.",
+        "journal.wrong-round": "{1}: this journal belongs to another appraisal round.",
+        "release.secret-empty": "The secret to split is empty.",
+        "release.holder-count": "{1} release holders given; there must be between 1 and 255.",
+        "release.threshold-range":
+            "Release threshold {1} is out of range: it must be between 1 and the number of holders ({2}).",
+        "release.no-shares": "No shares were given.",
+        "release.share-x-zero": "A share has x = 0; shares are numbered 1 to 255.",
+        "release.share-x-duplicate": "Two shares have the same x = {1}.",
+        "release.share-length-mismatch": "The shares have different lengths ({1} and {2} bytes).",
+        "release.round-id-length": "The round id must be 16 bytes long, not {1}.",
+        "release.holder-role": "{1} has role {2}, not holder; only release holders can hold a share.",
+        "release.duplicate-holder-id": "The release holder id {1} appears twice.",
+        "release.duplicate-signing-key":
+            "{1} and {2} have the same signing key; each release holder needs their own keys.",
+        "release.duplicate-encryption-key":
+            "{1} and {2} have the same encryption key; each release holder needs their own keys.",
+        "release.not-a-holder": "{1} is not a release holder of this round.",
+        "release.share-unopenable":
+            "The sealed share of {1} (x = {2}) cannot be opened: it was altered or sealed to another key.",
+        "release.share-commitment":
+            "The share of {1} (x = {2}) does not match its commitment in the round definition: it is corrupted or from another round.",
+        "release.share-unknown-x": "A share has x = {1}, but this round only has holders 1 to {2}.",
+        "release.share-duplicate": "The share of {1} (x = {2}) was given more than once.",
+        "release.share-wrong-length": "The share of {1} (x = {2}) is {3} bytes long; shares are 32 bytes.",
+        "release.not-enough-shares": "Only {1} of the {2} required shares; {3} more needed.",
+        "release.key-mismatch":
+            "The reconstructed key does not match the round's published release key; the round definition is inconsistent.",
+        "hint.release-more-holders": "Ask {1} more release holders to approve.",
+        "hint.release-ask-holder": "Ask {1} to open their share again from the original round definition.",
+        "hint.release-check-round": "Check the round definition's fingerprint with the secretary before using it.",
+        "release.not-merged": "{1}: the round has not been merged yet (no manifest.avm).",
+        "release.results-mismatch": "{1}: not the results file listed in the manifest {2}.",
+        "release.abstract": "Approve the release and combine approvals into a release token.",
+        "approve.abstract":
+            "A release holder approves the release, citing the Committee's decision (the approval carries a key share: keep it private).",
+        "approve.help-decision": "The decision reference, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
+        "approve.help-out": "The approval file (default: ID.ava).",
+        "approve.wrote": "Wrote {2}'s approval {1} (mode 600).",
+        "approve.not-holder": "{1} is not a release holder of this round.",
+        "combine.abstract": "Combine at least t approvals from distinct holders into the release token.",
+        "combine.help-approvals": "The approval files (.ava).",
+        "combine.help-out": "The token file (default: ROUND/release-token.avt).",
+        "combine.wrote": "Wrote the release token {1} (mode 600; whoever holds it can open the results).",
+        "combine.holders": "Approvals counted: {1} (needed {2}).",
+        "open.abstract": "Verify the release token and the locked results, then decrypt the results.",
+        "open.help-token": "The release token (default: ROUND/release-token.avt).",
+        "open.help-out": "Write the decrypted results (JSON) to this file.",
+        "open.wrote": "Opened the results of {1} units; wrote {2}.",
+        "report.abstract": "Render the released results as a printable HTML page, CSV or JSON.",
+        "report.help-format": "The format: html, csv or json.",
+        "report.help-out": "The report file.",
+        "report.wrote": "Wrote the report {1}.",
+        "demo.abstract": "Run a whole demo appraisal round on the built-in sample with the demo keys.",
+        "demo.help-dir": "The folder for the demo round (default: demo-round; must not exist or be empty).",
+        "demo.help-samples": "The sample data folder.",
+        "demo.help-keys": "The demo keys folder.",
+        "demo.step": "== {1}. {2}",
+        "demo.filled": "{1}: {2} cells, {3} adjusted with a reason.",
+        "demo.approved": "{1} approves citing \"{2}\".",
+        "demo.done": "Done. HTML report: {1}",
+        "demo.verified":
+            "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency).",
+        "demo.verify-failed": "The demo round failed verification: {1}",
+        "demo.not-demo-key": "{1}: not a demo key; the demo only uses the published demo keys.",
+        "round.bad-title": "The round title (--title) is empty, too long or has a control character.",
+        "round.bad-year": "Assessment year {1} is invalid; use a year from 2000 to 2100.",
+        "round.bad-reference": "Reference \"{1}\" is empty, too long or has a control character.",
+        "round.inputs-incomplete": "The inputs could not all be read.",
+        "round.demo-refused":
+            "{1} is a demo identity (its passphrase is public); a real round refuses demo identities.",
+        "hint.demo-round": "Make real identities with avault keygen; use --demo only for a demonstration round.",
+        "round.secretary-role": "{1} has role {2}; only a secretary can create a round.",
+        "round.bad-signature":
+            "{1}: the secretary's signature does not verify: the round definition was changed after it was signed. Do not use this file.",
+        "round.no-folder": "{1}: not a round folder.",
+        "round.locked": "{1}: another avault command (process {2}, {3}) is using this round folder; nothing was done.",
+        "hint.round-locked":
+            "Run the command again once that one has finished (avault waited {1} s; AVAULT_LOCK_WAIT=SECONDS waits longer). The lock ends with its process: no file needs deleting.",
+        "round.lock-waiting": "Waiting for process {2} ({3}), which is using the round folder {1}…",
+        "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: not a number of seconds from 0 to 3600.",
+        "round.inputs-rejected":
+            "{1} problems in the inputs; nothing was written. Fix the problems above and run again.",
+        "round.out-not-empty": "{1}: the folder exists and is not empty; a new round needs a new folder.",
+        "round.demo-label": "DEMO ROUND — not for a real appraisal",
+        "round.abstract": "Create and inspect appraisal rounds.",
+        "round.init-abstract":
+            "Secretary: create a signed round from the framework, units, self-assessment and assignments.",
+        "round.init-discussion":
+            "Checks every input first (reporting every problem found, with file:line:column), only then asks for the passphrase, makes the release key pair, splits its secret t-of-n among the holders, signs and writes ROUND/round.avr into a new folder. Prints the round fingerprint for members to confirm by phone.",
+        "round.show-abstract": "Verify a round's signature and print a summary.",
+        "help.framework": "The framework: JSON, or CSV with columns code,title,max,method[,step].",
+        "help.units": "The units: CSV with columns id,name,group.",
+        "help.groups": "Group names (optional): CSV id,name; so-nganh and huyen are built in.",
+        "help.self-assessment": "Self-assessed scores: CSV with columns unit,code,score[,note].",
+        "help.members":
+            "Members and assignments: CSV id,public_key_file,codes[,units]; key paths are relative to the CSV's folder.",
+        "help.labels":
+            "Rank thresholds (optional): CSV group,label,min_percent; default Tốt 90, Khá 80, Trung bình 65, Yếu.",
+        "help.holders": "The release holders' .pub files, comma-separated, in order.",
+        "help.threshold": "How many holders must approve to open the results (t).",
+        "help.title": "The round's title.",
+        "help.year": "The assessed year.",
+        "help.reference": "A reference, e.g. \"Quyết định số 04/QĐ-UBND\" (repeatable).",
+        "help.secretary-key": "The secretary's secret key file (.key).",
+        "help.demo": "Create a demo round: demo identities are allowed and the round is labelled demo.",
+        "help.round-out": "A new folder for the round (must not exist, or be empty).",
+        "help.round-dir": "The round folder (holding round.avr).",
+        "round.init-validated": "Inputs checked: no problems.",
+        "round.init-wrote": "Wrote {1}.",
+        "round.init-counts":
+            "{1} fields, {2} criteria, {3} sub-criteria; {4} units; {5} appraisable cells; {6} members; {7} holders, threshold {8}.",
+        "round.fingerprint": "Round fingerprint: {1}  (read it to members and auditors over the phone)",
+        "round.init-journal": "Started the round journal ({1}).",
+        "label.title": "Title",
+        "label.year": "Year",
+        "label.references": "References",
+        "label.round-id": "Round id",
+        "label.secretary": "Secretary",
+        "label.framework": "Framework",
+        "label.units": "Units",
+        "label.cells": "Cells",
+        "label.members": "Members",
+        "label.holders": "Holders",
+        "label.labels": "Ranks",
+        "show.counts":
+            "{1} fields, {2} criteria, {3} sub-criteria ({4} self, {5} council, {6} survey); total {7} points",
+        "show.group": "{1} ({2}): {3} units",
+        "show.member": "{1}  {2}  codes: {3}{4}  — {5} cells  [{6}]",
+        "show.holder": "x={1}  {2}  {3}  [{4}]",
+        "show.threshold": "{1} of {2} holders needed to open the results",
+        "show.labels": "{1}: {2}",
+        "show.signature-ok": "Signature by secretary {1} verified.",
+        "show.none": "(none)",
+        "worksheet.abstract": "Write a member's worksheet (CSV) listing exactly the cells assigned to them.",
+        "help.worksheet-round": "The round folder.",
+        "help.worksheet-member": "The member id, e.g. tv-01.",
+        "help.worksheet-out": "The CSV file to write (never overwritten).",
+        "worksheet.unknown-member": "{1} is not a member of this round; the members are: {2}.",
+        "worksheet.wrote": "Wrote {1}: {2} cells for {3}.",
+        "worksheet.header-note":
+            "Fill diem_tham_dinh (0 to diem_toi_da, on the step) and ly_do whenever it differs from the self score; leave the other columns as they are.",
+        "receive.recovered": "completed an interrupted receive: {1}, revision {2}",
+        "round.shared-key": "{1} and {2} use the same key; every role needs its own identity and keys.",
+        "merge.already-journaled":
+            "{1}: the journal already records a merge; not merging again (approvals already given would open the round's key).",
+        "help.round-fingerprint":
+            "The round fingerprint the secretary read to you; the command stops if the round file does not match.",
+        "round.fingerprint-unreadable": "\"{1}\" is not a fingerprint (6 groups of 4 characters).",
+        "round.fingerprint-mismatch": "{1}: the round's fingerprint is {2}, not {3} as you were told.",
+        "hint.fingerprint-mismatch":
+            "Do not seal with or use this round file: it may be forged. Call the secretary for a fresh round.avr.",
+        "seal.confirm-fingerprint":
+            "Round \"{1}\", fingerprint {2}: confirm it with the secretary by phone (or pass --fingerprint).",
+        "seal.fingerprint-checked": "Round \"{1}\": fingerprint {2} matches.",
+        "seal.bad-revision": "Revision {1} must be from 1 to 1000000.",
+        "seal.not-member": "{1} is not an appraising member of this round.",
+        "hint.check-round": "Check that you used the right round (--round) and the right key file (--key).",
+        "seal.problems": "{1}: {2} problems; nothing was sealed. Fix the worksheet and run again.",
+        "seal.checked": "Worksheet is valid: {1} cells appraised.",
+        "seal.wrote": "Sealed {1} (revision {2}) for the secretary {3}.",
+        "seal.removed": "Removed the plaintext worksheet {1}.",
+        "seal.abstract": "Check a filled worksheet, then sign it and encrypt it so only the secretary can open it.",
+        "seal.help-worksheet": "The filled worksheet (CSV).",
+        "seal.help-round": "The round folder or its round.avr file.",
+        "seal.help-out": "The output file (default: ID.rN.avs in the current folder).",
+        "seal.help-revision": "The revision number (default: one more than the highest found next to the output).",
+        "seal.help-remove": "Remove the plaintext worksheet after a successful seal.",
+        "survey.not-survey": "{1}:{2}:{3}: code {4} is not a survey sub-criterion.",
+        "survey.out-of-range": "{1}:{2}:{3}: score {4} must be within [0, {5}] and a multiple of {6}.",
+        "survey.duplicate": "{1}:{2}:{3}: {4} / {5} appears twice.",
+        "survey.missing": "{1}: no survey score for {2} / {3}.",
+        "merge.not-secretary": "The key {1} is not this round's secretary key ({2}).",
+        "merge.already-merged": "{1}: this round was already merged; not merging again.",
+        "merge.content-mismatch": "{1}: the inner content does not match the header (sender, revision or round).",
+        "merge.invalid-content": "{1}: {2} problems in the submission's content, e.g.: {3}",
+        "merge.incomplete": "Incomplete: {1} cells not appraised, {2} in conflict: {3}",
+        "hint.allow-incomplete": "Wait for the missing members, or pass --allow-incomplete (the manifest records it).",
+        "merge.abstract": "Open, check and merge the submissions; write the locked results and a signed manifest.",
+        "merge.help-survey": "Survey scores (CSV unit,code,score).",
+        "merge.help-allow-incomplete": "Lock the results even with gaps or conflicts (recorded in the manifest).",
+        "merge.done": "Merged {1} submissions. Locked results: {2}. Manifest: {3}.",
+        "merge.coverage": "Coverage: {1}/{2} cells appraised; {3} gaps; {4} conflicts.",
+        "merge.gaps-note": "Not submitted: {1}",
+        "receive.abstract":
+            "Check the signatures and bindings of sealed submissions and take them into the round folder (no decryption).",
+        "receive.help-files": "The sealed submission files (.avs).",
+        "receive.accepted": "accepted: {1} — {2}, revision {3}",
+        "receive.superseded": "accepted: {1} — {2}, revision {3} replaces {4}",
+        "receive.rejected": "rejected: {1}",
+        "receive.summary": "{1} files accepted, {2} rejected.",
+        "status.abstract": "List who has submitted, the revision and when it was received (never any score).",
+        "status.header": "Round: {1} ({2})",
+        "status.submitted": "submitted  {1}  revision {2}  received {3}",
+        "status.missing": "missing    {1}",
+        "status.summary": "{1}/{2} members have submitted.",
+        "help.key": "The secret key file.",
+        "verify.more-problems": "{1} more findings of check {2} are not listed.",
+        "verify.round-ok": "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders.",
+        "verify.fingerprint-ok": "The round fingerprint matches: {1}.",
+        "verify.fingerprint-mismatch":
+            "The round fingerprint is {1}, not {2} as given: this is not the round you were told about.",
+        "verify.fingerprint-not-given":
+            "Fingerprint not compared (no --fingerprint). The round's fingerprint is {1}; read it back to the secretary.",
+        "verify.journal-signed": "The journal is signed by the secretary {1}.",
+        "verify.journal-chain": "The hash chain is intact over {1} entries; head {2}….",
+        "verify.journal-no-init": "{1}: the first entry is not the round-init of this round definition.",
+        "verify.journal-round": "{1} belongs to this round and starts with its round-init.",
+        "verify.no-submissions": "No submissions yet.",
+        "verify.name-ok": "File name follows the rule: {1}, revision {2}.",
+        "verify.submission-signed": "Outer signature verifies (signed as {1}).",
+        "verify.name-mismatch":
+            "{1}: the name says {2} revision {3}, but the file is signed by {4} as revision {5}; it was renamed or swapped.",
+        "verify.submission-bound": "From {1}, revision {2}, sealed to this round's secretary {3}.",
+        "verify.journal-entry-malformed":
+            "Journal entry {1} ({2}) is incomplete or does not follow from the earlier revisions.",
+        "verify.journaled-file-missing":
+            "{1}: the journal (entry {2}) records this file but it is not there; it was removed or moved.",
+        "verify.journaled-file-changed":
+            "{1}: its bytes differ from the hash the journal records (entry {2}); the file was replaced.",
+        "verify.file-not-journaled": "{1}: no journal entry records this file; it was added without avault receive.",
+        "verify.journal-files-ok":
+            "Every received file is where the journal puts it: {1} live, {2} superseded; {3} files rejected.",
+        "verify.no-manifest": "No manifest yet (manifest.avm): the round has not been merged.",
+        "verify.manifest-signed": "The manifest is signed by the secretary {1}.",
+        "verify.manifest-round": "The manifest belongs to this round.",
+        "verify.manifest-wrong-round": "{1}: the manifest belongs to another appraisal round.",
+        "verify.listed-missing":
+            "{1}: listed in the manifest ({2}, revision {3}) but not in submissions/; removed after the merge.",
+        "verify.listed-changed": "{1}: its bytes differ from the hash the manifest lists; replaced after the merge.",
+        "verify.unlisted": "{1}: in submissions/ but not listed in the manifest; added after the merge.",
+        "verify.manifest-submissions-ok":
+            "submissions/ holds exactly the {1} files the manifest lists, with the listed hashes, and nothing else.",
+        "verify.coverage-incomplete":
+            "{1}: {2} of {3} cells appraised, {4} gaps, {5} conflicts, yet the manifest does not say it was locked incomplete on purpose.",
+        "verify.coverage-inconsistent":
+            "{1}: the coverage does not match the round ({2} appraisable cells; the manifest says {3} of {4}, {5} gaps, {6} conflicts) or its missing members are wrong.",
+        "verify.coverage-incomplete-allowed":
+            "Locked incomplete on purpose (--allow-incomplete): {1} of {2} cells, {3} gaps, {4} conflicts; not submitted: {5}.",
+        "verify.coverage-ok": "Complete: {1} of {2} cells appraised, no gaps, no conflicts.",
+        "verify.no-journal-to-check": "{1}: the journal could not be read, so it cannot be compared.",
+        "verify.merge-entry-count": "The journal has {1} merge entries; there must be exactly one.",
+        "verify.merge-entry-details":
+            "Journal entry {1} (merge) does not name the hashes of {2} and the locked results, or the number of submissions.",
+        "verify.merge-entry-head":
+            "Journal entry {1} (merge) does not follow the head {2} recorded; the history before the merge was rewritten.",
+        "verify.merged-not-received":
+            "Submission {1} revision {2} was merged, but the journal does not record receiving it before the merge.",
+        "verify.manifest-journal-ok":
+            "Journal entry {1} (merge) names this manifest and these results, right after the recorded head.",
+        "verify.results-missing": "{1}: there is a manifest but no locked results file.",
+        "verify.results-hash-ok": "Hash matches the manifest ({1}…).",
+        "verify.results-hash-mismatch":
+            "{1}: the hash differs from the manifest's; the locked results were replaced or altered.",
+        "verify.results-without-manifest": "{1}: locked results without a manifest to check them against.",
+        "verify.results-envelope-ok":
+            "Signed by the secretary {1}, locked to the round's release key; unreadable without the release token.",
+        "verify.no-approvals": "No release approvals yet.",
+        "verify.release-before-merge": "{1}: a release file, but no manifest or locked results to check it against.",
+        "verify.approval-ok": "Valid approval by {1} (x = {2}) under \"{3}\".",
+        "verify.approvals-differ": "{1} and {2} cite different decisions; they cannot form one release token.",
+        "verify.approvals-enough": "{1} distinct holders approved ({2}); {3} needed.",
+        "verify.approvals-so-far": "So far {1} distinct holders approved ({2}); {3} needed.",
+        "verify.no-token": "No release token yet: the results stay locked.",
+        "verify.token-ok":
+            "Valid token: {1} distinct holders ({2}), {3} needed; the rebuilt key matches the round's release key; under \"{4}\".",
+        "verify.results-header-mismatch":
+            "{1}: the opened results name another round, or disagree with the manifest about survey scores.",
+        "verify.results-opened": "Opened with the token: {1} units; the inner signature verifies.",
+        "verify.results-units": "{1}: the units or their groups differ from the round definition.",
+        "verify.results-cells": "{1}: the criteria in the results differ from the round's framework.",
+        "verify.results-cell-differs": "{1} / {2}: method, maximum or self score differs from the round definition.",
+        "verify.total-wrong": "{1} / {2}: the total is not the sum of its parts.",
+        "verify.totals-ok": "Totals add up at every level for {1} units.",
+        "verify.percent-wrong": "{1}: index {2} % is wrong (recomputed: {3} %, rank {4}, label \"{5}\").",
+        "verify.percent-ok": "Index %, rank and label recomputed and matching for {1} units.",
+        "verify.reason-missing": "{1} / {2}: the appraised score differs from the self score but no reason is given.",
+        "verify.reasons-ok": "All {1} cells whose appraised score differs from the self score give a reason.",
+        "verify.appraiser-unexpected":
+            "{1} / {2}: a cell without an appraised score names an appraiser \"{3}\" or a reason.",
+        "verify.appraiser-wrong": "{1} / {2}: appraised by {3}, but the cell is assigned to {4}.",
+        "verify.appraised-count": "The results hold {1} appraised cells; the manifest says {2}.",
+        "verify.appraisers-ok": "All {1} appraised cells were appraised by the member assigned to them.",
+        "verify.abstract": "Verify a whole round folder with public keys only (for auditors).",
+        "verify.help-folder": "The round folder to verify.",
+        "verify.help-fingerprint":
+            "The round fingerprint the secretary read to you (case, spaces and dashes are ignored).",
+        "verify.help-json": "Print the report as canonical JSON for machines.",
+        "verify.bad-fingerprint": "\"{1}\" is not a fingerprint (24 characters A–Z, 2–7).",
+        "verify.header": "Verifying round {1} (fingerprint {2})",
+        "verify.summary-pass": "PASSED: {1} checks passed, {2} not yet applicable.",
+        "verify.summary-fail": "FAILED: {1} of {2} checks failed.",
+        "format.kind-name": "{1} file",
+        "format.empty": "{1}: the file is empty.",
+        "format.not-avault": "{1}: not an AppraisalVault file.",
+        "format.version": "{1}: format version {2} is not supported (this avault reads version 1).",
+        "format.unknown-kind": "{1}: unknown file kind ({2}).",
+        "format.wrong-kind": "{1}: this is a {2} file, not the {3} file this command needs.",
+        "format.truncated": "{1}: the file is truncated (data missing at the end).",
+        "format.header": "{1}: malformed header: {2}.",
+        "format.trailing": "{1}: {2} unexpected bytes after the end of the file.",
+        "crypto.failure": "Internal cryptography failure: {1}.",
+        "hint.which-file": "Check the path: this may be the wrong file.",
+        "hint.ask-new-copy": "The file was altered or forged; ask the sender for a fresh copy.",
+        "file.not-found": "{1}: no such file.",
+        "file.unreadable": "{1}: cannot read the file ({2}).",
+        "file.not-regular": "{1}: not a regular file.",
+        "file.too-large": "{1}: the file is too large ({2} bytes; at most {3}).",
+        "file.exists": "{1}: already exists; refusing to overwrite it.",
+        "file.cannot-write": "{1}: cannot write ({2}).",
+        "hint.move-away": "Choose another name, or move the old {1} away if you are sure it is not needed.",
+        "identity.bad-signature": "{1}: the identity's self-signature does not verify.",
+        "identity.got-secret-key": "{1}: this is a secret key file (.key), not a public identity file (.pub).",
+        "identity.bad-id":
+            "Identity id \"{1}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-', starting with a letter or digit.",
+        "identity.bad-name": "Invalid name: it must be 1–200 bytes with no control characters.",
+        "key.got-public-file": "{1}: this is a public identity file (.pub), not a secret key file (.key).",
+        "key.kdf-limits":
+            "{1}: Argon2id limits out of the accepted range ({2} passes, {3} MiB); refused before any work.",
+        "key.too-open": "{1}: the secret key file has mode {2} and others can read it; refusing to use it.",
+        "key.wrong-passphrase": "{1}: wrong passphrase, or the key file was altered.",
+        "key.inconsistent": "{1}: the secret keys do not match the public keys recorded in the file.",
+        "hint.use-pub": "Use the matching .pub file; never hand a .key file to anyone.",
+        "hint.use-key": "Use your own .key file (made together with this .pub file).",
+        "hint.chmod": "Run: chmod 600 {1}",
+        "hint.passphrase": "Type the passphrase again; mind the keyboard layout and Caps Lock.",
+        "cli.exit-statuses": "Exit statuses:",
+        "exit.verification-failed": "a verification found failures (verify)",
+        "exit.usage": "the command line was wrong",
+        "exit.data-error": "an input file is malformed, altered, or of the wrong kind",
+        "exit.no-input": "an input file could not be opened",
+        "exit.software": "internal error",
+        "exit.cannot-create": "an output could not be created, or already exists",
+        "exit.io-error": "reading or writing failed",
+        "exit.locked": "another avault command is using the round folder (try again later)",
+        "exit.permission": "a wrong passphrase, a key file others can read, or a key not allowed here",
+    ]
 }

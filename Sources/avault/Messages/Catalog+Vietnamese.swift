@@ -1,568 +1,560 @@
 // The Vietnamese texts of the message catalog, each id written once.
 //
 // The texts are a Swift table, not resource files loaded with `Bundle.module`: avault starts for
-// every command, and a switch compiled into the binary costs nothing at start-up, whereas a
-// bundle lookup loads Foundation's bundle machinery and parses a file on every run. The switch
-// is exhaustive, so the compiler refuses a message id without a text in this language; the
-// catalog tests check that both languages use the same placeholders `{1}`, `{2}`….
+// every command, and a table compiled into the binary costs little at start-up, whereas a
+// bundle lookup loads Foundation's bundle machinery and parses a file on every run. The catalog
+// tests check that this table has exactly the ids of the library's codes and the CLI's
+// messages, and that both languages use the same placeholders `{1}`, `{2}`….
 
-extension MessageID {
-    /// The Vietnamese text, with positional placeholders `{1}`, `{2}`….
-    var vietnamese: String {
-        switch self {
-        case .appraisalUnknownCode: "mã tiêu chí {1} không có trong bộ tiêu chí của vòng."
-        case .appraisalUnassigned: "ô {1} / {2} không được phân công cho bạn."
-        case .appraisalDuplicate: "ô {1} / {2} đã có ở dòng {3}."
-        case .appraisalNegative: "điểm {1} âm."
-        case .appraisalAboveMax: "điểm {1} vượt điểm tối đa {2}."
-        case .appraisalOffStep: "điểm {1} không theo bước {2}."
-        case .appraisalMissingReason: "điểm thẩm định {1} khác điểm tự chấm {2} nhưng chưa ghi lý do."
-        case .appraisalMissingCell: "thiếu ô được phân công {1} / {2}."
-        case .submissionMalformed: "{1}: nội dung bài nộp sai định dạng: {2}."
-        case .manifestBadSignature: "{1}: chữ ký của thư ký trên bản kê không hợp lệ."
-        case .worksheetMissingScore: "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}."
-        case .worksheetLongReason: "{1}:{2}:{3}: lý do dài quá 4000 byte."
-        case .approvalBadDecision:
-            "Số hiệu quyết định phải là một dòng từ 1 đến {1} byte, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
-        case .approvalBadInput: "Lỗi nội bộ: giá trị {1} đưa vào phê duyệt không hợp lệ."
-        case .approvalBadSignature: "{1}: chữ ký của phê duyệt không hợp lệ; tệp đã bị sửa."
-        case .approvalNotAHolder:
-            "{1}: khoá ký trong phê duyệt (ghi tên {2}) không thuộc người giữ khoá mở nào của vòng này."
-        case .approvalWrongX: "{1}: phê duyệt của {2} ghi x = {3}, nhưng mảnh khoá của {2} có x = {4}."
-        case .approvalWrongRound: "{1}: phê duyệt của {2} dành cho một vòng thẩm định khác."
-        case .approvalWrongManifest:
-            "{1}: phê duyệt của {2} dành cho một bản kê tổng hợp khác (kết quả đã được tổng hợp lại?)."
-        case .approvalWrongResults: "{1}: phê duyệt của {2} dành cho một tệp kết quả khác."
-        case .approvalShareCommitment:
-            "{1}: mảnh khoá trong phê duyệt của {2} (x = {3}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng."
-        case .approvalDecisionDiffers:
-            "{1} ({2}) ghi quyết định \"{3}\", nhưng {4} ({5}) ghi \"{6}\"; mọi phê duyệt phải ghi cùng một quyết định."
-        case .approvalCountedOnce: "Phê duyệt của {1} chỉ được tính một lần: {2} dùng cùng khoá với {3}."
-        case .approvalNotEnough:
-            "Cần {1} phê duyệt của những người giữ khoá khác nhau; mới có {2} ({3}); cần thêm {4} trong số: {5}."
-        case .tokenWrongRound: "{1}: thẻ mở khoá dành cho một vòng thẩm định khác."
-        case .tokenWrongManifest: "{1}: thẻ mở khoá dành cho một bản kê tổng hợp khác."
-        case .tokenWrongResults: "{1}: thẻ mở khoá dành cho một tệp kết quả khác."
-        case .tokenWrongReleaseKey: "{1}: khoá mở ghi trong thẻ không phải khoá mở của vòng này."
-        case .tokenSecretMismatch:
-            "{1}: khoá bí mật trong thẻ mở khoá không khớp với khoá mở của vòng hoặc với các mảnh khoá đã phê duyệt."
-        case .tokenDecisionDiffers: "{1}: phê duyệt của {2} ghi \"{3}\", khác với quyết định ghi trong thẻ (\"{4}\")."
-        case .tokenDuplicateKey: "{1}: thẻ mở khoá chứa hai phê duyệt cùng khoá của {2}."
-        case .resultsWrongRound: "{1}: tệp kết quả khoá thuộc về một vòng thẩm định khác."
-        case .resultsWrongSender: "{1}: tệp kết quả khoá do {2} ký, không phải thư ký của vòng ({3})."
-        case .resultsWrongRecipient: "{1}: tệp kết quả không được khoá bằng khoá mở của vòng này."
-        case .hintApprovalAgain: "Đề nghị {1} phê duyệt lại bằng đúng các tệp của vòng này."
-        case .hintApprovalSameDecision:
-            "Thống nhất số hiệu quyết định của UBND tỉnh, rồi đề nghị người ghi khác phê duyệt lại."
-        case .hintTokenCombineAgain: "Tổng hợp lại các phê duyệt thành thẻ mới cho đúng các tệp của vòng này."
-        case .cliErrorPrefix: "lỗi"
-        case .cliHintPrefix: "gợi ý"
-        case .cliAbstract: "Kho dữ liệu mã hoá ngoại tuyến cho hội đồng thẩm định Chỉ số CCHC."
-        case .cliDiscussion:
-            "Thành viên niêm phong phiếu thẩm định; thư ký tổng hợp và khoá kết quả; t/n người giữ khoá cùng mở; kiểm tra viên xác minh chữ ký mà không đọc điểm."
-        case .passphraseMissing: "Cần cụm mật khẩu nhưng không có terminal để hỏi và không có --passphrase-file."
-        case .hintPassphraseFile: "Chạy lệnh trong terminal, hoặc dùng --passphrase-file TỆP (quyền 600)."
-        case .passphraseMismatch: "Hai lần nhập cụm mật khẩu không khớp."
-        case .passphraseEmpty: "Cụm mật khẩu rỗng."
-        case .passphraseTooLong: "{1}: cụm mật khẩu dài quá 1024 byte."
-        case .passphrasePrompt: "Cụm mật khẩu cho {1}: "
-        case .passphrasePromptAgain: "Nhập lại cụm mật khẩu: "
-        case .helpPassphraseFile:
-            "Đọc cụm mật khẩu từ tệp này (bỏ một dấu xuống dòng ở cuối) thay vì hỏi trên terminal."
-        case .keygenAbstract: "Tạo danh tính mới: tệp khoá bí mật ID.key và tệp công khai ID.pub."
-        case .keygenHelpID: "Mã danh tính (a–z, 0–9, '.', '_', '-'), cũng là tên tệp."
-        case .keygenHelpName: "Họ tên hiển thị, ví dụ \"Nguyễn Thị Lan\"."
-        case .keygenHelpRole: "Vai trò: member (thành viên), secretary (thư ký) hoặc holder (người giữ khoá mở)."
-        case .keygenHelpOut: "Thư mục ghi hai tệp (mặc định: thư mục hiện tại)."
-        case .keygenHelpKDF:
-            "Mức Argon2id: moderate (mặc định, ~0,7 s), sensitive (~4 s) hoặc interactive (nhanh, chỉ cho kiểm thử và khoá demo)."
-        case .keygenHelpDemo: "Đánh dấu là danh tính demo (vòng thật sẽ từ chối)."
-        case .keygenBadKDF: "Mức KDF \"{1}\" không hợp lệ; dùng moderate, sensitive hoặc interactive."
-        case .keygenWrote: "Đã ghi {1} (bí mật, quyền 600) và {2} (công khai)."
-        case .keygenFingerprintLine: "Dấu vân tay: {1}  (đọc cho thư ký qua điện thoại để đối chiếu)"
-        case .keyAbstract: "Xem tệp danh tính."
-        case .keyShowAbstract: "In mã, họ tên, vai trò và dấu vân tay của tệp .pub sau khi kiểm tra chữ ký."
-        case .keyShowHelpFile: "Tệp danh tính công khai (.pub) hoặc tệp khoá (.key)."
-        case .keyShowSecretNote: "(tệp khoá bí mật; chưa mở khoá, chỉ đọc phần công khai)"
-        case .keyCheckAbstract: "Mở khoá tệp .key bằng cụm mật khẩu để kiểm tra, không ghi gì."
-        case .keyCheckHelpFile: "Tệp khoá bí mật (.key) cần kiểm tra."
-        case .keyCheckOK: "{1}: cụm mật khẩu đúng; mã {2}, dấu vân tay {3}."
-        case .labelID: "Mã"
-        case .labelName: "Họ tên"
-        case .labelRole: "Vai trò"
-        case .labelFingerprint: "Dấu vân tay"
-        case .labelCreated: "Tạo lúc"
-        case .labelDemo: "Demo"
-        case .yes: "có"
-        case .no: "không"
-        case .roleMember: "thành viên"
-        case .roleSecretary: "thư ký"
-        case .roleHolder: "người giữ khoá mở"
-        case .envelopeBadLength: "{1}: độ dài phần dữ liệu mã hoá không hợp lệ; tệp bị cắt hoặc bị chèn thêm."
-        case .envelopeBadSignature:
-            "{1}: chữ ký bên ngoài không hợp lệ; tệp đã bị sửa hoặc không do người gửi ghi trong tệp ký."
-        case .envelopeNotForYou: "{1}: tệp không được mã hoá cho khoá này."
-        case .envelopeCommitment: "{1}: khoá tệp không khớp với cam kết đã ký; tệp bị giả mạo."
-        case .envelopeCorrupt: "{1}: dữ liệu mã hoá bị hỏng, bị cắt hoặc bị sắp xếp lại."
-        case .envelopeInnerSignature: "{1}: chữ ký bên trong (trên nội dung) không hợp lệ."
-        case .evidenceBadName:
-            "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển, không phải \".\" hay \"..\")."
-        case .evidenceDuplicateName: "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp."
-        case .evidenceTooMany: "Quá nhiều tài liệu kiểm chứng ({1}); tối đa {2}."
-        case .evidenceNoSubmission:
-            "{1}: {2} chưa có bài nộp nào được nhận; hãy nhận bài nộp (lần nộp {3}) trước, rồi mới nhận tài liệu kiểm chứng của nó."
-        case .evidenceNotLive: "{1}: tài liệu kiểm chứng thuộc lần nộp {3} của {2}, nhưng lần nộp đang hiệu lực là {4}."
-        case .evidenceAfterMerge: "{1}: vòng đã tổng hợp; không thêm tài liệu kiểm chứng được nữa."
-        case .evidenceIndexTaken: "{1}: thư mục vòng đã có một tệp khác tên {2}; không ghi đè."
-        case .evidenceStrayFile:
-            "{1}: tệp lạ trong thư mục tài liệu kiểm chứng (tên không theo quy tắc THÀNH-VIÊN.rSỐ.eSỐ.ave)."
-        case .mergeMissingEvidence:
-            "{1}: thiếu tài liệu kiểm chứng số {4} (\"{5}\") mà bài nộp của {2} (lần nộp {3}) liệt kê."
-        case .mergeEvidenceMismatch:
-            "{1}: tài liệu kiểm chứng số {4} của {2} (lần nộp {3}) không phải tệp mà bài nộp đã liệt kê."
-        case .mergeUnlistedEvidence:
-            "{1}: tài liệu kiểm chứng của {2} (lần nộp {3}) không có trong danh sách của bài nộp."
-        case .hintUnlistedEvidence: "Thành viên hãy niêm phong lại (lần nộp mới) kèm đúng các tài liệu kiểm chứng."
-        case .verifyEvidenceNameOK: "tài liệu kiểm chứng số {3} của {1}, lần nộp {2}"
-        case .verifyEvidenceSigned: "chữ ký ngoài của {1} hợp lệ (không giải mã)"
-        case .verifyEvidenceBound: "thuộc vòng này, gửi thư ký {4}: {1}, lần nộp {2}, số {3}"
-        case .verifyManifestEvidenceOK: "evidence/ chứa đúng {1} tệp mà biên bản liệt kê, mã băm khớp"
-        case .verifyEvidenceUnbound: "{1}: biên bản liệt kê tài liệu kiểm chứng không thuộc bài nộp nào được liệt kê."
-        case .verifyEvidenceListedMissing:
-            "{1}: có trong bản kê ({2}, lần nộp {3}, số {4}) nhưng không có trong evidence/; đã bị xoá sau khi tổng hợp."
-        case .verifyEvidenceUnlisted:
-            "{1}: nằm trong evidence/ nhưng không có trong bản kê; được thêm sau khi tổng hợp."
-        case .verifyEvidenceNameMismatch:
-            "{1}: tên tệp không khớp với người gửi, lần nộp và số trong phần đầu tệp ({2}); tệp đã bị đổi tên hoặc tráo."
-        case .sealHelpAttach:
-            "Đính kèm tài liệu kiểm chứng (có thể lặp lại); mỗi tệp được niêm phong thành MÃ.rSỐ.eSỐ.ave."
-        case .sealWroteEvidence: "Đã niêm phong tài liệu kiểm chứng {1} (\"{2}\", {3} byte)."
-        case .receiveEvidenceAccepted: "nhận: {1} — tài liệu kiểm chứng số {4} của {2}, lần nộp {3}"
-        case .evidenceAbstract: "Tài liệu kiểm chứng của thư ký."
-        case .evidenceAddAbstract: "Niêm phong tài liệu kiểm chứng của thư ký vào thư mục vòng."
-        case .evidenceHelpFiles: "Các tệp tài liệu kiểm chứng."
-        case .evidenceAdded: "Đã thêm {1} vào thư mục vòng."
-        case .extractAbstract: "Giải mã và kiểm tra các tài liệu kiểm chứng của vòng vào một thư mục."
-        case .extractHelpOut: "Thư mục đích (tệp ra: THƯ-MỤC/THÀNH-VIÊN/rSỐ/TÊN; không ghi đè)."
-        case .extractHelpMember: "Chỉ lấy tài liệu của thành viên này."
-        case .extractWrote: "{1} ({2} byte, đã kiểm tra toàn vẹn)"
-        case .extractSummary: "Đã giải mã {1} tài liệu kiểm chứng vào {2}."
-        case .mergeEvidenceCount: "Tài liệu kiểm chứng: {1} tệp, đã kiểm tra chữ ký và mã băm (không giải mã)."
-        case .inboxWrongRound: "{1}: tệp này thuộc về một vòng thẩm định khác."
-        case .hintInboxWrongRound: "Thành viên cần niêm phong lại bằng đúng tệp vòng (round.avr) của vòng này."
-        case .inboxWrongRecipient: "{1}: tệp được mã hoá cho người nhận khác, không phải thư ký của vòng này."
-        case .inboxWrongRole: "{1}: người ký {2} có vai trò {3} trong vòng này, không phải thành viên thẩm định."
-        case .inboxNotMember: "{1}: người ký \"{2}\" không có trong danh sách thành viên của vòng."
-        case .inboxKeyMismatch: "{1}: tệp ghi người gửi {2} nhưng được ký bằng khoá khác ({3})."
-        case .inboxStrayFile: "{1}: tệp lạ trong thư mục bài nộp (tên không theo quy tắc THÀNH-VIÊN.rSỐ.avs)."
-        case .inboxTwoLive: "{1}: thành viên {2} có hai bài nộp hiệu lực cùng lúc."
-        case .inboxDuplicate: "{1}: đã nhận đúng tệp này rồi ({2}, lần nộp {3}); không nhận lại."
-        case .inboxStale: "{1}: {2} lần nộp {3} cũ hơn hoặc trùng với lần đã nhận ({4})."
-        case .inboxRoundMerged:
-            "{1}: vòng đã tổng hợp ({2}) nên không nhận thêm bài nộp hay tài liệu kiểm chứng nào; chưa nhận tệp nào."
-        case .hintRoundMerged:
-            "Tổng hợp là bước cuối: kết quả đã khoá cho những người giữ khoá. Nếu phải nhận bài lại, thư ký lập một vòng mới (avault round init) và các thành viên niêm phong cho vòng đó."
-        case .hintInboxStale: "Mỗi lần niêm phong lại phải có số lần nộp lớn hơn; thành viên hãy niêm phong lại."
-        case .csvEmpty: "{1}: tệp không có dòng tiêu đề (tệp rỗng)."
-        case .csvRagged: "{1}:{2}: dòng có {3} cột, nhưng dòng tiêu đề có {4} cột."
-        case .csvInvalidUTF8: "{1}:{2}:{3}: không phải văn bản UTF-8 hợp lệ; hãy lưu tệp dưới dạng \"CSV UTF-8\"."
-        case .csvStrayCR: "{1}:{2}:{3}: ký tự CR đứng riêng (không theo sau là LF)."
-        case .csvAfterQuote:
-            "{1}:{2}:{3}: có ký tự sau dấu ngoặc kép đóng; sau đó chỉ được là dấu phân cách hoặc xuống dòng."
-        case .csvStrayQuote:
-            "{1}:{2}:{3}: dấu ngoặc kép nằm giữa ô không được bao bởi ngoặc kép; hãy bao cả ô trong \"…\" và viết \"\" cho mỗi dấu ngoặc kép bên trong."
-        case .csvUnterminatedQuote: "{1}:{2}:{3}: ô mở bằng dấu ngoặc kép nhưng không bao giờ đóng lại."
-        case .csvHeader:
-            "{1}:{2}:{3}: cột \"{4}\" không được dùng ở đây (lặp lại hoặc không biết); các cột cần có: {5}."
-        case .csvMissingColumn: "{1}:{2}: thiếu cột \"{3}\"; các cột cần có: {4}."
-        case .inputBadNumber: "{1}:{2}:{3}: \"{4}\" không phải một số điểm."
-        case .hintNumberFormat:
-            "Viết như 7,5 hoặc 7.5: tối đa 12 chữ số phần nguyên và 6 chữ số thập phân, không dấu phân cách hàng nghìn, không đơn vị."
-        case .frameworkBadCode: "{1}:{2}:{3}: mã \"{4}\" không hợp lệ; dùng dạng 1, 1.1 hoặc 1.1.1."
-        case .frameworkDuplicateCode: "{1}:{2}:{3}: mã {4} bị lặp (đã có ở {5})."
-        case .frameworkOrphan: "{1}:{2}:{3}: mã {4} không có mục cha {5}."
-        case .frameworkMisplaced: "{1}:{2}:{3}: mã {4} nằm dưới mục {5}, không đúng cấp bậc của mã."
-        case .frameworkBadTitle: "{1}:{2}:{3}: tên của mục {4} trống, quá dài hoặc có ký tự điều khiển."
-        case .frameworkBadMethod:
-            "{1}:{2}:{3}: tiêu chí thành phần {4} có phương pháp \"{5}\"; phải là self (tự chấm), council (hội đồng) hoặc survey (điều tra XHH)."
-        case .frameworkMethodOnGroup:
-            "{1}:{2}:{3}: {4} là lĩnh vực hoặc tiêu chí nên không có phương pháp (ghi \"{5}\"); để trống ô này."
-        case .frameworkBadStep: "{1}:{2}:{3}: bước điểm của {4} là {5}; phải lớn hơn 0."
-        case .frameworkNonPositiveMax: "{1}:{2}:{3}: điểm tối đa của {4} là {5}; phải lớn hơn 0."
-        case .frameworkOffStep: "{1}:{2}:{3}: điểm tối đa {5} của {4} không phải bội số của bước {6}."
-        case .frameworkChildless: "{1}:{2}:{3}: {4} không có mục con nào."
-        case .frameworkSumMismatch:
-            "{1}:{2}:{3}: các mục con của {4} cộng lại được {5}, nhưng điểm tối đa của {4} là {6}."
-        case .frameworkEmpty: "{1}: bộ tiêu chí không có lĩnh vực nào."
-        case .frameworkTotalMismatch: "{1}:{2}:{3}: các lĩnh vực cộng lại được {4}, nhưng tổng điểm khai báo là {5}."
-        case .frameworkJSON: "{1}: JSON không hợp lệ tại {2}: {3}."
-        case .unitsBadID: "{1}:{2}:{3}: mã \"{4}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-'."
-        case .unitsDuplicateGroup: "{1}:{2}:{3}: nhóm {4} được khai báo hai lần."
-        case .unitsBadName: "{1}:{2}:{3}: tên trống, dài quá 200 byte hoặc có ký tự điều khiển."
-        case .unitsDuplicate: "{1}:{2}:{3}: đơn vị {4} bị lặp (đã có ở dòng {5})."
-        case .unitsUnknownGroup: "{1}:{2}:{3}: nhóm \"{4}\" không xác định."
-        case .hintGroupsFile: "Nhóm có sẵn: so-nganh, huyen. Nhóm khác cần tệp --groups với các cột id,name."
-        case .unitsNone: "{1}: không có đơn vị nào."
-        case .selfUnknownUnit: "{1}:{2}:{3}: đơn vị \"{4}\" không có trong danh sách đơn vị."
-        case .selfUnknownCode: "{1}:{2}:{3}: \"{4}\" không phải mã tiêu chí thành phần của bộ tiêu chí."
-        case .selfNotSelf: "{1}:{2}:{3}: tiêu chí thành phần {4} được chấm theo phương pháp {5}, đơn vị không tự chấm."
-        case .selfDuplicate: "{1}:{2}:{3}: ô {4} bị lặp (đã có ở dòng {5})."
-        case .selfOutOfRange: "{1}:{2}:{3}: điểm tự chấm {4} của {5} nằm ngoài khoảng 0–{6}."
-        case .selfOffStep: "{1}:{2}:{3}: điểm tự chấm {4} của {5} không phải bội số của bước {6}."
-        case .selfBadNote: "{1}:{2}:{3}: ghi chú dài quá 2000 byte hoặc có ký tự điều khiển."
-        case .selfMissing: "{1}: thiếu {2} ô tự chấm (đơn vị/mã): {3}."
-        case .identityBadIDAt: "{1}:{2}:{3}: mã thành viên \"{4}\" không hợp lệ."
-        case .membersDuplicate: "{1}:{2}:{3}: thành viên {4} bị lặp (đã có ở dòng {5})."
-        case .membersKeyUnusable: "{1}:{2}:{3}: không dùng được tệp khoá công khai {4} (xem lỗi tiếp theo)."
-        case .membersIDMismatch: "{1}:{2}:{3}: tệp {4} là của \"{5}\", không phải \"{6}\"."
-        case .membersWrongRole: "{1}:{2}:{3}: {4} có vai trò {5}; thành viên hội đồng cần danh tính vai trò member."
-        case .membersDuplicateKey: "{1}:{2}:{3}: {4} là cùng một danh tính đã dùng ở dòng {5}."
-        case .membersNoCodes: "{1}:{2}:{3}: thành viên {4} chưa được phân công mã nào."
-        case .membersUnknownCode: "{1}:{2}:{3}: mã \"{4}\" không có trong bộ tiêu chí."
-        case .membersSurveyCode: "{1}:{2}:{3}: mã {4} chỉ gồm tiêu chí điều tra XHH, không thẩm định."
-        case .membersUnknownUnit: "{1}:{2}:{3}: \"{4}\" không phải mã đơn vị hay mã nhóm."
-        case .membersNone: "{1}: không có thành viên nào."
-        case .assignOverlap: "{1}: {2} ô được phân cho nhiều thành viên: {3}."
-        case .assignGap: "{1}: {2} ô cần thẩm định chưa được phân cho ai (đơn vị/mã): {3}."
-        case .labelsUnknownGroup: "{1}:{2}:{3}: nhóm \"{4}\" không có đơn vị nào (dùng * cho mọi nhóm)."
-        case .labelsBadLabel: "{1}:{2}:{3}: nhãn xếp loại trống hoặc không hợp lệ."
-        case .labelsBadPercent: "{1}:{2}:{3}: ngưỡng \"{4}\" phải là số từ 0 đến 100."
-        case .labelsDuplicate: "{1}:{2}:{3}: nhãn {4} hoặc ngưỡng của nó bị lặp trong nhóm {5}."
-        case .labelsNoFloor: "{1}: nhóm {2} không có nhãn nào với ngưỡng 0 (nhãn cho các trường hợp còn lại)."
-        case .journalBadSignature: "{1}: chữ ký của thư ký trên nhật ký không hợp lệ; nhật ký đã bị sửa."
-        case .journalBrokenChain: "{1}: chuỗi băm của nhật ký bị đứt ở mục {2}; có mục bị xoá, chèn hoặc sửa."
-        case .journalWrongRound: "{1}: nhật ký này thuộc về một vòng thẩm định khác."
-        case .releaseSecretEmpty: "Bí mật cần chia rỗng."
-        case .releaseHolderCount: "Có {1} người giữ khoá mở; số người phải từ 1 đến 255."
-        case .releaseThresholdRange: "Ngưỡng mở khoá {1} nằm ngoài phạm vi: phải từ 1 đến số người giữ khoá ({2})."
-        case .releaseNoShares: "Không có mảnh khoá nào."
-        case .releaseShareXZero: "Một mảnh khoá có x = 0; các mảnh được đánh số từ 1 đến 255."
-        case .releaseShareDuplicateX: "Hai mảnh khoá có cùng x = {1}."
-        case .releaseShareLengthMismatch: "Các mảnh khoá dài khác nhau ({1} và {2} byte)."
-        case .releaseRoundIDLength: "Mã vòng thẩm định phải dài 16 byte, không phải {1}."
-        case .releaseHolderRole:
-            "{1} có vai trò {2}, không phải người giữ khoá mở (holder); chỉ người giữ khoá mở được nhận mảnh khoá."
-        case .releaseDuplicateHolderID: "Mã người giữ khoá mở {1} xuất hiện hai lần."
-        case .releaseDuplicateSigningKey: "{1} và {2} dùng chung một khoá ký; mỗi người giữ khoá mở phải có khoá riêng."
-        case .releaseDuplicateEncryptionKey:
-            "{1} và {2} dùng chung một khoá mã hoá; mỗi người giữ khoá mở phải có khoá riêng."
-        case .releaseNotAHolder: "{1} không phải người giữ khoá mở của vòng thẩm định này."
-        case .releaseShareUnopenable:
-            "Không mở được mảnh khoá niêm phong của {1} (x = {2}): mảnh đã bị sửa hoặc được niêm phong cho khoá khác."
-        case .releaseShareCommitment:
-            "Mảnh khoá của {1} (x = {2}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng hoặc thuộc vòng khác."
-        case .releaseShareUnknownX: "Một mảnh khoá có x = {1}, nhưng vòng này chỉ có người giữ khoá 1 đến {2}."
-        case .releaseShareDuplicate: "Mảnh khoá của {1} (x = {2}) được đưa vào nhiều lần."
-        case .releaseShareWrongLength: "Mảnh khoá của {1} (x = {2}) dài {3} byte; mảnh khoá phải dài 32 byte."
-        case .releaseNotEnoughShares: "Mới có {1} trong {2} mảnh khoá cần thiết; cần thêm {3} mảnh nữa."
-        case .releaseKeyMismatch:
-            "Khoá dựng lại không khớp với khoá mở công bố của vòng thẩm định; định nghĩa vòng không nhất quán."
-        case .hintReleaseMoreHolders: "Đề nghị thêm {1} người giữ khoá mở phê duyệt."
-        case .hintReleaseAskHolder: "Đề nghị {1} mở lại mảnh khoá từ định nghĩa vòng gốc."
-        case .hintReleaseCheckRound: "Đối chiếu dấu vân tay của định nghĩa vòng với thư ký trước khi dùng."
-        case .releaseNotMerged: "{1}: vòng chưa được tổng hợp (chưa có bản kê manifest.avm)."
-        case .releaseResultsMismatch: "{1}: không phải tệp kết quả mà bản kê {2} ghi nhận."
-        case .releaseAbstract: "Phê duyệt công bố và ghép mã mở khoá kết quả."
-        case .approveAbstract:
-            "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt chứa mảnh khoá: giữ kín)."
-        case .approveHelpDecision: "Số, ngày quyết định công bố, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\"."
-        case .approveHelpOut: "Tệp phê duyệt (mặc định: MÃ.ava)."
-        case .approveWrote: "Đã ghi phê duyệt {1} của {2} (quyền 600)."
-        case .approveNotHolder: "{1} không phải người giữ khoá của vòng này."
-        case .combineAbstract: "Ghép ít nhất t phê duyệt của những người giữ khoá khác nhau thành mã mở khoá."
-        case .combineHelpApprovals: "Các tệp phê duyệt (.ava)."
-        case .combineHelpOut: "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt)."
-        case .combineWrote: "Đã ghi mã mở khoá {1} (quyền 600; ai có tệp này mở được kết quả)."
-        case .combineHolders: "Phê duyệt được tính: {1} (cần {2})."
-        case .openAbstract: "Kiểm tra mã mở khoá và kết quả đã khoá, rồi giải mã kết quả."
-        case .openHelpToken: "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt)."
-        case .openHelpOut: "Ghi kết quả đã giải mã (JSON) vào tệp này."
-        case .openWrote: "Đã mở khoá kết quả của {1} đơn vị; đã ghi {2}."
-        case .reportAbstract: "Lập báo cáo kết quả (HTML in được, CSV hoặc JSON) sau khi mở khoá."
-        case .reportHelpFormat: "Định dạng: html, csv hoặc json."
-        case .reportHelpOut: "Tệp báo cáo."
-        case .reportWrote: "Đã ghi báo cáo {1}."
-        case .demoAbstract: "Chạy trọn một vòng thẩm định demo trên dữ liệu mẫu, bằng các khoá demo."
-        case .demoHelpDir: "Thư mục ghi vòng demo (mặc định: demo-round; phải chưa có hoặc rỗng)."
-        case .demoHelpSamples: "Thư mục dữ liệu mẫu."
-        case .demoHelpKeys: "Thư mục khoá demo."
-        case .demoStep: "== {1}. {2}"
-        case .demoFilled: "{1}: {2} ô, {3} ô điều chỉnh có lý do."
-        case .demoApproved: "{1} phê duyệt theo \"{2}\"."
-        case .demoDone: "Xong. Báo cáo HTML: {1}"
-        case .demoVerified:
-            "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán)."
-        case .demoVerifyFailed: "Kiểm tra vòng demo thất bại: {1}"
-        case .demoNotDemoKey: "{1}: không phải khoá demo; lệnh demo chỉ dùng các khoá demo công khai."
-        case .roundBadTitle: "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển."
-        case .roundBadYear: "Năm đánh giá {1} không hợp lệ; dùng năm từ 2000 đến 2100."
-        case .roundBadReference: "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển."
-        case .roundInputsIncomplete: "Không đọc được đủ dữ liệu đầu vào."
-        case .roundDemoRefused:
-            "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo."
-        case .hintDemoRound: "Tạo danh tính thật bằng avault keygen; chỉ dùng --demo cho vòng trình diễn."
-        case .roundSecretaryRole: "{1} có vai trò {2}; chỉ thư ký (secretary) được tạo vòng thẩm định."
-        case .roundBadSignature:
-            "{1}: chữ ký của thư ký không khớp: định nghĩa vòng đã bị sửa sau khi ký. Không dùng tệp này."
-        case .roundNoFolder: "{1}: không phải thư mục vòng thẩm định."
-        case .roundLocked:
-            "{1}: một lệnh avault khác (tiến trình {2}, {3}) đang dùng thư mục vòng này; chưa làm gì cả."
-        case .hintRoundLocked:
-            "Chạy lại lệnh khi lệnh kia đã xong (avault đã chờ {1} giây; đặt AVAULT_LOCK_WAIT=SỐ_GIÂY để chờ lâu hơn). Khoá tự mở khi tiến trình kết thúc, không cần xoá tệp nào."
-        case .roundLockWaiting: "Đang chờ tiến trình {2} ({3}) đang dùng thư mục vòng {1}…"
-        case .roundLockBadWait: "AVAULT_LOCK_WAIT={1}: không phải số giây từ 0 đến 3600."
-        case .roundInputsRejected: "Có {1} lỗi trong dữ liệu đầu vào; chưa ghi gì cả. Sửa các lỗi trên rồi chạy lại."
-        case .roundOutNotEmpty: "{1}: thư mục đã tồn tại và không rỗng; vòng mới cần thư mục mới."
-        case .roundDemoLabel: "VÒNG DEMO — không dùng cho thẩm định thật"
-        case .roundAbstract: "Tạo và xem vòng thẩm định."
-        case .roundInitAbstract: "Thư ký tạo vòng thẩm định đã ký từ bộ tiêu chí, đơn vị, điểm tự chấm và phân công."
-        case .roundInitDiscussion:
-            "Kiểm tra mọi tệp đầu vào trước (báo tất cả lỗi tìm thấy, kèm tệp:dòng:cột), chỉ sau đó mới hỏi cụm mật khẩu, tạo cặp khoá mở kết quả, chia khoá bí mật t/n cho người giữ khoá, ký và ghi ROUND/round.avr vào một thư mục mới. In dấu vân tay của vòng để thành viên đối chiếu qua điện thoại."
-        case .roundShowAbstract: "Kiểm tra chữ ký và in tóm tắt một vòng thẩm định."
-        case .helpFramework: "Bộ tiêu chí: JSON, hoặc CSV với các cột code,title,max,method[,step]."
-        case .helpUnits: "Danh sách đơn vị: CSV với các cột id,name,group."
-        case .helpGroups: "Tên nhóm đơn vị (tuỳ chọn): CSV id,name; có sẵn so-nganh và huyen."
-        case .helpSelfAssessment: "Điểm tự chấm: CSV với các cột unit,code,score[,note]."
-        case .helpMembers:
-            "Thành viên và phân công: CSV id,public_key_file,codes[,units]; đường dẫn khoá tính từ thư mục của tệp CSV."
-        case .helpLabels:
-            "Ngưỡng xếp loại (tuỳ chọn): CSV group,label,min_percent; mặc định Tốt 90, Khá 80, Trung bình 65, Yếu."
-        case .helpHolders: "Tệp .pub của người giữ khoá mở, cách nhau bởi dấu phẩy, theo thứ tự."
-        case .helpThreshold: "Số người giữ khoá tối thiểu phải đồng ý để mở kết quả (t)."
-        case .helpTitle: "Tên vòng thẩm định."
-        case .helpYear: "Năm đánh giá."
-        case .helpReference: "Căn cứ, ví dụ \"Quyết định số 04/QĐ-UBND\" (lặp lại được)."
-        case .helpSecretaryKey: "Tệp khoá bí mật (.key) của thư ký."
-        case .helpDemo: "Tạo vòng demo: cho phép danh tính demo; vòng được đánh dấu là demo."
-        case .helpRoundOut: "Thư mục mới cho vòng thẩm định (chưa tồn tại hoặc rỗng)."
-        case .helpRoundDir: "Thư mục vòng thẩm định (chứa round.avr)."
-        case .roundInitValidated: "Đã kiểm tra dữ liệu đầu vào: không có lỗi."
-        case .roundInitWrote: "Đã ghi {1}."
-        case .roundInitCounts:
-            "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần; {4} đơn vị; {5} ô cần thẩm định; {6} thành viên; {7} người giữ khoá, ngưỡng {8}."
-        case .roundFingerprintLine: "Dấu vân tay của vòng: {1}  (đọc cho thành viên và kiểm tra viên qua điện thoại)"
-        case .roundInitJournal: "Đã mở nhật ký vòng ({1})."
-        case .labelTitle: "Tên vòng"
-        case .labelYear: "Năm"
-        case .labelReferences: "Căn cứ"
-        case .labelRoundID: "Mã vòng"
-        case .labelSecretary: "Thư ký"
-        case .labelFramework: "Bộ tiêu chí"
-        case .labelUnits: "Đơn vị"
-        case .labelCells: "Ô thẩm định"
-        case .labelMembers: "Thành viên"
-        case .labelHolders: "Giữ khoá mở"
-        case .labelLabels: "Xếp loại"
-        case .showCounts:
-            "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần ({4} tự chấm, {5} hội đồng, {6} điều tra XHH); tổng {7} điểm"
-        case .showGroup: "{1} ({2}): {3} đơn vị"
-        case .showMember: "{1}  {2}  mã: {3}{4}  — {5} ô  [{6}]"
-        case .showHolder: "x={1}  {2}  {3}  [{4}]"
-        case .showThreshold: "cần {1} trong {2} người giữ khoá để mở kết quả"
-        case .showLabels: "{1}: {2}"
-        case .showSignatureOK: "Chữ ký của thư ký {1} hợp lệ."
-        case .showNone: "(không có)"
-        case .worksheetAbstract: "Xuất phiếu thẩm định (CSV) gồm đúng các ô được phân cho một thành viên."
-        case .helpWorksheetRound: "Thư mục vòng thẩm định."
-        case .helpWorksheetMember: "Mã thành viên, ví dụ tv-01."
-        case .helpWorksheetOut: "Tệp CSV sẽ ghi (không ghi đè)."
-        case .worksheetUnknownMember: "{1} không phải thành viên của vòng này; các thành viên: {2}."
-        case .worksheetWrote: "Đã ghi {1}: {2} ô cho {3}."
-        case .worksheetHeaderNote:
-            "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác."
-        case .receiveRecovered: "đã hoàn tất lần nhận bị gián đoạn: {1}, lần nộp {2}"
-        case .roundSharedKey: "{1} và {2} dùng chung một khoá; mỗi vai trò phải có danh tính và khoá riêng."
-        case .mergeAlreadyJournaled:
-            "{1}: nhật ký đã ghi một lần tổng hợp; không tổng hợp lại (phê duyệt đã cấp có thể mở khoá của vòng)."
-        case .helpRoundFingerprint:
-            "Dấu vân tay của vòng mà thư ký đã đọc cho bạn; lệnh dừng lại nếu tệp vòng không khớp."
-        case .roundFingerprintUnreadable: "\"{1}\" không phải dấu vân tay (6 nhóm 4 ký tự)."
-        case .roundFingerprintMismatch: "{1}: dấu vân tay của vòng là {2}, không phải {3} như đã được đọc cho bạn."
-        case .hintFingerprintMismatch:
-            "Đừng niêm phong hay dùng tệp vòng này: có thể là tệp giả. Gọi điện cho thư ký để xin lại tệp round.avr."
-        case .sealConfirmFingerprint:
-            "Vòng \"{1}\", dấu vân tay {2}: hãy đối chiếu với thư ký qua điện thoại (hoặc dùng --fingerprint)."
-        case .sealFingerprintChecked: "Vòng \"{1}\": dấu vân tay {2} khớp."
-        case .sealBadRevision: "Số lần nộp {1} phải từ 1 đến 1000000."
-        case .sealNotMember: "{1} không phải thành viên thẩm định của vòng này."
-        case .hintCheckRound: "Kiểm tra đã dùng đúng tệp vòng (--round) và đúng tệp khoá (--key)."
-        case .sealProblems: "{1}: có {2} lỗi; chưa niêm phong. Sửa phiếu rồi chạy lại."
-        case .sealChecked: "Phiếu hợp lệ: {1} ô đã thẩm định."
-        case .sealWrote: "Đã niêm phong {1} (lần nộp {2}) gửi thư ký {3}."
-        case .sealRemoved: "Đã xoá phiếu bản rõ {1}."
-        case .sealAbstract: "Kiểm tra phiếu thẩm định đã điền, ký và mã hoá để chỉ thư ký mở được."
-        case .sealHelpWorksheet: "Phiếu thẩm định đã điền (CSV)."
-        case .sealHelpRound: "Thư mục vòng hoặc tệp round.avr."
-        case .sealHelpOut: "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại)."
-        case .sealHelpRevision: "Số lần nộp (mặc định: lớn hơn lần lớn nhất đã có cạnh tệp kết quả)."
-        case .sealHelpRemove: "Xoá phiếu bản rõ sau khi niêm phong thành công."
-        case .surveyNotSurvey: "{1}:{2}:{3}: mã {4} không phải tiêu chí điều tra xã hội học."
-        case .surveyOutOfRange: "{1}:{2}:{3}: điểm {4} phải trong [0, {5}] và theo bước {6}."
-        case .surveyDuplicate: "{1}:{2}:{3}: {4} / {5} xuất hiện hai lần."
-        case .surveyMissing: "{1}: thiếu điểm điều tra cho {2} / {3}."
-        case .mergeNotSecretary: "Khoá {1} không phải khoá của thư ký vòng này ({2})."
-        case .mergeAlreadyMerged: "{1}: vòng này đã được tổng hợp; không tổng hợp lại."
-        case .mergeContentMismatch:
-            "{1}: nội dung bên trong không khớp với phần đầu tệp (người gửi, lần nộp hoặc vòng)."
-        case .mergeInvalidContent: "{1}: {2} lỗi trong nội dung bài nộp, ví dụ: {3}"
-        case .mergeIncomplete: "Chưa đủ: {1} ô chưa thẩm định, {2} ô xung đột: {3}"
-        case .hintAllowIncomplete:
-            "Chờ các thành viên còn thiếu nộp bài, hoặc dùng --allow-incomplete (sẽ ghi vào bản kê)."
-        case .mergeAbstract: "Mở, kiểm tra và tổng hợp các bài nộp; ghi kết quả đã khoá và bản kê có chữ ký."
-        case .mergeHelpSurvey: "Điểm điều tra xã hội học (CSV unit,code,score)."
-        case .mergeHelpAllowIncomplete: "Khoá kết quả dù còn ô thiếu hoặc xung đột (ghi vào bản kê)."
-        case .mergeDone: "Đã tổng hợp {1} bài nộp. Kết quả đã khoá: {2}. Bản kê: {3}."
-        case .mergeCoverage: "Độ phủ: {1}/{2} ô đã thẩm định; {3} ô thiếu; {4} ô xung đột."
-        case .mergeGapsNote: "Chưa nộp: {1}"
-        case .receiveAbstract: "Kiểm tra chữ ký và ràng buộc của các bài nộp rồi nhận vào thư mục vòng (không giải mã)."
-        case .receiveHelpFiles: "Các tệp bài nộp đã niêm phong (.avs)."
-        case .receiveAccepted: "nhận: {1} — {2}, lần nộp {3}"
-        case .receiveSuperseded: "nhận: {1} — {2}, lần nộp {3} thay lần {4}"
-        case .receiveRejected: "từ chối: {1}"
-        case .receiveSummary: "{1} tệp được nhận, {2} tệp bị từ chối."
-        case .statusAbstract: "Liệt kê thành viên nào đã nộp, lần nộp và thời gian nhận (không bao giờ hiện điểm)."
-        case .statusHeader: "Vòng: {1} ({2})"
-        case .statusSubmitted: "đã nộp  {1}  lần {2}  nhận lúc {3}"
-        case .statusMissing: "chưa nộp {1}"
-        case .statusSummary: "{1}/{2} thành viên đã nộp."
-        case .helpKey: "Tệp khoá bí mật."
-        case .verifyMoreProblems: "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây."
-        case .verifyRoundOK:
-            "\"{1}\": chữ ký của thư ký {2} hợp lệ; {3} thành viên, mở kết quả cần {4} trong {5} người giữ khoá."
-        case .verifyFingerprintOK: "Dấu vân tay của vòng khớp: {1}."
-        case .verifyFingerprintMismatch:
-            "Dấu vân tay của vòng là {1}, không phải {2} như được cung cấp: đây không phải vòng thẩm định bạn được báo."
-        case .verifyFingerprintNotGiven:
-            "Chưa so dấu vân tay (không có --fingerprint). Dấu vân tay của vòng là {1}; hãy đọc đối chiếu với thư ký."
-        case .verifyJournalSigned: "Nhật ký được thư ký {1} ký hợp lệ."
-        case .verifyJournalChain: "Chuỗi băm liền mạch qua {1} mục; đầu chuỗi {2}…."
-        case .verifyJournalNoInit: "{1}: mục đầu tiên không phải round-init của đúng tệp vòng này."
-        case .verifyJournalRound: "{1} thuộc về vòng này và bắt đầu bằng round-init."
-        case .verifyNoSubmissions: "Chưa có bài nộp nào."
-        case .verifyNameOK: "Tên tệp đúng quy tắc: {1}, lần nộp {2}."
-        case .verifySubmissionSigned: "Chữ ký ngoài hợp lệ (người ký {1})."
-        case .verifyNameMismatch:
-            "{1}: tên tệp ghi {2} lần nộp {3}, nhưng tệp được {4} ký là lần nộp {5}; tệp đã bị đổi tên hoặc tráo."
-        case .verifySubmissionBound: "Của {1}, lần nộp {2}, gửi cho thư ký {3} của đúng vòng này."
-        case .verifyJournalEntryMalformed:
-            "Mục nhật ký {1} ({2}) thiếu thông tin hoặc không khớp với các lần nộp trước."
-        case .verifyJournaledFileMissing:
-            "{1}: nhật ký (mục {2}) ghi nhận tệp này nhưng không tìm thấy; tệp đã bị xoá hoặc chuyển."
-        case .verifyJournaledFileChanged: "{1}: nội dung khác với mã băm ghi trong nhật ký (mục {2}); tệp đã bị thay."
-        case .verifyFileNotJournaled:
-            "{1}: không có mục nhật ký nào ghi nhận tệp này; tệp được thêm ngoài lệnh receive."
-        case .verifyJournalFilesOK:
-            "Mọi tệp đã nhận nằm đúng chỗ nhật ký ghi: {1} bài hiệu lực, {2} bài bị thay thế; {3} tệp bị từ chối."
-        case .verifyNoManifest: "Chưa có bản kê (manifest.avm): vòng chưa được tổng hợp."
-        case .verifyManifestSigned: "Bản kê được thư ký {1} ký hợp lệ."
-        case .verifyManifestRound: "Bản kê thuộc về vòng này."
-        case .verifyManifestWrongRound: "{1}: bản kê thuộc về một vòng thẩm định khác."
-        case .verifyListedMissing:
-            "{1}: có trong bản kê ({2}, lần nộp {3}) nhưng không có trong submissions/; đã bị xoá sau khi tổng hợp."
-        case .verifyListedChanged: "{1}: nội dung khác với mã băm ghi trong bản kê; tệp đã bị thay sau khi tổng hợp."
-        case .verifyUnlisted: "{1}: nằm trong submissions/ nhưng không có trong bản kê; được thêm sau khi tổng hợp."
-        case .verifyManifestSubmissionsOK:
-            "submissions/ chứa đúng {1} tệp có trong bản kê, mã băm khớp, không thừa tệp nào."
-        case .verifyCoverageIncomplete:
-            "{1}: {2}/{3} ô được thẩm định, {4} ô thiếu, {5} ô xung đột, nhưng bản kê không ghi là cố ý khoá khi chưa đủ."
-        case .verifyCoverageInconsistent:
-            "{1}: số liệu độ phủ không khớp với vòng ({2} ô cần thẩm định; bản kê ghi {3}/{4}, {5} ô thiếu, {6} ô xung đột) hoặc danh sách người chưa nộp sai."
-        case .verifyCoverageIncompleteAllowed:
-            "Thư ký cố ý khoá kết quả khi chưa đủ (--allow-incomplete): {1}/{2} ô, {3} ô thiếu, {4} ô xung đột; chưa nộp: {5}."
-        case .verifyCoverageOK: "Đủ: {1}/{2} ô được thẩm định, không thiếu, không xung đột."
-        case .verifyNoJournalToCheck: "{1}: không đọc được nhật ký nên không đối chiếu được."
-        case .verifyMergeEntryCount: "Nhật ký có {1} mục merge; phải có đúng một."
-        case .verifyMergeEntryDetails:
-            "Mục nhật ký {1} (merge) không ghi đúng mã băm của {2}, của kết quả khoá hoặc số bài nộp."
-        case .verifyMergeEntryHead:
-            "Mục nhật ký {1} (merge) không nối tiếp đầu chuỗi mà {2} ghi lại; lịch sử trước khi tổng hợp đã bị viết lại."
-        case .verifyMergedNotReceived: "Bài nộp {1} lần {2} được tổng hợp nhưng nhật ký không ghi đã nhận trước đó."
-        case .verifyManifestJournalOK: "Mục nhật ký {1} (merge) ghi đúng bản kê và kết quả, nối tiếp đúng đầu chuỗi."
-        case .verifyResultsMissing: "{1}: có bản kê nhưng không có tệp kết quả khoá."
-        case .verifyResultsHashOK: "Mã băm khớp với bản kê ({1}…)."
-        case .verifyResultsHashMismatch: "{1}: mã băm khác với bản kê; kết quả khoá đã bị thay hoặc sửa."
-        case .verifyResultsWithoutManifest: "{1}: có kết quả khoá nhưng không có bản kê để đối chiếu."
-        case .verifyResultsEnvelopeOK: "Thư ký {1} ký, khoá bằng khoá mở của vòng; không đọc được khi chưa có thẻ mở."
-        case .verifyNoApprovals: "Chưa có phê duyệt mở kết quả nào."
-        case .verifyReleaseBeforeMerge: "{1}: có tệp mở kết quả nhưng thiếu bản kê hoặc kết quả khoá để đối chiếu."
-        case .verifyApprovalOK: "Phê duyệt của {1} (x = {2}) hợp lệ, theo \"{3}\"."
-        case .verifyApprovalsDiffer: "{1} và {2} dẫn hai quyết định khác nhau; không thể gộp thành thẻ mở."
-        case .verifyApprovalsEnough: "{1} người giữ khoá khác nhau đã phê duyệt ({2}); cần {3}."
-        case .verifyApprovalsSoFar: "Mới có {1} người giữ khoá khác nhau phê duyệt ({2}); cần {3}."
-        case .verifyNoToken: "Chưa có thẻ mở kết quả: kết quả vẫn khoá."
-        case .verifyTokenOK:
-            "Thẻ mở hợp lệ: {1} người giữ khoá khác nhau ({2}), cần {3}; khoá dựng lại khớp khoá mở của vòng; theo \"{4}\"."
-        case .verifyResultsHeaderMismatch:
-            "{1}: kết quả đã mở ghi vòng khác hoặc thông tin điều tra XHH khác với bản kê."
-        case .verifyResultsOpened: "Đã mở kết quả bằng thẻ mở: {1} đơn vị; chữ ký bên trong hợp lệ."
-        case .verifyResultsUnits: "{1}: danh sách đơn vị hoặc nhóm khác với tệp vòng."
-        case .verifyResultsCells: "{1}: các tiêu chí trong kết quả khác với bộ tiêu chí của vòng."
-        case .verifyResultsCellDiffers: "{1} / {2}: phương pháp, điểm tối đa hoặc điểm tự chấm khác với tệp vòng."
-        case .verifyTotalWrong: "{1} / {2}: tổng điểm không bằng tổng các phần."
-        case .verifyTotalsOK: "Tổng điểm cộng đúng ở mọi cấp cho {1} đơn vị."
-        case .verifyPercentWrong: "{1}: chỉ số {2} % sai (tính lại: {3} %, hạng {4}, xếp loại \"{5}\")."
-        case .verifyPercentOK: "Chỉ số %, thứ hạng và xếp loại tính lại khớp cho {1} đơn vị."
-        case .verifyReasonMissing: "{1} / {2}: điểm thẩm định khác điểm tự chấm nhưng không có lý do."
-        case .verifyReasonsOK: "Cả {1} ô có điểm thẩm định khác điểm tự chấm đều có lý do."
-        case .verifyAppraiserUnexpected:
-            "{1} / {2}: ô không có điểm thẩm định nhưng ghi người thẩm định \"{3}\" hoặc lý do."
-        case .verifyAppraiserWrong: "{1} / {2}: do {3} thẩm định, nhưng ô này được phân công cho {4}."
-        case .verifyAppraisedCount: "Kết quả có {1} ô được thẩm định, bản kê ghi {2}."
-        case .verifyAppraisersOK: "Cả {1} ô được thẩm định đều do đúng thành viên được phân công chấm."
-        case .verifyAbstract:
-            "Kiểm tra toàn bộ thư mục vòng thẩm định chỉ bằng khoá công khai (dành cho kiểm tra viên)."
-        case .verifyHelpFolder: "Thư mục vòng thẩm định cần kiểm tra."
-        case .verifyHelpFingerprint:
-            "Dấu vân tay của vòng mà thư ký đã đọc cho bạn (bỏ qua chữ hoa/thường, dấu cách và gạch nối)."
-        case .verifyHelpJSON: "In báo cáo dạng JSON chuẩn cho máy đọc."
-        case .verifyBadFingerprint: "\"{1}\" không phải dấu vân tay (24 ký tự A–Z, 2–7)."
-        case .verifyHeader: "Kiểm tra vòng {1} (dấu vân tay {2})"
-        case .verifySummaryPass: "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt."
-        case .verifySummaryFail: "KHÔNG ĐẠT: {1} trong {2} bước kiểm tra không đạt."
-        case .kindName: "tệp loại {1}"
-        case .formatEmpty: "{1}: tệp rỗng."
-        case .formatNotAVault: "{1}: không phải tệp AppraisalVault."
-        case .formatVersion: "{1}: phiên bản định dạng {2} không được hỗ trợ (bản này đọc phiên bản 1)."
-        case .formatUnknownKind: "{1}: loại tệp không xác định ({2})."
-        case .formatWrongKind: "{1}: đây là tệp {2}, không phải tệp {3} như lệnh cần."
-        case .formatTruncated: "{1}: tệp bị cắt cụt (thiếu dữ liệu ở cuối)."
-        case .formatHeader: "{1}: phần đầu tệp sai định dạng: {2}."
-        case .formatTrailing: "{1}: có {2} byte thừa sau phần kết thúc tệp."
-        case .cryptoFailure: "Lỗi nội bộ của thư viện mật mã: {1}."
-        case .hintWhichFile: "Kiểm tra lại đường dẫn: có thể bạn đã chọn nhầm tệp."
-        case .hintAskForNewCopy: "Tệp đã bị sửa hoặc giả mạo; hãy xin lại bản gốc từ người gửi."
-        case .fileNotFound: "{1}: không tìm thấy tệp."
-        case .fileUnreadable: "{1}: không đọc được tệp ({2})."
-        case .fileNotRegular: "{1}: không phải tệp thông thường."
-        case .fileTooLarge: "{1}: tệp quá lớn ({2} byte; tối đa {3})."
-        case .fileExists: "{1}: đã tồn tại; không ghi đè."
-        case .fileCannotWrite: "{1}: không ghi được ({2})."
-        case .hintMoveAway: "Chọn tên khác, hoặc chuyển tệp cũ {1} đi chỗ khác nếu chắc chắn không cần."
-        case .identityBadSignature: "{1}: chữ ký tự ký của danh tính không hợp lệ."
-        case .identityGotSecretKey: "{1}: đây là tệp khoá bí mật (.key), không phải tệp danh tính công khai (.pub)."
-        case .identityBadID:
-            "Mã danh tính \"{1}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số."
-        case .identityBadName: "Họ tên không hợp lệ: cần 1–200 byte, không có ký tự điều khiển."
-        case .keyGotPublicFile: "{1}: đây là tệp danh tính công khai (.pub), không phải tệp khoá bí mật (.key)."
-        case .keyKDFLimits:
-            "{1}: tham số Argon2id nằm ngoài phạm vi cho phép ({2} lượt, {3} MiB); tệp bị từ chối trước khi tính."
-        case .keyTooOpen: "{1}: tệp khoá bí mật có quyền {2}, người khác có thể đọc được; từ chối dùng."
-        case .keyWrongPassphrase: "{1}: sai cụm mật khẩu, hoặc tệp khoá đã bị sửa."
-        case .keyInconsistent: "{1}: khoá bí mật không khớp với khoá công khai ghi trong tệp."
-        case .hintUsePub: "Dùng tệp .pub tương ứng; không bao giờ gửi tệp .key cho người khác."
-        case .hintUseKey: "Dùng tệp .key của chính bạn (tệp tạo cùng lúc với tệp .pub này)."
-        case .hintChmod: "Chạy: chmod 600 {1}"
-        case .hintPassphrase: "Nhập lại cụm mật khẩu; chú ý bộ gõ tiếng Việt và phím Caps Lock."
-        case .cliExitStatuses: "Mã thoát:"
-        case .exitVerificationFailed: "kiểm tra phát hiện lỗi (verify)"
-        case .exitUsage: "dòng lệnh sai"
-        case .exitDataError: "tệp đầu vào sai định dạng, bị sửa, hoặc sai loại"
-        case .exitNoInput: "không mở được tệp đầu vào"
-        case .exitSoftware: "lỗi nội bộ"
-        case .exitCannotCreate: "không tạo được tệp đầu ra, hoặc tệp đã tồn tại"
-        case .exitIOError: "đọc hoặc ghi thất bại"
-        case .exitLocked: "một lệnh avault khác đang dùng thư mục vòng (thử lại sau)"
-        case .exitPermission: "sai cụm mật khẩu, tệp khoá để mở quyền, hoặc khoá không được phép ở đây"
-        }
-    }
+extension Catalog {
+    /// The Vietnamese texts by message id, with positional placeholders `{1}`, `{2}`….
+    static let vietnamese: [String: String] = [
+        "appraisal.unknown-code": "mã tiêu chí {1} không có trong bộ tiêu chí của vòng.",
+        "appraisal.unassigned": "ô {1} / {2} không được phân công cho bạn.",
+        "appraisal.duplicate": "ô {1} / {2} đã có ở dòng {3}.",
+        "appraisal.negative": "điểm {1} âm.",
+        "appraisal.above-max": "điểm {1} vượt điểm tối đa {2}.",
+        "appraisal.off-step": "điểm {1} không theo bước {2}.",
+        "appraisal.missing-reason": "điểm thẩm định {1} khác điểm tự chấm {2} nhưng chưa ghi lý do.",
+        "appraisal.missing-cell": "thiếu ô được phân công {1} / {2}.",
+        "submission.malformed": "{1}: nội dung bài nộp sai định dạng: {2}.",
+        "manifest.bad-signature": "{1}: chữ ký của thư ký trên bản kê không hợp lệ.",
+        "worksheet.missing-score": "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}.",
+        "worksheet.long-reason": "{1}:{2}:{3}: lý do dài quá 4000 byte.",
+        "approval.bad-decision":
+            "Số hiệu quyết định phải là một dòng từ 1 đến {1} byte, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
+        "approval.bad-input": "Lỗi nội bộ: giá trị {1} đưa vào phê duyệt không hợp lệ.",
+        "approval.bad-signature": "{1}: chữ ký của phê duyệt không hợp lệ; tệp đã bị sửa.",
+        "approval.not-a-holder":
+            "{1}: khoá ký trong phê duyệt (ghi tên {2}) không thuộc người giữ khoá mở nào của vòng này.",
+        "approval.wrong-x": "{1}: phê duyệt của {2} ghi x = {3}, nhưng mảnh khoá của {2} có x = {4}.",
+        "approval.wrong-round": "{1}: phê duyệt của {2} dành cho một vòng thẩm định khác.",
+        "approval.wrong-manifest":
+            "{1}: phê duyệt của {2} dành cho một bản kê tổng hợp khác (kết quả đã được tổng hợp lại?).",
+        "approval.wrong-results": "{1}: phê duyệt của {2} dành cho một tệp kết quả khác.",
+        "approval.share-commitment":
+            "{1}: mảnh khoá trong phê duyệt của {2} (x = {3}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng.",
+        "approval.decision-differs":
+            "{1} ({2}) ghi quyết định \"{3}\", nhưng {4} ({5}) ghi \"{6}\"; mọi phê duyệt phải ghi cùng một quyết định.",
+        "approval.counted-once": "Phê duyệt của {1} chỉ được tính một lần: {2} dùng cùng khoá với {3}.",
+        "approval.not-enough":
+            "Cần {1} phê duyệt của những người giữ khoá khác nhau; mới có {2} ({3}); cần thêm {4} trong số: {5}.",
+        "token.wrong-round": "{1}: thẻ mở khoá dành cho một vòng thẩm định khác.",
+        "token.wrong-manifest": "{1}: thẻ mở khoá dành cho một bản kê tổng hợp khác.",
+        "token.wrong-results": "{1}: thẻ mở khoá dành cho một tệp kết quả khác.",
+        "token.wrong-release-key": "{1}: khoá mở ghi trong thẻ không phải khoá mở của vòng này.",
+        "token.secret-mismatch":
+            "{1}: khoá bí mật trong thẻ mở khoá không khớp với khoá mở của vòng hoặc với các mảnh khoá đã phê duyệt.",
+        "token.decision-differs": "{1}: phê duyệt của {2} ghi \"{3}\", khác với quyết định ghi trong thẻ (\"{4}\").",
+        "token.duplicate-key": "{1}: thẻ mở khoá chứa hai phê duyệt cùng khoá của {2}.",
+        "results.wrong-round": "{1}: tệp kết quả khoá thuộc về một vòng thẩm định khác.",
+        "results.wrong-sender": "{1}: tệp kết quả khoá do {2} ký, không phải thư ký của vòng ({3}).",
+        "results.wrong-recipient": "{1}: tệp kết quả không được khoá bằng khoá mở của vòng này.",
+        "hint.approval-again": "Đề nghị {1} phê duyệt lại bằng đúng các tệp của vòng này.",
+        "hint.approval-same-decision":
+            "Thống nhất số hiệu quyết định của UBND tỉnh, rồi đề nghị người ghi khác phê duyệt lại.",
+        "hint.token-combine-again": "Tổng hợp lại các phê duyệt thành thẻ mới cho đúng các tệp của vòng này.",
+        "cli.error-prefix": "lỗi",
+        "cli.hint-prefix": "gợi ý",
+        "cli.abstract": "Kho dữ liệu mã hoá ngoại tuyến cho hội đồng thẩm định Chỉ số CCHC.",
+        "cli.discussion":
+            "Thành viên niêm phong phiếu thẩm định; thư ký tổng hợp và khoá kết quả; t/n người giữ khoá cùng mở; kiểm tra viên xác minh chữ ký mà không đọc điểm.",
+        "passphrase.missing": "Cần cụm mật khẩu nhưng không có terminal để hỏi và không có --passphrase-file.",
+        "hint.passphrase-file": "Chạy lệnh trong terminal, hoặc dùng --passphrase-file TỆP (quyền 600).",
+        "passphrase.mismatch": "Hai lần nhập cụm mật khẩu không khớp.",
+        "passphrase.empty": "Cụm mật khẩu rỗng.",
+        "passphrase.too-long": "{1}: cụm mật khẩu dài quá 1024 byte.",
+        "passphrase.prompt": "Cụm mật khẩu cho {1}: ",
+        "passphrase.prompt-again": "Nhập lại cụm mật khẩu: ",
+        "help.passphrase-file": "Đọc cụm mật khẩu từ tệp này (bỏ một dấu xuống dòng ở cuối) thay vì hỏi trên terminal.",
+        "keygen.abstract": "Tạo danh tính mới: tệp khoá bí mật ID.key và tệp công khai ID.pub.",
+        "keygen.help-id": "Mã danh tính (a–z, 0–9, '.', '_', '-'), cũng là tên tệp.",
+        "keygen.help-name": "Họ tên hiển thị, ví dụ \"Nguyễn Thị Lan\".",
+        "keygen.help-role": "Vai trò: member (thành viên), secretary (thư ký) hoặc holder (người giữ khoá mở).",
+        "keygen.help-out": "Thư mục ghi hai tệp (mặc định: thư mục hiện tại).",
+        "keygen.help-kdf":
+            "Mức Argon2id: moderate (mặc định, ~0,7 s), sensitive (~4 s) hoặc interactive (nhanh, chỉ cho kiểm thử và khoá demo).",
+        "keygen.help-demo": "Đánh dấu là danh tính demo (vòng thật sẽ từ chối).",
+        "keygen.bad-kdf": "Mức KDF \"{1}\" không hợp lệ; dùng moderate, sensitive hoặc interactive.",
+        "keygen.wrote": "Đã ghi {1} (bí mật, quyền 600) và {2} (công khai).",
+        "keygen.fingerprint": "Dấu vân tay: {1}  (đọc cho thư ký qua điện thoại để đối chiếu)",
+        "key.abstract": "Xem tệp danh tính.",
+        "key.show-abstract": "In mã, họ tên, vai trò và dấu vân tay của tệp .pub sau khi kiểm tra chữ ký.",
+        "key.show-help-file": "Tệp danh tính công khai (.pub) hoặc tệp khoá (.key).",
+        "key.show-secret-note": "(tệp khoá bí mật; chưa mở khoá, chỉ đọc phần công khai)",
+        "key.check-abstract": "Mở khoá tệp .key bằng cụm mật khẩu để kiểm tra, không ghi gì.",
+        "key.check-help-file": "Tệp khoá bí mật (.key) cần kiểm tra.",
+        "key.check-ok": "{1}: cụm mật khẩu đúng; mã {2}, dấu vân tay {3}.",
+        "label.id": "Mã",
+        "label.name": "Họ tên",
+        "label.role": "Vai trò",
+        "label.fingerprint": "Dấu vân tay",
+        "label.created": "Tạo lúc",
+        "label.demo": "Demo",
+        "word.yes": "có",
+        "word.no": "không",
+        "role.member": "thành viên",
+        "role.secretary": "thư ký",
+        "role.holder": "người giữ khoá mở",
+        "envelope.bad-length": "{1}: độ dài phần dữ liệu mã hoá không hợp lệ; tệp bị cắt hoặc bị chèn thêm.",
+        "envelope.bad-signature":
+            "{1}: chữ ký bên ngoài không hợp lệ; tệp đã bị sửa hoặc không do người gửi ghi trong tệp ký.",
+        "envelope.not-for-you": "{1}: tệp không được mã hoá cho khoá này.",
+        "envelope.commitment": "{1}: khoá tệp không khớp với cam kết đã ký; tệp bị giả mạo.",
+        "envelope.corrupt": "{1}: dữ liệu mã hoá bị hỏng, bị cắt hoặc bị sắp xếp lại.",
+        "envelope.inner-signature": "{1}: chữ ký bên trong (trên nội dung) không hợp lệ.",
+        "evidence.bad-name":
+            "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển, không phải \".\" hay \"..\").",
+        "evidence.duplicate-name": "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp.",
+        "evidence.too-many": "Quá nhiều tài liệu kiểm chứng ({1}); tối đa {2}.",
+        "evidence.no-submission":
+            "{1}: {2} chưa có bài nộp nào được nhận; hãy nhận bài nộp (lần nộp {3}) trước, rồi mới nhận tài liệu kiểm chứng của nó.",
+        "evidence.not-live": "{1}: tài liệu kiểm chứng thuộc lần nộp {3} của {2}, nhưng lần nộp đang hiệu lực là {4}.",
+        "evidence.after-merge": "{1}: vòng đã tổng hợp; không thêm tài liệu kiểm chứng được nữa.",
+        "evidence.index-taken": "{1}: thư mục vòng đã có một tệp khác tên {2}; không ghi đè.",
+        "evidence.stray-file":
+            "{1}: tệp lạ trong thư mục tài liệu kiểm chứng (tên không theo quy tắc THÀNH-VIÊN.rSỐ.eSỐ.ave).",
+        "merge.missing-evidence":
+            "{1}: thiếu tài liệu kiểm chứng số {4} (\"{5}\") mà bài nộp của {2} (lần nộp {3}) liệt kê.",
+        "merge.evidence-mismatch":
+            "{1}: tài liệu kiểm chứng số {4} của {2} (lần nộp {3}) không phải tệp mà bài nộp đã liệt kê.",
+        "merge.unlisted-evidence":
+            "{1}: tài liệu kiểm chứng của {2} (lần nộp {3}) không có trong danh sách của bài nộp.",
+        "hint.unlisted-evidence": "Thành viên hãy niêm phong lại (lần nộp mới) kèm đúng các tài liệu kiểm chứng.",
+        "verify.evidence-name-ok": "tài liệu kiểm chứng số {3} của {1}, lần nộp {2}",
+        "verify.evidence-signed": "chữ ký ngoài của {1} hợp lệ (không giải mã)",
+        "verify.evidence-bound": "thuộc vòng này, gửi thư ký {4}: {1}, lần nộp {2}, số {3}",
+        "verify.manifest-evidence-ok": "evidence/ chứa đúng {1} tệp mà biên bản liệt kê, mã băm khớp",
+        "verify.evidence-unbound": "{1}: biên bản liệt kê tài liệu kiểm chứng không thuộc bài nộp nào được liệt kê.",
+        "verify.evidence-listed-missing":
+            "{1}: có trong bản kê ({2}, lần nộp {3}, số {4}) nhưng không có trong evidence/; đã bị xoá sau khi tổng hợp.",
+        "verify.evidence-unlisted": "{1}: nằm trong evidence/ nhưng không có trong bản kê; được thêm sau khi tổng hợp.",
+        "verify.evidence-name-mismatch":
+            "{1}: tên tệp không khớp với người gửi, lần nộp và số trong phần đầu tệp ({2}); tệp đã bị đổi tên hoặc tráo.",
+        "seal.help-attach":
+            "Đính kèm tài liệu kiểm chứng (có thể lặp lại); mỗi tệp được niêm phong thành MÃ.rSỐ.eSỐ.ave.",
+        "seal.wrote-evidence": "Đã niêm phong tài liệu kiểm chứng {1} (\"{2}\", {3} byte).",
+        "receive.evidence-accepted": "nhận: {1} — tài liệu kiểm chứng số {4} của {2}, lần nộp {3}",
+        "evidence.abstract": "Tài liệu kiểm chứng của thư ký.",
+        "evidence.add-abstract": "Niêm phong tài liệu kiểm chứng của thư ký vào thư mục vòng.",
+        "evidence.help-files": "Các tệp tài liệu kiểm chứng.",
+        "evidence.added": "Đã thêm {1} vào thư mục vòng.",
+        "extract.abstract": "Giải mã và kiểm tra các tài liệu kiểm chứng của vòng vào một thư mục.",
+        "extract.help-out": "Thư mục đích (tệp ra: THƯ-MỤC/THÀNH-VIÊN/rSỐ/TÊN; không ghi đè).",
+        "extract.help-member": "Chỉ lấy tài liệu của thành viên này.",
+        "extract.wrote": "{1} ({2} byte, đã kiểm tra toàn vẹn)",
+        "extract.summary": "Đã giải mã {1} tài liệu kiểm chứng vào {2}.",
+        "merge.evidence-count": "Tài liệu kiểm chứng: {1} tệp, đã kiểm tra chữ ký và mã băm (không giải mã).",
+        "inbox.wrong-round": "{1}: tệp này thuộc về một vòng thẩm định khác.",
+        "hint.inbox-wrong-round": "Thành viên cần niêm phong lại bằng đúng tệp vòng (round.avr) của vòng này.",
+        "inbox.wrong-recipient": "{1}: tệp được mã hoá cho người nhận khác, không phải thư ký của vòng này.",
+        "inbox.wrong-role": "{1}: người ký {2} có vai trò {3} trong vòng này, không phải thành viên thẩm định.",
+        "inbox.not-member": "{1}: người ký \"{2}\" không có trong danh sách thành viên của vòng.",
+        "inbox.key-mismatch": "{1}: tệp ghi người gửi {2} nhưng được ký bằng khoá khác ({3}).",
+        "inbox.stray-file": "{1}: tệp lạ trong thư mục bài nộp (tên không theo quy tắc THÀNH-VIÊN.rSỐ.avs).",
+        "inbox.two-live": "{1}: thành viên {2} có hai bài nộp hiệu lực cùng lúc.",
+        "inbox.duplicate": "{1}: đã nhận đúng tệp này rồi ({2}, lần nộp {3}); không nhận lại.",
+        "inbox.stale": "{1}: {2} lần nộp {3} cũ hơn hoặc trùng với lần đã nhận ({4}).",
+        "hint.inbox-stale": "Mỗi lần niêm phong lại phải có số lần nộp lớn hơn; thành viên hãy niêm phong lại.",
+        "inbox.round-merged":
+            "{1}: vòng đã tổng hợp ({2}) nên không nhận thêm bài nộp hay tài liệu kiểm chứng nào; chưa nhận tệp nào.",
+        "hint.round-merged":
+            "Tổng hợp là bước cuối: kết quả đã khoá cho những người giữ khoá. Nếu phải nhận bài lại, thư ký lập một vòng mới (avault round init) và các thành viên niêm phong cho vòng đó.",
+        "csv.empty": "{1}: tệp không có dòng tiêu đề (tệp rỗng).",
+        "csv.ragged": "{1}:{2}: dòng có {3} cột, nhưng dòng tiêu đề có {4} cột.",
+        "csv.invalid-utf8": "{1}:{2}:{3}: không phải văn bản UTF-8 hợp lệ; hãy lưu tệp dưới dạng \"CSV UTF-8\".",
+        "csv.stray-cr": "{1}:{2}:{3}: ký tự CR đứng riêng (không theo sau là LF).",
+        "csv.after-quote":
+            "{1}:{2}:{3}: có ký tự sau dấu ngoặc kép đóng; sau đó chỉ được là dấu phân cách hoặc xuống dòng.",
+        "csv.stray-quote":
+            "{1}:{2}:{3}: dấu ngoặc kép nằm giữa ô không được bao bởi ngoặc kép; hãy bao cả ô trong \"…\" và viết \"\" cho mỗi dấu ngoặc kép bên trong.",
+        "csv.unterminated-quote": "{1}:{2}:{3}: ô mở bằng dấu ngoặc kép nhưng không bao giờ đóng lại.",
+        "csv.header": "{1}:{2}:{3}: cột \"{4}\" không được dùng ở đây (lặp lại hoặc không biết); các cột cần có: {5}.",
+        "csv.missing-column": "{1}:{2}: thiếu cột \"{3}\"; các cột cần có: {4}.",
+        "input.bad-number": "{1}:{2}:{3}: \"{4}\" không phải một số điểm.",
+        "hint.number-format":
+            "Viết như 7,5 hoặc 7.5: tối đa 12 chữ số phần nguyên và 6 chữ số thập phân, không dấu phân cách hàng nghìn, không đơn vị.",
+        "framework.bad-code": "{1}:{2}:{3}: mã \"{4}\" không hợp lệ; dùng dạng 1, 1.1 hoặc 1.1.1.",
+        "framework.duplicate-code": "{1}:{2}:{3}: mã {4} bị lặp (đã có ở {5}).",
+        "framework.orphan": "{1}:{2}:{3}: mã {4} không có mục cha {5}.",
+        "framework.misplaced": "{1}:{2}:{3}: mã {4} nằm dưới mục {5}, không đúng cấp bậc của mã.",
+        "framework.bad-title": "{1}:{2}:{3}: tên của mục {4} trống, quá dài hoặc có ký tự điều khiển.",
+        "framework.bad-method":
+            "{1}:{2}:{3}: tiêu chí thành phần {4} có phương pháp \"{5}\"; phải là self (tự chấm), council (hội đồng) hoặc survey (điều tra XHH).",
+        "framework.method-on-group":
+            "{1}:{2}:{3}: {4} là lĩnh vực hoặc tiêu chí nên không có phương pháp (ghi \"{5}\"); để trống ô này.",
+        "framework.bad-step": "{1}:{2}:{3}: bước điểm của {4} là {5}; phải lớn hơn 0.",
+        "framework.non-positive-max": "{1}:{2}:{3}: điểm tối đa của {4} là {5}; phải lớn hơn 0.",
+        "framework.off-step": "{1}:{2}:{3}: điểm tối đa {5} của {4} không phải bội số của bước {6}.",
+        "framework.childless": "{1}:{2}:{3}: {4} không có mục con nào.",
+        "framework.sum-mismatch":
+            "{1}:{2}:{3}: các mục con của {4} cộng lại được {5}, nhưng điểm tối đa của {4} là {6}.",
+        "framework.empty": "{1}: bộ tiêu chí không có lĩnh vực nào.",
+        "framework.total-mismatch": "{1}:{2}:{3}: các lĩnh vực cộng lại được {4}, nhưng tổng điểm khai báo là {5}.",
+        "framework.json": "{1}: JSON không hợp lệ tại {2}: {3}.",
+        "units.bad-id": "{1}:{2}:{3}: mã \"{4}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-'.",
+        "units.duplicate-group": "{1}:{2}:{3}: nhóm {4} được khai báo hai lần.",
+        "units.bad-name": "{1}:{2}:{3}: tên trống, dài quá 200 byte hoặc có ký tự điều khiển.",
+        "units.duplicate": "{1}:{2}:{3}: đơn vị {4} bị lặp (đã có ở dòng {5}).",
+        "units.unknown-group": "{1}:{2}:{3}: nhóm \"{4}\" không xác định.",
+        "hint.groups-file": "Nhóm có sẵn: so-nganh, huyen. Nhóm khác cần tệp --groups với các cột id,name.",
+        "units.none": "{1}: không có đơn vị nào.",
+        "self.unknown-unit": "{1}:{2}:{3}: đơn vị \"{4}\" không có trong danh sách đơn vị.",
+        "self.unknown-code": "{1}:{2}:{3}: \"{4}\" không phải mã tiêu chí thành phần của bộ tiêu chí.",
+        "self.not-self": "{1}:{2}:{3}: tiêu chí thành phần {4} được chấm theo phương pháp {5}, đơn vị không tự chấm.",
+        "self.duplicate": "{1}:{2}:{3}: ô {4} bị lặp (đã có ở dòng {5}).",
+        "self.out-of-range": "{1}:{2}:{3}: điểm tự chấm {4} của {5} nằm ngoài khoảng 0–{6}.",
+        "self.off-step": "{1}:{2}:{3}: điểm tự chấm {4} của {5} không phải bội số của bước {6}.",
+        "self.bad-note": "{1}:{2}:{3}: ghi chú dài quá 2000 byte hoặc có ký tự điều khiển.",
+        "self.missing": "{1}: thiếu {2} ô tự chấm (đơn vị/mã): {3}.",
+        "members.bad-id": "{1}:{2}:{3}: mã thành viên \"{4}\" không hợp lệ.",
+        "members.duplicate": "{1}:{2}:{3}: thành viên {4} bị lặp (đã có ở dòng {5}).",
+        "members.key-unusable": "{1}:{2}:{3}: không dùng được tệp khoá công khai {4} (xem lỗi tiếp theo).",
+        "members.id-mismatch": "{1}:{2}:{3}: tệp {4} là của \"{5}\", không phải \"{6}\".",
+        "members.wrong-role": "{1}:{2}:{3}: {4} có vai trò {5}; thành viên hội đồng cần danh tính vai trò member.",
+        "members.duplicate-key": "{1}:{2}:{3}: {4} là cùng một danh tính đã dùng ở dòng {5}.",
+        "members.no-codes": "{1}:{2}:{3}: thành viên {4} chưa được phân công mã nào.",
+        "members.unknown-code": "{1}:{2}:{3}: mã \"{4}\" không có trong bộ tiêu chí.",
+        "members.survey-code": "{1}:{2}:{3}: mã {4} chỉ gồm tiêu chí điều tra XHH, không thẩm định.",
+        "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" không phải mã đơn vị hay mã nhóm.",
+        "members.none": "{1}: không có thành viên nào.",
+        "assign.overlap": "{1}: {2} ô được phân cho nhiều thành viên: {3}.",
+        "assign.gap": "{1}: {2} ô cần thẩm định chưa được phân cho ai (đơn vị/mã): {3}.",
+        "labels.unknown-group": "{1}:{2}:{3}: nhóm \"{4}\" không có đơn vị nào (dùng * cho mọi nhóm).",
+        "labels.bad-label": "{1}:{2}:{3}: nhãn xếp loại trống hoặc không hợp lệ.",
+        "labels.bad-percent": "{1}:{2}:{3}: ngưỡng \"{4}\" phải là số từ 0 đến 100.",
+        "labels.duplicate": "{1}:{2}:{3}: nhãn {4} hoặc ngưỡng của nó bị lặp trong nhóm {5}.",
+        "labels.no-floor": "{1}: nhóm {2} không có nhãn nào với ngưỡng 0 (nhãn cho các trường hợp còn lại).",
+        "journal.bad-signature": "{1}: chữ ký của thư ký trên nhật ký không hợp lệ; nhật ký đã bị sửa.",
+        "journal.broken-chain": "{1}: chuỗi băm của nhật ký bị đứt ở mục {2}; có mục bị xoá, chèn hoặc sửa.",
+        "journal.wrong-round": "{1}: nhật ký này thuộc về một vòng thẩm định khác.",
+        "release.secret-empty": "Bí mật cần chia rỗng.",
+        "release.holder-count": "Có {1} người giữ khoá mở; số người phải từ 1 đến 255.",
+        "release.threshold-range": "Ngưỡng mở khoá {1} nằm ngoài phạm vi: phải từ 1 đến số người giữ khoá ({2}).",
+        "release.no-shares": "Không có mảnh khoá nào.",
+        "release.share-x-zero": "Một mảnh khoá có x = 0; các mảnh được đánh số từ 1 đến 255.",
+        "release.share-x-duplicate": "Hai mảnh khoá có cùng x = {1}.",
+        "release.share-length-mismatch": "Các mảnh khoá dài khác nhau ({1} và {2} byte).",
+        "release.round-id-length": "Mã vòng thẩm định phải dài 16 byte, không phải {1}.",
+        "release.holder-role":
+            "{1} có vai trò {2}, không phải người giữ khoá mở (holder); chỉ người giữ khoá mở được nhận mảnh khoá.",
+        "release.duplicate-holder-id": "Mã người giữ khoá mở {1} xuất hiện hai lần.",
+        "release.duplicate-signing-key": "{1} và {2} dùng chung một khoá ký; mỗi người giữ khoá mở phải có khoá riêng.",
+        "release.duplicate-encryption-key":
+            "{1} và {2} dùng chung một khoá mã hoá; mỗi người giữ khoá mở phải có khoá riêng.",
+        "release.not-a-holder": "{1} không phải người giữ khoá mở của vòng thẩm định này.",
+        "release.share-unopenable":
+            "Không mở được mảnh khoá niêm phong của {1} (x = {2}): mảnh đã bị sửa hoặc được niêm phong cho khoá khác.",
+        "release.share-commitment":
+            "Mảnh khoá của {1} (x = {2}) không khớp với cam kết trong định nghĩa vòng: mảnh bị hỏng hoặc thuộc vòng khác.",
+        "release.share-unknown-x": "Một mảnh khoá có x = {1}, nhưng vòng này chỉ có người giữ khoá 1 đến {2}.",
+        "release.share-duplicate": "Mảnh khoá của {1} (x = {2}) được đưa vào nhiều lần.",
+        "release.share-wrong-length": "Mảnh khoá của {1} (x = {2}) dài {3} byte; mảnh khoá phải dài 32 byte.",
+        "release.not-enough-shares": "Mới có {1} trong {2} mảnh khoá cần thiết; cần thêm {3} mảnh nữa.",
+        "release.key-mismatch":
+            "Khoá dựng lại không khớp với khoá mở công bố của vòng thẩm định; định nghĩa vòng không nhất quán.",
+        "hint.release-more-holders": "Đề nghị thêm {1} người giữ khoá mở phê duyệt.",
+        "hint.release-ask-holder": "Đề nghị {1} mở lại mảnh khoá từ định nghĩa vòng gốc.",
+        "hint.release-check-round": "Đối chiếu dấu vân tay của định nghĩa vòng với thư ký trước khi dùng.",
+        "release.not-merged": "{1}: vòng chưa được tổng hợp (chưa có bản kê manifest.avm).",
+        "release.results-mismatch": "{1}: không phải tệp kết quả mà bản kê {2} ghi nhận.",
+        "release.abstract": "Phê duyệt công bố và ghép mã mở khoá kết quả.",
+        "approve.abstract":
+            "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt chứa mảnh khoá: giữ kín).",
+        "approve.help-decision": "Số, ngày quyết định công bố, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
+        "approve.help-out": "Tệp phê duyệt (mặc định: MÃ.ava).",
+        "approve.wrote": "Đã ghi phê duyệt {1} của {2} (quyền 600).",
+        "approve.not-holder": "{1} không phải người giữ khoá của vòng này.",
+        "combine.abstract": "Ghép ít nhất t phê duyệt của những người giữ khoá khác nhau thành mã mở khoá.",
+        "combine.help-approvals": "Các tệp phê duyệt (.ava).",
+        "combine.help-out": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt).",
+        "combine.wrote": "Đã ghi mã mở khoá {1} (quyền 600; ai có tệp này mở được kết quả).",
+        "combine.holders": "Phê duyệt được tính: {1} (cần {2}).",
+        "open.abstract": "Kiểm tra mã mở khoá và kết quả đã khoá, rồi giải mã kết quả.",
+        "open.help-token": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt).",
+        "open.help-out": "Ghi kết quả đã giải mã (JSON) vào tệp này.",
+        "open.wrote": "Đã mở khoá kết quả của {1} đơn vị; đã ghi {2}.",
+        "report.abstract": "Lập báo cáo kết quả (HTML in được, CSV hoặc JSON) sau khi mở khoá.",
+        "report.help-format": "Định dạng: html, csv hoặc json.",
+        "report.help-out": "Tệp báo cáo.",
+        "report.wrote": "Đã ghi báo cáo {1}.",
+        "demo.abstract": "Chạy trọn một vòng thẩm định demo trên dữ liệu mẫu, bằng các khoá demo.",
+        "demo.help-dir": "Thư mục ghi vòng demo (mặc định: demo-round; phải chưa có hoặc rỗng).",
+        "demo.help-samples": "Thư mục dữ liệu mẫu.",
+        "demo.help-keys": "Thư mục khoá demo.",
+        "demo.step": "== {1}. {2}",
+        "demo.filled": "{1}: {2} ô, {3} ô điều chỉnh có lý do.",
+        "demo.approved": "{1} phê duyệt theo \"{2}\".",
+        "demo.done": "Xong. Báo cáo HTML: {1}",
+        "demo.verified":
+            "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán).",
+        "demo.verify-failed": "Kiểm tra vòng demo thất bại: {1}",
+        "demo.not-demo-key": "{1}: không phải khoá demo; lệnh demo chỉ dùng các khoá demo công khai.",
+        "round.bad-title": "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển.",
+        "round.bad-year": "Năm đánh giá {1} không hợp lệ; dùng năm từ 2000 đến 2100.",
+        "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển.",
+        "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
+        "round.demo-refused":
+            "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo.",
+        "hint.demo-round": "Tạo danh tính thật bằng avault keygen; chỉ dùng --demo cho vòng trình diễn.",
+        "round.secretary-role": "{1} có vai trò {2}; chỉ thư ký (secretary) được tạo vòng thẩm định.",
+        "round.bad-signature":
+            "{1}: chữ ký của thư ký không khớp: định nghĩa vòng đã bị sửa sau khi ký. Không dùng tệp này.",
+        "round.no-folder": "{1}: không phải thư mục vòng thẩm định.",
+        "round.locked": "{1}: một lệnh avault khác (tiến trình {2}, {3}) đang dùng thư mục vòng này; chưa làm gì cả.",
+        "hint.round-locked":
+            "Chạy lại lệnh khi lệnh kia đã xong (avault đã chờ {1} giây; đặt AVAULT_LOCK_WAIT=SỐ_GIÂY để chờ lâu hơn). Khoá tự mở khi tiến trình kết thúc, không cần xoá tệp nào.",
+        "round.lock-waiting": "Đang chờ tiến trình {2} ({3}) đang dùng thư mục vòng {1}…",
+        "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: không phải số giây từ 0 đến 3600.",
+        "round.inputs-rejected": "Có {1} lỗi trong dữ liệu đầu vào; chưa ghi gì cả. Sửa các lỗi trên rồi chạy lại.",
+        "round.out-not-empty": "{1}: thư mục đã tồn tại và không rỗng; vòng mới cần thư mục mới.",
+        "round.demo-label": "VÒNG DEMO — không dùng cho thẩm định thật",
+        "round.abstract": "Tạo và xem vòng thẩm định.",
+        "round.init-abstract": "Thư ký tạo vòng thẩm định đã ký từ bộ tiêu chí, đơn vị, điểm tự chấm và phân công.",
+        "round.init-discussion":
+            "Kiểm tra mọi tệp đầu vào trước (báo tất cả lỗi tìm thấy, kèm tệp:dòng:cột), chỉ sau đó mới hỏi cụm mật khẩu, tạo cặp khoá mở kết quả, chia khoá bí mật t/n cho người giữ khoá, ký và ghi ROUND/round.avr vào một thư mục mới. In dấu vân tay của vòng để thành viên đối chiếu qua điện thoại.",
+        "round.show-abstract": "Kiểm tra chữ ký và in tóm tắt một vòng thẩm định.",
+        "help.framework": "Bộ tiêu chí: JSON, hoặc CSV với các cột code,title,max,method[,step].",
+        "help.units": "Danh sách đơn vị: CSV với các cột id,name,group.",
+        "help.groups": "Tên nhóm đơn vị (tuỳ chọn): CSV id,name; có sẵn so-nganh và huyen.",
+        "help.self-assessment": "Điểm tự chấm: CSV với các cột unit,code,score[,note].",
+        "help.members":
+            "Thành viên và phân công: CSV id,public_key_file,codes[,units]; đường dẫn khoá tính từ thư mục của tệp CSV.",
+        "help.labels":
+            "Ngưỡng xếp loại (tuỳ chọn): CSV group,label,min_percent; mặc định Tốt 90, Khá 80, Trung bình 65, Yếu.",
+        "help.holders": "Tệp .pub của người giữ khoá mở, cách nhau bởi dấu phẩy, theo thứ tự.",
+        "help.threshold": "Số người giữ khoá tối thiểu phải đồng ý để mở kết quả (t).",
+        "help.title": "Tên vòng thẩm định.",
+        "help.year": "Năm đánh giá.",
+        "help.reference": "Căn cứ, ví dụ \"Quyết định số 04/QĐ-UBND\" (lặp lại được).",
+        "help.secretary-key": "Tệp khoá bí mật (.key) của thư ký.",
+        "help.demo": "Tạo vòng demo: cho phép danh tính demo; vòng được đánh dấu là demo.",
+        "help.round-out": "Thư mục mới cho vòng thẩm định (chưa tồn tại hoặc rỗng).",
+        "help.round-dir": "Thư mục vòng thẩm định (chứa round.avr).",
+        "round.init-validated": "Đã kiểm tra dữ liệu đầu vào: không có lỗi.",
+        "round.init-wrote": "Đã ghi {1}.",
+        "round.init-counts":
+            "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần; {4} đơn vị; {5} ô cần thẩm định; {6} thành viên; {7} người giữ khoá, ngưỡng {8}.",
+        "round.fingerprint": "Dấu vân tay của vòng: {1}  (đọc cho thành viên và kiểm tra viên qua điện thoại)",
+        "round.init-journal": "Đã mở nhật ký vòng ({1}).",
+        "label.title": "Tên vòng",
+        "label.year": "Năm",
+        "label.references": "Căn cứ",
+        "label.round-id": "Mã vòng",
+        "label.secretary": "Thư ký",
+        "label.framework": "Bộ tiêu chí",
+        "label.units": "Đơn vị",
+        "label.cells": "Ô thẩm định",
+        "label.members": "Thành viên",
+        "label.holders": "Giữ khoá mở",
+        "label.labels": "Xếp loại",
+        "show.counts":
+            "{1} lĩnh vực, {2} tiêu chí, {3} tiêu chí thành phần ({4} tự chấm, {5} hội đồng, {6} điều tra XHH); tổng {7} điểm",
+        "show.group": "{1} ({2}): {3} đơn vị",
+        "show.member": "{1}  {2}  mã: {3}{4}  — {5} ô  [{6}]",
+        "show.holder": "x={1}  {2}  {3}  [{4}]",
+        "show.threshold": "cần {1} trong {2} người giữ khoá để mở kết quả",
+        "show.labels": "{1}: {2}",
+        "show.signature-ok": "Chữ ký của thư ký {1} hợp lệ.",
+        "show.none": "(không có)",
+        "worksheet.abstract": "Xuất phiếu thẩm định (CSV) gồm đúng các ô được phân cho một thành viên.",
+        "help.worksheet-round": "Thư mục vòng thẩm định.",
+        "help.worksheet-member": "Mã thành viên, ví dụ tv-01.",
+        "help.worksheet-out": "Tệp CSV sẽ ghi (không ghi đè).",
+        "worksheet.unknown-member": "{1} không phải thành viên của vòng này; các thành viên: {2}.",
+        "worksheet.wrote": "Đã ghi {1}: {2} ô cho {3}.",
+        "worksheet.header-note":
+            "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác.",
+        "receive.recovered": "đã hoàn tất lần nhận bị gián đoạn: {1}, lần nộp {2}",
+        "round.shared-key": "{1} và {2} dùng chung một khoá; mỗi vai trò phải có danh tính và khoá riêng.",
+        "merge.already-journaled":
+            "{1}: nhật ký đã ghi một lần tổng hợp; không tổng hợp lại (phê duyệt đã cấp có thể mở khoá của vòng).",
+        "help.round-fingerprint":
+            "Dấu vân tay của vòng mà thư ký đã đọc cho bạn; lệnh dừng lại nếu tệp vòng không khớp.",
+        "round.fingerprint-unreadable": "\"{1}\" không phải dấu vân tay (6 nhóm 4 ký tự).",
+        "round.fingerprint-mismatch": "{1}: dấu vân tay của vòng là {2}, không phải {3} như đã được đọc cho bạn.",
+        "hint.fingerprint-mismatch":
+            "Đừng niêm phong hay dùng tệp vòng này: có thể là tệp giả. Gọi điện cho thư ký để xin lại tệp round.avr.",
+        "seal.confirm-fingerprint":
+            "Vòng \"{1}\", dấu vân tay {2}: hãy đối chiếu với thư ký qua điện thoại (hoặc dùng --fingerprint).",
+        "seal.fingerprint-checked": "Vòng \"{1}\": dấu vân tay {2} khớp.",
+        "seal.bad-revision": "Số lần nộp {1} phải từ 1 đến 1000000.",
+        "seal.not-member": "{1} không phải thành viên thẩm định của vòng này.",
+        "hint.check-round": "Kiểm tra đã dùng đúng tệp vòng (--round) và đúng tệp khoá (--key).",
+        "seal.problems": "{1}: có {2} lỗi; chưa niêm phong. Sửa phiếu rồi chạy lại.",
+        "seal.checked": "Phiếu hợp lệ: {1} ô đã thẩm định.",
+        "seal.wrote": "Đã niêm phong {1} (lần nộp {2}) gửi thư ký {3}.",
+        "seal.removed": "Đã xoá phiếu bản rõ {1}.",
+        "seal.abstract": "Kiểm tra phiếu thẩm định đã điền, ký và mã hoá để chỉ thư ký mở được.",
+        "seal.help-worksheet": "Phiếu thẩm định đã điền (CSV).",
+        "seal.help-round": "Thư mục vòng hoặc tệp round.avr.",
+        "seal.help-out": "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại).",
+        "seal.help-revision": "Số lần nộp (mặc định: lớn hơn lần lớn nhất đã có cạnh tệp kết quả).",
+        "seal.help-remove": "Xoá phiếu bản rõ sau khi niêm phong thành công.",
+        "survey.not-survey": "{1}:{2}:{3}: mã {4} không phải tiêu chí điều tra xã hội học.",
+        "survey.out-of-range": "{1}:{2}:{3}: điểm {4} phải trong [0, {5}] và theo bước {6}.",
+        "survey.duplicate": "{1}:{2}:{3}: {4} / {5} xuất hiện hai lần.",
+        "survey.missing": "{1}: thiếu điểm điều tra cho {2} / {3}.",
+        "merge.not-secretary": "Khoá {1} không phải khoá của thư ký vòng này ({2}).",
+        "merge.already-merged": "{1}: vòng này đã được tổng hợp; không tổng hợp lại.",
+        "merge.content-mismatch": "{1}: nội dung bên trong không khớp với phần đầu tệp (người gửi, lần nộp hoặc vòng).",
+        "merge.invalid-content": "{1}: {2} lỗi trong nội dung bài nộp, ví dụ: {3}",
+        "merge.incomplete": "Chưa đủ: {1} ô chưa thẩm định, {2} ô xung đột: {3}",
+        "hint.allow-incomplete":
+            "Chờ các thành viên còn thiếu nộp bài, hoặc dùng --allow-incomplete (sẽ ghi vào bản kê).",
+        "merge.abstract": "Mở, kiểm tra và tổng hợp các bài nộp; ghi kết quả đã khoá và bản kê có chữ ký.",
+        "merge.help-survey": "Điểm điều tra xã hội học (CSV unit,code,score).",
+        "merge.help-allow-incomplete": "Khoá kết quả dù còn ô thiếu hoặc xung đột (ghi vào bản kê).",
+        "merge.done": "Đã tổng hợp {1} bài nộp. Kết quả đã khoá: {2}. Bản kê: {3}.",
+        "merge.coverage": "Độ phủ: {1}/{2} ô đã thẩm định; {3} ô thiếu; {4} ô xung đột.",
+        "merge.gaps-note": "Chưa nộp: {1}",
+        "receive.abstract": "Kiểm tra chữ ký và ràng buộc của các bài nộp rồi nhận vào thư mục vòng (không giải mã).",
+        "receive.help-files": "Các tệp bài nộp đã niêm phong (.avs).",
+        "receive.accepted": "nhận: {1} — {2}, lần nộp {3}",
+        "receive.superseded": "nhận: {1} — {2}, lần nộp {3} thay lần {4}",
+        "receive.rejected": "từ chối: {1}",
+        "receive.summary": "{1} tệp được nhận, {2} tệp bị từ chối.",
+        "status.abstract": "Liệt kê thành viên nào đã nộp, lần nộp và thời gian nhận (không bao giờ hiện điểm).",
+        "status.header": "Vòng: {1} ({2})",
+        "status.submitted": "đã nộp  {1}  lần {2}  nhận lúc {3}",
+        "status.missing": "chưa nộp {1}",
+        "status.summary": "{1}/{2} thành viên đã nộp.",
+        "help.key": "Tệp khoá bí mật.",
+        "verify.more-problems": "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây.",
+        "verify.round-ok":
+            "\"{1}\": chữ ký của thư ký {2} hợp lệ; {3} thành viên, mở kết quả cần {4} trong {5} người giữ khoá.",
+        "verify.fingerprint-ok": "Dấu vân tay của vòng khớp: {1}.",
+        "verify.fingerprint-mismatch":
+            "Dấu vân tay của vòng là {1}, không phải {2} như được cung cấp: đây không phải vòng thẩm định bạn được báo.",
+        "verify.fingerprint-not-given":
+            "Chưa so dấu vân tay (không có --fingerprint). Dấu vân tay của vòng là {1}; hãy đọc đối chiếu với thư ký.",
+        "verify.journal-signed": "Nhật ký được thư ký {1} ký hợp lệ.",
+        "verify.journal-chain": "Chuỗi băm liền mạch qua {1} mục; đầu chuỗi {2}….",
+        "verify.journal-no-init": "{1}: mục đầu tiên không phải round-init của đúng tệp vòng này.",
+        "verify.journal-round": "{1} thuộc về vòng này và bắt đầu bằng round-init.",
+        "verify.no-submissions": "Chưa có bài nộp nào.",
+        "verify.name-ok": "Tên tệp đúng quy tắc: {1}, lần nộp {2}.",
+        "verify.submission-signed": "Chữ ký ngoài hợp lệ (người ký {1}).",
+        "verify.name-mismatch":
+            "{1}: tên tệp ghi {2} lần nộp {3}, nhưng tệp được {4} ký là lần nộp {5}; tệp đã bị đổi tên hoặc tráo.",
+        "verify.submission-bound": "Của {1}, lần nộp {2}, gửi cho thư ký {3} của đúng vòng này.",
+        "verify.journal-entry-malformed":
+            "Mục nhật ký {1} ({2}) thiếu thông tin hoặc không khớp với các lần nộp trước.",
+        "verify.journaled-file-missing":
+            "{1}: nhật ký (mục {2}) ghi nhận tệp này nhưng không tìm thấy; tệp đã bị xoá hoặc chuyển.",
+        "verify.journaled-file-changed": "{1}: nội dung khác với mã băm ghi trong nhật ký (mục {2}); tệp đã bị thay.",
+        "verify.file-not-journaled":
+            "{1}: không có mục nhật ký nào ghi nhận tệp này; tệp được thêm ngoài lệnh receive.",
+        "verify.journal-files-ok":
+            "Mọi tệp đã nhận nằm đúng chỗ nhật ký ghi: {1} bài hiệu lực, {2} bài bị thay thế; {3} tệp bị từ chối.",
+        "verify.no-manifest": "Chưa có bản kê (manifest.avm): vòng chưa được tổng hợp.",
+        "verify.manifest-signed": "Bản kê được thư ký {1} ký hợp lệ.",
+        "verify.manifest-round": "Bản kê thuộc về vòng này.",
+        "verify.manifest-wrong-round": "{1}: bản kê thuộc về một vòng thẩm định khác.",
+        "verify.listed-missing":
+            "{1}: có trong bản kê ({2}, lần nộp {3}) nhưng không có trong submissions/; đã bị xoá sau khi tổng hợp.",
+        "verify.listed-changed": "{1}: nội dung khác với mã băm ghi trong bản kê; tệp đã bị thay sau khi tổng hợp.",
+        "verify.unlisted": "{1}: nằm trong submissions/ nhưng không có trong bản kê; được thêm sau khi tổng hợp.",
+        "verify.manifest-submissions-ok":
+            "submissions/ chứa đúng {1} tệp có trong bản kê, mã băm khớp, không thừa tệp nào.",
+        "verify.coverage-incomplete":
+            "{1}: {2}/{3} ô được thẩm định, {4} ô thiếu, {5} ô xung đột, nhưng bản kê không ghi là cố ý khoá khi chưa đủ.",
+        "verify.coverage-inconsistent":
+            "{1}: số liệu độ phủ không khớp với vòng ({2} ô cần thẩm định; bản kê ghi {3}/{4}, {5} ô thiếu, {6} ô xung đột) hoặc danh sách người chưa nộp sai.",
+        "verify.coverage-incomplete-allowed":
+            "Thư ký cố ý khoá kết quả khi chưa đủ (--allow-incomplete): {1}/{2} ô, {3} ô thiếu, {4} ô xung đột; chưa nộp: {5}.",
+        "verify.coverage-ok": "Đủ: {1}/{2} ô được thẩm định, không thiếu, không xung đột.",
+        "verify.no-journal-to-check": "{1}: không đọc được nhật ký nên không đối chiếu được.",
+        "verify.merge-entry-count": "Nhật ký có {1} mục merge; phải có đúng một.",
+        "verify.merge-entry-details":
+            "Mục nhật ký {1} (merge) không ghi đúng mã băm của {2}, của kết quả khoá hoặc số bài nộp.",
+        "verify.merge-entry-head":
+            "Mục nhật ký {1} (merge) không nối tiếp đầu chuỗi mà {2} ghi lại; lịch sử trước khi tổng hợp đã bị viết lại.",
+        "verify.merged-not-received": "Bài nộp {1} lần {2} được tổng hợp nhưng nhật ký không ghi đã nhận trước đó.",
+        "verify.manifest-journal-ok": "Mục nhật ký {1} (merge) ghi đúng bản kê và kết quả, nối tiếp đúng đầu chuỗi.",
+        "verify.results-missing": "{1}: có bản kê nhưng không có tệp kết quả khoá.",
+        "verify.results-hash-ok": "Mã băm khớp với bản kê ({1}…).",
+        "verify.results-hash-mismatch": "{1}: mã băm khác với bản kê; kết quả khoá đã bị thay hoặc sửa.",
+        "verify.results-without-manifest": "{1}: có kết quả khoá nhưng không có bản kê để đối chiếu.",
+        "verify.results-envelope-ok": "Thư ký {1} ký, khoá bằng khoá mở của vòng; không đọc được khi chưa có thẻ mở.",
+        "verify.no-approvals": "Chưa có phê duyệt mở kết quả nào.",
+        "verify.release-before-merge": "{1}: có tệp mở kết quả nhưng thiếu bản kê hoặc kết quả khoá để đối chiếu.",
+        "verify.approval-ok": "Phê duyệt của {1} (x = {2}) hợp lệ, theo \"{3}\".",
+        "verify.approvals-differ": "{1} và {2} dẫn hai quyết định khác nhau; không thể gộp thành thẻ mở.",
+        "verify.approvals-enough": "{1} người giữ khoá khác nhau đã phê duyệt ({2}); cần {3}.",
+        "verify.approvals-so-far": "Mới có {1} người giữ khoá khác nhau phê duyệt ({2}); cần {3}.",
+        "verify.no-token": "Chưa có thẻ mở kết quả: kết quả vẫn khoá.",
+        "verify.token-ok":
+            "Thẻ mở hợp lệ: {1} người giữ khoá khác nhau ({2}), cần {3}; khoá dựng lại khớp khoá mở của vòng; theo \"{4}\".",
+        "verify.results-header-mismatch":
+            "{1}: kết quả đã mở ghi vòng khác hoặc thông tin điều tra XHH khác với bản kê.",
+        "verify.results-opened": "Đã mở kết quả bằng thẻ mở: {1} đơn vị; chữ ký bên trong hợp lệ.",
+        "verify.results-units": "{1}: danh sách đơn vị hoặc nhóm khác với tệp vòng.",
+        "verify.results-cells": "{1}: các tiêu chí trong kết quả khác với bộ tiêu chí của vòng.",
+        "verify.results-cell-differs": "{1} / {2}: phương pháp, điểm tối đa hoặc điểm tự chấm khác với tệp vòng.",
+        "verify.total-wrong": "{1} / {2}: tổng điểm không bằng tổng các phần.",
+        "verify.totals-ok": "Tổng điểm cộng đúng ở mọi cấp cho {1} đơn vị.",
+        "verify.percent-wrong": "{1}: chỉ số {2} % sai (tính lại: {3} %, hạng {4}, xếp loại \"{5}\").",
+        "verify.percent-ok": "Chỉ số %, thứ hạng và xếp loại tính lại khớp cho {1} đơn vị.",
+        "verify.reason-missing": "{1} / {2}: điểm thẩm định khác điểm tự chấm nhưng không có lý do.",
+        "verify.reasons-ok": "Cả {1} ô có điểm thẩm định khác điểm tự chấm đều có lý do.",
+        "verify.appraiser-unexpected":
+            "{1} / {2}: ô không có điểm thẩm định nhưng ghi người thẩm định \"{3}\" hoặc lý do.",
+        "verify.appraiser-wrong": "{1} / {2}: do {3} thẩm định, nhưng ô này được phân công cho {4}.",
+        "verify.appraised-count": "Kết quả có {1} ô được thẩm định, bản kê ghi {2}.",
+        "verify.appraisers-ok": "Cả {1} ô được thẩm định đều do đúng thành viên được phân công chấm.",
+        "verify.abstract": "Kiểm tra toàn bộ thư mục vòng thẩm định chỉ bằng khoá công khai (dành cho kiểm tra viên).",
+        "verify.help-folder": "Thư mục vòng thẩm định cần kiểm tra.",
+        "verify.help-fingerprint":
+            "Dấu vân tay của vòng mà thư ký đã đọc cho bạn (bỏ qua chữ hoa/thường, dấu cách và gạch nối).",
+        "verify.help-json": "In báo cáo dạng JSON chuẩn cho máy đọc.",
+        "verify.bad-fingerprint": "\"{1}\" không phải dấu vân tay (24 ký tự A–Z, 2–7).",
+        "verify.header": "Kiểm tra vòng {1} (dấu vân tay {2})",
+        "verify.summary-pass": "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt.",
+        "verify.summary-fail": "KHÔNG ĐẠT: {1} trong {2} bước kiểm tra không đạt.",
+        "format.kind-name": "tệp loại {1}",
+        "format.empty": "{1}: tệp rỗng.",
+        "format.not-avault": "{1}: không phải tệp AppraisalVault.",
+        "format.version": "{1}: phiên bản định dạng {2} không được hỗ trợ (bản này đọc phiên bản 1).",
+        "format.unknown-kind": "{1}: loại tệp không xác định ({2}).",
+        "format.wrong-kind": "{1}: đây là tệp {2}, không phải tệp {3} như lệnh cần.",
+        "format.truncated": "{1}: tệp bị cắt cụt (thiếu dữ liệu ở cuối).",
+        "format.header": "{1}: phần đầu tệp sai định dạng: {2}.",
+        "format.trailing": "{1}: có {2} byte thừa sau phần kết thúc tệp.",
+        "crypto.failure": "Lỗi nội bộ của thư viện mật mã: {1}.",
+        "hint.which-file": "Kiểm tra lại đường dẫn: có thể bạn đã chọn nhầm tệp.",
+        "hint.ask-new-copy": "Tệp đã bị sửa hoặc giả mạo; hãy xin lại bản gốc từ người gửi.",
+        "file.not-found": "{1}: không tìm thấy tệp.",
+        "file.unreadable": "{1}: không đọc được tệp ({2}).",
+        "file.not-regular": "{1}: không phải tệp thông thường.",
+        "file.too-large": "{1}: tệp quá lớn ({2} byte; tối đa {3}).",
+        "file.exists": "{1}: đã tồn tại; không ghi đè.",
+        "file.cannot-write": "{1}: không ghi được ({2}).",
+        "hint.move-away": "Chọn tên khác, hoặc chuyển tệp cũ {1} đi chỗ khác nếu chắc chắn không cần.",
+        "identity.bad-signature": "{1}: chữ ký tự ký của danh tính không hợp lệ.",
+        "identity.got-secret-key": "{1}: đây là tệp khoá bí mật (.key), không phải tệp danh tính công khai (.pub).",
+        "identity.bad-id":
+            "Mã danh tính \"{1}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số.",
+        "identity.bad-name": "Họ tên không hợp lệ: cần 1–200 byte, không có ký tự điều khiển.",
+        "key.got-public-file": "{1}: đây là tệp danh tính công khai (.pub), không phải tệp khoá bí mật (.key).",
+        "key.kdf-limits":
+            "{1}: tham số Argon2id nằm ngoài phạm vi cho phép ({2} lượt, {3} MiB); tệp bị từ chối trước khi tính.",
+        "key.too-open": "{1}: tệp khoá bí mật có quyền {2}, người khác có thể đọc được; từ chối dùng.",
+        "key.wrong-passphrase": "{1}: sai cụm mật khẩu, hoặc tệp khoá đã bị sửa.",
+        "key.inconsistent": "{1}: khoá bí mật không khớp với khoá công khai ghi trong tệp.",
+        "hint.use-pub": "Dùng tệp .pub tương ứng; không bao giờ gửi tệp .key cho người khác.",
+        "hint.use-key": "Dùng tệp .key của chính bạn (tệp tạo cùng lúc với tệp .pub này).",
+        "hint.chmod": "Chạy: chmod 600 {1}",
+        "hint.passphrase": "Nhập lại cụm mật khẩu; chú ý bộ gõ tiếng Việt và phím Caps Lock.",
+        "cli.exit-statuses": "Mã thoát:",
+        "exit.verification-failed": "kiểm tra phát hiện lỗi (verify)",
+        "exit.usage": "dòng lệnh sai",
+        "exit.data-error": "tệp đầu vào sai định dạng, bị sửa, hoặc sai loại",
+        "exit.no-input": "không mở được tệp đầu vào",
+        "exit.software": "lỗi nội bộ",
+        "exit.cannot-create": "không tạo được tệp đầu ra, hoặc tệp đã tồn tại",
+        "exit.io-error": "đọc hoặc ghi thất bại",
+        "exit.locked": "một lệnh avault khác đang dùng thư mục vòng (thử lại sau)",
+        "exit.permission": "sai cụm mật khẩu, tệp khoá để mở quyền, hoặc khoá không được phép ở đây",
+    ]
 }

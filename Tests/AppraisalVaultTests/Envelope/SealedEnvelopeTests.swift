@@ -2,7 +2,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Sealed envelope (spec §5)")
 struct SealedEnvelopeTests {

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Sealed envelope, streaming (spec §5, §10)")
 struct StreamingEnvelopeTests {
@@ -122,7 +121,8 @@ struct StreamingEnvelopeTests {
                 // The outer signature is valid now, so the stream must be what refuses.
                 let code = try #require(error?.code, "\(c.name): no error")
                 #expect(
-                    [.envelopeCorrupt, .envelopeBadLength, .envelopeInnerSignature].contains(code), "\(c.name): \(code)"
+                    ["envelope.corrupt", "envelope.bad-length", "envelope.inner-signature"].contains(code),
+                    "\(c.name): \(code)"
                 )
             }
             #expect(!FileIO.exists(out), "\(c.name): output left behind")

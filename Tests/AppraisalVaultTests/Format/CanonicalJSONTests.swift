@@ -2,7 +2,6 @@ import PropertyBased
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Random JSON values of bounded depth, with strings drawn from the characters that matter:
 /// ASCII, Vietnamese letters (NFC), quotes, backslashes, every control character, DEL, U+2028, emoji.

@@ -1,7 +1,6 @@
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Field reader (spec §1.3)")
 struct FieldReaderTests {

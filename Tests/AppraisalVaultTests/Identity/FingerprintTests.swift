@@ -2,7 +2,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Fingerprint")
 struct FingerprintTests {

@@ -4,7 +4,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// A fresh temporary folder.
 private func temporaryFolder(_ label: String) throws -> String {

@@ -1,7 +1,6 @@
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Journal events (spec §7)")
 struct JournalEventTests {

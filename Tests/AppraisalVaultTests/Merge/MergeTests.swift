@@ -2,7 +2,6 @@ import PropertyBased
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 /// A tiny round: one field, one criterion with a self, a council and a survey sub-criterion;
 /// three units in two groups; two members.

@@ -2,7 +2,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// A 2-of-3 round with named holders, a secretary and fake locked results, all deterministic and
 /// in memory.

@@ -2,7 +2,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Release: combining approvals into a token")
 struct ApprovalTokenTests {
@@ -50,13 +49,9 @@ struct ApprovalTokenTests {
         let f = try ApprovalFixture()
         let error = try #require(throws: (any Error).self) { try f.combine([try f.approve(0)]) }
         #expect(error.errorID == ReleaseError.Code.approvalNotEnough.rawValue)
-        #expect(error.text.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
-        #expect(
-            error.text.render(in: .english)
-                == "Needs 2 approvals from distinct holders; have 1 (chu-tich); 1 more needed from: pho-chu-tich, chanh-vp."
-        )
+        #expect(error.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
         let none = try #require(throws: (any Error).self) { try f.combine([]) }
-        #expect(none.text.arguments == ["2", "0", "–", "2", "chu-tich, pho-chu-tich, chanh-vp"])
+        #expect(none.arguments == ["2", "0", "–", "2", "chu-tich, pho-chu-tich, chanh-vp"])
     }
 
     /// Rule: the same approval file twice counts once (and is reported); it cannot reach t.
@@ -65,7 +60,7 @@ struct ApprovalTokenTests {
         let a0 = try f.approve(0)
         let error = try #require(throws: (any Error).self) { try f.combine([a0, a0]) }
         #expect(error.errorID == ReleaseError.Code.approvalNotEnough.rawValue)
-        #expect(error.text.arguments[1] == "1")
+        #expect(error.arguments[1] == "1")
         let combined = try f.combine([a0, try f.approve(1), a0])
         #expect(combined.holders == ["chu-tich", "pho-chu-tich"])
         #expect(
@@ -88,16 +83,13 @@ struct ApprovalTokenTests {
         #expect(try f.verify(alias).identity.id == "chu-tich")
         let error = try #require(throws: (any Error).self) { try f.combine([a0, alias]) }
         #expect(error.errorID == ReleaseError.Code.approvalNotEnough.rawValue)
-        #expect(error.text.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
+        #expect(error.arguments == ["2", "1", "chu-tich", "1", "pho-chu-tich, chanh-vp"])
         let combined = try f.combine([alias, a0, try f.approve(2)])
         #expect(combined.holders == ["chu-tich", "chanh-vp"])
         #expect(
             combined.notices == [
                 Notice(Notice.Code.approvalCountedOnce, [.text("chu-tich"), .file(a0.file), .file(alias.file)])
             ])
-        #expect(
-            combined.notices[0].render(in: .english)
-                == "The approval from chu-tich is counted once: chu-tich.ava carries the same key as chu-tich-2.ava.")
     }
 
     /// Rule: all approvals must cite the same decision text; a different one is refused, naming both.
@@ -106,7 +98,7 @@ struct ApprovalTokenTests {
         let other = try f.approve(1, decision: "Quyết định số 124/QĐ-UBND ngày 21/12/2026")
         let error = try #require(throws: (any Error).self) { try f.combine([try f.approve(0), other]) }
         #expect(error.errorID == ReleaseError.Code.approvalDecisionDiffers.rawValue)
-        #expect(error.text.arguments[1] == "chu-tich" && error.text.arguments[4] == "pho-chu-tich")
+        #expect(error.arguments[1] == "chu-tich" && error.arguments[4] == "pho-chu-tich")
     }
 
     /// Rule: combining refuses an approval from a key not in the round, a corrupted share, and an
@@ -120,16 +112,16 @@ struct ApprovalTokenTests {
             y[0] ^= 1
             fields["share"] = .hex(y)
         }
-        let cases: [((bytes: [UInt8], file: String), MessageID)] = [
-            (try other.approve(1), .approvalNotAHolder),
-            (corrupted, .approvalShareCommitment),
-            (try f.approve(1, roundHash: other.roundHash), .approvalWrongRound),
-            (try f.approve(1, resultsHash: other.resultsHash), .approvalWrongResults),
+        let cases: [((bytes: [UInt8], file: String), String)] = [
+            (try other.approve(1), "approval.not-a-holder"),
+            (corrupted, "approval.share-commitment"),
+            (try f.approve(1, roundHash: other.roundHash), "approval.wrong-round"),
+            (try f.approve(1, resultsHash: other.resultsHash), "approval.wrong-results"),
         ]
         for (bad, code) in cases {
             let error = try #require(throws: (any Error).self) { try f.combine([good, bad]) }
             #expect(error.code == code)
-            #expect(error.text.arguments.first == bad.file)
+            #expect(error.arguments.first == bad.file)
         }
     }
 
@@ -140,10 +132,10 @@ struct ApprovalTokenTests {
         let bytes = try f.combine([try f.approve(0), try f.approve(1)]).bytes
         let token = try ReleaseToken(parsing: bytes, file: "release.avt")
         let other = BLAKE2b.hash([9], outputLength: 32)
-        let checks: [([UInt8], [UInt8], [UInt8], MessageID)] = [
-            (other, f.manifestHash, f.resultsHash, .tokenWrongRound),
-            (f.roundHash, other, f.resultsHash, .tokenWrongManifest),
-            (f.roundHash, f.manifestHash, other, .tokenWrongResults),
+        let checks: [([UInt8], [UInt8], [UInt8], String)] = [
+            (other, f.manifestHash, f.resultsHash, "token.wrong-round"),
+            (f.roundHash, other, f.resultsHash, "token.wrong-manifest"),
+            (f.roundHash, f.manifestHash, other, "token.wrong-results"),
         ]
         for (round, manifest, results, code) in checks {
             let error = try #require(throws: (any Error).self) {
@@ -152,14 +144,14 @@ struct ApprovalTokenTests {
                 )
             }
             #expect(error.code == code)
-            #expect(error.text.arguments == ["release.avt"])
+            #expect(error.arguments == ["release.avt"])
         }
         // Other results of the same round (merged again): the token does not open them.
         let remerged = try ApprovalFixture.lockedResults(
             Array("{}".utf8), round: f.roundHash, sender: f.secretary, to: f.policy.releaseKey)
         let error = try #require(throws: (any Error).self) { try f.open(token: bytes, results: remerged) }
         #expect(error.errorID == ReleaseError.Code.tokenWrongResults.rawValue)
-        #expect(error.text.render(in: .english) == "release.avt: the release token is for other results.")
+        #expect(error.arguments == ["release.avt"])
         // A token of another round, against this round's results.
         let foreign = try tokenOf(ApprovalFixture(seed: "another round"))
         #expect(throws: ReleaseError(.tokenWrongRound)) { try f.open(token: foreign) }
@@ -199,11 +191,11 @@ struct ApprovalTokenTests {
         let a0 = try f.approve(0)
         let a1 = try f.approve(1)
         let bytes = try f.combine([a0, a1]).bytes
-        let cases: [([JSONValue], MessageID)] = [
-            ([.hex(a0.bytes), .hex(ApprovalFixture.flip(a1.bytes, at: -3))], .approvalBadSignature),
-            ([.hex(a0.bytes), .hex(a0.bytes)], .tokenDuplicateKey),
-            ([.hex(a0.bytes)], .approvalNotEnough),
-            ([.hex(a1.bytes), .hex(a0.bytes)], .formatHeader),
+        let cases: [([JSONValue], String)] = [
+            ([.hex(a0.bytes), .hex(ApprovalFixture.flip(a1.bytes, at: -3))], "approval.bad-signature"),
+            ([.hex(a0.bytes), .hex(a0.bytes)], "token.duplicate-key"),
+            ([.hex(a0.bytes)], "approval.not-enough"),
+            ([.hex(a1.bytes), .hex(a0.bytes)], "format.header"),
         ]
         for (approvals, code) in cases {
             let edited = try ApprovalFixture.editToken(bytes) { $0["approvals"] = .array(approvals) }
@@ -214,7 +206,7 @@ struct ApprovalTokenTests {
         let error = try #require(throws: (any Error).self) { try f.open(token: redecided) }
         #expect(error.errorID == ReleaseError.Code.tokenDecisionDiffers.rawValue)
         #expect(
-            error.text.arguments == ["release.avt", "chu-tich", ApprovalFixture.decision, "Quyết định số 999/QĐ-UBND"])
+            error.arguments == ["release.avt", "chu-tich", ApprovalFixture.decision, "Quyết định số 999/QĐ-UBND"])
     }
 
     /// Rule: token parsing is strict: trailing bytes, unknown fields, bad hex and an empty

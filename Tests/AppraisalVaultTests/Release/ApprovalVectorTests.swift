@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// The worked example of spec §8.9 (docs/spec/08-release.md), built on the §4.12 vector: values
 /// are fixed here and quoted in the spec; the tests recompute them and check the spec quotes them.

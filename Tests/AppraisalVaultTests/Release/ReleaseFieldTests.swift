@@ -2,7 +2,6 @@ import PropertyBased
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Release: GF(256) field")
 struct ReleaseFieldTests {

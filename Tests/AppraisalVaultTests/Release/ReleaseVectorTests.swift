@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// The worked example of spec §4.12 (docs/spec/04-release-setup.md): values are fixed here and
 /// quoted in the spec; the tests recompute them and check the spec still quotes them.

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite struct PointsTests {
     /// A decimal comma and a decimal point mean the same number ("0,25" == "0.25").

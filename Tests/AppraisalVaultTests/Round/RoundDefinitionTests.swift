@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite struct RoundDefinitionTests {
     let fx: RoundFixtures
@@ -145,11 +144,11 @@ import VaultCrypto
             _ = try RoundSetup.load(s)
             Issue.record("accepted")
         } catch {
-            #expect(error.contains(.unitsUnknownGroup))
-            #expect(error.contains(.frameworkChildless))
-            #expect(error.contains(.roundBadYear))
-            #expect(error.contains(.roundBadTitle))
-            #expect(error.contains(.releaseThresholdRange))
+            #expect(error.contains("units.unknown-group"))
+            #expect(error.contains("framework.childless"))
+            #expect(error.contains("round.bad-year"))
+            #expect(error.contains("round.bad-title"))
+            #expect(error.contains("release.threshold-range"))
         }
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Small input files for the round tests, written into a fresh temporary folder.
 struct RoundFixtures {
@@ -66,16 +65,31 @@ struct RoundFixtures {
     }
 }
 
-/// Expects exactly one problem with `message`, whose English text mentions `mentions`.
+/// Expects exactly one problem with `code` such that each of `mentions` ends one of its facts
+/// (see ``facts(_:)``; paths are absolute, so `u.csv:2:1` names the place by its file name).
 func expectProblem(
-    _ problems: InputProblems, _ message: MessageID, mentions: String...,
+    _ problems: InputProblems, _ code: some MessageCode, mentions: String...,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-    let hits = problems.errors.filter { $0.code == message }
-    #expect(hits.count == 1, "expected one \(message), got: \(problems)", sourceLocation: sourceLocation)
+    let hits = problems.errors.filter { $0.code == code.rawValue }
+    #expect(hits.count == 1, "expected one \(code.rawValue), got: \(problems)", sourceLocation: sourceLocation)
+    let found = hits.first.map(facts) ?? []
     for text in mentions {
-        #expect(
-            hits.first?.english.contains(text) == true, "\(hits.first?.english ?? "-") lacks \(text)",
-            sourceLocation: sourceLocation)
+        #expect(found.contains { $0.hasSuffix(text) }, "\(found) lacks \(text)", sourceLocation: sourceLocation)
     }
+}
+
+/// An input problem's facts as a reader finds them in its message: each value, and its place
+/// `FILE:LINE:COLUMN` (or `FILE:LINE`) when it has one.
+func facts(_ error: any Error) -> [String] {
+    guard let values = (error as? any AppraisalError)?.context.values else { return [] }
+    var out = values.map(\.rendered)
+    if case .file(let file) = values.first, values.count > 1, case .line(let line) = values[1] {
+        if values.count > 2, case .column(let column) = values[2] {
+            out.append("\(file):\(line):\(column)")
+        } else {
+            out.append("\(file):\(line)")
+        }
+    }
+    return out
 }

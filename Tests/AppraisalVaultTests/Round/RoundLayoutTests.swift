@@ -1,7 +1,6 @@
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Round folder layout (spec §6.1, §8.1, §10.4)")
 struct RoundLayoutTests {

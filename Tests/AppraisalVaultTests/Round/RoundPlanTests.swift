@@ -1,7 +1,6 @@
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Round plan (spec §3.3–§3.4)")
 struct RoundPlanTests {

@@ -1,7 +1,6 @@
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite struct UnitsAndLabelsTests {
     let fx: RoundFixtures
@@ -26,25 +25,26 @@ import Testing
 
     /// A unit id that is not an identifier is rejected.
     @Test func badID() throws {
-        expectProblem(try load("id,name,group\nSở 1,A,huyen\n"), .unitsBadID, mentions: "u.csv:2:1")
+        expectProblem(try load("id,name,group\nSở 1,A,huyen\n"), InputErrorCode.unitsBadID, mentions: "u.csv:2:1")
     }
 
     /// A repeated unit id is rejected, naming the first line.
     @Test func duplicate() throws {
         expectProblem(
-            try load("id,name,group\nu1,A,huyen\nu1,B,huyen\n"), .unitsDuplicate, mentions: "u.csv:3:1", "line 2")
+            try load("id,name,group\nu1,A,huyen\nu1,B,huyen\n"), InputErrorCode.unitsDuplicate, mentions: "u.csv:3:1",
+            "2")
     }
 
     /// An empty name is rejected.
     @Test func badName() throws {
-        expectProblem(try load("id,name,group\nu1, ,huyen\n"), .unitsBadName, mentions: "u.csv:2:2")
+        expectProblem(try load("id,name,group\nu1, ,huyen\n"), InputErrorCode.unitsBadName, mentions: "u.csv:2:2")
     }
 
     /// A group that is neither built in nor declared is rejected, with a hint about --groups.
     @Test func unknownGroup() throws {
         let p = try load("id,name,group\nu1,A,xa\n")
-        expectProblem(p, .unitsUnknownGroup, mentions: "u.csv:2:3", "xa")
-        #expect(p.errors.first?.hint?.message == .hintGroupsFile)
+        expectProblem(p, InputErrorCode.unitsUnknownGroup, mentions: "u.csv:2:3", "xa")
+        #expect(p.errors.first?.hintID == "hint.groups-file")
     }
 
     /// A groups file declares new groups and renames built-in ones.
@@ -58,7 +58,7 @@ import Testing
         #expect(used.map(\.name) == ["UBND cấp xã", "Huyện"])
         #expect(p.isEmpty)
         _ = UnitsInput.loadGroups(try fx.write("g2.csv", "id,name\nxa,A\nxa,B\n"), problems: &p)
-        expectProblem(p, .unitsDuplicateGroup, mentions: "g2.csv:3:1")
+        expectProblem(p, InputErrorCode.unitsDuplicateGroup, mentions: "g2.csv:3:1")
     }
 
     /// Without a labels file every group gets Tốt ≥ 90, Khá ≥ 80, Trung bình ≥ 65, else Yếu.
@@ -87,19 +87,19 @@ import Testing
         var p = InputProblems()
         _ = LabelsInput.load(
             try fx.write("l.csv", "group,label,min_percent\nhuyen,A,101\n"), groups: UnitGroup.builtIn, problems: &p)
-        expectProblem(p, .labelsBadPercent, mentions: "l.csv:2:3", "101")
+        expectProblem(p, InputErrorCode.labelsBadPercent, mentions: "l.csv:2:3", "101")
         p = InputProblems()
         _ = LabelsInput.load(
             try fx.write("l.csv", "group,label,min_percent\nhuyen,A,50\n"), groups: UnitGroup.builtIn, problems: &p)
-        expectProblem(p, .labelsNoFloor, mentions: "l.csv", "huyen")
+        expectProblem(p, InputErrorCode.labelsNoFloor, mentions: "l.csv", "huyen")
         p = InputProblems()
         _ = LabelsInput.load(
             try fx.write("l.csv", "group,label,min_percent\nxa,A,0\n"), groups: UnitGroup.builtIn, problems: &p)
-        expectProblem(p, .labelsUnknownGroup, mentions: "l.csv:2:1", "xa")
+        expectProblem(p, InputErrorCode.labelsUnknownGroup, mentions: "l.csv:2:1", "xa")
         p = InputProblems()
         _ = LabelsInput.load(
             try fx.write("l.csv", "group,label,min_percent\nhuyen,A,0\nhuyen,A,50\n"), groups: UnitGroup.builtIn,
             problems: &p)
-        expectProblem(p, .labelsDuplicate, mentions: "l.csv:3:2")
+        expectProblem(p, InputErrorCode.labelsDuplicate, mentions: "l.csv:3:2")
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Vectors for evidence envelopes (spec §10.1, §10.4 steps 1–4, area `evidence`).
 ///

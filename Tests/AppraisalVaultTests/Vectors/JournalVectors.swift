@@ -1,7 +1,6 @@
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Vectors for the round journal (spec §7, area `journal`).
 ///

@@ -1,7 +1,6 @@
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Area `locked-results` (spec §6.4, §8.7): header lines `policy:`, `round-hash:`,
 /// `secretary-public-identity:` (hex of thu-ky-vector's public identity file) and

@@ -1,7 +1,6 @@
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Vectors for the merge manifest (spec §6.3, area `manifest`), signed by `thu-ky-vector`; every
 /// vector carries `secretary-signing-key:` (hex). Defects that must keep a valid signature are

@@ -2,7 +2,6 @@ import Foundation
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Vectors for the release artifacts (spec §8, areas `approval` and `release-token`).
 ///

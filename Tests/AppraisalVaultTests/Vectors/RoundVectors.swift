@@ -2,7 +2,6 @@ import Foundation
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Vectors for the round definition (spec §3, area `round-definition`): the small fixture round of
 /// `RoundFixtures` (framework of 3 sub-criteria, units u1 and u2, members tv-01 and tv-02, holders

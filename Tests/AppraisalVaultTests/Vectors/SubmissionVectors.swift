@@ -2,7 +2,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Vectors for the sealed submission (spec §5, area `submission`): one positive vector and one
 /// negative vector per reject rule of §5.7, plus the inner-claims check of §6.5.

@@ -2,7 +2,6 @@ import Foundation
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Deterministic generator for the committed vectors in `Tests/Vectors/`.
 ///

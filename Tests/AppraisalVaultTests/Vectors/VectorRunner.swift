@@ -1,7 +1,6 @@
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Runs a vector through the real parser of its area and names the outcome: `success` or the
 /// message id of the ``AppraisalError`` thrown. Areas are the folder names under `Tests/Vectors/`;

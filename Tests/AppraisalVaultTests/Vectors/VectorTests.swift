@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Where committed vectors live: `Tests/Vectors/`, found from this file's path.
 enum VectorDirectory {
@@ -78,13 +77,13 @@ struct VectorTests {
         #expect(VectorRunner.outcome(of: vector) == vector.expect, "\(relative): \(vector["comment"] ?? "")")
     }
 
-    /// Every area folder has a runner, every runner has vectors, and every expect: value is `success` or a catalog id.
+    /// Every area folder has a runner, every runner has vectors, and every expect: value is `success` or a library code id.
     @Test func areasAndExpectations() throws {
         let areas = VectorDirectory.areas()
         #expect(!areas.isEmpty, "no vectors found at \(VectorDirectory.url.path)")
         for area in areas { #expect(VectorRunner.areas[area] != nil, "no runner for \(area)") }
         for area in VectorRunner.areas.keys { #expect(areas.contains(area), "no vectors for \(area)") }
-        let ids = Set(MessageID.allCases.map(\.id))
+        let ids = Set(MessageCodes.allIDs)
         for relative in VectorDirectory.committed() {
             let vector = try VectorDirectory.load(relative)
             #expect(

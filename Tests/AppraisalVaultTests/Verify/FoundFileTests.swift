@@ -1,7 +1,6 @@
 import Testing
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Verify: files found in the round folder (spec §9.2, §10.10)")
 struct FoundFileTests {

@@ -2,7 +2,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// Spec §9.3: consistency of the released results, checked on edited copies of real results.
 @Suite("Released results consistency (spec §9.3)")

@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 @Suite("Round verification (spec §9)")
 struct RoundVerifierTests {
@@ -13,7 +12,7 @@ struct RoundVerifierTests {
     @Test func cleanRoundPasses() throws {
         let f = try F()
         let report = try f.verify(fingerprint: f.round.fingerprint)
-        #expect(report.passed, "\(report.failures.map { "\($0.id): \($0.detail.render(in: .english))" })")
+        #expect(report.passed, "\(report.failures.map { "\($0.id): \($0.detail.description)" })")
         #expect(report.checks.allSatisfy { $0.status == .passed })
         var ids = [String]()
         for id in report.checks.map(\.id) where ids.last != id { ids.append(id) }

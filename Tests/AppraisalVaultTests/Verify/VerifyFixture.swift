@@ -3,7 +3,6 @@ import Testing
 import VaultCrypto
 
 @testable import AppraisalVault
-@testable import avault
 
 /// A real round folder built with the library from the demo identities (keys/, passphrase
 /// `demo-appraisal-2026`) and the small framework of ``RoundFixtures``: two members, three

@@ -1,16 +1,27 @@
 import AppraisalVault
 
-extension MessageID {
-    /// The text in `language`, with positional placeholders `{1}`, `{2}`….
-    func template(in language: Language) -> String {
+/// The message catalog: the texts of every message id, one table per language
+/// (Catalog+Vietnamese.swift, Catalog+English.swift).
+///
+/// The ids are the raw values of the library's codes (``MessageCodes``) and of the CLI's own
+/// ``MessageID``; the catalog tests check that both tables hold exactly those ids.
+enum Catalog {
+    /// The table of `language`.
+    static func table(_ language: Language) -> [String: String] {
         language == .vietnamese ? vietnamese : english
     }
 
-    /// The text in `language` with `{n}` replaced by `arguments[n-1]`; a placeholder without an
-    /// argument is left as written.
-    func render(_ arguments: [String] = [], in language: Language) -> String {
+    /// The text of `id` in `language`, with positional placeholders `{1}`, `{2}`…; the id itself
+    /// when the catalog has no text (the catalog tests rule that out).
+    static func template(_ id: String, in language: Language) -> String {
+        table(language)[id] ?? id
+    }
+
+    /// The text of `id` in `language` with `{n}` replaced by `arguments[n-1]`; a placeholder
+    /// without an argument is left as written.
+    static func render(_ id: String, _ arguments: [String] = [], in language: Language) -> String {
         var out = ""
-        var chars = template(in: language).makeIterator()
+        var chars = template(id, in: language).makeIterator()
         while let c = chars.next() {
             guard c == "{" else {
                 out.append(c)
@@ -46,12 +57,15 @@ extension MessageID {
         }
         return found
     }
+}
 
-    /// The catalog entry of a library code (error, hint, notice or finding), by its raw value.
-    ///
-    /// Every library code has one: the catalog tests check it.
-    init(_ code: some MessageCode) {
-        self = MessageID(rawValue: code.rawValue) ?? .cryptoFailure
+extension MessageCode {
+    /// The text in `language`, with positional placeholders `{1}`, `{2}`….
+    func template(in language: Language) -> String { Catalog.template(rawValue, in: language) }
+
+    /// The text in `language` with `{n}` replaced by `arguments[n-1]`.
+    func render(_ arguments: [String] = [], in language: Language) -> String {
+        Catalog.render(rawValue, arguments, in: language)
     }
 }
 
