@@ -16,12 +16,28 @@ package enum SecretStream {
 
     typealias State = crypto_secretstream_xchacha20poly1305_state
 
-    fileprivate static func allocateState() throws(SodiumError) -> UnsafeMutablePointer<State> {
+    /// A stream state in secret memory, keyed with `key` and `header` (`init_pull`, which sets the
+    /// state up exactly as `init_push` does for that header); `function` names the failure.
+    fileprivate static func makeState(
+        key: SecretBytes, header: [UInt8], function: String
+    ) throws(SodiumError) -> UnsafeMutablePointer<State> {
+        guard key.count == keyLength, header.count == headerLength else {
+            throw SodiumError(.invalidLength, function)
+        }
         try Sodium.ensureInitialized()
         guard let raw = sodium_malloc(MemoryLayout<State>.size) else {
             throw SodiumError(.allocationFailed, "sodium_malloc")
         }
-        return raw.bindMemory(to: State.self, capacity: 1)
+        let state = raw.bindMemory(to: State.self, capacity: 1)
+        let rc = key.withUnsafeBytes { k in
+            crypto_secretstream_xchacha20poly1305_init_pull(
+                state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        guard rc == 0 else {
+            sodium_free(state)
+            throw SodiumError(.operationFailed, function)
+        }
+        return state
     }
 
     /// The writing side.
@@ -39,16 +55,9 @@ package enum SecretStream {
             guard key.count == SecretStream.keyLength else {
                 throw SodiumError(.invalidLength, "crypto_secretstream_xchacha20poly1305_init_push")
             }
-            state = try SecretStream.allocateState()
             header = random.bytes(SecretStream.headerLength)
-            let rc = key.withUnsafeBytes { k in
-                crypto_secretstream_xchacha20poly1305_init_pull(
-                    state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            }
-            guard rc == 0 else {
-                sodium_free(state)
-                throw SodiumError(.operationFailed, "crypto_secretstream_xchacha20poly1305_init_push")
-            }
+            state = try SecretStream.makeState(
+                key: key, header: header, function: "crypto_secretstream_xchacha20poly1305_init_push")
         }
 
         deinit { sodium_free(state) }
@@ -123,18 +132,8 @@ package enum SecretStream {
 
         /// Starts reading a stream with its 24-byte `header`.
         package init(key: SecretBytes, header: [UInt8]) throws(SodiumError) {
-            guard key.count == SecretStream.keyLength, header.count == SecretStream.headerLength else {
-                throw SodiumError(.invalidLength, "crypto_secretstream_xchacha20poly1305_init_pull")
-            }
-            state = try SecretStream.allocateState()
-            let rc = key.withUnsafeBytes { k in
-                crypto_secretstream_xchacha20poly1305_init_pull(
-                    state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            }
-            guard rc == 0 else {
-                sodium_free(state)
-                throw SodiumError(.operationFailed, "crypto_secretstream_xchacha20poly1305_init_pull")
-            }
+            state = try SecretStream.makeState(
+                key: key, header: header, function: "crypto_secretstream_xchacha20poly1305_init_pull")
         }
 
         deinit { sodium_free(state) }

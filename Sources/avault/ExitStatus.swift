@@ -22,7 +22,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case ioError = 74
     /// Another avault command holds the round folder's lock (EX_TEMPFAIL): try again later.
     case locked = 75
-    /// A passphrase was wrong, a key file too open, or the key is not allowed here (EX_NOPERM).
+    /// A passphrase was wrong, a key or passphrase file too open, or the key is not allowed here (EX_NOPERM).
     case permission = 77
 
     /// What the status means, for `--help`.
@@ -59,7 +59,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             FormatError.Code.passphraseTooLong, InputError.Code.worksheetUnknownMember,
             ReleaseError.Code.approvalBadDecision, ReleaseError.Code.duplicateEncryptionKey,
             ReleaseError.Code.duplicateHolderID, ReleaseError.Code.duplicateSigningKey, ReleaseError.Code.holderCount,
-            ReleaseError.Code.holderRole, ReleaseError.Code.thresholdRange, RoundError.Code.badReference,
+            ReleaseError.Code.holderRole, ReleaseError.Code.singleHolder, ReleaseError.Code.thresholdRange,
+            RoundError.Code.badReference,
             RoundError.Code.badTitle, RoundError.Code.badYear, RoundError.Code.demoRefused,
             RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey,
             MessageID.roundLockBadWait:
@@ -75,7 +76,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             RoundError.Code.outNotEmpty:
             .cannotCreate
         case FormatError.Code.keyTooOpen, FormatError.Code.keyWrongPassphrase, MergeError.Code.notSecretary,
-            ReleaseError.Code.approveNotHolder, ReleaseError.Code.notAHolder:
+            ReleaseError.Code.approveNotHolder, ReleaseError.Code.notAHolder, FormatError.Code.passphraseTooOpen:
             .permission
         default:
             .dataError

@@ -62,6 +62,11 @@ enum Terminal {
         }
     }
 
+    /// Prints `avault: warning: …` to standard error.
+    static func warn(_ message: MessageID, _ arguments: [String] = []) {
+        write(STDERR_FILENO, "avault: \(localized(.cliWarningPrefix)): \(localized(message, arguments))\n")
+    }
+
     /// Prints one `avault: error: …` line for a problem in a list of problems.
     static func problem(_ text: String) {
         write(STDERR_FILENO, "avault: \(localized(.cliErrorPrefix)): \(text)\n")

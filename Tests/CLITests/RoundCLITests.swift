@@ -60,6 +60,50 @@ import Testing
         ] + (demo ? ["--demo"] : [])
     }
 
+    /// A threshold of 1 is refused before any file is read (exit 64, nothing written) unless
+    /// `--single-holder` is given; then init, `round show` and `verify` (text and `--json`) warn,
+    /// and verify still passes (spec §3.8, §9.2 check 2a).
+    @Test func singleHolderThreshold() throws {
+        func args(_ out: String) -> [String] {
+            var a = initArgs(out: out)
+            a[a.firstIndex(of: "--threshold")! + 1] = "1"
+            return a
+        }
+        let refused = try avault(args("round"))
+        #expect(refused.status == 64, "\(refused)")
+        #expect(refused.err.contains("threshold of 1") && refused.err.contains("--single-holder"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/round"))
+        let made = try avault(args("round") + ["--single-holder"])
+        #expect(made.status == 0, "\(made.err)")
+        #expect(made.err.contains("avault: warning: threshold 1"), "\(made.err)")
+        let shown = try avault(["round", "show", "round"])
+        #expect(shown.status == 0 && shown.out.contains("! warning: threshold 1"), "\(shown.out)")
+        let verified = try avault(["verify", "round"])
+        #expect(verified.status == 0, "\(verified)")
+        #expect(verified.out.contains("! round.threshold  round.avr  threshold 1 of 3"), "\(verified.out)")
+        #expect(verified.out.contains("1 warning(s)"), "\(verified.out)")
+        let json = try avault(["verify", "round", "--json"])
+        #expect(json.status == 0 && json.out.contains(#""id":"round.threshold""#), "\(json)")
+        #expect(json.out.contains(#""message":"verify.single-holder","passed":true,"status":"warn""#), "\(json.out)")
+        // A 2-of-3 round has no such warning.
+        #expect(try avault(initArgs(out: "two")).status == 0)
+        let normal = try avault(["verify", "two"])
+        #expect(normal.status == 0 && !normal.out.contains("round.threshold") && !normal.out.contains("warning"))
+    }
+
+    /// A passphrase file that others can read is refused like a key file (exit 77, chmod hint),
+    /// after the inputs were checked and before anything is written.
+    @Test func passphraseFileTooOpen() throws {
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dir + "/pass")
+        let refused = try avault(initArgs())
+        #expect(refused.status == 77, "\(refused)")
+        #expect(refused.err.contains("pass: the passphrase file has mode 644"), "\(refused.err)")
+        #expect(refused.err.contains("chmod 600 pass"), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/round/round.avr"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/pass")
+        #expect(try avault(initArgs()).status == 0)
+    }
+
     /// round init on the sample writes a signed round and prints counts and the fingerprint; round show verifies it.
     @Test func initAndShow() throws {
         let made = try avault(initArgs())

@@ -168,7 +168,7 @@ import VaultCrypto
             "\(at(offStep).line): \(at(offStep).cell): score 0.1 is not a multiple of the step",
             "\(at(unparsable).line):7: \"0.2.5\" is not a number of points.",
             "\(at(empty).line):7: no appraised score entered for \(at(empty).cell).",
-            "\(at(noReason).line): \(at(noReason).cell): the appraised score 0 differs from the self score \(rows[noReason].selfScore) but no reason is given.",
+            "\(at(noReason).line):8: \(at(noReason).cell): the appraised score 0 differs from the self score \(rows[noReason].selfScore) but no reason is given.",
             "\(file): the assigned cell \(missingCell.cell) is missing.",
         ]
         var written = rows

@@ -200,7 +200,34 @@ def signed_doc_ok(kind_name: str, preamble: bytes, sig: bytes, pk: bytes) -> boo
 
 # ---------------------------------------------------------------- strict fields (§1.3)
 
-CTRL_RE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029]")
+# Text rules of §1.3: fixed code point lists, not unicodedata lookups (the spec's lists are
+# normative so that every Unicode version agrees).
+CTRL_RE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029]")          # control character
+MULTILINE_CTRL_RE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]")  # TAB, LF allowed
+BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")    # bidirectional control
+BLANK_RANGES = (  # White_Space, then general category Cf (Unicode 16.0), as listed in §1.3
+    (0x0009, 0x000D), (0x0020, 0x0020), (0x0085, 0x0085), (0x00A0, 0x00A0), (0x1680, 0x1680),
+    (0x2000, 0x200A), (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000),
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)
+
+
+def is_blank(s: str) -> bool:
+    """§1.3: every character is White_Space or Cf (the fixed list); the empty string is blank."""
+    return all(any(lo <= ord(c) <= hi for lo, hi in BLANK_RANGES) for c in s)
+
+
+def text_problem(s: str, one_line: bool = True) -> str | None:
+    """The §1.3 rule `s` breaks as one-line (or multi-line) text, None when it is acceptable."""
+    if BIDI_RE.search(s):
+        return "bidirectional control"
+    if (CTRL_RE if one_line else MULTILINE_CTRL_RE).search(s):
+        return "control character"
+    return None
 IDENT_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 TS_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z")
 DEC_RE = re.compile(r"-?(0|[1-9][0-9]{0,11})(\.[0-9]{0,5}[1-9])?")
@@ -227,8 +254,8 @@ def f_str(v, path, max_bytes=None, min_bytes=0, one_line=True):
     hdr(n >= min_bytes, path, "too short")
     if max_bytes is not None:
         hdr(n <= max_bytes, path, "too long")
-    if one_line:
-        hdr(not CTRL_RE.search(v), path, "control character")
+    problem = text_problem(v, one_line)
+    hdr(problem is None, path, problem or "")
     return v
 
 
@@ -256,7 +283,7 @@ def f_ident(v, path):
 
 def f_name(v, path, max_bytes=200):
     f_str(v, path, max_bytes, 1)
-    hdr(v.strip(" ") != "", path, "only spaces")
+    hdr(not is_blank(v), path, "blank")
     return v
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from avformat import (AVError, KIND_BY_NAME, b2b, canonical, check_identity, check_release_section,
                       ct_eq, domain, f_bool, f_dec, f_hex, f_ident, f_int, f_name, f_str, f_ts,
-                      fail, fields, file_hash, hdr, parse_container,
+                      fail, fields, file_hash, hdr, is_blank, parse_container,
                       reconstruct, share_commitment, signed_doc_body, signed_doc_ok)
 import nacl.bindings as nb
 
@@ -53,12 +53,14 @@ class Round:
         check_identity(h["secretary"], "header.secretary")
         hdr(h["secretary"]["role"] == "secretary", "header.secretary.role", "not secretary")
         f_str(h["title"], "header.title", 500, 1)
+        hdr(not is_blank(h["title"]), "header.title", "blank")
         hdr(nfc(h["title"]), "header.title", "not NFC")
         f_int(h["year"], "header.year", 2000, 2100)
         refs = h["references"]
         hdr(isinstance(refs, list) and len(refs) <= 100, "header.references", "0-100 strings")
         for i, r in enumerate(refs):
             f_str(r, f"header.references[{i}]", 500, 1)
+            hdr(not is_blank(r), f"header.references[{i}]", "blank")
         self._framework(h["framework"])
         self._units_groups(h["units"], h["groups"])
         self._labels(h["labels"])
@@ -85,6 +87,7 @@ class Round:
         hdr(code not in self.codes, path + ".code", "duplicate code")
         self.codes.add(code)
         f_str(n["title"], path + ".title", 1000, 1)
+        hdr(not is_blank(n["title"]), path + ".title", "blank")
         hdr(nfc(n["title"]), path + ".title", "not NFC")
         step = f_dec(n["step"], path + ".step")
         mx = f_dec(n["max"], path + ".max")
@@ -286,6 +289,7 @@ class Journal:
             fields(e, f"entries[{i}]", ("at", "details", "event", "prev", "seq"))
             f_ts(e["at"], f"entries[{i}].at")
             hdr(isinstance(e["details"], dict), f"entries[{i}].details", "not an object")
+            _one_line_strings(e["details"], f"entries[{i}].details")
             f_str(e["event"], f"entries[{i}].event", 64, 1)
             f_hex(e["prev"], f"entries[{i}].prev", 32)
             f_int(e["seq"], f"entries[{i}].seq", 1, 2 ** 63 - 1)
@@ -367,8 +371,22 @@ class Manifest:
 
 # ---------------------------------------------------------------- approval, token (§8)
 
+def _one_line_strings(v, path):
+    """§7: every string inside `details`, keys too, is one-line text (§1.3)."""
+    if isinstance(v, str):
+        f_str(v, path)
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            _one_line_strings(x, f"{path}[{i}]")
+    elif isinstance(v, dict):
+        for k, x in v.items():
+            f_str(k, path)
+            _one_line_strings(x, f"{path}.{k}")
+
+
 def check_decision(v, path):
     f_str(v, path, 300, 1)
+    hdr(not is_blank(v), path, "blank")
     hdr(nfc(v), path, "not NFC")
     hdr(v == v.strip(" \u00a0"), path, "leading or trailing space")
     return v

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from avformat import (AVError, Envelope, KIND_BY_NAME, b2b, canonical, dec_str, f_dec, f_hex, f_ident,  # noqa: E402
-                      f_int, f_str, fail, fields, file_hash, hdr, identity_fingerprint,
+                      f_int, f_str, fail, fields, file_hash, hdr, identity_fingerprint, is_blank,
                       normalize_fingerprint, parse_canonical, parse_key_file, passphrase_from_file,
                       read_public_identity, unlock_key_file)
 from avround import TOKEN_MAX, Approval, Journal, Manifest, Round, verify_token  # noqa: E402
@@ -146,6 +146,14 @@ def check_round_signature(rep: Report, f: Folder) -> bool:
         return False
     rep.add("round.signature", "pass", "round.avr", "verify.round-ok", "signed by " + f.rnd.secretary["id"])
     return True
+
+
+def check_round_threshold(rep: Report, f: Folder):
+    """2a `round.threshold`: a `warn` finding when t = 1 (one holder alone opens the results);
+    omitted otherwise."""
+    if f.rnd.threshold == 1:
+        rep.add("round.threshold", "warn", "round.avr", "verify.single-holder",
+                f"threshold 1 of {len(f.rnd.release['holders'])}")
 
 
 def check_round_fingerprint(rep: Report, f: Folder):
@@ -542,7 +550,7 @@ def check_token(rep: Report, f: Folder):
 # over all files (not interleaved per file as `avault verify` reports them: FINDINGS F6;
 # compare.py compares by id and subject).
 ROUND_CHECKS = (
-    check_round_fingerprint,
+    check_round_fingerprint, check_round_threshold,
     check_journal_signature, check_journal_chain, check_journal_round,
     check_submission_names, check_submission_signatures, check_submission_bindings,
     check_journal_files,
@@ -598,6 +606,8 @@ def parse_results(pt: bytes):
             _dec_or_null(x["self"], cp + ".self")
             _dec_or_null(x["appraised"], cp + ".appraised")
             hdr(x["reason"] is None or isinstance(x["reason"], str), cp + ".reason", "not a string")
+            if isinstance(x["reason"], str):
+                f_str(x["reason"], cp + ".reason", 4000, 0, one_line=False)
             hdr(x["appraiser"] is None or isinstance(x["appraiser"], str), cp + ".appraiser", "not a string")
     return r
 
@@ -730,7 +740,7 @@ def check_results_reasons(rep: Report, f: Folder):
     for u in f.results["units"]:
         for c in u["cells"]:
             if c["self"] is not None and c["appraised"] is not None and Decimal(c["self"]) != Decimal(c["appraised"]):
-                if not (c["reason"] or "").strip():
+                if is_blank(c["reason"] or ""):
                     probs.append(f"{u['unit']} {c['code']}")
     _report_problems(rep, "results.reasons", "verify.reason-missing", "verify.reasons-ok", probs)
 
@@ -844,6 +854,7 @@ def run_submission_vector(h: dict, art: bytes) -> str:
         for i, row in enumerate(content["rows"]):
             fields(row, f"content.rows[{i}]", ("code", "reason", "score", "unit"))
             f_dec(row["score"], f"content.rows[{i}].score")
+            f_str(row["reason"], f"content.rows[{i}].reason", 4000, 0, one_line=False)
     except AVError:
         return "submission.malformed"
     if (content["member"] != env.header["sender"] or content["round"] != env.header["round"]
@@ -1066,7 +1077,7 @@ def main(argv=None):
                           for c in rep.checks], "passed": rep.passed, "round": out["round"]}
         sys.stdout.buffer.write(canonical(doc) + b"\n")
     else:
-        sym = {"pass": "✓", "fail": "✗", "not-yet": "–"}
+        sym = {"pass": "✓", "fail": "✗", "not-yet": "–", "warn": "!"}
         for c in rep.checks:
             print(f"{sym[c['status']]} {c['id']:<22} {c['subject']}  {c['message']} {c['detail']}")
         nf = sum(c["status"] == "fail" for c in rep.checks)

@@ -2,7 +2,7 @@
 """Run `avault verify --json` and the independent verifier on one round folder and compare.
 
 Agreement (required): the same set of check ids, the same status per check id
-(aggregated: fail if any finding of that id fails, else pass if any passes, else not-yet),
+(aggregated: fail if any finding of that id fails, else pass if any passes, else warn if any warns, else not-yet),
 the same top-level `passed` and the same exit code.
 Per-finding differences (id, subject, status) are printed as notes; --strict makes them errors.
 Differences in failing message ids are only printed (the spec does not list the verify.* ids).
@@ -30,6 +30,8 @@ def aggregate(doc):
             agg[c["id"]] = "fail"
         elif cur == "pass" or s == "pass":
             agg[c["id"]] = "pass"
+        elif cur == "warn" or s == "warn":
+            agg[c["id"]] = "warn"
         else:
             agg[c["id"]] = "not-yet"
     return agg

@@ -110,3 +110,46 @@ def test_tampered_copy_agrees(tampered, name):
         assert not fails
     else:
         assert fails, f"{name}: tampering not detected"
+
+
+# ---- (d) text rules (§1.3) and the single-holder warning (§9.2 check 2a)
+def test_text_rules():
+    import unicodedata
+    from avformat import is_blank, text_problem
+    for s in ("", " ", "\u00a0\u00a0", "\u3000", "\u200b", "\ufeff", " \t\n", "\u00ad"):
+        assert is_blank(s), repr(s)
+    for s in ("a", "\u00a0x", "\u3000Lý do"):
+        assert not is_blank(s), repr(s)
+    # The fixed list is Unicode 16.0's; this Python's (older) Cf and its spaces are all in it.
+    for c in map(chr, range(0x110000)):
+        if unicodedata.category(c) in ("Cf", "Zs", "Zl", "Zp"):
+            assert is_blank(c), f"U+{ord(c):04X}"
+    assert text_problem("bien-ban\u202efdp.exe") == "bidirectional control"
+    assert text_problem("a\tb") == "control character" and text_problem("a\tb\nc", one_line=False) is None
+    assert text_problem("a\r\nb", one_line=False) == "control character"
+    assert text_problem("esc\x1b[0m", one_line=False) == "control character"
+    assert text_problem("Nguyễn Thị Lan\u200d") is None
+
+
+def test_single_holder_round_warns(tmp_path):
+    keys = tmp_path / "keys"
+    shutil.copytree(REPO / "keys", keys)
+    for k in keys.glob("*.key"):
+        k.chmod(0o600)
+    pw = tmp_path / "pass"
+    pw.write_text("demo-appraisal-2026\n")
+    pw.chmod(0o600)
+    s = REPO / "samples"
+    args = [str(BIN), "round", "init", "--framework", str(s / "framework-so-nganh.json"),
+            "--units", str(s / "units-dien-bien.csv"), "--self-assessment", str(s / "self-assessment-demo.csv"),
+            "--members", str(s / "members-demo.csv"),
+            "--holders", ",".join(str(keys / f"{h}.pub") for h in ("chu-tich", "pho-chu-tich", "chanh-vp")),
+            "--threshold", "1", "--title", "Một người giữ khoá", "--year", "2025", "--demo",
+            "--key", str(keys / "thu-ky.key"), "--passphrase-file", str(pw), "--out", str(tmp_path / "round")]
+    r = subprocess.run(args + ["--single-holder"], capture_output=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    ok, errors, _, bdoc, pdoc = compare(tmp_path / "round", BIN, strict=True)
+    assert ok, errors
+    for doc in (bdoc, pdoc):
+        assert doc["passed"]
+        assert [c["status"] for c in doc["checks"] if c["id"] == "round.threshold"] == ["warn"]

@@ -1,9 +1,6 @@
 /// A sealed envelope that does not open (spec §5): signature, recipient, key commitment, chunks.
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias EnvelopeError = LayerError<EnvelopeErrorCode>
-
-/// The rules behind ``EnvelopeError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``EnvelopeError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum EnvelopeErrorCode: String, MessageCode {
     case badLength = "envelope.bad-length"
     case badSignature = "envelope.bad-signature"

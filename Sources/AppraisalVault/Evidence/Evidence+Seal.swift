@@ -13,6 +13,9 @@ extension Evidence {
     /// The evidence name of `path`: NFC of its base name, checked (spec §10.1).
     static func name(of path: String) throws -> String {
         let name = Text.nfc(FileIO.split(path).base)
+        if let refusal = Text.refusal(in: name) {
+            throw EvidenceError(.nameCharacter, [.file(path), .text(refusal.codePoint)])
+        }
         guard isValidName(name) else { throw EvidenceError(.badName, [.file(path)]) }
         return name
     }

@@ -70,7 +70,8 @@ public enum Evidence {
         }
     }
 
-    /// A valid evidence name: NFC, 1–255 bytes, one path component, no control characters.
+    /// A valid evidence name: NFC, 1–255 bytes, one path component, no control or bidirectional
+    /// characters (spec §10.1, §1.3).
     static func isValidName(_ name: String) -> Bool {
         let bytes = name.utf8.count
         return bytes >= 1 && bytes <= 255 && name != "." && name != ".." && Text.nfc(name).utf8.elementsEqual(name.utf8)

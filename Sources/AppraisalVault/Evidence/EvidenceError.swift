@@ -1,11 +1,9 @@
 /// An evidence file that is refused (spec §10).
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias EvidenceError = LayerError<EvidenceErrorCode>
-
-/// The rules behind ``EvidenceError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``EvidenceError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum EvidenceErrorCode: String, MessageCode {
     case badName = "evidence.bad-name"
+    case nameCharacter = "evidence.name-character"
     case duplicateName = "evidence.duplicate-name"
     case tooMany = "evidence.too-many"
     case noSubmission = "evidence.no-submission"

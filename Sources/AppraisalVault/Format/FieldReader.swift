@@ -32,15 +32,25 @@ public struct FieldReader {
     /// True when the object has `key` (for optional fields).
     public func has(_ key: String) -> Bool { fields[key] != nil }
 
-    /// A string field, optionally limited in length (in bytes) and checked to be one line.
+    /// A string field, limited in length (in bytes), without the characters spec §1.3 refuses:
+    /// one line unless `singleLine` is false (then TAB and LF are allowed), never a bidirectional control.
     public mutating func string(_ key: String, maxBytes: Int = 4096, singleLine: Bool = true) throws(Failure) -> String
     {
         guard case .string(let s) = try take(key) else { throw Failure(path: sub(key), reason: "expected a string") }
         guard s.utf8.count <= maxBytes else { throw Failure(path: sub(key), reason: "longer than \(maxBytes) bytes") }
-        if singleLine, Text.hasControlCharacters(s) {
-            throw Failure(path: sub(key), reason: "contains a control character")
-        }
+        try FieldReader.checkText(s, path: sub(key), multiline: !singleLine)
         return s
+    }
+
+    /// Fails when `s` has a character spec §1.3 refuses (for strings read outside ``string(_:maxBytes:singleLine:)``).
+    public static func checkText(_ s: String, path: String, multiline: Bool = false) throws(Failure) {
+        switch Text.refusal(in: s, multiline: multiline) {
+        case .control(let u)?:
+            throw Failure(path: path, reason: "contains the control character \(Text.codePoint(u))")
+        case .bidi(let u)?:
+            throw Failure(path: path, reason: "contains the bidirectional control \(Text.codePoint(u))")
+        case nil: return
+        }
     }
 
     /// A timestamp field (spec §1.3): `YYYY-MM-DDTHH:MM:SSZ` in UTC, read with a 32-byte cap.

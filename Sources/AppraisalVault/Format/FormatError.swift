@@ -1,12 +1,10 @@
-/// A file that is not what it should be: containers (spec §2), canonical JSON (spec §3), files on disk, identity and key files (spec §4), passphrases.
+/// A file that is not what it should be: containers and canonical JSON (spec §1), files on disk, key and identity files (spec §2), passphrases (spec §1.6).
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias FormatError = LayerError<FormatErrorCode>
-
-/// The rules behind ``FormatError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``FormatError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum FormatErrorCode: String, MessageCode {
     case passphraseEmpty = "passphrase.empty"
     case passphraseTooLong = "passphrase.too-long"
+    case passphraseTooOpen = "passphrase.too-open"
     case empty = "format.empty"
     case notAVault = "format.not-avault"
     case version = "format.version"

@@ -15,9 +15,8 @@ public enum Identifier {
         return true
     }
 
-    /// A display name: NFC, 1–200 bytes, no control characters, not only spaces.
+    /// A display name (spec §1.3): NFC, 1–200 bytes, no control or bidirectional characters, not blank.
     public static func isValidName(_ s: String) -> Bool {
-        (1...200).contains(s.utf8.count) && Text.isNFC(s) && !Text.hasControlCharacters(s)
-            && !s.allSatisfy { $0 == " " }
+        (1...200).contains(s.utf8.count) && Text.isNFC(s) && !Text.hasControlCharacters(s) && !Text.isBlank(s)
     }
 }

@@ -17,8 +17,10 @@ public struct Passphrase: Sendable, Equatable {
 
     /// Reads a passphrase file; one trailing `\n` (or `\r\n`) is dropped.
     ///
-    /// - Parameter path: a regular file holding the passphrase.
-    /// - Throws: ``FormatError`` `file.*`, `passphrase.too-long`, `passphrase.empty`.
+    /// - Parameter path: a regular file holding the passphrase, that group and others cannot
+    ///   read or write (mode 600 or stricter).
+    /// - Throws: ``FormatError`` `file.*`, `passphrase.too-open` (with a `chmod 600` hint),
+    ///   `passphrase.too-long`, `passphrase.empty`.
     public init(file path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileIO.openError(path) }
@@ -26,6 +28,13 @@ public struct Passphrase: Sendable, Equatable {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
             throw FormatError(.fileNotRegular, [.file(path)])
+        }
+        // Like a key file (spec §2.1): nobody but the owner may read it. The mode is the open file's.
+        let mode = UInt32(st.st_mode & 0o7777)
+        if mode & 0o077 != 0 {
+            throw FormatError(
+                .passphraseTooOpen, [.file(path), .text(String(mode, radix: 8))], hint: ErrorHint(.chmod, [.file(path)])
+            )
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let buffer = try Passphrase.buffer()

@@ -134,11 +134,8 @@ public struct Inbox: Sendable {
             {
                 return done
             }
-            // File names come from outside (e.g. NFD from macOS): normalise, and keep control characters out.
-            let name = String(
-                Text.nfc(FileIO.split(path).base).unicodeScalars.map {
-                    $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0)
-                })
+            // File names come from outside (e.g. NFD from macOS): normalise, and keep refused characters out.
+            let name = Text.replacingRefused(Text.nfc(FileIO.split(path).base))
             var details: [String: JSONValue] = [
                 "file": .string(name.isEmpty ? "?" : name), "rule": .string(error.messageID),
             ]

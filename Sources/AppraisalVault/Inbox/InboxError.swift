@@ -1,9 +1,6 @@
-/// A sealed submission the inbox refuses (spec §6).
+/// A sealed submission the inbox refuses (spec §6.2).
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias InboxError = LayerError<InboxErrorCode>
-
-/// The rules behind ``InboxError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``InboxError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum InboxErrorCode: String, MessageCode {
     case wrongRound = "inbox.wrong-round"
     case wrongRecipient = "inbox.wrong-recipient"

@@ -51,9 +51,25 @@ enum RoundJournal {
             guard case .object(let d) = try r.value("details") else {
                 throw FieldReader.Failure(path: path + ".details", reason: "expected an object")
             }
+            try Entry.checkStrings(.object(d), path: path + ".details")
             details = d
             previous = try r.hex("prev", length: 32)
             try r.finish()
+        }
+
+        /// Every string in `value`, keys included, is one line of text (spec §7, §1.3).
+        private static func checkStrings(_ value: JSONValue, path: String) throws(FieldReader.Failure) {
+            switch value {
+            case .string(let s): try FieldReader.checkText(s, path: path)
+            case .array(let items):
+                for (i, item) in items.enumerated() { try checkStrings(item, path: "\(path)[\(i)]") }
+            case .object(let fields):
+                for (key, item) in fields {
+                    try FieldReader.checkText(key, path: path)
+                    try checkStrings(item, path: "\(path).\(key)")
+                }
+            default: return
+            }
         }
 
         init(sequence: Int, at: String, event: String, details: [String: JSONValue], previous: [UInt8]) {

@@ -1,9 +1,6 @@
-/// A merge that cannot be made, or a manifest that does not verify (spec §7.3).
+/// A merge that cannot be made, or a manifest that does not verify (spec §6.3, §6.5).
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias MergeError = LayerError<MergeErrorCode>
-
-/// The rules behind ``MergeError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``MergeError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum MergeErrorCode: String, MessageCode {
     case manifestBadSignature = "manifest.bad-signature"
     case missingEvidence = "merge.missing-evidence"

@@ -94,10 +94,11 @@ struct Approval: Sendable {
         return try SignedDocument.encode(kind: .approval, header: header, signer: holder.signingKey)
     }
 
-    /// True for a decision reference in stored form: NFC, one line, no surrounding spaces,
-    /// 1…300 bytes.
+    /// True for a decision reference in stored form: NFC, one line without control or
+    /// bidirectional characters, not blank (§1.3), no surrounding spaces, 1…300 bytes.
     static func isValidDecision(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= maxDecisionBytes && Text.isNFC(text) && !Text.hasControlCharacters(text)
+        !Text.isBlank(text) && text.utf8.count <= maxDecisionBytes && Text.isNFC(text)
+            && !Text.hasControlCharacters(text)
             && Text.trimmingSpaces(text) == text
     }
 

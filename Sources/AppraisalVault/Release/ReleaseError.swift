@@ -1,9 +1,6 @@
-/// A release policy, approval, token or set of locked results that is refused (spec §8).
+/// A release policy, approval, token or set of locked results that is refused (spec §4, §8).
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias ReleaseError = LayerError<ReleaseErrorCode>
-
-/// The rules behind ``ReleaseError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``ReleaseError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum ReleaseErrorCode: String, MessageCode {
     case approvalBadDecision = "approval.bad-decision"
     case approvalBadInput = "approval.bad-input"
@@ -29,6 +26,7 @@ public enum ReleaseErrorCode: String, MessageCode {
     case secretEmpty = "release.secret-empty"
     case holderCount = "release.holder-count"
     case thresholdRange = "release.threshold-range"
+    case singleHolder = "release.single-holder"
     case noShares = "release.no-shares"
     case shareXZero = "release.share-x-zero"
     case shareDuplicateX = "release.share-x-duplicate"

@@ -1,9 +1,6 @@
-/// A round definition or round folder that cannot be used (spec §7).
+/// A round definition or round folder that cannot be used (spec §3, §6.1).
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias RoundError = LayerError<RoundErrorCode>
-
-/// The rules behind ``RoundError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``RoundError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum RoundErrorCode: String, MessageCode {
     case badTitle = "round.bad-title"
     case badYear = "round.bad-year"

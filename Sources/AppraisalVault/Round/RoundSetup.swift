@@ -33,13 +33,16 @@ public struct RoundSetup: Sendable {
         public var references: [String]
         /// True for a demo round (demo identities allowed; labelled as demo everywhere).
         public var isDemo: Bool
+        /// True when the secretary accepts a threshold of 1 (one holder alone opens the results);
+        /// without it t = 1 is refused (`release.single-holder`).
+        public var singleHolder: Bool
 
         /// Collects the sources.
         public init(
             framework: String, units: String, groups: String? = nil, selfAssessment: String, members: String,
             labels: String? = nil, holders: [String], threshold: Int, title: String, year: Int,
             references: [String] = [],
-            isDemo: Bool = false
+            isDemo: Bool = false, singleHolder: Bool = false
         ) {
             self.framework = framework
             self.units = units
@@ -53,6 +56,13 @@ public struct RoundSetup: Sendable {
             self.year = year
             self.references = references
             self.isDemo = isDemo
+            self.singleHolder = singleHolder
+        }
+
+        /// `release.single-holder` when t = 1 was not accepted with ``singleHolder``: a policy
+        /// check that needs no file, so a command can make it before reading anything.
+        public var thresholdRefusal: ReleaseError? {
+            threshold == 1 && !singleHolder ? ReleaseError(.singleHolder, hint: ErrorHint(.singleHolder)) : nil
         }
     }
 
@@ -93,6 +103,7 @@ public struct RoundSetup: Sendable {
                 problems.add(error)
             }
         }
+        if let refusal = s.thresholdRefusal { problems.add(refusal) }
         if holders.count == s.holders.count, let p = ReleasePolicy.problem(holders: holders, threshold: s.threshold) {
             problems.add(p)
         }
@@ -130,9 +141,10 @@ public struct RoundSetup: Sendable {
     /// A part of the set-up's ``plan``, e.g. `setup.framework`.
     public subscript<Value>(dynamicMember part: KeyPath<RoundPlan, Value>) -> Value { plan[keyPath: part] }
 
-    /// True for one line of NFC text, 1…`maxBytes` bytes, without control characters.
+    /// True for one line of NFC text, 1…`maxBytes` bytes, not blank, without control or
+    /// bidirectional characters (spec §1.3).
     static func isValidText(_ s: String, maxBytes: Int) -> Bool {
-        !s.isEmpty && s.utf8.count <= maxBytes && Text.isNFC(s) && !Text.hasControlCharacters(s)
+        !Text.isBlank(s) && s.utf8.count <= maxBytes && Text.isNFC(s) && !Text.hasControlCharacters(s)
     }
 
     /// The identities among `secretary`, the members and the holders that are flagged demo.

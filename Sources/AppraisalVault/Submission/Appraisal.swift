@@ -11,13 +11,16 @@ public struct Appraisal: Sendable, Hashable {
     public let reason: String
     /// The worksheet line it came from (0 when not from a worksheet).
     public let line: Int
+    /// The worksheet column of the reason (0 when not from a worksheet).
+    public let reasonColumn: Int
 
-    public init(unit: String, code: String, score: Points, reason: String, line: Int = 0) {
+    public init(unit: String, code: String, score: Points, reason: String, line: Int = 0, reasonColumn: Int = 0) {
         self.unit = unit
         self.code = code
         self.score = score
         self.reason = reason
         self.line = line
+        self.reasonColumn = reasonColumn
     }
 
     /// The cell it appraises.

@@ -9,6 +9,8 @@ public struct AppraisalCheck: Sendable {
         public let cell: Cell?
         /// What is wrong (an `appraisal.*` code).
         public let error: InputError
+        /// The worksheet column the problem is in, when it is one cell's (the reason), else 0.
+        public var column = 0
     }
 
     let subCriteria: [String: Framework.SubCriterion]
@@ -27,7 +29,7 @@ public struct AppraisalCheck: Sendable {
     }
 
     /// All problems with `rows`: unassigned or unknown cells, duplicates, scores out of range or off
-    /// step, missing reasons, and every assigned cell that has no row.
+    /// step, missing or blank reasons, and every assigned cell that has no row.
     ///
     /// - Parameters:
     ///   - rows: the appraisals read from the worksheet.
@@ -79,13 +81,17 @@ public struct AppraisalCheck: Sendable {
                             .appraisalOffStep, [.text(row.score.description), .text(sub.step.description)])))
             }
             if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
-                row.reason.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+                Text.isBlank(row.reason)
             {
+                // Blank (spec §1.3): nothing visible. Say so when the cell is not simply empty.
+                let visiblyEmpty = row.reason.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" }
                 problems.append(
                     Problem(
                         line: row.line, cell: cell,
                         error: InputError(
-                            .appraisalMissingReason, [.text(row.score.description), .text(own.description)])))
+                            visiblyEmpty ? .appraisalMissingReason : .appraisalBlankReason,
+                            [.text(row.score.description), .text(own.description)]),
+                        column: row.reasonColumn))
             }
         }
         for cell in order where seen[cell] == nil && !reported.contains(cell) {

@@ -5,7 +5,7 @@ internal import VaultCrypto
 public enum Sealing {
     /// One problem found in a worksheet, ready to print.
     public struct Finding: Sendable {
-        /// `file:line` (or `file` for a missing cell).
+        /// `file:line`, `file:line:column` for a problem in one cell, or `file` for a missing cell.
         public let location: String
         /// The cell concerned, if any.
         public let cell: Cell?
@@ -31,8 +31,9 @@ public enum Sealing {
             // A missing cell names itself; a row problem is prefixed with its line and cell.
             findings.append(
                 Finding(
-                    location: p.line > 0 ? "\(file):\(p.line)" : file, cell: p.line > 0 ? p.cell : nil,
-                    text: Notice(p.error)))
+                    location: p.line == 0
+                        ? file : p.column == 0 ? "\(file):\(p.line)" : "\(file):\(p.line):\(p.column)",
+                    cell: p.line > 0 ? p.cell : nil, text: Notice(p.error)))
         }
         return (rows, findings)
     }

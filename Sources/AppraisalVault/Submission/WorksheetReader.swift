@@ -45,7 +45,10 @@ public enum WorksheetReader {
                     InputError(.worksheetLongReason, InputLocation(record[column["ly_do"]!], in: file).context))
                 continue
             }
-            rows.append(Appraisal(unit: unit, code: code, score: score, reason: reason, line: record.line))
+            rows.append(
+                Appraisal(
+                    unit: unit, code: code, score: score, reason: reason, line: record.line,
+                    reasonColumn: record[column["ly_do"]!].column))
         }
         return (rows, problems, unreadable)
     }

@@ -161,24 +161,6 @@ extension FileIO {
 
         deinit { close(fd) }
 
-        /// Reads exactly `count` bytes at `offset` (fewer only at the end of the file).
-        public func read(at offset: Int, count: Int, into buffer: inout [UInt8]) throws -> Int {
-            if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
-            var done = 0
-            while done < count {
-                let n = buffer.withUnsafeMutableBytes {
-                    pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
-                }
-                if n < 0, errno == EINTR { continue }
-                guard n >= 0 else {
-                    throw FormatError(.fileUnreadable, [.file(path), .text(FileIO.errnoText())], step: .read)
-                }
-                if n == 0 { break }
-                done += n
-            }
-            return done
-        }
-
         /// Reads exactly `buffer.count` bytes at `offset` into raw memory (fewer only at the end of the file).
         public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
             var done = 0
@@ -192,14 +174,6 @@ extension FileIO {
                 done += n
             }
             return done
-        }
-
-        /// Reads `count` bytes at `offset` into a new array; fails if the file is shorter.
-        public func bytes(at offset: Int, count: Int) throws -> [UInt8] {
-            var buffer = [UInt8](repeating: 0, count: count)
-            let n = try read(at: offset, count: count, into: &buffer)
-            guard n == count else { throw FormatError(.truncated, [.file(path)]) }
-            return buffer
         }
     }
 }

@@ -7,7 +7,7 @@ public enum MessageCodes {
         FormatErrorCode.self, CryptoError.Code.self, EnvelopeErrorCode.self, InputErrorCode.self,
         RoundErrorCode.self, DemoErrorCode.self, InboxErrorCode.self, SubmissionErrorCode.self,
         MergeErrorCode.self, ReleaseErrorCode.self, JournalErrorCode.self, EvidenceErrorCode.self,
-        ErrorHint.Code.self, Notice.Code.self, VerificationReport.Finding.self,
+        HintCode.self, NoticeCode.self, FindingCode.self,
     ]
 
     /// The message ids of every code, in the order of ``types``.

@@ -12,10 +12,7 @@ public enum Text {
         return Array(nfc(s).utf8) == Array(s.utf8)
     }
 
-    /// True when `s` has a control character (C0, DEL, C1) or a line/paragraph separator.
-    public static func hasControlCharacters(_ s: String) -> Bool {
-        s.unicodeScalars.contains {
-            $0.value < 0x20 || (0x7f...0x9f).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
-        }
-    }
+    /// True when `s` is not acceptable one-line text (spec §1.3): it has a control character (C0,
+    /// DEL, C1, a line or paragraph separator) or a bidirectional control. See ``refusal(in:multiline:)``.
+    public static func hasControlCharacters(_ s: String) -> Bool { refusal(in: s) != nil }
 }

@@ -146,7 +146,7 @@ extension RoundVerification {
             for c in u.cells {
                 guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
                 changed += 1
-                if c.reason.allSatisfy(\.isWhitespace) {
+                if Text.isBlank(c.reason) {  // spec §1.3: blank
                     problems.append(
                         (subject, Notice(VerificationReport.Finding.reasonMissing, [.text(u.unit), .text(c.code)])))
                 }

@@ -47,29 +47,18 @@ public enum RoundVerifier {
             bytes = try FileIO.read(
                 FileIO.join(roundDirectory, roundFile), maxBytes: RoundDefinition.maxHeaderLength + 4096)
         } catch {
-            return VerificationReport(
-                roundHash: nil,
-                checks: [
-                    .init(
-                        id: "round.signature", subject: roundFile, status: .failed,
-                        detail: Notice(error.asAppraisalError))
-                ])
+            return .unreadableRound(roundFile, hash: nil, error)
         }
         let roundHash = BLAKE2b.hash(bytes, outputLength: 32)
         let round: RoundDefinition
         do {
             round = try RoundDefinition(parsing: bytes, file: roundFile)
         } catch {
-            return VerificationReport(
-                roundHash: roundHash,
-                checks: [
-                    .init(
-                        id: "round.signature", subject: roundFile, status: .failed,
-                        detail: Notice(error.asAppraisalError))
-                ])
+            return .unreadableRound(roundFile, hash: roundHash, error)
         }
         var run = RoundVerification(directory: roundDirectory, round: round)
         run.checkRound(expectedFingerprint: expectedFingerprint)
+        run.checkThreshold()
         run.checkJournal()
         run.checkSubmissionFiles()
         run.checkEvidenceFiles()
@@ -184,6 +173,15 @@ struct RoundVerification {
         }
     }
 
+    /// §9.2 check 2a: a threshold of 1 is a warning (one holder alone opens the results); no
+    /// finding otherwise.
+    mutating func checkThreshold() {
+        guard round.threshold == 1 else { return }
+        record(
+            "round.threshold", RoundLayout.definitionFileName, .warning,
+            Notice(VerificationReport.Finding.singleHolder, [.text(String(round.holders.count))]))
+    }
+
     // MARK: - §9.2 steps 3–5: journal
 
     mutating func checkJournal() {
@@ -238,5 +236,17 @@ struct RoundVerification {
             first.details["roundDefinition"] == .hex(round.fileHash)
         else { return fail("journal.round", subject, .journalNoInit, [subject]) }
         pass("journal.round", subject, .journalRound, [subject])
+    }
+}
+
+extension VerificationReport {
+    /// The report of a round definition that cannot be read or does not verify: one failed
+    /// `round.signature` check (spec §9.2), nothing else checked.
+    fileprivate static func unreadableRound(_ file: String, hash: [UInt8]?, _ error: any Error) -> Self {
+        VerificationReport(
+            roundHash: hash,
+            checks: [
+                .init(id: "round.signature", subject: file, status: .failed, detail: Notice(error.asAppraisalError))
+            ])
     }
 }

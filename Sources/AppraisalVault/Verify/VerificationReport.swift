@@ -16,6 +16,9 @@ public struct VerificationReport: Sendable {
             /// Nothing to check yet (a later stage has not happened, or no fingerprint was given).
             /// Informational; it does not fail the round.
             case notYet = "not-yet"
+            /// The check was made and holds, but what it found needs the reader's attention (a
+            /// threshold of 1). It does not fail the round.
+            case warning = "warn"
         }
 
         /// The stable check id, e.g. `round.signature` (spec §9.2).
@@ -79,6 +82,9 @@ public struct VerificationReport: Sendable {
 
     /// The failed checks.
     public var failures: [Check] { checks.filter { $0.status == .failed } }
+
+    /// The checks that passed with a warning.
+    public var warnings: [Check] { checks.filter { $0.status == .warning } }
 
     /// The ids of the failed checks, in order, without repeats.
     public var failedIDs: [String] {

@@ -39,6 +39,8 @@ struct RoundCommand: ParsableCommand {
         var key: String
         @Flag(help: ArgumentHelp(Terminal.localized(.helpDemo)))
         var demo = false
+        @Flag(name: .customLong("single-holder"), help: ArgumentHelp(Terminal.localized(.helpSingleHolder)))
+        var singleHolder = false
         @Option(help: ArgumentHelp(Terminal.localized(.helpRoundOut), valueName: "dir"))
         var out: String
         @OptionGroup var passphrase: PassphraseOptions
@@ -48,7 +50,8 @@ struct RoundCommand: ParsableCommand {
             let sources = RoundSetup.Sources(
                 framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
                 labels: labels, holders: holders.split(separator: ",").map { String($0) }, threshold: threshold,
-                title: title, year: year, references: reference, isDemo: demo)
+                title: title, year: year, references: reference, isDemo: demo, singleHolder: singleHolder)
+            if let refusal = sources.thresholdRefusal { throw refusal }  // policy first, before any file
             let setup: RoundSetup
             let keyFile: KeyFile
             do {
@@ -75,6 +78,7 @@ struct RoundCommand: ParsableCommand {
                     String(round.holders.count), String(round.threshold),
                 ])
             Terminal.say(Notice.Code.roundFingerprintLine, [round.fingerprint.description])
+            if round.threshold == 1 { Terminal.warn(.showSingleHolder) }
         }
     }
 

@@ -65,6 +65,9 @@ enum RoundSummary {
         }
         out.append(Terminal.localized(.showSignatureOK, [r.secretary.id]))
         out.append(Terminal.localized(Notice.Code.roundFingerprintLine, [r.fingerprint.description]))
+        if r.threshold == 1 {
+            out.append("! " + Terminal.localized(.cliWarningPrefix) + ": " + Terminal.localized(.showSingleHolder))
+        }
         return out
     }
 }

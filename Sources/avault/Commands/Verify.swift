@@ -33,8 +33,8 @@ struct Verify: ParsableCommand {
         } else {
             Terminal.say(.verifyHeader, [roundFolder, report.fingerprint?.description ?? "–"])
             for check in report.checks {
-                let mark = check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–"
-                Terminal.out("\(mark) \(check.id)  \(check.subject)  \(Terminal.text(check.detail))")
+                Terminal.out(
+                    "\(Verify.mark(check.status)) \(check.id)  \(check.subject)  \(Terminal.text(check.detail))")
             }
             let failed = report.failures.count
             if failed == 0 {
@@ -43,7 +43,18 @@ struct Verify: ParsableCommand {
             } else {
                 Terminal.say(.verifySummaryFail, [String(failed), String(report.checks.count)])
             }
+            if !report.warnings.isEmpty { Terminal.say(.verifySummaryWarnings, [String(report.warnings.count)]) }
         }
         if !report.passed { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
+    }
+
+    /// The text report's mark for a status (spec §9.4).
+    static func mark(_ status: VerificationReport.Check.Status) -> String {
+        switch status {
+        case .passed: "✓"
+        case .failed: "✗"
+        case .notYet: "–"
+        case .warning: "!"
+        }
     }
 }

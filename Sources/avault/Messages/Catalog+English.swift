@@ -22,7 +22,7 @@ extension Catalog {
         "worksheet.missing-score": "{1}:{2}:{3}: no appraised score entered for {4} / {5}.",
         "worksheet.long-reason": "{1}:{2}:{3}: the reason is longer than 4000 bytes.",
         "approval.bad-decision":
-            "The decision reference must be one line of 1 to {1} bytes, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
+            "The decision reference must be one visible line of 1 to {1} bytes without control or bidirectional characters, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
         "approval.bad-input": "Internal error: the {1} value given to the approval is invalid.",
         "approval.bad-signature": "{1}: the approval's signature does not verify; the file was altered.",
         "approval.not-a-holder": "{1}: the key in this approval (signed as {2}) is not a release holder of this round.",
@@ -105,7 +105,7 @@ extension Catalog {
         "envelope.corrupt": "{1}: the encrypted data is corrupted, truncated or reordered.",
         "envelope.inner-signature": "{1}: the inner signature over the content does not verify.",
         "evidence.bad-name":
-            "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control characters, not \".\" or \"..\").",
+            "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control or bidirectional characters, not \".\" or \"..\").",
         "evidence.duplicate-name": "{1}: another evidence file already has the name \"{2}\"; rename one of them.",
         "evidence.too-many": "Too many evidence files ({1}); at most {2}.",
         "evidence.no-submission":
@@ -173,7 +173,8 @@ extension Catalog {
         "framework.duplicate-code": "{1}:{2}:{3}: code {4} appears twice (first at {5}).",
         "framework.orphan": "{1}:{2}:{3}: code {4} has no parent {5}.",
         "framework.misplaced": "{1}:{2}:{3}: code {4} is nested under {5}, which does not match its code.",
-        "framework.bad-title": "{1}:{2}:{3}: the title of {4} is empty, too long or has a control character.",
+        "framework.bad-title":
+            "{1}:{2}:{3}: the title of {4} is empty, too long or has a control or bidirectional character.",
         "framework.bad-method":
             "{1}:{2}:{3}: sub-criterion {4} has method \"{5}\"; it must be self, council or survey.",
         "framework.method-on-group":
@@ -188,7 +189,8 @@ extension Catalog {
         "framework.json": "{1}: invalid JSON at {2}: {3}.",
         "units.bad-id": "{1}:{2}:{3}: id \"{4}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-'.",
         "units.duplicate-group": "{1}:{2}:{3}: group {4} is declared twice.",
-        "units.bad-name": "{1}:{2}:{3}: the name is empty, longer than 200 bytes or has a control character.",
+        "units.bad-name":
+            "{1}:{2}:{3}: the name is empty, longer than 200 bytes or has a control or bidirectional character.",
         "units.duplicate": "{1}:{2}:{3}: unit {4} appears twice (first on line {5}).",
         "units.unknown-group": "{1}:{2}:{3}: unknown group \"{4}\".",
         "hint.groups-file": "Built-in groups: so-nganh, huyen. Other groups need a --groups file with columns id,name.",
@@ -199,7 +201,7 @@ extension Catalog {
         "self.duplicate": "{1}:{2}:{3}: cell {4} appears twice (first on line {5}).",
         "self.out-of-range": "{1}:{2}:{3}: self score {4} for {5} is outside 0–{6}.",
         "self.off-step": "{1}:{2}:{3}: self score {4} for {5} is not a multiple of the step {6}.",
-        "self.bad-note": "{1}:{2}:{3}: the note is longer than 2000 bytes or has a control character.",
+        "self.bad-note": "{1}:{2}:{3}: the note is longer than 2000 bytes or has a control or bidirectional character.",
         "self.missing": "{1}: {2} self-assessment cells (unit/code) are missing: {3}.",
         "members.bad-id": "{1}:{2}:{3}: member id \"{4}\" is invalid.",
         "members.duplicate": "{1}:{2}:{3}: member {4} appears twice (first on line {5}).",
@@ -287,9 +289,9 @@ extension Catalog {
             "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency).",
         "demo.verify-failed": "The demo round failed verification: {1}",
         "demo.not-demo-key": "{1}: not a demo key; the demo only uses the published demo keys.",
-        "round.bad-title": "The round title (--title) is empty, too long or has a control character.",
+        "round.bad-title": "The round title (--title) is empty, too long or has a control or bidirectional character.",
         "round.bad-year": "Assessment year {1} is invalid; use a year from 2000 to 2100.",
-        "round.bad-reference": "Reference \"{1}\" is empty, too long or has a control character.",
+        "round.bad-reference": "Reference \"{1}\" is empty, too long or has a control or bidirectional character.",
         "round.inputs-incomplete": "The inputs could not all be read.",
         "round.demo-refused":
             "{1} is a demo identity (its passphrase is public); a real round refuses demo identities.",
@@ -537,7 +539,8 @@ extension Catalog {
         "identity.got-secret-key": "{1}: this is a secret key file (.key), not a public identity file (.pub).",
         "identity.bad-id":
             "Identity id \"{1}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-', starting with a letter or digit.",
-        "identity.bad-name": "Invalid name: it must be 1–200 bytes with no control characters.",
+        "identity.bad-name":
+            "Invalid name: it must be 1–200 bytes of visible text with no control or bidirectional characters.",
         "key.got-public-file": "{1}: this is a public identity file (.pub), not a secret key file (.key).",
         "key.kdf-limits":
             "{1}: Argon2id limits out of the accepted range ({2} passes, {3} MiB); refused before any work.",
@@ -557,6 +560,23 @@ extension Catalog {
         "exit.cannot-create": "an output could not be created, or already exists",
         "exit.io-error": "reading or writing failed",
         "exit.locked": "another avault command is using the round folder (try again later)",
-        "exit.permission": "a wrong passphrase, a key file others can read, or a key not allowed here",
+        "exit.permission": "a wrong passphrase, a key or passphrase file others can read, or a key not allowed here",
+        "appraisal.blank-reason":
+            "the appraised score {1} differs from the self score {2} but the reason has only spaces or invisible characters (such as U+00A0 from a spreadsheet); write the reason.",
+        "cli.warning-prefix": "warning",
+        "passphrase.too-open": "{1}: the passphrase file has mode {2} and others can read it; refusing to use it.",
+        "evidence.name-character":
+            "{1}: the file name contains {2}, an invisible control character that can make the name look different from what it is (for example hide its real extension); rename the file.",
+        "input.control-character":
+            "{1}:{2}:{3}: the text contains the control character {4}; remove it (only reasons and notes may hold line breaks and tabs).",
+        "input.bidi-control":
+            "{1}:{2}:{3}: the text contains {4}, an invisible bidirectional control that makes text display in another order than it is stored; remove it.",
+        "release.single-holder": "A threshold of 1 lets any one holder open the results alone; refusing it.",
+        "help.single-holder": "Accept --threshold 1: any one holder alone can open the results.",
+        "show.single-holder": "threshold 1 — any one holder alone can open the results.",
+        "verify.single-holder": "threshold 1 of {1}: any one holder alone can open the results.",
+        "verify.summary-warnings": "{1} warning(s) (marked !): read them before relying on this round.",
+        "hint.single-holder":
+            "Use --threshold 2 or more; if one holder alone must be able to open the results, add --single-holder.",
     ]
 }

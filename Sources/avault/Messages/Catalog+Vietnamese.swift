@@ -22,7 +22,7 @@ extension Catalog {
         "worksheet.missing-score": "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}.",
         "worksheet.long-reason": "{1}:{2}:{3}: lý do dài quá 4000 byte.",
         "approval.bad-decision":
-            "Số hiệu quyết định phải là một dòng từ 1 đến {1} byte, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
+            "Số hiệu quyết định phải là một dòng có chữ, từ 1 đến {1} byte, không có ký tự điều khiển (kể cả điều khiển hướng chữ), ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
         "approval.bad-input": "Lỗi nội bộ: giá trị {1} đưa vào phê duyệt không hợp lệ.",
         "approval.bad-signature": "{1}: chữ ký của phê duyệt không hợp lệ; tệp đã bị sửa.",
         "approval.not-a-holder":
@@ -104,7 +104,7 @@ extension Catalog {
         "envelope.corrupt": "{1}: dữ liệu mã hoá bị hỏng, bị cắt hoặc bị sắp xếp lại.",
         "envelope.inner-signature": "{1}: chữ ký bên trong (trên nội dung) không hợp lệ.",
         "evidence.bad-name":
-            "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển, không phải \".\" hay \"..\").",
+            "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển (kể cả điều khiển hướng chữ), không phải \".\" hay \"..\").",
         "evidence.duplicate-name": "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp.",
         "evidence.too-many": "Quá nhiều tài liệu kiểm chứng ({1}); tối đa {2}.",
         "evidence.no-submission":
@@ -178,7 +178,8 @@ extension Catalog {
         "framework.duplicate-code": "{1}:{2}:{3}: mã {4} bị lặp (đã có ở {5}).",
         "framework.orphan": "{1}:{2}:{3}: mã {4} không có mục cha {5}.",
         "framework.misplaced": "{1}:{2}:{3}: mã {4} nằm dưới mục {5}, không đúng cấp bậc của mã.",
-        "framework.bad-title": "{1}:{2}:{3}: tên của mục {4} trống, quá dài hoặc có ký tự điều khiển.",
+        "framework.bad-title":
+            "{1}:{2}:{3}: tên của mục {4} trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "framework.bad-method":
             "{1}:{2}:{3}: tiêu chí thành phần {4} có phương pháp \"{5}\"; phải là self (tự chấm), council (hội đồng) hoặc survey (điều tra XHH).",
         "framework.method-on-group":
@@ -194,7 +195,8 @@ extension Catalog {
         "framework.json": "{1}: JSON không hợp lệ tại {2}: {3}.",
         "units.bad-id": "{1}:{2}:{3}: mã \"{4}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-'.",
         "units.duplicate-group": "{1}:{2}:{3}: nhóm {4} được khai báo hai lần.",
-        "units.bad-name": "{1}:{2}:{3}: tên trống, dài quá 200 byte hoặc có ký tự điều khiển.",
+        "units.bad-name":
+            "{1}:{2}:{3}: tên trống, dài quá 200 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "units.duplicate": "{1}:{2}:{3}: đơn vị {4} bị lặp (đã có ở dòng {5}).",
         "units.unknown-group": "{1}:{2}:{3}: nhóm \"{4}\" không xác định.",
         "hint.groups-file": "Nhóm có sẵn: so-nganh, huyen. Nhóm khác cần tệp --groups với các cột id,name.",
@@ -205,7 +207,8 @@ extension Catalog {
         "self.duplicate": "{1}:{2}:{3}: ô {4} bị lặp (đã có ở dòng {5}).",
         "self.out-of-range": "{1}:{2}:{3}: điểm tự chấm {4} của {5} nằm ngoài khoảng 0–{6}.",
         "self.off-step": "{1}:{2}:{3}: điểm tự chấm {4} của {5} không phải bội số của bước {6}.",
-        "self.bad-note": "{1}:{2}:{3}: ghi chú dài quá 2000 byte hoặc có ký tự điều khiển.",
+        "self.bad-note":
+            "{1}:{2}:{3}: ghi chú dài quá 2000 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "self.missing": "{1}: thiếu {2} ô tự chấm (đơn vị/mã): {3}.",
         "members.bad-id": "{1}:{2}:{3}: mã thành viên \"{4}\" không hợp lệ.",
         "members.duplicate": "{1}:{2}:{3}: thành viên {4} bị lặp (đã có ở dòng {5}).",
@@ -290,9 +293,10 @@ extension Catalog {
             "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán).",
         "demo.verify-failed": "Kiểm tra vòng demo thất bại: {1}",
         "demo.not-demo-key": "{1}: không phải khoá demo; lệnh demo chỉ dùng các khoá demo công khai.",
-        "round.bad-title": "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển.",
+        "round.bad-title":
+            "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.bad-year": "Năm đánh giá {1} không hợp lệ; dùng năm từ 2000 đến 2100.",
-        "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển.",
+        "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
         "round.demo-refused":
             "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo.",
@@ -535,7 +539,8 @@ extension Catalog {
         "identity.got-secret-key": "{1}: đây là tệp khoá bí mật (.key), không phải tệp danh tính công khai (.pub).",
         "identity.bad-id":
             "Mã danh tính \"{1}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-', bắt đầu bằng chữ hoặc số.",
-        "identity.bad-name": "Họ tên không hợp lệ: cần 1–200 byte, không có ký tự điều khiển.",
+        "identity.bad-name":
+            "Họ tên không hợp lệ: cần 1–200 byte có chữ, không có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "key.got-public-file": "{1}: đây là tệp danh tính công khai (.pub), không phải tệp khoá bí mật (.key).",
         "key.kdf-limits":
             "{1}: tham số Argon2id nằm ngoài phạm vi cho phép ({2} lượt, {3} MiB); tệp bị từ chối trước khi tính.",
@@ -555,6 +560,24 @@ extension Catalog {
         "exit.cannot-create": "không tạo được tệp đầu ra, hoặc tệp đã tồn tại",
         "exit.io-error": "đọc hoặc ghi thất bại",
         "exit.locked": "một lệnh avault khác đang dùng thư mục vòng (thử lại sau)",
-        "exit.permission": "sai cụm mật khẩu, tệp khoá để mở quyền, hoặc khoá không được phép ở đây",
+        "exit.permission":
+            "sai cụm mật khẩu, tệp khoá hoặc tệp cụm mật khẩu để mở quyền, hoặc khoá không được phép ở đây",
+        "appraisal.blank-reason":
+            "điểm thẩm định {1} khác điểm tự chấm {2} nhưng lý do chỉ có dấu cách hoặc ký tự vô hình (như U+00A0 do bảng tính tạo ra); hãy ghi lý do.",
+        "cli.warning-prefix": "cảnh báo",
+        "passphrase.too-open": "{1}: tệp cụm mật khẩu có quyền {2}, người khác có thể đọc được; từ chối dùng.",
+        "evidence.name-character":
+            "{1}: tên tệp có {2}, một ký tự điều khiển vô hình có thể làm tên hiển thị khác với tên thật (ví dụ che đuôi tệp thật); hãy đổi tên tệp.",
+        "input.control-character":
+            "{1}:{2}:{3}: nội dung có ký tự điều khiển {4}; hãy xoá ký tự đó (chỉ lý do và ghi chú được xuống dòng và có tab).",
+        "input.bidi-control":
+            "{1}:{2}:{3}: nội dung có {4}, một ký tự điều khiển hướng chữ vô hình làm chữ hiển thị khác thứ tự thật; hãy xoá ký tự đó.",
+        "release.single-holder": "Ngưỡng 1 cho phép chỉ một người giữ khoá tự mở kết quả; từ chối.",
+        "help.single-holder": "Chấp nhận --threshold 1: chỉ một người giữ khoá cũng tự mở được kết quả.",
+        "show.single-holder": "ngưỡng 1 — chỉ một người giữ khoá cũng tự mở được kết quả.",
+        "verify.single-holder": "ngưỡng 1 trong {1}: chỉ một người giữ khoá cũng tự mở được kết quả.",
+        "verify.summary-warnings": "{1} cảnh báo (đánh dấu !): hãy đọc trước khi dựa vào vòng này.",
+        "hint.single-holder":
+            "Dùng --threshold từ 2 trở lên; nếu đúng là chỉ cần một người giữ khoá mở kết quả, thêm --single-holder.",
     ]
 }

@@ -201,4 +201,11 @@ enum MessageID: String, MessageCode {
     case exitIOError = "exit.io-error"
     case exitLocked = "exit.locked"
     case exitPermission = "exit.permission"
+
+    // MARK: - Warnings (threshold 1)
+
+    case cliWarningPrefix = "cli.warning-prefix"
+    case helpSingleHolder = "help.single-holder"
+    case showSingleHolder = "show.single-holder"
+    case verifySummaryWarnings = "verify.summary-warnings"
 }

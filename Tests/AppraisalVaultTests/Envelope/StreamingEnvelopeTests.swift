@@ -153,12 +153,8 @@ struct StreamingEnvelopeTests {
         #expect(hash == sealed.contentHash && sealed.size == 1 << 30)
         let check = BLAKE2b.Hasher(outputLength: 64)
         let reader = try FileIO.StreamReader(path: out)
-        var buffer = [UInt8]()
-        var offset = 0
-        while offset < reader.size {
-            let n = try reader.read(at: offset, count: 1 << 20, into: &buffer)
-            check.update(buffer[0..<n])
-            offset += n
+        try reader.forEachBlock(in: 0..<reader.size, blockSize: 1 << 20, shortRead: FormatError(.truncated)) {
+            check.update(Array($0))
         }
         #expect(check.finalize() == hash)
     }

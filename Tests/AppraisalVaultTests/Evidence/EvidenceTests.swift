@@ -344,13 +344,27 @@ struct EvidenceTests {
         #expect(try FileIO.list(out).isEmpty)
     }
 
-    /// Names: NFC, one path component, no control characters; file names round-trip.
+    /// A file whose name holds a bidi control (spec §10.1: `bien-ban‮fdp.exe` shows as
+    /// `bien-banexe.pdf`) or a control character is refused before sealing, naming the code point.
+    @Test func disguisedNameRefused() throws {
+        for (name, point) in [
+            ("bien-ban\u{202E}fdp.exe", "U+202E"), ("a\u{1B}b.pdf", "U+001B"), ("x\u{2067}.pdf", "U+2067"),
+        ] {
+            let error = #expect(throws: EvidenceError(.nameCharacter)) { _ = try Evidence.name(of: "/tmp/" + name) }
+            #expect(error?.context.arguments.last == point)
+        }
+        #expect(throws: EvidenceError(.badName)) { _ = try Evidence.name(of: "/tmp/..") }
+        #expect(try Evidence.name(of: "/tmp/biên bản.pdf") == "biên bản.pdf")
+    }
+
+    /// Names: NFC, one path component, no control or bidi characters; file names round-trip.
     @Test func namesAndFileNames() throws {
         for good in ["a", "biên bản.pdf", ".hidden", String(repeating: "x", count: 255)] {
             #expect(Evidence.isValidName(good), "\(good)")
         }
         for bad in [
-            "", ".", "..", "a/b", "a\\b", "a\u{0}b", "a\nb", "a\u{85}b", "bie\u{302}n",
+            "", ".", "..", "a/b", "a\\b", "a\u{0}b", "a\nb", "a\u{85}b", "bie\u{302}n", "bien-ban\u{202E}fdp.exe",
+            "a\u{200F}.pdf", "a\u{2066}b",
             String(repeating: "x", count: 256),
         ] {
             #expect(!Evidence.isValidName(bad), "\(bad)")

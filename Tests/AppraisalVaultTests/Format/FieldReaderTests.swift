@@ -14,4 +14,24 @@ struct FieldReaderTests {
             #expect(failure?.path == "secretary.created")
         }
     }
+
+    /// Every string field is checked against the text rules of spec §1.3: one-line fields refuse
+    /// controls (TAB and LF too) and bidi controls; multi-line fields (reasons, notes) keep TAB and
+    /// LF but refuse CR, ESC, C1 and bidi controls.
+    @Test func textRules() throws {
+        func read(_ s: String, singleLine: Bool) throws(FieldReader.Failure) -> String {
+            var r = try FieldReader(.object(["reason": .string(s)]), path: "rows[0]")
+            return try r.string("reason", singleLine: singleLine)
+        }
+        #expect(try read("một\ndòng\tkhác", singleLine: false) == "một\ndòng\tkhác")
+        for bad in ["a\r\nb", "esc\u{1B}[31m", "c1\u{85}", "del\u{7F}", "rlo\u{202E}", "lri\u{2066}"] {
+            let failure = #expect(throws: FieldReader.Failure.self) { try read(bad, singleLine: false) }
+            #expect(failure?.path == "rows[0].reason")
+        }
+        for bad in ["a\nb", "a\tb", "lrm\u{200E}", "rlo\u{202E}"] {
+            #expect(throws: FieldReader.Failure.self) { try read(bad, singleLine: true) }
+        }
+        let bidi = #expect(throws: FieldReader.Failure.self) { try read("x\u{202E}", singleLine: true) }
+        #expect(bidi?.reason.contains("U+202E") == true)
+    }
 }

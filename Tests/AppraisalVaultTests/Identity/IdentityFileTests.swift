@@ -118,7 +118,24 @@ struct IdentityFileTests {
         #expect(throws: FormatError(.passphraseEmpty)) { _ = try Passphrase(readingLineFrom: fds[0], source: "pipe") }
         let directory = try temporaryFolder("passphrase")
         let path = FileIO.join(directory, "p.txt")
-        try FileIO.writeAtomically(Array("abc\r\n".utf8), to: path)
+        try FileIO.writeAtomically(Array("abc\r\n".utf8), to: path, mode: 0o600)
         #expect(try Passphrase(file: path) == Passphrase(secret: passphrase("abc")))
+    }
+
+    /// A passphrase file that group or others can access is refused like a key file (spec §1.6),
+    /// on the mode of the opened file, with a `chmod 600` hint; 0600 and 0400 are accepted.
+    @Test func passphraseFileTooOpen() throws {
+        let directory = try temporaryFolder("passphrase-mode")
+        let path = FileIO.join(directory, "p.txt")
+        for mode: UInt32 in [0o644, 0o640, 0o604, 0o620, 0o660] {
+            try FileIO.writeAtomically(Array("abc\n".utf8), to: path, mode: mode, replacing: true)
+            let error = #expect(throws: FormatError(.passphraseTooOpen)) { _ = try Passphrase(file: path) }
+            #expect(error?.hint?.code == .chmod)
+            #expect(error?.context.arguments == [path, String(mode, radix: 8)])
+        }
+        for mode: UInt32 in [0o600, 0o400] {
+            try FileIO.writeAtomically(Array("abc\n".utf8), to: path, mode: mode, replacing: true)
+            #expect(try Passphrase(file: path) == Passphrase(secret: passphrase("abc")))
+        }
     }
 }

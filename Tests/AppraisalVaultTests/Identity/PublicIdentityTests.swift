@@ -120,6 +120,12 @@ struct PublicIdentityTests {
         #expect(throws: FormatError(.identityBadName)) {
             try SecretIdentity.generate(id: "ok", name: "a\u{7}", role: .member, isDemo: true)
         }
+        // Spec §1.3: a bidi control, or a name that is only blank characters (NBSP, U+3000, U+200B).
+        for name in ["Lan\u{202E}ị", "\u{2066}Lan", "\u{00A0}\u{3000}\u{200B}"] {
+            #expect(throws: FormatError(.identityBadName)) {
+                try SecretIdentity.generate(id: "ok", name: name, role: .member, isDemo: true)
+            }
+        }
     }
 }
 

@@ -189,6 +189,20 @@ struct AppraisalCheckTests {
             ])
     }
 
+    /// A reason made only of blank characters (spec §1.3: NBSP from Excel, U+3000, U+200B, U+FEFF)
+    /// is no reason: `appraisal.blank-reason`, the same rule for seal and merge; a visible reason passes.
+    @Test func blankReason() throws {
+        var rows = F.m1Rows
+        for blank in ["\u{00A0}", "\u{00A0}\u{00A0}", "\u{3000}", "\u{200B}", "\u{FEFF}", " \u{00A0}\n"] {
+            rows[0] = Appraisal(unit: "u1", code: "1.1.1", score: F.p("0.5"), reason: blank, line: 2)
+            #expect(try Self.codes(rows) == ["appraisal.blank-reason"], "\(Array(blank.unicodeScalars))")
+        }
+        rows[0] = Appraisal(unit: "u1", code: "1.1.1", score: F.p("0.5"), reason: "\n\t ", line: 2)
+        #expect(try Self.codes(rows) == ["appraisal.missing-reason"])
+        rows[0] = Appraisal(unit: "u1", code: "1.1.1", score: F.p("0.5"), reason: "\u{00A0}thiếu hồ sơ", line: 2)
+        #expect(try Self.codes(rows).isEmpty)
+    }
+
     /// Every problem is reported at once, not only the first.
     @Test func allProblemsAtOnce() throws {
         let rows = [

@@ -42,8 +42,12 @@ struct ApprovalTests {
         #expect(a.bytes == (try f.approve(0)).bytes)
     }
 
-    /// Rule: an empty, multi-line or over-300-byte decision reference is refused.
-    @Test(arguments: ["", "   ", "Quyết định số 1\nngày 2", String(repeating: "ệ", count: 101)])
+    /// Rule: an empty or blank (spec §1.3), multi-line, bidi-controlled or over-300-byte decision
+    /// reference is refused.
+    @Test(arguments: [
+        "", "   ", "\u{00A0}\u{3000}\u{200B}", "Quyết định số 1\nngày 2", "Quyết định số \u{202E}321",
+        "QĐ\u{1B}[2J", String(repeating: "ệ", count: 101),
+    ])
     func badDecisionRefused(_ decision: String) throws {
         let f = try ApprovalFixture()
         #expect(throws: ReleaseError(.approvalBadDecision)) { try f.approve(0, decision: decision) }

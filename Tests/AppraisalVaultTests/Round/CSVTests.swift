@@ -12,7 +12,7 @@ import Testing
     @Test func rfc4180() throws {
         let t = try CSV.parse(
             CSV.bom + Array("a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",z\r\n".utf8), file: "t.csv")
-        #expect(texts(t) == [["a", "b"], ["x,1", "say \"hi\""], ["two\r\nlines", "z"]])
+        #expect(texts(t) == [["a", "b"], ["x,1", "say \"hi\""], ["two\nlines", "z"]])
         #expect(t.records[1].line == 3)
     }
 
@@ -82,7 +82,8 @@ import Testing
         #expect(try ok.columns(required: ["unit", "code"]) == ["unit": 0, "code": 1])
     }
 
-    /// Round trip: whatever the writer writes (any separator, with or without BOM), the parser reads back exactly.
+    /// Round trip: whatever the writer writes (any separator, with or without BOM), the parser reads
+    /// back exactly, line breaks normalised to LF (an all-empty row is quoted, so it is kept).
     @Test func roundTrip() async {
         let alphabet: [Character] = ["a", "Z", "7", ",", ";", "\"", "\n", "\r\n", " ", "ệ", "Đ"]
         let field = Gen<Character?>.element(of: alphabet).map { $0! }.string(of: 0...5)
@@ -92,7 +93,46 @@ import Testing
             let rows = (0..<rowCount).map { r in shape.map { r == 0 ? "h" + $0 : $0 } }
             let bytes = CSV.write(rows, separator: semicolon ? CSV.semicolon : CSV.comma, byteOrderMark: bom)
             let table = try? CSV.parse(bytes, file: "p.csv")
-            #expect(table.map(texts) == rows)
+            #expect(table.map(texts) == rows.map { $0.map(Text.normalizingLineBreaks) })
         }
+    }
+
+    /// A control character other than TAB and LF in any field is refused, naming file, line,
+    /// column and code point (spec §1.3, §3.8); ESC and BEL as in a pasted terminal text, C1, DEL.
+    @Test func controlCharacterRefused() throws {
+        for bad in ["\u{1B}[31m", "ding\u{07}", "c1\u{85}", "del\u{7F}", "ls\u{2028}"] {
+            #expect(throws: InputError(.inputControlCharacter)) { try parse("a,b\n1,\"\(bad)\"\n") }
+        }
+        do { _ = try parse("a,b\nok,\"x\u{1B}y\"\n") } catch {
+            #expect(error.arguments == ["t.csv", "2", "2", "U+001B"])
+        }
+        // TAB and LF are multi-line text; they stay (single-line fields are checked by their own rule).
+        #expect(texts(try parse("a,b\n\"x\ty\",\"two\nlines\"\n"))[1] == ["x\ty", "two\nlines"])
+    }
+
+    /// A bidirectional control in any field is refused, naming the code point (spec §1.3).
+    @Test func bidiControlRefused() throws {
+        for u in ["\u{061C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}"] {
+            #expect(throws: InputError(.inputBidiControl)) { try parse("a,b\n1,x\(u)y\n") }
+        }
+        do { _ = try parse("a,b\n1,x\u{202E}y\n") } catch {
+            #expect(error.arguments == ["t.csv", "2", "2", "U+202E"])
+        }
+    }
+
+    /// Line breaks inside quotes are normalised: CRLF and a lone CR become LF.
+    @Test func lineBreaksNormalised() throws {
+        #expect(texts(try parse("a\r\n\"one\r\ntwo\rthree\"\r\n"))[1] == ["one\ntwo\nthree"])
+    }
+
+    /// A line of bare separators, as Excel writes for an empty row, is skipped like a blank line;
+    /// a row with one quoted empty field is kept, and line numbers stay those of the file.
+    @Test func bareSeparatorRowSkipped() throws {
+        let t = try parse("a,b,c\n,,\n1,2,3\r\n,,\r\n\n")
+        #expect(texts(t) == [["a", "b", "c"], ["1", "2", "3"]])
+        #expect(t.records[0].line == 3)
+        #expect(try parse("a;b\n;\n").records.isEmpty)
+        #expect(texts(try parse("a,b\n\"\",\n")) == [["a", "b"], ["", ""]])
+        #expect(CSV.write([["", ""]]) == Array("\"\",\r\n".utf8))
     }
 }

@@ -71,6 +71,37 @@ import Testing
         expectProblem(p, InputErrorCode.frameworkBadTitle, mentions: "framework.csv:5:1", "1.1.2")
     }
 
+    /// A JSON framework of one field, one criterion and one sub-criterion titled `title` (its
+    /// object ending with `extra`), on lines 1–3.
+    static func oneSubCriterion(title: String = "C", extra: String = "") -> String {
+        """
+        {"maxTotal": 1, "fields": [{"code": "1", "title": "A", "maxPoints": 1, "criteria": [
+          {"code": "1.1", "title": "B", "maxPoints": 1, "subCriteria": [
+            {"code": "1.1.1", "title": "\(title)", "maxPoints": 1, "method": "self"\(extra)}]}]}]}
+        """
+    }
+
+    /// A blank title (spec §1.3: only NBSP or ideographic spaces) is rejected like an empty one.
+    @Test func blankTitle() throws {
+        let (_, p) = try fx.framework(replacing("Thành phần 2", "\u{00A0}\u{3000}"))
+        expectProblem(p, InputErrorCode.frameworkBadTitle, mentions: "framework.csv:5:1", "1.1.2")
+    }
+
+    /// JSON strings follow the text rules of spec §1.3 like CSV fields: a bidi control or a line
+    /// break in a title is named with its code point and the node's line.
+    @Test func jsonTextRules() throws {
+        let json = Self.oneSubCriterion(title: "C\\u202e")
+        let (_, p) = try fx.framework(json, name: "f.json")
+        expectProblem(p, InputErrorCode.inputBidiControl, mentions: "f.json:3:14", "U+202E")
+        #expect(p.errors.count == 1)
+        let (_, q) = try fx.framework(json.replacingOccurrences(of: "C\\u202e", with: "C\\nD"), name: "g.json")
+        expectProblem(q, InputErrorCode.inputControlCharacter, mentions: "g.json:3:14", "U+000A")
+        let (_, r) = try fx.framework(
+            json.replacingOccurrences(of: "{\"maxTotal\"", with: "{\"title\": \"x\\u001b\", \"maxTotal\"")
+                .replacingOccurrences(of: "C\\u202e", with: "C"), name: "h.json")
+        expectProblem(r, InputErrorCode.inputControlCharacter, mentions: "h.json:1:1", "U+001B")
+    }
+
     /// A maximum that is not on its step is rejected (0.3 on the default 0.25 step).
     @Test func offStep() throws {
         let (_, p) = try fx.framework(replacing("Thành phần 3,0.5", "Thành phần 3,0.3"))
@@ -114,11 +145,7 @@ import Testing
 
     /// JSON: an unknown key is rejected with its path.
     @Test func jsonUnknownKey() throws {
-        let json = """
-            {"maxTotal": 1, "fields": [{"code": "1", "title": "A", "maxPoints": 1, "criteria": [
-              {"code": "1.1", "title": "B", "maxPoints": 1, "subCriteria": [
-                {"code": "1.1.1", "title": "C", "maxPoints": 1, "method": "self", "weight": 2}]}]}]}
-            """
+        let json = Self.oneSubCriterion(extra: ", \"weight\": 2")
         let (_, p) = try fx.framework(json, name: "f.json")
         expectProblem(p, InputErrorCode.frameworkJSON, mentions: "f.json", "weight")
     }

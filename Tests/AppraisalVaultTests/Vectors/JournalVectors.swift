@@ -107,6 +107,16 @@ extension VectorGenerator {
         let unknownField = try journalFile(
             [.object(first), entries[1].json, entries[2].json], head: entries.last!.hash, signer: key)
 
+        // A reject entry recording a file name with a bidi control (a writer replaces it by `?`, §7).
+        let disguised = chain(
+            journalEntries().map { ($0.at, $0.event, $0.details) } + [
+                (
+                    "2026-01-18T11:00:00Z", "reject",
+                    ["file": .string("bien-ban\u{202E}fdp.avs"), "rule": .string("format.not-avault")]
+                )
+            ])
+        let bidiDetails = try journalFile(disguised.map(\.json), head: disguised.last!.hash, signer: key)
+
         let keyField = ("secretary-signing-key", Hex.encode(key.publicKey.rawRepresentation))
         let roundField = ("round-hash", Hex.encode(journalRound))
         func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = [])
@@ -155,6 +165,10 @@ extension VectorGenerator {
                 "a correct chain whose round is BLAKE2b-256(\"AppraisalVault/vectors/hash/other-round\"), signed",
                 wrongRound),
             a("unknown-entry-field", "format.header", "extra field \"note\" in entry 1, signed", unknownField),
+            a(
+                "bidi-in-details", "format.header",
+                "a fourth entry, reject, whose details.file holds U+202E; chained and signed (spec §7, §1.3)",
+                bidiDetails),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
             a(
                 "wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)",

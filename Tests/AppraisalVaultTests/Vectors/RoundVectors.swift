@@ -40,6 +40,15 @@ extension VectorGenerator {
             kind: .roundDefinition, header: .object(fields), signer: signer ?? submissionSecretary().signingKey)
     }
 
+    /// Sets the note of the round's last self-assessment entry.
+    static func editNote(_ fields: inout [String: JSONValue], _ note: String) {
+        guard case .array(var entries) = fields["selfAssessment"]!, case .object(var e) = entries[entries.count - 1]
+        else { return }
+        e["note"] = .string(note)
+        entries[entries.count - 1] = .object(e)
+        fields["selfAssessment"] = .array(entries)
+    }
+
     @Sendable static func roundDefinitionVectors() throws -> [Vector] {
         let good = try roundDefinition()
         let parsed = try RoundDefinition(parsing: good, file: "round")
@@ -77,6 +86,26 @@ extension VectorGenerator {
                     release["threshold"] = .integer(4)
                     $0["release"] = .object(release)
                 }),
+            a(
+                "bidi-in-title", "format.header", "title holds U+202E (right-to-left override), signed (spec §1.3)",
+                try editedRound(good) { $0["title"] = .string("Vòng \u{202E}thử nghiệm") }),
+            a(
+                "blank-group-name", "format.header",
+                "group so-nganh's name is two U+00A0 (no-break space): blank (spec §1.3), signed",
+                try editedRound(good) { fields in
+                    guard case .array(var groups) = fields["groups"]!, case .object(var g) = groups[0] else { return }
+                    g["name"] = .string("\u{00A0}\u{00A0}")
+                    groups[0] = .object(g)
+                    fields["groups"] = .array(groups)
+                }),
+            a(
+                "control-in-note", "format.header",
+                "a self-assessment note holds ESC (U+001B): not multi-line text (spec §1.3), signed",
+                try editedRound(good) { Self.editNote(&$0, "ghi\u{1B}[2J chú") }),
+            a(
+                "bidi-in-note", "format.header",
+                "a self-assessment note holds U+2066 (left-to-right isolate), signed (spec §1.3)",
+                try editedRound(good) { Self.editNote(&$0, "ghi \u{2066}chú") }),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
             a(
                 "wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)",

@@ -30,13 +30,14 @@ extension VectorGenerator {
     }
 
     /// The plaintext of the positive vector: a strict submission (spec §5.6) with a deduction and its reason.
-    static func submissionContent(member: String = "tv-vector", revision: Int = 1) -> [UInt8] {
+    static func submissionContent(
+        member: String = "tv-vector", revision: Int = 1, reason: String = "Kế hoạch ban hành chậm"
+    ) -> [UInt8] {
         SubmissionContent(
             member: member, revision: revision, round: submissionRound,
             rows: [
                 Appraisal(
-                    unit: "so-tu-phap", code: "1.1.1", score: Points(parsing: "0.25")!, reason: "Kế hoạch ban hành chậm"
-                ),
+                    unit: "so-tu-phap", code: "1.1.1", score: Points(parsing: "0.25")!, reason: reason),
                 Appraisal(unit: "so-tu-phap", code: "1.1.2", score: Points(parsing: "0.5")!, reason: ""),
             ]
         ).encoded()
@@ -214,6 +215,17 @@ extension VectorGenerator {
                 "content-mismatch", "merge.content-mismatch",
                 "opens, but the content names tv-other as member (spec §6.5 step 2)",
                 try craft(submissionContent(member: "tv-other"), defect: .none, seed: "content-mismatch")),
+            a(
+                "control-in-reason", "submission.malformed",
+                "opens, but a reason holds ESC (U+001B, a terminal escape): not multi-line text (spec §1.3)",
+                try craft(
+                    submissionContent(reason: "Kế hoạch\u{1B}[2J ban hành chậm"), defect: .none,
+                    seed: "control-in-reason")),
+            a(
+                "bidi-in-reason", "submission.malformed",
+                "opens, but a reason holds U+202E (right-to-left override), refused in every string (spec §1.3)",
+                try craft(
+                    submissionContent(reason: "Kế hoạch \u{202E}chậm"), defect: .none, seed: "bidi-in-reason")),
         ]
     }
 }

@@ -89,6 +89,18 @@ struct ReleasedResultsTests {
         #expect(Self.failures(f, edited, m) == ["results.reasons"])
     }
 
+    /// A reason that is blank by the one definition of spec §1.3 (NBSP, U+3000, U+200B, U+FEFF:
+    /// what seal and merge refuse) fails results.reasons too; a visible one after NBSP passes.
+    @Test func blankReasonIsMissing() throws {
+        let (f, r, m) = try Self.opened()
+        for blank in ["\u{00A0}", "\u{3000}\u{3000}", "\u{200B}", "\u{FEFF}", "\u{00A0}\n\u{2060}"] {
+            let edited = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: blank) }
+            #expect(Self.failures(f, edited, m) == ["results.reasons"], "\(Array(blank.unicodeScalars))")
+        }
+        let visible = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: "\u{00A0}Thiếu") }
+        #expect(Self.failures(f, visible, m).isEmpty)
+    }
+
     /// A cell credited to a member not assigned to it fails results.appraisers.
     @Test func appraiserMustBeAssigned() throws {
         let (f, r, m) = try Self.opened()

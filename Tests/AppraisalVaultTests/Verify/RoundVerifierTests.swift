@@ -46,6 +46,25 @@ struct RoundVerifierTests {
             ])
     }
 
+    /// A threshold of 1 is a warning (check 2a, status `warn`): it does not fail the round, shows
+    /// in `--json` as `"status":"warn"` with `passed` true; a 2-of-3 round has no such finding.
+    @Test func singleHolderIsWarned() throws {
+        let report = try F(stage: .initialized, threshold: 1).verify()
+        #expect(report.passed)
+        #expect(report.warnings.map(\.id) == ["round.threshold"])
+        #expect(report.warnings.first?.detail.messageID == "verify.single-holder")
+        #expect(report.checks.map(\.id).prefix(3) == ["round.signature", "round.fingerprint", "round.threshold"])
+        guard case .object(let top) = report.json(renderingDetail: { $0.messageID }),
+            case .array(let checks) = top["checks"], case .object(let warn) = checks[2]
+        else {
+            Issue.record("shape")
+            return
+        }
+        #expect(warn["status"] == .string("warn") && warn["passed"] == .bool(true))
+        #expect(top["passed"] == .bool(true))
+        #expect(try F(stage: .initialized).verify().checks.allSatisfy { $0.id != "round.threshold" })
+    }
+
     /// The report's JSON is canonical and carries id, subject, pass/fail, English detail and message id.
     @Test func jsonForm() throws {
         let f = try F(stage: .merged)

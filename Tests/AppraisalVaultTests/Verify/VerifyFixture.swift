@@ -38,7 +38,7 @@ struct VerifyFixture {
 
     var secretary: SecretIdentity { Self.identity("thu-ky") }
 
-    init(stage: Stage = .released, title: String = "Vòng kiểm tra") throws {
+    init(stage: Stage = .released, title: String = "Vòng kiểm tra", threshold: Int = 2) throws {
         inputs = try RoundFixtures()
         let fx = inputs
         let sources = RoundSetup.Sources(
@@ -46,8 +46,9 @@ struct VerifyFixture {
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
             selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
             members: try fx.write("members.csv", RoundFixtures.membersCSV),
-            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { fx.folder + "/keys/\($0).pub" }, threshold: 2,
-            title: title, year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: true)
+            holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { fx.folder + "/keys/\($0).pub" },
+            threshold: threshold, title: title, year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: true,
+            singleHolder: threshold == 1)
         directory = fx.folder + "/round"
         round = try RoundFolder.create(
             try RoundSetup.load(sources), secretary: Self.identity("thu-ky"), at: directory, created: Self.created)

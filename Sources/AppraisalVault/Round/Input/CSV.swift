@@ -8,9 +8,12 @@
 ///   one quote; it may contain separators and line breaks. An unterminated quoted field, a quote
 ///   inside an unquoted field, or anything but a separator or line end after a closing quote is an error.
 /// - Records end with CRLF or LF; a lone CR outside quotes is an error. A final line break is
-///   optional; blank lines (no bytes at all) are skipped.
+///   optional; blank lines (no bytes at all) are skipped, and so are lines of bare separators
+///   (`,,,,` or `;;;;`, which spreadsheets write for an empty row).
 /// - Every record must have as many fields as the header (ragged rows are errors).
-/// - Every field is normalised to NFC.
+/// - Every field is normalised to NFC, its line breaks (CRLF, lone CR inside quotes) to LF, and
+///   then must not hold a character spec §1.3 refuses in multi-line text (a control character
+///   other than TAB and LF, or a bidirectional control).
 public enum CSV {
     /// One field with where it was.
     public struct Field: Sendable, Hashable {
@@ -48,7 +51,8 @@ public enum CSV {
     /// Parses `bytes` and checks the row shape.
     ///
     /// - Throws: ``InputError`` `csv.empty`, `csv.invalid-utf8`, `csv.unterminated-quote`,
-    ///   `csv.stray-quote`, `csv.after-quote`, `csv.stray-cr`, `csv.ragged`.
+    ///   `csv.stray-quote`, `csv.after-quote`, `csv.stray-cr`, `csv.ragged`, `input.control-character`,
+    ///   `input.bidi-control`.
     public static func parse(_ bytes: [UInt8], file: String) throws -> Table {
         var rows = try records(bytes, file: file)
         guard !rows.isEmpty else { throw InputError(.csvEmpty, [.file(file)]) }
@@ -87,20 +91,32 @@ public enum CSV {
         var quoted = false  // the current field started with a quote
         var closed = false  // the quoted field's closing quote has been seen
         var atFieldStart = true
+        var recordQuoted = false  // some field of the current record was quoted
 
         func finishField() throws {
             guard let s = String(validating: current, as: UTF8.self) else {
                 throw InputError(.csvInvalidUTF8, [.file(file), .line(fieldLine), .text(String(fields.count + 1))])
             }
-            fields.append(Field(text: Text.nfc(s), line: fieldLine, column: fields.count + 1))
+            let text = Text.normalizingLineBreaks(Text.nfc(s))
+            if let refusal = Text.refusal(in: text, multiline: true) {
+                throw InputError(
+                    refusal,
+                    at: InputLocation(file: file, line: fieldLine, column: fields.count + 1))
+            }
+            fields.append(Field(text: text, line: fieldLine, column: fields.count + 1))
             current.removeAll(keepingCapacity: true)
+            recordQuoted = recordQuoted || quoted
             quoted = false
             closed = false
             atFieldStart = true
         }
         func finishRecord() {
-            out.append(Record(fields: fields, line: recordLine))
+            // A line of bare separators is an empty row, skipped like a blank line.
+            if recordQuoted || fields.contains(where: { !$0.text.isEmpty }) {
+                out.append(Record(fields: fields, line: recordLine))
+            }
             fields.removeAll()
+            recordQuoted = false
         }
 
         while i < bytes.count {
@@ -178,7 +194,8 @@ public enum CSV {
     // MARK: - Writing
 
     /// Writes rows as CSV: `separator`, CRLF line ends, a field quoted only when it contains `,`,
-    /// `;`, a quote, CR or LF, or is the only field of its row and empty; optional UTF-8 byte-order mark.
+    /// `;`, a quote, CR or LF, or is the first field of a row whose fields are all empty (so the row
+    /// is not read back as a blank line); optional UTF-8 byte-order mark.
     public static func write(_ rows: [[String]], separator: UInt8 = comma, byteOrderMark: Bool = false) -> [UInt8] {
         var out = byteOrderMark ? bom : []
         for row in rows {
@@ -187,7 +204,7 @@ public enum CSV {
                 let bytes = Array(field.utf8)
                 let needsQuotes =
                     bytes.contains { $0 == comma || $0 == semicolon || $0 == quote || $0 == cr || $0 == lf }
-                    || (row.count == 1 && bytes.isEmpty)
+                    || (j == 0 && bytes.isEmpty && row.allSatisfy(\.isEmpty))
                     || (j == 0 && bytes.starts(with: bom))
                 if needsQuotes {
                     out.append(quote)

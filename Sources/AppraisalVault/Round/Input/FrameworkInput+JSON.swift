@@ -135,6 +135,9 @@ extension FrameworkInput {
                     method: node.method, location: loc, enclosingCode: enclosing ?? "", maxLocation: loc))
             for child in node.children { visit(child, enclosing: node.code) }
         }
+        if let refusal = Text.refusal(in: root.id) ?? Text.refusal(in: root.title) {
+            problems.add(InputError(refusal, at: InputLocation(file: file, line: 1, column: 1)))
+        }
         for field in root.children { visit(field, enclosing: nil) }
         // Fields have no enclosing node: "" marks "nested at top level".
         rows = rows.map { row in

@@ -4,7 +4,7 @@
 ///
 /// Both formats are flattened to rows and checked by one validator, so the rules are the same:
 /// codes `N`, `N.N`, `N.N.N` (1–3 digits each, no leading zero), unique, each under an existing
-/// parent; titles NFC, non-empty, one line; every max positive and a multiple of its step
+/// parent; titles NFC, not blank, one line (spec §1.3); every max positive and a multiple of its step
 /// (default 0.25); sub-criteria have a method (`self`, `council`, `survey`), fields and criteria
 /// none; every field and criterion has children; parts sum exactly to their parent's max, and
 /// fields to the declared total (JSON `maxTotal`; CSV row with code `total`; default 100).
@@ -123,9 +123,9 @@ public enum FrameworkInput {
         }
     }
 
-    /// True for a usable title: non-empty, at most 1000 bytes, NFC, no control characters.
+    /// True for a usable title: not blank, at most 1000 bytes, NFC, no control or bidirectional characters (§1.3).
     static func isValidTitle(_ title: String) -> Bool {
-        !title.isEmpty && title.utf8.count <= 1000 && Text.isNFC(title) && !Text.hasControlCharacters(title)
+        !Text.isBlank(title) && title.utf8.count <= 1000 && Text.isNFC(title) && !Text.hasControlCharacters(title)
     }
 
     /// The code of the node above `code` (nil for a field).
@@ -162,7 +162,9 @@ public enum FrameworkInput {
             } else if let enclosing = row.enclosingCode, enclosing != parent(of: row.code) {
                 problems.add(InputError(.frameworkMisplaced, here + [.text(row.code), .text(enclosing)]))
             }
-            if !isValidTitle(row.title) {
+            if let refusal = Text.refusal(in: row.title) {
+                problems.add(InputError(refusal, at: row.location))
+            } else if !isValidTitle(row.title) {
                 problems.add(InputError(.frameworkBadTitle, here + [.text(row.code)]))
             }
             if depth == 3 {

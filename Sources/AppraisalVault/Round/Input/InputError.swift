@@ -1,9 +1,6 @@
-/// A problem in a round input (spec §7.1): CSV syntax, the framework, units, self-assessment, members, rank labels, assignments, the survey, a worksheet and its appraisal rows.
+/// A problem in a round input (spec §3.8, §3.9): CSV syntax, the framework, units, self-assessment, members, rank labels, assignments, the survey, a worksheet and its rows.
 ///
-/// A ``LayerError`` over this layer's codes: a code, typed facts, an optional hint, no text.
-public typealias InputError = LayerError<InputErrorCode>
-
-/// The rules behind ``InputError``; each raw value is the stable message id (spec, vectors, `verify --json`).
+/// The codes of ``InputError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum InputErrorCode: String, MessageCode {
     case appraisalUnknownCode = "appraisal.unknown-code"
     case appraisalUnassigned = "appraisal.unassigned"
@@ -12,6 +9,7 @@ public enum InputErrorCode: String, MessageCode {
     case appraisalAboveMax = "appraisal.above-max"
     case appraisalOffStep = "appraisal.off-step"
     case appraisalMissingReason = "appraisal.missing-reason"
+    case appraisalBlankReason = "appraisal.blank-reason"
     case appraisalMissingCell = "appraisal.missing-cell"
     case worksheetMissingScore = "worksheet.missing-score"
     case worksheetLongReason = "worksheet.long-reason"
@@ -25,6 +23,8 @@ public enum InputErrorCode: String, MessageCode {
     case csvHeader = "csv.header"
     case csvMissingColumn = "csv.missing-column"
     case inputBadNumber = "input.bad-number"
+    case inputControlCharacter = "input.control-character"
+    case inputBidiControl = "input.bidi-control"
     case frameworkBadCode = "framework.bad-code"
     case frameworkDuplicateCode = "framework.duplicate-code"
     case frameworkOrphan = "framework.orphan"
@@ -77,4 +77,15 @@ public enum InputErrorCode: String, MessageCode {
     case surveyDuplicate = "survey.duplicate"
     case surveyMissing = "survey.missing"
     case worksheetUnknownMember = "worksheet.unknown-member"
+}
+
+extension LayerError where Code == InputErrorCode {
+    /// The error for a character spec §1.3 refuses, found at `location`: `input.control-character`
+    /// or `input.bidi-control`, with the file, line, column and the character's code point.
+    public init(_ refusal: Text.Refusal, at location: InputLocation) {
+        switch refusal {
+        case .control: self.init(.inputControlCharacter, location.context + [.text(refusal.codePoint)])
+        case .bidi: self.init(.inputBidiControl, location.context + [.text(refusal.codePoint)])
+        }
+    }
 }

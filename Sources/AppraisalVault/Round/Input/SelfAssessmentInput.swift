@@ -72,8 +72,7 @@ public enum SelfAssessmentInput {
             var note = ""
             if let n = col["note"] {
                 note = r[n].text.trimmingSpaces
-                let controls = note.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\r" }
-                if controls || note.utf8.count > 2000 {
+                if Text.refusal(in: note, multiline: true) != nil || note.utf8.count > 2000 {
                     problems.add(InputError(.selfBadNote, InputLocation(r[n], in: path).context))
                     continue
                 }

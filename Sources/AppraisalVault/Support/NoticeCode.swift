@@ -1,0 +1,16 @@
+/// A statement of the library that is not an error: demo progress, a release notice, a file
+/// kind's name. The raw value is the catalog id of its text.
+public enum NoticeCode: String, MessageCode {
+    case approvalCountedOnce = "approval.counted-once"
+    case combineWrote = "combine.wrote"
+    case openWrote = "open.wrote"
+    case demoStep = "demo.step"
+    case demoFilled = "demo.filled"
+    case demoApproved = "demo.approved"
+    case demoVerified = "demo.verified"
+    case roundFingerprintLine = "round.fingerprint"
+    case mergeCoverage = "merge.coverage"
+    case receiveSummary = "receive.summary"
+    case kindName = "format.kind-name"
+    case roundLockWaiting = "round.lock-waiting"
+}

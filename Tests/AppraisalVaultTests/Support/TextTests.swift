@@ -1,0 +1,77 @@
+import Testing
+
+@testable import AppraisalVault
+
+/// The text rules of spec §1.3: refused characters and blank strings.
+@Suite struct TextTests {
+    /// One-line text refuses C0 (TAB and LF too), DEL, C1, U+2028/2029 and the bidi controls.
+    @Test func oneLineRefusals() {
+        for v: UInt32 in [0x00, 0x07, 0x09, 0x0A, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0x9F, 0x2028, 0x2029] {
+            let s = "a" + String(Unicode.Scalar(v)!) + "b"
+            #expect(Text.refusal(in: s) == .control(Unicode.Scalar(v)!), "U+\(String(v, radix: 16))")
+            #expect(Text.hasControlCharacters(s))
+        }
+        for v: UInt32 in [
+            0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+        ] {
+            #expect(Text.refusal(in: "x" + String(Unicode.Scalar(v)!)) == .bidi(Unicode.Scalar(v)!))
+        }
+        // Not refused: ordinary Vietnamese, NBSP, ZWJ/ZWNJ (needed by some scripts), U+2065 (unassigned).
+        for ok in ["Nguyễn Thị Lan", "a\u{00A0}b", "a\u{200D}b", "a\u{200C}b", "Quyết định số 04/QĐ-UBND"] {
+            #expect(Text.refusal(in: ok) == nil, "\(ok)")
+        }
+        #expect(Text.refusal(in: "\u{202E}").map(\.codePoint) == "U+202E")
+        #expect(Text.codePoint("\u{1B}") == "U+001B")
+        #expect(Text.codePoint("\u{E0001}") == "U+E0001")
+    }
+
+    /// Multi-line text keeps TAB and LF but still refuses CR, other controls and bidi controls.
+    @Test func multiLineRefusals() {
+        #expect(Text.refusal(in: "one\ntwo\tthree", multiline: true) == nil)
+        #expect(Text.refusal(in: "one\r\ntwo", multiline: true) == .control("\r"))
+        #expect(Text.refusal(in: "bell\u{07}", multiline: true) == .control("\u{07}"))
+        #expect(Text.refusal(in: "esc\u{1B}[0m", multiline: true) == .control("\u{1B}"))
+        #expect(Text.refusal(in: "c1\u{9B}", multiline: true) == .control("\u{9B}"))
+        #expect(Text.refusal(in: "rlo\u{202E}", multiline: true) == .bidi("\u{202E}"))
+    }
+
+    /// Blank: every character White_Space or Cf — spaces Excel and Word produce (NBSP, ideographic
+    /// space), zero-width space, BOM, soft hyphen; the empty string is blank; any visible character is not.
+    @Test func blank() {
+        for s in ["", " ", "\u{00A0}\u{00A0}", "\u{3000}", "\u{200B}", "\u{FEFF}", " \t\n", "\u{00AD}", "\u{2060}"] {
+            #expect(Text.isBlank(s), "\(Array(s.unicodeScalars))")
+        }
+        for s in ["a", "\u{00A0}x", ".", "-", "\u{3000}Lý do"] { #expect(!Text.isBlank(s)) }
+    }
+
+    /// The fixed table (spec §1.3) equals White_Space ∪ Cf of the standard library's Unicode, so
+    /// a change of Unicode version that adds one is noticed here, not silently in one implementation.
+    @Test func blankTableMatchesUnicodeProperties() {
+        var mismatches = [String]()
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let property = u.properties.isWhitespace || u.properties.generalCategory == .format
+            if property != Text.isBlank(u) { mismatches.append(Text.codePoint(u)) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        #expect(zip(Text.blankRanges, Text.blankRanges.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound })
+    }
+
+    /// Line breaks: CRLF and lone CR become LF; LF stays.
+    @Test func lineBreaks() {
+        #expect(Text.normalizingLineBreaks("a\r\nb\rc\nd\r") == "a\nb\nc\nd\n")
+        #expect(Text.normalizingLineBreaks("\r\r\n") == "\n\n")
+    }
+
+    /// Names recorded from outside have every refused character replaced.
+    @Test func replacingRefused() {
+        #expect(Text.replacingRefused("bien-ban\u{202E}fdp.exe\u{1B}") == "bien-ban?fdp.exe?")
+    }
+
+    /// Display names are not blank (spec §1.3): NBSP or ideographic spaces alone are refused.
+    @Test func displayNames() {
+        #expect(Identifier.isValidName("Nguyễn Thị Lan"))
+        #expect(!Identifier.isValidName("\u{00A0}\u{3000}"))
+        #expect(!Identifier.isValidName("Lan\u{202E}"))
+    }
+}
