@@ -80,6 +80,10 @@ struct MessageCatalogTests {
         #expect(FormatError.Code.empty.render(["a.key"], in: .vietnamese) == "a.key: tệp rỗng.")
         #expect(FormatError.Code.empty.render([], in: .english).hasPrefix("{1}"))
         #expect(Catalog.render("no.such-id", in: .english) == "no.such-id")
+        // Arguments come from files: refused characters are shown escaped (spec §1.3).
+        #expect(
+            FormatError.Code.empty.render(["a\u{1B}[2K\r.key"], in: .english)
+                == "a\\u{1B}[2K\\u{D}.key: the file is empty.")
     }
 
     /// Rule: an error renders through its code and facts; its hint through the hint's code.

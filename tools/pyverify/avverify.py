@@ -1034,6 +1034,17 @@ def cmd_decrypt(a):
 
 # ---------------------------------------------------------------- main
 
+
+def shown(s: str) -> str:
+    """`s` for a terminal: controls other than TAB and LF and bidi controls (spec §1.3) as \\u{XXXX}."""
+    out = []
+    for ch in s:
+        o = ord(ch)
+        bad = (o < 0x20 and ch not in "\t\n") or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029, 0x061C, 0x200E, 0x200F) \
+            or 0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069
+        out.append(f"\\u{{{o:X}}}" if bad else ch)
+    return "".join(out)
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="avverify")
     sp = ap.add_subparsers(dest="cmd", required=True)
@@ -1059,7 +1070,7 @@ def main(argv=None):
         if a.cmd == "decrypt":
             return cmd_decrypt(a)
     except AVError as e:
-        print(f"rejected: {e}", file=sys.stderr)
+        print(f"rejected: {shown(str(e))}", file=sys.stderr)
         return 1
     fp = None
     if a.fingerprint is not None:
@@ -1079,7 +1090,7 @@ def main(argv=None):
     else:
         sym = {"pass": "✓", "fail": "✗", "not-yet": "–", "warn": "!"}
         for c in rep.checks:
-            print(f"{sym[c['status']]} {c['id']:<22} {c['subject']}  {c['message']} {c['detail']}")
+            print(f"{sym[c['status']]} {c['id']:<22} {shown(c['subject'])}  {c['message']} {shown(str(c['detail']))}")
         nf = sum(c["status"] == "fail" for c in rep.checks)
         print("PASSED" if rep.passed else f"FAILED: {nf} of {len(rep.checks)} checks failed.")
     return 0 if rep.passed else 1

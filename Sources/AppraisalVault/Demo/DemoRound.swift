@@ -1,7 +1,7 @@
 internal import Foundation
 internal import VaultCrypto
 
-/// The built-in demo round (design brief §7): the whole round end to end on `samples/` with the
+/// The built-in demo round (`make demo`, README): the whole round end to end on `samples/` with the
 /// published demo identities in `keys/`, in process, printing a few lines per step.
 ///
 /// Members' appraisals are made up deterministically: most cells confirm the self score; a few

@@ -100,7 +100,7 @@ public struct FieldReader {
     /// Fails if the object has a field nobody read.
     public func finish() throws(Failure) {
         if let unknown = fields.keys.filter({ !used.contains($0) }).sorted().first {
-            throw Failure(path: sub(unknown), reason: "unknown field")
+            throw Failure(path: sub(Text.escapingRefused(unknown)), reason: "unknown field")
         }
     }
 }

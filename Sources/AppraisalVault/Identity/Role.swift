@@ -1,4 +1,4 @@
-/// What an identity does in a round (design brief §2).
+/// What an identity does in a round (spec §2.1, §2.2).
 public enum Role: String, Sendable, CaseIterable, Hashable {
     /// A council member who appraises assigned cells and seals a submission.
     case member

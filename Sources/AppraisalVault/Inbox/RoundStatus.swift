@@ -1,4 +1,4 @@
-/// Who has submitted to a round, from its folder and its journal (design brief §3 step 5);
+/// Who has submitted to a round, from its folder and its journal (spec §6.2, §7);
 /// never a score.
 public struct RoundStatus: Sendable {
     /// One member's state.

@@ -1,4 +1,4 @@
-/// How completely the round was appraised (design brief §3 step 6).
+/// How completely the round was appraised (spec §6.4, §6.5 step 3).
 public struct Coverage: Sendable, Hashable {
     /// A cell with no appraisal, and who should have appraised it.
     public struct Gap: Sendable, Hashable {

@@ -1,6 +1,6 @@
 internal import Foundation
 
-/// Combines the members' appraisals into results (design brief §3 step 6): a pure function of
+/// Combines the members' appraisals into results (spec §6.4, §6.5): a pure function of
 /// the round and the decrypted submissions.
 public enum Merge {
     /// The outcome: results plus coverage.

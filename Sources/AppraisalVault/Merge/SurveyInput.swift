@@ -1,4 +1,4 @@
-/// Survey scores given to merge: CSV `unit,code,score` for `survey` sub-criteria (design brief §1).
+/// Survey scores given to merge: CSV `unit,code,score` for `survey` sub-criteria (spec §3.3, §6.5).
 public enum SurveyInput {
     /// Reads survey scores, checking units, codes (method `survey` only), range and step.
     ///

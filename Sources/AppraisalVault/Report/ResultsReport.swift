@@ -1,6 +1,6 @@
 internal import Foundation
 
-/// The released results of a round, ready to render (design brief §3 step 8): ranking per group,
+/// The released results of a round, ready to render (docs/report.md): ranking per group,
 /// per-field breakdown, and every adjustment with its reason and appraiser.
 ///
 /// Built from the verified round definition (names, titles, groups) and the decrypted results.

@@ -1,4 +1,4 @@
-/// How a sub-criterion is scored (design brief §1).
+/// How a sub-criterion is scored (spec §3.3).
 public enum ScoringMethod: String, Sendable, Hashable, CaseIterable {
     /// The unit self-assesses; a council member appraises the self-score.
     case selfAssessed = "self"

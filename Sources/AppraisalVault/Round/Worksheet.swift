@@ -1,4 +1,4 @@
-/// A member's worksheet: the spreadsheet-friendly list of exactly their cells (design brief §3
+/// A member's worksheet: the spreadsheet-friendly list of exactly their cells (spec §3.9
 /// step 3; columns in docs/spec/03-round.md §3.9).
 ///
 /// CSV, UTF-8 with a byte-order mark (so Excel and LibreOffice detect UTF-8), comma-separated,

@@ -1,4 +1,4 @@
-/// The rules a member's appraisals must follow (design brief §3 step 4), checked when sealing and
+/// The rules a member's appraisals must follow (spec §3.9, §6.5 step 2), checked when sealing and
 /// again when merging. Every problem is reported, not only the first.
 public struct AppraisalCheck: Sendable {
     /// One broken rule, with where it was found.

@@ -1,6 +1,6 @@
 internal import VaultCrypto
 
-/// A member's sealing step (design brief §3 step 4): check the filled worksheet against the
+/// A member's sealing step (spec §3.9, §5): check the filled worksheet against the
 /// round, report every problem, and only then seal.
 public enum Sealing {
     /// One problem found in a worksheet, ready to print.

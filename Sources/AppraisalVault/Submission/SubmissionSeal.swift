@@ -1,4 +1,4 @@
-/// A member's `seal` (design brief §3 step 4; spec §5, §10.3), in two steps: ``prepare(worksheet:round:keyFile:out:revision:attachments:)``
+/// A member's `seal` (spec §3.9, §5, §10.3), in two steps: ``prepare(worksheet:round:keyFile:out:revision:attachments:)``
 /// checks everything that needs no passphrase (the worksheet against the round, the output
 /// names, the attachments), then ``seal(as:removingWorksheet:)`` signs and encrypts to the
 /// round's secretary and writes the files, all or nothing.

@@ -1,6 +1,6 @@
 internal import VaultCrypto
 
-/// The auditor's verification of a whole round folder (design brief §3 step 9; spec §9).
+/// The auditor's verification of a whole round folder (spec §9).
 ///
 /// Public data only, except that a release token found in the folder is used to open the locked
 /// results and check them for consistency (spec §9.3). Every check of spec §9.2 is made in

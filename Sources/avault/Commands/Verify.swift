@@ -34,7 +34,8 @@ struct Verify: ParsableCommand {
             Terminal.say(.verifyHeader, [roundFolder, report.fingerprint?.description ?? "–"])
             for check in report.checks {
                 Terminal.out(
-                    "\(Verify.mark(check.status)) \(check.id)  \(check.subject)  \(Terminal.text(check.detail))")
+                    "\(Verify.mark(check.status)) \(check.id)  \(Text.escapingRefused(check.subject))  \(Terminal.text(check.detail))"
+                )
             }
             let failed = report.failures.count
             if failed == 0 {

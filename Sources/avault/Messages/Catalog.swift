@@ -18,7 +18,8 @@ enum Catalog {
     }
 
     /// The text of `id` in `language` with `{n}` replaced by `arguments[n-1]`; a placeholder
-    /// without an argument is left as written.
+    /// without an argument is left as written. Arguments come from files and may be hostile: each
+    /// is shown with its refused characters escaped (``Text/escapingRefused(_:)``, spec §1.3).
     static func render(_ id: String, _ arguments: [String] = [], in language: Language) -> String {
         var out = ""
         var chars = template(id, in: language).makeIterator()
@@ -37,7 +38,7 @@ enum Catalog {
                 digits.append(d)
             }
             if closed, let n = Int(digits), n >= 1, n <= arguments.count {
-                out += arguments[n - 1]
+                out += Text.escapingRefused(arguments[n - 1])
             } else {
                 out += "{" + digits + (closed ? "}" : "")
             }

@@ -265,7 +265,7 @@ struct InboxTests {
     }
 }
 
-@Suite("Inbox: review findings")
+@Suite("Inbox: hostile folders")
 struct InboxReviewTests {
     /// A rejected file whose name is decomposed Unicode (as macOS writes Vietnamese names) is
     /// journaled with an NFC name, and the journal stays readable for the next receive.

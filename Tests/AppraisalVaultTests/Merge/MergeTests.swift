@@ -63,7 +63,7 @@ enum MergeFixture {
     static let round = [UInt8](repeating: 9, count: 32)
 }
 
-@Suite("Merge (design brief §3 step 6)")
+@Suite("Merge (spec §6.4, §6.5)")
 struct MergeTests {
     typealias F = MergeFixture
 
@@ -152,7 +152,7 @@ struct MergeTests {
     }
 }
 
-@Suite("Appraisal rules (design brief §3 step 4)")
+@Suite("Appraisal rules (spec §3.9)")
 struct AppraisalCheckTests {
     typealias F = MergeFixture
 

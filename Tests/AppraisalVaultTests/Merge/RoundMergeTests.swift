@@ -156,7 +156,7 @@ struct RoundMergeTests {
         let error = vaultError { () throws in try f.merge() }
         #expect(error?.errorID == MergeError.Code.invalidContent.rawValue)
         #expect(error?.description.contains("tv-01.r1.avs, 1") == true, "\(String(describing: error))")
-        // The rule and the cell are named; the submitted score is not (S1, review finding L8).
+        // The rule and the cell are named; the submitted score is not (S1).
         #expect(error?.description.contains("appraisal.above-max (u1 / 1.1.1)") == true, "\(String(describing: error))")
         #expect(error?.description.contains("1.25") == false)
         #expect(!f.mergeOutputsExist)
@@ -209,7 +209,7 @@ struct RoundMergeTests {
         _ = try f.merge()
         let before = try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20)
         let error = vaultError { () throws in try f.merge() }
-        // The journal records the merge: a merge is final (review finding M5).
+        // The journal records the merge: a merge is final (spec §6.5).
         #expect(error?.errorID == MergeError.Code.alreadyJournaled.rawValue)
         #expect(try FileIO.read(FileIO.join(f.directory, RoundLayout.manifestFileName), maxBytes: 1 << 20) == before)
     }

@@ -74,4 +74,21 @@ import Testing
         #expect(!Identifier.isValidName("\u{00A0}\u{3000}"))
         #expect(!Identifier.isValidName("Lan\u{202E}"))
     }
+
+    /// Refused characters are shown escaped (TAB and LF stay), so hostile text cannot move a
+    /// terminal's cursor, clear a line or reorder what is displayed; other text is unchanged.
+    @Test func escapingForDisplay() {
+        #expect(
+            Text.escapingRefused("a\u{1B}]0;x\u{07}\r\u{202E}b\tc\nd") == "a\\u{1B}]0;x\\u{7}\\u{D}\\u{202E}b\tc\nd")
+        #expect(Text.escapingRefused("Sở Nội vụ \u{00A0}") == "Sở Nội vụ \u{00A0}")
+        #expect(Text.escapingRefused("\u{9B}\u{2066}") == "\\u{9B}\\u{2066}")
+    }
+
+    /// An unknown field's name is escaped in the error before anything else reads it.
+    @Test func unknownFieldNameIsEscaped() throws {
+        var reader = try FieldReader(.object(["ok": .string("x"), "\u{1B}[2Kevil": .string("y")]))
+        _ = try reader.string("ok")
+        let error = try #require(throws: FieldReader.Failure.self) { try reader.finish() }
+        #expect(error.path == "\\u{1B}[2Kevil")
+    }
 }
