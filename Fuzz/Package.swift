@@ -13,7 +13,7 @@ import PackageDescription
 let fuzzTargets = [
     "FuzzCanonicalJSON", "FuzzContainer", "FuzzPublicIdentity", "FuzzKeyFile", "FuzzEnvelope", "FuzzSubmission",
     "FuzzManifest", "FuzzResults", "FuzzJournal", "FuzzReleasePolicy", "FuzzCSV", "FuzzPoints", "FuzzFramework",
-    "FuzzRoundInputs",
+    "FuzzRoundInputs", "FuzzReceipt", "FuzzCheckpoint",
 ]
 
 let strict: [SwiftSetting] = [

@@ -13,3 +13,7 @@ echo "== round show (what members and auditors check by phone) =="
 echo
 echo "== status (who submitted; never a score) =="
 "$bin" status --round "$dir/round" | tail -n 1
+echo
+echo "== verify (the auditor, with the fingerprint read over the phone; without it verify exits 2: not anchored) =="
+fp=$("$bin" round show "$dir/round" | sed -n 's/^Round fingerprint: \([A-Z0-9-]*\).*/\1/p')
+"$bin" verify "$dir/round" --fingerprint "$fp" | tail -n 1

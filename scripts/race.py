@@ -42,11 +42,17 @@ BIN = Path(os.environ.get("AVAULT_BIN", ROOT / ".build/debug/avault")).resolve()
 TRIALS = int(os.environ.get("RACE_TRIALS", "100"))
 PASSPHRASE = "demo-appraisal-2026"   # keys/README.md: the demo keys' published passphrase
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "HOME": "/nonexistent"}
+
+
+def env(state: Path) -> dict:
+    """ENV with journal pins (spec §11.1) in `state`: one folder per trial, since every trial
+    starts from a copy of the same round and a shared pin would see the copies as rollbacks."""
+    return dict(ENV, XDG_STATE_HOME=str(state))
 ACCEPTING = {"receive", "supersede", "receive-evidence"}
 
 
-def run(args, cwd, check=True):
-    p = subprocess.run([str(BIN), *args], cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
+def run(args, cwd, check=True, state=None):
+    p = subprocess.run([str(BIN), *args], cwd=cwd, env=env(state or cwd / "state"), stdin=subprocess.DEVNULL,
                        capture_output=True, text=True)
     if check and p.returncode != 0:
         sys.exit(f"race: preparing: avault {' '.join(args)} exited {p.returncode}\n{p.stdout}{p.stderr}")
@@ -103,7 +109,7 @@ def prepare(w: Path):
     def received(name, files):
         folder = w / name
         shutil.copytree(base, folder, symlinks=True)
-        receive(folder, files, w, pw, keys, check=True)
+        receive(folder, files, w, pw, keys, check=True, state=w / f"state-{name}")
         return folder
 
     r1 = [out / f"tv-0{i}.r1.avs" for i in range(1, 9)]
@@ -118,8 +124,8 @@ def receive_args(folder, files, pw, keys):
             "--passphrase-file", str(pw)]
 
 
-def receive(folder, files, cwd, pw, keys, check=False):
-    return run(receive_args(folder, files, pw, keys), cwd, check=check)
+def receive(folder, files, cwd, pw, keys, check=False, state=None):
+    return run(receive_args(folder, files, pw, keys), cwd, check=check, state=state)
 
 
 def merge_args(folder, pw, keys):
@@ -173,7 +179,8 @@ def main():
             shutil.copytree(before, t, symlinks=True)
             argv = [receive_args(t, files, p["pw"], p["keys"]) if kind == "receive" else merge_args(t, p["pw"], p["keys"])
                     for kind, files in commands]
-            running = [subprocess.Popen([str(BIN), *a], cwd=scratch, env=ENV, stdin=subprocess.DEVNULL,
+            running = [subprocess.Popen([str(BIN), *a], cwd=scratch, env=env(scratch / f"state-{name}-{i}"),
+                                        stdin=subprocess.DEVNULL,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for a in argv]
             results = [(r.wait(), *r.communicate()) for r in running]
             problems = check(t, before, commands, results, p)
@@ -189,6 +196,7 @@ def main():
                     print(f"  {kind} exited {code}: {err.strip()[:400]}")
             if not (problems and keep):
                 shutil.rmtree(t)
+                shutil.rmtree(scratch / f"state-{name}-{i}", ignore_errors=True)
         failures += bad
         elapsed = time.monotonic() - t0
         print(f"race: {name}: {TRIALS} trials, {TRIALS - bad} passed, {bad} failed, "
@@ -216,7 +224,8 @@ def check(t: Path, before: Path, commands, results, p) -> list[str]:
             problems.append(f"{kind} exited {code}")
         elif ALLOWED[kind][code] and MESSAGE[ALLOWED[kind][code]] not in err:
             problems.append(f"{kind} exited {code} without {ALLOWED[kind][code]}: {err.strip()[:200]}")
-    v = subprocess.run([str(BIN), "verify", str(t), "--fingerprint", p["fingerprint"]], env=ENV,
+    v = subprocess.run([str(BIN), "verify", str(t), "--fingerprint", p["fingerprint"]],
+                       env=env(t.parent / f"state-{t.name}"),
                        stdin=subprocess.DEVNULL, capture_output=True, text=True)
     if v.returncode != 0:
         failed = [l for l in v.stdout.splitlines() if l.startswith("✗")]

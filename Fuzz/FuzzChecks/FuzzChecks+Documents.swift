@@ -45,3 +45,37 @@ extension FuzzChecks {
         for (i, entry) in entries.enumerated() { try Fuzz.require(entry.sequence == i + 1, "entry sequence") }
     }
 }
+
+// MARK: - Receipts and checkpoints (spec §11.3, §11.4)
+
+extension FuzzChecks {
+    /// `Receipt(parsing:file:)` (cap, kind 11, strict header; the signature is not checked):
+    /// accepted ⇒ its fields re-encode to the header, `index` is there exactly for evidence, and
+    /// the file name parses back to the member and revision.
+    @Sendable public static func receipt(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let receipt = try? Receipt(parsing: bytes, file: file) else { return }
+        var header: [String: JSONValue] = [
+            "at": .string(receipt.at), "entry": .int(receipt.entry), "event": .string(receipt.event.rawValue),
+            "fileHash": .hex(receipt.fileHash), "head": .hex(receipt.head), "member": .string(receipt.member),
+            "revision": .int(receipt.revision), "round": .hex(receipt.round),
+        ]
+        if let index = receipt.index { header["index"] = .int(index) }
+        try Fuzz.require(.object(header) == receipt.document.container.header, "receipt header round trip")
+        try Fuzz.require((receipt.index != nil) == (receipt.event == .receiveEvidence), "index iff evidence")
+        try Fuzz.require(bytes.count <= Receipt.maxFileSize, "receipt over its cap")
+    }
+
+    /// `Checkpoint(parsing:file:)` (cap, kind 12, strict header; the signature is not checked):
+    /// accepted ⇒ its fields re-encode to the header and `entries` ≥ 1.
+    @Sendable public static func checkpoint(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let checkpoint = try? Checkpoint(parsing: bytes, file: file) else { return }
+        let header = JSONValue.object([
+            "created": .string(checkpoint.created), "entries": .int(checkpoint.entries), "head": .hex(checkpoint.head),
+            "holder": .string(checkpoint.holder),
+            "holderSigningKey": .hex(checkpoint.holderSigningKey.rawRepresentation), "round": .hex(checkpoint.round),
+        ])
+        try Fuzz.require(header == checkpoint.document.container.header, "checkpoint header round trip")
+        try Fuzz.require(checkpoint.entries >= 1, "checkpoint of an empty journal")
+        try Fuzz.require(bytes.count <= Checkpoint.maxFileSize, "checkpoint over its cap")
+    }
+}

@@ -23,6 +23,8 @@ public enum FuzzChecks {
         "FuzzPoints": points,
         "FuzzFramework": framework,
         "FuzzRoundInputs": roundInputs,
+        "FuzzReceipt": receipt,
+        "FuzzCheckpoint": checkpoint,
     ]
 
     /// The file name passed to parsers, for messages.

@@ -68,6 +68,21 @@ public enum FuzzSeeds {
             ])
             journals.append(try SignedDocument.encode(kind: .journalHead, header: header, signer: me.signingKey))
         }
+        // A receipt of an evidence entry and a holder's checkpoint of the journal (spec §11.3, §11.4).
+        let evidenceEntry = RoundJournal.Entry(
+            sequence: 3, at: created, event: "receive-evidence",
+            details: [
+                "fileHash": .hex([UInt8](repeating: 5, count: 32)), "index": .int(1), "member": .string("tv-01"),
+                "revision": .int(1), "size": .int(10),
+            ], previous: entries[1].hash)
+        let receipts = try [evidenceEntry].compactMap { try Receipt.encode(for: $0, round: round, secretary: me) }
+        let checkpoint = try SignedDocument.encode(
+            kind: .checkpoint,
+            header: .object([
+                "created": .string(created), "entries": .int(2), "head": .hex(entries[1].hash),
+                "holder": .string(me.identity.id), "holderSigningKey": .hex(me.signingKey.publicKey.rawRepresentation),
+                "round": .hex(round),
+            ]), signer: me.signingKey)
         let signedManifest = try SignedDocument.encode(
             kind: .manifest, header: try CanonicalJSON.parse(manifest), signer: me.signingKey)
 
@@ -87,6 +102,8 @@ public enum FuzzSeeds {
             "FuzzManifest": [manifest],
             "FuzzResults": [results],
             "FuzzJournal": journals,
+            "FuzzReceipt": receipts,
+            "FuzzCheckpoint": [checkpoint],
             "FuzzReleasePolicy": [policyJSON],
             "FuzzCSV": [
                 Array(frameworkCSV.utf8), Array("id;name\r\na;\"b;\"\"c\"\"\r\nd\"\r\n".utf8),

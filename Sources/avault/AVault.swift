@@ -15,7 +15,8 @@ struct AVault: ParsableCommand {
             Keygen.self, KeyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self, Receive.self,
             Status.self,
             MergeCommand.self, EvidenceCommand.self, ExtractCommand.self, ReleaseCommand.self, OpenCommand.self,
-            ReportCommand.self, Verify.self, DemoCommand.self,
+            ReportCommand.self, Verify.self, DemoCommand.self, PinCommand.self, ReceiptCommand.self,
+            CheckpointCommand.self,
         ]
     )
 
@@ -23,7 +24,13 @@ struct AVault: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try RoundLock.$waiting.withValue(try RoundLock.Waiting.fromEnvironment()) { try command.run() }
+            // Journal pins live in this user's state folder (spec §11.1).
+            let pins = PinStore.standard(
+                stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
+                home: getenv("HOME").map { String(cString: $0) })
+            try PinStore.$current.withValue(pins) {
+                try RoundLock.$waiting.withValue(try RoundLock.Waiting.fromEnvironment()) { try command.run() }
+            }
             Glibc.exit(0)
         } catch let error as any AppraisalError {
             Terminal.report(error)

@@ -8,6 +8,8 @@ import AppraisalVault
 enum ExitStatus: Int32, CaseIterable, Sendable {
     /// A verification found failures (`avault verify`, the demo's own verification).
     case verificationFailed = 1
+    /// Every check passed but nothing anchored the folder: no `--fingerprint`, no pin (`avault verify`).
+    case unanchored = 2
     /// The command line was wrong (EX_USAGE).
     case usage = 64
     /// An input file was malformed, altered, or of the wrong kind (EX_DATAERR).
@@ -29,6 +31,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     var meaning: MessageID {
         switch self {
         case .verificationFailed: .exitVerificationFailed
+        case .unanchored: .exitUnanchored
         case .usage: .exitUsage
         case .dataError: .exitDataError
         case .noInput: .exitNoInput
@@ -54,6 +57,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             step == .create ? .cannotCreate : .dataError
         case DemoError.Code.verifyFailed:
             .verificationFailed
+        case JournalError.Code.pinAcceptMismatch:
+            .usage
         case MessageID.keygenBadKDF, MessageID.passphraseMismatch, MessageID.passphraseMissing,
             FormatError.Code.identityBadID, FormatError.Code.identityBadName, FormatError.Code.passphraseEmpty,
             FormatError.Code.passphraseTooLong, InputError.Code.worksheetUnknownMember,

@@ -55,7 +55,8 @@ struct CLI {
     /// Reads a file.
     func read(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path(name)))) }
 
-    /// Runs avault with `arguments`, standard input from /dev/null and a clean environment in `language`.
+    /// Runs avault with `arguments`, standard input from /dev/null and a clean environment in `language`;
+    /// journal pins (spec §11.1) go to `dir/state` (`XDG_STATE_HOME`), never to the real home.
     ///
     /// With `detached`, the process runs under `setsid -w`, in a new session without a controlling
     /// terminal, so `/dev/tty` cannot be opened.
@@ -72,7 +73,9 @@ struct CLI {
             process.executableURL = URL(fileURLWithPath: CLI.binary)
             process.arguments = arguments
         }
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": language, "HOME": dir].merging(environment) { $1 }
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "LANG": language, "HOME": dir, "XDG_STATE_HOME": FileIOPaths.state(of: dir),
+        ].merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let out = Pipe()
@@ -114,4 +117,10 @@ struct CLI {
 /// Holds data produced on another thread; the semaphore orders the write before the read.
 final class DataBox: @unchecked Sendable {
     var data = Data()
+}
+
+/// Where the binary run by the tests keeps its journal pins.
+enum FileIOPaths {
+    /// `XDG_STATE_HOME` for a test folder: `dir/state`.
+    static func state(of dir: String) -> String { dir + "/state" }
 }

@@ -123,12 +123,14 @@ struct CrashTests {
                 let calib = cli.path("calib")
                 try Tree.copy(t.before, to: calib)
                 let start = Date()
-                let normal = try cli.run(t.arguments(calib))
+                // Each run is a copy of the same round: each gets its own pin folder (spec §11.1).
+                let normal = try cli.run(t.arguments(calib), environment: Self.state(calib))
                 durations.append(Date().timeIntervalSince(start))
                 #expect(normal.exited(0), "\(t.name): \(normal)")
                 #expect(try t.complete(calib), "\(t.name) did not complete normally")
                 if let r = t.roundFolder(calib) { #expect(try passes(r), "\(t.name): verify after a normal run") }
                 try? FileManager.default.removeItem(atPath: calib)
+                try? FileManager.default.removeItem(atPath: Self.state(calib)["XDG_STATE_HOME"]!)
             }
             let duration = durations.sorted()[durations.count / 2]
 
@@ -139,10 +141,13 @@ struct CrashTests {
             for i in 0..<Self.trials {
                 let w = cli.path("trial")
                 try Tree.copy(t.before, to: w)
-                defer { try? FileManager.default.removeItem(atPath: w) }
+                defer {
+                    try? FileManager.default.removeItem(atPath: w)
+                    try? FileManager.default.removeItem(atPath: Self.state(w)["XDG_STATE_HOME"]!)
+                }
                 let low = i % 2 == 0 ? 0.001 : 0.7 * duration
                 let delay = Double.random(in: low...max(low + 0.001, duration), using: &rng)
-                let status = try Self.runAndKill(t.arguments(w), in: cli.dir, after: delay)
+                let status = try Self.runAndKill(t.arguments(w), in: cli.dir, state: Self.state(w), after: delay)
                 let snapshot = Tree.snapshot(w)
                 debris += Tree.debris(snapshot).count
                 let state: String
@@ -162,7 +167,7 @@ struct CrashTests {
                     // (file, journal; results, manifest, journal; approvals, token). A kill between
                     // them leaves an intermediate state that verify rightly fails; running the
                     // command again must complete it (spec §6.2 / §6.5 "interrupted" rules).
-                    let rerun = try cli.run(t.arguments(w))
+                    let rerun = try cli.run(t.arguments(w), environment: Self.state(w))
                     #expect(
                         (try? t.complete(w)) == true,
                         "\(what): running it again did not complete: \(Tree.clean(Tree.snapshot(w)).keys.sorted()) \(rerun)"
@@ -190,13 +195,20 @@ struct CrashTests {
         }
     }
 
+    /// The pin folder of the runs on the trial copy `w`: `w.state`, beside it.
+    static func state(_ w: String) -> [String: String] { ["XDG_STATE_HOME": w + ".state"] }
+
     /// Starts avault with `arguments` in `directory` and SIGKILLs it after `delay` seconds.
     /// Returns nil when it was killed, else its exit status (it finished first).
-    static func runAndKill(_ arguments: [String], in directory: String, after delay: Double) throws -> Int32? {
+    static func runAndKill(
+        _ arguments: [String], in directory: String, state: [String: String], after delay: Double
+    ) throws -> Int32? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "HOME": directory]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "HOME": directory,
+        ].merging(state) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")

@@ -36,7 +36,7 @@ import Testing
         p.executableURL = URL(fileURLWithPath: CLI.binary)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin"]
+        p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": FileIOPaths.state(of: dir)]
         let out = Pipe()
         let err = Pipe()
         p.standardOutput = out

@@ -40,7 +40,7 @@ import VaultCrypto
         p.executableURL = URL(fileURLWithPath: CLI.binary)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin"]
+        p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": FileIOPaths.state(of: dir)]
         p.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let out = Pipe()
         let err = Pipe()
@@ -396,7 +396,9 @@ import VaultCrypto
                 "round/round.avr", "round/journal.avj", "round/manifest.avm", "round/results.avl",
                 "round/submissions/tv-01.r1.avs", "round/" + RoundLayout.lockFileName,
             ]))
-        #expect(files.count == 4 + 8 + 1, "\(files.sorted())")
+        // 4 round files, 8 submissions, their 8 receipts (spec §11.3), this machine's pin (§11.1),
+        // the round's lock file (§6.1).
+        #expect(files.count == 4 + 8 + 8 + 1 + 1, "\(files.sorted())")
         // Every needle contains one of these anchors, so a file without any anchor holds no needle;
         // a file with an anchor is searched needle by needle.
         let anchors = ["AVQ-", "\"appraiser\":\"tv-0"].map { Data($0.utf8) }

@@ -21,6 +21,24 @@ struct VerifyCLITests {
 
     /// Builds `cli.dir/round`: init, two members' submissions received, merged. Returns the round.
     static func mergedRound(_ cli: CLI) throws -> RoundDefinition {
+        let round = try newRound(cli)
+        let secretary = secrets["thu-ky"]!
+        let dir = cli.path("round")
+        let inbox = Inbox(roundDirectory: dir, roster: round.roster)
+        for (member, unit, score, reason) in [("tv-01", "u1", "0.5", "Thiếu kế hoạch"), ("tv-02", "u2", "1", "")] {
+            let rows = [
+                Appraisal(unit: unit, code: "1.1.1", score: Points(parsing: score)!, reason: reason),
+                Appraisal(unit: unit, code: "1.1.2", score: Points(parsing: "0.5")!, reason: ""),
+            ]
+            let bytes = try Sealing.seal(rows, round: round, member: secrets[member]!, revision: 1)
+            _ = try inbox.receive(try cli.write("\(member).r1.avs", bytes), secretary: secretary)
+        }
+        _ = try RoundMerge.run(roundDirectory: dir, secretary: secretary, survey: nil, allowIncomplete: false)
+        return round
+    }
+
+    /// Builds `cli.dir/round` (round init only: two members, three holders, t = 2). Returns the round.
+    static func newRound(_ cli: CLI) throws -> RoundDefinition {
         let fm = FileManager.default
         try fm.createDirectory(atPath: cli.path("keys"), withIntermediateDirectories: true)
         for name in ["tv-01", "tv-02", "thu-ky", "chu-tich", "pho-chu-tich", "chanh-vp"] {
@@ -40,23 +58,12 @@ struct VerifyCLITests {
                         .utf8)),
             holders: ["chu-tich", "pho-chu-tich", "chanh-vp"].map { cli.path("keys/\($0).pub") }, threshold: 2,
             title: "Vòng thử verify", year: 2025, isDemo: true)
-        let secretary = secrets["thu-ky"]!
-        let dir = cli.path("round")
-        let round = try RoundFolder.create(try RoundSetup.load(sources), secretary: secretary, at: dir)
-        let inbox = Inbox(roundDirectory: dir, roster: round.roster)
-        for (member, unit, score, reason) in [("tv-01", "u1", "0.5", "Thiếu kế hoạch"), ("tv-02", "u2", "1", "")] {
-            let rows = [
-                Appraisal(unit: unit, code: "1.1.1", score: Points(parsing: score)!, reason: reason),
-                Appraisal(unit: unit, code: "1.1.2", score: Points(parsing: "0.5")!, reason: ""),
-            ]
-            let bytes = try Sealing.seal(rows, round: round, member: secrets[member]!, revision: 1)
-            _ = try inbox.receive(try cli.write("\(member).r1.avs", bytes), secretary: secretary)
-        }
-        _ = try RoundMerge.run(roundDirectory: dir, secretary: secretary, survey: nil, allowIncomplete: false)
-        return round
+        return try RoundFolder.create(
+            try RoundSetup.load(sources), secretary: secrets["thu-ky"]!, at: cli.path("round"))
     }
 
-    /// A clean merged round: every check printed with ✓ or –, a PASSED summary, exit 0; JSON says passed.
+    /// A clean merged round: every check printed with ✓ or –, a PASSED summary, exit 0; JSON says
+    /// passed and names the anchor. (Made in-process without a pin store: nothing pinned it.)
     @Test func cleanRoundExitsZero() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -67,10 +74,11 @@ struct VerifyCLITests {
         #expect(r.stdout.contains("✓ manifest.submissions  manifest.avm"))
         #expect(r.stdout.contains("– token.verify  release-token.avt  No release token yet"))
         #expect(r.stdout.contains("PASSED:"))
-        let json = try cli.run(["verify", "round", "--json"])
+        let json = try cli.run(["verify", "round", "--json", "--fingerprint", round.fingerprint.description])
         #expect(json.exited(0), "\(json)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["passed"] as? Bool == true)
+        #expect(object?["anchor"] as? String == "fingerprint")
         #expect(object?["round"] as? String == Hex.encode(round.fileHash))
         let checks = object?["checks"] as? [[String: Any]] ?? []
         #expect(checks.first?["id"] as? String == "round.signature")

@@ -23,6 +23,7 @@ KINDS = {
     1: "secret-key", 2: "public-identity", 3: "round-definition", 4: "submission",
     5: "manifest", 6: "locked-results", 7: "approval", 8: "release-token",
     9: "journal", 10: "evidence",   # the name in domain strings (§1.1; FINDINGS F1)
+    11: "receipt", 12: "checkpoint",   # §11.3, §11.4
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 

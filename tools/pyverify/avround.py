@@ -487,3 +487,95 @@ def verify_token(data: bytes, rnd: Round, round_hash, manifest_hash, results_has
     if not ct_eq(sk, secret):
         fail("token.secret-mismatch")
     return secret
+
+
+# ---------------------------------------------------------------- receipt, checkpoint (§11.3, §11.4)
+
+RECEIPT_MAX = 4096
+CHECKPOINT_MAX = 4096
+RECEIPT_EVENTS = ("receive", "supersede", "receive-evidence")
+
+
+def _small_signed_doc(obj, data: bytes, kind: str, cap: int):
+    """File cap (= header cap, §1.8), container of `kind`, 64-byte body: sets obj.pre, obj.sig;
+    returns the header."""
+    if len(data) > cap:
+        fail("file.too-large", f"{kind} over {cap} bytes")
+    obj.pre, h, body = parse_container(data, KIND_BY_NAME[kind], cap)
+    obj.sig = signed_doc_body(body)
+    return h
+
+
+class Receipt:
+    """§11.3 steps 1-2: cap, container (kind 11), strict header."""
+
+    def __init__(self, data: bytes):
+        h = _small_signed_doc(self, data, "receipt", RECEIPT_MAX)
+        hdr(isinstance(h, dict), "header", "not an object")
+        ev = h.get("event")
+        hdr(ev in RECEIPT_EVENTS, "header.event", "not receive, supersede or receive-evidence")
+        names = ("at", "entry", "event", "fileHash", "head", "member", "revision", "round")
+        fields(h, "header", names + (("index",) if ev == "receive-evidence" else ()))
+        f_str(h["at"], "header.at", 32)
+        f_int(h["entry"], "header.entry", 1, 2 ** 31 - 1)
+        f_hex(h["fileHash"], "header.fileHash", 32)
+        f_hex(h["head"], "header.head", 32)
+        if ev == "receive-evidence":
+            f_int(h["index"], "header.index", 1, 999)
+        f_ident(h["member"], "header.member")
+        f_int(h["revision"], "header.revision", 1, 1000000)
+        f_hex(h["round"], "header.round", 32)
+        self.h = h
+
+    def verify(self, secretary_key: bytes, round_hash: bytes):
+        """Steps 3-4: signature by the round's secretary, then the round."""
+        if not signed_doc_ok("receipt", self.pre, self.sig, secretary_key):
+            fail("receipt.bad-signature")
+        if bytes.fromhex(self.h["round"]) != round_hash:
+            fail("receipt.wrong-round")
+
+    def check(self, entries):
+        """Step 5: entry `entry` exists, hashes to `head`, and names this file."""
+        h = self.h
+        n = h["entry"]
+        e = entries[n - 1] if n <= len(entries) else None
+        d = e["details"] if e is not None else {}
+        ok = (e is not None and entry_hash(e).hex() == h["head"] and e["event"] == h["event"]
+              and d.get("fileHash") == h["fileHash"] and d.get("member") == h["member"]
+              and d.get("revision") == h["revision"]
+              and ("index" not in h or d.get("index") == h["index"]))
+        if not ok:
+            fail("receipt.not-in-journal", f"{h['member']} r{h['revision']} entry {n}")
+
+
+class Checkpoint:
+    """§11.4 steps 1-2: cap, container (kind 12), strict header."""
+
+    def __init__(self, data: bytes):
+        h = _small_signed_doc(self, data, "checkpoint", CHECKPOINT_MAX)
+        fields(h, "header", ("created", "entries", "head", "holder", "holderSigningKey", "round"))
+        f_ts(h["created"], "header.created")
+        f_int(h["entries"], "header.entries", 1, 2 ** 31 - 1)
+        f_hex(h["head"], "header.head", 32)
+        f_ident(h["holder"], "header.holder")
+        self.key = f_hex(h["holderSigningKey"], "header.holderSigningKey", 32)
+        f_hex(h["round"], "header.round", 32)
+        self.h = h
+
+    def verify(self, rnd, round_hash: bytes):
+        """Steps 3-5: signature by holderSigningKey, a holder of the round, the round. Returns
+        the holder's id."""
+        if not signed_doc_ok("checkpoint", self.pre, self.sig, self.key):
+            fail("checkpoint.bad-signature")
+        holder = rnd.holder_by_key(self.h["holderSigningKey"])
+        if holder is None:
+            fail("checkpoint.not-a-holder", self.h["holder"])
+        if bytes.fromhex(self.h["round"]) != round_hash:
+            fail("checkpoint.wrong-round")
+        return holder["identity"]["id"]
+
+    def check(self, entries):
+        """Step 6: the journal extends the checkpoint."""
+        n = self.h["entries"]
+        if n > len(entries) or entry_hash(entries[n - 1]).hex() != self.h["head"]:
+            fail("checkpoint.not-extended", f"{n} entries, journal has {len(entries)}")

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """avverify: an independent AppraisalVault verifier written from docs/spec only.
 
-  avverify.py round ROUND [--fingerprint FP] [--json]     spec §9 (exit 0 pass, 1 fail, 64, 66)
+  avverify.py round ROUND [--fingerprint FP] [--receipts DIR] [--json]
+                                                           spec §9 (exit 0 pass, 1 fail, 2 passed but
+                                                           not anchored, 64, 66)
   avverify.py vector FILE                                  one test vector (§1.7)
   avverify.py vectors DIR                                  every *.vec under DIR
   avverify.py decrypt FILE --key K --passphrase-file P     open a submission or evidence envelope
@@ -21,7 +23,8 @@ from avformat import (AVError, Envelope, KIND_BY_NAME, b2b, canonical, dec_str, 
                       f_int, f_str, fail, fields, file_hash, hdr, identity_fingerprint, is_blank,
                       normalize_fingerprint, parse_canonical, parse_key_file, passphrase_from_file,
                       read_public_identity, unlock_key_file)
-from avround import TOKEN_MAX, Approval, Journal, Manifest, Round, verify_token  # noqa: E402
+from avround import (TOKEN_MAX, Approval, Checkpoint, Journal, Manifest, Receipt, Round,  # noqa: E402
+                     verify_token)
 
 ROUND_CAP = 256 * 1024 * 1024 + 4096
 SUB_CAP = 256 * 1024 * 1024
@@ -94,9 +97,10 @@ def _listdir(p: Path):
 class Folder:
     """A round folder (§6.1) and what the checks found so far, for the checks after them."""
 
-    def __init__(self, root: Path, fingerprint: str | None):
+    def __init__(self, root: Path, fingerprint: str | None, receipts: Path | None = None):
         self.root = root
         self.fingerprint = fingerprint
+        self.receipts = receipts  # --receipts DIR (§11.5), besides ROUND/receipts/
         self.round_hex = None     # file hash of round.avr once read (the report's `round`)
         self.rnd = None           # Round, when check 1 passed
         self.journal = None       # Journal, when it parsed and its entries are well formed
@@ -122,9 +126,9 @@ class Folder:
         return self.man is not None
 
 
-def verify_round(root: Path, fingerprint: str | None):
+def verify_round(root: Path, fingerprint: str | None, receipts: Path | None = None):
     rep = Report()
-    f = Folder(root, fingerprint)
+    f = Folder(root, fingerprint, receipts)
     if check_round_signature(rep, f):
         for check in ROUND_CHECKS:
             check(rep, f)
@@ -132,7 +136,8 @@ def verify_round(root: Path, fingerprint: str | None):
             if check_results_open(rep, f) and check_results_totals(rep, f):
                 for check in RELEASED_CHECKS:
                     check(rep, f)
-    return rep, {"round": f.round_hex}
+    anchored = any(c["id"] == "round.fingerprint" and c["status"] == "pass" for c in rep.checks)
+    return rep, {"round": f.round_hex, "anchor": "fingerprint" if anchored else "none"}
 
 
 def check_round_signature(rep: Report, f: Folder) -> bool:
@@ -209,6 +214,55 @@ def check_journal_round(rep: Report, f: Folder):
           and e1["details"].get("roundDefinition") == rh)
     rep.add("journal.round", "pass" if ok else "fail", "journal.avj",
             "verify.journal-round" if ok else "journal.wrong-round")
+
+
+def check_journal_pin(rep: Report, f: Folder):
+    """5a `journal.pin` (§11.5): this verifier keeps no pins, so always not yet."""
+    rep.add("journal.pin", "not-yet", "journal.avj", "verify.pin-none")
+
+
+def check_journal_receipts(rep: Report, f: Folder):
+    """5b `journal.receipts` (§11.3, §11.5): every file of receipts/ and every `.avc` of --receipts."""
+    files = [(f.root / "receipts" / n, "receipts/" + n) for n in _listdir(f.root / "receipts")
+             if not n.startswith(".")]
+    if f.receipts is not None:
+        files += [(f.receipts / n, str(f.receipts / n)) for n in _listdir(f.receipts)
+                  if n.endswith(".avc") and not n.startswith(".")]
+    if not files:
+        rep.add("journal.receipts", "not-yet", "receipts", "verify.receipts-none")
+        return
+    bad = 0
+    for path, name in files:
+        try:
+            r = Receipt(read_capped(path, 4097))
+            r.verify(f.rnd.sec_sign, f.round_hash)
+            r.check(f.entries or [])
+        except CHECK_ERRORS as e:
+            bad += 1
+            rep.add("journal.receipts", "fail", name, *_err(e))
+    rep.more("journal.receipts", "receipts")
+    if not bad:
+        rep.add("journal.receipts", "pass", "receipts", "verify.receipts-ok", f"{len(files)} receipts")
+
+
+def check_journal_checkpoints(rep: Report, f: Folder):
+    """5c `journal.checkpoints` (§11.4, §11.5): every file of checkpoints/."""
+    names = [n for n in _listdir(f.root / "checkpoints") if not n.startswith(".")]
+    if not names:
+        rep.add("journal.checkpoints", "not-yet", "checkpoints", "verify.checkpoints-none")
+        return
+    bad = 0
+    for n in names:
+        try:
+            c = Checkpoint(read_capped(f.root / "checkpoints" / n, 4097))
+            c.verify(f.rnd, f.round_hash)
+            c.check(f.entries or [])
+        except CHECK_ERRORS as e:
+            bad += 1
+            rep.add("journal.checkpoints", "fail", "checkpoints/" + n, *_err(e))
+    rep.more("journal.checkpoints", "checkpoints")
+    if not bad:
+        rep.add("journal.checkpoints", "pass", "checkpoints", "verify.checkpoints-ok", f"{len(names)} checkpoints")
 
 
 def check_submission_names(rep: Report, f: Folder):
@@ -552,6 +606,7 @@ def check_token(rep: Report, f: Folder):
 ROUND_CHECKS = (
     check_round_fingerprint, check_round_threshold,
     check_journal_signature, check_journal_chain, check_journal_round,
+    check_journal_pin, check_journal_receipts, check_journal_checkpoints,
     check_submission_names, check_submission_signatures, check_submission_bindings,
     check_journal_files,
     check_manifest_signature, check_manifest_round, check_manifest_submissions, check_manifest_coverage,
@@ -822,6 +877,10 @@ def run_area(area: str, h: dict, art: bytes):
             fp = Round(art).fingerprint
         elif area == "evidence":
             return run_evidence_vector(h, art)
+        elif area == "receipt":
+            return run_receipt_vector(h, art)
+        elif area == "checkpoint":
+            return run_checkpoint_vector(h, art)
         else:
             return f"unsupported-area:{area}"
         if "fingerprint" in h and fp != h["fingerprint"]:
@@ -983,6 +1042,39 @@ def run_evidence_vector(h: dict, art: bytes) -> str:
     return "success"
 
 
+def _vector_journal_entries(h: dict):
+    j = Journal(bytes.fromhex(h["journal"]))
+    entries = j.parse_entries()
+    hdr(not j.chain_problems(), "journal", "the vector's journal chain is broken")
+    return entries
+
+
+def run_receipt_vector(h: dict, art: bytes) -> str:
+    """`receipt` vectors (§11.3 order): cap, container, header, signature by
+    `secretary-signing-key`, round (`round-hash`), held by the `journal` line's journal."""
+    r = Receipt(art)
+    r.verify(bytes.fromhex(h["secretary-signing-key"]), bytes.fromhex(h["round-hash"]))
+    r.check(_vector_journal_entries(h))
+    return "success"
+
+
+def run_checkpoint_vector(h: dict, art: bytes) -> str:
+    """`checkpoint` vectors (§11.4 order): cap, container, header, signature by
+    `holderSigningKey`, a holder of `policy`, round (`round-hash`), extended by the `journal`."""
+    from avformat import check_release_section
+    release = parse_canonical(bytes.fromhex(h["policy"]))
+    check_release_section(release, "policy")
+
+    class _Holders:
+        def holder_by_key(self, spk_hex):
+            return next((x for x in release["holders"] if x["identity"]["signingKey"] == spk_hex), None)
+
+    c = Checkpoint(art)
+    c.verify(_Holders(), bytes.fromhex(h["round-hash"]))
+    c.check(_vector_journal_entries(h))
+    return "success"
+
+
 def run_vector(path: Path):
     h, art = parse_vector(path.read_bytes())
     got = run_area(path.parent.name, h, art)
@@ -1051,6 +1143,7 @@ def main(argv=None):
     r = sp.add_parser("round")
     r.add_argument("folder")
     r.add_argument("--fingerprint")
+    r.add_argument("--receipts")
     r.add_argument("--json", action="store_true")
     v = sp.add_parser("vector")
     v.add_argument("file")
@@ -1082,9 +1175,10 @@ def main(argv=None):
     if not root.is_dir():
         print(f"{root}: not a folder", file=sys.stderr)
         return 66
-    rep, out = verify_round(root, fp)
+    rep, out = verify_round(root, fp, Path(a.receipts) if a.receipts else None)
     if a.json:
-        doc = {"checks": [{k: c[k] for k in ("detail", "id", "message", "passed", "status", "subject")}
+        doc = {"anchor": out["anchor"],
+               "checks": [{k: c[k] for k in ("detail", "id", "message", "passed", "status", "subject")}
                           for c in rep.checks], "passed": rep.passed, "round": out["round"]}
         sys.stdout.buffer.write(canonical(doc) + b"\n")
     else:
@@ -1092,8 +1186,12 @@ def main(argv=None):
         for c in rep.checks:
             print(f"{sym[c['status']]} {c['id']:<22} {shown(c['subject'])}  {c['message']} {shown(str(c['detail']))}")
         nf = sum(c["status"] == "fail" for c in rep.checks)
-        print("PASSED" if rep.passed else f"FAILED: {nf} of {len(rep.checks)} checks failed.")
-    return 0 if rep.passed else 1
+        if not rep.passed:
+            print(f"FAILED: {nf} of {len(rep.checks)} checks failed.")
+        else:
+            print("PASSED" if out["anchor"] != "none" else "NOT ANCHORED: the checks passed, but no --fingerprint")
+    # §9.5: 2 when every check passed but nothing anchored the folder (this verifier keeps no pins).
+    return 1 if not rep.passed else 0 if out["anchor"] != "none" else 2
 
 
 if __name__ == "__main__":

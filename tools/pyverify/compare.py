@@ -37,8 +37,8 @@ def aggregate(doc):
     return agg
 
 
-def run_both(folder, binary=DEFAULT_BIN, fingerprint=None):
-    extra = ["--fingerprint", fingerprint] if fingerprint else []
+def run_both(folder, binary=DEFAULT_BIN, fingerprint=None, receipts=None):
+    extra = (["--fingerprint", fingerprint] if fingerprint else []) + (["--receipts", str(receipts)] if receipts else [])
     b = subprocess.run([str(binary), "verify", "--json", *extra, str(folder)], capture_output=True,
                        env={"LANG": "C", "PATH": "/usr/bin:/bin"})
     p = subprocess.run([sys.executable, str(HERE / "avverify.py"), "round", str(folder), "--json", *extra],
@@ -47,8 +47,8 @@ def run_both(folder, binary=DEFAULT_BIN, fingerprint=None):
             p.returncode, json.loads(p.stdout) if p.stdout.strip() else None, b.stderr, p.stderr)
 
 
-def compare(folder, binary=DEFAULT_BIN, fingerprint=None, strict=False):
-    brc, bdoc, prc, pdoc, berr, perr = run_both(folder, binary, fingerprint)
+def compare(folder, binary=DEFAULT_BIN, fingerprint=None, strict=False, receipts=None):
+    brc, bdoc, prc, pdoc, berr, perr = run_both(folder, binary, fingerprint, receipts)
     errors, notes = [], []
     if brc != prc:
         errors.append(f"exit code: avault {brc}, pyverify {prc}")
@@ -58,6 +58,8 @@ def compare(folder, binary=DEFAULT_BIN, fingerprint=None, strict=False):
         return not errors, errors, notes, bdoc, pdoc
     if bdoc["passed"] != pdoc["passed"]:
         errors.append(f"passed: avault {bdoc['passed']}, pyverify {pdoc['passed']}")
+    if bdoc.get("anchor") != pdoc.get("anchor"):
+        errors.append(f"anchor: avault {bdoc.get('anchor')}, pyverify {pdoc.get('anchor')}")
     if bdoc.get("round") != pdoc.get("round"):
         errors.append(f"round: avault {bdoc.get('round')}, pyverify {pdoc.get('round')}")
     ba, pa = aggregate(bdoc), aggregate(pdoc)

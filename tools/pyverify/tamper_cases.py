@@ -65,6 +65,8 @@ CASES = {
     "flip-token": lambda r: flip(r / "release-token.avt", 60),
     "token-secret-bit0": lambda r: _token_secret_bit0(r / "release-token.avt"),
     "trailing-byte-token": lambda r: (r / "release-token.avt").write_bytes((r / "release-token.avt").read_bytes() + b"\0"),
+    "flip-receipt": lambda r: flip(first(r / "receipts"), 60),
+    "remove-receipt": lambda r: first(r / "receipts").unlink(),
     "flip-round": lambda r: flip(r / "round.avr", 300),
     "remove-round": lambda r: (r / "round.avr").unlink(),
 }
@@ -72,7 +74,7 @@ CASES = {
 
 # earlier stages of a valid round, or harmless changes: both verifiers must pass them
 VALID = {"pristine", "unmerged-unreleased", "remove-token", "remove-one-approval", "remove-one-approval-and-token",
-         "remove-approvals-and-token", "duplicate-approval"}
+         "remove-approvals-and-token", "duplicate-approval", "remove-receipt"}
 
 
 def _token_secret_bit0(p: Path):
@@ -243,7 +245,15 @@ def _forge_results(edit):
         def fix_journal(h):
             h["entries"][-1]["details"].update(manifest=mhash, results=rh)
             _rechain(h)
+            fix_journal.entries = h["entries"]
         _resign(r / "journal.avj", "journal", fix_journal)
+        # the holders' checkpoints (§11.4) name the old head: re-signed too (their keys are public)
+        from avround import entry_hash
+        for cp in sorted((r / "checkpoints").iterdir()) if (r / "checkpoints").is_dir() else []:
+            ch = _header(cp.read_bytes())
+            ch["head"] = entry_hash(fix_journal.entries[ch["entries"] - 1]).hex()
+            cseed = unlock_key_file((REPO / "keys" / f"{ch['holder']}.key").read_bytes(), b"demo-appraisal-2026")["seed"]
+            cp.write_bytes(_signed(12, "checkpoint", ch, cseed))
         hexes = []
         for ap in sorted((r / "approvals").iterdir()):
             ah = _header(ap.read_bytes())

@@ -32,7 +32,7 @@ CI_CASES = [
     "extra-file-in-submissions", "swap-submission-names", "flip-journal-entry", "remove-journal",
     "flip-manifest", "remove-manifest", "flip-results", "unmerged-unreleased", "remove-one-approval-and-token",
     "duplicate-approval", "flip-approval", "token-secret-bit0", "flip-round",
-    "resigned-journal-drop-receive", "resigned-manifest-gaps",
+    "resigned-journal-drop-receive", "resigned-manifest-gaps", "flip-receipt", "remove-receipt",
     "forged-results-cell-score", "forged-results-appraiser",
 ]
 SELECTED = list(CASES) if os.environ.get("PYVERIFY_ALL_CASES") else CI_CASES
@@ -56,8 +56,10 @@ def demo(tmp_path_factory):
     if not BIN.exists():
         pytest.fail(f"{BIN} missing: run `swift build` first")
     d = tmp_path_factory.mktemp("demo") / "demo"
+    # journal pins (spec §11.1) of the demo go to a scratch folder, never to the real home
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path_factory.mktemp("state")))
     subprocess.run([str(BIN), "demo", "--dir", str(d), "--samples", str(REPO / "samples"),
-                    "--keys", str(REPO / "keys")], check=True, capture_output=True, cwd=REPO)
+                    "--keys", str(REPO / "keys")], check=True, capture_output=True, cwd=REPO, env=env)
     return d / "round"
 
 
@@ -78,6 +80,31 @@ def test_demo_round_agrees_and_passes(demo):
     assert bdoc["passed"] and pdoc["passed"]
     ids = {c["id"] for c in pdoc["checks"]}
     assert {"token.verify", "results.open", "results.appraisers"} <= ids
+
+
+def test_unanchored_exit_status(demo):
+    """§9.5: every check passes without an anchor: both exit 2 and say anchor "none"."""
+    ok, errors, _, bdoc, pdoc = compare(demo, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["anchor"] == pdoc["anchor"] == "none"
+    r = subprocess.run([sys.executable, str(HERE / "avverify.py"), "round", str(demo)], capture_output=True)
+    assert r.returncode == 2 and b"NOT ANCHORED" in r.stdout
+
+
+def test_receipts_folder_checked(demo, tmp_path):
+    """§11.5: --receipts DIR; a receipt the journal does not hold fails journal.receipts in both."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for p in sorted((demo / "receipts").iterdir()):
+        shutil.copy(p, stick / p.name)
+    ok, errors, _, bdoc, pdoc = compare(demo, BIN, strict=True, receipts=stick)
+    assert ok and bdoc["passed"], errors
+    # a receipt of another position: entry number changed (the signature then fails first)
+    from tamper_cases import flip
+    flip(sorted(stick.iterdir())[0], 60)
+    ok, errors, _, bdoc, pdoc = compare(demo, BIN, strict=True, receipts=stick)
+    assert ok, errors
+    assert [c["id"] for c in pdoc["checks"] if c["status"] == "fail"] == ["journal.receipts"]
 
 
 def test_demo_round_with_fingerprint(demo):

@@ -19,6 +19,7 @@ import Testing
     /// Test vector area → the fuzz targets its raw artifacts seed.
     static let vectorTargets = [
         "key-file": ["FuzzKeyFile", "FuzzContainer"], "public-identity": ["FuzzPublicIdentity", "FuzzContainer"],
+        "receipt": ["FuzzReceipt"], "checkpoint": ["FuzzCheckpoint"],
     ]
 
     /// Every target has a check, and every check has a non-empty committed corpus.
@@ -72,6 +73,11 @@ import Testing
             #expect(Points(parsing: String(decoding: seed, as: UTF8.self)) != nil)
         }
         for seed in try #require(seeds["FuzzCSV"]) { _ = try CSV.parse(seed, file: "seed") }
+        for seed in try #require(seeds["FuzzReceipt"]) {
+            let receipt = try Receipt(parsing: seed, file: "seed")
+            try receipt.verify(secretaryKey: me.identity.signingKey, roundHash: receipt.round)
+        }
+        for seed in try #require(seeds["FuzzCheckpoint"]) { _ = try Checkpoint(parsing: seed, file: "seed") }
     }
 
     /// Regenerates the seeds (`AVAULT_REGENERATE_FUZZ_SEEDS=1`): generated samples plus the raw

@@ -66,7 +66,10 @@ extension DemoRound {
         // 3. Receive.
         step(3, "receive + status (thư ký / secretary)")
         let inbox = Inbox(roundDirectory: roundDir, roster: round.roster)
-        for path in sealedFiles { _ = try inbox.receive(path, secretary: secretary) }
+        // One batch, as `avault receive`: it also writes the receipts (spec §11.3).
+        let batch = try inbox.receive(sealedFiles, secretary: secretary)
+        for item in batch.items { _ = try item.result.get() }
+        if let error = batch.receiptError { throw error }
         log(Notice(Notice.Code.receiveSummary, [.text(String(sealedFiles.count)), .text("0")]))
 
         // 4. Merge, with generated survey scores.
@@ -95,6 +98,13 @@ extension DemoRound {
                 try ReleaseFolder.approve(merged, holder: holder, decision: decision), to: path, mode: 0o600)
             approvalFiles.append(path)
             log(Notice(Notice.Code.demoApproved, [.text(holder.identity.name), .text(decision)]))
+        }
+        // The first approving holder also checkpoints the journal (spec §11.4).
+        if let first = approvingHolders.first {
+            _ = try Checkpoint.create(
+                roundDirectory: roundDir, round: round,
+                keyFile: try KeyFile(parsing: FileIO.read(key(first), maxBytes: KeyFile.maxFileSize), file: key(first)),
+                unlock: { _ in try unlock(key(first)) })
         }
         step(6, "release combine")
         let combined = try ReleaseFolder.combine(merged, roundDirectory: roundDir, approvals: approvalFiles)

@@ -20,6 +20,10 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case journalHead = 9
     /// A sealed evidence attachment.
     case evidence = 10
+    /// The secretary's signed receipt for one accepted file (spec §11.3).
+    case receipt = 11
+    /// A release holder's signed checkpoint of the journal head (spec §11.4).
+    case checkpoint = 12
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -34,6 +38,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .releaseToken: "release-token"
         case .journalHead: "journal"
         case .evidence: "evidence"
+        case .receipt: "receipt"
+        case .checkpoint: "checkpoint"
         }
     }
 

@@ -41,6 +41,17 @@ struct SignedDocument: Sendable {
         self.signature = Array(container.body)
     }
 
+    /// Parses a small signed document whose file and header share one cap (spec §1.8: approval,
+    /// receipt, checkpoint): over `cap` bytes is `file.too-large`, before anything is parsed.
+    ///
+    /// - Throws: ``FormatError`` `file.too-large`, `format.*`.
+    init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String, cap: Int) throws {
+        guard bytes.count <= cap else {
+            throw FormatError(.fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(cap))])
+        }
+        try self.init(parsing: bytes, expecting: kind, file: file, maxHeaderLength: cap)
+    }
+
     /// True when `key` signed exactly these bytes as this kind.
     func isSigned(by key: Ed25519.PublicKey) -> Bool {
         key.isValidSignature(

@@ -2,10 +2,10 @@ internal import Glibc
 
 /// The lock of a round folder (spec §6.1 "Lock"): one command writes into a round folder at a time.
 ///
-/// Every command that writes into the round folder (`round init`, `receive`, `merge`,
-/// `evidence add`, `release combine`, and the completion of interrupted commands they run first)
-/// holds an exclusive `flock` on `ROUND/.avault-lock` from before its first read of the round's
-/// state until its last write is synced. The file holds one line, `PID COMMAND`, naming the
+/// Every command that writes into the round folder (`round init`, `receive` with its receipts,
+/// `merge`, `evidence add`, `release combine`, and the completion of interrupted commands they run
+/// first) holds an exclusive `flock` on `ROUND/.avault-lock` from before its first read of the
+/// round's state until its last write is synced; `checkpoint` holds it for its one write. The file holds one line, `PID COMMAND`, naming the
 /// holder for the message of a command that has to wait; it is emptied on release and never
 /// deleted (deleting a lock file lets two processes lock two different files). The reading
 /// commands (`status`, `verify`, `extract`) take a shared lock on the file when it exists, opened

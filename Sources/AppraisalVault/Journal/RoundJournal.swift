@@ -93,13 +93,19 @@ enum RoundJournal {
         let fileHash: [UInt8]
     }
 
-    /// Reads the journal and checks its signature by `secretaryKey`, its chain, and that it
-    /// belongs to `roundHash`.
+    /// Reads the journal and checks its signature by `secretaryKey`, its chain, that it belongs
+    /// to `roundHash`, and that it extends this machine's pin of the round (spec §11.2).
     ///
+    /// - Parameters:
+    ///   - roundDirectory: the round folder.
+    ///   - secretaryKey: the round secretary's signing key.
+    ///   - roundHash: the round definition's file hash.
+    ///   - checkingPin: false only for `avault pin`, which shows and replaces the pin.
+    /// - Returns: the entries, the round they name and the journal's file hash.
     /// - Throws: ``JournalError`` `journal.bad-signature`, `journal.broken-chain`,
-    ///   `journal.wrong-round`, or a format error.
+    ///   `journal.wrong-round`, `journal.rolled-back`, `journal.pin-malformed`, or a format error.
     static func load(
-        roundDirectory: String, secretaryKey: Ed25519.PublicKey, roundHash: [UInt8]
+        roundDirectory: String, secretaryKey: Ed25519.PublicKey, roundHash: [UInt8], checkingPin: Bool = true
     ) throws -> Contents {
         let path = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         let bytes = try FileIO.read(path, maxBytes: maxFileSize)
@@ -108,6 +114,7 @@ enum RoundJournal {
             throw JournalError(.badSignature, [.file(path)], hint: ErrorHint(.askForNewCopy))
         }
         let (entries, round) = try entries(of: doc, file: path, roundHash: roundHash)
+        if checkingPin { try JournalPin.check(entries, roundHash: round, roundDirectory: roundDirectory) }
         return Contents(entries: entries, roundHash: round, fileHash: doc.fileHash)
     }
 
@@ -152,8 +159,9 @@ enum RoundJournal {
 
     /// Appends one entry and re-signs the journal; creates the journal if absent.
     ///
-    /// The existing journal is verified first (signature by this secretary, chain, round), so an
-    /// altered journal is never silently extended.
+    /// The existing journal is verified first (signature by this secretary, chain, round, this
+    /// machine's pin), so an altered or rolled-back journal is never silently extended; the pin
+    /// then moves to the new head (spec §11.1).
     ///
     /// - Parameters:
     ///   - roundDirectory: the round folder (must hold `round.avr`).
@@ -163,7 +171,8 @@ enum RoundJournal {
     ///   - at: the time to record.
     /// - Returns: the entry appended.
     /// - Throws: ``JournalError`` `journal.bad-signature`, `journal.broken-chain`,
-    ///   `journal.wrong-round` when the existing journal does not verify; ``FormatError`` when
+    ///   `journal.wrong-round`, `journal.rolled-back` when the existing journal does not verify
+    ///   or does not extend the pin; ``FormatError`` when
     ///   `round.avr` or the journal cannot be read or parsed, or the journal cannot be written.
     @discardableResult
     static func append(
@@ -178,7 +187,12 @@ enum RoundJournal {
                 roundDirectory: roundDirectory, secretaryKey: secretary.identity.signingKey, roundHash: roundHash
             )
             .entries
+        } else if event != .roundInit {
+            // A journal that vanished is not a new one (spec §11.2).
+            try JournalPin.check([], roundHash: roundHash, roundDirectory: roundDirectory)
         }
+        // The pin folder must be writable before the journal changes (spec §11.1).
+        try PinStore.current?.prepare()
         let entry = Entry(
             sequence: entries.count + 1, at: at, event: event.rawValue, details: details,
             previous: entries.last?.hash ?? [UInt8](repeating: 0, count: 32))
@@ -188,6 +202,7 @@ enum RoundJournal {
         ])
         let bytes = try SignedDocument.encode(kind: .journalHead, header: header, signer: secretary.signingKey)
         try FileIO.writeAtomically(bytes, to: path, mode: 0o644, replacing: true)
+        JournalPin.advance(to: Contents(entries: entries, roundHash: roundHash, fileHash: []))
         return entry
     }
 

@@ -49,7 +49,8 @@ public enum RoundMerge {
     ///
     /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, ``RoundError``
     ///   `round.locked`, `file.exists` (`results.avl` or `manifest.avm` appeared meanwhile), any
-    ///   envelope or inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
+    ///   journal error (also `journal.rolled-back`), any checkpoint error (`checkpoint.not-extended`),
+    ///   any envelope or inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
     ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
     static func run(
         roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
@@ -71,6 +72,13 @@ public enum RoundMerge {
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
         else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
         let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
+        // A journal older than this machine's pin or a holder's checkpoint is not merged, nor
+        // extended by a recovery (spec §11.2, §11.4).
+        try Checkpoint.requireAll(
+            roundDirectory: roundDirectory, round: round,
+            journal: try RoundJournal.load(
+                roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash
+            ).entries)
         try inbox.recoverInterrupted(secretary: secretary)
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)

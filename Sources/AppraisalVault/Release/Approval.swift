@@ -120,12 +120,7 @@ struct Approval: Sendable {
     ///
     /// - Throws: ``FormatError`` format errors (`format.*`), `format.header` naming the field.
     init(parsing bytes: [UInt8], file: String) throws {
-        guard bytes.count <= Approval.maxFileSize else {
-            throw FormatError(
-                .fileTooLarge, [.file(file), .text(String(bytes.count)), .text(String(Approval.maxFileSize))])
-        }
-        let document = try SignedDocument(
-            parsing: bytes, expecting: .approval, file: file, maxHeaderLength: Approval.maxFileSize)
+        let document = try SignedDocument(parsing: bytes, expecting: .approval, file: file, cap: Approval.maxFileSize)
         do throws(FieldReader.Failure) {
             var r = try FieldReader(document.container.header)
             created = try r.timestamp("created")

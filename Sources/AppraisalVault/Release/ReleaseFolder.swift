@@ -34,6 +34,11 @@ public enum ReleaseFolder {
     ///   `release.results-mismatch` when `results.avl` is not the file the manifest lists.
     static func loadMerged(_ roundDirectory: String) throws -> Merged {
         let round = try RoundDefinition.load(roundDirectory: roundDirectory)
+        // On a machine that pinned this round, its journal must extend the pin (spec §11.2).
+        if (try PinStore.current?.read(roundHash: round.fileHash)) != nil {
+            _ = try RoundJournal.load(
+                roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        }
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
         guard FileIO.exists(manifestPath) else { throw ReleaseError(.notMerged, [.file(roundDirectory)]) }
         let manifestBytes = try FileIO.read(manifestPath, maxBytes: 16 << 20)

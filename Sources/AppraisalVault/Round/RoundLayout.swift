@@ -10,6 +10,8 @@
 /// ROUND/results.avl                the locked results
 /// ROUND/approvals/HOLDER.ava       the holders' approvals (copied in by `release combine`)
 /// ROUND/release-token.avt          the release token (mode 600: it opens the results)
+/// ROUND/receipts/M.rN.avc          the secretary's receipts (M.rN.eK.avc for evidence, §11.3)
+/// ROUND/checkpoints/H.jN.avp       the holders' checkpoints of the journal (§11.4)
 /// ROUND/.avault-lock               the lock of the commands that write (spec §6.1, ``RoundLock``)
 /// ```
 ///
@@ -55,6 +57,14 @@ public struct RoundLayout: Sendable, Hashable {
     public static let evidenceExtension = ".ave"
     /// The file name ending of an approval.
     public static let approvalExtension = ".ava"
+    /// The folder of receipts (spec §11.3).
+    public static let receiptsFolder = "receipts"
+    /// The folder of checkpoints (spec §11.4).
+    public static let checkpointsFolder = "checkpoints"
+    /// The file name ending of a receipt.
+    public static let receiptExtension = ".avc"
+    /// The file name ending of a checkpoint.
+    public static let checkpointExtension = ".avp"
 
     /// `MEMBER.rREVISION.avs`, a submission's file name (spec §6.1).
     public static func submissionFileName(member: String, revision: Int) -> String {
@@ -102,6 +112,17 @@ public struct RoundLayout: Sendable, Hashable {
     /// `HOLDER.ava`, an approval's file name (spec §8.1).
     public static func approvalFileName(holder: String) -> String { "\(holder)\(approvalExtension)" }
 
+    /// `MEMBER.rREVISION.avc`, or `MEMBER.rREVISION.eINDEX.avc` for evidence: a receipt's file
+    /// name (spec §11.3).
+    public static func receiptFileName(member: String, revision: Int, index: Int? = nil) -> String {
+        "\(member).r\(revision)" + (index.map { ".e\($0)" } ?? "") + receiptExtension
+    }
+
+    /// `HOLDER.jENTRIES.avp`, a checkpoint's file name (spec §11.4).
+    public static func checkpointFileName(holder: String, entries: Int) -> String {
+        "\(holder).j\(entries)\(checkpointExtension)"
+    }
+
     // MARK: - Paths inside this round folder
 
     /// `ROUND/round.avr`.
@@ -124,6 +145,10 @@ public struct RoundLayout: Sendable, Hashable {
     public var token: String { path(Self.tokenFileName) }
     /// `ROUND/.avault-lock`.
     public var lock: String { path(Self.lockFileName) }
+    /// `ROUND/receipts`.
+    public var receipts: String { path(Self.receiptsFolder) }
+    /// `ROUND/checkpoints`.
+    public var checkpoints: String { path(Self.checkpointsFolder) }
 
     /// A path inside the round folder, from its components (`"submissions"`, `"tv-01.r1.avs"`).
     public func path(_ components: String...) -> String {

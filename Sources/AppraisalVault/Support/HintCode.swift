@@ -25,4 +25,5 @@ public enum HintCode: String, MessageCode {
     case singleHolder = "hint.single-holder"
     case roundLocked = "hint.round-locked"
     case roundMerged = "hint.round-merged"
+    case pinAccept = "hint.pin-accept"
 }

@@ -22,21 +22,25 @@ public enum RoundVerifier {
     ///   - roundDirectory: The round folder (holding `round.avr`).
     ///   - expectedFingerprint: The round fingerprint the auditor was told (e.g. over the
     ///     phone); nil when none was given (reported as not checked).
-    /// - Returns: Every check, in the order of spec §9.2.
+    ///   - receipts: A folder of receipts (`.avc`) to check against the journal besides the
+    ///     round's own `receipts/` (spec §11.5), or nil.
+    /// - Returns: Every check, in the order of spec §9.2, and the anchor that tied the folder to
+    ///   the round the auditor meant (the fingerprint, this machine's pin, or none).
     /// - Throws: ``RoundError`` `round.no-folder` when `roundDirectory` is not a folder,
     ///   `round.locked` when a writer holds the round's lock after the wait (``RoundLock``: a
     ///   shared lock, taken when the lock file exists, so no half-done change is read); nothing
     ///   else — every problem with a file is a failed check.
     public static func verify(
-        roundDirectory: String, expectedFingerprint: Fingerprint? = nil
+        roundDirectory: String, expectedFingerprint: Fingerprint? = nil, receipts: String? = nil
     ) throws -> VerificationReport {
         try RoundLock.shared(roundDirectory, command: "verify") {
-            try verifyUnlocked(roundDirectory: roundDirectory, expectedFingerprint: expectedFingerprint)
+            try verifyUnlocked(
+                roundDirectory: roundDirectory, expectedFingerprint: expectedFingerprint, receipts: receipts)
         }
     }
 
     private static func verifyUnlocked(
-        roundDirectory: String, expectedFingerprint: Fingerprint?
+        roundDirectory: String, expectedFingerprint: Fingerprint?, receipts: String?
     ) throws -> VerificationReport {
         guard FileIO.isDirectory(roundDirectory) else {
             throw RoundError(.noFolder, [.file(roundDirectory)])
@@ -60,6 +64,9 @@ public enum RoundVerifier {
         run.checkRound(expectedFingerprint: expectedFingerprint)
         run.checkThreshold()
         run.checkJournal()
+        run.checkPin()
+        run.checkReceipts(extra: receipts)
+        run.checkCheckpoints()
         run.checkSubmissionFiles()
         run.checkEvidenceFiles()
         run.checkJournalAgainstFiles()
@@ -68,7 +75,9 @@ public enum RoundVerifier {
         run.checkApprovals()
         run.checkToken()
         run.checkReleasedResults()
-        return VerificationReport(roundHash: round.fileHash, fingerprint: round.fingerprint, checks: run.checks)
+        return VerificationReport(
+            roundHash: round.fileHash, fingerprint: round.fingerprint, checks: run.checks,
+            anchor: VerificationReport.Anchor(checks: run.checks))
     }
 }
 

@@ -62,6 +62,30 @@ public struct VerificationReport: Sendable {
         }
     }
 
+    /// What tied the folder to the round the auditor meant (spec §9.4, §11.5). Without one, a
+    /// self-consistent forged folder passes every check: the CLI then says so and exits 2.
+    public enum Anchor: String, Sendable, Hashable {
+        /// Neither a fingerprint nor a pin.
+        case none
+        /// `--fingerprint`, and it matched.
+        case fingerprint
+        /// This machine's pin of the round, and the journal extends it.
+        case pin
+        /// Both.
+        case fingerprintAndPin = "fingerprint+pin"
+
+        /// The anchor the checks establish: `round.fingerprint` and `journal.pin` passed.
+        init(checks: [Check]) {
+            let passed = { (id: String) in checks.contains { $0.id == id && $0.status == .passed } }
+            switch (passed("round.fingerprint"), passed("journal.pin")) {
+            case (true, true): self = .fingerprintAndPin
+            case (true, false): self = .fingerprint
+            case (false, true): self = .pin
+            case (false, false): self = .none
+            }
+        }
+    }
+
     /// The round definition's file hash (BLAKE2b-256 of `round.avr` as read), nil when it could
     /// not be read.
     public let roundHash: [UInt8]?
@@ -69,13 +93,20 @@ public struct VerificationReport: Sendable {
     public let fingerprint: Fingerprint?
     /// Every check, in spec order.
     public let checks: [Check]
+    /// The anchor used.
+    public let anchor: Anchor
 
     /// Creates a report.
-    public init(roundHash: [UInt8]?, fingerprint: Fingerprint? = nil, checks: [Check]) {
+    public init(roundHash: [UInt8]?, fingerprint: Fingerprint? = nil, checks: [Check], anchor: Anchor = .none) {
         self.roundHash = roundHash
         self.fingerprint = fingerprint
         self.checks = checks
+        self.anchor = anchor
     }
+
+    /// True when no check failed and an anchor tied the folder to the round: what `verify`
+    /// reports as PASSED (exit 0).
+    public var passedAnchored: Bool { passed && anchor != .none }
 
     /// True when no check failed (checks that are not yet applicable do not fail the round).
     public var passed: Bool { checks.allSatisfy(\.passed) }
@@ -93,13 +124,15 @@ public struct VerificationReport: Sendable {
     }
 
     /// The report as canonical JSON (spec §9.4):
-    /// `{"checks": [check…], "passed": bool, "round": hex32 | null}`.
+    /// `{"anchor": "none" | "fingerprint" | "pin" | "fingerprint+pin", "checks": [check…],
+    /// "passed": bool, "round": hex32 | null}`.
     ///
     /// - Parameter render: Renders a check's detail as text (see ``Check/json(renderingDetail:)``).
     /// - Returns: The report as a JSON object: every check in order, the overall result and the
     ///   round hash (null when the round definition could not be read).
     public func json(renderingDetail render: (Notice) -> String) -> JSONValue {
         .object([
+            "anchor": .string(anchor.rawValue),
             "checks": .array(checks.map { $0.json(renderingDetail: render) }),
             "passed": .bool(passed),
             "round": roundHash.map { .hex($0) } ?? .null,

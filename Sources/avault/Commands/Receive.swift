@@ -8,12 +8,15 @@ struct Receive: ParsableCommand {
     @Argument(help: ArgumentHelp(Terminal.localized(.receiveHelpFiles), valueName: "file"))
     var files: [String]
 
+    @Option(help: ArgumentHelp(Terminal.localized(.receiveHelpReceiptsOut), valueName: "folder"))
+    var receiptsOut: String?
+
     @OptionGroup var round: RoundOptions
     @OptionGroup var key: KeyOptions
 
     func run() throws {
         let inbox = Inbox(roundDirectory: round.directory, round: try round.load())
-        let batch = try inbox.receive(files, secretary: key.unlocked())
+        let batch = try inbox.receive(files, secretary: key.unlocked(), receiptsOut: receiptsOut)
         for outcome in batch.recovered {
             switch outcome {
             case .accepted(let member, let revision), .superseded(let member, let revision, _),
@@ -34,7 +37,9 @@ struct Receive: ParsableCommand {
                 Terminal.report(error)
             }
         }
+        for receipt in batch.receipts { Terminal.say(MessageID.receiveReceipt, [receipt]) }
         Terminal.say(Notice.Code.receiveSummary, [String(batch.accepted), String(batch.rejected)])
+        if let error = batch.receiptError { throw error }
         if batch.rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }

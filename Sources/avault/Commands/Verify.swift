@@ -1,9 +1,11 @@
 import AppraisalVault
 import ArgumentParser
 
-/// `avault verify ROUND [--fingerprint FP] [--json]`: the auditor's check of a whole round folder
-/// (spec §9). Exit 0 only when no check failed; 1 (``ExitStatus/verificationFailed``)
-/// otherwise; 66 when the folder does not exist.
+/// `avault verify ROUND [--fingerprint FP] [--receipts DIR] [--json]`: the auditor's check of a
+/// whole round folder (spec §9). Exit 0 only when no check failed and the folder is anchored (the
+/// fingerprint matched, or the journal extends this machine's pin); 2
+/// (``ExitStatus/unanchored``) when every check passed without an anchor; 1
+/// (``ExitStatus/verificationFailed``) when a check failed; 66 when the folder does not exist.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Terminal.localized(.verifyAbstract))
 
@@ -12,6 +14,9 @@ struct Verify: ParsableCommand {
 
     @Option(help: ArgumentHelp(Terminal.localized(.verifyHelpFingerprint), valueName: "fingerprint"))
     var fingerprint: String?
+
+    @Option(help: ArgumentHelp(Terminal.localized(.verifyHelpReceipts), valueName: "folder"))
+    var receipts: String?
 
     @Flag(help: ArgumentHelp(Terminal.localized(.verifyHelpJSON)))
     var json = false
@@ -24,7 +29,8 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let report = try RoundVerifier.verify(
-            roundDirectory: roundFolder, expectedFingerprint: fingerprint.flatMap { Fingerprint(parsing: $0) })
+            roundDirectory: roundFolder, expectedFingerprint: fingerprint.flatMap { Fingerprint(parsing: $0) },
+            receipts: receipts)
         if json {
             Terminal.out(
                 String(
@@ -40,13 +46,19 @@ struct Verify: ParsableCommand {
             let failed = report.failures.count
             if failed == 0 {
                 let notYet = report.checks.filter { $0.status == .notYet }.count
-                Terminal.say(.verifySummaryPass, [String(report.checks.count - notYet), String(notYet)])
+                let counts = [String(report.checks.count - notYet), String(notYet)]
+                if report.anchor == .none {
+                    Terminal.say(.verifySummaryUnanchored, counts)
+                } else {
+                    Terminal.say(.verifySummaryPass, counts + [report.anchor.rawValue])
+                }
             } else {
                 Terminal.say(.verifySummaryFail, [String(failed), String(report.checks.count)])
             }
             if !report.warnings.isEmpty { Terminal.say(.verifySummaryWarnings, [String(report.warnings.count)]) }
         }
         if !report.passed { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
+        if report.anchor == .none { throw ExitCode(ExitStatus.unanchored.rawValue) }
     }
 
     /// The text report's mark for a status (spec §9.4).

@@ -226,6 +226,82 @@ extension Catalog {
         "journal.broken-chain":
             "{1}: the journal's hash chain breaks at entry {2}; an entry was removed, inserted or edited.",
         "journal.wrong-round": "{1}: this journal belongs to another appraisal round.",
+        "journal.rolled-back":
+            "{1}: this journal ({2} entries, head {3}…) does not extend the one this machine recorded for the round ({4} entries, head {5}…, in {6}): an older copy of the round folder was put back, or the journal was replaced. Nothing was changed.",
+        "journal.pin-malformed":
+            "{1}: this machine's pin file is damaged ({2}); see the round with `avault pin --round ROUND`, then pin it again with --accept.",
+        "journal.pin-accept-mismatch":
+            "--accept {1} is not the head of {2}, which is {3}; copy the head exactly as avault printed it.",
+        "journal.pin-no-state":
+            "There is no folder for journal pins: set HOME or XDG_STATE_HOME.",
+        "receipt.bad-signature":
+            "{1}: the receipt is not signed by this round's secretary; it was altered, or it is not from this round.",
+        "receipt.wrong-round":
+            "{1}: this receipt is for another appraisal round.",
+        "receipt.not-in-journal":
+            "{1}: the journal does not hold this receipt's entry {4} (head {5}…) for {2} revision {3}: it was rolled back or rewritten after the file was received.",
+        "checkpoint.bad-signature":
+            "{1}: the checkpoint's signature does not verify; the file was altered.",
+        "checkpoint.not-a-holder":
+            "{1}: the key in this checkpoint (signed as {2}) is not a release holder of this round.",
+        "checkpoint.wrong-round":
+            "{1}: this checkpoint is for another appraisal round.",
+        "checkpoint.not-extended":
+            "{1}: {2} checkpointed the journal at {3} entries (head {4}…), but this journal ({5} entries) does not extend it: an older copy was put back, or the history was rewritten.",
+        "verify.pin-ok":
+            "The journal extends this machine's pin ({1} entries, head {2}…).",
+        "verify.pin-none":
+            "This machine has not pinned this round.",
+        "verify.receipts-ok":
+            "{1} receipts: signed by the secretary, and the journal holds each one's entry.",
+        "verify.receipts-none":
+            "No receipts to check.",
+        "verify.checkpoints-ok":
+            "{1} checkpoints by release holders; the journal extends each.",
+        "verify.checkpoints-none":
+            "No checkpoints yet.",
+        "hint.pin-accept":
+            "Restore the newest copy of the round folder (a backup; the members' receipts show what is missing). Only if this journal is the one to keep: avault pin --round {1} --accept {2}",
+        "pin.abstract":
+            "Show this machine's pin of a round's journal, or pin again on purpose (--accept).",
+        "pin.help-accept":
+            "Pin the journal now in the folder; give its head in full, as avault printed it.",
+        "pin.journal":
+            "Journal: {1} entries, head {2}",
+        "pin.pinned":
+            "Pinned on this machine: {1} entries, head {2} ({3})",
+        "pin.none":
+            "Not pinned on this machine ({1}).",
+        "pin.accepted":
+            "Pinned: commands on this machine now accept this journal and what extends it, nothing older.",
+        "pin.not-extended":
+            "The journal does not extend the pin, so commands on this machine refuse it. Restore the newest copy; or, to keep this journal: avault pin --round {1} --accept {2}",
+        "receipt.abstract":
+            "Check the receipts of received files (for members).",
+        "receipt.check-abstract":
+            "Check a receipt: the secretary's signature, the round and, given the round folder, that its journal still holds it.",
+        "receipt.help-file":
+            "The receipt file (.avc).",
+        "receipt.good":
+            "{1}: a good receipt from the round's secretary: {2}, journal entry {3} (head {4}), received {5}.",
+        "receipt.in-journal":
+            "The journal in {1} holds this entry.",
+        "receipt.journal-not-checked":
+            "No journal in {1}: only the signature and the round were checked; give the round folder to check the journal too.",
+        "checkpoint.abstract":
+            "A release holder signs the journal's current head (checkpoints/), so an older copy cannot be put back unnoticed.",
+        "checkpoint.written":
+            "Wrote {1}: {2} checkpointed the journal at {3} entries, head {4}.",
+        "verify.help-receipts":
+            "A folder of receipts (.avc) to check against the journal, e.g. a member's stick.",
+        "verify.summary-unanchored":
+            "NOT ANCHORED: {1} checks passed, {2} not yet applicable, but nothing ties this folder to the round you mean; a forged folder consistent with itself passes too. Give --fingerprint (the secretary reads it to you), or verify on a machine that pinned the round.",
+        "receive.help-receipts-out":
+            "Also write each receipt into this folder (e.g. the member's stick).",
+        "receive.receipt":
+            "receipt: {1}",
+        "exit.unanchored":
+            "every check passed, but the round is not anchored (verify)",
         "release.secret-empty": "The secret to split is empty.",
         "release.holder-count": "{1} release holders given; there must be between 1 and 255.",
         "release.threshold-range":
@@ -514,7 +590,7 @@ extension Catalog {
         "verify.help-json": "Print the report as canonical JSON for machines.",
         "verify.bad-fingerprint": "\"{1}\" is not a fingerprint (24 characters A–Z, 2–7).",
         "verify.header": "Verifying round {1} (fingerprint {2})",
-        "verify.summary-pass": "PASSED: {1} checks passed, {2} not yet applicable.",
+        "verify.summary-pass": "PASSED: {1} checks passed, {2} not yet applicable; anchored by {3}.",
         "verify.summary-fail": "FAILED: {1} of {2} checks failed.",
         "format.kind-name": "{1} file",
         "format.empty": "{1}: the file is empty.",

@@ -231,6 +231,82 @@ extension Catalog {
         "journal.bad-signature": "{1}: chữ ký của thư ký trên nhật ký không hợp lệ; nhật ký đã bị sửa.",
         "journal.broken-chain": "{1}: chuỗi băm của nhật ký bị đứt ở mục {2}; có mục bị xoá, chèn hoặc sửa.",
         "journal.wrong-round": "{1}: nhật ký này thuộc về một vòng thẩm định khác.",
+        "journal.rolled-back":
+            "{1}: nhật ký này ({2} mục, đầu chuỗi {3}…) không nối tiếp nhật ký mà máy này đã ghi nhận cho vòng thẩm định ({4} mục, đầu chuỗi {5}…, trong {6}): một bản sao cũ của thư mục vòng đã được chép đè, hoặc nhật ký đã bị thay. Chưa có gì bị thay đổi.",
+        "journal.pin-malformed":
+            "{1}: tệp ghim của máy này bị hỏng ({2}); xem vòng bằng `avault pin --round VÒNG`, rồi ghim lại bằng --accept.",
+        "journal.pin-accept-mismatch":
+            "--accept {1} không phải đầu chuỗi của {2}; đầu chuỗi là {3}. Hãy chép đúng đầu chuỗi avault đã in.",
+        "journal.pin-no-state":
+            "Không có thư mục lưu điểm ghim nhật ký: hãy đặt HOME hoặc XDG_STATE_HOME.",
+        "receipt.bad-signature":
+            "{1}: biên nhận không mang chữ ký của thư ký vòng này; tệp đã bị sửa, hoặc không thuộc vòng này.",
+        "receipt.wrong-round":
+            "{1}: biên nhận này thuộc một vòng thẩm định khác.",
+        "receipt.not-in-journal":
+            "{1}: nhật ký không còn mục {4} (đầu chuỗi {5}…) của biên nhận này cho {2} lần nộp {3}: nhật ký đã bị quay lui hoặc viết lại sau khi nhận tệp.",
+        "checkpoint.bad-signature":
+            "{1}: chữ ký trên điểm chốt không hợp lệ; tệp đã bị sửa.",
+        "checkpoint.not-a-holder":
+            "{1}: khoá trong điểm chốt này (ký với tên {2}) không phải của người giữ khoá công bố của vòng này.",
+        "checkpoint.wrong-round":
+            "{1}: điểm chốt này thuộc một vòng thẩm định khác.",
+        "checkpoint.not-extended":
+            "{1}: {2} đã chốt nhật ký ở {3} mục (đầu chuỗi {4}…), nhưng nhật ký này ({5} mục) không nối tiếp điểm đó: một bản cũ đã được chép đè, hoặc lịch sử đã bị viết lại.",
+        "verify.pin-ok":
+            "Nhật ký nối tiếp điểm ghim của máy này ({1} mục, đầu chuỗi {2}…).",
+        "verify.pin-none":
+            "Máy này chưa ghim vòng thẩm định này.",
+        "verify.receipts-ok":
+            "{1} biên nhận: có chữ ký của thư ký, và nhật ký còn đủ mục của từng biên nhận.",
+        "verify.receipts-none":
+            "Không có biên nhận để đối chiếu.",
+        "verify.checkpoints-ok":
+            "{1} điểm chốt của người giữ khoá; nhật ký nối tiếp từng điểm.",
+        "verify.checkpoints-none":
+            "Chưa có điểm chốt.",
+        "hint.pin-accept":
+            "Hãy khôi phục bản mới nhất của thư mục vòng (bản sao lưu; biên nhận của thành viên cho biết còn thiếu gì). Chỉ khi đúng là muốn giữ nhật ký này: avault pin --round {1} --accept {2}",
+        "pin.abstract":
+            "Xem điểm ghim nhật ký của một vòng trên máy này, hoặc chủ động ghim lại (--accept).",
+        "pin.help-accept":
+            "Ghim nhật ký hiện có trong thư mục; ghi đầy đủ đầu chuỗi như avault đã in.",
+        "pin.journal":
+            "Nhật ký: {1} mục, đầu chuỗi {2}",
+        "pin.pinned":
+            "Đã ghim trên máy này: {1} mục, đầu chuỗi {2} ({3})",
+        "pin.none":
+            "Máy này chưa ghim ({1}).",
+        "pin.accepted":
+            "Đã ghim: các lệnh trên máy này từ nay chấp nhận nhật ký này và những gì nối tiếp nó, không chấp nhận bản cũ hơn.",
+        "pin.not-extended":
+            "Nhật ký không nối tiếp điểm ghim nên các lệnh trên máy này từ chối nó. Hãy khôi phục bản mới nhất; hoặc, nếu muốn giữ nhật ký này: avault pin --round {1} --accept {2}",
+        "receipt.abstract":
+            "Kiểm tra biên nhận của các tệp đã được nhận (dành cho thành viên).",
+        "receipt.check-abstract":
+            "Kiểm tra một biên nhận: chữ ký của thư ký, vòng thẩm định, và nếu có thư mục vòng thì nhật ký còn giữ biên nhận đó.",
+        "receipt.help-file":
+            "Tệp biên nhận (.avc).",
+        "receipt.good":
+            "{1}: biên nhận hợp lệ của thư ký vòng: {2}, mục nhật ký {3} (đầu chuỗi {4}), nhận lúc {5}.",
+        "receipt.in-journal":
+            "Nhật ký trong {1} còn giữ mục này.",
+        "receipt.journal-not-checked":
+            "Không có nhật ký trong {1}: mới kiểm tra chữ ký và vòng; hãy chỉ thư mục vòng để kiểm tra cả nhật ký.",
+        "checkpoint.abstract":
+            "Người giữ khoá công bố ký đầu chuỗi hiện tại của nhật ký (checkpoints/), để không ai chép đè bản cũ mà không bị phát hiện.",
+        "checkpoint.written":
+            "Đã ghi {1}: {2} đã chốt nhật ký ở {3} mục, đầu chuỗi {4}.",
+        "verify.help-receipts":
+            "Thư mục chứa biên nhận (.avc) cần đối chiếu với nhật ký, ví dụ USB của thành viên.",
+        "verify.summary-unanchored":
+            "CHƯA NEO: {1} bước kiểm tra đạt, {2} bước chưa đến lượt, nhưng không có gì gắn thư mục này với vòng thẩm định bạn cần kiểm tra; một thư mục giả mạo nhất quán với chính nó cũng đạt. Hãy dùng --fingerprint (thư ký đọc cho bạn), hoặc kiểm tra trên máy đã ghim vòng này.",
+        "receive.help-receipts-out":
+            "Ghi thêm từng biên nhận vào thư mục này (ví dụ USB của thành viên).",
+        "receive.receipt":
+            "biên nhận: {1}",
+        "exit.unanchored":
+            "mọi bước kiểm tra đạt nhưng vòng chưa được neo (verify)",
         "release.secret-empty": "Bí mật cần chia rỗng.",
         "release.holder-count": "Có {1} người giữ khoá mở; số người phải từ 1 đến 255.",
         "release.threshold-range": "Ngưỡng mở khoá {1} nằm ngoài phạm vi: phải từ 1 đến số người giữ khoá ({2}).",
@@ -514,7 +590,7 @@ extension Catalog {
         "verify.help-json": "In báo cáo dạng JSON chuẩn cho máy đọc.",
         "verify.bad-fingerprint": "\"{1}\" không phải dấu vân tay (24 ký tự A–Z, 2–7).",
         "verify.header": "Kiểm tra vòng {1} (dấu vân tay {2})",
-        "verify.summary-pass": "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt.",
+        "verify.summary-pass": "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt; neo bằng {3}.",
         "verify.summary-fail": "KHÔNG ĐẠT: {1} trong {2} bước kiểm tra không đạt.",
         "format.kind-name": "tệp loại {1}",
         "format.empty": "{1}: tệp rỗng.",

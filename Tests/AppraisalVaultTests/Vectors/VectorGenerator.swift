@@ -21,6 +21,8 @@ enum VectorGenerator {
         "locked-results": lockedResultsVectors,
         "round-definition": roundDefinitionVectors,
         "evidence": evidenceVectors,
+        "receipt": receiptVectors,
+        "checkpoint": checkpointVectors,
     ]
 
     /// Every generated vector, sorted by area and name.

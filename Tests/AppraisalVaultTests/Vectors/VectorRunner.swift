@@ -18,6 +18,8 @@ enum VectorRunner {
         "locked-results": runLockedResults,
         "round-definition": runRoundDefinition,
         "evidence": runEvidence,
+        "receipt": runReceipt,
+        "checkpoint": runCheckpoint,
     ]
 
     /// The outcome of `vector`, or a description of why it could not be run.

@@ -13,12 +13,16 @@ struct RoundVerifierTests {
         let f = try F()
         let report = try f.verify(fingerprint: f.round.fingerprint)
         #expect(report.passed, "\(report.failures.map { "\($0.id): \($0.detail.description)" })")
-        #expect(report.checks.allSatisfy { $0.status == .passed })
+        // No pin store, receipt or checkpoint in this fixture: those three are not yet (spec §11.5).
+        let freshness: Set = ["journal.pin", "journal.receipts", "journal.checkpoints"]
+        #expect(report.checks.allSatisfy { $0.status == (freshness.contains($0.id) ? .notYet : .passed) })
+        #expect(report.anchor == .fingerprint)
         var ids = [String]()
         for id in report.checks.map(\.id) where ids.last != id { ids.append(id) }
         #expect(
             ids == [
                 "round.signature", "round.fingerprint", "journal.signature", "journal.chain", "journal.round",
+                "journal.pin", "journal.receipts", "journal.checkpoints",
                 "submission.name", "submission.signature", "submission.binding", "submission.name",
                 "submission.signature",
                 "submission.binding", "journal.files", "manifest.signature", "manifest.round", "manifest.submissions",
@@ -37,12 +41,17 @@ struct RoundVerifierTests {
         #expect(report.passed)
         let notYet = report.checks.filter { $0.status == .notYet }.map(\.id)
         #expect(
-            notYet == ["round.fingerprint", "submission.name", "manifest.signature", "approval.count", "token.verify"])
+            notYet == [
+                "round.fingerprint", "journal.pin", "journal.receipts", "journal.checkpoints", "submission.name",
+                "manifest.signature", "approval.count", "token.verify",
+            ])
+        #expect(report.anchor == .none)
         let merged = try F(stage: .merged).verify()
         #expect(merged.passed)
         #expect(
             merged.checks.filter { $0.status == .notYet }.map(\.id) == [
-                "round.fingerprint", "approval.count", "token.verify",
+                "round.fingerprint", "journal.pin", "journal.receipts", "journal.checkpoints", "approval.count",
+                "token.verify",
             ])
     }
 
