@@ -122,14 +122,15 @@ struct RoundLockCLITests {
         let round = cli.path("round")
         try Tree.copy(f.roundA, to: round)
         try? FileManager.default.removeItem(atPath: round + "/" + RoundLayout.lockFileName)
-        for arguments in [["verify", round], ["status", "--round", round], ["round", "show", round]] {
+        let verify = ["verify", round, "--fingerprint", f.round.fingerprint.description]
+        for arguments in [verify, ["status", "--round", round], ["round", "show", round]] {
             let r = try cli.run(arguments)
             #expect(r.exited(0), "\(r)")
             #expect(!FileIO.exists(round + "/" + RoundLayout.lockFileName), "\(arguments[0]) created the lock file")
         }
         let reader = try HeldLock(round, exclusive: false)
         defer { reader.release() }
-        let r = try cli.run(["verify", round], environment: ["AVAULT_LOCK_WAIT": "0"])
+        let r = try cli.run(verify, environment: ["AVAULT_LOCK_WAIT": "0"])
         #expect(r.exited(0) && !r.stderr.contains("Waiting"), "\(r)")
     }
 
