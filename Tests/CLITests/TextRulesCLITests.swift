@@ -36,12 +36,13 @@ struct TextRulesCLITests {
     static let reason = "Hồ sơ minh chứng chưa đầy đủ (minh hoạ)"
 
     /// A reason of only NBSP (Excel writes them) is refused at seal, naming file:line:column; so is
-    /// one of ideographic spaces. Nothing is written.
+    /// one of ideographic spaces, of the Hangul filler U+3164 or of the Braille blank U+2800. Nothing
+    /// is written.
     @Test func blankReasonRefusedAtSeal() throws {
         let d = try Demo()
         defer { d.cli.cleanUp() }
         #expect(d.sheet.contains(Self.reason))
-        for blank in ["\u{00A0}\u{00A0}", "\u{3000}"] {
+        for blank in ["\u{00A0}\u{00A0}", "\u{3000}", "\u{3164}", "\u{2800}\u{2800}"] {
             let result = try d.seal(d.sheet.replacingOccurrences(of: Self.reason, with: blank), out: "x.avs")
             #expect(result.exited(65), "\(result)")
             #expect(result.stderr.contains("sheet.csv:2:8"), "\(result.stderr)")

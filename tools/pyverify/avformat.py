@@ -18,6 +18,22 @@ import nacl.bindings as nb
 import nacl.exceptions
 import nacl.signing
 
+# §1.2: NFC is that of Unicode 15.0. An older unicodedata may judge text with characters assigned
+# since then differently from the reference implementation (a false reject or a false accept).
+NFC_UNICODE_VERSION = (15, 0, 0)
+
+
+def unicode_version_warning(version: str = unicodedata.unidata_version) -> str | None:
+    """The warning to print when this Python's Unicode data is older than §1.2's NFC version."""
+    have = tuple(int(x) for x in version.split("."))
+    if have >= NFC_UNICODE_VERSION:
+        return None
+    need = ".".join(map(str, NFC_UNICODE_VERSION))
+    return (f"WARNING: this Python's Unicode data is version {version}, older than Unicode {need} that "
+            f"the format uses for NFC (spec §1.2): text with characters assigned after {version} may be "
+            f"judged differently from avault. Use a Python whose unicodedata.unidata_version is ≥ {need}.")
+
+
 MAGIC = b"AVAULT"
 KINDS = {
     1: "secret-key", 2: "public-identity", 3: "round-definition", 4: "submission",
@@ -206,19 +222,18 @@ def signed_doc_ok(kind_name: str, preamble: bytes, sig: bytes, pk: bytes) -> boo
 CTRL_RE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029]")          # control character
 MULTILINE_CTRL_RE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]")  # TAB, LF allowed
 BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")    # bidirectional control
-BLANK_RANGES = (  # White_Space, then general category Cf (Unicode 16.0), as listed in §1.3
-    (0x0009, 0x000D), (0x0020, 0x0020), (0x0085, 0x0085), (0x00A0, 0x00A0), (0x1680, 0x1680),
-    (0x2000, 0x200A), (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000),
-    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
-    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
-    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+BLANK_RANGES = (  # White_Space, Default_Ignorable_Code_Point, Cf (Unicode 16.0), U+2800: the list of §1.3
+    (0x0009, 0x000D), (0x0020, 0x0020), (0x0085, 0x0085), (0x00A0, 0x00A0), (0x00AD, 0x00AD), (0x034F, 0x034F),
+    (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2),
+    (0x115F, 0x1160), (0x1680, 0x1680), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2000, 0x200F), (0x2028, 0x202F),
+    (0x205F, 0x206F), (0x2800, 0x2800), (0x3000, 0x3000), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )
 
 
 def is_blank(s: str) -> bool:
-    """§1.3: every character is White_Space or Cf (the fixed list); the empty string is blank."""
+    """§1.3: every character is in the fixed blank list; the empty string is blank."""
     return all(any(lo <= ord(c) <= hi for lo, hi in BLANK_RANGES) for c in s)
 
 

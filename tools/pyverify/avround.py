@@ -96,8 +96,9 @@ class Round:
 
     def _framework(self, fw):
         fields(fw, "header.framework", ("fields", "id", "title", "total"))
-        f_str(fw["id"], "header.framework.id", None, 0)
-        f_str(fw["title"], "header.framework.title", None, 0)
+        f_str(fw["id"], "header.framework.id", 200, 0)
+        f_str(fw["title"], "header.framework.title", 1000, 0)
+        hdr(nfc(fw["id"]) and nfc(fw["title"]), "header.framework", "id or title not NFC")
         total = f_dec(fw["total"], "header.framework.total")
         self.codes = set()
         self.fw_fields, self.fw_criteria, self.subs = [], [], []

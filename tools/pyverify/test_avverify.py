@@ -158,6 +158,34 @@ def test_text_rules():
     assert text_problem("Nguyễn Thị Lan\u200d") is None
 
 
+def test_blank_invisible_and_unicode_warning(capsys):
+    from avformat import is_blank, unicode_version_warning
+    for s in ("\u3164", "\u2800", "\u115f\u1160", "\uffa0", "\u034f", "\ufe0f", "\U000e0100", "\u180b"):
+        assert is_blank(s), repr(s)
+    for s in ("\u2801", "a\ufe0f", "\u3165"):
+        assert not is_blank(s), repr(s)
+    assert unicode_version_warning("14.0.0") is not None and "15.0" in unicode_version_warning("14.0.0")
+    assert unicode_version_warning("15.0.0") is None and unicode_version_warning("16.0.0") is None
+
+
+def test_results_reason_null_rejected():
+    """§6.4: `reason` and `appraiser` are strings, never null (as the Swift reader requires)."""
+    import copy
+    from avformat import AVError, canonical
+    from avverify import parse_results
+    cell = {"code": "1.1.1", "method": "self", "max": "1", "self": "1", "appraised": "1", "reason": "",
+            "appraiser": "tv-01"}
+    unit = {"unit": "u1", "group": "g", "label": "Tốt", "rank": 1, "self": "1", "appraised": "1", "max": "1",
+            "percent": "100", "fields": [], "criteria": [], "cells": [cell]}
+    good = {"round": "00" * 32, "surveyAvailable": False, "units": [unit]}
+    parse_results(canonical(good))
+    for key in ("reason", "appraiser"):
+        bad = copy.deepcopy(good)
+        bad["units"][0]["cells"][0][key] = None
+        with pytest.raises(AVError):
+            parse_results(canonical(bad))
+
+
 def test_single_holder_round_warns(tmp_path):
     keys = tmp_path / "keys"
     shutil.copytree(REPO / "keys", keys)

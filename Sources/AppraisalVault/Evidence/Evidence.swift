@@ -71,12 +71,12 @@ public enum Evidence {
     }
 
     /// A valid evidence name: NFC, 1–255 bytes, one path component, no control or bidirectional
-    /// characters (spec §10.1, §1.3).
+    /// characters, not blank (spec §10.1, §1.3).
     static func isValidName(_ name: String) -> Bool {
         let bytes = name.utf8.count
         return bytes >= 1 && bytes <= 255 && name != "." && name != ".." && Text.nfc(name).utf8.elementsEqual(name.utf8)
             && !name.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.value == 0 }
-            && !Text.hasControlCharacters(name)
+            && !Text.hasControlCharacters(name) && !Text.isBlank(name)
     }
 
     /// The content length a payload of `length` bytes carries (spec §5.3); valid lengths only.

@@ -4,12 +4,10 @@ extension ResultsReport {
     /// that pivots in Excel or LibreOffice. UTF-8 with BOM, comma separator, decimal point.
     ///
     /// Text cells that a spreadsheet would evaluate as a formula (starting with `=`, `+`, `-`, `@`,
-    /// tab or carriage return) are prefixed with `'`, so a reason such as `=HYPERLINK(…)` stays text.
+    /// tab or carriage return) are prefixed with `'` (``CSV/spreadsheetText(_:)``), so a reason such
+    /// as `=HYPERLINK(…)` stays text.
     public func csv() -> [UInt8] {
-        func text(_ s: String) -> String {
-            guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
-            return "'" + s
-        }
+        func text(_ s: String) -> String { CSV.spreadsheetText(s) }
         let titles = subCriterionTitles
         let names = appraiserNames
         let groupNames = Dictionary(uniqueKeysWithValues: round.groups.map { ($0.id, $0.name) })

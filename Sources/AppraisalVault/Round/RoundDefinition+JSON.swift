@@ -271,8 +271,8 @@ extension RoundDefinition {
 
     static func readFramework(_ value: JSONValue) throws(FieldReader.Failure) -> Framework {
         var r = try FieldReader(value, path: "framework")
-        let id = try r.string("id", maxBytes: 200)
-        let title = try r.string("title", maxBytes: 1000)
+        let id = try r.string("id", maxBytes: FrameworkInput.maxIDBytes)
+        let title = try r.string("title", maxBytes: FrameworkInput.maxTitleBytes)
         let total = try points(&r, "total", path: "framework")
         var rows = [FrameworkInput.Row]()
         func row(_ v: JSONValue, path: String, level: Int, enclosing: String?) throws(FieldReader.Failure) {

@@ -14,6 +14,8 @@ public enum Worksheet {
     /// The rows (header first) of `member`'s worksheet in `round`.
     ///
     /// `diem_tu_cham` is the unit's self score for `self` sub-criteria and empty for `council` ones.
+    /// The informational text columns `ten_don_vi` and `tieu_chi` are neutralised for spreadsheets
+    /// (``CSV/spreadsheetText(_:)``): a title starting with `=` is not evaluated as a formula.
     public static func rows(for member: Member, in round: RoundDefinition) -> [[String]] {
         let names = Dictionary(uniqueKeysWithValues: round.units.map { ($0.id, $0.name) })
         let subs = Dictionary(uniqueKeysWithValues: round.framework.subCriteria.map { ($0.code, $0) })
@@ -21,7 +23,10 @@ public enum Worksheet {
         for cell in round.cells(of: member) {
             let sub = subs[cell.code]!
             let selfScore = round.selfAssessment.score(unit: cell.unit, code: cell.code)?.description ?? ""
-            rows.append([cell.unit, names[cell.unit]!, cell.code, sub.title, sub.max.description, selfScore, "", ""])
+            rows.append([
+                cell.unit, CSV.spreadsheetText(names[cell.unit]!), cell.code, CSV.spreadsheetText(sub.title),
+                sub.max.description, selfScore, "", "",
+            ])
         }
         return rows
     }

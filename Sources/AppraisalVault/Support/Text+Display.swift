@@ -54,9 +54,9 @@ extension Text {
     /// True when every character of `s` is blank (also for the empty string): nothing a reader can see.
     public static func isBlank(_ s: String) -> Bool { s.unicodeScalars.allSatisfy(isBlank) }
 
-    /// True for a blank character (spec §1.3): Unicode White_Space or general category Cf
-    /// (format), as the fixed table ``blankRanges`` lists them, so that every implementation and
-    /// every Unicode version of the standard library agree.
+    /// True for a blank character (spec §1.3): Unicode White_Space, Default_Ignorable_Code_Point,
+    /// general category Cf (format), or U+2800 (Braille blank), as the fixed table ``blankRanges``
+    /// lists them, so that every implementation and every Unicode version of the standard library agree.
     public static func isBlank(_ u: Unicode.Scalar) -> Bool {
         let v = u.value
         // The table is sorted: binary search for the last range starting at or below v.
@@ -69,15 +69,17 @@ extension Text {
         return low > 0 && blankRanges[low - 1].contains(v)
     }
 
-    /// The blank characters of spec §1.3, sorted: White_Space (U+0009–U+000D, U+0020, U+0085,
-    /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and the format
-    /// characters (general category Cf) of Unicode 16.0.
+    /// The blank characters of spec §1.3, sorted and merged: White_Space (U+0009–U+000D, U+0020,
+    /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000),
+    /// Default_Ignorable_Code_Point and general category Cf of Unicode 16.0 (invisible fillers such
+    /// as U+115F, U+1160, U+3164, U+FFA0, U+034F, the variation selectors), and U+2800.
     public static let blankRanges: [ClosedRange<UInt32>] = [
-        0x0009...0x000d, 0x0020...0x0020, 0x0085...0x0085, 0x00a0...0x00a0, 0x00ad...0x00ad, 0x0600...0x0605,
-        0x061c...0x061c, 0x06dd...0x06dd, 0x070f...0x070f, 0x0890...0x0891, 0x08e2...0x08e2, 0x1680...0x1680,
-        0x180e...0x180e, 0x2000...0x200f, 0x2028...0x202f, 0x205f...0x2064, 0x2066...0x206f, 0x3000...0x3000,
-        0xfeff...0xfeff, 0xfff9...0xfffb, 0x110bd...0x110bd, 0x110cd...0x110cd, 0x13430...0x1343f,
-        0x1bca0...0x1bca3, 0x1d173...0x1d17a, 0xe0001...0xe0001, 0xe0020...0xe007f,
+        0x0009...0x000d, 0x0020...0x0020, 0x0085...0x0085, 0x00a0...0x00a0, 0x00ad...0x00ad, 0x034f...0x034f,
+        0x0600...0x0605, 0x061c...0x061c, 0x06dd...0x06dd, 0x070f...0x070f, 0x0890...0x0891, 0x08e2...0x08e2,
+        0x115f...0x1160, 0x1680...0x1680, 0x17b4...0x17b5, 0x180b...0x180f, 0x2000...0x200f, 0x2028...0x202f,
+        0x205f...0x206f, 0x2800...0x2800, 0x3000...0x3000, 0x3164...0x3164, 0xfe00...0xfe0f, 0xfeff...0xfeff,
+        0xffa0...0xffa0, 0xfff0...0xfffb, 0x110bd...0x110bd, 0x110cd...0x110cd, 0x13430...0x1343f,
+        0x1bca0...0x1bca3, 0x1d173...0x1d17a, 0xe0000...0xe0fff,
     ]
 
     /// `s` with every character ``refusal(in:multiline:)`` refuses in one-line text replaced by `?`

@@ -187,6 +187,7 @@ extension Catalog {
         "framework.empty": "{1}: the framework has no fields.",
         "framework.total-mismatch": "{1}:{2}:{3}: the fields add up to {4}, but the declared total is {5}.",
         "framework.json": "{1}: invalid JSON at {2}: {3}.",
+        "framework.too-long": "{1}: the framework's {2} is longer than {3} bytes (UTF-8): shorten it.",
         "units.bad-id": "{1}:{2}:{3}: id \"{4}\" is invalid: use 1–64 characters a–z, 0–9, '.', '_', '-'.",
         "units.duplicate-group": "{1}:{2}:{3}: group {4} is declared twice.",
         "units.bad-name":

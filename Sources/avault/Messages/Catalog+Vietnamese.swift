@@ -193,6 +193,7 @@ extension Catalog {
         "framework.empty": "{1}: bộ tiêu chí không có lĩnh vực nào.",
         "framework.total-mismatch": "{1}:{2}:{3}: các lĩnh vực cộng lại được {4}, nhưng tổng điểm khai báo là {5}.",
         "framework.json": "{1}: JSON không hợp lệ tại {2}: {3}.",
+        "framework.too-long": "{1}: trường {2} của bộ tiêu chí dài quá {3} byte (UTF-8): hãy rút ngắn.",
         "units.bad-id": "{1}:{2}:{3}: mã \"{4}\" không hợp lệ: dùng 1–64 ký tự a–z, 0–9, '.', '_', '-'.",
         "units.duplicate-group": "{1}:{2}:{3}: nhóm {4} được khai báo hai lần.",
         "units.bad-name":

@@ -357,14 +357,15 @@ struct EvidenceTests {
         #expect(try Evidence.name(of: "/tmp/biên bản.pdf") == "biên bản.pdf")
     }
 
-    /// Names: NFC, one path component, no control or bidi characters; file names round-trip.
+    /// Names: NFC, one path component, no control or bidi characters, not blank (spec §10.1, §1.3);
+    /// file names round-trip.
     @Test func namesAndFileNames() throws {
         for good in ["a", "biên bản.pdf", ".hidden", String(repeating: "x", count: 255)] {
             #expect(Evidence.isValidName(good), "\(good)")
         }
         for bad in [
             "", ".", "..", "a/b", "a\\b", "a\u{0}b", "a\nb", "a\u{85}b", "bie\u{302}n", "bien-ban\u{202E}fdp.exe",
-            "a\u{200F}.pdf", "a\u{2066}b",
+            "a\u{200F}.pdf", "a\u{2066}b", "\u{200B}", "\u{3000}", " ", "\u{3164}\u{2800}",
             String(repeating: "x", count: 256),
         ] {
             #expect(!Evidence.isValidName(bad), "\(bad)")

@@ -189,11 +189,15 @@ struct AppraisalCheckTests {
             ])
     }
 
-    /// A reason made only of blank characters (spec §1.3: NBSP from Excel, U+3000, U+200B, U+FEFF)
+    /// A reason made only of blank characters (spec §1.3: NBSP from Excel, U+3000, U+200B, U+FEFF,
+    /// the Hangul fillers, the Braille blank, the grapheme joiner, variation selectors)
     /// is no reason: `appraisal.blank-reason`, the same rule for seal and merge; a visible reason passes.
     @Test func blankReason() throws {
         var rows = F.m1Rows
-        for blank in ["\u{00A0}", "\u{00A0}\u{00A0}", "\u{3000}", "\u{200B}", "\u{FEFF}", " \u{00A0}\n"] {
+        for blank in [
+            "\u{00A0}", "\u{00A0}\u{00A0}", "\u{3000}", "\u{200B}", "\u{FEFF}", " \u{00A0}\n", "\u{3164}", "\u{2800}",
+            "\u{115F}\u{1160}", "\u{FFA0}", "\u{034F}", "\u{FE0F}", "\u{E0100}",
+        ] {
             rows[0] = Appraisal(unit: "u1", code: "1.1.1", score: F.p("0.5"), reason: blank, line: 2)
             #expect(try Self.codes(rows) == ["appraisal.blank-reason"], "\(Array(blank.unicodeScalars))")
         }

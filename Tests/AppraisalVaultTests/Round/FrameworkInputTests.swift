@@ -176,4 +176,32 @@ import Testing
         let title = try #require(f?.subCriterion("1.1.1")?.title)
         #expect(Array(title.utf8) == Array("Thành phần 1".utf8))
     }
+
+    /// The JSON root `id` and `title` are normalised to NFC at input (a reader of the round
+    /// definition refuses non-NFC text, spec §1.3, §3.3).
+    @Test func jsonRootNFC() throws {
+        let json = Self.oneSubCriterion().replacingOccurrences(
+            of: "{\"maxTotal\"", with: "{\"id\": \"bo\u{0302}-2026\", \"title\": \"Bo\u{0323}\u{0302}\", \"maxTotal\"")
+        let (f, p) = try fx.framework(json, name: "f.json")
+        #expect(p.isEmpty, "\(p)")
+        #expect(Array(try #require(f).id.utf8) == Array("bô-2026".utf8))
+        #expect(Array(try #require(f).title.utf8) == Array("Bộ".utf8))
+    }
+
+    /// The JSON root `id` (200 bytes) and `title` (1000 bytes) limits of spec §3.3 are checked at
+    /// input, naming the file, the field and the limit; the limits themselves pass.
+    @Test func jsonRootLimits() throws {
+        func json(id: String, title: String) -> String {
+            Self.oneSubCriterion().replacingOccurrences(
+                of: "{\"maxTotal\"", with: "{\"id\": \"\(id)\", \"title\": \"\(title)\", \"maxTotal\"")
+        }
+        let (ok, p) = try fx.framework(
+            json(id: String(repeating: "a", count: 200), title: String(repeating: "ệ", count: 333)), name: "f.json")
+        #expect(ok != nil && p.isEmpty, "\(p)")
+        let (_, q) = try fx.framework(json(id: String(repeating: "a", count: 201), title: "T"), name: "g.json")
+        expectProblem(q, InputErrorCode.frameworkTooLong, mentions: "g.json", "id", "200")
+        // 334 × "ệ" (3 bytes) = 1002 bytes; an NFD form would be longer still, the NFC form counts.
+        let (_, r) = try fx.framework(json(id: "x", title: String(repeating: "ệ", count: 334)), name: "h.json")
+        expectProblem(r, InputErrorCode.frameworkTooLong, mentions: "h.json", "title", "1000")
+    }
 }

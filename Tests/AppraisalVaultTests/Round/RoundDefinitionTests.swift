@@ -179,6 +179,56 @@ import VaultCrypto
         let table = try CSV.parse(bytes, file: "w.csv")
         #expect(table.records.count == 2)
     }
+
+    /// A JSON framework whose root `id` and `title` arrive in NFD is normalised at input, so the
+    /// round is signed and reads back (spec §1.3: a reader refuses non-NFC text).
+    @Test func nfdFrameworkIDSigns() throws {
+        var setup = try sources()
+        setup.framework = try fx.write(
+            "framework.json",
+            """
+            {"id": "bo\u{0302}-2025", "title": "Bo\u{0323}\u{0302} tie\u{0302}u chi\u{0301}", "maxTotal": 2,
+             "fields": [{"code": "1", "title": "A", "maxPoints": 2, "criteria": [
+              {"code": "1.1", "title": "B", "maxPoints": 2, "subCriteria": [
+                {"code": "1.1.1", "title": "C1", "maxPoints": 1, "method": "self"},
+                {"code": "1.1.2", "title": "C2", "maxPoints": 0.5, "method": "council"},
+                {"code": "1.1.3", "title": "C3", "maxPoints": 0.5, "method": "survey"}]}]}]}
+            """)
+        let (bytes, _) = try RoundDefinition.create(
+            from: try RoundSetup.load(setup), secretary: secretary, created: "2026-01-02T03:04:05Z",
+            using: DeterministicRandom(seed: "nfd"))
+        let parsed = try RoundDefinition(parsing: bytes, file: "round.avr")
+        #expect(Array(parsed.framework.id.utf8) == Array("bô-2025".utf8))
+        #expect(Array(parsed.framework.title.utf8) == Array("Bộ tiêu chí".utf8))
+    }
+
+    /// Titles and unit names that a spreadsheet would evaluate (`=`, `+`, `-`, `@` first) are
+    /// written with a `'` prefix (spec §3.9); the reader ignores those columns, so the filled
+    /// worksheet still reads back and passes seal's checks.
+    @Test func worksheetNeutralisesFormulas() throws {
+        var setup = try sources()
+        setup.framework = try fx.write(
+            "framework.csv",
+            RoundFixtures.frameworkCSV.replacingOccurrences(of: "Thành phần 1", with: "\"=HYPERLINK(\"\"x\"\")\"")
+                .replacingOccurrences(of: "Thành phần 2", with: "@SUM(A1)"))
+        setup.units = try fx.write(
+            "units.csv", RoundFixtures.unitsCSV.replacingOccurrences(of: "Sở Một", with: "+Sở Một"))
+        let (_, r) = try RoundDefinition.create(
+            from: try RoundSetup.load(setup), secretary: secretary, created: "2026-01-02T03:04:05Z",
+            using: DeterministicRandom(seed: "formulas"))
+        let m = try #require(r.member("tv-01"))
+        var rows = Worksheet.rows(for: m, in: r)
+        #expect(rows[1][1] == "'+Sở Một" && rows[1][3] == "'=HYPERLINK(\"x\")" && rows[2][3] == "'@SUM(A1)")
+        #expect(r.framework.subCriterion("1.1.1")?.title == "=HYPERLINK(\"x\")")  // the round keeps the title
+        rows[1][6] = "0.75"
+        rows[2][6] = "0.5"
+        let filled = CSV.write(rows, separator: CSV.comma, byteOrderMark: true)
+        let (read, problems, _) = try WorksheetReader.read(filled, file: "w.csv")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(read.map { $0.unit + "/" + $0.code } == ["u1/1.1.1", "u1/1.1.2"])
+        let (_, findings) = try Sealing.check(worksheet: filled, file: "w.csv", round: r, memberID: "tv-01")
+        #expect(findings.isEmpty, "\(findings)")
+    }
 }
 
 extension RoundDefinitionTests {

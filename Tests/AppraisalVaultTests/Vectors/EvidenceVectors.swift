@@ -66,6 +66,9 @@ extension VectorGenerator {
             a(
                 "bad-name", "format.header", "context.name \"a/b.txt\" (contains /)",
                 try evidence("bad-name", name: "a/b.txt")),
+            a(
+                "blank-name", "format.header", "context.name U+200B alone (blank, §1.3), signed",
+                try evidence("blank-name", name: "\u{200B}")),
             a("index-zero", "format.header", "context.index 0", try evidence("index-zero", index: 0)),
             a(
                 "unknown-context-field", "format.header", "extra context field \"note\"",

@@ -99,6 +99,17 @@ extension VectorGenerator {
                     fields["groups"] = .array(groups)
                 }),
             a(
+                "invisible-title", "format.header",
+                "title is U+3164 (Hangul filler) and U+2800 (Braille blank): blank (spec §1.3), signed",
+                try editedRound(good) { $0["title"] = .string("\u{3164}\u{2800}") }),
+            a(
+                "framework-id-too-long", "format.header", "framework.id is 201 bytes (limit 200, spec §3.3), signed",
+                try editedRound(good) { fields in
+                    guard case .object(var fw) = fields["framework"]! else { return }
+                    fw["id"] = .string(String(repeating: "a", count: 201))
+                    fields["framework"] = .object(fw)
+                }),
+            a(
                 "control-in-note", "format.header",
                 "a self-assessment note holds ESC (U+001B): not multi-line text (spec §1.3), signed",
                 try editedRound(good) { Self.editNote(&$0, "ghi\u{1B}[2J chú") }),

@@ -89,11 +89,15 @@ struct ReleasedResultsTests {
         #expect(Self.failures(f, edited, m) == ["results.reasons"])
     }
 
-    /// A reason that is blank by the one definition of spec §1.3 (NBSP, U+3000, U+200B, U+FEFF:
+    /// A reason that is blank by the one definition of spec §1.3 (NBSP, U+3000, U+200B, U+FEFF,
+    /// U+3164 Hangul filler, U+2800 Braille blank:
     /// what seal and merge refuse) fails results.reasons too; a visible one after NBSP passes.
     @Test func blankReasonIsMissing() throws {
         let (f, r, m) = try Self.opened()
-        for blank in ["\u{00A0}", "\u{3000}\u{3000}", "\u{200B}", "\u{FEFF}", "\u{00A0}\n\u{2060}"] {
+        for blank in [
+            "\u{00A0}", "\u{3000}\u{3000}", "\u{200B}", "\u{FEFF}", "\u{00A0}\n\u{2060}", "\u{3164}", "\u{2800}",
+            "\u{FFA0}\u{FE0F}",
+        ] {
             let edited = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: blank) }
             #expect(Self.failures(f, edited, m) == ["results.reasons"], "\(Array(blank.unicodeScalars))")
         }

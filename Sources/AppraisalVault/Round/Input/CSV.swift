@@ -193,6 +193,14 @@ public enum CSV {
 
     // MARK: - Writing
 
+    /// `s` as a text cell a spreadsheet shows as written: prefixed with `'` when it starts with a
+    /// character that makes Excel or LibreOffice evaluate it as a formula (`=`, `+`, `-`, `@`, tab,
+    /// carriage return), so a title such as `=HYPERLINK(…)` stays text.
+    public static func spreadsheetText(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        return "'" + s
+    }
+
     /// Writes rows as CSV: `separator`, CRLF line ends, a field quoted only when it contains `,`,
     /// `;`, a quote, CR or LF, or is the first field of a row whose fields are all empty (so the row
     /// is not read back as a blank line); optional UTF-8 byte-order mark.

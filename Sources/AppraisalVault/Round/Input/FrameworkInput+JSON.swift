@@ -146,7 +146,8 @@ extension FrameworkInput {
             return r
         }
         let rootAt = InputLocation(file: file, line: 1, column: 1)
-        return ((id: root.id, title: Text.nfc(root.title)), root.max, rootAt, rows)
+        // Text a person types is normalised to NFC before it is written (spec §1.3).
+        return ((id: Text.nfc(root.id), title: Text.nfc(root.title)), root.max, rootAt, rows)
     }
 
     static func jsonError(_ file: String, _ context: DecodingError.Context) -> InputError {

@@ -123,6 +123,10 @@ public enum FrameworkInput {
         }
     }
 
+    /// The byte limits of the framework's `id` and `title` (spec §3.3).
+    static let maxIDBytes = 200
+    static let maxTitleBytes = 1000
+
     /// True for a usable title: not blank, at most 1000 bytes, NFC, no control or bidirectional characters (§1.3).
     static func isValidTitle(_ title: String) -> Bool {
         !Text.isBlank(title) && title.utf8.count <= 1000 && Text.isNFC(title) && !Text.hasControlCharacters(title)
@@ -139,6 +143,11 @@ public enum FrameworkInput {
         problems: inout InputProblems
     ) -> Framework? {
         let before = problems.errors.count
+        // §3.3: the same byte limits as a reader of the round definition applies.
+        for (key, value, limit) in [("id", id, maxIDBytes), ("title", title, maxTitleBytes)]
+        where value.utf8.count > limit {
+            problems.add(InputError(.frameworkTooLong, [.file(file), .text(key), .text(String(limit))]))
+        }
         var seen = [String: InputLocation]()
         var valid = [Row]()
         for row in rows {

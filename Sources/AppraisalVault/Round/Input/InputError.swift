@@ -40,6 +40,7 @@ public enum InputErrorCode: String, MessageCode {
     case frameworkEmpty = "framework.empty"
     case frameworkTotalMismatch = "framework.total-mismatch"
     case frameworkJSON = "framework.json"
+    case frameworkTooLong = "framework.too-long"
     case unitsBadID = "units.bad-id"
     case unitsDuplicateGroup = "units.duplicate-group"
     case unitsBadName = "units.bad-name"
