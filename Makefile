@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash lint format clean
+.PHONY: all deps build release demo test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
 
 all: build
 
@@ -30,6 +30,7 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest --skip-build
+	RACE_TRIALS=5 python3 scripts/race.py
 
 # Large cases kept out of the normal suite (1 GiB attachment round trip, and the binary's peak
 # memory on a 1 GiB attachment against a 1 MiB one); use a release build. Scratch files (about
@@ -95,6 +96,13 @@ CRASH_TRIALS ?= 30
 crash: deps
 	$(SWIFT) build --build-tests
 	AVAULT_CRASH_TRIALS=$(CRASH_TRIALS) $(SWIFT) test --disable-xctest --skip-build --filter CrashTests
+
+# Two commands at once (spec §6.1 "Lock"): RACE_TRIALS trials of each pair of concurrent commands
+# (receive ‖ receive, receive ‖ merge, merge ‖ merge, evidence receive ‖ merge) on one round
+# folder, each checked with verify and the journal; `make test` runs 5 per pair.
+RACE_TRIALS ?= 100
+race: build
+	RACE_TRIALS=$(RACE_TRIALS) python3 scripts/race.py
 
 # Style (docs/style.md, configuration in .swift-format): `lint` checks, `format` rewrites in place.
 lint:

@@ -29,7 +29,9 @@ struct AVault: ParsableCommand {
             let pins = PinStore.standard(
                 stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
                 home: getenv("HOME").map { String(cString: $0) })
-            try PinStore.$current.withValue(pins) { try command.run() }
+            try PinStore.$current.withValue(pins) {
+                try RoundLock.$waiting.withValue(try RoundLock.Waiting.fromEnvironment()) { try command.run() }
+            }
             Glibc.exit(0)
         } catch let error as any AppraisalError {
             Terminal.report(error)

@@ -22,7 +22,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case cannotCreate = 73
     /// Reading or writing failed (EX_IOERR).
     case ioError = 74
-    /// Reserved: another avault holds the round's lock (EX_TEMPFAIL).
+    /// Another avault command holds the round folder's lock (EX_TEMPFAIL): try again later.
     case locked = 75
     /// A passphrase was wrong, a key or passphrase file too open, or the key is not allowed here (EX_NOPERM).
     case permission = 77
@@ -67,11 +67,14 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             ReleaseError.Code.holderRole, ReleaseError.Code.singleHolder, ReleaseError.Code.thresholdRange,
             RoundError.Code.badReference,
             RoundError.Code.badTitle, RoundError.Code.badYear, RoundError.Code.demoRefused,
-            RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey:
+            RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey,
+            MessageID.roundLockBadWait:
             .usage
         case CeremonyError.Code.missing, FormatError.Code.fileNotFound, FormatError.Code.fileNotRegular,
             ReleaseError.Code.notMerged, RoundError.Code.noFolder:
             .noInput
+        case RoundError.Code.locked:
+            .locked
         case CryptoError.Code.failure, ReleaseError.Code.approvalBadInput:
             .software
         case FormatError.Code.fileExists, MergeError.Code.alreadyJournaled, MergeError.Code.alreadyMerged,

@@ -396,10 +396,11 @@ import VaultCrypto
         #expect(
             Set(files).isSuperset(of: [
                 "round/round.avr", "round/journal.avj", "round/manifest.avm", "round/results.avl",
-                "round/submissions/tv-01.r1.avs",
+                "round/submissions/tv-01.r1.avs", "round/" + RoundLayout.lockFileName,
             ]))
-        // 4 round files, 8 submissions, their 8 receipts (spec §11.3), this machine's pin (§11.1).
-        #expect(files.count == 4 + 8 + 8 + 1, "\(files.sorted())")
+        // 4 round files, 8 submissions, their 8 receipts (spec §11.3), this machine's pin (§11.1),
+        // the round's lock file (§6.1).
+        #expect(files.count == 4 + 8 + 8 + 1 + 1, "\(files.sorted())")
         // Every needle contains one of these anchors, so a file without any anchor holds no needle;
         // a file with an anchor is searched needle by needle.
         let anchors = ["AVQ-", "\"appraiser\":\"tv-0"].map { Data($0.utf8) }

@@ -86,9 +86,13 @@ enum Tree {
         return out
     }
 
-    /// Files whose name (last component) starts with `.`: temporary files of a killed writer.
+    /// Files whose name (last component) starts with `.`: temporary files of a killed writer
+    /// (the round's lock file, spec §6.1, is not debris).
     static func debris(_ snapshot: [String: String]) -> [String] {
-        snapshot.keys.filter { ($0.split(separator: "/").last ?? "").hasPrefix(".") }.sorted()
+        snapshot.keys.filter {
+            let name = $0.split(separator: "/").last ?? ""
+            return name.hasPrefix(".") && name != RoundLayout.lockFileName
+        }.sorted()
     }
 
     /// The snapshot without debris.

@@ -28,11 +28,16 @@ extension Evidence {
         let destination: String
     }
 
+    /// The prefix of the staging folders, `DIR/.avault-extract-XXXXXX` (spec §10.9).
+    static let stagingPrefix = ".avault-extract-"
+
     /// Extracts the evidence of every live submission (or of `member` only) and the secretary's
-    /// own into `out/MEMBER/rN/NAME`.
+    /// own into `out/MEMBER/rN/NAME`, under a shared lock of the round (``RoundLock``). First
+    /// removes the staging folders an interrupted extract left in `out` (spec §10.9).
     ///
-    /// - Throws: ``MergeError`` `merge.not-secretary`, `file.exists`, any envelope error,
-    ///   `merge.missing-evidence`, `merge.evidence-mismatch`; nothing is left under `out` then.
+    /// - Throws: ``MergeError`` `merge.not-secretary`, ``RoundError`` `round.locked`,
+    ///   `file.exists`, any envelope error, `merge.missing-evidence`, `merge.evidence-mismatch`;
+    ///   nothing is left under `out` then.
     public static func extract(
         roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity, to out: String,
         member only: String? = nil
@@ -40,6 +45,42 @@ extension Evidence {
         guard secretary.identity.signingKey == round.secretary.signingKey,
             secretary.encryptionKey.publicKey == round.secretary.encryptionKey
         else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
+        removeLeftoverStaging(in: out)
+        return try RoundLock.shared(roundDirectory, command: "extract") {
+            try extractLocked(roundDirectory: roundDirectory, round: round, secretary: secretary, to: out, member: only)
+        }
+    }
+
+    /// Removes every `DIR/.avault-extract-XXXXXX` folder (exactly that name, `XXXXXX` as
+    /// `mkdtemp` makes it) that no running extract holds: the plaintext staging of an extract
+    /// that was killed. Only the files directly inside are deleted; anything else is left.
+    static func removeLeftoverStaging(in out: String) {
+        for name in (try? FileIO.list(out)) ?? [] where isStagingName(name) {
+            let folder = FileIO.join(out, name)
+            let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }  // a running extract's
+            for entry in (try? FileIO.list(folder)) ?? [] where !FileIO.isDirectory(FileIO.join(folder, entry)) {
+                try? FileIO.remove(FileIO.join(folder, entry))
+            }
+            rmdir(folder)
+        }
+    }
+
+    /// True for `.avault-extract-` followed by six ASCII letters or digits.
+    static func isStagingName(_ name: String) -> Bool {
+        guard name.hasPrefix(stagingPrefix) else { return false }
+        let suffix = name.utf8.dropFirst(stagingPrefix.utf8.count)
+        return suffix.count == 6
+            && suffix.allSatisfy {
+                (0x30...0x39).contains($0) || (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0)
+            }
+    }
+
+    private static func extractLocked(
+        roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity, to out: String, member only: String?
+    ) throws -> [Extracted] {
         let roster = round.roster
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         var jobs = [Job]()
@@ -115,11 +156,15 @@ extension Evidence {
 
         let createdOut = !FileIO.exists(out)
         try FileIO.makeDirectory(out, mode: 0o700)
-        var template = Array(FileIO.join(out, ".avault-extract-XXXXXX").utf8CString)
+        var template = Array(FileIO.join(out, stagingPrefix + "XXXXXX").utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw FormatError(.fileCannotWrite, [.file(out), .text(FileIO.errnoText())], step: .create)
         }
         let staging = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Held while in use, so another extract's clean-up leaves it alone (closed on return).
+        let stagingLock = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if stagingLock >= 0 { _ = flock(stagingLock, LOCK_EX) }
+        defer { if stagingLock >= 0 { close(stagingLock) } }
         var staged = [String]()
         var released = [String]()
         func cleanUp() {

@@ -90,8 +90,8 @@ extension Evidence {
     ///   - round: its verified definition.
     ///   - secretary: the unlocked secretary identity; any other identity is refused.
     /// - Returns: the paths written in `ROUND/evidence/`.
-    /// - Throws: ``MergeError`` `merge.not-secretary`, `evidence.after-merge`, `evidence.*`,
-    ///   `file.exists`, a file error.
+    /// - Throws: ``MergeError`` `merge.not-secretary`, ``RoundError`` `round.locked`,
+    ///   `evidence.after-merge`, `evidence.*`, `file.exists`, a file error.
     public static func add(
         _ files: [String], to roundDirectory: String, round: RoundDefinition, secretary: SecretIdentity
     ) throws -> [String] {
@@ -99,20 +99,32 @@ extension Evidence {
             .map { RoundLayout(roundDirectory).path(RoundLayout.evidenceFolder, $0) }
     }
 
-    /// The secretary adds their own evidence to the round folder (spec §10.5).
+    /// The secretary adds their own evidence to the round folder (spec §10.5), holding the
+    /// round's lock (``RoundLock``) and completing an interrupted receive or add first.
     ///
     /// - Returns: the file names written in `evidence/`.
     static func add(
         _ files: [String], roundDirectory: String, roster: Roster, secretary: SecretIdentity,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> [String] {
-        guard secretary.identity.signingKey == roster.secretary.signingKey,
-            secretary.encryptionKey.publicKey == roster.secretary.encryptionKey
-        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(roster.secretary.id)]) }
+        try RoundLock.exclusive(roundDirectory, command: "evidence add") {
+            try addLocked(
+                files, roundDirectory: roundDirectory, roster: roster, secretary: secretary, created: created,
+                using: random)
+        }
+    }
+
+    private static func addLocked(
+        _ files: [String], roundDirectory: String, roster: Roster, secretary: SecretIdentity, created: String,
+        using random: any RandomSource
+    ) throws -> [String] {
+        let inbox = Inbox(roundDirectory: roundDirectory, roster: roster)
+        try inbox.requireSecretary(secretary)
         guard !isMerged(roundDirectory) else {
             throw EvidenceError(
                 .afterMerge, [.file(FileIO.join(roundDirectory, RoundLayout.manifestFileName))], step: .create)
         }
+        try inbox.recoverInterrupted(secretary: secretary)
         let folder = FileIO.join(roundDirectory, RoundLayout.evidenceFolder)
         // Existing secretary evidence: the next index and the names in use.
         var highest = 0

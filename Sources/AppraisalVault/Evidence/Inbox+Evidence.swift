@@ -29,7 +29,9 @@ extension Inbox {
         let target = FileIO.join(folder, checked.canonicalName)
         if FileIO.exists(target) {
             if (try? Evidence.hashFile(target)).map({ Sodium.constantTimeEqual($0, checked.fileHash) }) == true {
-                throw InboxError(.duplicate, [.file(path), .member(member), .revision(revision)])
+                throw InboxError(
+                    .duplicate,
+                    [.file(path), .member(member), .revision(revision), .text(String(checked.context.index))])
             }
             throw EvidenceError(.indexTaken, [.file(path), .text(checked.canonicalName)])
         }

@@ -28,7 +28,8 @@ extension Inbox {
     }
 
     /// Receives `files` into the round folder as its secretary, then writes a receipt for every
-    /// file accepted or recovered (spec §11.3).
+    /// file accepted or recovered (spec §11.3), holding the round's lock (``RoundLock``) from the
+    /// first check to the last receipt.
     ///
     /// - Parameters:
     ///   - files: sealed submissions (`.avs`) and evidence (`.ave`), in any order.
@@ -36,29 +37,36 @@ extension Inbox {
     ///   - receiptsOut: a folder that also gets a copy of each receipt of the files in `files`
     ///     (the member's stick), or nil.
     /// - Returns: what was recovered, what became of each file, and the receipts written.
-    /// - Throws: ``MergeError`` `merge.not-secretary`, or an error of the round folder itself
-    ///   (an altered or rolled-back journal); a bad file is a rejected item, not a throw.
+    /// - Throws: ``MergeError`` `merge.not-secretary`, ``RoundError`` `round.locked`,
+    ///   ``InboxError`` `inbox.round-merged` (nothing is received or journaled then), or an error
+    ///   of the round folder itself (an altered or rolled-back journal); a bad file is a rejected
+    ///   item, not a throw.
     public func receive(_ files: [String], secretary: SecretIdentity, receiptsOut: String? = nil) throws -> Batch {
-        let recovered = try recoverInterrupted(secretary: secretary)
-        var items = [Batch.Item]()
-        for file in Inbox.receiveOrder(files) {
-            do {
-                items.append(
-                    Batch.Item(
-                        file: file, result: .success(try receive(file, secretary: secretary, recovered: recovered))))
-            } catch {
-                items.append(Batch.Item(file: file, result: .failure(error)))
+        try RoundLock.exclusive(roundDirectory, command: "receive") {
+            try requireSecretary(secretary)
+            try requireOpen()
+            let recovered = try recoverInterrupted(secretary: secretary)
+            var items = [Batch.Item]()
+            for file in Inbox.receiveOrder(files) {
+                do {
+                    items.append(
+                        Batch.Item(
+                            file: file, result: .success(try receive(file, secretary: secretary, recovered: recovered)))
+                    )
+                } catch {
+                    items.append(Batch.Item(file: file, result: .failure(error)))
+                }
             }
+            let accepted = items.compactMap { try? $0.result.get() }
+            var receipts = [String]()
+            var receiptError: (any Error)?
+            do {
+                receipts = try writeReceipts(recovered, secretary: secretary, out: nil)
+                receipts += try writeReceipts(accepted, secretary: secretary, out: receiptsOut)
+            } catch {
+                receiptError = error
+            }
+            return Batch(recovered: recovered, items: items, receipts: receipts, receiptError: receiptError)
         }
-        let accepted = items.compactMap { try? $0.result.get() }
-        var receipts = [String]()
-        var receiptError: (any Error)?
-        do {
-            receipts = try writeReceipts(recovered, secretary: secretary, out: nil)
-            receipts += try writeReceipts(accepted, secretary: secretary, out: receiptsOut)
-        } catch {
-            receiptError = error
-        }
-        return Batch(recovered: recovered, items: items, receipts: receipts, receiptError: receiptError)
     }
 }

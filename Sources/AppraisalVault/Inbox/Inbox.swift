@@ -76,10 +76,42 @@ public struct Inbox: Sendable {
     ///   - earlier: what an earlier ``recoverInterrupted(secretary:)`` in the same run completed
     ///     (re-sending such a file is not a replay).
     /// - Returns: what was accepted: a first submission, a superseding revision, or an evidence file.
-    /// - Throws: ``MergeError`` `merge.not-secretary` when `secretary` is not the round's secretary
-    ///   (nothing is journaled then), or the rule the file broke.
+    /// - Throws: ``MergeError`` `merge.not-secretary` when `secretary` is not the round's secretary,
+    ///   ``RoundError`` `round.locked`, ``InboxError`` `inbox.round-merged` (nothing is journaled
+    ///   then), or the rule the file broke.
     func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {
-        try requireSecretary(secretary)
+        try RoundLock.exclusive(roundDirectory, command: "receive") {
+            try requireSecretary(secretary)
+            try requireOpen()
+            return try admitJournaled(path, secretary: secretary, recovered: earlier)
+        }
+    }
+
+    /// Refuses to take anything into a merged round (spec §6.2 "Closed round"): a manifest
+    /// exists, or the journal records a merge. A merge is final (§6.5), so a submission received
+    /// after it could never be merged and would only leave the folder failing `verify`.
+    ///
+    /// - Throws: ``InboxError`` `inbox.round-merged`, naming the file that says so; a journal error.
+    func requireOpen() throws {
+        let layout = RoundLayout(roundDirectory)
+        var evidence: String? = FileIO.exists(layout.manifest) ? layout.manifest : nil
+        if evidence == nil, FileIO.exists(layout.journal),
+            try RoundJournal.load(
+                roundDirectory: roundDirectory, secretaryKey: roster.secretary.signingKey, roundHash: roster.roundHash
+            ).entries.contains(where: { $0.kind == .merge })
+        {
+            evidence = layout.journal
+        }
+        if let evidence {
+            throw InboxError(.roundMerged, [.file(roundDirectory), .file(evidence)], hint: ErrorHint(.roundMerged))
+        }
+    }
+
+    /// ``receive(_:secretary:recovered:)`` once the lock is held and the round is open: completes
+    /// an interrupted receive, admits the file, and journals a rejection.
+    private func admitJournaled(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome]) throws
+        -> Outcome
+    {
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
             return path.hasSuffix(RoundLayout.evidenceExtension)
@@ -92,6 +124,11 @@ public struct Inbox: Sendable {
                 let done = recovered.first(where: { outcome in
                     if case .accepted(let m, let r) = outcome, m == member, r == revision { return true }
                     if case .superseded(let m, let r, _) = outcome, m == member, r == revision { return true }
+                    if case .evidence(let m, let r, let i) = outcome, m == member, r == revision,
+                        duplicate.context.values.last == .text(String(i))
+                    {
+                        return true
+                    }
                     return false
                 })
             {

@@ -11,4 +11,5 @@ public enum InboxErrorCode: String, MessageCode {
     case twoLive = "inbox.two-live"
     case duplicate = "inbox.duplicate"
     case stale = "inbox.stale"
+    case roundMerged = "inbox.round-merged"
 }

@@ -19,10 +19,18 @@ public struct RoundStatus: Sendable {
     /// The number of members with a live submission.
     public var submitted: Int { members.filter { $0.revision != nil }.count }
 
-    /// Reads the live submissions and the journal (verified against the round's secretary).
+    /// Reads the live submissions and the journal (verified against the round's secretary),
+    /// under a shared lock of the round (``RoundLock``).
     ///
-    /// - Throws: ``InboxError`` `inbox.stray-file`, `inbox.two-live`, any journal error.
+    /// - Throws: ``InboxError`` `inbox.stray-file`, `inbox.two-live`, ``RoundError``
+    ///   `round.locked`, any journal error.
     public static func load(roundDirectory: String, round: RoundDefinition) throws -> RoundStatus {
+        try RoundLock.shared(roundDirectory, command: "status") {
+            try read(roundDirectory: roundDirectory, round: round)
+        }
+    }
+
+    private static func read(roundDirectory: String, round: RoundDefinition) throws -> RoundStatus {
         let live = try Inbox(roundDirectory: roundDirectory, roster: round.roster).live()
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)

@@ -141,7 +141,7 @@ public struct Checkpoint: Sendable {
     ///   - created: the time to record.
     /// - Returns: the file written, the holder and the journal state it names.
     /// - Throws: ``ReleaseError`` `approve.not-holder`, any journal or checkpoint error,
-    ///   `file.exists` when this holder already signed this state.
+    ///   ``RoundError`` `round.locked`, `file.exists` when this holder already signed this state.
     public static func create(
         roundDirectory: String, round: RoundDefinition, keyFile: KeyFile, unlock: (KeyFile) throws -> SecretIdentity,
         created: String = Timestamp.now()
@@ -164,8 +164,12 @@ public struct Checkpoint: Sendable {
             "holderSigningKey": .hex(holder.signingKey.publicKey.rawRepresentation), "round": .hex(round.fileHash),
         ])
         let bytes = try SignedDocument.encode(kind: .checkpoint, header: header, signer: holder.signingKey)
-        try FileIO.makeDirectory(RoundLayout(roundDirectory).checkpoints, mode: 0o755)
-        try FileIO.writeAtomically(bytes, to: path, mode: 0o644)
+        // The write holds the round's lock (spec §6.1), taken only once the passphrase is in; a
+        // journal appended meanwhile extends the head signed here, so the checkpoint stays valid.
+        try RoundLock.exclusive(roundDirectory, command: "checkpoint") {
+            try FileIO.makeDirectory(RoundLayout(roundDirectory).checkpoints, mode: 0o755)
+            try FileIO.writeAtomically(bytes, to: path, mode: 0o644)
+        }
         return Written(path: path, holder: entry.identity.id, entries: journal.entries.count, head: journal.head)
     }
 }

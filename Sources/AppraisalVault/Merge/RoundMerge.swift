@@ -44,15 +44,28 @@ public enum RoundMerge {
             roundDirectory: roundDirectory, secretary: unlock(), survey: scores, allowIncomplete: allowIncomplete)
     }
 
-    /// Runs the merge.
+    /// Runs the merge, holding the round's lock (``RoundLock``) from the completion of an
+    /// interrupted receive to the journal entry.
     ///
-    /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, any journal error
-    ///   (also `journal.rolled-back`), any checkpoint error (`checkpoint.not-extended`), any envelope or
-    ///   inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
+    /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, ``RoundError``
+    ///   `round.locked`, `file.exists` (`results.avl` or `manifest.avm` appeared meanwhile), any
+    ///   journal error (also `journal.rolled-back`), any checkpoint error (`checkpoint.not-extended`),
+    ///   any envelope or inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
     ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
     static func run(
         roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
+    ) throws -> Report {
+        try RoundLock.exclusive(roundDirectory, command: "merge") {
+            try runLocked(
+                roundDirectory: roundDirectory, secretary: secretary, survey: survey, allowIncomplete: allowIncomplete,
+                created: created, using: random)
+        }
+    }
+
+    private static func runLocked(
+        roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
+        created: String, using random: any RandomSource
     ) throws -> Report {
         let round = try RoundDefinition.load(roundDirectory: roundDirectory)
         guard secretary.identity.signingKey == round.secretary.signingKey,
@@ -150,7 +163,11 @@ public enum RoundMerge {
             journalHead: journal.head, created: created, evidence: evidence)
         let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
         let resultsPath = RoundLayout(roundDirectory).results
-        try FileIO.writeAtomically(resultsBytes, to: resultsPath, mode: 0o644, replacing: true)
+        // Both created exclusively (link, never rename over): a results file that no manifest
+        // lists is what a merge killed before its manifest left, and nothing can open or cite it
+        // (approvals bind the manifest), so it goes; any other is never overwritten.
+        if FileIO.exists(resultsPath), !FileIO.exists(manifestPath) { try FileIO.remove(resultsPath) }
+        try FileIO.writeAtomically(resultsBytes, to: resultsPath, mode: 0o644)
         try FileIO.writeAtomically(manifestBytes, to: manifestPath, mode: 0o644)
         try RoundJournal.append(
             roundDirectory: roundDirectory, event: .merge,

@@ -50,7 +50,7 @@ extension ReleaseFolder {
     }
 
     /// Combines t approvals into the release token (spec §8.5) and copies the counted approvals
-    /// into `ROUND/approvals/`.
+    /// into `ROUND/approvals/`, holding the round's lock (``RoundLock``).
     ///
     /// - Parameters:
     ///   - roundDirectory: the merged round folder.
@@ -58,15 +58,19 @@ extension ReleaseFolder {
     ///   - out: the token file to write; nil for `ROUND/release-token.avt`.
     /// - Returns: the token file written, the holders whose approvals were counted, the round's
     ///   threshold and any notices.
-    /// - Throws: ``ReleaseError`` `release.not-merged`, `file.exists`, any approval or token error.
+    /// - Throws: ``ReleaseError`` `release.not-merged`, ``RoundError`` `round.locked`,
+    ///   `file.exists`, any approval or token error.
     public static func combine(roundDirectory: String, approvals: [String], out: String?) throws -> Combination {
-        let merged = try loadMerged(roundDirectory)
-        let path = out ?? RoundLayout(roundDirectory).token
-        try FileIO.refuseExisting(path)
-        let combined = try combine(merged, roundDirectory: roundDirectory, approvals: approvals)
-        try FileIO.writeAtomically(combined.bytes, to: path, mode: 0o600)
-        return Combination(
-            path: path, holders: combined.holders, threshold: merged.round.release.threshold, notices: combined.notices)
+        try RoundLock.exclusive(roundDirectory, command: "release combine") {
+            let merged = try loadMerged(roundDirectory)
+            let path = out ?? RoundLayout(roundDirectory).token
+            try FileIO.refuseExisting(path)
+            let combined = try combine(merged, roundDirectory: roundDirectory, approvals: approvals)
+            try FileIO.writeAtomically(combined.bytes, to: path, mode: 0o600)
+            return Combination(
+                path: path, holders: combined.holders, threshold: merged.round.release.threshold,
+                notices: combined.notices)
+        }
     }
 
     /// Verifies the token and the locked results, decrypts them and writes the results as

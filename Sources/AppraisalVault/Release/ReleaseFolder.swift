@@ -75,9 +75,18 @@ public enum ReleaseFolder {
     }
 
     /// Combines approval files into a token, and copies each counted approval into
-    /// `ROUND/approvals/` (an identical copy already there is fine; a different one is refused).
+    /// `ROUND/approvals/` (an identical copy already there is fine; a different one is refused),
+    /// holding the round's lock (``RoundLock``).
     static func combine(
         _ merged: Merged, roundDirectory: String, approvals: [String], created: String = Timestamp.now()
+    ) throws -> ReleaseToken.Combined {
+        try RoundLock.exclusive(roundDirectory, command: "release combine") {
+            try copyApprovals(merged, roundDirectory: roundDirectory, approvals: approvals, created: created)
+        }
+    }
+
+    private static func copyApprovals(
+        _ merged: Merged, roundDirectory: String, approvals: [String], created: String
     ) throws -> ReleaseToken.Combined {
         var files = [(bytes: [UInt8], file: String)]()
         for path in approvals { files.append((try FileIO.read(path, maxBytes: maxFileSize), path)) }

@@ -14,4 +14,5 @@ public enum RoundErrorCode: String, MessageCode {
     case sharedKey = "round.shared-key"
     case fingerprintUnreadable = "round.fingerprint-unreadable"
     case fingerprintMismatch = "round.fingerprint-mismatch"
+    case locked = "round.locked"
 }

@@ -57,10 +57,12 @@ public enum RoundFolder {
         try checkNew(path)
         let (bytes, definition) = try RoundDefinition.create(from: setup, secretary: secretary, created: created)
         try FileIO.makeDirectory(path, mode: 0o755)
-        try FileIO.writeAtomically(bytes, to: RoundLayout(path).definition, mode: 0o644)
-        _ = try RoundJournal.append(
-            roundDirectory: path, event: .roundInit, details: ["roundDefinition": .hex(definition.fileHash)],
-            secretary: secretary, at: created)
+        try RoundLock.exclusive(path, command: "round init") {
+            try FileIO.writeAtomically(bytes, to: RoundLayout(path).definition, mode: 0o644)
+            _ = try RoundJournal.append(
+                roundDirectory: path, event: .roundInit, details: ["roundDefinition": .hex(definition.fileHash)],
+                secretary: secretary, at: created)
+        }
         return definition
     }
 }

@@ -12,6 +12,7 @@
 /// ROUND/release-token.avt          the release token (mode 600: it opens the results)
 /// ROUND/receipts/M.rN.avc          the secretary's receipts (M.rN.eK.avc for evidence, §11.3)
 /// ROUND/checkpoints/H.jN.avp       the holders' checkpoints of the journal (§11.4)
+/// ROUND/.avault-lock               the lock of the commands that write (spec §6.1, ``RoundLock``)
 /// ```
 ///
 /// The static members are the names; an instance gives the paths inside one round folder.
@@ -48,6 +49,8 @@ public struct RoundLayout: Sendable, Hashable {
     public static let approvalsFolder = "approvals"
     /// The release token's file name.
     public static let tokenFileName = "release-token.avt"
+    /// The lock file of the commands that write into the round folder (spec §6.1).
+    public static let lockFileName = ".avault-lock"
     /// The file name ending of a sealed submission.
     public static let submissionExtension = ".avs"
     /// The file name ending of an evidence file.
@@ -140,6 +143,8 @@ public struct RoundLayout: Sendable, Hashable {
     public var approvals: String { path(Self.approvalsFolder) }
     /// `ROUND/release-token.avt`.
     public var token: String { path(Self.tokenFileName) }
+    /// `ROUND/.avault-lock`.
+    public var lock: String { path(Self.lockFileName) }
     /// `ROUND/receipts`.
     public var receipts: String { path(Self.receiptsFolder) }
     /// `ROUND/checkpoints`.

@@ -23,5 +23,7 @@ public enum HintCode: String, MessageCode {
     case passphrase = "hint.passphrase"
     case fingerprintMismatch = "hint.fingerprint-mismatch"
     case singleHolder = "hint.single-holder"
+    case roundLocked = "hint.round-locked"
+    case roundMerged = "hint.round-merged"
     case pinAccept = "hint.pin-accept"
 }

@@ -13,4 +13,5 @@ public enum NoticeCode: String, MessageCode {
     case mergeCoverage = "merge.coverage"
     case receiveSummary = "receive.summary"
     case kindName = "format.kind-name"
+    case roundLockWaiting = "round.lock-waiting"
 }

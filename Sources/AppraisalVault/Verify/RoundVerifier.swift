@@ -26,10 +26,21 @@ public enum RoundVerifier {
     ///     round's own `receipts/` (spec §11.5), or nil.
     /// - Returns: Every check, in the order of spec §9.2, and the anchor that tied the folder to
     ///   the round the auditor meant (the fingerprint, this machine's pin, or none).
-    /// - Throws: ``RoundError`` `round.no-folder` when `roundDirectory` is not a folder; nothing
+    /// - Throws: ``RoundError`` `round.no-folder` when `roundDirectory` is not a folder,
+    ///   `round.locked` when a writer holds the round's lock after the wait (``RoundLock``: a
+    ///   shared lock, taken when the lock file exists, so no half-done change is read); nothing
     ///   else — every problem with a file is a failed check.
     public static func verify(
         roundDirectory: String, expectedFingerprint: Fingerprint? = nil, receipts: String? = nil
+    ) throws -> VerificationReport {
+        try RoundLock.shared(roundDirectory, command: "verify") {
+            try verifyUnlocked(
+                roundDirectory: roundDirectory, expectedFingerprint: expectedFingerprint, receipts: receipts)
+        }
+    }
+
+    private static func verifyUnlocked(
+        roundDirectory: String, expectedFingerprint: Fingerprint?, receipts: String?
     ) throws -> VerificationReport {
         guard FileIO.isDirectory(roundDirectory) else {
             throw RoundError(.noFolder, [.file(roundDirectory)])

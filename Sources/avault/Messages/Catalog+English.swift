@@ -147,6 +147,10 @@ extension Catalog {
         "inbox.duplicate": "{1}: this exact file was already received ({2}, revision {3}); not accepted again.",
         "inbox.stale": "{1}: {2} revision {3} is not newer than what was already received ({4}).",
         "hint.inbox-stale": "Every new seal must carry a higher revision; ask the member to seal again.",
+        "inbox.round-merged":
+            "{1}: the round is merged ({2}) and takes no more submissions or evidence; nothing was received.",
+        "hint.round-merged":
+            "A merge is final: the results are locked for the holders. If submissions must be taken again, the secretary starts a new round (avault round init) and the members seal for that round.",
         "csv.empty": "{1}: no header row (the file is empty).",
         "csv.ragged": "{1}:{2}: the row has {3} fields, but the header has {4}.",
         "csv.invalid-utf8": "{1}:{2}:{3}: not valid UTF-8 text; save the file as \"CSV UTF-8\".",
@@ -351,6 +355,11 @@ extension Catalog {
         "round.bad-signature":
             "{1}: the secretary's signature does not verify: the round definition was changed after it was signed. Do not use this file.",
         "round.no-folder": "{1}: not a round folder.",
+        "round.locked": "{1}: another avault command (process {2}, {3}) is using this round folder; nothing was done.",
+        "hint.round-locked":
+            "Run the command again once that one has finished (avault waited {1} s; AVAULT_LOCK_WAIT=SECONDS waits longer). The lock ends with its process: no file needs deleting.",
+        "round.lock-waiting": "Waiting for process {2} ({3}), which is using the round folder {1}…",
+        "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: not a number of seconds from 0 to 3600.",
         "round.inputs-rejected":
             "{1} problems in the inputs; nothing was written. Fix the problems above and run again.",
         "round.out-not-empty": "{1}: the folder exists and is not empty; a new round needs a new folder.",
@@ -603,7 +612,7 @@ extension Catalog {
         "exit.software": "internal error",
         "exit.cannot-create": "an output could not be created, or already exists",
         "exit.io-error": "reading or writing failed",
-        "exit.locked": "reserved: another avault holds the round's lock",
+        "exit.locked": "another avault command is using the round folder (try again later)",
         "exit.permission": "a wrong passphrase, a key or passphrase file others can read, or a key not allowed here",
         "appraisal.blank-reason":
             "the appraised score {1} differs from the self score {2} but the reason has only spaces or invisible characters (such as U+00A0 from a spreadsheet); write the reason.",

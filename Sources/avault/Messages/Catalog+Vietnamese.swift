@@ -151,6 +151,10 @@ extension Catalog {
         "inbox.duplicate": "{1}: đã nhận đúng tệp này rồi ({2}, lần nộp {3}); không nhận lại.",
         "inbox.stale": "{1}: {2} lần nộp {3} cũ hơn hoặc trùng với lần đã nhận ({4}).",
         "hint.inbox-stale": "Mỗi lần niêm phong lại phải có số lần nộp lớn hơn; thành viên hãy niêm phong lại.",
+        "inbox.round-merged":
+            "{1}: vòng đã tổng hợp ({2}) nên không nhận thêm bài nộp hay tài liệu kiểm chứng nào; chưa nhận tệp nào.",
+        "hint.round-merged":
+            "Tổng hợp là bước cuối: kết quả đã khoá cho những người giữ khoá. Nếu phải nhận bài lại, thư ký lập một vòng mới (avault round init) và các thành viên niêm phong cho vòng đó.",
         "csv.empty": "{1}: tệp không có dòng tiêu đề (tệp rỗng).",
         "csv.ragged": "{1}:{2}: dòng có {3} cột, nhưng dòng tiêu đề có {4} cột.",
         "csv.invalid-utf8": "{1}:{2}:{3}: không phải văn bản UTF-8 hợp lệ; hãy lưu tệp dưới dạng \"CSV UTF-8\".",
@@ -356,6 +360,11 @@ extension Catalog {
         "round.bad-signature":
             "{1}: chữ ký của thư ký không khớp: định nghĩa vòng đã bị sửa sau khi ký. Không dùng tệp này.",
         "round.no-folder": "{1}: không phải thư mục vòng thẩm định.",
+        "round.locked": "{1}: một lệnh avault khác (tiến trình {2}, {3}) đang dùng thư mục vòng này; chưa làm gì cả.",
+        "hint.round-locked":
+            "Chạy lại lệnh khi lệnh kia đã xong (avault đã chờ {1} giây; đặt AVAULT_LOCK_WAIT=SỐ_GIÂY để chờ lâu hơn). Khoá tự mở khi tiến trình kết thúc, không cần xoá tệp nào.",
+        "round.lock-waiting": "Đang chờ tiến trình {2} ({3}) đang dùng thư mục vòng {1}…",
+        "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: không phải số giây từ 0 đến 3600.",
         "round.inputs-rejected": "Có {1} lỗi trong dữ liệu đầu vào; chưa ghi gì cả. Sửa các lỗi trên rồi chạy lại.",
         "round.out-not-empty": "{1}: thư mục đã tồn tại và không rỗng; vòng mới cần thư mục mới.",
         "round.demo-label": "VÒNG DEMO — không dùng cho thẩm định thật",
@@ -604,7 +613,7 @@ extension Catalog {
         "exit.software": "lỗi nội bộ",
         "exit.cannot-create": "không tạo được tệp đầu ra, hoặc tệp đã tồn tại",
         "exit.io-error": "đọc hoặc ghi thất bại",
-        "exit.locked": "dành riêng: một avault khác đang khoá vòng thẩm định",
+        "exit.locked": "một lệnh avault khác đang dùng thư mục vòng (thử lại sau)",
         "exit.permission":
             "sai cụm mật khẩu, tệp khoá hoặc tệp cụm mật khẩu để mở quyền, hoặc khoá không được phép ở đây",
         "appraisal.blank-reason":

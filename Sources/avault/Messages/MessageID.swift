@@ -92,6 +92,8 @@ enum MessageID: String, MessageCode {
 
     // MARK: - Round
 
+    case roundLockBadWait = "round.lock-bad-wait"
+
     case roundInputsRejected = "round.inputs-rejected"
     case roundDemoLabel = "round.demo-label"
     case roundAbstract = "round.abstract"

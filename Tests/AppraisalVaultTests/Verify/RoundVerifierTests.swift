@@ -116,15 +116,28 @@ struct RoundVerifierTests {
             })
     }
 
-    /// A new revision received after the merge leaves submissions/ unlike the manifest.
+    /// A new revision put in after the merge leaves submissions/ unlike the manifest. `receive`
+    /// refuses a merged round (§6.2 "Closed round"), so this does by hand what it would have done:
+    /// the new file in, the old one moved to superseded/, a `supersede` entry signed by the secretary.
     @Test func submissionAddedAfterMerge() throws {
         let f = try F(stage: .merged)
-        try f.receive(
-            "tv-01",
+        let bytes = try Sealing.seal(
             [
                 Appraisal(unit: "u1", code: "1.1.1", score: MergeFixture.p("0.75"), reason: ""),
                 Appraisal(unit: "u1", code: "1.1.2", score: MergeFixture.p("0.5"), reason: ""),
-            ], revision: 2)
+            ], round: f.round, member: F.identity("tv-01"), revision: 2)
+        let layout = RoundLayout(f.directory)
+        try FileIO.writeAtomically(bytes, to: layout.path(RoundLayout.submissionsFolder, "tv-01.r2.avs"))
+        try FileIO.makeDirectory(layout.superseded, mode: 0o755)
+        try FileIO.move(
+            layout.path(RoundLayout.submissionsFolder, "tv-01.r1.avs"),
+            to: layout.path(RoundLayout.supersededFolder, "tv-01.r1.avs"))
+        try RoundJournal.append(
+            roundDirectory: f.directory, event: .supersede,
+            details: [
+                "fileHash": .hex(BLAKE2b.hash(bytes, outputLength: 32)), "member": .string("tv-01"),
+                "revision": .integer(2), "supersedes": .integer(1),
+            ], secretary: f.secretary)
         let report = try f.verify()
         #expect(report.failedIDs == ["manifest.submissions"])
         #expect(
