@@ -116,7 +116,7 @@ public enum FuzzSeeds {
                 try seal(submission, .submission), try seal([], .submission),
                 try SealedEnvelope.seal(
                     results, kind: .lockedResults, round: round, context: [:], sender: me,
-                    to: .joint(FuzzChecks.locked.policy.jointKey), created: created, using: random),
+                    to: .joint(FuzzChecks.locked.jointKey), created: created, using: random),
                 try seal(Array("evidence".utf8), .evidence),
             ],
             "FuzzSubmission": [submission, emptySubmission],
