@@ -333,7 +333,7 @@ extension Catalog {
         "report.pdf-no-chromium": "No Chromium found on PATH (looked for {1}); it prints the PDF.",
         "report.pdf-failed": "{1} could not print the report to PDF ({2}).",
         "hint.install-chromium":
-            "Install the Debian package {1} (apt-get install {1}), or write --format html and print it from a browser.",
+            "Install the Debian package {1} with the system's package manager, or write --format html and print it from a browser.",
         "report.help-out": "The report file.",
         "report.wrote": "Wrote the report {1}.",
         "demo.abstract": "Run a whole demo appraisal round on the built-in sample with the demo keys.",

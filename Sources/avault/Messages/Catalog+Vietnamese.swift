@@ -337,7 +337,7 @@ extension Catalog {
         "report.pdf-no-chromium": "Không tìm thấy Chromium trong PATH (đã tìm {1}); cần Chromium để in ra PDF.",
         "report.pdf-failed": "{1} không in được báo cáo ra PDF ({2}).",
         "hint.install-chromium":
-            "Cài gói Debian {1} (apt-get install {1}), hoặc xuất --format html rồi in từ trình duyệt.",
+            "Cài gói Debian {1} bằng trình quản lý gói của hệ thống, hoặc xuất --format html rồi in từ trình duyệt.",
         "report.help-out": "Tệp báo cáo.",
         "report.wrote": "Đã ghi báo cáo {1}.",
         "demo.abstract": "Chạy trọn một vòng thẩm định demo trên dữ liệu mẫu, bằng các khoá demo.",
