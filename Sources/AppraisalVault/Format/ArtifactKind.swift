@@ -30,6 +30,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case ceremonyDealing = 17
     /// A holder's acknowledgement or complaints in a key ceremony (spec §4.4).
     case ceremonyAck = 18
+    /// The survey scores the secretary imported into the round, sealed to the secretary (spec §6.6).
+    case survey = 19
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -49,6 +51,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .ceremonyPlan: "ceremony-plan"
         case .ceremonyDealing: "ceremony-dealing"
         case .ceremonyAck: "ceremony-ack"
+        case .survey: "survey"
         }
     }
 
