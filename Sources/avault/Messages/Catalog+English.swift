@@ -708,6 +708,15 @@ extension Catalog {
             "The finished key ceremony folder (avault ceremony).",
         "hint.ceremony-deal-again":
             "Ask {1} to deal again (avault ceremony deal) and every holder to acknowledge again.",
+        "verify.survey-file-ok": "survey.avq is the secretary's import {1} for this round, sealed to the secretary, journaled and (after the merge) listed in the manifest.",
+        "verify.survey-missing": "{1}: the journal or the manifest records a survey import, but the file is missing.",
+        "verify.survey-binding": "{1}: the survey file is not the secretary's for this round, not sealed to the secretary, or its header context is not {\"revision\": n}.",
+        "verify.survey-not-journaled": "{1}: the survey file is not the last import the journal records (replaced or added outside avault).",
+        "verify.survey-not-listed": "{1}: the survey file is not the one {2} lists (or the manifest lists none).",
+        "verify.survey-signed-ok": "The released results carry the survey as the secretary signed it; {1} survey cells match it.",
+        "verify.survey-signed-differs": "{1}: the survey the results carry is not the one the manifest lists.",
+        "verify.survey-content-bad": "{1}: the survey content in the results does not verify against this file's inner signature, or does not fit the round.",
+        "verify.survey-cell-not-signed": "{1} / {2}: the survey score in the results is not the signed survey's.",
         "verify.cell-not-signed":
             "{1} / {2}: the released score or reason is not the one {3} signed.",
         "verify.ceremony-ok":

@@ -710,6 +710,15 @@ extension Catalog {
             "Thư mục lễ tạo khoá đã hoàn tất (avault ceremony).",
         "hint.ceremony-deal-again":
             "Đề nghị {1} chia khoá lại (avault ceremony deal) và mọi người giữ khoá xác nhận lại.",
+        "verify.survey-file-ok": "survey.avq là lần nhập {1} của thư ký cho vòng này, niêm phong cho thư ký, có trong nhật ký và (sau tổng hợp) trong bản kê.",
+        "verify.survey-missing": "{1}: nhật ký hoặc bản kê ghi có nhập điểm điều tra nhưng thiếu tệp.",
+        "verify.survey-binding": "{1}: tệp điều tra không phải của thư ký vòng này, không niêm phong cho thư ký, hoặc ngữ cảnh đầu tệp không phải {\"revision\": n}.",
+        "verify.survey-not-journaled": "{1}: tệp điều tra không phải lần nhập cuối cùng nhật ký ghi (bị thay hoặc thêm ngoài avault).",
+        "verify.survey-not-listed": "{1}: tệp điều tra không phải tệp {2} liệt kê (hoặc bản kê không liệt kê tệp nào).",
+        "verify.survey-signed-ok": "Kết quả đã công bố mang điểm điều tra đúng như thư ký đã ký; {1} ô điều tra khớp.",
+        "verify.survey-signed-differs": "{1}: điểm điều tra trong kết quả không phải bản mà bản kê liệt kê.",
+        "verify.survey-content-bad": "{1}: nội dung điều tra trong kết quả không khớp chữ ký bên trong của tệp này, hoặc không phù hợp với vòng.",
+        "verify.survey-cell-not-signed": "{1} / {2}: điểm điều tra trong kết quả không phải điểm đã ký.",
         "verify.cell-not-signed":
             "{1} / {2}: điểm hoặc lý do công bố không phải điểm, lý do {3} đã ký.",
         "verify.ceremony-ok":
