@@ -15,6 +15,7 @@ public enum FuzzChecks {
         "FuzzKeyFile": keyFile,
         "FuzzEnvelope": envelope,
         "FuzzSubmission": submission,
+        "FuzzSurvey": survey,
         "FuzzManifest": manifest,
         "FuzzResults": results,
         "FuzzJournal": journal,

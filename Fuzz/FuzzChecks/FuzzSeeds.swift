@@ -36,6 +36,14 @@ public enum FuzzSeeds {
         ).encoded()
         let emptySubmission = SubmissionContent(member: "tv-02", revision: 1, round: round, rows: []).encoded()
         let manifest = CanonicalJSON.serialize(manifestJSON)
+        let survey = CanonicalJSON.serialize(
+            SurveyScores(
+                revision: 2, round: round,
+                scores: [
+                    Cell(unit: "u-1", code: "1.1.3"): Points(units: 25, scale: 2),
+                    Cell(unit: "u-2", code: "1.1.3"): Points(integer: 0),
+                ]
+            ).json)
         let results = CanonicalJSON.serialize(resultsJSON)
         let holders = try (1...3).map { i in
             try SecretIdentity.generate(
@@ -118,8 +126,10 @@ public enum FuzzSeeds {
                     results, kind: .lockedResults, round: round, context: [:], sender: me,
                     to: .joint(FuzzChecks.locked.jointKey), created: created, using: random),
                 try seal(Array("evidence".utf8), .evidence),
+                try seal(survey, .survey),
             ],
             "FuzzSubmission": [submission, emptySubmission],
+            "FuzzSurvey": [survey, CanonicalJSON.serialize(SurveyScores(revision: 1, round: round, scores: [:]).json)],
             "FuzzManifest": [manifest],
             "FuzzResults": [results],
             "FuzzJournal": journals,
@@ -199,7 +209,7 @@ public enum FuzzSeeds {
             ])
         }
         return .object([
-            "round": .hex(round), "submissions": .array([]), "surveyAvailable": .bool(false),
+            "round": .hex(round), "submissions": .array([]), "survey": .null, "surveyAvailable": .bool(false),
             "units": .array([unit("u-1", rank: 1), unit("u-2", rank: 1)]),
         ])
     }

@@ -41,6 +41,7 @@ KINDS = {
     9: "journal", 10: "evidence",   # the name in domain strings (§1.1; FINDINGS F1)
     11: "receipt", 12: "checkpoint",   # §11.3, §11.4
     16: "ceremony-plan", 17: "ceremony-dealing", 18: "ceremony-ack",
+    19: "survey",   # §6.6: survey.avq, sealed to the secretary
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 

@@ -1,8 +1,8 @@
 internal import VaultCrypto
 
-/// Spec §9.2 check 12b and §9.3 check 25: the imported survey (§6.6), before and after release.
+/// Spec §9.2 check 14a and §9.3 check 25: the imported survey (§6.6), before and after release.
 extension RoundVerification {
-    /// Check 12b `survey.file`: `survey.avq` is the secretary's, for this round, sealed to the
+    /// Check 14a `survey.file`: `survey.avq` is the secretary's, for this round, sealed to the
     /// secretary, the last journaled import, and (after the merge) the one the manifest lists.
     /// Omitted when the round has no survey file, no `survey-import` entry and no manifest entry.
     mutating func checkSurveyFile() {
