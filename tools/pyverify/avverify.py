@@ -1073,6 +1073,8 @@ def run_area(area: str, h: dict, art: bytes):
             fp = identity_fingerprint(bytes.fromhex(hd["signingKey"]), bytes.fromhex(hd["encryptionKey"]))
         elif area == "submission":
             return run_submission_vector(h, art)
+        elif area == "survey":
+            return run_survey_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
         elif area == "manifest":
@@ -1129,6 +1131,47 @@ def run_submission_vector(h: dict, art: bytes) -> str:
     if (content["member"] != env.header["sender"] or content["round"] != env.header["round"]
             or env.header["context"] != {"revision": content["revision"]}):
         return "merge.content-mismatch"
+    return "success"
+
+
+def parse_survey_shape(plain: bytes):
+    """§6.6 content rules that need no round: exactly the three fields, canonical scores ≥ 0,
+    sorted by unit then code (bytes), each cell once; else format.header."""
+    c = parse_canonical(plain)
+    fields(c, "survey", ("revision", "round", "scores"))
+    f_int(c["revision"], "survey.revision", 1, 1_000_000)
+    f_hex(c["round"], "survey.round", 32)
+    hdr(isinstance(c["scores"], list), "survey.scores", "not an array")
+    last = None
+    for i, x in enumerate(c["scores"]):
+        p = f"survey.scores[{i}]"
+        fields(x, p, ("code", "score", "unit"))
+        f_str(x["unit"], p + ".unit", 64, 0)
+        f_str(x["code"], p + ".code", 32, 0)
+        hdr(f_dec(x["score"], p + ".score") >= 0, p + ".score", "negative")
+        key = (x["unit"].encode(), x["code"].encode())
+        hdr(last is None or key > last, p, "not sorted by unit and code, or a cell twice")
+        last = key
+    return c
+
+
+def run_survey_vector(h: dict, art: bytes) -> str:
+    """`survey` vectors (spec §6.6): a `survey` envelope; open with `recipient-secret-key`, check the
+    optional `plaintext-hash` and `sender-signing-key`, the content's shape, and its binding to the
+    header (`round`, `context` = {"revision": n})."""
+    import nacl.bindings as nb
+    sk = bytes.fromhex(h["recipient-secret-key"])
+    pk = nb.crypto_scalarmult_base(sk)
+    env = Envelope(art, KIND_BY_NAME["survey"])
+    env.verify_outer()
+    plain = env.open(pk, sk)
+    if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
+        return "plaintext hash differs"
+    if "sender-signing-key" in h and env.header["senderSigningKey"] != h["sender-signing-key"]:
+        return "sender key differs"
+    c = parse_survey_shape(plain)
+    if c["round"] != env.header["round"] or env.header["context"] != {"revision": c["revision"]}:
+        return "merge.survey-content"
     return "success"
 
 

@@ -90,7 +90,8 @@ extension DemoRound {
             + scores.keys.sorted(by: SurveyScores.precedes).map {
                 [$0.unit, $0.code, scores[$0]!.description.replacingDotWithComma]
             }
-        try FileIO.writeAtomically(CSV.write(surveyRows, separator: CSV.semicolon, byteOrderMark: true), to: surveyPath, mode: 0o600)
+        try FileIO.writeAtomically(
+            CSV.write(surveyRows, separator: CSV.semicolon, byteOrderMark: true), to: surveyPath, mode: 0o600)
         let imported = try SurveyImport.run(
             roundDirectory: roundDir, round: round, file: surveyPath, unlock: { secretary })
         log(Notice(Notice.Code.surveyImported, [.text(String(imported.scores)), .text(String(imported.revision))]))

@@ -208,7 +208,8 @@ public struct Manifest: Sendable, Hashable {
         if r.has("survey") {
             var s = try r.object("survey")
             survey = SurveyEntry(
-                fileHash: try s.hex("fileHash", length: 32), revision: Int(try s.integer("revision", in: 1...1_000_000)))
+                fileHash: try s.hex("fileHash", length: 32), revision: Int(try s.integer("revision", in: 1...1_000_000))
+            )
             try s.finish()
         } else {
             survey = nil

@@ -112,7 +112,8 @@ extension Results {
                 throw FieldReader.Failure(path: "survey.content", reason: "expected an object")
             }
             survey = SignedSurvey(
-                revision: Int(try s.integer("revision", in: 1...1_000_000)), fileHash: try s.hex("fileHash", length: 32),
+                revision: Int(try s.integer("revision", in: 1...1_000_000)),
+                fileHash: try s.hex("fileHash", length: 32),
                 content: content, innerSignature: try s.hex("innerSignature", length: 64))
             try s.finish()
         }

@@ -33,8 +33,7 @@ public enum RoundMerge {
         return out
     }
 
-    /// `avault merge`: checks the survey choice (§6.5 step 1) before asking for the passphrase,
-    /// then unlocks the secretary's key and runs the merge.
+    /// `avault merge`: unlocks the secretary's key and runs the merge.
     ///
     /// - Parameters:
     ///   - roundDirectory: the round folder.
@@ -51,19 +50,15 @@ public enum RoundMerge {
         roundDirectory: String, round: RoundDefinition, withoutSurvey: Bool, allowIncomplete: Bool,
         unlock: () throws -> SecretIdentity
     ) throws -> Report {
-        let journal = try RoundJournal.load(
-            roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
-        try checkSurveyChoice(
-            roundDirectory: roundDirectory, round: round, imported: SurveyImport.lastImport(in: journal.entries) != nil,
-            withoutSurvey: withoutSurvey)
-        return try run(
+        try run(
             roundDirectory: roundDirectory, secretary: unlock(), withoutSurvey: withoutSurvey,
             allowIncomplete: allowIncomplete)
     }
 
     /// A round whose frameworks have survey items is merged with the imported survey, or without
     /// one only when the secretary says so; `--without-survey` with an imported survey is refused
-    /// too (never silent, §6.5 step 1).
+    /// too (never silent, §6.5 step 1). Checked under the lock, after the journal's freshness and
+    /// before any submission is opened.
     static func checkSurveyChoice(
         roundDirectory: String, round: RoundDefinition, imported: Bool, withoutSurvey: Bool
     ) throws {
@@ -126,6 +121,11 @@ public enum RoundMerge {
             return try completeInterrupted(
                 roundDirectory: roundDirectory, round: round, journal: journal, secretary: secretary, created: created)
         }
+        try checkSurveyChoice(
+            roundDirectory: roundDirectory, round: round,
+            imported: SurveyImport.lastImport(in: journal.entries) != nil
+                || FileIO.exists(RoundLayout(roundDirectory).survey),
+            withoutSurvey: withoutSurvey)
         var submissions = [String: [Appraisal]]()
         var signed = [Results.SignedSubmission]()
         var inputs = [Manifest.Input]()
@@ -171,8 +171,6 @@ public enum RoundMerge {
         // §6.5 step 1: the survey comes from the round (§6.6), never from outside it.
         let survey = try SurveyImport.openForMerge(
             roundDirectory: roundDirectory, round: round, journal: journal.entries, secretary: secretary)
-        try checkSurveyChoice(
-            roundDirectory: roundDirectory, round: round, imported: survey != nil, withoutSurvey: withoutSurvey)
         var outcome = Merge.run(
             round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey?.scores.scores)
         outcome.results.submissions = signed

@@ -59,7 +59,8 @@ public enum SurveyImport {
             ]
             if let previous { details["supersedes"] = .integer(Int64(previous.revision)) }
             try RoundJournal.append(
-                roundDirectory: roundDirectory, event: .surveyImport, details: details, secretary: secretary, at: created)
+                roundDirectory: roundDirectory, event: .surveyImport, details: details, secretary: secretary,
+                at: created)
             return Report(scores: scores.count, revision: revision, path: path)
         }
     }
@@ -78,7 +79,8 @@ public enum SurveyImport {
             evidence = layout.journal
         }
         if let evidence {
-            throw MergeError(.surveyAfterMerge, [.file(roundDirectory), .file(evidence)], hint: ErrorHint(.roundMerged))
+            throw MergeError(
+                .surveyAfterMerge, [.file(roundDirectory), .file(evidence)], hint: ErrorHint(.roundMerged))
         }
     }
 

@@ -456,16 +456,23 @@ extension Catalog {
         "merge.incomplete": "Incomplete: {1} cells not appraised, {2} in conflict: {3}",
         "hint.allow-incomplete": "Wait for the missing members, or pass --allow-incomplete (the manifest records it).",
         "merge.abstract": "Open, check and merge the submissions; write the locked results and a signed manifest.",
-        "merge.survey-missing": "{1}: the framework has survey sub-criteria but no survey was imported into the round; not merging ({2} units would be ranked over a reduced maximum).",
-        "hint.import-survey": "Import the survey scores first (avault survey import FILE --round ROUND --key SECRETARY.key), or pass --without-survey to rank over the maximum without the survey items.",
-        "merge.survey-not-used": "{1}: a survey was imported into the round; --without-survey would leave it out. Not merging.",
-        "merge.survey-content": "{1}: the imported survey cannot be merged ({2}); import it again (avault survey import).",
+        "merge.survey-missing":
+            "{1}: the framework has survey sub-criteria but no survey was imported into the round; not merging ({2} units would be ranked over a reduced maximum).",
+        "hint.import-survey":
+            "Import the survey scores first (avault survey import FILE --round ROUND --key SECRETARY.key), or pass --without-survey to rank over the maximum without the survey items.",
+        "merge.survey-not-used":
+            "{1}: a survey was imported into the round; --without-survey would leave it out. Not merging.",
+        "merge.survey-content":
+            "{1}: the imported survey cannot be merged ({2}); import it again (avault survey import).",
         "survey.after-merge": "{1}: the round is merged ({2}); its survey can no longer be imported or replaced.",
-        "merge.reduced-maximum": "Merged WITHOUT survey scores: each index is over the reduced maximum of {1} points, not {2} (survey items left out).",
+        "merge.reduced-maximum":
+            "Merged WITHOUT survey scores: each index is over the reduced maximum of {1} points, not {2} (survey items left out).",
         "survey.imported": "Survey imported: {1} scores (import {2}), signed and sealed to the secretary.",
-        "merge.help-without-survey": "Merge without survey scores on purpose: survey items leave the maximum (the index is over the reduced maximum).",
+        "merge.help-without-survey":
+            "Merge without survey scores on purpose: survey items leave the maximum (the index is over the reduced maximum).",
         "survey.abstract": "The survey scores (điều tra xã hội học) of the round.",
-        "survey.import-abstract": "Check the survey CSV (unit,code,score) against the round and seal it into the round folder.",
+        "survey.import-abstract":
+            "Check the survey CSV (unit,code,score) against the round and seal it into the round folder.",
         "survey.help-file": "The survey scores, CSV unit,code,score (',' or ';', decimal point or comma).",
         "survey.wrote": "Written: {1}",
         "merge.help-allow-incomplete": "Lock the results even with gaps or conflicts (recorded in the manifest).",
@@ -708,14 +715,19 @@ extension Catalog {
             "The finished key ceremony folder (avault ceremony).",
         "hint.ceremony-deal-again":
             "Ask {1} to deal again (avault ceremony deal) and every holder to acknowledge again.",
-        "verify.survey-file-ok": "survey.avq is the secretary's import {1} for this round, sealed to the secretary, journaled and (after the merge) listed in the manifest.",
+        "verify.survey-file-ok":
+            "survey.avq is the secretary's import {1} for this round, sealed to the secretary, journaled and (after the merge) listed in the manifest.",
         "verify.survey-missing": "{1}: the journal or the manifest records a survey import, but the file is missing.",
-        "verify.survey-binding": "{1}: the survey file is not the secretary's for this round, not sealed to the secretary, or its header context is not {\"revision\": n}.",
-        "verify.survey-not-journaled": "{1}: the survey file is not the last import the journal records (replaced or added outside avault).",
+        "verify.survey-binding":
+            "{1}: the survey file is not the secretary's for this round, not sealed to the secretary, or its header context is not {\"revision\": n}.",
+        "verify.survey-not-journaled":
+            "{1}: the survey file is not the last import the journal records (replaced or added outside avault).",
         "verify.survey-not-listed": "{1}: the survey file is not the one {2} lists (or the manifest lists none).",
-        "verify.survey-signed-ok": "The released results carry the survey as the secretary signed it; {1} survey cells match it.",
+        "verify.survey-signed-ok":
+            "The released results carry the survey as the secretary signed it; {1} survey cells match it.",
         "verify.survey-signed-differs": "{1}: the survey the results carry is not the one the manifest lists.",
-        "verify.survey-content-bad": "{1}: the survey content in the results does not verify against this file's inner signature, or does not fit the round.",
+        "verify.survey-content-bad":
+            "{1}: the survey content in the results does not verify against this file's inner signature, or does not fit the round.",
         "verify.survey-cell-not-signed": "{1} / {2}: the survey score in the results is not the signed survey's.",
         "verify.cell-not-signed":
             "{1} / {2}: the released score or reason is not the one {3} signed.",

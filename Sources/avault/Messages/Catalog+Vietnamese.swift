@@ -460,16 +460,23 @@ extension Catalog {
         "hint.allow-incomplete":
             "Chờ các thành viên còn thiếu nộp bài, hoặc dùng --allow-incomplete (sẽ ghi vào bản kê).",
         "merge.abstract": "Mở, kiểm tra và tổng hợp các bài nộp; ghi kết quả đã khoá và bản kê có chữ ký.",
-        "merge.survey-missing": "{1}: khung có tiêu chí điều tra xã hội học nhưng chưa nhập điểm điều tra vào vòng; không tổng hợp ({2} đơn vị sẽ bị xếp hạng trên thang điểm rút gọn).",
-        "hint.import-survey": "Nhập điểm điều tra trước (avault survey import TỆP --round VÒNG --key THƯ-KÝ.key), hoặc thêm --without-survey để xếp hạng trên thang điểm không có tiêu chí điều tra.",
-        "merge.survey-not-used": "{1}: vòng đã có điểm điều tra được nhập; --without-survey sẽ bỏ qua điểm đó. Không tổng hợp.",
-        "merge.survey-content": "{1}: không thể tổng hợp điểm điều tra đã nhập ({2}); hãy nhập lại (avault survey import).",
+        "merge.survey-missing":
+            "{1}: khung có tiêu chí điều tra xã hội học nhưng chưa nhập điểm điều tra vào vòng; không tổng hợp ({2} đơn vị sẽ bị xếp hạng trên thang điểm rút gọn).",
+        "hint.import-survey":
+            "Nhập điểm điều tra trước (avault survey import TỆP --round VÒNG --key THƯ-KÝ.key), hoặc thêm --without-survey để xếp hạng trên thang điểm không có tiêu chí điều tra.",
+        "merge.survey-not-used":
+            "{1}: vòng đã có điểm điều tra được nhập; --without-survey sẽ bỏ qua điểm đó. Không tổng hợp.",
+        "merge.survey-content":
+            "{1}: không thể tổng hợp điểm điều tra đã nhập ({2}); hãy nhập lại (avault survey import).",
         "survey.after-merge": "{1}: vòng đã được tổng hợp ({2}); không thể nhập hoặc thay điểm điều tra nữa.",
-        "merge.reduced-maximum": "Đã tổng hợp KHÔNG CÓ điểm điều tra: mỗi chỉ số tính trên thang rút gọn {1} điểm, không phải {2} (bỏ các tiêu chí điều tra).",
+        "merge.reduced-maximum":
+            "Đã tổng hợp KHÔNG CÓ điểm điều tra: mỗi chỉ số tính trên thang rút gọn {1} điểm, không phải {2} (bỏ các tiêu chí điều tra).",
         "survey.imported": "Đã nhập điểm điều tra: {1} điểm (lần nhập {2}), đã ký và niêm phong cho thư ký.",
-        "merge.help-without-survey": "Cố ý tổng hợp không có điểm điều tra: các tiêu chí điều tra bị bỏ khỏi thang điểm (chỉ số tính trên thang rút gọn).",
+        "merge.help-without-survey":
+            "Cố ý tổng hợp không có điểm điều tra: các tiêu chí điều tra bị bỏ khỏi thang điểm (chỉ số tính trên thang rút gọn).",
         "survey.abstract": "Điểm điều tra xã hội học của vòng thẩm định.",
-        "survey.import-abstract": "Kiểm tra tệp CSV điều tra (unit,code,score) theo vòng và niêm phong vào thư mục vòng.",
+        "survey.import-abstract":
+            "Kiểm tra tệp CSV điều tra (unit,code,score) theo vòng và niêm phong vào thư mục vòng.",
         "survey.help-file": "Điểm điều tra, CSV unit,code,score (dấu ',' hoặc ';', thập phân dấu chấm hoặc phẩy).",
         "survey.wrote": "Đã ghi: {1}",
         "merge.help-allow-incomplete": "Khoá kết quả dù còn ô thiếu hoặc xung đột (ghi vào bản kê).",
@@ -710,14 +717,18 @@ extension Catalog {
             "Thư mục lễ tạo khoá đã hoàn tất (avault ceremony).",
         "hint.ceremony-deal-again":
             "Đề nghị {1} chia khoá lại (avault ceremony deal) và mọi người giữ khoá xác nhận lại.",
-        "verify.survey-file-ok": "survey.avq là lần nhập {1} của thư ký cho vòng này, niêm phong cho thư ký, có trong nhật ký và (sau tổng hợp) trong bản kê.",
+        "verify.survey-file-ok":
+            "survey.avq là lần nhập {1} của thư ký cho vòng này, niêm phong cho thư ký, có trong nhật ký và (sau tổng hợp) trong bản kê.",
         "verify.survey-missing": "{1}: nhật ký hoặc bản kê ghi có nhập điểm điều tra nhưng thiếu tệp.",
-        "verify.survey-binding": "{1}: tệp điều tra không phải của thư ký vòng này, không niêm phong cho thư ký, hoặc ngữ cảnh đầu tệp không phải {\"revision\": n}.",
-        "verify.survey-not-journaled": "{1}: tệp điều tra không phải lần nhập cuối cùng nhật ký ghi (bị thay hoặc thêm ngoài avault).",
+        "verify.survey-binding":
+            "{1}: tệp điều tra không phải của thư ký vòng này, không niêm phong cho thư ký, hoặc ngữ cảnh đầu tệp không phải {\"revision\": n}.",
+        "verify.survey-not-journaled":
+            "{1}: tệp điều tra không phải lần nhập cuối cùng nhật ký ghi (bị thay hoặc thêm ngoài avault).",
         "verify.survey-not-listed": "{1}: tệp điều tra không phải tệp {2} liệt kê (hoặc bản kê không liệt kê tệp nào).",
         "verify.survey-signed-ok": "Kết quả đã công bố mang điểm điều tra đúng như thư ký đã ký; {1} ô điều tra khớp.",
         "verify.survey-signed-differs": "{1}: điểm điều tra trong kết quả không phải bản mà bản kê liệt kê.",
-        "verify.survey-content-bad": "{1}: nội dung điều tra trong kết quả không khớp chữ ký bên trong của tệp này, hoặc không phù hợp với vòng.",
+        "verify.survey-content-bad":
+            "{1}: nội dung điều tra trong kết quả không khớp chữ ký bên trong của tệp này, hoặc không phù hợp với vòng.",
         "verify.survey-cell-not-signed": "{1} / {2}: điểm điều tra trong kết quả không phải điểm đã ký.",
         "verify.cell-not-signed":
             "{1} / {2}: điểm hoặc lý do công bố không phải điểm, lý do {3} đã ký.",
