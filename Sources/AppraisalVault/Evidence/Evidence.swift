@@ -193,15 +193,12 @@ public enum Evidence {
                 let head = range.clamped(to: 0..<payload.lowerBound)
                 let body = range.clamped(to: payload)
                 let tail = range.clamped(to: payload.upperBound..<Int.max)
-                if !head.isEmpty {
-                    preambleHasher.update(bytes: UnsafeRawBufferPointer(rebasing: block[(head.lowerBound - offset)..<(head.upperBound - offset)]))
+                func part(_ r: Range<Int>) -> UnsafeRawBufferPointer {
+                    UnsafeRawBufferPointer(rebasing: block[(r.lowerBound - offset)..<(r.upperBound - offset)])
                 }
-                if !body.isEmpty {
-                    payloadHasher.update(bytes: UnsafeRawBufferPointer(rebasing: block[(body.lowerBound - offset)..<(body.upperBound - offset)]))
-                }
-                if !tail.isEmpty {
-                    signature += UnsafeRawBufferPointer(rebasing: block[(tail.lowerBound - offset)..<(tail.upperBound - offset)])
-                }
+                if !head.isEmpty { preambleHasher.update(bytes: part(head)) }
+                if !body.isEmpty { payloadHasher.update(bytes: part(body)) }
+                if !tail.isEmpty { signature += part(tail) }
                 try writer.write(bytes: block)
                 offset += block.count
             }
