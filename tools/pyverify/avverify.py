@@ -1274,6 +1274,8 @@ def run_evidence_vector(h: dict, art: bytes) -> str:
     mem = read_public_identity(bytes.fromhex(h["member-public-identity"]))
     env = Envelope(art, KIND_BY_NAME["evidence"])
     env.verify_outer()
+    if "file-hash" in h and env.file_hash().hex() != h["file-hash"]:
+        return "file hash differs"
     eh = env.header
     by_secretary = eh["sender"] == sec["id"] and eh["senderSigningKey"] == sec["signingKey"]
     if eh["round"] != h["round-hash"]:

@@ -58,6 +58,11 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     /// The human name of the kind, for messages.
     public var displayName: Notice { Notice(Notice.Code.kindName, [.text(name)]) }
 
+    /// True for the kind whose inner signature covers the content's ciphertext and whose file hash
+    /// is derived from the parts already hashed (spec §5.4, §10.1): evidence, which may be GiBs.
+    /// Submissions and locked results keep the plaintext hash in the inner signature (§6.4).
+    var signsCiphertext: Bool { self == .evidence }
+
     /// The domain-separation prefix for a signature or hash of `purpose` over this kind:
     /// `"AppraisalVault/v1/" + name + "/" + purpose + "\0"` (spec §1.4).
     public func domain(_ purpose: String) -> [UInt8] {
