@@ -23,7 +23,13 @@ public enum Sealing {
         guard let member = round.member(memberID) else {
             throw SubmissionError(.sealNotMember, [.member(memberID)], hint: ErrorHint(.checkRound))
         }
-        let (rows, problems, unreadable) = try WorksheetReader.read(bytes, file: file)
+        let workbook = XLSXReader.looksLikeWorkbook(bytes)
+        let (rows, problems, unreadable) =
+            if workbook {
+                try WorksheetReader.xlsx(bytes, file: file, issued: Worksheet.sheet(for: member, in: round))
+            } else {
+                try WorksheetReader.read(bytes, file: file)
+            }
         var findings = problems.errors.map { Finding(location: "", cell: nil, text: Notice($0)) }
         let check = AppraisalCheck(
             framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
@@ -32,7 +38,10 @@ public enum Sealing {
             findings.append(
                 Finding(
                     location: p.line == 0
-                        ? file : p.column == 0 ? "\(file):\(p.line)" : "\(file):\(p.line):\(p.column)",
+                        ? file
+                        : workbook
+                            ? "\(file)!\(SheetCell.name(row: p.line, column: max(1, p.column)))"
+                            : p.column == 0 ? "\(file):\(p.line)" : "\(file):\(p.line):\(p.column)",
                     cell: p.line > 0 ? p.cell : nil, text: Notice(p.error)))
         }
         return (rows, findings)
