@@ -13,7 +13,7 @@ import PackageDescription
 let fuzzTargets = [
     "FuzzCanonicalJSON", "FuzzContainer", "FuzzPublicIdentity", "FuzzKeyFile", "FuzzEnvelope", "FuzzSubmission",
     "FuzzManifest", "FuzzResults", "FuzzJournal", "FuzzReleasePolicy", "FuzzCSV", "FuzzPoints", "FuzzFramework",
-    "FuzzRoundInputs", "FuzzCeremony", "FuzzApproval", "FuzzReceipt", "FuzzCheckpoint",
+    "FuzzRoundInputs", "FuzzCeremony", "FuzzApproval", "FuzzReceipt", "FuzzCheckpoint", "FuzzXLSX",
 ]
 
 let strict: [SwiftSetting] = [
