@@ -157,4 +157,31 @@ struct XLSXWorksheetCLITests {
         let sealed = try seal(cli, "filled.csv", out: "f.avs")
         #expect(sealed.exited(0), "\(sealed)")
     }
+
+    /// A flood of problems prints the first 20 and a count; another member's worksheet (CSV or
+    /// XLSX), a public key file and another avault file are recognised in one message.
+    @Test func sealRecognisesWrongFiles() throws {
+        let cli = try demo()
+        defer { cli.cleanUp() }
+        let round = cli.path("d/round")
+        for name in ["tv-07.xlsx", "tv-07.csv", "tv-08.csv"] {
+            let member = String(name.prefix(5))
+            let r = try cli.run(["worksheet", "--round", round, "--member", member, "-o", name])
+            try #require(r.exited(0), "\(r)")
+        }
+        let blank = try seal(cli, "tv-08.csv", out: "a.avs")
+        let lines = blank.stderr.split(separator: "\n")
+        #expect(blank.exited(65) && lines.count == 22, "\(blank)")
+        #expect(lines[20].contains("38 more not shown") && lines[21].contains("problems found: 58"), "\(blank)")
+        for name in ["tv-07.xlsx", "tv-07.csv"] {
+            let r = try seal(cli, name, out: "b.avs")
+            #expect(r.exited(65) && r.stderr.contains("\(name) is the worksheet of tv-07, not of tv-08"), "\(r)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r)")
+        }
+        let pub = try seal(cli, CLI.root.path + "/keys/tv-08.pub", out: "c.avs")
+        #expect(pub.exited(65) && pub.stderr.contains("is a public key file (.pub), not a worksheet"), "\(pub)")
+        let avr = try seal(cli, cli.path("d/round/round.avr"), out: "d.avs")
+        #expect(avr.exited(65) && avr.stderr.contains("is an avault round-definition file"), "\(avr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("")).filter { $0.hasSuffix(".avs") }.isEmpty)
+    }
 }

@@ -430,6 +430,7 @@ extension Catalog {
         "worksheet.unknown-member": "{1} không phải thành viên của vòng này; các thành viên: {2}.",
         "help.worksheet-format": "Định dạng: xlsx (mặc định; csv khi tên tệp kết thúc bằng .csv) hoặc csv.",
         "help.worksheet-dialect": "Kiểu CSV: standard (dấu , và số thập phân 0.5) hoặc vi (dấu ; và 0,5; mặc định khi LANG là tiếng Việt).",
+        "seal.more-problems": "… còn {1} lỗi nữa không hiển thị (đã hiện {2} lỗi đầu).",
         "worksheet.wrote": "Đã ghi {1}: {2} ô cho {3}.",
         "worksheet.header-note":
             "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác.",
@@ -449,6 +450,9 @@ extension Catalog {
         "seal.bad-revision": "Số lần nộp {1} phải từ 1 đến 1000000.",
         "seal.not-member": "{1} không phải thành viên thẩm định của vòng này.",
         "hint.check-round": "Kiểm tra đã dùng đúng tệp vòng (--round) và đúng tệp khoá (--key).",
+        "seal.public-key-file": "{1} là tệp khoá công khai (.pub), không phải phiếu thẩm định; hãy niêm phong tệp phiếu do lệnh avault worksheet xuất ra.",
+        "seal.avault-file": "{1} là một tệp avault loại {2}, không phải phiếu thẩm định; hãy niêm phong tệp phiếu (.xlsx hoặc .csv) đã điền.",
+        "seal.other-member": "{1} là phiếu thẩm định của {2}, không phải của {3}; hãy dùng phiếu của chính mình (avault worksheet --member {3}) hoặc khoá của {2}.",
         "seal.problems": "{1}: có {2} lỗi; chưa niêm phong. Sửa phiếu rồi chạy lại.",
         "seal.checked": "Phiếu hợp lệ: {1} ô đã thẩm định.",
         "seal.wrote": "Đã niêm phong {1} (lần nộp {2}) gửi thư ký {3}.",

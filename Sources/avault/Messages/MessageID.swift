@@ -142,6 +142,7 @@ enum MessageID: String, MessageCode {
     case helpWorksheetMember = "help.worksheet-member"
     case helpWorksheetOut = "help.worksheet-out"
     case worksheetWrote = "worksheet.wrote"
+    case sealMoreProblems = "seal.more-problems"
     case helpWorksheetFormat = "help.worksheet-format"
     case helpWorksheetDialect = "help.worksheet-dialect"
     case worksheetHeaderNote = "worksheet.header-note"
