@@ -428,6 +428,8 @@ extension Catalog {
         "help.worksheet-format": "The format: xlsx (the default; csv when the file name ends in .csv) or csv.",
         "help.worksheet-dialect": "The CSV dialect: standard (, between fields, 0.5) or vi (; and 0,5; the default when LANG is Vietnamese).",
         "seal.more-problems": "… {1} more not shown (the first {2} are above).",
+        "keygen.short-passphrase": "the passphrase is shorter than {1} characters: anyone who copies the key file can guess it sooner; a sentence of several words is better.",
+        "keygen.common-passphrase": "the passphrase is a common one (on the lists guessed first); a sentence of several words, {1} characters or more, is better.",
         "worksheet.wrote": "Wrote {1} for {3} (cells: {2}).",
         "worksheet.header-note":
             "Fill diem_tham_dinh (0 to diem_toi_da, on the step) and ly_do whenever it differs from the self score; leave the other columns as they are.",

@@ -431,6 +431,8 @@ extension Catalog {
         "help.worksheet-format": "Định dạng: xlsx (mặc định; csv khi tên tệp kết thúc bằng .csv) hoặc csv.",
         "help.worksheet-dialect": "Kiểu CSV: standard (dấu , và số thập phân 0.5) hoặc vi (dấu ; và 0,5; mặc định khi LANG là tiếng Việt).",
         "seal.more-problems": "… còn {1} lỗi nữa không hiển thị (đã hiện {2} lỗi đầu).",
+        "keygen.short-passphrase": "cụm mật khẩu ngắn hơn {1} ký tự: ai chép được tệp khoá có thể dò ra nhanh hơn; nên dùng một câu gồm vài từ.",
+        "keygen.common-passphrase": "cụm mật khẩu này rất phổ biến (có trong danh sách hay bị dò đầu tiên); nên dùng một câu gồm vài từ, dài từ {1} ký tự.",
         "worksheet.wrote": "Đã ghi {1}: {2} ô cho {3}.",
         "worksheet.header-note":
             "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác.",
