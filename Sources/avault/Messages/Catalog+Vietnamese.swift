@@ -363,7 +363,7 @@ extension Catalog {
         "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
         "round.demo-refused":
-            "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo.",
+            "{1} là danh tính demo (cụm mật khẩu đã được công khai); vòng thẩm định thật không chấp nhận danh tính demo.",
         "hint.demo-round": "Tạo danh tính thật bằng avault keygen; chỉ dùng --demo cho vòng trình diễn.",
         "round.secretary-role": "{1} có vai trò {2}; chỉ thư ký (secretary) được tạo vòng thẩm định.",
         "round.bad-signature":
