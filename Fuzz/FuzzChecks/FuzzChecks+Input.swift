@@ -31,7 +31,8 @@ extension FuzzChecks {
             try Fuzz.require(entries.count <= ZipArchive.maxEntries, "too many entries accepted")
             try Fuzz.require(
                 entries.values.reduce(0) { $0 + $1.count } <= ZipArchive.maxTotalBytes, "total cap exceeded")
-            let again = try? ZipArchive.read(ZipArchive.write(entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            let again = try? ZipArchive.read(
+                ZipArchive.write(entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
             try Fuzz.require(again == entries, "ZipArchive.read(write(entries)) != entries")
             for data in entries.values { _ = try? XMLElement.parse(data) }
         }

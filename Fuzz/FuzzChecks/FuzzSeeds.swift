@@ -37,14 +37,17 @@ public enum FuzzSeeds {
         ),
         (
             "xl/sharedStrings.xml",
-            Array(#"<sst><si><t>Mã đơn vị</t></si><si><r><t>a</t></r><r><t>_x000D_b</t></r><rPh><t>x</t></rPh></si></sst>"#.utf8)
+            Array(
+                #"<sst><si><t>Mã đơn vị</t></si><si><r><t>a</t></r><r><t>_x000D_b</t></r><rPh><t>x</t></rPh></si></sst>"#
+                    .utf8)
         ),
         (
             "xl/worksheets/sheet1.xml",
             Array(
                 (#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#
                     + #"<row r="3"><c r="A3"><v>0.5</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="inlineStr"><is><t>ý</t></is></c>"#
-                    + #"<c><f>1+1</f><v>2</v></c><c t="str"><f>"x"</f><v>x</v></c></row></sheetData></worksheet>"#).utf8)
+                    + #"<c><f>1+1</f><v>2</v></c><c t="str"><f>"x"</f><v>x</v></c></row></sheetData></worksheet>"#).utf8
+            )
         ),
     ]
 

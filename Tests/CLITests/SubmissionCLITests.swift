@@ -189,7 +189,8 @@ import VaultCrypto
             #expect(lines.contains { $0.hasPrefix("avault: error: ") && $0.contains(e) }, "missing: \(e)\n\(r.err)")
         }
         #expect(
-            lines.last == "avault: error: \(file): problems found: 8; nothing was sealed. Fix the worksheet and run again.")
+            lines.last
+                == "avault: error: \(file): problems found: 8; nothing was sealed. Fix the worksheet and run again.")
         // The "0,25"-style and "0.25"-style rows raise nothing (line numbers shift by one after the removed row).
         for k in [comma, point] {
             let line = "\(file):\(k < missing ? k + 2 : k + 1):"

@@ -39,7 +39,8 @@ struct XLSXWorksheetCLITests {
             guard let e = s.range(of: "<c r=\"E\(row)\" s=\"5\"><v>"), let end = s[e.upperBound...].firstIndex(of: "<")
             else { continue }
             let max = String(s[e.upperBound..<end])
-            s = s.replacingOccurrences(of: "<c r=\"G\(row)\" s=\"2\"/>", with: "<c r=\"G\(row)\" s=\"2\"><v>\(max)</v></c>")
+            s = s.replacingOccurrences(
+                of: "<c r=\"G\(row)\" s=\"2\"/>", with: "<c r=\"G\(row)\" s=\"2\"><v>\(max)</v></c>")
             s = s.replacingOccurrences(
                 of: "<c r=\"H\(row)\" s=\"2\"/>",
                 with: "<c r=\"H\(row)\" s=\"2\" t=\"inlineStr\"><is><t>Đủ hồ sơ</t></is></c>")
@@ -97,10 +98,18 @@ struct XLSXWorksheetCLITests {
         #expect(FileManager.default.fileExists(atPath: cli.path("ok.avs")))
 
         let cases: [(String, String, String)] = [
-            ("changed", good.replacingOccurrences(of: "Văn phòng UBND tỉnh</t>", with: "Văn phòng</t>"), "changed.xlsx!B8"),
+            (
+                "changed", good.replacingOccurrences(of: "Văn phòng UBND tỉnh</t>", with: "Văn phòng</t>"),
+                "changed.xlsx!B8"
+            ),
             ("formula", try replacing("G9", in: good, with: "<c r=\"G9\" s=\"2\"><f>1+1</f></c>"), "formula.xlsx!G9"),
             ("error", try replacing("G9", in: good, with: "<c r=\"G9\" t=\"e\"><v>#DIV/0!</v></c>"), "#DIV/0!"),
-            ("added", good.replacingOccurrences(of: "</sheetData>", with: "<row r=\"70\"><c r=\"A70\"><v>1</v></c></row></sheetData>"), "added.xlsx!A70"),
+            (
+                "added",
+                good.replacingOccurrences(
+                    of: "</sheetData>", with: "<row r=\"70\"><c r=\"A70\"><v>1</v></c></row></sheetData>"),
+                "added.xlsx!A70"
+            ),
         ]
         for (name, text, mention) in cases {
             try write(cli, name + ".xlsx", parts: parts, sheet: text)
@@ -113,7 +122,8 @@ struct XLSXWorksheetCLITests {
         _ = try cli.write("cut.xlsx", Array(zip.prefix(zip.count / 2)))
         let cut = try seal(cli, "cut.xlsx", out: "cut.avs")
         #expect(cut.exited(65) && cut.stderr.contains("cannot be read as an .xlsx"), "\(cut)")
-        _ = try cli.write("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))
+        _ = try cli.write(
+            "old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))
         let old = try seal(cli, "old.xls", out: "old.avs")
         #expect(old.exited(65) && old.stderr.contains("password-protected"), "\(old)")
     }
@@ -141,7 +151,8 @@ struct XLSXWorksheetCLITests {
         let text = String(decoding: try cli.read("one.csv"), as: UTF8.self)
         // Points columns get decimal commas; criterion codes keep their dots.
         #expect(text.contains(";1.1.1;") && text.contains(";0,5;0,5;;"), "\(text.prefix(400))")
-        let auto = try cli.run(["worksheet", "--round", round, "--member", "tv-08", "-o", "c.csv"], language: "vi_VN.UTF-8")
+        let auto = try cli.run(
+            ["worksheet", "--round", round, "--member", "tv-08", "-o", "c.csv"], language: "vi_VN.UTF-8")
         #expect(auto.exited(0), "\(auto)")
         #expect(try cli.read("c.csv") == cli.read("b.txt"))
         // Filled with decimal commas, it seals.
@@ -182,6 +193,7 @@ struct XLSXWorksheetCLITests {
         #expect(pub.exited(65) && pub.stderr.contains("is a public key file (.pub), not a worksheet"), "\(pub)")
         let avr = try seal(cli, cli.path("d/round/round.avr"), out: "d.avs")
         #expect(avr.exited(65) && avr.stderr.contains("is an avault round-definition file"), "\(avr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("")).filter { $0.hasSuffix(".avs") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: cli.path("")).filter { $0.hasSuffix(".avs") }.isEmpty)
     }
 }

@@ -137,7 +137,10 @@ enum Inflate {
                 }
             }
             guard all.count == nlen + ndist, all[256] != 0 else { throw Malformed() }
-            return (try Huffman(lengths: Array(all[0..<nlen])), try Huffman(lengths: Array(all[nlen...]), allowIncomplete: true))
+            return (
+                try Huffman(lengths: Array(all[0..<nlen])),
+                try Huffman(lengths: Array(all[nlen...]), allowIncomplete: true)
+            )
         }
 
         mutating func codes(_ lencode: Huffman, _ distcode: Huffman) throws(Malformed) {
@@ -163,14 +166,17 @@ enum Inflate {
     }
 
     static let lengthBase = [
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227,
+        258,
     ]
     static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
     static let distanceBase = [
         1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
         6145, 8193, 12289, 16385, 24577,
     ]
-    static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+    static let distanceExtra = [
+        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+    ]
     static let fixedLength: Huffman = {
         var l = [Int](repeating: 8, count: 288)
         for i in 144..<256 { l[i] = 9 }

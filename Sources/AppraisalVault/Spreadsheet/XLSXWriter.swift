@@ -5,7 +5,8 @@
 enum XLSXWriter {
     /// Style indexes of `styles.xml` (`cellXfs`).
     enum Style: Int {
-        case normal = 0, bold, editable, names, title, wrap
+        case normal = 0
+        case bold, editable, names, title, wrap
     }
 
     static let sheetName = "Phiếu thẩm định"
@@ -71,7 +72,8 @@ enum XLSXWriter {
         let main =
             sheetXML(
                 rows: sheet.rows, styles: styles, widths: columnWidths, frozenRows: sheet.namesRow, protected: true,
-                extra: order.isEmpty ? "" : "<dataValidations count=\"\(order.count)\">\(validations)</dataValidations>")
+                extra: order.isEmpty ? "" : "<dataValidations count=\"\(order.count)\">\(validations)</dataValidations>"
+            )
         let help = sheetXML(
             rows: instructions.map { [.text($0)] },
             styles: instructions.indices.map { [$0 == 0 ? .title : .normal] }, widths: [120], frozenRows: 0,
@@ -106,7 +108,8 @@ enum XLSXWriter {
             case "\t": out += "&#9;"
             default:
                 if u.value < 0x20 {
-                    out += "_x" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
+                    out +=
+                        "_x" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
                         + String(u.value, radix: 16).uppercased() + "_"
                 } else {
                     out.unicodeScalars.append(u)
@@ -123,7 +126,8 @@ enum XLSXWriter {
         x += "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
         x += "<sheetViews><sheetView workbookViewId=\"0\">"
         if frozenRows > 0 {
-            x += "<pane ySplit=\"\(frozenRows)\" topLeftCell=\"A\(frozenRows + 1)\" activePane=\"bottomLeft\""
+            x +=
+                "<pane ySplit=\"\(frozenRows)\" topLeftCell=\"A\(frozenRows + 1)\" activePane=\"bottomLeft\""
                 + " state=\"frozen\"/><selection pane=\"bottomLeft\"/>"
         }
         x += "</sheetView></sheetViews><cols>"
@@ -140,7 +144,8 @@ enum XLSXWriter {
                 switch cell {
                 case .empty: if s != 0 { x += "<c r=\"\(ref)\"\(style)/>" }
                 case .text(let t):
-                    x += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
+                    x +=
+                        "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
                 case .number(let n): x += "<c r=\"\(ref)\"\(style)><v>\(n)</v></c>"
                 case .bool(let b): x += "<c r=\"\(ref)\"\(style) t=\"b\"><v>\(b ? 1 : 0)</v></c>"
                 }

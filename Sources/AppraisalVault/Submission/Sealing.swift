@@ -35,7 +35,9 @@ public enum Sealing {
         let found = Set(rows.map { Cell(unit: $0.unit, code: $0.code) }).union(unreadable)
         let mine = Set(round.cells(of: member))
         if !found.isEmpty, found.isDisjoint(with: mine),
-            let owner = round.members.first(where: { $0.id != member.id && found.isSubset(of: Set(round.cells(of: $0))) })
+            let owner = round.members.first(where: {
+                $0.id != member.id && found.isSubset(of: Set(round.cells(of: $0)))
+            })
         {
             throw SubmissionError(.sealOtherMember, [.file(file), .member(owner.id), .member(member.id)])
         }

@@ -20,7 +20,8 @@ extension WorksheetReader {
         for r in 1...max(1, lastRow) {
             var fields = [CSV.Field]()
             for c in 1...max(1, width) {
-                let expected = r <= issued.rows.count && c <= issued.rows[r - 1].count ? issued.rows[r - 1][c - 1] : .empty
+                let expected =
+                    r <= issued.rows.count && c <= issued.rows[r - 1].count ? issued.rows[r - 1][c - 1] : .empty
                 let found = grid[r]?[c] ?? .empty
                 var text = Text.normalizingLineBreaks(Text.nfc(found.fieldText))
                 if case .number(let n) = found { text = excelPrecision(n) }
@@ -41,7 +42,9 @@ extension WorksheetReader {
                                 .text(found.fieldText),
                             ]))
                 }
-                if c <= issued.rows[issued.namesRow - 1].count { fields.append(CSV.Field(text: text, line: r, column: c)) }
+                if c <= issued.rows[issued.namesRow - 1].count {
+                    fields.append(CSV.Field(text: text, line: r, column: c))
+                }
             }
             if r > issued.namesRow && r <= issued.namesRow + issued.limits.count {
                 records.append(CSV.Record(fields: fields, line: r))
@@ -90,13 +93,12 @@ extension WorksheetReader {
         if roundUp {
             var k = digits.count - 1
             while k >= 0 {
-                if digits[k] == "9" {
-                    digits[k] = "0"
-                    k -= 1
-                } else {
+                guard digits[k] == "9" else {
                     digits[k] = Character(String(digits[k].wholeNumberValue! + 1))
                     break
                 }
+                digits[k] = "0"
+                k -= 1
             }
             if k < 0 { digits.insert("1", at: 0) }
         }

@@ -40,7 +40,8 @@ struct XLSXPartsTests {
 
     /// Streams from zlib decode to the original: stored, fixed Huffman, dynamic Huffman.
     @Test func inflateDecodesZlibStreams() throws {
-        #expect(Inflate.decode(Hex.decode("010b00f4ff617661756c7420786c7378")!, maxBytes: 100) == Array("avault xlsx".utf8))
+        #expect(
+            Inflate.decode(Hex.decode("010b00f4ff617661756c7420786c7378")!, maxBytes: 100) == Array("avault xlsx".utf8))
         let row = String(repeating: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>", count: 50)
         let fixed = Hex.decode(
             "b329ca2f5728b2553254b2b34906311c0d95144a6c958a81fc323b031bfd323b1bfd642006aab3b319553caa7854f1a8e251c5a38a"
@@ -71,7 +72,9 @@ struct XLSXPartsTests {
         #expect(throws: ZipArchive.Refusal.malformed) { try ZipArchive.read(flipped) }
         #expect(throws: ZipArchive.Refusal.malformed) { try ZipArchive.read(Array(zip.dropLast(1))) }
         #expect(throws: ZipArchive.Refusal.malformed) { try ZipArchive.read(ZipArchive.write([("../x", [1])])) }
-        #expect(throws: ZipArchive.Refusal.malformed) { try ZipArchive.read(ZipArchive.write([("a", [1]), ("a", [2])])) }
+        #expect(throws: ZipArchive.Refusal.malformed) {
+            try ZipArchive.read(ZipArchive.write([("a", [1]), ("a", [2])]))
+        }
         let big = ZipArchive.write([("big", [UInt8](repeating: 0, count: ZipArchive.maxEntryBytes + 1))])
         #expect(throws: ZipArchive.Refusal.tooLarge("big")) { try ZipArchive.read(big) }
     }
@@ -80,7 +83,9 @@ struct XLSXPartsTests {
     /// mismatched tags, repeated attributes and trailing text refused.
     @Test func xmlSubset() throws {
         let doc = try XMLElement.parse(
-            Array("<?xml version=\"1.0\"?><x:a xmlns:x=\"u\" r:id=\"7\"><b>1 &lt; 2 &amp; &#x1EA1;</b><![CDATA[<c>]]></x:a>".utf8))
+            Array(
+                "<?xml version=\"1.0\"?><x:a xmlns:x=\"u\" r:id=\"7\"><b>1 &lt; 2 &amp; &#x1EA1;</b><![CDATA[<c>]]></x:a>"
+                    .utf8))
         #expect(doc.name == "a" && doc.attributes == ["id": "7"])
         #expect(doc.child("b")?.text == "1 < 2 & ạ" && doc.text == "<c>")
         for bad in [
@@ -97,7 +102,9 @@ struct XLSXPartsTests {
             #expect(SheetCell.name(row: row, column: column) == name)
             #expect(SheetCell.position(name).map { [$0.row, $0.column] } == [row, column])
         }
-        for bad in ["", "A", "1", "A0", "a1", "XFE1", "A1048577", "1A"] { #expect(SheetCell.position(bad) == nil, "\(bad)") }
+        for bad in ["", "A", "1", "A0", "a1", "XFE1", "A1048577", "1A"] {
+            #expect(SheetCell.position(bad) == nil, "\(bad)")
+        }
     }
 
     /// A number stored with more than 15 significant digits is read as a spreadsheet shows it.
