@@ -28,6 +28,7 @@ public enum FuzzChecks {
         "FuzzRoundInputs": roundInputs,
         "FuzzReceipt": receipt,
         "FuzzCheckpoint": checkpoint,
+        "FuzzXLSX": xlsx,
     ]
 
     /// The file name passed to parsers, for messages.

@@ -21,6 +21,20 @@ extension Catalog {
         "manifest.bad-signature": "{1}: the secretary's signature on the manifest does not verify.",
         "worksheet.missing-score": "{1}:{2}:{3}: no appraised score entered for {4} / {5}.",
         "worksheet.long-reason": "{1}:{2}:{3}: the reason is longer than 4000 bytes.",
+        "xlsx.encrypted":
+            "{1} is a password-protected workbook, an old .xls file or a ZIP variant that is not supported; save it again as .xlsx (Excel Workbook) without a password.",
+        "xlsx.damaged":
+            "{1} cannot be read as an .xlsx file (damaged ZIP container, or not .xlsx); open it and save it again with Excel or LibreOffice.",
+        "xlsx.too-large":
+            "{1}: the .xlsx file decompresses beyond the limits (64 MiB, 1000 parts); this is not a worksheet written by avault.",
+        "xlsx.missing-part": "{1}: the .xlsx file has no {2}; save it again with Excel or LibreOffice.",
+        "xlsx.bad-xml": "{1}: part {2} of the .xlsx file is not well-formed XML (line {3}).",
+        "xlsx.bad-cell": "{1}: cell {2} has a value or type that cannot be read.",
+        "xlsx.formula":
+            "{1}!{2}: the cell holds a formula without a computed value; type the number itself, or recalculate and save.",
+        "xlsx.error-value": "{1}!{2}: the cell holds the error value {3}; enter the value again.",
+        "xlsx.changed-cell":
+            "{1}!{2}: this cell may not be changed (the issued worksheet has \"{3}\", the file has \"{4}\"); fill only the appraised score and reason columns, or write the worksheet again.",
         "approval.bad-decision":
             "The decision reference must be one visible line of 1 to {1} bytes without control or bidirectional characters, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
         "approval.bad-input": "Internal error: the {1} value given to the approval is invalid.",
@@ -361,7 +375,7 @@ extension Catalog {
         "round.lock-waiting": "Waiting for process {2} ({3}), which is using the round folder {1}…",
         "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: not a number of seconds from 0 to 3600.",
         "round.inputs-rejected":
-            "{1} problems in the inputs; nothing was written. Fix the problems above and run again.",
+            "Problems in the inputs: {1}; nothing was written. Fix the problems above and run again.",
         "round.out-not-empty": "{1}: the folder exists and is not empty; a new round needs a new folder.",
         "round.demo-label": "DEMO ROUND — not for a real appraisal",
         "round.abstract": "Create and inspect appraisal rounds.",
@@ -411,12 +425,20 @@ extension Catalog {
         "show.labels": "{1}: {2}",
         "show.signature-ok": "Signature by secretary {1} verified.",
         "show.none": "(none)",
-        "worksheet.abstract": "Write a member's worksheet (CSV) listing exactly the cells assigned to them.",
+        "worksheet.abstract": "Write a member's worksheet (XLSX or CSV) listing exactly the cells assigned to them.",
         "help.worksheet-round": "The round folder.",
         "help.worksheet-member": "The member id, e.g. tv-01.",
-        "help.worksheet-out": "The CSV file to write (never overwritten).",
+        "help.worksheet-out": "The .xlsx or .csv file to write (never overwritten).",
         "worksheet.unknown-member": "{1} is not a member of this round; the members are: {2}.",
-        "worksheet.wrote": "Wrote {1}: {2} cells for {3}.",
+        "help.worksheet-format": "The format: xlsx (the default; csv when the file name ends in .csv) or csv.",
+        "help.worksheet-dialect":
+            "The CSV dialect: standard (, between fields, 0.5) or vi (; and 0,5; the default when LANG is Vietnamese).",
+        "seal.more-problems": "… {1} more not shown (the first {2} are above).",
+        "keygen.short-passphrase":
+            "the passphrase is shorter than {1} characters: anyone who copies the key file can guess it sooner; a sentence of several words is better.",
+        "keygen.common-passphrase":
+            "the passphrase is a common one (on the lists guessed first); a sentence of several words, {1} characters or more, is better.",
+        "worksheet.wrote": "Wrote {1} for {3} (cells: {2}).",
         "worksheet.header-note":
             "Fill diem_tham_dinh (0 to diem_toi_da, on the step) and ly_do whenever it differs from the self score; leave the other columns as they are.",
         "receive.recovered": "completed an interrupted receive: {1}, revision {2}",
@@ -435,12 +457,17 @@ extension Catalog {
         "seal.bad-revision": "Revision {1} must be from 1 to 1000000.",
         "seal.not-member": "{1} is not an appraising member of this round.",
         "hint.check-round": "Check that you used the right round (--round) and the right key file (--key).",
-        "seal.problems": "{1}: {2} problems; nothing was sealed. Fix the worksheet and run again.",
-        "seal.checked": "Worksheet is valid: {1} cells appraised.",
+        "seal.public-key-file":
+            "{1} is a public key file (.pub), not a worksheet; seal the worksheet written by avault worksheet.",
+        "seal.avault-file": "{1} is an avault {2} file, not a worksheet; seal the filled worksheet (.xlsx or .csv).",
+        "seal.other-member":
+            "{1} is the worksheet of {2}, not of {3}; use your own worksheet (avault worksheet --member {3}) or {2}'s key.",
+        "seal.problems": "{1}: problems found: {2}; nothing was sealed. Fix the worksheet and run again.",
+        "seal.checked": "Worksheet is valid (cells appraised: {1}).",
         "seal.wrote": "Sealed {1} (revision {2}) for the secretary {3}.",
         "seal.removed": "Removed the plaintext worksheet {1}.",
         "seal.abstract": "Check a filled worksheet, then sign it and encrypt it so only the secretary can open it.",
-        "seal.help-worksheet": "The filled worksheet (CSV).",
+        "seal.help-worksheet": "The filled worksheet (.xlsx or CSV).",
         "seal.help-round": "The round folder or its round.avr file.",
         "seal.help-out": "The output file (default: ID.rN.avs in the current folder).",
         "seal.help-revision": "The revision number (default: one more than the highest found next to the output).",
@@ -485,7 +512,7 @@ extension Catalog {
         "receive.accepted": "accepted: {1} — {2}, revision {3}",
         "receive.superseded": "accepted: {1} — {2}, revision {3} replaces {4}",
         "receive.rejected": "rejected: {1}",
-        "receive.summary": "{1} files accepted, {2} rejected.",
+        "receive.summary": "Accepted: {1}; rejected: {2}.",
         "status.abstract": "List who has submitted, the revision and when it was received (never any score).",
         "status.header": "Round: {1} ({2})",
         "status.submitted": "submitted  {1}  revision {2}  received {3}",

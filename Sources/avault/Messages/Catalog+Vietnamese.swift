@@ -21,6 +21,20 @@ extension Catalog {
         "manifest.bad-signature": "{1}: chữ ký của thư ký trên bản kê không hợp lệ.",
         "worksheet.missing-score": "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}.",
         "worksheet.long-reason": "{1}:{2}:{3}: lý do dài quá 4000 byte.",
+        "xlsx.encrypted":
+            "{1} là sổ tính được đặt mật khẩu, tệp .xls cũ hoặc dùng định dạng ZIP không hỗ trợ; hãy lưu lại thành .xlsx (Excel Workbook) không mật khẩu.",
+        "xlsx.damaged":
+            "{1} không đọc được như một tệp .xlsx (vùng nén ZIP bị hỏng hoặc không phải .xlsx); hãy mở và lưu lại bằng Excel hoặc LibreOffice.",
+        "xlsx.too-large":
+            "{1}: nội dung giải nén của tệp .xlsx vượt giới hạn (64 MiB, 1000 phần); đây không phải phiếu thẩm định do avault xuất.",
+        "xlsx.missing-part": "{1}: tệp .xlsx thiếu phần {2}; hãy lưu lại bằng Excel hoặc LibreOffice.",
+        "xlsx.bad-xml": "{1}: phần {2} của tệp .xlsx không phải XML hợp lệ (dòng {3}).",
+        "xlsx.bad-cell": "{1}: ô {2} có giá trị hoặc kiểu không đọc được.",
+        "xlsx.formula":
+            "{1}!{2}: ô chứa công thức nhưng không có giá trị đã tính; hãy nhập số trực tiếp hoặc tính lại rồi lưu.",
+        "xlsx.error-value": "{1}!{2}: ô chứa giá trị lỗi {3}; hãy nhập lại giá trị.",
+        "xlsx.changed-cell":
+            "{1}!{2}: ô này không được sửa (phiếu phát ra ghi \"{3}\", tệp ghi \"{4}\"); chỉ điền cột điểm thẩm định và lý do, hoặc xuất lại phiếu.",
         "approval.bad-decision":
             "Số hiệu quyết định phải là một dòng có chữ, từ 1 đến {1} byte, không có ký tự điều khiển (kể cả điều khiển hướng chữ), ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
         "approval.bad-input": "Lỗi nội bộ: giá trị {1} đưa vào phê duyệt không hợp lệ.",
@@ -354,7 +368,7 @@ extension Catalog {
         "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
         "round.demo-refused":
-            "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo.",
+            "{1} là danh tính demo (cụm mật khẩu đã được công khai); vòng thẩm định thật không chấp nhận danh tính demo.",
         "hint.demo-round": "Tạo danh tính thật bằng avault keygen; chỉ dùng --demo cho vòng trình diễn.",
         "round.secretary-role": "{1} có vai trò {2}; chỉ thư ký (secretary) được tạo vòng thẩm định.",
         "round.bad-signature":
@@ -414,11 +428,19 @@ extension Catalog {
         "show.labels": "{1}: {2}",
         "show.signature-ok": "Chữ ký của thư ký {1} hợp lệ.",
         "show.none": "(không có)",
-        "worksheet.abstract": "Xuất phiếu thẩm định (CSV) gồm đúng các ô được phân cho một thành viên.",
+        "worksheet.abstract": "Xuất phiếu thẩm định (XLSX hoặc CSV) gồm đúng các ô được phân cho một thành viên.",
         "help.worksheet-round": "Thư mục vòng thẩm định.",
         "help.worksheet-member": "Mã thành viên, ví dụ tv-01.",
-        "help.worksheet-out": "Tệp CSV sẽ ghi (không ghi đè).",
+        "help.worksheet-out": "Tệp .xlsx hoặc .csv sẽ ghi (không ghi đè).",
         "worksheet.unknown-member": "{1} không phải thành viên của vòng này; các thành viên: {2}.",
+        "help.worksheet-format": "Định dạng: xlsx (mặc định; csv khi tên tệp kết thúc bằng .csv) hoặc csv.",
+        "help.worksheet-dialect":
+            "Kiểu CSV: standard (dấu , và số thập phân 0.5) hoặc vi (dấu ; và 0,5; mặc định khi LANG là tiếng Việt).",
+        "seal.more-problems": "… còn {1} lỗi nữa không hiển thị (đã hiện {2} lỗi đầu).",
+        "keygen.short-passphrase":
+            "cụm mật khẩu ngắn hơn {1} ký tự: ai chép được tệp khoá có thể dò ra nhanh hơn; nên dùng một câu gồm vài từ.",
+        "keygen.common-passphrase":
+            "cụm mật khẩu này rất phổ biến (có trong danh sách hay bị dò đầu tiên); nên dùng một câu gồm vài từ, dài từ {1} ký tự.",
         "worksheet.wrote": "Đã ghi {1}: {2} ô cho {3}.",
         "worksheet.header-note":
             "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác.",
@@ -438,12 +460,18 @@ extension Catalog {
         "seal.bad-revision": "Số lần nộp {1} phải từ 1 đến 1000000.",
         "seal.not-member": "{1} không phải thành viên thẩm định của vòng này.",
         "hint.check-round": "Kiểm tra đã dùng đúng tệp vòng (--round) và đúng tệp khoá (--key).",
+        "seal.public-key-file":
+            "{1} là tệp khoá công khai (.pub), không phải phiếu thẩm định; hãy niêm phong tệp phiếu do lệnh avault worksheet xuất ra.",
+        "seal.avault-file":
+            "{1} là một tệp avault loại {2}, không phải phiếu thẩm định; hãy niêm phong tệp phiếu (.xlsx hoặc .csv) đã điền.",
+        "seal.other-member":
+            "{1} là phiếu thẩm định của {2}, không phải của {3}; hãy dùng phiếu của chính mình (avault worksheet --member {3}) hoặc khoá của {2}.",
         "seal.problems": "{1}: có {2} lỗi; chưa niêm phong. Sửa phiếu rồi chạy lại.",
         "seal.checked": "Phiếu hợp lệ: {1} ô đã thẩm định.",
         "seal.wrote": "Đã niêm phong {1} (lần nộp {2}) gửi thư ký {3}.",
         "seal.removed": "Đã xoá phiếu bản rõ {1}.",
         "seal.abstract": "Kiểm tra phiếu thẩm định đã điền, ký và mã hoá để chỉ thư ký mở được.",
-        "seal.help-worksheet": "Phiếu thẩm định đã điền (CSV).",
+        "seal.help-worksheet": "Phiếu thẩm định đã điền (.xlsx hoặc CSV).",
         "seal.help-round": "Thư mục vòng hoặc tệp round.avr.",
         "seal.help-out": "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại).",
         "seal.help-revision": "Số lần nộp (mặc định: lớn hơn lần lớn nhất đã có cạnh tệp kết quả).",

@@ -142,6 +142,11 @@ enum MessageID: String, MessageCode {
     case helpWorksheetMember = "help.worksheet-member"
     case helpWorksheetOut = "help.worksheet-out"
     case worksheetWrote = "worksheet.wrote"
+    case keygenShortPassphrase = "keygen.short-passphrase"
+    case keygenCommonPassphrase = "keygen.common-passphrase"
+    case sealMoreProblems = "seal.more-problems"
+    case helpWorksheetFormat = "help.worksheet-format"
+    case helpWorksheetDialect = "help.worksheet-dialect"
     case worksheetHeaderNote = "worksheet.header-note"
 
     // MARK: - Seal
