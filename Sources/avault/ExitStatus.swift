@@ -78,7 +78,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case CryptoError.Code.failure, ReleaseError.Code.approvalBadInput:
             .software
         case FormatError.Code.fileExists, MergeError.Code.alreadyJournaled, MergeError.Code.alreadyMerged,
-            RoundError.Code.outNotEmpty:
+            RoundError.Code.outNotEmpty, ReleaseError.Code.pdfNoChromium, ReleaseError.Code.pdfFailed:
             .cannotCreate
         case FormatError.Code.keyTooOpen, FormatError.Code.keyWrongPassphrase, MergeError.Code.notSecretary,
             ReleaseError.Code.approveNotHolder, ReleaseError.Code.notAHolder, FormatError.Code.passphraseTooOpen,
