@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps report-deps pages build release demo test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
+.PHONY: all deps report-deps pages build release demo libreoffice-roundtrip test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
 
 all: build
 
@@ -45,6 +45,10 @@ release: deps
 
 demo: build
 	@bash scripts/demo.sh "$(DEMO_DIR)"
+
+# An XLSX worksheet through headless LibreOffice (.xlsx and .csv) and sealed; needs `soffice`.
+libreoffice-roundtrip: build
+	@bash scripts/libreoffice-roundtrip.sh
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -68,7 +68,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             RoundError.Code.badReference,
             RoundError.Code.badTitle, RoundError.Code.badYear, RoundError.Code.demoRefused,
             RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey,
-            MessageID.roundLockBadWait:
+            MessageID.roundLockBadWait, MergeError.Code.surveyMissing, MergeError.Code.surveyNotUsed:
             .usage
         case CeremonyError.Code.missing, FormatError.Code.fileNotFound, FormatError.Code.fileNotRegular,
             ReleaseError.Code.notMerged, RoundError.Code.noFolder:

@@ -26,5 +26,6 @@ public enum HintCode: String, MessageCode {
     case singleHolder = "hint.single-holder"
     case roundLocked = "hint.round-locked"
     case roundMerged = "hint.round-merged"
+    case importSurvey = "hint.import-survey"
     case pinAccept = "hint.pin-accept"
 }
