@@ -118,6 +118,23 @@ struct XLSXWorksheetCLITests {
             #expect(r.stderr.contains(name + ".xlsx") && r.stderr.contains(mention), "\(name): \(r)")
             #expect(!FileManager.default.fileExists(atPath: cli.path(name + ".avs")), "\(name)")
         }
+        // Container and part refusals, each naming the file.
+        try write(
+            cli, "badxml.xlsx", parts: parts, sheet: good.replacingOccurrences(of: "</sheetData>", with: "</sheetDat>"))
+        try write(
+            cli, "badcell.xlsx", parts: parts, sheet: good.replacingOccurrences(of: "r=\"G9\"", with: "r=\"G9X\""))
+        var noSheet = parts
+        noSheet["xl/worksheets/sheet1.xml"] = nil
+        _ = try cli.write(
+            "nosheet.xlsx", ZipArchive.write(noSheet.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        _ = try cli.write("many.xlsx", ZipArchive.write((0...ZipArchive.maxEntries).map { ("p\($0)", [UInt8]()) }))
+        for (name, mention) in [
+            ("badxml", "is not well-formed XML"), ("badcell", "cell G9X has a value or type"),
+            ("nosheet", "has no xl/worksheets/sheet1.xml"), ("many", "decompresses beyond the limits"),
+        ] {
+            let r = try seal(cli, name + ".xlsx", out: name + ".avs")
+            #expect(r.exited(65) && r.stderr.contains(name + ".xlsx") && r.stderr.contains(mention), "\(name): \(r)")
+        }
         let zip = try cli.read("ok.xlsx")
         _ = try cli.write("cut.xlsx", Array(zip.prefix(zip.count / 2)))
         let cut = try seal(cli, "cut.xlsx", out: "cut.avs")

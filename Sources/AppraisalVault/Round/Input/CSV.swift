@@ -202,17 +202,20 @@ public enum CSV {
     }
 
     /// Writes rows as CSV: `separator`, CRLF line ends, a field quoted only when it contains the
-    /// separator, `;` (with `,` as separator), a quote, CR or LF, or is the first field of a row whose fields are all empty (so the row
+    /// separator, the other separator (`,` with `;` only on the first line, which the reader detects
+    /// the separator from), a quote, CR or LF, or is the first field of a row whose fields are all empty (so the row
     /// is not read back as a blank line); optional UTF-8 byte-order mark.
     public static func write(_ rows: [[String]], separator: UInt8 = comma, byteOrderMark: Bool = false) -> [UInt8] {
         var out = byteOrderMark ? bom : []
-        for row in rows {
+        for (i, row) in rows.enumerated() {
             for (j, field) in row.enumerated() {
                 if j > 0 { out.append(separator) }
                 let bytes = Array(field.utf8)
                 let needsQuotes =
                     bytes.contains {
-                        $0 == separator || ($0 == semicolon && separator == comma) || $0 == quote || $0 == cr
+                        $0 == separator
+                            || $0 == (separator == comma ? semicolon : comma) && (separator == comma || i == 0)
+                            || $0 == quote || $0 == cr
                             || $0 == lf
                     }
                     || (j == 0 && bytes.isEmpty && row.allSatisfy(\.isEmpty))
