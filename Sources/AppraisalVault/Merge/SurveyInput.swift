@@ -11,21 +11,18 @@ public enum SurveyInput {
         do {
             let table = try CSV.parse(bytes, file: file)
             let column = try table.columns(required: ["unit", "code", "score"])
-            var subs = [String: Framework.SubCriterion]()
-            for sub in round.framework.subCriteria { subs[sub.code] = sub }
-            let units = Set(round.units.map(\.id))
             for record in table.records {
                 let unitField = record[column["unit"]!]
                 let codeField = record[column["code"]!]
                 let scoreField = record[column["score"]!]
                 let unit = unitField.text.trimmingSpaces
                 let code = codeField.text.trimmingSpaces
-                guard units.contains(unit) else {
+                guard let framework = round.plan.framework(unit: unit) else {
                     problems.add(
                         InputError(.selfUnknownUnit, InputLocation(unitField, in: file).context + [.text(unit)]))
                     continue
                 }
-                guard let sub = subs[code], sub.method == .survey else {
+                guard let sub = framework.subCriterion(code), sub.method == .survey else {
                     problems.add(
                         InputError(.surveyNotSurvey, InputLocation(codeField, in: file).context + [.text(code)]))
                     continue
@@ -56,7 +53,7 @@ public enum SurveyInput {
                 scores[cell] = score
             }
             for unit in round.units {
-                for sub in round.framework.subCriteria
+                for sub in round.plan.framework(unit: unit.id)?.subCriteria ?? []
                 where sub.method == .survey && scores[Cell(unit: unit.id, code: sub.code)] == nil {
                     problems.add(InputError(.surveyMissing, [.file(file), .text(unit.id), .text(sub.code)]))
                 }

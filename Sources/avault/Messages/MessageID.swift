@@ -101,6 +101,7 @@ enum MessageID: String, MessageCode {
     case roundInitDiscussion = "round.init-discussion"
     case roundShowAbstract = "round.show-abstract"
     case helpFramework = "help.framework"
+    case helpSetGroups = "help.set-groups"
     case helpUnits = "help.units"
     case helpGroups = "help.groups"
     case helpSelfAssessment = "help.self-assessment"

@@ -6,15 +6,24 @@ internal import VaultCrypto
 ///   verify, carry the same id, and have role `member`; no identity may appear twice.
 /// - `codes` lists framework codes separated by spaces or `;` (a field or criterion code assigns
 ///   every appraisable sub-criterion under it); each must exist and cover at least one
-///   appraisable sub-criterion.
+///   appraisable sub-criterion. With several criteria sets each code is `SET:CODE` (spec §3.4).
 /// - `units` (optional) lists unit or group ids the assignment is limited to; empty means all.
 ///
 /// Coverage — every appraisable cell assigned to exactly one member — is checked by
-/// ``checkCoverage(_:framework:units:file:problems:)``.
+/// ``checkCoverage(_:sets:units:file:problems:)``.
 public enum MembersInput {
-    /// Loads and validates the members file.
+    /// Loads and validates the members file of a one-set round.
     public static func load(
         _ path: String, framework: Framework, units: [AppraisedUnit], groups: [UnitGroup], problems: inout InputProblems
+    ) -> [Member]? {
+        let set = CriteriaSet(id: CriteriaSet.defaultID, groups: groups.map(\.id), framework: framework)
+        return load(path, sets: [set], units: units, groups: groups, problems: &problems)
+    }
+
+    /// Loads and validates the members file.
+    public static func load(
+        _ path: String, sets: [CriteriaSet], units: [AppraisedUnit], groups: [UnitGroup],
+        problems: inout InputProblems
     ) -> [Member]? {
         guard
             let (table, col) = CSV.load(
@@ -83,7 +92,13 @@ public enum MembersInput {
                 ok = false
             }
             for code in codes {
-                guard let subs = framework.subCriteria(under: code) else {
+                guard let (set, local) = Member.resolve(code, in: sets) else {
+                    let error: InputErrorCode = code.contains(":") ? .membersUnknownCode : .membersUnqualifiedCode
+                    problems.add(InputError(error, codesAt + [.text(code)] + (code.contains(":") ? [] : [.text(sets[0].id)])))
+                    ok = false
+                    continue
+                }
+                guard let subs = set.framework.subCriteria(under: local) else {
                     problems.add(InputError(.membersUnknownCode, codesAt + [.text(code)]))
                     ok = false
                     continue
@@ -107,20 +122,27 @@ public enum MembersInput {
             problems.add(InputError(.membersNone, [.file(path)]))
         }
         guard problems.errors.count == before else { return nil }
-        checkCoverage(members, framework: framework, units: units, file: path, problems: &problems)
+        checkCoverage(members, sets: sets, units: units, file: path, problems: &problems)
         return problems.errors.count == before ? members : nil
     }
 
     /// Checks that every appraisable cell (unit × `self`/`council` sub-criterion) is assigned to
     /// exactly one member; reports overlaps and gaps, listing the cells (summarised when many).
+    ///
+    /// Cells are per set: each unit's are the appraisable sub-criteria of its group's set.
     public static func checkCoverage(
-        _ members: [Member], framework: Framework, units: [AppraisedUnit], file: String, problems: inout InputProblems
+        _ members: [Member], sets: [CriteriaSet], units: [AppraisedUnit], file: String,
+        problems: inout InputProblems
     ) {
         var owners = [Cell: [String]]()
         for m in members {
-            for cell in m.cells(in: framework, units: units) { owners[cell, default: []].append(m.id) }
+            for cell in m.cells(in: sets, units: units) { owners[cell, default: []].append(m.id) }
         }
-        let all = units.flatMap { u in framework.appraisableSubCriteria.map { Cell(unit: u.id, code: $0.code) } }
+        let all = units.flatMap { u in
+            (sets.first { $0.groups.contains(u.group) }?.framework.appraisableSubCriteria ?? []).map {
+                Cell(unit: u.id, code: $0.code)
+            }
+        }
         let overlaps = all.filter { (owners[$0]?.count ?? 0) > 1 }
         if !overlaps.isEmpty {
             let detail = overlaps.prefix(CellList.shown).map { "\($0) (\(owners[$0]!.joined(separator: "+")))" }
