@@ -222,7 +222,7 @@ class Round:
         overlaps = []
         for i, m in enumerate(members):
             p = f"header.members[{i}]"
-            fields(m, p, ("codes", "identity", "units"))
+            fields(m, p, ("codes", "identity", "ownUnits", "units"))
             ident = check_identity(m["identity"], p + ".identity")
             hdr(ident["role"] == "member", p + ".identity.role", "M1 not a member")
             hdr(ident["id"] not in self.member_by_id, p + ".identity.id", "M1 duplicate id")
@@ -250,10 +250,17 @@ class Round:
             for u in units:
                 hdr(isinstance(u, str) and (u in self.unit_group or u in self.group_ids), p + ".units",
                     f"M3 {u!r}")
+            own = m["ownUnits"]
+            hdr(isinstance(own, list) and len(own) <= 1000 and len(set(own)) == len(own)
+                and all(isinstance(u, str) and u in self.unit_group for u in own), p + ".ownUnits",
+                "M5 unit ids, distinct")
             uids = [u["id"] for u in self.units
                     if not units or u["id"] in units or u["group"] in units]
             for uid in uids:
-                for s in subs.get(self.unit_set[uid]["id_"], []):
+                got = subs.get(self.unit_set[uid]["id_"], [])
+                # §3.4 M5 (recusal): no assigned cell of a unit the member names as their own.
+                hdr(not (got and uid in own), p + ".ownUnits", f"M5 assigned a cell of own unit {uid}")
+                for s in got:
                     cell = (uid, s["code"])
                     if cell in self.assign and self.assign[cell] != ident["id"]:
                         overlaps.append(cell)

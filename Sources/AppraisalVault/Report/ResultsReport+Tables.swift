@@ -12,7 +12,8 @@ extension ResultsReport {
         let groupNames = Dictionary(uniqueKeysWithValues: round.groups.map { ($0.id, $0.name) })
         var rows: [[String]] = [
             [
-                "bo_tieu_chi", "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh", "tong_toi_da",
+                "bo_tieu_chi", "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh",
+                "tong_toi_da",
                 "chi_so_phan_tram",
                 "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh",
                 "chenh_lech",
@@ -23,7 +24,8 @@ extension ResultsReport {
             for (unit, r) in ranking(of: group) {
                 for c in r.cells {
                     rows.append([
-                        round.plan.set(group: r.group)?.id ?? "", text(groupNames[r.group] ?? r.group), String(r.rank), unit.id, text(unit.name),
+                        round.plan.set(group: r.group)?.id ?? "", text(groupNames[r.group] ?? r.group), String(r.rank),
+                        unit.id, text(unit.name),
                         r.selfTotal.description,
                         r.appraisedTotal.description, r.maxTotal.description, r.percent.description, text(r.label),
                         c.code,

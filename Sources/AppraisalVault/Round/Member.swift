@@ -12,12 +12,16 @@ public struct Member: Sendable, Hashable {
     public let codes: [String]
     /// The unit or group ids the assignment is limited to; empty means every unit.
     public let units: [String]
+    /// The units the member heads or represents (recusal, spec §3.4 M5): none of their cells
+    /// may be assigned to the member.
+    public let ownUnits: [String]
 
     /// A member (validated by the caller).
-    public init(identity: PublicIdentity, codes: [String], units: [String] = []) {
+    public init(identity: PublicIdentity, codes: [String], units: [String] = [], ownUnits: [String] = []) {
         self.identity = identity
         self.codes = codes
         self.units = units
+        self.ownUnits = ownUnits
     }
 
     /// The member id.

@@ -39,6 +39,7 @@ extension RoundDefinition {
                 setup.members.map { m in
                     .object([
                         "codes": .array(m.codes.map(JSONValue.string)), "identity": m.identity.json,
+                        "ownUnits": .array(m.ownUnits.map(JSONValue.string)),
                         "units": .array(m.units.map(JSONValue.string)),
                     ])
                 }),
@@ -209,9 +210,17 @@ extension RoundDefinition {
             var codes = [String]()
             for c in try m.array("codes", maxCount: 10_000) {
                 guard case .string(let s) = c, let (set, local) = Member.resolve(s, in: sets),
-                    let subs = set.framework.subCriteria(under: local), subs.contains(where: { $0.method.isAppraisable })
+                    let subs = set.framework.subCriteria(under: local),
+                    subs.contains(where: { $0.method.isAppraisable })
                 else { throw FieldReader.Failure(path: path + ".codes", reason: "unknown or survey-only code") }
                 codes.append(s)
+            }
+            var own = [String]()
+            for c in try m.array("ownUnits", maxCount: 1000) {
+                guard case .string(let s) = c, unitIDs.contains(s), !own.contains(s) else {
+                    throw FieldReader.Failure(path: path + ".ownUnits", reason: "unknown or repeated unit")
+                }
+                own.append(s)
             }
             var scope = [String]()
             for c in try m.array("units", maxCount: 1 << 20) {
@@ -224,7 +233,7 @@ extension RoundDefinition {
             guard identity.role == .member, !codes.isEmpty,
                 !members.contains(where: { $0.id == identity.id || $0.identity.signingKey == identity.signingKey })
             else { throw FieldReader.Failure(path: path, reason: "not a member, no codes, or repeated identity") }
-            members.append(Member(identity: identity, codes: codes, units: scope))
+            members.append(Member(identity: identity, codes: codes, units: scope, ownUnits: own))
         }
         var coverage = InputProblems()
         MembersInput.checkCoverage(members, sets: sets, units: units, file: "members", problems: &coverage)

@@ -50,7 +50,8 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             // 1. Everything that can be checked without the passphrase.
             let sources = RoundSetup.Sources(
-                frameworks: framework, setGroups: setGroups, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
+                frameworks: framework, setGroups: setGroups, units: units, groups: groups,
+                selfAssessment: selfAssessment, members: members,
                 labels: labels, ceremony: ceremony, title: title, year: year, references: reference, isDemo: demo,
                 singleHolder: singleHolder)
             let setup: RoundSetup

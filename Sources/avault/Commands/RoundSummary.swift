@@ -45,6 +45,10 @@ enum RoundSummary {
                         m.identity.fingerprint.description,
                     ]))
         }
+        // Recusals (spec §3.4 M5): the member's own units, which none of their cells are of.
+        for (i, m) in r.members.filter({ !$0.ownUnits.isEmpty }).enumerated() {
+            row(i == 0 ? .labelRecusals : nil, "\(m.id): " + m.ownUnits.joined(separator: " "))
+        }
         let holders = r.holders
         for (i, h) in holders.enumerated() {
             row(

@@ -125,6 +125,7 @@ enum MessageID: String, MessageCode {
     case labelRoundID = "label.round-id"
     case labelSecretary = "label.secretary"
     case labelFramework = "label.framework"
+    case labelRecusals = "label.recusals"
     case labelUnits = "label.units"
     case labelCells = "label.cells"
     case labelMembers = "label.members"

@@ -186,15 +186,15 @@ import VaultCrypto
         var setup = try sources()
         setup.frameworks = [
             try fx.write(
-            "framework.json",
-            """
-            {"id": "bo\u{0302}-2025", "title": "Bo\u{0323}\u{0302} tie\u{0302}u chi\u{0301}", "maxTotal": 2,
-             "fields": [{"code": "1", "title": "A", "maxPoints": 2, "criteria": [
-              {"code": "1.1", "title": "B", "maxPoints": 2, "subCriteria": [
-                {"code": "1.1.1", "title": "C1", "maxPoints": 1, "method": "self"},
-                {"code": "1.1.2", "title": "C2", "maxPoints": 0.5, "method": "council"},
-                {"code": "1.1.3", "title": "C3", "maxPoints": 0.5, "method": "survey"}]}]}]}
-            """)
+                "framework.json",
+                """
+                {"id": "bo\u{0302}-2025", "title": "Bo\u{0323}\u{0302} tie\u{0302}u chi\u{0301}", "maxTotal": 2,
+                 "fields": [{"code": "1", "title": "A", "maxPoints": 2, "criteria": [
+                  {"code": "1.1", "title": "B", "maxPoints": 2, "subCriteria": [
+                    {"code": "1.1.1", "title": "C1", "maxPoints": 1, "method": "self"},
+                    {"code": "1.1.2", "title": "C2", "maxPoints": 0.5, "method": "council"},
+                    {"code": "1.1.3", "title": "C3", "maxPoints": 0.5, "method": "survey"}]}]}]}
+                """)
         ]
         let (bytes, _) = try RoundDefinition.create(
             from: try RoundSetup.load(setup), secretary: secretary, created: "2026-01-02T03:04:05Z")
@@ -244,8 +244,8 @@ extension RoundDefinitionTests {
         #expect(r.roundIDHex == RoundDefinitionTests.vectorRoundID, "\(r.roundIDHex)")
     }
 
-    static let vectorLength = 15834
-    static let vectorFileHash = "a7d99975bf3dca09b0f3e9af724d9b5e073f4656b13bea8d93609e1459d60d5a"
-    static let vectorFingerprint = "N4XG-XUKR-OZQK-WG57-R7HD-W5WP"
+    static let vectorLength = 15862
+    static let vectorFileHash = "509a3d33865eb66ad2f0bc5e31bdda44100f1fe7b67f7bea64a98b209745da1f"
+    static let vectorFingerprint = "SIXT-YQTI-2T2C-BKVU-6VIN-U2RX"
     static let vectorRoundID = "6e92b77f370824a350757e005cad7db0"
 }

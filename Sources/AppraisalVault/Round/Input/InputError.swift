@@ -75,6 +75,7 @@ public enum InputErrorCode: String, MessageCode {
     case membersNone = "members.none"
     case assignOverlap = "assign.overlap"
     case assignGap = "assign.gap"
+    case assignOwnUnit = "assign.own-unit"
     case labelsUnknownGroup = "labels.unknown-group"
     case labelsBadLabel = "labels.bad-label"
     case labelsBadPercent = "labels.bad-percent"

@@ -27,7 +27,8 @@ public enum MembersInput {
     ) -> [Member]? {
         guard
             let (table, col) = CSV.load(
-                path, required: ["id", "public_key_file", "codes"], optional: ["units"], problems: &problems)
+                path, required: ["id", "public_key_file", "codes"], optional: ["units", "own_units"],
+                problems: &problems)
         else { return nil }
         let before = problems.errors.count
         let folder = FileIO.split(path).directory
@@ -94,7 +95,8 @@ public enum MembersInput {
             for code in codes {
                 guard let (set, local) = Member.resolve(code, in: sets) else {
                     let error: InputErrorCode = code.contains(":") ? .membersUnknownCode : .membersUnqualifiedCode
-                    problems.add(InputError(error, codesAt + [.text(code)] + (code.contains(":") ? [] : [.text(sets[0].id)])))
+                    problems.add(
+                        InputError(error, codesAt + [.text(code)] + (code.contains(":") ? [] : [.text(sets[0].id)])))
                     ok = false
                     continue
                 }
@@ -116,7 +118,15 @@ public enum MembersInput {
                     ok = false
                 }
             }
-            if ok { members.append(Member(identity: identity, codes: codes, units: scope)) }
+            var own = [String]()
+            if let o = col["own_units"] {
+                own = CSV.items(r[o].text)
+                for item in own where !units.contains(where: { $0.id == item }) {
+                    problems.add(InputError(.membersUnknownUnit, InputLocation(r[o], in: path).context + [.text(item)]))
+                    ok = false
+                }
+            }
+            if ok { members.append(Member(identity: identity, codes: codes, units: scope, ownUnits: own)) }
         }
         if members.isEmpty && problems.errors.count == before {
             problems.add(InputError(.membersNone, [.file(path)]))
@@ -136,7 +146,20 @@ public enum MembersInput {
     ) {
         var owners = [Cell: [String]]()
         for m in members {
-            for cell in m.cells(in: sets, units: units) { owners[cell, default: []].append(m.id) }
+            let cells = m.cells(in: sets, units: units)
+            for cell in cells { owners[cell, default: []].append(m.id) }
+            // Recusal (spec §3.4 M5): nobody appraises a unit they head or represent.
+            let own = Set(m.ownUnits)
+            let conflicted = own.isEmpty ? [] : cells.filter { own.contains($0.unit) }
+            if !conflicted.isEmpty {
+                problems.add(
+                    InputError(
+                        .assignOwnUnit,
+                        [
+                            .file(file), .member(m.id), .text(String(conflicted.count)),
+                            .text(CellList.summary(conflicted)),
+                        ]))
+            }
         }
         let all = units.flatMap { u in
             (sets.first { $0.groups.contains(u.group) }?.framework.appraisableSubCriteria ?? []).map {

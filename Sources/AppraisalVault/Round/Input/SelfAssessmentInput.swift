@@ -97,7 +97,9 @@ public enum SelfAssessmentInput {
         }
         if problems.errors.count == before {
             let expected = units.flatMap { u in
-                (frameworkOfGroup[u.group]?.subCriteria ?? []).filter { $0.method == .selfAssessed }.map { Cell(unit: u.id, code: $0.code) }
+                (frameworkOfGroup[u.group]?.subCriteria ?? []).filter { $0.method == .selfAssessed }.map {
+                    Cell(unit: u.id, code: $0.code)
+                }
             }
             let missing = expected.filter { lines[$0] == nil }
             if !missing.isEmpty {
