@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps build release demo test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
+.PHONY: all deps report-deps pages build release demo libreoffice-roundtrip test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
 
 all: build
 
@@ -16,6 +16,25 @@ deps:
 		echo "Installing libsodium-dev…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsodium-dev pkg-config; \
 	fi
+
+# Chromium prints the PDF report; pdftoppm (poppler-utils) turns it into page images.
+report-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		echo "Installing chromium and poppler-utils…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium poppler-utils fonts-liberation; \
+	fi
+
+# The demo round's official report as PDF and PNG pages (PAGES_DIR/report.pdf, report-N.png at
+# 100 dpi), to look at before a change to the report lands; docs/report-page1.png is page 1.
+PAGES_DIR ?= pages
+pages: build report-deps
+	@rm -rf "$(PAGES_DIR)" && mkdir -p "$(PAGES_DIR)"
+	@bin=$$($(SWIFT) build --product avault --show-bin-path)/avault; \
+		$$bin demo --dir "$(PAGES_DIR)/demo" --samples samples --keys keys >/dev/null && \
+		$$bin report --round "$(PAGES_DIR)/demo/round" --format pdf -o "$(PAGES_DIR)/report.pdf" && \
+		pdftoppm -r 100 -png "$(PAGES_DIR)/report.pdf" "$(PAGES_DIR)/report" && \
+		echo "$(PAGES_DIR)/report.pdf: $$(ls "$(PAGES_DIR)"/report-*.png | wc -l) pages as PNG in $(PAGES_DIR)/"
 
 # The product only (a plain `swift build` would also compile the benchmarks).
 build: deps
@@ -26,6 +45,10 @@ release: deps
 
 demo: build
 	@bash scripts/demo.sh "$(DEMO_DIR)"
+
+# An XLSX worksheet through headless LibreOffice (.xlsx and .csv) and sealed; needs `soffice`.
+libreoffice-roundtrip: build
+	@bash scripts/libreoffice-roundtrip.sh
 
 test: deps
 	$(SWIFT) build --build-tests

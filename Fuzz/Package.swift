@@ -13,7 +13,8 @@ import PackageDescription
 let fuzzTargets = [
     "FuzzCanonicalJSON", "FuzzContainer", "FuzzPublicIdentity", "FuzzKeyFile", "FuzzEnvelope", "FuzzSubmission",
     "FuzzManifest", "FuzzResults", "FuzzJournal", "FuzzReleasePolicy", "FuzzCSV", "FuzzPoints", "FuzzFramework",
-    "FuzzRoundInputs", "FuzzCeremony", "FuzzApproval", "FuzzReceipt", "FuzzCheckpoint",
+    "FuzzRoundInputs", "FuzzCeremony", "FuzzApproval", "FuzzReceipt", "FuzzCheckpoint", "FuzzSurvey",
+    "FuzzXLSX",
 ]
 
 let strict: [SwiftSetting] = [

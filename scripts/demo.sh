@@ -20,3 +20,6 @@ echo
 echo "== verify (the auditor, with the fingerprint read over the phone; without it verify exits 2: not anchored) =="
 fp=$("$bin" round show "$dir/round" | sed -n 's/^Round fingerprint: \([A-Z0-9-]*\).*/\1/p')
 "$bin" verify "$dir/round" --fingerprint "$fp" | tail -n 1
+echo
+echo "== the survey inside the round (survey.avq: signed by the secretary, sealed to them; re-checked after release) =="
+"$bin" verify "$dir/round" --fingerprint "$fp" | grep -E '^. (survey\.file|results\.survey) '

@@ -24,6 +24,7 @@ if [ "${1:-}" = "--build-only" ]; then BUILD_ONLY=1; shift; fi
 max_len() {
     case "$1" in
         FuzzPoints) echo 64 ;;
+        FuzzXLSX) echo 16384 ;;
         FuzzCSV | FuzzRoundInputs | FuzzPublicIdentity | FuzzKeyFile) echo 2048 ;;
         FuzzResults | FuzzFramework | FuzzCeremony | FuzzApproval) echo 8192 ;;
         FuzzReleasePolicy) echo 32768 ;;

@@ -10,6 +10,12 @@ extension FuzzChecks {
         try Fuzz.require(content.encoded() == bytes, "SubmissionContent.encoded() != x")
     }
 
+    /// `SurveyScores(parsing:file:)` (spec §6.6): accepted ⇒ `serialize(json) == x`.
+    @Sendable public static func survey(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let scores = try? SurveyScores(parsing: bytes, file: file) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(scores.json) == bytes, "SurveyScores round trip")
+    }
+
     /// `Manifest(json:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(manifest.json) == x`.
     @Sendable public static func manifest(_ bytes: [UInt8]) throws(InvariantViolation) {
         guard let value = try? CanonicalJSON.parse(bytes), let manifest = try? Manifest(json: value) else { return }

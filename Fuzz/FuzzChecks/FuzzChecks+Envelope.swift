@@ -73,5 +73,6 @@ extension FuzzChecks {
         guard let content = try? openFixed(envelope) else { return }
         try Fuzz.require(signed, "opened an envelope whose outer signature is invalid")
         if kind == .submission { try submission(content) }
+        if kind == .survey { try survey(content) }
     }
 }

@@ -20,6 +20,31 @@ extension FuzzChecks {
         try Fuzz.require(rowsAgain == rows, "parse(write(parse(x))) != parse(x)")
     }
 
+    /// The XLSX reader (`XLSXReader.firstSheet`) and the pieces under it: `ZipArchive.read`
+    /// accepted ⇒ its entries are within the caps and survive `ZipArchive.write` and a second read;
+    /// `Inflate.decode` and `XMLElement.parse` never trap; a sheet read ⇒ every cell position is in
+    /// the spreadsheet's range and no cell is empty.
+    @Sendable public static func xlsx(_ bytes: [UInt8]) throws(InvariantViolation) {
+        _ = Inflate.decode(bytes, maxBytes: 1 << 16)
+        _ = try? XMLElement.parse(bytes)
+        if let entries = try? ZipArchive.read(bytes) {
+            try Fuzz.require(entries.count <= ZipArchive.maxEntries, "too many entries accepted")
+            try Fuzz.require(
+                entries.values.reduce(0) { $0 + $1.count } <= ZipArchive.maxTotalBytes, "total cap exceeded")
+            let again = try? ZipArchive.read(
+                ZipArchive.write(entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            try Fuzz.require(again == entries, "ZipArchive.read(write(entries)) != entries")
+            for data in entries.values { _ = try? XMLElement.parse(data) }
+        }
+        guard let grid = try? XLSXReader.firstSheet(bytes, file: file) else { return }
+        for (row, cells) in grid {
+            try Fuzz.require((1...1_048_576).contains(row), "row out of range")
+            for (column, cell) in cells {
+                try Fuzz.require((1...16384).contains(column) && cell != .empty, "bad cell accepted")
+            }
+        }
+    }
+
     /// `Points(parsing:)` on the input as text: accepted ⇒ `Points(canonical: p.description)` is the
     /// same value, and arithmetic on it does not trap.
     @Sendable public static func points(_ bytes: [UInt8]) throws(InvariantViolation) {

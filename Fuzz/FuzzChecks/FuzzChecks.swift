@@ -15,6 +15,7 @@ public enum FuzzChecks {
         "FuzzKeyFile": keyFile,
         "FuzzEnvelope": envelope,
         "FuzzSubmission": submission,
+        "FuzzSurvey": survey,
         "FuzzManifest": manifest,
         "FuzzResults": results,
         "FuzzJournal": journal,
@@ -27,6 +28,7 @@ public enum FuzzChecks {
         "FuzzRoundInputs": roundInputs,
         "FuzzReceipt": receipt,
         "FuzzCheckpoint": checkpoint,
+        "FuzzXLSX": xlsx,
     ]
 
     /// The file name passed to parsers, for messages.

@@ -19,6 +19,38 @@ public enum FuzzSeeds {
 
         """
 
+    /// A minimal workbook: shared (plain and rich) and inline strings, a number, a boolean, a
+    /// formula with its cached value.
+    static let xlsxParts: [(name: String, data: [UInt8])] = [
+        (
+            "xl/workbook.xml",
+            Array(
+                #"<?xml version="1.0"?><workbook xmlns:r="r"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+                    .utf8)
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            Array(
+                (#"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/>"#
+                    + #"<Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#)
+                    .utf8)
+        ),
+        (
+            "xl/sharedStrings.xml",
+            Array(
+                #"<sst><si><t>Mã đơn vị</t></si><si><r><t>a</t></r><r><t>_x000D_b</t></r><rPh><t>x</t></rPh></si></sst>"#
+                    .utf8)
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            Array(
+                (#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#
+                    + #"<row r="3"><c r="A3"><v>0.5</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="inlineStr"><is><t>ý</t></is></c>"#
+                    + #"<c><f>1+1</f><v>2</v></c><c t="str"><f>"x"</f><v>x</v></c></row></sheetData></worksheet>"#).utf8
+            )
+        ),
+    ]
+
     static let created = "2026-01-01T00:00:00Z"
     static let round = [UInt8](repeating: 0xA7, count: 32)
 
@@ -36,6 +68,14 @@ public enum FuzzSeeds {
         ).encoded()
         let emptySubmission = SubmissionContent(member: "tv-02", revision: 1, round: round, rows: []).encoded()
         let manifest = CanonicalJSON.serialize(manifestJSON)
+        let survey = CanonicalJSON.serialize(
+            SurveyScores(
+                revision: 2, round: round,
+                scores: [
+                    Cell(unit: "u-1", code: "1.1.3"): Points(units: 25, scale: 2),
+                    Cell(unit: "u-2", code: "1.1.3"): Points(integer: 0),
+                ]
+            ).json)
         let results = CanonicalJSON.serialize(resultsJSON)
         let holders = try (1...3).map { i in
             try SecretIdentity.generate(
@@ -118,8 +158,10 @@ public enum FuzzSeeds {
                     results, kind: .lockedResults, round: round, context: [:], sender: me,
                     to: .joint(FuzzChecks.locked.jointKey), created: created, using: random),
                 try seal(Array("evidence".utf8), .evidence),
+                try seal(survey, .survey),
             ],
             "FuzzSubmission": [submission, emptySubmission],
+            "FuzzSurvey": [survey, CanonicalJSON.serialize(SurveyScores(revision: 1, round: round, scores: [:]).json)],
             "FuzzManifest": [manifest],
             "FuzzResults": [results],
             "FuzzJournal": journals,
@@ -128,6 +170,7 @@ public enum FuzzSeeds {
             "FuzzReleasePolicy": [policyJSON],
             "FuzzCeremony": [ceremony.plan.bytes] + ceremony.dealings.map(\.bytes) + ceremony.acks.map(\.bytes),
             "FuzzApproval": approvals + [token],
+            "FuzzXLSX": [ZipArchive.write(xlsxParts), ZipArchive.write(Array(xlsxParts.prefix(2)))],
             "FuzzCSV": [
                 Array(frameworkCSV.utf8), Array("id;name\r\na;\"b;\"\"c\"\"\r\nd\"\r\n".utf8),
                 CSV.bom + Array("a,b\n\n1,2".utf8), Array("\"\"\n".utf8),
@@ -199,7 +242,7 @@ public enum FuzzSeeds {
             ])
         }
         return .object([
-            "round": .hex(round), "submissions": .array([]), "surveyAvailable": .bool(false),
+            "round": .hex(round), "submissions": .array([]), "survey": .null, "surveyAvailable": .bool(false),
             "units": .array([unit("u-1", rank: 1), unit("u-2", rank: 1)]),
         ])
     }

@@ -85,6 +85,22 @@ package enum BLAKE2b {
             return out
         }
 
+        /// The digest of everything hashed so far, leaving this hasher usable: a snapshot of the
+        /// state is finished instead (one pass can give the hash of a prefix and of the whole).
+        package func digestSoFar() -> [UInt8] {
+            precondition(!finished, "internal error: BLAKE2b digest after finalize")
+            let size = crypto_generichash_statebytes()
+            let copy = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+            defer {
+                sodium_memzero(copy, size)
+                copy.deallocate()
+            }
+            copy.copyMemory(from: state, byteCount: size)
+            var out = [UInt8](repeating: 0, count: outputLength)
+            _ = crypto_generichash_final(OpaquePointer(copy), &out, outputLength)
+            return out
+        }
+
         /// Finishes and returns the digest; the hasher cannot be used afterwards.
         package func finalize() -> [UInt8] {
             precondition(!finished, "internal error: BLAKE2b finalize twice")

@@ -110,7 +110,7 @@ struct BenchMerge: ParsableCommand {
             try round.resetMerge()
             let report = try time("avault merge (end to end)") {
                 try RoundMerge.run(
-                    roundDirectory: round.directory, secretary: secretary, survey: nil, allowIncomplete: false,
+                    roundDirectory: round.directory, secretary: secretary, withoutSurvey: true, allowIncomplete: false,
                     created: SyntheticRound.created)
             }
             guard report.coverage.isComplete else { throw ValidationError("end-to-end merge incomplete") }

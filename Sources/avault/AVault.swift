@@ -15,7 +15,8 @@ struct AVault: ParsableCommand {
             Keygen.self, KeyCommand.self, CeremonyCommand.self, RoundCommand.self, WorksheetCommand.self, Seal.self,
             Receive.self,
             Status.self,
-            MergeCommand.self, EvidenceCommand.self, ExtractCommand.self, ReleaseCommand.self, OpenCommand.self,
+            SurveyCommand.self, MergeCommand.self, EvidenceCommand.self, ExtractCommand.self, ReleaseCommand.self,
+            OpenCommand.self,
             ReportCommand.self, Verify.self, DemoCommand.self, PinCommand.self, ReceiptCommand.self,
             CheckpointCommand.self,
         ]

@@ -68,7 +68,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             RoundError.Code.badReference,
             RoundError.Code.badTitle, RoundError.Code.badYear, RoundError.Code.demoRefused,
             RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey,
-            MessageID.roundLockBadWait:
+            MessageID.roundLockBadWait, MergeError.Code.surveyMissing, MergeError.Code.surveyNotUsed:
             .usage
         case CeremonyError.Code.missing, FormatError.Code.fileNotFound, FormatError.Code.fileNotRegular,
             ReleaseError.Code.notMerged, RoundError.Code.noFolder:
@@ -78,7 +78,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case CryptoError.Code.failure, ReleaseError.Code.approvalBadInput:
             .software
         case FormatError.Code.fileExists, MergeError.Code.alreadyJournaled, MergeError.Code.alreadyMerged,
-            RoundError.Code.outNotEmpty:
+            RoundError.Code.outNotEmpty, ReleaseError.Code.pdfNoChromium, ReleaseError.Code.pdfFailed:
             .cannotCreate
         case FormatError.Code.keyTooOpen, FormatError.Code.keyWrongPassphrase, MergeError.Code.notSecretary,
             ReleaseError.Code.approveNotHolder, ReleaseError.Code.notAHolder, FormatError.Code.passphraseTooOpen,

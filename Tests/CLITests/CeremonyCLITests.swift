@@ -156,7 +156,7 @@ struct CeremonyCLITests {
         let round = try RoundDefinition.load(roundDirectory: cli.path("round"))
         let secretary = VerifyCLITests.secrets["thu-ky"]!
         _ = try RoundMerge.run(
-            roundDirectory: cli.path("round"), secretary: secretary, survey: nil, allowIncomplete: false)
+            roundDirectory: cli.path("round"), secretary: secretary, withoutSurvey: true, allowIncomplete: false)
         let rows = [
             Appraisal(unit: "u1", code: "1.1.1", score: Points(parsing: "0.25")!, reason: "Sửa lại"),
             Appraisal(unit: "u1", code: "1.1.2", score: Points(parsing: "0.5")!, reason: ""),
@@ -165,7 +165,7 @@ struct CeremonyCLITests {
         _ = try Inbox(roundDirectory: cli.path("again"), roster: round.roster).receive(
             try cli.write("tv-01.r2.avs", rev2), secretary: secretary)
         _ = try RoundMerge.run(
-            roundDirectory: cli.path("again"), secretary: secretary, survey: nil, allowIncomplete: false)
+            roundDirectory: cli.path("again"), secretary: secretary, withoutSurvey: true, allowIncomplete: false)
 
         let decision = "Quyết định số 9/QĐ-UBND (thử)"
         for id in ["chu-tich", "pho-chu-tich"] {

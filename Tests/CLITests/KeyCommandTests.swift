@@ -169,4 +169,18 @@ struct KeyCommandTests {
         #expect(result.exited(64), "\(result)")
         #expect(result.stderr.hasPrefix("avault: error: "))
     }
+
+    /// keygen warns (and still writes the key) on a passphrase under 12 characters or a common
+    /// one, letter case aside; a long uncommon one gets no warning.
+    @Test func keygenWarnsOnWeakPassphrases() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let short = try cli.keygen(id: "tv-a", passphrase: "mật khẩu")
+        #expect(short.exited(0) && short.stderr.contains("warning: the passphrase is shorter than 12"), "\(short)")
+        #expect(FileManager.default.fileExists(atPath: cli.path("tv-a.key")))
+        let common = try cli.keygen(id: "tv-b", passphrase: "Password1234")
+        #expect(common.exited(0) && common.stderr.contains("warning: the passphrase is a common one"), "\(common)")
+        let good = try cli.keygen(id: "tv-c", passphrase: "đồi núi mây trời Điện Biên")
+        #expect(good.exited(0) && !good.stderr.contains("warning"), "\(good)")
+    }
 }

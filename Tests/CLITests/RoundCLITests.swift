@@ -145,7 +145,7 @@ import Testing
         let r = try avault(initArgs(selfAssessment: "bad-self.csv"))
         #expect(r.status == 65)
         #expect(r.err.contains("bad-self.csv:4:3: self score 0.3 for 1.1.3 is not a multiple of the step 0.25"))
-        #expect(r.err.contains("1 problems in the inputs"))
+        #expect(r.err.contains("Problems in the inputs: 1;") && !r.err.contains("1 problems"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/round"))
     }
 

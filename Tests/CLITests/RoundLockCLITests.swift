@@ -57,12 +57,16 @@ struct RoundLockCLITests {
         let round = cli.path("round")
         try Tree.copy(f.initialised, to: round)
         _ = try cli.write("note.txt", Array("biên bản".utf8))
+        let scores = DemoRound.surveyScores(for: try RoundDefinition.load(roundDirectory: round))
+        let survey = scores.keys.sorted(by: SurveyScores.precedes).map { "\($0.unit),\($0.code),\(scores[$0]!)\n" }
+        _ = try cli.write("survey.csv", Array(("unit,code,score\n" + survey.joined()).utf8))
         let before = Self.state(round)
         let held = try HeldLock(round)
         let wait = ["AVAULT_LOCK_WAIT": "0.4"]
         let commands: [[String]] = [
             ["receive", f.a + "/outbox/tv-01.r1.avs", "--round", round] + secretary,
-            ["merge", "--round", round, "--allow-incomplete"] + secretary,
+            ["survey", "import", "survey.csv", "--round", round] + secretary,
+            ["merge", "--round", round, "--allow-incomplete", "--without-survey"] + secretary,
             ["evidence", "add", "note.txt", "--round", round] + secretary,
             ["release", "combine", f.roundA + "/approvals/chu-tich.ava", "--round", round],
             ["verify", round],
@@ -244,7 +248,7 @@ struct RoundLockCLITests {
         try FileManager.default.moveItem(
             atPath: dir + "/round/submissions/tv-01.r1.avs", toPath: dir + "/round/superseded/tv-01.r1.avs")
         #expect(try s.avault(["verify", "round"]).status == 1)
-        let merged = try s.avault(["merge", "--round", "round", "--allow-incomplete"] + secretary)
+        let merged = try s.avault(["merge", "--round", "round", "--allow-incomplete", "--without-survey"] + secretary)
         #expect(merged.status == 0, "\(merged.err)")
         #expect(FileIO.exists(dir + "/round/superseded/tv-01.r1.e1.ave"))
         #expect(!FileIO.exists(dir + "/round/evidence/tv-01.r1.e1.ave"))

@@ -6,7 +6,7 @@ import VaultCrypto
 
 /// Two demo rounds made once per test process (in process, through ``DemoRound/run``), shared by
 /// the tamper and crash suites, plus a pre-merge copy of round A (all eight submissions received,
-/// nothing merged) built with the same library calls `avault receive` makes.
+/// the survey imported, nothing merged) built with the same library calls `avault receive` makes.
 final class TamperFixture: @unchecked Sendable {
     /// The scratch folder holding everything below.
     let dir: String
@@ -16,7 +16,7 @@ final class TamperFixture: @unchecked Sendable {
     let secretary: SecretIdentity
     /// Round A's definition.
     let round: RoundDefinition
-    /// Round A received but not merged.
+    /// Round A received and its survey imported, not merged.
     let received: String
     /// Round A initialised only (round.avr + a journal with `round-init`).
     let initialised: String
@@ -51,6 +51,9 @@ final class TamperFixture: @unchecked Sendable {
         try Tree.copy(initialised, to: received)
         let inbox = Inbox(roundDirectory: received, roster: round.roster)
         for file in try outbox(a) { _ = try inbox.receive(file, secretary: secretary) }
+        // The demo's survey scores into the round, as the demo does before its merge (spec §6.6).
+        _ = try SurveyImport.run(
+            roundDirectory: received, secretary: secretary, scores: DemoRound.surveyScores(for: round))
     }
 
     /// The sealed files of a demo folder, sorted.

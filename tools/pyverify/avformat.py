@@ -41,6 +41,7 @@ KINDS = {
     9: "journal", 10: "evidence",   # the name in domain strings (§1.1; FINDINGS F1)
     11: "receipt", 12: "checkpoint",   # §11.3, §11.4
     16: "ceremony-plan", 17: "ceremony-dealing", 18: "ceremony-ack",
+    19: "survey",   # §6.6: survey.avq, sealed to the secretary
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 
@@ -487,6 +488,12 @@ class Envelope:
         if not ed25519_verify(self.sender_pk, msg, self.outer):
             fail("envelope.bad-signature")
 
+    def file_hash(self) -> bytes:
+        """The file hash: for evidence of its parts (§10.1), else of the whole file (§1.5)."""
+        if self.kind_name == "evidence":
+            return b2b(domain("evidence", "file-hash") + self.header_hash + b2b(self.payload, 64) + self.outer, 32)
+        return file_hash(self.preamble + self.payload + self.outer)
+
     def open(self, recipient_pk: bytes, recipient_sk: bytes) -> bytes:
         """§5.5 steps 5-8. Call verify_outer() first."""
         try:
@@ -533,7 +540,9 @@ class Envelope:
             else:
                 content.append(m)
         plain = b"".join(content)
-        msg = domain(self.kind_name, "inner") + self.header_hash + b2b(plain, 64)
+        # §5.4: evidence signs the content chunks as stored; the other kinds the plaintext.
+        signed = (b2b(self.payload[:-81], 64) if self.kind_name == "evidence" else b2b(plain, 64))
+        msg = domain(self.kind_name, "inner") + self.header_hash + signed
         if not ed25519_verify(self.sender_pk, msg, inner):
             fail("envelope.inner-signature")
         return plain

@@ -371,7 +371,7 @@ class Manifest:
         self.pre = pre
         names = ("allowIncomplete", "coverage", "created", "journalHead", "results", "round", "submissions",
                  "surveyAvailable")
-        fields(h, "header", names + (("evidence",) if "evidence" in h else ()))
+        fields(h, "header", names + tuple(k for k in ("evidence", "survey") if k in h))
         f_bool(h["allowIncomplete"], "header.allowIncomplete")
         cov = fields(h["coverage"], "header.coverage",
                      ("appraisable", "appraised", "conflicts", "gaps", "missingMembers"))
@@ -385,6 +385,14 @@ class Manifest:
         f_hex(h["results"], "header.results", 32)
         f_hex(h["round"], "header.round", 32)
         f_bool(h["surveyAvailable"], "header.surveyAvailable")
+        # §6.3 / §6.6: `survey` present exactly when `surveyAvailable` is true.
+        self.survey = h.get("survey")
+        if self.survey is not None:
+            fields(self.survey, "header.survey", ("fileHash", "revision"))
+            f_hex(self.survey["fileHash"], "header.survey.fileHash", 32)
+            f_int(self.survey["revision"], "header.survey.revision", 1, 1000000)
+        hdr(h["surveyAvailable"] == (self.survey is not None), "header.surveyAvailable",
+            "not true exactly when survey is present")
         subs = h["submissions"]
         hdr(isinstance(subs, list), "header.submissions", "not an array")
         for i, s in enumerate(subs):

@@ -617,6 +617,126 @@ def check_token(rep: Report, f: Folder):
     rep.add("token.verify", "pass", "release-token.avt", "verify.token-ok")
 
 
+SURVEY_CAP = 64 * 1024 * 1024
+
+
+def parse_survey_content(content: bytes, rnd, revision: int):
+    """§6.6: the survey plaintext, strictly, and that it fits the round: every unit the round's,
+    every code a survey sub-criterion (one framework per round here: the unit's framework is the
+    round's), scores in [0, max] on the step, every survey cell scored. Returns {(unit, code): Decimal}."""
+    c = parse_canonical(content)
+    fields(c, "survey", ("revision", "round", "scores"))
+    f_int(c["revision"], "survey.revision", 1, 1_000_000)
+    hdr(c["revision"] == revision, "survey.revision", "not the listed revision")
+    hdr(c["round"] == rnd.file_hash.hex(), "survey.round", "another round")
+    hdr(isinstance(c["scores"], list), "survey.scores", "not an array")
+    subs = {s["code"]: s for s in rnd.subs if s["method"] == "survey"}
+    units = {u["id"] for u in rnd.units}
+    out, last = {}, None
+    for i, x in enumerate(c["scores"]):
+        p = f"survey.scores[{i}]"
+        fields(x, p, ("code", "score", "unit"))
+        hdr(isinstance(x["unit"], str) and isinstance(x["code"], str), p, "unit and code are strings")
+        key = (x["unit"].encode(), x["code"].encode())
+        hdr(last is None or key > last, p, "not sorted by unit and code, or a cell twice")
+        last = key
+        d = f_dec(x["score"], p + ".score")
+        sub = subs.get(x["code"])
+        hdr(x["unit"] in units and sub is not None, p, "not a survey cell of the round")
+        hdr(0 <= d <= Decimal(sub["max"]) and d % Decimal(sub["step"]) == 0, p + ".score", "off range or step")
+        out[(x["unit"], x["code"])] = d
+    hdr(len(out) == len(units) * len(subs), "survey.scores", "a survey cell without a score")
+    return out
+
+
+def check_survey_file(rep: Report, f: Folder):
+    """14a `survey.file` (§9.2, §6.6): survey.avq is the secretary's, for this round, sealed to
+    the secretary, the last journaled `survey-import`, and the one the manifest lists. Omitted
+    when there is no file, no import entry and no manifest `survey`."""
+    path = f.root / "survey.avq"
+    imports = [e for e in (f.entries or []) if e.get("event") == "survey-import"]
+    listed = f.man.survey if f.man is not None else None
+    if not path.exists() and not imports and listed is None:
+        return
+    for k, e in enumerate(imports, start=1):
+        d = e["details"]
+        want = {"fileHash", "revision"} | ({"supersedes"} if k > 1 else set())
+        if (set(d) != want or d.get("revision") != k or (k > 1 and d.get("supersedes") != k - 1)
+                or not isinstance(d.get("fileHash"), str) or not re.fullmatch(r"[0-9a-f]{64}", d["fileHash"])):
+            rep.add("survey.file", "fail", "journal.avj", "verify.journal-entry-malformed", f"entry {e['seq']}")
+            return
+    if not path.exists():
+        rep.add("survey.file", "fail", "survey.avq", "verify.survey-missing")
+        return
+    try:
+        data = read_capped(path, SURVEY_CAP)
+        env = Envelope(data, KIND_BY_NAME["survey"])
+        env.verify_outer()
+    except CHECK_ERRORS as e:
+        rep.add("survey.file", "fail", "survey.avq", *_err(e))
+        return
+    h = env.header
+    ctx = h["context"]
+    if not (h["round"] == f.round_hash.hex() and bytes.fromhex(h["recipient"]) == f.rnd.sec_enc
+            and h["sender"] == f.rnd.secretary["id"] and bytes.fromhex(h["senderSigningKey"]) == f.rnd.sec_sign
+            and isinstance(ctx, dict) and set(ctx) == {"revision"} and isinstance(ctx["revision"], int)
+            and not isinstance(ctx["revision"], bool)):
+        rep.add("survey.file", "fail", "survey.avq", "verify.survey-binding")
+        return
+    if not imports or imports[-1]["details"]["fileHash"] != file_hash(data).hex() \
+            or imports[-1]["details"]["revision"] != ctx["revision"]:
+        rep.add("survey.file", "fail", "survey.avq", "verify.survey-not-journaled")
+        return
+    if f.man is not None and listed != {"fileHash": file_hash(data).hex(), "revision": ctx["revision"]}:
+        rep.add("survey.file", "fail", "survey.avq", "verify.survey-not-listed")
+        return
+    rep.add("survey.file", "pass", "survey.avq", "verify.survey-file-ok", f"import {ctx['revision']}")
+
+
+def check_results_survey(rep: Report, f: Folder):
+    """25 `results.survey` (§9.3): the results carry the manifest's survey as the secretary signed
+    it (inner signature over survey.avq's header hash), and every survey cell is its score."""
+    r = f.results
+    sv = r["survey"]
+    carried = None if sv is None else {"fileHash": sv["fileHash"], "revision": sv["revision"]}
+    if carried != f.man.survey:
+        rep.add("results.survey", "fail", "results.avl", "verify.survey-signed-differs")
+        return
+    scores = {}
+    if sv is not None:
+        content = canonical(sv["content"])
+        try:
+            data = read_capped(f.root / "survey.avq", SURVEY_CAP)
+            env = Envelope(data, KIND_BY_NAME["survey"])
+            ok = (file_hash(data).hex() == sv["fileHash"] and env.header["sender"] == f.rnd.secretary["id"]
+                  and env.sender_pk == f.rnd.sec_sign
+                  and ed25519_verify(env.sender_pk, domain("survey", "inner") + env.header_hash + b2b(content, 64),
+                                     bytes.fromhex(sv["innerSignature"])))
+            if ok:
+                scores = parse_survey_content(content, f.rnd, sv["revision"])
+        except CHECK_ERRORS:
+            ok = False
+        if not ok:
+            rep.add("results.survey", "fail", "survey.avq", "verify.survey-content-bad")
+            return
+    failed = False
+    cells = 0
+    for u in r["units"]:
+        for c, s in zip(u["cells"], f.rnd.subs):
+            if s["method"] != "survey":
+                continue
+            want = scores.get((u["unit"], c["code"]))
+            cells += want is not None
+            got = None if c["appraised"] is None else Decimal(c["appraised"])
+            if got != want:
+                rep.add("results.survey", "fail", "results.avl", "verify.survey-cell-not-signed",
+                        f"{u['unit']} / {c['code']}")
+                failed = True
+    rep.more("results.survey", "results.avl")
+    if not failed:
+        rep.add("results.survey", "pass", "results.avl", "verify.survey-signed-ok", f"{cells} survey cells")
+
+
 # Checks 2-18 of §9.2, in order, after check 1 passed. Checks 6-8 are made check by check
 # over all files (not interleaved per file as `avault verify` reports them: FINDINGS F6;
 # compare.py compares by id and subject).
@@ -627,7 +747,7 @@ ROUND_CHECKS = (
     check_submission_names, check_submission_signatures, check_submission_bindings,
     check_journal_files,
     check_manifest_signature, check_manifest_round, check_manifest_submissions, check_manifest_coverage,
-    check_manifest_journal,
+    check_manifest_journal, check_survey_file,
     check_results_hash, check_results_envelope,
     check_approvals, check_approval_count,
     check_token,
@@ -648,7 +768,7 @@ def _dec_or_null(v, p):
 
 def parse_results(pt: bytes):
     r = parse_canonical(pt)
-    fields(r, "results", ("round", "submissions", "surveyAvailable", "units"))
+    fields(r, "results", ("round", "submissions", "survey", "surveyAvailable", "units"))
     f_hex(r["round"], "results.round", 32)
     hdr(isinstance(r["submissions"], list), "results.submissions", "not an array")
     last = ""
@@ -663,6 +783,14 @@ def parse_results(pt: bytes):
         last = x["member"]
         f_int(x["revision"], sp + ".revision", 1, 1_000_000)
     hdr(isinstance(r["surveyAvailable"], bool), "results.surveyAvailable", "not a boolean")
+    sv = r["survey"]
+    if sv is not None:
+        fields(sv, "results.survey", ("content", "fileHash", "innerSignature", "revision"))
+        hdr(isinstance(sv["content"], dict), "results.survey.content", "not an object")
+        f_hex(sv["fileHash"], "results.survey.fileHash", 32)
+        f_hex(sv["innerSignature"], "results.survey.innerSignature", 64)
+        f_int(sv["revision"], "results.survey.revision", 1, 1_000_000)
+    hdr(r["surveyAvailable"] == (sv is not None), "results.surveyAvailable", "not true exactly when survey is set")
     hdr(isinstance(r["units"], list), "results.units", "not an array")
     for i, u in enumerate(r["units"]):
         p = f"results.units[{i}]"
@@ -905,8 +1033,9 @@ def check_results_signed(rep: Report, f: Folder):
                 f"{len(r['submissions'])} submissions, {cells} cells")
 
 
-# Checks 21-24 of §9.3, after 19 and 20 passed.
-RELEASED_CHECKS = (check_results_percent, check_results_reasons, check_results_appraisers, check_results_signed)
+# Checks 21-25 of §9.3, after 19 and 20 passed.
+RELEASED_CHECKS = (check_results_percent, check_results_reasons, check_results_appraisers, check_results_signed,
+                   check_results_survey)
 
 
 # ---------------------------------------------------------------- vectors (§1.7, §2.5)
@@ -945,6 +1074,8 @@ def run_area(area: str, h: dict, art: bytes):
             fp = identity_fingerprint(bytes.fromhex(hd["signingKey"]), bytes.fromhex(hd["encryptionKey"]))
         elif area == "submission":
             return run_submission_vector(h, art)
+        elif area == "survey":
+            return run_survey_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
         elif area == "manifest":
@@ -1001,6 +1132,47 @@ def run_submission_vector(h: dict, art: bytes) -> str:
     if (content["member"] != env.header["sender"] or content["round"] != env.header["round"]
             or env.header["context"] != {"revision": content["revision"]}):
         return "merge.content-mismatch"
+    return "success"
+
+
+def parse_survey_shape(plain: bytes):
+    """§6.6 content rules that need no round: exactly the three fields, canonical scores ≥ 0,
+    sorted by unit then code (bytes), each cell once; else format.header."""
+    c = parse_canonical(plain)
+    fields(c, "survey", ("revision", "round", "scores"))
+    f_int(c["revision"], "survey.revision", 1, 1_000_000)
+    f_hex(c["round"], "survey.round", 32)
+    hdr(isinstance(c["scores"], list), "survey.scores", "not an array")
+    last = None
+    for i, x in enumerate(c["scores"]):
+        p = f"survey.scores[{i}]"
+        fields(x, p, ("code", "score", "unit"))
+        f_str(x["unit"], p + ".unit", 64, 0)
+        f_str(x["code"], p + ".code", 32, 0)
+        hdr(f_dec(x["score"], p + ".score") >= 0, p + ".score", "negative")
+        key = (x["unit"].encode(), x["code"].encode())
+        hdr(last is None or key > last, p, "not sorted by unit and code, or a cell twice")
+        last = key
+    return c
+
+
+def run_survey_vector(h: dict, art: bytes) -> str:
+    """`survey` vectors (spec §6.6): a `survey` envelope; open with `recipient-secret-key`, check the
+    optional `plaintext-hash` and `sender-signing-key`, the content's shape, and its binding to the
+    header (`round`, `context` = {"revision": n})."""
+    import nacl.bindings as nb
+    sk = bytes.fromhex(h["recipient-secret-key"])
+    pk = nb.crypto_scalarmult_base(sk)
+    env = Envelope(art, KIND_BY_NAME["survey"])
+    env.verify_outer()
+    plain = env.open(pk, sk)
+    if "plaintext-hash" in h and "blake2b-256 " + b2b(plain, 32).hex() != h["plaintext-hash"]:
+        return "plaintext hash differs"
+    if "sender-signing-key" in h and env.header["senderSigningKey"] != h["sender-signing-key"]:
+        return "sender key differs"
+    c = parse_survey_shape(plain)
+    if c["round"] != env.header["round"] or env.header["context"] != {"revision": c["revision"]}:
+        return "merge.survey-content"
     return "success"
 
 
@@ -1103,6 +1275,8 @@ def run_evidence_vector(h: dict, art: bytes) -> str:
     mem = read_public_identity(bytes.fromhex(h["member-public-identity"]))
     env = Envelope(art, KIND_BY_NAME["evidence"])
     env.verify_outer()
+    if "file-hash" in h and env.file_hash().hex() != h["file-hash"]:
+        return "file hash differs"
     eh = env.header
     by_secretary = eh["sender"] == sec["id"] and eh["senderSigningKey"] == sec["signingKey"]
     if eh["round"] != h["round-hash"]:

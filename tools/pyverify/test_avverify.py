@@ -177,7 +177,7 @@ def test_results_reason_null_rejected():
             "appraiser": "tv-01"}
     unit = {"unit": "u1", "group": "g", "label": "Tốt", "rank": 1, "self": "1", "appraised": "1", "max": "1",
             "percent": "100", "fields": [], "criteria": [], "cells": [cell]}
-    good = {"round": "00" * 32, "submissions": [], "surveyAvailable": False, "units": [unit]}
+    good = {"round": "00" * 32, "submissions": [], "survey": None, "surveyAvailable": False, "units": [unit]}
     parse_results(canonical(good))
     for key in ("reason", "appraiser"):
         bad = copy.deepcopy(good)

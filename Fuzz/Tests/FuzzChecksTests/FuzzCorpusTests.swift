@@ -59,6 +59,7 @@ import Testing
             _ = try RoundJournal.entries(of: doc, file: "seed", roundHash: nil)
         }
         for seed in try #require(seeds["FuzzSubmission"]) { _ = try SubmissionContent(parsing: seed, file: "seed") }
+        for seed in try #require(seeds["FuzzSurvey"]) { _ = try SurveyScores(parsing: seed, file: "seed") }
         for seed in try #require(seeds["FuzzManifest"]) { _ = try Manifest(json: try CanonicalJSON.parse(seed)) }
         for seed in try #require(seeds["FuzzResults"]) { _ = try Results(json: try CanonicalJSON.parse(seed)) }
         for seed in try #require(seeds["FuzzReleasePolicy"]) {
@@ -80,6 +81,10 @@ import Testing
             #expect(Points(parsing: String(decoding: seed, as: UTF8.self)) != nil)
         }
         for seed in try #require(seeds["FuzzCSV"]) { _ = try CSV.parse(seed, file: "seed") }
+        let xlsx = try #require(seeds["FuzzXLSX"])
+        let sheet = try XLSXReader.firstSheet(xlsx[0], file: "seed")
+        #expect(sheet[1]?[1] == .text("Mã đơn vị") && sheet[1]?[2] == .text("a\rb") && sheet[3]?[5] == .number("2"))
+        #expect(throws: InputError.self) { try XLSXReader.firstSheet(xlsx[1], file: "seed") }
         for seed in try #require(seeds["FuzzReceipt"]) {
             let receipt = try Receipt(parsing: seed, file: "seed")
             try receipt.verify(secretaryKey: me.identity.signingKey, roundHash: receipt.round)

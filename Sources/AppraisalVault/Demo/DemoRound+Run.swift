@@ -81,10 +81,22 @@ extension DemoRound {
         if let error = batch.receiptError { throw error }
         log(Notice(Notice.Code.receiveSummary, [.text(String(sealedFiles.count)), .text("0")]))
 
-        // 4. Merge, with generated survey scores.
-        step(4, "merge (thư ký / secretary)")
+        // 4. The survey scores into the round (spec §6.6), then merge.
+        step(4, "survey import + merge (thư ký / secretary)")
+        let surveyPath = FileIO.join(directory, "survey.csv")
+        let scores = surveyScores(for: round)
+        let surveyRows =
+            [["unit", "code", "score"]]
+            + scores.keys.sorted(by: SurveyScores.precedes).map {
+                [$0.unit, $0.code, scores[$0]!.description.replacingDotWithComma]
+            }
+        try FileIO.writeAtomically(
+            CSV.write(surveyRows, separator: CSV.semicolon, byteOrderMark: true), to: surveyPath, mode: 0o600)
+        let imported = try SurveyImport.run(
+            roundDirectory: roundDir, round: round, file: surveyPath, unlock: { secretary })
+        log(Notice(Notice.Code.surveyImported, [.text(String(imported.scores)), .text(String(imported.revision))]))
         let report = try RoundMerge.run(
-            roundDirectory: roundDir, secretary: secretary, survey: surveyScores(for: round), allowIncomplete: false)
+            roundDirectory: roundDir, secretary: secretary, withoutSurvey: false, allowIncomplete: false)
         let c = report.coverage
         log(
             Notice(

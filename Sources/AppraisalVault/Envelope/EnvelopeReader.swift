@@ -57,13 +57,48 @@ struct EnvelopeReader<Source: ByteSource> {
         self.file = file
     }
 
+    /// What the outer signature check hashed on the way.
+    struct Verified {
+        /// The file hash, when asked for (always for evidence, where it costs nothing: §10.1).
+        let fileHash: [UInt8]?
+        /// Evidence: BLAKE2b-512 of the content chunks as stored, which the inner signature covers (§5.4).
+        let contentCipherHash: [UInt8]?
+    }
+
     /// Spec §5.5 step 3: streams the payload once and checks the outer signature.
     ///
-    /// - Parameter hashingFile: also hash the whole file on the way.
-    /// - Returns: BLAKE2b-256 of the whole file when `hashingFile`, else nil.
+    /// - Parameter hashingFile: also return the file hash.
+    /// - Returns: the file hash when `hashingFile`, else nil.
     /// - Throws: ``EnvelopeError`` `envelope.bad-signature`.
     func verifyOuter(hashingFile: Bool = true) throws -> [UInt8]? {
+        let verified = try checkOuter(hashingFile: hashingFile)
+        return hashingFile ? verified.fileHash : nil
+    }
+
+    /// ``verifyOuter(hashingFile:)``, returning every hash it computed.
+    func checkOuter(hashingFile: Bool) throws -> Verified {
         let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+        var contentCipherHash: [UInt8]?
+        var fileHash: [UInt8]?
+        if kind.signsCiphertext {
+            // One pass, one thread (§10.1): the content chunks, a snapshot, the final chunk.
+            let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
+            try source.forEachBlock(
+                in: payload.lowerBound..<contentEnd, blockSize: SealedEnvelope.hashBlock,
+                shortRead: FormatError(.truncated, [.file(file)])
+            ) { block in
+                payloadHasher.update(bytes: block)
+            }
+            contentCipherHash = payloadHasher.digestSoFar()
+            let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
+            guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
+            payloadHasher.update(last)
+            let payloadHash = payloadHasher.finalize()
+            try checkOuterSignature(payloadHash)
+            fileHash = SealedEnvelope.partsFileHash(
+                kind: kind, headerHash: headerHash, payloadHash: payloadHash, outerSignature: outerSignature)
+            return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash)
+        }
         let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
         fileHasher?.update(preamble)
         // Two stages: this thread reads and hashes the payload; the worker hashes the file.
@@ -85,11 +120,17 @@ struct EnvelopeReader<Source: ByteSource> {
             }
         }
         fileHasher?.update(outerSignature)
-        let message = kind.domain("outer") + headerHash + payloadHasher.finalize()
+        try checkOuterSignature(payloadHasher.finalize())
+        fileHash = fileHasher?.finalize()
+        return Verified(fileHash: fileHash, contentCipherHash: nil)
+    }
+
+    /// The outer signature over `domain("outer") ‖ headerHash ‖ payloadHash` (§5.4).
+    private func checkOuterSignature(_ payloadHash: [UInt8]) throws {
+        let message = kind.domain("outer") + headerHash + payloadHash
         guard header.senderSigningKey.isValidSignature(outerSignature, for: message) else {
             throw EnvelopeError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
-        return fileHasher?.finalize()
     }
 
     /// Opens the envelope in the order of spec §5.5, the one place that order is written:
@@ -101,14 +142,13 @@ struct EnvelopeReader<Source: ByteSource> {
     ///   - key: the recipient's key.
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
-    /// - Returns: BLAKE2b-512 of the plaintext (the content hash, spec §5.4).
     /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, what `authorize` throws,
     ///   `envelope.not-for-you`, `envelope.commitment`, `envelope.corrupt`,
     ///   `envelope.inner-signature`, and the sink's errors.
     func open<Sink: ByteSink>(
         with key: X25519.PrivateKey, authorize: (EnvelopeHeader) throws -> Void = { _ in },
         into makeSink: () throws -> Sink
-    ) throws -> [UInt8] {
+    ) throws {
         try open(
             fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }, authorize: authorize,
             into: makeSink)
@@ -121,44 +161,45 @@ struct EnvelopeReader<Source: ByteSource> {
     ///   - recover: recovers and checks the file key from the header, after steps 3–4.
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
-    /// - Returns: BLAKE2b-512 of the plaintext.
     /// - Throws: as ``open(with:authorize:into:)``, and what `fileKey` throws.
     func open<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
         into makeSink: () throws -> Sink
-    ) throws -> [UInt8] {
-        try openSigned(fileKey: recover, authorize: authorize, into: makeSink).contentHash
+    ) throws {
+        _ = try openSigned(fileKey: recover, authorize: authorize, into: makeSink)
     }
 
     /// ``open(fileKey:authorize:into:)``, also returning the verified inner signature (which
-    /// locked results carry for each merged submission, spec §6.4).
+    /// locked results carry for each merged submission, spec §6.4) and, for evidence, the file
+    /// hash (§10.1) from the pass that checked the outer signature.
     func openSigned<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
         into makeSink: () throws -> Sink
-    ) throws -> (contentHash: [UInt8], innerSignature: [UInt8]) {
-        _ = try verifyOuter(hashingFile: false)
+    ) throws -> (innerSignature: [UInt8], fileHash: [UInt8]?) {
+        let verified = try checkOuter(hashingFile: false)
         try authorize(header)
         let fileKey = try recover(header)
         let sink = try makeSink()
         do {
-            let opened = try decrypt(with: fileKey, into: sink)
+            let inner = try decrypt(with: fileKey, signedCipherHash: verified.contentCipherHash, into: sink)
             try sink.release()
-            return opened
+            return (inner, verified.fileHash)
         } catch {
             sink.discard()
             throw error
         }
     }
 
-    /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext, then checks the
-    /// final chunk and the inner signature.
-    private func decrypt(with fileKey: SecretBytes, into sink: some ByteSink) throws -> (
-        contentHash: [UInt8], innerSignature: [UInt8]
-    ) {
+    /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext (unless the kind
+    /// signs the ciphertext, whose hash `signedCipherHash` the outer check already computed), then
+    /// checks the final chunk and the inner signature.
+    private func decrypt(with fileKey: SecretBytes, signedCipherHash: [UInt8]?, into sink: some ByteSink) throws
+        -> [UInt8]
+    {
         let corrupt = EnvelopeError(.corrupt, [.file(file)])
         let stream: SecretStream.Decryptor
         do { stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader) } catch { throw corrupt }
-        let contentHasher = BLAKE2b.Hasher(outputLength: 64)
+        let contentHasher = signedCipherHash == nil ? BLAKE2b.Hasher(outputLength: 64) : nil
         let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
         let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
         let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
@@ -170,7 +211,7 @@ struct EnvelopeReader<Source: ByteSource> {
             blockSize: SealedEnvelope.blockChunks * SealedEnvelope.chunkSize,
             inline: contentEnd - payload.lowerBound <= blockCipher,
             consume: { out in
-                contentHasher.update(bytes: out)
+                contentHasher?.update(bytes: out)
                 try sink.write(bytes: out)
             }
         ) { pipeline in
@@ -207,12 +248,12 @@ struct EnvelopeReader<Source: ByteSource> {
             try stream.finish()
             inner = pulled.plaintext
         } catch { throw corrupt }
-        let contentHash = contentHasher.finalize()
-        guard header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + contentHash)
+        guard let signedHash = signedCipherHash ?? contentHasher?.finalize(),
+            header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + signedHash)
         else {
             throw EnvelopeError(.innerSignature, [.file(file)])
         }
-        return (contentHash, inner)
+        return inner
     }
 }
 

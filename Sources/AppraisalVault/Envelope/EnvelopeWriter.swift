@@ -77,24 +77,27 @@ struct EnvelopeWriter {
             senderSigningKey: sender.signingKey.publicKey, streamHeader: stream.header)
         let preamble = Container.preamble(kind: kind, header: header.json)
         let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
-        let fileHasher = BLAKE2b.Hasher(outputLength: 32)
+        // Evidence (§5.4, §10.1): one hash pass, over the ciphertext, gives the inner signature's
+        // message (a snapshot before the final chunk), the outer one's and the file hash.
+        let signsCiphertext = kind.signsCiphertext
+        let fileHasher = signsCiphertext ? nil : BLAKE2b.Hasher(outputLength: 32)
         let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
-        let contentHasher = BLAKE2b.Hasher(outputLength: 64)
+        let contentHasher = signsCiphertext ? nil : BLAKE2b.Hasher(outputLength: 64)
         try sink.write(contentsOf: preamble)
-        fileHasher.update(preamble)
+        fileHasher?.update(preamble)
 
         let chunk = SealedEnvelope.chunkSize
         let blockPlain = SealedEnvelope.blockChunks * chunk
         let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
         ad.copyBytes(from: headerHash)
         defer { ad.deallocate() }
-        // Two stages (§5.4 hashes unchanged): this thread reads, hashes the content and encrypts;
-        // the worker hashes the payload and the file and writes.
+        // Two stages: this thread reads (and, for the kinds that sign the plaintext, hashes it)
+        // and encrypts; the worker hashes the payload (and the file) and writes.
         try TwoStagePipeline.run(
             blockSize: SealedEnvelope.blockChunks * (chunk + SealedEnvelope.chunkOverhead), inline: size <= blockPlain,
             consume: { out in
                 payloadHasher.update(bytes: out)
-                fileHasher.update(bytes: out)
+                fileHasher?.update(bytes: out)
                 try sink.write(bytes: out)
             }
         ) { pipeline in
@@ -103,7 +106,7 @@ struct EnvelopeWriter {
                 shortRead: FormatError(
                     .fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
             ) { block in
-                contentHasher.update(bytes: block)
+                contentHasher?.update(bytes: block)
                 try pipeline.send { cipher in
                     var done = 0
                     var written = 0
@@ -121,18 +124,26 @@ struct EnvelopeWriter {
                 }
             }
         }
-        let contentHash = contentHasher.finalize()
-        let inner = try crypto { try sender.signingKey.signature(for: kind.domain("inner") + headerHash + contentHash) }
+        let signedHash = contentHasher?.finalize() ?? payloadHasher.digestSoFar()
+        let inner = try crypto { try sender.signingKey.signature(for: kind.domain("inner") + headerHash + signedHash) }
         let last = try crypto { try stream.push(inner, additionalData: headerHash, isFinal: true) }
         payloadHasher.update(last)
-        fileHasher.update(last)
+        fileHasher?.update(last)
         try sink.write(contentsOf: last)
+        let payloadHash = payloadHasher.finalize()
         let outer = try crypto {
-            try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHasher.finalize())
+            try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHash)
         }
-        fileHasher.update(outer)
         try sink.write(contentsOf: outer)
-        return SealedEnvelope.SealedFile(fileHash: fileHasher.finalize(), contentHash: contentHash, size: size)
+        let fileHash: [UInt8]
+        if let fileHasher {
+            fileHasher.update(outer)
+            fileHash = fileHasher.finalize()
+        } else {
+            fileHash = SealedEnvelope.partsFileHash(
+                kind: kind, headerHash: headerHash, payloadHash: payloadHash, outerSignature: outer)
+        }
+        return SealedEnvelope.SealedFile(fileHash: fileHash, size: size)
     }
 
     /// Runs a crypto step; a failure there is an internal error.

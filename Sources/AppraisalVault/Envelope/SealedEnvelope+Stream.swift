@@ -9,6 +9,14 @@ extension SealedEnvelope {
     /// Chunks per block while sealing or opening (1 MiB of plaintext).
     static let blockChunks = 16
 
+    /// The file hash of an evidence envelope (spec §10.1), from the parts already hashed:
+    /// `BLAKE2b-256(domain("file-hash") ‖ headerHash ‖ payloadHash ‖ outer signature)`.
+    static func partsFileHash(kind: ArtifactKind, headerHash: [UInt8], payloadHash: [UInt8], outerSignature: [UInt8])
+        -> [UInt8]
+    {
+        BLAKE2b.hash(kind.domain("file-hash") + headerHash + payloadHash + outerSignature, outputLength: 32)
+    }
+
     /// True when a payload of `length` bytes has the shape of spec §5.3.
     static func isValidPayloadLength(_ length: Int) -> Bool {
         guard length >= finalChunkLength else { return false }
@@ -18,10 +26,9 @@ extension SealedEnvelope {
 
     /// What a streaming seal produced.
     package struct SealedFile: Sendable {
-        /// BLAKE2b-256 of the whole envelope file.
+        /// The file hash: BLAKE2b-256 of the whole file, or for evidence the one of its parts
+        /// (``SealedEnvelope/partsFileHash(kind:headerHash:payloadHash:outerSignature:)``, §10.1).
         package let fileHash: [UInt8]
-        /// BLAKE2b-512 of the plaintext (what a submission lists for its attachments).
-        package let contentHash: [UInt8]
         /// The plaintext size.
         package let size: Int
     }
@@ -64,7 +71,7 @@ extension SealedEnvelope {
             reader = try EnvelopeReader(parsing: try FileIO.StreamReader(path: path), expecting: kind, file: path)
         }
 
-        /// Streams the payload once: checks the outer signature and returns the file hash.
+        /// Streams the payload once: checks the outer signature and returns the file hash (§10.1).
         ///
         /// - Throws: ``EnvelopeError`` `envelope.bad-signature`.
         package func verifyOuter() throws -> [UInt8] {
@@ -80,16 +87,18 @@ extension SealedEnvelope {
         ///   - output: where the plaintext goes, written atomically only after everything verified.
         ///   - mode: the output file's mode.
         ///   - authorize: the caller's binding checks (§5.5 step 4), run after the outer signature.
-        /// - Returns: BLAKE2b-512 of the plaintext.
+        /// - Returns: the file hash (§10.1), from the same pass that checked the outer signature.
         /// - Throws: ``EnvelopeError`` for a file that does not verify or open, ``FormatError`` for I/O,
         ///   and whatever `authorize` throws.
         package func open(
             with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600,
             authorize: (EnvelopeHeader) throws -> Void = { _ in }
         ) throws -> [UInt8] {
-            try reader.open(with: key, authorize: authorize) {
+            try reader.openSigned(
+                fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }, authorize: authorize
+            ) {
                 try FileIO.AtomicWriter(path: output, mode: mode)
-            }
+            }.fileHash ?? []
         }
     }
 }

@@ -152,9 +152,14 @@ package struct SealedEnvelope: Sendable {
         }
     }
 
-    /// The content hash the inner signature covers is not visible without decrypting; this is the
-    /// hash of the whole file as stored, which manifests and journals refer to.
+    /// The file hash that manifests and journals refer to: BLAKE2b-256 of the whole file as stored,
+    /// or for evidence the hash of its parts (§10.1).
     package var fileHash: [UInt8] {
+        if kind.signsCiphertext {
+            return SealedEnvelope.partsFileHash(
+                kind: kind, headerHash: headerHash, payloadHash: BLAKE2b.hash(payload, outputLength: 64),
+                outerSignature: outerSignature)
+        }
         let hasher = BLAKE2b.Hasher(outputLength: 32)
         hasher.update(preamble)
         hasher.update(payload)
@@ -171,7 +176,7 @@ package struct SealedEnvelope: Sendable {
     ///   `envelope.commitment`, `envelope.corrupt`, `envelope.inner-signature`.
     package func open(with key: X25519.PrivateKey) throws -> [UInt8] {
         let sink = MemorySink(capacity: payload.count)
-        _ = try reader.open(with: key) { sink }
+        try reader.open(with: key) { sink }
         return sink.bytes
     }
 
@@ -184,7 +189,8 @@ package struct SealedEnvelope: Sendable {
     }
 
     /// True when `signature` is the inner signature (§5.4) of this envelope's sender over `content`:
-    /// what an auditor checks after release with the content the locked results carry.
+    /// what an auditor checks after release with the content the locked results carry (a
+    /// submission: its kind signs the plaintext hash).
     func isInnerSignature(_ signature: [UInt8], over content: [UInt8]) -> Bool {
         header.senderSigningKey.isValidSignature(
             signature, for: kind.domain("inner") + headerHash + BLAKE2b.hash(content, outputLength: 64))
@@ -197,7 +203,7 @@ package struct SealedEnvelope: Sendable {
     func open(jointKey: Ristretto255.Point, partials: [(index: UInt64, partial: Ristretto255.Point)]) throws -> [UInt8]
     {
         let sink = MemorySink(capacity: payload.count)
-        _ = try reader.open(
+        try reader.open(
             fileKey: {
                 try SealedEnvelope.fileKey(of: $0, kind: kind, jointKey: jointKey, partials: partials, file: file)
             }

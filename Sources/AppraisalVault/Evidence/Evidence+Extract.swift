@@ -24,7 +24,8 @@ extension Evidence {
         let source: String
         let member: String
         let context: Context
-        let contentHash: [UInt8]?
+        /// The listed file hash (§10.2); nil for the secretary's own.
+        let fileHash: [UInt8]?
         let destination: String
     }
 
@@ -114,7 +115,7 @@ extension Evidence {
                 }
                 jobs.append(
                     Job(
-                        source: source, member: entry.member, context: context, contentHash: a.contentHash,
+                        source: source, member: entry.member, context: context, fileHash: a.fileHash,
                         destination: destination(entry.member, context)))
             }
         }
@@ -140,7 +141,7 @@ extension Evidence {
                 }
                 jobs.append(
                     Job(
-                        source: source, member: sender.id, context: context, contentHash: nil,
+                        source: source, member: sender.id, context: context, fileHash: nil,
                         destination: destination(sender.id, context)))
             }
         }
@@ -178,7 +179,7 @@ extension Evidence {
                 let file = try SealedEnvelope.OnDisk(path: job.source, expecting: .evidence)
                 let temporary = FileIO.join(staging, String(i + 1))
                 // §5.5 step 4, after the outer signature: the header is bound to the round and the list.
-                let contentHash = try file.open(with: secretary.encryptionKey, to: temporary, mode: 0o600) { _ in
+                let fileHash = try file.open(with: secretary.encryptionKey, to: temporary, mode: 0o600) { _ in
                     let (sender, context) = try bind(file, roster: roster)
                     guard sender.id == job.member, context == job.context else {
                         throw MergeError(
@@ -190,7 +191,7 @@ extension Evidence {
                     }
                 }
                 staged.append(temporary)
-                if let expected = job.contentHash, !Sodium.constantTimeEqual(contentHash, expected) {
+                if let expected = job.fileHash, !Sodium.constantTimeEqual(fileHash, expected) {
                     throw MergeError(
                         .evidenceMismatch,
                         [

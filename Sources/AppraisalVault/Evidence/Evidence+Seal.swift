@@ -61,9 +61,7 @@ extension Evidence {
                     recipient: recipient, created: created, using: random)
                 written.append(p.output)
                 attachments.append(
-                    Attachment(
-                        contentHash: sealed.contentHash, fileHash: sealed.fileHash, index: p.index, name: p.name,
-                        size: sealed.size))
+                    Attachment(fileHash: sealed.fileHash, index: p.index, name: p.name, size: sealed.size))
             }
         } catch {
             removeAll(written)

@@ -42,9 +42,7 @@ public enum Evidence {
 
     /// One entry of a submission's `attachments` list (spec §10.2).
     public struct Attachment: Sendable, Hashable {
-        /// BLAKE2b-512 of the document.
-        public let contentHash: [UInt8]
-        /// BLAKE2b-256 of the evidence file.
+        /// The evidence file's hash (§10.1): binds its ciphertext, hence (by the key commitment) the document.
         public let fileHash: [UInt8]
         /// Position, from 1.
         public let index: Int
@@ -53,8 +51,7 @@ public enum Evidence {
         /// Bytes.
         public let size: Int
 
-        public init(contentHash: [UInt8], fileHash: [UInt8], index: Int, name: String, size: Int) {
-            self.contentHash = contentHash
+        public init(fileHash: [UInt8], index: Int, name: String, size: Int) {
             self.fileHash = fileHash
             self.index = index
             self.name = name
@@ -63,7 +60,7 @@ public enum Evidence {
 
         var json: JSONValue {
             .object([
-                "contentHash": .hex(contentHash), "fileHash": .hex(fileHash), "index": .int(index),
+                "fileHash": .hex(fileHash), "index": .int(index),
                 "name": .string(name),
                 "size": .int(size),
             ])
@@ -154,9 +151,21 @@ public enum Evidence {
         return try FileIO.listVisible(folder).sorted()
     }
 
-    /// BLAKE2b-256 of a file, streaming (the envelope's block loop, ``ByteSource/forEachBlock(in:blockSize:shortRead:_:)``).
+    /// The file hash of an evidence file (spec §10.1): of its parts when its layout parses
+    /// (§5.5 steps 1–2; one streaming pass over the payload), else BLAKE2b-256 of its bytes (what
+    /// a journal `reject` entry records for a file that is not an envelope).
     static func hashFile(_ path: String) throws -> [UInt8] {
         let reader = try FileIO.StreamReader(path: path)
+        if let file = try? EnvelopeReader(parsing: reader, expecting: .evidence, file: path) {
+            let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+            try reader.forEachBlock(in: file.payload, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(path)) {
+                block in
+                payloadHasher.update(bytes: block)
+            }
+            return SealedEnvelope.partsFileHash(
+                kind: .evidence, headerHash: file.headerHash, payloadHash: payloadHasher.finalize(),
+                outerSignature: file.outerSignature)
+        }
         let hasher = BLAKE2b.Hasher(outputLength: 32)
         try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(path)) {
             block in
@@ -165,19 +174,38 @@ public enum Evidence {
         return hasher.finalize()
     }
 
-    /// Copies `source` to `destination` streaming and atomically (never replacing), keeping the
-    /// copy only if its BLAKE2b-256 is `expected`.
-    static func copy(_ source: String, to destination: String, expecting expected: [UInt8]) throws {
+    /// Copies the verified evidence `file` to `destination` streaming and atomically (never
+    /// replacing), keeping the copy only if the bytes copied have the file hash `expected`
+    /// (§10.1: the preamble, payload and signature hashed as they are copied, one pass).
+    static func copy(_ file: SealedEnvelope.OnDisk, to destination: String, expecting expected: [UInt8]) throws {
+        let source = file.file
         let reader = try FileIO.StreamReader(path: source)
         let writer = try FileIO.AtomicWriter(path: destination, mode: 0o644)
-        let hasher = BLAKE2b.Hasher(outputLength: 32)
+        let preambleHasher = BLAKE2b.Hasher(outputLength: 64)
+        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+        var signature = [UInt8]()
+        let payload = file.payload
         do {
+            var offset = 0
             try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(source))
             { block in
-                hasher.update(bytes: block)
+                let range = offset..<offset + block.count
+                let head = range.clamped(to: 0..<payload.lowerBound)
+                let body = range.clamped(to: payload)
+                let tail = range.clamped(to: payload.upperBound..<Int.max)
+                func part(_ r: Range<Int>) -> UnsafeRawBufferPointer {
+                    UnsafeRawBufferPointer(rebasing: block[(r.lowerBound - offset)..<(r.upperBound - offset)])
+                }
+                if !head.isEmpty { preambleHasher.update(bytes: part(head)) }
+                if !body.isEmpty { payloadHasher.update(bytes: part(body)) }
+                if !tail.isEmpty { signature += part(tail) }
                 try writer.write(bytes: block)
+                offset += block.count
             }
-            guard Sodium.constantTimeEqual(hasher.finalize(), expected) else {
+            let hash = SealedEnvelope.partsFileHash(
+                kind: .evidence, headerHash: preambleHasher.finalize(), payloadHash: payloadHasher.finalize(),
+                outerSignature: signature)
+            guard offset == reader.size, Sodium.constantTimeEqual(hash, expected) else {
                 throw EnvelopeError(.badSignature, [.file(source)], hint: ErrorHint(.askForNewCopy))
             }
             try writer.commit()

@@ -36,7 +36,7 @@ extension Inbox {
             throw EvidenceError(.indexTaken, [.file(path), .text(checked.canonicalName)])
         }
         try FileIO.makeDirectory(folder, mode: 0o755)
-        try Evidence.copy(path, to: target, expecting: checked.fileHash)
+        try Evidence.copy(checked.file, to: target, expecting: checked.fileHash)
         do {
             try RoundJournal.append(
                 roundDirectory: roundDirectory, event: .receiveEvidence,

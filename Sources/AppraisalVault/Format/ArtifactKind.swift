@@ -30,6 +30,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case ceremonyDealing = 17
     /// A holder's acknowledgement or complaints in a key ceremony (spec §4.4).
     case ceremonyAck = 18
+    /// The survey scores the secretary imported into the round, sealed to the secretary (spec §6.6).
+    case survey = 19
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -49,11 +51,17 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .ceremonyPlan: "ceremony-plan"
         case .ceremonyDealing: "ceremony-dealing"
         case .ceremonyAck: "ceremony-ack"
+        case .survey: "survey"
         }
     }
 
     /// The human name of the kind, for messages.
     public var displayName: Notice { Notice(Notice.Code.kindName, [.text(name)]) }
+
+    /// True for the kind whose inner signature covers the content's ciphertext and whose file hash
+    /// is derived from the parts already hashed (spec §5.4, §10.1): evidence, which may be GiBs.
+    /// Submissions and locked results keep the plaintext hash in the inner signature (§6.4).
+    var signsCiphertext: Bool { self == .evidence }
 
     /// The domain-separation prefix for a signature or hash of `purpose` over this kind:
     /// `"AppraisalVault/v1/" + name + "/" + purpose + "\0"` (spec §1.4).

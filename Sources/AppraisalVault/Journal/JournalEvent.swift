@@ -12,6 +12,8 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable {
     case reject
     /// An evidence file entered `evidence/`, from a member or the secretary (spec §10.8).
     case receiveEvidence = "receive-evidence"
+    /// The secretary imported survey scores into the round (spec §6.6), or replaced them.
+    case surveyImport = "survey-import"
     /// The round was merged and its results locked (spec §6.5).
     case merge
 

@@ -14,6 +14,19 @@ public struct Manifest: Sendable, Hashable {
         public let fileHash: [UInt8]
     }
 
+    /// The imported survey merged (spec §6.6).
+    public struct SurveyEntry: Sendable, Hashable {
+        /// BLAKE2b-256 of `survey.avq`.
+        public let fileHash: [UInt8]
+        /// The import's revision.
+        public let revision: Int
+
+        public init(fileHash: [UInt8], revision: Int) {
+            self.fileHash = fileHash
+            self.revision = revision
+        }
+    }
+
     /// One evidence file merged (spec §10.7).
     public struct EvidenceEntry: Sendable, Hashable {
         /// The sender: a member, or the secretary.
@@ -56,8 +69,11 @@ public struct Manifest: Sendable, Hashable {
     public let missingMembers: [String]
     /// True when the secretary locked incomplete results on purpose (`--allow-incomplete`).
     public let allowIncomplete: Bool
-    /// Whether survey scores were supplied.
+    /// Whether survey scores were supplied (exactly when ``survey`` is not nil).
     public let surveyAvailable: Bool
+    /// The imported survey merged (spec §6.6): its file hash and revision; nil when none (the
+    /// field is then omitted).
+    public let survey: SurveyEntry?
     /// BLAKE2b-256 of the locked-results file.
     public let results: [UInt8]
     /// The journal's head hash just before the merge entry.
@@ -71,8 +87,9 @@ public struct Manifest: Sendable, Hashable {
     public init(
         round: [UInt8], submissions: [Input], appraisable: Int, appraised: Int, gaps: Int, conflicts: Int,
         missingMembers: [String], allowIncomplete: Bool, surveyAvailable: Bool, results: [UInt8], journalHead: [UInt8],
-        created: String, evidence: [EvidenceEntry] = []
+        created: String, evidence: [EvidenceEntry] = [], survey: SurveyEntry? = nil
     ) {
+        self.survey = survey
         self.round = round
         self.submissions = submissions.sorted { $0.member < $1.member }
         self.appraisable = appraisable
@@ -110,6 +127,9 @@ public struct Manifest: Sendable, Hashable {
                 }),
             "surveyAvailable": .bool(surveyAvailable),
         ]
+        if let survey {
+            fields["survey"] = .object(["fileHash": .hex(survey.fileHash), "revision": .int(survey.revision)])
+        }
         if !evidence.isEmpty {
             fields["evidence"] = .array(
                 evidence.map {
@@ -185,7 +205,19 @@ public struct Manifest: Sendable, Hashable {
             throw FieldReader.Failure(path: "submissions", reason: "not sorted by member, or a member twice")
         }
         submissions = inputs
+        if r.has("survey") {
+            var s = try r.object("survey")
+            survey = SurveyEntry(
+                fileHash: try s.hex("fileHash", length: 32), revision: Int(try s.integer("revision", in: 1...1_000_000))
+            )
+            try s.finish()
+        } else {
+            survey = nil
+        }
         surveyAvailable = try r.bool("surveyAvailable")
+        guard surveyAvailable == (survey != nil) else {
+            throw FieldReader.Failure(path: "surveyAvailable", reason: "true exactly when survey is present")
+        }
         try r.finish()
     }
 

@@ -12,4 +12,8 @@ public enum MergeErrorCode: String, MessageCode {
     case contentMismatch = "merge.content-mismatch"
     case invalidContent = "merge.invalid-content"
     case incomplete = "merge.incomplete"
+    case surveyMissing = "merge.survey-missing"
+    case surveyNotUsed = "merge.survey-not-used"
+    case surveyContent = "merge.survey-content"
+    case surveyAfterMerge = "survey.after-merge"
 }

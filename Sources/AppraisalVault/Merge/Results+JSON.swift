@@ -19,6 +19,12 @@ extension Results {
                         "member": .string(s.member), "revision": .integer(Int64(s.revision)),
                     ])
                 }),
+            "survey": survey.map { s in
+                .object([
+                    "content": s.content, "fileHash": .hex(s.fileHash), "innerSignature": .hex(s.innerSignature),
+                    "revision": .integer(Int64(s.revision)),
+                ])
+            } ?? .null,
             "surveyAvailable": .bool(surveyAvailable),
             "units": .array(
                 units.map { u in
@@ -97,7 +103,24 @@ extension Results {
             signed.append(entry)
         }
         submissions = signed
+        if case .null = try r.value("survey") {
+            survey = nil
+        } else {
+            var s = try r.object("survey")
+            let content = try s.value("content")
+            guard case .object = content else {
+                throw FieldReader.Failure(path: "survey.content", reason: "expected an object")
+            }
+            survey = SignedSurvey(
+                revision: Int(try s.integer("revision", in: 1...1_000_000)),
+                fileHash: try s.hex("fileHash", length: 32),
+                content: content, innerSignature: try s.hex("innerSignature", length: 64))
+            try s.finish()
+        }
         surveyAvailable = try r.bool("surveyAvailable")
+        guard surveyAvailable == (survey != nil) else {
+            throw FieldReader.Failure(path: "surveyAvailable", reason: "true exactly when survey is not null")
+        }
         var units = [UnitResult]()
         for (i, item) in try r.array("units").enumerated() {
             var u = try FieldReader(item, path: "units[\(i)]")

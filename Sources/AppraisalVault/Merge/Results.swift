@@ -77,6 +77,19 @@ public struct Results: Sendable, Hashable {
         public let innerSignature: [UInt8]
     }
 
+    /// The imported survey as the secretary signed it (spec §6.6): after release, anyone re-checks
+    /// the inner signature with `survey.avq`'s public header, and every survey cell against it.
+    public struct SignedSurvey: Sendable, Hashable {
+        /// The import's revision.
+        public let revision: Int
+        /// BLAKE2b-256 of `survey.avq` (as the manifest lists it).
+        public let fileHash: [UInt8]
+        /// The decrypted content, canonical JSON (§6.6): its bytes are `serialize(content)`.
+        public let content: JSONValue
+        /// The inner signature (§5.4) over the file's header hash and the content's hash.
+        public let innerSignature: [UInt8]
+    }
+
     /// The round's file hash.
     public let round: [UInt8]
     /// Whether survey scores were supplied; when not, survey sub-criteria are left out of the
@@ -86,4 +99,6 @@ public struct Results: Sendable, Hashable {
     public let units: [UnitResult]
     /// The merged submissions as signed, in member order (empty only in tests of the arithmetic).
     public internal(set) var submissions: [SignedSubmission] = []
+    /// The survey merged, as signed; nil when the round was merged without one.
+    public internal(set) var survey: SignedSurvey?
 }

@@ -16,55 +16,84 @@ public enum RoundMerge {
         public let manifestPath: String
         /// Evidence files listed in the manifest.
         public internal(set) var evidence: Int = 0
+        /// Merged without a survey: each distinct pair of a unit's counted maximum (the index is
+        /// over it) and its framework's full maximum, where they differ; empty otherwise.
+        public internal(set) var reducedMaxima: [(counted: Points, full: Points)] = []
     }
 
-    /// `avault merge`: reads the survey scores (every problem at once), then unlocks the
-    /// secretary's key and runs the merge.
+    /// The distinct (counted, full) maxima of the units whose survey items were left out.
+    static func reducedMaxima(_ results: Results) -> [(counted: Points, full: Points)] {
+        var out = [(counted: Points, full: Points)]()
+        for unit in results.units {
+            let full = Points.sum(unit.cells.map(\.max))
+            if full != unit.maxTotal, !out.contains(where: { $0.counted == unit.maxTotal && $0.full == full }) {
+                out.append((unit.maxTotal, full))
+            }
+        }
+        return out
+    }
+
+    /// `avault merge`: unlocks the secretary's key and runs the merge.
     ///
     /// - Parameters:
     ///   - roundDirectory: the round folder.
     ///   - round: its verified definition.
-    ///   - surveyFile: survey scores as CSV `unit,code,score`, or nil.
+    ///   - withoutSurvey: merge a round with survey sub-criteria and no imported survey on purpose
+    ///     (`--without-survey`): survey items then leave the maximum.
     ///   - allowIncomplete: merge even with gaps or conflicts.
-    ///   - unlock: unlocks the secretary's key (asks for the passphrase), called once the survey
-    ///     has been read.
+    ///   - unlock: unlocks the secretary's key (asks for the passphrase).
     /// - Returns: what the merge did: the submissions merged, the coverage, where the locked results
     ///   and the manifest were written, and the evidence files listed.
-    /// - Throws: ``InputProblems`` for the survey, or as ``run(roundDirectory:secretary:survey:allowIncomplete:created:using:)``.
+    /// - Throws: ``MergeError`` `merge.survey-missing`, `merge.survey-not-used`, or as
+    ///   ``run(roundDirectory:secretary:withoutSurvey:allowIncomplete:created:using:)``.
     public static func run(
-        roundDirectory: String, round: RoundDefinition, surveyFile: String?, allowIncomplete: Bool,
+        roundDirectory: String, round: RoundDefinition, withoutSurvey: Bool, allowIncomplete: Bool,
         unlock: () throws -> SecretIdentity
     ) throws -> Report {
-        var scores: [Cell: Points]?
-        if let surveyFile {
-            scores = try SurveyInput.read(
-                try FileIO.read(surveyFile, maxBytes: 64 << 20), file: surveyFile, round: round)
+        try run(
+            roundDirectory: roundDirectory, secretary: unlock(), withoutSurvey: withoutSurvey,
+            allowIncomplete: allowIncomplete)
+    }
+
+    /// A round whose frameworks have survey items is merged with the imported survey, or without
+    /// one only when the secretary says so; `--without-survey` with an imported survey is refused
+    /// too (never silent, §6.5 step 1). Checked under the lock, after the journal's freshness and
+    /// before any submission is opened.
+    static func checkSurveyChoice(
+        roundDirectory: String, round: RoundDefinition, imported: Bool, withoutSurvey: Bool
+    ) throws {
+        if withoutSurvey, imported {
+            throw MergeError(.surveyNotUsed, [.file(RoundLayout(roundDirectory).survey)])
         }
-        return try run(
-            roundDirectory: roundDirectory, secretary: unlock(), survey: scores, allowIncomplete: allowIncomplete)
+        if !withoutSurvey, !imported, round.hasSurveyItems {
+            throw MergeError(
+                .surveyMissing, [.file(roundDirectory), .text(String(round.units.count))],
+                hint: ErrorHint(.importSurvey))
+        }
     }
 
     /// Runs the merge, holding the round's lock (``RoundLock``) from the completion of an
     /// interrupted receive to the journal entry.
     ///
-    /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, ``RoundError``
+    /// - Throws: ``MergeError`` `merge.not-secretary`, `merge.already-merged`, `merge.survey-missing`,
+    ///   `merge.survey-not-used`, `merge.survey-content`, ``RoundError``
     ///   `round.locked`, `file.exists` (`results.avl` or `manifest.avm` appeared meanwhile), any
     ///   journal error (also `journal.rolled-back`), any checkpoint error (`checkpoint.not-extended`),
     ///   any envelope or inbox error naming the file, `merge.content-mismatch`, `merge.invalid-content`,
     ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
     static func run(
-        roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
+        roundDirectory: String, secretary: SecretIdentity, withoutSurvey: Bool, allowIncomplete: Bool,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> Report {
         try RoundLock.exclusive(roundDirectory, command: "merge") {
             try runLocked(
-                roundDirectory: roundDirectory, secretary: secretary, survey: survey, allowIncomplete: allowIncomplete,
-                created: created, using: random)
+                roundDirectory: roundDirectory, secretary: secretary, withoutSurvey: withoutSurvey,
+                allowIncomplete: allowIncomplete, created: created, using: random)
         }
     }
 
     private static func runLocked(
-        roundDirectory: String, secretary: SecretIdentity, survey: [Cell: Points]?, allowIncomplete: Bool,
+        roundDirectory: String, secretary: SecretIdentity, withoutSurvey: Bool, allowIncomplete: Bool,
         created: String, using random: any RandomSource
     ) throws -> Report {
         let round = try RoundDefinition.load(roundDirectory: roundDirectory)
@@ -92,6 +121,11 @@ public enum RoundMerge {
             return try completeInterrupted(
                 roundDirectory: roundDirectory, round: round, journal: journal, secretary: secretary, created: created)
         }
+        try checkSurveyChoice(
+            roundDirectory: roundDirectory, round: round,
+            imported: SurveyImport.lastImport(in: journal.entries) != nil
+                || FileIO.exists(RoundLayout(roundDirectory).survey),
+            withoutSurvey: withoutSurvey)
         var submissions = [String: [Appraisal]]()
         var signed = [Results.SignedSubmission]()
         var inputs = [Manifest.Input]()
@@ -133,8 +167,13 @@ public enum RoundMerge {
             inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
         }
         let evidence = try Evidence.checkForMerge(roundDirectory: roundDirectory, roster: round.roster, listed: listed)
-        var outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey)
+        // §6.5 step 1: the survey comes from the round (§6.6), never from outside it.
+        let survey = try SurveyImport.openForMerge(
+            roundDirectory: roundDirectory, round: round, journal: journal.entries, secretary: secretary)
+        var outcome = Merge.run(
+            round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey?.scores.scores)
         outcome.results.submissions = signed
+        outcome.results.survey = survey?.signed
         let coverage = outcome.coverage
         if !coverage.isComplete, !allowIncomplete {
             let listed =
@@ -159,7 +198,8 @@ public enum RoundMerge {
             gaps: coverage.gaps.count, conflicts: coverage.conflicts.count, missingMembers: coverage.missingMembers,
             allowIncomplete: allowIncomplete && !coverage.isComplete, surveyAvailable: survey != nil,
             results: resultsHash,
-            journalHead: journal.head, created: created, evidence: evidence)
+            journalHead: journal.head, created: created, evidence: evidence,
+            survey: survey.map { Manifest.SurveyEntry(fileHash: $0.signed.fileHash, revision: $0.signed.revision) })
         let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
         let resultsPath = RoundLayout(roundDirectory).results
         // Both created exclusively (link, never rename over): a results file that no manifest
@@ -175,9 +215,11 @@ public enum RoundMerge {
                 "submissions": .integer(Int64(inputs.count)),
             ],
             secretary: secretary, at: created)
-        return Report(
+        var report = Report(
             submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath,
             evidence: evidence.count)
+        if survey == nil { report.reducedMaxima = reducedMaxima(outcome.results) }
+        return report
     }
 
     /// Journals a merge whose results and manifest were written but whose journal entry was not

@@ -1,6 +1,9 @@
-/// Survey scores given to merge: CSV `unit,code,score` for `survey` sub-criteria (spec §3.3, §6.5).
+/// Survey scores for `avault survey import`: CSV `unit,code,score` for the `survey` sub-criteria of
+/// each unit's framework (spec §3.3, §6.6). Separators `,` or `;`, decimal point or comma (§3.8).
 public enum SurveyInput {
-    /// Reads survey scores, checking units, codes (method `survey` only), range and step.
+    /// Reads survey scores, checking units, codes (method `survey` only), range and step, and that
+    /// every survey cell has a row. A row with a bad score is reported once: its cell does not
+    /// count as missing too.
     ///
     /// - Throws: ``InputProblems`` listing every problem (file, line, column).
     public static func read(_ bytes: [UInt8], file: String, round: RoundDefinition) throws(InputProblems) -> [Cell:
@@ -11,20 +14,29 @@ public enum SurveyInput {
         do {
             let table = try CSV.parse(bytes, file: file)
             let column = try table.columns(required: ["unit", "code", "score"])
+            let units = Set(round.units.map(\.id))
+            var seen = Set<Cell>()
             for record in table.records {
                 let unitField = record[column["unit"]!]
                 let codeField = record[column["code"]!]
                 let scoreField = record[column["score"]!]
                 let unit = unitField.text.trimmingSpaces
                 let code = codeField.text.trimmingSpaces
-                guard let framework = round.plan.framework(unit: unit) else {
+                guard units.contains(unit) else {
                     problems.add(
                         InputError(.selfUnknownUnit, InputLocation(unitField, in: file).context + [.text(unit)]))
                     continue
                 }
-                guard let sub = framework.subCriterion(code), sub.method == .survey else {
+                guard let sub = round.surveyItems(of: unit).first(where: { $0.code == code }) else {
                     problems.add(
                         InputError(.surveyNotSurvey, InputLocation(codeField, in: file).context + [.text(code)]))
+                    continue
+                }
+                let cell = Cell(unit: unit, code: code)
+                guard seen.insert(cell).inserted else {
+                    problems.add(
+                        InputError(
+                            .surveyDuplicate, InputLocation(unitField, in: file).context + [.text(unit), .text(code)]))
                     continue
                 }
                 guard let score = Points(parsing: scoreField.text) else {
@@ -43,18 +55,10 @@ public enum SurveyInput {
                             ]))
                     continue
                 }
-                let cell = Cell(unit: unit, code: code)
-                guard scores[cell] == nil else {
-                    problems.add(
-                        InputError(
-                            .surveyDuplicate, InputLocation(unitField, in: file).context + [.text(unit), .text(code)]))
-                    continue
-                }
                 scores[cell] = score
             }
             for unit in round.units {
-                for sub in round.plan.framework(unit: unit.id)?.subCriteria ?? []
-                where sub.method == .survey && scores[Cell(unit: unit.id, code: sub.code)] == nil {
+                for sub in round.surveyItems(of: unit.id) where !seen.contains(Cell(unit: unit.id, code: sub.code)) {
                     problems.add(InputError(.surveyMissing, [.file(file), .text(unit.id), .text(sub.code)]))
                 }
             }

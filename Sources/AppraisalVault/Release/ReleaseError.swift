@@ -32,4 +32,6 @@ public enum ReleaseErrorCode: String, MessageCode {
     case notMerged = "release.not-merged"
     case resultsMismatch = "release.results-mismatch"
     case approveNotHolder = "approve.not-holder"
+    case pdfNoChromium = "report.pdf-no-chromium"
+    case pdfFailed = "report.pdf-failed"
 }

@@ -99,6 +99,6 @@ extension ReleaseFolder {
         let (results, releaseToken) = try open(merged, tokenPath: token ?? RoundLayout(roundDirectory).token)
         let report = ResultsReport(
             round: merged.round, results: results, decision: releaseToken.decision, releasedAt: releaseToken.created)
-        try FileIO.writeAtomically(report.rendered(as: format), to: out, mode: 0o644)
+        try FileIO.writeAtomically(try report.rendered(as: format), to: out, mode: 0o644)
     }
 }

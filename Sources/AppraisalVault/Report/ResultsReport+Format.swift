@@ -8,11 +8,16 @@ extension ResultsReport {
         case csv
         /// Canonical JSON.
         case json
+        /// The HTML page printed to PDF by headless Chromium (``pdf()``).
+        case pdf
     }
 
     /// The report's bytes in `format`.
-    public func rendered(as format: Format) -> [UInt8] {
+    ///
+    /// - Throws: only for `.pdf`, as ``pdf()``.
+    public func rendered(as format: Format) throws -> [UInt8] {
         switch format {
+        case .pdf: try pdf()
         case .html: Array(html().utf8)
         case .csv: csv()
         case .json: json()

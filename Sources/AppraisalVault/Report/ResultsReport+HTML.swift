@@ -19,50 +19,14 @@ extension ResultsReport {
         return out
     }
 
-    /// The HTML page, in Vietnamese.
-    public func html() -> String {
+    /// The annexes of the official document (``html()``), in Vietnamese: the ranking and chart per
+    /// group, the per-field breakdown and every adjustment.
+    func annexes() -> String {
         let e = ResultsReport.escape
         let v = ResultsReport.vietnamese
-        var h = """
-            <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(round.title))</title>
-            <style>
-            body{font-family:"Times New Roman",Times,serif;font-size:13pt;margin:1.5cm;color:#111}
-            h1{font-size:17pt;text-align:center;margin:0 0 .3em}h2{font-size:14pt;margin:1.2em 0 .4em;border-bottom:1px solid #999}
-            h3{font-size:13pt;margin:1em 0 .3em}.meta{text-align:center;margin-bottom:1em}.meta div{margin:.15em 0}
-            .demo{color:#a00;font-weight:bold;text-align:center;border:2px solid #a00;padding:.3em;margin:.5em 0}
-            table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:11pt}
-            th,td{border:1px solid #555;padding:3px 5px;vertical-align:top}th{background:#eee}
-            td.n{text-align:right;white-space:nowrap}td.c{text-align:center}
-            .fp{font-family:monospace;letter-spacing:.05em}.note{font-size:10pt;color:#444}
-            svg{max-width:100%;height:auto}
-            @media print{body{margin:0;font-size:11pt}h2{page-break-after:avoid}table,svg{page-break-inside:avoid}
-            .pagebreak{page-break-before:always}}
-            </style></head><body>
-            <h1>KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH</h1>
-            <div class="meta">
-            <div><strong>\(e(round.title))</strong> — năm \(round.year)</div>
-
-            """
-        for reference in round.references { h += "<div>Căn cứ: \(e(reference))</div>\n" }
-        h += """
-            <div>Công bố theo: <strong>\(e(decision))</strong></div>
-            <div>Thời điểm mở khoá kết quả: \(e(ResultsReport.dateVietnamese(releasedAt)))</div>
-            <div>Dấu vân tay của vòng thẩm định: <span class="fp">\(e(round.fingerprint.description))</span></div>
-            </div>
-
-            """
-        if round.isDemo {
-            h += "<div class=\"demo\">VÒNG DEMO — dữ liệu minh hoạ, không phải kết quả chính thức.</div>\n"
-        }
-        if !results.surveyAvailable {
-            h +=
-                "<p class=\"note\">Chưa có điểm điều tra xã hội học: chỉ số được tính trên tổng điểm tối đa của các tiêu chí đã thẩm định.</p>\n"
-        }
+        var h = ""
         // Ranking and chart per group.
-        h += "<h2>1. Xếp hạng theo nhóm</h2>\n"
+        h += "<h2 class=\"annex\">PHỤ LỤC I. XẾP HẠNG THEO NHÓM</h2>\n" + annexNote
         for group in round.groups {
             let rows = ranking(of: group)
             guard !rows.isEmpty else { continue }
@@ -80,7 +44,7 @@ extension ResultsReport {
             h += chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
         }
         // Breakdown by field.
-        h += "<h2 class=\"pagebreak\">2. Điểm theo lĩnh vực</h2>\n"
+        h += "<h2 class=\"annex\">PHỤ LỤC II. ĐIỂM THEO LĨNH VỰC</h2>\n" + annexNote
         for group in round.groups {
             let rows = ranking(of: group)
             guard !rows.isEmpty else { continue }
@@ -107,12 +71,12 @@ extension ResultsReport {
         // Adjustments.
         let names = appraiserNames
         let list = adjustments
-        h += "<h2 class=\"pagebreak\">3. Các điều chỉnh so với điểm tự chấm (\(list.count))</h2>\n"
+        h += "<h2 class=\"annex\">PHỤ LỤC III. CÁC ĐIỀU CHỈNH SO VỚI ĐIỂM TỰ CHẤM (\(list.count))</h2>\n" + annexNote
         if list.isEmpty {
             h += "<p>Không có điều chỉnh nào.</p>\n"
         } else {
             h +=
-                "<table><thead><tr><th>Đơn vị</th><th>Mã</th><th>Tiêu chí thành phần</th><th>Tự chấm</th><th>Thẩm định</th>"
+                "<table class=\"adj\"><thead><tr><th>Đơn vị</th><th>Mã</th><th>Tiêu chí thành phần</th><th>Tự chấm</th><th>Thẩm định</th>"
             h += "<th>Chênh lệch</th><th>Lý do</th><th>Người thẩm định</th></tr></thead><tbody>\n"
             for a in list {
                 h += "<tr><td>\(e(a.unit.name))</td><td class=\"c\">\(e(a.code))</td><td>\(e(a.title))</td>"
@@ -122,9 +86,6 @@ extension ResultsReport {
             }
             h += "</tbody></table>\n"
         }
-        h +=
-            "<p class=\"note\">Tạo bởi AppraisalVault \(AppraisalVault.version). Kết quả được giải mã bằng mã mở khoá do "
-        h += "\(round.release.threshold)/\(round.release.holders.count) người giữ khoá phê duyệt.</p>\n</body></html>\n"
         return h
     }
 

@@ -13,6 +13,8 @@ public struct ResultsReport: Sendable {
     public let decision: String
     /// When the release token was made (RFC 3339 UTC).
     public let releasedAt: String
+    /// Who issues and signs the official document (``html()``).
+    public var document = Document()
 
     public init(round: RoundDefinition, results: Results, decision: String, releasedAt: String) {
         self.round = round
@@ -70,9 +72,10 @@ public struct ResultsReport: Sendable {
         Dictionary(uniqueKeysWithValues: round.members.map { ($0.id, $0.identity.name) })
     }
 
-    /// A score for people reading Vietnamese: decimal comma, e.g. `83,33`.
+    /// A score for people reading Vietnamese: decimal comma and always two decimals, e.g. `83,33`,
+    /// `47,00`, `0,50`, so that every number of the report reads alike.
     public static func vietnamese(_ p: Points) -> String {
-        String(p.description.map { $0 == "." ? "," : $0 })
+        percentVietnamese(p)
     }
 
     /// A percentage for people: always two decimals with a comma, e.g. `83,00`, `86,75`.
@@ -83,18 +86,31 @@ public struct ResultsReport: Sendable {
         return parts[0] + "," + (fraction + "00").prefix(2)
     }
 
-    /// An RFC 3339 UTC time for people: `02:12:47 (UTC) ngày 25/11/2026`.
+    /// An RFC 3339 UTC time for people, in Vietnam time (UTC+7, no daylight saving):
+    /// `2026-11-25T02:12:47Z` → `09:12:47 (giờ Việt Nam, UTC+7) ngày 25/11/2026`.
     public static func dateVietnamese(_ timestamp: String) -> String {
-        guard Timestamp.isValid(timestamp) else { return timestamp }
-        let b = Array(timestamp)
-        let day = String(b[8...9])
-        let month = String(b[5...6])
-        let year = String(b[0...3])
-        let time = String(b[11...18])
-        return "\(time) (UTC) ngày \(day)/\(month)/\(year)"
+        guard let (time, day, month, year) = vietnamTime(timestamp) else { return timestamp }
+        return "\(time) (giờ Việt Nam, UTC+7) ngày \(day)/\(month)/\(year)"
     }
 
-    /// A signed difference for people: `+0,5`, `-0,25`, `0`.
+    /// The time, day, month and year of `timestamp` in Vietnam time; nil when it is not a valid
+    /// RFC 3339 UTC timestamp.
+    static func vietnamTime(_ timestamp: String) -> (time: String, day: String, month: String, year: String)? {
+        guard Timestamp.isValid(timestamp) else { return nil }
+        let parser = DateFormatter()
+        parser.locale = Locale(identifier: "en_US_POSIX")
+        parser.timeZone = TimeZone(identifier: "UTC")
+        parser.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        guard let date = parser.date(from: timestamp) else { return nil }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        f.dateFormat = "HH:mm:ss|dd|MM|yyyy"
+        let parts = f.string(from: date).split(separator: "|").map(String.init)
+        return (parts[0], parts[1], parts[2], parts[3])
+    }
+
+    /// A signed difference for people: `+0,50`, `-0,25`, `0,00`.
     public static func signedVietnamese(_ p: Points) -> String {
         p.value > 0 ? "+" + vietnamese(p) : vietnamese(p)
     }

@@ -8,6 +8,7 @@
 /// ROUND/evidence/M.rN.eK.ave       live evidence
 /// ROUND/manifest.avm               the merge manifest
 /// ROUND/results.avl                the locked results
+/// ROUND/survey.avq                 the survey scores, sealed to the secretary (§6.6)
 /// ROUND/approvals/HOLDER.ava       the holders' approvals (copied in by `release combine`)
 /// ROUND/release-token.avt          the release token (mode 600: it opens the results)
 /// ROUND/receipts/M.rN.avc          the secretary's receipts (M.rN.eK.avc for evidence, §11.3)
@@ -43,6 +44,8 @@ public struct RoundLayout: Sendable, Hashable {
     public static let evidenceFolder = "evidence"
     /// The merge manifest's file name.
     public static let manifestFileName = "manifest.avm"
+    /// The imported survey scores' file name (spec §6.6).
+    public static let surveyFileName = "survey.avq"
     /// The locked results' file name.
     public static let resultsFileName = "results.avl"
     /// The folder of release approvals.
@@ -139,6 +142,8 @@ public struct RoundLayout: Sendable, Hashable {
     public var manifest: String { path(Self.manifestFileName) }
     /// `ROUND/results.avl`.
     public var results: String { path(Self.resultsFileName) }
+    /// `survey.avq`.
+    public var survey: String { path(Self.surveyFileName) }
     /// `ROUND/approvals`.
     public var approvals: String { path(Self.approvalsFolder) }
     /// `ROUND/release-token.avt`.

@@ -23,7 +23,24 @@ public enum Sealing {
         guard let member = round.member(memberID) else {
             throw SubmissionError(.sealNotMember, [.member(memberID)], hint: ErrorHint(.checkRound))
         }
-        let (rows, problems, unreadable) = try WorksheetReader.read(bytes, file: file)
+        try recogniseWrongFile(bytes, file: file, round: round, member: member)
+        let workbook = XLSXReader.looksLikeWorkbook(bytes)
+        let (rows, problems, unreadable) =
+            if workbook {
+                try WorksheetReader.xlsx(bytes, file: file, issued: Worksheet.sheet(for: member, in: round))
+            } else {
+                try WorksheetReader.read(bytes, file: file)
+            }
+        // Another member's worksheet: every cell found is theirs and none is this member's.
+        let found = Set(rows.map { Cell(unit: $0.unit, code: $0.code) }).union(unreadable)
+        let mine = Set(round.cells(of: member))
+        if !found.isEmpty, found.isDisjoint(with: mine),
+            let owner = round.members.first(where: {
+                $0.id != member.id && found.isSubset(of: Set(round.cells(of: $0)))
+            })
+        {
+            throw SubmissionError(.sealOtherMember, [.file(file), .member(owner.id), .member(member.id)])
+        }
         var findings = problems.errors.map { Finding(location: "", cell: nil, text: Notice($0)) }
         let check = AppraisalCheck(
             plan: round.plan, assignedCells: round.cells(of: member))
@@ -32,10 +49,31 @@ public enum Sealing {
             findings.append(
                 Finding(
                     location: p.line == 0
-                        ? file : p.column == 0 ? "\(file):\(p.line)" : "\(file):\(p.line):\(p.column)",
+                        ? file
+                        : workbook
+                            ? "\(file)!\(SheetCell.name(row: p.line, column: max(1, p.column)))"
+                            : p.column == 0 ? "\(file):\(p.line)" : "\(file):\(p.line):\(p.column)",
                     cell: p.line > 0 ? p.cell : nil, text: Notice(p.error)))
         }
         return (rows, findings)
+    }
+
+    /// Refuses, with one clear message instead of a page of cell problems, the common wrong
+    /// files: an avault file (a public key above all), and an XLSX worksheet issued to another
+    /// member (its cell B2 names them).
+    static func recogniseWrongFile(_ bytes: [UInt8], file: String, round: RoundDefinition, member: Member) throws {
+        if bytes.starts(with: Container.magic.prefix(6)) {
+            let kind = bytes.count > 8 ? ArtifactKind(rawValue: bytes[8]) : nil
+            if kind == .publicIdentity { throw SubmissionError(.sealPublicKeyFile, [.file(file)]) }
+            throw SubmissionError(.sealAvaultFile, [.file(file), .text(kind?.name ?? "?")])
+        }
+        guard XLSXReader.looksLikeWorkbook(bytes), let sheet = try? XLSXReader.firstSheet(bytes, file: file),
+            case .text(let named)? = sheet[2]?[2]
+        else { return }
+        let issued = "\(member.identity.name) (\(member.id))"
+        if named != issued, let owner = round.members.first(where: { named.hasSuffix("(\($0.id))") }) {
+            throw SubmissionError(.sealOtherMember, [.file(file), .member(owner.id), .member(member.id)])
+        }
     }
 
     /// Seals checked rows as `member`'s submission `revision` to the round's secretary.

@@ -80,7 +80,7 @@ public struct SubmissionContent: Sendable, Hashable {
                 for (i, item) in items.enumerated() {
                     var a = try FieldReader(item, path: "attachments[\(i)]")
                     let attachment = Evidence.Attachment(
-                        contentHash: try a.hex("contentHash", length: 64), fileHash: try a.hex("fileHash", length: 32),
+                        fileHash: try a.hex("fileHash", length: 32),
                         index: Int(try a.integer("index", in: 1...Int64(Evidence.maxIndex))),
                         name: try a.string("name", maxBytes: 255),
                         size: Int(try a.integer("size", in: 0...Evidence.maxSize)))

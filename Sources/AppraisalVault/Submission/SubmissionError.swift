@@ -5,4 +5,7 @@ public enum SubmissionErrorCode: String, MessageCode {
     case malformed = "submission.malformed"
     case sealNotMember = "seal.not-member"
     case sealProblems = "seal.problems"
+    case sealPublicKeyFile = "seal.public-key-file"
+    case sealAvaultFile = "seal.avault-file"
+    case sealOtherMember = "seal.other-member"
 }

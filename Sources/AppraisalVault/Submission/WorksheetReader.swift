@@ -15,7 +15,13 @@ public enum WorksheetReader {
     public static func read(
         _ bytes: [UInt8], file: String
     ) throws -> (rows: [Appraisal], problems: InputProblems, unreadable: Set<Cell>) {
-        let table = try CSV.parse(bytes, file: file)
+        try read(CSV.parse(bytes, file: file).skippingExportedHeaderBlock(), file: file)
+    }
+
+    /// The rows of a parsed worksheet table (CSV, or the data rows of an XLSX worksheet).
+    static func read(
+        _ table: CSV.Table, file: String
+    ) throws -> (rows: [Appraisal], problems: InputProblems, unreadable: Set<Cell>) {
         let column = try table.columns(required: required, optional: columns.filter { !required.contains($0) })
         var rows = [Appraisal]()
         var problems = InputProblems()

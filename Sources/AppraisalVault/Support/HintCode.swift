@@ -9,6 +9,7 @@ public enum HintCode: String, MessageCode {
     case numberFormat = "hint.number-format"
     case groupsFile = "hint.groups-file"
     case releaseMoreHolders = "hint.release-more-holders"
+    case installChromium = "hint.install-chromium"
     case ceremonyDealAgain = "hint.ceremony-deal-again"
     case releaseCheckRound = "hint.release-check-round"
     case demoRound = "hint.demo-round"
@@ -25,5 +26,6 @@ public enum HintCode: String, MessageCode {
     case singleHolder = "hint.single-holder"
     case roundLocked = "hint.round-locked"
     case roundMerged = "hint.round-merged"
+    case importSurvey = "hint.import-survey"
     case pinAccept = "hint.pin-accept"
 }

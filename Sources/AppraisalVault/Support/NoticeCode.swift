@@ -11,6 +11,8 @@ public enum NoticeCode: String, MessageCode {
     case demoVerified = "demo.verified"
     case roundFingerprintLine = "round.fingerprint"
     case mergeCoverage = "merge.coverage"
+    case mergeReducedMaximum = "merge.reduced-maximum"
+    case surveyImported = "survey.imported"
     case receiveSummary = "receive.summary"
     case kindName = "format.kind-name"
     case roundLockWaiting = "round.lock-waiting"

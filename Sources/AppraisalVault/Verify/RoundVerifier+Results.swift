@@ -36,6 +36,7 @@ extension RoundVerification {
         checkReasons(released, subject: subject)
         checkAppraisers(released, subject: subject, manifest: manifest)
         checkSignedSubmissions(released, manifest: manifest)
+        checkSignedSurvey(released, manifest: manifest)
     }
 
     /// Units in definition order with their groups; cells in framework order with the round's

@@ -71,6 +71,7 @@ public enum RoundVerifier {
         run.checkEvidenceFiles()
         run.checkJournalAgainstFiles()
         run.checkManifest()
+        run.checkSurveyFile()
         run.checkLockedResults()
         run.checkApprovals()
         run.checkToken()

@@ -27,7 +27,15 @@ struct Keygen: ParsableCommand {
 
     func run() throws {
         let made = try NewIdentity.create(id: id, name: name, role: role, isDemo: demo, in: out, strength: kdf) {
-            (keyPath) throws in try passphrase.obtain(for: keyPath, confirm: true)
+            (keyPath) throws in
+            let chosen = try passphrase.obtain(for: keyPath, confirm: true)
+            // A warning only: the demo identities' passphrase is public by design.
+            if !demo, let weakness = chosen.weakness {
+                Terminal.warn(
+                    weakness == .short ? .keygenShortPassphrase : .keygenCommonPassphrase,
+                    [String(Passphrase.minimumCharacters)])
+            }
+            return chosen
         }
         Terminal.say(.keygenWrote, [made.keyPath, made.publicPath])
         Terminal.say(.keygenFingerprintLine, [made.identity.fingerprint.description])

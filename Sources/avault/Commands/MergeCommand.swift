@@ -8,8 +8,8 @@ struct MergeCommand: ParsableCommand {
     @OptionGroup var round: RoundOptions
     @OptionGroup var key: KeyOptions
 
-    @Option(help: ArgumentHelp(Terminal.localized(.mergeHelpSurvey), valueName: "csv"))
-    var survey: String?
+    @Flag(help: ArgumentHelp(Terminal.localized(.mergeHelpWithoutSurvey)))
+    var withoutSurvey = false
 
     @Flag(help: ArgumentHelp(Terminal.localized(.mergeHelpAllowIncomplete)))
     var allowIncomplete = false
@@ -18,7 +18,7 @@ struct MergeCommand: ParsableCommand {
         let report: RoundMerge.Report
         do {
             report = try RoundMerge.run(
-                roundDirectory: round.directory, round: try round.load(), surveyFile: survey,
+                roundDirectory: round.directory, round: try round.load(), withoutSurvey: withoutSurvey,
                 allowIncomplete: allowIncomplete,
                 unlock: key.unlocked)
         } catch let problems as InputProblems {
@@ -30,6 +30,9 @@ struct MergeCommand: ParsableCommand {
         Terminal.say(
             Notice.Code.mergeCoverage,
             [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)])
+        for m in report.reducedMaxima {
+            Terminal.say(Notice.Code.mergeReducedMaximum, [m.counted.description, m.full.description])
+        }
         if report.evidence > 0 { Terminal.say(.mergeEvidenceCount, [String(report.evidence)]) }
         if !c.missingMembers.isEmpty { Terminal.say(.mergeGapsNote, [c.missingMembers.joined(separator: ", ")]) }
     }

@@ -39,10 +39,16 @@ struct Seal: ParsableCommand {
                 worksheet: worksheet, round: definition, keyFile: keyFile, out: out, revision: revision,
                 attachments: attach)
         } catch let problems as SubmissionSeal.Problems {
-            for f in problems.findings {
+            // The first problems, then a count: a wrong file is recognised before this (Sealing).
+            let shown = 20
+            for f in problems.findings.prefix(shown) {
                 var line = f.location.isEmpty ? "" : f.location + ": "
                 if let cell = f.cell { line += "\(cell.unit) / \(cell.code): " }
                 Terminal.problem(line + Terminal.text(f.text))
+            }
+            if problems.findings.count > shown {
+                Terminal.problem(
+                    Terminal.localized(.sealMoreProblems, [String(problems.findings.count - shown), String(shown)]))
             }
             throw problems.summary
         }

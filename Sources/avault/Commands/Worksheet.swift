@@ -1,7 +1,17 @@
 import AppraisalVault
 import ArgumentParser
 
-/// `avault worksheet --round ROUND --member ID -o FILE`: a member's cells as CSV.
+/// A worksheet file format on the command line.
+enum WorksheetFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case xlsx, csv
+}
+
+/// A CSV dialect on the command line: `standard` (`,` and `.`) or `vi` (`;` and `,`).
+enum CSVDialectOption: String, ExpressibleByArgument, CaseIterable {
+    case standard, vi
+}
+
+/// `avault worksheet --round ROUND --member ID -o FILE`: a member's cells as XLSX or CSV.
 struct WorksheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worksheet", abstract: Terminal.localized(.worksheetAbstract),
@@ -15,9 +25,21 @@ struct WorksheetCommand: ParsableCommand {
         name: [.customShort("o"), .customLong("out")],
         help: ArgumentHelp(Terminal.localized(.helpWorksheetOut), valueName: "file"))
     var out: String
+    @Option(help: ArgumentHelp(Terminal.localized(.helpWorksheetFormat)))
+    var format: WorksheetFormatOption?
+    @Option(help: ArgumentHelp(Terminal.localized(.helpWorksheetDialect)))
+    var csvDialect: CSVDialectOption?
+
+    /// The format: as asked, else CSV for an `.csv` output name, else XLSX.
+    var fileFormat: Worksheet.FileFormat {
+        let chosen = format ?? (out.lowercased().hasSuffix(".csv") ? .csv : .xlsx)
+        guard chosen == .csv else { return .xlsx }
+        return .csv(vietnamese: (csvDialect ?? (Terminal.language == .vietnamese ? .vi : .standard)) == .vi)
+    }
 
     func run() throws {
-        let written = try Worksheet.write(member: member, of: RoundDefinition.load(roundDirectory: round), to: out)
+        let written = try Worksheet.write(
+            member: member, of: RoundDefinition.load(roundDirectory: round), to: out, format: fileFormat)
         Terminal.say(.worksheetWrote, [out, String(written.cells), written.member.id])
     }
 }

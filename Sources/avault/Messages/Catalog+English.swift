@@ -21,6 +21,20 @@ extension Catalog {
         "manifest.bad-signature": "{1}: the secretary's signature on the manifest does not verify.",
         "worksheet.missing-score": "{1}:{2}:{3}: no appraised score entered for {4} / {5}.",
         "worksheet.long-reason": "{1}:{2}:{3}: the reason is longer than 4000 bytes.",
+        "xlsx.encrypted":
+            "{1} is a password-protected workbook, an old .xls file or a ZIP variant that is not supported; save it again as .xlsx (Excel Workbook) without a password.",
+        "xlsx.damaged":
+            "{1} cannot be read as an .xlsx file (damaged ZIP container, or not .xlsx); open it and save it again with Excel or LibreOffice.",
+        "xlsx.too-large":
+            "{1}: the .xlsx file decompresses beyond the limits (64 MiB, 1000 parts); this is not a worksheet written by avault.",
+        "xlsx.missing-part": "{1}: the .xlsx file has no {2}; save it again with Excel or LibreOffice.",
+        "xlsx.bad-xml": "{1}: part {2} of the .xlsx file is not well-formed XML (line {3}).",
+        "xlsx.bad-cell": "{1}: cell {2} has a value or type that cannot be read.",
+        "xlsx.formula":
+            "{1}!{2}: the cell holds a formula without a computed value; type the number itself, or recalculate and save.",
+        "xlsx.error-value": "{1}!{2}: the cell holds the error value {3}; enter the value again.",
+        "xlsx.changed-cell":
+            "{1}!{2}: this cell may not be changed (the issued worksheet has \"{3}\", the file has \"{4}\"); fill only the appraised score and reason columns, or write the worksheet again.",
         "approval.bad-decision":
             "The decision reference must be one visible line of 1 to {1} bytes without control or bidirectional characters, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
         "approval.bad-input": "Internal error: the {1} value given to the approval is invalid.",
@@ -341,8 +355,12 @@ extension Catalog {
         "open.help-token": "The release token (default: ROUND/release-token.avt).",
         "open.help-out": "Write the decrypted results (JSON) to this file.",
         "open.wrote": "Opened the results of {1} units; wrote {2}.",
-        "report.abstract": "Render the released results as a printable HTML page, CSV or JSON.",
-        "report.help-format": "The format: html, csv or json.",
+        "report.abstract": "Render the released results as the official report (HTML or PDF), CSV or JSON.",
+        "report.help-format": "The format: html (printable official document), pdf (needs Chromium), csv or json.",
+        "report.pdf-no-chromium": "No Chromium found on PATH (looked for {1}); it prints the PDF.",
+        "report.pdf-failed": "{1} could not print the report to PDF ({2}).",
+        "hint.install-chromium":
+            "Install the Debian package {1} (apt-get install {1}), or write --format html and print it from a browser.",
         "report.help-out": "The report file.",
         "report.wrote": "Wrote the report {1}.",
         "demo.abstract": "Run a whole demo appraisal round on the built-in sample with the demo keys.",
@@ -374,7 +392,7 @@ extension Catalog {
         "round.lock-waiting": "Waiting for process {2} ({3}), which is using the round folder {1}…",
         "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: not a number of seconds from 0 to 3600.",
         "round.inputs-rejected":
-            "{1} problems in the inputs; nothing was written. Fix the problems above and run again.",
+            "Problems in the inputs: {1}; nothing was written. Fix the problems above and run again.",
         "round.out-not-empty": "{1}: the folder exists and is not empty; a new round needs a new folder.",
         "round.demo-label": "DEMO ROUND — not for a real appraisal",
         "round.abstract": "Create and inspect appraisal rounds.",
@@ -428,12 +446,20 @@ extension Catalog {
         "show.labels": "{1}: {2}",
         "show.signature-ok": "Signature by secretary {1} verified.",
         "show.none": "(none)",
-        "worksheet.abstract": "Write a member's worksheet (CSV) listing exactly the cells assigned to them.",
+        "worksheet.abstract": "Write a member's worksheet (XLSX or CSV) listing exactly the cells assigned to them.",
         "help.worksheet-round": "The round folder.",
         "help.worksheet-member": "The member id, e.g. tv-01.",
-        "help.worksheet-out": "The CSV file to write (never overwritten).",
+        "help.worksheet-out": "The .xlsx or .csv file to write (never overwritten).",
         "worksheet.unknown-member": "{1} is not a member of this round; the members are: {2}.",
-        "worksheet.wrote": "Wrote {1}: {2} cells for {3}.",
+        "help.worksheet-format": "The format: xlsx (the default; csv when the file name ends in .csv) or csv.",
+        "help.worksheet-dialect":
+            "The CSV dialect: standard (, between fields, 0.5) or vi (; and 0,5; the default when LANG is Vietnamese).",
+        "seal.more-problems": "… {1} more not shown (the first {2} are above).",
+        "keygen.short-passphrase":
+            "the passphrase is shorter than {1} characters: anyone who copies the key file can guess it sooner; a sentence of several words is better.",
+        "keygen.common-passphrase":
+            "the passphrase is a common one (on the lists guessed first); a sentence of several words, {1} characters or more, is better.",
+        "worksheet.wrote": "Wrote {1} for {3} (cells: {2}).",
         "worksheet.header-note":
             "Fill diem_tham_dinh (0 to diem_toi_da, on the step) and ly_do whenever it differs from the self score; leave the other columns as they are.",
         "receive.recovered": "completed an interrupted receive: {1}, revision {2}",
@@ -452,12 +478,17 @@ extension Catalog {
         "seal.bad-revision": "Revision {1} must be from 1 to 1000000.",
         "seal.not-member": "{1} is not an appraising member of this round.",
         "hint.check-round": "Check that you used the right round (--round) and the right key file (--key).",
-        "seal.problems": "{1}: {2} problems; nothing was sealed. Fix the worksheet and run again.",
-        "seal.checked": "Worksheet is valid: {1} cells appraised.",
+        "seal.public-key-file":
+            "{1} is a public key file (.pub), not a worksheet; seal the worksheet written by avault worksheet.",
+        "seal.avault-file": "{1} is an avault {2} file, not a worksheet; seal the filled worksheet (.xlsx or .csv).",
+        "seal.other-member":
+            "{1} is the worksheet of {2}, not of {3}; use your own worksheet (avault worksheet --member {3}) or {2}'s key.",
+        "seal.problems": "{1}: problems found: {2}; nothing was sealed. Fix the worksheet and run again.",
+        "seal.checked": "Worksheet is valid (cells appraised: {1}).",
         "seal.wrote": "Sealed {1} (revision {2}) for the secretary {3}.",
         "seal.removed": "Removed the plaintext worksheet {1}.",
         "seal.abstract": "Check a filled worksheet, then sign it and encrypt it so only the secretary can open it.",
-        "seal.help-worksheet": "The filled worksheet (CSV).",
+        "seal.help-worksheet": "The filled worksheet (.xlsx or CSV).",
         "seal.help-round": "The round folder or its round.avr file.",
         "seal.help-out": "The output file (default: ID.rN.avs in the current folder).",
         "seal.help-revision": "The revision number (default: one more than the highest found next to the output).",
@@ -473,7 +504,25 @@ extension Catalog {
         "merge.incomplete": "Incomplete: {1} cells not appraised, {2} in conflict: {3}",
         "hint.allow-incomplete": "Wait for the missing members, or pass --allow-incomplete (the manifest records it).",
         "merge.abstract": "Open, check and merge the submissions; write the locked results and a signed manifest.",
-        "merge.help-survey": "Survey scores (CSV unit,code,score).",
+        "merge.survey-missing":
+            "{1}: the framework has survey sub-criteria but no survey was imported into the round; not merging ({2} units would be ranked over a reduced maximum).",
+        "hint.import-survey":
+            "Import the survey scores first (avault survey import FILE --round ROUND --key SECRETARY.key), or pass --without-survey to rank over the maximum without the survey items.",
+        "merge.survey-not-used":
+            "{1}: a survey was imported into the round; --without-survey would leave it out. Not merging.",
+        "merge.survey-content":
+            "{1}: the imported survey cannot be merged ({2}); import it again (avault survey import).",
+        "survey.after-merge": "{1}: the round is merged ({2}); its survey can no longer be imported or replaced.",
+        "merge.reduced-maximum":
+            "Merged WITHOUT survey scores: each index is over the reduced maximum of {1} points, not {2} (survey items left out).",
+        "survey.imported": "Survey imported: {1} scores (import {2}), signed and sealed to the secretary.",
+        "merge.help-without-survey":
+            "Merge without survey scores on purpose: survey items leave the maximum (the index is over the reduced maximum).",
+        "survey.abstract": "The survey scores (điều tra xã hội học) of the round.",
+        "survey.import-abstract":
+            "Check the survey CSV (unit,code,score) against the round and seal it into the round folder.",
+        "survey.help-file": "The survey scores, CSV unit,code,score (',' or ';', decimal point or comma).",
+        "survey.wrote": "Written: {1}",
         "merge.help-allow-incomplete": "Lock the results even with gaps or conflicts (recorded in the manifest).",
         "merge.done": "Merged {1} submissions. Locked results: {2}. Manifest: {3}.",
         "merge.coverage": "Coverage: {1}/{2} cells appraised; {3} gaps; {4} conflicts.",
@@ -484,7 +533,7 @@ extension Catalog {
         "receive.accepted": "accepted: {1} — {2}, revision {3}",
         "receive.superseded": "accepted: {1} — {2}, revision {3} replaces {4}",
         "receive.rejected": "rejected: {1}",
-        "receive.summary": "{1} files accepted, {2} rejected.",
+        "receive.summary": "Accepted: {1}; rejected: {2}.",
         "status.abstract": "List who has submitted, the revision and when it was received (never any score).",
         "status.header": "Round: {1} ({2})",
         "status.submitted": "submitted  {1}  revision {2}  received {3}",
@@ -714,6 +763,20 @@ extension Catalog {
             "The finished key ceremony folder (avault ceremony).",
         "hint.ceremony-deal-again":
             "Ask {1} to deal again (avault ceremony deal) and every holder to acknowledge again.",
+        "verify.survey-file-ok":
+            "survey.avq is the secretary's import {1} for this round, sealed to the secretary, journaled and (after the merge) listed in the manifest.",
+        "verify.survey-missing": "{1}: the journal or the manifest records a survey import, but the file is missing.",
+        "verify.survey-binding":
+            "{1}: the survey file is not the secretary's for this round, not sealed to the secretary, or its header context is not {\"revision\": n}.",
+        "verify.survey-not-journaled":
+            "{1}: the survey file is not the last import the journal records (replaced or added outside avault).",
+        "verify.survey-not-listed": "{1}: the survey file is not the one {2} lists (or the manifest lists none).",
+        "verify.survey-signed-ok":
+            "The released results carry the survey as the secretary signed it; {1} survey cells match it.",
+        "verify.survey-signed-differs": "{1}: the survey the results carry is not the one the manifest lists.",
+        "verify.survey-content-bad":
+            "{1}: the survey content in the results does not verify against this file's inner signature, or does not fit the round.",
+        "verify.survey-cell-not-signed": "{1} / {2}: the survey score in the results is not the signed survey's.",
         "verify.cell-not-signed":
             "{1} / {2}: the released score or reason is not the one {3} signed.",
         "verify.ceremony-ok":

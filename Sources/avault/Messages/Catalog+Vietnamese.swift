@@ -21,6 +21,20 @@ extension Catalog {
         "manifest.bad-signature": "{1}: chữ ký của thư ký trên bản kê không hợp lệ.",
         "worksheet.missing-score": "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}.",
         "worksheet.long-reason": "{1}:{2}:{3}: lý do dài quá 4000 byte.",
+        "xlsx.encrypted":
+            "{1} là sổ tính được đặt mật khẩu, tệp .xls cũ hoặc dùng định dạng ZIP không hỗ trợ; hãy lưu lại thành .xlsx (Excel Workbook) không mật khẩu.",
+        "xlsx.damaged":
+            "{1} không đọc được như một tệp .xlsx (vùng nén ZIP bị hỏng hoặc không phải .xlsx); hãy mở và lưu lại bằng Excel hoặc LibreOffice.",
+        "xlsx.too-large":
+            "{1}: nội dung giải nén của tệp .xlsx vượt giới hạn (64 MiB, 1000 phần); đây không phải phiếu thẩm định do avault xuất.",
+        "xlsx.missing-part": "{1}: tệp .xlsx thiếu phần {2}; hãy lưu lại bằng Excel hoặc LibreOffice.",
+        "xlsx.bad-xml": "{1}: phần {2} của tệp .xlsx không phải XML hợp lệ (dòng {3}).",
+        "xlsx.bad-cell": "{1}: ô {2} có giá trị hoặc kiểu không đọc được.",
+        "xlsx.formula":
+            "{1}!{2}: ô chứa công thức nhưng không có giá trị đã tính; hãy nhập số trực tiếp hoặc tính lại rồi lưu.",
+        "xlsx.error-value": "{1}!{2}: ô chứa giá trị lỗi {3}; hãy nhập lại giá trị.",
+        "xlsx.changed-cell":
+            "{1}!{2}: ô này không được sửa (phiếu phát ra ghi \"{3}\", tệp ghi \"{4}\"); chỉ điền cột điểm thẩm định và lý do, hoặc xuất lại phiếu.",
         "approval.bad-decision":
             "Số hiệu quyết định phải là một dòng có chữ, từ 1 đến {1} byte, không có ký tự điều khiển (kể cả điều khiển hướng chữ), ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
         "approval.bad-input": "Lỗi nội bộ: giá trị {1} đưa vào phê duyệt không hợp lệ.",
@@ -345,8 +359,12 @@ extension Catalog {
         "open.help-token": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt).",
         "open.help-out": "Ghi kết quả đã giải mã (JSON) vào tệp này.",
         "open.wrote": "Đã mở khoá kết quả của {1} đơn vị; đã ghi {2}.",
-        "report.abstract": "Lập báo cáo kết quả (HTML in được, CSV hoặc JSON) sau khi mở khoá.",
-        "report.help-format": "Định dạng: html, csv hoặc json.",
+        "report.abstract": "Lập báo cáo kết quả (văn bản chính thức HTML hoặc PDF, CSV hoặc JSON) sau khi mở khoá.",
+        "report.help-format": "Định dạng: html (văn bản chính thức để in), pdf (cần Chromium), csv hoặc json.",
+        "report.pdf-no-chromium": "Không tìm thấy Chromium trong PATH (đã tìm {1}); cần Chromium để in ra PDF.",
+        "report.pdf-failed": "{1} không in được báo cáo ra PDF ({2}).",
+        "hint.install-chromium":
+            "Cài gói Debian {1} (apt-get install {1}), hoặc xuất --format html rồi in từ trình duyệt.",
         "report.help-out": "Tệp báo cáo.",
         "report.wrote": "Đã ghi báo cáo {1}.",
         "demo.abstract": "Chạy trọn một vòng thẩm định demo trên dữ liệu mẫu, bằng các khoá demo.",
@@ -367,7 +385,7 @@ extension Catalog {
         "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
         "round.demo-refused":
-            "{1} là danh tính demo (khoá công khai mật khẩu); vòng thẩm định thật không chấp nhận danh tính demo.",
+            "{1} là danh tính demo (cụm mật khẩu đã được công khai); vòng thẩm định thật không chấp nhận danh tính demo.",
         "hint.demo-round": "Tạo danh tính thật bằng avault keygen; chỉ dùng --demo cho vòng trình diễn.",
         "round.secretary-role": "{1} có vai trò {2}; chỉ thư ký (secretary) được tạo vòng thẩm định.",
         "round.bad-signature":
@@ -431,11 +449,19 @@ extension Catalog {
         "show.labels": "{1}: {2}",
         "show.signature-ok": "Chữ ký của thư ký {1} hợp lệ.",
         "show.none": "(không có)",
-        "worksheet.abstract": "Xuất phiếu thẩm định (CSV) gồm đúng các ô được phân cho một thành viên.",
+        "worksheet.abstract": "Xuất phiếu thẩm định (XLSX hoặc CSV) gồm đúng các ô được phân cho một thành viên.",
         "help.worksheet-round": "Thư mục vòng thẩm định.",
         "help.worksheet-member": "Mã thành viên, ví dụ tv-01.",
-        "help.worksheet-out": "Tệp CSV sẽ ghi (không ghi đè).",
+        "help.worksheet-out": "Tệp .xlsx hoặc .csv sẽ ghi (không ghi đè).",
         "worksheet.unknown-member": "{1} không phải thành viên của vòng này; các thành viên: {2}.",
+        "help.worksheet-format": "Định dạng: xlsx (mặc định; csv khi tên tệp kết thúc bằng .csv) hoặc csv.",
+        "help.worksheet-dialect":
+            "Kiểu CSV: standard (dấu , và số thập phân 0.5) hoặc vi (dấu ; và 0,5; mặc định khi LANG là tiếng Việt).",
+        "seal.more-problems": "… còn {1} lỗi nữa không hiển thị (đã hiện {2} lỗi đầu).",
+        "keygen.short-passphrase":
+            "cụm mật khẩu ngắn hơn {1} ký tự: ai chép được tệp khoá có thể dò ra nhanh hơn; nên dùng một câu gồm vài từ.",
+        "keygen.common-passphrase":
+            "cụm mật khẩu này rất phổ biến (có trong danh sách hay bị dò đầu tiên); nên dùng một câu gồm vài từ, dài từ {1} ký tự.",
         "worksheet.wrote": "Đã ghi {1}: {2} ô cho {3}.",
         "worksheet.header-note":
             "Điền diem_tham_dinh (0 đến diem_toi_da, đúng bước điểm) và ly_do khi khác điểm tự chấm; giữ nguyên các cột khác.",
@@ -455,12 +481,18 @@ extension Catalog {
         "seal.bad-revision": "Số lần nộp {1} phải từ 1 đến 1000000.",
         "seal.not-member": "{1} không phải thành viên thẩm định của vòng này.",
         "hint.check-round": "Kiểm tra đã dùng đúng tệp vòng (--round) và đúng tệp khoá (--key).",
+        "seal.public-key-file":
+            "{1} là tệp khoá công khai (.pub), không phải phiếu thẩm định; hãy niêm phong tệp phiếu do lệnh avault worksheet xuất ra.",
+        "seal.avault-file":
+            "{1} là một tệp avault loại {2}, không phải phiếu thẩm định; hãy niêm phong tệp phiếu (.xlsx hoặc .csv) đã điền.",
+        "seal.other-member":
+            "{1} là phiếu thẩm định của {2}, không phải của {3}; hãy dùng phiếu của chính mình (avault worksheet --member {3}) hoặc khoá của {2}.",
         "seal.problems": "{1}: có {2} lỗi; chưa niêm phong. Sửa phiếu rồi chạy lại.",
         "seal.checked": "Phiếu hợp lệ: {1} ô đã thẩm định.",
         "seal.wrote": "Đã niêm phong {1} (lần nộp {2}) gửi thư ký {3}.",
         "seal.removed": "Đã xoá phiếu bản rõ {1}.",
         "seal.abstract": "Kiểm tra phiếu thẩm định đã điền, ký và mã hoá để chỉ thư ký mở được.",
-        "seal.help-worksheet": "Phiếu thẩm định đã điền (CSV).",
+        "seal.help-worksheet": "Phiếu thẩm định đã điền (.xlsx hoặc CSV).",
         "seal.help-round": "Thư mục vòng hoặc tệp round.avr.",
         "seal.help-out": "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại).",
         "seal.help-revision": "Số lần nộp (mặc định: lớn hơn lần lớn nhất đã có cạnh tệp kết quả).",
@@ -477,7 +509,25 @@ extension Catalog {
         "hint.allow-incomplete":
             "Chờ các thành viên còn thiếu nộp bài, hoặc dùng --allow-incomplete (sẽ ghi vào bản kê).",
         "merge.abstract": "Mở, kiểm tra và tổng hợp các bài nộp; ghi kết quả đã khoá và bản kê có chữ ký.",
-        "merge.help-survey": "Điểm điều tra xã hội học (CSV unit,code,score).",
+        "merge.survey-missing":
+            "{1}: khung có tiêu chí điều tra xã hội học nhưng chưa nhập điểm điều tra vào vòng; không tổng hợp ({2} đơn vị sẽ bị xếp hạng trên thang điểm rút gọn).",
+        "hint.import-survey":
+            "Nhập điểm điều tra trước (avault survey import TỆP --round VÒNG --key THƯ-KÝ.key), hoặc thêm --without-survey để xếp hạng trên thang điểm không có tiêu chí điều tra.",
+        "merge.survey-not-used":
+            "{1}: vòng đã có điểm điều tra được nhập; --without-survey sẽ bỏ qua điểm đó. Không tổng hợp.",
+        "merge.survey-content":
+            "{1}: không thể tổng hợp điểm điều tra đã nhập ({2}); hãy nhập lại (avault survey import).",
+        "survey.after-merge": "{1}: vòng đã được tổng hợp ({2}); không thể nhập hoặc thay điểm điều tra nữa.",
+        "merge.reduced-maximum":
+            "Đã tổng hợp KHÔNG CÓ điểm điều tra: mỗi chỉ số tính trên thang rút gọn {1} điểm, không phải {2} (bỏ các tiêu chí điều tra).",
+        "survey.imported": "Đã nhập điểm điều tra: {1} điểm (lần nhập {2}), đã ký và niêm phong cho thư ký.",
+        "merge.help-without-survey":
+            "Cố ý tổng hợp không có điểm điều tra: các tiêu chí điều tra bị bỏ khỏi thang điểm (chỉ số tính trên thang rút gọn).",
+        "survey.abstract": "Điểm điều tra xã hội học của vòng thẩm định.",
+        "survey.import-abstract":
+            "Kiểm tra tệp CSV điều tra (unit,code,score) theo vòng và niêm phong vào thư mục vòng.",
+        "survey.help-file": "Điểm điều tra, CSV unit,code,score (dấu ',' hoặc ';', thập phân dấu chấm hoặc phẩy).",
+        "survey.wrote": "Đã ghi: {1}",
         "merge.help-allow-incomplete": "Khoá kết quả dù còn ô thiếu hoặc xung đột (ghi vào bản kê).",
         "merge.done": "Đã tổng hợp {1} bài nộp. Kết quả đã khoá: {2}. Bản kê: {3}.",
         "merge.coverage": "Độ phủ: {1}/{2} ô đã thẩm định; {3} ô thiếu; {4} ô xung đột.",
@@ -716,6 +766,19 @@ extension Catalog {
             "Thư mục lễ tạo khoá đã hoàn tất (avault ceremony).",
         "hint.ceremony-deal-again":
             "Đề nghị {1} chia khoá lại (avault ceremony deal) và mọi người giữ khoá xác nhận lại.",
+        "verify.survey-file-ok":
+            "survey.avq là lần nhập {1} của thư ký cho vòng này, niêm phong cho thư ký, có trong nhật ký và (sau tổng hợp) trong bản kê.",
+        "verify.survey-missing": "{1}: nhật ký hoặc bản kê ghi có nhập điểm điều tra nhưng thiếu tệp.",
+        "verify.survey-binding":
+            "{1}: tệp điều tra không phải của thư ký vòng này, không niêm phong cho thư ký, hoặc ngữ cảnh đầu tệp không phải {\"revision\": n}.",
+        "verify.survey-not-journaled":
+            "{1}: tệp điều tra không phải lần nhập cuối cùng nhật ký ghi (bị thay hoặc thêm ngoài avault).",
+        "verify.survey-not-listed": "{1}: tệp điều tra không phải tệp {2} liệt kê (hoặc bản kê không liệt kê tệp nào).",
+        "verify.survey-signed-ok": "Kết quả đã công bố mang điểm điều tra đúng như thư ký đã ký; {1} ô điều tra khớp.",
+        "verify.survey-signed-differs": "{1}: điểm điều tra trong kết quả không phải bản mà bản kê liệt kê.",
+        "verify.survey-content-bad":
+            "{1}: nội dung điều tra trong kết quả không khớp chữ ký bên trong của tệp này, hoặc không phù hợp với vòng.",
+        "verify.survey-cell-not-signed": "{1} / {2}: điểm điều tra trong kết quả không phải điểm đã ký.",
         "verify.cell-not-signed":
             "{1} / {2}: điểm hoặc lý do công bố không phải điểm, lý do {3} đã ký.",
         "verify.ceremony-ok":

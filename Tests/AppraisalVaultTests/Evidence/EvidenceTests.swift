@@ -74,7 +74,7 @@ struct EvidenceFixture {
 
     func merge() throws -> RoundMerge.Report {
         try RoundMerge.run(
-            roundDirectory: directory, secretary: secretary, survey: nil, allowIncomplete: false,
+            roundDirectory: directory, secretary: secretary, withoutSurvey: true, allowIncomplete: false,
             created: VerifyFixture.created)
     }
 

@@ -8,7 +8,7 @@ struct JournalEventTests {
     @Test func rawValuesAreTheJournalNames() {
         #expect(
             JournalEvent.allCases.map(\.rawValue) == [
-                "round-init", "receive", "supersede", "reject", "receive-evidence", "merge",
+                "round-init", "receive", "supersede", "reject", "receive-evidence", "survey-import", "merge",
             ])
     }
 

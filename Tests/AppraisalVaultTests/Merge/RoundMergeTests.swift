@@ -93,7 +93,8 @@ struct MergeRoundFixture {
 
     func merge(allowIncomplete: Bool = false, as key: SecretIdentity? = nil) throws -> RoundMerge.Report {
         try RoundMerge.run(
-            roundDirectory: directory, secretary: key ?? secretary, survey: nil, allowIncomplete: allowIncomplete,
+            roundDirectory: directory, secretary: key ?? secretary, withoutSurvey: true,
+            allowIncomplete: allowIncomplete,
             created: Self.created)
     }
 

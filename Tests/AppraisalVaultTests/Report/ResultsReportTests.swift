@@ -19,13 +19,17 @@ struct ResultsReportTests {
         #expect(ResultsReport.percentVietnamese(Points(parsing: "85.5")!) == "85,50")
         #expect(ResultsReport.percentVietnamese(Points(parsing: "76.75")!) == "76,75")
         #expect(ResultsReport.signedVietnamese(Points(parsing: "0.25")!) == "+0,25")
-        #expect(ResultsReport.signedVietnamese(Points(parsing: "-0.5")!) == "-0,5")
-        #expect(ResultsReport.signedVietnamese(.zero) == "0")
+        #expect(ResultsReport.signedVietnamese(Points(parsing: "-0.5")!) == "-0,50")
+        #expect(ResultsReport.signedVietnamese(.zero) == "0,00")
+        #expect(ResultsReport.vietnamese(Points(parsing: "47")!) == "47,00")
     }
 
-    /// The release time is shown as a Vietnamese date.
+    /// The release time is shown as a Vietnamese date in Vietnam time (UTC+7), across midnight too.
     @Test func vietnameseDate() {
-        #expect(ResultsReport.dateVietnamese("2026-12-20T08:05:00Z") == "08:05:00 (UTC) ngày 20/12/2026")
+        #expect(
+            ResultsReport.dateVietnamese("2026-12-20T08:05:00Z") == "15:05:00 (giờ Việt Nam, UTC+7) ngày 20/12/2026")
+        #expect(
+            ResultsReport.dateVietnamese("2026-12-31T17:30:00Z") == "00:30:00 (giờ Việt Nam, UTC+7) ngày 01/01/2027")
         #expect(ResultsReport.dateVietnamese("not a time") == "not a time")
     }
 }

@@ -10,7 +10,7 @@ import VaultCrypto
 /// `member-public-identity:` (tv-vector's, the only member); `recipient-secret-key:` is the
 /// secretary's X25519 secret key. The runner does what `receive` does to an `.ave` file
 /// (``Evidence/check(_:roster:)``: parse, outer signature, binding, context), then opens it; the
-/// positive vectors carry `plaintext-hash:`.
+/// positive vectors carry `plaintext-hash:` and `file-hash:` (the file hash of its parts, §10.1).
 extension VectorGenerator {
     static func evidenceContent() -> [UInt8] {
         Array("Biên bản họp thẩm định — tài liệu minh chứng thử nghiệm.\n".utf8)
@@ -32,6 +32,33 @@ extension VectorGenerator {
             using: DeterministicRandom(seed: "AppraisalVault/vectors/evidence/" + seed))
     }
 
+    /// tv-vector's evidence sealed by hand with its inner signature over the plaintext's
+    /// BLAKE2b-512 (the submission's rule) instead of the content chunks' (§5.4 for evidence).
+    static func evidenceInnerOverPlaintext() throws -> [UInt8] {
+        let content = evidenceContent()
+        let sender = try identity()
+        let recipient = try submissionSecretary().identity.encryptionKey
+        let random = DeterministicRandom(seed: "AppraisalVault/vectors/evidence/inner-plaintext")
+        let fileKey = try SecretBytes(count: SecretStream.keyLength, from: random)
+        let sealedKey = try SealedBox.seal(fileKey, to: recipient, using: random)
+        let stream = try SecretStream.Encryptor(key: fileKey, using: random)
+        let header = EnvelopeHeader(
+            context: Evidence.Context(index: 1, name: "bien-ban-hop.txt", revision: 1, size: content.count).json,
+            created: created,
+            fileKeyCommitment: SealedEnvelope.commitment(fileKey: fileKey, kind: .evidence, round: journalRound),
+            recipient: recipient, round: journalRound, sealedFileKey: sealedKey, sender: sender.identity.id,
+            senderSigningKey: sender.signingKey.publicKey, streamHeader: stream.header)
+        let preamble = Container.preamble(kind: .evidence, header: header.json)
+        let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
+        let chunk = try stream.push(content, additionalData: headerHash, isFinal: false)
+        let inner = try sender.signingKey.signature(
+            for: ArtifactKind.evidence.domain("inner") + headerHash + BLAKE2b.hash(content, outputLength: 64))
+        let payload = chunk + (try stream.push(inner, additionalData: headerHash, isFinal: true))
+        let outer = try sender.signingKey.signature(
+            for: ArtifactKind.evidence.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64))
+        return preamble + payload + outer
+    }
+
     @Sendable static func evidenceVectors() throws -> [Vector] {
         let secretary = try submissionSecretary()
         let member = try identity()
@@ -45,6 +72,10 @@ extension VectorGenerator {
             ("recipient-secret-key", Hex.encode(secret: secretary.encryptionKey.secret)),
         ]
         let hash = ("plaintext-hash", "blake2b-256 " + Hex.encode(BLAKE2b.hash(evidenceContent(), outputLength: 32)))
+        func fileHash(_ bytes: [UInt8]) throws -> (String, String) {
+            ("file-hash", Hex.encode(try SealedEnvelope(parsing: bytes, expecting: .evidence, file: "v").fileHash))
+        }
+        let bySecretary = try evidence("secretary", sender: secretary)
         func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = [])
             -> Vector
         {
@@ -53,10 +84,14 @@ extension VectorGenerator {
         return [
             a(
                 "success", "success", "tv-vector's evidence 1 of revision 1, \"bien-ban-hop.txt\", to thu-ky-vector",
-                good, extra: [hash]),
+                good, extra: [hash, try fileHash(good)]),
             a(
                 "success-secretary", "success", "the secretary's own evidence (revision 1, §10.5)",
-                try evidence("secretary", sender: secretary), extra: [hash]),
+                bySecretary, extra: [hash, try fileHash(bySecretary)]),
+            a(
+                "inner-over-plaintext", "envelope.inner-signature",
+                "inner signature over the plaintext's BLAKE2b-512, not the content chunks' (§5.4 for evidence)",
+                try evidenceInnerOverPlaintext()),
             a(
                 "secretary-revision-2", "format.header", "the secretary's evidence with revision 2",
                 try evidence("secretary-r2", sender: secretary, revision: 2)),
@@ -110,8 +145,11 @@ extension VectorRunner {
         defer { try? FileManager.default.removeItem(atPath: path) }
         do { try Data(vector.body).write(to: URL(fileURLWithPath: path)) } catch { return "cannot write \(path)" }
         do {
-            _ = try Evidence.check(
+            let checked = try Evidence.check(
                 path, roster: Roster(roundHash: round, secretary: secretary, members: [member], holders: []))
+            if let expected = vector["file-hash"], Hex.encode(checked.fileHash) != expected {
+                return "file hash differs from \(expected)"
+            }
             let plaintext = try SealedEnvelope(parsing: vector.body, expecting: .evidence, file: vector.description)
                 .open(with: key)
             if let expected = vector["plaintext-hash"],

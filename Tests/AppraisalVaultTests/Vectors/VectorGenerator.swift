@@ -14,6 +14,7 @@ enum VectorGenerator {
         "key-file": keyFileVectors,
         "public-identity": publicIdentityVectors,
         "submission": submissionVectors,
+        "survey": surveyVectors,
         "journal": journalVectors,
         "manifest": manifestVectors,
         "approval": approvalVectors,

@@ -11,6 +11,7 @@ enum VectorRunner {
         "key-file": runKeyFile,
         "public-identity": runPublicIdentity,
         "submission": runSubmission,
+        "survey": VectorGenerator.runSurvey,
         "journal": runJournal,
         "manifest": runManifest,
         "approval": runApproval,

@@ -29,7 +29,7 @@ struct RoundVerifierTests {
                 "manifest.coverage", "manifest.journal", "results.hash", "results.envelope", "approval.verify",
                 "approval.count",
                 "token.verify", "results.open", "results.totals", "results.percent", "results.reasons",
-                "results.appraisers", "results.signed",
+                "results.appraisers", "results.signed", "results.survey",
             ])
         #expect(report.roundHash == f.round.fileHash)
     }

@@ -59,7 +59,8 @@ struct VerifyFixture {
             ])
         guard stage >= .merged else { return }
         _ = try RoundMerge.run(
-            roundDirectory: directory, secretary: secretary, survey: nil, allowIncomplete: false, created: Self.created)
+            roundDirectory: directory, secretary: secretary, withoutSurvey: true, allowIncomplete: false,
+            created: Self.created)
         guard stage >= .approved else { return }
         try FileIO.makeDirectory(path(RoundLayout.approvalsFolder), mode: 0o755)
         for holder in ["chu-tich", "chanh-vp"] {

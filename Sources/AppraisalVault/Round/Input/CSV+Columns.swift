@@ -24,6 +24,17 @@ extension CSV.Table {
     }
 }
 
+extension CSV.Table {
+    /// The table from the row of column names on, when the first row is not it but a later row
+    /// starts with `ma_don_vi`: a CSV exported from the XLSX worksheet keeps its header block
+    /// (docs/spec/03-round.md §3.9). Otherwise the table as it is.
+    func skippingExportedHeaderBlock() -> CSV.Table {
+        func isNames(_ r: CSV.Record) -> Bool { r.fields.first?.text.trimmingSpaces.lowercasedASCII == "ma_don_vi" }
+        guard !isNames(header), let at = records.firstIndex(where: isNames) else { return self }
+        return CSV.Table(file: file, header: records[at], records: Array(records[(at + 1)...]), separator: separator)
+    }
+}
+
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {

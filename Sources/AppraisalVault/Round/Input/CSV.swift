@@ -201,8 +201,8 @@ public enum CSV {
         return "'" + s
     }
 
-    /// Writes rows as CSV: `separator`, CRLF line ends, a field quoted only when it contains `,`,
-    /// `;`, a quote, CR or LF, or is the first field of a row whose fields are all empty (so the row
+    /// Writes rows as CSV: `separator`, CRLF line ends, a field quoted only when it contains the
+    /// separator, `;` (with `,` as separator), a quote, CR or LF, or is the first field of a row whose fields are all empty (so the row
     /// is not read back as a blank line); optional UTF-8 byte-order mark.
     public static func write(_ rows: [[String]], separator: UInt8 = comma, byteOrderMark: Bool = false) -> [UInt8] {
         var out = byteOrderMark ? bom : []
@@ -211,7 +211,10 @@ public enum CSV {
                 if j > 0 { out.append(separator) }
                 let bytes = Array(field.utf8)
                 let needsQuotes =
-                    bytes.contains { $0 == comma || $0 == semicolon || $0 == quote || $0 == cr || $0 == lf }
+                    bytes.contains {
+                        $0 == separator || ($0 == semicolon && separator == comma) || $0 == quote || $0 == cr
+                            || $0 == lf
+                    }
                     || (j == 0 && bytes.isEmpty && row.allSatisfy(\.isEmpty))
                     || (j == 0 && bytes.starts(with: bom))
                 if needsQuotes {
