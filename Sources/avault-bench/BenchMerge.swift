@@ -91,8 +91,7 @@ struct BenchMerge: ParsableCommand {
                         throw ValidationError("unknown member \(c.member)")
                     }
                     let check = AppraisalCheck(
-                        framework: definition.framework, selfAssessment: definition.selfAssessment,
-                        assignedCells: definition.cells(of: member))
+                        plan: definition.plan, assignedCells: definition.cells(of: member))
                     guard check.problems(c.rows).isEmpty else { throw ValidationError("synthetic rows do not check") }
                     submissions[c.member] = c.rows
                 }

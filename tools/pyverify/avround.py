@@ -44,9 +44,9 @@ class Round:
     # ---- validation (§3.2-§3.5, §4.7)
     def _validate(self):
         h = self.h
-        fields(h, "header", ("created", "demo", "framework", "groups", "labels", "members",
+        fields(h, "header", ("created", "demo", "groups", "labels", "members",
                              "references", "release", "round", "secretary", "selfAssessment",
-                             "title", "units", "year"))
+                             "sets", "title", "units", "year"))
         f_ts(h["created"], "header.created")
         f_bool(h["demo"], "header.demo")
         self.round_id = f_hex(h["round"], "header.round", 16)
@@ -61,8 +61,13 @@ class Round:
         for i, r in enumerate(refs):
             f_str(r, f"header.references[{i}]", 500, 1)
             hdr(not is_blank(r), f"header.references[{i}]", "blank")
-        self._framework(h["framework"])
+        self._sets(h["sets"])
         self._units_groups(h["units"], h["groups"])
+        # §3.3: every group belongs to exactly one set; a unit is appraised on its group's set.
+        owned = [g for st in self.sets for g in st["groups"]]
+        hdr(sorted(owned) == sorted(self.group_ids), "header.sets", "every group in exactly one set")
+        self.group_set = {g: st for st in self.sets for g in st["groups"]}
+        self.unit_set = {u["id"]: self.group_set[u["group"]] for u in self.units}
         self._labels(h["labels"])
         from avceremony import judge_section
         self.ceremony = judge_section(h["release"])
@@ -99,19 +104,36 @@ class Round:
         hdr(step > 0 and mx > 0 and on_step(mx, step), path, "max/step")
         return mx, step
 
-    def _framework(self, fw):
-        fields(fw, "header.framework", ("fields", "id", "title", "total"))
-        f_str(fw["id"], "header.framework.id", 200, 0)
-        f_str(fw["title"], "header.framework.title", 1000, 0)
-        hdr(nfc(fw["id"]) and nfc(fw["title"]), "header.framework", "id or title not NFC")
-        total = f_dec(fw["total"], "header.framework.total")
+    def _sets(self, sets):
+        """§3.3: 1-100 criteria sets {framework, groups, id}; ids unique identifiers, groups
+        non-empty and distinct. Each set becomes a dict with its framework's lists."""
+        hdr(isinstance(sets, list) and 1 <= len(sets) <= 100, "header.sets", "1-100 sets")
+        self.sets = []
+        for i, st in enumerate(sets):
+            p = f"header.sets[{i}]"
+            fields(st, p, ("framework", "groups", "id"))
+            f_ident(st["id"], p + ".id")
+            hdr(all(st["id"] != o["id_"] for o in self.sets), p + ".id", "duplicate set id")
+            gs = st["groups"]
+            hdr(isinstance(gs, list) and gs and all(isinstance(g, str) for g in gs) and len(set(gs)) == len(gs),
+                p + ".groups", "non-empty, distinct group ids")
+            fw = self._framework(st["framework"], p + ".framework")
+            fw["id_"], fw["groups"] = st["id"], list(gs)
+            self.sets.append(fw)
+
+    def _framework(self, fw, base):
+        fields(fw, base, ("fields", "id", "title", "total"))
+        f_str(fw["id"], base + ".id", 200, 0)
+        f_str(fw["title"], base + ".title", 1000, 0)
+        hdr(nfc(fw["id"]) and nfc(fw["title"]), base, "id or title not NFC")
+        total = f_dec(fw["total"], base + ".total")
         self.codes = set()
         self.fw_fields, self.fw_criteria, self.subs = [], [], []
         self.node = {}   # code -> node
-        hdr(isinstance(fw["fields"], list) and fw["fields"], "header.framework.fields", "empty")
+        hdr(isinstance(fw["fields"], list) and fw["fields"], base + ".fields", "empty")
         s_fields = Decimal(0)
         for i, f in enumerate(fw["fields"]):
-            p = f"header.framework.fields[{i}]"
+            p = f"{base}.fields[{i}]"
             fmax, _ = self._node(f, p, ("code", "criteria", "max", "step", "title"), None)
             self.fw_fields.append(f)
             self.node[f["code"]] = f
@@ -136,8 +158,9 @@ class Round:
                 s_crit += cmax
             hdr(s_crit == fmax, p, "F5 criteria maxima do not sum to the field's")
             s_fields += fmax
-        hdr(s_fields == total, "header.framework.total", "F5 fields do not sum to total")
-        self.appraisable_subs = [s for s in self.subs if s["method"] in ("self", "council")]
+        hdr(s_fields == total, base + ".total", "F5 fields do not sum to total")
+        return {"fields": self.fw_fields, "criteria": self.fw_criteria, "subs": self.subs, "node": self.node,
+                "appraisable": [s for s in self.subs if s["method"] in ("self", "council")]}
 
     def _units_groups(self, units, groups):
         hdr(isinstance(groups, list), "header.groups", "not an array")
@@ -199,7 +222,7 @@ class Round:
         overlaps = []
         for i, m in enumerate(members):
             p = f"header.members[{i}]"
-            fields(m, p, ("codes", "identity", "units"))
+            fields(m, p, ("codes", "identity", "ownUnits", "units"))
             ident = check_identity(m["identity"], p + ".identity")
             hdr(ident["role"] == "member", p + ".identity.role", "M1 not a member")
             hdr(ident["id"] not in self.member_by_id, p + ".identity.id", "M1 duplicate id")
@@ -210,32 +233,47 @@ class Round:
             codes, units = m["codes"], m["units"]
             hdr(isinstance(codes, list) and codes, p + ".codes", "M2 empty")
             hdr(isinstance(units, list), p + ".units", "not an array")
-            subs = []
+            subs = {}   # set id -> sub-criteria assigned
             for c in codes:
-                hdr(isinstance(c, str) and c in self.node, p + ".codes", f"M2 unknown code {c!r}")
-                cov = [s for s in self.appraisable_subs
-                       if s["code"] == c or s["code"].startswith(c + ".")]
+                # §3.4: SET:CODE, or a bare CODE when the round has a single set.
+                hdr(isinstance(c, str), p + ".codes", "not a string")
+                if ":" in c:
+                    sid, local = c.split(":", 1)
+                    st = next((x for x in self.sets if x["id_"] == sid), None)
+                else:
+                    st, local = (self.sets[0] if len(self.sets) == 1 else None), c
+                hdr(st is not None and local in st["node"], p + ".codes", f"M2 unknown code {c!r}")
+                cov = [s for s in st["appraisable"]
+                       if s["code"] == local or s["code"].startswith(local + ".")]
                 hdr(cov, p + ".codes", f"M2 {c} covers no appraisable sub-criterion")
-                subs += cov
+                subs.setdefault(st["id_"], []).extend(cov)
             for u in units:
                 hdr(isinstance(u, str) and (u in self.unit_group or u in self.group_ids), p + ".units",
                     f"M3 {u!r}")
+            own = m["ownUnits"]
+            hdr(isinstance(own, list) and len(own) <= 1000 and len(set(own)) == len(own)
+                and all(isinstance(u, str) and u in self.unit_group for u in own), p + ".ownUnits",
+                "M5 unit ids, distinct")
             uids = [u["id"] for u in self.units
                     if not units or u["id"] in units or u["group"] in units]
             for uid in uids:
-                for s in subs:
+                got = subs.get(self.unit_set[uid]["id_"], [])
+                # §3.4 M5 (recusal): no assigned cell of a unit the member names as their own.
+                hdr(not (got and uid in own), p + ".ownUnits", f"M5 assigned a cell of own unit {uid}")
+                for s in got:
                     cell = (uid, s["code"])
                     if cell in self.assign and self.assign[cell] != ident["id"]:
                         overlaps.append(cell)
                     self.assign[cell] = ident["id"]
         hdr(not overlaps, "header.members", f"assign.overlap {overlaps[:10]}")
-        gaps = [(u["id"], s["code"]) for u in self.units for s in self.appraisable_subs
+        gaps = [(u["id"], s["code"]) for u in self.units for s in self.unit_set[u["id"]]["appraisable"]
                 if (u["id"], s["code"]) not in self.assign]
         hdr(not gaps, "header.members", f"assign.gap {gaps[:10]}")
-        self.appraisable = len(self.units) * len(self.appraisable_subs)
+        self.appraisable = sum(len(self.unit_set[u["id"]]["appraisable"]) for u in self.units)
 
     def _self_assessment(self, sa):
-        expected = [(u["id"], s["code"]) for u in self.units for s in self.subs if s["method"] == "self"]
+        expected = [(u["id"], s["code"]) for u in self.units for s in self.unit_set[u["id"]]["subs"]
+                    if s["method"] == "self"]
         hdr(isinstance(sa, list) and len(sa) == len(expected), "header.selfAssessment",
             "not exactly one entry per unit x self sub-criterion")
         self.self_score = {}
@@ -244,7 +282,7 @@ class Round:
             fields(e, p, ("code", "note", "score", "unit"))
             hdr(e["unit"] == uid and e["code"] == code, p, "not in cell order")
             sc = f_dec(e["score"], p + ".score")
-            s = self.node[code]
+            s = self.unit_set[uid]["node"][code]
             hdr(0 <= sc <= Decimal(s["max"]) and on_step(sc, Decimal(s["step"])), p + ".score", "range/step")
             f_str(e["note"], p + ".note", 2000, 0, one_line=False)
             hdr(nfc(e["note"]), p + ".note", "not NFC")

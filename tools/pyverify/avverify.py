@@ -854,12 +854,13 @@ def _shape_problems(rnd, units):
         uid = u["unit"]
         if u["group"] != rnd.unit_group[uid]:
             shape.append(f"{uid}: group")
-        if [c["code"] for c in u["fields"]] != [f["code"] for f in rnd.fw_fields] or \
-           [c["code"] for c in u["criteria"]] != [c["code"] for c in rnd.fw_criteria] or \
-           [c["code"] for c in u["cells"]] != [s["code"] for s in rnd.subs]:
+        st = rnd.unit_set[uid]
+        if [c["code"] for c in u["fields"]] != [f["code"] for f in st["fields"]] or \
+           [c["code"] for c in u["criteria"]] != [c["code"] for c in st["criteria"]] or \
+           [c["code"] for c in u["cells"]] != [s["code"] for s in st["subs"]]:
             shape.append(f"{uid}: codes")
             continue
-        for c, s in zip(u["cells"], rnd.subs):
+        for c, s in zip(u["cells"], st["subs"]):
             want_self = rnd.self_score.get((uid, s["code"]))
             if c["method"] != s["method"] or Decimal(c["max"]) != Decimal(s["max"]) or \
                (None if c["self"] is None else Decimal(c["self"])) != want_self:
@@ -873,7 +874,7 @@ def _total_problems(rnd, units, survey):
     for u in units:
         uid = u["unit"]
         crit = {}
-        for c, s in zip(u["cells"], rnd.subs):
+        for c, s in zip(u["cells"], rnd.unit_set[uid]["subs"]):
             acc = crit.setdefault(s["_criterion"], [Decimal(0)] * 3)
             acc[0] += D(c["self"])
             acc[1] += D(c["appraised"])

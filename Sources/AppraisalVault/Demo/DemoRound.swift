@@ -33,10 +33,8 @@ public enum DemoRound {
 
     /// The demo appraisals of `member`'s cells.
     static func appraisals(for member: Member, in round: RoundDefinition) -> [Appraisal] {
-        var subs = [String: Framework.SubCriterion]()
-        for s in round.framework.subCriteria { subs[s.code] = s }
-        return round.cells(of: member).map { cell in
-            let sub = subs[cell.code]!
+        round.cells(of: member).map { cell in
+            let sub = round.plan.subCriterion(unit: cell.unit, code: cell.code)!
             let d = draw(cell, "appraise")
             if let own = round.selfAssessment.score(unit: cell.unit, code: cell.code) {
                 if d % 9 == 0, own >= sub.step {
@@ -58,7 +56,7 @@ public enum DemoRound {
     static func surveyScores(for round: RoundDefinition) -> [Cell: Points] {
         var out = [Cell: Points]()
         for unit in round.units {
-            for sub in round.framework.subCriteria where sub.method == .survey {
+            for sub in round.plan.framework(unit: unit.id)?.subCriteria ?? [] where sub.method == .survey {
                 let cell = Cell(unit: unit.id, code: sub.code)
                 let steps = (sub.max.value / sub.step.value)
                 let fraction = Decimal(60 + draw(cell, "survey") % 36) / 100

@@ -56,7 +56,7 @@ public enum Merge {
             var cells = [Results.CellResult]()
             var criteria = [Results.Subtotal]()
             var fields = [Results.Subtotal]()
-            for field in input.framework.fields {
+            for field in input.framework(unit: unit.id)?.fields ?? [] {
                 var fieldSelf = Points.zero
                 var fieldFinal = Points.zero
                 var fieldMax = Points.zero

@@ -145,8 +145,7 @@ public enum RoundMerge {
                 throw InboxError(.notMember, [.file(path), .member(identity.id)])
             }
             let check = AppraisalCheck(
-                framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member)
-            )
+                plan: round.plan, assignedCells: round.cells(of: member))
             let problems = check.problems(content.rows)
             guard problems.isEmpty else {
                 // Name the rule and the cell, never the submitted score or reason (S1).

@@ -107,7 +107,7 @@ public struct SurveyScores: Sendable, Hashable {
 extension RoundDefinition {
     /// The framework a unit is appraised on; its survey sub-criteria are the unit's survey cells
     /// (§6.6). The one place the survey code asks which criteria apply to a unit.
-    func surveyFramework(of unit: String) -> Framework { plan.framework }
+    func surveyFramework(of unit: String) -> Framework { plan.framework(unit: unit) ?? plan.framework }
 
     /// The survey sub-criteria of `unit`'s framework, in framework order.
     func surveyItems(of unit: String) -> [Framework.SubCriterion] {

@@ -48,10 +48,13 @@ extension ResultsReport {
         for group in round.groups {
             let rows = ranking(of: group)
             guard !rows.isEmpty else { continue }
+            let fields = round.plan.set(group: group.id)?.framework.fields ?? []
             h += "<h3>\(e(group.name))</h3>\n<table><thead><tr><th>Đơn vị</th>"
-            for field in round.framework.fields {
+            // The counted maxima (spec §6.4: survey cells count only when survey scores exist),
+            // the same the index and the ranking use; every unit of a group shares them.
+            for (field, counted) in zip(fields, rows[0].result.fields) {
                 h +=
-                    "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(field.max))</span></th>"
+                    "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(counted.max))</span></th>"
             }
             h += "<th>Tổng</th></tr></thead><tbody>\n"
             for (unit, r) in rows {
@@ -61,8 +64,10 @@ extension ResultsReport {
             }
             h += "</tbody></table>\n"
         }
-        h += "<p class=\"note\">Lĩnh vực: "
-        h += round.framework.fields.map { "\(e($0.code)). \(e($0.title))" }.joined(separator: "; ") + ".</p>\n"
+        for set in round.sets {
+            h += "<p class=\"note\">Lĩnh vực\(round.sets.count > 1 ? " (\(e(set.name)))" : ""): "
+            h += set.framework.fields.map { "\(e($0.code)). \(e($0.title))" }.joined(separator: "; ") + ".</p>\n"
+        }
         // Adjustments.
         let names = appraiserNames
         let list = adjustments

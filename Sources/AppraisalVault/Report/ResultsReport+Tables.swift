@@ -8,12 +8,12 @@ extension ResultsReport {
     /// as `=HYPERLINK(…)` stays text.
     public func csv() -> [UInt8] {
         func text(_ s: String) -> String { CSV.spreadsheetText(s) }
-        let titles = subCriterionTitles
         let names = appraiserNames
         let groupNames = Dictionary(uniqueKeysWithValues: round.groups.map { ($0.id, $0.name) })
         var rows: [[String]] = [
             [
-                "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh", "tong_toi_da",
+                "bo_tieu_chi", "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh",
+                "tong_toi_da",
                 "chi_so_phan_tram",
                 "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh",
                 "chenh_lech",
@@ -24,11 +24,12 @@ extension ResultsReport {
             for (unit, r) in ranking(of: group) {
                 for c in r.cells {
                     rows.append([
-                        text(groupNames[r.group] ?? r.group), String(r.rank), unit.id, text(unit.name),
+                        round.plan.set(group: r.group)?.id ?? "", text(groupNames[r.group] ?? r.group), String(r.rank),
+                        unit.id, text(unit.name),
                         r.selfTotal.description,
                         r.appraisedTotal.description, r.maxTotal.description, r.percent.description, text(r.label),
                         c.code,
-                        text(titles[c.code] ?? ""), c.method.rawValue, c.max.description,
+                        text(title(unit: r.unit, code: c.code)), c.method.rawValue, c.max.description,
                         c.selfScore?.description ?? "",
                         c.appraised?.description ?? "", c.difference?.description ?? "", text(c.reason),
                         text(c.appraiser.isEmpty ? "" : (names[c.appraiser] ?? c.appraiser)),
@@ -41,13 +42,13 @@ extension ResultsReport {
 
     /// The report as canonical JSON (documented in docs/report.md).
     public func json() -> [UInt8] {
-        let titles = subCriterionTitles
         let names = appraiserNames
         func p(_ x: Points?) -> JSONValue { x.map { .string($0.description) } ?? .null }
         let groups: [JSONValue] = round.groups.map { group in
             .object([
                 "id": .string(group.id),
                 "name": .string(group.name),
+                "set": .string(round.plan.set(group: group.id)?.id ?? ""),
                 "units": .array(
                     ranking(of: group).map { unit, r in
                         .object([
@@ -71,7 +72,7 @@ extension ResultsReport {
         let adjustments: [JSONValue] = self.adjustments.map { a in
             .object([
                 "unit": .string(a.unit.id), "unitName": .string(a.unit.name), "code": .string(a.code),
-                "title": .string(titles[a.code] ?? a.title), "self": .string(a.selfScore.description),
+                "title": .string(a.title), "self": .string(a.selfScore.description),
                 "appraised": .string(a.appraised.description), "difference": .string(a.difference.description),
                 "reason": .string(a.reason), "appraiser": .string(a.appraiser),
                 "appraiserName": .string(names[a.appraiser] ?? a.appraiser),
@@ -83,11 +84,18 @@ extension ResultsReport {
                     "title": .string(round.title), "year": .int(round.year),
                     "references": .array(round.references.map(JSONValue.string)),
                     "fingerprint": .string(round.fingerprint.description), "demo": .bool(round.isDemo),
-                    "fields": .array(
-                        round.framework.fields.map {
+                    "sets": .array(
+                        round.sets.map { set in
                             .object([
-                                "code": .string($0.code), "title": .string($0.title),
-                                "max": .string($0.max.description),
+                                "id": .string(set.id), "name": .string(set.name),
+                                "groups": .array(set.groups.map(JSONValue.string)),
+                                "fields": .array(
+                                    set.framework.fields.map {
+                                        .object([
+                                            "code": .string($0.code), "title": .string($0.title),
+                                            "max": .string($0.max.description),
+                                        ])
+                                    }),
                             ])
                         }),
                 ]),

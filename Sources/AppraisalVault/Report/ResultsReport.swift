@@ -46,7 +46,6 @@ public struct ResultsReport: Sendable {
 
     /// Every adjustment, in unit then framework order.
     public var adjustments: [Adjustment] {
-        let titles = subCriterionTitles
         let byID = Dictionary(uniqueKeysWithValues: round.units.map { ($0.id, $0) })
         var out = [Adjustment]()
         for u in results.units {
@@ -55,7 +54,7 @@ public struct ResultsReport: Sendable {
                 guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
                 out.append(
                     Adjustment(
-                        unit: unit, code: c.code, title: titles[c.code] ?? "", selfScore: s, appraised: a,
+                        unit: unit, code: c.code, title: title(unit: u.unit, code: c.code), selfScore: s, appraised: a,
                         reason: c.reason,
                         appraiser: c.appraiser))
             }
@@ -63,9 +62,9 @@ public struct ResultsReport: Sendable {
         return out
     }
 
-    /// Sub-criterion titles by code.
-    public var subCriterionTitles: [String: String] {
-        Dictionary(uniqueKeysWithValues: round.framework.subCriteria.map { ($0.code, $0.title) })
+    /// The title of the sub-criterion `code` of the unit's criteria set ("" when unknown).
+    public func title(unit: String, code: String) -> String {
+        round.plan.subCriterion(unit: unit, code: code)?.title ?? ""
     }
 
     /// Appraiser display names by member id.

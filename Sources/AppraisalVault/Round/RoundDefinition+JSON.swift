@@ -7,9 +7,11 @@ extension RoundDefinition {
     static func header(
         roundID: [UInt8], setup: RoundSetup, created: String, secretary: PublicIdentity, release: ReleasePolicy
     ) -> JSONValue {
-        let selfCodes = setup.framework.subCriteria.filter { $0.method == .selfAssessed }.map(\.code)
         var selfRows = [JSONValue]()
         for unit in setup.units {
+            let selfCodes = (setup.plan.framework(unit: unit.id)?.subCriteria ?? []).filter {
+                $0.method == .selfAssessed
+            }.map(\.code)
             for code in selfCodes {
                 let entry = setup.selfAssessment.entries[Cell(unit: unit.id, code: code)]!
                 selfRows.append(
@@ -22,7 +24,6 @@ extension RoundDefinition {
         return .object([
             "created": .string(created),
             "demo": .bool(setup.isDemo),
-            "framework": frameworkJSON(setup.framework),
             "groups": .array(setup.groups.map { .object(["id": .string($0.id), "name": .string($0.name)]) }),
             "labels": .array(
                 setup.groups.map { g in
@@ -38,6 +39,7 @@ extension RoundDefinition {
                 setup.members.map { m in
                     .object([
                         "codes": .array(m.codes.map(JSONValue.string)), "identity": m.identity.json,
+                        "ownUnits": .array(m.ownUnits.map(JSONValue.string)),
                         "units": .array(m.units.map(JSONValue.string)),
                     ])
                 }),
@@ -46,6 +48,13 @@ extension RoundDefinition {
             "round": .hex(roundID),
             "secretary": secretary.json,
             "selfAssessment": .array(selfRows),
+            "sets": .array(
+                setup.sets.map { set in
+                    .object([
+                        "framework": frameworkJSON(set.framework), "groups": .array(set.groups.map(JSONValue.string)),
+                        "id": .string(set.id),
+                    ])
+                }),
             "title": .string(setup.title),
             "units": .array(
                 setup.units.map {
@@ -105,7 +114,25 @@ extension RoundDefinition {
             throw FieldReader.Failure(path: "title", reason: "not valid text")
         }
 
-        let framework = try Self.readFramework(try r.value("framework"))
+        var setItems = [(id: String, groups: [String], framework: Framework)]()
+        for (i, v) in try r.array("sets", maxCount: 100).enumerated() {
+            var c = try FieldReader(v, path: "sets[\(i)]")
+            let id = try c.string("id", maxBytes: 64)
+            var setGroups = [String]()
+            for g in try c.array("groups", maxCount: 1000) {
+                guard case .string(let s) = g, !setGroups.contains(s) else {
+                    throw FieldReader.Failure(path: "sets[\(i)].groups", reason: "expected distinct group ids")
+                }
+                setGroups.append(s)
+            }
+            let framework = try Self.readFramework(try c.value("framework"), path: "sets[\(i)].framework")
+            try c.finish()
+            guard Identifier.isValid(id), !setItems.contains(where: { $0.id == id }), !setGroups.isEmpty else {
+                throw FieldReader.Failure(path: "sets[\(i)]", reason: "invalid or repeated set id, or no groups")
+            }
+            setItems.append((id, setGroups, framework))
+        }
+        guard !setItems.isEmpty else { throw FieldReader.Failure(path: "sets", reason: "no criteria set") }
 
         var groups = [UnitGroup]()
         for (i, v) in try r.array("groups", maxCount: 1000).enumerated() {
@@ -136,18 +163,26 @@ extension RoundDefinition {
         guard !units.isEmpty, Set(units.map(\.group)) == Set(groups.map(\.id)) else {
             throw FieldReader.Failure(path: "units", reason: "no units, or a group without units")
         }
+        let setGroupList = setItems.flatMap(\.groups)
+        guard setGroupList.count == groups.count, Set(setGroupList) == Set(groups.map(\.id)) else {
+            throw FieldReader.Failure(path: "sets", reason: "every group must belong to exactly one set")
+        }
+        let sets = setItems.map { CriteriaSet(id: $0.id, groups: $0.groups, framework: $0.framework) }
+        var frameworkOfGroup = [String: Framework]()
+        for set in sets { for g in set.groups { frameworkOfGroup[g] = set.framework } }
 
-        // Self-assessment: exactly unit order × self sub-criteria in framework order.
-        let selfSubs = framework.subCriteria.filter { $0.method == .selfAssessed }
+        // Self-assessment: exactly unit order × the self sub-criteria of the unit's set, in
+        // framework order.
+        let selfSubsOfGroup = frameworkOfGroup.mapValues { $0.subCriteria.filter { $0.method == .selfAssessed } }
         let selfItems = try r.array("selfAssessment", maxCount: 1 << 24)
-        guard selfItems.count == units.count * selfSubs.count else {
-            throw FieldReader.Failure(
-                path: "selfAssessment", reason: "expected \(units.count * selfSubs.count) entries")
+        let expected = units.reduce(0) { $0 + selfSubsOfGroup[$1.group]!.count }
+        guard selfItems.count == expected else {
+            throw FieldReader.Failure(path: "selfAssessment", reason: "expected \(expected) entries")
         }
         var entries = [Cell: SelfAssessment.Entry]()
         var k = 0
         for unit in units {
-            for sub in selfSubs {
+            for sub in selfSubsOfGroup[unit.group]! {
                 let path = "selfAssessment[\(k)]"
                 var e = try FieldReader(selfItems[k], path: path)
                 let u = try e.string("unit", maxBytes: 64)
@@ -174,10 +209,18 @@ extension RoundDefinition {
             let identity = try PublicIdentity(json: try m.value("identity"), path: path + ".identity")
             var codes = [String]()
             for c in try m.array("codes", maxCount: 10_000) {
-                guard case .string(let s) = c, let subs = framework.subCriteria(under: s),
+                guard case .string(let s) = c, let (set, local) = Member.resolve(s, in: sets),
+                    let subs = set.framework.subCriteria(under: local),
                     subs.contains(where: { $0.method.isAppraisable })
                 else { throw FieldReader.Failure(path: path + ".codes", reason: "unknown or survey-only code") }
                 codes.append(s)
+            }
+            var own = [String]()
+            for c in try m.array("ownUnits", maxCount: 1000) {
+                guard case .string(let s) = c, unitIDs.contains(s), !own.contains(s) else {
+                    throw FieldReader.Failure(path: path + ".ownUnits", reason: "unknown or repeated unit")
+                }
+                own.append(s)
             }
             var scope = [String]()
             for c in try m.array("units", maxCount: 1 << 20) {
@@ -190,10 +233,10 @@ extension RoundDefinition {
             guard identity.role == .member, !codes.isEmpty,
                 !members.contains(where: { $0.id == identity.id || $0.identity.signingKey == identity.signingKey })
             else { throw FieldReader.Failure(path: path, reason: "not a member, no codes, or repeated identity") }
-            members.append(Member(identity: identity, codes: codes, units: scope))
+            members.append(Member(identity: identity, codes: codes, units: scope, ownUnits: own))
         }
         var coverage = InputProblems()
-        MembersInput.checkCoverage(members, framework: framework, units: units, file: "members", problems: &coverage)
+        MembersInput.checkCoverage(members, sets: sets, units: units, file: "members", problems: &coverage)
         if let first = coverage.errors.first { throw FieldReader.Failure(path: "members", reason: first.description) }
 
         var labels = [String: [RankLabels.Threshold]]()
@@ -255,7 +298,7 @@ extension RoundDefinition {
         self.created = created
         self.secretary = secretary
         self.plan = RoundPlan(
-            framework: framework, groups: groups, units: units, selfAssessment: SelfAssessment(entries: entries),
+            sets: sets, groups: groups, units: units, selfAssessment: SelfAssessment(entries: entries),
             members: members, labels: RankLabels(groups: labels))
         self.release = release
         self.fileHash = fileHash
@@ -276,11 +319,11 @@ extension RoundDefinition {
         return p
     }
 
-    static func readFramework(_ value: JSONValue) throws(FieldReader.Failure) -> Framework {
-        var r = try FieldReader(value, path: "framework")
+    static func readFramework(_ value: JSONValue, path base: String) throws(FieldReader.Failure) -> Framework {
+        var r = try FieldReader(value, path: base)
         let id = try r.string("id", maxBytes: FrameworkInput.maxIDBytes)
         let title = try r.string("title", maxBytes: FrameworkInput.maxTitleBytes)
-        let total = try points(&r, "total", path: "framework")
+        let total = try points(&r, "total", path: base)
         var rows = [FrameworkInput.Row]()
         func row(_ v: JSONValue, path: String, level: Int, enclosing: String?) throws(FieldReader.Failure) {
             var n = try FieldReader(v, path: path)
@@ -308,18 +351,18 @@ extension RoundDefinition {
             }
         }
         for (i, f) in try r.array("fields", maxCount: 10_000).enumerated() {
-            try row(f, path: "framework.fields[\(i)]", level: 1, enclosing: nil)
+            try row(f, path: "\(base).fields[\(i)]", level: 1, enclosing: nil)
         }
         try r.finish()
         guard Text.isNFC(id), Text.isNFC(title), !Text.hasControlCharacters(title) else {
-            throw FieldReader.Failure(path: "framework.title", reason: "not NFC text")
+            throw FieldReader.Failure(path: base + ".title", reason: "not NFC text")
         }
         var problems = InputProblems()
         let at = InputLocation(file: "framework", line: 0, column: 0)
         guard
             let f = FrameworkInput.build(
                 id: id, title: title, total: total, totalAt: at, rows: rows, file: "framework", problems: &problems)
-        else { throw FieldReader.Failure(path: "framework", reason: problems.errors.first?.description ?? "invalid") }
+        else { throw FieldReader.Failure(path: base, reason: problems.errors.first?.description ?? "invalid") }
         return f
     }
 }

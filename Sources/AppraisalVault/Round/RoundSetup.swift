@@ -9,8 +9,12 @@ internal import VaultCrypto
 public struct RoundSetup: Sendable {
     /// Paths and values given on the command line.
     public struct Sources: Sendable {
-        /// The framework file (JSON or CSV).
-        public var framework: String
+        /// The criteria sets as given with `--framework`: `SET=FILE`, or `FILE` alone for a
+        /// one-set round (set id ``CriteriaSet/defaultID``); each file JSON or CSV.
+        public var frameworks: [String]
+        /// The groups of each set as given with `--set-groups`: `SET=GROUP[,GROUP…]` (groups
+        /// separated by `,`, `;` or spaces). A single set without any covers every group.
+        public var setGroups: [String]
         /// The units CSV.
         public var units: String
         /// The optional groups CSV (`id,name`).
@@ -35,14 +39,27 @@ public struct RoundSetup: Sendable {
         /// without it t = 1 is refused (`release.single-holder`).
         public var singleHolder: Bool
 
-        /// Collects the sources.
+        /// Collects the sources of a one-set round.
         public init(
             framework: String, units: String, groups: String? = nil, selfAssessment: String, members: String,
             labels: String? = nil, ceremony: String, title: String, year: Int,
             references: [String] = [],
             isDemo: Bool = false, singleHolder: Bool = false
         ) {
-            self.framework = framework
+            self.init(
+                frameworks: [framework], units: units, groups: groups, selfAssessment: selfAssessment,
+                members: members, labels: labels, ceremony: ceremony, title: title, year: year,
+                references: references, isDemo: isDemo, singleHolder: singleHolder)
+        }
+
+        /// Collects the sources.
+        public init(
+            frameworks: [String], setGroups: [String] = [], units: String, groups: String? = nil,
+            selfAssessment: String, members: String, labels: String? = nil, ceremony: String, title: String,
+            year: Int, references: [String] = [], isDemo: Bool = false, singleHolder: Bool = false
+        ) {
+            self.frameworks = frameworks
+            self.setGroups = setGroups
             self.units = units
             self.groups = groups
             self.selfAssessment = selfAssessment
@@ -54,6 +71,15 @@ public struct RoundSetup: Sendable {
             self.references = references
             self.isDemo = isDemo
             self.singleHolder = singleHolder
+        }
+
+        /// Splits `SET=VALUE` into the set id and the value when the part before the first `=` is an
+        /// identifier; otherwise the whole argument is the value of the set ``CriteriaSet/defaultID``.
+        public static func splitSet(_ argument: String) -> (set: String, value: String) {
+            if let eq = argument.firstIndex(of: "="), Identifier.isValid(String(argument[..<eq])) {
+                return (String(argument[..<eq]), String(argument[argument.index(after: eq)...]))
+            }
+            return (CriteriaSet.defaultID, argument)
         }
 
         /// `release.single-holder` when the ceremony's t = 1 was not accepted with ``singleHolder``.
@@ -101,36 +127,97 @@ public struct RoundSetup: Sendable {
             problems.add(error)
         }
 
-        let framework = FrameworkInput.load(s.framework, problems: &problems)
+        var frameworks = [(id: String, framework: Framework?)]()
+        for argument in s.frameworks {
+            let (id, path) = Sources.splitSet(argument)
+            if frameworks.contains(where: { $0.id == id }) {
+                problems.add(InputError(.frameworkDuplicateSet, [.text(id)]))
+                continue
+            }
+            frameworks.append((id, FrameworkInput.load(path, problems: &problems)))
+        }
         var declaredGroups: [UnitGroup]?
         if let g = s.groups { declaredGroups = UnitsInput.loadGroups(g, problems: &problems) }
         let unitsAndGroups = UnitsInput.load(s.units, groups: declaredGroups, problems: &problems)
+        var sets: [CriteriaSet]?
+        if let (_, groups) = unitsAndGroups, frameworks.allSatisfy({ $0.framework != nil }), !frameworks.isEmpty {
+            sets = assignGroups(
+                frameworks.map { ($0.id, $0.framework!) }, groups: groups, mapping: s.setGroups,
+                problems: &problems)
+        }
         var selfAssessment: SelfAssessment?
         var members: [Member]?
         var labels: RankLabels?
-        if let framework, let (units, groups) = unitsAndGroups {
+        if let sets, let (units, groups) = unitsAndGroups {
             selfAssessment = SelfAssessmentInput.load(
-                s.selfAssessment, framework: framework, units: units, problems: &problems)
+                s.selfAssessment, sets: sets, units: units, problems: &problems)
             members = MembersInput.load(
-                s.members, framework: framework, units: units, groups: groups, problems: &problems)
+                s.members, sets: sets, units: units, groups: groups, problems: &problems)
         }
         if let (_, groups) = unitsAndGroups {
             labels = LabelsInput.load(s.labels, groups: groups, problems: &problems)
         }
-        guard problems.isEmpty, let framework, let (units, groups) = unitsAndGroups, let selfAssessment, let members,
+        guard problems.isEmpty, let sets, let (units, groups) = unitsAndGroups, let selfAssessment, let members,
             let labels, let release
         else {
             if problems.isEmpty { problems.add(RoundError(.inputsIncomplete)) }
             throw problems
         }
         let plan = RoundPlan(
-            framework: framework, groups: groups, units: units, selfAssessment: selfAssessment, members: members,
+            sets: sets, groups: groups, units: units, selfAssessment: selfAssessment, members: members,
             labels: labels)
         return RoundSetup(
             title: title, year: s.year, references: references, isDemo: s.isDemo, plan: plan, release: release)
     }
 
-    /// A part of the set-up's ``plan``, e.g. `setup.framework`.
+    /// The criteria sets with their groups (spec §3.3): `--set-groups` mappings, or every group
+    /// for a single set given none; every group with units belongs to exactly one set.
+    static func assignGroups(
+        _ frameworks: [(id: String, framework: Framework)], groups: [UnitGroup], mapping: [String],
+        problems: inout InputProblems
+    ) -> [CriteriaSet]? {
+        let before = problems.errors.count
+        var covered = [String: [String]]()
+        var owner = [String: String]()
+        for argument in mapping {
+            let (setID, list) = Sources.splitSet(argument)
+            guard frameworks.contains(where: { $0.id == setID }) else {
+                problems.add(
+                    InputError(
+                        .frameworkUnknownSet,
+                        [.text(argument), .text(setID), .text(frameworks.map(\.id).joined(separator: ", "))]))
+                continue
+            }
+            for group in list.split(whereSeparator: { " ,;\t".contains($0) }).map(String.init) {
+                guard groups.contains(where: { $0.id == group }) else {
+                    problems.add(InputError(.frameworkSetUnknownGroup, [.text(argument), .text(group)]))
+                    continue
+                }
+                if let other = owner[group] {
+                    if other != setID {
+                        problems.add(InputError(.frameworkGroupTwice, [.text(group), .text(other), .text(setID)]))
+                    }
+                    continue
+                }
+                owner[group] = setID
+                covered[setID, default: []].append(group)
+            }
+        }
+        if frameworks.count == 1, mapping.isEmpty {
+            covered[frameworks[0].id] = groups.map(\.id)
+            for g in groups { owner[g.id] = frameworks[0].id }
+        }
+        for (id, _) in frameworks where covered[id] == nil {
+            problems.add(InputError(.frameworkSetNoGroups, [.text(id)]))
+        }
+        for g in groups where owner[g.id] == nil {
+            problems.add(InputError(.frameworkGroupUncovered, [.text(g.id)]))
+        }
+        guard problems.errors.count == before else { return nil }
+        return frameworks.map { CriteriaSet(id: $0.id, groups: covered[$0.id]!, framework: $0.framework) }
+    }
+
+    /// A part of the set-up's ``plan``, e.g. `setup.units`.
     public subscript<Value>(dynamicMember part: KeyPath<RoundPlan, Value>) -> Value { plan[keyPath: part] }
 
     /// True for one line of NFC text, 1…`maxBytes` bytes, not blank, without control or

@@ -52,8 +52,8 @@ extension Worksheet {
             names.map { .text(columnTitles[$0] ?? $0) },
             names.map { .text($0) },
         ]
-        let subs = Dictionary(uniqueKeysWithValues: round.framework.subCriteria.map { ($0.code, $0) })
         let codeColumn = names.firstIndex(of: "ma_tieu_chi")
+        let unitColumn = names.firstIndex(of: "ma_don_vi")
         var limits = [(max: Points, step: Points)]()
         for row in table.dropFirst() {
             out.append(
@@ -62,7 +62,10 @@ extension Worksheet {
                     if name.hasPrefix("diem_"), let p = Points(parsing: value) { return .number(p.description) }
                     return .text(value)
                 })
-            if let codeColumn, let sub = subs[row[codeColumn]] {
+            // Each unit's sub-criterion is that of its criteria set (spec §3.3).
+            if let codeColumn, let unitColumn,
+                let sub = round.plan.subCriterion(unit: row[unitColumn], code: row[codeColumn])
+            {
                 limits.append((sub.max, sub.step))
             } else {
                 limits.append((.zero, .quarter))

@@ -18,10 +18,9 @@ public enum Worksheet {
     /// (``CSV/spreadsheetText(_:)``): a title starting with `=` is not evaluated as a formula.
     public static func rows(for member: Member, in round: RoundDefinition) -> [[String]] {
         let names = Dictionary(uniqueKeysWithValues: round.units.map { ($0.id, $0.name) })
-        let subs = Dictionary(uniqueKeysWithValues: round.framework.subCriteria.map { ($0.code, $0) })
         var rows = [columns]
         for cell in round.cells(of: member) {
-            let sub = subs[cell.code]!
+            let sub = round.plan.subCriterion(unit: cell.unit, code: cell.code)!
             let selfScore = round.selfAssessment.score(unit: cell.unit, code: cell.code)?.description ?? ""
             rows.append([
                 cell.unit, CSV.spreadsheetText(names[cell.unit]!), cell.code, CSV.spreadsheetText(sub.title),

@@ -13,16 +13,31 @@ public struct AppraisalCheck: Sendable {
         public var column = 0
     }
 
-    let subCriteria: [String: Framework.SubCriterion]
+    /// The sub-criteria of each criteria set, by code.
+    let subCriteria: [[String: Framework.SubCriterion]]
+    /// The index of each unit's set in ``subCriteria``; nil in a one-set check (every unit set 0).
+    let setOfUnit: [String: Int]?
     let selfAssessment: SelfAssessment
     let assigned: Set<Cell>
     let order: [Cell]
 
     /// Prepares the check for one member's assigned cells.
+    ///
+    /// A cell's sub-criterion is that of the unit's criteria set; a code outside it is unknown.
+    public init(plan: RoundPlan, assignedCells: [Cell]) {
+        self.init(
+            frameworks: plan.sets.map(\.framework), setOfUnit: plan.setOfUnit, selfAssessment: plan.selfAssessment,
+            assignedCells: assignedCells)
+    }
+
+    /// Prepares the check for one member's assigned cells in a one-set round.
     public init(framework: Framework, selfAssessment: SelfAssessment, assignedCells: [Cell]) {
-        var subs = [String: Framework.SubCriterion]()
-        for sub in framework.subCriteria { subs[sub.code] = sub }
-        self.subCriteria = subs
+        self.init(frameworks: [framework], setOfUnit: nil, selfAssessment: selfAssessment, assignedCells: assignedCells)
+    }
+
+    init(frameworks: [Framework], setOfUnit: [String: Int]?, selfAssessment: SelfAssessment, assignedCells: [Cell]) {
+        self.subCriteria = frameworks.map { f in Dictionary(uniqueKeysWithValues: f.subCriteria.map { ($0.code, $0) }) }
+        self.setOfUnit = setOfUnit
         self.selfAssessment = selfAssessment
         self.assigned = Set(assignedCells)
         self.order = assignedCells
@@ -41,7 +56,7 @@ public struct AppraisalCheck: Sendable {
         var seen = [Cell: Int]()
         for row in rows {
             let cell = row.cell
-            guard let sub = subCriteria[row.code] else {
+            guard let set = setOfUnit == nil ? 0 : setOfUnit![cell.unit], let sub = subCriteria[set][cell.code] else {
                 problems.append(
                     Problem(line: row.line, cell: cell, error: InputError(.appraisalUnknownCode, [.text(row.code)])))
                 continue

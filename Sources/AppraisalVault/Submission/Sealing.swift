@@ -43,7 +43,7 @@ public enum Sealing {
         }
         var findings = problems.errors.map { Finding(location: "", cell: nil, text: Notice($0)) }
         let check = AppraisalCheck(
-            framework: round.framework, selfAssessment: round.selfAssessment, assignedCells: round.cells(of: member))
+            plan: round.plan, assignedCells: round.cells(of: member))
         for p in check.problems(rows, alreadyReported: unreadable) {
             // A missing cell names itself; a row problem is prefixed with its line and cell.
             findings.append(

@@ -46,11 +46,12 @@ extension RoundVerification {
             fail("results.totals", subject, .resultsUnits, [subject])
             return false
         }
-        let subs = round.framework.subCriteria
         for u in r.units {
+            let framework = round.plan.framework(unit: u.unit)!
+            let subs = framework.subCriteria
             guard u.cells.map(\.code) == subs.map(\.code),
-                u.criteria.map(\.code) == round.framework.criteria.map(\.code),
-                u.fields.map(\.code) == round.framework.fields.map(\.code)
+                u.criteria.map(\.code) == framework.criteria.map(\.code),
+                u.fields.map(\.code) == framework.fields.map(\.code)
             else {
                 fail("results.totals", subject, .resultsCells, [u.unit])
                 return false
@@ -74,7 +75,8 @@ extension RoundVerification {
             let counted = { (c: Results.CellResult) in c.method != .survey || r.surveyAvailable }
             var criterionTotals = [(String, Points, Points, Points)]()
             var index = 0
-            for criterion in round.framework.criteria {
+            let framework = round.plan.framework(unit: u.unit)!
+            for criterion in framework.criteria {
                 let cells = u.cells[index..<(index + criterion.subCriteria.count)]
                 index += criterion.subCriteria.count
                 criterionTotals.append(
@@ -90,7 +92,7 @@ extension RoundVerification {
                     (subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text(subtotal.code)])))
             }
             var criterionIndex = 0
-            for (field, subtotal) in zip(round.framework.fields, u.fields) {
+            for (field, subtotal) in zip(framework.fields, u.fields) {
                 let parts = u.criteria[criterionIndex..<(criterionIndex + field.criteria.count)]
                 criterionIndex += field.criteria.count
                 if subtotal.selfTotal != Points.sum(parts.map(\.selfTotal))

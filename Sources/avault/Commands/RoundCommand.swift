@@ -11,8 +11,12 @@ struct RoundCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: Terminal.localized(.roundInitAbstract), discussion: Terminal.localized(.roundInitDiscussion))
 
-        @Option(help: ArgumentHelp(Terminal.localized(.helpFramework), valueName: "file"))
-        var framework: String
+        @Option(help: ArgumentHelp(Terminal.localized(.helpFramework), valueName: "set=file"))
+        var framework: [String]
+        @Option(
+            name: .customLong("set-groups"),
+            help: ArgumentHelp(Terminal.localized(.helpSetGroups), valueName: "set=group,…"))
+        var setGroups: [String] = []
         @Option(help: ArgumentHelp(Terminal.localized(.helpUnits), valueName: "file"))
         var units: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpGroups), valueName: "file"))
@@ -46,7 +50,8 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             // 1. Everything that can be checked without the passphrase.
             let sources = RoundSetup.Sources(
-                framework: framework, units: units, groups: groups, selfAssessment: selfAssessment, members: members,
+                frameworks: framework, setGroups: setGroups, units: units, groups: groups,
+                selfAssessment: selfAssessment, members: members,
                 labels: labels, ceremony: ceremony, title: title, year: year, references: reference, isDemo: demo,
                 singleHolder: singleHolder)
             let setup: RoundSetup
@@ -71,11 +76,12 @@ struct RoundCommand: ParsableCommand {
             let layout = RoundLayout(out)
             Terminal.say(.roundInitWrote, [layout.definition])
             Terminal.say(.roundInitJournal, [layout.journal])
-            let f = round.framework
+            let f = round.sets.map(\.framework)
             Terminal.say(
                 .roundInitCounts,
                 [
-                    String(f.fields.count), String(f.criteria.count), String(f.subCriteria.count),
+                    String(f.reduce(0) { $0 + $1.fields.count }), String(f.reduce(0) { $0 + $1.criteria.count }),
+                    String(f.reduce(0) { $0 + $1.subCriteria.count }),
                     String(round.units.count),
                     String(round.appraisableCells.count), String(round.members.count),
                     String(round.holders.count), String(round.threshold),

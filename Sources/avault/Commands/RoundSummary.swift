@@ -5,8 +5,6 @@ enum RoundSummary {
     static func lines(_ r: RoundDefinition) -> [String] {
         var rows = [(MessageID?, String)]()
         func row(_ label: MessageID?, _ value: String) { rows.append((label, value)) }
-        let f = r.framework
-        let subs = f.subCriteria
         row(.labelTitle, r.title)
         row(.labelYear, String(r.year))
         if r.references.isEmpty { row(.labelReferences, Terminal.localized(.showNone)) }
@@ -14,17 +12,22 @@ enum RoundSummary {
         row(.labelDemo, Terminal.localized(r.isDemo ? .yes : .no))
         row(.labelRoundID, r.roundIDHex)
         row(.labelSecretary, "\(r.secretary.id)  \(r.secretary.name)  [\(r.secretary.fingerprint)]")
-        row(
-            .labelFramework,
-            Terminal.localized(
-                .showCounts,
-                [
-                    String(f.fields.count), String(f.criteria.count), String(subs.count),
-                    String(subs.filter { $0.method == .selfAssessed }.count),
-                    String(subs.filter { $0.method == .council }.count),
-                    String(subs.filter { $0.method == .survey }.count),
-                    f.total.description,
-                ]))
+        for (i, set) in r.sets.enumerated() {
+            let f = set.framework
+            let subs = f.subCriteria
+            row(
+                i == 0 ? .labelFramework : nil,
+                "\(set.id) [\(set.groups.joined(separator: " "))]: "
+                    + Terminal.localized(
+                        .showCounts,
+                        [
+                            String(f.fields.count), String(f.criteria.count), String(subs.count),
+                            String(subs.filter { $0.method == .selfAssessed }.count),
+                            String(subs.filter { $0.method == .council }.count),
+                            String(subs.filter { $0.method == .survey }.count),
+                            f.total.description,
+                        ]))
+        }
         for (i, g) in r.groups.enumerated() {
             row(
                 i == 0 ? .labelUnits : nil,
@@ -41,6 +44,10 @@ enum RoundSummary {
                         m.id, m.identity.name, m.codes.joined(separator: " "), scope, String(r.cells(of: m).count),
                         m.identity.fingerprint.description,
                     ]))
+        }
+        // Recusals (spec §3.4 M5): the member's own units, which none of their cells are of.
+        for (i, m) in r.members.filter({ !$0.ownUnits.isEmpty }).enumerated() {
+            row(i == 0 ? .labelRecusals : nil, "\(m.id): " + m.ownUnits.joined(separator: " "))
         }
         let holders = r.holders
         for (i, h) in holders.enumerated() {

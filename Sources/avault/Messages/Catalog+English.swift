@@ -193,6 +193,17 @@ extension Catalog {
         "framework.off-step": "{1}:{2}:{3}: the maximum {5} of {4} is not a multiple of its step {6}.",
         "framework.childless": "{1}:{2}:{3}: {4} has no items under it.",
         "framework.sum-mismatch": "{1}:{2}:{3}: the items under {4} add up to {5}, but the maximum of {4} is {6}.",
+        "framework.duplicate-set":
+            "--framework {1}: the criteria set “{1}” is given twice; give each set once, with its own id (--framework ID=FILE).",
+        "framework.unknown-set": "--set-groups {1}: there is no criteria set “{2}”; the sets given are: {3}.",
+        "framework.set-unknown-group": "--set-groups {1}: the units file has no group “{2}”.",
+        "framework.group-twice":
+            "The group “{1}” is given to two criteria sets ({2} and {3}); each group is appraised on one set.",
+        "framework.group-uncovered": "The group “{1}” belongs to no criteria set; add --set-groups SET={1}.",
+        "framework.set-no-groups":
+            "The criteria set “{1}” covers no group; with several sets, give --set-groups {1}=GROUP for each set.",
+        "members.unqualified-code":
+            "{1}:{2}:{3}: the code “{4}” names no criteria set; this round has several, write SET:CODE (for example {5}:{4}).",
         "framework.empty": "{1}: the framework has no fields.",
         "framework.total-mismatch": "{1}:{2}:{3}: the fields add up to {4}, but the declared total is {5}.",
         "framework.json": "{1}: invalid JSON at {2}: {3}.",
@@ -225,6 +236,8 @@ extension Catalog {
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" is neither a unit id nor a group id.",
         "members.none": "{1}: no members.",
         "assign.overlap": "{1}: {2} cells are assigned to more than one member: {3}.",
+        "assign.own-unit":
+            "{1}: member {2} is assigned {3} cells of their own unit (recusal): {4}; assign these cells to another member.",
         "assign.gap": "{1}: {2} appraisable cells (unit/code) are assigned to nobody: {3}.",
         "labels.unknown-group": "{1}:{2}:{3}: group \"{4}\" has no units (use * for every group).",
         "labels.bad-label": "{1}:{2}:{3}: the rank label is empty or invalid.",
@@ -388,7 +401,10 @@ extension Catalog {
         "round.init-discussion":
             "Checks every input first (reporting every problem found, with file:line:column), only then asks for the passphrase, embeds the holders' finished key ceremony (no key is made here), signs and writes ROUND/round.avr into a new folder. Prints the round fingerprint for members to confirm by phone.",
         "round.show-abstract": "Verify a round's signature and print a summary.",
-        "help.framework": "The framework: JSON, or CSV with columns code,title,max,method[,step].",
+        "help.set-groups":
+            "The unit groups appraised on a criteria set: SET=GROUP[,GROUP…]; repeat for each set. Needed only with several sets.",
+        "help.framework":
+            "A criteria set: SET=FILE (or FILE alone in a one-set round); JSON, or CSV with columns code,title,max,method[,step]. Repeat for each set.",
         "help.units": "The units: CSV with columns id,name,group.",
         "help.groups": "Group names (optional): CSV id,name; so-nganh and huyen are built in.",
         "help.self-assessment": "Self-assessed scores: CSV with columns unit,code,score[,note].",
@@ -415,6 +431,7 @@ extension Catalog {
         "label.round-id": "Round id",
         "label.secretary": "Secretary",
         "label.framework": "Framework",
+        "label.recusals": "Recusals",
         "label.units": "Units",
         "label.cells": "Cells",
         "label.members": "Members",

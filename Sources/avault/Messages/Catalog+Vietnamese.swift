@@ -199,6 +199,17 @@ extension Catalog {
         "framework.childless": "{1}:{2}:{3}: {4} không có mục con nào.",
         "framework.sum-mismatch":
             "{1}:{2}:{3}: các mục con của {4} cộng lại được {5}, nhưng điểm tối đa của {4} là {6}.",
+        "framework.duplicate-set":
+            "--framework {1}: bộ tiêu chí “{1}” được khai hai lần; mỗi bộ tiêu chí chỉ khai một lần với một mã riêng (--framework MÃ=TỆP).",
+        "framework.unknown-set": "--set-groups {1}: không có bộ tiêu chí nào mang mã “{2}”; các bộ đã khai: {3}.",
+        "framework.set-unknown-group": "--set-groups {1}: không có nhóm đơn vị “{2}” trong danh sách đơn vị.",
+        "framework.group-twice":
+            "Nhóm đơn vị “{1}” được gán cho hai bộ tiêu chí ({2} và {3}); mỗi nhóm chỉ chấm theo một bộ.",
+        "framework.group-uncovered": "Nhóm đơn vị “{1}” không thuộc bộ tiêu chí nào; thêm --set-groups MÃ_BỘ={1}.",
+        "framework.set-no-groups":
+            "Bộ tiêu chí “{1}” không áp dụng cho nhóm nào; khi có nhiều bộ tiêu chí, khai --set-groups {1}=NHÓM cho từng bộ.",
+        "members.unqualified-code":
+            "{1}:{2}:{3}: mã “{4}” không nói thuộc bộ tiêu chí nào; vòng này có nhiều bộ, hãy viết MÃ_BỘ:MÃ (ví dụ {5}:{4}).",
         "framework.empty": "{1}: bộ tiêu chí không có lĩnh vực nào.",
         "framework.total-mismatch": "{1}:{2}:{3}: các lĩnh vực cộng lại được {4}, nhưng tổng điểm khai báo là {5}.",
         "framework.json": "{1}: JSON không hợp lệ tại {2}: {3}.",
@@ -232,6 +243,8 @@ extension Catalog {
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" không phải mã đơn vị hay mã nhóm.",
         "members.none": "{1}: không có thành viên nào.",
         "assign.overlap": "{1}: {2} ô được phân cho nhiều thành viên: {3}.",
+        "assign.own-unit":
+            "{1}: thành viên {2} được phân {3} ô của chính đơn vị mình (tự rút): {4}; hãy phân các ô này cho thành viên khác.",
         "assign.gap": "{1}: {2} ô cần thẩm định chưa được phân cho ai (đơn vị/mã): {3}.",
         "labels.unknown-group": "{1}:{2}:{3}: nhóm \"{4}\" không có đơn vị nào (dùng * cho mọi nhóm).",
         "labels.bad-label": "{1}:{2}:{3}: nhãn xếp loại trống hoặc không hợp lệ.",
@@ -391,7 +404,10 @@ extension Catalog {
         "round.init-discussion":
             "Kiểm tra mọi tệp đầu vào trước (báo tất cả lỗi tìm thấy, kèm tệp:dòng:cột), chỉ sau đó mới hỏi cụm mật khẩu, đưa vào kết quả lễ tạo khoá của người giữ khoá (không tạo khoá nào ở đây), ký và ghi ROUND/round.avr vào một thư mục mới. In dấu vân tay của vòng để thành viên đối chiếu qua điện thoại.",
         "round.show-abstract": "Kiểm tra chữ ký và in tóm tắt một vòng thẩm định.",
-        "help.framework": "Bộ tiêu chí: JSON, hoặc CSV với các cột code,title,max,method[,step].",
+        "help.set-groups":
+            "Các nhóm đơn vị chấm theo một bộ tiêu chí: MÃ_BỘ=NHÓM[,NHÓM…]; lặp lại cho từng bộ. Chỉ cần khi có nhiều bộ tiêu chí.",
+        "help.framework":
+            "Bộ tiêu chí: MÃ_BỘ=TỆP (hoặc chỉ TỆP khi vòng có một bộ); JSON, hoặc CSV với các cột code,title,max,method[,step]. Lặp lại cho từng bộ tiêu chí.",
         "help.units": "Danh sách đơn vị: CSV với các cột id,name,group.",
         "help.groups": "Tên nhóm đơn vị (tuỳ chọn): CSV id,name; có sẵn so-nganh và huyen.",
         "help.self-assessment": "Điểm tự chấm: CSV với các cột unit,code,score[,note].",
@@ -418,6 +434,7 @@ extension Catalog {
         "label.round-id": "Mã vòng",
         "label.secretary": "Thư ký",
         "label.framework": "Bộ tiêu chí",
+        "label.recusals": "Tự rút",
         "label.units": "Đơn vị",
         "label.cells": "Ô thẩm định",
         "label.members": "Thành viên",

@@ -136,7 +136,7 @@ import VaultCrypto
     @Test func allProblemsReported() throws {
         var s = try sources()
         s.units = try fx.write("units2.csv", "id,name,group\nu1,A,xa\n")
-        s.framework = try fx.write("f2.csv", "code,title,max,method\n1,A,1,\n")
+        s.frameworks = [try fx.write("f2.csv", "code,title,max,method\n1,A,1,\n")]
         s.year = 1999
         s.title = " "
         s.ceremony = fx.folder + "/no-ceremony"
@@ -184,16 +184,18 @@ import VaultCrypto
     /// round is signed and reads back (spec §1.3: a reader refuses non-NFC text).
     @Test func nfdFrameworkIDSigns() throws {
         var setup = try sources()
-        setup.framework = try fx.write(
-            "framework.json",
-            """
-            {"id": "bo\u{0302}-2025", "title": "Bo\u{0323}\u{0302} tie\u{0302}u chi\u{0301}", "maxTotal": 2,
-             "fields": [{"code": "1", "title": "A", "maxPoints": 2, "criteria": [
-              {"code": "1.1", "title": "B", "maxPoints": 2, "subCriteria": [
-                {"code": "1.1.1", "title": "C1", "maxPoints": 1, "method": "self"},
-                {"code": "1.1.2", "title": "C2", "maxPoints": 0.5, "method": "council"},
-                {"code": "1.1.3", "title": "C3", "maxPoints": 0.5, "method": "survey"}]}]}]}
-            """)
+        setup.frameworks = [
+            try fx.write(
+                "framework.json",
+                """
+                {"id": "bo\u{0302}-2025", "title": "Bo\u{0323}\u{0302} tie\u{0302}u chi\u{0301}", "maxTotal": 2,
+                 "fields": [{"code": "1", "title": "A", "maxPoints": 2, "criteria": [
+                  {"code": "1.1", "title": "B", "maxPoints": 2, "subCriteria": [
+                    {"code": "1.1.1", "title": "C1", "maxPoints": 1, "method": "self"},
+                    {"code": "1.1.2", "title": "C2", "maxPoints": 0.5, "method": "council"},
+                    {"code": "1.1.3", "title": "C3", "maxPoints": 0.5, "method": "survey"}]}]}]}
+                """)
+        ]
         let (bytes, _) = try RoundDefinition.create(
             from: try RoundSetup.load(setup), secretary: secretary, created: "2026-01-02T03:04:05Z")
         let parsed = try RoundDefinition(parsing: bytes, file: "round.avr")
@@ -206,10 +208,12 @@ import VaultCrypto
     /// worksheet still reads back and passes seal's checks.
     @Test func worksheetNeutralisesFormulas() throws {
         var setup = try sources()
-        setup.framework = try fx.write(
-            "framework.csv",
-            RoundFixtures.frameworkCSV.replacingOccurrences(of: "Thành phần 1", with: "\"=HYPERLINK(\"\"x\"\")\"")
-                .replacingOccurrences(of: "Thành phần 2", with: "@SUM(A1)"))
+        setup.frameworks = [
+            try fx.write(
+                "framework.csv",
+                RoundFixtures.frameworkCSV.replacingOccurrences(of: "Thành phần 1", with: "\"=HYPERLINK(\"\"x\"\")\"")
+                    .replacingOccurrences(of: "Thành phần 2", with: "@SUM(A1)"))
+        ]
         setup.units = try fx.write(
             "units.csv", RoundFixtures.unitsCSV.replacingOccurrences(of: "Sở Một", with: "+Sở Một"))
         let (_, r) = try RoundDefinition.create(
@@ -240,8 +244,8 @@ extension RoundDefinitionTests {
         #expect(r.roundIDHex == RoundDefinitionTests.vectorRoundID, "\(r.roundIDHex)")
     }
 
-    static let vectorLength = 15780
-    static let vectorFileHash = "fa95f25117e6db76ec0149b8de10da156c79f435e745513f9969e5d63f1dee50"
-    static let vectorFingerprint = "ZXAN-E56N-UVHP-XLTQ-GAR7-T4SH"
+    static let vectorLength = 15862
+    static let vectorFileHash = "509a3d33865eb66ad2f0bc5e31bdda44100f1fe7b67f7bea64a98b209745da1f"
+    static let vectorFingerprint = "SIXT-YQTI-2T2C-BKVU-6VIN-U2RX"
     static let vectorRoundID = "6e92b77f370824a350757e005cad7db0"
 }

@@ -103,11 +103,50 @@ extension VectorGenerator {
                 "title is U+3164 (Hangul filler) and U+2800 (Braille blank): blank (spec §1.3), signed",
                 try editedRound(good) { $0["title"] = .string("\u{3164}\u{2800}") }),
             a(
-                "framework-id-too-long", "format.header", "framework.id is 201 bytes (limit 200, spec §3.3), signed",
+                "framework-id-too-long", "format.header",
+                "sets[0].framework.id is 201 bytes (limit 200, spec §3.3), signed",
                 try editedRound(good) { fields in
-                    guard case .object(var fw) = fields["framework"]! else { return }
+                    guard case .array(var sets) = fields["sets"]!, case .object(var set) = sets[0],
+                        case .object(var fw) = set["framework"]!
+                    else { return }
                     fw["id"] = .string(String(repeating: "a", count: 201))
-                    fields["framework"] = .object(fw)
+                    set["framework"] = .object(fw)
+                    sets[0] = .object(set)
+                    fields["sets"] = .array(sets)
+                }),
+            a(
+                "own-unit-assigned", "format.header",
+                "members[0] names u1 in ownUnits while assigned u1's cells (recusal, spec §3.4 M5), signed",
+                try editedRound(good) { fields in
+                    guard case .array(var members) = fields["members"]!, case .object(var m) = members[0] else {
+                        return
+                    }
+                    m["ownUnits"] = .array([.string("u1")])
+                    members[0] = .object(m)
+                    fields["members"] = .array(members)
+                }),
+            a(
+                "group-in-two-sets", "format.header",
+                "a second criteria set covers the group of the first: every group in exactly one set (spec §3.3), signed",
+                try editedRound(good) { fields in
+                    guard case .array(var sets) = fields["sets"]!, case .object(var set) = sets[0] else { return }
+                    set["id"] = .string("khac")
+                    sets.append(.object(set))
+                    fields["sets"] = .array(sets)
+                }),
+            a(
+                "unqualified-code-two-sets", "format.header",
+                "two sets, each covering one group, and a member code without SET: (spec §3.4), signed",
+                try editedRound(good) { fields in
+                    guard case .array(var sets) = fields["sets"]!, case .object(var first) = sets[0],
+                        case .array(let groups) = first["groups"]!, groups.count == 2
+                    else { return }
+                    var second = first
+                    first["groups"] = .array([groups[0]])
+                    second["groups"] = .array([groups[1]])
+                    second["id"] = .string("khac")
+                    sets = [.object(first), .object(second)]
+                    fields["sets"] = .array(sets)
                 }),
             a(
                 "control-in-note", "format.header",

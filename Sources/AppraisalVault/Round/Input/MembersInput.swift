@@ -6,19 +6,29 @@ internal import VaultCrypto
 ///   verify, carry the same id, and have role `member`; no identity may appear twice.
 /// - `codes` lists framework codes separated by spaces or `;` (a field or criterion code assigns
 ///   every appraisable sub-criterion under it); each must exist and cover at least one
-///   appraisable sub-criterion.
+///   appraisable sub-criterion. With several criteria sets each code is `SET:CODE` (spec §3.4).
 /// - `units` (optional) lists unit or group ids the assignment is limited to; empty means all.
 ///
 /// Coverage — every appraisable cell assigned to exactly one member — is checked by
-/// ``checkCoverage(_:framework:units:file:problems:)``.
+/// ``checkCoverage(_:sets:units:file:problems:)``.
 public enum MembersInput {
-    /// Loads and validates the members file.
+    /// Loads and validates the members file of a one-set round.
     public static func load(
         _ path: String, framework: Framework, units: [AppraisedUnit], groups: [UnitGroup], problems: inout InputProblems
     ) -> [Member]? {
+        let set = CriteriaSet(id: CriteriaSet.defaultID, groups: groups.map(\.id), framework: framework)
+        return load(path, sets: [set], units: units, groups: groups, problems: &problems)
+    }
+
+    /// Loads and validates the members file.
+    public static func load(
+        _ path: String, sets: [CriteriaSet], units: [AppraisedUnit], groups: [UnitGroup],
+        problems: inout InputProblems
+    ) -> [Member]? {
         guard
             let (table, col) = CSV.load(
-                path, required: ["id", "public_key_file", "codes"], optional: ["units"], problems: &problems)
+                path, required: ["id", "public_key_file", "codes"], optional: ["units", "own_units"],
+                problems: &problems)
         else { return nil }
         let before = problems.errors.count
         let folder = FileIO.split(path).directory
@@ -83,7 +93,14 @@ public enum MembersInput {
                 ok = false
             }
             for code in codes {
-                guard let subs = framework.subCriteria(under: code) else {
+                guard let (set, local) = Member.resolve(code, in: sets) else {
+                    let error: InputErrorCode = code.contains(":") ? .membersUnknownCode : .membersUnqualifiedCode
+                    problems.add(
+                        InputError(error, codesAt + [.text(code)] + (code.contains(":") ? [] : [.text(sets[0].id)])))
+                    ok = false
+                    continue
+                }
+                guard let subs = set.framework.subCriteria(under: local) else {
                     problems.add(InputError(.membersUnknownCode, codesAt + [.text(code)]))
                     ok = false
                     continue
@@ -101,26 +118,54 @@ public enum MembersInput {
                     ok = false
                 }
             }
-            if ok { members.append(Member(identity: identity, codes: codes, units: scope)) }
+            var own = [String]()
+            if let o = col["own_units"] {
+                own = CSV.items(r[o].text)
+                for item in own where !units.contains(where: { $0.id == item }) {
+                    problems.add(InputError(.membersUnknownUnit, InputLocation(r[o], in: path).context + [.text(item)]))
+                    ok = false
+                }
+            }
+            if ok { members.append(Member(identity: identity, codes: codes, units: scope, ownUnits: own)) }
         }
         if members.isEmpty && problems.errors.count == before {
             problems.add(InputError(.membersNone, [.file(path)]))
         }
         guard problems.errors.count == before else { return nil }
-        checkCoverage(members, framework: framework, units: units, file: path, problems: &problems)
+        checkCoverage(members, sets: sets, units: units, file: path, problems: &problems)
         return problems.errors.count == before ? members : nil
     }
 
     /// Checks that every appraisable cell (unit × `self`/`council` sub-criterion) is assigned to
     /// exactly one member; reports overlaps and gaps, listing the cells (summarised when many).
+    ///
+    /// Cells are per set: each unit's are the appraisable sub-criteria of its group's set.
     public static func checkCoverage(
-        _ members: [Member], framework: Framework, units: [AppraisedUnit], file: String, problems: inout InputProblems
+        _ members: [Member], sets: [CriteriaSet], units: [AppraisedUnit], file: String,
+        problems: inout InputProblems
     ) {
         var owners = [Cell: [String]]()
         for m in members {
-            for cell in m.cells(in: framework, units: units) { owners[cell, default: []].append(m.id) }
+            let cells = m.cells(in: sets, units: units)
+            for cell in cells { owners[cell, default: []].append(m.id) }
+            // Recusal (spec §3.4 M5): nobody appraises a unit they head or represent.
+            let own = Set(m.ownUnits)
+            let conflicted = own.isEmpty ? [] : cells.filter { own.contains($0.unit) }
+            if !conflicted.isEmpty {
+                problems.add(
+                    InputError(
+                        .assignOwnUnit,
+                        [
+                            .file(file), .member(m.id), .text(String(conflicted.count)),
+                            .text(CellList.summary(conflicted)),
+                        ]))
+            }
         }
-        let all = units.flatMap { u in framework.appraisableSubCriteria.map { Cell(unit: u.id, code: $0.code) } }
+        let all = units.flatMap { u in
+            (sets.first { $0.groups.contains(u.group) }?.framework.appraisableSubCriteria ?? []).map {
+                Cell(unit: u.id, code: $0.code)
+            }
+        }
         let overlaps = all.filter { (owners[$0]?.count ?? 0) > 1 }
         if !overlaps.isEmpty {
             let detail = overlaps.prefix(CellList.shown).map { "\($0) (\(owners[$0]!.joined(separator: "+")))" }

@@ -5,17 +5,33 @@
 /// `[0, max]` on the sub-criterion's step; notes are NFC without control characters other than
 /// line breaks, at most 2000 bytes. Missing cells are reported together (summarised when many).
 public enum SelfAssessmentInput {
-    /// Loads and validates the self-assessment against the framework and units.
+    /// Loads and validates the self-assessment against the framework and units of a one-set round.
     public static func load(
         _ path: String, framework: Framework, units: [AppraisedUnit], problems: inout InputProblems
+    ) -> SelfAssessment? {
+        let set = CriteriaSet(id: CriteriaSet.defaultID, groups: Array(Set(units.map(\.group))), framework: framework)
+        return load(path, sets: [set], units: units, problems: &problems)
+    }
+
+    /// Loads and validates the self-assessment: each unit's codes are those of its group's set.
+    public static func load(
+        _ path: String, sets: [CriteriaSet], units: [AppraisedUnit], problems: inout InputProblems
     ) -> SelfAssessment? {
         guard
             let (table, col) = CSV.load(
                 path, required: ["unit", "code", "score"], optional: ["note"], problems: &problems)
         else { return nil }
         let before = problems.errors.count
-        let unitIDs = Set(units.map(\.id))
-        let subs = Dictionary(uniqueKeysWithValues: framework.subCriteria.map { ($0.code, $0) })
+        var frameworkOfGroup = [String: Framework]()
+        for set in sets {
+            for g in set.groups where frameworkOfGroup[g] == nil { frameworkOfGroup[g] = set.framework }
+        }
+        var subsOfUnit = [String: [String: Framework.SubCriterion]]()
+        var subsOfGroup = [String: [String: Framework.SubCriterion]]()
+        for (g, f) in frameworkOfGroup {
+            subsOfGroup[g] = Dictionary(uniqueKeysWithValues: f.subCriteria.map { ($0.code, $0) })
+        }
+        for u in units { subsOfUnit[u.id] = subsOfGroup[u.group] ?? [:] }
         var entries = [Cell: SelfAssessment.Entry]()
         var lines = [Cell: Int]()
         for r in table.records {
@@ -24,7 +40,7 @@ public enum SelfAssessmentInput {
             let score = r[col["score"]!]
             let unitText = unit.text.trimmingSpaces
             let codeText = code.text.trimmingSpaces
-            guard unitIDs.contains(unitText) else {
+            guard let subs = subsOfUnit[unitText] else {
                 problems.add(InputError(.selfUnknownUnit, InputLocation(unit, in: path).context + [.text(unit.text)]))
                 continue
             }
@@ -81,7 +97,9 @@ public enum SelfAssessmentInput {
         }
         if problems.errors.count == before {
             let expected = units.flatMap { u in
-                framework.subCriteria.filter { $0.method == .selfAssessed }.map { Cell(unit: u.id, code: $0.code) }
+                (frameworkOfGroup[u.group]?.subCriteria ?? []).filter { $0.method == .selfAssessed }.map {
+                    Cell(unit: u.id, code: $0.code)
+                }
             }
             let missing = expected.filter { lines[$0] == nil }
             if !missing.isEmpty {
