@@ -207,6 +207,9 @@ public enum CSV {
     /// is not read back as a blank line); optional UTF-8 byte-order mark.
     public static func write(_ rows: [[String]], separator: UInt8 = comma, byteOrderMark: Bool = false) -> [UInt8] {
         var out = byteOrderMark ? bom : []
+        // The reader takes the separator from the first line; with one column that line shows
+        // none, so the reader falls back to `,` and every other comma must be quoted too.
+        let firstLineShowsSeparator = (rows.first?.count ?? 0) > 1
         for (i, row) in rows.enumerated() {
             for (j, field) in row.enumerated() {
                 if j > 0 { out.append(separator) }
@@ -214,7 +217,7 @@ public enum CSV {
                 let needsQuotes =
                     bytes.contains {
                         $0 == separator
-                            || $0 == (separator == comma ? semicolon : comma) && (separator == comma || i == 0)
+                            || $0 == (separator == comma ? semicolon : comma) && (separator == comma || i == 0 || !firstLineShowsSeparator)
                             || $0 == quote || $0 == cr
                             || $0 == lf
                     }
