@@ -23,6 +23,16 @@ import Testing
         #expect(texts(t) == [["unit", "code", "score"], ["u1", "1.1.1", "0,25"]])
     }
 
+    /// With `;`, commas stay unquoted after the first line (decimal commas), except in a
+    /// one-column table, whose first line shows no separator (the reader then falls back to `,`).
+    @Test func semicolonWriteQuotesCommasOnlyWhereNeeded() throws {
+        let wide = CSV.write([["a", "b"], ["0,5", "x"]], separator: CSV.semicolon)
+        #expect(String(decoding: wide, as: UTF8.self) == "a;b\r\n0,5;x\r\n")
+        let narrow = CSV.write([[","], [","], ["p"]], separator: CSV.semicolon)
+        #expect(String(decoding: narrow, as: UTF8.self) == "\",\"\r\n\",\"\r\np\r\n")
+        #expect(texts(try CSV.parse(narrow, file: "t.csv")) == [[","], [","], ["p"]])
+    }
+
     /// Every field is normalised to NFC (Vietnamese arrives decomposed from some editors).
     @Test func nfdBecomesNFC() throws {
         let nfd = "Nguye\u{0302}\u{0303}n"  // "Nguyễn" decomposed

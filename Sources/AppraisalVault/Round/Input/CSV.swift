@@ -217,7 +217,8 @@ public enum CSV {
                 let needsQuotes =
                     bytes.contains {
                         $0 == separator
-                            || $0 == (separator == comma ? semicolon : comma) && (separator == comma || i == 0 || !firstLineShowsSeparator)
+                            || $0 == (separator == comma ? semicolon : comma)
+                                && (separator == comma || i == 0 || !firstLineShowsSeparator)
                             || $0 == quote || $0 == cr
                             || $0 == lf
                     }
