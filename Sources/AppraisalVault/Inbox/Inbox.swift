@@ -93,16 +93,9 @@ public struct Inbox: Sendable {
     ///
     /// - Throws: ``InboxError`` `inbox.round-merged`, naming the file that says so; a journal error.
     func requireOpen() throws {
-        let layout = RoundLayout(roundDirectory)
-        var evidence: String? = FileIO.exists(layout.manifest) ? layout.manifest : nil
-        if evidence == nil, FileIO.exists(layout.journal),
-            try RoundJournal.load(
-                roundDirectory: roundDirectory, secretaryKey: roster.secretary.signingKey, roundHash: roster.roundHash
-            ).entries.contains(where: { $0.kind == .merge })
+        if let evidence = try RoundLayout.mergedEvidence(
+            roundDirectory: roundDirectory, secretaryKey: roster.secretary.signingKey, roundHash: roster.roundHash)
         {
-            evidence = layout.journal
-        }
-        if let evidence {
             throw InboxError(.roundMerged, [.file(roundDirectory), .file(evidence)], hint: ErrorHint(.roundMerged))
         }
     }

@@ -69,16 +69,9 @@ public enum SurveyImport {
     ///
     /// - Throws: ``MergeError`` `survey.after-merge`, naming the file that shows the merge.
     static func requireOpen(roundDirectory: String, round: RoundDefinition) throws {
-        let layout = RoundLayout(roundDirectory)
-        var evidence: String? = FileIO.exists(layout.manifest) ? layout.manifest : nil
-        if evidence == nil, FileIO.exists(layout.journal),
-            try RoundJournal.load(
-                roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash
-            ).entries.contains(where: { $0.kind == .merge })
+        if let evidence = try RoundLayout.mergedEvidence(
+            roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         {
-            evidence = layout.journal
-        }
-        if let evidence {
             throw MergeError(
                 .surveyAfterMerge, [.file(roundDirectory), .file(evidence)], hint: ErrorHint(.roundMerged))
         }
