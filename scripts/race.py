@@ -68,7 +68,16 @@ def header(path: Path, kind: int) -> dict:
 
 
 def file_hash(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=32).hexdigest()
+    """The file hash the journal records (spec §1.5): of the whole file, except evidence (kind 10),
+    whose file hash is over its parts (spec §10.1)."""
+    data = path.read_bytes()
+    if data[:6] != b"AVAULT" or data[8] != 10:
+        return hashlib.blake2b(data, digest_size=32).hexdigest()
+    (length,) = struct.unpack(">I", data[9:13])
+    preamble, payload, outer = data[:13 + length], data[13 + length:-64], data[-64:]
+    b64 = lambda b: hashlib.blake2b(b, digest_size=64).digest()
+    return hashlib.blake2b(b"AppraisalVault/v1/evidence/file-hash\0" + b64(preamble) + b64(payload) + outer,
+                           digest_size=32).hexdigest()
 
 
 def prepare(w: Path):
