@@ -8,4 +8,5 @@ public enum EnvelopeErrorCode: String, MessageCode {
     case commitment = "envelope.commitment"
     case corrupt = "envelope.corrupt"
     case innerSignature = "envelope.inner-signature"
+    case changedWhileReading = "envelope.changed-while-reading"
 }

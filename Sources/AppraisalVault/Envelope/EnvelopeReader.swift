@@ -63,6 +63,9 @@ struct EnvelopeReader<Source: ByteSource> {
         let fileHash: [UInt8]?
         /// Evidence: BLAKE2b-512 of the content chunks as stored, which the inner signature covers (§5.4).
         let contentCipherHash: [UInt8]?
+        /// Evidence: BLAKE2b-512 of the whole payload, which the outer signature covers; the
+        /// decrypting pass must read the same bytes (§5.5 step 6).
+        let payloadHash: [UInt8]?
     }
 
     /// Spec §5.5 step 3: streams the payload once and checks the outer signature.
@@ -97,7 +100,7 @@ struct EnvelopeReader<Source: ByteSource> {
             try checkOuterSignature(payloadHash)
             fileHash = SealedEnvelope.partsFileHash(
                 kind: kind, headerHash: headerHash, payloadHash: payloadHash, outerSignature: outerSignature)
-            return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash)
+            return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash, payloadHash: payloadHash)
         }
         let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
         fileHasher?.update(preamble)
@@ -122,7 +125,7 @@ struct EnvelopeReader<Source: ByteSource> {
         fileHasher?.update(outerSignature)
         try checkOuterSignature(payloadHasher.finalize())
         fileHash = fileHasher?.finalize()
-        return Verified(fileHash: fileHash, contentCipherHash: nil)
+        return Verified(fileHash: fileHash, contentCipherHash: nil, payloadHash: nil)
     }
 
     /// The outer signature over `domain("outer") ‖ headerHash ‖ payloadHash` (§5.4).
@@ -181,7 +184,7 @@ struct EnvelopeReader<Source: ByteSource> {
         let fileKey = try recover(header)
         let sink = try makeSink()
         do {
-            let inner = try decrypt(with: fileKey, signedCipherHash: verified.contentCipherHash, into: sink)
+            let inner = try decrypt(with: fileKey, verified: verified, into: sink)
             try sink.release()
             return (inner, verified.fileHash)
         } catch {
@@ -190,16 +193,17 @@ struct EnvelopeReader<Source: ByteSource> {
         }
     }
 
-    /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext (unless the kind
-    /// signs the ciphertext, whose hash `signedCipherHash` the outer check already computed), then
-    /// checks the final chunk and the inner signature.
-    private func decrypt(with fileKey: SecretBytes, signedCipherHash: [UInt8]?, into sink: some ByteSink) throws
-        -> [UInt8]
-    {
+    /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext, then checks the
+    /// final chunk and the inner signature. A kind that signs the ciphertext hashes the ciphertext
+    /// again instead and requires the hashes of `verified` (the outer check's pass): the file is
+    /// read twice, and what is decrypted must be what was signed, even if the file changed between.
+    private func decrypt(with fileKey: SecretBytes, verified: Verified, into sink: some ByteSink) throws -> [UInt8] {
         let corrupt = EnvelopeError(.corrupt, [.file(file)])
         let stream: SecretStream.Decryptor
         do { stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader) } catch { throw corrupt }
-        let contentHasher = signedCipherHash == nil ? BLAKE2b.Hasher(outputLength: 64) : nil
+        let signsCiphertext = verified.contentCipherHash != nil
+        let contentHasher = signsCiphertext ? nil : BLAKE2b.Hasher(outputLength: 64)
+        let cipherHasher = signsCiphertext ? BLAKE2b.Hasher(outputLength: 64) : nil
         let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
         let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
         let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
@@ -219,6 +223,7 @@ struct EnvelopeReader<Source: ByteSource> {
                 in: payload.lowerBound..<contentEnd, blockSize: blockCipher,
                 shortRead: FormatError(.truncated, [.file(file)])
             ) { block in
+                cipherHasher?.update(bytes: block)
                 try pipeline.send { plain in
                     var done = 0
                     var written = 0
@@ -241,6 +246,13 @@ struct EnvelopeReader<Source: ByteSource> {
         }
         let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
+        if let cipherHasher {
+            let content = cipherHasher.digestSoFar()
+            cipherHasher.update(last)
+            guard content == verified.contentCipherHash, cipherHasher.finalize() == verified.payloadHash else {
+                throw EnvelopeError(.changedWhileReading, [.file(file)])
+            }
+        }
         let inner: [UInt8]
         do {
             let pulled = try stream.pull(last, additionalData: headerHash)
@@ -248,7 +260,7 @@ struct EnvelopeReader<Source: ByteSource> {
             try stream.finish()
             inner = pulled.plaintext
         } catch { throw corrupt }
-        guard let signedHash = signedCipherHash ?? contentHasher?.finalize(),
+        guard let signedHash = verified.contentCipherHash ?? contentHasher?.finalize(),
             header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + signedHash)
         else {
             throw EnvelopeError(.innerSignature, [.file(file)])
