@@ -110,6 +110,14 @@ struct XLSXWorksheetCLITests {
                     of: "</sheetData>", with: "<row r=\"70\"><c r=\"A70\"><v>1</v></c></row></sheetData>"),
                 "added.xlsx!A70"
             ),
+            (
+                // The last cell a sheet can have: one check, not a walk over 1,048,576 × 16,384 cells.
+                "far",
+                good.replacingOccurrences(
+                    of: "</sheetData>",
+                    with: "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>"),
+                "far.xlsx!XFD1048576"
+            ),
         ]
         for (name, text, mention) in cases {
             try write(cli, name + ".xlsx", parts: parts, sheet: text)

@@ -18,12 +18,17 @@ struct XMLElement: Sendable {
     /// The children named `name`.
     func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
 
-    /// Why a part was refused: the 1-based line where reading stopped.
+    /// Why a part was refused: the 1-based line where reading stopped, and whether it was for
+    /// holding more than ``maxElements`` elements rather than for its syntax.
     struct Malformed: Error, Equatable {
         let line: Int
+        var tooLarge = false
     }
 
     static let maxDepth = 64
+    /// The most elements one part may hold: a worksheet of 100,000 filled cells has about
+    /// 300,000; the cap keeps a small compressed part from building a tree of millions.
+    static let maxElements = 1_000_000
 
     /// Parses a whole document (UTF-8, optional BOM and declaration): one root element, comments
     /// and processing instructions skipped; a DOCTYPE, an undeclared entity, a mismatched or
@@ -39,6 +44,7 @@ struct XMLParser {
     let bytes: [UInt8]
     var i = 0
     var line = 1
+    var elements = 0
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -47,9 +53,13 @@ struct XMLParser {
 
     func fail() -> XMLElement.Malformed { XMLElement.Malformed(line: line) }
 
-    func starts(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        return i + u.count <= bytes.count && Array(bytes[i..<(i + u.count)]) == u
+    /// True when the bytes at the cursor are `s`; compared in place, no copy.
+    func starts(_ s: StaticString) -> Bool {
+        s.withUTF8Buffer { u in
+            guard i + u.count <= bytes.count else { return false }
+            for k in 0..<u.count where bytes[i + k] != u[k] { return false }
+            return true
+        }
     }
 
     mutating func advance(_ n: Int = 1) {
@@ -64,10 +74,10 @@ struct XMLParser {
     }
 
     /// Skips to just after `end`.
-    mutating func skip(past end: String) throws(XMLElement.Malformed) {
+    mutating func skip(past end: StaticString) throws(XMLElement.Malformed) {
         while i < bytes.count {
             if starts(end) {
-                advance(end.utf8.count)
+                advance(end.utf8CodeUnitCount)
                 return
             }
             advance()
@@ -117,6 +127,8 @@ struct XMLParser {
 
     mutating func element(depth: Int) throws(XMLElement.Malformed) -> XMLElement {
         guard depth < XMLElement.maxDepth else { throw fail() }
+        elements += 1
+        guard elements <= XMLElement.maxElements else { throw XMLElement.Malformed(line: line, tooLarge: true) }
         advance()  // <
         let qualified = try name()
         var attributes = [String: String]()
@@ -160,6 +172,11 @@ struct XMLParser {
         var text = ""
         var segment = [UInt8]()
         while true {
+            if i < bytes.count, bytes[i] != UInt8(ascii: "<") {
+                segment.append(bytes[i])
+                advance()
+                continue
+            }
             if i >= bytes.count || bytes[i] == UInt8(ascii: "<") {
                 text += try decode(segment)
                 segment.removeAll()

@@ -14,40 +14,49 @@ extension WorksheetReader {
     ) throws -> (table: CSV.Table, problems: InputProblems) {
         let grid = try XLSXReader.firstSheet(bytes, file: file)
         var problems = InputProblems()
-        let lastRow = max(issued.rows.count, grid.keys.max() ?? 0)
-        let width = max(issued.rows.map(\.count).max() ?? 0, grid.values.compactMap { $0.keys.max() }.max() ?? 0)
+        // The issued area cell by cell; beyond it only the cells the file holds, so a far-away
+        // cell (XFD1048576) costs one check, not a walk over the empty rectangle up to it.
+        let width = max(1, issued.rows.map(\.count).max() ?? 0)
+        let lastRow = max(1, issued.rows.count)
+        func cell(_ r: Int, _ c: Int, _ found: SheetCell) -> String {
+            let expected = r <= issued.rows.count && c <= issued.rows[r - 1].count ? issued.rows[r - 1][c - 1] : .empty
+            var text = Text.normalizingLineBreaks(Text.nfc(found.fieldText))
+            if case .number(let n) = found { text = excelPrecision(n) }
+            if let refusal = Text.refusal(in: text, multiline: true) {
+                problems.add(InputError(refusal, at: InputLocation(file: file, line: r, column: c)))
+                text = ""
+            }
+            if issued.isEditable(row: r, column: c) {
+                if case .bool = found {
+                    text = found.fieldText  // reported as a bad number by the row checks
+                }
+            } else if !same(expected, found, text) {
+                problems.add(
+                    InputError(
+                        .xlsxChangedCell,
+                        [
+                            .file(file), .text(SheetCell.name(row: r, column: c)), .text(expected.fieldText),
+                            .text(found.fieldText),
+                        ]))
+            }
+            return text
+        }
         var records = [CSV.Record]()
-        for r in 1...max(1, lastRow) {
+        for r in 1...lastRow {
             var fields = [CSV.Field]()
-            for c in 1...max(1, width) {
-                let expected =
-                    r <= issued.rows.count && c <= issued.rows[r - 1].count ? issued.rows[r - 1][c - 1] : .empty
-                let found = grid[r]?[c] ?? .empty
-                var text = Text.normalizingLineBreaks(Text.nfc(found.fieldText))
-                if case .number(let n) = found { text = excelPrecision(n) }
-                if let refusal = Text.refusal(in: text, multiline: true) {
-                    problems.add(InputError(refusal, at: InputLocation(file: file, line: r, column: c)))
-                    text = ""
-                }
-                if issued.isEditable(row: r, column: c) {
-                    if case .bool = found {
-                        text = found.fieldText  // reported as a bad number by the row checks
-                    }
-                } else if !same(expected, found, text) {
-                    problems.add(
-                        InputError(
-                            .xlsxChangedCell,
-                            [
-                                .file(file), .text(SheetCell.name(row: r, column: c)), .text(expected.fieldText),
-                                .text(found.fieldText),
-                            ]))
-                }
+            for c in 1...width {
+                let text = cell(r, c, grid[r]?[c] ?? .empty)
                 if c <= issued.rows[issued.namesRow - 1].count {
                     fields.append(CSV.Field(text: text, line: r, column: c))
                 }
             }
             if r > issued.namesRow && r <= issued.namesRow + issued.limits.count {
                 records.append(CSV.Record(fields: fields, line: r))
+            }
+        }
+        for (r, row) in grid.sorted(by: { $0.key < $1.key }) {
+            for (c, found) in row.sorted(by: { $0.key < $1.key }) where r > lastRow || c > width {
+                _ = cell(r, c, found)
             }
         }
         let header = CSV.Record(

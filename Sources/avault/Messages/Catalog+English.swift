@@ -26,7 +26,7 @@ extension Catalog {
         "xlsx.damaged":
             "{1} cannot be read as an .xlsx file (damaged ZIP container, or not .xlsx); open it and save it again with Excel or LibreOffice.",
         "xlsx.too-large":
-            "{1}: the .xlsx file decompresses beyond the limits (64 MiB, 1000 parts); this is not a worksheet written by avault.",
+            "{1}: the .xlsx file decompresses beyond the limits (64 MiB, 1000 parts, 1,000,000 XML elements in a part); this is not a worksheet written by avault.",
         "xlsx.missing-part": "{1}: the .xlsx file has no {2}; save it again with Excel or LibreOffice.",
         "xlsx.bad-xml": "{1}: part {2} of the .xlsx file is not well-formed XML (line {3}).",
         "xlsx.bad-cell": "{1}: cell {2} has a value or type that cannot be read.",

@@ -26,7 +26,7 @@ extension Catalog {
         "xlsx.damaged":
             "{1} không đọc được như một tệp .xlsx (vùng nén ZIP bị hỏng hoặc không phải .xlsx); hãy mở và lưu lại bằng Excel hoặc LibreOffice.",
         "xlsx.too-large":
-            "{1}: nội dung giải nén của tệp .xlsx vượt giới hạn (64 MiB, 1000 phần); đây không phải phiếu thẩm định do avault xuất.",
+            "{1}: nội dung giải nén của tệp .xlsx vượt giới hạn (64 MiB, 1000 phần, 1.000.000 phần tử XML trong một phần); đây không phải phiếu thẩm định do avault xuất.",
         "xlsx.missing-part": "{1}: tệp .xlsx thiếu phần {2}; hãy lưu lại bằng Excel hoặc LibreOffice.",
         "xlsx.bad-xml": "{1}: phần {2} của tệp .xlsx không phải XML hợp lệ (dòng {3}).",
         "xlsx.bad-cell": "{1}: ô {2} có giá trị hoặc kiểu không đọc được.",

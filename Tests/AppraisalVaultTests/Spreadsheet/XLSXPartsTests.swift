@@ -96,6 +96,14 @@ struct XLSXPartsTests {
         }
     }
 
+    /// A part of more than `maxElements` elements is refused as too large, not parsed on.
+    @Test func xmlElementCap() throws {
+        func doc(_ n: Int) -> [UInt8] { Array(("<a>" + String(repeating: "<b/>", count: n - 1) + "</a>").utf8) }
+        #expect(try XMLElement.parse(doc(XMLElement.maxElements)).children.count == XMLElement.maxElements - 1)
+        let error = #expect(throws: XMLElement.Malformed.self) { try XMLElement.parse(doc(XMLElement.maxElements + 1)) }
+        #expect(error?.tooLarge == true)
+    }
+
     /// A1 names and positions are inverse; bad names are refused.
     @Test func cellNames() {
         for (row, column, name) in [(1, 1, "A1"), (8, 7, "G8"), (12, 27, "AA12"), (1_048_576, 16384, "XFD1048576")] {
