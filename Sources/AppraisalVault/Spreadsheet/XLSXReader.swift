@@ -32,7 +32,7 @@ public enum XLSXReader {
             guard let data = parts[name] else { throw InputError(.xlsxMissingPart, [.file(file), .text(name)]) }
             do {
                 return try XMLElement.parse(data)
-            } catch where error.tooLarge {
+            } catch  where error.tooLarge {
                 throw InputError(.xlsxTooLarge, [.file(file)])
             } catch {
                 throw InputError(.xlsxBadXML, [.file(file), .text(name), .line(error.line)])
