@@ -12,8 +12,12 @@ enum Terminal {
         return Language.fromEnvironment(env)
     }()
 
-    /// Writes a line to standard output.
-    static func out(_ text: String) { write(STDOUT_FILENO, text + "\n") }
+    /// True once standard output carries a command's data (`-o -`): the command's own lines then
+    /// go to standard error.
+    nonisolated(unsafe) static var messagesToStandardError = false
+
+    /// Writes a line to standard output (standard error when it carries data, `-o -`).
+    static func out(_ text: String) { write(messagesToStandardError ? STDERR_FILENO : STDOUT_FILENO, text + "\n") }
 
     /// Writes a localised line to standard output.
     static func say(_ message: MessageID, _ arguments: [String] = []) { out(localized(message, arguments)) }

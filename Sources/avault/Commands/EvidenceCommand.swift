@@ -41,6 +41,7 @@ struct ExtractCommand: ParsableCommand {
     var member: String?
 
     func run() throws {
+        try StandardOutput.refuseForFolder(out)
         let definition = try round.load()
         let extracted = try Evidence.extract(
             roundDirectory: round.directory, round: definition, secretary: key.unlocked(), to: out, member: member)

@@ -31,6 +31,7 @@ struct Seal: ParsableCommand {
     var attach: [String] = []
 
     func run() throws {
+        try StandardOutput.claim(out, content: .binary)
         let definition = try round.load()
         let keyFile = try key.locked()
         let seal: SubmissionSeal
@@ -61,7 +62,8 @@ struct Seal: ParsableCommand {
             ])
         let sealed = try seal.seal(as: key.unlock(keyFile), removingWorksheet: removePlaintext)
         for a in sealed.attachments { Terminal.say(.sealWroteEvidence, [a.path, a.name, String(a.size)]) }
-        Terminal.say(.sealWrote, [sealed.path, String(sealed.revision), definition.secretary.name])
+        let shown = sealed.path == FileIO.standardOutput ? Terminal.localized(.outputStandardOutput) : sealed.path
+        Terminal.say(.sealWrote, [shown, String(sealed.revision), definition.secretary.name])
         if sealed.removedWorksheet { Terminal.say(.sealRemoved, [worksheet]) }
     }
 }
