@@ -14,8 +14,10 @@ struct Receive: ParsableCommand {
     @OptionGroup var round: RoundOptions
     @OptionGroup var key: KeyOptions
     @OptionGroup var output: JSONOption
+    @OptionGroup var progress: ProgressOptions
 
     func run() throws {
+        progress.start()
         let definition = try round.load()
         let inbox = Inbox(roundDirectory: round.directory, round: definition)
         let secretary = try key.unlocked()

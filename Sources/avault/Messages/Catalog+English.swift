@@ -150,7 +150,7 @@ extension Catalog {
         "verify.evidence-name-mismatch":
             "{1}: the name does not match the sender, revision and index in the header ({2}); it was renamed or swapped.",
         "seal.help-attach": "Attach an evidence file (repeatable); each is sealed as ID.rN.eK.ave.",
-        "seal.wrote-evidence": "Sealed evidence {1} (\"{2}\", {3} bytes).",
+        "seal.wrote-evidence": "Sealed evidence {1} (\"{2}\", {3}).",
         "receive.evidence-accepted": "accepted: {1} — evidence {4} of {2}, revision {3}",
         "evidence.abstract": "The secretary's evidence files.",
         "evidence.add-abstract": "Seal the secretary's own evidence into the round folder.",
@@ -159,7 +159,7 @@ extension Catalog {
         "extract.abstract": "Decrypt and check the round's evidence files into a folder.",
         "extract.help-out": "The output folder (files go to DIR/MEMBER/rN/NAME; nothing is overwritten).",
         "extract.help-member": "Only this member's evidence.",
-        "extract.wrote": "{1} ({2} bytes, integrity checked)",
+        "extract.wrote": "{1} ({2}, integrity checked)",
         "extract.summary": "Extracted {1} evidence files into {2}.",
         "merge.evidence-count": "Evidence: {1} files, signatures and hashes checked (not decrypted).",
         "inbox.wrong-round": "{1}: this file belongs to another appraisal round.",
@@ -366,14 +366,21 @@ extension Catalog {
         "open.abstract": "Verify the release token and the locked results, then decrypt the results.",
         "open.help-token": "The release token (default: ROUND/release-token.avt).",
         "open.help-out": "Write the decrypted results (JSON) to this file.",
+        "progress.line": "{1}: {2} % · {3} / {4} · {5}/s · {6} left",
+        "help.quiet": "Show no progress line (it is shown on standard error only when that is a terminal).",
         "help.json": "Print one JSON object instead of text (its shape: docs/cli.md).",
-        "receive.missing-evidence": "{1} lists the evidence file {2} ({3}), which was not given and is not in the round yet; receive it too (avault receive {4} …): the merge refuses the round until it is there.",
+        "receive.missing-evidence":
+            "{1} lists the evidence file {2} ({3}), which was not given and is not in the round yet; receive it too (avault receive {4} …): the merge refuses the round until it is there.",
         "output.standard-output": "standard output",
         "output.terminal-binary": "-o - would write a binary file to the terminal; refusing.",
-        "output.terminal-hint": "redirect standard output to a file or a pipe (… -o - > FILE), or give a file name with -o.",
-        "output.terminal-decrypted": "-o - would show the decrypted results on the terminal; refusing (anyone looking at the screen would see them, and they stay in its scroll-back).",
-        "output.terminal-decrypted-hint": "redirect standard output to a file or a pipe (… -o - > FILE), or add --to-terminal to show them on screen anyway.",
-        "output.folder-not-stdout": "-o - means standard output, which is for one file; this command writes a folder: give a folder name.",
+        "output.terminal-hint":
+            "redirect standard output to a file or a pipe (… -o - > FILE), or give a file name with -o.",
+        "output.terminal-decrypted":
+            "-o - would show the decrypted results on the terminal; refusing (anyone looking at the screen would see them, and they stay in its scroll-back).",
+        "output.terminal-decrypted-hint":
+            "redirect standard output to a file or a pipe (… -o - > FILE), or add --to-terminal to show them on screen anyway.",
+        "output.folder-not-stdout":
+            "-o - means standard output, which is for one file; this command writes a folder: give a folder name.",
         "output.help-to-terminal": "With -o -, show the decrypted data even when standard output is a terminal.",
         "open.wrote": "Opened the results of {1} units; wrote {2}.",
         "report.abstract": "Render the released results as the official report (HTML or PDF), CSV or JSON.",
@@ -386,7 +393,8 @@ extension Catalog {
         "report.wrote": "Wrote the report {1}.",
         "demo.abstract": "Run a whole demo appraisal round on the built-in sample with the demo keys.",
         "demo.help-dir": "The folder for the demo round (default: demo-round; must not exist or be empty).",
-        "demo.help-samples": "The sample data folder (default: the copy built into avault, so the demo runs from any folder).",
+        "demo.help-samples":
+            "The sample data folder (default: the copy built into avault, so the demo runs from any folder).",
         "demo.help-keys": "The demo keys folder (default: the copy built into avault).",
         "demo.step": "== {1}. {2}",
         "demo.filled": "{1}: {2} cells, {3} adjusted with a reason.",

@@ -92,6 +92,8 @@ enum MessageID: String, MessageCode {
     case openAbstract = "open.abstract"
     case openHelpToken = "open.help-token"
     case openHelpOut = "open.help-out"
+    case progressLine = "progress.line"
+    case helpQuiet = "help.quiet"
     case helpJSON = "help.json"
     case receiveMissingEvidence = "receive.missing-evidence"
     case outputStandardOutput = "output.standard-output"
