@@ -355,17 +355,17 @@ extension Catalog {
         "approve.abstract":
             "A release holder approves the release, citing the Committee's decision (the approval decrypts these results partially: give it only to whoever combines).",
         "approve.help-decision": "The decision reference, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
-        "approve.help-out": "The approval file (default: ID.ava).",
+        "approve.help-out": "The approval file (default: ID.ava). - means standard output.",
         "approve.wrote": "Wrote {2}'s approval {1} (mode 600).",
         "approve.not-holder": "{1} is not a release holder of this round.",
         "combine.abstract": "Combine at least t approvals from distinct holders into the release token.",
         "combine.help-approvals": "The approval files (.ava).",
-        "combine.help-out": "The token file (default: ROUND/release-token.avt).",
+        "combine.help-out": "The token file (default: ROUND/release-token.avt). - means standard output.",
         "combine.wrote": "Wrote the release token {1} (mode 600; whoever holds it can open the results).",
         "combine.holders": "Approvals counted: {1} (needed {2}).",
         "open.abstract": "Verify the release token and the locked results, then decrypt the results.",
         "open.help-token": "The release token (default: ROUND/release-token.avt).",
-        "open.help-out": "Write the decrypted results (JSON) to this file.",
+        "open.help-out": "Write the decrypted results (JSON) to this file. - means standard output.",
         "progress.line": "{1}: {2} % · {3} / {4} · {5}/s · {6} left",
         "help.quiet": "Show no progress line (it is shown on standard error only when that is a terminal).",
         "help.json": "Print one JSON object instead of text (its shape: docs/cli.md).",
@@ -389,7 +389,7 @@ extension Catalog {
         "report.pdf-failed": "{1} could not print the report to PDF ({2}).",
         "hint.install-chromium":
             "Install the Debian package {1} with the system's package manager, or write --format html and print it from a browser.",
-        "report.help-out": "The report file.",
+        "report.help-out": "The report file. - means standard output.",
         "report.wrote": "Wrote the report {1}.",
         "demo.abstract": "Run a whole demo appraisal round on the built-in sample with the demo keys.",
         "demo.help-dir": "The folder for the demo round (default: demo-round; must not exist or be empty).",
@@ -478,7 +478,7 @@ extension Catalog {
         "worksheet.abstract": "Write a member's worksheet (XLSX or CSV) listing exactly the cells assigned to them.",
         "help.worksheet-round": "The round folder.",
         "help.worksheet-member": "The member id, e.g. tv-01.",
-        "help.worksheet-out": "The .xlsx or .csv file to write (never overwritten).",
+        "help.worksheet-out": "The .xlsx or .csv file to write (never overwritten). - means standard output.",
         "worksheet.unknown-member": "{1} is not a member of this round; the members are: {2}.",
         "help.worksheet-format": "The format: xlsx (the default; csv when the file name ends in .csv) or csv.",
         "help.worksheet-dialect":
@@ -519,7 +519,7 @@ extension Catalog {
         "seal.abstract": "Check a filled worksheet, then sign it and encrypt it so only the secretary can open it.",
         "seal.help-worksheet": "The filled worksheet (.xlsx or CSV).",
         "seal.help-round": "The round folder or its round.avr file.",
-        "seal.help-out": "The output file (default: ID.rN.avs in the current folder).",
+        "seal.help-out": "The output file (default: ID.rN.avs in the current folder). - means standard output.",
         "seal.help-revision": "The revision number (default: one more than the highest found next to the output).",
         "seal.help-remove": "Remove the plaintext worksheet after a successful seal.",
         "survey.not-survey": "{1}:{2}:{3}: code {4} is not a survey sub-criterion.",
@@ -761,7 +761,7 @@ extension Catalog {
         "ceremony.help-holders":
             "The release holders' .pub files, comma-separated, in order.",
         "ceremony.help-out":
-            "The file to write (default: inside the ceremony folder).",
+            "The file to write (default: inside the ceremony folder). - means standard output.",
         "ceremony.help-secretary":
             "The secretary's .pub file.",
         "ceremony.help-threshold":

@@ -360,17 +360,17 @@ extension Catalog {
         "approve.abstract":
             "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt giải mã một phần kết quả này: chỉ trao cho người tổng hợp).",
         "approve.help-decision": "Số, ngày quyết định công bố, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
-        "approve.help-out": "Tệp phê duyệt (mặc định: MÃ.ava).",
+        "approve.help-out": "Tệp phê duyệt (mặc định: MÃ.ava). - là đầu ra chuẩn.",
         "approve.wrote": "Đã ghi phê duyệt {1} của {2} (quyền 600).",
         "approve.not-holder": "{1} không phải người giữ khoá của vòng này.",
         "combine.abstract": "Ghép ít nhất t phê duyệt của những người giữ khoá khác nhau thành mã mở khoá.",
         "combine.help-approvals": "Các tệp phê duyệt (.ava).",
-        "combine.help-out": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt).",
+        "combine.help-out": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt). - là đầu ra chuẩn.",
         "combine.wrote": "Đã ghi mã mở khoá {1} (quyền 600; ai có tệp này mở được kết quả).",
         "combine.holders": "Phê duyệt được tính: {1} (cần {2}).",
         "open.abstract": "Kiểm tra mã mở khoá và kết quả đã khoá, rồi giải mã kết quả.",
         "open.help-token": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt).",
-        "open.help-out": "Ghi kết quả đã giải mã (JSON) vào tệp này.",
+        "open.help-out": "Ghi kết quả đã giải mã (JSON) vào tệp này. - là đầu ra chuẩn.",
         "progress.line": "{1}: {2} % · {3} / {4} · {5}/s · còn {6}",
         "help.quiet": "Không hiện dòng tiến độ (dòng này chỉ hiện trên đầu ra lỗi chuẩn khi đó là màn hình).",
         "help.json": "In một đối tượng JSON thay cho văn bản (cấu trúc: docs/cli.md).",
@@ -394,7 +394,7 @@ extension Catalog {
         "report.pdf-failed": "{1} không in được báo cáo ra PDF ({2}).",
         "hint.install-chromium":
             "Cài gói Debian {1} bằng trình quản lý gói của hệ thống, hoặc xuất --format html rồi in từ trình duyệt.",
-        "report.help-out": "Tệp báo cáo.",
+        "report.help-out": "Tệp báo cáo. - là đầu ra chuẩn.",
         "report.wrote": "Đã ghi báo cáo {1}.",
         "demo.abstract": "Chạy trọn một vòng thẩm định demo trên dữ liệu mẫu, bằng các khoá demo.",
         "demo.help-dir": "Thư mục ghi vòng demo (mặc định: demo-round; phải chưa có hoặc rỗng).",
@@ -482,7 +482,7 @@ extension Catalog {
         "worksheet.abstract": "Xuất phiếu thẩm định (XLSX hoặc CSV) gồm đúng các ô được phân cho một thành viên.",
         "help.worksheet-round": "Thư mục vòng thẩm định.",
         "help.worksheet-member": "Mã thành viên, ví dụ tv-01.",
-        "help.worksheet-out": "Tệp .xlsx hoặc .csv sẽ ghi (không ghi đè).",
+        "help.worksheet-out": "Tệp .xlsx hoặc .csv sẽ ghi (không ghi đè). - là đầu ra chuẩn.",
         "worksheet.unknown-member": "{1} không phải thành viên của vòng này; các thành viên: {2}.",
         "help.worksheet-format": "Định dạng: xlsx (mặc định; csv khi tên tệp kết thúc bằng .csv) hoặc csv.",
         "help.worksheet-dialect":
@@ -524,7 +524,7 @@ extension Catalog {
         "seal.abstract": "Kiểm tra phiếu thẩm định đã điền, ký và mã hoá để chỉ thư ký mở được.",
         "seal.help-worksheet": "Phiếu thẩm định đã điền (.xlsx hoặc CSV).",
         "seal.help-round": "Thư mục vòng hoặc tệp round.avr.",
-        "seal.help-out": "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại).",
+        "seal.help-out": "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại). - là đầu ra chuẩn.",
         "seal.help-revision": "Số lần nộp (mặc định: lớn hơn lần lớn nhất đã có cạnh tệp kết quả).",
         "seal.help-remove": "Xoá phiếu bản rõ sau khi niêm phong thành công.",
         "survey.not-survey": "{1}:{2}:{3}: mã {4} không phải tiêu chí điều tra xã hội học.",
@@ -766,7 +766,7 @@ extension Catalog {
         "ceremony.help-holders":
             "Tệp .pub của người giữ khoá, cách nhau bởi dấu phẩy, theo thứ tự.",
         "ceremony.help-out":
-            "Tệp cần ghi (mặc định: trong thư mục lễ tạo khoá).",
+            "Tệp cần ghi (mặc định: trong thư mục lễ tạo khoá). - là đầu ra chuẩn.",
         "ceremony.help-secretary":
             "Tệp .pub của thư ký.",
         "ceremony.help-threshold":
