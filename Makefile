@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all deps report-deps pages build release demo libreoffice-roundtrip test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
+.PHONY: all install manpage deps report-deps pages build release demo libreoffice-roundtrip test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
 
 all: build
 
@@ -42,6 +42,18 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product avault
+
+# The release binary and the man page (docs/avault.1) under DESTDIR/PREFIX.
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1"
+	install -m 755 "$$($(SWIFT) build -c release --product avault --show-bin-path)/avault" "$(DESTDIR)$(PREFIX)/bin/avault"
+	install -m 644 docs/avault.1 "$(DESTDIR)$(PREFIX)/share/man/man1/avault.1"
+
+# docs/avault.1 and the per-command exit statuses in docs/cli.md, from the binary's definitions.
+manpage: build
+	python3 scripts/gen-manpage.py "$$($(SWIFT) build --product avault --show-bin-path)/avault"
 
 demo: build
 	@bash scripts/demo.sh "$(DEMO_DIR)"

@@ -50,7 +50,13 @@ struct AVault: ParsableCommand {
             }
             var text = fullMessage(for: error)
             if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
-            Terminal.write(STDERR_FILENO, "avault: \(Terminal.localized(.cliErrorPrefix)): \(text)\n")
+            // In the user's language, with "did you mean" for a mistyped command or option.
+            let parsed = ParseErrorText.render(
+                text, arguments: Array(CommandLine.arguments.dropFirst()), in: Terminal.language)
+            var lines = "avault: \(Terminal.localized(.cliErrorPrefix)): \(parsed.error)\n"
+            if let hint = parsed.hint { lines += "avault: \(Terminal.localized(.cliHintPrefix)): \(hint)\n" }
+            if !parsed.rest.isEmpty { lines += parsed.rest.joined(separator: "\n") + "\n" }
+            Terminal.write(STDERR_FILENO, lines)
             Glibc.exit(code.rawValue)
         }
     }

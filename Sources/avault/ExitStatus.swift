@@ -68,7 +68,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             RoundError.Code.badReference,
             RoundError.Code.badTitle, RoundError.Code.badYear, RoundError.Code.demoRefused,
             RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey,
-            MessageID.roundLockBadWait, MergeError.Code.surveyMissing, MergeError.Code.surveyNotUsed:
+            MessageID.roundLockBadWait, MergeError.Code.surveyMissing, MergeError.Code.surveyNotUsed,
+            MessageID.outputTerminalBinary, MessageID.outputTerminalDecrypted, MessageID.outputFolderNotStandardOutput:
             .usage
         case CeremonyError.Code.missing, FormatError.Code.fileNotFound, FormatError.Code.fileNotRegular,
             ReleaseError.Code.notMerged, RoundError.Code.noFolder:

@@ -12,8 +12,12 @@ enum Terminal {
         return Language.fromEnvironment(env)
     }()
 
-    /// Writes a line to standard output.
-    static func out(_ text: String) { write(STDOUT_FILENO, text + "\n") }
+    /// True once standard output carries a command's data (`-o -`): the command's own lines then
+    /// go to standard error.
+    nonisolated(unsafe) static var messagesToStandardError = false
+
+    /// Writes a line to standard output (standard error when it carries data, `-o -`).
+    static func out(_ text: String) { write(messagesToStandardError ? STDERR_FILENO : STDOUT_FILENO, text + "\n") }
 
     /// Writes a localised line to standard output.
     static func say(_ message: MessageID, _ arguments: [String] = []) { out(localized(message, arguments)) }
@@ -33,15 +37,28 @@ enum Terminal {
 
     /// Renders a library notice (a finding, an input problem, progress) in `language`.
     static func text(_ notice: Notice, in language: Language = Terminal.language) -> String {
-        notice.code.render(notice.context.arguments, in: language)
+        notice.code.render(arguments(notice.context, in: language), in: language)
+    }
+
+    /// A context's values as they fill their placeholders in `language`: decimals with a decimal
+    /// comma in Vietnamese ("0,25"), the rest as they are.
+    static func arguments(_ context: ErrorContext, in language: Language) -> [String] {
+        context.values.map {
+            if case .decimal(let number) = $0 { decimal(number, in: language) } else { $0.rendered }
+        }
+    }
+
+    /// A decimal written with `.` (``Points``), with a decimal comma in Vietnamese.
+    static func decimal(_ number: String, in language: Language = Terminal.language) -> String {
+        language == .vietnamese ? String(number.map { $0 == "." ? "," : $0 }) : number
     }
 
     /// The error line and the hint line of any error, in `language`.
     static func text(of error: any Error, in language: Language = Terminal.language) -> (error: String, hint: String?) {
         if let error = error as? any AppraisalError {
             return (
-                error.code.render(error.context.arguments, in: language),
-                error.hint.map { $0.code.render($0.context.arguments, in: language) }
+                error.code.render(arguments(error.context, in: language), in: language),
+                error.hint.map { $0.code.render(arguments($0.context, in: language), in: language) }
             )
         }
         if let error = error as? CLIError {
@@ -72,7 +89,14 @@ enum Terminal {
         write(STDERR_FILENO, "avault: \(localized(.cliErrorPrefix)): \(text)\n")
     }
 
+    /// Writes `text` to `fd`, erasing the progress line first if one is showing.
     static func write(_ fd: Int32, _ text: String) {
+        ProgressLine.shared.clear()
+        writeRaw(fd, text)
+    }
+
+    /// Writes `text` to `fd` as it is.
+    static func writeRaw(_ fd: Int32, _ text: String) {
         var text = text
         text.withUTF8 { buffer in
             var done = 0

@@ -60,13 +60,17 @@ struct CLI {
     ///
     /// With `detached`, the process runs under `setsid -w`, in a new session without a controlling
     /// terminal, so `/dev/tty` cannot be opened.
-    /// `environment` adds to (or overrides) that clean environment.
+    /// `environment` adds to (or overrides) that clean environment. `executable` runs another
+    /// program (e.g. `script`, which runs avault on a pseudo-terminal) in the same environment.
     func run(
         _ arguments: [String], language: String = "en_US.UTF-8", detached: Bool = false,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], executable: String? = nil
     ) throws -> CLIResult {
         let process = Process()
-        if detached {
+        if let executable {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else if detached {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
             process.arguments = ["-w", CLI.binary] + arguments
         } else {

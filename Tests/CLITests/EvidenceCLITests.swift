@@ -44,7 +44,7 @@ import Testing
             ] + pass)
         #expect(sealed.status == 0, "\(sealed.err)")
         #expect(
-            sealed.out.contains("Sealed evidence members/tv-01.r1.e1.ave (\"biên bản họp.pdf\", 65537 bytes)."),
+            sealed.out.contains("Sealed evidence members/tv-01.r1.e1.ave (\"biên bản họp.pdf\", 64.0 KiB)."),
             "\(sealed.out)")
 
         // Evidence listed first on the command line: receive takes the submission first.

@@ -51,7 +51,8 @@ public enum SurveyInput {
                         InputError(
                             .surveyOutOfRange,
                             InputLocation(scoreField, in: file).context + [
-                                .text(score.description), .text(sub.max.description), .text(sub.step.description),
+                                .decimal(score.description), .decimal(sub.max.description),
+                                .decimal(sub.step.description),
                             ]))
                     continue
                 }

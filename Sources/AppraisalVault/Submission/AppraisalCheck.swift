@@ -81,19 +81,19 @@ public struct AppraisalCheck: Sendable {
                 problems.append(
                     Problem(
                         line: row.line, cell: cell,
-                        error: InputError(.appraisalNegative, [.text(row.score.description)])))
+                        error: InputError(.appraisalNegative, [.decimal(row.score.description)])))
             } else if row.score > sub.max {
                 problems.append(
                     Problem(
                         line: row.line, cell: cell,
                         error: InputError(
-                            .appraisalAboveMax, [.text(row.score.description), .text(sub.max.description)])))
+                            .appraisalAboveMax, [.decimal(row.score.description), .decimal(sub.max.description)])))
             } else if !row.score.isMultiple(of: sub.step) {
                 problems.append(
                     Problem(
                         line: row.line, cell: cell,
                         error: InputError(
-                            .appraisalOffStep, [.text(row.score.description), .text(sub.step.description)])))
+                            .appraisalOffStep, [.decimal(row.score.description), .decimal(sub.step.description)])))
             }
             if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
                 Text.isBlank(row.reason)
@@ -105,7 +105,7 @@ public struct AppraisalCheck: Sendable {
                         line: row.line, cell: cell,
                         error: InputError(
                             visiblyEmpty ? .appraisalMissingReason : .appraisalBlankReason,
-                            [.text(row.score.description), .text(own.description)]),
+                            [.decimal(row.score.description), .decimal(own.description)]),
                         column: row.reasonColumn))
             }
         }

@@ -20,11 +20,14 @@ public struct ErrorContext: Sendable, Hashable {
         case cell(String)
         /// Any other value, already in its textual form (an id, a count, a byte count, a reason).
         case text(String)
+        /// A decimal number (a score, a maximum, a percent) as ``Points`` writes it, with `.`: the
+        /// CLI shows it with a decimal comma in Vietnamese sentences.
+        case decimal(String)
 
         /// The value as it fills its placeholder.
         public var rendered: String {
             switch self {
-            case .file(let s), .member(let s), .cell(let s), .text(let s): s
+            case .file(let s), .member(let s), .cell(let s), .text(let s), .decimal(let s): s
             case .line(let n), .column(let n), .revision(let n): String(n)
             }
         }

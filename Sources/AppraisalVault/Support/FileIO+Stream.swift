@@ -173,6 +173,7 @@ extension FileIO {
                 if n == 0 { break }
                 done += n
             }
+            ReadProgress.observer?(path, offset + done, size)
             return done
         }
     }

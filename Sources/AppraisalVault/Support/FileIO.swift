@@ -3,6 +3,11 @@ internal import Glibc
 /// File access with the guarantees the spec requires: capped reads, and atomic writes
 /// (temporary file in the same folder, `fsync`, then `rename` or `link`, then `fsync` of the folder).
 public enum FileIO {
+    /// The output name that means standard output (`-o -`): ``writeAtomically(_:to:mode:replacing:)``
+    /// writes the bytes to descriptor 1 instead of a file, and ``refuseExisting(_:)`` lets it pass.
+    /// Whether the data may go there (a terminal, decrypted data) is the caller's decision.
+    public static let standardOutput = "-"
+
     /// Reads a whole regular file, refusing anything larger than `maxBytes` before reading it.
     ///
     /// - Throws: ``FormatError`` `file.not-found`, `file.unreadable`, `file.not-regular`, `file.too-large`.
@@ -67,7 +72,7 @@ public enum FileIO {
     ///
     /// - Throws: ``FormatError`` `file.exists`.
     public static func refuseExisting(_ path: String) throws {
-        if exists(path) {
+        if path != standardOutput, exists(path) {
             throw FormatError(.fileExists, [.file(path)], hint: ErrorHint(.moveAway, [.file(path)]))
         }
     }
@@ -117,6 +122,7 @@ public enum FileIO {
     public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644, replacing: Bool = false)
         throws
     {
+        if path == standardOutput { return try writeStandardOutput(bytes) }
         let (directory, base) = split(path)
         if !replacing { try refuseExisting(path) }
         var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
@@ -158,6 +164,21 @@ public enum FileIO {
         }
         committed = true
         syncDirectory(directory)
+    }
+
+    /// Writes `bytes` to standard output (``standardOutput``), all of them or an error.
+    ///
+    /// - Throws: ``FormatError`` `file.cannot-write` naming `-`.
+    private static func writeStandardOutput(_ bytes: [UInt8]) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + done, $0.count - done) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                throw FormatError(.fileCannotWrite, [.file(standardOutput), .text(errnoText())], step: .write)
+            }
+            done += n
+        }
     }
 
     /// Removes a file (used for `--remove-plaintext`); missing is fine.

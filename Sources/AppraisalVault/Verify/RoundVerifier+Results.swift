@@ -130,7 +130,7 @@ extension RoundVerification {
                         Notice(
                             VerificationReport.Finding.percentWrong,
                             [
-                                .text(u.unit), .text(u.percent.description), .text(percent.description),
+                                .text(u.unit), .decimal(u.percent.description), .decimal(percent.description),
                                 .text(String(rank)), .text(label),
                             ])
                     ))

@@ -50,9 +50,10 @@ struct CeremonyCommand: ParsableCommand {
         @OptionGroup var out: Out
 
         func run() throws {
+            let shown = try StandardOutput.claim(out.out, content: .binary)
             let written = try CeremonyFolder.deal(
                 ceremony: folder.ceremony, keyFile: key.locked(), out: out.out, unlock: key.unlock)
-            Terminal.say(.ceremonyWroteDealing, [written.path, written.identity.id])
+            Terminal.say(.ceremonyWroteDealing, [shown ?? written.path, written.identity.id])
         }
     }
 
@@ -65,10 +66,11 @@ struct CeremonyCommand: ParsableCommand {
         @OptionGroup var out: Out
 
         func run() throws {
+            let shown = try StandardOutput.claim(out.out, content: .binary)
             let written = try CeremonyFolder.ack(
                 ceremony: folder.ceremony, keyFile: key.locked(), out: out.out, unlock: key.unlock)
             for dealer in written.accused { Terminal.say(.ceremonyComplained, [dealer]) }
-            Terminal.say(.ceremonyWroteAck, [written.path, written.identity.id])
+            Terminal.say(.ceremonyWroteAck, [shown ?? written.path, written.identity.id])
         }
     }
 

@@ -9,13 +9,18 @@ struct DemoCommand: ParsableCommand {
     var dir: String = "demo-round"
 
     @Option(help: ArgumentHelp(Terminal.localized(.demoHelpSamples), valueName: "dir"))
-    var samples: String = "samples"
+    var samples: String?
 
     @Option(help: ArgumentHelp(Terminal.localized(.demoHelpKeys), valueName: "dir"))
-    var keys: String = "keys"
+    var keys: String?
 
     func run() throws {
-        let html = try DemoRound.run(directory: dir, samples: samples, keys: keys) { Terminal.out(Terminal.text($0)) }
+        // The copies built into avault for a folder not given: the demo runs from any folder.
+        let builtIn = samples != nil && keys != nil ? nil : try BuiltInDemoFiles()
+        defer { builtIn?.remove() }
+        let html = try DemoRound.run(
+            directory: dir, samples: samples ?? builtIn!.samples, keys: keys ?? builtIn!.keys
+        ) { Terminal.out(Terminal.text($0)) }
         Terminal.say(.demoDone, [html])
     }
 }

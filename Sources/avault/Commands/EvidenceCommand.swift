@@ -16,7 +16,10 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var round: RoundOptions
         @OptionGroup var key: KeyOptions
 
+        @OptionGroup var progress: ProgressOptions
+
         func run() throws {
+            progress.start()
             let definition = try round.load()
             let paths = try Evidence.add(files, to: round.directory, round: definition, secretary: key.unlocked())
             for path in paths { Terminal.say(.evidenceAdded, [path]) }
@@ -40,11 +43,15 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.extractHelpMember), valueName: "id"))
     var member: String?
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
+        try StandardOutput.refuseForFolder(out)
+        progress.start()
         let definition = try round.load()
         let extracted = try Evidence.extract(
             roundDirectory: round.directory, round: definition, secretary: key.unlocked(), to: out, member: member)
-        for e in extracted { Terminal.say(.extractWrote, [e.path, String(e.size)]) }
+        for e in extracted { Terminal.say(.extractWrote, [e.path, ProgressText.size(e.size, in: Terminal.language)]) }
         Terminal.say(.extractSummary, [String(extracted.count), out])
     }
 }

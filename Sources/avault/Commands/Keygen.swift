@@ -26,6 +26,7 @@ struct Keygen: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     func run() throws {
+        try StandardOutput.refuseForFolder(out)
         let made = try NewIdentity.create(id: id, name: name, role: role, isDemo: demo, in: out, strength: kdf) {
             (keyPath) throws in
             let chosen = try passphrase.obtain(for: keyPath, confirm: true)

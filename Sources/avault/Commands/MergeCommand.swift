@@ -14,7 +14,10 @@ struct MergeCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(Terminal.localized(.mergeHelpAllowIncomplete)))
     var allowIncomplete = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
+        progress.start()
         let report: RoundMerge.Report
         do {
             report = try RoundMerge.run(
@@ -31,7 +34,9 @@ struct MergeCommand: ParsableCommand {
             Notice.Code.mergeCoverage,
             [String(c.appraised), String(c.appraisable), String(c.gaps.count), String(c.conflicts.count)])
         for m in report.reducedMaxima {
-            Terminal.say(Notice.Code.mergeReducedMaximum, [m.counted.description, m.full.description])
+            Terminal.say(
+                Notice.Code.mergeReducedMaximum,
+                [Terminal.decimal(m.counted.description), Terminal.decimal(m.full.description)])
         }
         if report.evidence > 0 { Terminal.say(.mergeEvidenceCount, [String(report.evidence)]) }
         if !c.missingMembers.isEmpty { Terminal.say(.mergeGapsNote, [c.missingMembers.joined(separator: ", ")]) }

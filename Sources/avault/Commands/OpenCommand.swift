@@ -14,9 +14,12 @@ struct OpenCommand: ParsableCommand {
         name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.openHelpOut), valueName: "file"))
     var out: String
 
+    @OptionGroup var terminal: ToTerminalOption
+
     func run() throws {
+        let shown = try StandardOutput.claim(out, content: .decrypted, toTerminal: terminal.toTerminal) ?? out
         let results = try ReleaseFolder.openResults(roundDirectory: round.directory, token: token, to: out)
-        Terminal.say(Notice.Code.openWrote, [String(results.units.count), out])
+        Terminal.say(Notice.Code.openWrote, [String(results.units.count), shown])
     }
 }
 
@@ -37,8 +40,13 @@ struct ReportCommand: ParsableCommand {
         name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.reportHelpOut), valueName: "file"))
     var out: String
 
+    @OptionGroup var terminal: ToTerminalOption
+
     func run() throws {
+        let shown =
+            try StandardOutput.claim(
+                out, content: format == .pdf ? .binary : .decrypted, toTerminal: terminal.toTerminal) ?? out
         try ReleaseFolder.writeReport(roundDirectory: round.directory, token: token, format: format, to: out)
-        Terminal.say(.reportWrote, [out])
+        Terminal.say(.reportWrote, [shown])
     }
 }

@@ -13,10 +13,45 @@ struct Receive: ParsableCommand {
 
     @OptionGroup var round: RoundOptions
     @OptionGroup var key: KeyOptions
+    @OptionGroup var output: JSONOption
+    @OptionGroup var progress: ProgressOptions
 
     func run() throws {
-        let inbox = Inbox(roundDirectory: round.directory, round: try round.load())
-        let batch = try inbox.receive(files, secretary: key.unlocked(), receiptsOut: receiptsOut)
+        progress.start()
+        let definition = try round.load()
+        let inbox = Inbox(roundDirectory: round.directory, round: definition)
+        let secretary = try key.unlocked()
+        let batch = try inbox.receive(files, secretary: secretary, receiptsOut: receiptsOut)
+        // A submission whose listed evidence was not given and is not in the round yet.
+        var missing = [String: [Inbox.MissingEvidence]]()
+        for item in batch.items {
+            guard case .success(let outcome) = item.result else { continue }
+            switch outcome {
+            case .accepted(let member, let revision), .superseded(let member, let revision, _):
+                let list = (try? inbox.missingEvidence(member: member, revision: revision, secretary: secretary)) ?? []
+                if !list.isEmpty { missing[item.file] = list }
+            case .evidence: break
+            }
+        }
+        if output.json {
+            JSONOutput.print(JSONOutput.receive(batch, missing: missing, round: definition))
+            for item in batch.items { if case .failure(let error) = item.result { Terminal.report(error) } }
+        } else {
+            say(batch)
+        }
+        for (file, list) in missing.sorted(by: { $0.key < $1.key }) {
+            for m in list {
+                Terminal.warn(
+                    .receiveMissingEvidence,
+                    [file, m.fileName, m.document, FileIO.split(file).directory + "/" + m.fileName])
+            }
+        }
+        if let error = batch.receiptError { throw error }
+        if batch.rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
+    }
+
+    /// The text report of `batch`.
+    private func say(_ batch: Inbox.Batch) {
         for outcome in batch.recovered {
             switch outcome {
             case .accepted(let member, let revision), .superseded(let member, let revision, _),
@@ -39,7 +74,5 @@ struct Receive: ParsableCommand {
         }
         for receipt in batch.receipts { Terminal.say(MessageID.receiveReceipt, [receipt]) }
         Terminal.say(Notice.Code.receiveSummary, [String(batch.accepted), String(batch.rejected)])
-        if let error = batch.receiptError { throw error }
-        if batch.rejected > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }

@@ -23,10 +23,11 @@ struct ReleaseCommand: ParsableCommand {
         var out: String?
 
         func run() throws {
+            let shown = try StandardOutput.claim(out, content: .binary)
             let approved = try ReleaseFolder.approve(
                 roundDirectory: round.directory, keyFile: key.locked(), decision: decision, out: out, unlock: key.unlock
             )
-            Terminal.say(.approveWrote, [approved.path, approved.holder.name])
+            Terminal.say(.approveWrote, [shown ?? approved.path, approved.holder.name])
         }
     }
 
@@ -45,10 +46,11 @@ struct ReleaseCommand: ParsableCommand {
         var out: String?
 
         func run() throws {
+            let shown = try StandardOutput.claim(out, content: .binary)
             let combined = try ReleaseFolder.combine(roundDirectory: round.directory, approvals: approvals, out: out)
             for notice in combined.notices { Terminal.out(Terminal.text(notice)) }
             Terminal.say(.combineHolders, [combined.holders.joined(separator: ", "), String(combined.threshold)])
-            Terminal.say(Notice.Code.combineWrote, [combined.path])
+            Terminal.say(Notice.Code.combineWrote, [shown ?? combined.path])
         }
     }
 }

@@ -48,6 +48,7 @@ struct RoundCommand: ParsableCommand {
         @OptionGroup var passphrase: PassphraseOptions
 
         func run() throws {
+            try StandardOutput.refuseForFolder(out)
             // 1. Everything that can be checked without the passphrase.
             let sources = RoundSetup.Sources(
                 frameworks: framework, setGroups: setGroups, units: units, groups: groups,
@@ -98,8 +99,11 @@ struct RoundCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Terminal.localized(.helpRoundDir), valueName: "round"))
         var round: String
 
+        @OptionGroup var output: JSONOption
+
         func run() throws {
             let r = try RoundDefinition.load(roundDirectory: round)
+            if output.json { return JSONOutput.print(JSONOutput.roundShow(r)) }
             for line in RoundSummary.lines(r) { Terminal.out(line) }
         }
     }

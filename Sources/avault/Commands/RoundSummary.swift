@@ -25,7 +25,7 @@ enum RoundSummary {
                             String(subs.filter { $0.method == .selfAssessed }.count),
                             String(subs.filter { $0.method == .council }.count),
                             String(subs.filter { $0.method == .survey }.count),
-                            f.total.description,
+                            Terminal.decimal(f.total.description),
                         ]))
         }
         for (i, g) in r.groups.enumerated() {
@@ -58,7 +58,7 @@ enum RoundSummary {
         row(nil, Terminal.localized(.showThreshold, [String(r.threshold), String(holders.count)]))
         for (i, g) in r.groups.enumerated() {
             let text = (r.labels.groups[g.id] ?? []).map {
-                $0.minimum == .zero ? $0.label : "\($0.label) ≥ \($0.minimum)"
+                $0.minimum == .zero ? $0.label : "\($0.label) ≥ \(Terminal.decimal($0.minimum.description))"
             }
             .joined(separator: ", ")
             row(i == 0 ? .labelLabels : nil, Terminal.localized(.showLabels, [g.id, text]))

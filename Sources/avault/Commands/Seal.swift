@@ -30,7 +30,11 @@ struct Seal: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.sealHelpAttach), valueName: "file"))
     var attach: [String] = []
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() throws {
+        try StandardOutput.claim(out, content: .binary)
+        progress.start()
         let definition = try round.load()
         let keyFile = try key.locked()
         let seal: SubmissionSeal
@@ -60,8 +64,11 @@ struct Seal: ParsableCommand {
                 definition.title, definition.fingerprint.description,
             ])
         let sealed = try seal.seal(as: key.unlock(keyFile), removingWorksheet: removePlaintext)
-        for a in sealed.attachments { Terminal.say(.sealWroteEvidence, [a.path, a.name, String(a.size)]) }
-        Terminal.say(.sealWrote, [sealed.path, String(sealed.revision), definition.secretary.name])
+        for a in sealed.attachments {
+            Terminal.say(.sealWroteEvidence, [a.path, a.name, ProgressText.size(a.size, in: Terminal.language)])
+        }
+        let shown = sealed.path == FileIO.standardOutput ? Terminal.localized(.outputStandardOutput) : sealed.path
+        Terminal.say(.sealWrote, [shown, String(sealed.revision), definition.secretary.name])
         if sealed.removedWorksheet { Terminal.say(.sealRemoved, [worksheet]) }
     }
 }

@@ -6,9 +6,11 @@ struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Terminal.localized(.statusAbstract))
 
     @OptionGroup var round: RoundOptions
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let status = try RoundStatus.load(roundDirectory: round.directory, round: try round.load())
+        if output.json { return JSONOutput.print(JSONOutput.status(status)) }
         Terminal.say(.statusHeader, [status.round.title, status.round.fingerprint.description])
         for member in status.members {
             let label = "\(member.identity.id) (\(member.identity.name))"

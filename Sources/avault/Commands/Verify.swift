@@ -21,6 +21,8 @@ struct Verify: ParsableCommand {
     @Flag(help: ArgumentHelp(Terminal.localized(.verifyHelpJSON)))
     var json = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if let fingerprint, Fingerprint(parsing: fingerprint) == nil {
             throw ValidationError(Terminal.localized(.verifyBadFingerprint, [fingerprint]))
@@ -28,6 +30,7 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
+        progress.start()
         let report = try RoundVerifier.verify(
             roundDirectory: roundFolder, expectedFingerprint: fingerprint.flatMap { Fingerprint(parsing: $0) },
             receipts: receipts)

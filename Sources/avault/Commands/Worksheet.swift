@@ -38,8 +38,10 @@ struct WorksheetCommand: ParsableCommand {
     }
 
     func run() throws {
+        let format = fileFormat
+        let shown = try StandardOutput.claim(out, content: format == .xlsx ? .binary : .text) ?? out
         let written = try Worksheet.write(
-            member: member, of: RoundDefinition.load(roundDirectory: round), to: out, format: fileFormat)
-        Terminal.say(.worksheetWrote, [out, String(written.cells), written.member.id])
+            member: member, of: RoundDefinition.load(roundDirectory: round), to: out, format: format)
+        Terminal.say(.worksheetWrote, [shown, String(written.cells), written.member.id])
     }
 }

@@ -62,6 +62,18 @@ extension Catalog {
         "hint.token-combine-again": "Combine the approvals again into a new token for this round's files.",
         "cli.error-prefix": "error",
         "cli.hint-prefix": "hint",
+        "parse.unknown-command": "'{1}' is not a command of {2}.",
+        "parse.unknown-option": "{2} has no option '{1}'.",
+        "parse.did-you-mean": "did you mean '{1}'? (all of them: {2} --help)",
+        "parse.see-help": "see {1} --help for the commands and options.",
+        "parse.missing-argument": "Missing expected argument '{1}'.",
+        "parse.missing-value": "Missing value for '{1}'.",
+        "parse.invalid-value": "The value '{1}' is invalid for '{2}'.",
+        "parse.invalid-choice": "The value '{1}' is invalid for '{2}'. Please provide one of {3}.",
+        "parse.unexpected": "Unexpected argument '{1}'.",
+        "parse.usage-label": "Usage:",
+        "parse.help-label": "Help:",
+        "parse.see-more": "See '{1}' for more information.",
         "cli.abstract": "An offline, encrypted vault for a PAR Index appraisal council.",
         "cli.discussion":
             "Members seal their appraisal files; the secretary merges them and locks the results; t of n release holders unlock them; auditors verify every signature without reading scores.",
@@ -140,7 +152,7 @@ extension Catalog {
         "verify.evidence-name-mismatch":
             "{1}: the name does not match the sender, revision and index in the header ({2}); it was renamed or swapped.",
         "seal.help-attach": "Attach an evidence file (repeatable); each is sealed as ID.rN.eK.ave.",
-        "seal.wrote-evidence": "Sealed evidence {1} (\"{2}\", {3} bytes).",
+        "seal.wrote-evidence": "Sealed evidence {1} (\"{2}\", {3}).",
         "receive.evidence-accepted": "accepted: {1} — evidence {4} of {2}, revision {3}",
         "evidence.abstract": "The secretary's evidence files.",
         "evidence.add-abstract": "Seal the secretary's own evidence into the round folder.",
@@ -149,7 +161,7 @@ extension Catalog {
         "extract.abstract": "Decrypt and check the round's evidence files into a folder.",
         "extract.help-out": "The output folder (files go to DIR/MEMBER/rN/NAME; nothing is overwritten).",
         "extract.help-member": "Only this member's evidence.",
-        "extract.wrote": "{1} ({2} bytes, integrity checked)",
+        "extract.wrote": "{1} ({2}, integrity checked)",
         "extract.summary": "Extracted {1} evidence files into {2}.",
         "merge.evidence-count": "Evidence: {1} files, signatures and hashes checked (not decrypted).",
         "inbox.wrong-round": "{1}: this file belongs to another appraisal round.",
@@ -345,17 +357,33 @@ extension Catalog {
         "approve.abstract":
             "A release holder approves the release, citing the Committee's decision (the approval decrypts these results partially: give it only to whoever combines).",
         "approve.help-decision": "The decision reference, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
-        "approve.help-out": "The approval file (default: ID.ava).",
+        "approve.help-out": "The approval file (default: ID.ava). - means standard output.",
         "approve.wrote": "Wrote {2}'s approval {1} (mode 600).",
         "approve.not-holder": "{1} is not a release holder of this round.",
         "combine.abstract": "Combine at least t approvals from distinct holders into the release token.",
         "combine.help-approvals": "The approval files (.ava).",
-        "combine.help-out": "The token file (default: ROUND/release-token.avt).",
+        "combine.help-out": "The token file (default: ROUND/release-token.avt). - means standard output.",
         "combine.wrote": "Wrote the release token {1} (mode 600; whoever holds it can open the results).",
         "combine.holders": "Approvals counted: {1} (needed {2}).",
         "open.abstract": "Verify the release token and the locked results, then decrypt the results.",
         "open.help-token": "The release token (default: ROUND/release-token.avt).",
-        "open.help-out": "Write the decrypted results (JSON) to this file.",
+        "open.help-out": "Write the decrypted results (JSON) to this file. - means standard output.",
+        "progress.line": "{1}: {2} % · {3} / {4} · {5}/s · {6} left",
+        "help.quiet": "Show no progress line (it is shown on standard error only when that is a terminal).",
+        "help.json": "Print one JSON object instead of text (its shape: docs/cli.md).",
+        "receive.missing-evidence":
+            "{1} lists the evidence file {2} ({3}), which was not given and is not in the round yet; receive it too (avault receive {4} …): the merge refuses the round until it is there.",
+        "output.standard-output": "standard output",
+        "output.terminal-binary": "-o - would write a binary file to the terminal; refusing.",
+        "output.terminal-hint":
+            "redirect standard output to a file or a pipe (… -o - > FILE), or give a file name with -o.",
+        "output.terminal-decrypted":
+            "-o - would show the decrypted results on the terminal; refusing (anyone looking at the screen would see them, and they stay in its scroll-back).",
+        "output.terminal-decrypted-hint":
+            "redirect standard output to a file or a pipe (… -o - > FILE), or add --to-terminal to show them on screen anyway.",
+        "output.folder-not-stdout":
+            "-o - means standard output, which is for one file; this command writes a folder: give a folder name.",
+        "output.help-to-terminal": "With -o -, show the decrypted data even when standard output is a terminal.",
         "open.wrote": "Opened the results of {1} units; wrote {2}.",
         "report.abstract": "Render the released results as the official report (HTML or PDF), CSV or JSON.",
         "report.help-format": "The format: html (printable official document), pdf (needs Chromium), csv or json.",
@@ -363,12 +391,13 @@ extension Catalog {
         "report.pdf-failed": "{1} could not print the report to PDF ({2}).",
         "hint.install-chromium":
             "Install the Debian package {1} with the system's package manager, or write --format html and print it from a browser.",
-        "report.help-out": "The report file.",
+        "report.help-out": "The report file. - means standard output.",
         "report.wrote": "Wrote the report {1}.",
         "demo.abstract": "Run a whole demo appraisal round on the built-in sample with the demo keys.",
         "demo.help-dir": "The folder for the demo round (default: demo-round; must not exist or be empty).",
-        "demo.help-samples": "The sample data folder.",
-        "demo.help-keys": "The demo keys folder.",
+        "demo.help-samples":
+            "The sample data folder (default: the copy built into avault, so the demo runs from any folder).",
+        "demo.help-keys": "The demo keys folder (default: the copy built into avault).",
         "demo.step": "== {1}. {2}",
         "demo.filled": "{1}: {2} cells, {3} adjusted with a reason.",
         "demo.approved": "{1} approves citing \"{2}\".",
@@ -451,7 +480,7 @@ extension Catalog {
         "worksheet.abstract": "Write a member's worksheet (XLSX or CSV) listing exactly the cells assigned to them.",
         "help.worksheet-round": "The round folder.",
         "help.worksheet-member": "The member id, e.g. tv-01.",
-        "help.worksheet-out": "The .xlsx or .csv file to write (never overwritten).",
+        "help.worksheet-out": "The .xlsx or .csv file to write (never overwritten). - means standard output.",
         "worksheet.unknown-member": "{1} is not a member of this round; the members are: {2}.",
         "help.worksheet-format": "The format: xlsx (the default; csv when the file name ends in .csv) or csv.",
         "help.worksheet-dialect":
@@ -492,7 +521,7 @@ extension Catalog {
         "seal.abstract": "Check a filled worksheet, then sign it and encrypt it so only the secretary can open it.",
         "seal.help-worksheet": "The filled worksheet (.xlsx or CSV).",
         "seal.help-round": "The round folder or its round.avr file.",
-        "seal.help-out": "The output file (default: ID.rN.avs in the current folder).",
+        "seal.help-out": "The output file (default: ID.rN.avs in the current folder). - means standard output.",
         "seal.help-revision": "The revision number (default: one more than the highest found next to the output).",
         "seal.help-remove": "Remove the plaintext worksheet after a successful seal.",
         "survey.not-survey": "{1}:{2}:{3}: code {4} is not a survey sub-criterion.",
@@ -734,7 +763,7 @@ extension Catalog {
         "ceremony.help-holders":
             "The release holders' .pub files, comma-separated, in order.",
         "ceremony.help-out":
-            "The file to write (default: inside the ceremony folder).",
+            "The file to write (default: inside the ceremony folder). - means standard output.",
         "ceremony.help-secretary":
             "The secretary's .pub file.",
         "ceremony.help-threshold":

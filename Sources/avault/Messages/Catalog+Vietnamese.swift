@@ -17,7 +17,7 @@ extension Catalog {
         "appraisal.off-step": "điểm {1} không theo bước {2}.",
         "appraisal.missing-reason": "điểm thẩm định {1} khác điểm tự chấm {2} nhưng chưa ghi lý do.",
         "appraisal.missing-cell": "thiếu ô được phân công {1} / {2}.",
-        "submission.malformed": "{1}: nội dung bài nộp sai định dạng: {2}.",
+        "submission.malformed": "{1}: nội dung phiếu thẩm định sai định dạng: {2}.",
         "manifest.bad-signature": "{1}: chữ ký của thư ký trên bản kê không hợp lệ.",
         "worksheet.missing-score": "{1}:{2}:{3}: chưa nhập điểm thẩm định cho {4} / {5}.",
         "worksheet.long-reason": "{1}:{2}:{3}: lý do dài quá 4000 byte.",
@@ -65,6 +65,18 @@ extension Catalog {
         "hint.token-combine-again": "Tổng hợp lại các phê duyệt thành thẻ mới cho đúng các tệp của vòng này.",
         "cli.error-prefix": "lỗi",
         "cli.hint-prefix": "gợi ý",
+        "parse.unknown-command": "'{1}' không phải là một lệnh của {2}.",
+        "parse.unknown-option": "{2} không có tuỳ chọn '{1}'.",
+        "parse.did-you-mean": "có phải ý bạn là '{1}'? (xem tất cả: {2} --help)",
+        "parse.see-help": "xem {1} --help để biết các lệnh và tuỳ chọn.",
+        "parse.missing-argument": "Thiếu tham số bắt buộc '{1}'.",
+        "parse.missing-value": "Thiếu giá trị cho '{1}'.",
+        "parse.invalid-value": "Giá trị '{1}' không hợp lệ cho '{2}'.",
+        "parse.invalid-choice": "Giá trị '{1}' không hợp lệ cho '{2}'. Hãy chọn một trong các giá trị {3}.",
+        "parse.unexpected": "Tham số '{1}' không dùng được ở đây.",
+        "parse.usage-label": "Cách dùng:",
+        "parse.help-label": "Trợ giúp:",
+        "parse.see-more": "Xem '{1}' để biết thêm.",
         "cli.abstract": "Kho dữ liệu mã hoá ngoại tuyến cho hội đồng thẩm định Chỉ số CCHC.",
         "cli.discussion":
             "Thành viên niêm phong phiếu thẩm định; thư ký tổng hợp và khoá kết quả; t/n người giữ khoá cùng mở; kiểm tra viên xác minh chữ ký mà không đọc điểm.",
@@ -119,24 +131,25 @@ extension Catalog {
         "evidence.duplicate-name": "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp.",
         "evidence.too-many": "Quá nhiều tài liệu kiểm chứng ({1}); tối đa {2}.",
         "evidence.no-submission":
-            "{1}: {2} chưa có bài nộp nào được nhận; hãy nhận bài nộp (lần nộp {3}) trước, rồi mới nhận tài liệu kiểm chứng của nó.",
+            "{1}: {2} chưa có phiếu thẩm định nào được nhận; hãy nhận phiếu thẩm định (lần nộp {3}) trước, rồi mới nhận tài liệu kiểm chứng của nó.",
         "evidence.not-live": "{1}: tài liệu kiểm chứng thuộc lần nộp {3} của {2}, nhưng lần nộp đang hiệu lực là {4}.",
         "evidence.after-merge": "{1}: vòng đã tổng hợp; không thêm tài liệu kiểm chứng được nữa.",
         "evidence.index-taken": "{1}: thư mục vòng đã có một tệp khác tên {2}; không ghi đè.",
         "evidence.stray-file":
             "{1}: tệp lạ trong thư mục tài liệu kiểm chứng (tên không theo quy tắc THÀNH-VIÊN.rSỐ.eSỐ.ave).",
         "merge.missing-evidence":
-            "{1}: thiếu tài liệu kiểm chứng số {4} (\"{5}\") mà bài nộp của {2} (lần nộp {3}) liệt kê.",
+            "{1}: thiếu tài liệu kiểm chứng số {4} (\"{5}\") mà phiếu thẩm định của {2} (lần nộp {3}) liệt kê.",
         "merge.evidence-mismatch":
-            "{1}: tài liệu kiểm chứng số {4} của {2} (lần nộp {3}) không phải tệp mà bài nộp đã liệt kê.",
+            "{1}: tài liệu kiểm chứng số {4} của {2} (lần nộp {3}) không phải tệp mà phiếu thẩm định đã liệt kê.",
         "merge.unlisted-evidence":
-            "{1}: tài liệu kiểm chứng của {2} (lần nộp {3}) không có trong danh sách của bài nộp.",
+            "{1}: tài liệu kiểm chứng của {2} (lần nộp {3}) không có trong danh sách của phiếu thẩm định.",
         "hint.unlisted-evidence": "Thành viên hãy niêm phong lại (lần nộp mới) kèm đúng các tài liệu kiểm chứng.",
         "verify.evidence-name-ok": "tài liệu kiểm chứng số {3} của {1}, lần nộp {2}",
         "verify.evidence-signed": "chữ ký ngoài của {1} hợp lệ (không giải mã)",
         "verify.evidence-bound": "thuộc vòng này, gửi thư ký {4}: {1}, lần nộp {2}, số {3}",
         "verify.manifest-evidence-ok": "evidence/ chứa đúng {1} tệp mà biên bản liệt kê, mã băm khớp",
-        "verify.evidence-unbound": "{1}: biên bản liệt kê tài liệu kiểm chứng không thuộc bài nộp nào được liệt kê.",
+        "verify.evidence-unbound":
+            "{1}: biên bản liệt kê tài liệu kiểm chứng không thuộc phiếu thẩm định nào được liệt kê.",
         "verify.evidence-listed-missing":
             "{1}: có trong bản kê ({2}, lần nộp {3}, số {4}) nhưng không có trong evidence/; đã bị xoá sau khi tổng hợp.",
         "verify.evidence-unlisted": "{1}: nằm trong evidence/ nhưng không có trong bản kê; được thêm sau khi tổng hợp.",
@@ -144,7 +157,7 @@ extension Catalog {
             "{1}: tên tệp không khớp với người gửi, lần nộp và số trong phần đầu tệp ({2}); tệp đã bị đổi tên hoặc tráo.",
         "seal.help-attach":
             "Đính kèm tài liệu kiểm chứng (có thể lặp lại); mỗi tệp được niêm phong thành MÃ.rSỐ.eSỐ.ave.",
-        "seal.wrote-evidence": "Đã niêm phong tài liệu kiểm chứng {1} (\"{2}\", {3} byte).",
+        "seal.wrote-evidence": "Đã niêm phong tài liệu kiểm chứng {1} (\"{2}\", {3}).",
         "receive.evidence-accepted": "nhận: {1} — tài liệu kiểm chứng số {4} của {2}, lần nộp {3}",
         "evidence.abstract": "Tài liệu kiểm chứng của thư ký.",
         "evidence.add-abstract": "Niêm phong tài liệu kiểm chứng của thư ký vào thư mục vòng.",
@@ -153,7 +166,7 @@ extension Catalog {
         "extract.abstract": "Giải mã và kiểm tra các tài liệu kiểm chứng của vòng vào một thư mục.",
         "extract.help-out": "Thư mục đích (tệp ra: THƯ-MỤC/THÀNH-VIÊN/rSỐ/TÊN; không ghi đè).",
         "extract.help-member": "Chỉ lấy tài liệu của thành viên này.",
-        "extract.wrote": "{1} ({2} byte, đã kiểm tra toàn vẹn)",
+        "extract.wrote": "{1} ({2}, đã kiểm tra toàn vẹn)",
         "extract.summary": "Đã giải mã {1} tài liệu kiểm chứng vào {2}.",
         "merge.evidence-count": "Tài liệu kiểm chứng: {1} tệp, đã kiểm tra chữ ký và mã băm (không giải mã).",
         "inbox.wrong-round": "{1}: tệp này thuộc về một vòng thẩm định khác.",
@@ -162,13 +175,13 @@ extension Catalog {
         "inbox.wrong-role": "{1}: người ký {2} có vai trò {3} trong vòng này, không phải thành viên thẩm định.",
         "inbox.not-member": "{1}: người ký \"{2}\" không có trong danh sách thành viên của vòng.",
         "inbox.key-mismatch": "{1}: tệp ghi người gửi {2} nhưng được ký bằng khoá khác ({3}).",
-        "inbox.stray-file": "{1}: tệp lạ trong thư mục bài nộp (tên không theo quy tắc THÀNH-VIÊN.rSỐ.avs).",
-        "inbox.two-live": "{1}: thành viên {2} có hai bài nộp hiệu lực cùng lúc.",
+        "inbox.stray-file": "{1}: tệp lạ trong thư mục phiếu thẩm định (tên không theo quy tắc THÀNH-VIÊN.rSỐ.avs).",
+        "inbox.two-live": "{1}: thành viên {2} có hai phiếu thẩm định có hiệu lực cùng lúc.",
         "inbox.duplicate": "{1}: đã nhận đúng tệp này rồi ({2}, lần nộp {3}); không nhận lại.",
         "inbox.stale": "{1}: {2} lần nộp {3} cũ hơn hoặc trùng với lần đã nhận ({4}).",
         "hint.inbox-stale": "Mỗi lần niêm phong lại phải có số lần nộp lớn hơn; thành viên hãy niêm phong lại.",
         "inbox.round-merged":
-            "{1}: vòng đã tổng hợp ({2}) nên không nhận thêm bài nộp hay tài liệu kiểm chứng nào; chưa nhận tệp nào.",
+            "{1}: vòng đã tổng hợp ({2}) nên không nhận thêm phiếu thẩm định hay tài liệu kiểm chứng nào; chưa nhận tệp nào.",
         "hint.round-merged":
             "Tổng hợp là bước cuối: kết quả đã khoá cho những người giữ khoá. Nếu phải nhận bài lại, thư ký lập một vòng mới (avault round init) và các thành viên niêm phong cho vòng đó.",
         "csv.empty": "{1}: tệp không có dòng tiêu đề (tệp rỗng).",
@@ -349,17 +362,33 @@ extension Catalog {
         "approve.abstract":
             "Người giữ khoá phê duyệt công bố kết quả, dẫn chiếu quyết định của UBND tỉnh (tệp phê duyệt giải mã một phần kết quả này: chỉ trao cho người tổng hợp).",
         "approve.help-decision": "Số, ngày quyết định công bố, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/12/2026\".",
-        "approve.help-out": "Tệp phê duyệt (mặc định: MÃ.ava).",
+        "approve.help-out": "Tệp phê duyệt (mặc định: MÃ.ava). - là đầu ra chuẩn.",
         "approve.wrote": "Đã ghi phê duyệt {1} của {2} (quyền 600).",
         "approve.not-holder": "{1} không phải người giữ khoá của vòng này.",
         "combine.abstract": "Ghép ít nhất t phê duyệt của những người giữ khoá khác nhau thành mã mở khoá.",
         "combine.help-approvals": "Các tệp phê duyệt (.ava).",
-        "combine.help-out": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt).",
+        "combine.help-out": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt). - là đầu ra chuẩn.",
         "combine.wrote": "Đã ghi mã mở khoá {1} (quyền 600; ai có tệp này mở được kết quả).",
         "combine.holders": "Phê duyệt được tính: {1} (cần {2}).",
         "open.abstract": "Kiểm tra mã mở khoá và kết quả đã khoá, rồi giải mã kết quả.",
         "open.help-token": "Tệp mã mở khoá (mặc định: VÒNG/release-token.avt).",
-        "open.help-out": "Ghi kết quả đã giải mã (JSON) vào tệp này.",
+        "open.help-out": "Ghi kết quả đã giải mã (JSON) vào tệp này. - là đầu ra chuẩn.",
+        "progress.line": "{1}: {2} % · {3} / {4} · {5}/s · còn {6}",
+        "help.quiet": "Không hiện dòng tiến độ (dòng này chỉ hiện trên đầu ra lỗi chuẩn khi đó là màn hình).",
+        "help.json": "In một đối tượng JSON thay cho văn bản (cấu trúc: docs/cli.md).",
+        "receive.missing-evidence":
+            "{1} liệt kê tệp minh chứng {2} ({3}) nhưng tệp này không được đưa vào và chưa có trong vòng; hãy tiếp nhận cả tệp đó (avault receive {4} …): lệnh hợp nhất sẽ từ chối vòng cho đến khi có đủ.",
+        "output.standard-output": "đầu ra chuẩn",
+        "output.terminal-binary": "-o - sẽ ghi một tệp nhị phân ra màn hình; từ chối.",
+        "output.terminal-hint":
+            "chuyển đầu ra chuẩn vào một tệp hoặc một đường ống (… -o - > TỆP), hoặc ghi tên tệp sau -o.",
+        "output.terminal-decrypted":
+            "-o - sẽ hiện kết quả đã giải mã ra màn hình; từ chối (ai nhìn màn hình cũng thấy, và chúng còn lại trong lịch sử cuộn của cửa sổ).",
+        "output.terminal-decrypted-hint":
+            "chuyển đầu ra chuẩn vào một tệp hoặc một đường ống (… -o - > TỆP), hoặc thêm --to-terminal nếu vẫn muốn xem trên màn hình.",
+        "output.folder-not-stdout":
+            "-o - là đầu ra chuẩn, chỉ dành cho một tệp; lệnh này ghi ra một thư mục: hãy ghi tên thư mục.",
+        "output.help-to-terminal": "Với -o -, vẫn hiện dữ liệu đã giải mã khi đầu ra chuẩn là màn hình.",
         "open.wrote": "Đã mở khoá kết quả của {1} đơn vị; đã ghi {2}.",
         "report.abstract": "Lập báo cáo kết quả (văn bản chính thức HTML hoặc PDF, CSV hoặc JSON) sau khi mở khoá.",
         "report.help-format": "Định dạng: html (văn bản chính thức để in), pdf (cần Chromium), csv hoặc json.",
@@ -367,12 +396,13 @@ extension Catalog {
         "report.pdf-failed": "{1} không in được báo cáo ra PDF ({2}).",
         "hint.install-chromium":
             "Cài gói Debian {1} bằng trình quản lý gói của hệ thống, hoặc xuất --format html rồi in từ trình duyệt.",
-        "report.help-out": "Tệp báo cáo.",
+        "report.help-out": "Tệp báo cáo. - là đầu ra chuẩn.",
         "report.wrote": "Đã ghi báo cáo {1}.",
         "demo.abstract": "Chạy trọn một vòng thẩm định demo trên dữ liệu mẫu, bằng các khoá demo.",
         "demo.help-dir": "Thư mục ghi vòng demo (mặc định: demo-round; phải chưa có hoặc rỗng).",
-        "demo.help-samples": "Thư mục dữ liệu mẫu.",
-        "demo.help-keys": "Thư mục khoá demo.",
+        "demo.help-samples":
+            "Thư mục dữ liệu mẫu (mặc định: bản có sẵn trong avault, nên bản demo chạy được từ mọi thư mục).",
+        "demo.help-keys": "Thư mục khoá demo (mặc định: bản có sẵn trong avault).",
         "demo.step": "== {1}. {2}",
         "demo.filled": "{1}: {2} ô, {3} ô điều chỉnh có lý do.",
         "demo.approved": "{1} phê duyệt theo \"{2}\".",
@@ -454,7 +484,7 @@ extension Catalog {
         "worksheet.abstract": "Xuất phiếu thẩm định (XLSX hoặc CSV) gồm đúng các ô được phân cho một thành viên.",
         "help.worksheet-round": "Thư mục vòng thẩm định.",
         "help.worksheet-member": "Mã thành viên, ví dụ tv-01.",
-        "help.worksheet-out": "Tệp .xlsx hoặc .csv sẽ ghi (không ghi đè).",
+        "help.worksheet-out": "Tệp .xlsx hoặc .csv sẽ ghi (không ghi đè). - là đầu ra chuẩn.",
         "worksheet.unknown-member": "{1} không phải thành viên của vòng này; các thành viên: {2}.",
         "help.worksheet-format": "Định dạng: xlsx (mặc định; csv khi tên tệp kết thúc bằng .csv) hoặc csv.",
         "help.worksheet-dialect":
@@ -496,7 +526,7 @@ extension Catalog {
         "seal.abstract": "Kiểm tra phiếu thẩm định đã điền, ký và mã hoá để chỉ thư ký mở được.",
         "seal.help-worksheet": "Phiếu thẩm định đã điền (.xlsx hoặc CSV).",
         "seal.help-round": "Thư mục vòng hoặc tệp round.avr.",
-        "seal.help-out": "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại).",
+        "seal.help-out": "Tệp kết quả (mặc định: MÃ.rSỐ.avs trong thư mục hiện tại). - là đầu ra chuẩn.",
         "seal.help-revision": "Số lần nộp (mặc định: lớn hơn lần lớn nhất đã có cạnh tệp kết quả).",
         "seal.help-remove": "Xoá phiếu bản rõ sau khi niêm phong thành công.",
         "survey.not-survey": "{1}:{2}:{3}: mã {4} không phải tiêu chí điều tra xã hội học.",
@@ -506,11 +536,11 @@ extension Catalog {
         "merge.not-secretary": "Khoá {1} không phải khoá của thư ký vòng này ({2}).",
         "merge.already-merged": "{1}: vòng này đã được tổng hợp; không tổng hợp lại.",
         "merge.content-mismatch": "{1}: nội dung bên trong không khớp với phần đầu tệp (người gửi, lần nộp hoặc vòng).",
-        "merge.invalid-content": "{1}: {2} lỗi trong nội dung bài nộp, ví dụ: {3}",
+        "merge.invalid-content": "{1}: {2} lỗi trong nội dung phiếu thẩm định, ví dụ: {3}",
         "merge.incomplete": "Chưa đủ: {1} ô chưa thẩm định, {2} ô xung đột: {3}",
         "hint.allow-incomplete":
             "Chờ các thành viên còn thiếu nộp bài, hoặc dùng --allow-incomplete (sẽ ghi vào bản kê).",
-        "merge.abstract": "Mở, kiểm tra và tổng hợp các bài nộp; ghi kết quả đã khoá và bản kê có chữ ký.",
+        "merge.abstract": "Mở, kiểm tra và tổng hợp các phiếu thẩm định; ghi kết quả đã khoá và bản kê có chữ ký.",
         "merge.survey-missing":
             "{1}: khung có tiêu chí điều tra xã hội học nhưng chưa nhập điểm điều tra vào vòng; không tổng hợp ({2} đơn vị sẽ bị xếp hạng trên thang điểm rút gọn).",
         "hint.import-survey":
@@ -531,11 +561,12 @@ extension Catalog {
         "survey.help-file": "Điểm điều tra, CSV unit,code,score (dấu ',' hoặc ';', thập phân dấu chấm hoặc phẩy).",
         "survey.wrote": "Đã ghi: {1}",
         "merge.help-allow-incomplete": "Khoá kết quả dù còn ô thiếu hoặc xung đột (ghi vào bản kê).",
-        "merge.done": "Đã tổng hợp {1} bài nộp. Kết quả đã khoá: {2}. Bản kê: {3}.",
+        "merge.done": "Đã tổng hợp {1} phiếu thẩm định. Kết quả đã khoá: {2}. Bản kê: {3}.",
         "merge.coverage": "Độ phủ: {1}/{2} ô đã thẩm định; {3} ô thiếu; {4} ô xung đột.",
         "merge.gaps-note": "Chưa nộp: {1}",
-        "receive.abstract": "Kiểm tra chữ ký và ràng buộc của các bài nộp rồi nhận vào thư mục vòng (không giải mã).",
-        "receive.help-files": "Các tệp bài nộp đã niêm phong (.avs).",
+        "receive.abstract":
+            "Kiểm tra chữ ký và ràng buộc của các phiếu thẩm định rồi nhận vào thư mục vòng (không giải mã).",
+        "receive.help-files": "Các tệp phiếu thẩm định đã niêm phong (.avs).",
         "receive.accepted": "nhận: {1} — {2}, lần nộp {3}",
         "receive.superseded": "nhận: {1} — {2}, lần nộp {3} thay lần {4}",
         "receive.rejected": "từ chối: {1}",
@@ -558,7 +589,7 @@ extension Catalog {
         "verify.journal-chain": "Chuỗi băm liền mạch qua {1} mục; đầu chuỗi {2}….",
         "verify.journal-no-init": "{1}: mục đầu tiên không phải round-init của đúng tệp vòng này.",
         "verify.journal-round": "{1} thuộc về vòng này và bắt đầu bằng round-init.",
-        "verify.no-submissions": "Chưa có bài nộp nào.",
+        "verify.no-submissions": "Chưa có phiếu thẩm định nào.",
         "verify.name-ok": "Tên tệp đúng quy tắc: {1}, lần nộp {2}.",
         "verify.submission-signed": "Chữ ký ngoài hợp lệ (người ký {1}).",
         "verify.name-mismatch":
@@ -593,7 +624,7 @@ extension Catalog {
         "verify.no-journal-to-check": "{1}: không đọc được nhật ký nên không đối chiếu được.",
         "verify.merge-entry-count": "Nhật ký có {1} mục merge; phải có đúng một.",
         "verify.merge-entry-details":
-            "Mục nhật ký {1} (merge) không ghi đúng mã băm của {2}, của kết quả khoá hoặc số bài nộp.",
+            "Mục nhật ký {1} (merge) không ghi đúng mã băm của {2}, của kết quả khoá hoặc số phiếu thẩm định.",
         "verify.merge-entry-head":
             "Mục nhật ký {1} (merge) không nối tiếp đầu chuỗi mà {2} ghi lại; lịch sử trước khi tổng hợp đã bị viết lại.",
         "verify.merged-not-received": "Bài nộp {1} lần {2} được tổng hợp nhưng nhật ký không ghi đã nhận trước đó.",
@@ -737,7 +768,7 @@ extension Catalog {
         "ceremony.help-holders":
             "Tệp .pub của người giữ khoá, cách nhau bởi dấu phẩy, theo thứ tự.",
         "ceremony.help-out":
-            "Tệp cần ghi (mặc định: trong thư mục lễ tạo khoá).",
+            "Tệp cần ghi (mặc định: trong thư mục lễ tạo khoá). - là đầu ra chuẩn.",
         "ceremony.help-secretary":
             "Tệp .pub của thư ký.",
         "ceremony.help-threshold":

@@ -186,18 +186,18 @@ public enum FrameworkInput {
             if !row.step.isPositive {
                 problems.add(
                     InputError(
-                        .frameworkBadStep, row.maxLocation.context + [.text(row.code), .text(row.step.description)]))
+                        .frameworkBadStep, row.maxLocation.context + [.text(row.code), .decimal(row.step.description)]))
             } else if !row.max.isPositive {
                 problems.add(
                     InputError(
                         .frameworkNonPositiveMax,
-                        row.maxLocation.context + [.text(row.code), .text(row.max.description)]))
+                        row.maxLocation.context + [.text(row.code), .decimal(row.max.description)]))
             } else if !row.max.isMultiple(of: row.step) {
                 problems.add(
                     InputError(
                         .frameworkOffStep,
                         row.maxLocation.context + [
-                            .text(row.code), .text(row.max.description), .text(row.step.description),
+                            .text(row.code), .decimal(row.max.description), .decimal(row.step.description),
                         ]))
             }
         }
@@ -215,7 +215,9 @@ public enum FrameworkInput {
                 problems.add(
                     InputError(
                         .frameworkSumMismatch,
-                        row.maxLocation.context + [.text(row.code), .text(sum.description), .text(row.max.description)])
+                        row.maxLocation.context + [
+                            .text(row.code), .decimal(sum.description), .decimal(row.max.description),
+                        ])
                 )
                 return false
             }
@@ -243,7 +245,9 @@ public enum FrameworkInput {
             problems.add(
                 InputError(
                     .frameworkTotalMismatch,
-                    totalAt.context + [.text(Points.sum(fields.map(\.max)).description), .text(total.description)]))
+                    totalAt.context + [
+                        .decimal(Points.sum(fields.map(\.max)).description), .decimal(total.description),
+                    ]))
         }
         guard problems.errors.count == before else { return nil }
         return Framework(id: id, title: title, total: total, fields: fields)

@@ -72,7 +72,7 @@ public enum SelfAssessmentInput {
                     InputError(
                         .selfOutOfRange,
                         InputLocation(score, in: path).context + [
-                            .text(points.description), .text(codeText), .text(sub.max.description),
+                            .decimal(points.description), .text(codeText), .decimal(sub.max.description),
                         ]))
                 continue
             }
@@ -81,7 +81,7 @@ public enum SelfAssessmentInput {
                     InputError(
                         .selfOffStep,
                         InputLocation(score, in: path).context + [
-                            .text(points.description), .text(codeText), .text(sub.step.description),
+                            .decimal(points.description), .text(codeText), .decimal(sub.step.description),
                         ]))
                 continue
             }
