@@ -80,7 +80,9 @@ struct ReportXLSXCLITests {
         let missing = try cli.run(["report", "--round", round, "--format", "xlsx", "-o", "r.xlsx"])
         #expect(!missing.exited(0), "\(missing)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("r.xlsx")))
-        let given = try cli.run(["report", "--round", round, "--token", "token.avt", "--format", "xlsx", "-o", "r.xlsx"])
+        let given = try cli.run([
+            "report", "--round", round, "--token", "token.avt", "--format", "xlsx", "-o", "r.xlsx",
+        ])
         #expect(given.exited(0), "\(given)")
         #expect(XLSXReader.looksLikeWorkbook(try cli.read("r.xlsx")))
     }

@@ -31,7 +31,8 @@ extension ResultsReport {
             let set = round.plan.set(group: group.id)
             let fields = set?.framework.fields ?? []
             var header = [
-                "Hạng", "Mã đơn vị", "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Điểm tối đa", "Chỉ số (%)", "Xếp loại",
+                "Hạng", "Mã đơn vị", "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Điểm tối đa", "Chỉ số (%)",
+                "Xếp loại",
             ]
             // The counted maxima (spec §6.4), the same every unit of the group has.
             for (field, counted) in zip(fields, rows[0].result.fields) {

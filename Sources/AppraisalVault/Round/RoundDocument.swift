@@ -54,8 +54,10 @@ public struct RoundDocument: Sendable, Hashable {
     /// The JSON keys of the fields that break the rules (spec §3.2): one line of NFC text, at most
     /// ``maxBytes`` bytes, not blank (`signer` and `number` may be empty).
     public var invalidFields: [String] {
-        entries.filter { !($0.mayBeEmpty && $0.value.isEmpty) && !RoundSetup.isValidText($0.value, maxBytes: Self.maxBytes) }
-            .map(\.key)
+        entries.filter {
+            !($0.mayBeEmpty && $0.value.isEmpty) && !RoundSetup.isValidText($0.value, maxBytes: Self.maxBytes)
+        }
+        .map(\.key)
     }
 
     /// The particulars with every field NFC-normalised and trimmed of spaces (as `round init` reads options).

@@ -129,7 +129,8 @@ public struct RoundSetup: Sendable {
         }
         let document = s.document.normalized
         for key in document.invalidFields {
-            problems.add(RoundError(.badDocument, [.text(RoundDocument.options[key] ?? key), .text(document.value(key))]))
+            problems.add(
+                RoundError(.badDocument, [.text(RoundDocument.options[key] ?? key), .text(document.value(key))]))
         }
         let deadline = s.deadline.trimmingSpaces
         if !RoundDocument.isValidDeadline(deadline) { problems.add(RoundError(.badDeadline, [.text(deadline)])) }

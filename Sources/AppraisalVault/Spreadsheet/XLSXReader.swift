@@ -22,12 +22,15 @@ public enum XLSXReader {
 
     /// Every sheet of the workbook in `xl/workbook.xml` order: its name and its cells as
     /// ``firstSheet(_:file:)`` gives them.
-    public static func sheets(_ bytes: [UInt8], file: String) throws -> [(name: String, cells: [Int: [Int: SheetCell]])] {
+    public static func sheets(_ bytes: [UInt8], file: String) throws -> [(name: String, cells: [Int: [Int: SheetCell]])]
+    {
         try read(bytes, file: file, all: true)
     }
 
     /// The first sheet, or every sheet when `all`.
-    static func read(_ bytes: [UInt8], file: String, all: Bool) throws -> [(name: String, cells: [Int: [Int: SheetCell]])] {
+    static func read(_ bytes: [UInt8], file: String, all: Bool) throws -> [(
+        name: String, cells: [Int: [Int: SheetCell]]
+    )] {
         guard !bytes.starts(with: ole) else { throw InputError(.xlsxEncrypted, [.file(file)]) }
         let parts: [String: [UInt8]]
         do {
@@ -49,7 +52,9 @@ public enum XLSXReader {
         }
         let workbook = try xml("xl/workbook.xml")
         let listed = workbook.child("sheets")?.children("sheet") ?? []
-        guard !listed.isEmpty else { throw InputError(.xlsxMissingPart, [.file(file), .text("xl/workbook.xml sheets")]) }
+        guard !listed.isEmpty else {
+            throw InputError(.xlsxMissingPart, [.file(file), .text("xl/workbook.xml sheets")])
+        }
         let relations = try xml("xl/_rels/workbook.xml.rels").children("Relationship")
         var targets = [(name: String, part: String)]()
         for sheet in all ? listed : [listed[0]] {
@@ -57,7 +62,8 @@ public enum XLSXReader {
                 let target = relations.first(where: { $0.attributes["Id"] == id })?.attributes["Target"]
             else {
                 throw InputError(
-                    .xlsxMissingPart, [.file(file), .text("xl/_rels/workbook.xml.rels " + (sheet.attributes["id"] ?? ""))])
+                    .xlsxMissingPart,
+                    [.file(file), .text("xl/_rels/workbook.xml.rels " + (sheet.attributes["id"] ?? ""))])
             }
             targets.append((sheet.attributes["name"] ?? "", partName(target)))
         }

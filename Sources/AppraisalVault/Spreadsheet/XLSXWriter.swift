@@ -94,7 +94,9 @@ enum XLSXWriter {
             ("xl/_rels/workbook.xml.rels", Array(workbookRelations(sheets: sheets.count).utf8)),
             ("xl/styles.xml", Array(stylesXML.utf8)),
         ]
-        for (i, sheet) in sheets.enumerated() { entries.append(("xl/worksheets/sheet\(i + 1).xml", Array(sheet.xml.utf8))) }
+        for (i, sheet) in sheets.enumerated() {
+            entries.append(("xl/worksheets/sheet\(i + 1).xml", Array(sheet.xml.utf8)))
+        }
         return ZipArchive.write(entries)
     }
 
@@ -221,13 +223,13 @@ enum XLSXWriter {
 
     static func contentTypes(sheets: Int) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/xl/workbook.xml\""
-        + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-        + "<Override PartName=\"/xl/styles.xml\""
-        + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\""
+            + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\""
+            + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
             + (1...max(1, sheets)).map {
                 "<Override PartName=\"/xl/worksheets/sheet\($0).xml\""
                     + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"

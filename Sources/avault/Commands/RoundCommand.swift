@@ -46,7 +46,8 @@ struct RoundCommand: ParsableCommand {
         @Option(help: ArgumentHelp(Terminal.localized(.helpSigner), valueName: "name"))
         var signer = ""
         @Option(
-            name: .customLong("signer-title"), help: ArgumentHelp(Terminal.localized(.helpSignerTitle), valueName: "text"))
+            name: .customLong("signer-title"),
+            help: ArgumentHelp(Terminal.localized(.helpSignerTitle), valueName: "text"))
         var signerTitle = RoundDocument().signerTitle
         @Option(
             name: .customLong("document-number"),

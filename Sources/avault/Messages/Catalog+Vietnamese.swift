@@ -386,7 +386,8 @@ extension Catalog {
         "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.bad-document":
             "{1} \"{2}\" trống, dài quá 200 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ); hãy ghi một dòng chữ.",
-        "round.bad-deadline": "--deadline \"{1}\" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-12-15) trong khoảng 2000–2100.",
+        "round.bad-deadline":
+            "--deadline \"{1}\" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-12-15) trong khoảng 2000–2100.",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
         "round.demo-refused":
             "{1} là danh tính demo (cụm mật khẩu đã được công khai); vòng thẩm định thật không chấp nhận danh tính demo.",

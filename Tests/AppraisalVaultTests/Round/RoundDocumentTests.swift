@@ -66,8 +66,11 @@ import VaultCrypto
             try RoundSetup.load(sources)
         } throws: { error in
             guard let problems = error as? InputProblems else { return false }
-            let found = problems.errors.map { [$0.messageID] + (($0 as? RoundError)?.context.arguments.prefix(1) ?? []) }
-            return found.contains(["round.bad-document", "--place"]) && found.contains(["round.bad-document", "--signer"])
+            let found = problems.errors.map {
+                [$0.messageID] + (($0 as? RoundError)?.context.arguments.prefix(1) ?? [])
+            }
+            return found.contains(["round.bad-document", "--place"])
+                && found.contains(["round.bad-document", "--signer"])
                 && found.contains(["round.bad-document", "--council"])
                 && found.contains(["round.bad-document", "--document-number"])
                 && found.contains(["round.bad-deadline", "15/12/2026"])
