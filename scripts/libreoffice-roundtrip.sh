@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The LibreOffice round trip of an XLSX worksheet (README, "Spreadsheets"): the demo round, tv-08's
 # worksheet written as XLSX, filled (scripts/fill-xlsx-worksheet.py), saved by headless LibreOffice
-# Calc as .xlsx and as .csv (one conversion each), then both sealed. Run by .ci/run and
+# Calc as .xlsx and as .csv (one conversion each), then both sealed; the results workbook
+# (report --format xlsx) converted to CSV shows two-decimal numbers. Run by .ci/run and
 # `make libreoffice-roundtrip`; needs `soffice` (Debian: libreoffice-calc-nogui).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,4 +42,10 @@ if "$avault" seal changed.xlsx --round d/round --key tv-08.key --passphrase-file
     exit 1
 fi
 grep -q 'changed.xlsx!E8' err.txt || { cat err.txt >&2; exit 1; }
-echo "libreoffice-roundtrip: LibreOffice's .xlsx and .csv sealed; a changed fixed cell refused"
+# The results workbook (report --format xlsx) opens in LibreOffice: its first sheet as CSV shows
+# the scores as numbers with two decimals (number format 0.00, "as shown").
+"$avault" report --round d/round --format xlsx -o report.xlsx
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir lo report.xlsx > /dev/null
+grep -Eq '^1,[^,]*,[^,]*,[0-9]+\.[0-9]{2},[0-9]+\.[0-9]{2},[0-9]+\.[0-9]{2},[0-9]+\.[0-9]{2},' lo/report.csv ||
+    { echo "libreoffice-roundtrip: report.xlsx did not read back as two-decimal numbers" >&2; head -4 lo/report.csv >&2; exit 1; }
+echo "libreoffice-roundtrip: LibreOffice's .xlsx and .csv sealed; a changed fixed cell refused; report.xlsx read"

@@ -1,3 +1,4 @@
+import AppraisalVault
 import Foundation
 import Testing
 
@@ -172,5 +173,45 @@ import Testing
         #expect(again.status == 73)  // never overwritten
         let unknown = try avault(["worksheet", "--round", "round", "--member", "tv-99", "-o", "x.csv"])
         #expect(unknown.status == 64 && unknown.err.contains("tv-99"))
+    }
+}
+
+/// `round init`'s report particulars and deadline (spec §3.2, §3.8) through the binary.
+extension RoundCLITests {
+    /// Valid options are signed into the round; the XLSX worksheet shows the deadline.
+    @Test func documentOptionsAndDeadline() throws {
+        let made = try avault(
+            initArgs() + [
+                "--issuer", "UBND TỈNH LAI CHÂU", "--council", "HỘI ĐỒNG ĐÁNH GIÁ", "--place", "Lai Châu", "--signer",
+                "Nguyễn Văn Bình", "--signer-title", "PHÓ CHỦ TỊCH", "--document-number", "07/BC-HĐĐG", "--deadline",
+                "2026-12-15",
+            ])
+        #expect(made.status == 0, "\(made.err)")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/round/round.avr")))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#""deadline":"2026-12-15""#), "\(text.prefix(300))")
+        #expect(
+            text.contains(
+                #""document":{"council":"HỘI ĐỒNG ĐÁNH GIÁ","issuer":"UBND TỈNH LAI CHÂU","number":"07/BC-HĐĐG","#
+                    + #""place":"Lai Châu","signer":"Nguyễn Văn Bình","signerTitle":"PHÓ CHỦ TỊCH"}"#))
+        let sheet = try avault(["worksheet", "--round", "round", "--member", "tv-01", "-o", "tv-01.xlsx"])
+        #expect(sheet.status == 0, "\(sheet.err)")
+        let cells = try XLSXReader.firstSheet(
+            Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/tv-01.xlsx"))), file: "tv-01.xlsx")
+        #expect(cells[5]?[1] == .text("Hạn nộp") && cells[5]?[2] == .text("15/12/2026"), "\(cells[5] ?? [:])")
+    }
+
+    /// An invalid particular or deadline is refused before the passphrase, naming the option;
+    /// nothing is written.
+    @Test(arguments: [
+        (["--place", " "], "--place"), (["--signer", "Nguyễn\u{202E}Văn"], "--signer"),
+        (["--council", String(repeating: "Đ", count: 101)], "--council"), (["--deadline", "2026-02-30"], "--deadline"),
+        (["--document-number", "12\u{7}"], "--document-number"),
+    ])
+    func documentOptionRefused(_ extra: [String], _ option: String) throws {
+        let refused = try avault(initArgs() + extra)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(refused.err.contains(option), "\(refused.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/round"))
     }
 }

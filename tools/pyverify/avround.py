@@ -44,11 +44,12 @@ class Round:
     # ---- validation (§3.2-§3.5, §4.7)
     def _validate(self):
         h = self.h
-        fields(h, "header", ("created", "demo", "groups", "labels", "members",
+        fields(h, "header", ("created", "deadline", "demo", "document", "groups", "labels", "members",
                              "references", "release", "round", "secretary", "selfAssessment",
                              "sets", "title", "units", "year"))
         f_ts(h["created"], "header.created")
         f_bool(h["demo"], "header.demo")
+        self._document(h["document"], h["deadline"])
         self.round_id = f_hex(h["round"], "header.round", 16)
         check_identity(h["secretary"], "header.secretary")
         hdr(h["secretary"]["role"] == "secretary", "header.secretary.role", "not secretary")
@@ -103,6 +104,27 @@ class Round:
         mx = f_dec(n["max"], path + ".max")
         hdr(step > 0 and mx > 0 and on_step(mx, step), path, "max/step")
         return mx, step
+
+    def _document(self, doc, deadline):
+        """§3.2 `document` (exactly six one-line NFC strings, at most 200 bytes, not blank
+        except `signer` and `number`, which may be empty) and `deadline` ("" or a calendar date)."""
+        fields(doc, "header.document", ("council", "issuer", "number", "place", "signer", "signerTitle"))
+        for key in ("council", "issuer", "number", "place", "signer", "signerTitle"):
+            v = doc[key]
+            p = "header.document." + key
+            f_str(v, p, 200, 0)
+            hdr(nfc(v), p, "not NFC")
+            if not (key in ("signer", "number") and v == ""):
+                hdr(not is_blank(v), p, "blank")
+        hdr(isinstance(deadline, str), "header.deadline", "not a string")
+        if deadline != "":
+            m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", deadline)
+            hdr(m is not None, "header.deadline", "not YYYY-MM-DD")
+            y, mo, d = (int(g) for g in m.groups())
+            hdr(2000 <= y <= 2100 and 1 <= mo <= 12, "header.deadline", "out of range")
+            leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+            days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]
+            hdr(1 <= d <= days, "header.deadline", "not a day of the month")
 
     def _sets(self, sets):
         """§3.3: 1-100 criteria sets {framework, groups, id}; ids unique identifiers, groups

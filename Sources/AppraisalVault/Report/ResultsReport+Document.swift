@@ -9,7 +9,8 @@ extension ResultsReport {
         public var authority: String
         /// The issuing body, second line (bold).
         public var issuer: String
-        /// The document number before `/BC-HĐTĐ`; empty leaves it for the clerk to fill in.
+        /// The document number, `12/BC-HĐTĐ` (a number without `/` gets `/BC-HĐTĐ`); empty leaves
+        /// it for the clerk to fill in.
         public var number: String
         /// The place in the place-and-date line.
         public var place: String
@@ -37,10 +38,19 @@ extension ResultsReport {
             self.signer = signer
             self.recipients = recipients
         }
+
+        /// The document block of a round's particulars (``RoundDefinition/document``), with the
+        /// default recipients.
+        public init(_ round: RoundDocument) {
+            self.init(
+                authority: round.issuer, issuer: round.council, number: round.number, place: round.place,
+                signerTitle: round.signerTitle, signer: round.signer)
+        }
     }
 
     /// `12/BC-HĐTĐ`, or with room for the number when it is not given yet.
     var documentNumber: String {
+        if document.number.contains("/") { return document.number }
         let n = document.number.isEmpty ? "\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}" : document.number
         return "\(n)/BC-HĐTĐ"
     }

@@ -10,6 +10,8 @@ extension ResultsReport {
         case json
         /// The HTML page printed to PDF by headless Chromium (``pdf()``).
         case pdf
+        /// The annexes as an XLSX workbook (``xlsx()``).
+        case xlsx
     }
 
     /// The report's bytes in `format`.
@@ -21,6 +23,7 @@ extension ResultsReport {
         case .html: Array(html().utf8)
         case .csv: csv()
         case .json: json()
+        case .xlsx: xlsx()
         }
     }
 }

@@ -13,14 +13,15 @@ public struct ResultsReport: Sendable {
     public let decision: String
     /// When the release token was made (RFC 3339 UTC).
     public let releasedAt: String
-    /// Who issues and signs the official document (``html()``).
-    public var document = Document()
+    /// Who issues and signs the official document (``html()``): the round's (``RoundDocument``).
+    public var document: Document
 
     public init(round: RoundDefinition, results: Results, decision: String, releasedAt: String) {
         self.round = round
         self.results = results
         self.decision = decision
         self.releasedAt = releasedAt
+        self.document = Document(round.document)
     }
 
     /// One changed cell: the appraised score differs from the unit's self score.

@@ -23,7 +23,9 @@ extension RoundDefinition {
         }
         return .object([
             "created": .string(created),
+            "deadline": .string(setup.deadline),
             "demo": .bool(setup.isDemo),
+            "document": setup.document.json,
             "groups": .array(setup.groups.map { .object(["id": .string($0.id), "name": .string($0.name)]) }),
             "labels": .array(
                 setup.groups.map { g in
@@ -105,6 +107,11 @@ extension RoundDefinition {
             references.append(try Self.text(v, path: "references[\(i)]", maxBytes: 500))
         }
         let isDemo = try r.bool("demo")
+        let document = try RoundDocument(json: try r.value("document"), path: "document")
+        let deadline = try r.string("deadline", maxBytes: 10)
+        guard RoundDocument.isValidDeadline(deadline) else {
+            throw FieldReader.Failure(path: "deadline", reason: "expected \"\" or a date YYYY-MM-DD")
+        }
         let created = try r.timestamp("created")
         let secretary = try PublicIdentity(json: try r.value("secretary"), path: "secretary")
         guard secretary.role == .secretary else {
@@ -295,6 +302,8 @@ extension RoundDefinition {
         self.year = year
         self.references = references
         self.isDemo = isDemo
+        self.document = document
+        self.deadline = deadline
         self.created = created
         self.secretary = secretary
         self.plan = RoundPlan(

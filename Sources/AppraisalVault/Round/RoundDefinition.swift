@@ -23,6 +23,10 @@ public struct RoundDefinition: Sendable {
     public let references: [String]
     /// True for a demo round (demo identities allowed).
     public let isDemo: Bool
+    /// Who issues and signs the official report, where, and its number.
+    public let document: RoundDocument
+    /// The submission deadline (`YYYY-MM-DD`), or `""` when the round has none.
+    public let deadline: String
     /// When it was created (RFC 3339 UTC, informational).
     public let created: String
     /// The secretary, who signed it.

@@ -5,6 +5,8 @@ public enum RoundErrorCode: String, MessageCode {
     case badTitle = "round.bad-title"
     case badYear = "round.bad-year"
     case badReference = "round.bad-reference"
+    case badDocument = "round.bad-document"
+    case badDeadline = "round.bad-deadline"
     case inputsIncomplete = "round.inputs-incomplete"
     case demoRefused = "round.demo-refused"
     case secretaryRole = "round.secretary-role"

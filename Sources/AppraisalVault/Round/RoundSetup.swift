@@ -38,6 +38,10 @@ public struct RoundSetup: Sendable {
         /// True when the secretary accepts a threshold of 1 (one holder alone opens the results);
         /// without it t = 1 is refused (`release.single-holder`).
         public var singleHolder: Bool
+        /// Who issues and signs the official report (`--issuer`, `--council`, …), before normalising.
+        public var document = RoundDocument()
+        /// The submission deadline, `YYYY-MM-DD`, or `""` for none (`--deadline`).
+        public var deadline = ""
 
         /// Collects the sources of a one-set round.
         public init(
@@ -96,6 +100,10 @@ public struct RoundSetup: Sendable {
     public let references: [String]
     /// True for a demo round.
     public let isDemo: Bool
+    /// Who issues and signs the official report, NFC.
+    public internal(set) var document = RoundDocument()
+    /// The submission deadline (`YYYY-MM-DD`), or `""`.
+    public internal(set) var deadline = ""
     /// The framework, the groups that have units (in order of first use), the units and
     /// members (in file order), the self-assessed scores and the rank labels; each also reads as
     /// a property of the set-up (`setup.units`).
@@ -119,6 +127,13 @@ public struct RoundSetup: Sendable {
         for r in references where !isValidText(r, maxBytes: 500) {
             problems.add(RoundError(.badReference, [.text(r)]))
         }
+        let document = s.document.normalized
+        for key in document.invalidFields {
+            problems.add(
+                RoundError(.badDocument, [.text(RoundDocument.options[key] ?? key), .text(document.value(key))]))
+        }
+        let deadline = s.deadline.trimmingSpaces
+        if !RoundDocument.isValidDeadline(deadline) { problems.add(RoundError(.badDeadline, [.text(deadline)])) }
         var release: ReleasePolicy?
         do {
             release = ReleasePolicy(try CeremonyFolder.load(s.ceremony).judge())
@@ -166,8 +181,11 @@ public struct RoundSetup: Sendable {
         let plan = RoundPlan(
             sets: sets, groups: groups, units: units, selfAssessment: selfAssessment, members: members,
             labels: labels)
-        return RoundSetup(
+        var setup = RoundSetup(
             title: title, year: s.year, references: references, isDemo: s.isDemo, plan: plan, release: release)
+        setup.document = document
+        setup.deadline = deadline
+        return setup
     }
 
     /// The criteria sets with their groups (spec §3.3): `--set-groups` mappings, or every group

@@ -1,8 +1,8 @@
 /// The XLSX worksheet (docs/spec/03-round.md §3.9): the rows of ``Worksheet/rows(for:in:)``
 /// laid out under a header block, with Vietnamese column titles.
 ///
-/// Layout: rows 1–4 the header block (round title, member, round fingerprint, year), row 5
-/// empty, row 6 the Vietnamese column titles, row 7 the column names of ``Worksheet/columns``
+/// Layout: rows 1–5 the header block (round title, member, round fingerprint, year, deadline),
+/// row 6 the Vietnamese column titles, row 7 the column names of ``Worksheet/columns``
 /// (what `seal` and a CSV export read), then one row per cell. Only the columns of
 /// ``Worksheet/editableColumns`` on the data rows are unlocked; every other cell must come back
 /// as issued.
@@ -35,7 +35,10 @@ extension Worksheet {
     }
 
     /// The header-block label texts (Vietnamese; the sheet is for the council's members).
-    static let headerLabels = ["Vòng thẩm định", "Thành viên", "Dấu vân tay của vòng", "Năm"]
+    static let headerLabels = ["Vòng thẩm định", "Thành viên", "Dấu vân tay của vòng", "Năm", "Hạn nộp"]
+
+    /// The deadline cell's text when the round has none.
+    static let noDeadline = "Theo thông báo của thư ký"
 
     /// The sheet of `member`'s worksheet in `round`.
     public static func sheet(for member: Member, in round: RoundDefinition) -> Sheet {
@@ -48,7 +51,10 @@ extension Worksheet {
             pad([.text(headerLabels[1]), .text("\(member.identity.name) (\(member.id))")]),
             pad([.text(headerLabels[2]), .text(round.fingerprint.description)]),
             pad([.text(headerLabels[3]), .number(String(round.year))]),
-            pad([]),
+            pad([
+                .text(headerLabels[4]),
+                .text(round.deadline.isEmpty ? noDeadline : RoundDocument.vietnameseDate(round.deadline)),
+            ]),
             names.map { .text(columnTitles[$0] ?? $0) },
             names.map { .text($0) },
         ]

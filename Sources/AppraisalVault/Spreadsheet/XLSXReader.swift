@@ -17,6 +17,20 @@ public enum XLSXReader {
 
     /// The cells of the first sheet by 1-based row, then 1-based column (empty cells left out).
     public static func firstSheet(_ bytes: [UInt8], file: String) throws -> [Int: [Int: SheetCell]] {
+        try read(bytes, file: file, all: false)[0].cells
+    }
+
+    /// Every sheet of the workbook in `xl/workbook.xml` order: its name and its cells as
+    /// ``firstSheet(_:file:)`` gives them.
+    public static func sheets(_ bytes: [UInt8], file: String) throws -> [(name: String, cells: [Int: [Int: SheetCell]])]
+    {
+        try read(bytes, file: file, all: true)
+    }
+
+    /// The first sheet, or every sheet when `all`.
+    static func read(_ bytes: [UInt8], file: String, all: Bool) throws -> [(
+        name: String, cells: [Int: [Int: SheetCell]]
+    )] {
         guard !bytes.starts(with: ole) else { throw InputError(.xlsxEncrypted, [.file(file)]) }
         let parts: [String: [UInt8]]
         do {
@@ -39,12 +53,21 @@ public enum XLSXReader {
             }
         }
         let workbook = try xml("xl/workbook.xml")
-        guard let first = workbook.child("sheets")?.child("sheet"), let id = first.attributes["id"] else {
+        let listed = workbook.child("sheets")?.children("sheet") ?? []
+        guard !listed.isEmpty else {
             throw InputError(.xlsxMissingPart, [.file(file), .text("xl/workbook.xml sheets")])
         }
         let relations = try xml("xl/_rels/workbook.xml.rels").children("Relationship")
-        guard let target = relations.first(where: { $0.attributes["Id"] == id })?.attributes["Target"] else {
-            throw InputError(.xlsxMissingPart, [.file(file), .text("xl/_rels/workbook.xml.rels " + id)])
+        var targets = [(name: String, part: String)]()
+        for sheet in all ? listed : [listed[0]] {
+            guard let id = sheet.attributes["id"],
+                let target = relations.first(where: { $0.attributes["Id"] == id })?.attributes["Target"]
+            else {
+                throw InputError(
+                    .xlsxMissingPart,
+                    [.file(file), .text("xl/_rels/workbook.xml.rels " + (sheet.attributes["id"] ?? ""))])
+            }
+            targets.append((sheet.attributes["name"] ?? "", partName(target)))
         }
         var strings = [String]()
         if let shared = relations.first(where: { $0.attributes["Type"]?.hasSuffix("/sharedStrings") == true })?
@@ -53,8 +76,7 @@ public enum XLSXReader {
             let name = partName(shared)
             for item in try xml(name).children("si") { strings.append(runText(item)) }
         }
-        let sheetName = partName(target)
-        return try cells(of: try xml(sheetName), strings: strings, file: file)
+        return try targets.map { ($0.name, try cells(of: try xml($0.part), strings: strings, file: file)) }
     }
 
     /// A relationship target as a package part name (relative to `xl/`, or absolute).

@@ -7,6 +7,14 @@ enum XLSXWriter {
     enum Style: Int {
         case normal = 0
         case bold, editable, names, title, wrap
+        /// A number shown with two decimals (number format `0.00`).
+        case decimal
+    }
+
+    /// One sheet of a workbook: its name (``sheetNames(_:)``) and its `sheet*.xml` part.
+    struct Part {
+        let name: String
+        let xml: String
     }
 
     static let sheetName = "Phiếu thẩm định"
@@ -25,13 +33,7 @@ enum XLSXWriter {
 
     static func worksheet(_ sheet: Worksheet.Sheet, title: String) -> [UInt8] {
         let width = sheet.rows.map(\.count).max() ?? 1
-        var columnWidths = [Double](repeating: 8, count: width)
-        for (r, row) in sheet.rows.enumerated() where r >= 5 {
-            for (c, cell) in row.enumerated() {
-                let longest = cell.fieldText.split(separator: "\n").map(\.count).max() ?? 0
-                columnWidths[c] = min(60, max(columnWidths[c], Double(longest) * 1.1 + 2))
-            }
-        }
+        var columnWidths = fittedWidths(sheet.rows, from: sheet.namesRow - 2)
         for c in sheet.editable { columnWidths[c - 1] = max(columnWidths[c - 1], c == width ? 40 : 14) }
         columnWidths[0] = max(columnWidths[0], 22)  // the header-block labels
         var styles = [[Style]]()
@@ -41,7 +43,7 @@ enum XLSXWriter {
                 row.indices.map { c in
                     if sheet.isEditable(row: n, column: c + 1) { return .editable }
                     if n == 1 { return c == 0 ? .bold : .title }
-                    if n <= 4 { return c == 0 ? .bold : .normal }
+                    if n < sheet.namesRow - 1 { return c == 0 ? .bold : .normal }
                     if n == sheet.namesRow - 1 { return .bold }
                     if n == sheet.namesRow { return .names }
                     return .wrap
@@ -78,16 +80,69 @@ enum XLSXWriter {
             rows: instructions.map { [.text($0)] },
             styles: instructions.indices.map { [$0 == 0 ? .title : .normal] }, widths: [120], frozenRows: 0,
             protected: false, extra: "")
-        return ZipArchive.write([
-            ("[Content_Types].xml", Array(contentTypes.utf8)),
+        return workbook([Part(name: sheetName, xml: main), Part(name: instructionsName, xml: help)], title: title)
+    }
+
+    /// The workbook of `sheets`, in order, the first one active: a stored ZIP whose entries have a
+    /// fixed date, so the same sheets give the same bytes.
+    static func workbook(_ sheets: [Part], title: String) -> [UInt8] {
+        var entries: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(contentTypes(sheets: sheets.count).utf8)),
             ("_rels/.rels", Array(packageRelations.utf8)),
             ("docProps/core.xml", Array(core(title: title).utf8)),
-            ("xl/workbook.xml", Array(workbook.utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(workbookRelations.utf8)),
+            ("xl/workbook.xml", Array(workbookXML(names: sheets.map(\.name)).utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(workbookRelations(sheets: sheets.count).utf8)),
             ("xl/styles.xml", Array(stylesXML.utf8)),
-            ("xl/worksheets/sheet1.xml", Array(main.utf8)),
-            ("xl/worksheets/sheet2.xml", Array(help.utf8)),
-        ])
+        ]
+        for (i, sheet) in sheets.enumerated() {
+            entries.append(("xl/worksheets/sheet\(i + 1).xml", Array(sheet.xml.utf8)))
+        }
+        return ZipArchive.write(entries)
+    }
+
+    /// Sheet names a spreadsheet accepts, one per wanted name in order: `[]:*?/\` replaced by `-`,
+    /// no leading or trailing `'` or space, at most 31 UTF-16 units, unique regardless of case
+    /// (a repeated name gets ` (2)`, ` (3)`…), `Trang` for an empty one.
+    static func sheetNames(_ wanted: [String]) -> [String] {
+        var out = [String]()
+        var seen = Set<String>()
+        func cut(_ s: String, _ units: Int) -> String {
+            var r = ""
+            for ch in s where r.utf16.count + ch.utf16.count <= units { r.append(ch) }
+            return r
+        }
+        func trimmed(_ s: String) -> String {
+            var t = Substring(s)
+            while let f = t.first, f == "'" || f == " " { t = t.dropFirst() }
+            while let l = t.last, l == "'" || l == " " { t = t.dropLast() }
+            return String(t)
+        }
+        for w in wanted {
+            let clean = trimmed(String(w.map { "[]:*?/\\".contains($0) || $0.isNewline ? "-" : $0 }))
+            let base = clean.isEmpty ? "Trang" : clean
+            var name = trimmed(cut(base, 31))
+            var n = 1
+            while seen.contains(name.lowercased()) {
+                n += 1
+                let suffix = " (\(n))"
+                name = trimmed(cut(base, 31 - suffix.utf16.count)) + suffix
+            }
+            seen.insert(name.lowercased())
+            out.append(name)
+        }
+        return out
+    }
+
+    /// Column widths (in characters, 8 to 60) that fit the cells of `rows` from 0-based row `from` on.
+    static func fittedWidths(_ rows: [[SheetCell]], from: Int) -> [Double] {
+        var widths = [Double](repeating: 8, count: rows.map(\.count).max() ?? 1)
+        for row in rows.dropFirst(from) {
+            for (c, cell) in row.enumerated() {
+                let longest = cell.fieldText.split(separator: "\n").map(\.count).max() ?? 0
+                widths[c] = min(60, max(widths[c], Double(longest) * 1.1 + 2))
+            }
+        }
+        return widths
     }
 
     /// `p` with a decimal comma, for the Vietnamese prompts.
@@ -166,22 +221,23 @@ enum XLSXWriter {
     static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let packageRelNS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-    static let contentTypes =
+    static func contentTypes(sheets: Int) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/xl/workbook.xml\""
-        + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-        + "<Override PartName=\"/xl/styles.xml\""
-        + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        + "<Override PartName=\"/xl/worksheets/sheet1.xml\""
-        + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        + "<Override PartName=\"/xl/worksheets/sheet2.xml\""
-        + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        + "<Override PartName=\"/docProps/core.xml\""
-        + " ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        + "</Types>"
+            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\""
+            + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\""
+            + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + (1...max(1, sheets)).map {
+                "<Override PartName=\"/xl/worksheets/sheet\($0).xml\""
+                    + " ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            }.joined()
+            + "<Override PartName=\"/docProps/core.xml\""
+            + " ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            + "</Types>"
+    }
 
     static let packageRelations =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -199,24 +255,33 @@ enum XLSXWriter {
             + "<dc:creator>avault</dc:creator></cp:coreProperties>"
     }
 
-    static let workbook =
+    /// `xl/workbook.xml` listing sheets `names` (sheet i is relationship `rId`i).
+    static func workbookXML(names: [String]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><bookViews><workbookView activeTab=\"0\"/></bookViews>"
-        + "<sheets><sheet name=\"\(sheetName)\" sheetId=\"1\" r:id=\"rId1\"/>"
-        + "<sheet name=\"\(instructionsName)\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"
+            + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><bookViews><workbookView activeTab=\"0\"/></bookViews>"
+            + "<sheets>"
+            + names.enumerated().map {
+                "<sheet name=\"\(escape($0.element))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>"
+            }.joined() + "</sheets></workbook>"
+    }
 
-    static let workbookRelations =
+    /// `xl/_rels/workbook.xml.rels`: the sheets, then the styles.
+    static func workbookRelations(sheets: Int) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        + "<Relationships xmlns=\"\(packageRelNS)\">"
-        + "<Relationship Id=\"rId1\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-        + "<Relationship Id=\"rId2\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
-        + "<Relationship Id=\"rId3\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/>"
-        + "</Relationships>"
+            + "<Relationships xmlns=\"\(packageRelNS)\">"
+            + (1...max(1, sheets)).map {
+                "<Relationship Id=\"rId\($0)\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+            }.joined()
+            + "<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/>"
+            + "</Relationships>"
+    }
 
-    /// Fonts: 0 normal, 1 bold, 2 small grey, 3 bold 14 pt. Cell formats in the order of ``Style``.
+    /// Number format 164 `0.00`. Fonts: 0 normal, 1 bold, 2 small grey, 3 bold 14 pt. Cell formats
+    /// in the order of ``Style``.
     static let stylesXML =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         + "<styleSheet xmlns=\"\(mainNS)\">"
+        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/></numFmts>"
         + "<fonts count=\"4\"><font><sz val=\"11\"/><name val=\"Times New Roman\"/></font>"
         + "<font><b/><sz val=\"11\"/><name val=\"Times New Roman\"/></font>"
         + "<font><sz val=\"8\"/><color rgb=\"FF808080\"/><name val=\"Times New Roman\"/></font>"
@@ -227,7 +292,7 @@ enum XLSXWriter {
         + "</fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"6\">"
+        + "<cellXfs count=\"7\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\" applyAlignment=\"1\""
@@ -236,6 +301,7 @@ enum XLSXWriter {
         + "<xf numFmtId=\"0\" fontId=\"3\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
         + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
 }

@@ -37,6 +37,24 @@ struct RoundCommand: ParsableCommand {
         var year: Int
         @Option(help: ArgumentHelp(Terminal.localized(.helpReference), valueName: "text"))
         var reference: [String] = []
+        @Option(help: ArgumentHelp(Terminal.localized(.helpIssuer), valueName: "text"))
+        var issuer = RoundDocument().issuer
+        @Option(help: ArgumentHelp(Terminal.localized(.helpCouncil), valueName: "text"))
+        var council = RoundDocument().council
+        @Option(help: ArgumentHelp(Terminal.localized(.helpPlace), valueName: "text"))
+        var place = RoundDocument().place
+        @Option(help: ArgumentHelp(Terminal.localized(.helpSigner), valueName: "name"))
+        var signer = ""
+        @Option(
+            name: .customLong("signer-title"),
+            help: ArgumentHelp(Terminal.localized(.helpSignerTitle), valueName: "text"))
+        var signerTitle = RoundDocument().signerTitle
+        @Option(
+            name: .customLong("document-number"),
+            help: ArgumentHelp(Terminal.localized(.helpDocumentNumber), valueName: "text"))
+        var documentNumber = ""
+        @Option(help: ArgumentHelp(Terminal.localized(.helpDeadline), valueName: "yyyy-mm-dd"))
+        var deadline = ""
         @Option(help: ArgumentHelp(Terminal.localized(.helpSecretaryKey), valueName: "file"))
         var key: String
         @Flag(help: ArgumentHelp(Terminal.localized(.helpDemo)))
@@ -50,11 +68,15 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             try StandardOutput.refuseForFolder(out)
             // 1. Everything that can be checked without the passphrase.
-            let sources = RoundSetup.Sources(
+            var sources = RoundSetup.Sources(
                 frameworks: framework, setGroups: setGroups, units: units, groups: groups,
                 selfAssessment: selfAssessment, members: members,
                 labels: labels, ceremony: ceremony, title: title, year: year, references: reference, isDemo: demo,
                 singleHolder: singleHolder)
+            sources.document = RoundDocument(
+                issuer: issuer, council: council, place: place, signer: signer, signerTitle: signerTitle,
+                number: documentNumber)
+            sources.deadline = deadline
             let setup: RoundSetup
             let keyFile: KeyFile
             do {

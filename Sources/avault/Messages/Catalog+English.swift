@@ -386,7 +386,8 @@ extension Catalog {
         "output.help-to-terminal": "With -o -, show the decrypted data even when standard output is a terminal.",
         "open.wrote": "Opened the results of {1} units; wrote {2}.",
         "report.abstract": "Render the released results as the official report (HTML or PDF), CSV or JSON.",
-        "report.help-format": "The format: html (printable official document), pdf (needs Chromium), csv or json.",
+        "report.help-format":
+            "The format: html (printable official document), pdf (needs Chromium), xlsx (the annexes as a workbook), csv or json.",
         "report.pdf-no-chromium": "No Chromium found on PATH (looked for {1}); it prints the PDF.",
         "report.pdf-failed": "{1} could not print the report to PDF ({2}).",
         "hint.install-chromium":
@@ -409,6 +410,9 @@ extension Catalog {
         "round.bad-title": "The round title (--title) is empty, too long or has a control or bidirectional character.",
         "round.bad-year": "Assessment year {1} is invalid; use a year from 2000 to 2100.",
         "round.bad-reference": "Reference \"{1}\" is empty, too long or has a control or bidirectional character.",
+        "round.bad-document":
+            "{1} \"{2}\" is empty, longer than 200 bytes or has a control or bidirectional character; give one line of text.",
+        "round.bad-deadline": "--deadline \"{1}\" is not a date YYYY-MM-DD (e.g. 2026-12-15) between 2000 and 2100.",
         "round.inputs-incomplete": "The inputs could not all be read.",
         "round.demo-refused":
             "{1} is a demo identity (its passphrase is public); a real round refuses demo identities.",
@@ -446,6 +450,13 @@ extension Catalog {
         "help.title": "The round's title.",
         "help.year": "The assessed year.",
         "help.reference": "A reference, e.g. \"Quyết định số 04/QĐ-UBND\" (repeatable).",
+        "help.issuer": "The governing body heading the report (default \"UBND TỈNH ĐIỆN BIÊN\").",
+        "help.council": "The issuing council, also in the signature block (default \"HỘI ĐỒNG THẨM ĐỊNH\").",
+        "help.place": "The place of the report's place-and-date line (default \"Điện Biên\").",
+        "help.signer": "The name of the report's signer (default: a blank line to sign over).",
+        "help.signer-title": "The signer's title (default \"CHỦ TỊCH\").",
+        "help.document-number": "The report's number, e.g. \"12/BC-HĐTĐ\" (default: room for the clerk).",
+        "help.deadline": "The submission deadline YYYY-MM-DD, shown on the worksheets (default: none).",
         "help.secretary-key": "The secretary's secret key file (.key).",
         "help.demo": "Create a demo round: demo identities are allowed and the round is labelled demo.",
         "help.round-out": "A new folder for the round (must not exist, or be empty).",

@@ -391,7 +391,8 @@ extension Catalog {
         "output.help-to-terminal": "Với -o -, vẫn hiện dữ liệu đã giải mã khi đầu ra chuẩn là màn hình.",
         "open.wrote": "Đã mở khoá kết quả của {1} đơn vị; đã ghi {2}.",
         "report.abstract": "Lập báo cáo kết quả (văn bản chính thức HTML hoặc PDF, CSV hoặc JSON) sau khi mở khoá.",
-        "report.help-format": "Định dạng: html (văn bản chính thức để in), pdf (cần Chromium), csv hoặc json.",
+        "report.help-format":
+            "Định dạng: html (văn bản chính thức để in), pdf (cần Chromium), xlsx (các phụ lục dạng bảng tính), csv hoặc json.",
         "report.pdf-no-chromium": "Không tìm thấy Chromium trong PATH (đã tìm {1}); cần Chromium để in ra PDF.",
         "report.pdf-failed": "{1} không in được báo cáo ra PDF ({2}).",
         "hint.install-chromium":
@@ -415,6 +416,10 @@ extension Catalog {
             "Tên vòng thẩm định (--title) trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.bad-year": "Năm đánh giá {1} không hợp lệ; dùng năm từ 2000 đến 2100.",
         "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
+        "round.bad-document":
+            "{1} \"{2}\" trống, dài quá 200 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ); hãy ghi một dòng chữ.",
+        "round.bad-deadline":
+            "--deadline \"{1}\" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-12-15) trong khoảng 2000–2100.",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
         "round.demo-refused":
             "{1} là danh tính demo (cụm mật khẩu đã được công khai); vòng thẩm định thật không chấp nhận danh tính demo.",
@@ -450,6 +455,13 @@ extension Catalog {
         "help.title": "Tên vòng thẩm định.",
         "help.year": "Năm đánh giá.",
         "help.reference": "Căn cứ, ví dụ \"Quyết định số 04/QĐ-UBND\" (lặp lại được).",
+        "help.issuer": "Cơ quan chủ quản ở đầu báo cáo (mặc định \"UBND TỈNH ĐIỆN BIÊN\").",
+        "help.council": "Cơ quan ban hành, cũng ghi ở phần ký (mặc định \"HỘI ĐỒNG THẨM ĐỊNH\").",
+        "help.place": "Địa danh ở dòng địa danh, ngày tháng của báo cáo (mặc định \"Điện Biên\").",
+        "help.signer": "Họ tên người ký báo cáo (mặc định: để trống cho ký tay).",
+        "help.signer-title": "Chức vụ người ký (mặc định \"CHỦ TỊCH\").",
+        "help.document-number": "Số của báo cáo, ví dụ \"12/BC-HĐTĐ\" (mặc định: để trống cho văn thư).",
+        "help.deadline": "Hạn nộp phiếu, dạng YYYY-MM-DD, ghi trên phiếu thẩm định (mặc định: không có).",
         "help.secretary-key": "Tệp khoá bí mật (.key) của thư ký.",
         "help.demo": "Tạo vòng demo: cho phép danh tính demo; vòng được đánh dấu là demo.",
         "help.round-out": "Thư mục mới cho vòng thẩm định (chưa tồn tại hoặc rỗng).",

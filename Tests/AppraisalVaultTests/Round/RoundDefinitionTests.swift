@@ -244,8 +244,8 @@ extension RoundDefinitionTests {
         #expect(r.roundIDHex == RoundDefinitionTests.vectorRoundID, "\(r.roundIDHex)")
     }
 
-    static let vectorLength = 15862
-    static let vectorFileHash = "509a3d33865eb66ad2f0bc5e31bdda44100f1fe7b67f7bea64a98b209745da1f"
-    static let vectorFingerprint = "SIXT-YQTI-2T2C-BKVU-6VIN-U2RX"
+    static let vectorLength = 16044
+    static let vectorFileHash = "df1a505034a7a8c665f993dcb1827d93245f0142670ddb67b09ae54a7d371a23"
+    static let vectorFingerprint = "DKF7-PSXK-7E6P-7NXH-IZOI-MVUJ"
     static let vectorRoundID = "6e92b77f370824a350757e005cad7db0"
 }

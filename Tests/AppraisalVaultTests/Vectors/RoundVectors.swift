@@ -12,7 +12,7 @@ extension VectorGenerator {
     static func roundDefinition(demo: Bool = true) throws -> [UInt8] {
         let fx = try RoundFixtures()
         defer { try? FileManager.default.removeItem(atPath: fx.folder) }
-        let sources = RoundSetup.Sources(
+        var sources = RoundSetup.Sources(
             framework: try fx.write("framework.csv", RoundFixtures.frameworkCSV),
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
             selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
@@ -20,6 +20,8 @@ extension VectorGenerator {
             ceremony: try fx.ceremony(
                 secretary: submissionSecretary().identity, seed: "AppraisalVault/vectors/round-definition"),
             title: "Vòng thử nghiệm", year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: demo)
+        sources.document.number = "12/BC-HĐTĐ"
+        sources.deadline = "2026-12-15"
         return try RoundDefinition.create(
             from: RoundSetup.load(sources), secretary: submissionSecretary(), created: created
         ).bytes
@@ -47,6 +49,13 @@ extension VectorGenerator {
         e["note"] = .string(note)
         entries[entries.count - 1] = .object(e)
         fields["selfAssessment"] = .array(entries)
+    }
+
+    /// Sets the field `key` of the round's `document` object.
+    static func editDocument(_ fields: inout [String: JSONValue], _ key: String, _ value: String) {
+        guard case .object(var d) = fields["document"]! else { return }
+        d[key] = .string(value)
+        fields["document"] = .object(d)
     }
 
     @Sendable static func roundDefinitionVectors() throws -> [Vector] {
@@ -156,6 +165,17 @@ extension VectorGenerator {
                 "bidi-in-note", "format.header",
                 "a self-assessment note holds U+2066 (left-to-right isolate), signed (spec §1.3)",
                 try editedRound(good) { Self.editNote(&$0, "ghi \u{2066}chú") }),
+            a(
+                "document-unknown-field", "format.header",
+                "document has an extra field \"seal\" (exactly six fields, spec §3.2), signed",
+                try editedRound(good) { Self.editDocument(&$0, "seal", "có") }),
+            a(
+                "blank-council", "format.header",
+                "document.council is one U+00A0 (no-break space): blank (spec §1.3), signed",
+                try editedRound(good) { Self.editDocument(&$0, "council", "\u{00A0}") }),
+            a(
+                "deadline-not-a-date", "format.header", "deadline \"2026-02-30\" is not a calendar date, signed",
+                try editedRound(good) { $0["deadline"] = .string("2026-02-30") }),
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
             a(
                 "wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)",
