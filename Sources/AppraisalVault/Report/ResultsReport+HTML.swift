@@ -53,9 +53,9 @@ extension ResultsReport {
             h += "<h3>\(e(group.name))</h3>\n<table><thead><tr><th>Đơn vị</th>"
             // The counted maxima (spec §6.4: survey cells count only when survey scores exist),
             // the same the index and the ranking use; every unit of a group shares them.
-            for (field, counted) in zip(fields, rows[0].result.fields) {
+            for field in fields {
                 h +=
-                    "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(counted.max))</span></th>"
+                    "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(countedMax(of: field)))</span></th>"
             }
             h += "<th>Tổng</th></tr></thead><tbody>\n"
             for (unit, r) in rows {
@@ -64,6 +64,10 @@ extension ResultsReport {
                 h += "<td class=\"n\"><strong>\(v(r.appraisedTotal))</strong></td></tr>\n"
             }
             h += "</tbody></table>\n"
+        }
+        if !results.surveyAvailable {
+            h += "<p class=\"note\">Chưa có điểm điều tra xã hội học: điểm tối đa của mỗi lĩnh vực là điểm tối đa được "
+            h += "tính (không gồm các tiêu chí điều tra), như chỉ số và xếp hạng.</p>\n"
         }
         for set in round.sets {
             h += "<p class=\"note\">Lĩnh vực\(round.sets.count > 1 ? " (\(e(set.name)))" : ""): "

@@ -94,6 +94,7 @@ extension ResultsReport {
                                         .object([
                                             "code": .string($0.code), "title": .string($0.title),
                                             "max": .string($0.max.description),
+                                            "countedMax": .string(countedMax(of: $0).description),
                                         ])
                                     }),
                             ])

@@ -74,6 +74,14 @@ public struct ResultsReport: Sendable {
     /// (spec §3.5; the results carry the round's self scores, verify check 19).
     public static func isNotAssessed(_ c: Results.CellResult) -> Bool { c.method == .selfAssessed && c.selfScore == nil }
 
+    /// A field's counted maximum (spec §6.4): the maxima of its sub-criteria, survey ones only when
+    /// the results have survey scores. What every unit's index and the ranking use; the field's
+    /// framework maximum (`field.max`) is larger when the round was merged `--without-survey`.
+    public func countedMax(of field: Framework.Field) -> Points {
+        Points.sum(
+            field.criteria.flatMap(\.subCriteria).filter { $0.method != .survey || results.surveyAvailable }.map(\.max))
+    }
+
     /// The number of cells the units did not self-assess.
     public var notAssessedCount: Int { results.units.reduce(0) { $0 + $1.cells.filter(Self.isNotAssessed).count } }
 
