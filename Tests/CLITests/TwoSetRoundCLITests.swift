@@ -208,7 +208,8 @@ struct TwoSetRoundCLITests {
     func checkHTML(_ html: String) throws {
         // Both sets' rankings; the tie shares rank 1 and keeps round order (u2 before u1).
         let tie = try #require(html.range(of: "<td class=\"c\">1</td><td>Sở Xây dựng</td>"), "\(html)")
-        #expect(html.range(of: "<td class=\"c\">1</td><td>Sở Giáo dục</td>", range: tie.upperBound..<html.endIndex) != nil)
+        #expect(
+            html.range(of: "<td class=\"c\">1</td><td>Sở Giáo dục</td>", range: tie.upperBound..<html.endIndex) != nil)
         #expect(html.contains("<td class=\"c\">1</td><td>UBND huyện Mường Ảng</td>"))
         #expect(html.contains("<td class=\"c\">2</td><td>UBND huyện Tủa Chùa</td>"))
         #expect(html.contains("75,00") && html.contains("90,00") && html.contains("50,00"))
@@ -229,7 +230,8 @@ struct TwoSetRoundCLITests {
         let rows = table.records.map { $0.fields.map(\.text) }
         func row(_ unit: String, _ code: String) throws -> [String] {
             try #require(
-                rows.first { $0[column["ma_don_vi"]!] == unit && $0[column["ma_tieu_chi"]!] == code }, "\(unit) \(code)")
+                rows.first { $0[column["ma_don_vi"]!] == unit && $0[column["ma_tieu_chi"]!] == code }, "\(unit) \(code)"
+            )
         }
         let marked = try row("u4", "1.1.1")
         #expect(marked[column["ghi_chu_tu_cham"]!] == "chưa tự đánh giá")
@@ -240,7 +242,9 @@ struct TwoSetRoundCLITests {
         let department = try row("u1", "1.1.1")
         #expect(department[column["bo_tieu_chi"]!] == "so" && department[column["tong_toi_da"]!] == "2")
         // Units in rank order within each group; ties in round order.
-        let order = rows.map { $0[column["ma_don_vi"]!] }.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        let order = rows.map { $0[column["ma_don_vi"]!] }.reduce(into: [String]()) {
+            if $0.last != $1 { $0.append($1) }
+        }
         #expect(order == ["u2", "u1", "u3", "u4"])
     }
 

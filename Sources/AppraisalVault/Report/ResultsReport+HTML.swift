@@ -41,7 +41,8 @@ extension ResultsReport {
             h +=
                 "<p class=\"note\">Điểm tự chấm chỉ gồm các tiêu chí thành phần do đơn vị tự đánh giá; điểm thẩm định gồm cả "
             h += "các tiêu chí do Hội đồng chấm\(results.surveyAvailable ? " và điểm điều tra xã hội học" : ""). "
-            h += "Các đơn vị có cùng chỉ số cùng hạng và được liệt kê theo thứ tự trong danh sách đơn vị của vòng.</p>\n"
+            h +=
+                "Các đơn vị có cùng chỉ số cùng hạng và được liệt kê theo thứ tự trong danh sách đơn vị của vòng.</p>\n"
             h += chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
         }
         // Breakdown by field.
@@ -95,7 +96,8 @@ extension ResultsReport {
                     a.selfScore.map { "<td class=\"n\">\(v($0))</td>" }
                     ?? "<td class=\"c\"><i>\(SelfAssessment.notAssessedMark)</i></td>"
                 h += "<td class=\"n\">\(v(a.appraised))</td>"
-                h += "<td class=\"n\">\(a.difference.map(ResultsReport.signedVietnamese) ?? "")</td><td>\(e(a.reason))</td>"
+                h +=
+                    "<td class=\"n\">\(a.difference.map(ResultsReport.signedVietnamese) ?? "")</td><td>\(e(a.reason))</td>"
                 h += "<td>\(e(names[a.appraiser] ?? a.appraiser))</td></tr>\n"
             }
             h += "</tbody></table>\n"

@@ -72,7 +72,9 @@ public struct ResultsReport: Sendable {
 
     /// True for a cell of method `self` without a self score: the unit did not self-assess it
     /// (spec §3.5; the results carry the round's self scores, verify check 19).
-    public static func isNotAssessed(_ c: Results.CellResult) -> Bool { c.method == .selfAssessed && c.selfScore == nil }
+    public static func isNotAssessed(_ c: Results.CellResult) -> Bool {
+        c.method == .selfAssessed && c.selfScore == nil
+    }
 
     /// A field's counted maximum (spec §6.4): the maxima of its sub-criteria, survey ones only when
     /// the results have survey scores. What every unit's index and the ranking use; the field's

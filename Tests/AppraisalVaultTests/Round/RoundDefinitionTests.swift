@@ -221,7 +221,8 @@ import VaultCrypto
         let m = try #require(r.member("tv-01"))
         var rows = Worksheet.rows(for: m, in: r)
         #expect(rows[1][1] == "'+Sở Một" && rows[1][3] == "'=HYPERLINK(\"x\")" && rows[2][3] == "'@SUM(A1)")
-        #expect(r.plan.subCriterion(unit: "u1", code: "1.1.1")?.title == "=HYPERLINK(\"x\")")  // the round keeps the title
+        // The round keeps the title.
+        #expect(r.plan.subCriterion(unit: "u1", code: "1.1.1")?.title == "=HYPERLINK(\"x\")")
         rows[1][6] = "0.75"
         rows[2][6] = "0.5"
         let filled = CSV.write(rows, separator: CSV.comma, byteOrderMark: true)

@@ -74,7 +74,9 @@ public enum SelfAssessmentInput {
                 problems.add(FrameworkInput.badNumber(score, file: path))
                 continue
             }
-            if let points, let problem = Self.problem(points, sub: sub, code: codeText, at: InputLocation(score, in: path)) {
+            if let points,
+                let problem = Self.problem(points, sub: sub, code: codeText, at: InputLocation(score, in: path))
+            {
                 problems.add(problem)
                 continue
             }
@@ -110,7 +112,8 @@ public enum SelfAssessmentInput {
     ) -> InputError? {
         if points.isNegative || points > sub.max {
             return InputError(
-                .selfOutOfRange, location.context + [.text(points.description), .text(code), .text(sub.max.description)])
+                .selfOutOfRange,
+                location.context + [.text(points.description), .text(code), .text(sub.max.description)])
         }
         if !points.isMultiple(of: sub.step) {
             return InputError(
