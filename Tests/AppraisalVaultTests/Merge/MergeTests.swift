@@ -216,7 +216,8 @@ struct AppraisalCheckTests {
         let selfScores = SelfAssessment(entries: entries)
         let m1 = try F.members()[0]
         let check = AppraisalCheck(
-            framework: F.framework, selfAssessment: selfScores, assignedCells: m1.cells(in: F.framework, units: F.units))
+            framework: F.framework, selfAssessment: selfScores, assignedCells: m1.cells(in: F.framework, units: F.units)
+        )
         var rows = F.m1Rows
         for (score, reason) in [("1", ""), ("0", ""), ("0.5", "\u{00A0}")] {
             rows[1] = Appraisal(unit: "u2", code: "1.1.1", score: F.p(score), reason: reason, line: 3)

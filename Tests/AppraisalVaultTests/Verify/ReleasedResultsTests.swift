@@ -105,7 +105,8 @@ struct ReleasedResultsTests {
         #expect(Self.failures(f, noReason, m) == ["results.reasons", "results.signed"])
         let scored = Self.edit(r, unit: "u1", cell: "1.1.1") {
             Results.CellResult(
-                code: $0.code, method: $0.method, max: $0.max, selfScore: MergeFixture.p("0.5"), appraised: $0.appraised,
+                code: $0.code, method: $0.method, max: $0.max, selfScore: MergeFixture.p("0.5"),
+                appraised: $0.appraised,
                 reason: $0.reason, appraiser: $0.appraiser)
         }
         #expect(Self.failures(f, scored, m).first == "results.totals")
