@@ -184,6 +184,8 @@ public enum FuzzSeeds {
                 [1] + Array("id,name,group\nu-1,Sở Một,so-nganh\nu-2,\"Huyện, Hai\",huyen\n".utf8),
                 [2] + Array("group,label,min_percent\n*,Tốt,80\n*,Khá,0\nhuyen,Đạt,0\n".utf8),
                 [3] + Array("unit,code,score,note\nu-1,1.1.1,\"0,75\",\nu-2,1.1.1,1,ghi chú\n".utf8),
+                // An empty score: not self-assessed (spec §3.5).
+                [3] + Array("unit,code,score,note\nu-1,1.1.1,,chưa có hồ sơ\nu-2,1.1.1,1,\n".utf8),
             ],
         ]
     }

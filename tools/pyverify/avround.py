@@ -303,9 +303,11 @@ class Round:
             p = f"header.selfAssessment[{i}]"
             fields(e, p, ("code", "note", "score", "unit"))
             hdr(e["unit"] == uid and e["code"] == code, p, "not in cell order")
-            sc = f_dec(e["score"], p + ".score")
+            # null: the unit did not self-assess the sub-criterion (spec 3.5); counted as 0.
+            sc = None if e["score"] is None else f_dec(e["score"], p + ".score")
             s = self.unit_set[uid]["node"][code]
-            hdr(0 <= sc <= Decimal(s["max"]) and on_step(sc, Decimal(s["step"])), p + ".score", "range/step")
+            hdr(sc is None or (0 <= sc <= Decimal(s["max"]) and on_step(sc, Decimal(s["step"]))), p + ".score",
+                "range/step")
             f_str(e["note"], p + ".note", 2000, 0, one_line=False)
             hdr(nfc(e["note"]), p + ".note", "not NFC")
             self.self_score[(uid, code)] = sc

@@ -946,12 +946,15 @@ def check_results_percent(rep: Report, f: Folder):
 
 
 def check_results_reasons(rep: Report, f: Folder):
-    """22 `results.reasons`: a cell whose appraised score differs from the self score has a reason
-    that is not blank."""
+    """22 `results.reasons`: a cell whose appraised score differs from the self score, or that the
+    unit did not self-assess (method self, self null: spec 3.5), has a reason that is not blank."""
     probs = []
     for u in f.results["units"]:
         for c in u["cells"]:
-            if c["self"] is not None and c["appraised"] is not None and Decimal(c["self"]) != Decimal(c["appraised"]):
+            if c["appraised"] is None:
+                continue
+            if c["self"] is None and c["method"] == "self" or \
+               c["self"] is not None and Decimal(c["self"]) != Decimal(c["appraised"]):
                 if is_blank(c["reason"]):
                     probs.append(f"{u['unit']} {c['code']}")
     _report_problems(rep, "results.reasons", "verify.reason-missing", "verify.reasons-ok", probs)

@@ -186,6 +186,25 @@ def test_results_reason_null_rejected():
             parse_results(canonical(bad))
 
 
+def test_results_reasons_not_self_assessed():
+    """§3.5, check 22: a `self` cell with `"self": null` (not self-assessed) and a score needs a
+    reason whatever the score; a council cell with `"self": null` does not."""
+    from types import SimpleNamespace
+    from avverify import Report, check_results_reasons
+
+    def reasons(method, reason):
+        cell = {"code": "1.1.1", "method": method, "max": "1", "self": None, "appraised": "1", "reason": reason,
+                "appraiser": "tv-01"}
+        rep = Report()
+        check_results_reasons(rep, SimpleNamespace(results={"units": [{"unit": "u1", "cells": [cell]}]}))
+        return [c["status"] for c in rep.checks]
+
+    assert reasons("self", "") == ["fail"]
+    assert reasons("self", "\u00a0") == ["fail"]
+    assert reasons("self", "Chấm theo hồ sơ") == ["pass"]
+    assert reasons("council", "") == ["pass"]
+
+
 def test_single_holder_round_warns(tmp_path):
     keys = tmp_path / "keys"
     shutil.copytree(REPO / "keys", keys)

@@ -25,6 +25,7 @@ public enum DemoRound {
         "Chưa cung cấp văn bản kiểm chứng kèm theo (minh hoạ)",
     ]
     static let raiseReason = "Đơn vị bổ sung minh chứng sau khi tự chấm (minh hoạ)"
+    static let notAssessedReason = "Đơn vị chưa tự đánh giá; Hội đồng chấm theo hồ sơ (minh hoạ)"
 
     /// A number 0…255 fixed by the cell, for deterministic choices.
     static func draw(_ cell: Cell, _ salt: String) -> Int {
@@ -48,7 +49,9 @@ public enum DemoRound {
                 return Appraisal(unit: cell.unit, code: cell.code, score: own, reason: "")
             }
             let score = d % 4 == 0 && sub.max >= sub.step ? sub.max - sub.step : sub.max
-            return Appraisal(unit: cell.unit, code: cell.code, score: score, reason: "")
+            // Not self-assessed (spec §3.5): the score needs a reason.
+            let reason = round.selfAssessment.isNotAssessed(unit: cell.unit, code: cell.code) ? notAssessedReason : ""
+            return Appraisal(unit: cell.unit, code: cell.code, score: score, reason: reason)
         }
     }
 

@@ -105,13 +105,10 @@ public struct SurveyScores: Sendable, Hashable {
 }
 
 extension RoundDefinition {
-    /// The framework a unit is appraised on; its survey sub-criteria are the unit's survey cells
-    /// (§6.6). The one place the survey code asks which criteria apply to a unit.
-    func surveyFramework(of unit: String) -> Framework { plan.framework(unit: unit) ?? plan.framework }
-
-    /// The survey sub-criteria of `unit`'s framework, in framework order.
+    /// The survey sub-criteria of the framework of `unit`'s set, in framework order: the unit's
+    /// survey cells (§6.6); none for an unknown unit.
     func surveyItems(of unit: String) -> [Framework.SubCriterion] {
-        surveyFramework(of: unit).subCriteria.filter { $0.method == .survey }
+        (plan.framework(unit: unit)?.subCriteria ?? []).filter { $0.method == .survey }
     }
 
     /// True when some unit has survey sub-criteria.

@@ -40,7 +40,9 @@ extension ResultsReport {
             h += "</tbody></table>\n"
             h +=
                 "<p class=\"note\">Điểm tự chấm chỉ gồm các tiêu chí thành phần do đơn vị tự đánh giá; điểm thẩm định gồm cả "
-            h += "các tiêu chí do Hội đồng chấm\(results.surveyAvailable ? " và điểm điều tra xã hội học" : "").</p>\n"
+            h += "các tiêu chí do Hội đồng chấm\(results.surveyAvailable ? " và điểm điều tra xã hội học" : ""). "
+            h +=
+                "Các đơn vị có cùng chỉ số cùng hạng và được liệt kê theo thứ tự trong danh sách đơn vị của vòng.</p>\n"
             h += chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
         }
         // Breakdown by field.
@@ -52,9 +54,9 @@ extension ResultsReport {
             h += "<h3>\(e(group.name))</h3>\n<table><thead><tr><th>Đơn vị</th>"
             // The counted maxima (spec §6.4: survey cells count only when survey scores exist),
             // the same the index and the ranking use; every unit of a group shares them.
-            for (field, counted) in zip(fields, rows[0].result.fields) {
+            for field in fields {
                 h +=
-                    "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(counted.max))</span></th>"
+                    "<th title=\"\(e(field.title))\">LV \(e(field.code))<br><span class=\"note\">tối đa \(v(countedMax(of: field)))</span></th>"
             }
             h += "<th>Tổng</th></tr></thead><tbody>\n"
             for (unit, r) in rows {
@@ -64,6 +66,10 @@ extension ResultsReport {
             }
             h += "</tbody></table>\n"
         }
+        if !results.surveyAvailable {
+            h += "<p class=\"note\">Chưa có điểm điều tra xã hội học: điểm tối đa của mỗi lĩnh vực là điểm tối đa được "
+            h += "tính (không gồm các tiêu chí điều tra), như chỉ số và xếp hạng.</p>\n"
+        }
         for set in round.sets {
             h += "<p class=\"note\">Lĩnh vực\(round.sets.count > 1 ? " (\(e(set.name)))" : ""): "
             h += set.framework.fields.map { "\(e($0.code)). \(e($0.title))" }.joined(separator: "; ") + ".</p>\n"
@@ -72,6 +78,11 @@ extension ResultsReport {
         let names = appraiserNames
         let list = adjustments
         h += "<h2 class=\"annex\">PHỤ LỤC III. CÁC ĐIỀU CHỈNH SO VỚI ĐIỂM TỰ CHẤM (\(list.count))</h2>\n" + annexNote
+        let notAssessed = notAssessedCount
+        if notAssessed > 0 {
+            h += "<p class=\"note\"><i>\(SelfAssessment.notAssessedMark)</i>: đơn vị không tự chấm tiêu chí thành phần "
+            h += "này (\(notAssessed) ô); điểm tự chấm tính là 0 và điểm thẩm định phải kèm lý do.</p>\n"
+        }
         if list.isEmpty {
             h += "<p>Không có điều chỉnh nào.</p>\n"
         } else {
@@ -80,8 +91,13 @@ extension ResultsReport {
             h += "<th>Chênh lệch</th><th>Lý do</th><th>Người thẩm định</th></tr></thead><tbody>\n"
             for a in list {
                 h += "<tr><td>\(e(a.unit.name))</td><td class=\"c\">\(e(a.code))</td><td>\(e(a.title))</td>"
-                h += "<td class=\"n\">\(v(a.selfScore))</td><td class=\"n\">\(v(a.appraised))</td>"
-                h += "<td class=\"n\">\(ResultsReport.signedVietnamese(a.difference))</td><td>\(e(a.reason))</td>"
+                // Not self-assessed (spec §3.5): the mark instead of a score, no difference.
+                h +=
+                    a.selfScore.map { "<td class=\"n\">\(v($0))</td>" }
+                    ?? "<td class=\"c\"><i>\(SelfAssessment.notAssessedMark)</i></td>"
+                h += "<td class=\"n\">\(v(a.appraised))</td>"
+                h +=
+                    "<td class=\"n\">\(a.difference.map(ResultsReport.signedVietnamese) ?? "")</td><td>\(e(a.reason))</td>"
                 h += "<td>\(e(names[a.appraiser] ?? a.appraiser))</td></tr>\n"
             }
             h += "</tbody></table>\n"

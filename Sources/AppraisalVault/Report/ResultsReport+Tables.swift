@@ -15,8 +15,8 @@ extension ResultsReport {
                 "bo_tieu_chi", "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh",
                 "tong_toi_da",
                 "chi_so_phan_tram",
-                "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh",
-                "chenh_lech",
+                "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "ghi_chu_tu_cham",
+                "diem_tham_dinh", "chenh_lech",
                 "ly_do", "nguoi_tham_dinh",
             ]
         ]
@@ -30,7 +30,7 @@ extension ResultsReport {
                         r.appraisedTotal.description, r.maxTotal.description, r.percent.description, text(r.label),
                         c.code,
                         text(title(unit: r.unit, code: c.code)), c.method.rawValue, c.max.description,
-                        c.selfScore?.description ?? "",
+                        c.selfScore?.description ?? "", Self.isNotAssessed(c) ? SelfAssessment.notAssessedMark : "",
                         c.appraised?.description ?? "", c.difference?.description ?? "", text(c.reason),
                         text(c.appraiser.isEmpty ? "" : (names[c.appraiser] ?? c.appraiser)),
                     ])
@@ -72,8 +72,8 @@ extension ResultsReport {
         let adjustments: [JSONValue] = self.adjustments.map { a in
             .object([
                 "unit": .string(a.unit.id), "unitName": .string(a.unit.name), "code": .string(a.code),
-                "title": .string(a.title), "self": .string(a.selfScore.description),
-                "appraised": .string(a.appraised.description), "difference": .string(a.difference.description),
+                "title": .string(a.title), "self": p(a.selfScore), "selfAssessed": .bool(a.selfScore != nil),
+                "appraised": .string(a.appraised.description), "difference": p(a.difference),
                 "reason": .string(a.reason), "appraiser": .string(a.appraiser),
                 "appraiserName": .string(names[a.appraiser] ?? a.appraiser),
             ])
@@ -94,6 +94,7 @@ extension ResultsReport {
                                         .object([
                                             "code": .string($0.code), "title": .string($0.title),
                                             "max": .string($0.max.description),
+                                            "countedMax": .string(countedMax(of: $0).description),
                                         ])
                                     }),
                             ])
@@ -101,6 +102,7 @@ extension ResultsReport {
                 ]),
                 "release": .object(["decision": .string(decision), "releasedAt": .string(releasedAt)]),
                 "surveyAvailable": .bool(results.surveyAvailable),
+                "notSelfAssessed": .integer(Int64(notAssessedCount)),
                 "groups": .array(groups),
                 "adjustments": .array(adjustments),
             ])) + [0x0a]

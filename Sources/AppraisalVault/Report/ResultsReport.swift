@@ -24,19 +24,23 @@ public struct ResultsReport: Sendable {
         self.document = Document(round.document)
     }
 
-    /// One changed cell: the appraised score differs from the unit's self score.
+    /// One changed cell: the appraised score differs from the unit's self score, or the unit did
+    /// not self-assess the sub-criterion (``selfScore`` nil, spec §3.5).
     public struct Adjustment: Sendable, Hashable {
         public let unit: AppraisedUnit
         public let code: String
         public let title: String
-        public let selfScore: Points
+        /// The self score; nil when the unit did not self-assess the sub-criterion.
+        public let selfScore: Points?
         public let appraised: Points
         public let reason: String
         public let appraiser: String
-        public var difference: Points { appraised - selfScore }
+        /// Appraised minus self; nil when the unit did not self-assess the sub-criterion.
+        public var difference: Points? { selfScore.map { appraised - $0 } }
     }
 
-    /// Units of `group`, best rank first (ties by unit name order in the round).
+    /// Units of `group`, best rank first; tied units (the same index, so the same rank) in round
+    /// order, the order of the units file (docs/report.md).
     public func ranking(of group: UnitGroup) -> [(unit: AppraisedUnit, result: Results.UnitResult)] {
         let byID = Dictionary(uniqueKeysWithValues: round.units.map { ($0.id, $0) })
         let order = Dictionary(uniqueKeysWithValues: round.units.enumerated().map { ($1.id, $0) })
@@ -45,23 +49,44 @@ public struct ResultsReport: Sendable {
             .compactMap { r in byID[r.unit].map { ($0, r) } }
     }
 
-    /// Every adjustment, in unit then framework order.
+    /// Every adjustment, in unit then framework order: appraised scores that differ from the self
+    /// score, and appraised scores on sub-criteria the unit did not self-assess.
     public var adjustments: [Adjustment] {
         let byID = Dictionary(uniqueKeysWithValues: round.units.map { ($0.id, $0) })
         var out = [Adjustment]()
         for u in results.units {
             guard let unit = byID[u.unit] else { continue }
             for c in u.cells {
-                guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
+                guard let a = c.appraised, Self.isNotAssessed(c) || (c.selfScore != nil && c.selfScore != a) else {
+                    continue
+                }
                 out.append(
                     Adjustment(
-                        unit: unit, code: c.code, title: title(unit: u.unit, code: c.code), selfScore: s, appraised: a,
+                        unit: unit, code: c.code, title: title(unit: u.unit, code: c.code), selfScore: c.selfScore,
+                        appraised: a,
                         reason: c.reason,
                         appraiser: c.appraiser))
             }
         }
         return out
     }
+
+    /// True for a cell of method `self` without a self score: the unit did not self-assess it
+    /// (spec §3.5; the results carry the round's self scores, verify check 19).
+    public static func isNotAssessed(_ c: Results.CellResult) -> Bool {
+        c.method == .selfAssessed && c.selfScore == nil
+    }
+
+    /// A field's counted maximum (spec §6.4): the maxima of its sub-criteria, survey ones only when
+    /// the results have survey scores. What every unit's index and the ranking use; the field's
+    /// framework maximum (`field.max`) is larger when the round was merged `--without-survey`.
+    public func countedMax(of field: Framework.Field) -> Points {
+        Points.sum(
+            field.criteria.flatMap(\.subCriteria).filter { $0.method != .survey || results.surveyAvailable }.map(\.max))
+    }
+
+    /// The number of cells the units did not self-assess.
+    public var notAssessedCount: Int { results.units.reduce(0) { $0 + $1.cells.filter(Self.isNotAssessed).count } }
 
     /// The title of the sub-criterion `code` of the unit's criteria set ("" when unknown).
     public func title(unit: String, code: String) -> String {

@@ -16,7 +16,8 @@ extension RoundDefinition {
                 let entry = setup.selfAssessment.entries[Cell(unit: unit.id, code: code)]!
                 selfRows.append(
                     .object([
-                        "code": .string(code), "note": .string(entry.note), "score": .string(entry.score.description),
+                        "code": .string(code), "note": .string(entry.note),
+                        "score": entry.score.map { .string($0.description) } ?? .null,
                         "unit": .string(unit.id),
                     ]))
             }
@@ -194,13 +195,15 @@ extension RoundDefinition {
                 var e = try FieldReader(selfItems[k], path: path)
                 let u = try e.string("unit", maxBytes: 64)
                 let code = try e.string("code", maxBytes: 16)
-                let score = try Self.points(&e, "score", path: path)
+                // `null`: the unit did not self-assess the sub-criterion (spec §3.5).
+                let score: Points? =
+                    if case .null = try e.value("score") { nil } else { try Self.points(&e, "score", path: path) }
                 let note = try e.string("note", maxBytes: 2000, singleLine: false)
                 try e.finish()
                 guard u == unit.id, code == sub.code else {
                     throw FieldReader.Failure(path: path, reason: "expected \(unit.id)/\(sub.code)")
                 }
-                guard sub.accepts(score) else {
+                guard score.map(sub.accepts) ?? true else {
                     throw FieldReader.Failure(path: path + ".score", reason: "outside 0–max or off step")
                 }
                 guard Text.isNFC(note) else { throw FieldReader.Failure(path: path + ".note", reason: "not NFC") }

@@ -51,7 +51,7 @@ public struct RoundDefinition: Sendable {
     /// The round id as lowercase hex.
     public var roundIDHex: String { Hex.encode(roundID) }
 
-    /// A part of the round's ``plan``, e.g. `definition.framework`.
+    /// A part of the round's ``plan``, e.g. `definition.sets`.
     public subscript<Value>(dynamicMember part: KeyPath<RoundPlan, Value>) -> Value { plan[keyPath: part] }
 
     /// The member with `id`, if any (``RoundPlan/member(_:)``).

@@ -52,9 +52,6 @@ public struct RoundPlan: Sendable, Hashable {
             groups: groups, units: units, selfAssessment: selfAssessment, members: members, labels: labels)
     }
 
-    /// The first criteria set's framework: the framework of a one-set round.
-    public var framework: Framework { sets[0].framework }
-
     /// The set covering `group`, if any.
     public func set(group: String) -> CriteriaSet? { sets.first { $0.groups.contains(group) } }
 

@@ -13,7 +13,9 @@ public enum Worksheet {
 
     /// The rows (header first) of `member`'s worksheet in `round`.
     ///
-    /// `diem_tu_cham` is the unit's self score for `self` sub-criteria and empty for `council` ones.
+    /// `diem_tu_cham` is the unit's self score for `self` sub-criteria, the text
+    /// ``SelfAssessment/notAssessedMark`` when the unit did not self-assess one, and empty for
+    /// `council` ones.
     /// The informational text columns `ten_don_vi` and `tieu_chi` are neutralised for spreadsheets
     /// (``CSV/spreadsheetText(_:)``): a title starting with `=` is not evaluated as a formula.
     public static func rows(for member: Member, in round: RoundDefinition) -> [[String]] {
@@ -21,7 +23,10 @@ public enum Worksheet {
         var rows = [columns]
         for cell in round.cells(of: member) {
             let sub = round.plan.subCriterion(unit: cell.unit, code: cell.code)!
-            let selfScore = round.selfAssessment.score(unit: cell.unit, code: cell.code)?.description ?? ""
+            let selfScore =
+                round.selfAssessment.isNotAssessed(unit: cell.unit, code: cell.code)
+                ? SelfAssessment.notAssessedMark
+                : round.selfAssessment.score(unit: cell.unit, code: cell.code)?.description ?? ""
             rows.append([
                 cell.unit, CSV.spreadsheetText(names[cell.unit]!), cell.code, CSV.spreadsheetText(sub.title),
                 sub.max.description, selfScore, "", "",

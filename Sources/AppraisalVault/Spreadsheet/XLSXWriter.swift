@@ -25,7 +25,7 @@ enum XLSXWriter {
         "Hướng dẫn điền phiếu thẩm định",
         "1. Chỉ điền hai cột «Điểm thẩm định» và «Lý do»; các ô khác được khoá để tránh sửa nhầm (không có mật khẩu).",
         "2. Điểm là số thập phân từ 0 đến điểm tối đa của tiêu chí, theo bước ghi trong ô nhắc khi chọn ô điểm.",
-        "3. Khi điểm thẩm định khác điểm tự chấm của đơn vị, ghi rõ lý do.",
+        "3. Khi điểm thẩm định khác điểm tự chấm của đơn vị, hoặc ô «Điểm tự chấm» ghi «chưa tự đánh giá», ghi rõ lý do.",
         "4. Không thêm, xoá hay đổi thứ tự dòng, không đổi tên cột ở dòng 7.",
         "5. Lưu tệp ở dạng .xlsx (Excel hoặc LibreOffice) rồi chạy: avault seal <tệp>.xlsx --round <thư mục vòng> --key <khoá>.",
         "6. Đối chiếu dấu vân tay của vòng (ô B3) với thư ký qua điện thoại trước khi niêm phong.",

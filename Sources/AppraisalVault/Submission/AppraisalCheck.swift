@@ -95,7 +95,14 @@ public struct AppraisalCheck: Sendable {
                         error: InputError(
                             .appraisalOffStep, [.decimal(row.score.description), .decimal(sub.step.description)])))
             }
-            if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
+            if selfAssessment.isNotAssessed(unit: row.unit, code: row.code), Text.isBlank(row.reason) {
+                // Not self-assessed (spec §3.5): every appraised score needs a reason.
+                problems.append(
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(.appraisalNotAssessedReason, [.text(row.score.description)]),
+                        column: row.reasonColumn))
+            } else if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
                 Text.isBlank(row.reason)
             {
                 // Blank (spec §1.3): nothing visible. Say so when the cell is not simply empty.

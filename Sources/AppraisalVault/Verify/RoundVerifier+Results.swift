@@ -141,13 +141,18 @@ extension RoundVerification {
             ok: Notice(VerificationReport.Finding.percentOK, [.text(String(r.units.count))]))
     }
 
-    /// Rule 3 of the council: any change against the self score states a reason.
+    /// Rule 3 of the council: any change against the self score states a reason, and so does any
+    /// appraised score on a sub-criterion the unit did not self-assess (spec §3.5: method `self`,
+    /// self score null — the shape check has matched it against the round).
     private mutating func checkReasons(_ r: Results, subject: String) {
         var problems = Problems()
         var changed = 0
         for u in r.units {
             for c in u.cells {
-                guard let s = c.selfScore, let a = c.appraised, s != a else { continue }
+                let notAssessed = c.method == .selfAssessed && c.selfScore == nil && c.appraised != nil
+                guard notAssessed || (c.selfScore != nil && c.appraised != nil && c.selfScore != c.appraised) else {
+                    continue
+                }
                 changed += 1
                 if Text.isBlank(c.reason) {  // spec §1.3: blank
                     problems.append(

@@ -661,8 +661,10 @@ extension Catalog {
         "verify.totals-ok": "Totals add up at every level for {1} units.",
         "verify.percent-wrong": "{1}: index {2} % is wrong (recomputed: {3} %, rank {4}, label \"{5}\").",
         "verify.percent-ok": "Index %, rank and label recomputed and matching for {1} units.",
-        "verify.reason-missing": "{1} / {2}: the appraised score differs from the self score but no reason is given.",
-        "verify.reasons-ok": "All {1} cells whose appraised score differs from the self score give a reason.",
+        "verify.reason-missing":
+            "{1} / {2}: the appraised score differs from the self score, or the unit did not self-assess it, but no reason is given.",
+        "verify.reasons-ok":
+            "All {1} cells whose appraised score differs from the self score, or that the unit did not self-assess, give a reason.",
         "verify.appraiser-unexpected":
             "{1} / {2}: a cell without an appraised score names an appraiser \"{3}\" or a reason.",
         "verify.appraiser-wrong": "{1} / {2}: appraised by {3}, but the cell is assigned to {4}.",
@@ -722,6 +724,8 @@ extension Catalog {
         "exit.io-error": "reading or writing failed",
         "exit.locked": "another avault command is using the round folder (try again later)",
         "exit.permission": "a wrong passphrase, a key or passphrase file others can read, or a key not allowed here",
+        "appraisal.not-assessed-reason":
+            "the unit did not self-assess this sub-criterion: the appraised score {1} needs a reason.",
         "appraisal.blank-reason":
             "the appraised score {1} differs from the self score {2} but the reason has only spaces or invisible characters (such as U+00A0 from a spreadsheet); write the reason.",
         "cli.warning-prefix": "warning",

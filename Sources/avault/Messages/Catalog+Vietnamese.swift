@@ -666,8 +666,10 @@ extension Catalog {
         "verify.totals-ok": "Tổng điểm cộng đúng ở mọi cấp cho {1} đơn vị.",
         "verify.percent-wrong": "{1}: chỉ số {2} % sai (tính lại: {3} %, hạng {4}, xếp loại \"{5}\").",
         "verify.percent-ok": "Chỉ số %, thứ hạng và xếp loại tính lại khớp cho {1} đơn vị.",
-        "verify.reason-missing": "{1} / {2}: điểm thẩm định khác điểm tự chấm nhưng không có lý do.",
-        "verify.reasons-ok": "Cả {1} ô có điểm thẩm định khác điểm tự chấm đều có lý do.",
+        "verify.reason-missing":
+            "{1} / {2}: điểm thẩm định khác điểm tự chấm, hoặc đơn vị chưa tự đánh giá, nhưng không có lý do.",
+        "verify.reasons-ok":
+            "Cả {1} ô có điểm thẩm định khác điểm tự chấm, hoặc đơn vị chưa tự đánh giá, đều có lý do.",
         "verify.appraiser-unexpected":
             "{1} / {2}: ô không có điểm thẩm định nhưng ghi người thẩm định \"{3}\" hoặc lý do.",
         "verify.appraiser-wrong": "{1} / {2}: do {3} thẩm định, nhưng ô này được phân công cho {4}.",
@@ -728,6 +730,8 @@ extension Catalog {
         "exit.locked": "một lệnh avault khác đang dùng thư mục vòng (thử lại sau)",
         "exit.permission":
             "sai cụm mật khẩu, tệp khoá hoặc tệp cụm mật khẩu để mở quyền, hoặc khoá không được phép ở đây",
+        "appraisal.not-assessed-reason":
+            "đơn vị chưa tự đánh giá tiêu chí thành phần này: điểm thẩm định {1} cần ghi lý do.",
         "appraisal.blank-reason":
             "điểm thẩm định {1} khác điểm tự chấm {2} nhưng lý do chỉ có dấu cách hoặc ký tự vô hình (như U+00A0 do bảng tính tạo ra); hãy ghi lý do.",
         "cli.warning-prefix": "cảnh báo",

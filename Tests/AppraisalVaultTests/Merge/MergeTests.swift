@@ -207,6 +207,36 @@ struct AppraisalCheckTests {
         #expect(try Self.codes(rows).isEmpty)
     }
 
+    /// A cell the unit did not self-assess (spec §3.5) needs a reason whatever the score, even the
+    /// maximum or 0 (`appraisal.not-assessed-reason`, also for a blank reason); merge counts its
+    /// self score as 0 and carries `self: null`.
+    @Test func notSelfAssessed() throws {
+        var entries = F.selfScores.entries
+        entries[Cell(unit: "u2", code: "1.1.1")] = SelfAssessment.Entry(score: nil, note: "")
+        let selfScores = SelfAssessment(entries: entries)
+        let m1 = try F.members()[0]
+        let check = AppraisalCheck(
+            framework: F.framework, selfAssessment: selfScores, assignedCells: m1.cells(in: F.framework, units: F.units)
+        )
+        var rows = F.m1Rows
+        for (score, reason) in [("1", ""), ("0", ""), ("0.5", "\u{00A0}")] {
+            rows[1] = Appraisal(unit: "u2", code: "1.1.1", score: F.p(score), reason: reason, line: 3)
+            let problems = check.problems(rows)
+            #expect(problems.map(\.error.messageID) == ["appraisal.not-assessed-reason"], "\(score)")
+            #expect(problems.first?.line == 3 && problems.first?.cell == Cell(unit: "u2", code: "1.1.1"))
+        }
+        rows[1] = Appraisal(unit: "u2", code: "1.1.1", score: F.p("1"), reason: "Chấm theo hồ sơ", line: 3)
+        #expect(check.problems(rows).isEmpty)
+        let plan = try F.input()
+        let input = RoundPlan(
+            sets: plan.sets, groups: plan.groups, units: plan.units, selfAssessment: selfScores, members: plan.members,
+            labels: plan.labels)
+        let merged = Merge.run(input, roundHash: F.round, submissions: ["m1": rows, "m2": F.m2Rows], survey: nil)
+        let u2 = try #require(merged.results.units.first { $0.unit == "u2" })
+        #expect(u2.cells[0].selfScore == nil && u2.cells[0].appraised == F.p("1"))
+        #expect(u2.selfTotal == .zero && u2.appraisedTotal == F.p("1.25"))
+    }
+
     /// Every problem is reported at once, not only the first.
     @Test func allProblemsAtOnce() throws {
         let rows = [

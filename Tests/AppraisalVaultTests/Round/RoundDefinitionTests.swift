@@ -38,7 +38,7 @@ import VaultCrypto
         #expect(parsed.fileHash == made.fileHash)
         #expect(parsed.title == "Vòng thử" && parsed.year == 2025 && parsed.isDemo)
         #expect(parsed.references == ["Quyết định số 04/QĐ-UBND"])
-        #expect(parsed.framework == made.framework)
+        #expect(parsed.sets == made.sets)
         #expect(parsed.units.map(\.id) == ["u1", "u2"])
         #expect(parsed.selfAssessment == made.selfAssessment)
         #expect(parsed.members == made.members)
@@ -199,8 +199,8 @@ import VaultCrypto
         let (bytes, _) = try RoundDefinition.create(
             from: try RoundSetup.load(setup), secretary: secretary, created: "2026-01-02T03:04:05Z")
         let parsed = try RoundDefinition(parsing: bytes, file: "round.avr")
-        #expect(Array(parsed.framework.id.utf8) == Array("bô-2025".utf8))
-        #expect(Array(parsed.framework.title.utf8) == Array("Bộ tiêu chí".utf8))
+        #expect(Array(parsed.sets[0].framework.id.utf8) == Array("bô-2025".utf8))
+        #expect(Array(parsed.sets[0].framework.title.utf8) == Array("Bộ tiêu chí".utf8))
     }
 
     /// Titles and unit names that a spreadsheet would evaluate (`=`, `+`, `-`, `@` first) are
@@ -221,7 +221,8 @@ import VaultCrypto
         let m = try #require(r.member("tv-01"))
         var rows = Worksheet.rows(for: m, in: r)
         #expect(rows[1][1] == "'+Sở Một" && rows[1][3] == "'=HYPERLINK(\"x\")" && rows[2][3] == "'@SUM(A1)")
-        #expect(r.framework.subCriterion("1.1.1")?.title == "=HYPERLINK(\"x\")")  // the round keeps the title
+        // The round keeps the title.
+        #expect(r.plan.subCriterion(unit: "u1", code: "1.1.1")?.title == "=HYPERLINK(\"x\")")
         rows[1][6] = "0.75"
         rows[2][6] = "0.5"
         let filled = CSV.write(rows, separator: CSV.comma, byteOrderMark: true)

@@ -36,6 +36,19 @@ import Testing
         #expect(s?.entries[Cell(unit: "u2", code: "1.1.1")]?.note == "ghi chú")
     }
 
+    /// An empty score (spaces only, too) is "not self-assessed" (spec §3.5): the entry exists
+    /// without a score, keeps its note, and is not mistaken for a missing row.
+    @Test func selfNotAssessed() throws {
+        let (s, p) = try selfAssessment("unit,code,score,note\nu1,1.1.1,  ,chưa có hồ sơ\nu2,1.1.1,1,\n")
+        #expect(p.isEmpty, "\(p)")
+        let a = try #require(s)
+        #expect(a.isNotAssessed(unit: "u1", code: "1.1.1") && a.score(unit: "u1", code: "1.1.1") == nil)
+        #expect(a.entries[Cell(unit: "u1", code: "1.1.1")]?.note == "chưa có hồ sơ")
+        #expect(!a.isNotAssessed(unit: "u2", code: "1.1.1") && a.notAssessedCount == 1)
+        // A council sub-criterion is neither self-assessed nor "not self-assessed".
+        #expect(!a.isNotAssessed(unit: "u1", code: "1.1.2"))
+    }
+
     /// An unknown unit is rejected with its cell.
     @Test func selfUnknownUnit() throws {
         let (_, p) = try selfAssessment(RoundFixtures.selfCSV + "u9,1.1.1,1,\n")

@@ -58,9 +58,20 @@ extension VectorGenerator {
         fields["document"] = .object(d)
     }
 
+    /// Sets the score of the round's last self-assessment entry (`nil` removes the key).
+    static func editScore(_ fields: inout [String: JSONValue], _ score: JSONValue?) {
+        guard case .array(var entries) = fields["selfAssessment"]!, case .object(var e) = entries[entries.count - 1]
+        else { return }
+        e["score"] = score
+        entries[entries.count - 1] = .object(e)
+        fields["selfAssessment"] = .array(entries)
+    }
+
     @Sendable static func roundDefinitionVectors() throws -> [Vector] {
         let good = try roundDefinition()
         let parsed = try RoundDefinition(parsing: good, file: "round")
+        let notAssessed = try editedRound(good) { editScore(&$0, .null) }
+        let notAssessedParsed = try RoundDefinition(parsing: notAssessed, file: "round")
         func a(_ name: String, _ expect: String, _ comment: String, _ body: [UInt8], extra: [(String, String)] = [])
             -> Vector
         {
@@ -70,6 +81,14 @@ extension VectorGenerator {
             a(
                 "success", "success", "demo round signed by thu-ky-vector; fingerprint of the file hash", good,
                 extra: [("fingerprint", parsed.fingerprint.description)]),
+            a(
+                "not-self-assessed", "success",
+                "u2's self score is null: not self-assessed (spec §3.5), re-signed; fingerprint of the file hash",
+                notAssessed, extra: [("fingerprint", notAssessedParsed.fingerprint.description)]),
+            a(
+                "self-score-absent", "format.header",
+                "u2's self-assessment entry has no score key (not self-assessed is null, never absent), signed",
+                try editedRound(good) { editScore(&$0, nil) }),
             a("bad-signature", "round.bad-signature", "last byte XOR 0x01", flipped(good, at: good.count - 1)),
             a(
                 "signed-by-other", "round.bad-signature",

@@ -7,8 +7,8 @@ import VaultCrypto
 @Suite("Released results consistency (spec §9.3)")
 struct ReleasedResultsTests {
     /// The fixture's released results, opened with its token, and its manifest.
-    static func opened() throws -> (VerifyFixture, Results, Manifest) {
-        let f = try VerifyFixture()
+    static func opened(_ fixture: VerifyFixture? = nil) throws -> (VerifyFixture, Results, Manifest) {
+        let f = try fixture ?? VerifyFixture()
         let token = try ReleaseToken(parsing: try f.read(RoundLayout.tokenFileName), file: "t")
         let plaintext = try LockedResults.open(
             try f.read("results.avl"), file: "results.avl", token: token, policy: f.round.release,
@@ -89,6 +89,27 @@ struct ReleasedResultsTests {
         let (f, r, m) = try Self.opened()
         let edited = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: "  ") }
         #expect(Self.failures(f, edited, m) == ["results.reasons", "results.signed"])
+    }
+
+    /// A cell the unit did not self-assess (spec §3.5: method `self`, `self` null) needs a reason
+    /// whatever its score: removing it fails results.reasons; giving the cell a self score fails
+    /// the shape check (results.totals).
+    @Test func notSelfAssessedNeedsReason() throws {
+        let f = try VerifyFixture(selfCSV: "unit,code,score,note\nu1,1.1.1,,\nu2,1.1.1,1,\n")
+        #expect(f.round.selfAssessment.isNotAssessed(unit: "u1", code: "1.1.1"))
+        let (_, r, m) = try Self.opened(f)
+        #expect(Self.failures(f, r, m).isEmpty)
+        let cell = try #require(r.units[0].cells.first { $0.code == "1.1.1" })
+        #expect(cell.selfScore == nil && cell.appraised == MergeFixture.p("0.5") && r.units[0].selfTotal == .zero)
+        let noReason = Self.edit(r, unit: "u1", cell: "1.1.1") { Self.cell($0, reason: "") }
+        #expect(Self.failures(f, noReason, m) == ["results.reasons", "results.signed"])
+        let scored = Self.edit(r, unit: "u1", cell: "1.1.1") {
+            Results.CellResult(
+                code: $0.code, method: $0.method, max: $0.max, selfScore: MergeFixture.p("0.5"),
+                appraised: $0.appraised,
+                reason: $0.reason, appraiser: $0.appraiser)
+        }
+        #expect(Self.failures(f, scored, m).first == "results.totals")
     }
 
     /// A reason that is blank by the one definition of spec §1.3 (NBSP, U+3000, U+200B, U+FEFF,

@@ -30,13 +30,16 @@ struct VerifyFixture {
 
     var secretary: SecretIdentity { Self.identity("thu-ky") }
 
-    init(stage: Stage = .released, title: String = "Vòng kiểm tra", threshold: Int = 2) throws {
+    init(
+        stage: Stage = .released, title: String = "Vòng kiểm tra", threshold: Int = 2,
+        selfCSV: String = RoundFixtures.selfCSV
+    ) throws {
         inputs = try RoundFixtures()
         let fx = inputs
         let sources = RoundSetup.Sources(
             framework: try fx.write("framework.csv", RoundFixtures.frameworkCSV),
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
-            selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
+            selfAssessment: try fx.write("self.csv", selfCSV),
             members: try fx.write("members.csv", RoundFixtures.membersCSV),
             ceremony: try fx.ceremony(threshold: threshold), title: title, year: 2025,
             references: ["Quyết định số 04/QĐ-UBND"], isDemo: true, singleHolder: threshold == 1)

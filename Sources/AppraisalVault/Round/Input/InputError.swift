@@ -10,6 +10,7 @@ public enum InputErrorCode: String, MessageCode {
     case appraisalOffStep = "appraisal.off-step"
     case appraisalMissingReason = "appraisal.missing-reason"
     case appraisalBlankReason = "appraisal.blank-reason"
+    case appraisalNotAssessedReason = "appraisal.not-assessed-reason"
     case appraisalMissingCell = "appraisal.missing-cell"
     case worksheetMissingScore = "worksheet.missing-score"
     case worksheetLongReason = "worksheet.long-reason"

@@ -2,7 +2,8 @@
 ///
 /// Rules: every unit × `self` sub-criterion has exactly one row; the unit and code must exist and
 /// the code must be a `self` sub-criterion; scores parse with ``Points/init(parsing:)`` and lie in
-/// `[0, max]` on the sub-criterion's step; notes are NFC without control characters other than
+/// `[0, max]` on the sub-criterion's step, and an empty score means the unit did not self-assess
+/// the sub-criterion; notes are NFC without control characters other than
 /// line breaks, at most 2000 bytes. Missing cells are reported together (summarised when many).
 public enum SelfAssessmentInput {
     /// Loads and validates the self-assessment against the framework and units of a one-set round.
@@ -63,26 +64,20 @@ public enum SelfAssessmentInput {
                 continue
             }
             lines[cell] = r.line
-            guard let points = Points(parsing: score.text) else {
+            // An empty score: the unit did not self-assess the sub-criterion (spec §3.5).
+            let points: Points?
+            if score.text.trimmingSpaces.isEmpty {
+                points = nil
+            } else if let p = Points(parsing: score.text) {
+                points = p
+            } else {
                 problems.add(FrameworkInput.badNumber(score, file: path))
                 continue
             }
-            guard !points.isNegative, points <= sub.max else {
-                problems.add(
-                    InputError(
-                        .selfOutOfRange,
-                        InputLocation(score, in: path).context + [
-                            .decimal(points.description), .text(codeText), .decimal(sub.max.description),
-                        ]))
-                continue
-            }
-            guard points.isMultiple(of: sub.step) else {
-                problems.add(
-                    InputError(
-                        .selfOffStep,
-                        InputLocation(score, in: path).context + [
-                            .decimal(points.description), .text(codeText), .decimal(sub.step.description),
-                        ]))
+            if let points,
+                let problem = Self.problem(points, sub: sub, code: codeText, at: InputLocation(score, in: path))
+            {
+                problems.add(problem)
                 continue
             }
             var note = ""
@@ -109,5 +104,22 @@ public enum SelfAssessmentInput {
             }
         }
         return problems.errors.count == before ? SelfAssessment(entries: entries) : nil
+    }
+
+    /// `self.out-of-range` or `self.off-step` for a score outside `[0, max]` or off the step.
+    private static func problem(
+        _ points: Points, sub: Framework.SubCriterion, code: String, at location: InputLocation
+    ) -> InputError? {
+        if points.isNegative || points > sub.max {
+            return InputError(
+                .selfOutOfRange,
+                location.context + [.decimal(points.description), .text(code), .decimal(sub.max.description)])
+        }
+        if !points.isMultiple(of: sub.step) {
+            return InputError(
+                .selfOffStep,
+                location.context + [.decimal(points.description), .text(code), .decimal(sub.step.description)])
+        }
+        return nil
     }
 }
