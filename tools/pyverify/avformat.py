@@ -315,7 +315,7 @@ def f_ts(v, path, max_bytes=32):
 
 
 def f_role(v, path):
-    hdr(v in ("member", "secretary", "holder"), path, "not a role")
+    hdr(v in ("member", "secretary", "holder", "unit"), path, "not a role")
     return v
 
 

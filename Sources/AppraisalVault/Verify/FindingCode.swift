@@ -94,4 +94,6 @@ public enum FindingCode: String, MessageCode {
     case appraisedCount = "verify.appraised-count"
     case appraisersOK = "verify.appraisers-ok"
     case singleHolder = "verify.single-holder"
+    case unitKeys = "verify.unit-keys"
+    case unitsWithoutKey = "verify.units-without-key"
 }

@@ -29,6 +29,8 @@ struct RoundCommand: ParsableCommand {
         var members: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpLabels), valueName: "file"))
         var labels: String?
+        @Option(help: ArgumentHelp(Terminal.localized(.helpUnitKeys), valueName: "file"))
+        var unitKeys: String?
         @Option(help: ArgumentHelp(Terminal.localized(.helpCeremony), valueName: "dir"))
         var ceremony: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpTitle)))
@@ -49,11 +51,12 @@ struct RoundCommand: ParsableCommand {
 
         func run() throws {
             // 1. Everything that can be checked without the passphrase.
-            let sources = RoundSetup.Sources(
+            var sources = RoundSetup.Sources(
                 frameworks: framework, setGroups: setGroups, units: units, groups: groups,
                 selfAssessment: selfAssessment, members: members,
                 labels: labels, ceremony: ceremony, title: title, year: year, references: reference, isDemo: demo,
                 singleHolder: singleHolder)
+            sources.unitKeys = unitKeys
             let setup: RoundSetup
             let keyFile: KeyFile
             do {

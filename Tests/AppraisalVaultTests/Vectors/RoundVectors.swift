@@ -12,7 +12,7 @@ extension VectorGenerator {
     static func roundDefinition(demo: Bool = true) throws -> [UInt8] {
         let fx = try RoundFixtures()
         defer { try? FileManager.default.removeItem(atPath: fx.folder) }
-        let sources = RoundSetup.Sources(
+        var sources = RoundSetup.Sources(
             framework: try fx.write("framework.csv", RoundFixtures.frameworkCSV),
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
             selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
@@ -20,6 +20,9 @@ extension VectorGenerator {
             ceremony: try fx.ceremony(
                 secretary: submissionSecretary().identity, seed: "AppraisalVault/vectors/round-definition"),
             title: "Vòng thử nghiệm", year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: demo)
+        // §12.1: u1 has a key, u2 none.
+        _ = try fx.write("u1.pub", try vectorUnit("u1").publicFile())
+        sources.unitKeys = try fx.write("unit-keys.csv", "unit,public_key_file\nu1,u1.pub\n")
         return try RoundDefinition.create(
             from: RoundSetup.load(sources), secretary: submissionSecretary(), created: created
         ).bytes
@@ -156,6 +159,7 @@ extension VectorGenerator {
                 "bidi-in-note", "format.header",
                 "a self-assessment note holds U+2066 (left-to-right isolate), signed (spec §1.3)",
                 try editedRound(good) { Self.editNote(&$0, "ghi \u{2066}chú") }),
+        ] + (try unitKeyVectors(good)).map { a($0.name, "format.header", $0.comment, $0.body) } + [
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
             a(
                 "wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)",
