@@ -42,6 +42,7 @@ KINDS = {
     11: "receipt", 12: "checkpoint",   # §11.3, §11.4
     16: "ceremony-plan", 17: "ceremony-dealing", 18: "ceremony-ack",
     19: "survey",   # §6.6: survey.avq, sealed to the secretary
+    20: "notice",   # §12.3: notices/UNIT.avn, sealed to one unit
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 
