@@ -23,7 +23,8 @@ struct NoticeCLITests {
         try fm.createDirectory(atPath: cli.path("keys"), withIntermediateDirectories: true)
         for name in ["tv-01", "tv-02", "thu-ky", "chu-tich"] {
             try fm.copyItem(atPath: CLI.root.path + "/keys/\(name).pub", toPath: cli.path("keys/\(name).pub"))
-            _ = try cli.write("keys/\(name).key", try FileIO.read(CLI.root.path + "/keys/\(name).key", maxBytes: 1 << 16))
+            _ = try cli.write(
+                "keys/\(name).key", try FileIO.read(CLI.root.path + "/keys/\(name).key", maxBytes: 1 << 16))
         }
         _ = try cli.write("framework.csv", Array(framework.utf8))
         _ = try cli.write("units.csv", Array(units.utf8))
@@ -57,7 +58,10 @@ struct NoticeCLITests {
         defer { cli.cleanUp() }
         _ = try Self.prepare(cli)
         let bad: [(csv: String, expected: String)] = [
-            ("unit,public_key_file\nu1,keys/tv-01.pub\n", "has role member; a unit needs an identity made with keygen --role unit"),
+            (
+                "unit,public_key_file\nu1,keys/tv-01.pub\n",
+                "has role member; a unit needs an identity made with keygen --role unit"
+            ),
             ("unit,public_key_file\nu2,keys/u1.pub\n", "belongs to \"u1\", not to unit \"u2\""),
             ("unit,public_key_file\nu9,keys/u1.pub\n", "\"u9\" is not a unit of the units file"),
             ("unit,public_key_file\nu1,keys/u1.pub\nu1,keys/u1.pub\n", "unit u1 is listed twice"),

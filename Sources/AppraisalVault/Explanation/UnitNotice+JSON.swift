@@ -28,7 +28,8 @@ extension UnitNotice {
         guard secretary.role == .secretary else {
             throw FieldReader.Failure(path: "secretary.role", reason: "expected secretary")
         }
-        guard Identifier.isValid(unit), Identifier.isValidName(unitName), RoundSetup.isValidText(roundTitle, maxBytes: 500)
+        guard Identifier.isValid(unit), Identifier.isValidName(unitName),
+            RoundSetup.isValidText(roundTitle, maxBytes: 500)
         else { throw FieldReader.Failure(path: "", reason: "invalid unit id, unit name or round title") }
         self.init(
             round: round, unit: unit, unitName: unitName, roundTitle: roundTitle, year: year, answerBy: answerBy,

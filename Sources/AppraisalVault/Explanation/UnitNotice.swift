@@ -89,7 +89,8 @@ public struct UnitNotice: Sendable, Hashable {
                 cells.map { c in
                     .object([
                         "code": .string(c.code), "difference": decimal(c.difference), "max": .string(c.max.description),
-                        "reason": .string(c.reason), "score": .string(c.score.description), "self": decimal(c.selfScore),
+                        "reason": .string(c.reason), "score": .string(c.score.description),
+                        "self": decimal(c.selfScore),
                         "title": .string(c.title),
                     ])
                 }),

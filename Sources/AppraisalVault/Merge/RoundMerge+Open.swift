@@ -57,7 +57,8 @@ extension RoundMerge {
                     member: identity.id, revision: content.revision, fileHash: envelope.fileHash,
                     content: try CanonicalJSON.parse(plain.content), innerSignature: plain.innerSignature))
             opened.listed[identity.id] = (content.revision, content.attachments)
-            opened.inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
+            opened.inputs.append(
+                Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
         }
         return opened
     }

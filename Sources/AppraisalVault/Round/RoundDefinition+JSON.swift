@@ -322,9 +322,12 @@ extension RoundDefinition {
         for (i, v) in items.enumerated() {
             let path = "unitKeys[\(i)]"
             let identity = try PublicIdentity(json: v, path: path)
-            guard identity.role == .unit else { throw FieldReader.Failure(path: path + ".role", reason: "expected unit") }
+            guard identity.role == .unit else {
+                throw FieldReader.Failure(path: path + ".role", reason: "expected unit")
+            }
             guard let k = index[identity.id], k > last else {
-                throw FieldReader.Failure(path: path + ".id", reason: "not a unit of the round, repeated or out of order")
+                throw FieldReader.Failure(
+                    path: path + ".id", reason: "not a unit of the round, repeated or out of order")
             }
             last = k
             keys.append(identity)

@@ -233,7 +233,9 @@ public struct RoundSetup: Sendable {
 
     /// The identities among `secretary`, the members and the holders that are flagged demo.
     public func demoIdentities(secretary: PublicIdentity) -> [PublicIdentity] {
-        ([secretary] + plan.members.map(\.identity) + holders + plan.unitKeys).filter { $0.isDemo || DemoKeys.contains($0) }
+        ([secretary] + plan.members.map(\.identity) + holders + plan.unitKeys).filter {
+            $0.isDemo || DemoKeys.contains($0)
+        }
     }
 
     /// Refuses demo identities in a round that is not a demo round.

@@ -211,7 +211,8 @@ struct RoundVerification {
         let without = round.unitsWithoutKey.map(\.id)
         guard !without.isEmpty else { return }
         let listed = without.prefix(RoundVerifier.maxListed * 2).joined(separator: ", ")
-        let more = without.count > RoundVerifier.maxListed * 2 ? " (+\(without.count - RoundVerifier.maxListed * 2))" : ""
+        let more =
+            without.count > RoundVerifier.maxListed * 2 ? " (+\(without.count - RoundVerifier.maxListed * 2))" : ""
         record(
             "round.unit-keys", subject, .warning,
             Notice(VerificationReport.Finding.unitsWithoutKey, [.text(String(without.count)), .text(listed + more)]))

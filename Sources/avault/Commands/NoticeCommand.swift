@@ -56,7 +56,8 @@ struct NoticeCommand: ParsableCommand {
             for c in n.contested {
                 Terminal.out(
                     "  \(c.code)  \(c.selfScore?.description ?? "—") → \(c.score)  (\(c.difference?.description ?? "—"))  "
-                        + Text.escapingRefused(c.reason.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")))
+                        + Text.escapingRefused(
+                            c.reason.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")))
             }
             Terminal.say(
                 .noticeTotals,

@@ -235,35 +235,47 @@ extension Catalog {
         "members.unknown-code": "{1}:{2}:{3}: code \"{4}\" is not in the framework.",
         "members.survey-code": "{1}:{2}:{3}: code {4} covers only survey sub-criteria, which are not appraised.",
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" is neither a unit id nor a group id.",
-        "merge.help-preliminary": "The preliminary merge (spec §12.3): instead of locking the results, write each unit with a key its own notice, sealed to that unit only.",
-        "merge.help-answer-by": "With --preliminary: the answer deadline, YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ.",
-        "merge.answer-by-without-preliminary": "--answer-by belongs to the preliminary merge; add --preliminary, or leave it out for the final merge.",
+        "merge.help-preliminary":
+            "The preliminary merge (spec §12.3): instead of locking the results, write each unit with a key its own notice, sealed to that unit only.",
+        "merge.help-answer-by":
+            "With --preliminary: the answer deadline, YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ.",
+        "merge.answer-by-without-preliminary":
+            "--answer-by belongs to the preliminary merge; add --preliminary, or leave it out for the final merge.",
         "merge.needs-answer-by": "The preliminary merge needs the answer deadline: --answer-by YYYY-MM-DD.",
         "merge.bad-answer-by": "--answer-by {1}: not a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM:SSZ.",
-        "merge.preliminary-done-summary": "Preliminary merge of {3} submissions: {1} notices written to {2}, one per unit with a key, each sealed to that unit only. No score was printed.",
-        "merge.preliminary-next": "Hand each unit only its own file notices/UNIT.avn; explanations are due by {1}. Round-1 submissions are now closed.",
+        "merge.preliminary-done-summary":
+            "Preliminary merge of {3} submissions: {1} notices written to {2}, one per unit with a key, each sealed to that unit only. No score was printed.",
+        "merge.preliminary-next":
+            "Hand each unit only its own file notices/UNIT.avn; explanations are due by {1}. Round-1 submissions are now closed.",
         "notice.abstract": "A unit's notice of its preliminary result.",
-        "notice.open-abstract": "Open your unit's notice with your unit key: show it, and export it as HTML or as an answer sheet.",
+        "notice.open-abstract":
+            "Open your unit's notice with your unit key: show it, and export it as HTML or as an answer sheet.",
         "notice.help-file": "The notice file notices/UNIT.avn.",
-        "notice.help-round": "The round folder, when you have it: also checks that the notice is this round's, from its secretary, to your key.",
+        "notice.help-round":
+            "The round folder, when you have it: also checks that the notice is this round's, from its secretary, to your key.",
         "notice.help-html": "Write a printable page (HTML) to this file (never overwritten).",
         "notice.help-sheet": "Write the answer sheet (CSV) to this file (never overwritten).",
         "notice.sheet-csv-only": "{1}: the answer sheet is written as CSV for now; give a file name ending in .csv.",
         "notice.wrote-html": "Wrote {1} (keep it private: it holds your unit's preliminary result).",
-        "notice.wrote-sheet": "Wrote the answer sheet {1} ({2} cells): fill y_kien, giai_trinh and minh_chung for the cells you contest.",
+        "notice.wrote-sheet":
+            "Wrote the answer sheet {1} ({2} cells): fill y_kien, giai_trinh and minh_chung for the cells you contest.",
         "notice.header": "Notice of the preliminary appraisal result for {1} ({2}) — {3}, year {4}.",
         "notice.sender": "Signed by the secretary {1}, fingerprint {2}; round {3}.",
-        "notice.check-by-phone": "Check the secretary's fingerprint with the secretary by phone before you rely on this notice.",
+        "notice.check-by-phone":
+            "Check the secretary's fingerprint with the secretary by phone before you rely on this notice.",
         "notice.deadline": "Explanations are due by {1}. Cells where the appraised score differs from your self score:",
         "notice.totals": "Totals: self {1}, appraised {2}, of {3} ({4} cells, {5} you may contest).",
         "notice.wrong-round": "{1}: this notice is for another round.",
         "notice.not-secretary": "{1}: signed by {2}, who is not this round's secretary; do not use it.",
         "notice.wrong-recipient": "{1}: not sealed to the key the round lists for unit {2}.",
         "notice.malformed": "{1}: the notice's contents are damaged ({2}); ask the secretary for a new copy.",
-        "notice.content-mismatch": "{1}: the notice's contents do not match its envelope (unit, round or secretary); ask the secretary for a new copy.",
-        "notice.not-a-unit": "{1}: a key of role {2}; a notice opens only with the unit's own key (keygen --role unit).",
+        "notice.content-mismatch":
+            "{1}: the notice's contents do not match its envelope (unit, round or secretary); ask the secretary for a new copy.",
+        "notice.not-a-unit":
+            "{1}: a key of role {2}; a notice opens only with the unit's own key (keygen --role unit).",
         "notice.other-unit": "{1}: this notice is for unit {2}, not for {3}; each unit opens only its own.",
-        "merge.no-unit-keys": "{1}: the round lists no unit keys, so it has no explanation phase; run the final merge without --preliminary.",
+        "merge.no-unit-keys":
+            "{1}: the round lists no unit keys, so it has no explanation phase; run the final merge without --preliminary.",
         "merge.preliminary-done": "{1}: the preliminary merge was already made; the notices were issued once.",
         "inbox.after-preliminary": "{1}: the notices were issued ({2}); round-1 submissions are closed.",
         "merge.bad-deadline": "{1}: not a deadline of the form YYYY-MM-DDTHH:MM:SSZ.",
@@ -271,7 +283,8 @@ extension Catalog {
         "unitkeys.unknown-unit": "{1}:{2}:{3}: \"{4}\" is not a unit of the units file; list only units of this round.",
         "unitkeys.duplicate": "{1}:{2}:{3}: unit {4} is listed twice (first on line {5}); give each unit one key.",
         "unitkeys.key-unusable": "{1}:{2}:{3}: cannot use the public key file {4} (see the next error).",
-        "unitkeys.id-mismatch": "{1}:{2}:{3}: {4} belongs to \"{5}\", not to unit \"{6}\"; make the unit's key with keygen --role unit --id {6}.",
+        "unitkeys.id-mismatch":
+            "{1}:{2}:{3}: {4} belongs to \"{5}\", not to unit \"{6}\"; make the unit's key with keygen --role unit --id {6}.",
         "unitkeys.wrong-role": "{1}:{2}:{3}: {4} has role {5}; a unit needs an identity made with keygen --role unit.",
         "assign.overlap": "{1}: {2} cells are assigned to more than one member: {3}.",
         "assign.own-unit":

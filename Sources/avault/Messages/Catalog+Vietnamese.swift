@@ -79,7 +79,8 @@ extension Catalog {
         "keygen.abstract": "Tạo danh tính mới: tệp khoá bí mật ID.key và tệp công khai ID.pub.",
         "keygen.help-id": "Mã danh tính (a–z, 0–9, '.', '_', '-'), cũng là tên tệp.",
         "keygen.help-name": "Họ tên hiển thị, ví dụ \"Nguyễn Thị Lan\".",
-        "keygen.help-role": "Vai trò: member (thành viên), secretary (thư ký), holder (người giữ khoá mở) hoặc unit (đơn vị được thẩm định).",
+        "keygen.help-role":
+            "Vai trò: member (thành viên), secretary (thư ký), holder (người giữ khoá mở) hoặc unit (đơn vị được thẩm định).",
         "keygen.help-out": "Thư mục ghi hai tệp (mặc định: thư mục hiện tại).",
         "keygen.help-kdf":
             "Mức Argon2id: moderate (mặc định, ~0,7 s), sensitive (~4 s) hoặc interactive (nhanh, chỉ cho kiểm thử và khoá demo).",
@@ -242,43 +243,57 @@ extension Catalog {
         "members.unknown-code": "{1}:{2}:{3}: mã \"{4}\" không có trong bộ tiêu chí.",
         "members.survey-code": "{1}:{2}:{3}: mã {4} chỉ gồm tiêu chí điều tra XHH, không thẩm định.",
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" không phải mã đơn vị hay mã nhóm.",
-        "merge.help-preliminary": "Tổng hợp sơ bộ (đặc tả §12.3): thay vì khoá kết quả, ghi cho mỗi đơn vị có khoá một thông báo riêng, chỉ đơn vị đó mở được.",
-        "merge.help-answer-by": "Với --preliminary: hạn gửi giải trình, YYYY-MM-DD (hết ngày đó, giờ UTC) hoặc YYYY-MM-DDTHH:MM:SSZ.",
-        "merge.answer-by-without-preliminary": "--answer-by chỉ dùng cho tổng hợp sơ bộ; thêm --preliminary, hoặc bỏ nó đi khi tổng hợp chính thức.",
+        "merge.help-preliminary":
+            "Tổng hợp sơ bộ (đặc tả §12.3): thay vì khoá kết quả, ghi cho mỗi đơn vị có khoá một thông báo riêng, chỉ đơn vị đó mở được.",
+        "merge.help-answer-by":
+            "Với --preliminary: hạn gửi giải trình, YYYY-MM-DD (hết ngày đó, giờ UTC) hoặc YYYY-MM-DDTHH:MM:SSZ.",
+        "merge.answer-by-without-preliminary":
+            "--answer-by chỉ dùng cho tổng hợp sơ bộ; thêm --preliminary, hoặc bỏ nó đi khi tổng hợp chính thức.",
         "merge.needs-answer-by": "Tổng hợp sơ bộ cần hạn gửi giải trình: --answer-by YYYY-MM-DD.",
         "merge.bad-answer-by": "--answer-by {1}: không phải ngày YYYY-MM-DD hay thời điểm YYYY-MM-DDTHH:MM:SSZ.",
-        "merge.preliminary-done-summary": "Tổng hợp sơ bộ {3} bài nộp: đã ghi {1} thông báo vào {2}, mỗi đơn vị có khoá một thông báo, chỉ đơn vị đó mở được. Không in điểm nào.",
-        "merge.preliminary-next": "Chỉ giao cho mỗi đơn vị tệp của chính mình notices/UNIT.avn; hạn giải trình {1}. Từ nay không nhận thêm bài nộp vòng 1.",
+        "merge.preliminary-done-summary":
+            "Tổng hợp sơ bộ {3} bài nộp: đã ghi {1} thông báo vào {2}, mỗi đơn vị có khoá một thông báo, chỉ đơn vị đó mở được. Không in điểm nào.",
+        "merge.preliminary-next":
+            "Chỉ giao cho mỗi đơn vị tệp của chính mình notices/UNIT.avn; hạn giải trình {1}. Từ nay không nhận thêm bài nộp vòng 1.",
         "notice.abstract": "Thông báo kết quả thẩm định sơ bộ của đơn vị.",
         "notice.open-abstract": "Mở thông báo của đơn vị bằng khoá đơn vị: xem, xuất HTML hoặc phiếu giải trình.",
         "notice.help-file": "Tệp thông báo notices/UNIT.avn.",
-        "notice.help-round": "Thư mục đợt thẩm định, nếu có: kiểm tra thêm thông báo thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
+        "notice.help-round":
+            "Thư mục đợt thẩm định, nếu có: kiểm tra thêm thông báo thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
         "notice.help-html": "Ghi trang in (HTML) vào tệp này (không ghi đè).",
         "notice.help-sheet": "Ghi phiếu giải trình (CSV) vào tệp này (không ghi đè).",
         "notice.sheet-csv-only": "{1}: hiện phiếu giải trình chỉ ghi dạng CSV; hãy đặt tên tệp có đuôi .csv.",
         "notice.wrote-html": "Đã ghi {1} (giữ kín: tệp chứa kết quả sơ bộ của đơn vị).",
-        "notice.wrote-sheet": "Đã ghi phiếu giải trình {1} ({2} ô): điền y_kien, giai_trinh và minh_chung cho các ô cần giải trình.",
+        "notice.wrote-sheet":
+            "Đã ghi phiếu giải trình {1} ({2} ô): điền y_kien, giai_trinh và minh_chung cho các ô cần giải trình.",
         "notice.header": "Thông báo kết quả thẩm định sơ bộ của {1} ({2}) — {3}, năm {4}.",
         "notice.sender": "Thư ký {1} ký, dấu vân tay {2}; đợt {3}.",
-        "notice.check-by-phone": "Hãy đọc đối chiếu dấu vân tay của thư ký qua điện thoại trước khi dùng thông báo này.",
+        "notice.check-by-phone":
+            "Hãy đọc đối chiếu dấu vân tay của thư ký qua điện thoại trước khi dùng thông báo này.",
         "notice.deadline": "Hạn gửi giải trình: {1}. Các ô có điểm thẩm định khác điểm tự chấm:",
         "notice.totals": "Tổng: tự chấm {1}, thẩm định {2}, trên {3} ({4} ô, {5} ô có thể giải trình).",
         "notice.wrong-round": "{1}: thông báo này thuộc đợt khác.",
         "notice.not-secretary": "{1}: do {2} ký, không phải thư ký của đợt; đừng dùng tệp này.",
         "notice.wrong-recipient": "{1}: không được niêm phong cho khoá mà đợt ghi cho đơn vị {2}.",
         "notice.malformed": "{1}: nội dung thông báo bị hỏng ({2}); hãy xin thư ký bản mới.",
-        "notice.content-mismatch": "{1}: nội dung thông báo không khớp với phong bì (đơn vị, đợt hoặc thư ký); hãy xin thư ký bản mới.",
-        "notice.not-a-unit": "{1}: khoá vai trò {2}; thông báo chỉ mở được bằng khoá của chính đơn vị (keygen --role unit).",
-        "notice.other-unit": "{1}: thông báo này của đơn vị {2}, không phải của {3}; mỗi đơn vị chỉ mở được thông báo của mình.",
-        "merge.no-unit-keys": "{1}: đợt không có khoá đơn vị nào nên không có vòng giải trình; hãy tổng hợp chính thức, không dùng --preliminary.",
+        "notice.content-mismatch":
+            "{1}: nội dung thông báo không khớp với phong bì (đơn vị, đợt hoặc thư ký); hãy xin thư ký bản mới.",
+        "notice.not-a-unit":
+            "{1}: khoá vai trò {2}; thông báo chỉ mở được bằng khoá của chính đơn vị (keygen --role unit).",
+        "notice.other-unit":
+            "{1}: thông báo này của đơn vị {2}, không phải của {3}; mỗi đơn vị chỉ mở được thông báo của mình.",
+        "merge.no-unit-keys":
+            "{1}: đợt không có khoá đơn vị nào nên không có vòng giải trình; hãy tổng hợp chính thức, không dùng --preliminary.",
         "merge.preliminary-done": "{1}: đã tổng hợp sơ bộ rồi; thông báo chỉ phát hành một lần.",
         "inbox.after-preliminary": "{1}: đã phát hành thông báo ({2}); không nhận thêm bài nộp vòng 1.",
         "merge.bad-deadline": "{1}: hạn không đúng dạng YYYY-MM-DDTHH:MM:SSZ.",
         "members.none": "{1}: không có thành viên nào.",
-        "unitkeys.unknown-unit": "{1}:{2}:{3}: \"{4}\" không phải là đơn vị trong tệp danh sách đơn vị; chỉ ghi các đơn vị của đợt này.",
+        "unitkeys.unknown-unit":
+            "{1}:{2}:{3}: \"{4}\" không phải là đơn vị trong tệp danh sách đơn vị; chỉ ghi các đơn vị của đợt này.",
         "unitkeys.duplicate": "{1}:{2}:{3}: đơn vị {4} được ghi hai lần (lần đầu ở dòng {5}); mỗi đơn vị chỉ một khoá.",
         "unitkeys.key-unusable": "{1}:{2}:{3}: không dùng được tệp khoá công khai {4} (xem lỗi tiếp theo).",
-        "unitkeys.id-mismatch": "{1}:{2}:{3}: tệp {4} là của \"{5}\", không phải của đơn vị \"{6}\"; hãy tạo khoá đơn vị bằng keygen --role unit --id {6}.",
+        "unitkeys.id-mismatch":
+            "{1}:{2}:{3}: tệp {4} là của \"{5}\", không phải của đơn vị \"{6}\"; hãy tạo khoá đơn vị bằng keygen --role unit --id {6}.",
         "unitkeys.wrong-role": "{1}:{2}:{3}: {4} có vai trò {5}; đơn vị cần danh tính tạo bằng keygen --role unit.",
         "assign.overlap": "{1}: {2} ô được phân cho nhiều thành viên: {3}.",
         "assign.own-unit":

@@ -78,7 +78,9 @@ extension VectorGenerator {
                     ("sender-signing-key", Hex.encode(secretary.signingKey.publicKey.rawRepresentation)),
                     ("plaintext-hash", "blake2b-256 " + Hex.encode(BLAKE2b.hash(content, outputLength: 32))),
                 ]),
-            a("flipped-header", "envelope.bad-signature", "one hex digit of round changed; the header still parses", header),
+            a(
+                "flipped-header", "envelope.bad-signature", "one hex digit of round changed; the header still parses",
+                header),
             a(
                 "flipped-payload", "envelope.bad-signature", "the first payload byte XOR 0x01",
                 flipped(good, at: headerEnd)),
@@ -87,7 +89,9 @@ extension VectorGenerator {
             a(
                 "not-for-you", "envelope.not-for-you", "sealed to dv-other's encryption key, correctly signed",
                 try seal(notice.json, "not-for-you", to: try vectorUnit("dv-other").identity.encryptionKey)),
-            a("wrong-kind", "format.wrong-kind", "kind byte 20 changed to 4 (a notice passed off as a submission)", wrongKind),
+            a(
+                "wrong-kind", "format.wrong-kind", "kind byte 20 changed to 4 (a notice passed off as a submission)",
+                wrongKind),
             a(
                 "submission-domain", "envelope.bad-signature",
                 "sealed and signed as a submission, then the kind byte set to 20", submissionDomain),
@@ -130,7 +134,8 @@ extension VectorRunner {
             {
                 return "plaintext hash differs from \(expected)"
             }
-            if let expected = vector["sender-signing-key"], Hex.encode(file.senderFingerprintKey.signingKey) != expected {
+            if let expected = vector["sender-signing-key"], Hex.encode(file.senderFingerprintKey.signingKey) != expected
+            {
                 return "sender key differs from \(expected)"
             }
             _ = try file.open(encryptionKey: key)

@@ -28,12 +28,18 @@ extension VectorGenerator {
             renamed = .object(o)
         }
         return [
-            ("unit-keys-empty", "\"unitKeys\": [] (omitted when no unit has a key, spec §12.1), signed", try editedRound(good, keys([]))),
+            (
+                "unit-keys-empty", "\"unitKeys\": [] (omitted when no unit has a key, spec §12.1), signed",
+                try editedRound(good, keys([]))
+            ),
             (
                 "unit-key-wrong-role", "unitKeys[0] is member tv-01's identity (role member, U1), signed",
                 try editedRound(good, keys([member.json]))
             ),
-            ("unit-key-unknown-unit", "unitKeys[0] has id u9, not a unit of the round (U2), signed", try editedRound(good, keys([renamed]))),
+            (
+                "unit-key-unknown-unit", "unitKeys[0] has id u9, not a unit of the round (U2), signed",
+                try editedRound(good, keys([renamed]))
+            ),
             (
                 "unit-keys-out-of-order", "unitKeys lists u2 before u1: not in unit order (U2), signed",
                 try editedRound(good, keys([u2.json, u1.json]))
