@@ -96,4 +96,12 @@ public enum FindingCode: String, MessageCode {
     case singleHolder = "verify.single-holder"
     case unitKeys = "verify.unit-keys"
     case unitsWithoutKey = "verify.units-without-key"
+    case noticesOK = "verify.notices-ok"
+    case noticesNotYet = "verify.notices-not-yet"
+    case noticesUnjournaled = "verify.notices-unjournaled"
+    case preliminaryTwice = "verify.preliminary-twice"
+    case noticeUnits = "verify.notice-units"
+    case noticeStrayFile = "verify.notice-stray-file"
+    case noticeHashWrong = "verify.notice-hash"
+    case noticeMissing = "verify.notice-missing"
 }

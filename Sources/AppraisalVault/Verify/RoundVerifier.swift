@@ -73,6 +73,7 @@ public enum RoundVerifier {
         run.checkJournalAgainstFiles()
         run.checkManifest()
         run.checkSurveyFile()
+        run.checkNotices()
         run.checkLockedResults()
         run.checkApprovals()
         run.checkToken()

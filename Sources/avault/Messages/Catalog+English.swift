@@ -750,6 +750,19 @@ extension Catalog {
         "help.single-holder": "Accept --threshold 1: any one holder alone can open the results.",
         "show.single-holder": "threshold 1 — any one holder alone can open the results.",
         "verify.single-holder": "threshold 1 of {1}: any one holder alone can open the results.",
+        "verify.notices-ok":
+            "notices/ holds the {1} notices the preliminary merge journaled, each the secretary's, for this round, sealed to its unit's key; answers due by {2}.",
+        "verify.notices-not-yet": "no preliminary merge yet: no notice issued.",
+        "verify.notices-unjournaled":
+            "notices/ holds {1} files but the journal has no preliminary entry; they were not issued by the preliminary merge.",
+        "verify.preliminary-twice": "the journal has {1} preliminary entries; the notices are issued once.",
+        "verify.notice-units":
+            "the preliminary entry does not list exactly the units with a key ({1}) as notified and the others as without a key.",
+        "verify.notice-stray-file":
+            "{1}: not a notice the preliminary entry lists (name UNIT.avn for a notified unit).",
+        "verify.notice-hash":
+            "{1}: its hash differs from the one the preliminary entry lists; it was changed or replaced.",
+        "verify.notice-missing": "the notice of unit {1} is listed in the journal but missing from notices/.",
         "verify.unit-keys": "{1} of {2} units have a key (role unit) and take part in the explanation round.",
         "verify.units-without-key": "{1} units have no key and will receive no notice: {2}.",
         "verify.summary-warnings": "{1} warning(s) (marked !): read them before relying on this round.",

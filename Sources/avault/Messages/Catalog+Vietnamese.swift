@@ -755,6 +755,18 @@ extension Catalog {
         "help.single-holder": "Chấp nhận --threshold 1: chỉ một người giữ khoá cũng tự mở được kết quả.",
         "show.single-holder": "ngưỡng 1 — chỉ một người giữ khoá cũng tự mở được kết quả.",
         "verify.single-holder": "ngưỡng 1 trong {1}: chỉ một người giữ khoá cũng tự mở được kết quả.",
+        "verify.notices-ok":
+            "notices/ có đủ {1} thông báo mà bước tổng hợp sơ bộ đã ghi nhật ký, đều do thư ký ký, thuộc đợt này, niêm phong cho khoá của từng đơn vị; hạn giải trình {2}.",
+        "verify.notices-not-yet": "chưa tổng hợp sơ bộ: chưa phát hành thông báo nào.",
+        "verify.notices-unjournaled":
+            "notices/ có {1} tệp nhưng nhật ký không có mục preliminary; các tệp này không do bước tổng hợp sơ bộ phát hành.",
+        "verify.preliminary-twice": "nhật ký có {1} mục preliminary; thông báo chỉ phát hành một lần.",
+        "verify.notice-units":
+            "mục preliminary không ghi đúng các đơn vị có khoá ({1}) là đã thông báo và các đơn vị còn lại là chưa có khoá.",
+        "verify.notice-stray-file":
+            "{1}: không phải thông báo mà mục preliminary ghi (tên UNIT.avn của đơn vị đã thông báo).",
+        "verify.notice-hash": "{1}: mã băm khác với mã mục preliminary ghi; tệp đã bị sửa hoặc thay.",
+        "verify.notice-missing": "thông báo của đơn vị {1} có trong nhật ký nhưng không có trong notices/.",
         "verify.unit-keys": "{1} trong {2} đơn vị có khoá (vai trò unit) và tham gia vòng giải trình.",
         "verify.units-without-key": "{1} đơn vị chưa có khoá và sẽ không nhận thông báo: {2}.",
         "verify.summary-warnings": "{1} cảnh báo (đánh dấu !): hãy đọc trước khi dựa vào vòng này.",
