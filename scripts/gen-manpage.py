@@ -54,6 +54,7 @@ EXTRA = {
     "release approve": [73, 77],
     "release combine": [73, 75],
     "open": [73],
+    "notice open": [73, 77],
     "report": [73],
     "verify": [1, 2, 75],
     "demo": [1, 73],

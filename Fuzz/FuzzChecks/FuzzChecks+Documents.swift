@@ -16,6 +16,13 @@ extension FuzzChecks {
         try Fuzz.require(CanonicalJSON.serialize(scores.json) == bytes, "SurveyScores round trip")
     }
 
+    /// `UnitNotice(parsing:file:)` (spec §12.3): accepted ⇒ `serialize(json) == x` (so the
+    /// difference and totals it accepted are the ones it recomputes).
+    @Sendable public static func notice(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let notice = try? UnitNotice(parsing: bytes, file: file) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(notice.json) == bytes, "UnitNotice round trip")
+    }
+
     /// `Manifest(json:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(manifest.json) == x`.
     @Sendable public static func manifest(_ bytes: [UInt8]) throws(InvariantViolation) {
         guard let value = try? CanonicalJSON.parse(bytes), let manifest = try? Manifest(json: value) else { return }

@@ -74,5 +74,6 @@ extension FuzzChecks {
         try Fuzz.require(signed, "opened an envelope whose outer signature is invalid")
         if kind == .submission { try submission(content) }
         if kind == .survey { try survey(content) }
+        if kind == .notice { try notice(content) }
     }
 }

@@ -16,6 +16,7 @@ public enum FuzzChecks {
         "FuzzEnvelope": envelope,
         "FuzzSubmission": submission,
         "FuzzSurvey": survey,
+        "FuzzNotice": notice,
         "FuzzManifest": manifest,
         "FuzzResults": results,
         "FuzzJournal": journal,

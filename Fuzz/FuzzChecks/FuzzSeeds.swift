@@ -77,6 +77,23 @@ public enum FuzzSeeds {
                 ]
             ).json)
         let results = CanonicalJSON.serialize(resultsJSON)
+        let notice = CanonicalJSON.serialize(
+            UnitNotice(
+                round: round, unit: "u-1", unitName: "Sở Một", roundTitle: "Vòng thử", year: 2025,
+                answerBy: created,
+                secretary: try SecretIdentity.generate(
+                    id: "fuzz-thu-ky", name: "Fuzz", role: .secretary, isDemo: true, created: created,
+                    using: DeterministicRandom(seed: "fuzz secretary")
+                ).identity,
+                cells: [
+                    UnitNotice.Row(
+                        code: "1.1.1", title: "Part 1", max: Points(integer: 1), selfScore: Points(integer: 1),
+                        score: Points(units: 75, scale: 2), reason: "Thiếu minh chứng\ndòng 2"),
+                    UnitNotice.Row(
+                        code: "1.1.2", title: "Part 2", max: Points(integer: 2), selfScore: nil,
+                        score: Points(integer: 2), reason: ""),
+                ]
+            ).json)
         let holders = try (1...3).map { i in
             try SecretIdentity.generate(
                 id: "holder-\(i)", name: "Holder \(i)", role: .holder, isDemo: true, created: created,
@@ -159,8 +176,10 @@ public enum FuzzSeeds {
                     to: .joint(FuzzChecks.locked.jointKey), created: created, using: random),
                 try seal(Array("evidence".utf8), .evidence),
                 try seal(survey, .survey),
+                try seal(notice, .notice),
             ],
             "FuzzSubmission": [submission, emptySubmission],
+            "FuzzNotice": [notice],
             "FuzzSurvey": [survey, CanonicalJSON.serialize(SurveyScores(revision: 1, round: round, scores: [:]).json)],
             "FuzzManifest": [manifest],
             "FuzzResults": [results],

@@ -48,7 +48,7 @@ import Testing
         let choice = try cli.run(["report", "--round", "r", "-o", "x", "--format", "xml"], language: Self.vi)
         #expect(
             choice.stderr.contains(
-                "Giá trị 'xml' không hợp lệ cho '--format <format>'. Hãy chọn một trong các giá trị 'html', 'csv', 'json' hoặc 'pdf'."
+                "Giá trị 'xml' không hợp lệ cho '--format <format>'. Hãy chọn một trong các giá trị 'html', 'csv', 'json', 'pdf' hoặc 'xlsx'."
             ), "\(choice)")
         // English keeps argument-parser's wording.
         let english = try cli.run(["status"])

@@ -42,6 +42,7 @@ KINDS = {
     11: "receipt", 12: "checkpoint",   # §11.3, §11.4
     16: "ceremony-plan", 17: "ceremony-dealing", 18: "ceremony-ack",
     19: "survey",   # §6.6: survey.avq, sealed to the secretary
+    20: "notice",   # §12.3: notices/UNIT.avn, sealed to one unit
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 
@@ -315,7 +316,7 @@ def f_ts(v, path, max_bytes=32):
 
 
 def f_role(v, path):
-    hdr(v in ("member", "secretary", "holder"), path, "not a role")
+    hdr(v in ("member", "secretary", "holder", "unit"), path, "not a role")
     return v
 
 

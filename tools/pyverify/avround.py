@@ -44,9 +44,10 @@ class Round:
     # ---- validation (§3.2-§3.5, §4.7)
     def _validate(self):
         h = self.h
+        # §12.1: `unitKeys` is optional (present only when some unit has a key).
         fields(h, "header", ("created", "deadline", "demo", "document", "groups", "labels", "members",
                              "references", "release", "round", "secretary", "selfAssessment",
-                             "sets", "title", "units", "year"))
+                             "sets", "title", "units", "year") + (("unitKeys",) if "unitKeys" in h else ()))
         f_ts(h["created"], "header.created")
         f_bool(h["demo"], "header.demo")
         self._document(h["document"], h["deadline"])
@@ -79,15 +80,41 @@ class Round:
         self.holders = plan["holders"]
         self._members(h["members"])
         self._self_assessment(h["selfAssessment"])
+        self._unit_keys(h.get("unitKeys"))
+        ids = [h["secretary"]] + [m["identity"] for m in h["members"]] + self.holders + self.unit_keys
         if not h["demo"]:
-            ids = [h["secretary"]] + [m["identity"] for m in h["members"]] + \
-                  self.holders
             hdr(all(not i["demo"] for i in ids), "header.demo", "a demo identity in a non-demo round")
+        # §3.6 / §12.1 U3: no key in two identities of the round.
+        seen = set()
+        for i in ids:
+            for k in (i["signingKey"], i["encryptionKey"]):
+                hdr(k not in seen, "header", f"one key used by two identities ({i['id']})")
+                seen.add(k)
         self.secretary = h["secretary"]
         self.sec_sign = bytes.fromhex(self.secretary["signingKey"])
         self.sec_enc = bytes.fromhex(self.secretary["encryptionKey"])
         self.joint_key = self.ceremony.joint_key
         self.threshold = plan["threshold"]
+
+    def _unit_keys(self, uk):
+        """§12.1 U1, U2: identities of role unit, each a unit id, in unit order, never []."""
+        self.unit_keys = []
+        if uk is None:
+            return
+        hdr(isinstance(uk, list) and 1 <= len(uk) <= 1 << 20, "header.unitKeys", "1-1048576 identities")
+        order = {u["id"]: k for k, u in enumerate(self.units)}
+        last = -1
+        for i, ident in enumerate(uk):
+            p = f"header.unitKeys[{i}]"
+            check_identity(ident, p)
+            hdr(ident["role"] == "unit", p + ".role", "expected unit")
+            k = order.get(ident["id"])
+            hdr(k is not None and k > last, p + ".id", "not a unit of the round, repeated or out of order")
+            last = k
+            self.unit_keys.append(ident)
+
+    def unit_key(self, unit_id):
+        return next((k for k in self.unit_keys if k["id"] == unit_id), None)
 
     def _node(self, n, path, keys, parent_code):
         fields(n, path, keys)

@@ -172,6 +172,18 @@ def check_round_threshold(rep: Report, f: Folder):
                 f"threshold 1 of {len(f.rnd.holders)}")
 
 
+def check_round_unit_keys(rep: Report, f: Folder):
+    """2b `round.unit-keys` (§12.1): only when the round lists unit keys: one pass with the count,
+    then a `warn` naming the units without a key (they get no notice)."""
+    keys = f.rnd.unit_keys
+    if not keys:
+        return
+    rep.add("round.unit-keys", "pass", "round.avr", "verify.unit-keys", f"{len(keys)} of {len(f.rnd.units)} units")
+    without = [u["id"] for u in f.rnd.units if f.rnd.unit_key(u["id"]) is None]
+    if without:
+        rep.add("round.unit-keys", "warn", "round.avr", "verify.units-without-key", ", ".join(without))
+
+
 def check_round_fingerprint(rep: Report, f: Folder):
     """2 `round.fingerprint`: the fingerprint given, if any, is the round's."""
     fp = f.rnd.fingerprint
@@ -741,7 +753,7 @@ def check_results_survey(rep: Report, f: Folder):
 # over all files (not interleaved per file as `avault verify` reports them: FINDINGS F6;
 # compare.py compares by id and subject).
 ROUND_CHECKS = (
-    check_round_ceremony, check_round_fingerprint, check_round_threshold,
+    check_round_ceremony, check_round_fingerprint, check_round_threshold, check_round_unit_keys,
     check_journal_signature, check_journal_chain, check_journal_round,
     check_journal_pin, check_journal_receipts, check_journal_checkpoints,
     check_submission_names, check_submission_signatures, check_submission_bindings,
@@ -1079,6 +1091,9 @@ def run_area(area: str, h: dict, art: bytes):
             return run_submission_vector(h, art)
         elif area == "survey":
             return run_survey_vector(h, art)
+        elif area == "notice":
+            from avnotice import run_notice_vector
+            return run_notice_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
         elif area == "manifest":

@@ -32,6 +32,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case ceremonyAck = 18
     /// The survey scores the secretary imported into the round, sealed to the secretary (spec §6.6).
     case survey = 19
+    /// A unit's notice of its preliminary result, signed by the secretary, sealed to the unit (spec §12.3).
+    case notice = 20
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -52,6 +54,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .ceremonyDealing: "ceremony-dealing"
         case .ceremonyAck: "ceremony-ack"
         case .survey: "survey"
+        case .notice: "notice"
         }
     }
 

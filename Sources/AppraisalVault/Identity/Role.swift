@@ -6,4 +6,6 @@ public enum Role: String, Sendable, CaseIterable, Hashable {
     case secretary
     /// A release holder whose approval counts toward the t-of-n release.
     case holder
+    /// An appraised unit (its PAR focal point): receives its own notice and answers it (spec §12.1).
+    case unit
 }

@@ -98,6 +98,15 @@ public struct Inbox: Sendable {
         {
             throw InboxError(.roundMerged, [.file(roundDirectory), .file(evidence)], hint: ErrorHint(.roundMerged))
         }
+        // §12.2: after the notices, round 1 is closed: they describe exactly what it holds.
+        let layout = RoundLayout(roundDirectory)
+        if FileIO.exists(layout.journal),
+            try RoundJournal.load(
+                roundDirectory: roundDirectory, secretaryKey: roster.secretary.signingKey, roundHash: roster.roundHash
+            ).entries.contains(where: { $0.kind == .preliminary })
+        {
+            throw ExplanationError(.afterPreliminary, [.file(roundDirectory), .file(layout.journal)])
+        }
     }
 
     /// ``receive(_:secretary:recovered:)`` once the lock is held and the round is open: completes

@@ -14,6 +14,8 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable {
     case receiveEvidence = "receive-evidence"
     /// The secretary imported survey scores into the round (spec §6.6), or replaced them.
     case surveyImport = "survey-import"
+    /// The preliminary merge: each unit with a key was sent its own notice (spec §12.3).
+    case preliminary
     /// The round was merged and its results locked (spec §6.5).
     case merge
 

@@ -126,46 +126,8 @@ public enum RoundMerge {
             imported: SurveyImport.lastImport(in: journal.entries) != nil
                 || FileIO.exists(RoundLayout(roundDirectory).survey),
             withoutSurvey: withoutSurvey)
-        var submissions = [String: [Appraisal]]()
-        var signed = [Results.SignedSubmission]()
-        var inputs = [Manifest.Input]()
-        var listed = [String: (revision: Int, attachments: [Evidence.Attachment])]()
-        for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
-            let path = FileIO.join(roundDirectory, RoundLayout.submissionsFolder, entry.fileName)
-            let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
-            let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
-            let identity = try round.roster.authorize(envelope)
-            let opened = try envelope.openSigned(with: secretary.encryptionKey)
-            let content = try SubmissionContent(parsing: opened.content, file: path)
-            guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
-                envelope.header.context["revision"] == .integer(Int64(content.revision)),
-                content.round == round.fileHash
-            else { throw MergeError(.contentMismatch, [.file(path)]) }
-            guard let member = round.member(identity.id) else {
-                throw InboxError(.notMember, [.file(path), .member(identity.id)])
-            }
-            let check = AppraisalCheck(
-                plan: round.plan, assignedCells: round.cells(of: member))
-            let problems = check.problems(content.rows)
-            guard problems.isEmpty else {
-                // Name the rule and the cell, never the submitted score or reason (S1).
-                let first = problems[0]
-                throw MergeError(
-                    .invalidContent,
-                    [
-                        .file(path), .text(String(problems.count)),
-                        .text(first.error.messageID + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? "")),
-                    ])
-            }
-            submissions[identity.id] = content.rows
-            // §6.4: the signed content travels in the locked results, for the checks after release.
-            signed.append(
-                Results.SignedSubmission(
-                    member: identity.id, revision: content.revision, fileHash: envelope.fileHash,
-                    content: try CanonicalJSON.parse(opened.content), innerSignature: opened.innerSignature))
-            listed[identity.id] = (content.revision, content.attachments)
-            inputs.append(Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
-        }
+        let opened = try openLive(roundDirectory: roundDirectory, round: round, inbox: inbox, secretary: secretary)
+        let (submissions, signed, inputs, listed) = (opened.submissions, opened.signed, opened.inputs, opened.listed)
         let evidence = try Evidence.checkForMerge(roundDirectory: roundDirectory, roster: round.roster, listed: listed)
         // §6.5 step 1: the survey comes from the round (§6.6), never from outside it.
         let survey = try SurveyImport.openForMerge(

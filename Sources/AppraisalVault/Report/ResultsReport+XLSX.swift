@@ -54,8 +54,10 @@ extension ResultsReport {
             let method = round.plan.subCriterion(unit: a.unit.id, code: a.code)?.method
             return [
                 text(groupNames[a.unit.group] ?? a.unit.group), text(a.unit.id), text(a.unit.name), text(a.code),
-                text(a.title), text(method.map(ResultsReport.methodName) ?? ""), number(a.selfScore),
-                number(a.appraised), number(a.difference), text(a.reason), text(names[a.appraiser] ?? a.appraiser),
+                text(a.title), text(method.map(ResultsReport.methodName) ?? ""),
+                a.selfScore.map(number) ?? text(SelfAssessment.notAssessedMark),
+                number(a.appraised), a.difference.map(number) ?? text(""), text(a.reason),
+                text(names[a.appraiser] ?? a.appraiser),
             ]
         }
         add(

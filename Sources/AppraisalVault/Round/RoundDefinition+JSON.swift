@@ -22,7 +22,7 @@ extension RoundDefinition {
                     ]))
             }
         }
-        return .object([
+        var fields: [String: JSONValue] = [
             "created": .string(created),
             "deadline": .string(setup.deadline),
             "demo": .bool(setup.isDemo),
@@ -64,7 +64,10 @@ extension RoundDefinition {
                     .object(["group": .string($0.group), "id": .string($0.id), "name": .string($0.name)])
                 }),
             "year": .int(setup.year),
-        ])
+        ]
+        // §12.1: present exactly when some unit has a key, never `[]`.
+        if !setup.unitKeys.isEmpty { fields["unitKeys"] = .array(setup.unitKeys.map(\.json)) }
+        return .object(fields)
     }
 
     static func frameworkJSON(_ f: Framework) -> JSONValue {
@@ -278,6 +281,7 @@ extension RoundDefinition {
         }
 
         let release = try ReleasePolicy(json: try r.value("release"), path: "release")
+        let unitKeys = try Self.readUnitKeys(&r, units: units)
         try r.finish()
         // §4.6: the ceremony was held for this round and this secretary.
         guard release.roundID == roundID else {
@@ -287,7 +291,7 @@ extension RoundDefinition {
             throw FieldReader.Failure(path: "release.plan.secretary", reason: "the ceremony names another secretary")
         }
 
-        let identities = [secretary] + members.map(\.identity) + release.holders.map(\.identity)
+        let identities = [secretary] + members.map(\.identity) + release.holders.map(\.identity) + unitKeys
         if !isDemo, let demo = identities.first(where: { $0.isDemo || DemoKeys.contains($0) }) {
             throw FieldReader.Failure(
                 path: "demo", reason: "demo identity \(demo.id) in a round that is not a demo round")
@@ -311,9 +315,36 @@ extension RoundDefinition {
         self.secretary = secretary
         self.plan = RoundPlan(
             sets: sets, groups: groups, units: units, selfAssessment: SelfAssessment(entries: entries),
-            members: members, labels: RankLabels(groups: labels))
+            members: members, labels: RankLabels(groups: labels), unitKeys: unitKeys)
         self.release = release
         self.fileHash = fileHash
+    }
+
+    /// The optional `unitKeys` (spec §12.1 U1, U2): identities of role `unit`, each the id of a
+    /// unit, in unit order, never `[]`. U3 and U4 are checked with every other identity.
+    static func readUnitKeys(_ r: inout FieldReader, units: [AppraisedUnit]) throws(FieldReader.Failure)
+        -> [PublicIdentity]
+    {
+        guard r.has("unitKeys") else { return [] }
+        let items = try r.array("unitKeys", maxCount: 1 << 20)
+        guard !items.isEmpty else { throw FieldReader.Failure(path: "unitKeys", reason: "empty; omit the field") }
+        let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.id, $0) })
+        var keys = [PublicIdentity]()
+        var last = -1
+        for (i, v) in items.enumerated() {
+            let path = "unitKeys[\(i)]"
+            let identity = try PublicIdentity(json: v, path: path)
+            guard identity.role == .unit else {
+                throw FieldReader.Failure(path: path + ".role", reason: "expected unit")
+            }
+            guard let k = index[identity.id], k > last else {
+                throw FieldReader.Failure(
+                    path: path + ".id", reason: "not a unit of the round, repeated or out of order")
+            }
+            last = k
+            keys.append(identity)
+        }
+        return keys
     }
 
     static func text(_ v: JSONValue, path: String, maxBytes: Int) throws(FieldReader.Failure) -> String {

@@ -18,6 +18,9 @@ public struct RoundPlan: Sendable, Hashable {
     public let members: [Member]
     /// The rank labels per group.
     public let labels: RankLabels
+    /// The public identities (role `unit`) of the units that take part in the explanation round,
+    /// in unit order; empty when the round has no explanation phase (spec §12.1).
+    public let unitKeys: [PublicIdentity]
     /// The index in ``sets`` of each unit's set, by unit id.
     let setOfUnit: [String: Int]
 
@@ -25,8 +28,9 @@ public struct RoundPlan: Sendable, Hashable {
     /// reader run the checks of spec §3.3–§3.5).
     public init(
         sets: [CriteriaSet], groups: [UnitGroup], units: [AppraisedUnit], selfAssessment: SelfAssessment,
-        members: [Member], labels: RankLabels
+        members: [Member], labels: RankLabels, unitKeys: [PublicIdentity] = []
     ) {
+        self.unitKeys = unitKeys
         self.sets = sets
         self.groups = groups
         self.units = units
@@ -74,6 +78,12 @@ public struct RoundPlan: Sendable, Hashable {
 
     /// The unit with `id`, if any.
     public func unit(_ id: String) -> AppraisedUnit? { units.first { $0.id == id } }
+
+    /// The public identity of the unit `id`, if the round lists one (spec §12.1).
+    public func unitKey(_ id: String) -> PublicIdentity? { unitKeys.first { $0.id == id } }
+
+    /// The units without a key, in round order: they get no notice (spec §12.1).
+    public var unitsWithoutKey: [AppraisedUnit] { units.filter { unitKey($0.id) == nil } }
 
     /// The cells `member` appraises, in unit order then framework order.
     public func cells(of member: Member) -> [Cell] { member.cells(in: sets, units: units) }

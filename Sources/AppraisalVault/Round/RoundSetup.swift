@@ -25,6 +25,9 @@ public struct RoundSetup: Sendable {
         public var members: String
         /// The optional rank-labels CSV.
         public var labels: String?
+        /// The optional unit-keys CSV (`unit,public_key_file`, spec §12.1); nil for a round without
+        /// an explanation phase.
+        public var unitKeys: String?
         /// The key ceremony folder (spec §4.1): its plan, dealings and acknowledgements.
         public var ceremony: String
         /// The round's title.
@@ -169,18 +172,20 @@ public struct RoundSetup: Sendable {
             members = MembersInput.load(
                 s.members, sets: sets, units: units, groups: groups, problems: &problems)
         }
-        if let (_, groups) = unitsAndGroups {
+        var unitKeys: [PublicIdentity]? = []
+        if let (units, groups) = unitsAndGroups {
             labels = LabelsInput.load(s.labels, groups: groups, problems: &problems)
+            if let path = s.unitKeys { unitKeys = UnitKeysInput.load(path, units: units, problems: &problems) }
         }
         guard problems.isEmpty, let sets, let (units, groups) = unitsAndGroups, let selfAssessment, let members,
-            let labels, let release
+            let labels, let release, let unitKeys
         else {
             if problems.isEmpty { problems.add(RoundError(.inputsIncomplete)) }
             throw problems
         }
         let plan = RoundPlan(
             sets: sets, groups: groups, units: units, selfAssessment: selfAssessment, members: members,
-            labels: labels)
+            labels: labels, unitKeys: unitKeys)
         var setup = RoundSetup(
             title: title, year: s.year, references: references, isDemo: s.isDemo, plan: plan, release: release)
         setup.document = document
@@ -246,7 +251,9 @@ public struct RoundSetup: Sendable {
 
     /// The identities among `secretary`, the members and the holders that are flagged demo.
     public func demoIdentities(secretary: PublicIdentity) -> [PublicIdentity] {
-        ([secretary] + plan.members.map(\.identity) + holders).filter { $0.isDemo || DemoKeys.contains($0) }
+        ([secretary] + plan.members.map(\.identity) + holders + plan.unitKeys).filter {
+            $0.isDemo || DemoKeys.contains($0)
+        }
     }
 
     /// Refuses demo identities in a round that is not a demo round.
@@ -256,10 +263,10 @@ public struct RoundSetup: Sendable {
         if !isDemo, let demo = demoIdentities(secretary: secretary).first {
             throw RoundError(.demoRefused, [.text(demo.id)], hint: ErrorHint(.demoRound))
         }
-        try RoundSetup.checkDistinctKeys([secretary] + plan.members.map(\.identity) + holders)
+        try RoundSetup.checkDistinctKeys([secretary] + plan.members.map(\.identity) + holders + plan.unitKeys)
     }
 
-    /// Refuses one key in two places (secretary, member, holder): roles must be separate people
+    /// Refuses one key in two places (secretary, member, holder, unit): roles must be separate people
     /// and keys, so a signature never counts for two roles.
     ///
     /// - Throws: ``RoundError`` `round.shared-key` naming both identities.

@@ -14,6 +14,9 @@ public typealias EvidenceError = LayerError<EvidenceErrorCode>
 /// A file that is not what it should be: containers and canonical JSON (spec §1), files on disk, key and identity files (spec §2), passphrases (spec §1.6).
 public typealias FormatError = LayerError<FormatErrorCode>
 
+/// A notice or explanation that is refused, or a step of the explanation round that cannot be made (spec §12).
+public typealias ExplanationError = LayerError<ExplanationErrorCode>
+
 /// A sealed submission the inbox refuses (spec §6.2).
 public typealias InboxError = LayerError<InboxErrorCode>
 

@@ -63,6 +63,7 @@ public enum RoundVerifier {
         var run = RoundVerification(directory: roundDirectory, round: round)
         run.checkRound(expectedFingerprint: expectedFingerprint)
         run.checkThreshold()
+        run.checkUnitKeys()
         run.checkJournal()
         run.checkPin()
         run.checkReceipts(extra: receipts)
@@ -72,6 +73,7 @@ public enum RoundVerifier {
         run.checkJournalAgainstFiles()
         run.checkManifest()
         run.checkSurveyFile()
+        run.checkNotices()
         run.checkLockedResults()
         run.checkApprovals()
         run.checkToken()
@@ -199,6 +201,22 @@ struct RoundVerification {
         record(
             "round.threshold", RoundLayout.definitionFileName, .warning,
             Notice(VerificationReport.Finding.singleHolder, [.text(String(round.holders.count))]))
+    }
+
+    /// §12.1, §9.2 check 2b: how many units have a key; a warning naming the units without one
+    /// (they get no notice). No finding in a round without an explanation phase.
+    mutating func checkUnitKeys() {
+        guard !round.unitKeys.isEmpty else { return }
+        let subject = RoundLayout.definitionFileName
+        pass("round.unit-keys", subject, .unitKeys, [String(round.unitKeys.count), String(round.units.count)])
+        let without = round.unitsWithoutKey.map(\.id)
+        guard !without.isEmpty else { return }
+        let listed = without.prefix(RoundVerifier.maxListed * 2).joined(separator: ", ")
+        let more =
+            without.count > RoundVerifier.maxListed * 2 ? " (+\(without.count - RoundVerifier.maxListed * 2))" : ""
+        record(
+            "round.unit-keys", subject, .warning,
+            Notice(VerificationReport.Finding.unitsWithoutKey, [.text(String(without.count)), .text(listed + more)]))
     }
 
     // MARK: - §9.2 steps 3–5: journal

@@ -16,8 +16,16 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var progress: ProgressOptions
 
+    @Flag(help: ArgumentHelp(Terminal.localized(.mergeHelpPreliminary)))
+    var preliminary = false
+
+    @Option(help: ArgumentHelp(Terminal.localized(.mergeHelpAnswerBy), valueName: "date"))
+    var answerBy: String?
+
     func run() throws {
         progress.start()
+        if preliminary { return try runPreliminary() }
+        if answerBy != nil { throw CLIError(.mergeAnswerByWithoutPreliminary) }
         let report: RoundMerge.Report
         do {
             report = try RoundMerge.run(
@@ -40,5 +48,28 @@ struct MergeCommand: ParsableCommand {
         }
         if report.evidence > 0 { Terminal.say(.mergeEvidenceCount, [String(report.evidence)]) }
         if !c.missingMembers.isEmpty { Terminal.say(.mergeGapsNote, [c.missingMembers.joined(separator: ", ")]) }
+    }
+}
+
+extension MergeCommand {
+    /// `avault merge --preliminary --answer-by DATE` (spec §12.3): one notice per unit with a key.
+    func runPreliminary() throws {
+        guard let answerBy else { throw CLIError(.mergeNeedsAnswerBy) }
+        // A date alone is the end of that day (UTC).
+        let deadline = answerBy.count == 10 ? answerBy + "T23:59:59Z" : answerBy
+        guard Timestamp.isValid(deadline) else { throw CLIError(.mergeBadAnswerBy, [answerBy]) }
+        let definition = try round.load()
+        guard !definition.unitKeys.isEmpty else {
+            throw ExplanationError(.noUnitKeys, [.file(round.directory)])
+        }
+        let secretary = try key.unlocked()
+        let report = try PreliminaryMerge.run(roundDirectory: round.directory, secretary: secretary, answerBy: deadline)
+        Terminal.say(
+            .mergePreliminaryDone,
+            [String(report.notices.count), RoundLayout(round.directory).notices, String(report.submissions)])
+        if !report.withoutKey.isEmpty {
+            Terminal.say(.showUnitsWithoutKey, [report.withoutKey.joined(separator: " ")])
+        }
+        Terminal.say(.mergePreliminaryNext, [deadline])
     }
 }

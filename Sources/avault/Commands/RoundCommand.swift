@@ -29,6 +29,8 @@ struct RoundCommand: ParsableCommand {
         var members: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpLabels), valueName: "file"))
         var labels: String?
+        @Option(help: ArgumentHelp(Terminal.localized(.helpUnitKeys), valueName: "file"))
+        var unitKeys: String?
         @Option(help: ArgumentHelp(Terminal.localized(.helpCeremony), valueName: "dir"))
         var ceremony: String
         @Option(help: ArgumentHelp(Terminal.localized(.helpTitle)))
@@ -77,6 +79,7 @@ struct RoundCommand: ParsableCommand {
                 issuer: issuer, council: council, place: place, signer: signer, signerTitle: signerTitle,
                 number: documentNumber)
             sources.deadline = deadline
+            sources.unitKeys = unitKeys
             let setup: RoundSetup
             let keyFile: KeyFile
             do {

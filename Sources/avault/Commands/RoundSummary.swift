@@ -49,6 +49,14 @@ enum RoundSummary {
         for (i, m) in r.members.filter({ !$0.ownUnits.isEmpty }).enumerated() {
             row(i == 0 ? .labelRecusals : nil, "\(m.id): " + m.ownUnits.joined(separator: " "))
         }
+        // §12.1: who takes part in the explanation round, and who gets no notice.
+        if !r.unitKeys.isEmpty {
+            row(.labelUnitKeys, Terminal.localized(.showUnitKeys, [String(r.unitKeys.count), String(r.units.count)]))
+            let without = r.unitsWithoutKey.map(\.id)
+            if !without.isEmpty {
+                row(nil, Terminal.localized(.showUnitsWithoutKey, [without.joined(separator: " ")]))
+            }
+        }
         let holders = r.holders
         for (i, h) in holders.enumerated() {
             row(

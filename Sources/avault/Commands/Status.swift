@@ -21,5 +21,12 @@ struct Status: ParsableCommand {
             }
         }
         Terminal.say(.statusSummary, [String(status.submitted), String(status.members.count)])
+        // §12.1: units without a key get no notice.
+        let r = status.round
+        if !r.unitKeys.isEmpty {
+            Terminal.say(.showUnitKeys, [String(r.unitKeys.count), String(r.units.count)])
+            let without = r.unitsWithoutKey.map(\.id)
+            if !without.isEmpty { Terminal.say(.showUnitsWithoutKey, [without.joined(separator: " ")]) }
+        }
     }
 }

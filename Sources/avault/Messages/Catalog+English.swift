@@ -90,7 +90,7 @@ extension Catalog {
         "keygen.abstract": "Create a new identity: a secret key file ID.key and a public file ID.pub.",
         "keygen.help-id": "The identity id (a–z, 0–9, '.', '_', '-'), also used as the file name.",
         "keygen.help-name": "The display name, e.g. \"Nguyễn Thị Lan\".",
-        "keygen.help-role": "The role: member, secretary or holder (release holder).",
+        "keygen.help-role": "The role: member, secretary, holder (release holder) or unit (an appraised unit).",
         "keygen.help-out": "The folder to write both files to (default: the current folder).",
         "keygen.help-kdf":
             "Argon2id level: moderate (default, ~0.7 s), sensitive (~4 s) or interactive (fast; for tests and demo keys only).",
@@ -117,6 +117,7 @@ extension Catalog {
         "role.member": "member",
         "role.secretary": "secretary",
         "role.holder": "release holder",
+        "role.unit": "appraised unit",
         "envelope.bad-length":
             "{1}: the encrypted payload has an impossible length; the file was truncated or extended.",
         "envelope.bad-signature":
@@ -248,7 +249,57 @@ extension Catalog {
         "members.unknown-code": "{1}:{2}:{3}: code \"{4}\" is not in the framework.",
         "members.survey-code": "{1}:{2}:{3}: code {4} covers only survey sub-criteria, which are not appraised.",
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" is neither a unit id nor a group id.",
+        "merge.help-preliminary":
+            "The preliminary merge (spec §12.3): instead of locking the results, write each unit with a key its own notice, sealed to that unit only.",
+        "merge.help-answer-by":
+            "With --preliminary: the answer deadline, YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ.",
+        "merge.answer-by-without-preliminary":
+            "--answer-by belongs to the preliminary merge; add --preliminary, or leave it out for the final merge.",
+        "merge.needs-answer-by": "The preliminary merge needs the answer deadline: --answer-by YYYY-MM-DD.",
+        "merge.bad-answer-by": "--answer-by {1}: not a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM:SSZ.",
+        "merge.preliminary-done-summary":
+            "Preliminary merge of {3} submissions: {1} notices written to {2}, one per unit with a key, each sealed to that unit only. No score was printed.",
+        "merge.preliminary-next":
+            "Hand each unit only its own file notices/UNIT.avn; explanations are due by {1}. Round-1 submissions are now closed.",
+        "notice.abstract": "A unit's notice of its preliminary result.",
+        "notice.open-abstract":
+            "Open your unit's notice with your unit key: show it, and export it as HTML or as an answer sheet.",
+        "notice.help-file": "The notice file notices/UNIT.avn.",
+        "notice.help-round":
+            "The round folder, when you have it: also checks that the notice is this round's, from its secretary, to your key.",
+        "notice.help-html": "Write a printable page (HTML) to this file (never overwritten).",
+        "notice.help-sheet": "Write the answer sheet (CSV) to this file (never overwritten).",
+        "notice.sheet-csv-only": "{1}: the answer sheet is written as CSV for now; give a file name ending in .csv.",
+        "notice.wrote-html": "Wrote {1} (keep it private: it holds your unit's preliminary result).",
+        "notice.wrote-sheet":
+            "Wrote the answer sheet {1} ({2} cells): fill y_kien, giai_trinh and minh_chung for the cells you contest.",
+        "notice.header": "Notice of the preliminary appraisal result for {1} ({2}) — {3}, year {4}.",
+        "notice.sender": "Signed by the secretary {1}, fingerprint {2}; round {3}.",
+        "notice.check-by-phone":
+            "Check the secretary's fingerprint with the secretary by phone before you rely on this notice.",
+        "notice.deadline": "Explanations are due by {1}. Cells where the appraised score differs from your self score:",
+        "notice.totals": "Totals: self {1}, appraised {2}, of {3} ({4} cells, {5} you may contest).",
+        "notice.wrong-round": "{1}: this notice is for another round.",
+        "notice.not-secretary": "{1}: signed by {2}, who is not this round's secretary; do not use it.",
+        "notice.wrong-recipient": "{1}: not sealed to the key the round lists for unit {2}.",
+        "notice.malformed": "{1}: the notice's contents are damaged ({2}); ask the secretary for a new copy.",
+        "notice.content-mismatch":
+            "{1}: the notice's contents do not match its envelope (unit, round or secretary); ask the secretary for a new copy.",
+        "notice.not-a-unit":
+            "{1}: a key of role {2}; a notice opens only with the unit's own key (keygen --role unit).",
+        "notice.other-unit": "{1}: this notice is for unit {2}, not for {3}; each unit opens only its own.",
+        "merge.no-unit-keys":
+            "{1}: the round lists no unit keys, so it has no explanation phase; run the final merge without --preliminary.",
+        "merge.preliminary-done": "{1}: the preliminary merge was already made; the notices were issued once.",
+        "inbox.after-preliminary": "{1}: the notices were issued ({2}); round-1 submissions are closed.",
+        "merge.bad-deadline": "{1}: not a deadline of the form YYYY-MM-DDTHH:MM:SSZ.",
         "members.none": "{1}: no members.",
+        "unitkeys.unknown-unit": "{1}:{2}:{3}: \"{4}\" is not a unit of the units file; list only units of this round.",
+        "unitkeys.duplicate": "{1}:{2}:{3}: unit {4} is listed twice (first on line {5}); give each unit one key.",
+        "unitkeys.key-unusable": "{1}:{2}:{3}: cannot use the public key file {4} (see the next error).",
+        "unitkeys.id-mismatch":
+            "{1}:{2}:{3}: {4} belongs to \"{5}\", not to unit \"{6}\"; make the unit's key with keygen --role unit --id {6}.",
+        "unitkeys.wrong-role": "{1}:{2}:{3}: {4} has role {5}; a unit needs an identity made with keygen --role unit.",
         "assign.overlap": "{1}: {2} cells are assigned to more than one member: {3}.",
         "assign.own-unit":
             "{1}: member {2} is assigned {3} cells of their own unit (recusal): {4}; assign these cells to another member.",
@@ -445,6 +496,8 @@ extension Catalog {
         "help.self-assessment": "Self-assessed scores: CSV with columns unit,code,score[,note].",
         "help.members":
             "Members and assignments: CSV id,public_key_file,codes[,units]; key paths are relative to the CSV's folder.",
+        "help.unit-keys":
+            "Optional CSV unit,public_key_file: each unit's public key (keygen --role unit); those units receive their own notice after the preliminary merge.",
         "help.labels":
             "Rank thresholds (optional): CSV group,label,min_percent; default Tốt 90, Khá 80, Trung bình 65, Yếu.",
         "help.title": "The round's title.",
@@ -474,6 +527,7 @@ extension Catalog {
         "label.secretary": "Secretary",
         "label.framework": "Framework",
         "label.recusals": "Recusals",
+        "label.unit-keys": "Unit keys",
         "label.units": "Units",
         "label.cells": "Cells",
         "label.members": "Members",
@@ -485,6 +539,8 @@ extension Catalog {
         "show.member": "{1}  {2}  codes: {3}{4}  — {5} cells  [{6}]",
         "show.holder": "x={1}  {2}  {3}  [{4}]",
         "show.threshold": "{1} of {2} holders needed to open the results",
+        "show.unit-keys": "{1} of {2} units have a key and will receive their own notice",
+        "show.units-without-key": "without a key, no notice: {1}",
         "show.labels": "{1}: {2}",
         "show.signature-ok": "Signature by secretary {1} verified.",
         "show.none": "(none)",
@@ -740,6 +796,21 @@ extension Catalog {
         "help.single-holder": "Accept --threshold 1: any one holder alone can open the results.",
         "show.single-holder": "threshold 1 — any one holder alone can open the results.",
         "verify.single-holder": "threshold 1 of {1}: any one holder alone can open the results.",
+        "verify.notices-ok":
+            "notices/ holds the {1} notices the preliminary merge journaled, each the secretary's, for this round, sealed to its unit's key; answers due by {2}.",
+        "verify.notices-not-yet": "no preliminary merge yet: no notice issued.",
+        "verify.notices-unjournaled":
+            "notices/ holds {1} files but the journal has no preliminary entry; they were not issued by the preliminary merge.",
+        "verify.preliminary-twice": "the journal has {1} preliminary entries; the notices are issued once.",
+        "verify.notice-units":
+            "the preliminary entry does not list exactly the units with a key ({1}) as notified and the others as without a key.",
+        "verify.notice-stray-file":
+            "{1}: not a notice the preliminary entry lists (name UNIT.avn for a notified unit).",
+        "verify.notice-hash":
+            "{1}: its hash differs from the one the preliminary entry lists; it was changed or replaced.",
+        "verify.notice-missing": "the notice of unit {1} is listed in the journal but missing from notices/.",
+        "verify.unit-keys": "{1} of {2} units have a key (role unit) and take part in the explanation round.",
+        "verify.units-without-key": "{1} units have no key and will receive no notice: {2}.",
         "verify.summary-warnings": "{1} warning(s) (marked !): read them before relying on this round.",
         "hint.single-holder":
             "Use --threshold 2 or more; if one holder alone must be able to open the results, add --single-holder.",

@@ -91,7 +91,8 @@ extension Catalog {
         "keygen.abstract": "Tạo danh tính mới: tệp khoá bí mật ID.key và tệp công khai ID.pub.",
         "keygen.help-id": "Mã danh tính (a–z, 0–9, '.', '_', '-'), cũng là tên tệp.",
         "keygen.help-name": "Họ tên hiển thị, ví dụ \"Nguyễn Thị Lan\".",
-        "keygen.help-role": "Vai trò: member (thành viên), secretary (thư ký) hoặc holder (người giữ khoá mở).",
+        "keygen.help-role":
+            "Vai trò: member (thành viên), secretary (thư ký), holder (người giữ khoá mở) hoặc unit (đơn vị được thẩm định).",
         "keygen.help-out": "Thư mục ghi hai tệp (mặc định: thư mục hiện tại).",
         "keygen.help-kdf":
             "Mức Argon2id: moderate (mặc định, ~0,7 s), sensitive (~4 s) hoặc interactive (nhanh, chỉ cho kiểm thử và khoá demo).",
@@ -117,6 +118,7 @@ extension Catalog {
         "role.member": "thành viên",
         "role.secretary": "thư ký",
         "role.holder": "người giữ khoá mở",
+        "role.unit": "đơn vị được thẩm định",
         "envelope.bad-length": "{1}: độ dài phần dữ liệu mã hoá không hợp lệ; tệp bị cắt hoặc bị chèn thêm.",
         "envelope.bad-signature":
             "{1}: chữ ký bên ngoài không hợp lệ; tệp đã bị sửa hoặc không do người gửi ghi trong tệp ký.",
@@ -256,7 +258,58 @@ extension Catalog {
         "members.unknown-code": "{1}:{2}:{3}: mã \"{4}\" không có trong bộ tiêu chí.",
         "members.survey-code": "{1}:{2}:{3}: mã {4} chỉ gồm tiêu chí điều tra XHH, không thẩm định.",
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" không phải mã đơn vị hay mã nhóm.",
+        "merge.help-preliminary":
+            "Tổng hợp sơ bộ (đặc tả §12.3): thay vì khoá kết quả, ghi cho mỗi đơn vị có khoá một thông báo riêng, chỉ đơn vị đó mở được.",
+        "merge.help-answer-by":
+            "Với --preliminary: hạn gửi giải trình, YYYY-MM-DD (hết ngày đó, giờ UTC) hoặc YYYY-MM-DDTHH:MM:SSZ.",
+        "merge.answer-by-without-preliminary":
+            "--answer-by chỉ dùng cho tổng hợp sơ bộ; thêm --preliminary, hoặc bỏ nó đi khi tổng hợp chính thức.",
+        "merge.needs-answer-by": "Tổng hợp sơ bộ cần hạn gửi giải trình: --answer-by YYYY-MM-DD.",
+        "merge.bad-answer-by": "--answer-by {1}: không phải ngày YYYY-MM-DD hay thời điểm YYYY-MM-DDTHH:MM:SSZ.",
+        "merge.preliminary-done-summary":
+            "Tổng hợp sơ bộ {3} bài nộp: đã ghi {1} thông báo vào {2}, mỗi đơn vị có khoá một thông báo, chỉ đơn vị đó mở được. Không in điểm nào.",
+        "merge.preliminary-next":
+            "Chỉ giao cho mỗi đơn vị tệp của chính mình notices/UNIT.avn; hạn giải trình {1}. Từ nay không nhận thêm bài nộp vòng 1.",
+        "notice.abstract": "Thông báo kết quả thẩm định sơ bộ của đơn vị.",
+        "notice.open-abstract": "Mở thông báo của đơn vị bằng khoá đơn vị: xem, xuất HTML hoặc phiếu giải trình.",
+        "notice.help-file": "Tệp thông báo notices/UNIT.avn.",
+        "notice.help-round":
+            "Thư mục đợt thẩm định, nếu có: kiểm tra thêm thông báo thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
+        "notice.help-html": "Ghi trang in (HTML) vào tệp này (không ghi đè).",
+        "notice.help-sheet": "Ghi phiếu giải trình (CSV) vào tệp này (không ghi đè).",
+        "notice.sheet-csv-only": "{1}: hiện phiếu giải trình chỉ ghi dạng CSV; hãy đặt tên tệp có đuôi .csv.",
+        "notice.wrote-html": "Đã ghi {1} (giữ kín: tệp chứa kết quả sơ bộ của đơn vị).",
+        "notice.wrote-sheet":
+            "Đã ghi phiếu giải trình {1} ({2} ô): điền y_kien, giai_trinh và minh_chung cho các ô cần giải trình.",
+        "notice.header": "Thông báo kết quả thẩm định sơ bộ của {1} ({2}) — {3}, năm {4}.",
+        "notice.sender": "Thư ký {1} ký, dấu vân tay {2}; đợt {3}.",
+        "notice.check-by-phone":
+            "Hãy đọc đối chiếu dấu vân tay của thư ký qua điện thoại trước khi dùng thông báo này.",
+        "notice.deadline": "Hạn gửi giải trình: {1}. Các ô có điểm thẩm định khác điểm tự chấm:",
+        "notice.totals": "Tổng: tự chấm {1}, thẩm định {2}, trên {3} ({4} ô, {5} ô có thể giải trình).",
+        "notice.wrong-round": "{1}: thông báo này thuộc đợt khác.",
+        "notice.not-secretary": "{1}: do {2} ký, không phải thư ký của đợt; đừng dùng tệp này.",
+        "notice.wrong-recipient": "{1}: không được niêm phong cho khoá mà đợt ghi cho đơn vị {2}.",
+        "notice.malformed": "{1}: nội dung thông báo bị hỏng ({2}); hãy xin thư ký bản mới.",
+        "notice.content-mismatch":
+            "{1}: nội dung thông báo không khớp với phong bì (đơn vị, đợt hoặc thư ký); hãy xin thư ký bản mới.",
+        "notice.not-a-unit":
+            "{1}: khoá vai trò {2}; thông báo chỉ mở được bằng khoá của chính đơn vị (keygen --role unit).",
+        "notice.other-unit":
+            "{1}: thông báo này của đơn vị {2}, không phải của {3}; mỗi đơn vị chỉ mở được thông báo của mình.",
+        "merge.no-unit-keys":
+            "{1}: đợt không có khoá đơn vị nào nên không có vòng giải trình; hãy tổng hợp chính thức, không dùng --preliminary.",
+        "merge.preliminary-done": "{1}: đã tổng hợp sơ bộ rồi; thông báo chỉ phát hành một lần.",
+        "inbox.after-preliminary": "{1}: đã phát hành thông báo ({2}); không nhận thêm bài nộp vòng 1.",
+        "merge.bad-deadline": "{1}: hạn không đúng dạng YYYY-MM-DDTHH:MM:SSZ.",
         "members.none": "{1}: không có thành viên nào.",
+        "unitkeys.unknown-unit":
+            "{1}:{2}:{3}: \"{4}\" không phải là đơn vị trong tệp danh sách đơn vị; chỉ ghi các đơn vị của đợt này.",
+        "unitkeys.duplicate": "{1}:{2}:{3}: đơn vị {4} được ghi hai lần (lần đầu ở dòng {5}); mỗi đơn vị chỉ một khoá.",
+        "unitkeys.key-unusable": "{1}:{2}:{3}: không dùng được tệp khoá công khai {4} (xem lỗi tiếp theo).",
+        "unitkeys.id-mismatch":
+            "{1}:{2}:{3}: tệp {4} là của \"{5}\", không phải của đơn vị \"{6}\"; hãy tạo khoá đơn vị bằng keygen --role unit --id {6}.",
+        "unitkeys.wrong-role": "{1}:{2}:{3}: {4} có vai trò {5}; đơn vị cần danh tính tạo bằng keygen --role unit.",
         "assign.overlap": "{1}: {2} ô được phân cho nhiều thành viên: {3}.",
         "assign.own-unit":
             "{1}: thành viên {2} được phân {3} ô của chính đơn vị mình (tự rút): {4}; hãy phân các ô này cho thành viên khác.",
@@ -450,6 +503,8 @@ extension Catalog {
         "help.self-assessment": "Điểm tự chấm: CSV với các cột unit,code,score[,note].",
         "help.members":
             "Thành viên và phân công: CSV id,public_key_file,codes[,units]; đường dẫn khoá tính từ thư mục của tệp CSV.",
+        "help.unit-keys":
+            "Tệp CSV tuỳ chọn unit,public_key_file: khoá công khai của từng đơn vị (keygen --role unit); các đơn vị này nhận thông báo riêng sau khi tổng hợp sơ bộ.",
         "help.labels":
             "Ngưỡng xếp loại (tuỳ chọn): CSV group,label,min_percent; mặc định Tốt 90, Khá 80, Trung bình 65, Yếu.",
         "help.title": "Tên vòng thẩm định.",
@@ -479,6 +534,7 @@ extension Catalog {
         "label.secretary": "Thư ký",
         "label.framework": "Bộ tiêu chí",
         "label.recusals": "Tự rút",
+        "label.unit-keys": "Khoá đơn vị",
         "label.units": "Đơn vị",
         "label.cells": "Ô thẩm định",
         "label.members": "Thành viên",
@@ -490,6 +546,8 @@ extension Catalog {
         "show.member": "{1}  {2}  mã: {3}{4}  — {5} ô  [{6}]",
         "show.holder": "x={1}  {2}  {3}  [{4}]",
         "show.threshold": "cần {1} trong {2} người giữ khoá để mở kết quả",
+        "show.unit-keys": "{1} trong {2} đơn vị có khoá và sẽ nhận thông báo riêng",
+        "show.units-without-key": "chưa có khoá, không nhận thông báo: {1}",
         "show.labels": "{1}: {2}",
         "show.signature-ok": "Chữ ký của thư ký {1} hợp lệ.",
         "show.none": "(không có)",
@@ -746,6 +804,20 @@ extension Catalog {
         "help.single-holder": "Chấp nhận --threshold 1: chỉ một người giữ khoá cũng tự mở được kết quả.",
         "show.single-holder": "ngưỡng 1 — chỉ một người giữ khoá cũng tự mở được kết quả.",
         "verify.single-holder": "ngưỡng 1 trong {1}: chỉ một người giữ khoá cũng tự mở được kết quả.",
+        "verify.notices-ok":
+            "notices/ có đủ {1} thông báo mà bước tổng hợp sơ bộ đã ghi nhật ký, đều do thư ký ký, thuộc đợt này, niêm phong cho khoá của từng đơn vị; hạn giải trình {2}.",
+        "verify.notices-not-yet": "chưa tổng hợp sơ bộ: chưa phát hành thông báo nào.",
+        "verify.notices-unjournaled":
+            "notices/ có {1} tệp nhưng nhật ký không có mục preliminary; các tệp này không do bước tổng hợp sơ bộ phát hành.",
+        "verify.preliminary-twice": "nhật ký có {1} mục preliminary; thông báo chỉ phát hành một lần.",
+        "verify.notice-units":
+            "mục preliminary không ghi đúng các đơn vị có khoá ({1}) là đã thông báo và các đơn vị còn lại là chưa có khoá.",
+        "verify.notice-stray-file":
+            "{1}: không phải thông báo mà mục preliminary ghi (tên UNIT.avn của đơn vị đã thông báo).",
+        "verify.notice-hash": "{1}: mã băm khác với mã mục preliminary ghi; tệp đã bị sửa hoặc thay.",
+        "verify.notice-missing": "thông báo của đơn vị {1} có trong nhật ký nhưng không có trong notices/.",
+        "verify.unit-keys": "{1} trong {2} đơn vị có khoá (vai trò unit) và tham gia vòng giải trình.",
+        "verify.units-without-key": "{1} đơn vị chưa có khoá và sẽ không nhận thông báo: {2}.",
         "verify.summary-warnings": "{1} cảnh báo (đánh dấu !): hãy đọc trước khi dựa vào vòng này.",
         "hint.single-holder":
             "Dùng --threshold từ 2 trở lên; nếu đúng là chỉ cần một người giữ khoá mở kết quả, thêm --single-holder.",

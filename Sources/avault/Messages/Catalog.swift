@@ -77,6 +77,7 @@ extension Role {
         case .member: .roleMember
         case .secretary: .roleSecretary
         case .holder: .roleHolder
+        case .unit: .roleUnit
         }
     }
 }

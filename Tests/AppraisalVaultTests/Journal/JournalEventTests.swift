@@ -8,7 +8,8 @@ struct JournalEventTests {
     @Test func rawValuesAreTheJournalNames() {
         #expect(
             JournalEvent.allCases.map(\.rawValue) == [
-                "round-init", "receive", "supersede", "reject", "receive-evidence", "survey-import", "merge",
+                "round-init", "receive", "supersede", "reject", "receive-evidence", "survey-import", "preliminary",
+                "merge",
             ])
     }
 

@@ -22,6 +22,9 @@ extension VectorGenerator {
             title: "Vòng thử nghiệm", year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: demo)
         sources.document.number = "12/BC-HĐTĐ"
         sources.deadline = "2026-12-15"
+        // §12.1: u1 has a key, u2 none.
+        _ = try fx.write("u1.pub", try vectorUnit("u1").publicFile())
+        sources.unitKeys = try fx.write("unit-keys.csv", "unit,public_key_file\nu1,u1.pub\n")
         return try RoundDefinition.create(
             from: RoundSetup.load(sources), secretary: submissionSecretary(), created: created
         ).bytes
@@ -195,6 +198,7 @@ extension VectorGenerator {
             a(
                 "deadline-not-a-date", "format.header", "deadline \"2026-02-30\" is not a calendar date, signed",
                 try editedRound(good) { $0["deadline"] = .string("2026-02-30") }),
+        ] + (try unitKeyVectors(good)).map { a($0.name, "format.header", $0.comment, $0.body) } + [
             a("trailing-byte", "format.trailing", "one zero byte after the signature", good + [0]),
             a(
                 "wrong-kind", "format.wrong-kind", "kind byte 5 (manifest)",

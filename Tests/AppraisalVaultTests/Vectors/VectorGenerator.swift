@@ -15,6 +15,7 @@ enum VectorGenerator {
         "public-identity": publicIdentityVectors,
         "submission": submissionVectors,
         "survey": surveyVectors,
+        "notice": noticeVectors,
         "journal": journalVectors,
         "manifest": manifestVectors,
         "approval": approvalVectors,

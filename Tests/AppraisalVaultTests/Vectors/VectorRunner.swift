@@ -12,6 +12,7 @@ enum VectorRunner {
         "public-identity": runPublicIdentity,
         "submission": runSubmission,
         "survey": VectorGenerator.runSurvey,
+        "notice": VectorRunner.runNotice,
         "journal": runJournal,
         "manifest": runManifest,
         "approval": runApproval,

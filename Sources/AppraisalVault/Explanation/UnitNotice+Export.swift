@@ -1,0 +1,73 @@
+// What `avault notice open` writes (spec §12.3): the printable page and the answer sheet. Both
+// hold only what the notice holds: the unit's own cells and totals, no rank, nothing of others.
+
+extension UnitNotice {
+    /// The answer sheet's columns (spec §12.3); the last three are the unit's to fill (§12.4).
+    public static let sheetColumns = [
+        "ma_don_vi", "ma_tieu_chi", "tieu_chi", "diem_toi_da", "diem_tu_cham", "diem_tham_dinh", "chenh_lech",
+        "ly_do_tham_dinh", "y_kien", "giai_trinh", "minh_chung",
+    ]
+
+    /// The answer sheet's rows, header first: one per cell, informational text neutralised for
+    /// spreadsheets (``CSV/spreadsheetText(_:)``), decimals canonical or with a decimal comma.
+    public func sheetRows(decimalComma: Bool = false) -> [[String]] {
+        func number(_ p: Points?) -> String {
+            guard let p else { return "" }
+            return decimalComma ? String(p.description.map { $0 == "." ? "," : $0 }) : p.description
+        }
+        return [Self.sheetColumns]
+            + cells.map { c in
+                [
+                    unit, c.code, CSV.spreadsheetText(c.title), number(c.max), number(c.selfScore), number(c.score),
+                    number(c.difference), CSV.spreadsheetText(c.reason), "", "", "",
+                ]
+            }
+    }
+
+    /// The answer sheet as CSV: UTF-8 with BOM; `,` and `.`, or (`vietnamese`) `;` and decimal commas.
+    public func sheetCSV(vietnamese: Bool) -> [UInt8] {
+        CSV.write(
+            sheetRows(decimalComma: vietnamese), separator: vietnamese ? CSV.semicolon : CSV.comma,
+            byteOrderMark: true)
+    }
+
+    /// The printable page, in Vietnamese, every text escaped; self-contained (inline CSS).
+    public func html() -> String {
+        let e = ResultsReport.escape
+        func n(_ p: Points?) -> String { p.map { e($0.description.replacingDots) } ?? "—" }
+        let rows = cells.map { c in
+            "<tr><td>\(e(c.code))</td><td>\(e(c.title))</td><td class=\"n\">\(n(c.max))</td>"
+                + "<td class=\"n\">\(n(c.selfScore))</td><td class=\"n\">\(n(c.score))</td>"
+                + "<td class=\"n\">\(n(c.difference))</td><td>\(e(c.reason).replacingNewlines)</td></tr>"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="vi"><head><meta charset="utf-8"><title>Thông báo kết quả thẩm định — \(e(unitName))</title>
+            <style>body{font-family:"Times New Roman",serif;margin:2cm}table{border-collapse:collapse;width:100%}
+            td,th{border:1px solid #444;padding:4px;vertical-align:top}td.n{text-align:right;white-space:nowrap}
+            h1{font-size:16pt;text-align:center}</style></head><body>
+            <h1>THÔNG BÁO KẾT QUẢ THẨM ĐỊNH</h1>
+            <p>\(e(roundTitle)) — năm \(year)</p>
+            <p>Đơn vị: <b>\(e(unitName))</b> (\(e(unit)))</p>
+            <p>Hạn gửi giải trình: <b>\(e(answerBy))</b></p>
+            <table><tr><th>Mã tiêu chí</th><th>Tiêu chí</th><th>Điểm tối đa</th><th>Điểm tự chấm</th>
+            <th>Điểm thẩm định</th><th>Chênh lệch</th><th>Lý do</th></tr>
+            \(rows.joined(separator: "\n"))
+            <tr><th colspan="2">Tổng</th><th class="n">\(n(maxTotal))</th><th class="n">\(n(selfTotal))</th>
+            <th class="n">\(n(appraisedTotal))</th><th class="n">\(n(appraisedTotal - selfTotal))</th><th></th></tr>
+            </table>
+            <p>Kết quả sơ bộ, chưa phải kết quả chính thức; chỉ gửi riêng đơn vị.</p>
+            </body></html>
+
+            """
+    }
+}
+
+extension String {
+    /// A decimal written with a decimal comma, as Vietnamese documents print it.
+    fileprivate var replacingDots: String { String(map { $0 == "." ? "," : $0 }) }
+    /// Line breaks as `<br>` (after escaping).
+    fileprivate var replacingNewlines: String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
+    }
+}

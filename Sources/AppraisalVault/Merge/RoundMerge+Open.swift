@@ -1,0 +1,65 @@
+internal import VaultCrypto
+
+extension RoundMerge {
+    /// The live submissions, opened and checked (spec §6.5 steps 1–2), as the final and the
+    /// preliminary merge (§12.3) both need them.
+    struct Opened {
+        /// Each member's rows.
+        var submissions = [String: [Appraisal]]()
+        /// The signed contents, for the locked results (§6.4).
+        var signed = [Results.SignedSubmission]()
+        /// The manifest's inputs.
+        var inputs = [Manifest.Input]()
+        /// Each member's revision and the evidence it lists.
+        var listed = [String: (revision: Int, attachments: [Evidence.Attachment])]()
+    }
+
+    /// Opens every live submission with the secretary's key, checks its binding, content and
+    /// rows against the round, and names the first problem without a score or reason (S1).
+    ///
+    /// - Throws: any envelope or inbox error naming the file, `merge.content-mismatch`,
+    ///   `merge.invalid-content`.
+    static func openLive(roundDirectory: String, round: RoundDefinition, inbox: Inbox, secretary: SecretIdentity)
+        throws -> Opened
+    {
+        var opened = Opened()
+        for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
+            let path = FileIO.join(roundDirectory, RoundLayout.submissionsFolder, entry.fileName)
+            let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
+            let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
+            let identity = try round.roster.authorize(envelope)
+            let plain = try envelope.openSigned(with: secretary.encryptionKey)
+            let content = try SubmissionContent(parsing: plain.content, file: path)
+            guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
+                envelope.header.context["revision"] == .integer(Int64(content.revision)),
+                content.round == round.fileHash
+            else { throw MergeError(.contentMismatch, [.file(path)]) }
+            guard let member = round.member(identity.id) else {
+                throw InboxError(.notMember, [.file(path), .member(identity.id)])
+            }
+            let check = AppraisalCheck(
+                plan: round.plan, assignedCells: round.cells(of: member))
+            let problems = check.problems(content.rows)
+            guard problems.isEmpty else {
+                // Name the rule and the cell, never the submitted score or reason (S1).
+                let first = problems[0]
+                throw MergeError(
+                    .invalidContent,
+                    [
+                        .file(path), .text(String(problems.count)),
+                        .text(first.error.messageID + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? "")),
+                    ])
+            }
+            opened.submissions[identity.id] = content.rows
+            // §6.4: the signed content travels in the locked results, for the checks after release.
+            opened.signed.append(
+                Results.SignedSubmission(
+                    member: identity.id, revision: content.revision, fileHash: envelope.fileHash,
+                    content: try CanonicalJSON.parse(plain.content), innerSignature: plain.innerSignature))
+            opened.listed[identity.id] = (content.revision, content.attachments)
+            opened.inputs.append(
+                Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
+        }
+        return opened
+    }
+}
