@@ -24,7 +24,8 @@ extension DemoRound {
         // 1. Round set-up by the secretary.
         step(1, "round init (thư ký / secretary)")
         let sources = RoundSetup.Sources(
-            framework: FileIO.join(samples, "framework-so-nganh.json"),
+            frameworks: criteriaSets.map { "\($0.id)=\(FileIO.join(samples, $0.file))" },
+            setGroups: criteriaSets.map { "\($0.id)=\($0.group)" },
             units: FileIO.join(samples, "units-dien-bien.csv"),
             selfAssessment: FileIO.join(samples, "self-assessment-demo.csv"),
             members: FileIO.join(samples, "members-demo.csv"),

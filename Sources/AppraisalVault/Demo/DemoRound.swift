@@ -2,7 +2,9 @@ internal import Foundation
 internal import VaultCrypto
 
 /// The built-in demo round (`make demo`, README): the whole round end to end on `samples/` with the
-/// published demo identities in `keys/`, in process, printing a few lines per step.
+/// published demo identities in `keys/`, in process, printing a few lines per step. The round has
+/// two criteria sets (``criteriaSets``), two members recused from the departments they head
+/// (`own_units`), and the survey imported into the round before the merge.
 ///
 /// Members' appraisals are made up deterministically: most cells confirm the self score; a few
 /// are lowered or raised by one step with an illustrative reason; council cells get the maximum
@@ -10,6 +12,13 @@ internal import VaultCrypto
 public enum DemoRound {
     /// The demo keys' published passphrase (keys/README.md).
     static let passphrase = "demo-appraisal-2026"
+    /// The demo's two criteria sets (spec §3.3), shaped like Điện Biên 2023's: the departments'
+    /// set for the group `so-nganh` and the district People's Committees' set for `huyen`; the
+    /// members' codes in `samples/members-demo.csv` are qualified by these ids (`so:1`, `huyen:1`).
+    static let criteriaSets: [(id: String, file: String, group: String)] = [
+        ("so", "framework-so-nganh.json", "so-nganh"),
+        ("huyen", "framework-huyen.json", "huyen"),
+    ]
     /// The illustrative decision the holders cite.
     static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
     /// The demo's release holders, in x order (keys/README.md).
