@@ -146,6 +146,7 @@ extension DemoRound {
         try FileIO.writeAtomically(rendered.csv(), to: FileIO.join(directory, "report.csv"), mode: 0o644)
         try FileIO.writeAtomically(rendered.json(), to: FileIO.join(directory, "report.json"), mode: 0o644)
         log(Notice(Notice.Code.openWrote, [.text(String(results.units.count)), .file(resultsPath)]))
+        for notice in rankingNotices(rendered) { log(notice) }
 
         // 9. The auditor's verification of the whole folder, with the fingerprint read by phone.
         step(8, "verify (kiểm tra viên / auditor)")

@@ -78,6 +78,30 @@ public enum DemoRound {
         return out
     }
 
+    /// The released ranking of every group, each under its criteria set, as the report has it:
+    /// a heading per group, then one line per unit (rank, name, appraised total over the set's
+    /// maximum, index, label).
+    static func rankingNotices(_ report: ResultsReport) -> [Notice] {
+        report.round.groups.flatMap { group -> [Notice] in
+            let ranking = report.ranking(of: group)
+            let heading = Notice(
+                Notice.Code.demoRanking,
+                [
+                    .text(group.name), .text(report.round.plan.set(group: group.id)?.id ?? ""),
+                    .text(String(ranking.count)),
+                ])
+            return [heading]
+                + ranking.map { unit, result in
+                    Notice(
+                        Notice.Code.demoRank,
+                        [
+                            .text(String(result.rank)), .text(unit.name), .text(result.appraisedTotal.description),
+                            .text(result.maxTotal.description), .text(result.percent.description), .text(result.label),
+                        ])
+                }
+        }
+    }
+
     /// Unlocks a demo key file without the permission check (these keys are public by design).
     static func unlock(_ path: String) throws -> SecretIdentity {
         let file = try KeyFile(parsing: FileIO.read(path, maxBytes: KeyFile.maxFileSize), file: path)
