@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make demo`: the whole sample round end to end (avault demo), then an auditor's view of it.
+# `make demo`: the whole sample round end to end (avault demo: two criteria sets, departments and
+# districts, with recusals and the survey imported into the round), then an auditor's view of it.
 set -euo pipefail
 dir=${1:-demo-round}
 bin=.build/debug/avault
@@ -11,7 +12,8 @@ echo "Demo identities: keys/ (published passphrase, see keys/README.md). Sample 
 echo
 "$bin" demo --dir "$dir" --samples samples --keys keys
 echo
-echo "== round show (what members and auditors check by phone) =="
+echo "== round show (what members and auditors check by phone): two criteria sets, the recusals =="
+"$bin" round show "$dir/round" | grep -E '^(Framework|Cells|Recusals| {12}(huyen \[|tv-[0-9]+: ))'
 "$bin" round show "$dir/round" | tail -n 2
 echo
 echo "== status (who submitted; never a score) =="
@@ -23,3 +25,9 @@ fp=$("$bin" round show "$dir/round" | sed -n 's/^Round fingerprint: \([A-Z0-9-]*
 echo
 echo "== the survey inside the round (survey.avq: signed by the secretary, sealed to them; re-checked after release) =="
 "$bin" verify "$dir/round" --fingerprint "$fp" | grep -E '^. (survey\.file|results\.survey) '
+echo
+echo "== one report, a ranking per criteria set (report.json: groups so-nganh on set so, huyen on set huyen) =="
+for set in so huyen; do
+    grep -q "\"set\":\"$set\"" "$dir/report.json" || { echo "report.json has no ranking for the set $set" >&2; exit 1; }
+done
+grep -o '"id":"[a-z-]*","name":"[^"]*","set":"[a-z]*"' "$dir/report.json"

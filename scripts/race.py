@@ -101,7 +101,10 @@ def prepare(w: Path):
         for h in holders:
             run(["ceremony", step, "--ceremony", ceremony, "--key", str(keys / f"{h}.key"),
                  "--passphrase-file", str(pw)], w)
-    run(["round", "init", "--framework", str(s / "framework-so-nganh.json"), "--units", str(s / "units-dien-bien.csv"),
+    # The sample round's two criteria sets (samples/README.md): departments on so, districts on huyen.
+    run(["round", "init", "--framework", f"so={s / 'framework-so-nganh.json'}",
+         "--framework", f"huyen={s / 'framework-huyen.json'}", "--set-groups", "so=so-nganh",
+         "--set-groups", "huyen=huyen", "--units", str(s / "units-dien-bien.csv"),
          "--self-assessment", str(s / "self-assessment-demo.csv"), "--members", str(s / "members-demo.csv"),
          "--ceremony", ceremony, "--title", "Race", "--year", "2025", "--reference", "race", "--demo",
          "--key", str(keys / "thu-ky.key"), "--out", str(base), "--passphrase-file", str(pw)], w)

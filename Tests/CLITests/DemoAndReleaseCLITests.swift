@@ -19,8 +19,30 @@ struct DemoAndReleaseCLITests {
         defer { cli.cleanUp() }
         let r = try cli.run(["demo", "--dir", "d", "--samples", Self.root + "/samples", "--keys", Self.root + "/keys"])
         #expect(r.exited(0), "\(r)")
-        #expect(r.stdout.contains("2088/2088"))
+        // Two criteria sets: 19 departments × 72 appraisable sub-criteria of `so`, 10 districts × 69
+        // of `huyen`; survey cells 19 × 21 + 10 × 12, imported into the round before the merge.
+        #expect(r.stdout.contains("\(19 * 72 + 10 * 69)/\(19 * 72 + 10 * 69) cells appraised"), "\(r.stdout)")
+        #expect(r.stdout.contains("Survey imported: \(19 * 21 + 10 * 12) scores"), "\(r.stdout)")
         #expect(r.stdout.contains("report.html"))
+        // Both groups' rankings, each under its set, with every unit once.
+        for (heading, count) in [
+            ("Ranking of Sở, ban, ngành (criteria set so, 19 units):", 19),
+            ("Ranking of UBND cấp huyện (criteria set huyen, 10 units):", 10),
+        ] {
+            let lines = r.stdout.components(separatedBy: "\n")
+            let at = try #require(lines.firstIndex(of: heading), "\(r.stdout)")
+            #expect(lines[(at + 1)...].prefix { $0.hasPrefix("  ") }.count == count)
+        }
+        // The recused heads never appraise their own department; tv-08 covers those cells.
+        let results = try JSONSerialization.jsonObject(with: Data(try cli.read("d/results.json"))) as? [String: Any]
+        let units = try #require(results?["units"] as? [[String: Any]])
+        for (unit, head) in [("so-tu-phap", "tv-02"), ("so-tai-chinh", "tv-06")] {
+            let cells = try #require(units.first { $0["unit"] as? String == unit }?["cells"] as? [[String: Any]])
+            let appraisers = Set(cells.compactMap { $0["appraiser"] as? String })
+            #expect(!appraisers.contains(head) && appraisers.contains("tv-08"), "\(unit): \(appraisers)")
+        }
+        let report = String(decoding: try cli.read("d/report.json"), as: UTF8.self)
+        #expect(report.contains(#""name":"Sở, ban, ngành","set":"so""#) && report.contains(#""set":"huyen""#))
         let html = String(decoding: try cli.read("d/report.html"), as: UTF8.self)
         #expect(html.contains("KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"))
         #expect(html.contains("VÒNG DEMO"))

@@ -10,6 +10,18 @@ import Testing
         return url.path
     }()
 
+    /// The sample files a test folder gets (`samples/`): both criteria sets of the sample round.
+    static let sampleFiles = [
+        "framework-so-nganh.json", "framework-huyen.json", "units-dien-bien.csv", "self-assessment-demo.csv",
+        "members-demo.csv",
+    ]
+
+    /// The sample round's two criteria sets (samples/README.md): departments on `so`, districts on `huyen`.
+    static let sampleSetArgs = [
+        "--framework", "so=samples/framework-so-nganh.json", "--framework", "huyen=samples/framework-huyen.json",
+        "--set-groups", "so=so-nganh", "--set-groups", "huyen=huyen",
+    ]
+
     let dir: String
 
     init() throws {
@@ -24,7 +36,7 @@ import Testing
                 try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/keys/" + name)
             }
         }
-        for name in ["framework-so-nganh.json", "units-dien-bien.csv", "self-assessment-demo.csv", "members-demo.csv"] {
+        for name in Self.sampleFiles {
             try fm.copyItem(atPath: Self.root + "/samples/" + name, toPath: dir + "/samples/" + name)
         }
         try Data("demo-appraisal-2026\n".utf8).write(to: URL(fileURLWithPath: dir + "/pass"))
@@ -53,9 +65,9 @@ import Testing
     func initArgs(out: String = "round", demo: Bool = true, selfAssessment: String = "samples/self-assessment-demo.csv")
         -> [String]
     {
-        [
-            "round", "init", "--framework", "samples/framework-so-nganh.json", "--units", "samples/units-dien-bien.csv",
-            "--self-assessment", selfAssessment, "--members", "samples/members-demo.csv",
+        ["round", "init"] + Self.sampleSetArgs + [
+            "--units", "samples/units-dien-bien.csv", "--self-assessment", selfAssessment, "--members",
+            "samples/members-demo.csv",
             "--ceremony", "ceremony", "--title", "Thẩm định Chỉ số CCHC 2025", "--year", "2025", "--reference",
             "Quyết định số 04/QĐ-UBND",
             "--key", "keys/thu-ky.key", "--passphrase-file", "pass", "--out", out,
@@ -111,13 +123,17 @@ import Testing
     @Test func initAndShow() throws {
         let made = try avault(initArgs())
         #expect(made.status == 0, "\(made.err)")
-        #expect(made.out.contains("2088 appraisable cells"))
+        // 19 departments × the `so` set's 72 appraisable sub-criteria + 10 districts × the `huyen` set's 69.
+        #expect(made.out.contains("\(19 * 72 + 10 * 69) appraisable cells"), "\(made.out)")
         let fingerprint = try #require(made.out.split(separator: "\n").first { $0.hasPrefix("Round fingerprint:") })
         let shown = try avault(["round", "show", "round"])
         #expect(shown.status == 0, "\(shown.err)")
         #expect(shown.out.contains(String(fingerprint)))
         #expect(shown.out.contains("DEMO ROUND"))
-        #expect(shown.out.contains("tv-08  Lò Văn Pâng  codes: 8  — 58 cells"))
+        // tv-08 covers the recused cells: fields 2 and 6 (7 + 7 appraisable sub-criteria) of the two
+        // departments whose heads (tv-02, tv-06) are recused from them.
+        #expect(shown.out.contains("tv-08  Lò Văn Pâng  codes: so:2 so:6 @ so-tu-phap so-tai-chinh  — 28 cells"))
+        #expect(shown.out.contains("Recusals    tv-02: so-tu-phap\n            tv-06: so-tai-chinh\n"), "\(shown.out)")
         #expect(shown.out.contains("2 of 3 holders"))
         #expect(shown.out.contains("Quyết định số 04/QĐ-UBND"))
     }
@@ -168,7 +184,7 @@ import Testing
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
         #expect(
             lines.first == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
-        #expect(lines.count == 1 + 58)
+        #expect(lines.count == 1 + 2 * (7 + 7))
         let again = try avault(["worksheet", "--round", "round", "--member", "tv-08", "-o", "tv-08.csv"])
         #expect(again.status == 73)  // never overwritten
         let unknown = try avault(["worksheet", "--round", "round", "--member", "tv-99", "-o", "x.csv"])

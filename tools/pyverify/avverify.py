@@ -634,16 +634,16 @@ SURVEY_CAP = 64 * 1024 * 1024
 
 def parse_survey_content(content: bytes, rnd, revision: int):
     """§6.6: the survey plaintext, strictly, and that it fits the round: every unit the round's,
-    every code a survey sub-criterion (one framework per round here: the unit's framework is the
-    round's), scores in [0, max] on the step, every survey cell scored. Returns {(unit, code): Decimal}."""
+    every code a survey sub-criterion of the unit's criteria set (§3.3), scores in [0, max] on the
+    step, every survey cell scored. Returns {(unit, code): Decimal}."""
     c = parse_canonical(content)
     fields(c, "survey", ("revision", "round", "scores"))
     f_int(c["revision"], "survey.revision", 1, 1_000_000)
     hdr(c["revision"] == revision, "survey.revision", "not the listed revision")
     hdr(c["round"] == rnd.file_hash.hex(), "survey.round", "another round")
     hdr(isinstance(c["scores"], list), "survey.scores", "not an array")
-    subs = {s["code"]: s for s in rnd.subs if s["method"] == "survey"}
-    units = {u["id"] for u in rnd.units}
+    survey_subs = {u["id"]: {s["code"]: s for s in rnd.unit_set[u["id"]]["subs"] if s["method"] == "survey"}
+                   for u in rnd.units}
     out, last = {}, None
     for i, x in enumerate(c["scores"]):
         p = f"survey.scores[{i}]"
@@ -653,11 +653,11 @@ def parse_survey_content(content: bytes, rnd, revision: int):
         hdr(last is None or key > last, p, "not sorted by unit and code, or a cell twice")
         last = key
         d = f_dec(x["score"], p + ".score")
-        sub = subs.get(x["code"])
-        hdr(x["unit"] in units and sub is not None, p, "not a survey cell of the round")
+        sub = survey_subs.get(x["unit"], {}).get(x["code"])
+        hdr(sub is not None, p, "not a survey cell of the round")
         hdr(0 <= d <= Decimal(sub["max"]) and d % Decimal(sub["step"]) == 0, p + ".score", "off range or step")
         out[(x["unit"], x["code"])] = d
-    hdr(len(out) == len(units) * len(subs), "survey.scores", "a survey cell without a score")
+    hdr(len(out) == sum(map(len, survey_subs.values())), "survey.scores", "a survey cell without a score")
     return out
 
 
@@ -734,7 +734,8 @@ def check_results_survey(rep: Report, f: Folder):
     failed = False
     cells = 0
     for u in r["units"]:
-        for c, s in zip(u["cells"], f.rnd.subs):
+        unit_set = f.rnd.unit_set.get(u["unit"])
+        for c, s in zip(u["cells"], unit_set["subs"] if unit_set else []):
             if s["method"] != "survey":
                 continue
             want = scores.get((u["unit"], c["code"]))

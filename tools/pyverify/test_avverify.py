@@ -225,8 +225,10 @@ def test_single_holder_round_warns(tmp_path):
     for step in steps:
         r = subprocess.run([str(BIN)] + step, capture_output=True, cwd=tmp_path)
         assert r.returncode == 0, r.stderr
-    args = [str(BIN), "round", "init", "--framework", str(s / "framework-so-nganh.json"),
-            "--units", str(s / "units-dien-bien.csv"), "--self-assessment", str(s / "self-assessment-demo.csv"),
+    # The sample round's two criteria sets (samples/README.md): departments on so, districts on huyen.
+    args = [str(BIN), "round", "init", "--framework", f"so={s / 'framework-so-nganh.json'}",
+            "--framework", f"huyen={s / 'framework-huyen.json'}", "--set-groups", "so=so-nganh",
+            "--set-groups", "huyen=huyen", "--units", str(s / "units-dien-bien.csv"), "--self-assessment", str(s / "self-assessment-demo.csv"),
             "--members", str(s / "members-demo.csv"),
             "--ceremony", c, "--title", "Một người giữ khoá", "--year", "2025", "--demo",
             "--key", str(keys / "thu-ky.key"), "--passphrase-file", str(pw), "--out", str(tmp_path / "round")]

@@ -24,7 +24,8 @@ extension DemoRound {
         // 1. Round set-up by the secretary.
         step(1, "round init (thư ký / secretary)")
         let sources = RoundSetup.Sources(
-            framework: FileIO.join(samples, "framework-so-nganh.json"),
+            frameworks: criteriaSets.map { "\($0.id)=\(FileIO.join(samples, $0.file))" },
+            setGroups: criteriaSets.map { "\($0.id)=\($0.group)" },
             units: FileIO.join(samples, "units-dien-bien.csv"),
             selfAssessment: FileIO.join(samples, "self-assessment-demo.csv"),
             members: FileIO.join(samples, "members-demo.csv"),
@@ -145,6 +146,7 @@ extension DemoRound {
         try FileIO.writeAtomically(rendered.csv(), to: FileIO.join(directory, "report.csv"), mode: 0o644)
         try FileIO.writeAtomically(rendered.json(), to: FileIO.join(directory, "report.json"), mode: 0o644)
         log(Notice(Notice.Code.openWrote, [.text(String(results.units.count)), .file(resultsPath)]))
+        for notice in rankingNotices(rendered) { log(notice) }
 
         // 9. The auditor's verification of the whole folder, with the fingerprint read by phone.
         step(8, "verify (kiểm tra viên / auditor)")

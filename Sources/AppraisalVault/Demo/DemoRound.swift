@@ -2,7 +2,9 @@ internal import Foundation
 internal import VaultCrypto
 
 /// The built-in demo round (`make demo`, README): the whole round end to end on `samples/` with the
-/// published demo identities in `keys/`, in process, printing a few lines per step.
+/// published demo identities in `keys/`, in process, printing a few lines per step. The round has
+/// two criteria sets (``criteriaSets``), two members recused from the departments they head
+/// (`own_units`), and the survey imported into the round before the merge.
 ///
 /// Members' appraisals are made up deterministically: most cells confirm the self score; a few
 /// are lowered or raised by one step with an illustrative reason; council cells get the maximum
@@ -10,6 +12,13 @@ internal import VaultCrypto
 public enum DemoRound {
     /// The demo keys' published passphrase (keys/README.md).
     static let passphrase = "demo-appraisal-2026"
+    /// The demo's two criteria sets (spec §3.3), shaped like Điện Biên 2023's: the departments'
+    /// set for the group `so-nganh` and the district People's Committees' set for `huyen`; the
+    /// members' codes in `samples/members-demo.csv` are qualified by these ids (`so:1`, `huyen:1`).
+    static let criteriaSets: [(id: String, file: String, group: String)] = [
+        ("so", "framework-so-nganh.json", "so-nganh"),
+        ("huyen", "framework-huyen.json", "huyen"),
+    ]
     /// The illustrative decision the holders cite.
     static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
     /// The demo's release holders, in x order (keys/README.md).
@@ -70,6 +79,30 @@ public enum DemoRound {
             }
         }
         return out
+    }
+
+    /// The released ranking of every group, each under its criteria set, as the report has it:
+    /// a heading per group, then one line per unit (rank, name, appraised total over the set's
+    /// maximum, index, label).
+    static func rankingNotices(_ report: ResultsReport) -> [Notice] {
+        report.round.groups.flatMap { group -> [Notice] in
+            let ranking = report.ranking(of: group)
+            let heading = Notice(
+                Notice.Code.demoRanking,
+                [
+                    .text(group.name), .text(report.round.plan.set(group: group.id)?.id ?? ""),
+                    .text(String(ranking.count)),
+                ])
+            return [heading]
+                + ranking.map { unit, result in
+                    Notice(
+                        Notice.Code.demoRank,
+                        [
+                            .text(String(result.rank)), .text(unit.name), .text(result.appraisedTotal.description),
+                            .text(result.maxTotal.description), .text(result.percent.description), .text(result.label),
+                        ])
+                }
+        }
     }
 
     /// Unlocks a demo key file without the permission check (these keys are public by design).

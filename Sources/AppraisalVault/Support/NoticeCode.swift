@@ -9,6 +9,8 @@ public enum NoticeCode: String, MessageCode {
     case demoFilled = "demo.filled"
     case demoApproved = "demo.approved"
     case demoVerified = "demo.verified"
+    case demoRanking = "demo.ranking"
+    case demoRank = "demo.rank"
     case roundFingerprintLine = "round.fingerprint"
     case mergeCoverage = "merge.coverage"
     case mergeReducedMaximum = "merge.reduced-maximum"

@@ -453,6 +453,8 @@ extension Catalog {
         "demo.step": "== {1}. {2}",
         "demo.filled": "{1}: {2} cells, {3} adjusted with a reason.",
         "demo.approved": "{1} approves citing \"{2}\".",
+        "demo.ranking": "Ranking of {1} (criteria set {2}, {3} units):",
+        "demo.rank": "  {1}. {2}: {3}/{4} points, index {5} %, {6}",
         "demo.done": "Done. HTML report: {1}",
         "demo.verified":
             "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency).",
