@@ -10,7 +10,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SAMPLES = ["framework-so-nganh.json", "members-demo.csv", "self-assessment-demo.csv", "units-dien-bien.csv"]
+SAMPLES = ["framework-huyen.json", "framework-so-nganh.json", "members-demo.csv", "self-assessment-demo.csv", "units-dien-bien.csv"]
 OUT = os.path.join(ROOT, "Sources", "avault", "Demo", "EmbeddedDemoFiles.swift")
 
 
