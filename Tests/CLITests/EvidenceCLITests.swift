@@ -10,12 +10,9 @@ import Testing
     /// a chunk-reordered copy is refused by extract with nothing written; an evidence file added
     /// after the merge and a tampered one fail `avault verify`.
     @Test func attachReceiveMergeExtractVerify() throws {
-        let s = try SubmissionCLITests()
+        let s = try SubmissionCLITests.withAgreeingWorksheet()
         defer { s.cleanUp() }
         let dir = s.dir
-        try s.initRound(worksheets: [1])
-        let (header, rows) = try s.readWorksheet(1)
-        try s.writeWorksheet(1, header: header, rows: SubmissionCLITests.agreeing(rows))
         let big = (0..<65_537).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
         try Data(big).write(to: URL(fileURLWithPath: dir + "/members/biên bản họp.pdf"))
         try Data([0x42]).write(to: URL(fileURLWithPath: dir + "/members/a.txt"))

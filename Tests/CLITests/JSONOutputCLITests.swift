@@ -11,12 +11,9 @@ import Testing
     }
 
     @Test func statusShowReceiveAndMissingEvidence() throws {
-        let s = try SubmissionCLITests()
+        let s = try SubmissionCLITests.withAgreeingWorksheet()
         defer { s.cleanUp() }
         let dir = s.dir
-        try s.initRound(worksheets: [1])
-        let (header, rows) = try s.readWorksheet(1)
-        try s.writeWorksheet(1, header: header, rows: SubmissionCLITests.agreeing(rows))
         try Data([0x42]).write(to: URL(fileURLWithPath: dir + "/members/biên bản.txt"))
         let pass = ["--passphrase-file", "pass"]
         let secretary = ["--key", "keys/thu-ky.key"] + pass

@@ -34,12 +34,9 @@ import Testing
     /// Sealing a 20 MiB attachment: no progress into a pipe; a progress line on a terminal; none
     /// on a terminal with --quiet.
     @Test func onlyOnATerminal() throws {
-        let s = try SubmissionCLITests()
+        let s = try SubmissionCLITests.withAgreeingWorksheet()
         defer { s.cleanUp() }
         let dir = s.dir
-        try s.initRound(worksheets: [1])
-        let (header, rows) = try s.readWorksheet(1)
-        try s.writeWorksheet(1, header: header, rows: SubmissionCLITests.agreeing(rows))
         try Data(count: 20 << 20).write(to: URL(fileURLWithPath: dir + "/members/big.bin"))
         func seal(_ out: String, _ extra: [String] = []) -> [String] {
             [

@@ -35,6 +35,16 @@ import VaultCrypto
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: dir) }
 
+    /// A fresh round with tv-01's worksheet filled in, agreeing with every self score: the start
+    /// of the tests that seal one submission with attachments.
+    static func withAgreeingWorksheet() throws -> SubmissionCLITests {
+        let s = try SubmissionCLITests()
+        try s.initRound(worksheets: [1])
+        let (header, rows) = try s.readWorksheet(1)
+        try s.writeWorksheet(1, header: header, rows: agreeing(rows))
+        return s
+    }
+
     @discardableResult
     func avault(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()

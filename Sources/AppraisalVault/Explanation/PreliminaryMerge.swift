@@ -48,24 +48,9 @@ public enum PreliminaryMerge {
         roundDirectory: String, secretary: SecretIdentity, answerBy: String, created: String,
         using random: any RandomSource
     ) throws -> Report {
-        let round = try RoundDefinition.load(roundDirectory: roundDirectory)
+        let (round, inbox, journal) = try RoundMerge.openForMerge(roundDirectory: roundDirectory, secretary: secretary)
         guard !round.unitKeys.isEmpty else { throw ExplanationError(.noUnitKeys, [.file(roundDirectory)]) }
-        guard secretary.identity.signingKey == round.secretary.signingKey,
-            secretary.encryptionKey.publicKey == round.secretary.encryptionKey
-        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
-        let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
-        try Checkpoint.requireAll(
-            roundDirectory: roundDirectory, round: round,
-            journal: try RoundJournal.load(
-                roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash
-            ).entries)
-        try inbox.recoverInterrupted(secretary: secretary)
-        let journal = try RoundJournal.load(
-            roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         let journalPath = FileIO.join(roundDirectory, RoundLayout.journalFileName)
-        guard !journal.entries.contains(where: { $0.kind == .merge }) else {
-            throw MergeError(.alreadyJournaled, [.file(journalPath)])
-        }
         guard !journal.entries.contains(where: { $0.kind == .preliminary }) else {
             throw ExplanationError(.preliminaryDone, [.file(journalPath)])
         }

@@ -14,6 +14,36 @@ extension RoundMerge {
         var listed = [String: (revision: Int, attachments: [Evidence.Attachment])]()
     }
 
+    /// The round as a merge finds it under the lock, for the final and the preliminary merge:
+    /// the secretary's key checked against the round, the journal no older than a pin or a
+    /// holder's checkpoint (spec §11.2, §11.4), an interrupted receive recovered, and no merge
+    /// journaled yet (a merge is final, §6.5).
+    ///
+    /// - Throws: `merge.not-secretary`, `merge.already-journaled`, and what loading the round,
+    ///   the journal and the checkpoints throws.
+    static func openForMerge(roundDirectory: String, secretary: SecretIdentity) throws -> (
+        round: RoundDefinition, inbox: Inbox, journal: RoundJournal.Contents
+    ) {
+        let round = try RoundDefinition.load(roundDirectory: roundDirectory)
+        guard secretary.identity.signingKey == round.secretary.signingKey,
+            secretary.encryptionKey.publicKey == round.secretary.encryptionKey
+        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
+        let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
+        func journal() throws -> RoundJournal.Contents {
+            try RoundJournal.load(
+                roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        }
+        // A journal older than this machine's pin or a holder's checkpoint is not merged, nor
+        // extended by a recovery.
+        try Checkpoint.requireAll(roundDirectory: roundDirectory, round: round, journal: try journal().entries)
+        try inbox.recoverInterrupted(secretary: secretary)
+        let recovered = try journal()
+        guard !recovered.entries.contains(where: { $0.kind == .merge }) else {
+            throw MergeError(.alreadyJournaled, [.file(FileIO.join(roundDirectory, RoundLayout.journalFileName))])
+        }
+        return (round, inbox, recovered)
+    }
+
     /// Opens every live submission with the secretary's key, checks its binding, content and
     /// rows against the round, and names the first problem without a score or reason (S1).
     ///

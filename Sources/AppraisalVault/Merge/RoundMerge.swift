@@ -96,26 +96,8 @@ public enum RoundMerge {
         roundDirectory: String, secretary: SecretIdentity, withoutSurvey: Bool, allowIncomplete: Bool,
         created: String, using random: any RandomSource
     ) throws -> Report {
-        let round = try RoundDefinition.load(roundDirectory: roundDirectory)
-        guard secretary.identity.signingKey == round.secretary.signingKey,
-            secretary.encryptionKey.publicKey == round.secretary.encryptionKey
-        else { throw MergeError(.notSecretary, [.text(secretary.identity.id), .text(round.secretary.id)]) }
-        let inbox = Inbox(roundDirectory: roundDirectory, roster: round.roster)
-        // A journal older than this machine's pin or a holder's checkpoint is not merged, nor
-        // extended by a recovery (spec §11.2, §11.4).
-        try Checkpoint.requireAll(
-            roundDirectory: roundDirectory, round: round,
-            journal: try RoundJournal.load(
-                roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash
-            ).entries)
-        try inbox.recoverInterrupted(secretary: secretary)
-        let journal = try RoundJournal.load(
-            roundDirectory: roundDirectory, secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
+        let (round, inbox, journal) = try openForMerge(roundDirectory: roundDirectory, secretary: secretary)
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
-        // A merge is final (§6.5): the journal records one merge, and approvals bind its results.
-        guard !journal.entries.contains(where: { $0.kind == .merge }) else {
-            throw MergeError(.alreadyJournaled, [.file(FileIO.join(roundDirectory, RoundLayout.journalFileName))])
-        }
         if FileIO.exists(manifestPath) {
             // Written but not journaled: an interrupted merge. Complete it if it is consistent.
             return try completeInterrupted(
