@@ -31,3 +31,7 @@ for set in so huyen; do
     grep -q "\"set\":\"$set\"" "$dir/report.json" || { echo "report.json has no ranking for the set $set" >&2; exit 1; }
 done
 grep -o '"id":"[a-z-]*","name":"[^"]*","set":"[a-z]*"' "$dir/report.json"
+echo
+echo "== bonus and penalty (điểm thưởng, điểm trừ: outside the 100 points; final = base + bonus − penalty) =="
+"$bin" round show "$dir/round" | grep -E '^ +[a-z0-9-]+: bonus |^Index'
+grep -o 'PHỤ LỤC IV[^<]*' "$dir/report.html"

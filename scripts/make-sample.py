@@ -7,7 +7,8 @@ samples/self-assessment-demo.csv  every unit x every `self` sub-criterion of the
                                   the way Vietnamese Excel exports them (semicolon, decimal comma)
 samples/members-demo.csv          the 8 demo members: codes qualified by set (so:N, huyen:N), two
                                   members who head a department recused from it (own_units), their
-                                  fields of those departments given to tv-08
+                                  fields of those departments given to tv-08;
+                                  tv-07 also holds the bonus and penalty items (T1, TR1) of both sets
 samples/post-2025/                the same for the post-July-2025 shape: 13 departments and 45
                                   commune-level units (42 xa, 3 phuong) on framework-xa.json
 
@@ -62,14 +63,16 @@ def self_assessment(units, set_of_group, path):
 
 
 def members(units, other_set, keys, path):
-    """Field N of both sets to tv-0N (tv-07 also field 8); tv-02 heads Sở Tư pháp and tv-06 Sở Tài
+    """Field N of both sets to tv-0N (tv-07 also field 8 and the bonus and penalty items T1, TR1
+    of both sets, outside the fields); tv-02 heads Sở Tư pháp and tv-06 Sở Tài
     chính, so both are recused from those two departments and tv-08 appraises fields 2 and 6 there."""
     recused = ["so-tu-phap", "so-tai-chinh"]
     rest = " ".join([u for u, g in units if g == "so-nganh" and u not in recused]
                     + sorted({g for _, g in units if g != "so-nganh"}))
     rows = ["id,public_key_file,codes,units,own_units"]
     for i in range(1, 8):
-        codes = f"so:{i} {other_set}:{i}" + (f" so:8 {other_set}:8" if i == 7 else "")
+        extras = f" so:8 {other_set}:8 so:T1 so:TR1 {other_set}:T1 {other_set}:TR1"
+        codes = f"so:{i} {other_set}:{i}" + (extras if i == 7 else "")
         limited = i in (2, 6)
         own = {2: "so-tu-phap", 6: "so-tai-chinh"}.get(i, "")
         rows.append(f"tv-{i:02d},{keys}/tv-{i:02d}.pub,{codes},{rest if limited else ''},{own}")

@@ -7,7 +7,8 @@
 /// bytes. The test vectors (`Tests/Vectors/**`, text header stripped) are added by the
 /// regeneration test, which has the repository at hand.
 public enum FuzzSeeds {
-    /// A minimal valid framework (CSV): one field, one criterion, one sub-criterion per method.
+    /// A minimal valid framework (CSV): one field, one criterion, one sub-criterion per method,
+    /// a bonus and a penalty item (spec §3.3 F6).
     static let frameworkCSV = """
         code,title,max,method,step
         1,Field A,2,,
@@ -15,6 +16,8 @@ public enum FuzzSeeds {
         1.1.1,Part 1,1,self,
         1.1.2,Part 2,0.5,council,
         1.1.3,Part 3,0.5,survey,0.25
+        T1,Bonus 1,1,bonus,0.5
+        TR1,Penalty 1,0.5,penalty,
         total,,2,,
 
         """
@@ -214,7 +217,9 @@ public enum FuzzSeeds {
         {"id": "fz", "title": "Fuzz", "year": 2026, "maxTotal": 2.0, "fields": [{"code": "1", "title": "A", "maxPoints": 2,
           "criteria": [{"code": "1.1", "title": "A1", "maxPoints": "2", "step": "0,5", "subCriteria": [
             {"code": "1.1.1", "title": "P1", "maxPoints": 1.5, "method": "self"},
-            {"code": "1.1.2", "title": "P2", "maxPoints": 0.5, "method": "council", "step": 0.25}]}]}]}
+            {"code": "1.1.2", "title": "P2", "maxPoints": 0.5, "method": "council", "step": 0.25}]}]}],
+         "bonus": [{"code": "T1", "title": "B1", "maxPoints": 2, "step": "0,5"}],
+         "penalty": [{"code": "TR1", "title": "P1", "maxPoints": "1"}]}
         """
 
     /// A merge manifest header with two submissions.
@@ -256,9 +261,15 @@ public enum FuzzSeeds {
                         "appraised": .null, "appraiser": .string(""), "code": .string("1.1.3"), "max": .string("0.5"),
                         "method": .string("survey"), "reason": .string(""), "self": .null,
                     ]),
+                    .object([
+                        "appraised": .string("0.5"), "appraiser": .string("tv-01"), "code": .string("T1"),
+                        "max": .string("1"), "method": .string("bonus"), "reason": .string("sáng kiến"),
+                        "self": .null,
+                    ]),
                 ]),
+                "bonus": .string("0.5"), "final": .string("2"), "penalty": .string("0"),
                 "criteria": .array([subtotal("1.1")]), "fields": .array([subtotal("1")]), "group": .string("so-nganh"),
-                "label": .string("Tốt"), "max": .string("2"), "percent": .string("75"), "rank": .int(rank),
+                "label": .string("Tốt"), "max": .string("2"), "percent": .string("100"), "rank": .int(rank),
                 "self": .string("1"), "unit": .string(id),
             ])
         }

@@ -39,7 +39,7 @@ extension RoundCLITests {
                 tv-03,../keys/tv-03.pub,so:3,
                 tv-04,../keys/tv-04.pub,so:4,
                 tv-05,../keys/tv-05.pub,so:5,
-                tv-06,../keys/tv-06.pub,so:6,
+                tv-06,../keys/tv-06.pub,so:6 so:T1 so:TR1,
                 tv-07,../keys/tv-07.pub,so:7,
                 tv-08,../keys/tv-08.pub,so:8,
 
@@ -57,8 +57,9 @@ extension RoundCLITests {
     @Test func twoSetsInitShowWorksheetSeal() throws {
         let made = try avault(try twoSetArgs())
         #expect(made.status == 0, "\(made.err)")
-        // The department set has 72 appraisable sub-criteria, the test's district set 2: 19 × 72 + 10 × 2.
-        #expect(made.out.contains("\(19 * 72 + 10 * 2) appraisable cells"), "\(made.out)")
+        // The department set has 72 appraisable sub-criteria and the bonus and penalty items T1, TR1
+        // per unit, the test's district set 2: 19 × 74 + 10 × 2.
+        #expect(made.out.contains("\(19 * 74 + 10 * 2) appraisable cells"), "\(made.out)")
         let shown = try avault(["round", "show", "round"])
         #expect(shown.status == 0, "\(shown.err)")
         #expect(shown.out.contains("so [so-nganh]: "), "\(shown.out)")
@@ -117,7 +118,7 @@ extension RoundCLITests {
     @Test func gapPerSet() throws {
         let members = """
             id,public_key_file,codes,units
-            tv-01,../keys/tv-01.pub,so:1 so:2 so:3 so:4 so:5 so:6 so:7 so:8 huyen:1.1.1,
+            tv-01,../keys/tv-01.pub,so:1 so:2 so:3 so:4 so:5 so:6 so:7 so:8 so:T1 so:TR1 huyen:1.1.1,
 
             """
         let r = try avault(try twoSetArgs(members: members))

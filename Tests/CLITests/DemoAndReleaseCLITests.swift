@@ -20,8 +20,8 @@ struct DemoAndReleaseCLITests {
         let r = try cli.run(["demo", "--dir", "d", "--samples", Self.root + "/samples", "--keys", Self.root + "/keys"])
         #expect(r.exited(0), "\(r)")
         // Two criteria sets: 19 departments × 72 appraisable sub-criteria of `so`, 10 districts × 69
-        // of `huyen`; survey cells 19 × 21 + 10 × 12, imported into the round before the merge.
-        #expect(r.stdout.contains("\(19 * 72 + 10 * 69)/\(19 * 72 + 10 * 69) cells appraised"), "\(r.stdout)")
+        // of `huyen`, each set also a bonus and a penalty item per unit; survey cells 19 × 21 + 10 × 12, imported into the round before the merge.
+        #expect(r.stdout.contains("\(19 * 74 + 10 * 71)/\(19 * 74 + 10 * 71) cells appraised"), "\(r.stdout)")
         #expect(r.stdout.contains("Survey imported: \(19 * 21 + 10 * 12) scores"), "\(r.stdout)")
         #expect(r.stdout.contains("report.html"))
         // Both groups' rankings, each under its set, with every unit once.

@@ -24,8 +24,8 @@ extension RoundCLITests {
             "--passphrase-file", "pass", "--out", "round", "--demo",
         ])
         #expect(made.status == 0, "\(made.err)")
-        // 13 departments × 72 appraisable sub-criteria of `so` + 45 communes × 66 of `xa`.
-        #expect(made.out.contains("\(13 * 72 + 45 * 66) appraisable cells"), "\(made.out)")
+        // 13 departments × 74 appraisable cells of `so` (72 sub-criteria, bonus, penalty) + 45 communes × 68 of `xa`.
+        #expect(made.out.contains("\(13 * 74 + 45 * 68) appraisable cells"), "\(made.out)")
         let shown = try avault(["round", "show", "round"])
         #expect(shown.status == 0, "\(shown.err)")
         #expect(shown.out.contains("so-nganh (Sở, ban, ngành): 13 units"), "\(shown.out)")

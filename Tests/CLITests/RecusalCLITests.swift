@@ -13,7 +13,7 @@ extension RoundCLITests {
         tv-03,../keys/tv-03.pub,so:3,,
         tv-04,../keys/tv-04.pub,so:4,,
         tv-05,../keys/tv-05.pub,so:5,,
-        tv-06,../keys/tv-06.pub,so:6,,
+        tv-06,../keys/tv-06.pub,so:6 so:T1 so:TR1,,
         tv-07,../keys/tv-07.pub,so:7,,
         tv-08,../keys/tv-08.pub,so:8,,
 

@@ -13,8 +13,9 @@ struct ReportXLSXCLITests {
         return try #require(try JSONSerialization.jsonObject(with: Data(try cli.read("r.json"))) as? [String: Any])
     }
 
-    /// One sheet per group (ranking and points per field) and one of adjustments; names valid for
-    /// a spreadsheet; every score a number cell equal to the JSON report's; methods in Vietnamese.
+    /// One sheet per group (ranking, base, bonus, penalty and final total, points per field), one
+    /// of adjustments and one of bonus and penalty points (annex IV); names valid for a
+    /// spreadsheet; every score a number cell equal to the JSON report's; methods in Vietnamese.
     @Test func workbookMatchesTheReport() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -26,7 +27,8 @@ struct ReportXLSXCLITests {
         let report = try Self.json(cli, round: round)
         let groups = try #require(report["groups"] as? [[String: Any]])
         let adjustments = try #require(report["adjustments"] as? [[String: Any]])
-        #expect(sheets.map(\.name) == groups.map { $0["name"] as! String } + ["Điều chỉnh"])
+        let extras = try #require(report["bonusAndPenalty"] as? [[String: Any]])
+        #expect(sheets.map(\.name) == groups.map { $0["name"] as! String } + ["Điều chỉnh", "Thưởng, trừ"])
         for name in sheets.map(\.name) {
             #expect(name.utf16.count <= 31 && !name.contains { "[]:*?/\\".contains($0) }, "\(name)")
         }
@@ -34,23 +36,29 @@ struct ReportXLSXCLITests {
 
         for (group, sheet) in zip(groups, sheets) {
             let cells = sheet.cells
-            #expect(cells[2]?[1] == .text("Hạng") && cells[2]?[7] == .text("Chỉ số (%)"), "\(cells[2] ?? [:])")
+            // Both demo sets have bonus and penalty items: their three columns follow the base total.
+            #expect(cells[2]?[1] == .text("Hạng") && cells[2]?[6] == .text("Điểm thưởng"), "\(cells[2] ?? [:])")
+            #expect(cells[2]?[8] == .text("Tổng điểm cuối cùng") && cells[2]?[10] == .text("Chỉ số (%)"))
             let units = try #require(group["units"] as? [[String: Any]])
             #expect(cells.keys.max() == units.count + 2)
             for (i, unit) in units.enumerated() {
                 let row = try #require(cells[i + 3])
                 #expect(row[1] == .number(String(unit["rank"] as! Int)))
                 #expect(row[2] == .text(unit["id"] as! String))
-                for (column, key) in [(4, "self"), (5, "appraised"), (6, "max"), (7, "percent")] {
+                let columns = [
+                    (4, "self"), (5, "appraised"), (6, "bonus"), (7, "penalty"), (8, "final"), (9, "max"),
+                    (10, "percent"),
+                ]
+                for (column, key) in columns {
                     #expect(row[column] == .number(unit[key] as! String), "\(unit["id"]!) \(key)")
                 }
                 let fields = try #require(unit["fields"] as? [[String: Any]])
                 for (k, field) in fields.enumerated() {
-                    #expect(row[9 + k] == .number(field["appraised"] as! String))
+                    #expect(row[12 + k] == .number(field["appraised"] as! String))
                 }
             }
         }
-        let adjusted = try #require(sheets.last?.cells)
+        let adjusted = try #require(sheets.dropLast().last?.cells)
         #expect(adjusted.keys.max() == adjustments.count + 2)
         #expect(adjustments.count > 0)
         let methods = Set((3...(adjustments.count + 2)).compactMap { adjusted[$0]?[6]?.fieldText })
@@ -61,6 +69,19 @@ struct ReportXLSXCLITests {
             #expect(row[7] == .number(a["self"] as! String) && row[8] == .number(a["appraised"] as! String))
             #expect(row[9] == .number(a["difference"] as! String))
             #expect(row[10] == .text(a["reason"] as! String) && row[11] == .text(a["appraiserName"] as! String))
+        }
+        let annex = try #require(sheets.last?.cells)
+        #expect(annex.keys.max() == extras.count + 2)
+        let kinds = Set(extras.compactMap { $0["kind"] as? String })
+        #expect(kinds == ["bonus", "penalty"], "\(kinds)")
+        for (i, x) in extras.enumerated() {
+            let row = try #require(annex[i + 3])
+            let kind = x["kind"] as! String
+            #expect(row[2] == .text(x["unit"] as! String) && row[5] == .text(x["code"] as! String))
+            #expect(row[4] == .text(kind == "bonus" ? "Điểm thưởng" : "Điểm trừ"))
+            let points = x["points"] as! String
+            #expect(row[7] == .number(kind == "penalty" ? "-" + points : points), "\(x)")
+            #expect(row[8] == .number(x["cap"] as! String) && row[9] == .text(x["reason"] as! String))
         }
         // The entries are stored, so the parts can be read as text: a `0.00` number format, and
         // number cells that use it.

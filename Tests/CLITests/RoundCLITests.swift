@@ -123,8 +123,9 @@ import Testing
     @Test func initAndShow() throws {
         let made = try avault(initArgs())
         #expect(made.status == 0, "\(made.err)")
-        // 19 departments × the `so` set's 72 appraisable sub-criteria + 10 districts × the `huyen` set's 69.
-        #expect(made.out.contains("\(19 * 72 + 10 * 69) appraisable cells"), "\(made.out)")
+        // 19 departments × the `so` set's 72 appraisable sub-criteria + 10 districts × the `huyen` set's 69,
+        // each set also a bonus and a penalty item per unit.
+        #expect(made.out.contains("\(19 * 74 + 10 * 71) appraisable cells"), "\(made.out)")
         let fingerprint = try #require(made.out.split(separator: "\n").first { $0.hasPrefix("Round fingerprint:") })
         let shown = try avault(["round", "show", "round"])
         #expect(shown.status == 0, "\(shown.err)")

@@ -124,7 +124,9 @@ import VaultCrypto
     static func agreeing(_ rows: [Row]) -> [Row] {
         rows.map { r in
             var r = r
-            r.score = r.selfScore.isEmpty ? r.max : r.selfScore
+            // Bonus and penalty items (codes starting with a letter, spec §3.3 F6) get 0: a value
+            // other than 0 needs a reason.
+            r.score = r.code.first?.isLetter == true ? "0" : r.selfScore.isEmpty ? r.max : r.selfScore
             r.reason = ""
             return r
         }
@@ -362,8 +364,8 @@ import VaultCrypto
         #expect(status.status == 0 && status.out.contains("8/8 members have submitted."))
         let merged = try avault(["merge", "--round", "round", "--without-survey"] + pass)
         #expect(merged.status == 0, "\(merged.err)")
-        // 19 departments × 72 appraisable sub-criteria of `so` + 10 districts × 69 of `huyen`.
-        #expect(merged.out.contains("Coverage: 2058/2058 cells appraised; 0 gaps; 0 conflicts."), "\(merged.out)")
+        // 19 departments × 72 appraisable sub-criteria of `so` + 10 districts × 69 of `huyen`, and a bonus and a penalty item per unit.
+        #expect(merged.out.contains("Coverage: 2116/2116 cells appraised; 0 gaps; 0 conflicts."), "\(merged.out)")
         for r in [received, status, merged] { outputs += [r.out, r.err] }
 
         // Control: the needles are what the plaintexts actually contain.

@@ -13,6 +13,8 @@ import nacl.bindings as nb
 
 ROUND_MAX_HEADER = 256 * 1024 * 1024
 CODE_RE = re.compile(r"[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2}){0,2}")
+# §3.3 F6: a bonus or penalty item's code: a letter, then letters, digits, '.' or '-' (≤ 16).
+EXTRA_CODE_RE = re.compile(r"[A-Za-z][A-Za-z0-9.-]{0,15}")
 
 
 def nfc(s: str) -> bool:
@@ -45,12 +47,14 @@ class Round:
     def _validate(self):
         h = self.h
         # §12.1: `unitKeys` is optional (present only when some unit has a key).
-        fields(h, "header", ("created", "deadline", "demo", "document", "groups", "labels", "members",
+        fields(h, "header", ("created", "deadline", "demo", "document", "groups", "indexAbove100", "labels", "members",
                              "references", "release", "round", "secretary", "selfAssessment",
                              "sets", "title", "units", "year") + (("unitKeys",) if "unitKeys" in h else ()))
         f_ts(h["created"], "header.created")
         f_bool(h["demo"], "header.demo")
         self._document(h["document"], h["deadline"])
+        f_bool(h["indexAbove100"], "header.indexAbove100")
+        self.index_above_100 = h["indexAbove100"]
         self.round_id = f_hex(h["round"], "header.round", 16)
         check_identity(h["secretary"], "header.secretary")
         hdr(h["secretary"]["role"] == "secretary", "header.secretary.role", "not secretary")
@@ -171,7 +175,7 @@ class Round:
             self.sets.append(fw)
 
     def _framework(self, fw, base):
-        fields(fw, base, ("fields", "id", "title", "total"))
+        fields(fw, base, ("bonus", "fields", "id", "penalty", "title", "total"))
         f_str(fw["id"], base + ".id", 200, 0)
         f_str(fw["title"], base + ".title", 1000, 0)
         hdr(nfc(fw["id"]) and nfc(fw["title"]), base, "id or title not NFC")
@@ -208,8 +212,28 @@ class Round:
             hdr(s_crit == fmax, p, "F5 criteria maxima do not sum to the field's")
             s_fields += fmax
         hdr(s_fields == total, base + ".total", "F5 fields do not sum to total")
+        # §3.3 F6: bonus and penalty items, outside the tree; each a cell after the sub-criteria.
+        extras = []
+        for method in ("bonus", "penalty"):
+            items = fw[method]
+            hdr(isinstance(items, list) and len(items) <= 100, f"{base}.{method}", "0-100 items")
+            for i, x in enumerate(items):
+                p = f"{base}.{method}[{i}]"
+                fields(x, p, ("code", "max", "step", "title"))
+                code = x["code"]
+                hdr(isinstance(code, str) and EXTRA_CODE_RE.fullmatch(code) is not None, p + ".code", "F6 bad code")
+                hdr(code not in self.codes, p + ".code", "duplicate code")
+                self.codes.add(code)
+                f_str(x["title"], p + ".title", 1000, 1)
+                hdr(not is_blank(x["title"]) and nfc(x["title"]), p + ".title", "blank or not NFC")
+                step, cap = f_dec(x["step"], p + ".step"), f_dec(x["max"], p + ".max")
+                hdr(step > 0 and cap > 0 and on_step(cap, step), p, "F6 cap/step")
+                x["method"] = method
+                extras.append(x)
+                self.node[code] = x
         return {"fields": self.fw_fields, "criteria": self.fw_criteria, "subs": self.subs, "node": self.node,
-                "appraisable": [s for s in self.subs if s["method"] in ("self", "council")]}
+                "extras": extras, "cells": self.subs + extras,
+                "appraisable": [s for s in self.subs if s["method"] in ("self", "council")] + extras}
 
     def _units_groups(self, units, groups):
         hdr(isinstance(groups, list), "header.groups", "not an array")

@@ -25,7 +25,7 @@ from avformat import (AVError, Envelope, KIND_BY_NAME, b2b, canonical, dec_str, 
                       normalize_fingerprint, parse_canonical, parse_key_file, passphrase_from_file,
                       read_public_identity, unicode_version_warning, unlock_key_file)
 from avround import (TOKEN_MAX, Approval, Checkpoint, Journal, Manifest, Receipt, Round,  # noqa: E402
-                     verify_token)
+                     on_step, verify_token)
 
 ROUND_CAP = 256 * 1024 * 1024 + 4096
 SUB_CAP = 256 * 1024 * 1024
@@ -771,8 +771,8 @@ ROUND_CHECKS = (
 
 CELL_KEYS = ("appraised", "appraiser", "code", "max", "method", "reason", "self")
 SUM_KEYS = ("appraised", "code", "max", "self")
-UNIT_KEYS = ("appraised", "cells", "criteria", "fields", "group", "label", "max", "percent", "rank", "self",
-             "unit")
+UNIT_KEYS = ("appraised", "bonus", "cells", "criteria", "fields", "final", "group", "label", "max", "penalty",
+             "percent", "rank", "self", "unit")
 
 
 def _dec_or_null(v, p):
@@ -812,7 +812,7 @@ def parse_results(pt: bytes):
         f_ident(u["group"], p + ".group")
         f_str(u["label"], p + ".label", 200, 1)
         f_int(u["rank"], p + ".rank", 1, 2 ** 31)
-        for k in ("self", "appraised", "max", "percent"):
+        for k in ("self", "appraised", "bonus", "penalty", "final", "max", "percent"):
             f_dec(u[k], f"{p}.{k}")
         for lst in ("fields", "criteria"):
             hdr(isinstance(u[lst], list), f"{p}.{lst}", "not an array")
@@ -826,7 +826,7 @@ def parse_results(pt: bytes):
             cp = f"{p}.cells[{j}]"
             fields(x, cp, CELL_KEYS)
             hdr(isinstance(x["code"], str), cp + ".code", "not a string")
-            hdr(x["method"] in ("self", "council", "survey"), cp + ".method", "bad method")
+            hdr(x["method"] in ("self", "council", "survey", "bonus", "penalty"), cp + ".method", "bad method")
             f_dec(x["max"], cp + ".max")
             _dec_or_null(x["self"], cp + ".self")
             _dec_or_null(x["appraised"], cp + ".appraised")
@@ -870,10 +870,10 @@ def _shape_problems(rnd, units):
         st = rnd.unit_set[uid]
         if [c["code"] for c in u["fields"]] != [f["code"] for f in st["fields"]] or \
            [c["code"] for c in u["criteria"]] != [c["code"] for c in st["criteria"]] or \
-           [c["code"] for c in u["cells"]] != [s["code"] for s in st["subs"]]:
+           [c["code"] for c in u["cells"]] != [s["code"] for s in st["cells"]]:
             shape.append(f"{uid}: codes")
             continue
-        for c, s in zip(u["cells"], st["subs"]):
+        for c, s in zip(u["cells"], st["cells"]):
             want_self = rnd.self_score.get((uid, s["code"]))
             if c["method"] != s["method"] or Decimal(c["max"]) != Decimal(s["max"]) or \
                (None if c["self"] is None else Decimal(c["self"])) != want_self:
@@ -912,6 +912,19 @@ def _total_problems(rnd, units, survey):
                 tot[k] += got[k]
         if [Decimal(u["self"]), Decimal(u["appraised"]), Decimal(u["max"])] != tot:
             probs.append(f"{uid} unit totals")
+        # §6.4: bonus and penalty cells (after the sub-criteria), each 0..cap on its step; then
+        # final = max(0, base + bonus - penalty).
+        sums = {"bonus": Decimal(0), "penalty": Decimal(0)}
+        for c, x in zip(u["cells"][len(rnd.unit_set[uid]["subs"]):], rnd.unit_set[uid]["extras"]):
+            if c["appraised"] is None:
+                continue
+            a = Decimal(c["appraised"])
+            if not (0 <= a <= Decimal(x["max"]) and on_step(a, Decimal(x["step"]))):
+                probs.append(f"{uid} {c['code']}: outside 0..cap or off step")
+            sums[x["method"]] += a
+        final = max(Decimal(0), Decimal(u["appraised"]) + sums["bonus"] - sums["penalty"])
+        if [Decimal(u["bonus"]), Decimal(u["penalty"]), Decimal(u["final"])] != [sums["bonus"], sums["penalty"], final]:
+            probs.append(f"{uid} bonus/penalty/final")
     return probs
 
 
@@ -944,8 +957,11 @@ def check_results_percent(rep: Report, f: Folder):
     units = f.results["units"]
     probs = []
     for u in units:
-        mx, ap = Decimal(u["max"]), Decimal(u["appraised"])
-        want = Decimal(0) if mx == 0 else (ap / mx * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        # §6.4: the index on the final total, capped at 100 unless the round's indexAbove100.
+        mx, fin = Decimal(u["max"]), Decimal(u["final"])
+        want = Decimal(0) if mx == 0 else (fin / mx * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if not f.rnd.index_above_100:
+            want = min(want, Decimal(100))
         if Decimal(u["percent"]) != want or u["percent"] != dec_str(want):
             probs.append(f"{u['unit']}: percent")
             continue
@@ -970,6 +986,10 @@ def check_results_reasons(rep: Report, f: Folder):
                c["self"] is not None and Decimal(c["self"]) != Decimal(c["appraised"]):
                 if is_blank(c["reason"]):
                     probs.append(f"{u['unit']} {c['code']}")
+            # §3.9: a bonus or penalty other than 0 states its reason.
+            if c["method"] in ("bonus", "penalty") and c["appraised"] is not None and Decimal(c["appraised"]) != 0:
+                if is_blank(c["reason"]):
+                    probs.append(f"{u['unit']} {c['code']}")
     _report_problems(rep, "results.reasons", "verify.reason-missing", "verify.reasons-ok", probs)
 
 
@@ -982,7 +1002,7 @@ def check_results_appraisers(rep: Report, f: Folder):
     for u in f.results["units"]:
         for c in u["cells"]:
             where = f"{u['unit']} {c['code']}"
-            if c["method"] in ("self", "council") and c["appraised"] is not None:
+            if c["method"] in ("self", "council", "bonus", "penalty") and c["appraised"] is not None:
                 scored += 1
                 want = f.rnd.assign.get((u["unit"], c["code"]))
                 if c["appraiser"] != want or want not in listed:

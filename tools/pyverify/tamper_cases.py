@@ -333,6 +333,32 @@ def _e_reason(res):
     c["reason"] = " "
 
 
+def _extra(res, nonzero: bool):
+    """A bonus or penalty cell (§3.3 F6) of the demo, with a value other than 0 when `nonzero`."""
+    for u in res["units"]:
+        for c in u["cells"]:
+            if c["method"] in ("bonus", "penalty") and c["appraised"] is not None and (c["appraised"] != "0") == nonzero:
+                return u, c
+    raise AssertionError("bonus/penalty")
+
+
+def _e_bonus_over_cap(res):
+    # Above its cap, with the unit's bonus/penalty and final total following, so only the cap
+    # (and the signature of the cell) is wrong.
+    from decimal import Decimal
+    u, c = _extra(res, False)
+    over = Decimal(c["max"]) + 1
+    c["appraised"], c["reason"] = str(over), "vượt mức tối đa"
+    sign = 1 if c["method"] == "bonus" else -1
+    u[c["method"]] = str(Decimal(u[c["method"]]) + over)
+    u["final"] = str(max(Decimal(0), Decimal(u["final"]) + sign * over))
+
+
+def _e_bonus_no_reason(res):
+    _, c = _extra(res, True)
+    c["reason"] = ""
+
+
 def _e_appraiser(res):
     _, c = _cell(res, "council")
     c["appraiser"] = "tv-08" if c["appraiser"] != "tv-08" else "tv-01"
@@ -352,6 +378,8 @@ FORGED = {
     "forged-results-percent": _forge_results(_e_percent),
     "forged-results-blank-reason": _forge_results(_e_reason),
     "forged-results-appraiser": _forge_results(_e_appraiser),
+    "forged-results-bonus-over-cap": _forge_results(_e_bonus_over_cap),
+    "forged-results-bonus-no-reason": _forge_results(_e_bonus_no_reason),
     "forged-results-unit-order": _forge_results(_e_order),
     "forged-results-survey-flag": _forge_results(_e_survey),
 }

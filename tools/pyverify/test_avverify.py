@@ -34,6 +34,7 @@ CI_CASES = [
     "duplicate-approval", "flip-approval", "forged-partial", "flip-round",
     "resigned-journal-drop-receive", "resigned-manifest-gaps", "flip-receipt", "remove-receipt",
     "forged-results-cell-score", "forged-results-appraiser",
+    "forged-results-bonus-over-cap", "forged-results-bonus-no-reason",
 ]
 SELECTED = list(CASES) if os.environ.get("PYVERIFY_ALL_CASES") else CI_CASES
 VECTORS = sorted((REPO / "Tests" / "Vectors").rglob("*.vec"))
@@ -176,7 +177,8 @@ def test_results_reason_null_rejected():
     cell = {"code": "1.1.1", "method": "self", "max": "1", "self": "1", "appraised": "1", "reason": "",
             "appraiser": "tv-01"}
     unit = {"unit": "u1", "group": "g", "label": "Tốt", "rank": 1, "self": "1", "appraised": "1", "max": "1",
-            "percent": "100", "fields": [], "criteria": [], "cells": [cell]}
+            "bonus": "0", "penalty": "0", "final": "1", "percent": "100", "fields": [], "criteria": [],
+            "cells": [cell]}
     good = {"round": "00" * 32, "submissions": [], "survey": None, "surveyAvailable": False, "units": [unit]}
     parse_results(canonical(good))
     for key in ("reason", "appraiser"):

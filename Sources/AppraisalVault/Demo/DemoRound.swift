@@ -35,6 +35,8 @@ public enum DemoRound {
     ]
     static let raiseReason = "Đơn vị bổ sung minh chứng sau khi tự chấm (minh hoạ)"
     static let notAssessedReason = "Đơn vị chưa tự đánh giá; Hội đồng chấm theo hồ sơ (minh hoạ)"
+    static let bonusReason = "Sáng kiến được Chủ tịch UBND tỉnh công nhận (minh hoạ)"
+    static let penaltyReason = "Chậm nộp báo cáo CCHC quý III (minh hoạ)"
 
     /// A number 0…255 fixed by the cell, for deterministic choices.
     static func draw(_ cell: Cell, _ salt: String) -> Int {
@@ -46,6 +48,12 @@ public enum DemoRound {
         round.cells(of: member).map { cell in
             let sub = round.plan.subCriterion(unit: cell.unit, code: cell.code)!
             let d = draw(cell, "appraise")
+            if sub.method.isBonusOrPenalty {
+                // A few units get one step of bonus or penalty, with its reason; the rest 0.
+                guard d % 13 == 0 else { return Appraisal(unit: cell.unit, code: cell.code, score: .zero, reason: "") }
+                let reason = sub.method == .bonus ? bonusReason : penaltyReason
+                return Appraisal(unit: cell.unit, code: cell.code, score: sub.step, reason: reason)
+            }
             if let own = round.selfAssessment.score(unit: cell.unit, code: cell.code) {
                 if d % 9 == 0, own >= sub.step {
                     return Appraisal(

@@ -75,7 +75,7 @@ public enum Merge {
                         switch sub.method {
                         case .survey:
                             final = survey?[cell]
-                        case .selfAssessed, .council:
+                        case .selfAssessed, .council, .bonus, .penalty:
                             if let a = accepted[cell] {
                                 final = a.appraisal.score
                                 reason = a.appraisal.reason
@@ -101,15 +101,26 @@ public enum Merge {
                 fields.append(
                     Results.Subtotal(code: field.code, selfTotal: fieldSelf, appraisedTotal: fieldFinal, max: fieldMax))
             }
+            // Bonus and penalty items (spec §6.4): appraised like council cells, outside the tree.
+            for item in input.framework(unit: unit.id)?.bonusAndPenalty ?? [] {
+                let a = accepted[Cell(unit: unit.id, code: item.code)]
+                cells.append(
+                    Results.CellResult(
+                        code: item.code, method: item.method, max: item.max, selfScore: nil,
+                        appraised: a?.appraisal.score, reason: a?.appraisal.reason ?? "", appraiser: a?.member ?? ""))
+            }
             let selfTotal = Points.sum(fields.map(\.selfTotal))
-            let finalTotal = Points.sum(fields.map(\.appraisedTotal))
+            let baseTotal = Points.sum(fields.map(\.appraisedTotal))
             let maxTotal = Points.sum(fields.map(\.max))
+            let bonus = extraTotal(cells, .bonus)
+            let penalty = extraTotal(cells, .penalty)
+            let finalTotal = self.finalTotal(base: baseTotal, bonus: bonus, penalty: penalty)
             units.append(
                 Results.UnitResult(
                     unit: unit.id, group: unit.group, cells: cells, criteria: criteria, fields: fields,
-                    selfTotal: selfTotal,
-                    appraisedTotal: finalTotal, maxTotal: maxTotal, percent: percent(finalTotal, of: maxTotal), rank: 0,
-                    label: ""))
+                    selfTotal: selfTotal, appraisedTotal: baseTotal, bonus: bonus, penalty: penalty,
+                    finalTotal: finalTotal, maxTotal: maxTotal,
+                    percent: index(finalTotal, of: maxTotal, above100: input.indexAbove100), rank: 0, label: ""))
         }
         // Ranks and labels within each group.
         var ranked = units
@@ -120,15 +131,30 @@ public enum Merge {
             for (position, index) in members.enumerated() {
                 let u = units[index]
                 let rank = members.firstIndex { units[$0].percent == u.percent }.map { $0 + 1 } ?? position + 1
-                ranked[index] = Results.UnitResult(
-                    unit: u.unit, group: u.group, cells: u.cells, criteria: u.criteria, fields: u.fields,
-                    selfTotal: u.selfTotal,
-                    appraisedTotal: u.appraisedTotal, maxTotal: u.maxTotal, percent: u.percent, rank: rank,
-                    label: input.labels.label(group: group, percent: u.percent) ?? "")
+                ranked[index] = u.ranked(rank, label: input.labels.label(group: group, percent: u.percent) ?? "")
             }
         }
         return Outcome(
             results: Results(round: roundHash, surveyAvailable: survey != nil, units: ranked), coverage: coverage)
+    }
+
+    /// The sum of the appraised `method` cells (bonus or penalty) of one unit.
+    static func extraTotal(_ cells: [Results.CellResult], _ method: ScoringMethod) -> Points {
+        Points.sum(cells.filter { $0.method == method }.compactMap(\.appraised))
+    }
+
+    /// The final total (spec §6.4): `base + bonus − penalty`, floored at 0.
+    public static func finalTotal(base: Points, bonus: Points, penalty: Points) -> Points {
+        let total = base + bonus - penalty
+        return total.isNegative ? .zero : total
+    }
+
+    /// The index (spec §6.4): `final ÷ max × 100` rounded half-up to 2 decimals, capped at 100
+    /// unless `above100`; 0 when `max` is 0.
+    public static func index(_ final: Points, of max: Points, above100: Bool) -> Points {
+        let hundred = Points(integer: 100)
+        let p = percent(final, of: max)
+        return !above100 && p > hundred ? hundred : p
     }
 
     /// `part ÷ whole × 100`, rounded half-up to 2 decimals; 0 when `whole` is 0.

@@ -30,6 +30,8 @@ extension Results {
                 units.map { u in
                     .object([
                         "appraised": .string(u.appraisedTotal.description),
+                        "bonus": .string(u.bonus.description), "final": .string(u.finalTotal.description),
+                        "penalty": .string(u.penalty.description),
                         "cells": .array(
                             u.cells.map { c in
                                 .object([
@@ -144,7 +146,8 @@ extension Results {
                 criteria: try subtotals(try u.array("criteria"), "criteria"),
                 fields: try subtotals(try u.array("fields"), "fields"),
                 selfTotal: try points(&u, "self"), appraisedTotal: try points(&u, "appraised"),
-                maxTotal: try points(&u, "max"),
+                bonus: try points(&u, "bonus"), penalty: try points(&u, "penalty"),
+                finalTotal: try points(&u, "final"), maxTotal: try points(&u, "max"),
                 percent: try points(&u, "percent"), rank: Int(try u.integer("rank", in: 1...1_000_000)),
                 label: try u.string("label", maxBytes: 200))
             try u.finish()

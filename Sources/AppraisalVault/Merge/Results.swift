@@ -50,16 +50,53 @@ public struct Results: Sendable, Hashable {
         public let fields: [Subtotal]
         /// Sum of self scores.
         public let selfTotal: Points
-        /// Sum of final scores.
+        /// The base total: the sum of the final scores of the framework's sub-criteria.
         public let appraisedTotal: Points
+        /// The sum of the appraised bonus items (spec §6.4).
+        public let bonus: Points
+        /// The sum of the appraised penalty items (spec §6.4).
+        public let penalty: Points
+        /// The final total: `appraisedTotal + bonus − penalty`, floored at 0 (spec §6.4).
+        public let finalTotal: Points
         /// The maximum the index is computed against.
         public let maxTotal: Points
-        /// `appraisedTotal ÷ maxTotal × 100`, rounded half-up to 2 decimals.
+        /// The index: `finalTotal ÷ maxTotal × 100`, rounded half-up to 2 decimals, capped at 100
+        /// unless the round lets it exceed 100 (spec §6.4).
         public let percent: Points
         /// Rank within the group (1 = best; equal percents share a rank).
         public let rank: Int
         /// The label from the group's thresholds.
         public let label: String
+
+        /// A unit result (the arithmetic of spec §6.4 is the caller's).
+        public init(
+            unit: String, group: String, cells: [CellResult], criteria: [Subtotal], fields: [Subtotal],
+            selfTotal: Points, appraisedTotal: Points, bonus: Points = .zero, penalty: Points = .zero,
+            finalTotal: Points? = nil, maxTotal: Points, percent: Points, rank: Int, label: String
+        ) {
+            self.unit = unit
+            self.group = group
+            self.cells = cells
+            self.criteria = criteria
+            self.fields = fields
+            self.selfTotal = selfTotal
+            self.appraisedTotal = appraisedTotal
+            self.bonus = bonus
+            self.penalty = penalty
+            self.finalTotal = finalTotal ?? appraisedTotal
+            self.maxTotal = maxTotal
+            self.percent = percent
+            self.rank = rank
+            self.label = label
+        }
+
+        /// The same result with its rank and label.
+        func ranked(_ rank: Int, label: String) -> UnitResult {
+            UnitResult(
+                unit: unit, group: group, cells: cells, criteria: criteria, fields: fields, selfTotal: selfTotal,
+                appraisedTotal: appraisedTotal, bonus: bonus, penalty: penalty, finalTotal: finalTotal,
+                maxTotal: maxTotal, percent: percent, rank: rank, label: label)
+        }
     }
 
     /// A merged submission as its member signed it (spec §6.4): after release, anyone re-checks

@@ -145,7 +145,7 @@ extension ResultsReport {
             mở khoá do \(round.release.threshold)/\(round.release.holders.count) người giữ khoá phê duyệt; dấu vân \
             tay của vòng thẩm định: <span class="fp">\(e(round.fingerprint.description))</span>.</p>
             <p class="body">2. Xếp hạng theo nhóm tại Phụ lục I; điểm theo lĩnh vực tại Phụ lục II; các điều chỉnh \
-            so với điểm tự chấm (\(adjustments.count)), kèm lý do và người thẩm định, tại Phụ lục III.</p>
+            so với điểm tự chấm (\(adjustments.count)), kèm lý do và người thẩm định, tại Phụ lục III\(extrasSentence).</p>
 
             """
         if !results.surveyAvailable {
@@ -161,5 +161,11 @@ extension ResultsReport {
         h += annexes()
         h += "<p class=\"note\">Tạo bởi AppraisalVault \(AppraisalVault.version).</p>\n</body></html>\n"
         return h
+    }
+
+    /// The body's pointer to annex IV, when some set has bonus or penalty items ("" otherwise).
+    var extrasSentence: String {
+        guard round.sets.contains(where: { !$0.framework.bonusAndPenalty.isEmpty }) else { return "" }
+        return "; điểm thưởng, điểm trừ (\(bonusAndPenalty.count)), kèm lý do và người thẩm định, tại Phụ lục IV"
     }
 }

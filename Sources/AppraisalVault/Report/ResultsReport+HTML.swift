@@ -30,11 +30,20 @@ extension ResultsReport {
         for group in round.groups {
             let rows = ranking(of: group)
             guard !rows.isEmpty else { continue }
+            // Bonus and penalty columns only where the group's set has such items (spec §6.4).
+            let extras = !(round.plan.set(group: group.id)?.framework.bonusAndPenalty.isEmpty ?? true)
             h += "<h3>\(e(group.name))</h3>\n<table><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Điểm tự chấm</th>"
-            h += "<th>Điểm thẩm định</th><th>Điểm tối đa</th><th>Chỉ số (%)</th><th>Xếp loại</th></tr></thead><tbody>\n"
+            h += "<th>Điểm thẩm định</th>"
+            if extras { h += "<th>Điểm thưởng</th><th>Điểm trừ</th><th>Tổng điểm cuối cùng</th>" }
+            h += "<th>Điểm tối đa</th><th>Chỉ số (%)</th><th>Xếp loại</th></tr></thead><tbody>\n"
             for (unit, r) in rows {
                 h += "<tr><td class=\"c\">\(r.rank)</td><td>\(e(unit.name))</td><td class=\"n\">\(v(r.selfTotal))</td>"
-                h += "<td class=\"n\">\(v(r.appraisedTotal))</td><td class=\"n\">\(v(r.maxTotal))</td>"
+                h += "<td class=\"n\">\(v(r.appraisedTotal))</td>"
+                if extras {
+                    h += "<td class=\"n\">\(v(r.bonus))</td><td class=\"n\">\(v(r.penalty))</td>"
+                    h += "<td class=\"n\"><strong>\(v(r.finalTotal))</strong></td>"
+                }
+                h += "<td class=\"n\">\(v(r.maxTotal))</td>"
                 h += "<td class=\"n\">\(ResultsReport.percentVietnamese(r.percent))</td><td>\(e(r.label))</td></tr>\n"
             }
             h += "</tbody></table>\n"
@@ -43,6 +52,7 @@ extension ResultsReport {
             h += "các tiêu chí do Hội đồng chấm\(results.surveyAvailable ? " và điểm điều tra xã hội học" : ""). "
             h +=
                 "Các đơn vị có cùng chỉ số cùng hạng và được liệt kê theo thứ tự trong danh sách đơn vị của vòng.</p>\n"
+            if extras { h += extrasNote }
             h += chart(rows.map { ($0.unit.name, $0.result.percent) }, title: group.name)
         }
         // Breakdown by field.
@@ -102,7 +112,35 @@ extension ResultsReport {
             }
             h += "</tbody></table>\n"
         }
-        return h
+        return h + extrasAnnex()
+    }
+
+    /// The formula note under a ranking with bonus and penalty columns (spec §6.4).
+    var extrasNote: String {
+        let cap = round.plan.indexAbove100 ? "có thể vượt 100" : "tối đa là 100"
+        return "<p class=\"note\">Tổng điểm cuối cùng = điểm thẩm định + điểm thưởng − điểm trừ (không nhỏ hơn 0); "
+            + "chỉ số = tổng điểm cuối cùng ÷ điểm tối đa × 100 (\(cap)); xếp hạng theo chỉ số này.</p>\n"
+    }
+
+    /// Annex IV: every bonus and penalty other than 0, with its reason and appraiser; absent when
+    /// no set has such items.
+    func extrasAnnex() -> String {
+        guard round.sets.contains(where: { !$0.framework.bonusAndPenalty.isEmpty }) else { return "" }
+        let e = ResultsReport.escape
+        let names = appraiserNames
+        let list = bonusAndPenalty
+        var h = "<h2 class=\"annex\">PHỤ LỤC IV. ĐIỂM THƯỞNG, ĐIỂM TRỪ (\(list.count))</h2>\n" + annexNote
+        guard !list.isEmpty else { return h + "<p>Không có điểm thưởng, điểm trừ nào.</p>\n" }
+        h += "<table class=\"adj\"><thead><tr><th>Đơn vị</th><th>Loại</th><th>Mã</th><th>Nội dung</th>"
+        h += "<th>Điểm</th><th>Tối đa</th><th>Lý do</th><th>Người thẩm định</th></tr></thead><tbody>\n"
+        for x in list {
+            h += "<tr><td>\(e(x.unit.name))</td><td>\(x.method == .bonus ? "Thưởng" : "Trừ")</td>"
+            h += "<td class=\"c\">\(e(x.code))</td><td>\(e(x.title))</td>"
+            h += "<td class=\"n\">\(x.method == .bonus ? "+" : "-")\(ResultsReport.vietnamese(x.points))</td>"
+            h += "<td class=\"n\">\(ResultsReport.vietnamese(x.cap))</td><td>\(e(x.reason))</td>"
+            h += "<td>\(e(names[x.appraiser] ?? x.appraiser))</td></tr>\n"
+        }
+        return h + "</tbody></table>\n"
     }
 
     /// A horizontal bar chart of the index per unit, as inline SVG.

@@ -13,7 +13,7 @@ extension ResultsReport {
         var rows: [[String]] = [
             [
                 "bo_tieu_chi", "nhom", "hang", "ma_don_vi", "ten_don_vi", "tong_tu_cham", "tong_tham_dinh",
-                "tong_toi_da",
+                "diem_thuong", "diem_tru", "tong_cuoi_cung", "tong_toi_da",
                 "chi_so_phan_tram",
                 "xep_loai", "ma_tieu_chi", "tieu_chi", "phuong_phap", "diem_toi_da", "diem_tu_cham", "ghi_chu_tu_cham",
                 "diem_tham_dinh", "chenh_lech",
@@ -27,7 +27,8 @@ extension ResultsReport {
                         round.plan.set(group: r.group)?.id ?? "", text(groupNames[r.group] ?? r.group), String(r.rank),
                         unit.id, text(unit.name),
                         r.selfTotal.description,
-                        r.appraisedTotal.description, r.maxTotal.description, r.percent.description, text(r.label),
+                        r.appraisedTotal.description, r.bonus.description, r.penalty.description,
+                        r.finalTotal.description, r.maxTotal.description, r.percent.description, text(r.label),
                         c.code,
                         text(title(unit: r.unit, code: c.code)), c.method.rawValue, c.max.description,
                         c.selfScore?.description ?? "", Self.isNotAssessed(c) ? SelfAssessment.notAssessedMark : "",
@@ -56,6 +57,8 @@ extension ResultsReport {
                             "label": .string(r.label), "percent": .string(r.percent.description),
                             "self": .string(r.selfTotal.description),
                             "appraised": .string(r.appraisedTotal.description),
+                            "bonus": .string(r.bonus.description), "penalty": .string(r.penalty.description),
+                            "final": .string(r.finalTotal.description),
                             "max": .string(r.maxTotal.description),
                             "fields": .array(
                                 r.fields.map {
@@ -68,6 +71,9 @@ extension ResultsReport {
                         ])
                     }),
             ])
+        }
+        func item(_ x: Framework.SubCriterion) -> JSONValue {
+            .object(["code": .string(x.code), "title": .string(x.title), "cap": .string(x.max.description)])
         }
         let adjustments: [JSONValue] = self.adjustments.map { a in
             .object([
@@ -97,6 +103,8 @@ extension ResultsReport {
                                             "countedMax": .string(countedMax(of: $0).description),
                                         ])
                                     }),
+                                "bonus": .array(set.framework.bonus.map(item)),
+                                "penalty": .array(set.framework.penalty.map(item)),
                             ])
                         }),
                 ]),
@@ -105,6 +113,17 @@ extension ResultsReport {
                 "notSelfAssessed": .integer(Int64(notAssessedCount)),
                 "groups": .array(groups),
                 "adjustments": .array(adjustments),
+                "bonusAndPenalty": .array(
+                    bonusAndPenalty.map { x in
+                        .object([
+                            "unit": .string(x.unit.id), "unitName": .string(x.unit.name),
+                            "kind": .string(x.method.rawValue), "code": .string(x.code), "title": .string(x.title),
+                            "points": .string(x.points.description), "cap": .string(x.cap.description),
+                            "reason": .string(x.reason), "appraiser": .string(x.appraiser),
+                            "appraiserName": .string(names[x.appraiser] ?? x.appraiser),
+                        ])
+                    }),
+                "indexAbove100": .bool(round.plan.indexAbove100),
             ])) + [0x0a]
     }
 }

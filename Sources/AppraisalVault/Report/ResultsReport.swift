@@ -88,6 +88,35 @@ public struct ResultsReport: Sendable {
     /// The number of cells the units did not self-assess.
     public var notAssessedCount: Int { results.units.reduce(0) { $0 + $1.cells.filter(Self.isNotAssessed).count } }
 
+    /// One bonus or penalty other than 0 (spec §6.4).
+    public struct BonusOrPenalty: Sendable, Hashable {
+        public let unit: AppraisedUnit
+        /// `bonus` or `penalty`.
+        public let method: ScoringMethod
+        public let code: String
+        public let title: String
+        /// The appraised points (positive; a penalty is subtracted).
+        public let points: Points
+        public let cap: Points
+        public let reason: String
+        public let appraiser: String
+    }
+
+    /// Every bonus and penalty other than 0, in unit then item order.
+    public var bonusAndPenalty: [BonusOrPenalty] {
+        let byID = Dictionary(uniqueKeysWithValues: round.units.map { ($0.id, $0) })
+        return results.units.flatMap { u in
+            u.cells.compactMap { c -> BonusOrPenalty? in
+                guard c.method.isBonusOrPenalty, let unit = byID[u.unit], let a = c.appraised, a != .zero else {
+                    return nil
+                }
+                return BonusOrPenalty(
+                    unit: unit, method: c.method, code: c.code, title: title(unit: u.unit, code: c.code), points: a,
+                    cap: c.max, reason: c.reason, appraiser: c.appraiser)
+            }
+        }
+    }
+
     /// The title of the sub-criterion `code` of the unit's criteria set ("" when unknown).
     public func title(unit: String, code: String) -> String {
         round.plan.subCriterion(unit: unit, code: code)?.title ?? ""

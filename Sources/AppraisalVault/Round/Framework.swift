@@ -14,14 +14,27 @@ public struct Framework: Sendable, Hashable {
     public let total: Points
     /// The fields, in document order.
     public let fields: [Field]
+    /// The bonus items (điểm thưởng, method `bonus`), outside ``total``, in document order (§3.3).
+    public let bonus: [SubCriterion]
+    /// The penalty items (điểm trừ, method `penalty`), outside ``total``, in document order (§3.3).
+    public let penalty: [SubCriterion]
 
     /// Assembles a framework; callers have validated it (see the type's discussion).
-    init(id: String, title: String, total: Points, fields: [Field]) {
+    init(
+        id: String, title: String, total: Points, fields: [Field], bonus: [SubCriterion] = [],
+        penalty: [SubCriterion] = []
+    ) {
         self.id = id
         self.title = title
         self.total = total
         self.fields = fields
+        self.bonus = bonus
+        self.penalty = penalty
     }
+
+    /// The bonus items then the penalty items: each is scored 0 up to its cap (its `max`) and is
+    /// outside the tree's sums.
+    public var bonusAndPenalty: [SubCriterion] { bonus + penalty }
 
     /// Every criterion, in document order.
     public var criteria: [Criterion] { fields.flatMap(\.criteria) }
@@ -29,15 +42,21 @@ public struct Framework: Sendable, Hashable {
     /// Every sub-criterion, in document order.
     public var subCriteria: [SubCriterion] { criteria.flatMap(\.subCriteria) }
 
-    /// The sub-criteria council members appraise (method `self` or `council`), in document order.
-    public var appraisableSubCriteria: [SubCriterion] { subCriteria.filter { $0.method.isAppraisable } }
+    /// What council members appraise: the sub-criteria of method `self` or `council` in document
+    /// order, then the bonus and the penalty items (spec §3.3).
+    public var appraisableSubCriteria: [SubCriterion] {
+        subCriteria.filter { $0.method.isAppraisable } + bonusAndPenalty
+    }
 
-    /// The sub-criterion with `code`, if any.
-    public func subCriterion(_ code: String) -> SubCriterion? { subCriteria.first { $0.code == code } }
+    /// The sub-criterion, or the bonus or penalty item, with `code`, if any.
+    public func subCriterion(_ code: String) -> SubCriterion? {
+        subCriteria.first { $0.code == code } ?? bonusAndPenalty.first { $0.code == code }
+    }
 
     /// The sub-criteria at or under `code` (a field, criterion or sub-criterion code), in document
-    /// order; nil when no node has that code.
+    /// order, or the one bonus or penalty item with that code; nil when nothing has that code.
     public func subCriteria(under code: String) -> [SubCriterion]? {
+        if let item = bonusAndPenalty.first(where: { $0.code == code }) { return [item] }
         for field in fields {
             if field.code == code { return field.criteria.flatMap(\.subCriteria) }
             for criterion in field.criteria {
@@ -48,8 +67,9 @@ public struct Framework: Sendable, Hashable {
         return nil
     }
 
-    /// The position of each sub-criterion code in document order (for sorting cells).
+    /// The position of each sub-criterion code in document order, then of each bonus and penalty
+    /// item (for sorting cells).
     public var order: [String: Int] {
-        Dictionary(uniqueKeysWithValues: subCriteria.enumerated().map { ($1.code, $0) })
+        Dictionary(uniqueKeysWithValues: (subCriteria + bonusAndPenalty).enumerated().map { ($1.code, $0) })
     }
 }

@@ -28,6 +28,7 @@ extension RoundDefinition {
             "demo": .bool(setup.isDemo),
             "document": setup.document.json,
             "groups": .array(setup.groups.map { .object(["id": .string($0.id), "name": .string($0.name)]) }),
+            "indexAbove100": .bool(setup.indexAbove100),
             "labels": .array(
                 setup.groups.map { g in
                     .object([
@@ -77,7 +78,11 @@ extension RoundDefinition {
                 "step": .string(step.description),
             ]
         }
+        func items(_ list: [Framework.SubCriterion]) -> JSONValue {
+            .array(list.map { .object(node($0.code, $0.title, $0.max, $0.step)) })
+        }
         return .object([
+            "bonus": items(f.bonus), "penalty": items(f.penalty),
             "id": .string(f.id), "title": .string(f.title), "total": .string(f.total.description),
             "fields": .array(
                 f.fields.map { field in
@@ -116,6 +121,7 @@ extension RoundDefinition {
         guard RoundDocument.isValidDeadline(deadline) else {
             throw FieldReader.Failure(path: "deadline", reason: "expected \"\" or a date YYYY-MM-DD")
         }
+        let indexAbove100 = try r.bool("indexAbove100")
         let created = try r.timestamp("created")
         let secretary = try PublicIdentity(json: try r.value("secretary"), path: "secretary")
         guard secretary.role == .secretary else {
@@ -315,7 +321,8 @@ extension RoundDefinition {
         self.secretary = secretary
         self.plan = RoundPlan(
             sets: sets, groups: groups, units: units, selfAssessment: SelfAssessment(entries: entries),
-            members: members, labels: RankLabels(groups: labels), unitKeys: unitKeys)
+            members: members, labels: RankLabels(groups: labels), unitKeys: unitKeys,
+            indexAbove100: indexAbove100)
         self.release = release
         self.fileHash = fileHash
     }
@@ -395,6 +402,23 @@ extension RoundDefinition {
         }
         for (i, f) in try r.array("fields", maxCount: 10_000).enumerated() {
             try row(f, path: "\(base).fields[\(i)]", level: 1, enclosing: nil)
+        }
+        // Bonus and penalty items (§3.3 F6): `{"code", "max", "step", "title"}`.
+        for method in ["bonus", "penalty"] {
+            for (i, v) in try r.array(method, maxCount: FrameworkInput.maxExtraItems).enumerated() {
+                let path = "\(base).\(method)[\(i)]"
+                var n = try FieldReader(v, path: path)
+                let code = try n.string("code", maxBytes: 16)
+                let title = try n.string("title", maxBytes: 1000)
+                let max = try points(&n, "max", path: path)
+                let step = try points(&n, "step", path: path)
+                try n.finish()
+                let at = InputLocation(file: path, line: 0, column: 0)
+                rows.append(
+                    FrameworkInput.Row(
+                        code: code, title: title, max: max, step: step, method: method, location: at,
+                        enclosingCode: nil, maxLocation: at))
+            }
         }
         try r.finish()
         guard Text.isNFC(id), Text.isNFC(title), !Text.hasControlCharacters(title) else {

@@ -21,6 +21,9 @@ public struct RoundPlan: Sendable, Hashable {
     /// The public identities (role `unit`) of the units that take part in the explanation round,
     /// in unit order; empty when the round has no explanation phase (spec §12.1).
     public let unitKeys: [PublicIdentity]
+    /// The index rule (spec §6.4): when false, a unit's index (final total ÷ maximum × 100) is
+    /// capped at 100; when true, bonus points may take it above 100.
+    public let indexAbove100: Bool
     /// The index in ``sets`` of each unit's set, by unit id.
     let setOfUnit: [String: Int]
 
@@ -28,10 +31,11 @@ public struct RoundPlan: Sendable, Hashable {
     /// reader run the checks of spec §3.3–§3.5).
     public init(
         sets: [CriteriaSet], groups: [UnitGroup], units: [AppraisedUnit], selfAssessment: SelfAssessment,
-        members: [Member], labels: RankLabels, unitKeys: [PublicIdentity] = []
+        members: [Member], labels: RankLabels, unitKeys: [PublicIdentity] = [], indexAbove100: Bool = false
     ) {
         self.unitKeys = unitKeys
         self.sets = sets
+        self.indexAbove100 = indexAbove100
         self.groups = groups
         self.units = units
         self.selfAssessment = selfAssessment
@@ -49,11 +53,12 @@ public struct RoundPlan: Sendable, Hashable {
     /// A plan with a single criteria set (id ``CriteriaSet/defaultID``) covering every group.
     public init(
         framework: Framework, groups: [UnitGroup], units: [AppraisedUnit], selfAssessment: SelfAssessment,
-        members: [Member], labels: RankLabels
+        members: [Member], labels: RankLabels, indexAbove100: Bool = false
     ) {
         self.init(
             sets: [CriteriaSet(id: CriteriaSet.defaultID, groups: groups.map(\.id), framework: framework)],
-            groups: groups, units: units, selfAssessment: selfAssessment, members: members, labels: labels)
+            groups: groups, units: units, selfAssessment: selfAssessment, members: members, labels: labels,
+            indexAbove100: indexAbove100)
     }
 
     /// The set covering `group`, if any.

@@ -45,6 +45,9 @@ public struct RoundSetup: Sendable {
         public var document = RoundDocument()
         /// The submission deadline, `YYYY-MM-DD`, or `""` for none (`--deadline`).
         public var deadline = ""
+        /// True when a unit's index may exceed 100 through bonus points (`--index-above-100`);
+        /// false (the default) caps it at 100 (spec §6.4, ``RoundPlan/indexAbove100``).
+        public var indexAbove100 = false
 
         /// Collects the sources of a one-set round.
         public init(
@@ -185,7 +188,7 @@ public struct RoundSetup: Sendable {
         }
         let plan = RoundPlan(
             sets: sets, groups: groups, units: units, selfAssessment: selfAssessment, members: members,
-            labels: labels, unitKeys: unitKeys)
+            labels: labels, unitKeys: unitKeys, indexAbove100: s.indexAbove100)
         var setup = RoundSetup(
             title: title, year: s.year, references: references, isDemo: s.isDemo, plan: plan, release: release)
         setup.document = document

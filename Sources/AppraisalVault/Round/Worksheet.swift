@@ -28,11 +28,21 @@ public enum Worksheet {
                 ? SelfAssessment.notAssessedMark
                 : round.selfAssessment.score(unit: cell.unit, code: cell.code)?.description ?? ""
             rows.append([
-                cell.unit, CSV.spreadsheetText(names[cell.unit]!), cell.code, CSV.spreadsheetText(sub.title),
+                cell.unit, CSV.spreadsheetText(names[cell.unit]!), cell.code, CSV.spreadsheetText(title(of: sub)),
                 sub.max.description, selfScore, "", "",
             ])
         }
         return rows
+    }
+
+    /// The `tieu_chi` text of a row: the title, prefixed `Điểm thưởng: ` or `Điểm trừ: ` for a
+    /// bonus or penalty item (spec §3.9), so the member sees what a value other than 0 means.
+    static func title(of sub: Framework.SubCriterion) -> String {
+        switch sub.method {
+        case .bonus: "Điểm thưởng: " + sub.title
+        case .penalty: "Điểm trừ: " + sub.title
+        case .selfAssessed, .council, .survey: sub.title
+        }
     }
 
     /// The worksheet file bytes.

@@ -36,7 +36,9 @@ public struct AppraisalCheck: Sendable {
     }
 
     init(frameworks: [Framework], setOfUnit: [String: Int]?, selfAssessment: SelfAssessment, assignedCells: [Cell]) {
-        self.subCriteria = frameworks.map { f in Dictionary(uniqueKeysWithValues: f.subCriteria.map { ($0.code, $0) }) }
+        self.subCriteria = frameworks.map { f in
+            Dictionary(uniqueKeysWithValues: (f.subCriteria + f.bonusAndPenalty).map { ($0.code, $0) })
+        }
         self.setOfUnit = setOfUnit
         self.selfAssessment = selfAssessment
         self.assigned = Set(assignedCells)
@@ -87,7 +89,8 @@ public struct AppraisalCheck: Sendable {
                     Problem(
                         line: row.line, cell: cell,
                         error: InputError(
-                            .appraisalAboveMax, [.decimal(row.score.description), .decimal(sub.max.description)])))
+                            sub.method.isBonusOrPenalty ? .appraisalAboveCap : .appraisalAboveMax,
+                            [.decimal(row.score.description), .decimal(sub.max.description)])))
             } else if !row.score.isMultiple(of: sub.step) {
                 problems.append(
                     Problem(
@@ -95,12 +98,19 @@ public struct AppraisalCheck: Sendable {
                         error: InputError(
                             .appraisalOffStep, [.decimal(row.score.description), .decimal(sub.step.description)])))
             }
-            if selfAssessment.isNotAssessed(unit: row.unit, code: row.code), Text.isBlank(row.reason) {
+            if sub.method.isBonusOrPenalty, row.score != .zero, Text.isBlank(row.reason) {
+                // A bonus or penalty other than 0 always needs its reason (spec §3.9).
+                problems.append(
+                    Problem(
+                        line: row.line, cell: cell,
+                        error: InputError(.appraisalExtraReason, [.decimal(row.score.description)]),
+                        column: row.reasonColumn))
+            } else if selfAssessment.isNotAssessed(unit: row.unit, code: row.code), Text.isBlank(row.reason) {
                 // Not self-assessed (spec §3.5): every appraised score needs a reason.
                 problems.append(
                     Problem(
                         line: row.line, cell: cell,
-                        error: InputError(.appraisalNotAssessedReason, [.text(row.score.description)]),
+                        error: InputError(.appraisalNotAssessedReason, [.decimal(row.score.description)]),
                         column: row.reasonColumn))
             } else if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
                 Text.isBlank(row.reason)

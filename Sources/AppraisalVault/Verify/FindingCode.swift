@@ -88,6 +88,8 @@ public enum FindingCode: String, MessageCode {
     case percentWrong = "verify.percent-wrong"
     case percentOK = "verify.percent-ok"
     case reasonMissing = "verify.reason-missing"
+    case extraOverCap = "verify.extra-over-cap"
+    case extraReasonMissing = "verify.extra-reason-missing"
     case reasonsOK = "verify.reasons-ok"
     case appraiserUnexpected = "verify.appraiser-unexpected"
     case appraiserWrong = "verify.appraiser-wrong"

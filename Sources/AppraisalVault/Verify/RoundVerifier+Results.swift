@@ -48,7 +48,7 @@ extension RoundVerification {
         }
         for u in r.units {
             let framework = round.plan.framework(unit: u.unit)!
-            let subs = framework.subCriteria
+            let subs = framework.subCriteria + framework.bonusAndPenalty
             guard u.cells.map(\.code) == subs.map(\.code),
                 u.criteria.map(\.code) == framework.criteria.map(\.code),
                 u.fields.map(\.code) == framework.fields.map(\.code)
@@ -110,6 +110,27 @@ extension RoundVerification {
                 problems.append(
                     (subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text("total")])))
             }
+            // Spec §6.4: bonus and penalty sums, each item within 0 up to its cap, the final total.
+            for c in u.cells where c.method.isBonusOrPenalty {
+                guard let a = c.appraised,
+                    a.isNegative || a > c.max || !a.isMultiple(of: framework.subCriterion(c.code)!.step)
+                else { continue }
+                problems.append(
+                    (
+                        subject,
+                        Notice(
+                            VerificationReport.Finding.extraOverCap,
+                            [.text(u.unit), .text(c.code), .text(a.description), .text(c.max.description)])
+                    ))
+            }
+            let bonus = Merge.extraTotal(u.cells, .bonus)
+            let penalty = Merge.extraTotal(u.cells, .penalty)
+            if u.bonus != bonus || u.penalty != penalty
+                || u.finalTotal != Merge.finalTotal(base: u.appraisedTotal, bonus: bonus, penalty: penalty)
+            {
+                problems.append(
+                    (subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text("final")])))
+            }
         }
         report(
             "results.totals", problems, subject: subject,
@@ -120,7 +141,7 @@ extension RoundVerification {
     private mutating func checkPercent(_ r: Results, subject: String) {
         var problems = Problems()
         for u in r.units {
-            let percent = Merge.percent(u.appraisedTotal, of: u.maxTotal)
+            let percent = Merge.index(u.finalTotal, of: u.maxTotal, above100: round.plan.indexAbove100)
             let rank = 1 + r.units.filter { $0.group == u.group && $0.percent > u.percent }.count
             let label = round.labels.label(group: u.group, percent: u.percent) ?? ""
             if u.percent != percent || u.rank != rank || u.label != label {
@@ -149,6 +170,20 @@ extension RoundVerification {
         var changed = 0
         for u in r.units {
             for c in u.cells {
+                if c.method.isBonusOrPenalty, let a = c.appraised, a != .zero {
+                    // Spec §3.9: a bonus or penalty other than 0 states its reason.
+                    changed += 1
+                    if Text.isBlank(c.reason) {
+                        problems.append(
+                            (
+                                subject,
+                                Notice(
+                                    VerificationReport.Finding.extraReasonMissing,
+                                    [.text(u.unit), .text(c.code), .text(a.description)])
+                            ))
+                    }
+                    continue
+                }
                 let notAssessed = c.method == .selfAssessed && c.selfScore == nil && c.appraised != nil
                 guard notAssessed || (c.selfScore != nil && c.appraised != nil && c.selfScore != c.appraised) else {
                     continue

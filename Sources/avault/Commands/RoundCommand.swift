@@ -63,6 +63,8 @@ struct RoundCommand: ParsableCommand {
         var demo = false
         @Flag(name: .customLong("single-holder"), help: ArgumentHelp(Terminal.localized(.helpSingleHolder)))
         var singleHolder = false
+        @Flag(name: .customLong("index-above-100"), help: ArgumentHelp(Terminal.localized(.helpIndexAbove100)))
+        var indexAbove100 = false
         @Option(help: ArgumentHelp(Terminal.localized(.helpRoundOut), valueName: "dir"))
         var out: String
         @OptionGroup var passphrase: PassphraseOptions
@@ -80,6 +82,7 @@ struct RoundCommand: ParsableCommand {
                 number: documentNumber)
             sources.deadline = deadline
             sources.unitKeys = unitKeys
+            sources.indexAbove100 = indexAbove100
             let setup: RoundSetup
             let keyFile: KeyFile
             do {

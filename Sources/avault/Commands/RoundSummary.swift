@@ -28,6 +28,14 @@ enum RoundSummary {
                             Terminal.decimal(f.total.description),
                         ]))
         }
+        // Bonus and penalty items (spec §3.3 F6): code and cap, per set that has any.
+        for set in r.sets where !set.framework.bonusAndPenalty.isEmpty {
+            func list(_ items: [Framework.SubCriterion]) -> String {
+                items.isEmpty ? "–" : items.map { "\($0.code) ≤ \($0.max)" }.joined(separator: ", ")
+            }
+            row(nil, Terminal.localized(.showExtras, [set.id, list(set.framework.bonus), list(set.framework.penalty)]))
+        }
+        row(.labelIndex, Terminal.localized(r.indexAbove100 ? .showIndexAbove100 : .showIndexCapped))
         for (i, g) in r.groups.enumerated() {
             row(
                 i == 0 ? .labelUnits : nil,

@@ -906,5 +906,31 @@ extension Catalog {
             "The results carry {1} signed submissions, but the manifest lists {2} (or other revisions or files).",
         "verify.signed-submissions-ok":
             "{1} merged submissions carried as signed: every inner signature verifies; all {2} appraised cells are the scores and reasons their members sealed.",
+        "help.index-above-100":
+            "Let bonus points take a unit's index above 100 (default: the index is capped at 100).",
+        "framework.bad-extra-code":
+            "{1}:{2}:{3}: the bonus or penalty code \"{4}\" is invalid; use a letter then letters, digits, '.' or '-', at most 16 characters (e.g. T1, TR1).",
+        "framework.extra-code-taken":
+            "{1}:{2}:{3}: the bonus or penalty code {4} has the form of a field, criterion or sub-criterion code; give the item a code starting with a letter (e.g. T1, TR1).",
+        "framework.extra-cap":
+            "{1}:{2}:{3}: the cap of the bonus or penalty item {4} is {5}; it must be greater than 0.",
+        "framework.too-many-extras":
+            "{1}: more than {3} {2} items; a criteria set has at most {3} bonus and {3} penalty items.",
+        "appraisal.above-cap":
+            "score {1} is above the cap {2} of this bonus or penalty item.",
+        "appraisal.extra-reason":
+            "the bonus or penalty {1} is not 0 but no reason is given (a reason is required whenever it is not 0).",
+        "verify.extra-over-cap":
+            "{1} / {2}: the bonus or penalty {3} is outside 0 to its cap {4}, or off its step.",
+        "verify.extra-reason-missing":
+            "{1} / {2}: the bonus or penalty {3} is not 0 but no reason is given.",
+        "label.index":
+            "Index",
+        "show.extras":
+            "{1}: bonus {2}; penalty {3}",
+        "show.index-capped":
+            "(base + bonus − penalty, at least 0) ÷ maximum × 100, at most 100",
+        "show.index-above-100":
+            "(base + bonus − penalty, at least 0) ÷ maximum × 100, may exceed 100 (--index-above-100)",
     ]
 }

@@ -912,5 +912,31 @@ extension Catalog {
             "Kết quả kèm {1} bài chấm có ký, nhưng bản kê liệt kê {2} (hoặc lần nộp, tệp khác).",
         "verify.signed-submissions-ok":
             "{1} bài chấm đã tổng hợp có kèm bản ký: mọi chữ ký bên trong đều hợp lệ; cả {2} ô đã chấm đúng điểm và lý do thành viên đã niêm phong.",
+        "help.index-above-100":
+            "Cho phép điểm thưởng đưa chỉ số của đơn vị vượt 100 (mặc định: chỉ số tối đa là 100).",
+        "framework.bad-extra-code":
+            "{1}:{2}:{3}: mã điểm thưởng/điểm trừ \"{4}\" không hợp lệ; dùng một chữ cái rồi chữ cái, chữ số, '.' hoặc '-', tối đa 16 ký tự (ví dụ T1, TR1).",
+        "framework.extra-code-taken":
+            "{1}:{2}:{3}: mã điểm thưởng/điểm trừ {4} có dạng mã lĩnh vực, tiêu chí hoặc tiêu chí thành phần; đặt mã bắt đầu bằng chữ cái (ví dụ T1, TR1).",
+        "framework.extra-cap":
+            "{1}:{2}:{3}: mức tối đa của mục điểm thưởng/điểm trừ {4} là {5}; phải lớn hơn 0.",
+        "framework.too-many-extras":
+            "{1}: có hơn {3} mục {2}; mỗi bộ tiêu chí có tối đa {3} mục điểm thưởng và {3} mục điểm trừ.",
+        "appraisal.above-cap":
+            "điểm {1} vượt mức tối đa {2} của mục điểm thưởng/điểm trừ này.",
+        "appraisal.extra-reason":
+            "điểm thưởng/điểm trừ {1} khác 0 nhưng chưa ghi lý do (khác 0 thì bắt buộc ghi lý do).",
+        "verify.extra-over-cap":
+            "{1} / {2}: điểm thưởng/điểm trừ {3} nằm ngoài khoảng 0 đến mức tối đa {4}, hoặc không đúng bước điểm.",
+        "verify.extra-reason-missing":
+            "{1} / {2}: điểm thưởng/điểm trừ {3} khác 0 nhưng không có lý do.",
+        "label.index":
+            "Chỉ số",
+        "show.extras":
+            "{1}: điểm thưởng {2}; điểm trừ {3}",
+        "show.index-capped":
+            "(điểm thẩm định + điểm thưởng − điểm trừ, không nhỏ hơn 0) ÷ điểm tối đa × 100, tối đa 100",
+        "show.index-above-100":
+            "(điểm thẩm định + điểm thưởng − điểm trừ, không nhỏ hơn 0) ÷ điểm tối đa × 100, có thể vượt 100 (--index-above-100)",
     ]
 }

@@ -159,6 +159,10 @@ enum MessageID: String, MessageCode {
     case labelFramework = "label.framework"
     case labelRecusals = "label.recusals"
     case labelUnitKeys = "label.unit-keys"
+    case labelIndex = "label.index"
+    case showExtras = "show.extras"
+    case showIndexCapped = "show.index-capped"
+    case showIndexAbove100 = "show.index-above-100"
     case labelUnits = "label.units"
     case labelCells = "label.cells"
     case labelMembers = "label.members"
@@ -293,6 +297,7 @@ enum MessageID: String, MessageCode {
 
     case cliWarningPrefix = "cli.warning-prefix"
     case helpSingleHolder = "help.single-holder"
+    case helpIndexAbove100 = "help.index-above-100"
     case showSingleHolder = "show.single-holder"
     case verifySummaryWarnings = "verify.summary-warnings"
     // The explanation round (spec §12).

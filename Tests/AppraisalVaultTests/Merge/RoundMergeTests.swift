@@ -17,7 +17,8 @@ struct MergeRoundFixture {
 
     static let created = "2026-02-01T00:00:00Z"
 
-    init(seed: String = "merge-round") throws {
+    /// With `bonus`, the framework also has bonus `T1` and penalty `TR1` (cap 1, step 0.5), held by tv-02.
+    init(seed: String = "merge-round", bonus: Bool = false) throws {
         let random = DeterministicRandom(seed: seed)
         func make(_ id: String, _ role: Role) throws -> SecretIdentity {
             try SecretIdentity.generate(
@@ -39,12 +40,18 @@ struct MergeRoundFixture {
             at: ceremony, holders: holders, threshold: 2, secretary: secretary.identity, created: Self.created,
             using: random)
         let sources = RoundSetup.Sources(
-            framework: try write("framework.csv", Array(RoundFixtures.frameworkCSV.utf8)),
+            framework: try write(
+                "framework.csv",
+                Array(
+                    (RoundFixtures.frameworkCSV
+                        + (bonus ? "T1,Sáng kiến,1,bonus,0.5\nTR1,Vi phạm,1,penalty,0.5\n" : "")).utf8)),
             units: try write("units.csv", Array(RoundFixtures.unitsCSV.utf8)),
             selfAssessment: try write("self.csv", Array(RoundFixtures.selfCSV.utf8)),
             members: try write(
                 "members.csv",
-                Array("id,public_key_file,codes,units\ntv-01,tv-01.pub,1.1.1,\ntv-02,tv-02.pub,1.1.2,\n".utf8)),
+                Array(
+                    "id,public_key_file,codes,units\ntv-01,tv-01.pub,1.1.1,\ntv-02,tv-02.pub,1.1.2\(bonus ? " T1 TR1" : ""),\n"
+                        .utf8)),
             ceremony: ceremony, title: "Vòng thử",
             year: 2025,
             isDemo: true)
@@ -165,6 +172,40 @@ struct RoundMergeTests {
         #expect(error?.description.contains("appraisal.above-max (u1 / 1.1.1)") == true, "\(String(describing: error))")
         #expect(error?.description.contains("1.25") == false)
         #expect(!f.mergeOutputsExist)
+    }
+
+    /// §6.5 step 2: a bonus above its cap, or a penalty other than 0 without a reason (sealed by a
+    /// tool that skipped the checks), stops the merge naming the rule and the cell, not the value.
+    @Test func bonusOverCapOrWithoutReasonIsRefused() throws {
+        for (rows, named) in [
+            (
+                [("T1", "1.5", "Sáng kiến"), ("TR1", "0", "")], "appraisal.above-cap (u1 / T1)"
+            ),
+            ([("T1", "0", ""), ("TR1", "0.5", " ")], "appraisal.extra-reason (u1 / TR1)"),
+        ] {
+            let f = try MergeRoundFixture(bonus: true)
+            defer { f.cleanUp() }
+            var tv02 = MergeRoundFixture.rows["tv-02"]!
+            for u in ["u1", "u2"] {
+                for (code, score, reason) in rows {
+                    tv02.append(
+                        u == "u1"
+                            ? Appraisal(unit: u, code: code, score: Points(parsing: score)!, reason: reason)
+                            : Appraisal(unit: u, code: code, score: .zero, reason: ""))
+                }
+            }
+            try f.receive(
+                SubmissionContent(member: "tv-02", revision: 1, round: f.round.fileHash, rows: tv02).encoded(),
+                from: f.members[1])
+            try f.receive(
+                SubmissionContent(
+                    member: "tv-01", revision: 1, round: f.round.fileHash, rows: MergeRoundFixture.rows["tv-01"]!
+                ).encoded(), from: f.members[0])
+            let error = vaultError { () throws in try f.merge() }
+            #expect(error?.errorID == MergeError.Code.invalidContent.rawValue)
+            #expect(error?.description.contains(named) == true, "\(String(describing: error))")
+            #expect(!f.mergeOutputsExist)
+        }
     }
 
     /// §6.5 step 2: a plaintext that is not the strict submission JSON is refused, naming the file.

@@ -20,7 +20,8 @@ import Testing
         #expect(f.fields.count == 8)
         #expect(f.subCriteria.count == 93)
         #expect(f.total == Points(integer: 100))
-        #expect(f.appraisableSubCriteria.count == 72)
+        // 72 self and council sub-criteria, then the bonus item T1 and the penalty item TR1.
+        #expect(f.appraisableSubCriteria.count == 74)
         #expect(f.subCriterion("1.1.1")?.max == Points(units: 5, scale: 1))
     }
 
@@ -203,5 +204,68 @@ import Testing
         // 334 × "ệ" (3 bytes) = 1002 bytes; an NFD form would be longer still, the NFC form counts.
         let (_, r) = try fx.framework(json(id: "x", title: String(repeating: "ệ", count: 334)), name: "h.json")
         expectProblem(r, InputErrorCode.frameworkTooLong, mentions: "h.json", "title", "1000")
+    }
+}
+
+/// Bonus and penalty items in the framework inputs (spec §3.3 F6).
+extension FrameworkInputTests {
+    /// The CSV framework with a bonus and a penalty row appended.
+    func withExtras(_ rows: String) -> String { RoundFixtures.frameworkCSV + rows }
+
+    /// The sample JSON framework has one bonus and one penalty item, outside the 100 points.
+    @Test func sampleExtras() throws {
+        var problems = InputProblems()
+        let f = try #require(
+            FrameworkInput.load(RoundFixtures.packageRoot + "/samples/framework-so-nganh.json", problems: &problems))
+        #expect(f.bonus.map(\.code) == ["T1"] && f.penalty.map(\.code) == ["TR1"])
+        #expect(f.bonus[0].max == Points(integer: 2) && f.bonus[0].method == .bonus)
+        #expect(f.appraisableSubCriteria.count == 74 && f.subCriteria.count == 93)
+        #expect(f.subCriteria(under: "TR1")?.map(\.code) == ["TR1"])
+    }
+
+    /// CSV rows of method bonus/penalty are items with their cap and step.
+    @Test func csvExtras() throws {
+        let (f, p) = try fx.framework(withExtras("T1,Sáng kiến,2,bonus,0.5\nTR1,Vi phạm,1,penalty,\n"))
+        #expect(p.isEmpty, "\(p)")
+        let fw = try #require(f)
+        #expect(fw.bonus.map(\.step) == [Points(units: 5, scale: 1)] && fw.penalty.map(\.step) == [.quarter])
+        #expect(fw.total == Points(integer: 2))
+    }
+
+    /// A cap of 0, a code of the tree's form, a bad code and a repeated code are refused,
+    /// each naming the item.
+    @Test func extraRules() throws {
+        let (_, cap) = try fx.framework(withExtras("T1,Sáng kiến,0,bonus,\n"))
+        expectProblem(cap, InputErrorCode.frameworkExtraCap, mentions: "framework.csv:8:3", "T1")
+        let (_, taken) = try fx.framework(withExtras("1.1.1,Sáng kiến,1,bonus,\n"))
+        expectProblem(taken, InputErrorCode.frameworkExtraCodeTaken, mentions: "framework.csv:8:1", "1.1.1")
+        let (_, bad) = try fx.framework(withExtras("-T,Sáng kiến,1,penalty,\n"))
+        expectProblem(bad, InputErrorCode.frameworkBadExtraCode, mentions: "framework.csv:8:1", "-T")
+        let (_, dup) = try fx.framework(withExtras("T1,Sáng kiến,1,bonus,\nT1,Vi phạm,1,penalty,\n"))
+        expectProblem(dup, InputErrorCode.frameworkDuplicateCode, mentions: "framework.csv:9:1", "framework.csv:8:1")
+        let (_, step) = try fx.framework(withExtras("T1,Sáng kiến,1,bonus,0.3\n"))
+        expectProblem(step, InputErrorCode.frameworkOffStep, mentions: "T1")
+    }
+
+    /// JSON: `bonus` and `penalty` lists, strict keys; a method key on an item is unknown.
+    @Test func jsonExtras() throws {
+        let base = """
+            {"maxTotal": 1, "fields": [{"code": "1", "title": "A", "maxPoints": 1, "criteria": [
+              {"code": "1.1", "title": "B", "maxPoints": 1, "subCriteria": [
+                {"code": "1.1.1", "title": "C", "maxPoints": 1, "method": "self"}]}]}],
+            """
+        let (f, p) = try fx.framework(
+            base + "\"bonus\": [{\"code\": \"T1\", \"title\": \"S\", \"maxPoints\": \"1,5\", \"step\": 0.5}],"
+                + "\"penalty\": [{\"code\": \"TR1\", \"title\": \"V\", \"maxPoints\": 2}]}",
+            name: "f.json")
+        #expect(p.isEmpty, "\(p)")
+        #expect(f?.bonus.first?.max == Points(units: 15, scale: 1) && f?.penalty.first?.code == "TR1")
+        let (_, unknown) = try fx.framework(
+            base + "\"bonus\": [{\"code\": \"T1\", \"title\": \"S\", \"maxPoints\": 1, \"method\": \"bonus\"}]}",
+            name: "g.json")
+        expectProblem(unknown, InputErrorCode.frameworkJSON, mentions: "bonus[0].method")
+        let (_, negative) = try fx.framework(
+            base + "\"penalty\": [{\"code\": \"TR1\", \"title\": \"V\", \"maxPoints\": -1}]}", name: "h.json")
+        expectProblem(negative, InputErrorCode.frameworkExtraCap, mentions: "TR1")
     }
 }

@@ -245,8 +245,8 @@ extension RoundDefinitionTests {
         #expect(r.roundIDHex == RoundDefinitionTests.vectorRoundID, "\(r.roundIDHex)")
     }
 
-    static let vectorLength = 16044
-    static let vectorFileHash = "df1a505034a7a8c665f993dcb1827d93245f0142670ddb67b09ae54a7d371a23"
-    static let vectorFingerprint = "DKF7-PSXK-7E6P-7NXH-IZOI-MVUJ"
+    static let vectorLength = 16090
+    static let vectorFileHash = "618339289cf6d8b7895040cb7b6af97c812b0c923876c612d7c3381409800717"
+    static let vectorFingerprint = "E3FK-YGXW-BLKI-Z7XN-MYDJ-H2J3"
     static let vectorRoundID = "6e92b77f370824a350757e005cad7db0"
 }

@@ -6,17 +6,23 @@ import VaultCrypto
 /// Vectors for the round definition (spec §3, area `round-definition`): the small fixture round of
 /// `RoundFixtures` (framework of 3 sub-criteria, units u1 and u2, members tv-01 and tv-02, holders
 /// chu-tich, pho-chu-tich, chanh-vp, t = 2; demo keys from `keys/`), created by `thu-ky-vector` at
-/// ``VectorGenerator/created`` with `DeterministicRandom("AppraisalVault/vectors/round-definition")`.
+/// ``VectorGenerator/created`` with `DeterministicRandom("AppraisalVault/vectors/round-definition")`;
+/// the framework also has bonus item `T1` and penalty item `TR1` (spec §3.3 F6), assigned with
+/// each member's field.
 /// Defects that must keep a valid signature are re-signed by the secretary.
 extension VectorGenerator {
     static func roundDefinition(demo: Bool = true) throws -> [UInt8] {
         let fx = try RoundFixtures()
         defer { try? FileManager.default.removeItem(atPath: fx.folder) }
         var sources = RoundSetup.Sources(
-            framework: try fx.write("framework.csv", RoundFixtures.frameworkCSV),
+            framework: try fx.write(
+                "framework.csv", RoundFixtures.frameworkCSV + "T1,Sáng kiến,1,bonus,0.5\nTR1,Vi phạm,1,penalty,0.5\n"),
             units: try fx.write("units.csv", RoundFixtures.unitsCSV),
             selfAssessment: try fx.write("self.csv", RoundFixtures.selfCSV),
-            members: try fx.write("members.csv", RoundFixtures.membersCSV),
+            members: try fx.write(
+                "members.csv",
+                "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1 T1 TR1,so-nganh\n"
+                    + "tv-02,keys/tv-02.pub,1.1 T1 TR1,huyen\n"),
             ceremony: try fx.ceremony(
                 secretary: submissionSecretary().identity, seed: "AppraisalVault/vectors/round-definition"),
             title: "Vòng thử nghiệm", year: 2025, references: ["Quyết định số 04/QĐ-UBND"], isDemo: demo)
@@ -43,6 +49,20 @@ extension VectorGenerator {
         edit(&fields)
         return try SignedDocument.encode(
             kind: .roundDefinition, header: .object(fields), signer: signer ?? submissionSecretary().signingKey)
+    }
+
+    /// Edits the first bonus item of the round's first criteria set.
+    static func editBonus(_ fields: inout [String: JSONValue], _ edit: (inout [String: JSONValue]) -> Void) {
+        guard case .array(var sets) = fields["sets"]!, case .object(var set) = sets[0],
+            case .object(var fw) = set["framework"]!, case .array(var items) = fw["bonus"]!,
+            case .object(var item) = items[0]
+        else { return }
+        edit(&item)
+        items[0] = .object(item)
+        fw["bonus"] = .array(items)
+        set["framework"] = .object(fw)
+        sets[0] = .object(set)
+        fields["sets"] = .array(sets)
     }
 
     /// Sets the note of the round's last self-assessment entry.
@@ -179,6 +199,17 @@ extension VectorGenerator {
                     sets = [.object(first), .object(second)]
                     fields["sets"] = .array(sets)
                 }),
+            a(
+                "bonus-cap-zero", "format.header",
+                "the bonus item T1 has max (its cap) \"0\": a cap is greater than 0 (spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["max"] = .string("0") } }),
+            a(
+                "bonus-code-of-tree-form", "format.header",
+                "the bonus item's code is \"2\", the form of a field code (spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["code"] = .string("2") } }),
+            a(
+                "index-rule-missing", "format.header", "no indexAbove100 field (spec §3.2), signed",
+                try editedRound(good) { $0["indexAbove100"] = nil }),
             a(
                 "control-in-note", "format.header",
                 "a self-assessment note holds ESC (U+001B): not multi-line text (spec §1.3), signed",

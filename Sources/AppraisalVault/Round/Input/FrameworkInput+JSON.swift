@@ -5,7 +5,8 @@ internal import Foundation
 //   { "id"?: string, "title"?: string, "year"?: integer (informational, ignored), "maxTotal": number,
 //     "fields": [ { "code", "title", "maxPoints", "step"?, "criteria": [
 //        { "code", "title", "maxPoints", "step"?, "subCriteria": [
-//           { "code", "title", "maxPoints", "method", "step"? } ] } ] } ] }
+//           { "code", "title", "maxPoints", "method", "step"? } ] } ] } ],
+//     "bonus"?: [ { "code", "title", "maxPoints", "step"? } ], "penalty"?: [ …the same… ] }
 //
 // Points may be JSON numbers (decoded exactly as Decimal) or strings ("0,25" or "0.25").
 // Unknown keys are errors. Errors name the JSON path and, where found, the line of the code.
@@ -50,8 +51,14 @@ extension FrameworkInput {
         var step: Points?
         var method: String?
         var children: [Node] = []
+        var bonus: [Node] = []
+        var penalty: [Node] = []
         var id = ""
         var path = ""
+
+        /// The root keys of the bonus and penalty lists; their items are nodes with a code, a
+        /// title, a cap (`maxPoints`) and an optional step.
+        static let extraKeys = ["bonus", "penalty"]
 
         static let childKey = ["fields", "criteria", "subCriteria"]
 
@@ -59,8 +66,10 @@ extension FrameworkInput {
             let level = decoder.codingPath.filter { $0.intValue == nil }.count
             let c = try decoder.container(keyedBy: AnyKey.self)
             let allowed: Set<String>
+            let extra = decoder.codingPath.first.map { Node.extraKeys.contains($0.stringValue) } ?? false
             switch level {
-            case 0: allowed = ["id", "title", "year", "maxTotal", "fields"]
+            case 0: allowed = ["id", "title", "year", "maxTotal", "fields", "bonus", "penalty"]
+            case _ where extra: allowed = ["code", "title", "maxPoints", "step"]
             case 1, 2: allowed = ["code", "title", "maxPoints", "step", Node.childKey[level]]
             default: allowed = ["code", "title", "maxPoints", "step", "method"]
             }
@@ -77,13 +86,17 @@ extension FrameworkInput {
                 _ = try c.decodeIfPresent(Int.self, forKey: AnyKey("year"))
                 max = try c.decode(PointsValue.self, forKey: AnyKey("maxTotal")).points
                 children = try c.decode([Node].self, forKey: AnyKey("fields"))
+                bonus = try c.decodeIfPresent([Node].self, forKey: AnyKey("bonus")) ?? []
+                penalty = try c.decodeIfPresent([Node].self, forKey: AnyKey("penalty")) ?? []
                 return
             }
             code = try c.decode(String.self, forKey: AnyKey("code"))
             title = try c.decode(String.self, forKey: AnyKey("title"))
             max = try c.decode(PointsValue.self, forKey: AnyKey("maxPoints")).points
             step = try c.decodeIfPresent(PointsValue.self, forKey: AnyKey("step"))?.points
-            if level == 3 {
+            if extra {
+                method = decoder.codingPath.first?.stringValue
+            } else if level == 3 {
                 method = try c.decode(String.self, forKey: AnyKey("method"))
             } else {
                 children = try c.decode([Node].self, forKey: AnyKey(Node.childKey[level]))
@@ -139,6 +152,7 @@ extension FrameworkInput {
             problems.add(InputError(refusal, at: InputLocation(file: file, line: 1, column: 1)))
         }
         for field in root.children { visit(field, enclosing: nil) }
+        for item in root.bonus + root.penalty { visit(item, enclosing: nil) }
         // Fields have no enclosing node: "" marks "nested at top level".
         rows = rows.map { row in
             var r = row

@@ -8,6 +8,10 @@
 /// (default 0.25); sub-criteria have a method (`self`, `council`, `survey`), fields and criteria
 /// none; every field and criterion has children; parts sum exactly to their parent's max, and
 /// fields to the declared total (JSON `maxTotal`; CSV row with code `total`; default 100).
+///
+/// Bonus and penalty items (JSON `bonus`/`penalty` lists; CSV rows of method `bonus`/`penalty`)
+/// stand outside the tree: a code starting with a letter (``isValidExtraCode(_:)``) that is no
+/// node's code, a title, a cap greater than 0 on its step.
 public enum FrameworkInput {
     /// One node as read, before validation.
     struct Row {
@@ -123,6 +127,18 @@ public enum FrameworkInput {
         }
     }
 
+    /// True for a bonus or penalty item code: an ASCII letter, then up to 15 ASCII letters, digits,
+    /// `.` or `-` (e.g. `T1`, `TR1`, `thuong-1`); never the shape of a tree code (spec §3.3 F6).
+    static func isValidExtraCode(_ code: String) -> Bool {
+        let bytes = Array(code.utf8)
+        func letter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        guard (1...16).contains(bytes.count), letter(bytes[0]) else { return false }
+        return bytes.allSatisfy { letter($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }
+    }
+
+    /// Most bonus items, and most penalty items, in one framework.
+    static let maxExtraItems = 100
+
     /// The byte limits of the framework's `id` and `title` (spec §3.3).
     static let maxIDBytes = 200
     static let maxTitleBytes = 1000
@@ -150,9 +166,27 @@ public enum FrameworkInput {
         }
         var seen = [String: InputLocation]()
         var valid = [Row]()
+        var extras = [Row]()
+        // A bonus or penalty item: its method, and no enclosing node (a JSON sub-criterion with
+        // method `bonus` is a tree node with a bad method).
+        let isExtra = { (row: Row) in (row.method == "bonus" || row.method == "penalty") && row.enclosingCode == nil }
+        for method in ["bonus", "penalty"]
+        where rows.filter({ isExtra($0) && $0.method == method }).count > maxExtraItems {
+            problems.add(
+                InputError(.frameworkTooManyExtras, [.file(file), .text(method), .text(String(maxExtraItems))]))
+        }
         for row in rows {
             let here = row.location.context
-            guard isValidCode(row.code) else {
+            if isExtra(row) {
+                if isValidCode(row.code) {
+                    problems.add(InputError(.frameworkExtraCodeTaken, here + [.text(row.code)]))
+                    continue
+                }
+                guard isValidExtraCode(row.code) else {
+                    problems.add(InputError(.frameworkBadExtraCode, here + [.text(row.code)]))
+                    continue
+                }
+            } else if !isValidCode(row.code) {
                 problems.add(InputError(.frameworkBadCode, here + [.text(row.code)]))
                 continue
             }
@@ -161,12 +195,14 @@ public enum FrameworkInput {
                 continue
             }
             seen[row.code] = row.location
-            valid.append(row)
+            if isExtra(row) { extras.append(row) } else { valid.append(row) }
         }
-        for row in valid {
+        for row in valid + extras {
             let here = row.location.context
-            let depth = row.code.split(separator: ".").count
-            if let p = parent(of: row.code), seen[p] == nil {
+            let depth = isExtra(row) ? 0 : row.code.split(separator: ".").count
+            if isExtra(row) {
+                // A bonus or penalty item: no parent, no children (spec §3.3 F6).
+            } else if let p = parent(of: row.code), seen[p] == nil {
                 problems.add(InputError(.frameworkOrphan, here + [.text(row.code), .text(p)]))
             } else if let enclosing = row.enclosingCode, enclosing != parent(of: row.code) {
                 problems.add(InputError(.frameworkMisplaced, here + [.text(row.code), .text(enclosing)]))
@@ -177,10 +213,10 @@ public enum FrameworkInput {
                 problems.add(InputError(.frameworkBadTitle, here + [.text(row.code)]))
             }
             if depth == 3 {
-                if ScoringMethod(rawValue: row.method ?? "") == nil {
+                if !ScoringMethod.treeMethods.contains(where: { $0.rawValue == row.method }) {
                     problems.add(InputError(.frameworkBadMethod, here + [.text(row.code), .text(row.method ?? "")]))
                 }
-            } else if let m = row.method {
+            } else if depth > 0, let m = row.method {
                 problems.add(InputError(.frameworkMethodOnGroup, here + [.text(row.code), .text(m)]))
             }
             if !row.step.isPositive {
@@ -190,7 +226,7 @@ public enum FrameworkInput {
             } else if !row.max.isPositive {
                 problems.add(
                     InputError(
-                        .frameworkNonPositiveMax,
+                        isExtra(row) ? .frameworkExtraCap : .frameworkNonPositiveMax,
                         row.maxLocation.context + [.text(row.code), .decimal(row.max.description)]))
             } else if !row.max.isMultiple(of: row.step) {
                 problems.add(
@@ -250,6 +286,12 @@ public enum FrameworkInput {
                     ]))
         }
         guard problems.errors.count == before else { return nil }
-        return Framework(id: id, title: title, total: total, fields: fields)
+        func items(_ method: ScoringMethod) -> [Framework.SubCriterion] {
+            extras.filter { $0.method == method.rawValue }.map {
+                Framework.SubCriterion(code: $0.code, title: $0.title, max: $0.max, step: $0.step, method: method)
+            }
+        }
+        return Framework(
+            id: id, title: title, total: total, fields: fields, bonus: items(.bonus), penalty: items(.penalty))
     }
 }
