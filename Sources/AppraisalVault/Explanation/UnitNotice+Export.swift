@@ -56,10 +56,17 @@ extension UnitNotice {
             <tr><th colspan="2">Tổng</th><th class="n">\(n(maxTotal))</th><th class="n">\(n(selfTotal))</th>
             <th class="n">\(n(appraisedTotal))</th><th class="n">\(n(appraisedTotal - selfTotal))</th><th></th></tr>
             </table>
-            <p>Kết quả sơ bộ, chưa phải kết quả chính thức; chỉ gửi riêng đơn vị.</p>
+            \(extrasParagraph(n))<p>Kết quả sơ bộ, chưa phải kết quả chính thức; chỉ gửi riêng đơn vị.</p>
             </body></html>
 
             """
+    }
+
+    /// The bonus, penalty and final total line, when the unit's set has such items ("" otherwise).
+    private func extrasParagraph(_ n: (Points?) -> String) -> String {
+        guard cells.contains(where: { $0.kind != .subCriterion }) else { return "" }
+        return "<p>Điểm thưởng: <b>\(n(bonusTotal))</b>; điểm trừ: <b>\(n(penaltyTotal))</b>; "
+            + "tổng điểm cuối cùng (sơ bộ): <b>\(n(finalTotal))</b></p>\n"
     }
 }
 

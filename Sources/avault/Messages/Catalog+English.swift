@@ -279,6 +279,7 @@ extension Catalog {
             "Check the secretary's fingerprint with the secretary by phone before you rely on this notice.",
         "notice.deadline": "Explanations are due by {1}. Cells where the appraised score differs from your self score:",
         "notice.totals": "Totals: self {1}, appraised {2}, of {3} ({4} cells, {5} you may contest).",
+        "notice.extras": "Bonus {1}, penalty {2}: preliminary final total {3}.",
         "notice.wrong-round": "{1}: this notice is for another round.",
         "notice.not-secretary": "{1}: signed by {2}, who is not this round's secretary; do not use it.",
         "notice.wrong-recipient": "{1}: not sealed to the key the round lists for unit {2}.",

@@ -287,6 +287,7 @@ extension Catalog {
             "Hãy đọc đối chiếu dấu vân tay của thư ký qua điện thoại trước khi dùng thông báo này.",
         "notice.deadline": "Hạn gửi giải trình: {1}. Các ô có điểm thẩm định khác điểm tự chấm:",
         "notice.totals": "Tổng: tự chấm {1}, thẩm định {2}, trên {3} ({4} ô, {5} ô có thể giải trình).",
+        "notice.extras": "Điểm thưởng {1}, điểm trừ {2}: tổng điểm cuối cùng (sơ bộ) {3}.",
         "notice.wrong-round": "{1}: thông báo này thuộc đợt khác.",
         "notice.not-secretary": "{1}: do {2} ký, không phải thư ký của đợt; đừng dùng tệp này.",
         "notice.wrong-recipient": "{1}: không được niêm phong cho khoá mà đợt ghi cho đơn vị {2}.",

@@ -322,4 +322,5 @@ enum MessageID: String, MessageCode {
     case noticeCheckByPhone = "notice.check-by-phone"
     case noticeDeadline = "notice.deadline"
     case noticeTotals = "notice.totals"
+    case noticeExtras = "notice.extras"
 }
