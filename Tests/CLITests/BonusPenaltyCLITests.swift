@@ -110,7 +110,18 @@ extension RoundCLITests {
                 #expect(d("percent") == d("final") * 100 / d("max"), "\(u)")  // max 100: no rounding
                 #expect(d("percent") <= previous, "ranked on the final index")
                 previous = d("percent")
-                if d("bonus") != 0 || d("penalty") != 0 { withExtras += 1 }
+                let name = u["name"] as? String ?? "?"
+                let s = { (k: String) in u[k] as? String ?? "?" }
+                if d("bonus") != 0 || d("penalty") != 0 {
+                    withExtras += 1
+                    // The printed ranking line shows the final total and how it is made.
+                    let line =
+                        "\(name): \(s("final"))/\(s("max")) points (base \(s("appraised")) + bonus "
+                        + "\(s("bonus")) − penalty \(s("penalty"))), index \(s("percent")) %"
+                    #expect(r.out.contains(line), "\(line)")
+                } else {
+                    #expect(r.out.contains("\(name): \(s("final"))/\(s("max")) points, index"), "\(name)")
+                }
             }
         }
         let listed = try #require(report["bonusAndPenalty"] as? [[String: Any]])

@@ -90,8 +90,8 @@ public enum DemoRound {
     }
 
     /// The released ranking of every group, each under its criteria set, as the report has it:
-    /// a heading per group, then one line per unit (rank, name, appraised total over the set's
-    /// maximum, index, label).
+    /// a heading per group, then one line per unit (rank, name, final total over the set's
+    /// maximum — with base, bonus and penalty when a bonus or penalty is not 0 —, index, label).
     static func rankingNotices(_ report: ResultsReport) -> [Notice] {
         report.round.groups.flatMap { group -> [Notice] in
             let ranking = report.ranking(of: group)
@@ -103,12 +103,16 @@ public enum DemoRound {
                 ])
             return [heading]
                 + ranking.map { unit, result in
-                    Notice(
-                        Notice.Code.demoRank,
+                    let extras = result.bonus != .zero || result.penalty != .zero
+                    return Notice(
+                        extras ? Notice.Code.demoRankExtras : Notice.Code.demoRank,
                         [
-                            .text(String(result.rank)), .text(unit.name), .text(result.appraisedTotal.description),
+                            .text(String(result.rank)), .text(unit.name), .text(result.finalTotal.description),
                             .text(result.maxTotal.description), .text(result.percent.description), .text(result.label),
-                        ])
+                        ]
+                            + (extras
+                                ? [result.appraisedTotal, result.bonus, result.penalty].map { .text($0.description) }
+                                : []))
                 }
         }
     }

@@ -456,6 +456,7 @@ extension Catalog {
         "demo.approved": "{1} approves citing \"{2}\".",
         "demo.ranking": "Ranking of {1} (criteria set {2}, {3} units):",
         "demo.rank": "  {1}. {2}: {3}/{4} points, index {5} %, {6}",
+        "demo.rank-extras": "  {1}. {2}: {3}/{4} points (base {7} + bonus {8} − penalty {9}), index {5} %, {6}",
         "demo.done": "Done. HTML report: {1}",
         "demo.verified":
             "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency).",

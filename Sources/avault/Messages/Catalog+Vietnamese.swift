@@ -463,6 +463,7 @@ extension Catalog {
         "demo.approved": "{1} phê duyệt theo \"{2}\".",
         "demo.ranking": "Xếp hạng {1} (bộ tiêu chí {2}, {3} đơn vị):",
         "demo.rank": "  {1}. {2}: {3}/{4} điểm, chỉ số {5} %, {6}",
+        "demo.rank-extras": "  {1}. {2}: {3}/{4} điểm (thẩm định {7} + thưởng {8} − trừ {9}), chỉ số {5} %, {6}",
         "demo.done": "Xong. Báo cáo HTML: {1}",
         "demo.verified":
             "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán).",
