@@ -241,3 +241,13 @@ def test_single_holder_round_warns(tmp_path):
     for doc in (bdoc, pdoc):
         assert doc["passed"]
         assert [c["status"] for c in doc["checks"] if c["id"] == "round.threshold"] == ["warn"]
+
+
+def test_member_code_coverage_bonus_exact():
+    """§3.4: a tree code assigns the sub-criteria under it; a bonus or penalty code only itself,
+    even when another item's code extends it with a dot (`T`, `T.1`)."""
+    import avround
+    st = {"appraisable": [{"code": c} for c in ("1.1.1", "1.1.2", "1.2.1", "T", "T.1", "TR1")]}
+    assert [s["code"] for s in avround.covered(st, "1.1")] == ["1.1.1", "1.1.2"]
+    assert [s["code"] for s in avround.covered(st, "T")] == ["T"]
+    assert [s["code"] for s in avround.covered(st, "T.1")] == ["T.1"]

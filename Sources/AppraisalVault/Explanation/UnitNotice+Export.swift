@@ -18,7 +18,7 @@ extension UnitNotice {
         return [Self.sheetColumns]
             + cells.map { c in
                 [
-                    unit, c.code, CSV.spreadsheetText(c.title), number(c.max), number(c.selfScore), number(c.score),
+                    unit, c.code, CSV.spreadsheetText(c.shownTitle), number(c.max), number(c.selfScore), number(c.score),
                     number(c.difference), CSV.spreadsheetText(c.reason), "", "", "",
                 ]
             }
@@ -36,7 +36,7 @@ extension UnitNotice {
         let e = ResultsReport.escape
         func n(_ p: Points?) -> String { p.map { e($0.description.replacingDots) } ?? "—" }
         let rows = cells.map { c in
-            "<tr><td>\(e(c.code))</td><td>\(e(c.title))</td><td class=\"n\">\(n(c.max))</td>"
+            "<tr><td>\(e(c.code))</td><td>\(e(c.shownTitle))</td><td class=\"n\">\(n(c.max))</td>"
                 + "<td class=\"n\">\(n(c.selfScore))</td><td class=\"n\">\(n(c.score))</td>"
                 + "<td class=\"n\">\(n(c.difference))</td><td>\(e(c.reason).replacingNewlines)</td></tr>"
         }

@@ -20,8 +20,18 @@ public struct UnitNotice: Sendable, Hashable {
         public let code: String
         /// What the cell scores.
         public let kind: Kind
-        /// The sub-criterion's title (a bonus or penalty item's prefixed as in the worksheet).
+        /// The sub-criterion's (or bonus or penalty item's) title, as in the framework.
         public let title: String
+
+        /// The title as sheets and pages show it: a bonus or penalty item's prefixed
+        /// `Điểm thưởng: ` or `Điểm trừ: `, as in the worksheet (spec §3.9).
+        public var shownTitle: String {
+            switch kind {
+            case .subCriterion: title
+            case .bonus: "Điểm thưởng: " + title
+            case .penalty: "Điểm trừ: " + title
+            }
+        }
         /// Its maximum (a bonus or penalty item's cap).
         public let max: Points
         /// The self score; nil for a `council` sub-criterion, a cell not self-assessed, or a bonus

@@ -911,11 +911,11 @@ extension Catalog {
         "help.index-above-100":
             "Let bonus points take a unit's index above 100 (default: the index is capped at 100).",
         "framework.bad-extra-code":
-            "{1}:{2}:{3}: the bonus or penalty code \"{4}\" is invalid; use a letter then letters, digits, '.' or '-', at most 16 characters (e.g. T1, TR1).",
+            "{1}:{2}:{3}: the bonus or penalty code \"{4}\" is invalid; use a letter then letters, digits, '.' or '-', at most 16 characters, not total or final (e.g. T1, TR1).",
         "framework.extra-code-taken":
             "{1}:{2}:{3}: the bonus or penalty code {4} has the form of a field, criterion or sub-criterion code; give the item a code starting with a letter (e.g. T1, TR1).",
         "framework.extra-cap":
-            "{1}:{2}:{3}: the cap of the bonus or penalty item {4} is {5}; it must be greater than 0.",
+            "{1}:{2}:{3}: the cap of the bonus or penalty item {4} is {5}; it must be greater than 0 and at most the set's total {6}.",
         "framework.too-many-extras":
             "{1}: more than {3} {2} items; a criteria set has at most {3} bonus and {3} penalty items.",
         "appraisal.above-cap":

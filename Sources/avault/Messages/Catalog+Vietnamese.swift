@@ -917,11 +917,11 @@ extension Catalog {
         "help.index-above-100":
             "Cho phép điểm thưởng đưa chỉ số của đơn vị vượt 100 (mặc định: chỉ số tối đa là 100).",
         "framework.bad-extra-code":
-            "{1}:{2}:{3}: mã điểm thưởng/điểm trừ \"{4}\" không hợp lệ; dùng một chữ cái rồi chữ cái, chữ số, '.' hoặc '-', tối đa 16 ký tự (ví dụ T1, TR1).",
+            "{1}:{2}:{3}: mã điểm thưởng/điểm trừ \"{4}\" không hợp lệ; dùng một chữ cái rồi chữ cái, chữ số, '.' hoặc '-', tối đa 16 ký tự, không phải total hay final (ví dụ T1, TR1).",
         "framework.extra-code-taken":
             "{1}:{2}:{3}: mã điểm thưởng/điểm trừ {4} có dạng mã lĩnh vực, tiêu chí hoặc tiêu chí thành phần; đặt mã bắt đầu bằng chữ cái (ví dụ T1, TR1).",
         "framework.extra-cap":
-            "{1}:{2}:{3}: mức tối đa của mục điểm thưởng/điểm trừ {4} là {5}; phải lớn hơn 0.",
+            "{1}:{2}:{3}: mức tối đa của mục điểm thưởng/điểm trừ {4} là {5}; phải lớn hơn 0 và không vượt tổng điểm {6} của bộ tiêu chí.",
         "framework.too-many-extras":
             "{1}: có hơn {3} mục {2}; mỗi bộ tiêu chí có tối đa {3} mục điểm thưởng và {3} mục điểm trừ.",
         "appraisal.above-cap":

@@ -26,7 +26,7 @@ extension VectorGenerator {
                     code: "1.2.1", title: "Mức độ hoàn thành kế hoạch", max: Points(parsing: "2")!, selfScore: nil,
                     score: Points(parsing: "1.5")!, reason: ""),
                 UnitNotice.Row(
-                    code: "TR1", kind: .penalty, title: "Điểm trừ: Chậm nộp báo cáo", max: Points(parsing: "2")!,
+                    code: "TR1", kind: .penalty, title: "Chậm nộp báo cáo", max: Points(parsing: "2")!,
                     selfScore: nil, score: Points(parsing: "0.5")!, reason: "Báo cáo quý III nộp chậm"),
             ])
     }

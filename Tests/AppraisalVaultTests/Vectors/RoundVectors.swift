@@ -208,6 +208,19 @@ extension VectorGenerator {
                 "the bonus item's code is \"2\", the form of a field code (spec §3.3 F6), signed",
                 try editedRound(good) { Self.editBonus(&$0) { $0["code"] = .string("2") } }),
             a(
+                "bonus-cap-above-total", "format.header",
+                "the bonus item T1 has the cap \"2.5\", above the set's total 2 (spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["max"] = .string("2.5") } }),
+            a(
+                "bonus-code-reserved", "format.header",
+                "the bonus item's code is \"Total\": total and final, in any case, are reserved (spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["code"] = .string("Total") } }),
+            a(
+                "bonus-code-case-twin", "format.header",
+                "the bonus item's code is \"tr1\", the penalty item's TR1: codes are unique ignoring case "
+                    + "(spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["code"] = .string("tr1") } }),
+            a(
                 "index-rule-missing", "format.header", "no indexAbove100 field (spec §3.2), signed",
                 try editedRound(good) { $0["indexAbove100"] = nil }),
             a(
