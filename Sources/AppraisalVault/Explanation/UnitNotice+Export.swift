@@ -18,7 +18,8 @@ extension UnitNotice {
         return [Self.sheetColumns]
             + cells.map { c in
                 [
-                    unit, c.code, CSV.spreadsheetText(c.shownTitle), number(c.max), number(c.selfScore), number(c.score),
+                    unit, c.code, CSV.spreadsheetText(c.shownTitle), number(c.max), number(c.selfScore),
+                    number(c.score),
                     number(c.difference), CSV.spreadsheetText(c.reason), "", "", "",
                 ]
             }
