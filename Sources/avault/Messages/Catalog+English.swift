@@ -465,6 +465,8 @@ extension Catalog {
         "round.bad-reference": "Reference \"{1}\" is empty, too long or has a control or bidirectional character.",
         "round.bad-document":
             "{1} \"{2}\" is empty, longer than 200 bytes or has a control or bidirectional character; give one line of text.",
+        "round.too-many-recipients":
+            "{1} recipients (--recipient) given; a round lists at most {2}.",
         "round.bad-deadline": "--deadline \"{1}\" is not a date YYYY-MM-DD (e.g. 2026-12-15) between 2000 and 2100.",
         "round.inputs-incomplete": "The inputs could not all be read.",
         "round.demo-refused":
@@ -511,6 +513,8 @@ extension Catalog {
         "help.signer": "The name of the report's signer (default: a blank line to sign over).",
         "help.signer-title": "The signer's title (default \"CHỦ TỊCH\").",
         "help.document-number": "The report's number, e.g. \"12/BC-HĐTĐ\" (default: room for the clerk).",
+        "help.recipient":
+            "A recipient in the report's \"Nơi nhận\" list (repeatable; default: the provincial committee, the Department of Home Affairs, the council members, the appraised units, the archive).",
         "help.deadline": "The submission deadline YYYY-MM-DD, shown on the worksheets (default: none).",
         "help.secretary-key": "The secretary's secret key file (.key).",
         "help.demo": "Create a demo round: demo identities are allowed and the round is labelled demo.",
@@ -525,6 +529,14 @@ extension Catalog {
         "label.title": "Title",
         "label.year": "Year",
         "label.references": "References",
+        "label.issuer": "Issued by",
+        "label.document-number": "Report no.",
+        "label.place": "Place",
+        "label.signer": "Signed by",
+        "label.recipients": "Recipients",
+        "label.deadline": "Deadline",
+        "show.signer-by-hand": "{1}, name signed by hand",
+        "show.no-number": "(the clerk fills it in)",
         "label.round-id": "Round id",
         "label.secretary": "Secretary",
         "label.framework": "Framework",

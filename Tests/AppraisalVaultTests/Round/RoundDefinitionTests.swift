@@ -245,8 +245,8 @@ extension RoundDefinitionTests {
         #expect(r.roundIDHex == RoundDefinitionTests.vectorRoundID, "\(r.roundIDHex)")
     }
 
-    static let vectorLength = 16090
-    static let vectorFileHash = "618339289cf6d8b7895040cb7b6af97c812b0c923876c612d7c3381409800717"
-    static let vectorFingerprint = "E3FK-YGXW-BLKI-Z7XN-MYDJ-H2J3"
+    static let vectorLength = 16250
+    static let vectorFileHash = "fc0d675ba61da016030f09b4dae0d62c107a93ef7eb28e1957691b81ee176d4c"
+    static let vectorFingerprint = "56BI-KLEQ-UUTL-YGWE-VHFZ-PCUK"
     static let vectorRoundID = "6e92b77f370824a350757e005cad7db0"
 }
