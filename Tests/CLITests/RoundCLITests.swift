@@ -188,9 +188,14 @@ import Testing
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/tv-08.csv")))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+        // The header block (spec §3.9), padded to the 8 columns, then the column names.
+        #expect(lines.first == "Vòng thẩm định,Thẩm định Chỉ số CCHC 2025,,,,,,")
+        #expect(lines[1] == "Thành viên,Lò Văn Pâng (tv-08),,,,,,")
+        #expect(lines[2].hasPrefix("Dấu vân tay của vòng,") && lines[3] == "Năm,2025,,,,,,")
+        #expect(lines[4] == "Hạn nộp,Theo thông báo của thư ký,,,,,,")
         #expect(
-            lines.first == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
-        #expect(lines.count == 1 + 2 * (7 + 7))
+            lines[5] == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
+        #expect(lines.count == 6 + 2 * (7 + 7))
         let again = try avault(["worksheet", "--round", "round", "--member", "tv-08", "-o", "tv-08.csv"])
         #expect(again.status == 73)  // never overwritten
         let unknown = try avault(["worksheet", "--round", "round", "--member", "tv-99", "-o", "x.csv"])
@@ -223,6 +228,15 @@ extension RoundCLITests {
         let cells = try XLSXReader.firstSheet(
             Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/tv-01.xlsx"))), file: "tv-01.xlsx")
         #expect(cells[5]?[1] == .text("Hạn nộp") && cells[5]?[2] == .text("15/12/2026"), "\(cells[5] ?? [:])")
+        // The CSV worksheet carries the same header block, deadline included, in both dialects.
+        #expect(try avault(["worksheet", "--round", "round", "--member", "tv-01", "-o", "tv-01.csv"]).status == 0)
+        let csv = try String(contentsOfFile: dir + "/tv-01.csv", encoding: .utf8)
+        #expect(csv.contains("\r\nHạn nộp,15/12/2026,,,,,,\r\nma_don_vi,"), "\(csv.prefix(400))")
+        let vi = try avault(["worksheet", "--round", "round", "--member", "tv-01", "-o", "vi.csv", "--csv-dialect", "vi"])
+        #expect(vi.status == 0, "\(vi.err)")
+        let viText = try String(contentsOfFile: dir + "/vi.csv", encoding: .utf8)
+        #expect(viText.contains("\r\nHạn nộp;15/12/2026;;;;;;\r\nma_don_vi;"), "\(viText.prefix(400))")
+        #expect(viText.contains("Thành viên;Nguyễn Văn An (tv-01);"), "\(viText.prefix(400))")
     }
 
     /// `round show` prints the report particulars, the recipients and the deadline stored in the

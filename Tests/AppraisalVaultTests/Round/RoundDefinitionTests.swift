@@ -176,8 +176,13 @@ import VaultCrypto
         #expect(rows[2][5] == "")  // council: no self score
         let bytes = Worksheet.encode(for: m, in: r)
         #expect(bytes.starts(with: CSV.bom))
+        // Above the column names, the header block (spec §3.9); readers start at the names.
         let table = try CSV.parse(bytes, file: "w.csv")
-        #expect(table.records.count == 2)
+        #expect(table.header.fields.map(\.text) == ["Vòng thẩm định", r.title, "", "", "", "", "", ""])
+        #expect(table.records.count == 4 + 1 + 2)
+        #expect(table.records[3].fields.map(\.text).prefix(2) == ["Hạn nộp", "Theo thông báo của thư ký"])
+        let data = table.skippingExportedHeaderBlock()
+        #expect(data.header.fields.map(\.text) == Worksheet.columns && data.records.count == 2)
     }
 
     /// A JSON framework whose root `id` and `title` arrive in NFD is normalised at input, so the
