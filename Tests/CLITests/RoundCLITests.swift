@@ -232,7 +232,9 @@ extension RoundCLITests {
         #expect(try avault(["worksheet", "--round", "round", "--member", "tv-01", "-o", "tv-01.csv"]).status == 0)
         let csv = try String(contentsOfFile: dir + "/tv-01.csv", encoding: .utf8)
         #expect(csv.contains("\r\nHạn nộp,15/12/2026,,,,,,\r\nma_don_vi,"), "\(csv.prefix(400))")
-        let vi = try avault(["worksheet", "--round", "round", "--member", "tv-01", "-o", "vi.csv", "--csv-dialect", "vi"])
+        let vi = try avault([
+            "worksheet", "--round", "round", "--member", "tv-01", "-o", "vi.csv", "--csv-dialect", "vi",
+        ])
         #expect(vi.status == 0, "\(vi.err)")
         let viText = try String(contentsOfFile: dir + "/vi.csv", encoding: .utf8)
         #expect(viText.contains("\r\nHạn nộp;15/12/2026;;;;;;\r\nma_don_vi;"), "\(viText.prefix(400))")

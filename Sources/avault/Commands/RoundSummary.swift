@@ -14,9 +14,13 @@ enum RoundSummary {
         row(.labelIssuer, "\(d.issuer) — \(d.council)")
         row(.labelDocumentNumber, d.number.isEmpty ? Terminal.localized(.showNoNumber) : d.displayNumber)
         row(.labelPlace, d.place)
-        row(.labelSigner, d.signer.isEmpty ? Terminal.localized(.showSignerByHand, [d.signerTitle]) : "\(d.signerTitle) \(d.signer)")
+        row(
+            .labelSigner,
+            d.signer.isEmpty ? Terminal.localized(.showSignerByHand, [d.signerTitle]) : "\(d.signerTitle) \(d.signer)")
         for (i, recipient) in d.recipients.enumerated() { row(i == 0 ? .labelRecipients : nil, recipient) }
-        row(.labelDeadline, r.deadline.isEmpty ? Terminal.localized(.showNone) : RoundDocument.vietnameseDate(r.deadline))
+        row(
+            .labelDeadline,
+            r.deadline.isEmpty ? Terminal.localized(.showNone) : RoundDocument.vietnameseDate(r.deadline))
         row(.labelDemo, Terminal.localized(r.isDemo ? .yes : .no))
         row(.labelRoundID, r.roundIDHex)
         row(.labelSecretary, "\(r.secretary.id)  \(r.secretary.name)  [\(r.secretary.fingerprint)]")

@@ -145,7 +145,7 @@ extension Catalog {
         "verify.evidence-name-ok": "evidence {3} of {1}, revision {2}",
         "verify.evidence-signed": "outer signature by {1} verifies (not decrypted)",
         "verify.evidence-bound": "bound to this round, for the secretary {4}: {1}, revision {2}, index {3}",
-        "verify.manifest-evidence-ok": "evidence/ holds exactly the {1} files the manifest lists, hashes matching",
+        "verify.manifest-evidence-ok": "evidence/ holds exactly the files the manifest lists ({1}), hashes matching",
         "verify.evidence-unbound": "{1}: the manifest lists evidence that belongs to no listed submission.",
         "verify.evidence-listed-missing":
             "{1}: listed in the manifest ({2}, revision {3}, index {4}) but not in evidence/; removed after the merge.",
@@ -163,7 +163,7 @@ extension Catalog {
         "extract.help-out": "The output folder (files go to DIR/MEMBER/rN/NAME; nothing is overwritten).",
         "extract.help-member": "Only this member's evidence.",
         "extract.wrote": "{1} ({2}, integrity checked)",
-        "extract.summary": "Extracted {1} evidence files into {2}.",
+        "extract.summary": "Evidence files extracted into {2}: {1}.",
         "merge.evidence-count": "Evidence: {1} files, signatures and hashes checked (not decrypted).",
         "inbox.wrong-round": "{1}: this file belongs to another appraisal round.",
         "hint.inbox-wrong-round": "The member must seal again using this round's definition (round.avr).",
@@ -687,7 +687,7 @@ extension Catalog {
         "verify.listed-changed": "{1}: its bytes differ from the hash the manifest lists; replaced after the merge.",
         "verify.unlisted": "{1}: in submissions/ but not listed in the manifest; added after the merge.",
         "verify.manifest-submissions-ok":
-            "submissions/ holds exactly the {1} files the manifest lists, with the listed hashes, and nothing else.",
+            "submissions/ holds exactly the files the manifest lists ({1}), with the listed hashes, and nothing else.",
         "verify.coverage-incomplete":
             "{1}: {2} of {3} cells appraised, {4} gaps, {5} conflicts, yet the manifest does not say it was locked incomplete on purpose.",
         "verify.coverage-inconsistent":

@@ -19,7 +19,9 @@ import VaultCrypto
         sources.document = RoundDocument(
             issuer: " UBND TỈNH LAI CHÂU ".decomposedStringWithCanonicalMapping, council: "HỘI ĐỒNG ĐÁNH GIÁ",
             place: "Lai Châu", signer: "Nguyễn Văn Bình", signerTitle: "PHÓ CHỦ TỊCH", number: "07",
-            recipients: ["UBND tỉnh Lai Châu (để báo cáo)", " Sở Nội vụ ".decomposedStringWithCanonicalMapping, "Lưu: VT"])
+            recipients: [
+                "UBND tỉnh Lai Châu (để báo cáo)", " Sở Nội vụ ".decomposedStringWithCanonicalMapping, "Lưu: VT",
+            ])
         sources.deadline = "2026-12-15"
         let setup = try RoundSetup.load(sources)
         let (bytes, _) = try RoundDefinition.create(from: setup, secretary: base.secretary)
