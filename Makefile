@@ -17,12 +17,16 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsodium-dev pkg-config; \
 	fi
 
-# Chromium prints the PDF report; pdftoppm (poppler-utils) turns it into page images.
+# Chromium prints the PDF report; pdftoppm (poppler-utils) turns it into page images. The page
+# asks for Times New Roman, else Liberation Serif, which must cover Vietnamese: Liberation 1.x
+# (fonts-liberation) does not, and Chromium then takes each missing letter (ế, ữ, ở…) from
+# another font; fonts-liberation2 does.
 report-deps:
-	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
-		echo "Installing chromium and poppler-utils…"; \
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
+		|| ! fc-list ':lang=vi' family | grep -q 'Liberation Serif'; then \
+		echo "Installing chromium, poppler-utils and fonts-liberation2…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends chromium poppler-utils fonts-liberation; \
+			--no-install-recommends chromium poppler-utils fonts-liberation2; \
 	fi
 
 # The demo round's official report as PDF and PNG pages (PAGES_DIR/report.pdf, report-N.png at

@@ -10,10 +10,10 @@ extension RoundCLITests {
         if !FileManager.default.fileExists(atPath: dir + "/issued.csv") {  // worksheet never overwrites
             #expect(try avault(["worksheet", "--round", "round", "--member", "tv-07", "-o", "issued.csv"]).status == 0)
         }
-        let lines = try String(contentsOfFile: dir + "/issued.csv", encoding: .utf8)
-            .components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        var filled = [lines[0]]
-        for line in lines.dropFirst() {
+        let issued = WorksheetLines(try String(contentsOfFile: dir + "/issued.csv", encoding: .utf8))
+        let lines = issued.head + issued.rows
+        var filled = issued.head
+        for line in issued.rows {
             var cells = Self.fields(line)
             let n = cells.count
             let key = cells[0] + "/" + cells[2]

@@ -146,9 +146,18 @@ class Round:
         return mx, step
 
     def _document(self, doc, deadline):
-        """§3.2 `document` (exactly six one-line NFC strings, at most 200 bytes, not blank
-        except `signer` and `number`, which may be empty) and `deadline` ("" or a calendar date)."""
-        fields(doc, "header.document", ("council", "issuer", "number", "place", "signer", "signerTitle"))
+        """§3.2 `document` (exactly seven fields: six one-line NFC strings, at most 200 bytes, not
+        blank except `signer` and `number`, which may be empty, and `recipients`, 1 to 20 such
+        strings, none blank) and `deadline` ("" or a calendar date)."""
+        fields(doc, "header.document",
+               ("council", "issuer", "number", "place", "recipients", "signer", "signerTitle"))
+        rec = doc["recipients"]
+        hdr(isinstance(rec, list) and 1 <= len(rec) <= 20, "header.document.recipients", "1-20 strings")
+        for i, v in enumerate(rec):
+            p = f"header.document.recipients[{i}]"
+            f_str(v, p, 200, 0)
+            hdr(nfc(v), p, "not NFC")
+            hdr(not is_blank(v), p, "blank")
         for key in ("council", "issuer", "number", "place", "signer", "signerTitle"):
             v = doc[key]
             p = "header.document." + key

@@ -20,7 +20,8 @@ public enum DemoRound {
         ("huyen", "framework-huyen.json", "huyen"),
     ]
     /// The illustrative decision the holders cite.
-    static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
+    /// (No date: the demo runs on any day, and the report is dated the day of its release.)
+    static let decision = "Quyết định số 123/QĐ-UBND (minh hoạ)"
     /// The demo's release holders, in x order (keys/README.md).
     static let holderIDs = ["chu-tich", "pho-chu-tich", "chanh-vp"]
     /// The holders who approve in the demo (2 of 3).

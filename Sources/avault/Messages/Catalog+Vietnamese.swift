@@ -475,6 +475,8 @@ extension Catalog {
         "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.bad-document":
             "{1} \"{2}\" trống, dài quá 200 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ); hãy ghi một dòng chữ.",
+        "round.too-many-recipients":
+            "Có {1} nơi nhận (--recipient); một vòng ghi tối đa {2} nơi nhận.",
         "round.bad-deadline":
             "--deadline \"{1}\" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-12-15) trong khoảng 2000–2100.",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
@@ -520,6 +522,8 @@ extension Catalog {
         "help.signer": "Họ tên người ký báo cáo (mặc định: để trống cho ký tay).",
         "help.signer-title": "Chức vụ người ký (mặc định \"CHỦ TỊCH\").",
         "help.document-number": "Số của báo cáo, ví dụ \"12/BC-HĐTĐ\" (mặc định: để trống cho văn thư).",
+        "help.recipient":
+            "Một nơi nhận trong mục \"Nơi nhận\" của báo cáo (lặp lại được; mặc định: UBND tỉnh, Sở Nội vụ, các thành viên Hội đồng, các đơn vị được thẩm định, Lưu: VT, HĐTĐ).",
         "help.deadline": "Hạn nộp phiếu, dạng YYYY-MM-DD, ghi trên phiếu thẩm định (mặc định: không có).",
         "help.secretary-key": "Tệp khoá bí mật (.key) của thư ký.",
         "help.demo": "Tạo vòng demo: cho phép danh tính demo; vòng được đánh dấu là demo.",
@@ -534,6 +538,14 @@ extension Catalog {
         "label.title": "Tên vòng",
         "label.year": "Năm",
         "label.references": "Căn cứ",
+        "label.issuer": "Cơ quan ban hành",
+        "label.document-number": "Số văn bản",
+        "label.place": "Địa danh",
+        "label.signer": "Người ký",
+        "label.recipients": "Nơi nhận",
+        "label.deadline": "Hạn nộp",
+        "show.signer-by-hand": "{1}, họ tên ký tay",
+        "show.no-number": "(văn thư điền)",
         "label.round-id": "Mã vòng",
         "label.secretary": "Thư ký",
         "label.framework": "Bộ tiêu chí",

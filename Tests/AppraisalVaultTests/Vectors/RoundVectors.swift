@@ -81,6 +81,13 @@ extension VectorGenerator {
         fields["document"] = .object(d)
     }
 
+    /// Replaces the `document.recipients` list of the round definition header.
+    static func editRecipients(_ fields: inout [String: JSONValue], _ list: [String]) {
+        guard case .object(var d) = fields["document"]! else { return }
+        d["recipients"] = .array(list.map(JSONValue.string))
+        fields["document"] = .object(d)
+    }
+
     /// Sets the score of the round's last self-assessment entry (`nil` removes the key).
     static func editScore(_ fields: inout [String: JSONValue], _ score: JSONValue?) {
         guard case .array(var entries) = fields["selfAssessment"]!, case .object(var e) = entries[entries.count - 1]
@@ -233,12 +240,19 @@ extension VectorGenerator {
                 try editedRound(good) { Self.editNote(&$0, "ghi \u{2066}chú") }),
             a(
                 "document-unknown-field", "format.header",
-                "document has an extra field \"seal\" (exactly six fields, spec §3.2), signed",
+                "document has an extra field \"seal\" (exactly seven fields, spec §3.2), signed",
                 try editedRound(good) { Self.editDocument(&$0, "seal", "có") }),
             a(
                 "blank-council", "format.header",
                 "document.council is one U+00A0 (no-break space): blank (spec §1.3), signed",
                 try editedRound(good) { Self.editDocument(&$0, "council", "\u{00A0}") }),
+            a(
+                "recipients-empty", "format.header", "document.recipients is [] (at least one, spec §3.2), signed",
+                try editedRound(good) { Self.editRecipients(&$0, []) }),
+            a(
+                "blank-recipient", "format.header",
+                "document.recipients[1] is one U+3000 (ideographic space): blank (spec §1.3), signed",
+                try editedRound(good) { Self.editRecipients(&$0, ["Sở Nội vụ", "\u{3000}"]) }),
             a(
                 "deadline-not-a-date", "format.header", "deadline \"2026-02-30\" is not a calendar date, signed",
                 try editedRound(good) { $0["deadline"] = .string("2026-02-30") }),
