@@ -30,7 +30,9 @@ report-deps:
 	fi
 
 # The demo round's official report as PDF and PNG pages (PAGES_DIR/report.pdf, report-N.png at
-# 100 dpi), to look at before a change to the report lands; docs/report-page1.png is page 1.
+# 100 dpi), and a unit's notice of its preliminary result (notice.pdf, notice-N.png, made by
+# scripts/notice-page.sh), to look at before a change to either lands; docs/report-page1.png and
+# docs/notice-page1.png are their first pages.
 PAGES_DIR ?= pages
 pages: build report-deps
 	@rm -rf "$(PAGES_DIR)" && mkdir -p "$(PAGES_DIR)"
@@ -38,7 +40,8 @@ pages: build report-deps
 		$$bin demo --dir "$(PAGES_DIR)/demo" --samples samples --keys keys >/dev/null && \
 		$$bin report --round "$(PAGES_DIR)/demo/round" --format pdf -o "$(PAGES_DIR)/report.pdf" && \
 		pdftoppm -r 100 -png "$(PAGES_DIR)/report.pdf" "$(PAGES_DIR)/report" && \
-		echo "$(PAGES_DIR)/report.pdf: $$(ls "$(PAGES_DIR)"/report-*.png | wc -l) pages as PNG in $(PAGES_DIR)/"
+		echo "$(PAGES_DIR)/report.pdf: $$(ls "$(PAGES_DIR)"/report-*.png | wc -l) pages as PNG in $(PAGES_DIR)/" && \
+		bash scripts/notice-page.sh "$$bin" "$(PAGES_DIR)"
 
 # The product only (a plain `swift build` would also compile the benchmarks).
 build: deps

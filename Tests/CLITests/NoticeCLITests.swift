@@ -152,7 +152,7 @@ struct NoticeCLITests {
             roundDirectory: cli.path("round"), secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         let entry = try #require(journal.entries.last)
         #expect(entry.kind == .preliminary)
-        #expect(entry.details["answerBy"] == .string("2026-02-01T23:59:59Z"))
+        #expect(entry.details["answerBy"] == .string("2026-02-01T16:59:59Z"))
         #expect(entry.details["withoutKey"] == .array([.string("u3")]))
         for unit in ["u1", "u2"] {
             let file = try NoticeFile.load(cli.path("round/notices/\(unit).avn"))
@@ -207,7 +207,7 @@ struct NoticeCLITests {
         #expect(own.exited(0), "\(own)")
         #expect(own.stdout.contains("Sở Một (u1)"), "\(own.stdout)")
         #expect(own.stdout.contains("1.1.1  0.75 → 0.5  (-0.25)  Kế hoạch ban hành chậm"), "\(own.stdout)")
-        #expect(own.stdout.contains("2026-02-01T23:59:59Z"), "\(own.stdout)")
+        #expect(own.stdout.contains("2026-02-01T16:59:59Z"), "\(own.stdout)")
         let html = try String(contentsOfFile: cli.path("u1.html"), encoding: .utf8)
         let csv = try String(contentsOfFile: cli.path("u1.csv"), encoding: .utf8)
         for text in [html, csv, own.stdout] {
@@ -216,6 +216,9 @@ struct NoticeCLITests {
             #expect(!text.lowercased().contains("rank") && !text.contains("Xếp hạng") && !text.contains("hạng"))
         }
         #expect(html.contains("Kế hoạch ban hành chậm") && html.contains("Sở Một"))
+        // Printed like the report: A4, decimal commas with two decimals, the deadline in Vietnam time.
+        #expect(html.contains("@page{size:A4") && html.contains("<td class=\"n\">0,50</td>"), "\(html)")
+        #expect(html.contains("23:59:59 (giờ Việt Nam, UTC+7) ngày 01/02/2026"), "\(html)")
         // The penalty item is a cell of its own, outside the base total: base 1, penalty 0.25, final 0.75.
         #expect(own.stdout.contains("TR1  — → 0.25  (—)  Báo cáo quý nộp chậm"), "\(own.stdout)")
         #expect(own.stdout.contains("Totals: self 0.75, appraised 1, of 1.5"), "\(own.stdout)")
