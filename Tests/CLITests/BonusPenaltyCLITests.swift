@@ -84,12 +84,22 @@ extension RoundCLITests {
         #expect(sealed.status == 0, "\(sealed.err)")
     }
 
-    /// `--index-above-100` is stored in the signed round and shown by `round show`.
+    /// `--index-above-100` is stored in the signed round and shown by `round show`, as text and in
+    /// `--json` with each set's bonus and penalty items.
     @Test func indexAbove100Parameter() throws {
         let made = try avault(initArgs() + ["--index-above-100"])
         #expect(made.status == 0, "\(made.err)")
         let shown = try avault(["round", "show", "round"])
         #expect(shown.out.contains("may exceed 100 (--index-above-100)"), "\(shown.out)")
+        let json = try JSONOutputCLITests.object(try avault(["round", "show", "round", "--json"]).out)
+        #expect(json["indexAbove100"] as? Bool == true)
+        let sets = try #require(json["criteriaSets"] as? [[String: Any]])
+        for set in sets {
+            let bonus = try #require(set["bonus"] as? [[String: Any]])
+            let penalty = try #require(set["penalty"] as? [[String: Any]])
+            #expect(bonus.map { $0["code"] as? String } == ["T1"] && penalty.map { $0["code"] as? String } == ["TR1"])
+            #expect(bonus.first?["cap"] as? String == "2" && penalty.first?["step"] as? String == "0.5", "\(set)")
+        }
     }
 
     /// The demo's released report shows base, bonus, penalty and final total per unit, the index
