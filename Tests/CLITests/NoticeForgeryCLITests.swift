@@ -84,7 +84,8 @@ extension NoticeCLITests {
 
         // 3. u1's notice sealed to u2's key: u1 cannot open it, u2 is refused (it is u1's), and
         // with the round it is not sealed to the key the round lists for u1.
-        let misdirected = try NoticeFile.seal(own, secretary: secretary, to: u2, created: created, using: SystemRandom())
+        let misdirected = try NoticeFile.seal(
+            own, secretary: secretary, to: u2, created: created, using: SystemRandom())
         _ = try cli.write("misdirected.avn", misdirected)
         let notForU1 = try Self.open(cli, "misdirected.avn", key: "keys/u1.key", pass: pass.unit)
         #expect(notForU1.status != 0, "\(notForU1)")
