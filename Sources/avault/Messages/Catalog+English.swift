@@ -643,6 +643,13 @@ extension Catalog {
         "status.submitted": "submitted  {1}  revision {2}  received {3}",
         "status.missing": "missing    {1}",
         "status.summary": "{1}/{2} members have submitted.",
+        "status.phase-appraisal": "Phase: appraisal (round-1 submissions are being collected).",
+        "status.phase-explanation":
+            "Phase: explanation (preliminary merge done, notices issued; round-1 submissions are closed).",
+        "status.phase-merged": "Phase: merged (final results locked until the release).",
+        "status.phase-released": "Phase: released (a release token is in the round folder).",
+        "status.notified": "notices issued to {1} of {2} units: {3}",
+        "status.answer-by": "answers due by {1}",
         "help.key": "The secret key file.",
         "verify.more-problems": "{1} more findings of check {2} are not listed.",
         "verify.round-ok": "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders.",

@@ -652,6 +652,13 @@ extension Catalog {
         "status.submitted": "đã nộp  {1}  lần {2}  nhận lúc {3}",
         "status.missing": "chưa nộp {1}",
         "status.summary": "{1}/{2} thành viên đã nộp.",
+        "status.phase-appraisal": "Giai đoạn: thẩm định (đang nhận bài nộp vòng 1).",
+        "status.phase-explanation":
+            "Giai đoạn: giải trình (đã tổng hợp sơ bộ, đã gửi thông báo; ngừng nhận bài nộp vòng 1).",
+        "status.phase-merged": "Giai đoạn: đã tổng hợp (kết quả cuối đã khoá đến khi công bố).",
+        "status.phase-released": "Giai đoạn: đã công bố (thư mục vòng có thẻ mở khoá).",
+        "status.notified": "đã gửi thông báo cho {1} trong {2} đơn vị: {3}",
+        "status.answer-by": "hạn giải trình: {1}",
         "help.key": "Tệp khoá bí mật.",
         "verify.more-problems": "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây.",
         "verify.round-ok":
