@@ -489,7 +489,7 @@ extension Catalog {
         "hint.round-locked":
             "Chạy lại lệnh khi lệnh kia đã xong (avault đã chờ {1} giây; đặt AVAULT_LOCK_WAIT=SỐ_GIÂY để chờ lâu hơn). Khoá tự mở khi tiến trình kết thúc, không cần xoá tệp nào.",
         "round.lock-replaced":
-            "{1}: tệp khóa bị thay hoặc bị xóa mỗi lần avault khóa nó ({2} lần thử); chưa làm gì cả. Có chương trình khác đang thay đổi thư mục vòng: hãy dừng nó rồi chạy lại lệnh.",
+            "{1}: tệp này bị thay hoặc bị xoá ngay sau mỗi lần avault giữ nó ({2} lần thử); chưa làm gì cả. Có chương trình khác đang thay đổi thư mục vòng: hãy dừng chương trình đó rồi chạy lại lệnh.",
         "round.lock-waiting": "Đang chờ tiến trình {2} ({3}) đang dùng thư mục vòng {1}…",
         "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: không phải số giây từ 0 đến 3600.",
         "round.inputs-rejected": "Có {1} lỗi trong dữ liệu đầu vào; chưa ghi gì cả. Sửa các lỗi trên rồi chạy lại.",
