@@ -10,10 +10,10 @@ extension RoundCLITests {
         if !FileManager.default.fileExists(atPath: dir + "/issued.csv") {  // worksheet never overwrites
             #expect(try avault(["worksheet", "--round", "round", "--member", "tv-07", "-o", "issued.csv"]).status == 0)
         }
-        let lines = try String(contentsOfFile: dir + "/issued.csv", encoding: .utf8)
-            .components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        var filled = [lines[0]]
-        for line in lines.dropFirst() {
+        let issued = WorksheetLines(try String(contentsOfFile: dir + "/issued.csv", encoding: .utf8))
+        let lines = issued.head + issued.rows
+        var filled = issued.head
+        for line in issued.rows {
             var cells = Self.fields(line)
             let n = cells.count
             let key = cells[0] + "/" + cells[2]
@@ -110,7 +110,18 @@ extension RoundCLITests {
                 #expect(d("percent") == d("final") * 100 / d("max"), "\(u)")  // max 100: no rounding
                 #expect(d("percent") <= previous, "ranked on the final index")
                 previous = d("percent")
-                if d("bonus") != 0 || d("penalty") != 0 { withExtras += 1 }
+                let name = u["name"] as? String ?? "?"
+                let s = { (k: String) in u[k] as? String ?? "?" }
+                if d("bonus") != 0 || d("penalty") != 0 {
+                    withExtras += 1
+                    // The printed ranking line shows the final total and how it is made.
+                    let line =
+                        "\(name): \(s("final"))/\(s("max")) points (base \(s("appraised")) + bonus "
+                        + "\(s("bonus")) − penalty \(s("penalty"))), index \(s("percent")) %"
+                    #expect(r.out.contains(line), "\(line)")
+                } else {
+                    #expect(r.out.contains("\(name): \(s("final"))/\(s("max")) points, index"), "\(name)")
+                }
             }
         }
         let listed = try #require(report["bonusAndPenalty"] as? [[String: Any]])

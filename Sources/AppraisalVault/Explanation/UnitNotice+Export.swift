@@ -18,7 +18,8 @@ extension UnitNotice {
         return [Self.sheetColumns]
             + cells.map { c in
                 [
-                    unit, c.code, CSV.spreadsheetText(c.title), number(c.max), number(c.selfScore), number(c.score),
+                    unit, c.code, CSV.spreadsheetText(c.shownTitle), number(c.max), number(c.selfScore),
+                    number(c.score),
                     number(c.difference), CSV.spreadsheetText(c.reason), "", "", "",
                 ]
             }
@@ -36,7 +37,7 @@ extension UnitNotice {
         let e = ResultsReport.escape
         func n(_ p: Points?) -> String { p.map { e($0.description.replacingDots) } ?? "—" }
         let rows = cells.map { c in
-            "<tr><td>\(e(c.code))</td><td>\(e(c.title))</td><td class=\"n\">\(n(c.max))</td>"
+            "<tr><td>\(e(c.code))</td><td>\(e(c.shownTitle))</td><td class=\"n\">\(n(c.max))</td>"
                 + "<td class=\"n\">\(n(c.selfScore))</td><td class=\"n\">\(n(c.score))</td>"
                 + "<td class=\"n\">\(n(c.difference))</td><td>\(e(c.reason).replacingNewlines)</td></tr>"
         }
@@ -56,10 +57,17 @@ extension UnitNotice {
             <tr><th colspan="2">Tổng</th><th class="n">\(n(maxTotal))</th><th class="n">\(n(selfTotal))</th>
             <th class="n">\(n(appraisedTotal))</th><th class="n">\(n(appraisedTotal - selfTotal))</th><th></th></tr>
             </table>
-            <p>Kết quả sơ bộ, chưa phải kết quả chính thức; chỉ gửi riêng đơn vị.</p>
+            \(extrasParagraph(n))<p>Kết quả sơ bộ, chưa phải kết quả chính thức; chỉ gửi riêng đơn vị.</p>
             </body></html>
 
             """
+    }
+
+    /// The bonus, penalty and final total line, when the unit's set has such items ("" otherwise).
+    private func extrasParagraph(_ n: (Points?) -> String) -> String {
+        guard cells.contains(where: { $0.kind != .subCriterion }) else { return "" }
+        return "<p>Điểm thưởng: <b>\(n(bonusTotal))</b>; điểm trừ: <b>\(n(penaltyTotal))</b>; "
+            + "tổng điểm cuối cùng (sơ bộ): <b>\(n(finalTotal))</b></p>\n"
     }
 }
 

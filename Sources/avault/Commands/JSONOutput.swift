@@ -81,8 +81,14 @@ enum JSONOutput {
             fields["cells"] = .int(r.cells(of: m).count)
             return .object(fields)
         }
+        let d = r.document
+        let document: JSONValue = .object([
+            "issuer": .text(d.issuer), "council": .text(d.council), "place": .text(d.place), "signer": .text(d.signer),
+            "signerTitle": .text(d.signerTitle), "number": .text(d.number), "recipients": texts(d.recipients),
+        ])
         return .object([
             "format": .text("avault-round-v1"), "round": round(r), "year": .int(r.year),
+            "document": document, "deadline": .text(r.deadline),
             "references": texts(r.references), "demo": .bool(r.isDemo), "secretary": .object(person(r.secretary)),
             "criteriaSets": .array(sets), "groups": .array(groups), "cells": .int(r.appraisableCells.count),
             "members": .array(members), "holders": .array(r.holders.map { .object(person($0)) }),
