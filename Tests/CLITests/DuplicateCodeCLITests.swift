@@ -65,24 +65,4 @@ extension RoundCLITests {
         let plain = try avault(try oneSetArgs(members: Self.oneSetMembers(tv01Codes: "1"), out: "plain"))
         #expect(plain.status == 0, "\(plain.err)")
     }
-
-    /// Runs the built `avault` as ``avault(_:)`` does, in Vietnamese.
-    func avaultVietnamese(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        p.environment = [
-            "LANG": "vi_VN.UTF-8", "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": FileIOPaths.state(of: dir),
-        ]
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
 }
