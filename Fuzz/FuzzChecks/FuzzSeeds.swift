@@ -54,6 +54,33 @@ public enum FuzzSeeds {
         ),
     ]
 
+    /// Archives whose first local header disagrees with its central record (each refused by
+    /// `ZipArchive.read`): the name, the method, the data-descriptor flag with no descriptor, the
+    /// CRC; and a second record pointing into the first entry's data (overlapping entries).
+    static var hostileZips: [[UInt8]] {
+        let good = ZipArchive.write(xlsxParts)
+        func patched(_ offset: Int, _ value: UInt8) -> [UInt8] {
+            var bytes = good
+            bytes[offset] = value
+            return bytes
+        }
+        // Local header: flags at 6, method at 8, CRC at 14, the name from 30.
+        var descriptorBoth = patched(6, good[6] | 0x08)
+        let central = Array(good.indices.dropLast(3)).first { i in
+            good[i] == 0x50 && good[i + 1] == 0x4B && good[i + 2] == 0x01 && good[i + 3] == 0x02
+        }!
+        descriptorBoth[central + 8] |= 0x08
+        // An entry "x" whose stored data is a whole local header of "y" (and y's record points there).
+        let inner = Array(ZipArchive.write([("y", [1, 2, 3])]).prefix(30 + 1 + 3))
+        var nested = ZipArchive.write([("x", inner), ("y", [1, 2, 3])])
+        let second = nested.count - 22 - (46 + 1)
+        let innerOffset = 30 + 1
+        nested[second + 42] = UInt8(innerOffset)
+        return [
+            patched(30, good[30] ^ 0x20), patched(8, 8), descriptorBoth, patched(14, good[14] ^ 0x01), nested,
+        ]
+    }
+
     static let created = "2026-01-01T00:00:00Z"
     static let round = [UInt8](repeating: 0xA7, count: 32)
 
@@ -192,7 +219,7 @@ public enum FuzzSeeds {
             "FuzzReleasePolicy": [policyJSON],
             "FuzzCeremony": [ceremony.plan.bytes] + ceremony.dealings.map(\.bytes) + ceremony.acks.map(\.bytes),
             "FuzzApproval": approvals + [token],
-            "FuzzXLSX": [ZipArchive.write(xlsxParts), ZipArchive.write(Array(xlsxParts.prefix(2)))],
+            "FuzzXLSX": [ZipArchive.write(xlsxParts), ZipArchive.write(Array(xlsxParts.prefix(2)))] + hostileZips,
             "FuzzCSV": [
                 Array(frameworkCSV.utf8), Array("id;name\r\na;\"b;\"\"c\"\"\r\nd\"\r\n".utf8),
                 CSV.bom + Array("a,b\n\n1,2".utf8), Array("\"\"\n".utf8),

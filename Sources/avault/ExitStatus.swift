@@ -75,7 +75,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         case CeremonyError.Code.missing, FormatError.Code.fileNotFound, FormatError.Code.fileNotRegular,
             ReleaseError.Code.notMerged, RoundError.Code.noFolder:
             .noInput
-        case RoundError.Code.locked:
+        case RoundError.Code.locked, RoundError.Code.lockReplaced:
             .locked
         case CryptoError.Code.failure, ReleaseError.Code.approvalBadInput:
             .software

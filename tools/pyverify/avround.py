@@ -327,6 +327,7 @@ class Round:
             hdr(isinstance(codes, list) and codes, p + ".codes", "M2 empty")
             hdr(isinstance(units, list), p + ".units", "not an array")
             subs = {}   # set id -> sub-criteria assigned
+            spelt = set()   # (set id, code) resolved
             for c in codes:
                 # §3.4: SET:CODE, or a bare CODE when the round has a single set.
                 hdr(isinstance(c, str), p + ".codes", "not a string")
@@ -336,6 +337,9 @@ class Round:
                 else:
                     st, local = (self.sets[0] if len(self.sets) == 1 else None), c
                 hdr(st is not None and local in st["node"], p + ".codes", f"M2 unknown code {c!r}")
+                # M2: one code per member once resolved (`1` and `khung:1` are the same code).
+                hdr((st["id_"], local) not in spelt, p + ".codes", f"M2 repeated code {c!r}")
+                spelt.add((st["id_"], local))
                 cov = covered(st, local)
                 hdr(cov, p + ".codes", f"M2 {c} covers no appraisable sub-criterion")
                 subs.setdefault(st["id_"], []).extend(cov)

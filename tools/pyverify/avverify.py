@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from avformat import (AVError, Envelope, KIND_BY_NAME, b2b, canonical, dec_str, domain, ed25519_verify, f_dec,  # noqa: E402
                       f_hex, f_ident,
-                      f_int, f_str, fail, fields, file_hash, hdr, identity_fingerprint, is_blank,
+                      f_int, f_str, f_ts, fail, fields, file_hash, hdr, identity_fingerprint, is_blank,
                       normalize_fingerprint, parse_canonical, parse_key_file, passphrase_from_file,
                       read_public_identity, unicode_version_warning, unlock_key_file)
 from avround import (TOKEN_MAX, Approval, Checkpoint, Journal, Manifest, Receipt, Round,  # noqa: E402
@@ -708,6 +708,91 @@ def check_survey_file(rep: Report, f: Folder):
     rep.add("survey.file", "pass", "survey.avq", "verify.survey-file-ok", f"import {ctx['revision']}")
 
 
+def _preliminary_details(d):
+    """The `preliminary` entry's details (§12.3 step 5, §9.2 check 14b), or None when malformed:
+    (answerBy, [(unit, fileHash hex)], withoutKey)."""
+    if not isinstance(d, dict) or set(d) != {"answerBy", "notices", "submissions", "withoutKey"}:
+        return None
+    try:
+        f_ts(d["answerBy"], "answerBy")
+    except AVError:
+        return None
+    if not (isinstance(d["notices"], list) and isinstance(d["withoutKey"], list)
+            and isinstance(d["submissions"], list)):
+        return None
+    notices = []
+    for n in d["notices"]:
+        if not (isinstance(n, dict) and set(n) == {"fileHash", "unit"} and isinstance(n["unit"], str)
+                and isinstance(n["fileHash"], str) and re.fullmatch(r"[0-9a-f]{64}", n["fileHash"])):
+            return None
+        notices.append((n["unit"], n["fileHash"]))
+    if not all(isinstance(u, str) for u in d["withoutKey"]):
+        return None
+    return d["answerBy"], notices, d["withoutKey"]
+
+
+def check_notice_files(rep: Report, f: Folder):
+    """14b `notice.files` (§9.2, §12.3): notices/ holds exactly the notices the `preliminary`
+    entry lists, each the secretary's, for this round, sealed to the key the round lists for its
+    unit, with the listed hash; every unit is notified or listed without a key. Nothing is
+    decrypted. Omitted in a round without unit keys, notices and `preliminary` entry."""
+    cid, folder = "notice.files", "notices"
+    entries = [e for e in (f.entries or []) if e.get("event") == "preliminary"]
+    names = [n for n in _listdir(f.root / folder) if not n.startswith(".")]
+    if not f.rnd.unit_keys and not entries and not names:
+        return
+    if not entries:
+        if names:
+            rep.add(cid, "fail", folder, "verify.notices-unjournaled", f"{len(names)} file(s)")
+        else:
+            rep.add(cid, "not-yet", folder, "verify.notices-not-yet")
+        return
+    listed = _preliminary_details(entries[0]["details"])
+    if listed is None:
+        rep.add(cid, "fail", "journal.avj", "verify.journal-entry-malformed", f"entry {entries[0]['seq']}")
+        return
+    answer_by, notices, without = listed
+    failed = False
+
+    def problem(subject, message, detail=""):
+        nonlocal failed
+        failed = True
+        rep.add(cid, "fail", subject, message, detail)
+
+    if len(entries) > 1:
+        problem("journal.avj", "verify.preliminary-twice", f"{len(entries)} entries")
+    keyed = [k["id"] for k in f.rnd.unit_keys]
+    unkeyed = [u["id"] for u in f.rnd.units if f.rnd.unit_key(u["id"]) is None]
+    if [u for u, _ in notices] != keyed or without != unkeyed:
+        problem("journal.avj", "verify.notice-units", " ".join(keyed))
+    hashes = {u + ".avn": h for u, h in notices}
+    from avnotice import NOTICE_CAP, check_binding, read_notice
+    for name in names:
+        subject = f"{folder}/{name}"
+        if name not in hashes:
+            problem(subject, "verify.notice-stray-file")
+            continue
+        try:
+            data = read_capped(f.root / folder / name, NOTICE_CAP)
+            env = read_notice(data)
+            check_binding(env, f.rnd, f.round_hash)
+        except CHECK_ERRORS as e:
+            problem(subject, *_err(e))
+            continue
+        if env.header["context"]["unit"] + ".avn" != name:
+            problem(subject, "verify.notice-stray-file")
+            continue
+        if file_hash(data).hex() != hashes[name]:
+            problem(subject, "verify.notice-hash")
+    for u, _ in notices:
+        if u + ".avn" not in names:
+            problem(folder, "verify.notice-missing", u)
+    if failed:
+        rep.more(cid, folder)
+    else:
+        rep.add(cid, "pass", folder, "verify.notices-ok", f"{len(notices)} notice(s), answer by {answer_by}")
+
+
 def check_results_survey(rep: Report, f: Folder):
     """25 `results.survey` (§9.3): the results carry the manifest's survey as the secretary signed
     it (inner signature over survey.avq's header hash), and every survey cell is its score."""
@@ -763,7 +848,7 @@ ROUND_CHECKS = (
     check_submission_names, check_submission_signatures, check_submission_bindings,
     check_journal_files,
     check_manifest_signature, check_manifest_round, check_manifest_submissions, check_manifest_coverage,
-    check_manifest_journal, check_survey_file,
+    check_manifest_journal, check_survey_file, check_notice_files,
     check_results_hash, check_results_envelope,
     check_approvals, check_approval_count,
     check_token,

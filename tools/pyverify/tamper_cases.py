@@ -402,3 +402,91 @@ FORGED = {
 }
 CASES.update(FORGED)
 VALID.add("forged-results-resealed-unchanged")
+
+
+# ---- notice cases (§12.3, check 14b), applied to a copy of a round after its preliminary merge:
+# ---- the demo keys are public, so a forger can re-sign a notice's header (the outer signature;
+# ---- nothing here is opened, so the sealed file key and the stream need not follow).
+def _member_seed(mid: str):
+    if mid not in _HOLDERS:
+        from avformat import unlock_key_file
+        _HOLDERS[mid] = unlock_key_file((REPO / "keys" / f"{mid}.key").read_bytes(), b"demo-appraisal-2026")
+    return _HOLDERS[mid]["seed"]
+
+
+def _resign_notice(path: Path, edit, seed: bytes | None = None):
+    """Edits the notice's header and signs the outer signature again (§5.4) with `seed` (the
+    secretary's by default)."""
+    import json
+    import nacl.signing
+    from avformat import b2b, canonical, domain
+    b = path.read_bytes()
+    L = int.from_bytes(b[9:13], "big")
+    h = json.loads(b[13:13 + L])
+    payload = b[13 + L:-64]
+    key = nacl.signing.SigningKey(seed or _secretary_seed())
+    edit(h, key)
+    hb = canonical(h)
+    pre = b[:9] + len(hb).to_bytes(4, "big") + hb
+    outer = key.sign(domain("notice", "outer") + b2b(pre, 64) + b2b(payload, 64)).signature
+    path.write_bytes(pre + payload + outer)
+
+
+def _notices(r: Path):
+    return sorted((r / "notices").iterdir())
+
+
+def _other_recipient(r: Path):
+    import json
+    b = _notices(r)[1].read_bytes()
+    return json.loads(b[13:13 + int.from_bytes(b[9:13], "big")])["recipient"]
+
+
+def _as_member(h, key):
+    h.update(sender="tv-01", senderSigningKey=key.verify_key.encode().hex())
+
+
+def _preliminary(edit):
+    def journal(h):
+        e = next(x for x in h["entries"] if x["event"] == "preliminary")
+        edit(h, e)
+        _rechain(h)
+    return journal
+
+
+NOTICE_CASES = {
+    "notice-pristine": lambda r: None,
+    "flip-notice": lambda r: flip(_notices(r)[0]),
+    "flip-notice-signature": lambda r: flip(_notices(r)[0], -1),
+    "truncate-notice": lambda r: truncate(_notices(r)[0], 200),
+    "remove-notice": lambda r: _notices(r)[0].unlink(),
+    "stray-file-in-notices": lambda r: (r / "notices" / "notes.txt").write_text("hi"),
+    "hidden-file-in-notices": lambda r: (r / "notices" / ".u.avn.tmp-abc123").write_text("hi"),
+    "swap-notice-names": lambda r: (
+        os.rename(_notices(r)[0], r / "x"), os.rename(_notices(r)[0], r / "notices" / "so-noi-vu.avn"),
+        os.rename(r / "x", r / "notices" / "vp-ubnd.avn")),
+    "notice-other-round": lambda r: _resign_notice(_notices(r)[0], lambda h, k: h.update(round="ab" * 32)),
+    "notice-not-secretary": lambda r: _resign_notice(_notices(r)[0], _as_member, _member_seed("tv-01")),
+    "notice-sealed-to-other-unit": lambda r: _resign_notice(
+        _notices(r)[0], lambda h, k, other=_other_recipient(r): h.update(recipient=other)),
+    "notices-unjournaled": lambda r: _resign(r / "journal.avj", "journal", _drop_entry(-1, True)),
+    "resigned-two-preliminaries": lambda r: _resign(r / "journal.avj", "journal", _preliminary(
+        lambda h, e: h["entries"].append(dict(e)))),
+    "resigned-preliminary-no-deadline": lambda r: _resign(r / "journal.avj", "journal", _preliminary(
+        lambda h, e: e["details"].pop("answerBy"))),
+    "resigned-preliminary-units": lambda r: _resign(r / "journal.avj", "journal", _preliminary(
+        lambda h, e: e["details"]["withoutKey"].pop())),
+    "resigned-preliminary-hash": lambda r: _resign(r / "journal.avj", "journal", _preliminary(
+        lambda h, e: e["details"]["notices"][0].update(fileHash="00" * 32))),
+    "notices-before-preliminary": lambda r: (
+        _resign(r / "journal.avj", "journal", _drop_entry(-1, True)), shutil.rmtree(r / "notices")),
+}
+VALID_NOTICE = {"notice-pristine", "hidden-file-in-notices", "notices-before-preliminary"}
+
+
+def make_notice_case(src: Path, dst: Path, name: str) -> Path:
+    if dst.exists():
+        shutil.rmtree(dst)
+    shutil.copytree(src, dst)
+    NOTICE_CASES[name](dst)
+    return dst

@@ -2,7 +2,8 @@
 
 (a) every committed vector in Tests/Vectors gives its expect: outcome;
 (b) a fresh demo round built by the binary: both verifiers agree (also per finding);
-(c) tampered copies of that round: both verifiers fail the same check ids (and agree per finding).
+(c) tampered copies of that round: both verifiers fail the same check ids (and agree per finding);
+(c') a round after its preliminary merge (notices, check 14b) and its tampered copies, the same way.
 
 Needs .build/debug/avault (swift build). PYVERIFY_ALL_CASES=1 runs every tamper case (~52)
 instead of the CI subset; AVAULT overrides the binary.
@@ -24,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 import avverify  # noqa: E402
 from compare import compare  # noqa: E402
-from tamper_cases import CASES, VALID, make_case  # noqa: E402
+from tamper_cases import CASES, NOTICE_CASES, VALID, VALID_NOTICE, make_case, make_notice_case  # noqa: E402
 
 BIN = Path(os.environ.get("AVAULT", REPO / ".build" / "debug" / "avault"))
 CI_CASES = [
@@ -138,6 +139,87 @@ def test_tampered_copy_agrees(tampered, name):
         assert not fails
     else:
         assert fails, f"{name}: tampering not detected"
+
+
+# ---- (c') a round with notices (§12.3, check 14b)
+@pytest.fixture(scope="module")
+def notice_round(demo, tmp_path_factory):
+    """The demo's inputs as a new round with unit keys for vp-ubnd and so-noi-vu (made by
+    `keygen --role unit`), the demo's filled worksheets sealed and received, then
+    `merge --preliminary`: two notices, 27 units without a key. All through the binary."""
+    t = tmp_path_factory.mktemp("notices")
+    keys = t / "keys"
+    shutil.copytree(REPO / "keys", keys)
+    for k in keys.glob("*.key"):
+        k.chmod(0o600)
+    pw, upw = t / "pass", t / "unit-pass"
+    pw.write_text("demo-appraisal-2026\n")
+    upw.write_text("đơn vị thử nghiệm một hai\n")
+    pw.chmod(0o600)
+    upw.chmod(0o600)
+    env = dict(os.environ, XDG_STATE_HOME=str(t / "state"))
+
+    def run(*args):
+        r = subprocess.run([str(BIN), *map(str, args)], capture_output=True, cwd=t, env=env)
+        assert r.returncode == 0, (args, r.stderr)
+
+    for unit in ("vp-ubnd", "so-noi-vu"):
+        run("keygen", "--id", unit, "--name", f"Đầu mối {unit}", "--role", "unit", "--out", keys,
+            "--kdf", "interactive", "--passphrase-file", upw)
+    (t / "unit-keys.csv").write_text("unit,public_key_file\nvp-ubnd,keys/vp-ubnd.pub\nso-noi-vu,keys/so-noi-vu.pub\n")
+    s, d = REPO / "samples", demo.parent
+    run("round", "init", "--framework", f"so={s / 'framework-so-nganh.json'}",
+        "--framework", f"huyen={s / 'framework-huyen.json'}", "--set-groups", "so=so-nganh",
+        "--set-groups", "huyen=huyen", "--units", s / "units-dien-bien.csv",
+        "--self-assessment", s / "self-assessment-demo.csv", "--members", s / "members-demo.csv",
+        "--ceremony", d / "ceremony", "--title", "Vòng giải trình", "--year", "2025", "--demo",
+        "--key", keys / "thu-ky.key", "--passphrase-file", pw, "--out", t / "round", "--unit-keys", "unit-keys.csv")
+    sealed = []
+    for sheet in sorted((d / "worksheets").glob("tv-*.csv")):
+        out = t / f"{sheet.stem}.r1.avs"
+        run("seal", sheet, "--round", t / "round", "--key", keys / f"{sheet.stem}.key", "--passphrase-file", pw,
+            "-o", out)
+        sealed.append(out)
+    run("receive", *sealed, "--round", t / "round", "--key", keys / "thu-ky.key", "--passphrase-file", pw)
+    run("merge", "--preliminary", "--answer-by", "2026-02-01", "--round", t / "round", "--key", keys / "thu-ky.key",
+        "--passphrase-file", pw)
+    return t / "round"
+
+
+def test_notice_round_agrees_and_passes(notice_round):
+    ok, errors, notes, bdoc, pdoc = compare(notice_round, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["passed"] and pdoc["passed"]
+    found = [(c["status"], c["message"]) for c in pdoc["checks"] if c["id"] == "notice.files"]
+    assert found == [("pass", "verify.notices-ok")]
+
+
+# the failing message id each notice case must give, in both verifiers
+NOTICE_MESSAGES = {
+    "flip-notice": "envelope.bad-signature", "flip-notice-signature": "envelope.bad-signature",
+    "truncate-notice": "envelope.bad-signature",
+    "remove-notice": "verify.notice-missing", "stray-file-in-notices": "verify.notice-stray-file",
+    "swap-notice-names": "verify.notice-stray-file", "notice-other-round": "notice.wrong-round",
+    "notice-not-secretary": "notice.not-secretary", "notice-sealed-to-other-unit": "notice.wrong-recipient",
+    "notices-unjournaled": "verify.notices-unjournaled", "resigned-two-preliminaries": "verify.preliminary-twice",
+    "resigned-preliminary-no-deadline": "verify.journal-entry-malformed",
+    "resigned-preliminary-units": "verify.notice-units", "resigned-preliminary-hash": "verify.notice-hash",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOTICE_CASES))
+def test_notice_case_agrees(notice_round, tmp_path, name):
+    folder = make_notice_case(notice_round, tmp_path / name, name)
+    ok, errors, notes, bdoc, pdoc = compare(folder, BIN, strict=True)
+    assert ok, f"{name}: {errors}"
+    for doc in (bdoc, pdoc):
+        fails = [(c["id"], c["message"]) for c in doc["checks"] if c["status"] == "fail"]
+        if name in VALID_NOTICE:
+            assert not fails, fails
+        else:
+            assert ("notice.files", NOTICE_MESSAGES[name]) in fails, fails
+    if name == "notices-before-preliminary":
+        assert [c["status"] for c in pdoc["checks"] if c["id"] == "notice.files"] == ["not-yet"]
 
 
 # ---- (d) text rules (§1.3) and the single-holder warning (§9.2 check 2a)

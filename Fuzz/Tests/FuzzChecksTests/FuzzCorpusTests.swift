@@ -86,6 +86,12 @@ import Testing
         let sheet = try XLSXReader.firstSheet(xlsx[0], file: "seed")
         #expect(sheet[1]?[1] == .text("Mã đơn vị") && sheet[1]?[2] == .text("a\rb") && sheet[3]?[5] == .number("2"))
         #expect(throws: InputError.self) { try XLSXReader.firstSheet(xlsx[1], file: "seed") }
+        // A workbook LibreOffice wrote (deflated, with data descriptors) reads.
+        let libreOffice = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.corpus + "/FuzzXLSX/libreoffice-00")))
+        #expect(try ZipArchive.read(libreOffice).count == 10)
+        for (i, hostile) in xlsx.dropFirst(2).enumerated() {
+            #expect(throws: ZipArchive.Refusal.self, "hostile zip \(i)") { try ZipArchive.read(hostile) }
+        }
         for seed in try #require(seeds["FuzzReceipt"]) {
             let receipt = try Receipt(parsing: seed, file: "seed")
             try receipt.verify(secretaryKey: me.identity.signingKey, roundHash: receipt.round)

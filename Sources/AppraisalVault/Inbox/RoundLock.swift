@@ -15,7 +15,10 @@ internal import Glibc
 ///
 /// A command that finds the lock taken reports ``Notice/Code/roundLockWaiting`` once, retries
 /// until ``Waiting/seconds`` have passed, then fails with `round.locked` having written nothing.
-/// The lock is per open file, so a process that dies releases it: there is no stale lock.
+/// The lock is per open file, so a process that dies releases it: there is no stale lock. Once the
+/// lock is taken, the path must still name the locked file (device and inode); a lock file
+/// replaced or unlinked meanwhile is locked again, and after ``maxReopens`` tries the command fails
+/// with `round.lock-replaced`.
 public enum RoundLock {
     /// How long a command waits for a taken lock, and who hears that it waits.
     public struct Waiting: Sendable {
@@ -80,10 +83,78 @@ public enum RoundLock {
         return try $held.withValue(held.union([key])) { try body() }
     }
 
+    /// How many times a lock taken on a file that no longer bears the lock file's name is given
+    /// up and taken again on the file now named so, before ``RoundError`` `round.lock-replaced`.
+    static let maxReopens = 8
+
+    /// Runs between taking the lock and checking that the file still bears its name (tests
+    /// replace the lock file there, as another process could).
+    @TaskLocal static var afterLocking: (@Sendable (String) -> Void)? = nil
+
     /// Opens the lock file and takes the lock, waiting as ``waiting`` says; nil when a shared
     /// lock is asked and there is no lock file.
+    ///
+    /// A lock is only good on the file that `ROUND/.avault-lock` still names once the lock is
+    /// taken: a file unlinked or replaced meanwhile (by hand, or by a copy tool) would let two
+    /// processes hold locks on two different files. So the lock is given up and taken again on
+    /// the file now named so, up to ``maxReopens`` times.
     private static func acquire(_ directory: String, exclusive: Bool, command: String) throws -> Int32? {
         let path = RoundLayout(directory).lock
+        let policy = waiting
+        let seconds = min(max(policy.seconds, 0), maxWait)
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
+        var reported = false
+        for _ in 0...maxReopens {
+            guard let fd = try openLockFile(path, exclusive: exclusive) else { return nil }
+            while flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK || errno == EINTR else {
+                    let error = FormatError(.fileCannotWrite, [.file(path), .text(FileIO.errnoText())], step: .write)
+                    close(fd)
+                    throw error
+                }
+                let holder = holder(fd)
+                guard clock.now < deadline else {
+                    close(fd)
+                    throw RoundError(
+                        .locked, [.file(directory), .text(holder.pid), .text(holder.command)],
+                        hint: ErrorHint(.roundLocked, [.text(String(Int(seconds)))]))
+                }
+                if !reported {
+                    policy.report(
+                        Notice(
+                            Notice.Code.roundLockWaiting, [.file(directory), .text(holder.pid), .text(holder.command)]))
+                    reported = true
+                }
+                usleep(20_000)
+            }
+            afterLocking?(path)
+            guard isNamed(fd, by: path) else {
+                _ = flock(fd, LOCK_UN)
+                close(fd)
+                // A reader finding the file gone reads unlocked, as when it never existed.
+                if !exclusive, !FileIO.exists(path) { return nil }
+                continue
+            }
+            if exclusive {
+                let line = Array("\(getpid()) \(command)\n".utf8)
+                guard ftruncate(fd, 0) == 0,
+                    line.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == line.count
+                else {
+                    let error = FormatError(.fileCannotWrite, [.file(path), .text(FileIO.errnoText())], step: .write)
+                    _ = flock(fd, LOCK_UN)
+                    close(fd)
+                    throw error
+                }
+            }
+            return fd
+        }
+        throw RoundError(.lockReplaced, [.file(path), .text(String(maxReopens + 1))])
+    }
+
+    /// The lock file opened (created when `exclusive`) without following a link; nil when a
+    /// shared lock is asked and there is no lock file (or it cannot be read).
+    private static func openLockFile(_ path: String, exclusive: Bool) throws -> Int32? {
         let fd =
             exclusive
             ? open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
@@ -97,42 +168,16 @@ public enum RoundLock {
             close(fd)
             throw FormatError(.fileNotRegular, [.file(path)])
         }
-        let policy = waiting
-        let seconds = min(max(policy.seconds, 0), maxWait)
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
-        var reported = false
-        while flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                let error = FormatError(.fileCannotWrite, [.file(path), .text(FileIO.errnoText())], step: .write)
-                close(fd)
-                throw error
-            }
-            let holder = holder(fd)
-            guard clock.now < deadline else {
-                close(fd)
-                throw RoundError(
-                    .locked, [.file(directory), .text(holder.pid), .text(holder.command)],
-                    hint: ErrorHint(.roundLocked, [.text(String(Int(seconds)))]))
-            }
-            if !reported {
-                policy.report(
-                    Notice(Notice.Code.roundLockWaiting, [.file(directory), .text(holder.pid), .text(holder.command)]))
-                reported = true
-            }
-            usleep(20_000)
-        }
-        if exclusive {
-            let line = Array("\(getpid()) \(command)\n".utf8)
-            guard ftruncate(fd, 0) == 0, line.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == line.count
-            else {
-                let error = FormatError(.fileCannotWrite, [.file(path), .text(FileIO.errnoText())], step: .write)
-                _ = flock(fd, LOCK_UN)
-                close(fd)
-                throw error
-            }
-        }
         return fd
+    }
+
+    /// Whether `path` (not followed if a link) still names the file open as `fd`: same device
+    /// and inode. False when the path is gone, or names another file.
+    static func isNamed(_ fd: Int32, by path: String) -> Bool {
+        var opened = stat()
+        var named = stat()
+        guard fstat(fd, &opened) == 0, lstat(path, &named) == 0 else { return false }
+        return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
     }
 
     /// The holder named in the lock file (`PID COMMAND`), or `?` for what it does not say (a

@@ -16,6 +16,11 @@ public struct RoundStatus: Sendable {
     /// Every member of the round, in the round's order.
     public let members: [Member]
 
+    /// The phase of the round, from its journal (spec §12.2).
+    public private(set) var phase: RoundPhase = .appraisal
+    /// The notices (a round with unit keys only): deadline, units notified and without a key.
+    public private(set) var notices: RoundPhase.Notices?
+
     /// The number of members with a live submission.
     public var submitted: Int { members.filter { $0.revision != nil }.count }
 
@@ -43,6 +48,9 @@ public struct RoundStatus: Sendable {
                 identity: m.identity, revision: live[m.id]?.revision,
                 receivedAt: live[m.id] == nil ? nil : receivedAt[m.id] ?? "?")
         }
-        return RoundStatus(round: round, members: members)
+        var status = RoundStatus(round: round, members: members)
+        status.phase = RoundPhase.of(journal.entries, hasToken: FileIO.exists(RoundLayout(roundDirectory).token))
+        status.notices = RoundPhase.Notices.of(journal.entries, round: round)
+        return status
     }
 }

@@ -63,6 +63,9 @@ public struct Member: Sendable, Hashable {
     /// The set and the framework code an assignment code names (spec §3.4): `SET:CODE`, or a bare
     /// `CODE` in a round with a single set; nil when the set is unknown or a bare code is used
     /// with several sets (the code itself is not checked here).
+    /// The one spelling of a resolved code, `SET:CODE`, whether it was written qualified or not.
+    static func normalized(set: CriteriaSet, code: String) -> String { set.id + ":" + code }
+
     public static func resolve(_ code: String, in sets: [CriteriaSet]) -> (set: CriteriaSet, code: String)? {
         if let colon = code.firstIndex(of: ":") {
             let id = String(code[..<colon])

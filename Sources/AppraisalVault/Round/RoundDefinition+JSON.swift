@@ -227,11 +227,15 @@ extension RoundDefinition {
             var m = try FieldReader(v, path: path)
             let identity = try PublicIdentity(json: try m.value("identity"), path: path + ".identity")
             var codes = [String]()
+            var spellings = Set<String>()
             for c in try m.array("codes", maxCount: 10_000) {
                 guard case .string(let s) = c, let (set, local) = Member.resolve(s, in: sets),
                     let subs = set.framework.subCriteria(under: local),
                     subs.contains(where: { $0.method.isAppraisable })
                 else { throw FieldReader.Failure(path: path + ".codes", reason: "unknown or survey-only code") }
+                guard spellings.insert(Member.normalized(set: set, code: local)).inserted else {
+                    throw FieldReader.Failure(path: path + ".codes", reason: "repeated code")
+                }
                 codes.append(s)
             }
             var own = [String]()

@@ -18,4 +18,5 @@ public enum RoundErrorCode: String, MessageCode {
     case fingerprintUnreadable = "round.fingerprint-unreadable"
     case fingerprintMismatch = "round.fingerprint-mismatch"
     case locked = "round.locked"
+    case lockReplaced = "round.lock-replaced"
 }

@@ -2,7 +2,9 @@
 ///
 /// Reading accepts what Excel and LibreOffice write: entries stored (method 0) or deflated
 /// (method 8), sizes from the central directory, optional data descriptors. Refused: ZIP64,
-/// encryption, multi-disk archives, other methods, duplicate or unsafe names, a CRC mismatch,
+/// encryption, multi-disk archives, other methods, duplicate or unsafe names, a CRC mismatch, a
+/// local header or data descriptor disagreeing with the central directory, entries overlapping
+/// each other or the central directory,
 /// more than ``maxEntries`` entries, an entry above ``maxEntryBytes`` or a total above
 /// ``maxTotalBytes`` once decoded (a ZIP bomb is refused, not expanded).
 enum ZipArchive {
@@ -20,7 +22,18 @@ enum ZipArchive {
         case unsupported
     }
 
+    /// General-purpose flag bits refused: encryption (0), compressed patched data (5), strong
+    /// encryption (6), masked local headers (13).
+    static let refusedFlags = 0x2061
+    /// General-purpose flag bit 3: CRC and sizes follow the data in a data descriptor.
+    static let dataDescriptorFlag = 0x0008
+
     /// The entries of `bytes` by name, decoded and CRC-checked.
+    ///
+    /// Each entry's local header must agree with its central directory record (flags, method,
+    /// name, and CRC and sizes unless a data descriptor carries them, which must then agree too);
+    /// entries lie between the start of the file and the central directory, without overlapping,
+    /// and the central directory holds exactly its records.
     static func read(_ bytes: [UInt8]) throws(Refusal) -> [String: [UInt8]] {
         func u16(_ i: Int) throws(Refusal) -> Int {
             guard i >= 0, i + 2 <= bytes.count else { throw .malformed }
@@ -49,33 +62,56 @@ enum ZipArchive {
         guard count != 0xFFFF, cdOffset != 0xFFFF_FFFF else { throw .unsupported }
         guard count <= maxEntries else { throw .tooLarge("") }
         guard cdOffset + cdSize <= eocd else { throw .malformed }
+        let cdEnd = cdOffset + cdSize
         var entries = [String: [UInt8]]()
+        var spans = [Range<Int>]()
         var total = 0
         var p = cdOffset
         for _ in 0..<count {
-            guard try u32(p) == 0x0201_4B50 else { throw .malformed }
+            guard p + 46 <= cdEnd, try u32(p) == 0x0201_4B50 else { throw .malformed }
             let flags = try u16(p + 8)
             let method = try u16(p + 10)
-            let crc = UInt32(try u32(p + 16))
+            let crc = try u32(p + 16)
             let compressed = try u32(p + 20)
             let size = try u32(p + 24)
             let nameLength = try u16(p + 28)
             let extraLength = try u16(p + 30)
             let commentLength = try u16(p + 32)
+            let disk = try u16(p + 34)
             let local = try u32(p + 42)
-            guard p + 46 + nameLength <= bytes.count else { throw .malformed }
-            let nameBytes = Array(bytes[(p + 46)..<(p + 46 + nameLength)])
+            guard p + 46 + nameLength + extraLength + commentLength <= cdEnd else { throw .malformed }
+            let nameBytes = bytes[(p + 46)..<(p + 46 + nameLength)]
             p += 46 + nameLength + extraLength + commentLength
-            guard flags & 0x41 == 0, method == 0 || method == 8 else { throw .unsupported }
+            guard flags & refusedFlags == 0, method == 0 || method == 8, disk == 0 else { throw .unsupported }
             guard compressed != 0xFFFF_FFFF, size != 0xFFFF_FFFF, local != 0xFFFF_FFFF else { throw .unsupported }
             guard let name = String(validating: nameBytes, as: UTF8.self), !name.isEmpty, !name.hasPrefix("/"),
                 !name.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." }),
                 entries[name] == nil
             else { throw .malformed }
             guard size <= maxEntryBytes, total + size <= maxTotalBytes else { throw .tooLarge(name) }
-            guard try u32(local) == 0x0403_4B50 else { throw .malformed }
-            let start = local + 30 + (try u16(local + 26)) + (try u16(local + 28))
+            // The local header repeats the central record (APPNOTE 4.3.7).
+            guard local + 30 + nameLength <= cdOffset, try u32(local) == 0x0403_4B50, try u16(local + 6) == flags,
+                try u16(local + 8) == method, try u16(local + 26) == nameLength,
+                bytes[(local + 30)..<(local + 30 + nameLength)].elementsEqual(nameBytes)
+            else { throw .malformed }
+            let localFields = [try u32(local + 14), try u32(local + 18), try u32(local + 22)]
+            let described = flags & dataDescriptorFlag != 0
+            guard localFields == [crc, compressed, size] || (described && localFields == [0, 0, 0]) else {
+                throw .malformed
+            }
+            let start = local + 30 + nameLength + (try u16(local + 28))
             guard start + compressed <= cdOffset else { throw .malformed }
+            var end = start + compressed
+            if described {
+                // Data descriptor: an optional signature, then CRC, compressed and original size.
+                let signed = try? u32(end) == 0x0807_4B50
+                let fields = signed == true ? end + 4 : end
+                let descriptor = [try u32(fields), try u32(fields + 4), try u32(fields + 8)]
+                guard descriptor == [crc, compressed, size] else { throw .malformed }
+                end = fields + 12
+                guard end <= cdOffset else { throw .malformed }
+            }
+            spans.append(local..<end)
             let raw = Array(bytes[start..<(start + compressed)])
             let data: [UInt8]
             if method == 0 {
@@ -85,10 +121,13 @@ enum ZipArchive {
                 guard let decoded = Inflate.decode(raw, maxBytes: size) else { throw .malformed }
                 data = decoded
             }
-            guard data.count == size, CRC32.checksum(data) == crc else { throw .malformed }
+            guard data.count == size, CRC32.checksum(data) == UInt32(crc) else { throw .malformed }
             total += size
             entries[name] = data
         }
+        guard p == cdEnd else { throw .malformed }
+        let ordered = spans.sorted { $0.lowerBound < $1.lowerBound }
+        for (a, b) in zip(ordered, ordered.dropFirst()) where a.upperBound > b.lowerBound { throw .malformed }
         return entries
     }
 

@@ -29,6 +29,14 @@ enum JSONOutput {
                     ])
                 }),
             "submitted": .int(status.submitted), "total": .int(status.members.count),
+            "phase": .text(status.phase.rawValue),
+            "notices": status.notices.map { n in
+                .object([
+                    "answerBy": n.answerBy.map(JSONValue.text) ?? .null,
+                    "notified": .array(n.notified.map(JSONValue.text)),
+                    "withoutKey": .array(n.withoutKey.map(JSONValue.text)),
+                ])
+            } ?? .null,
         ])
     }
 

@@ -21,12 +21,32 @@ struct Status: ParsableCommand {
             }
         }
         Terminal.say(.statusSummary, [String(status.submitted), String(status.members.count)])
-        // §12.1: units without a key get no notice.
+        Self.sayPhase(status)
+    }
+
+    /// The phase (spec §12.2) and, in a round with unit keys, the notices: the deadline, the units
+    /// notified and those without a key (ids and counts, never a content).
+    static func sayPhase(_ status: RoundStatus) {
+        let phase: MessageID =
+            switch status.phase {
+            case .appraisal: .statusPhaseAppraisal
+            case .explanation: .statusPhaseExplanation
+            case .merged: .statusPhaseMerged
+            case .released: .statusPhaseReleased
+            }
+        Terminal.say(phase)
         let r = status.round
-        if !r.unitKeys.isEmpty {
+        guard let notices = status.notices else { return }
+        if notices.notified.isEmpty && notices.answerBy == nil {
             Terminal.say(.showUnitKeys, [String(r.unitKeys.count), String(r.units.count)])
-            let without = r.unitsWithoutKey.map(\.id)
-            if !without.isEmpty { Terminal.say(.showUnitsWithoutKey, [without.joined(separator: " ")]) }
+        } else {
+            Terminal.say(
+                .statusNotified,
+                [String(notices.notified.count), String(r.units.count), notices.notified.joined(separator: " ")])
+            if let deadline = notices.answerBy { Terminal.say(.statusAnswerBy, [deadline]) }
+        }
+        if !notices.withoutKey.isEmpty {
+            Terminal.say(.showUnitsWithoutKey, [notices.withoutKey.joined(separator: " ")])
         }
     }
 }

@@ -246,6 +246,8 @@ extension Catalog {
         "members.wrong-role": "{1}:{2}:{3}: {4} has role {5}; council members need an identity with role member.",
         "members.duplicate-key": "{1}:{2}:{3}: {4} is the same identity as on line {5}.",
         "members.no-codes": "{1}:{2}:{3}: member {4} is assigned no codes.",
+        "members.duplicate-code":
+            "{1}:{2}:{3}: member {4} lists the code “{5}” twice (also as “{6}”, the same code); list each code once.",
         "members.unknown-code": "{1}:{2}:{3}: code \"{4}\" is not in the framework.",
         "members.survey-code": "{1}:{2}:{3}: code {4} covers only survey sub-criteria, which are not appraised.",
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" is neither a unit id nor a group id.",
@@ -481,6 +483,8 @@ extension Catalog {
         "round.locked": "{1}: another avault command (process {2}, {3}) is using this round folder; nothing was done.",
         "hint.round-locked":
             "Run the command again once that one has finished (avault waited {1} s; AVAULT_LOCK_WAIT=SECONDS waits longer). The lock ends with its process: no file needs deleting.",
+        "round.lock-replaced":
+            "{1}: the lock file was replaced or deleted each time avault locked it ({2} tries); nothing was done. Another program is changing the round folder: stop it, then run the command again.",
         "round.lock-waiting": "Waiting for process {2} ({3}), which is using the round folder {1}…",
         "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: not a number of seconds from 0 to 3600.",
         "round.inputs-rejected":
@@ -653,6 +657,13 @@ extension Catalog {
         "status.submitted": "submitted  {1}  revision {2}  received {3}",
         "status.missing": "missing    {1}",
         "status.summary": "{1}/{2} members have submitted.",
+        "status.phase-appraisal": "Phase: appraisal (round-1 submissions are being collected).",
+        "status.phase-explanation":
+            "Phase: explanation (preliminary merge done, notices issued; round-1 submissions are closed).",
+        "status.phase-merged": "Phase: merged (final results locked until the release).",
+        "status.phase-released": "Phase: released (a release token is in the round folder).",
+        "status.notified": "notices issued to {1} of {2} units: {3}",
+        "status.answer-by": "answers due by {1}",
         "help.key": "The secret key file.",
         "verify.more-problems": "{1} more findings of check {2} are not listed.",
         "verify.round-ok": "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders.",

@@ -255,6 +255,8 @@ extension Catalog {
         "members.wrong-role": "{1}:{2}:{3}: {4} có vai trò {5}; thành viên hội đồng cần danh tính vai trò member.",
         "members.duplicate-key": "{1}:{2}:{3}: {4} là cùng một danh tính đã dùng ở dòng {5}.",
         "members.no-codes": "{1}:{2}:{3}: thành viên {4} chưa được phân công mã nào.",
+        "members.duplicate-code":
+            "{1}:{2}:{3}: thành viên {4} ghi mã “{5}” hai lần (đã ghi là “{6}”, cùng một mã); mỗi mã chỉ ghi một lần.",
         "members.unknown-code": "{1}:{2}:{3}: mã \"{4}\" không có trong bộ tiêu chí.",
         "members.survey-code": "{1}:{2}:{3}: mã {4} chỉ gồm tiêu chí điều tra XHH, không thẩm định.",
         "members.unknown-unit": "{1}:{2}:{3}: \"{4}\" không phải mã đơn vị hay mã nhóm.",
@@ -490,6 +492,8 @@ extension Catalog {
         "round.locked": "{1}: một lệnh avault khác (tiến trình {2}, {3}) đang dùng thư mục vòng này; chưa làm gì cả.",
         "hint.round-locked":
             "Chạy lại lệnh khi lệnh kia đã xong (avault đã chờ {1} giây; đặt AVAULT_LOCK_WAIT=SỐ_GIÂY để chờ lâu hơn). Khoá tự mở khi tiến trình kết thúc, không cần xoá tệp nào.",
+        "round.lock-replaced":
+            "{1}: tệp này bị thay hoặc bị xoá ngay sau mỗi lần avault giữ nó ({2} lần thử); chưa làm gì cả. Có chương trình khác đang thay đổi thư mục vòng: hãy dừng chương trình đó rồi chạy lại lệnh.",
         "round.lock-waiting": "Đang chờ tiến trình {2} ({3}) đang dùng thư mục vòng {1}…",
         "round.lock-bad-wait": "AVAULT_LOCK_WAIT={1}: không phải số giây từ 0 đến 3600.",
         "round.inputs-rejected": "Có {1} lỗi trong dữ liệu đầu vào; chưa ghi gì cả. Sửa các lỗi trên rồi chạy lại.",
@@ -662,6 +666,13 @@ extension Catalog {
         "status.submitted": "đã nộp  {1}  lần {2}  nhận lúc {3}",
         "status.missing": "chưa nộp {1}",
         "status.summary": "{1}/{2} thành viên đã nộp.",
+        "status.phase-appraisal": "Giai đoạn: thẩm định (đang nhận bài nộp vòng 1).",
+        "status.phase-explanation":
+            "Giai đoạn: giải trình (đã tổng hợp sơ bộ, đã gửi thông báo; ngừng nhận bài nộp vòng 1).",
+        "status.phase-merged": "Giai đoạn: đã tổng hợp (kết quả cuối đã khoá đến khi công bố).",
+        "status.phase-released": "Giai đoạn: đã công bố (thư mục vòng có thẻ mở khoá).",
+        "status.notified": "đã gửi thông báo cho {1} trong {2} đơn vị: {3}",
+        "status.answer-by": "hạn giải trình: {1}",
         "help.key": "Tệp khoá bí mật.",
         "verify.more-problems": "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây.",
         "verify.round-ok":

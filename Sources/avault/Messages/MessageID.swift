@@ -234,6 +234,12 @@ enum MessageID: String, MessageCode {
     case statusSubmitted = "status.submitted"
     case statusMissing = "status.missing"
     case statusSummary = "status.summary"
+    case statusPhaseAppraisal = "status.phase-appraisal"
+    case statusPhaseExplanation = "status.phase-explanation"
+    case statusPhaseMerged = "status.phase-merged"
+    case statusPhaseReleased = "status.phase-released"
+    case statusNotified = "status.notified"
+    case statusAnswerBy = "status.answer-by"
     case helpKey = "help.key"
 
     // MARK: - Verify

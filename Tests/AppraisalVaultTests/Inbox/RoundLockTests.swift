@@ -116,6 +116,85 @@ struct RoundLockTests {
         #expect(!FileIO.exists(directory + "/elsewhere"))
     }
 
+    /// The identity check behind the lock: the path names the open file until the file is
+    /// unlinked or another file is renamed over it (device and inode, not the name).
+    @Test func isNamedComparesDeviceAndInode() throws {
+        let directory = NSTemporaryDirectory() + "avault-lock-\(UUID().uuidString)"
+        try FileIO.makeDirectory(directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = RoundLayout(directory).lock
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        #expect(RoundLock.isNamed(fd, by: path))
+        try FileIO.writeAtomically([1], to: directory + "/other")
+        try #require(rename(directory + "/other", path) == 0)
+        #expect(!RoundLock.isNamed(fd, by: path))
+        let again = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(again >= 0)
+        defer { close(again) }
+        #expect(RoundLock.isNamed(again, by: path))
+        try #require(unlink(path) == 0)
+        #expect(!RoundLock.isNamed(again, by: path))
+        // A link to the file is not the file's own name.
+        try #require(symlink(directory + "/target", path) == 0)
+        #expect(!RoundLock.isNamed(again, by: path))
+    }
+
+    /// Counts the replacements done between locking and the identity check.
+    final class Replacer: @unchecked Sendable {
+        var times: Int
+        var done = 0
+        init(times: Int) { self.times = times }
+
+        func replace(_ path: String) {
+            guard done < times else { return }
+            done += 1
+            let fresh = path + ".new"
+            _ = try? FileIO.writeAtomically([], to: fresh)
+            _ = rename(fresh, path)
+        }
+    }
+
+    /// A lock file replaced after the lock was taken: the lock is taken again on the file now
+    /// named so (it names the holder, and another open of the path sees the lock); replaced
+    /// every time: `round.lock-replaced`, the body never runs.
+    @Test func replacedLockFileIsLockedAgain() throws {
+        let directory = NSTemporaryDirectory() + "avault-lock-\(UUID().uuidString)"
+        try FileIO.makeDirectory(directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = RoundLayout(directory).lock
+        let once = Replacer(times: 1)
+        let seen = try RoundLock.$afterLocking.withValue({ once.replace($0) }) {
+            try RoundLock.exclusive(directory, command: "merge") {
+                let other = open(path, O_RDONLY | O_CLOEXEC)
+                defer { close(other) }
+                return (
+                    String(decoding: try FileIO.read(path, maxBytes: 128), as: UTF8.self),
+                    flock(other, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
+                )
+            }
+        }
+        #expect(once.done == 1)
+        #expect(seen.0 == "\(getpid()) merge\n")
+        #expect(seen.1, "the file at the path is the locked one")
+
+        let always = Replacer(times: .max)
+        var ran = false
+        let error = RoundLock.$afterLocking.withValue({ always.replace($0) }) {
+            vaultError { try RoundLock.exclusive(directory, command: "receive") { ran = true } }
+        }
+        #expect(error as? RoundError == RoundError(.lockReplaced))
+        #expect((error as? RoundError)?.context.arguments == [path, String(RoundLock.maxReopens + 1)])
+        #expect(always.done == RoundLock.maxReopens + 1)
+        #expect(!ran)
+        // A reader whose lock file is deleted under it reads unlocked.
+        let deleting = RoundLock.$afterLocking.withValue({ _ = unlink($0) }) {
+            try? RoundLock.shared(directory, command: "verify") { 3 }
+        }
+        #expect(deleting == 3)
+    }
+
     /// After the merge, `receive` refuses the whole batch with `inbox.round-merged`: nothing is
     /// journaled, not even a `reject`.
     @Test func receiveAfterMergeIsRoundMerged() throws {

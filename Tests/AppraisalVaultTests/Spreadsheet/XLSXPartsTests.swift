@@ -79,6 +79,102 @@ struct XLSXPartsTests {
         #expect(throws: ZipArchive.Refusal.tooLarge("big")) { try ZipArchive.read(big) }
     }
 
+    /// The builder of the hostile archives makes what the reader accepts when nothing disagrees.
+    @Test func hostileZipBaseline() throws {
+        let entries = [HostileZip.Entry("a.xml", Array("<a/>".utf8)), HostileZip.Entry("b", [1, 2, 3])]
+        #expect(try ZipArchive.read(HostileZip.archive(entries)) == ["a.xml": Array("<a/>".utf8), "b": [1, 2, 3]])
+        #expect(HostileZip.archive(entries) == ZipArchive.write(entries.map { ($0.name, $0.data) }))
+    }
+
+    /// Rule: each local header agrees with its central record: name, method, flags, CRC and both
+    /// sizes; a disagreement is a damaged archive, whichever of the two holds the true value.
+    @Test func zipRefusesLocalHeaderDisagreeingWithCentralDirectory() throws {
+        let good = HostileZip.Entry("a.xml", Array("<a/>".utf8))
+        let changes: [(String, (inout HostileZip.Entry) -> Void)] = [
+            ("name", { $0.name = "x.xml" }), ("method", { $0.method = 8 }), ("flags", { $0.flags = 0 }),
+            ("crc", { $0.crc ^= 1 }), ("compressed size", { $0.compressed += 1 }), ("size", { $0.size -= 1 }),
+        ]
+        for (field, change) in changes {
+            let lying = HostileZip.archive([good]) { e in
+                var l = e
+                change(&l)
+                return HostileZip.le32(0x0403_4B50) + HostileZip.common(l) + Array(l.name.utf8) + e.data
+            }
+            #expect(throws: ZipArchive.Refusal.malformed, "local \(field)") { try ZipArchive.read(lying) }
+        }
+    }
+
+    /// Rule: encryption flags (traditional or strong) and masked headers are refused as unsupported
+    /// even when both headers agree.
+    @Test func zipRefusesEncryptionFlags() throws {
+        for flag in [0x0001, 0x0040, 0x2000, 0x0020] {
+            var e = HostileZip.Entry("a.xml", Array("<a/>".utf8))
+            e.flags |= flag
+            #expect(throws: ZipArchive.Refusal.unsupported, "flag \(flag)") {
+                try ZipArchive.read(HostileZip.archive([e]))
+            }
+        }
+    }
+
+    /// Data descriptors (flag bit 3, as LibreOffice writes): accepted with or without their
+    /// signature when they agree with the central record; refused when missing or disagreeing.
+    @Test func zipDataDescriptors() throws {
+        var e = HostileZip.Entry("a.xml", Array("<a/>".utf8))
+        e.flags |= ZipArchive.dataDescriptorFlag
+        func described(_ descriptor: [UInt8], zeroLocal: Bool = true) -> [UInt8] {
+            HostileZip.archive([e]) { e in
+                var l = e
+                if zeroLocal { (l.crc, l.compressed, l.size) = (0, 0, 0) }
+                return HostileZip.le32(0x0403_4B50) + HostileZip.common(l) + Array(l.name.utf8) + e.data + descriptor
+            }
+        }
+        #expect(try ZipArchive.read(described(HostileZip.descriptor(e)))["a.xml"] == Array("<a/>".utf8))
+        #expect(try ZipArchive.read(described(HostileZip.descriptor(e, signed: false))).count == 1)
+        #expect(try ZipArchive.read(described(HostileZip.descriptor(e), zeroLocal: false)).count == 1)
+        #expect(throws: ZipArchive.Refusal.malformed, "no descriptor") { try ZipArchive.read(described([])) }
+        var other = e
+        other.crc ^= 0x100
+        #expect(throws: ZipArchive.Refusal.malformed, "descriptor crc") {
+            try ZipArchive.read(described(HostileZip.descriptor(other)))
+        }
+        other = e
+        other.size += 1
+        #expect(throws: ZipArchive.Refusal.malformed, "descriptor size") {
+            try ZipArchive.read(described(HostileZip.descriptor(other, signed: false)))
+        }
+    }
+
+    /// Rule: entries may not overlap (an entry whose header lies inside another's data, the
+    /// overlapping ZIP bomb) nor lie outside the region before the central directory; the
+    /// directory holds exactly its records.
+    @Test func zipRefusesOverlappingAndOutsideEntries() throws {
+        var inner = HostileZip.Entry("b.xml", Array("<b/>".utf8))
+        let innerBytes = HostileZip.local(inner)
+        var outer = HostileZip.Entry("a.xml", innerBytes)
+        inner.offset = 30 + outer.name.utf8.count
+        let nested = HostileZip.archive(HostileZip.local(outer), [outer, inner])
+        #expect(throws: ZipArchive.Refusal.malformed) { try ZipArchive.read(nested) }
+        #expect(try ZipArchive.read(HostileZip.archive(HostileZip.local(outer), [outer])).count == 1)
+
+        let body = HostileZip.local(outer)
+        for offset in [body.count, body.count + 10, 1 << 20] {
+            outer.offset = offset
+            #expect(throws: ZipArchive.Refusal.malformed, "offset \(offset)") {
+                try ZipArchive.read(HostileZip.archive(body, [outer]))
+            }
+        }
+        outer.offset = 0
+        #expect(throws: ZipArchive.Refusal.malformed, "directory padding") {
+            try ZipArchive.read(HostileZip.archive(body, [outer], extraDirectory: [0, 0, 0, 0]))
+        }
+        // The data running into the central directory.
+        outer.compressed += 1
+        outer.size += 1
+        #expect(throws: ZipArchive.Refusal.malformed, "data into directory") {
+            try ZipArchive.read(HostileZip.archive(HostileZip.local(outer), [outer]))
+        }
+    }
+
     /// The XML subset: entities, character references, CDATA, prefixes dropped; DOCTYPE,
     /// mismatched tags, repeated attributes and trailing text refused.
     @Test func xmlSubset() throws {

@@ -184,6 +184,17 @@ extension VectorGenerator {
                     fields["members"] = .array(members)
                 }),
             a(
+                "code-repeated-spelling", "format.header",
+                "members[0] lists code 1 also as khung:1, the same code in a one-set round (spec §3.3 M2), signed",
+                try editedRound(good) { fields in
+                    guard case .array(var members) = fields["members"]!, case .object(var m) = members[0],
+                        case .array(let codes) = m["codes"]!
+                    else { return }
+                    m["codes"] = .array(codes + [.string("khung:1")])
+                    members[0] = .object(m)
+                    fields["members"] = .array(members)
+                }),
+            a(
                 "group-in-two-sets", "format.header",
                 "a second criteria set covers the group of the first: every group in exactly one set (spec §3.3), signed",
                 try editedRound(good) { fields in

@@ -85,6 +85,7 @@ public enum InputErrorCode: String, MessageCode {
     case membersDuplicateKey = "members.duplicate-key"
     case membersNoCodes = "members.no-codes"
     case membersUnknownCode = "members.unknown-code"
+    case membersDuplicateCode = "members.duplicate-code"
     case membersUnqualifiedCode = "members.unqualified-code"
     case membersSurveyCode = "members.survey-code"
     case membersUnknownUnit = "members.unknown-unit"

@@ -7,6 +7,7 @@ internal import VaultCrypto
 /// - `codes` lists framework codes separated by spaces or `;` (a field or criterion code assigns
 ///   every appraisable sub-criterion under it); each must exist and cover at least one
 ///   appraisable sub-criterion. With several criteria sets each code is `SET:CODE` (spec §3.4).
+///   A member lists each code once, however spelt (`1` and `khung:1` in a one-set round).
 /// - `units` (optional) lists unit or group ids the assignment is limited to; empty means all.
 ///
 /// Coverage — every appraisable cell assigned to exactly one member — is checked by
@@ -92,6 +93,7 @@ public enum MembersInput {
                 problems.add(InputError(.membersNoCodes, codesAt + [.text(idText)]))
                 ok = false
             }
+            var spellings = [String: String]()
             for code in codes {
                 guard let (set, local) = Member.resolve(code, in: sets) else {
                     let error: InputErrorCode = code.contains(":") ? .membersUnknownCode : .membersUnqualifiedCode
@@ -100,6 +102,14 @@ public enum MembersInput {
                     ok = false
                     continue
                 }
+                // One code, however spelt (`1` and `khung:1` in a one-set round), is listed once.
+                if let first = spellings[Member.normalized(set: set, code: local)] {
+                    problems.add(
+                        InputError(.membersDuplicateCode, codesAt + [.member(idText), .text(code), .text(first)]))
+                    ok = false
+                    continue
+                }
+                spellings[Member.normalized(set: set, code: local)] = code
                 guard let subs = set.framework.subCriteria(under: local) else {
                     problems.add(InputError(.membersUnknownCode, codesAt + [.text(code)]))
                     ok = false

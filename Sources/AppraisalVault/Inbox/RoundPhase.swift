@@ -1,0 +1,49 @@
+/// The phase of a round (spec §12.2), from its journal alone, and what `status` says of the notices.
+///
+/// ``appraisal`` from `round-init`, ``explanation`` from the `preliminary` entry, ``merged`` from
+/// the `merge` entry; ``released`` is ``merged`` with `release-token.avt` in the folder (the
+/// release is not journaled; `status` does not verify the token, `verify` does, checks 18–19).
+public enum RoundPhase: String, Sendable, CaseIterable {
+    /// Round-1 submissions are being collected.
+    case appraisal
+    /// The preliminary merge is done: notices issued, round-1 submissions closed.
+    case explanation
+    /// The final merge is done: results locked until release.
+    case merged
+    /// A release token is in the round folder.
+    case released
+
+    /// The phase of `entries` (a journal, in order), `released` when `hasToken` after the merge.
+    static func of(_ entries: [RoundJournal.Entry], hasToken: Bool) -> RoundPhase {
+        if entries.contains(where: { $0.kind == .merge }) { return hasToken ? .released : .merged }
+        if entries.contains(where: { $0.kind == .preliminary }) { return .explanation }
+        return .appraisal
+    }
+
+    /// The notices of a round with unit keys, counts and unit ids only (never a content).
+    public struct Notices: Sendable, Equatable {
+        /// The answer deadline, once the preliminary merge set it.
+        public let answerBy: String?
+        /// The units sent a notice by the preliminary merge, in round order (empty before it).
+        public let notified: [String]
+        /// The units without a key, which get no notice: the `preliminary` entry's list, or the
+        /// round's before it.
+        public let withoutKey: [String]
+
+        /// From the first `preliminary` entry of `entries`, or the round's unit keys before one;
+        /// nil for a round without unit keys. A malformed entry (`verify` check 14b reports it)
+        /// reads as no notice issued and no deadline.
+        static func of(_ entries: [RoundJournal.Entry], round: RoundDefinition) -> Notices? {
+            guard !round.unitKeys.isEmpty else { return nil }
+            let withoutKey = round.unitsWithoutKey.map(\.id)
+            guard let entry = entries.first(where: { $0.kind == .preliminary }) else {
+                return Notices(answerBy: nil, notified: [], withoutKey: withoutKey)
+            }
+            guard let listed = RoundVerification.listedNotices(entry) else {
+                return Notices(answerBy: nil, notified: [], withoutKey: withoutKey)
+            }
+            return Notices(
+                answerBy: listed.answerBy, notified: listed.notices.map(\.unit), withoutKey: listed.withoutKey)
+        }
+    }
+}
