@@ -287,6 +287,66 @@ extension Catalog {
             "{1}: the notice's contents do not match its envelope (unit, round or secretary); ask the secretary for a new copy.",
         "notice.not-a-unit":
             "{1}: a key of role {2}; a notice opens only with the unit's own key (keygen --role unit).",
+        "explain.abstract":
+            "Answer your unit's notice: check the filled answer sheet, sign it with your unit key and seal it to the secretary.",
+        "explain.help-sheet":
+            "The answer sheet notice open --sheet wrote, filled in (y_kien, giai_trinh).",
+        "explain.help-round":
+            "The round folder: the notice is taken from notices/UNIT.avn and your key is checked against the round.",
+        "explain.help-notice":
+            "The notice file you answer (notices/UNIT.avn), when you do not have the round folder.",
+        "explain.help-out":
+            "The explanation file to write (default UNIT.rN.avx; never overwritten).",
+        "explain.needs-notice":
+            "give --round ROUND or --notice NOTICE.avn: the notice the sheet answers.",
+        "explain.sheet-rejected":
+            "{1}: {2} problems in the answer sheet; nothing was written.",
+        "explain.wrote":
+            "Wrote {1}: {2} contested cells answered, {3} disagreed with, sealed to the secretary {4}. Hand it in by {5}.",
+        "receive.explanation":
+            "accepted: {1} — explanation of unit {2}, revision {3}",
+        "receive.explanation-late":
+            "accepted, LATE: {1} — explanation of unit {2}, revision {3}, after the answer deadline; marked late in the journal, the council decides",
+        "explanation.not-a-unit":
+            "{1}: a key of role {2}; an explanation is signed only with a unit's key (keygen --role unit).",
+        "explanation.not-round-key":
+            "{1}: this key is not the one the round lists for unit {2}.",
+        "explanation.no-notice":
+            "{1}: no notice for unit {2} (was the preliminary merge made, and does the unit have a key?).",
+        "explanation.unknown-cell":
+            "{1}:{2}:{3}: unit {4}, cell {5} is not a cell of your notice; a unit answers only its own cells.",
+        "explanation.missing-cell":
+            "{1}: the row of cell {2} of the notice is missing.",
+        "explanation.duplicate-cell":
+            "{1}:{2}:{3}: cell {4} is listed twice.",
+        "explanation.changed-cell":
+            "{1}:{2}:{3}: column {4} was changed; only y_kien, giai_trinh and minh_chung are filled in (the notice holds “{5}”).",
+        "explanation.not-contested":
+            "{1}:{2}:{3}: cell {4}: the appraised score equals your self score; there is nothing to disagree with.",
+        "explanation.missing-text":
+            "{1}:{2}:{3}: cell {4}: you disagree, so giai_trinh must say why.",
+        "explanation.text-without-dispute":
+            "{1}:{2}:{3}: cell {4}: an explanation while agreeing; write “không đồng ý” in y_kien, or clear giai_trinh.",
+        "explanation.bad-answer":
+            "{1}:{2}:{3}: “{4}” is not an answer; write “đồng ý” (agree) or “không đồng ý” (disagree), or leave it empty (agree).",
+        "explanation.long-text":
+            "{1}:{2}:{3}: the explanation is longer than {4} bytes.",
+        "explanation.evidence-unsupported":
+            "{1}:{2}:{3}: cell {4}: evidence attachments to an explanation are not supported yet; leave minh_chung empty and hand the documents to the secretary.",
+        "explanation.malformed":
+            "{1}: the explanation's contents are not valid ({2}).",
+        "explanation.content-mismatch":
+            "{1}: the explanation's contents do not match its envelope (unit, round, revision or notice).",
+        "inbox.explanation-wrong-role":
+            "{1}: the explanation is signed by {2}, a {3} of this round, not by a unit.",
+        "inbox.not-a-unit":
+            "{1}: the signer “{2}” is not a unit with a key in this round.",
+        "inbox.unit-key-mismatch":
+            "{1}: signed with a key other than the one the round lists for unit {2}.",
+        "inbox.no-notice":
+            "{1}: no notice was issued to unit {2}; there is nothing to explain yet.",
+        "inbox.wrong-notice":
+            "{1}: unit {2} answers a notice other than the one issued to it.",
         "notice.other-unit": "{1}: this notice is for unit {2}, not for {3}; each unit opens only its own.",
         "merge.no-unit-keys":
             "{1}: the round lists no unit keys, so it has no explanation phase; run the final merge without --preliminary.",
