@@ -870,6 +870,16 @@ extension Catalog {
             "{1}: not a notice the preliminary entry lists (name UNIT.avn for a notified unit).",
         "verify.notice-hash":
             "{1}: its hash differs from the one the preliminary entry lists; it was changed or replaced.",
+        "verify.explanations-ok":
+            "explanations/ holds the {1} explanations the journal records, from {2} units, each signed by its unit's round key, sealed to the secretary, answering the notice issued to that unit; {3} received after the deadline (marked late).",
+        "verify.explanations-not-yet":
+            "no explanation received yet.",
+        "verify.explanation-stray-file":
+            "{1}: not an explanation the journal records (name UNIT.rN.avx, as its header says).",
+        "verify.explanation-hash":
+            "{1}: differs from the file the journal recorded as received.",
+        "verify.explanation-missing":
+            "the explanation of unit {1}, revision {2}, is recorded in the journal but missing from explanations/.",
         "verify.notice-missing": "the notice of unit {1} is listed in the journal but missing from notices/.",
         "verify.unit-keys": "{1} of {2} units have a key (role unit) and take part in the explanation round.",
         "verify.units-without-key": "{1} units have no key and will receive no notice: {2}.",

@@ -877,6 +877,16 @@ extension Catalog {
         "verify.notice-stray-file":
             "{1}: không phải thông báo mà mục preliminary ghi (tên UNIT.avn của đơn vị đã thông báo).",
         "verify.notice-hash": "{1}: mã băm khác với mã mục preliminary ghi; tệp đã bị sửa hoặc thay.",
+        "verify.explanations-ok":
+            "explanations/ có đúng {1} bản giải trình nhật ký ghi nhận, của {2} đơn vị, mỗi bản ký bằng khóa vòng của đơn vị, niêm phong gửi thư ký, trả lời đúng thông báo đã phát cho đơn vị; {3} bản nhận sau hạn (đã ghi quá hạn).",
+        "verify.explanations-not-yet":
+            "chưa nhận bản giải trình nào.",
+        "verify.explanation-stray-file":
+            "{1}: không phải bản giải trình nhật ký ghi nhận (tên UNIT.rN.avx, đúng như phong bì ghi).",
+        "verify.explanation-hash":
+            "{1}: khác với tệp nhật ký ghi đã nhận.",
+        "verify.explanation-missing":
+            "giải trình của đơn vị {1}, lần {2}, có trong nhật ký nhưng không có trong explanations/.",
         "verify.notice-missing": "thông báo của đơn vị {1} có trong nhật ký nhưng không có trong notices/.",
         "verify.unit-keys": "{1} trong {2} đơn vị có khoá (vai trò unit) và tham gia vòng giải trình.",
         "verify.units-without-key": "{1} đơn vị chưa có khoá và sẽ không nhận thông báo: {2}.",
