@@ -1115,6 +1115,9 @@ def run_area(area: str, h: dict, art: bytes):
         elif area == "notice":
             from avnotice import run_notice_vector
             return run_notice_vector(h, art)
+        elif area == "explanation":
+            from avexplanation import run_explanation_vector
+            return run_explanation_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
         elif area == "manifest":
