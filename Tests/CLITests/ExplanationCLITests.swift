@@ -190,4 +190,53 @@ struct ExplanationCLITests {
         #expect(!verified.stdout.contains("✗"), "\(verified.stdout)")
         #expect(verified.stdout.contains("1 received after the deadline"), "\(verified.stdout)")
     }
+
+    /// `sheet` with the cell `name` (empty as issued) given the inline text `text`.
+    static func filling(_ name: String, in sheet: String, with text: String) throws -> String {
+        let start = try #require(sheet.range(of: "<c r=\"\(name)\" "))
+        let end = try #require(sheet[start.upperBound...].range(of: "/>"))
+        let style = String(sheet[start.upperBound..<end.lowerBound])
+        return sheet.replacingCharacters(
+            in: start.lowerBound..<end.upperBound,
+            with: "<c r=\"\(name)\" \(style) t=\"inlineStr\"><is><t>\(text)</t></is></c>")
+    }
+
+    /// The XLSX answer sheet: `notice open --sheet u1.xlsx` writes it (only the answer columns
+    /// unlocked); filled, it is accepted by `explain`; a changed fixed cell is refused naming the
+    /// cell; the file goes through `receive` and `verify`.
+    @Test func xlsxAnswerSheet() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let pass = try Self.notifiedRound(cli, answerBy: "2099-12-31")
+        let opened = try NoticeCLITests.open(
+            cli, "round/notices/u1.avn", key: "keys/u1.key", pass: pass.unit, ["--sheet", "u1.xlsx"])
+        #expect(opened.exited(0), "\(opened)")
+        let parts = try ZipArchive.read(try cli.read("u1.xlsx"))
+        let sheet = String(decoding: try #require(parts["xl/worksheets/sheet1.xml"]), as: UTF8.self)
+        #expect(sheet.contains("<sheetProtection"), "protected")
+        #expect(!sheet.contains("u2") && !sheet.contains("Không có minh chứng"), "only u1's cells")
+        func write(_ name: String, _ xml: String) throws {
+            var p = parts
+            p["xl/worksheets/sheet1.xml"] = Array(xml.utf8)
+            _ = try cli.write(name, ZipArchive.write(p.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        var filled = try Self.filling("I7", in: sheet, with: "Không đồng ý")
+        filled = try Self.filling("J7", in: filled, with: "Đã ban hành đúng hạn")
+        let changed = filled.replacingOccurrences(of: "<v>0.5</v></c><c r=\"G7\"", with: "<v>0.75</v></c><c r=\"G7\"")
+        #expect(changed != filled, "the appraised score cell F7 was found")
+        try write("changed.xlsx", changed)
+        let refused = try Self.explain(cli, "changed.xlsx", key: "keys/u1.key", pass: pass.unit)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("changed.xlsx!F7"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("u1.r1.avx")))
+        try write("filled.xlsx", filled)
+        let r = try Self.explain(cli, "filled.xlsx", key: "keys/u1.key", pass: pass.unit)
+        #expect(r.exited(0), "\(r)")
+        #expect(r.stdout.contains("2 contested cells answered, 1 disagreed with"), "\(r.stdout)")
+        let opened2 = try ExplanationFile.load(cli.path("u1.r1.avx")).open(with: VerifyCLITests.secrets["thu-ky"]!)
+        #expect(opened2.answers.first == UnitExplanation.Answer(code: "1.1.1", agree: false, text: "Đã ban hành đúng hạn"))
+        #expect(try Self.receive(cli, "u1.r1.avx", pass: pass.demo).exited(0))
+        let verified = try cli.run(["verify", "round"])
+        #expect(!verified.stdout.contains("✗"), "\(verified.stdout)")
+    }
 }

@@ -21,10 +21,25 @@ public enum AnswerSheet {
     ///   `explanation.bad-answer`, `explanation.not-contested`, `explanation.missing-text`,
     ///   `explanation.text-without-dispute`, `explanation.long-text`,
     ///   `explanation.evidence-unsupported`, `input.control-character`, `input.bidi-control`.
+    ///
+    /// An XLSX workbook (recognised by its ZIP signature) is read as §3.9 reads a worksheet: every
+    /// cell outside the three answer columns must hold what ``UnitNotice/sheet()`` holds
+    /// (`xlsx.changed-cell`, naming the cell).
     public static func read(_ bytes: [UInt8], file: String, notice: UnitNotice) throws -> [UnitExplanation.Answer] {
-        let table = try CSV.parse(bytes, file: file)
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let (table, problems) = try WorksheetReader.xlsxTable(bytes, file: file, issued: notice.sheet())
+            return try read(table, file: file, notice: notice, problems: problems, checkFixed: false)
+        }
+        return try read(CSV.parse(bytes, file: file), file: file, notice: notice, problems: InputProblems(), checkFixed: true)
+    }
+
+    /// The answers of a parsed sheet; `checkFixed` compares the informational cells with the
+    /// notice (the XLSX reader has compared every fixed cell already).
+    static func read(
+        _ table: CSV.Table, file: String, notice: UnitNotice, problems: InputProblems, checkFixed: Bool
+    ) throws -> [UnitExplanation.Answer] {
         let column = try table.columns(required: UnitNotice.sheetColumns)
-        var problems = InputProblems()
+        var problems = problems
         var answered = [String: UnitExplanation.Answer]()
         var seen = Set<String>()
         let cells = Dictionary(notice.cells.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -48,7 +63,7 @@ public enum AnswerSheet {
                 ("diem_tham_dinh", cell.score.description, true),
                 ("chenh_lech", cell.difference?.description ?? "", true), ("ly_do_tham_dinh", cell.reason, false),
             ]
-            for (name, expected, numeric) in fixed where !same(field(name).text, expected, numeric: numeric) {
+            for (name, expected, numeric) in fixed where checkFixed && !same(field(name).text, expected, numeric: numeric) {
                 problems.add(ExplanationError(.changedCell, location(name) + [.text(name), .text(expected)]))
             }
             var bad = false

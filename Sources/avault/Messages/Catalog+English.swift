@@ -268,8 +268,8 @@ extension Catalog {
         "notice.help-round":
             "The round folder, when you have it: also checks that the notice is this round's, from its secretary, to your key.",
         "notice.help-html": "Write a printable page (HTML) to this file (never overwritten).",
-        "notice.help-sheet": "Write the answer sheet (CSV) to this file (never overwritten).",
-        "notice.sheet-csv-only": "{1}: the answer sheet is written as CSV for now; give a file name ending in .csv.",
+        "notice.help-sheet": "Write the answer sheet to this file, .csv or .xlsx (never overwritten).",
+        "notice.sheet-format": "{1}: the answer sheet is written as CSV or XLSX; give a file name ending in .csv or .xlsx.",
         "notice.wrote-html": "Wrote {1} (keep it private: it holds your unit's preliminary result).",
         "notice.wrote-sheet":
             "Wrote the answer sheet {1} ({2} cells): fill y_kien, giai_trinh and minh_chung for the cells you contest.",

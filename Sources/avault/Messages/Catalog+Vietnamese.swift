@@ -276,8 +276,8 @@ extension Catalog {
         "notice.help-round":
             "Thư mục đợt thẩm định, nếu có: kiểm tra thêm thông báo thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
         "notice.help-html": "Ghi trang in (HTML) vào tệp này (không ghi đè).",
-        "notice.help-sheet": "Ghi phiếu giải trình (CSV) vào tệp này (không ghi đè).",
-        "notice.sheet-csv-only": "{1}: hiện phiếu giải trình chỉ ghi dạng CSV; hãy đặt tên tệp có đuôi .csv.",
+        "notice.help-sheet": "Ghi phiếu giải trình vào tệp này, .csv hoặc .xlsx (không ghi đè).",
+        "notice.sheet-format": "{1}: phiếu giải trình ghi dạng CSV hoặc XLSX; hãy đặt tên tệp có đuôi .csv hoặc .xlsx.",
         "notice.wrote-html": "Đã ghi {1} (giữ kín: tệp chứa kết quả sơ bộ của đơn vị).",
         "notice.wrote-sheet":
             "Đã ghi phiếu giải trình {1} ({2} ô): điền y_kien, giai_trinh và minh_chung cho các ô cần giải trình.",

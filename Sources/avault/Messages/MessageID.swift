@@ -314,7 +314,7 @@ enum MessageID: String, MessageCode {
     case noticeHelpRound = "notice.help-round"
     case noticeHelpHTML = "notice.help-html"
     case noticeHelpSheet = "notice.help-sheet"
-    case noticeSheetCSVOnly = "notice.sheet-csv-only"
+    case noticeSheetFormat = "notice.sheet-format"
     case noticeWroteHTML = "notice.wrote-html"
     case noticeWroteSheet = "notice.wrote-sheet"
     case noticeHeader = "notice.header"
