@@ -128,7 +128,8 @@ struct ExplanationCLITests {
         }
         // A changed informational cell (the appraised score) is refused naming the cell.
         let text = try String(contentsOfFile: cli.path("u1.csv"), encoding: .utf8)
-        let changed = try cli.write("changed.csv", Array(text.replacingOccurrences(of: ",0.5,-0.25,", with: ",0.75,0,").utf8))
+        let changed = try cli.write(
+            "changed.csv", Array(text.replacingOccurrences(of: ",0.5,-0.25,", with: ",0.75,0,").utf8))
         let r = try Self.explain(cli, changed, key: "keys/u1.key", pass: pass.unit)
         #expect(r.status != 0)
         #expect(r.stderr.contains("changed.csv:2:6: column diem_tham_dinh was changed"), "\(r.stderr)")
@@ -234,7 +235,8 @@ struct ExplanationCLITests {
         #expect(r.exited(0), "\(r)")
         #expect(r.stdout.contains("2 contested cells answered, 1 disagreed with"), "\(r.stdout)")
         let opened2 = try ExplanationFile.load(cli.path("u1.r1.avx")).open(with: VerifyCLITests.secrets["thu-ky"]!)
-        #expect(opened2.answers.first == UnitExplanation.Answer(code: "1.1.1", agree: false, text: "Đã ban hành đúng hạn"))
+        #expect(
+            opened2.answers.first == UnitExplanation.Answer(code: "1.1.1", agree: false, text: "Đã ban hành đúng hạn"))
         #expect(try Self.receive(cli, "u1.r1.avx", pass: pass.demo).exited(0))
         let verified = try cli.run(["verify", "round"])
         #expect(!verified.stdout.contains("✗"), "\(verified.stdout)")

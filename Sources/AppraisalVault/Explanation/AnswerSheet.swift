@@ -30,7 +30,8 @@ public enum AnswerSheet {
             let (table, problems) = try WorksheetReader.xlsxTable(bytes, file: file, issued: notice.sheet())
             return try read(table, file: file, notice: notice, problems: problems, checkFixed: false)
         }
-        return try read(CSV.parse(bytes, file: file), file: file, notice: notice, problems: InputProblems(), checkFixed: true)
+        return try read(
+            CSV.parse(bytes, file: file), file: file, notice: notice, problems: InputProblems(), checkFixed: true)
     }
 
     /// The answers of a parsed sheet; `checkFixed` compares the informational cells with the
@@ -63,7 +64,8 @@ public enum AnswerSheet {
                 ("diem_tham_dinh", cell.score.description, true),
                 ("chenh_lech", cell.difference?.description ?? "", true), ("ly_do_tham_dinh", cell.reason, false),
             ]
-            for (name, expected, numeric) in fixed where checkFixed && !same(field(name).text, expected, numeric: numeric) {
+            for (name, expected, numeric) in fixed
+            where checkFixed && !same(field(name).text, expected, numeric: numeric) {
                 problems.add(ExplanationError(.changedCell, location(name) + [.text(name), .text(expected)]))
             }
             var bad = false
@@ -106,7 +108,9 @@ public enum AnswerSheet {
             problems.add(ExplanationError(.missingCell, [.file(file), .text(cell.code)]))
         }
         guard problems.isEmpty else { throw problems }
-        return notice.contested.map { answered[$0.code] ?? UnitExplanation.Answer(code: $0.code, agree: true, text: "") }
+        return notice.contested.map {
+            answered[$0.code] ?? UnitExplanation.Answer(code: $0.code, agree: true, text: "")
+        }
     }
 
     /// True when an informational cell came back as the notice holds it: text equal after NFC and

@@ -72,7 +72,9 @@ public struct ExplanationFile: Sendable {
         guard unit.signingKey == key else {
             throw ExplanationError(.inboxUnitKeyMismatch, [.file(file), .text(unit.id)])
         }
-        guard let issued = notices[unit.id] else { throw ExplanationError(.inboxNoNotice, [.file(file), .text(unit.id)]) }
+        guard let issued = notices[unit.id] else {
+            throw ExplanationError(.inboxNoNotice, [.file(file), .text(unit.id)])
+        }
         guard Sodium.constantTimeEqual(issued, notice) else {
             throw ExplanationError(.inboxWrongNotice, [.file(file), .text(unit.id)])
         }

@@ -85,7 +85,9 @@ public struct UnitExplanation: Sendable, Hashable {
             }
             guard Text.isNFC(text) else { throw FieldReader.Failure(path: path + ".text", reason: "not NFC") }
             if agree {
-                guard text.isEmpty else { throw FieldReader.Failure(path: path + ".text", reason: "text when agreeing") }
+                guard text.isEmpty else {
+                    throw FieldReader.Failure(path: path + ".text", reason: "text when agreeing")
+                }
             } else {
                 guard !Text.isBlank(text) else {
                     throw FieldReader.Failure(path: path + ".text", reason: "disagreeing without an explanation")

@@ -122,7 +122,9 @@ public struct Inbox: Sendable {
     {
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
-            if path.hasSuffix(RoundLayout.explanationExtension) { return try admitExplanation(path, secretary: secretary) }
+            if path.hasSuffix(RoundLayout.explanationExtension) {
+                return try admitExplanation(path, secretary: secretary)
+            }
             return path.hasSuffix(RoundLayout.evidenceExtension)
                 ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {

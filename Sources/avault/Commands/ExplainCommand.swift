@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(
         name: [.short, .customLong("out")], help: ArgumentHelp(Terminal.localized(.explainHelpOut), valueName: "file"))
     var out: String?
-    @Option(help: ArgumentHelp(Terminal.localized(.sealHelpRevision)))
+    @Option(help: ArgumentHelp(Terminal.localized(.explainHelpRevision)))
     var revision: Int = 1
 
     func validate() throws {

@@ -269,7 +269,8 @@ extension Catalog {
             "The round folder, when you have it: also checks that the notice is this round's, from its secretary, to your key.",
         "notice.help-html": "Write a printable page (HTML) to this file (never overwritten).",
         "notice.help-sheet": "Write the answer sheet to this file, .csv or .xlsx (never overwritten).",
-        "notice.sheet-format": "{1}: the answer sheet is written as CSV or XLSX; give a file name ending in .csv or .xlsx.",
+        "notice.sheet-format":
+            "{1}: the answer sheet is written as CSV or XLSX; give a file name ending in .csv or .xlsx.",
         "notice.wrote-html": "Wrote {1} (keep it private: it holds your unit's preliminary result).",
         "notice.wrote-sheet":
             "Wrote the answer sheet {1} ({2} cells): fill y_kien, giai_trinh and minh_chung for the cells you contest.",
@@ -297,6 +298,8 @@ extension Catalog {
             "The notice file you answer (notices/UNIT.avn), when you do not have the round folder.",
         "explain.help-out":
             "The explanation file to write (default UNIT.rN.avx; never overwritten).",
+        "explain.help-revision":
+            "The revision: 1 for the first explanation; a later one with a higher number replaces it.",
         "explain.needs-notice":
             "give --round ROUND or --notice NOTICE.avn: the notice the sheet answers.",
         "explain.sheet-rejected":

@@ -305,6 +305,8 @@ extension Catalog {
             "Tệp thông báo cần giải trình (notices/UNIT.avn), khi không có thư mục vòng.",
         "explain.help-out":
             "Tệp giải trình sẽ ghi (mặc định UNIT.rN.avx; không bao giờ ghi đè).",
+        "explain.help-revision":
+            "Lần giải trình: 1 cho lần đầu; lần sau với số lớn hơn sẽ thay thế lần trước.",
         "explain.needs-notice":
             "cần --round ROUND hoặc --notice NOTICE.avn: thông báo mà phiếu trả lời.",
         "explain.sheet-rejected":

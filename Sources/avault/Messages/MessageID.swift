@@ -327,6 +327,7 @@ enum MessageID: String, MessageCode {
     case explainHelpRound = "explain.help-round"
     case explainHelpNotice = "explain.help-notice"
     case explainHelpOut = "explain.help-out"
+    case explainHelpRevision = "explain.help-revision"
     case explainNeedsNotice = "explain.needs-notice"
     case explainSheetRejected = "explain.sheet-rejected"
     case explainWrote = "explain.wrote"

@@ -97,10 +97,12 @@ extension VectorGenerator {
             a("flipped-signature", "envelope.bad-signature", "last byte XOR 0x01", flipped(good, at: good.count - 1)),
             a("truncated", "format.truncated", "only the preamble and 100 bytes", Array(good.prefix(headerEnd + 100))),
             a(
-                "wrong-kind", "format.wrong-kind", "kind byte 21 changed to 4 (an explanation passed off as a submission)",
+                "wrong-kind", "format.wrong-kind",
+                "kind byte 21 changed to 4 (an explanation passed off as a submission)",
                 wrongKind),
             a(
-                "notice-domain", "envelope.bad-signature", "sealed and signed as a notice, then the kind byte set to 21",
+                "notice-domain", "envelope.bad-signature",
+                "sealed and signed as a notice, then the kind byte set to 21",
                 noticeDomain),
             a(
                 "context-extra-field", "format.header", "context with an extra field \"unit\"",
@@ -175,7 +177,8 @@ extension VectorRunner {
             let member = try VectorGenerator.submissionOther().identity
             guard vector["round"] == Hex.encode(VectorGenerator.explanationRound),
                 vector["secretary-encryption-key"] == Hex.encode(secretary.encryptionKey.rawRepresentation),
-                vector["unit-id"] == unit.id, vector["unit-signing-key"] == Hex.encode(unit.signingKey.rawRepresentation),
+                vector["unit-id"] == unit.id,
+                vector["unit-signing-key"] == Hex.encode(unit.signingKey.rawRepresentation),
                 vector["member-id"] == member.id,
                 vector["member-signing-key"] == Hex.encode(member.signingKey.rawRepresentation),
                 let noticeHex = vector["notice-hash"], let notice = Hex.decode(noticeHex)
