@@ -187,9 +187,21 @@ struct ExplanationCLITests {
         #expect(received.stdout.contains("accepted, LATE: u1.r1.avx"), "\(received.stdout)")
         let entry = try #require(try Self.journal(cli).last)
         #expect(entry.kind == .receiveExplanation && entry.details["late"] == .bool(true))
+        // A second revision supersedes the first (both kept), also late; --json says so.
+        let second = try Self.explain(cli, sheet, key: "keys/u1.key", pass: pass.unit, ["--revision", "2"])
+        #expect(second.exited(0) && FileManager.default.fileExists(atPath: cli.path("u1.r2.avx")), "\(second)")
+        let json = try cli.run([
+            "receive", "u1.r2.avx", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", pass.demo,
+            "--json",
+        ])
+        #expect(json.exited(0), "\(json)")
+        #expect(json.stdout.contains("\"late\":true") && json.stdout.contains("\"outcome\":\"explanation\""), "\(json)")
+        let superseding = try #require(try Self.journal(cli).last)
+        #expect(superseding.details["supersedes"] == .integer(1) && superseding.details["revision"] == .integer(2))
+        #expect(try Self.receive(cli, "u1.r1.avx", pass: pass.demo).stderr.contains("already received"))
         let verified = try cli.run(["verify", "round"])
         #expect(!verified.stdout.contains("✗"), "\(verified.stdout)")
-        #expect(verified.stdout.contains("1 received after the deadline"), "\(verified.stdout)")
+        #expect(verified.stdout.contains("2 received after the deadline"), "\(verified.stdout)")
     }
 
     /// `sheet` with the cell `name` (empty as issued) given the inline text `text`.
