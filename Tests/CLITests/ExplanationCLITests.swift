@@ -253,4 +253,47 @@ struct ExplanationCLITests {
         let verified = try cli.run(["verify", "round"])
         #expect(!verified.stdout.contains("✗"), "\(verified.stdout)")
     }
+
+    /// Evidence to an explanation, as a member's to a submission: `explain --attach` seals each
+    /// document streaming as `UNIT.rN.eK.ave`, the sheet cites it in `minh_chung`; a name not
+    /// attached is refused (nothing written); `receive` takes the evidence after its explanation
+    /// (journaled), refuses it without one; `verify` checks it.
+    @Test func evidenceAttachments() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let pass = try Self.notifiedRound(cli, answerBy: "2099-12-31")
+        _ = try cli.write("ke-hoach.pdf", Array("%PDF-1.4 kế hoạch số 12".utf8))
+        let wrong = try Self.fill(cli, ["1.1.1": "không đồng ý,Có văn bản,khac.pdf"])
+        let refused = try Self.explain(cli, wrong, key: "keys/u1.key", pass: pass.unit, ["--attach", "ke-hoach.pdf"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("“khac.pdf” is not one of the files given with --attach"), "\(refused)")
+        for name in ["u1.r1.avx", "u1.r1.e1.ave"] { #expect(!FileManager.default.fileExists(atPath: cli.path(name))) }
+        let sheet = try Self.fill(cli, ["1.1.1": "không đồng ý,Có văn bản,ke-hoach.pdf"])
+        let r = try Self.explain(cli, sheet, key: "keys/u1.key", pass: pass.unit, ["--attach", "ke-hoach.pdf"])
+        #expect(r.exited(0), "\(r)")
+        #expect(r.stdout.contains("u1.r1.e1.ave"), "\(r.stdout)")
+        let received = try cli.run([
+            "receive", "u1.r1.e1.ave", "u1.r1.avx", "--round", "round", "--key", "keys/thu-ky.key",
+            "--passphrase-file", pass.demo,
+        ])
+        #expect(received.exited(0), "\(received)")
+        #expect(received.stdout.contains("evidence 1 of u1"), "\(received.stdout)")
+        let entry = try #require(try Self.journal(cli).last)
+        #expect(entry.kind == .receiveExplanationEvidence && entry.details["unit"] == .string("u1"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("round/explanations/u1.r1.e1.ave")))
+        let opened = try ExplanationFile.load(cli.path("round/explanations/u1.r1.avx"))
+            .open(with: VerifyCLITests.secrets["thu-ky"]!)
+        #expect(opened.attachments.map(\.name) == ["ke-hoach.pdf"])
+        #expect(opened.answers[0].attachments == ["ke-hoach.pdf"])
+        let verified = try cli.run(["verify", "round"])
+        #expect(!verified.stdout.contains("✗"), "\(verified.stdout)")
+        // Evidence of a revision whose explanation was not received is refused.
+        let second = try Self.explain(
+            cli, sheet, key: "keys/u1.key", pass: pass.unit, ["--attach", "ke-hoach.pdf", "--revision", "2"])
+        #expect(second.exited(0), "\(second)")
+        let alone = try Self.receive(cli, "u1.r2.e1.ave", pass: pass.demo)
+        #expect(alone.status != 0)
+        #expect(alone.stderr.contains("that explanation was not received"), "\(alone)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("round/explanations/u1.r2.e1.ave")))
+    }
 }

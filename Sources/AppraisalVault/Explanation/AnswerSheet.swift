@@ -20,24 +20,29 @@ public enum AnswerSheet {
     ///   `explanation.changed-cell` (an informational cell differing from the notice),
     ///   `explanation.bad-answer`, `explanation.not-contested`, `explanation.missing-text`,
     ///   `explanation.text-without-dispute`, `explanation.long-text`,
-    ///   `explanation.evidence-unsupported`, `input.control-character`, `input.bidi-control`.
+    ///   `explanation.unknown-evidence` (a `minh_chung` name not in `evidence`), `explanation.evidence-without-dispute`, `input.control-character`, `input.bidi-control`.
     ///
     /// An XLSX workbook (recognised by its ZIP signature) is read as §3.9 reads a worksheet: every
     /// cell outside the three answer columns must hold what ``UnitNotice/sheet()`` holds
     /// (`xlsx.changed-cell`, naming the cell).
-    public static func read(_ bytes: [UInt8], file: String, notice: UnitNotice) throws -> [UnitExplanation.Answer] {
+    public static func read(
+        _ bytes: [UInt8], file: String, notice: UnitNotice, evidence: Set<String> = []
+    ) throws -> [UnitExplanation.Answer] {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let (table, problems) = try WorksheetReader.xlsxTable(bytes, file: file, issued: notice.sheet())
-            return try read(table, file: file, notice: notice, problems: problems, checkFixed: false)
+            return try read(
+                table, file: file, notice: notice, evidence: evidence, problems: problems, checkFixed: false)
         }
         return try read(
-            CSV.parse(bytes, file: file), file: file, notice: notice, problems: InputProblems(), checkFixed: true)
+            CSV.parse(bytes, file: file), file: file, notice: notice, evidence: evidence, problems: InputProblems(),
+            checkFixed: true)
     }
 
     /// The answers of a parsed sheet; `checkFixed` compares the informational cells with the
     /// notice (the XLSX reader has compared every fixed cell already).
     static func read(
-        _ table: CSV.Table, file: String, notice: UnitNotice, problems: InputProblems, checkFixed: Bool
+        _ table: CSV.Table, file: String, notice: UnitNotice, evidence: Set<String>, problems: InputProblems,
+        checkFixed: Bool
     ) throws -> [UnitExplanation.Answer] {
         let column = try table.columns(required: UnitNotice.sheetColumns)
         var problems = problems
@@ -76,8 +81,16 @@ public enum AnswerSheet {
                 }
             }
             guard !bad else { continue }
-            if !field("minh_chung").text.trimmingSpaces.isEmpty {
-                problems.add(ExplanationError(.evidenceUnsupported, location("minh_chung") + [.text(code)]))
+            // Evidence names, `;` between them (§10.1 names; each one given to `explain --attach`).
+            var cited = [String]()
+            for part in field("minh_chung").text.split(separator: ";") {
+                let name = Text.nfc(String(part).trimmingSpaces)
+                guard !name.isEmpty, !cited.contains(name) else { continue }
+                if evidence.contains(name) {
+                    cited.append(name)
+                } else {
+                    problems.add(ExplanationError(.unknownEvidence, location("minh_chung") + [.text(name)]))
+                }
             }
             let word = Text.nfc(field("y_kien").text.trimmingSpaces).lowercased()
             let text = Text.trimmingSpaces(Text.normalizingLineBreaks(Text.nfc(field("giai_trinh").text)))
@@ -90,7 +103,9 @@ public enum AnswerSheet {
                 problems.add(ExplanationError(.badAnswer, location("y_kien") + [.text(field("y_kien").text)]))
                 continue
             }
-            if agree, !Text.isBlank(text) {
+            if agree, !cited.isEmpty {
+                problems.add(ExplanationError(.evidenceWithoutDispute, location("minh_chung") + [.text(code)]))
+            } else if agree, !Text.isBlank(text) {
                 problems.add(ExplanationError(.textWithoutDispute, location("giai_trinh") + [.text(code)]))
             } else if !agree, cell.difference == .zero {
                 problems.add(ExplanationError(.notContested, location("y_kien") + [.text(code)]))
@@ -101,7 +116,8 @@ public enum AnswerSheet {
                     ExplanationError(
                         .longText, location("giai_trinh") + [.text(String(UnitExplanation.maxTextBytes))]))
             } else {
-                answered[code] = UnitExplanation.Answer(code: code, agree: agree, text: agree ? "" : text)
+                answered[code] = UnitExplanation.Answer(
+                    code: code, agree: agree, text: agree ? "" : text, attachments: cited)
             }
         }
         for cell in notice.cells where !seen.contains(cell.code) {

@@ -11,12 +11,16 @@ public struct UnitExplanation: Sendable, Hashable {
         public let agree: Bool
         /// The explanation: `""` exactly when `agree`, otherwise non-blank multi-line text.
         public let text: String
+        /// The names of the evidence (the explanation's ``UnitExplanation/attachments``) this
+        /// answer cites; only when disagreeing.
+        public let attachments: [String]
 
         /// An answer (validated by the caller).
-        public init(code: String, agree: Bool, text: String) {
+        public init(code: String, agree: Bool, text: String, attachments: [String] = []) {
             self.code = code
             self.agree = agree
             self.text = text
+            self.attachments = attachments
         }
     }
 
@@ -30,6 +34,8 @@ public struct UnitExplanation: Sendable, Hashable {
     public let revision: Int
     /// One answer per contested cell of the notice, in its order.
     public let answers: [Answer]
+    /// The unit's evidence files (`UNIT.rN.eK.ave`, kind 10), as a submission lists its own (§10.2).
+    public let attachments: [Evidence.Attachment]
 
     /// Largest `explanations/UNIT.rN.avx` accepted (spec §1.8).
     public static let maxFileSize = 64 << 20
@@ -39,12 +45,16 @@ public struct UnitExplanation: Sendable, Hashable {
     static let maxAnswers = 100_000
 
     /// An explanation (validated by the caller).
-    public init(round: [UInt8], unit: String, notice: [UInt8], revision: Int, answers: [Answer]) {
+    public init(
+        round: [UInt8], unit: String, notice: [UInt8], revision: Int, answers: [Answer],
+        attachments: [Evidence.Attachment] = []
+    ) {
         self.round = round
         self.unit = unit
         self.notice = notice
         self.revision = revision
         self.answers = answers
+        self.attachments = attachments
     }
 
     /// The answers where the unit disagrees.
@@ -57,26 +67,50 @@ public struct UnitExplanation: Sendable, Hashable {
 
     /// The canonical JSON value (spec §12.4).
     public var json: JSONValue {
-        .object([
+        var fields: [String: JSONValue] = [
             "answers": .array(
-                answers.map { .object(["agree": .bool($0.agree), "code": .string($0.code), "text": .string($0.text)]) }),
+                answers.map { a in
+                    var o: [String: JSONValue] = [
+                        "agree": .bool(a.agree), "code": .string(a.code), "text": .string(a.text),
+                    ]
+                    if !a.attachments.isEmpty { o["attachments"] = .array(a.attachments.map(JSONValue.string)) }
+                    return .object(o)
+                }),
             "notice": .hex(notice),
             "revision": .integer(Int64(revision)),
             "round": .hex(round),
             "unit": .string(unit),
-        ])
+        ]
+        if !attachments.isEmpty { fields["attachments"] = .array(attachments.map(\.json)) }
+        return .object(fields)
     }
 
     /// Reads the canonical JSON value strictly (spec §12.4).
     init(json: JSONValue) throws(FieldReader.Failure) {
         var r = try FieldReader(json)
         let items = try r.array("answers", maxCount: Self.maxAnswers)
+        let attachments = try Evidence.Attachment.list(&r)
+        let names = Set(attachments.map(\.name))
         var answers = [Answer]()
         var codes = Set<String>()
         for (i, item) in items.enumerated() {
             let path = "answers[\(i)]"
             var a = try FieldReader(item, path: path)
             let agree = try a.bool("agree")
+            var cited = [String]()
+            if a.has("attachments") {
+                let list = try a.array("attachments", maxCount: Evidence.maxIndex)
+                for (k, v) in list.enumerated() {
+                    guard case .string(let name) = v, names.contains(name), !cited.contains(name) else {
+                        throw FieldReader.Failure(
+                            path: "\(path).attachments[\(k)]", reason: "not a name of attachments, or repeated")
+                    }
+                    cited.append(name)
+                }
+                guard !cited.isEmpty, !agree else {
+                    throw FieldReader.Failure(path: path + ".attachments", reason: "empty, or cited when agreeing")
+                }
+            }
             let code = try a.string("code", maxBytes: 16)
             let text = try a.string("text", maxBytes: Self.maxTextBytes, singleLine: false)
             try a.finish()
@@ -93,7 +127,7 @@ public struct UnitExplanation: Sendable, Hashable {
                     throw FieldReader.Failure(path: path + ".text", reason: "disagreeing without an explanation")
                 }
             }
-            answers.append(Answer(code: code, agree: agree, text: text))
+            answers.append(Answer(code: code, agree: agree, text: text, attachments: cited))
         }
         let notice = try r.hex("notice", length: 32)
         let revision = Int(try r.integer("revision", in: 1...1_000_000))
@@ -101,7 +135,8 @@ public struct UnitExplanation: Sendable, Hashable {
         let unit = try r.string("unit", maxBytes: 64)
         try r.finish()
         guard Identifier.isValid(unit) else { throw FieldReader.Failure(path: "unit", reason: "not an identifier") }
-        self.init(round: round, unit: unit, notice: notice, revision: revision, answers: answers)
+        self.init(
+            round: round, unit: unit, notice: notice, revision: revision, answers: answers, attachments: attachments)
     }
 
     /// Parses plaintext bytes: canonical JSON (§1.2) in the shape of §12.4.

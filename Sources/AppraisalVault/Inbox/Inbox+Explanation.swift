@@ -66,3 +66,59 @@ extension Inbox {
         return .explanation(unit: unit, revision: file.revision, late: late)
     }
 }
+
+extension Inbox {
+    /// True for a file the explanation phase receives (spec §12.2): an explanation (`.avx`) or an
+    /// evidence file (`.ave`, a member's is refused when it is checked, a unit's is received).
+    static func isExplanationPhaseFile(_ path: String) -> Bool {
+        path.hasSuffix(RoundLayout.explanationExtension) || path.hasSuffix(RoundLayout.evidenceExtension)
+    }
+
+    /// Receives a unit's evidence file (already checked: signature, round, recipient, the unit's
+    /// key, context): the explanation of that revision must have been received; the file goes to
+    /// `explanations/UNIT.rN.eK.ave`, journaled as `receive-explanation-evidence`. Which answer
+    /// cites it is in the explanation's plaintext (checked when the secretary opens it, §12.5).
+    ///
+    /// - Throws: ``ExplanationError`` `inbox.evidence-without-explanation`, ``InboxError``
+    ///   `inbox.duplicate`, ``EvidenceError`` `evidence.index-taken`.
+    func admitUnitEvidence(_ checked: Evidence.Checked, secretary: SecretIdentity) throws -> Outcome {
+        let path = checked.file.file
+        let unit = checked.sender.id
+        let revision = checked.context.revision
+        let journal = try RoundJournal.load(
+            roundDirectory: roundDirectory, secretaryKey: roster.secretary.signingKey, roundHash: roster.roundHash)
+        guard
+            journal.entries.contains(where: {
+                $0.kind == .receiveExplanation && $0.details["unit"] == .string(unit)
+                    && $0.details["revision"] == .integer(Int64(revision))
+            })
+        else {
+            throw ExplanationError(
+                .inboxEvidenceWithoutExplanation, [.file(path), .text(unit), .text(String(revision))])
+        }
+        let folder = RoundLayout(roundDirectory).explanations
+        let target = FileIO.join(folder, checked.canonicalName)
+        if FileIO.exists(target) {
+            if (try? Evidence.hashFile(target)).map({ Sodium.constantTimeEqual($0, checked.fileHash) }) == true {
+                throw InboxError(
+                    .duplicate, [.file(path), .member(unit), .revision(revision), .text(String(checked.context.index))])
+            }
+            throw EvidenceError(.indexTaken, [.file(path), .text(checked.canonicalName)])
+        }
+        try FileIO.makeDirectory(folder, mode: 0o755)
+        try Evidence.copy(checked.file, to: target, expecting: checked.fileHash)
+        do {
+            var details = Evidence.journalDetails(
+                fileHash: checked.fileHash, member: unit, revision: revision, index: checked.context.index,
+                size: checked.context.size)
+            details["unit"] = details.removeValue(forKey: "member")
+            try RoundJournal.append(
+                roundDirectory: roundDirectory, event: .receiveExplanationEvidence, details: details,
+                secretary: secretary)
+        } catch {
+            try? FileIO.remove(target)
+            throw error
+        }
+        return .evidence(member: unit, revision: revision, index: checked.context.index)
+    }
+}

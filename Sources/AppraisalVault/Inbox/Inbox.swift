@@ -84,7 +84,7 @@ public struct Inbox: Sendable {
     func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {
         try RoundLock.exclusive(roundDirectory, command: "receive") {
             try requireSecretary(secretary)
-            try requireOpen(explanationsOnly: path.hasSuffix(RoundLayout.explanationExtension))
+            try requireOpen(explanationsOnly: Inbox.isExplanationPhaseFile(path))
             return try admitJournaled(path, secretary: secretary, recovered: earlier)
         }
     }

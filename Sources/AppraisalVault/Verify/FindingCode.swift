@@ -111,4 +111,5 @@ public enum FindingCode: String, MessageCode {
     case explanationStrayFile = "verify.explanation-stray-file"
     case explanationHashWrong = "verify.explanation-hash"
     case explanationMissing = "verify.explanation-missing"
+    case explanationEvidenceMissing = "verify.explanation-evidence-missing"
 }

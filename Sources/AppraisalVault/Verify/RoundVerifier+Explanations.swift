@@ -10,9 +10,12 @@ extension RoundVerification {
         let id = "explanation.files"
         let folder = RoundLayout.explanationsFolder
         let entries = journal?.filter { $0.kind == .receiveExplanation } ?? []
+        let evidenceEntries = journal?.filter { $0.kind == .receiveExplanationEvidence } ?? []
         let names = ((try? FileIO.listVisible(path(folder))) ?? []).sorted()
         guard !round.unitKeys.isEmpty || !entries.isEmpty || !names.isEmpty else { return }
-        guard !names.isEmpty || !entries.isEmpty else { return notYet(id, folder, .explanationsNotYet) }
+        guard !names.isEmpty || !entries.isEmpty || !evidenceEntries.isEmpty else {
+            return notYet(id, folder, .explanationsNotYet)
+        }
         var problems = [(subject: String, text: Notice)]()
         func problem(_ subject: String, _ finding: VerificationReport.Finding, _ arguments: [String]) {
             problems.append((subject, Notice(finding, arguments.map(ErrorContext.Value.text))))
@@ -32,10 +35,41 @@ extension RoundVerification {
             listed[RoundLayout.explanationFileName(unit: unit, revision: Int(revision))] = (unit, Int(revision), hash)
             if isLate { late += 1 }
         }
+        var listedEvidence = [String: [UInt8]]()
+        for entry in evidenceEntries {
+            let d = entry.details
+            guard d.count == 5, case .string(let unit)? = d["unit"], case .integer(let revision)? = d["revision"],
+                case .integer(let index)? = d["index"], case .integer? = d["size"],
+                case .string(let hex)? = d["fileHash"], let hash = Hex.decode(hex), hash.count == 32
+            else {
+                problem(
+                    RoundLayout.journalFileName, .journalEntryMalformed, [String(entry.sequence), entry.event])
+                continue
+            }
+            listedEvidence[
+                RoundLayout.evidenceFileName(member: unit, revision: Int(revision), index: Int(index))] = hash
+        }
         let notices = (journal?.first { $0.kind == .preliminary }).flatMap(Self.listedNotices)
         let issued = Dictionary(
             (notices?.notices ?? []).map { ($0.unit, $0.fileHash) }, uniquingKeysWith: { a, _ in a })
-        for name in names {
+        for name in names where name.hasSuffix(RoundLayout.evidenceExtension) {
+            let subject = folder + "/" + name
+            guard let expected = listedEvidence[name] else {
+                problem(subject, .explanationStrayFile, [subject])
+                continue
+            }
+            do {
+                let checked = try Evidence.check(path(subject), roster: round.roster)
+                guard checked.sender.role == .unit, checked.canonicalName == name else {
+                    problem(subject, .explanationStrayFile, [subject])
+                    continue
+                }
+                if checked.fileHash != expected { problem(subject, .explanationHashWrong, [subject]) }
+            } catch {
+                problems.append((subject, Notice(error.asAppraisalError)))
+            }
+        }
+        for name in names where !name.hasSuffix(RoundLayout.evidenceExtension) {
             let subject = folder + "/" + name
             guard let parsed = RoundLayout.parseExplanationFileName(name), let expected = listed[name] else {
                 problem(subject, .explanationStrayFile, [subject])
@@ -55,6 +89,9 @@ extension RoundVerification {
         }
         for (name, entry) in listed.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
             problem(folder, .explanationMissing, [entry.unit, String(entry.revision)])
+        }
+        for name in listedEvidence.keys.sorted() where !names.contains(name) {
+            problem(folder, .explanationEvidenceMissing, [folder + "/" + name])
         }
         let units = Set(listed.values.map(\.unit)).count
         report(

@@ -20,6 +20,8 @@ struct ExplainCommand: ParsableCommand {
     var out: String?
     @Option(help: ArgumentHelp(Terminal.localized(.explainHelpRevision)))
     var revision: Int = 1
+    @Option(help: ArgumentHelp(Terminal.localized(.explainHelpAttach), valueName: "file"))
+    var attach: [String] = []
 
     func validate() throws {
         guard (1...1_000_000).contains(revision) else {
@@ -49,19 +51,19 @@ struct ExplainCommand: ParsableCommand {
         let bytes = try FileIO.read(sheet, maxBytes: 64 << 20)
         let output = out ?? RoundLayout.explanationFileName(unit: unit.id, revision: revision)
         try FileIO.refuseExisting(output)
+        let plan = try ExplanationSeal.plan(attach, unit: unit.id, revision: revision, output: output)
         let secret = try key.unlock(locked)
         let opened = try file.open(with: secret)
         let answers: [UnitExplanation.Answer]
         do {
-            answers = try AnswerSheet.read(bytes, file: sheet, notice: opened)
+            answers = try AnswerSheet.read(bytes, file: sheet, notice: opened, evidence: plan.names)
         } catch let problems as InputProblems {
             for problem in problems.errors { Terminal.report(problem) }
             throw CLIError(.explainSheetRejected, [sheet, String(problems.errors.count)])
         }
-        let explanation = UnitExplanation(
-            round: file.round, unit: unit.id, notice: file.fileHash, revision: revision, answers: answers)
-        let sealed = try ExplanationFile.seal(explanation, unit: secret, to: opened.secretary)
-        try FileIO.writeAtomically(sealed, to: output, mode: 0o644)
+        let explanation = try ExplanationSeal.seal(
+            answers, notice: file, opened: opened, unit: secret, revision: revision, plan: plan, output: output)
+        for path in plan.outputs { Terminal.say(.explainWroteEvidence, [path]) }
         Terminal.say(
             .explainWrote,
             [output, String(answers.count), String(explanation.disputed.count), opened.secretary.id, opened.answerBy])

@@ -300,6 +300,10 @@ extension Catalog {
             "The explanation file to write (default UNIT.rN.avx; never overwritten).",
         "explain.help-revision":
             "The revision: 1 for the first explanation; a later one with a higher number replaces it.",
+        "explain.help-attach":
+            "An evidence document for your explanation (repeat for more); cite its file name in minh_chung (names separated by ;).",
+        "explain.wrote-evidence":
+            "Wrote {1} (evidence, sealed to the secretary; hand it in with the explanation).",
         "explain.needs-notice":
             "give --round ROUND or --notice NOTICE.avn: the notice the sheet answers.",
         "explain.sheet-rejected":
@@ -334,8 +338,12 @@ extension Catalog {
             "{1}:{2}:{3}: “{4}” is not an answer; write “đồng ý” (agree) or “không đồng ý” (disagree), or leave it empty (agree).",
         "explanation.long-text":
             "{1}:{2}:{3}: the explanation is longer than {4} bytes.",
-        "explanation.evidence-unsupported":
-            "{1}:{2}:{3}: cell {4}: evidence attachments to an explanation are not supported yet; leave minh_chung empty and hand the documents to the secretary.",
+        "explanation.unknown-evidence":
+            "{1}:{2}:{3}: “{4}” is not one of the files given with --attach; name each document of minh_chung (separated by ;) and attach it.",
+        "explanation.evidence-without-dispute":
+            "{1}:{2}:{3}: cell {4}: evidence while agreeing; evidence supports a disagreement only.",
+        "inbox.evidence-without-explanation":
+            "{1}: evidence of unit {2}, revision {3}, but that explanation was not received; receive the explanation (.avx) with it.",
         "explanation.malformed":
             "{1}: the explanation's contents are not valid ({2}).",
         "explanation.content-mismatch":
@@ -881,6 +889,8 @@ extension Catalog {
             "{1}: not an explanation the journal records (name UNIT.rN.avx, as its header says).",
         "verify.explanation-hash":
             "{1}: differs from the file the journal recorded as received.",
+        "verify.explanation-evidence-missing":
+            "{1}: a unit's evidence recorded in the journal but missing.",
         "verify.explanation-missing":
             "the explanation of unit {1}, revision {2}, is recorded in the journal but missing from explanations/.",
         "verify.notice-missing": "the notice of unit {1} is listed in the journal but missing from notices/.",

@@ -307,6 +307,10 @@ extension Catalog {
             "Tệp giải trình sẽ ghi (mặc định UNIT.rN.avx; không bao giờ ghi đè).",
         "explain.help-revision":
             "Lần giải trình: 1 cho lần đầu; lần sau với số lớn hơn sẽ thay thế lần trước.",
+        "explain.help-attach":
+            "Tài liệu minh chứng cho giải trình (lặp lại nếu nhiều tệp); ghi tên tệp ở cột minh_chung (cách nhau bằng ;).",
+        "explain.wrote-evidence":
+            "Đã ghi {1} (minh chứng, niêm phong gửi thư ký; nộp kèm bản giải trình).",
         "explain.needs-notice":
             "cần --round ROUND hoặc --notice NOTICE.avn: thông báo mà phiếu trả lời.",
         "explain.sheet-rejected":
@@ -341,8 +345,12 @@ extension Catalog {
             "{1}:{2}:{3}: “{4}” không phải ý kiến hợp lệ; ghi “đồng ý” hoặc “không đồng ý”, hoặc để trống (đồng ý).",
         "explanation.long-text":
             "{1}:{2}:{3}: nội dung giải trình dài quá {4} byte.",
-        "explanation.evidence-unsupported":
-            "{1}:{2}:{3}: ô {4}: chưa hỗ trợ đính kèm minh chứng vào giải trình; để trống minh_chung và gửi tài liệu cho thư ký.",
+        "explanation.unknown-evidence":
+            "{1}:{2}:{3}: “{4}” không phải tệp nào đã đưa vào --attach; ghi tên từng tài liệu ở minh_chung (cách nhau bằng ;) và đính kèm tệp đó.",
+        "explanation.evidence-without-dispute":
+            "{1}:{2}:{3}: ô {4}: có minh chứng nhưng lại đồng ý; minh chứng chỉ dùng khi không đồng ý.",
+        "inbox.evidence-without-explanation":
+            "{1}: minh chứng của đơn vị {2}, lần {3}, nhưng chưa nhận bản giải trình đó; hãy nhận kèm tệp giải trình (.avx).",
         "explanation.malformed":
             "{1}: nội dung giải trình không hợp lệ ({2}).",
         "explanation.content-mismatch":
@@ -887,6 +895,8 @@ extension Catalog {
             "{1}: không phải bản giải trình nhật ký ghi nhận (tên UNIT.rN.avx, đúng như phong bì ghi).",
         "verify.explanation-hash":
             "{1}: khác với tệp nhật ký ghi đã nhận.",
+        "verify.explanation-evidence-missing":
+            "{1}: minh chứng của đơn vị có trong nhật ký nhưng không có tệp.",
         "verify.explanation-missing":
             "giải trình của đơn vị {1}, lần {2}, có trong nhật ký nhưng không có trong explanations/.",
         "verify.notice-missing": "thông báo của đơn vị {1} có trong nhật ký nhưng không có trong notices/.",

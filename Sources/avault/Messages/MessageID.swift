@@ -328,6 +328,8 @@ enum MessageID: String, MessageCode {
     case explainHelpNotice = "explain.help-notice"
     case explainHelpOut = "explain.help-out"
     case explainHelpRevision = "explain.help-revision"
+    case explainHelpAttach = "explain.help-attach"
+    case explainWroteEvidence = "explain.wrote-evidence"
     case explainNeedsNotice = "explain.needs-notice"
     case explainSheetRejected = "explain.sheet-rejected"
     case explainWrote = "explain.wrote"

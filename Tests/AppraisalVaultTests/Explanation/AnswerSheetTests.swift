@@ -60,7 +60,8 @@ struct AnswerSheetTests {
             (["1.1.1": ["agree", "Lý do", ""]], .textWithoutDispute),
             (["1.1.1": ["có thể", "", ""]], .badAnswer),
             (["1.1.1": ["disagree", String(repeating: "a", count: 8001), ""]], .longText),
-            (["1.1.1": ["disagree", "Lý do", "bien-ban.pdf"]], .evidenceUnsupported),
+            (["1.1.1": ["disagree", "Lý do", "bien-ban.pdf"]], .unknownEvidence),
+            (["1.1.1": ["", "", "bien-ban.pdf"]], .unknownEvidence),
         ]
         for (answers, code) in cases {
             do {
