@@ -14,6 +14,27 @@ from avformat import (AVError, Envelope, KIND_BY_NAME, f_bool, f_hex, f_ident, f
 EXPLANATION_CAP = 64 * 1024 * 1024   # §1.8
 ANSWER_FIELDS = ("agree", "code", "text")
 EXPLANATION_FIELDS = ("answers", "notice", "revision", "round", "unit")
+ATTACHMENT_FIELDS = ("fileHash", "index", "name", "size")
+
+
+def _attachment_names(x) -> set:
+    """The optional top-level `attachments` (§10.2 rules): 1-999 items, index i+1, valid distinct names."""
+    if "attachments" not in x:
+        return set()
+    items = x["attachments"]
+    hdr(isinstance(items, list) and 1 <= len(items) <= 999, "explanation.attachments", "1-999 items")
+    names = set()
+    for i, a in enumerate(items):
+        p = f"explanation.attachments[{i}]"
+        fields(a, p, ATTACHMENT_FIELDS)
+        f_hex(a["fileHash"], p + ".fileHash", 32)
+        hdr(f_int(a["index"], p + ".index", 1, 999) == i + 1, p + ".index", "not i+1")
+        name = f_str(a["name"], p + ".name", 255, 1)
+        hdr(name not in (".", "..") and "/" not in name and "\\" not in name and not is_blank(name)
+            and unicodedata.normalize("NFC", name) == name and name not in names, p + ".name", "invalid or repeated")
+        names.add(name)
+        f_int(a["size"], p + ".size", 0, 2**53 - 1)
+    return names
 
 
 def read_explanation(data: bytes) -> Envelope:
@@ -56,14 +77,22 @@ def parse_explanation(plain: bytes) -> dict:
     """The plaintext strictly (§12.4); any violation is explanation.malformed."""
     try:
         x = parse_canonical(plain)
-        fields(x, "explanation", EXPLANATION_FIELDS)
+        hdr(isinstance(x, dict), "explanation", "not an object")
+        fields(x, "explanation", EXPLANATION_FIELDS + (("attachments",) if "attachments" in x else ()))
+        names = _attachment_names(x)
         answers = x["answers"]
         hdr(isinstance(answers, list) and len(answers) <= 100_000, "explanation.answers", "0-100000 answers")
         codes = set()
         for i, a in enumerate(answers):
             p = f"explanation.answers[{i}]"
-            fields(a, p, ANSWER_FIELDS)
+            fields(a, p, ANSWER_FIELDS + (("attachments",) if isinstance(a, dict) and "attachments" in a else ()))
             agree = f_bool(a["agree"], p + ".agree")
+            if "attachments" in a:
+                cited = a["attachments"]
+                hdr(isinstance(cited, list) and len(cited) >= 1 and not agree, p + ".attachments",
+                    "empty, or cited when agreeing")
+                hdr(all(isinstance(n, str) and n in names for n in cited) and len(set(cited)) == len(cited),
+                    p + ".attachments", "not a name of attachments, or repeated")
             f_str(a["code"], p + ".code", 16, 1)
             hdr(a["code"] not in codes, p + ".code", "twice")
             codes.add(a["code"])

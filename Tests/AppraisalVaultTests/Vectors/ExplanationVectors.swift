@@ -67,6 +67,18 @@ extension VectorGenerator {
             o["answers"] = .array(items)
         }
         let content = CanonicalJSON.serialize(explanation.json)
+        let withEvidence = UnitExplanation(
+            round: explanationRound, unit: "dv-vector", notice: explanationNotice, revision: 1,
+            answers: [
+                UnitExplanation.Answer(
+                    code: "1.1.1", agree: false, text: "Xem văn bản đính kèm", attachments: ["ke-hoach.pdf"]),
+                UnitExplanation.Answer(code: "1.2.1", agree: true, text: ""),
+            ],
+            attachments: [
+                Evidence.Attachment(
+                    fileHash: BLAKE2b.hash(Array("AppraisalVault/vectors/explanation/evidence".utf8), outputLength: 32),
+                    index: 1, name: "ke-hoach.pdf", size: 1234)
+            ])
         let good = try seal(explanation.json, "success")
         var wrongKind = good
         wrongKind[8] = ArtifactKind.submission.rawValue
@@ -156,6 +168,25 @@ extension VectorGenerator {
             a(
                 "duplicate-code", "explanation.malformed", "answers[1].code \"1.1.1\" again",
                 try seal(edited { answer(&$0, 1, "code", .string("1.1.1")) }, "duplicate")),
+            a(
+                "with-evidence", "success", "answers[0] cites the attachment ke-hoach.pdf (index 1)",
+                try seal(withEvidence.json, "with-evidence")),
+            a(
+                "unknown-evidence", "explanation.malformed", "answers[0] cites khac.pdf, not in attachments",
+                try seal(
+                    {
+                        guard case .object(var o) = withEvidence.json else { preconditionFailure() }
+                        answer(&o, 0, "attachments", .array([.string("khac.pdf")]))
+                        return .object(o)
+                    }(), "unknown-evidence")),
+            a(
+                "evidence-when-agreeing", "explanation.malformed", "answers[1] agrees and cites ke-hoach.pdf",
+                try seal(
+                    {
+                        guard case .object(var o) = withEvidence.json else { preconditionFailure() }
+                        answer(&o, 1, "attachments", .array([.string("ke-hoach.pdf")]))
+                        return .object(o)
+                    }(), "evidence-agree")),
             a(
                 "extra-field", "explanation.malformed", "an extra plaintext field \"score\"",
                 try seal(edited { $0["score"] = .string("1") }, "extra")),
