@@ -98,6 +98,13 @@ extension Inbox {
         }
         let folder = RoundLayout(roundDirectory).explanations
         let target = FileIO.join(folder, checked.canonicalName)
+        let journaled = journal.entries.contains {
+            $0.kind == .receiveExplanationEvidence && $0.details["unit"] == .string(unit)
+                && $0.details["revision"] == .integer(Int64(revision))
+                && $0.details["index"] == .integer(Int64(checked.context.index))
+        }
+        // Not journaled: a leftover of an interrupted receive, replaced.
+        if FileIO.exists(target), !journaled { try FileIO.remove(target) }
         if FileIO.exists(target) {
             if (try? Evidence.hashFile(target)).map({ Sodium.constantTimeEqual($0, checked.fileHash) }) == true {
                 throw InboxError(
