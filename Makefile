@@ -17,16 +17,22 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsodium-dev pkg-config; \
 	fi
 
-# Chromium prints the PDF report; pdftoppm (poppler-utils) turns it into page images.
+# Chromium prints the PDF report; pdftoppm (poppler-utils) turns it into page images. The page
+# asks for Times New Roman, else Liberation Serif, which must cover Vietnamese: Liberation 1.x
+# (fonts-liberation) does not, and Chromium then takes each missing letter (ế, ữ, ở…) from
+# another font; fonts-liberation2 does.
 report-deps:
-	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
-		echo "Installing chromium and poppler-utils…"; \
+	@if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
+		|| ! fc-list ':lang=vi' family | grep -q 'Liberation Serif'; then \
+		echo "Installing chromium, poppler-utils and fonts-liberation2…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends chromium poppler-utils fonts-liberation; \
+			--no-install-recommends chromium poppler-utils fonts-liberation2; \
 	fi
 
 # The demo round's official report as PDF and PNG pages (PAGES_DIR/report.pdf, report-N.png at
-# 100 dpi), to look at before a change to the report lands; docs/report-page1.png is page 1.
+# 100 dpi), and a unit's notice of its preliminary result (notice.pdf, notice-N.png, made by
+# scripts/notice-page.sh), to look at before a change to either lands; docs/report-page1.png and
+# docs/notice-page1.png are their first pages.
 PAGES_DIR ?= pages
 pages: build report-deps
 	@rm -rf "$(PAGES_DIR)" && mkdir -p "$(PAGES_DIR)"
@@ -34,21 +40,25 @@ pages: build report-deps
 		$$bin demo --dir "$(PAGES_DIR)/demo" --samples samples --keys keys >/dev/null && \
 		$$bin report --round "$(PAGES_DIR)/demo/round" --format pdf -o "$(PAGES_DIR)/report.pdf" && \
 		pdftoppm -r 100 -png "$(PAGES_DIR)/report.pdf" "$(PAGES_DIR)/report" && \
-		echo "$(PAGES_DIR)/report.pdf: $$(ls "$(PAGES_DIR)"/report-*.png | wc -l) pages as PNG in $(PAGES_DIR)/"
+		echo "$(PAGES_DIR)/report.pdf: $$(ls "$(PAGES_DIR)"/report-*.png | wc -l) pages as PNG in $(PAGES_DIR)/" && \
+		bash scripts/notice-page.sh "$$bin" "$(PAGES_DIR)"
 
 # The product only (a plain `swift build` would also compile the benchmarks).
 build: deps
 	$(SWIFT) build --product avault
 
+# Release builds link the Swift runtime and Foundation statically (`-static-stdlib`): a new
+# process then starts in a few milliseconds instead of ~70 ms of dynamic loading (docs/performance.md).
+STATIC := -Xswiftc -static-stdlib
 release: deps
-	$(SWIFT) build -c release --product avault
+	$(SWIFT) build -c release --product avault $(STATIC)
 
 # The release binary and the man page (docs/avault.1) under DESTDIR/PREFIX.
 PREFIX ?= /usr/local
 DESTDIR ?=
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1"
-	install -m 755 "$$($(SWIFT) build -c release --product avault --show-bin-path)/avault" "$(DESTDIR)$(PREFIX)/bin/avault"
+	install -m 755 "$$($(SWIFT) build -c release --product avault $(STATIC) --show-bin-path)/avault" "$(DESTDIR)$(PREFIX)/bin/avault"
 	install -m 644 docs/avault.1 "$(DESTDIR)$(PREFIX)/share/man/man1/avault.1"
 
 # docs/avault.1 and the per-command exit statuses in docs/cli.md, from the binary's definitions.
@@ -91,7 +101,7 @@ bench-deps: deps
 		echo "Installing$$missing…"; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
-	$(SWIFT) build -c release --product avault-bench -Xswiftc -enable-testing
+	$(SWIFT) build -c release --product avault-bench -Xswiftc -enable-testing $(STATIC)
 
 bench: bench-deps
 	$(BENCH) stream --size 1024 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)

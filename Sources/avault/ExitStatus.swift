@@ -66,6 +66,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             ReleaseError.Code.duplicateHolderID, ReleaseError.Code.duplicateSigningKey, ReleaseError.Code.holderCount,
             ReleaseError.Code.holderRole, ReleaseError.Code.singleHolder, ReleaseError.Code.thresholdRange,
             RoundError.Code.badReference, RoundError.Code.badDocument, RoundError.Code.badDeadline,
+            RoundError.Code.tooManyRecipients,
             RoundError.Code.badTitle, RoundError.Code.badYear, RoundError.Code.demoRefused,
             RoundError.Code.fingerprintUnreadable, RoundError.Code.secretaryRole, RoundError.Code.sharedKey,
             MessageID.roundLockBadWait, MergeError.Code.surveyMissing, MergeError.Code.surveyNotUsed,

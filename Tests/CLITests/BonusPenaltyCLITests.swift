@@ -10,10 +10,10 @@ extension RoundCLITests {
         if !FileManager.default.fileExists(atPath: dir + "/issued.csv") {  // worksheet never overwrites
             #expect(try avault(["worksheet", "--round", "round", "--member", "tv-07", "-o", "issued.csv"]).status == 0)
         }
-        let lines = try String(contentsOfFile: dir + "/issued.csv", encoding: .utf8)
-            .components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        var filled = [lines[0]]
-        for line in lines.dropFirst() {
+        let issued = WorksheetLines(try String(contentsOfFile: dir + "/issued.csv", encoding: .utf8))
+        let lines = issued.head + issued.rows
+        var filled = issued.head
+        for line in issued.rows {
             var cells = Self.fields(line)
             let n = cells.count
             let key = cells[0] + "/" + cells[2]
@@ -84,12 +84,22 @@ extension RoundCLITests {
         #expect(sealed.status == 0, "\(sealed.err)")
     }
 
-    /// `--index-above-100` is stored in the signed round and shown by `round show`.
+    /// `--index-above-100` is stored in the signed round and shown by `round show`, as text and in
+    /// `--json` with each set's bonus and penalty items.
     @Test func indexAbove100Parameter() throws {
         let made = try avault(initArgs() + ["--index-above-100"])
         #expect(made.status == 0, "\(made.err)")
         let shown = try avault(["round", "show", "round"])
         #expect(shown.out.contains("may exceed 100 (--index-above-100)"), "\(shown.out)")
+        let json = try JSONOutputCLITests.object(try avault(["round", "show", "round", "--json"]).out)
+        #expect(json["indexAbove100"] as? Bool == true)
+        let sets = try #require(json["criteriaSets"] as? [[String: Any]])
+        for set in sets {
+            let bonus = try #require(set["bonus"] as? [[String: Any]])
+            let penalty = try #require(set["penalty"] as? [[String: Any]])
+            #expect(bonus.map { $0["code"] as? String } == ["T1"] && penalty.map { $0["code"] as? String } == ["TR1"])
+            #expect(bonus.first?["cap"] as? String == "2" && penalty.first?["step"] as? String == "0.5", "\(set)")
+        }
     }
 
     /// The demo's released report shows base, bonus, penalty and final total per unit, the index
@@ -110,7 +120,18 @@ extension RoundCLITests {
                 #expect(d("percent") == d("final") * 100 / d("max"), "\(u)")  // max 100: no rounding
                 #expect(d("percent") <= previous, "ranked on the final index")
                 previous = d("percent")
-                if d("bonus") != 0 || d("penalty") != 0 { withExtras += 1 }
+                let name = u["name"] as? String ?? "?"
+                let s = { (k: String) in u[k] as? String ?? "?" }
+                if d("bonus") != 0 || d("penalty") != 0 {
+                    withExtras += 1
+                    // The printed ranking line shows the final total and how it is made.
+                    let line =
+                        "\(name): \(s("final"))/\(s("max")) points (base \(s("appraised")) + bonus "
+                        + "\(s("bonus")) − penalty \(s("penalty"))), index \(s("percent")) %"
+                    #expect(r.out.contains(line), "\(line)")
+                } else {
+                    #expect(r.out.contains("\(name): \(s("final"))/\(s("max")) points, index"), "\(name)")
+                }
             }
         }
         let listed = try #require(report["bonusAndPenalty"] as? [[String: Any]])

@@ -74,8 +74,9 @@ extension RoundCLITests {
         #expect(lines.filter { $0.contains(",1.1.1,Ban hành kế hoạch,2,1.5,,") }.count == 10, "\(text)")
         #expect(lines.filter { $0.contains(",1.1.2,Thực hiện kế hoạch,2,,,") }.count == 10)
         // Fill every row with its self score (or the maximum) and seal.
-        var filled = [lines[0]]
-        for line in lines.dropFirst() {
+        let issued = WorksheetLines(text)
+        var filled = issued.head
+        for line in issued.rows {
             var cells = line.components(separatedBy: ",")
             let n = cells.count
             cells[n - 2] = cells[n - 3].isEmpty ? cells[n - 4] : cells[n - 3]

@@ -10,11 +10,11 @@ import Testing
 struct NoticeCLITests {
     static let framework =
         "code,title,max,method,step\n1,Lĩnh vực A,1.5,,\n1.1,Tiêu chí A1,1.5,,\n1.1.1,Thành phần 1,1,self,\n"
-        + "1.1.2,Thành phần 2,0.5,council,\ntotal,,1.5,,\n"
+        + "1.1.2,Thành phần 2,0.5,council,\nTR1,Chậm nộp báo cáo,1,penalty,0.25\ntotal,,1.5,,\n"
     static let units = "id,name,group\nu1,Sở Một,so-nganh\nu2,Sở Hai,so-nganh\nu3,UBND huyện Ba,huyen\n"
     static let selfScores = "unit,code,score\nu1,1.1.1,0.75\nu2,1.1.1,1\nu3,1.1.1,1\n"
     static let members =
-        "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1,huyen\n"
+        "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1 TR1,so-nganh\ntv-02,keys/tv-02.pub,1 TR1,huyen\n"
 
     /// The input files, the demo keys the round needs, the passphrase file and unit keys u1, u2 made
     /// by the binary (`keygen --role unit`, passphrase `đơn vị thử`); returns the passphrase files.
@@ -103,12 +103,15 @@ struct NoticeCLITests {
             "tv-01": [
                 Appraisal(unit: "u1", code: "1.1.1", score: Points(parsing: "0.5")!, reason: "Kế hoạch ban hành chậm"),
                 Appraisal(unit: "u1", code: "1.1.2", score: Points(parsing: "0.5")!, reason: ""),
+                Appraisal(unit: "u1", code: "TR1", score: Points(parsing: "0.25")!, reason: "Báo cáo quý nộp chậm"),
+                Appraisal(unit: "u2", code: "TR1", score: .zero, reason: ""),
                 Appraisal(unit: "u2", code: "1.1.1", score: Points(parsing: "0.25")!, reason: "Không có minh chứng u2"),
                 Appraisal(unit: "u2", code: "1.1.2", score: Points(parsing: "0.25")!, reason: "Chưa đạt u2"),
             ],
             "tv-02": [
                 Appraisal(unit: "u3", code: "1.1.1", score: Points(parsing: "1")!, reason: ""),
                 Appraisal(unit: "u3", code: "1.1.2", score: Points(parsing: "0.5")!, reason: ""),
+                Appraisal(unit: "u3", code: "TR1", score: .zero, reason: ""),
             ],
         ]
         for (member, list) in rows {
@@ -149,7 +152,7 @@ struct NoticeCLITests {
             roundDirectory: cli.path("round"), secretaryKey: round.secretary.signingKey, roundHash: round.fileHash)
         let entry = try #require(journal.entries.last)
         #expect(entry.kind == .preliminary)
-        #expect(entry.details["answerBy"] == .string("2026-02-01T23:59:59Z"))
+        #expect(entry.details["answerBy"] == .string("2026-02-01T16:59:59Z"))
         #expect(entry.details["withoutKey"] == .array([.string("u3")]))
         for unit in ["u1", "u2"] {
             let file = try NoticeFile.load(cli.path("round/notices/\(unit).avn"))
@@ -204,7 +207,7 @@ struct NoticeCLITests {
         #expect(own.exited(0), "\(own)")
         #expect(own.stdout.contains("Sở Một (u1)"), "\(own.stdout)")
         #expect(own.stdout.contains("1.1.1  0.75 → 0.5  (-0.25)  Kế hoạch ban hành chậm"), "\(own.stdout)")
-        #expect(own.stdout.contains("2026-02-01T23:59:59Z"), "\(own.stdout)")
+        #expect(own.stdout.contains("2026-02-01T16:59:59Z"), "\(own.stdout)")
         let html = try String(contentsOfFile: cli.path("u1.html"), encoding: .utf8)
         let csv = try String(contentsOfFile: cli.path("u1.csv"), encoding: .utf8)
         for text in [html, csv, own.stdout] {
@@ -213,8 +216,17 @@ struct NoticeCLITests {
             #expect(!text.lowercased().contains("rank") && !text.contains("Xếp hạng") && !text.contains("hạng"))
         }
         #expect(html.contains("Kế hoạch ban hành chậm") && html.contains("Sở Một"))
+        // Printed like the report: A4, decimal commas with two decimals, the deadline in Vietnam time.
+        #expect(html.contains("@page{size:A4") && html.contains("<td class=\"n\">0,50</td>"), "\(html)")
+        #expect(html.contains("23:59:59 (giờ Việt Nam, UTC+7) ngày 01/02/2026"), "\(html)")
+        // The penalty item is a cell of its own, outside the base total: base 1, penalty 0.25, final 0.75.
+        #expect(own.stdout.contains("TR1  — → 0.25  (—)  Báo cáo quý nộp chậm"), "\(own.stdout)")
+        #expect(own.stdout.contains("Totals: self 0.75, appraised 1, of 1.5"), "\(own.stdout)")
+        #expect(own.stdout.contains("Bonus 0, penalty 0.25: preliminary final total 0.75."), "\(own.stdout)")
+        #expect(
+            html.contains("Điểm trừ: Chậm nộp báo cáo") && html.contains("tổng điểm cuối cùng (sơ bộ): <b>0,75</b>"))
         let lines = csv.split(separator: "\r\n").map(String.init)
-        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.count == 4, "\(lines)")
         #expect(lines[0].hasSuffix(UnitNotice.sheetColumns.joined(separator: ",")))
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("u1,") }, "\(lines)")
         let attributes = try FileManager.default.attributesOfItem(atPath: cli.path("u1.csv"))

@@ -33,6 +33,9 @@ struct OfficialReportCLITests {
         }
         #expect(html.contains(".motto{font-weight:bold;display:inline-block;border-bottom:1px solid #000"))
         #expect(html.contains("(Kèm theo Báo cáo số "))
+        // The demo round gives no --recipient: the default "Nơi nhận" list, signed into the round.
+        #expect(
+            html.contains("- UBND tỉnh (để báo cáo);<br>\n- Sở Nội vụ;<br>") && html.contains("- Lưu: VT, HĐTĐ.</td>"))
         // One chart per group, inline SVG, no script.
         #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
         #expect(!html.contains("<script"))

@@ -42,16 +42,15 @@ extension RoundCLITests {
         let shown = try avault(["round", "show", "round"])
         #expect(shown.out.contains("Recusals") && shown.out.contains("tv-02: tp-dien-bien-phu"), "\(shown.out)")
         #expect(try avault(["worksheet", "--round", "round", "--member", "tv-02", "-o", "tv-02.csv"]).status == 0)
-        var lines = try String(contentsOfFile: dir + "/tv-02.csv", encoding: .utf8)
-            .components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        for i in 1..<lines.count {
-            var cells = lines[i].components(separatedBy: ",")
+        var sheet = WorksheetLines(try String(contentsOfFile: dir + "/tv-02.csv", encoding: .utf8))
+        for i in sheet.rows.indices {
+            var cells = sheet.rows[i].components(separatedBy: ",")
             let n = cells.count
             cells[n - 2] = cells[n - 3].isEmpty ? cells[n - 4] : cells[n - 3]
-            lines[i] = cells.joined(separator: ",")
+            sheet.rows[i] = cells.joined(separator: ",")
         }
-        lines.append("tp-dien-bien-phu,,1.1.1,,2,1.5,1.5,")
-        try (lines.joined(separator: "\r\n") + "\r\n").write(
+        sheet.rows.append("tp-dien-bien-phu,,1.1.1,,2,1.5,1.5,")
+        try sheet.text.write(
             toFile: dir + "/tv-02.csv", atomically: true, encoding: .utf8)
         let sealed = try avault([
             "seal", "tv-02.csv", "--round", "round", "--key", "keys/tv-02.key", "--passphrase-file", "pass",

@@ -45,12 +45,12 @@ import Testing
     }
 
     @discardableResult
-    func avault(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+    func avault(_ args: [String], lang: String = "C") throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLI.binary)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        p.environment = ["LANG": "C", "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": FileIOPaths.state(of: dir)]
+        p.environment = ["LANG": lang, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": FileIOPaths.state(of: dir)]
         let out = Pipe()
         let err = Pipe()
         p.standardOutput = out
@@ -60,6 +60,11 @@ import Testing
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// Runs `avault` under a Vietnamese `LANG`.
+    func avaultVietnamese(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        try avault(args, lang: "vi_VN.UTF-8")
     }
 
     func initArgs(out: String = "round", demo: Bool = true, selfAssessment: String = "samples/self-assessment-demo.csv")
@@ -183,9 +188,14 @@ import Testing
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/tv-08.csv")))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+        // The header block (spec §3.9), padded to the 8 columns, then the column names.
+        #expect(lines.first == "Vòng thẩm định,Thẩm định Chỉ số CCHC 2025,,,,,,")
+        #expect(lines[1] == "Thành viên,Lò Văn Pâng (tv-08),,,,,,")
+        #expect(lines[2].hasPrefix("Dấu vân tay của vòng,") && lines[3] == "Năm,2025,,,,,,")
+        #expect(lines[4] == "Hạn nộp,Theo thông báo của thư ký,,,,,,")
         #expect(
-            lines.first == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
-        #expect(lines.count == 1 + 2 * (7 + 7))
+            lines[5] == "ma_don_vi,ten_don_vi,ma_tieu_chi,tieu_chi,diem_toi_da,diem_tu_cham,diem_tham_dinh,ly_do")
+        #expect(lines.count == 6 + 2 * (7 + 7))
         let again = try avault(["worksheet", "--round", "round", "--member", "tv-08", "-o", "tv-08.csv"])
         #expect(again.status == 73)  // never overwritten
         let unknown = try avault(["worksheet", "--round", "round", "--member", "tv-99", "-o", "x.csv"])
@@ -201,7 +211,8 @@ extension RoundCLITests {
             initArgs() + [
                 "--issuer", "UBND TỈNH LAI CHÂU", "--council", "HỘI ĐỒNG ĐÁNH GIÁ", "--place", "Lai Châu", "--signer",
                 "Nguyễn Văn Bình", "--signer-title", "PHÓ CHỦ TỊCH", "--document-number", "07/BC-HĐĐG", "--deadline",
-                "2026-12-15",
+                "2026-12-15", "--recipient", "UBND tỉnh Lai Châu (để báo cáo)", "--recipient", " Sở Nội vụ ",
+                "--recipient", "Lưu: VT",
             ])
         #expect(made.status == 0, "\(made.err)")
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/round/round.avr")))
@@ -210,12 +221,77 @@ extension RoundCLITests {
         #expect(
             text.contains(
                 #""document":{"council":"HỘI ĐỒNG ĐÁNH GIÁ","issuer":"UBND TỈNH LAI CHÂU","number":"07/BC-HĐĐG","#
-                    + #""place":"Lai Châu","signer":"Nguyễn Văn Bình","signerTitle":"PHÓ CHỦ TỊCH"}"#))
+                    + #""place":"Lai Châu","recipients":["UBND tỉnh Lai Châu (để báo cáo)","Sở Nội vụ","Lưu: VT"],"#
+                    + #""signer":"Nguyễn Văn Bình","signerTitle":"PHÓ CHỦ TỊCH"}"#))
         let sheet = try avault(["worksheet", "--round", "round", "--member", "tv-01", "-o", "tv-01.xlsx"])
         #expect(sheet.status == 0, "\(sheet.err)")
         let cells = try XLSXReader.firstSheet(
             Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/tv-01.xlsx"))), file: "tv-01.xlsx")
         #expect(cells[5]?[1] == .text("Hạn nộp") && cells[5]?[2] == .text("15/12/2026"), "\(cells[5] ?? [:])")
+        // The CSV worksheet carries the same header block, deadline included, in both dialects.
+        #expect(try avault(["worksheet", "--round", "round", "--member", "tv-01", "-o", "tv-01.csv"]).status == 0)
+        let csv = try String(contentsOfFile: dir + "/tv-01.csv", encoding: .utf8)
+        #expect(csv.contains("\r\nHạn nộp,15/12/2026,,,,,,\r\nma_don_vi,"), "\(csv.prefix(400))")
+        let vi = try avault([
+            "worksheet", "--round", "round", "--member", "tv-01", "-o", "vi.csv", "--csv-dialect", "vi",
+        ])
+        #expect(vi.status == 0, "\(vi.err)")
+        let viText = try String(contentsOfFile: dir + "/vi.csv", encoding: .utf8)
+        #expect(viText.contains("\r\nHạn nộp;15/12/2026;;;;;;\r\nma_don_vi;"), "\(viText.prefix(400))")
+        #expect(viText.contains("Thành viên;Nguyễn Văn An (tv-01);"), "\(viText.prefix(400))")
+    }
+
+    /// `round show` prints the report particulars, the recipients and the deadline stored in the
+    /// round, as text (English and Vietnamese) and in `--json`.
+    @Test func showPrintsDocumentParticulars() throws {
+        let made = try avault(
+            initArgs() + [
+                "--issuer", "UBND TỈNH LAI CHÂU", "--signer", "Nguyễn Văn Bình", "--document-number", "07",
+                "--deadline", "2026-12-15", "--recipient", "Sở Nội vụ", "--recipient", "Lưu: VT",
+            ])
+        #expect(made.status == 0, "\(made.err)")
+        let shown = try avault(["round", "show", "round"])
+        #expect(shown.status == 0, "\(shown.err)")
+        let lines = shown.out.split(separator: "\n").map(String.init)
+        func line(_ label: String) -> String? { lines.first { $0.hasPrefix(label + " ") } }
+        #expect(line("Issued by")?.hasSuffix("  UBND TỈNH LAI CHÂU — HỘI ĐỒNG THẨM ĐỊNH") == true, "\(shown.out)")
+        #expect(line("Report no.")?.hasSuffix("  07/BC-HĐTĐ") == true, "\(shown.out)")
+        #expect(line("Place")?.hasSuffix("  Điện Biên") == true, "\(shown.out)")
+        #expect(line("Signed by")?.hasSuffix("  CHỦ TỊCH Nguyễn Văn Bình") == true, "\(shown.out)")
+        #expect(line("Deadline")?.hasSuffix("  15/12/2026") == true, "\(shown.out)")
+        let recipients = try #require(lines.firstIndex { $0.hasPrefix("Recipients ") })
+        #expect(lines[recipients].hasSuffix("  Sở Nội vụ") && lines[recipients + 1].hasSuffix("  Lưu: VT"))
+        #expect(lines[recipients + 1].hasPrefix(" "), "a continuation line has no label: \(lines[recipients + 1])")
+
+        let json = try JSONOutputCLITests.object(try avault(["round", "show", "round", "--json"]).out)
+        #expect(json["deadline"] as? String == "2026-12-15")
+        let document = try #require(json["document"] as? [String: Any])
+        #expect(document["issuer"] as? String == "UBND TỈNH LAI CHÂU")
+        #expect(document["council"] as? String == "HỘI ĐỒNG THẨM ĐỊNH")
+        #expect(document["place"] as? String == "Điện Biên" && document["number"] as? String == "07")
+        #expect(document["signer"] as? String == "Nguyễn Văn Bình" && document["signerTitle"] as? String == "CHỦ TỊCH")
+        #expect(document["recipients"] as? [String] == ["Sở Nội vụ", "Lưu: VT"])
+    }
+
+    /// Without options: the default recipients, no number, a blank signature line and no deadline,
+    /// in Vietnamese too.
+    @Test func showPrintsDefaults() throws {
+        #expect(try avault(initArgs()).status == 0)
+        let shown = try avaultVietnamese(["round", "show", "round"])
+        #expect(shown.status == 0, "\(shown.err)")
+        let lines = shown.out.split(separator: "\n").map(String.init)
+        func line(_ label: String) -> String? { lines.first { $0.hasPrefix(label + " ") } }
+        #expect(line("Số văn bản")?.hasSuffix("  (văn thư điền)") == true, "\(shown.out)")
+        #expect(line("Người ký")?.hasSuffix("  CHỦ TỊCH, họ tên ký tay") == true, "\(shown.out)")
+        #expect(line("Hạn nộp")?.hasSuffix("  (không có)") == true, "\(shown.out)")
+        let at = try #require(lines.firstIndex { $0.hasPrefix("Nơi nhận ") })
+        let listed = lines[at..<(at + RoundDocument.defaultRecipients.count)].map {
+            String($0.dropFirst($0.hasPrefix("Nơi nhận") ? "Nơi nhận".count : 0)).trimmingCharacters(in: .whitespaces)
+        }
+        #expect(listed == RoundDocument.defaultRecipients, "\(shown.out)")
+        let json = try JSONOutputCLITests.object(try avault(["round", "show", "round", "--json"]).out)
+        #expect((json["document"] as? [String: Any])?["recipients"] as? [String] == RoundDocument.defaultRecipients)
+        #expect(json["deadline"] as? String == "")
     }
 
     /// An invalid particular or deadline is refused before the passphrase, naming the option;
@@ -223,7 +299,9 @@ extension RoundCLITests {
     @Test(arguments: [
         (["--place", " "], "--place"), (["--signer", "Nguyễn\u{202E}Văn"], "--signer"),
         (["--council", String(repeating: "Đ", count: 101)], "--council"), (["--deadline", "2026-02-30"], "--deadline"),
-        (["--document-number", "12\u{7}"], "--document-number"),
+        (["--document-number", "12\u{7}"], "--document-number"), (["--recipient", "\u{3000}"], "--recipient"),
+        (["--recipient", "Sở\nNội vụ"], "--recipient"),
+        ((0...RoundDocument.maxRecipients).flatMap { ["--recipient", "Nơi nhận \($0)"] }, "--recipient"),
     ])
     func documentOptionRefused(_ extra: [String], _ option: String) throws {
         let refused = try avault(initArgs() + extra)

@@ -110,7 +110,9 @@ import VaultCrypto
 
     func readWorksheet(_ i: Int) throws -> (header: [String], rows: [Row]) {
         let path = dir + "/members/\(member(i)).csv"
+        // From the row of column names on: above it, the header block (spec §3.9).
         let table = try CSV.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+            .skippingExportedHeaderBlock()
         return (table.header.fields.map(\.text), table.records.map { Row(fields: $0.fields.map(\.text)) })
     }
 

@@ -110,9 +110,9 @@ struct TwoSetRoundCLITests {
         let sheet = try cli.run(["worksheet", "--round", "round", "--member", member, "-o", "\(member).csv"])
         #expect(sheet.exited(0), "\(sheet)")
         let issued = String(decoding: try cli.read("\(member).csv"), as: UTF8.self)
-        let lines = issued.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        var out = [lines[0]]
-        for line in lines.dropFirst() {
+        let lines = WorksheetLines(issued)
+        var out = lines.head
+        for line in lines.rows {
             var cells = line.components(separatedBy: ",")
             let key = cells[0] + "/" + cells[2]
             let entry = try #require(entries[member]?[key], "no entry for \(key)")
@@ -150,7 +150,8 @@ struct TwoSetRoundCLITests {
         #expect(sheet.rows.filter { $0[column] == .text(SelfAssessment.notAssessedMark) }.count == 1)
         let refused = try Self.seal(cli, "tv-02", pass: pass)
         #expect(!refused.exited(0), "\(refused)")
-        #expect(refused.stderr.contains("tv-02.csv:5:8: u4 / 1.1.1:"), "\(refused)")
+        // Line 10 of the file: 5 lines of header block and the column names above the data (spec §3.9).
+        #expect(refused.stderr.contains("tv-02.csv:10:8: u4 / 1.1.1:"), "\(refused)")
         #expect(refused.stderr.contains("did not self-assess this sub-criterion: the appraised score 1 needs a reason"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("tv-02.avs")))
         _ = try Self.fill(cli, "tv-02")

@@ -162,13 +162,15 @@ struct XLSXWorksheetCLITests {
         let plain = try cli.run(["worksheet", "--round", round, "--member", "tv-08", "-o", "a.csv"])
         #expect(plain.exited(0), "\(plain)")
         let a = String(decoding: try cli.read("a.csv").dropFirst(3), as: UTF8.self)
-        #expect(a.hasPrefix("ma_don_vi,ten_don_vi,"))
+        // The header block first (spec §3.9), then the column names.
+        #expect(a.hasPrefix("Vòng thẩm định,") && a.contains("\r\nHạn nộp,Theo thông báo của thư ký,,,,,,\r\n"), "\(a)")
+        #expect(a.contains("\r\nma_don_vi,ten_don_vi,"))
         let vi = try cli.run([
             "worksheet", "--round", round, "--member", "tv-08", "-o", "b.txt", "--format", "csv", "--csv-dialect", "vi",
         ])
         #expect(vi.exited(0), "\(vi)")
         let b = String(decoding: try cli.read("b.txt").dropFirst(3), as: UTF8.self)
-        #expect(b.hasPrefix("ma_don_vi;ten_don_vi;"))
+        #expect(b.hasPrefix("Vòng thẩm định;") && b.contains("\r\nma_don_vi;ten_don_vi;"), "\(b)")
         let one = try cli.run([
             "worksheet", "--round", round, "--member", "tv-01", "-o", "one.csv", "--csv-dialect", "vi",
         ])
@@ -181,9 +183,9 @@ struct XLSXWorksheetCLITests {
         #expect(auto.exited(0), "\(auto)")
         #expect(try cli.read("c.csv") == cli.read("b.txt"))
         // Filled with decimal commas, it seals.
-        let lines = b.split(separator: "\r\n", omittingEmptySubsequences: false)
-        var out = [String(lines[0])]
-        for line in lines.dropFirst() where !line.isEmpty {
+        let lines = WorksheetLines(b)
+        var out = lines.head
+        for line in lines.rows {
             var f = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
             f[6] = f[4]
             f[7] = "Đủ hồ sơ"
@@ -209,7 +211,7 @@ struct XLSXWorksheetCLITests {
         let lines = blank.stderr.split(separator: "\n")
         #expect(blank.exited(65) && lines.count == 22, "\(blank)")
         // One problem per data row of the blank sheet (no appraised score), the first 20 shown.
-        let rows = String(decoding: try cli.read("tv-08.csv"), as: UTF8.self).split(separator: "\r\n").count - 1
+        let rows = WorksheetLines(String(decoding: try cli.read("tv-08.csv"), as: UTF8.self)).rows.count
         #expect(rows > 20)
         #expect(
             lines[20].contains("\(rows - 20) more not shown") && lines[21].contains("problems found: \(rows)"),

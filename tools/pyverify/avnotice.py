@@ -11,7 +11,9 @@ from avformat import (AVError, Envelope, KIND_BY_NAME, check_identity, f_dec, f_
                       f_str, f_ts, fail, fields, hdr, is_blank, parse_canonical)
 
 NOTICE_CAP = 16 * 1024 * 1024   # §1.8
-CELL_FIELDS = ("code", "difference", "max", "reason", "score", "self", "title")
+CELL_FIELDS = ("code", "difference", "kind", "max", "reason", "score", "self", "title")
+KINDS = ("sub-criterion", "bonus", "penalty")
+TOTAL_FIELDS = ("appraised", "bonus", "final", "max", "penalty", "self")
 NOTICE_FIELDS = ("answerBy", "cells", "round", "roundTitle", "secretary", "totals", "unit", "unitName", "year")
 
 
@@ -48,7 +50,7 @@ def parse_notice(plain: bytes) -> dict:
         cells = n["cells"]
         hdr(isinstance(cells, list) and 1 <= len(cells) <= 100_000, "notice.cells", "1-100000 cells")
         codes = set()
-        sums = {"appraised": Decimal(0), "max": Decimal(0), "self": Decimal(0)}
+        sums = {k: Decimal(0) for k in TOTAL_FIELDS}
         for i, c in enumerate(cells):
             p = f"notice.cells[{i}]"
             fields(c, p, CELL_FIELDS)
@@ -62,15 +64,22 @@ def parse_notice(plain: bytes) -> dict:
             score = f_dec(c["score"], p + ".score")
             own = _dec_or_null(c["self"], p + ".self")
             diff = _dec_or_null(c["difference"], p + ".difference")
+            hdr(c["kind"] in KINDS, p + ".kind", "not sub-criterion, bonus or penalty")
+            hdr(c["kind"] == "sub-criterion" or own is None, p + ".self", "a bonus or penalty item has no self score")
             hdr(mx > 0 and 0 <= score <= mx and (own is None or 0 <= own <= mx), p, "a score outside 0-max")
             hdr((diff is None) == (own is None) and (own is None or diff == score - own), p + ".difference",
                 "not score - self")
-            sums["appraised"] += score
-            sums["max"] += mx
+            if c["kind"] == "sub-criterion":
+                sums["appraised"] += score
+                sums["max"] += mx
+            else:
+                sums[c["kind"]] += score
             sums["self"] += own or 0
+        # §6.4: the final total is base + bonus - penalty, at least 0.
+        sums["final"] = max(Decimal(0), sums["appraised"] + sums["bonus"] - sums["penalty"])
         t = n["totals"]
-        fields(t, "notice.totals", ("appraised", "max", "self"))
-        for k in ("appraised", "max", "self"):
+        fields(t, "notice.totals", TOTAL_FIELDS)
+        for k in TOTAL_FIELDS:
             hdr(f_dec(t[k], "notice.totals." + k) == sums[k], "notice.totals." + k, "not the sum")
         return n
     except AVError as e:

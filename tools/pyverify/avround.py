@@ -25,6 +25,15 @@ def on_step(v: Decimal, step: Decimal) -> bool:
     return (v / step) == (v / step).to_integral_value()
 
 
+def covered(st: dict, local: str) -> list:
+    """§3.4: the appraisable cells a member code assigns in set `st`: a tree code (F1) assigns every
+    appraisable sub-criterion at or under it; a bonus or penalty code (F6) that item only, even
+    when another item's code starts with it and a dot (`T` and `T.1`)."""
+    if CODE_RE.fullmatch(local) is None:
+        return [s for s in st["appraisable"] if s["code"] == local]
+    return [s for s in st["appraisable"] if s["code"] == local or s["code"].startswith(local + ".")]
+
+
 class Round:
     """A parsed, signature-checked and re-validated round definition."""
 
@@ -137,9 +146,18 @@ class Round:
         return mx, step
 
     def _document(self, doc, deadline):
-        """§3.2 `document` (exactly six one-line NFC strings, at most 200 bytes, not blank
-        except `signer` and `number`, which may be empty) and `deadline` ("" or a calendar date)."""
-        fields(doc, "header.document", ("council", "issuer", "number", "place", "signer", "signerTitle"))
+        """§3.2 `document` (exactly seven fields: six one-line NFC strings, at most 200 bytes, not
+        blank except `signer` and `number`, which may be empty, and `recipients`, 1 to 20 such
+        strings, none blank) and `deadline` ("" or a calendar date)."""
+        fields(doc, "header.document",
+               ("council", "issuer", "number", "place", "recipients", "signer", "signerTitle"))
+        rec = doc["recipients"]
+        hdr(isinstance(rec, list) and 1 <= len(rec) <= 20, "header.document.recipients", "1-20 strings")
+        for i, v in enumerate(rec):
+            p = f"header.document.recipients[{i}]"
+            f_str(v, p, 200, 0)
+            hdr(nfc(v), p, "not NFC")
+            hdr(not is_blank(v), p, "blank")
         for key in ("council", "issuer", "number", "place", "signer", "signerTitle"):
             v = doc[key]
             p = "header.document." + key
@@ -221,13 +239,15 @@ class Round:
                 p = f"{base}.{method}[{i}]"
                 fields(x, p, ("code", "max", "step", "title"))
                 code = x["code"]
-                hdr(isinstance(code, str) and EXTRA_CODE_RE.fullmatch(code) is not None, p + ".code", "F6 bad code")
-                hdr(code not in self.codes, p + ".code", "duplicate code")
+                hdr(isinstance(code, str) and EXTRA_CODE_RE.fullmatch(code) is not None
+                    and code.lower() not in ("total", "final"), p + ".code", "F6 bad code")
+                # F6: unique among the framework's codes ignoring ASCII case (tree codes are digits).
+                hdr(code.lower() not in {c.lower() for c in self.codes}, p + ".code", "duplicate code")
                 self.codes.add(code)
                 f_str(x["title"], p + ".title", 1000, 1)
                 hdr(not is_blank(x["title"]) and nfc(x["title"]), p + ".title", "blank or not NFC")
                 step, cap = f_dec(x["step"], p + ".step"), f_dec(x["max"], p + ".max")
-                hdr(step > 0 and cap > 0 and on_step(cap, step), p, "F6 cap/step")
+                hdr(step > 0 and 0 < cap <= total and on_step(cap, step), p, "F6 cap/step")
                 x["method"] = method
                 extras.append(x)
                 self.node[code] = x
@@ -316,8 +336,7 @@ class Round:
                 else:
                     st, local = (self.sets[0] if len(self.sets) == 1 else None), c
                 hdr(st is not None and local in st["node"], p + ".codes", f"M2 unknown code {c!r}")
-                cov = [s for s in st["appraisable"]
-                       if s["code"] == local or s["code"].startswith(local + ".")]
+                cov = covered(st, local)
                 hdr(cov, p + ".codes", f"M2 {c} covers no appraisable sub-criterion")
                 subs.setdefault(st["id_"], []).extend(cov)
             for u in units:

@@ -483,7 +483,10 @@ def check_manifest_coverage(rep: Report, f: Folder):
     all_members = [m["identity"]["id"] for m in rnd.members]
     missing = sorted((m for m in all_members if m not in listed_members), key=lambda x: x.encode())
     incomplete = c["gaps"] > 0 or c["conflicts"] > 0
-    ok = (c["appraisable"] == rnd.appraisable and c["appraised"] <= c["appraisable"]
+    # A merge refuses unassigned and missing rows (§6.5): the only gaps are the cells of the
+    # members who did not submit, and there are no conflicts.
+    missing_cells = sum(1 for who in rnd.assign.values() if who in missing)
+    ok = (c["conflicts"] == 0 and c["gaps"] == missing_cells and c["appraisable"] == rnd.appraisable and c["appraised"] <= c["appraisable"]
           and c["missingMembers"] == missing and all(m in rnd.member_by_id for m in listed_members)
           and h["allowIncomplete"] == incomplete
           and (h["allowIncomplete"] or (c["gaps"] == 0 and c["conflicts"] == 0
@@ -920,7 +923,7 @@ def _total_problems(rnd, units, survey):
                 continue
             a = Decimal(c["appraised"])
             if not (0 <= a <= Decimal(x["max"]) and on_step(a, Decimal(x["step"]))):
-                probs.append(f"{uid} {c['code']}: outside 0..cap or off step")
+                probs.append(("verify.extra-over-cap", f"{uid} {c['code']}: outside 0..cap or off step"))
             sums[x["method"]] += a
         final = max(Decimal(0), Decimal(u["appraised"]) + sums["bonus"] - sums["penalty"])
         if [Decimal(u["bonus"]), Decimal(u["penalty"]), Decimal(u["final"])] != [sums["bonus"], sums["penalty"], final]:
@@ -929,9 +932,11 @@ def _total_problems(rnd, units, survey):
 
 
 def _report_problems(rep: Report, cid: str, message: str, ok_message: str, probs):
-    """One `fail` finding per problem (capped, §9.1), or one `pass` finding."""
+    """One `fail` finding per problem (capped, §9.1), or one `pass` finding. A problem is its
+    text (finding id `message`) or a pair (finding id, text)."""
     for p in probs:
-        rep.add(cid, "fail", "results.avl", message, p)
+        mid, text = p if isinstance(p, tuple) else (message, p)
+        rep.add(cid, "fail", "results.avl", mid, text)
     rep.more(cid, "results.avl")
     if not probs:
         rep.add(cid, "pass", "results.avl", ok_message)
@@ -948,7 +953,7 @@ def check_results_totals(rep: Report, f: Folder) -> bool:
         rep.more("results.totals", "results.avl")
         return False
     probs = _total_problems(f.rnd, units, f.results["surveyAvailable"])
-    _report_problems(rep, "results.totals", "verify.totals", "verify.totals-ok", probs)
+    _report_problems(rep, "results.totals", "verify.total-wrong", "verify.totals-ok", probs)
     return True
 
 
@@ -971,7 +976,7 @@ def check_results_percent(rep: Report, f: Folder):
         label = next((lab for m, lab in f.rnd.labels[u["group"]] if m <= want), None)
         if u["label"] != label:
             probs.append(f"{u['unit']}: label")
-    _report_problems(rep, "results.percent", "verify.percent", "verify.percent-ok", probs)
+    _report_problems(rep, "results.percent", "verify.percent-wrong", "verify.percent-ok", probs)
 
 
 def check_results_reasons(rep: Report, f: Folder):
@@ -989,7 +994,7 @@ def check_results_reasons(rep: Report, f: Folder):
             # §3.9: a bonus or penalty other than 0 states its reason.
             if c["method"] in ("bonus", "penalty") and c["appraised"] is not None and Decimal(c["appraised"]) != 0:
                 if is_blank(c["reason"]):
-                    probs.append(f"{u['unit']} {c['code']}")
+                    probs.append(("verify.extra-reason-missing", f"{u['unit']} {c['code']}"))
     _report_problems(rep, "results.reasons", "verify.reason-missing", "verify.reasons-ok", probs)
 
 
@@ -1052,6 +1057,13 @@ def check_results_signed(rep: Report, f: Folder):
             continue
         rows[s["member"]] = {(x["unit"], x["code"]): x for x in c["rows"]}
     cells = 0
+    appraiser_of = {(u["unit"], c["code"]): c["appraiser"] for u in r["units"] for c in u["cells"] if c["appraiser"]}
+    # Every signed row is in the results under its member (a dropped score fails).
+    for member in sorted(rows):
+        for cell in sorted(rows[member]):
+            if appraiser_of.get(cell) != member:
+                rep.add("results.signed", "fail", "results.avl", "verify.cell-not-signed", f"{cell[0]} / {cell[1]}")
+                failed = True
     for u in r["units"]:
         for c in u["cells"]:
             if not c["appraiser"] or c["appraiser"] not in rows:

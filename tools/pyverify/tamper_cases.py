@@ -257,7 +257,7 @@ def _partial(rnd, hid: str, u: bytes, ah: dict):
     return d, ch.to_bytes(32, "little") + ((w + ch * x) % L).to_bytes(32, "little")
 
 
-def _forge_results(edit):
+def _forge_results(edit, man_edit=None):
     def apply(r: Path):
         import json
         from avformat import Envelope, canonical, file_hash
@@ -277,6 +277,8 @@ def _forge_results(edit):
         rh = file_hash(new_results).hex()
         mh = _header((r / "manifest.avm").read_bytes())
         mh["results"] = rh
+        if man_edit:
+            man_edit(mh)
         man = _signed(5, "manifest", mh, seed)
         (r / "manifest.avm").write_bytes(man)
         mhash = file_hash(man).hex()
@@ -359,6 +361,20 @@ def _e_bonus_no_reason(res):
     c["reason"] = ""
 
 
+def _e_drop_signed_penalty(res):
+    # A dishonest secretary leaves out a member's signed penalty cell (here one of 0, so every
+    # total, percent and rank stays right) and calls it a gap; the manifest below follows.
+    _, c = _extra(res, False)
+    c["appraised"], c["appraiser"], c["reason"] = None, "", ""
+
+
+def _m_one_gap(mh):
+    cov = mh["coverage"]
+    cov["appraised"] -= 1
+    cov["gaps"] += 1
+    mh["allowIncomplete"] = True
+
+
 def _e_appraiser(res):
     _, c = _cell(res, "council")
     c["appraiser"] = "tv-08" if c["appraiser"] != "tv-08" else "tv-01"
@@ -381,6 +397,7 @@ FORGED = {
     "forged-results-bonus-over-cap": _forge_results(_e_bonus_over_cap),
     "forged-results-bonus-no-reason": _forge_results(_e_bonus_no_reason),
     "forged-results-unit-order": _forge_results(_e_order),
+    "forged-results-signed-cell-dropped": _forge_results(_e_drop_signed_penalty, _m_one_gap),
     "forged-results-survey-flag": _forge_results(_e_survey),
 }
 CASES.update(FORGED)

@@ -34,7 +34,7 @@ CI_CASES = [
     "duplicate-approval", "flip-approval", "forged-partial", "flip-round",
     "resigned-journal-drop-receive", "resigned-manifest-gaps", "flip-receipt", "remove-receipt",
     "forged-results-cell-score", "forged-results-appraiser",
-    "forged-results-bonus-over-cap", "forged-results-bonus-no-reason",
+    "forged-results-bonus-over-cap", "forged-results-bonus-no-reason", "forged-results-signed-cell-dropped",
 ]
 SELECTED = list(CASES) if os.environ.get("PYVERIFY_ALL_CASES") else CI_CASES
 VECTORS = sorted((REPO / "Tests" / "Vectors").rglob("*.vec"))
@@ -241,3 +241,23 @@ def test_single_holder_round_warns(tmp_path):
     for doc in (bdoc, pdoc):
         assert doc["passed"]
         assert [c["status"] for c in doc["checks"] if c["id"] == "round.threshold"] == ["warn"]
+
+
+def test_member_code_coverage_bonus_exact():
+    """§3.4: a tree code assigns the sub-criteria under it; a bonus or penalty code only itself,
+    even when another item's code extends it with a dot (`T`, `T.1`)."""
+    import avround
+    st = {"appraisable": [{"code": c} for c in ("1.1.1", "1.1.2", "1.2.1", "T", "T.1", "TR1")]}
+    assert [s["code"] for s in avround.covered(st, "1.1")] == ["1.1.1", "1.1.2"]
+    assert [s["code"] for s in avround.covered(st, "T")] == ["T"]
+    assert [s["code"] for s in avround.covered(st, "T.1")] == ["T.1"]
+
+
+def test_dropped_signed_cell_fails_both(tampered):
+    """§9.2 check 13 and §9.3 check 24: a signed cell left out of the results and declared a gap
+    (allowIncomplete, no missing member) fails coverage and results.signed, in both verifiers."""
+    ok, errors, _, bdoc, pdoc = tampered["forged-results-signed-cell-dropped"]
+    assert ok, errors
+    for doc in (bdoc, pdoc):
+        failing = {c["id"] for c in doc["checks"] if c["status"] == "fail"}
+        assert {"manifest.coverage", "results.signed"} <= failing, failing

@@ -20,7 +20,8 @@ public enum DemoRound {
         ("huyen", "framework-huyen.json", "huyen"),
     ]
     /// The illustrative decision the holders cite.
-    static let decision = "Quyết định số 123/QĐ-UBND ngày 20/12/2026 (minh hoạ)"
+    /// (No date: the demo runs on any day, and the report is dated the day of its release.)
+    static let decision = "Quyết định số 123/QĐ-UBND (minh hoạ)"
     /// The demo's release holders, in x order (keys/README.md).
     static let holderIDs = ["chu-tich", "pho-chu-tich", "chanh-vp"]
     /// The holders who approve in the demo (2 of 3).
@@ -90,8 +91,8 @@ public enum DemoRound {
     }
 
     /// The released ranking of every group, each under its criteria set, as the report has it:
-    /// a heading per group, then one line per unit (rank, name, appraised total over the set's
-    /// maximum, index, label).
+    /// a heading per group, then one line per unit (rank, name, final total over the set's
+    /// maximum — with base, bonus and penalty when a bonus or penalty is not 0 —, index, label).
     static func rankingNotices(_ report: ResultsReport) -> [Notice] {
         report.round.groups.flatMap { group -> [Notice] in
             let ranking = report.ranking(of: group)
@@ -103,12 +104,16 @@ public enum DemoRound {
                 ])
             return [heading]
                 + ranking.map { unit, result in
-                    Notice(
-                        Notice.Code.demoRank,
+                    let extras = result.bonus != .zero || result.penalty != .zero
+                    return Notice(
+                        extras ? Notice.Code.demoRankExtras : Notice.Code.demoRank,
                         [
-                            .text(String(result.rank)), .text(unit.name), .text(result.appraisedTotal.description),
+                            .text(String(result.rank)), .text(unit.name), .text(result.finalTotal.description),
                             .text(result.maxTotal.description), .text(result.percent.description), .text(result.label),
-                        ])
+                        ]
+                            + (extras
+                                ? [result.appraisedTotal, result.bonus, result.penalty].map { .text($0.description) }
+                                : []))
                 }
         }
     }

@@ -67,6 +67,9 @@ public enum PreliminaryMerge {
         var listed = [JSONValue]()
         for key in round.unitKeys {
             let notice = notice(for: key.id, in: round, results: outcome.results, answerBy: answerBy)
+            // Read back as the unit's reader will (§12.3) before anything is sealed or journaled:
+            // a notice the unit could not open is refused here, while the run can still be redone.
+            _ = try UnitNotice(parsing: CanonicalJSON.serialize(notice.json), file: layout.notice(unit: key.id))
             let bytes = try NoticeFile.seal(notice, secretary: secretary, to: key, created: created, using: random)
             let path = layout.notice(unit: key.id)
             // No `preliminary` entry yet: a notice already here is a leftover of an interrupted run.
@@ -98,9 +101,10 @@ public enum PreliminaryMerge {
         let result = results.units.first { $0.unit == unit }!
         let framework = round.plan.framework(unit: unit)!
         let rows = result.cells.filter { $0.method != .survey }.map { c in
-            UnitNotice.Row(
-                code: c.code, title: framework.subCriterion(c.code)?.title ?? "", max: c.max, selfScore: c.selfScore,
-                score: c.appraised ?? .zero, reason: c.reason)
+            let kind: UnitNotice.Kind = c.method == .bonus ? .bonus : c.method == .penalty ? .penalty : .subCriterion
+            return UnitNotice.Row(
+                code: c.code, kind: kind, title: framework.subCriterion(c.code)?.title ?? "",
+                max: c.max, selfScore: c.selfScore, score: c.appraised ?? .zero, reason: c.reason)
         }
         return UnitNotice(
             round: round.fileHash, unit: unit, unitName: round.unit(unit)?.name ?? unit, roundTitle: round.title,

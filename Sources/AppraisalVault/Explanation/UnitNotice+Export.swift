@@ -18,7 +18,8 @@ extension UnitNotice {
         return [Self.sheetColumns]
             + cells.map { c in
                 [
-                    unit, c.code, CSV.spreadsheetText(c.title), number(c.max), number(c.selfScore), number(c.score),
+                    unit, c.code, CSV.spreadsheetText(c.shownTitle), number(c.max), number(c.selfScore),
+                    number(c.score),
                     number(c.difference), CSV.spreadsheetText(c.reason), "", "", "",
                 ]
             }
@@ -71,34 +72,46 @@ extension UnitNotice {
     public func sheetXLSX() -> [UInt8] { XLSXWriter.worksheet(sheet(), title: roundTitle) }
 
     /// The printable page, in Vietnamese, every text escaped; self-contained (inline CSS).
+    /// Printed as the report is (docs/report.md): A4 with the margins of Nghị định 30/2020, Times
+    /// New Roman 13 pt, the column titles repeated on every page, no row split across pages, every
+    /// number with a decimal comma and two decimals, the deadline in Vietnam time.
     public func html() -> String {
         let e = ResultsReport.escape
-        func n(_ p: Points?) -> String { p.map { e($0.description.replacingDots) } ?? "—" }
+        func n(_ p: Points?) -> String { p.map { e(ResultsReport.vietnamese($0)) } ?? "—" }
         let rows = cells.map { c in
-            "<tr><td>\(e(c.code))</td><td>\(e(c.title))</td><td class=\"n\">\(n(c.max))</td>"
+            "<tr><td>\(e(c.code))</td><td>\(e(c.shownTitle))</td><td class=\"n\">\(n(c.max))</td>"
                 + "<td class=\"n\">\(n(c.selfScore))</td><td class=\"n\">\(n(c.score))</td>"
                 + "<td class=\"n\">\(n(c.difference))</td><td>\(e(c.reason).replacingNewlines)</td></tr>"
         }
         return """
             <!DOCTYPE html>
             <html lang="vi"><head><meta charset="utf-8"><title>Thông báo kết quả thẩm định — \(e(unitName))</title>
-            <style>body{font-family:"Times New Roman",serif;margin:2cm}table{border-collapse:collapse;width:100%}
+            <style>@page{size:A4;margin:2cm 1.5cm 2cm 3cm}
+            body{font-family:"Times New Roman",serif;font-size:13pt}table{border-collapse:collapse;width:100%}
             td,th{border:1px solid #444;padding:4px;vertical-align:top}td.n{text-align:right;white-space:nowrap}
-            h1{font-size:16pt;text-align:center}</style></head><body>
+            thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
+            h1{font-size:14pt;text-align:center}</style></head><body>
             <h1>THÔNG BÁO KẾT QUẢ THẨM ĐỊNH</h1>
             <p>\(e(roundTitle)) — năm \(year)</p>
             <p>Đơn vị: <b>\(e(unitName))</b> (\(e(unit)))</p>
-            <p>Hạn gửi giải trình: <b>\(e(answerBy))</b></p>
-            <table><tr><th>Mã tiêu chí</th><th>Tiêu chí</th><th>Điểm tối đa</th><th>Điểm tự chấm</th>
-            <th>Điểm thẩm định</th><th>Chênh lệch</th><th>Lý do</th></tr>
+            <p>Hạn gửi giải trình: <b>\(e(ResultsReport.dateVietnamese(answerBy)))</b></p>
+            <table><thead><tr><th>Mã tiêu chí</th><th>Tiêu chí</th><th>Điểm tối đa</th><th>Điểm tự chấm</th>
+            <th>Điểm thẩm định</th><th>Chênh lệch</th><th>Lý do</th></tr></thead>
             \(rows.joined(separator: "\n"))
             <tr><th colspan="2">Tổng</th><th class="n">\(n(maxTotal))</th><th class="n">\(n(selfTotal))</th>
-            <th class="n">\(n(appraisedTotal))</th><th class="n">\(n(appraisedTotal - selfTotal))</th><th></th></tr>
+            <th class="n">\(n(appraisedTotal))</th><th class="n">\(n(Points.sum(cells.compactMap(\.difference))))</th><th></th></tr>
             </table>
-            <p>Kết quả sơ bộ, chưa phải kết quả chính thức; chỉ gửi riêng đơn vị.</p>
+            \(extrasParagraph(n))<p>Kết quả sơ bộ, chưa phải kết quả chính thức; chỉ gửi riêng đơn vị.</p>
             </body></html>
 
             """
+    }
+
+    /// The bonus, penalty and final total line, when the unit's set has such items ("" otherwise).
+    private func extrasParagraph(_ n: (Points?) -> String) -> String {
+        guard cells.contains(where: { $0.kind != .subCriterion }) else { return "" }
+        return "<p>Điểm thưởng: <b>\(n(bonusTotal))</b>; điểm trừ: <b>\(n(penaltyTotal))</b>; "
+            + "tổng điểm cuối cùng (sơ bộ): <b>\(n(finalTotal))</b></p>\n"
     }
 }
 

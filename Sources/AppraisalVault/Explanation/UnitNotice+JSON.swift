@@ -18,7 +18,10 @@ extension UnitNotice {
         let secretary = try PublicIdentity(json: try r.value("secretary"), path: "secretary")
         var totals = try r.object("totals")
         let appraised = try RoundDefinition.points(&totals, "appraised", path: "totals")
+        let bonus = try RoundDefinition.points(&totals, "bonus", path: "totals")
+        let final = try RoundDefinition.points(&totals, "final", path: "totals")
         let max = try RoundDefinition.points(&totals, "max", path: "totals")
+        let penalty = try RoundDefinition.points(&totals, "penalty", path: "totals")
         let selfTotal = try RoundDefinition.points(&totals, "self", path: "totals")
         try totals.finish()
         let unit = try r.string("unit", maxBytes: 64)
@@ -34,7 +37,9 @@ extension UnitNotice {
         self.init(
             round: round, unit: unit, unitName: unitName, roundTitle: roundTitle, year: year, answerBy: answerBy,
             secretary: secretary, cells: cells)
-        guard appraised == appraisedTotal, max == maxTotal, selfTotal == self.selfTotal else {
+        guard appraised == appraisedTotal, max == maxTotal, selfTotal == self.selfTotal, bonus == bonusTotal,
+            penalty == penaltyTotal, final == finalTotal
+        else {
             throw FieldReader.Failure(path: "totals", reason: "not the sums of the cells")
         }
     }
@@ -43,13 +48,20 @@ extension UnitNotice {
         var c = try FieldReader(item, path: path)
         let code = try c.string("code", maxBytes: 16)
         let difference = try optionalPoints(&c, "difference", path: path)
+        guard let kind = Kind(rawValue: try c.string("kind", maxBytes: 16)) else {
+            throw FieldReader.Failure(path: path + ".kind", reason: "not sub-criterion, bonus or penalty")
+        }
         let max = try RoundDefinition.points(&c, "max", path: path)
         let reason = try c.string("reason", maxBytes: 4000, singleLine: false)
         let score = try RoundDefinition.points(&c, "score", path: path)
         let selfScore = try optionalPoints(&c, "self", path: path)
         let title = try c.string("title", maxBytes: 1000)
         try c.finish()
-        let row = Row(code: code, title: title, max: max, selfScore: selfScore, score: score, reason: reason)
+        let row = Row(
+            code: code, kind: kind, title: title, max: max, selfScore: selfScore, score: score, reason: reason)
+        guard kind == .subCriterion || selfScore == nil else {
+            throw FieldReader.Failure(path: path + ".self", reason: "a bonus or penalty item has no self score")
+        }
         guard max.isPositive, !score.isNegative, score <= max, selfScore.map({ !$0.isNegative && $0 <= max }) ?? true
         else { throw FieldReader.Failure(path: path, reason: "a score outside 0–max") }
         guard difference == row.difference else {

@@ -3,15 +3,39 @@
 /// the unit needs to read it without the round definition; no member, no rank, nothing of any
 /// other unit.
 public struct UnitNotice: Sendable, Hashable {
+    /// What a cell scores: a sub-criterion of the 100-point tree, or a bonus or penalty item
+    /// outside it (spec §3.3 F6, §12.3).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A `self` or `council` sub-criterion: counted in the base total.
+        case subCriterion = "sub-criterion"
+        /// A bonus item: added to the base total.
+        case bonus
+        /// A penalty item: subtracted from it.
+        case penalty
+    }
+
     /// One appraisable cell of the unit (survey cells are not listed).
     public struct Row: Sendable, Hashable {
-        /// The sub-criterion code.
+        /// The sub-criterion (or bonus or penalty item) code.
         public let code: String
-        /// The sub-criterion's title.
+        /// What the cell scores.
+        public let kind: Kind
+        /// The sub-criterion's (or bonus or penalty item's) title, as in the framework.
         public let title: String
-        /// Its maximum.
+
+        /// The title as sheets and pages show it: a bonus or penalty item's prefixed
+        /// `Điểm thưởng: ` or `Điểm trừ: `, as in the worksheet (spec §3.9).
+        public var shownTitle: String {
+            switch kind {
+            case .subCriterion: title
+            case .bonus: "Điểm thưởng: " + title
+            case .penalty: "Điểm trừ: " + title
+            }
+        }
+        /// Its maximum (a bonus or penalty item's cap).
         public let max: Points
-        /// The self score; nil for a `council` sub-criterion or a cell not self-assessed.
+        /// The self score; nil for a `council` sub-criterion, a cell not self-assessed, or a bonus
+        /// or penalty item.
         public let selfScore: Points?
         /// The appraised score of round 1.
         public let score: Points
@@ -22,8 +46,12 @@ public struct UnitNotice: Sendable, Hashable {
         public var difference: Points? { selfScore.map { score - $0 } }
 
         /// A row (validated by the caller).
-        public init(code: String, title: String, max: Points, selfScore: Points?, score: Points, reason: String) {
+        public init(
+            code: String, kind: Kind = .subCriterion, title: String, max: Points, selfScore: Points?, score: Points,
+            reason: String
+        ) {
             self.code = code
+            self.kind = kind
             self.title = title
             self.max = max
             self.selfScore = selfScore
@@ -69,12 +97,22 @@ public struct UnitNotice: Sendable, Hashable {
         self.cells = cells
     }
 
-    /// The sum of the appraised scores.
-    public var appraisedTotal: Points { Points.sum(cells.map(\.score)) }
-    /// The sum of the maxima.
-    public var maxTotal: Points { Points.sum(cells.map(\.max)) }
+    /// The sum of the appraised scores of the sub-criteria (the base total).
+    public var appraisedTotal: Points { sum(.subCriterion, \.score) }
+    /// The sum of the sub-criteria's maxima (bonus and penalty caps are outside it).
+    public var maxTotal: Points { sum(.subCriterion, \.max) }
     /// The sum of the self scores present.
     public var selfTotal: Points { Points.sum(cells.compactMap(\.selfScore)) }
+    /// The sum of the bonus points.
+    public var bonusTotal: Points { sum(.bonus, \.score) }
+    /// The sum of the penalty points.
+    public var penaltyTotal: Points { sum(.penalty, \.score) }
+    /// The preliminary final total: base + bonus − penalty, at least 0 (spec §6.4).
+    public var finalTotal: Points { Merge.finalTotal(base: appraisedTotal, bonus: bonusTotal, penalty: penaltyTotal) }
+
+    private func sum(_ kind: Kind, _ value: KeyPath<Row, Points>) -> Points {
+        Points.sum(cells.filter { $0.kind == kind }.map { $0[keyPath: value] })
+    }
 
     /// The cells a unit may contest: those whose appraised score differs from the self score, or
     /// has none to compare with (spec §12.4).
@@ -88,8 +126,9 @@ public struct UnitNotice: Sendable, Hashable {
             "cells": .array(
                 cells.map { c in
                     .object([
-                        "code": .string(c.code), "difference": decimal(c.difference), "max": .string(c.max.description),
-                        "reason": .string(c.reason), "score": .string(c.score.description),
+                        "code": .string(c.code), "difference": decimal(c.difference), "kind": .string(c.kind.rawValue),
+                        "max": .string(c.max.description), "reason": .string(c.reason),
+                        "score": .string(c.score.description),
                         "self": decimal(c.selfScore),
                         "title": .string(c.title),
                     ])
@@ -98,8 +137,9 @@ public struct UnitNotice: Sendable, Hashable {
             "roundTitle": .string(roundTitle),
             "secretary": secretary.json,
             "totals": .object([
-                "appraised": .string(appraisedTotal.description), "max": .string(maxTotal.description),
-                "self": .string(selfTotal.description),
+                "appraised": .string(appraisedTotal.description), "bonus": .string(bonusTotal.description),
+                "final": .string(finalTotal.description), "max": .string(maxTotal.description),
+                "penalty": .string(penaltyTotal.description), "self": .string(selfTotal.description),
             ]),
             "unit": .string(unit),
             "unitName": .string(unitName),

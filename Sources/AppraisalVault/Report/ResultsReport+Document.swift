@@ -25,10 +25,7 @@ extension ResultsReport {
         public init(
             authority: String = "UBND TỈNH ĐIỆN BIÊN", issuer: String = "HỘI ĐỒNG THẨM ĐỊNH", number: String = "",
             place: String = "Điện Biên", signerTitle: String = "CHỦ TỊCH", signer: String = "",
-            recipients: [String] = [
-                "UBND tỉnh (để báo cáo)", "Sở Nội vụ", "Các thành viên Hội đồng", "Các đơn vị được thẩm định",
-                "Lưu: VT, HĐTĐ",
-            ]
+            recipients: [String] = RoundDocument.defaultRecipients
         ) {
             self.authority = authority
             self.issuer = issuer
@@ -39,12 +36,11 @@ extension ResultsReport {
             self.recipients = recipients
         }
 
-        /// The document block of a round's particulars (``RoundDefinition/document``), with the
-        /// default recipients.
+        /// The document block of a round's particulars (``RoundDefinition/document``), recipients included.
         public init(_ round: RoundDocument) {
             self.init(
                 authority: round.issuer, issuer: round.council, number: round.number, place: round.place,
-                signerTitle: round.signerTitle, signer: round.signer)
+                signerTitle: round.signerTitle, signer: round.signer, recipients: round.recipients)
         }
     }
 

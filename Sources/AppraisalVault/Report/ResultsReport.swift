@@ -133,12 +133,13 @@ public struct ResultsReport: Sendable {
         percentVietnamese(p)
     }
 
-    /// A percentage for people: always two decimals with a comma, e.g. `83,00`, `86,75`.
+    /// A percentage for people: at least two decimals with a comma, e.g. `83,00`, `86,75`; a
+    /// value with more decimals (a step of `0.125`) keeps all of them, never rounded away.
     public static func percentVietnamese(_ p: Points) -> String {
         let text = p.description
         let parts = text.split(separator: ".", maxSplits: 1)
         let fraction = parts.count > 1 ? String(parts[1]) : ""
-        return parts[0] + "," + (fraction + "00").prefix(2)
+        return parts[0] + "," + (fraction.count > 2 ? fraction : String((fraction + "00").prefix(2)))
     }
 
     /// An RFC 3339 UTC time for people, in Vietnam time (UTC+7, no daylight saving):

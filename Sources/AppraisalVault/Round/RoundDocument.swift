@@ -1,7 +1,8 @@
 /// The particulars of the round's official report (docs/spec/03-round.md §3.2 `document`,
 /// docs/report.md): who issues it, where, who signs it and its number. Set by `round init`
-/// (`--issuer`, `--council`, `--place`, `--signer`, `--signer-title`, `--document-number`) and
-/// signed with the round, so the report of a released round names the body the round was set up for.
+/// (`--issuer`, `--council`, `--place`, `--signer`, `--signer-title`, `--document-number`,
+/// `--recipient`) and signed with the round, so the report of a released round names the body the
+/// round was set up for.
 public struct RoundDocument: Sendable, Hashable {
     /// The governing body, first line of the top-left block (`UBND TỈNH ĐIỆN BIÊN`).
     public var issuer: String
@@ -17,14 +18,23 @@ public struct RoundDocument: Sendable, Hashable {
     /// The document number (`12/BC-HĐTĐ`, or `12`, which reads `12/BC-HĐTĐ`); empty leaves room
     /// for the clerk.
     public var number: String
+    /// The "Nơi nhận" list of the report, in order (at least one, at most ``maxRecipients``).
+    public var recipients: [String]
 
-    /// The byte cap of every field.
+    /// The byte cap of every field (and of each recipient).
     public static let maxBytes = 200
+    /// The most recipients a round may list.
+    public static let maxRecipients = 20
+    /// The recipients when `round init` is given no `--recipient`.
+    public static let defaultRecipients = [
+        "UBND tỉnh (để báo cáo)", "Sở Nội vụ", "Các thành viên Hội đồng", "Các đơn vị được thẩm định", "Lưu: VT, HĐTĐ",
+    ]
 
     /// The particulars; every argument has the council's default.
     public init(
         issuer: String = "UBND TỈNH ĐIỆN BIÊN", council: String = "HỘI ĐỒNG THẨM ĐỊNH", place: String = "Điện Biên",
-        signer: String = "", signerTitle: String = "CHỦ TỊCH", number: String = ""
+        signer: String = "", signerTitle: String = "CHỦ TỊCH", number: String = "",
+        recipients: [String] = RoundDocument.defaultRecipients
     ) {
         self.issuer = issuer
         self.council = council
@@ -32,6 +42,7 @@ public struct RoundDocument: Sendable, Hashable {
         self.signer = signer
         self.signerTitle = signerTitle
         self.number = number
+        self.recipients = recipients
     }
 
     /// The JSON key, the value and whether it may be empty, of each field, in key order.
@@ -45,7 +56,7 @@ public struct RoundDocument: Sendable, Hashable {
     /// The `round init` option of each JSON key.
     public static let options = [
         "council": "--council", "issuer": "--issuer", "number": "--document-number", "place": "--place",
-        "signer": "--signer", "signerTitle": "--signer-title",
+        "signer": "--signer", "signerTitle": "--signer-title", "recipients": "--recipient",
     ]
 
     /// The value of the field with JSON key `key`.
@@ -60,29 +71,56 @@ public struct RoundDocument: Sendable, Hashable {
         .map(\.key)
     }
 
+    /// The recipients that break the rules (spec §3.2): each one line of NFC text of at most
+    /// ``maxBytes`` bytes, not blank.
+    public var invalidRecipients: [String] {
+        recipients.filter { !RoundSetup.isValidText($0, maxBytes: Self.maxBytes) }
+    }
+
     /// The particulars with every field NFC-normalised and trimmed of spaces (as `round init` reads options).
     public var normalized: RoundDocument {
         func n(_ s: String) -> String { Text.nfc(s.trimmingSpaces) }
         return RoundDocument(
             issuer: n(issuer), council: n(council), place: n(place), signer: n(signer), signerTitle: n(signerTitle),
-            number: n(number))
+            number: n(number), recipients: recipients.map(n))
     }
 
     /// The `document` object of the round definition header.
-    var json: JSONValue { .object(Dictionary(uniqueKeysWithValues: entries.map { ($0.key, .string($0.value)) })) }
+    var json: JSONValue {
+        var fields = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, JSONValue.string($0.value)) })
+        fields["recipients"] = .array(recipients.map(JSONValue.string))
+        return .object(fields)
+    }
 
-    /// Reads the `document` object strictly (exactly its six fields, each valid).
+    /// Reads the `document` object strictly (exactly its seven fields, each valid).
     init(json: JSONValue, path: String) throws(FieldReader.Failure) {
         var r = try FieldReader(json, path: path)
         var v = [String: String]()
         for (key, _, _) in RoundDocument().entries { v[key] = try r.string(key, maxBytes: Self.maxBytes) }
+        var recipients = [String]()
+        for (i, item) in try r.array("recipients", maxCount: Self.maxRecipients).enumerated() {
+            guard case .string(let s) = item, RoundSetup.isValidText(s, maxBytes: Self.maxBytes) else {
+                throw FieldReader.Failure(
+                    path: "\(path).recipients[\(i)]", reason: "expected one line of NFC text, not blank")
+            }
+            recipients.append(s)
+        }
         try r.finish()
+        guard !recipients.isEmpty else {
+            throw FieldReader.Failure(path: "\(path).recipients", reason: "expected at least one recipient")
+        }
         self.init(
             issuer: v["issuer"]!, council: v["council"]!, place: v["place"]!, signer: v["signer"]!,
-            signerTitle: v["signerTitle"]!, number: v["number"]!)
+            signerTitle: v["signerTitle"]!, number: v["number"]!, recipients: recipients)
         if let bad = invalidFields.first {
             throw FieldReader.Failure(path: "\(path).\(bad)", reason: "expected one line of NFC text, not blank")
         }
+    }
+
+    /// The document number as the report shows it: `12/BC-HĐTĐ` (a number without `/` gets
+    /// `/BC-HĐTĐ`), `""` when none is given.
+    public var displayNumber: String {
+        number.isEmpty || number.contains("/") ? number : number + "/BC-HĐTĐ"
     }
 
     /// True for a deadline as the round stores it: `""` (none) or a calendar date `YYYY-MM-DD`

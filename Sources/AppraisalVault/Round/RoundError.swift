@@ -7,6 +7,7 @@ public enum RoundErrorCode: String, MessageCode {
     case badReference = "round.bad-reference"
     case badDocument = "round.bad-document"
     case badDeadline = "round.bad-deadline"
+    case tooManyRecipients = "round.too-many-recipients"
     case inputsIncomplete = "round.inputs-incomplete"
     case demoRefused = "round.demo-refused"
     case secretaryRole = "round.secretary-role"

@@ -138,6 +138,15 @@ public struct RoundSetup: Sendable {
             problems.add(
                 RoundError(.badDocument, [.text(RoundDocument.options[key] ?? key), .text(document.value(key))]))
         }
+        for recipient in document.invalidRecipients {
+            problems.add(RoundError(.badDocument, [.text("--recipient"), .text(recipient)]))
+        }
+        if document.recipients.count > RoundDocument.maxRecipients {
+            problems.add(
+                RoundError(
+                    .tooManyRecipients,
+                    [.text(String(document.recipients.count)), .text(String(RoundDocument.maxRecipients))]))
+        }
         let deadline = s.deadline.trimmingSpaces
         if !RoundDocument.isValidDeadline(deadline) { problems.add(RoundError(.badDeadline, [.text(deadline)])) }
         var release: ReleasePolicy?

@@ -107,7 +107,8 @@ extension Worksheet {
                     ? String(value.map { $0 == "." ? "," : $0 }) : value
             }
         }
-        return CSV.write([names] + body, separator: CSV.semicolon, byteOrderMark: true)
+        return CSV.write(
+            headerBlock(for: member, in: round) + [names] + body, separator: CSV.semicolon, byteOrderMark: true)
     }
 
     /// Writes the worksheet of the member `memberID` to `path` in `format` (mode 600: it will hold

@@ -2,8 +2,9 @@
 /// step 3; columns in docs/spec/03-round.md §3.9).
 ///
 /// CSV, UTF-8 with a byte-order mark (so Excel and LibreOffice detect UTF-8), comma-separated,
-/// CRLF line ends, one header row with the Vietnamese column names of ``columns``, then one row
-/// per cell in unit order then framework order; decimals are written canonically with `.`.
+/// CRLF line ends: the header block of ``headerBlock(for:in:)`` (round title, member, round
+/// fingerprint, year, deadline), one row with the Vietnamese column names of ``columns``, then
+/// one row per cell in unit order then framework order; decimals are written canonically with `.`.
 /// The last two columns are empty for the member to fill.
 public enum Worksheet {
     /// The column names, in order.
@@ -45,9 +46,26 @@ public enum Worksheet {
         }
     }
 
+    /// The header block of the file forms (spec §3.9): label and value of the round title, the
+    /// member's name and id, the round fingerprint, the year and the deadline (`DD/MM/YYYY`, or
+    /// ``noDeadline``), each row padded with empty fields to the width of ``columns``. Readers
+    /// skip it: a worksheet is read from its row of column names on.
+    public static func headerBlock(for member: Member, in round: RoundDefinition) -> [[String]] {
+        let values = [
+            CSV.spreadsheetText(round.title), CSV.spreadsheetText("\(member.identity.name) (\(member.id))"),
+            round.fingerprint.description, String(round.year),
+            round.deadline.isEmpty ? noDeadline : RoundDocument.vietnameseDate(round.deadline),
+        ]
+        return zip(headerLabels, values).map { label, value in
+            [label, value] + [String](repeating: "", count: columns.count - 2)
+        }
+    }
+
     /// The worksheet file bytes.
     public static func encode(for member: Member, in round: RoundDefinition) -> [UInt8] {
-        CSV.write(rows(for: member, in: round), separator: CSV.comma, byteOrderMark: true)
+        CSV.write(
+            headerBlock(for: member, in: round) + rows(for: member, in: round), separator: CSV.comma,
+            byteOrderMark: true)
     }
 
     /// Writes the worksheet of the member `memberID` to `path` (mode 600: it will hold scores).

@@ -11,6 +11,7 @@ public enum NoticeCode: String, MessageCode {
     case demoVerified = "demo.verified"
     case demoRanking = "demo.ranking"
     case demoRank = "demo.rank"
+    case demoRankExtras = "demo.rank-extras"
     case roundFingerprintLine = "round.fingerprint"
     case mergeCoverage = "merge.coverage"
     case mergeReducedMaximum = "merge.reduced-maximum"

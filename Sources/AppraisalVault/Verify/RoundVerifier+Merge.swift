@@ -75,8 +75,12 @@ extension RoundVerification {
         let listedMembers = Set(m.submissions.map(\.member))
         let missing = round.members.map(\.id).filter { !listedMembers.contains($0) }.sorted()
         let counts = [String(m.appraised), String(m.appraisable), String(m.gaps), String(m.conflicts)]
+        // A merge refuses unassigned and missing rows (§6.5), so the only gaps are the cells of
+        // members who did not submit, and there are no conflicts (spec §9.2 check 13).
+        let missingCells = missing.compactMap(round.member).reduce(0) { $0 + round.cells(of: $1).count }
         let consistent =
-            m.appraisable == round.appraisableCells.count && m.appraised <= m.appraisable
+            m.conflicts == 0 && m.gaps == missingCells && m.appraisable == round.appraisableCells.count
+            && m.appraised <= m.appraisable
             && m.gaps <= m.appraisable && m.missingMembers == missing
             && listedMembers.allSatisfy { round.member($0) != nil }
             && (m.allowIncomplete == (m.gaps > 0 || m.conflicts > 0))

@@ -2,8 +2,10 @@ internal import VaultCrypto
 
 /// Spec §9.3 check 24: after release, every merged submission's signed content, carried in the
 /// locked results (§6.4), is checked against its member's inner signature (the submission file's
-/// header is public), and every appraised cell of the results against it. With checks 20–23 this
-/// recomputes every figure from member-signed content, without the secretary's key.
+/// header is public), every appraised cell of the results against it, and every signed row
+/// against the results (a signed score the results leave out, e.g. a dropped penalty, fails).
+/// With checks 20–23 this recomputes every figure from member-signed content, without the
+/// secretary's key.
 extension RoundVerification {
     mutating func checkSignedSubmissions(_ r: Results, manifest: Manifest) {
         let subject = RoundLayout.resultsFileName
@@ -36,6 +38,23 @@ extension RoundVerification {
             rows[s.member] = byCell
         }
         var cells = 0
+        var appraiserOf = [Cell: String]()
+        for u in r.units {
+            for c in u.cells where !c.appraiser.isEmpty { appraiserOf[Cell(unit: u.unit, code: c.code)] = c.appraiser }
+        }
+        // Every signed row is in the results under its member (its score and reason are checked below).
+        for (member, byCell) in rows.sorted(by: { $0.key < $1.key }) {
+            for cell in byCell.keys.sorted(by: { ($0.unit, $0.code) < ($1.unit, $1.code) })
+            where appraiserOf[cell] != member {
+                problems.append(
+                    (
+                        subject,
+                        Notice(
+                            VerificationReport.Finding.cellNotSigned,
+                            [.text(cell.unit), .text(cell.code), .text(member)])
+                    ))
+            }
+        }
         for u in r.units {
             for c in u.cells where !c.appraiser.isEmpty {
                 let cell = Cell(unit: u.unit, code: c.code)

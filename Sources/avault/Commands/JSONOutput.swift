@@ -45,10 +45,20 @@ enum JSONOutput {
             ["id": .text(p.id), "name": .text(p.name), "fingerprint": .text(p.fingerprint.description)]
         }
         func texts(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.text)) }
+        func items(_ list: [Framework.SubCriterion]) -> JSONValue {
+            .array(
+                list.map {
+                    .object([
+                        "code": .text($0.code), "title": .text($0.title), "cap": .text($0.max.description),
+                        "step": .text($0.step.description),
+                    ])
+                })
+        }
         let sets = r.sets.map { set -> JSONValue in
             let f = set.framework
             let subs = f.subCriteria
             return .object([
+                "bonus": items(f.bonus), "penalty": items(f.penalty),
                 "id": .text(set.id), "groups": texts(set.groups), "fields": .int(f.fields.count),
                 "criteria": .int(f.criteria.count), "subCriteria": .int(subs.count),
                 "selfAssessed": .int(subs.filter { $0.method == .selfAssessed }.count),
@@ -73,12 +83,19 @@ enum JSONOutput {
             fields["cells"] = .int(r.cells(of: m).count)
             return .object(fields)
         }
+        let d = r.document
+        let document: JSONValue = .object([
+            "issuer": .text(d.issuer), "council": .text(d.council), "place": .text(d.place), "signer": .text(d.signer),
+            "signerTitle": .text(d.signerTitle), "number": .text(d.number), "recipients": texts(d.recipients),
+        ])
         return .object([
             "format": .text("avault-round-v1"), "round": round(r), "year": .int(r.year),
+            "document": document, "deadline": .text(r.deadline),
             "references": texts(r.references), "demo": .bool(r.isDemo), "secretary": .object(person(r.secretary)),
             "criteriaSets": .array(sets), "groups": .array(groups), "cells": .int(r.appraisableCells.count),
             "members": .array(members), "holders": .array(r.holders.map { .object(person($0)) }),
             "threshold": .int(r.threshold), "signatureVerified": .bool(true),
+            "indexAbove100": .bool(r.plan.indexAbove100),
         ])
     }
 

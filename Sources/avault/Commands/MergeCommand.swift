@@ -56,7 +56,8 @@ extension MergeCommand {
     func runPreliminary() throws {
         guard let answerBy else { throw CLIError(.mergeNeedsAnswerBy) }
         // A date alone is the end of that day (UTC).
-        let deadline = answerBy.count == 10 ? answerBy + "T23:59:59Z" : answerBy
+        // A date is the end of that day in Vietnam (23:59:59 UTC+7), the deadline a unit reads.
+        let deadline = answerBy.count == 10 ? answerBy + "T16:59:59Z" : answerBy
         guard Timestamp.isValid(deadline) else { throw CLIError(.mergeBadAnswerBy, [answerBy]) }
         let definition = try round.load()
         guard !definition.unitKeys.isEmpty else {

@@ -69,6 +69,11 @@ struct NoticeCommand: ParsableCommand {
                     n.selfTotal.description, n.appraisedTotal.description, n.maxTotal.description,
                     String(n.cells.count), String(n.contested.count),
                 ])
+            if n.cells.contains(where: { $0.kind != .subCriterion }) {
+                Terminal.say(
+                    .noticeExtras,
+                    [n.bonusTotal.description, n.penaltyTotal.description, n.finalTotal.description])
+            }
         }
     }
 }

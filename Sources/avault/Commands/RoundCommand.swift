@@ -55,6 +55,8 @@ struct RoundCommand: ParsableCommand {
             name: .customLong("document-number"),
             help: ArgumentHelp(Terminal.localized(.helpDocumentNumber), valueName: "text"))
         var documentNumber = ""
+        @Option(help: ArgumentHelp(Terminal.localized(.helpRecipient), valueName: "text"))
+        var recipient: [String] = []
         @Option(help: ArgumentHelp(Terminal.localized(.helpDeadline), valueName: "yyyy-mm-dd"))
         var deadline = ""
         @Option(help: ArgumentHelp(Terminal.localized(.helpSecretaryKey), valueName: "file"))
@@ -79,7 +81,7 @@ struct RoundCommand: ParsableCommand {
                 singleHolder: singleHolder)
             sources.document = RoundDocument(
                 issuer: issuer, council: council, place: place, signer: signer, signerTitle: signerTitle,
-                number: documentNumber)
+                number: documentNumber, recipients: recipient.isEmpty ? RoundDocument.defaultRecipients : recipient)
             sources.deadline = deadline
             sources.unitKeys = unitKeys
             sources.indexAbove100 = indexAbove100

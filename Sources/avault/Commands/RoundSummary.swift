@@ -9,6 +9,18 @@ enum RoundSummary {
         row(.labelYear, String(r.year))
         if r.references.isEmpty { row(.labelReferences, Terminal.localized(.showNone)) }
         for (i, ref) in r.references.enumerated() { row(i == 0 ? .labelReferences : nil, ref) }
+        // The official report's particulars (spec §3.2 `document`) and the worksheets' deadline.
+        let d = r.document
+        row(.labelIssuer, "\(d.issuer) — \(d.council)")
+        row(.labelDocumentNumber, d.number.isEmpty ? Terminal.localized(.showNoNumber) : d.displayNumber)
+        row(.labelPlace, d.place)
+        row(
+            .labelSigner,
+            d.signer.isEmpty ? Terminal.localized(.showSignerByHand, [d.signerTitle]) : "\(d.signerTitle) \(d.signer)")
+        for (i, recipient) in d.recipients.enumerated() { row(i == 0 ? .labelRecipients : nil, recipient) }
+        row(
+            .labelDeadline,
+            r.deadline.isEmpty ? Terminal.localized(.showNone) : RoundDocument.vietnameseDate(r.deadline))
         row(.labelDemo, Terminal.localized(r.isDemo ? .yes : .no))
         row(.labelRoundID, r.roundIDHex)
         row(.labelSecretary, "\(r.secretary.id)  \(r.secretary.name)  [\(r.secretary.fingerprint)]")

@@ -145,7 +145,7 @@ extension Catalog {
         "verify.evidence-name-ok": "evidence {3} of {1}, revision {2}",
         "verify.evidence-signed": "outer signature by {1} verifies (not decrypted)",
         "verify.evidence-bound": "bound to this round, for the secretary {4}: {1}, revision {2}, index {3}",
-        "verify.manifest-evidence-ok": "evidence/ holds exactly the {1} files the manifest lists, hashes matching",
+        "verify.manifest-evidence-ok": "evidence/ holds exactly the files the manifest lists ({1}), hashes matching",
         "verify.evidence-unbound": "{1}: the manifest lists evidence that belongs to no listed submission.",
         "verify.evidence-listed-missing":
             "{1}: listed in the manifest ({2}, revision {3}, index {4}) but not in evidence/; removed after the merge.",
@@ -163,7 +163,7 @@ extension Catalog {
         "extract.help-out": "The output folder (files go to DIR/MEMBER/rN/NAME; nothing is overwritten).",
         "extract.help-member": "Only this member's evidence.",
         "extract.wrote": "{1} ({2}, integrity checked)",
-        "extract.summary": "Extracted {1} evidence files into {2}.",
+        "extract.summary": "Evidence files extracted into {2}: {1}.",
         "merge.evidence-count": "Evidence: {1} files, signatures and hashes checked (not decrypted).",
         "inbox.wrong-round": "{1}: this file belongs to another appraisal round.",
         "hint.inbox-wrong-round": "The member must seal again using this round's definition (round.avr).",
@@ -280,6 +280,7 @@ extension Catalog {
             "Check the secretary's fingerprint with the secretary by phone before you rely on this notice.",
         "notice.deadline": "Explanations are due by {1}. Cells where the appraised score differs from your self score:",
         "notice.totals": "Totals: self {1}, appraised {2}, of {3} ({4} cells, {5} you may contest).",
+        "notice.extras": "Bonus {1}, penalty {2}: preliminary final total {3}.",
         "notice.wrong-round": "{1}: this notice is for another round.",
         "notice.not-secretary": "{1}: signed by {2}, who is not this round's secretary; do not use it.",
         "notice.wrong-recipient": "{1}: not sealed to the key the round lists for unit {2}.",
@@ -526,6 +527,7 @@ extension Catalog {
         "demo.approved": "{1} approves citing \"{2}\".",
         "demo.ranking": "Ranking of {1} (criteria set {2}, {3} units):",
         "demo.rank": "  {1}. {2}: {3}/{4} points, index {5} %, {6}",
+        "demo.rank-extras": "  {1}. {2}: {3}/{4} points (base {7} + bonus {8} − penalty {9}), index {5} %, {6}",
         "demo.done": "Done. HTML report: {1}",
         "demo.verified":
             "{1}/{2} checks passed (signatures, bindings, journal, manifest, approvals, token, consistency).",
@@ -536,6 +538,8 @@ extension Catalog {
         "round.bad-reference": "Reference \"{1}\" is empty, too long or has a control or bidirectional character.",
         "round.bad-document":
             "{1} \"{2}\" is empty, longer than 200 bytes or has a control or bidirectional character; give one line of text.",
+        "round.too-many-recipients":
+            "{1} recipients (--recipient) given; a round lists at most {2}.",
         "round.bad-deadline": "--deadline \"{1}\" is not a date YYYY-MM-DD (e.g. 2026-12-15) between 2000 and 2100.",
         "round.inputs-incomplete": "The inputs could not all be read.",
         "round.demo-refused":
@@ -582,6 +586,8 @@ extension Catalog {
         "help.signer": "The name of the report's signer (default: a blank line to sign over).",
         "help.signer-title": "The signer's title (default \"CHỦ TỊCH\").",
         "help.document-number": "The report's number, e.g. \"12/BC-HĐTĐ\" (default: room for the clerk).",
+        "help.recipient":
+            "A recipient in the report's \"Nơi nhận\" list (repeatable; default: the provincial committee, the Department of Home Affairs, the council members, the appraised units, the archive).",
         "help.deadline": "The submission deadline YYYY-MM-DD, shown on the worksheets (default: none).",
         "help.secretary-key": "The secretary's secret key file (.key).",
         "help.demo": "Create a demo round: demo identities are allowed and the round is labelled demo.",
@@ -596,6 +602,14 @@ extension Catalog {
         "label.title": "Title",
         "label.year": "Year",
         "label.references": "References",
+        "label.issuer": "Issued by",
+        "label.document-number": "Report no.",
+        "label.place": "Place",
+        "label.signer": "Signed by",
+        "label.recipients": "Recipients",
+        "label.deadline": "Deadline",
+        "show.signer-by-hand": "{1}, name signed by hand",
+        "show.no-number": "(the clerk fills it in)",
         "label.round-id": "Round id",
         "label.secretary": "Secretary",
         "label.framework": "Framework",
@@ -746,7 +760,7 @@ extension Catalog {
         "verify.listed-changed": "{1}: its bytes differ from the hash the manifest lists; replaced after the merge.",
         "verify.unlisted": "{1}: in submissions/ but not listed in the manifest; added after the merge.",
         "verify.manifest-submissions-ok":
-            "submissions/ holds exactly the {1} files the manifest lists, with the listed hashes, and nothing else.",
+            "submissions/ holds exactly the files the manifest lists ({1}), with the listed hashes, and nothing else.",
         "verify.coverage-incomplete":
             "{1}: {2} of {3} cells appraised, {4} gaps, {5} conflicts, yet the manifest does not say it was locked incomplete on purpose.",
         "verify.coverage-inconsistent":
@@ -992,11 +1006,11 @@ extension Catalog {
         "help.index-above-100":
             "Let bonus points take a unit's index above 100 (default: the index is capped at 100).",
         "framework.bad-extra-code":
-            "{1}:{2}:{3}: the bonus or penalty code \"{4}\" is invalid; use a letter then letters, digits, '.' or '-', at most 16 characters (e.g. T1, TR1).",
+            "{1}:{2}:{3}: the bonus or penalty code \"{4}\" is invalid; use a letter then letters, digits, '.' or '-', at most 16 characters, not total or final (e.g. T1, TR1).",
         "framework.extra-code-taken":
             "{1}:{2}:{3}: the bonus or penalty code {4} has the form of a field, criterion or sub-criterion code; give the item a code starting with a letter (e.g. T1, TR1).",
         "framework.extra-cap":
-            "{1}:{2}:{3}: the cap of the bonus or penalty item {4} is {5}; it must be greater than 0.",
+            "{1}:{2}:{3}: the cap of the bonus or penalty item {4} is {5}; it must be greater than 0 and at most the set's total {6}.",
         "framework.too-many-extras":
             "{1}: more than {3} {2} items; a criteria set has at most {3} bonus and {3} penalty items.",
         "appraisal.above-cap":

@@ -287,6 +287,7 @@ extension Catalog {
             "Hãy đọc đối chiếu dấu vân tay của thư ký qua điện thoại trước khi dùng thông báo này.",
         "notice.deadline": "Hạn gửi giải trình: {1}. Các ô có điểm thẩm định khác điểm tự chấm:",
         "notice.totals": "Tổng: tự chấm {1}, thẩm định {2}, trên {3} ({4} ô, {5} ô có thể giải trình).",
+        "notice.extras": "Điểm thưởng {1}, điểm trừ {2}: tổng điểm cuối cùng (sơ bộ) {3}.",
         "notice.wrong-round": "{1}: thông báo này thuộc đợt khác.",
         "notice.not-secretary": "{1}: do {2} ký, không phải thư ký của đợt; đừng dùng tệp này.",
         "notice.wrong-recipient": "{1}: không được niêm phong cho khoá mà đợt ghi cho đơn vị {2}.",
@@ -532,6 +533,7 @@ extension Catalog {
         "demo.approved": "{1} phê duyệt theo \"{2}\".",
         "demo.ranking": "Xếp hạng {1} (bộ tiêu chí {2}, {3} đơn vị):",
         "demo.rank": "  {1}. {2}: {3}/{4} điểm, chỉ số {5} %, {6}",
+        "demo.rank-extras": "  {1}. {2}: {3}/{4} điểm (thẩm định {7} + thưởng {8} − trừ {9}), chỉ số {5} %, {6}",
         "demo.done": "Xong. Báo cáo HTML: {1}",
         "demo.verified":
             "{1}/{2} kiểm tra đạt (chữ ký, ràng buộc, nhật ký, bản kê, phê duyệt, mã mở khoá, tính nhất quán).",
@@ -543,6 +545,8 @@ extension Catalog {
         "round.bad-reference": "Căn cứ \"{1}\" trống, quá dài hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ).",
         "round.bad-document":
             "{1} \"{2}\" trống, dài quá 200 byte hoặc có ký tự điều khiển (kể cả điều khiển hướng chữ); hãy ghi một dòng chữ.",
+        "round.too-many-recipients":
+            "Có {1} nơi nhận (--recipient); một vòng ghi tối đa {2} nơi nhận.",
         "round.bad-deadline":
             "--deadline \"{1}\" không phải ngày dạng YYYY-MM-DD (ví dụ 2026-12-15) trong khoảng 2000–2100.",
         "round.inputs-incomplete": "Không đọc được đủ dữ liệu đầu vào.",
@@ -588,6 +592,8 @@ extension Catalog {
         "help.signer": "Họ tên người ký báo cáo (mặc định: để trống cho ký tay).",
         "help.signer-title": "Chức vụ người ký (mặc định \"CHỦ TỊCH\").",
         "help.document-number": "Số của báo cáo, ví dụ \"12/BC-HĐTĐ\" (mặc định: để trống cho văn thư).",
+        "help.recipient":
+            "Một nơi nhận trong mục \"Nơi nhận\" của báo cáo (lặp lại được; mặc định: UBND tỉnh, Sở Nội vụ, các thành viên Hội đồng, các đơn vị được thẩm định, Lưu: VT, HĐTĐ).",
         "help.deadline": "Hạn nộp phiếu, dạng YYYY-MM-DD, ghi trên phiếu thẩm định (mặc định: không có).",
         "help.secretary-key": "Tệp khoá bí mật (.key) của thư ký.",
         "help.demo": "Tạo vòng demo: cho phép danh tính demo; vòng được đánh dấu là demo.",
@@ -602,6 +608,14 @@ extension Catalog {
         "label.title": "Tên vòng",
         "label.year": "Năm",
         "label.references": "Căn cứ",
+        "label.issuer": "Cơ quan ban hành",
+        "label.document-number": "Số văn bản",
+        "label.place": "Địa danh",
+        "label.signer": "Người ký",
+        "label.recipients": "Nơi nhận",
+        "label.deadline": "Hạn nộp",
+        "show.signer-by-hand": "{1}, họ tên ký tay",
+        "show.no-number": "(văn thư điền)",
         "label.round-id": "Mã vòng",
         "label.secretary": "Thư ký",
         "label.framework": "Bộ tiêu chí",
@@ -997,11 +1011,11 @@ extension Catalog {
         "help.index-above-100":
             "Cho phép điểm thưởng đưa chỉ số của đơn vị vượt 100 (mặc định: chỉ số tối đa là 100).",
         "framework.bad-extra-code":
-            "{1}:{2}:{3}: mã điểm thưởng/điểm trừ \"{4}\" không hợp lệ; dùng một chữ cái rồi chữ cái, chữ số, '.' hoặc '-', tối đa 16 ký tự (ví dụ T1, TR1).",
+            "{1}:{2}:{3}: mã điểm thưởng/điểm trừ \"{4}\" không hợp lệ; dùng một chữ cái rồi chữ cái, chữ số, '.' hoặc '-', tối đa 16 ký tự, không phải total hay final (ví dụ T1, TR1).",
         "framework.extra-code-taken":
             "{1}:{2}:{3}: mã điểm thưởng/điểm trừ {4} có dạng mã lĩnh vực, tiêu chí hoặc tiêu chí thành phần; đặt mã bắt đầu bằng chữ cái (ví dụ T1, TR1).",
         "framework.extra-cap":
-            "{1}:{2}:{3}: mức tối đa của mục điểm thưởng/điểm trừ {4} là {5}; phải lớn hơn 0.",
+            "{1}:{2}:{3}: mức tối đa của mục điểm thưởng/điểm trừ {4} là {5}; phải lớn hơn 0 và không vượt tổng điểm {6} của bộ tiêu chí.",
         "framework.too-many-extras":
             "{1}: có hơn {3} mục {2}; mỗi bộ tiêu chí có tối đa {3} mục điểm thưởng và {3} mục điểm trừ.",
         "appraisal.above-cap":

@@ -232,8 +232,9 @@ extension FrameworkInputTests {
         #expect(fw.total == Points(integer: 2))
     }
 
-    /// A cap of 0, a code of the tree's form, a bad code and a repeated code are refused,
-    /// each naming the item.
+    /// A cap of 0 or above the set's total, a code of the tree's form, a bad or reserved code and a
+    /// repeated code (ignoring case) are refused, each naming the item; a `total` row with a
+    /// method is an item with a reserved code, not the total.
     @Test func extraRules() throws {
         let (_, cap) = try fx.framework(withExtras("T1,Sáng kiến,0,bonus,\n"))
         expectProblem(cap, InputErrorCode.frameworkExtraCap, mentions: "framework.csv:8:3", "T1")
@@ -245,6 +246,15 @@ extension FrameworkInputTests {
         expectProblem(dup, InputErrorCode.frameworkDuplicateCode, mentions: "framework.csv:9:1", "framework.csv:8:1")
         let (_, step) = try fx.framework(withExtras("T1,Sáng kiến,1,bonus,0.3\n"))
         expectProblem(step, InputErrorCode.frameworkOffStep, mentions: "T1")
+        let (_, above) = try fx.framework(withExtras("T1,Sáng kiến,2.5,bonus,0.5\n"))
+        expectProblem(above, InputErrorCode.frameworkExtraCap, mentions: "framework.csv:8:3", "T1", "2.5")
+        let (_, twin) = try fx.framework(withExtras("T1,Sáng kiến,1,bonus,\nt1,Vi phạm,1,penalty,\n"))
+        expectProblem(twin, InputErrorCode.frameworkDuplicateCode, mentions: "framework.csv:9:1", "t1")
+        for reserved in ["Final", "TOTAL"] {
+            let (f, p) = try fx.framework(withExtras("\(reserved),Sáng kiến,1,bonus,\n"))
+            #expect(f == nil)
+            expectProblem(p, InputErrorCode.frameworkBadExtraCode, mentions: "framework.csv:8:1", reserved)
+        }
     }
 
     /// JSON: `bonus` and `penalty` lists, strict keys; a method key on an item is unknown.
@@ -255,11 +265,15 @@ extension FrameworkInputTests {
                 {"code": "1.1.1", "title": "C", "maxPoints": 1, "method": "self"}]}]}],
             """
         let (f, p) = try fx.framework(
-            base + "\"bonus\": [{\"code\": \"T1\", \"title\": \"S\", \"maxPoints\": \"1,5\", \"step\": 0.5}],"
-                + "\"penalty\": [{\"code\": \"TR1\", \"title\": \"V\", \"maxPoints\": 2}]}",
+            base + "\"bonus\": [{\"code\": \"T1\", \"title\": \"S\", \"maxPoints\": \"0,5\", \"step\": 0.5}],"
+                + "\"penalty\": [{\"code\": \"TR1\", \"title\": \"V\", \"maxPoints\": 1}]}",
             name: "f.json")
         #expect(p.isEmpty, "\(p)")
-        #expect(f?.bonus.first?.max == Points(units: 15, scale: 1) && f?.penalty.first?.code == "TR1")
+        #expect(f?.bonus.first?.max == Points(units: 5, scale: 1) && f?.penalty.first?.code == "TR1")
+        let (_, above) = try fx.framework(
+            base + "\"bonus\": [], \"penalty\": [{\"code\": \"TR1\", \"title\": \"V\", \"maxPoints\": 2}]}",
+            name: "i.json")
+        expectProblem(above, InputErrorCode.frameworkExtraCap, mentions: "TR1")
         let (_, unknown) = try fx.framework(
             base + "\"bonus\": [{\"code\": \"T1\", \"title\": \"S\", \"maxPoints\": 1, \"method\": \"bonus\"}]}",
             name: "g.json")

@@ -18,7 +18,10 @@ import VaultCrypto
         // NFD input (decomposed diacritics) is normalised, spaces trimmed.
         sources.document = RoundDocument(
             issuer: " UBND TỈNH LAI CHÂU ".decomposedStringWithCanonicalMapping, council: "HỘI ĐỒNG ĐÁNH GIÁ",
-            place: "Lai Châu", signer: "Nguyễn Văn Bình", signerTitle: "PHÓ CHỦ TỊCH", number: "07")
+            place: "Lai Châu", signer: "Nguyễn Văn Bình", signerTitle: "PHÓ CHỦ TỊCH", number: "07",
+            recipients: [
+                "UBND tỉnh Lai Châu (để báo cáo)", " Sở Nội vụ ".decomposedStringWithCanonicalMapping, "Lưu: VT",
+            ])
         sources.deadline = "2026-12-15"
         let setup = try RoundSetup.load(sources)
         let (bytes, _) = try RoundDefinition.create(from: setup, secretary: base.secretary)
@@ -34,6 +37,12 @@ import VaultCrypto
         #expect(html.contains("Lai Châu, ngày 20 tháng 12 năm 2026"))
         #expect(html.contains("TM. HỘI ĐỒNG ĐÁNH GIÁ<br>PHÓ CHỦ TỊCH"))
         #expect(html.contains("Nguyễn Văn Bình</td>"))
+        // The recipients, in order, as the "Nơi nhận" list (`;` after each, `.` after the last).
+        #expect(round.document.recipients == ["UBND tỉnh Lai Châu (để báo cáo)", "Sở Nội vụ", "Lưu: VT"])
+        #expect(
+            html.contains(
+                "<b>Nơi nhận:</b><br>\n- UBND tỉnh Lai Châu (để báo cáo);<br>\n- Sở Nội vụ;<br>\n- Lưu: VT.</td>"))
+        #expect(!html.contains("Các đơn vị được thẩm định"))
         #expect(!html.contains("ĐIỆN BIÊN") && !html.contains("Điện Biên,"))
         // A number with its own symbol is shown as given.
         var report = ResultsReport(round: round, results: results, decision: "d", releasedAt: VerifyFixture.created)
@@ -50,6 +59,7 @@ import VaultCrypto
         let (bytes, _) = try base.create()
         let round = try RoundDefinition(parsing: bytes, file: "round.avr")
         #expect(round.document == RoundDocument() && round.deadline == "")
+        #expect(round.document.recipients == RoundDocument.defaultRecipients)
         let sheet = Worksheet.sheet(for: try #require(round.member("tv-01")), in: round)
         #expect(sheet.rows[4].prefix(2) == [.text("Hạn nộp"), .text("Theo thông báo của thư ký")])
     }
@@ -62,6 +72,7 @@ import VaultCrypto
         sources.document.council = String(repeating: "Đ", count: 101)  // 202 bytes
         sources.document.number = "1\u{1B}2"
         sources.deadline = "15/12/2026"
+        sources.document.recipients = ["Sở Nội vụ", "\u{00A0}"]
         #expect {
             try RoundSetup.load(sources)
         } throws: { error in
@@ -74,6 +85,7 @@ import VaultCrypto
                 && found.contains(["round.bad-document", "--council"])
                 && found.contains(["round.bad-document", "--document-number"])
                 && found.contains(["round.bad-deadline", "15/12/2026"])
+                && found.contains(["round.bad-document", "--recipient"])
         }
     }
 

@@ -11,7 +11,8 @@ import VaultCrypto
 extension VectorGenerator {
     static let noticeRound = BLAKE2b.hash(Array("AppraisalVault/vectors/notice/round".utf8), outputLength: 32)
 
-    /// The positive vector's notice: a deduction with its reason, and a council cell without a self score.
+    /// The positive vector's notice: a deduction with its reason, a council cell without a self
+    /// score, and a penalty item with its reason.
     static func noticeContent() throws -> UnitNotice {
         UnitNotice(
             round: noticeRound, unit: "dv-vector", unitName: "Sở Thử nghiệm", roundTitle: "Vòng thử nghiệm",
@@ -24,6 +25,9 @@ extension VectorGenerator {
                 UnitNotice.Row(
                     code: "1.2.1", title: "Mức độ hoàn thành kế hoạch", max: Points(parsing: "2")!, selfScore: nil,
                     score: Points(parsing: "1.5")!, reason: ""),
+                UnitNotice.Row(
+                    code: "TR1", kind: .penalty, title: "Chậm nộp báo cáo", max: Points(parsing: "2")!,
+                    selfScore: nil, score: Points(parsing: "0.5")!, reason: "Báo cáo quý III nộp chậm"),
             ])
     }
 
@@ -48,11 +52,18 @@ extension VectorGenerator {
             edit(&o)
             return .object(o)
         }
-        func editCell(_ o: inout [String: JSONValue], _ key: String, _ value: JSONValue) {
-            guard case .array(var cells) = o["cells"]!, case .object(var c) = cells[0] else { return }
+        func editCell(_ o: inout [String: JSONValue], _ key: String, _ value: JSONValue, at index: Int = 0) {
+            guard case .array(var cells) = o["cells"]!, case .object(var c) = cells[index] else { return }
             c[key] = value
-            cells[0] = .object(c)
+            cells[index] = .object(c)
             o["cells"] = .array(cells)
+        }
+        /// The positive vector's totals with some values replaced.
+        func totals(appraised: String = "2", final: String = "1.5", self: String = "1") -> JSONValue {
+            .object([
+                "appraised": .string(appraised), "bonus": .string("0"), "final": .string(final), "max": .string("3"),
+                "penalty": .string("0.5"), "self": .string(self),
+            ])
         }
         let content = CanonicalJSON.serialize(notice.json)
         let good = try seal(notice.json, "success")
@@ -106,11 +117,23 @@ extension VectorGenerator {
                 "wrong-difference", "notice.malformed", "cells[0].difference \"-0.25\", not score − self (-0.5)",
                 try seal(edited { editCell(&$0, "difference", .string("-0.25")) }, "difference")),
             a(
-                "wrong-total", "notice.malformed", "totals.appraised \"3\", not the sum 2",
+                "wrong-total", "notice.malformed", "totals.appraised \"3\", not the sum 2 of the sub-criteria",
+                try seal(edited { $0["totals"] = totals(appraised: "3", final: "2.5") }, "total")),
+            a(
+                "wrong-final", "notice.malformed", "totals.final \"2\", not base 2 + bonus 0 − penalty 0.5",
+                try seal(edited { $0["totals"] = totals(final: "2") }, "final")),
+            a(
+                "penalty-with-self", "notice.malformed",
+                "cells[2] (kind penalty) with self \"0.5\" and difference \"0\"",
                 try seal(
                     edited {
-                        $0["totals"] = .object(["appraised": .string("3"), "max": .string("3"), "self": .string("1")])
-                    }, "total")),
+                        editCell(&$0, "self", .string("0.5"), at: 2)
+                        editCell(&$0, "difference", .string("0"), at: 2)
+                        $0["totals"] = totals(self: "1.5")
+                    }, "penalty-self")),
+            a(
+                "unknown-kind", "notice.malformed", "cells[1].kind \"survey\"",
+                try seal(edited { editCell(&$0, "kind", .string("survey"), at: 1) }, "kind")),
             a(
                 "rank-field", "notice.malformed", "an extra plaintext field \"rank\": 1 (a rank reveals others)",
                 try seal(edited { $0["rank"] = .integer(1) }, "rank")),

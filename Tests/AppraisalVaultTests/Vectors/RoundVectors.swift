@@ -81,6 +81,13 @@ extension VectorGenerator {
         fields["document"] = .object(d)
     }
 
+    /// Replaces the `document.recipients` list of the round definition header.
+    static func editRecipients(_ fields: inout [String: JSONValue], _ list: [String]) {
+        guard case .object(var d) = fields["document"]! else { return }
+        d["recipients"] = .array(list.map(JSONValue.string))
+        fields["document"] = .object(d)
+    }
+
     /// Sets the score of the round's last self-assessment entry (`nil` removes the key).
     static func editScore(_ fields: inout [String: JSONValue], _ score: JSONValue?) {
         guard case .array(var entries) = fields["selfAssessment"]!, case .object(var e) = entries[entries.count - 1]
@@ -208,6 +215,19 @@ extension VectorGenerator {
                 "the bonus item's code is \"2\", the form of a field code (spec §3.3 F6), signed",
                 try editedRound(good) { Self.editBonus(&$0) { $0["code"] = .string("2") } }),
             a(
+                "bonus-cap-above-total", "format.header",
+                "the bonus item T1 has the cap \"2.5\", above the set's total 2 (spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["max"] = .string("2.5") } }),
+            a(
+                "bonus-code-reserved", "format.header",
+                "the bonus item's code is \"Total\": total and final, in any case, are reserved (spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["code"] = .string("Total") } }),
+            a(
+                "bonus-code-case-twin", "format.header",
+                "the bonus item's code is \"tr1\", the penalty item's TR1: codes are unique ignoring case "
+                    + "(spec §3.3 F6), signed",
+                try editedRound(good) { Self.editBonus(&$0) { $0["code"] = .string("tr1") } }),
+            a(
                 "index-rule-missing", "format.header", "no indexAbove100 field (spec §3.2), signed",
                 try editedRound(good) { $0["indexAbove100"] = nil }),
             a(
@@ -220,12 +240,19 @@ extension VectorGenerator {
                 try editedRound(good) { Self.editNote(&$0, "ghi \u{2066}chú") }),
             a(
                 "document-unknown-field", "format.header",
-                "document has an extra field \"seal\" (exactly six fields, spec §3.2), signed",
+                "document has an extra field \"seal\" (exactly seven fields, spec §3.2), signed",
                 try editedRound(good) { Self.editDocument(&$0, "seal", "có") }),
             a(
                 "blank-council", "format.header",
                 "document.council is one U+00A0 (no-break space): blank (spec §1.3), signed",
                 try editedRound(good) { Self.editDocument(&$0, "council", "\u{00A0}") }),
+            a(
+                "recipients-empty", "format.header", "document.recipients is [] (at least one, spec §3.2), signed",
+                try editedRound(good) { Self.editRecipients(&$0, []) }),
+            a(
+                "blank-recipient", "format.header",
+                "document.recipients[1] is one U+3000 (ideographic space): blank (spec §1.3), signed",
+                try editedRound(good) { Self.editRecipients(&$0, ["Sở Nội vụ", "\u{3000}"]) }),
             a(
                 "deadline-not-a-date", "format.header", "deadline \"2026-02-30\" is not a calendar date, signed",
                 try editedRound(good) { $0["deadline"] = .string("2026-02-30") }),

@@ -86,7 +86,11 @@ public enum FrameworkInput {
                 problems.add(badNumber(maxField, file: file))
                 continue
             }
-            if code.text.trimmingSpaces.lowercasedASCII == "total" {
+            // The total row has no method: a row coded `total` with a method is an item (and
+            // refused as a reserved code, spec §3.3 F6), never silently the total.
+            if code.text.trimmingSpaces.lowercasedASCII == "total",
+                col["method"].map({ record[$0].text.trimmingSpaces.isEmpty }) ?? true
+            {
                 total = max
                 totalAt = InputLocation(maxField, in: file)
                 continue
@@ -128,11 +132,13 @@ public enum FrameworkInput {
     }
 
     /// True for a bonus or penalty item code: an ASCII letter, then up to 15 ASCII letters, digits,
-    /// `.` or `-` (e.g. `T1`, `TR1`, `thuong-1`); never the shape of a tree code (spec §3.3 F6).
+    /// `.` or `-` (e.g. `T1`, `TR1`, `thuong-1`); never the shape of a tree code, and never `total`
+    /// or `final` in any case, which name the totals in files and findings (spec §3.3 F6).
     static func isValidExtraCode(_ code: String) -> Bool {
         let bytes = Array(code.utf8)
         func letter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-        guard (1...16).contains(bytes.count), letter(bytes[0]) else { return false }
+        guard (1...16).contains(bytes.count), letter(bytes[0]), !["total", "final"].contains(code.lowercasedASCII)
+        else { return false }
         return bytes.allSatisfy { letter($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }
     }
 
@@ -190,11 +196,12 @@ public enum FrameworkInput {
                 problems.add(InputError(.frameworkBadCode, here + [.text(row.code)]))
                 continue
             }
-            if let first = seen[row.code] {
+            // Unique ignoring ASCII case: `T1` and `t1` look alike in every sheet and report.
+            if let first = seen[row.code.lowercasedASCII] {
                 problems.add(InputError(.frameworkDuplicateCode, here + [.text(row.code), .text(first.description)]))
                 continue
             }
-            seen[row.code] = row.location
+            seen[row.code.lowercasedASCII] = row.location
             if isExtra(row) { extras.append(row) } else { valid.append(row) }
         }
         for row in valid + extras {
@@ -223,11 +230,14 @@ public enum FrameworkInput {
                 problems.add(
                     InputError(
                         .frameworkBadStep, row.maxLocation.context + [.text(row.code), .decimal(row.step.description)]))
-            } else if !row.max.isPositive {
+            } else if !row.max.isPositive || (isExtra(row) && total < row.max) {
+                // A cap is at most the set's total (spec §3.3 F6): the final total stays in range.
                 problems.add(
                     InputError(
                         isExtra(row) ? .frameworkExtraCap : .frameworkNonPositiveMax,
-                        row.maxLocation.context + [.text(row.code), .decimal(row.max.description)]))
+                        row.maxLocation.context + [
+                            .text(row.code), .decimal(row.max.description), .decimal(total.description),
+                        ]))
             } else if !row.max.isMultiple(of: row.step) {
                 problems.add(
                     InputError(
