@@ -71,7 +71,7 @@ struct ExplanationCLITests {
             cli, ["1.1.1": "không đồng ý;\"Kế hoạch ban hành đúng hạn; có văn bản số 12\";"], separator: ";")
         let r = try Self.explain(cli, sheet, key: "keys/u1.key", pass: pass.unit)
         #expect(r.exited(0), "\(r)")
-        #expect(r.stdout.contains("2 contested cells answered, 1 disagreed with"), "\(r.stdout)")
+        #expect(r.stdout.contains("3 contested cells answered, 1 disagreed with"), "\(r.stdout)")
         #expect(FileManager.default.fileExists(atPath: cli.path("u1.r1.avx")))
         let received = try Self.receive(cli, "u1.r1.avx", pass: pass.demo)
         #expect(received.exited(0), "\(received)")
@@ -82,7 +82,7 @@ struct ExplanationCLITests {
         #expect(entry.details["late"] == .bool(false) && entry.details["unit"] == .string("u1"))
         let file = try ExplanationFile.load(cli.path("round/explanations/u1.r1.avx"))
         let opened = try file.open(with: VerifyCLITests.secrets["thu-ky"]!)
-        #expect(opened.answers.map(\.code) == ["1.1.1", "1.1.2"])
+        #expect(opened.answers.map(\.code) == ["1.1.1", "1.1.2", "TR1"])
         #expect(opened.answers[0].agree == false)
         #expect(opened.answers[0].text == "Kế hoạch ban hành đúng hạn; có văn bản số 12")
         #expect(opened.answers[1] == UnitExplanation.Answer(code: "1.1.2", agree: true, text: ""))
@@ -112,9 +112,9 @@ struct ExplanationCLITests {
         let cases: [(answers: [String: String], extra: [String], expected: String)] = [
             (
                 [:], ["u2,1.1.1,Thành phần 1,1,1,0.25,-0.75,Không có minh chứng u2,không đồng ý,Sai,"],
-                "filled.csv:4:1: unit u2, cell 1.1.1 is not a cell of your notice"
+                "filled.csv:5:1: unit u2, cell 1.1.1 is not a cell of your notice"
             ),
-            ([:], ["u1,9.9,X,1,,0,,,,,"], "filled.csv:4:2: unit u1, cell 9.9 is not a cell of your notice"),
+            ([:], ["u1,9.9,X,1,,0,,,,,"], "filled.csv:5:2: unit u1, cell 9.9 is not a cell of your notice"),
             (["1.1.1": "không đồng ý,,"], [], "filled.csv:2:10: cell 1.1.1: you disagree, so giai_trinh must say why"),
             (["1.1.1": "đồng ý,Lý do,"], [], "cell 1.1.1: an explanation while agreeing"),
             (["1.1.1": "có lẽ,,"], [], "filled.csv:2:9: “có lẽ” is not an answer"),
@@ -245,7 +245,7 @@ struct ExplanationCLITests {
         try write("filled.xlsx", filled)
         let r = try Self.explain(cli, "filled.xlsx", key: "keys/u1.key", pass: pass.unit)
         #expect(r.exited(0), "\(r)")
-        #expect(r.stdout.contains("2 contested cells answered, 1 disagreed with"), "\(r.stdout)")
+        #expect(r.stdout.contains("3 contested cells answered, 1 disagreed with"), "\(r.stdout)")
         let opened2 = try ExplanationFile.load(cli.path("u1.r1.avx")).open(with: VerifyCLITests.secrets["thu-ky"]!)
         #expect(
             opened2.answers.first == UnitExplanation.Answer(code: "1.1.1", agree: false, text: "Đã ban hành đúng hạn"))

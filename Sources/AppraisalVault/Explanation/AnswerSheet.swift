@@ -64,7 +64,7 @@ public enum AnswerSheet {
                 continue
             }
             let fixed: [(String, String, Bool)] = [
-                ("tieu_chi", cell.title, false), ("diem_toi_da", cell.max.description, true),
+                ("tieu_chi", cell.shownTitle, false), ("diem_toi_da", cell.max.description, true),
                 ("diem_tu_cham", cell.selfScore?.description ?? "", true),
                 ("diem_tham_dinh", cell.score.description, true),
                 ("chenh_lech", cell.difference?.description ?? "", true), ("ly_do_tham_dinh", cell.reason, false),

@@ -60,7 +60,7 @@ extension UnitNotice {
         for c in cells {
             rows.append(
                 pad([
-                    .text(unit), .text(c.code), text(c.title), number(c.max), number(c.selfScore), number(c.score),
+                    .text(unit), .text(c.code), text(c.shownTitle), number(c.max), number(c.selfScore), number(c.score),
                     number(c.difference), text(c.reason),
                 ]))
         }

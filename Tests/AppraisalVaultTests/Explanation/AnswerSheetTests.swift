@@ -87,4 +87,24 @@ struct AnswerSheetTests {
                 ], "\(problems)")
         }
     }
+
+    /// A bonus item's row shows its title with the `Điểm thưởng: ` prefix, in the CSV and the
+    /// XLSX sheet alike, and both read back.
+    @Test func bonusItemTitleAsShown() throws {
+        let notice = UnitNotice(
+            round: Self.notice.round, unit: "u1", unitName: "Sở Một", roundTitle: "Vòng", year: 2025,
+            answerBy: Self.notice.answerBy, secretary: Self.notice.secretary,
+            cells: [
+                UnitNotice.Row(
+                    code: "T1", kind: .bonus, title: "Sáng kiến", max: Points(parsing: "1")!,
+                    selfScore: Points(parsing: "1")!, score: Points(parsing: "0")!, reason: "Chưa công nhận")
+            ])
+        let rows = notice.sheetRows().enumerated().map { i, row in
+            i == 1 ? Array(row.prefix(8)) + ["không đồng ý", "Đã được công nhận", ""] : row
+        }
+        #expect(rows[1][2] == "Điểm thưởng: Sáng kiến")
+        let answers = try AnswerSheet.read(CSV.write(rows), file: "s.csv", notice: notice)
+        #expect(answers == [UnitExplanation.Answer(code: "T1", agree: false, text: "Đã được công nhận")])
+        #expect(try AnswerSheet.read(notice.sheetXLSX(), file: "s.xlsx", notice: notice).map(\.agree) == [true])
+    }
 }
