@@ -55,6 +55,7 @@ EXTRA = {
     "release combine": [73, 75],
     "open": [73],
     "notice open": [73, 77],
+    "explain": [73, 77],
     "report": [73],
     "verify": [1, 2, 75],
     "demo": [1, 73],

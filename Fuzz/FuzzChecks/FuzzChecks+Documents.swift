@@ -23,6 +23,14 @@ extension FuzzChecks {
         try Fuzz.require(CanonicalJSON.serialize(notice.json) == bytes, "UnitNotice round trip")
     }
 
+    /// `UnitExplanation(parsing:file:)` (spec §12.4): accepted ⇒ `serialize(json) == x`, and
+    /// every answer holds a text exactly when it disagrees.
+    @Sendable public static func explanation(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let explanation = try? UnitExplanation(parsing: bytes, file: file) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(explanation.json) == bytes, "UnitExplanation round trip")
+        try Fuzz.require(explanation.answers.allSatisfy { $0.agree == $0.text.isEmpty }, "agree ⇔ no text")
+    }
+
     /// `Manifest(json:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(manifest.json) == x`.
     @Sendable public static func manifest(_ bytes: [UInt8]) throws(InvariantViolation) {
         guard let value = try? CanonicalJSON.parse(bytes), let manifest = try? Manifest(json: value) else { return }

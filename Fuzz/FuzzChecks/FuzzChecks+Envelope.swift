@@ -75,5 +75,6 @@ extension FuzzChecks {
         if kind == .submission { try submission(content) }
         if kind == .survey { try survey(content) }
         if kind == .notice { try notice(content) }
+        if kind == .explanation { try explanation(content) }
     }
 }

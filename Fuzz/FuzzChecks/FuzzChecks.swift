@@ -17,6 +17,7 @@ public enum FuzzChecks {
         "FuzzSubmission": submission,
         "FuzzSurvey": survey,
         "FuzzNotice": notice,
+        "FuzzExplanation": explanation,
         "FuzzManifest": manifest,
         "FuzzResults": results,
         "FuzzJournal": journal,

@@ -124,6 +124,14 @@ public enum FuzzSeeds {
                         score: Points(integer: 2), reason: ""),
                 ]
             ).json)
+        let explanation = CanonicalJSON.serialize(
+            UnitExplanation(
+                round: round, unit: "u-1", notice: Array(repeating: 7, count: 32), revision: 1,
+                answers: [
+                    UnitExplanation.Answer(code: "1.1.1", agree: false, text: "Đã ban hành đúng hạn\ndòng 2"),
+                    UnitExplanation.Answer(code: "1.1.2", agree: true, text: ""),
+                ]
+            ).json)
         let holders = try (1...3).map { i in
             try SecretIdentity.generate(
                 id: "holder-\(i)", name: "Holder \(i)", role: .holder, isDemo: true, created: created,
@@ -207,9 +215,11 @@ public enum FuzzSeeds {
                 try seal(Array("evidence".utf8), .evidence),
                 try seal(survey, .survey),
                 try seal(notice, .notice),
+                try seal(explanation, .explanation),
             ],
             "FuzzSubmission": [submission, emptySubmission],
             "FuzzNotice": [notice],
+            "FuzzExplanation": [explanation],
             "FuzzSurvey": [survey, CanonicalJSON.serialize(SurveyScores(revision: 1, round: round, scores: [:]).json)],
             "FuzzManifest": [manifest],
             "FuzzResults": [results],

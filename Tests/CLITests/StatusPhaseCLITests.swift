@@ -38,19 +38,19 @@ extension NoticeCLITests {
         #expect(after.exited(0), "\(after)")
         #expect(after.stdout.contains("Phase: explanation (preliminary merge done, notices issued"), "\(after)")
         #expect(after.stdout.contains("notices issued to 2 of 3 units: u1 u2"), "\(after)")
-        #expect(after.stdout.contains("answers due by 2026-02-01T23:59:59Z"), "\(after)")
+        #expect(after.stdout.contains("answers due by 2026-02-01T16:59:59Z"), "\(after)")
         #expect(after.stdout.contains("without a key, no notice: u3"), "\(after)")
         #expect(!after.stdout.contains("Kế hoạch") && !after.stdout.contains("0.25"), "no content: \(after.stdout)")
         let json = try Self.statusJSON(cli, "round")
         #expect(json["phase"] as? String == "explanation")
         let notices = try #require(json["notices"] as? [String: Any])
-        #expect(notices["answerBy"] as? String == "2026-02-01T23:59:59Z")
+        #expect(notices["answerBy"] as? String == "2026-02-01T16:59:59Z")
         #expect(notices["notified"] as? [String] == ["u1", "u2"])
         #expect(notices["withoutKey"] as? [String] == ["u3"])
         let vi = try cli.run(["status", "--round", "round"], language: "vi_VN.UTF-8")
         #expect(vi.stdout.contains("Giai đoạn: giải trình"), "\(vi.stdout)")
         #expect(vi.stdout.contains("đã gửi thông báo cho 2 trong 3 đơn vị: u1 u2"), "\(vi.stdout)")
-        #expect(vi.stdout.contains("hạn giải trình: 2026-02-01T23:59:59Z"), "\(vi.stdout)")
+        #expect(vi.stdout.contains("hạn giải trình: 2026-02-01T16:59:59Z"), "\(vi.stdout)")
     }
 
     /// The demo round (no unit keys): released with its token, merged without it; no notices.

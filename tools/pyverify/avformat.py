@@ -43,6 +43,7 @@ KINDS = {
     16: "ceremony-plan", 17: "ceremony-dealing", 18: "ceremony-ack",
     19: "survey",   # §6.6: survey.avq, sealed to the secretary
     20: "notice",   # §12.3: notices/UNIT.avn, sealed to one unit
+    21: "explanation",   # §12.4: UNIT.rN.avx, from one unit, sealed to the secretary
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 

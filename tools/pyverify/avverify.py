@@ -793,6 +793,116 @@ def check_notice_files(rep: Report, f: Folder):
         rep.add(cid, "pass", folder, "verify.notices-ok", f"{len(notices)} notice(s), answer by {answer_by}")
 
 
+EXPL_NAME_RE = re.compile(r"([a-z0-9][a-z0-9-]{0,63})\.r([1-9][0-9]{0,6})\.avx")
+EXPL_EVIDENCE_RE = re.compile(r"([a-z0-9][a-z0-9-]{0,63})\.r([1-9][0-9]{0,6})\.e([1-9][0-9]{0,2})\.ave")
+
+
+def check_explanation_files(rep: Report, f: Folder):
+    """14c `explanation.files` (§9.2, §12.4): every file of explanations/ is named UNIT.rN.avx for
+    the unit and revision of its header, passes §5.5 steps 1-3 and the receive binding (this round,
+    to the secretary, the unit's round key, the notice issued to it), and hashes to its
+    `receive-explanation` entry; every entry has its file; a unit's evidence UNIT.rN.eK.ave is
+    signed by that unit's round key and hashes to its `receive-explanation-evidence` entry.
+    Nothing is decrypted. Omitted without unit keys, explanations and entries."""
+    cid, folder = "explanation.files", "explanations"
+    entries = [e for e in (f.entries or []) if e.get("event") == "receive-explanation"]
+    ev_entries = [e for e in (f.entries or []) if e.get("event") == "receive-explanation-evidence"]
+    names = sorted(n for n in _listdir(f.root / folder) if not n.startswith("."))
+    if not f.rnd.unit_keys and not entries and not names:
+        return
+    if not names and not entries and not ev_entries:
+        rep.add(cid, "not-yet", folder, "verify.explanations-not-yet")
+        return
+    failed = False
+
+    def problem(subject, message, detail=""):
+        nonlocal failed
+        failed = True
+        rep.add(cid, "fail", subject, message, detail)
+
+    listed, late = {}, 0
+    for e in entries:
+        d = e.get("details")
+        keys = {"fileHash", "late", "revision", "unit"}
+        ok = (isinstance(d, dict) and set(d) in (keys, keys | {"supersedes"}) and isinstance(d["unit"], str)
+              and isinstance(d["revision"], int) and not isinstance(d["revision"], bool)
+              and isinstance(d["late"], bool) and isinstance(d["fileHash"], str)
+              and re.fullmatch(r"[0-9a-f]{64}", d["fileHash"]) is not None)
+        if not ok:
+            problem("journal.avj", "verify.journal-entry-malformed", f"entry {e.get('seq')}")
+            continue
+        listed[f"{d['unit']}.r{d['revision']}.avx"] = (d["unit"], d["revision"], d["fileHash"])
+        late += d["late"]
+    listed_ev = {}
+    for e in ev_entries:
+        d = e.get("details")
+        ok = (isinstance(d, dict) and set(d) == {"fileHash", "index", "revision", "size", "unit"}
+              and isinstance(d["unit"], str) and all(isinstance(d[k], int) and not isinstance(d[k], bool)
+                                                      for k in ("index", "revision", "size"))
+              and isinstance(d["fileHash"], str) and re.fullmatch(r"[0-9a-f]{64}", d["fileHash"]) is not None)
+        if not ok:
+            problem("journal.avj", "verify.journal-entry-malformed", f"entry {e.get('seq')}")
+            continue
+        listed_ev[f"{d['unit']}.r{d['revision']}.e{d['index']}.ave"] = d["fileHash"]
+    prelim = [e for e in (f.entries or []) if e.get("event") == "preliminary"]
+    details = _preliminary_details(prelim[0]["details"]) if prelim else None
+    issued = dict(details[1]) if details else {}
+    units = {k["id"]: k["signingKey"] for k in f.rnd.unit_keys}
+    others = {i["id"]: i["signingKey"] for i in [f.rnd.secretary] + f.rnd.holders
+              + [m["identity"] for m in f.rnd.members]}
+    from avexplanation import EXPLANATION_CAP, check_binding, read_explanation
+    for name in names:
+        subject = f"{folder}/{name}"
+        m_ev = EXPL_EVIDENCE_RE.fullmatch(name)
+        if m_ev:
+            if name not in listed_ev:
+                problem(subject, "verify.explanation-stray-file", subject)
+                continue
+            try:
+                env = Envelope((f.root / folder / name).read_bytes(), KIND_BY_NAME["evidence"])
+                env.verify_outer()
+                h = env.header
+                c = h["context"]
+                if (bytes.fromhex(h["round"]) != f.round_hash or h["recipient"] != f.rnd.secretary["encryptionKey"]
+                        or units.get(h["sender"]) != h["senderSigningKey"] or h["sender"] != m_ev.group(1)
+                        or c.get("revision") != int(m_ev.group(2)) or c.get("index") != int(m_ev.group(3))):
+                    problem(subject, "verify.explanation-stray-file", subject)
+                    continue
+            except CHECK_ERRORS as e:
+                problem(subject, *_err(e))
+                continue
+            if env.file_hash().hex() != listed_ev[name]:
+                problem(subject, "verify.explanation-hash", subject)
+            continue
+        m = EXPL_NAME_RE.fullmatch(name)
+        if not m or name not in listed:
+            problem(subject, "verify.explanation-stray-file", subject)
+            continue
+        try:
+            env = read_explanation(read_capped(f.root / folder / name, EXPLANATION_CAP))
+            check_binding(env, f.round_hash, f.rnd.secretary["encryptionKey"], units, others, issued)
+        except CHECK_ERRORS as e:
+            problem(subject, *_err(e))
+            continue
+        if env.header["sender"] != m.group(1) or env.header["context"]["revision"] != int(m.group(2)):
+            problem(subject, "verify.explanation-stray-file", subject)
+            continue
+        if env.file_hash().hex() != listed[name][2]:
+            problem(subject, "verify.explanation-hash", subject)
+    for name, (unit, revision, _) in sorted(listed.items()):
+        if name not in names:
+            problem(folder, "verify.explanation-missing", f"{unit} r{revision}")
+    for name in sorted(listed_ev):
+        if name not in names:
+            problem(folder, "verify.explanation-evidence-missing", f"{folder}/{name}")
+    if failed:
+        rep.more(cid, folder)
+    else:
+        n_units = len({u for u, _, _ in listed.values()})
+        rep.add(cid, "pass", folder, "verify.explanations-ok",
+                f"{len(listed)} explanation(s) from {n_units} unit(s), {late} late")
+
+
 def check_results_survey(rep: Report, f: Folder):
     """25 `results.survey` (§9.3): the results carry the manifest's survey as the secretary signed
     it (inner signature over survey.avq's header hash), and every survey cell is its score."""
@@ -848,7 +958,7 @@ ROUND_CHECKS = (
     check_submission_names, check_submission_signatures, check_submission_bindings,
     check_journal_files,
     check_manifest_signature, check_manifest_round, check_manifest_submissions, check_manifest_coverage,
-    check_manifest_journal, check_survey_file, check_notice_files,
+    check_manifest_journal, check_survey_file, check_notice_files, check_explanation_files,
     check_results_hash, check_results_envelope,
     check_approvals, check_approval_count,
     check_token,
@@ -1212,6 +1322,9 @@ def run_area(area: str, h: dict, art: bytes):
         elif area == "notice":
             from avnotice import run_notice_vector
             return run_notice_vector(h, art)
+        elif area == "explanation":
+            from avexplanation import run_explanation_vector
+            return run_explanation_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
         elif area == "manifest":

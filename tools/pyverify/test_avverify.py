@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 import avverify  # noqa: E402
 from compare import compare  # noqa: E402
-from tamper_cases import CASES, NOTICE_CASES, VALID, VALID_NOTICE, make_case, make_notice_case  # noqa: E402
+from tamper_cases import CASES, NOTICE_CASES, VALID, VALID_NOTICE, flip, make_case, make_notice_case  # noqa: E402
 
 BIN = Path(os.environ.get("AVAULT", REPO / ".build" / "debug" / "avault"))
 CI_CASES = [
@@ -220,6 +220,74 @@ def test_notice_case_agrees(notice_round, tmp_path, name):
             assert ("notice.files", NOTICE_MESSAGES[name]) in fails, fails
     if name == "notices-before-preliminary":
         assert [c["status"] for c in pdoc["checks"] if c["id"] == "notice.files"] == ["not-yet"]
+
+
+# ---- (c'') the notice round after vp-ubnd explained (check 14c), and its tampered copies
+@pytest.fixture(scope="module")
+def explanation_round(notice_round, tmp_path_factory):
+    """A copy of the notice round in which vp-ubnd opened its notice, disagreed with one cell with
+    an explanation and one evidence file (`explain --attach`), and the secretary received both
+    (late: the deadline was 2026-02-01). All through the binary."""
+    import csv
+    import io
+    t = tmp_path_factory.mktemp("explained")
+    shutil.copytree(notice_round, t / "round")
+    keys = notice_round.parent / "keys"
+    pw, upw = notice_round.parent / "pass", notice_round.parent / "unit-pass"
+    env = dict(os.environ, XDG_STATE_HOME=str(t / "state"))
+
+    def run(*args):
+        r = subprocess.run([str(BIN), *map(str, args)], capture_output=True, cwd=t, env=env)
+        assert r.returncode == 0, (args, r.stderr)
+
+    run("notice", "open", t / "round/notices/vp-ubnd.avn", "--key", keys / "vp-ubnd.key", "--passphrase-file", upw,
+        "--round", t / "round", "--sheet", t / "answer.csv", "--csv-dialect", "standard")
+    rows = list(csv.reader(io.StringIO((t / "answer.csv").read_text(encoding="utf-8-sig"))))
+    row = next(r for r in rows[1:] if r[6] not in ("", "0"))   # a contested cell with a difference
+    row[8:11] = ["không đồng ý", "Đơn vị đã nộp đủ hồ sơ", "bien-ban.txt"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    (t / "answer.csv").write_text(out.getvalue(), encoding="utf-8-sig")
+    (t / "bien-ban.txt").write_text("Biên bản bổ sung hồ sơ\n")
+    run("explain", t / "answer.csv", "--round", t / "round", "--key", keys / "vp-ubnd.key", "--passphrase-file", upw,
+        "--attach", t / "bien-ban.txt", "-o", t / "vp-ubnd.r1.avx")
+    run("receive", t / "vp-ubnd.r1.avx", t / "vp-ubnd.r1.e1.ave", "--round", t / "round", "--key",
+        keys / "thu-ky.key", "--passphrase-file", pw)
+    return t / "round"
+
+
+EXPLANATION_CASES = {
+    "flip-explanation": (lambda r: flip(r / "explanations/vp-ubnd.r1.avx", -1), "envelope.bad-signature"),
+    "flip-explanation-evidence": (lambda r: flip(r / "explanations/vp-ubnd.r1.e1.ave", -1),
+                                  "envelope.bad-signature"),
+    "remove-explanation": (lambda r: (r / "explanations/vp-ubnd.r1.avx").unlink(), "verify.explanation-missing"),
+    "remove-explanation-evidence": (lambda r: (r / "explanations/vp-ubnd.r1.e1.ave").unlink(),
+                                    "verify.explanation-evidence-missing"),
+    "stray-file-in-explanations": (lambda r: (r / "explanations/so-noi-vu.r1.avx").write_bytes(
+        (r / "explanations/vp-ubnd.r1.avx").read_bytes()), "verify.explanation-stray-file"),
+}
+
+
+def test_explanation_round_agrees_and_passes(explanation_round):
+    ok, errors, notes, bdoc, pdoc = compare(explanation_round, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["passed"] and pdoc["passed"]
+    for doc in (bdoc, pdoc):
+        found = [(c["status"], c["message"]) for c in doc["checks"] if c["id"] == "explanation.files"]
+        assert found == [("pass", "verify.explanations-ok")], found
+
+
+@pytest.mark.parametrize("name", sorted(EXPLANATION_CASES))
+def test_explanation_case_agrees(explanation_round, tmp_path, name):
+    folder = tmp_path / name
+    shutil.copytree(explanation_round, folder)
+    edit, message = EXPLANATION_CASES[name]
+    edit(folder)
+    ok, errors, notes, bdoc, pdoc = compare(folder, BIN, strict=True)
+    assert ok, f"{name}: {errors}"
+    for doc in (bdoc, pdoc):
+        fails = [(c["id"], c["message"]) for c in doc["checks"] if c["status"] == "fail"]
+        assert ("explanation.files", message) in fails, fails
 
 
 # ---- (d) text rules (§1.3) and the single-holder warning (§9.2 check 2a)

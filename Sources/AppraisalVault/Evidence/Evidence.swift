@@ -129,6 +129,17 @@ public enum Evidence {
                 throw InboxError(.wrongRecipient, [.file(path)])
             }
             sender = roster.secretary
+        } else if let unit = roster.units.first(where: {
+            $0.id == header.sender && $0.signingKey == header.senderSigningKey
+        }) {
+            // A unit's evidence to its explanation (spec §12.4).
+            guard Sodium.constantTimeEqual(header.round, roster.roundHash) else {
+                throw InboxError(.wrongRound, [.file(path)], hint: ErrorHint(.inboxWrongRound))
+            }
+            guard header.recipient == roster.secretary.encryptionKey else {
+                throw InboxError(.wrongRecipient, [.file(path)])
+            }
+            sender = unit
         } else {
             sender = try roster.authorize(header: header, file: path)
         }

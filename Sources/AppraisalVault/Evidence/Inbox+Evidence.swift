@@ -11,6 +11,9 @@ extension Inbox {
 
     func admitEvidence(_ path: String, secretary: SecretIdentity) throws -> Outcome {
         let checked = try Evidence.check(path, roster: roster)
+        if checked.sender.role == .unit { return try admitUnitEvidence(checked, secretary: secretary) }
+        // After the notices only a unit's evidence is received (spec §12.2).
+        try requireOpen()
         let member = checked.sender.id
         let revision = checked.context.revision
         if !checked.bySecretary {

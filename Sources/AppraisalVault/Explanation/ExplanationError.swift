@@ -1,4 +1,4 @@
-/// A notice (or, later, an explanation) that is refused (spec §12).
+/// A notice or an explanation that is refused (spec §12).
 ///
 /// The codes of ``ExplanationError``; each raw value is the stable message id (spec, vectors, `verify --json`).
 public enum ExplanationErrorCode: String, MessageCode {
@@ -13,4 +13,26 @@ public enum ExplanationErrorCode: String, MessageCode {
     case preliminaryDone = "merge.preliminary-done"
     case afterPreliminary = "inbox.after-preliminary"
     case badDeadline = "merge.bad-deadline"
+    case notAUnit = "explanation.not-a-unit"
+    case notRoundKey = "explanation.not-round-key"
+    case noNotice = "explanation.no-notice"
+    case unknownCell = "explanation.unknown-cell"
+    case missingCell = "explanation.missing-cell"
+    case duplicateCell = "explanation.duplicate-cell"
+    case changedCell = "explanation.changed-cell"
+    case notContested = "explanation.not-contested"
+    case missingText = "explanation.missing-text"
+    case textWithoutDispute = "explanation.text-without-dispute"
+    case badAnswer = "explanation.bad-answer"
+    case longText = "explanation.long-text"
+    case unknownEvidence = "explanation.unknown-evidence"
+    case evidenceWithoutDispute = "explanation.evidence-without-dispute"
+    case inboxEvidenceWithoutExplanation = "inbox.evidence-without-explanation"
+    case malformed = "explanation.malformed"
+    case contentMismatch = "explanation.content-mismatch"
+    case inboxExplanationWrongRole = "inbox.explanation-wrong-role"
+    case inboxNotAUnit = "inbox.not-a-unit"
+    case inboxUnitKeyMismatch = "inbox.unit-key-mismatch"
+    case inboxNoNotice = "inbox.no-notice"
+    case inboxWrongNotice = "inbox.wrong-notice"
 }

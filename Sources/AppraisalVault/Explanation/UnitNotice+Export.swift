@@ -32,6 +32,45 @@ extension UnitNotice {
             byteOrderMark: true)
     }
 
+    /// The answer sheet's column titles (Vietnamese), above the column names in the XLSX form.
+    static let sheetTitles = [
+        "Mã đơn vị", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định", "Chênh lệch",
+        "Lý do thẩm định", "Ý kiến (đồng ý / không đồng ý)", "Nội dung giải trình", "Minh chứng",
+    ]
+    /// The answer sheet's header-block labels (rows 1–4 of the XLSX form).
+    static let sheetLabels = ["Thông báo kết quả thẩm định", "Đơn vị", "Năm", "Hạn giải trình"]
+
+    /// The answer sheet as a workbook sheet (spec §12.3): a header block (round, unit, year,
+    /// deadline), the column titles, the column names on row 6, one row per cell; only `y_kien`,
+    /// `giai_trinh` and `minh_chung` are unlocked. ``AnswerSheet`` compares every other cell of a
+    /// returned workbook with this one.
+    public func sheet() -> Worksheet.Sheet {
+        let width = Self.sheetColumns.count
+        func pad(_ r: [SheetCell]) -> [SheetCell] { r + [SheetCell](repeating: .empty, count: width - r.count) }
+        func number(_ p: Points?) -> SheetCell { p.map { .number($0.description) } ?? .empty }
+        func text(_ s: String) -> SheetCell { s.isEmpty ? .empty : .text(s) }
+        var rows: [[SheetCell]] = [
+            pad([.text(Self.sheetLabels[0]), .text(roundTitle)]),
+            pad([.text(Self.sheetLabels[1]), .text("\(unitName) (\(unit))")]),
+            pad([.text(Self.sheetLabels[2]), .number(String(year))]),
+            pad([.text(Self.sheetLabels[3]), .text(answerBy)]),
+            Self.sheetTitles.map { .text($0) },
+            Self.sheetColumns.map { .text($0) },
+        ]
+        for c in cells {
+            rows.append(
+                pad([
+                    .text(unit), .text(c.code), text(c.shownTitle), number(c.max), number(c.selfScore), number(c.score),
+                    number(c.difference), text(c.reason),
+                ]))
+        }
+        return Worksheet.Sheet(
+            rows: rows, namesRow: 6, editable: [9, 10, 11], limits: cells.map { ($0.max, Points.quarter) })
+    }
+
+    /// The answer sheet as an XLSX workbook.
+    public func sheetXLSX() -> [UInt8] { XLSXWriter.worksheet(sheet(), title: roundTitle) }
+
     /// The printable page, in Vietnamese, every text escaped; self-contained (inline CSS).
     /// Printed as the report is (docs/report.md): A4 with the margins of Nghị định 30/2020, Times
     /// New Roman 13 pt, the column titles repeated on every page, no row split across pages, every

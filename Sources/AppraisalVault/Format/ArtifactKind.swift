@@ -34,6 +34,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case survey = 19
     /// A unit's notice of its preliminary result, signed by the secretary, sealed to the unit (spec §12.3).
     case notice = 20
+    /// A unit's answer to its notice, signed by the unit, sealed to the secretary (spec §12.4).
+    case explanation = 21
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -55,6 +57,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .ceremonyAck: "ceremony-ack"
         case .survey: "survey"
         case .notice: "notice"
+        case .explanation: "explanation"
         }
     }
 

@@ -44,7 +44,7 @@ extension Inbox {
     public func receive(_ files: [String], secretary: SecretIdentity, receiptsOut: String? = nil) throws -> Batch {
         try RoundLock.exclusive(roundDirectory, command: "receive") {
             try requireSecretary(secretary)
-            try requireOpen()
+            try requireOpen(explanationsOnly: files.allSatisfy(Inbox.isExplanationPhaseFile))
             let recovered = try recoverInterrupted(secretary: secretary)
             var items = [Batch.Item]()
             for file in Inbox.receiveOrder(files) {

@@ -16,11 +16,12 @@ extension Inbox {
         let folder = RoundLayout(roundDirectory).receipts
         var written = [String]()
         for outcome in outcomes {
-            let (member, revision, index): (String, Int, Int?) =
-                switch outcome {
-                case .accepted(let m, let r), .superseded(let m, let r, _): (m, r, nil)
-                case .evidence(let m, let r, let i): (m, r, i)
-                }
+            let (member, revision, index): (String, Int, Int?)
+            switch outcome {
+            case .accepted(let m, let r), .superseded(let m, let r, _): (member, revision, index) = (m, r, nil)
+            case .evidence(let m, let r, let i): (member, revision, index) = (m, r, i)
+            case .explanation: continue  // no receipt kind for a unit yet (spec §12.4)
+            }
             guard
                 let entry = journal.entries.last(where: { entry in
                     Receipt.events.contains(entry.kind ?? .reject)

@@ -44,6 +44,8 @@ public struct Inbox: Sendable {
         case superseded(member: String, revision: Int, previous: Int)
         /// An evidence file accepted into `evidence/` (spec §10.4).
         case evidence(member: String, revision: Int, index: Int)
+        /// A unit's explanation accepted into `explanations/` (spec §12.4), `late` after the deadline.
+        case explanation(unit: String, revision: Int, late: Bool)
     }
 
     /// The live submissions, one per member, by member id.
@@ -82,7 +84,7 @@ public struct Inbox: Sendable {
     func receive(_ path: String, secretary: SecretIdentity, recovered earlier: [Outcome] = []) throws -> Outcome {
         try RoundLock.exclusive(roundDirectory, command: "receive") {
             try requireSecretary(secretary)
-            try requireOpen()
+            try requireOpen(explanationsOnly: Inbox.isExplanationPhaseFile(path))
             return try admitJournaled(path, secretary: secretary, recovered: earlier)
         }
     }
@@ -91,14 +93,18 @@ public struct Inbox: Sendable {
     /// exists, or the journal records a merge. A merge is final (§6.5), so a submission received
     /// after it could never be merged and would only leave the folder failing `verify`.
     ///
+    /// With `explanationsOnly` (every file received is an explanation) the round stays open after
+    /// the preliminary merge (spec §12.2).
+    ///
     /// - Throws: ``InboxError`` `inbox.round-merged`, naming the file that says so; a journal error.
-    func requireOpen() throws {
+    func requireOpen(explanationsOnly: Bool = false) throws {
         if let evidence = try RoundLayout.mergedEvidence(
             roundDirectory: roundDirectory, secretaryKey: roster.secretary.signingKey, roundHash: roster.roundHash)
         {
             throw InboxError(.roundMerged, [.file(roundDirectory), .file(evidence)], hint: ErrorHint(.roundMerged))
         }
         // §12.2: after the notices, round 1 is closed: they describe exactly what it holds.
+        guard !explanationsOnly else { return }
         let layout = RoundLayout(roundDirectory)
         if FileIO.exists(layout.journal),
             try RoundJournal.load(
@@ -116,6 +122,9 @@ public struct Inbox: Sendable {
     {
         let recovered = earlier + (try recoverInterrupted(secretary: secretary))
         do {
+            if path.hasSuffix(RoundLayout.explanationExtension) {
+                return try admitExplanation(path, secretary: secretary)
+            }
             return path.hasSuffix(RoundLayout.evidenceExtension)
                 ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {

@@ -10,6 +10,8 @@ struct Roster: Sendable {
     let members: [PublicIdentity]
     /// The release holders.
     let holders: [PublicIdentity]
+    /// The units' keys (spec §12.1): who may send an explanation.
+    var units: [PublicIdentity] = []
 
     /// The member with `id`, if any.
     func member(_ id: String) -> PublicIdentity? { members.first { $0.id == id } }

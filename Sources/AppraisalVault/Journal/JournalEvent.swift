@@ -16,6 +16,10 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable {
     case surveyImport = "survey-import"
     /// The preliminary merge: each unit with a key was sent its own notice (spec §12.3).
     case preliminary
+    /// A unit's explanation entered `explanations/`, on time or marked late (spec §12.4).
+    case receiveExplanation = "receive-explanation"
+    /// A unit's evidence file to its explanation entered `explanations/` (spec §12.4).
+    case receiveExplanationEvidence = "receive-explanation-evidence"
     /// The round was merged and its results locked (spec §6.5).
     case merge
 

@@ -73,7 +73,7 @@ public struct RoundDefinition: Sendable {
     var roster: Roster {
         Roster(
             roundHash: fileHash, secretary: secretary, members: plan.members.map(\.identity),
-            holders: release.holders.map(\.identity))
+            holders: release.holders.map(\.identity), units: plan.unitKeys)
     }
 
     // MARK: - Creating

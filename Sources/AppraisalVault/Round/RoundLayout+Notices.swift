@@ -10,3 +10,25 @@ extension RoundLayout {
     /// `ROUND/notices/UNIT.avn`.
     public func notice(unit: String) -> String { FileIO.join(notices, unit + Self.noticeExtension) }
 }
+
+extension RoundLayout {
+    /// `ROUND/explanations/`: the units' explanations as received (spec §12.4).
+    public static let explanationsFolder = "explanations"
+    /// The extension of an explanation file, `UNIT.rN.avx`.
+    public static let explanationExtension = ".avx"
+
+    /// `ROUND/explanations`.
+    public var explanations: String { path(Self.explanationsFolder) }
+
+    /// `UNIT.rREVISION.avx`, an explanation's file name.
+    public static func explanationFileName(unit: String, revision: Int) -> String {
+        "\(unit).r\(revision)\(explanationExtension)"
+    }
+
+    /// Parses `UNIT.rN.avx`; nil for anything else (the rules of a submission's name).
+    public static func parseExplanationFileName(_ name: String) -> (unit: String, revision: Int)? {
+        guard name.hasSuffix(explanationExtension) else { return nil }
+        let stem = String(name.utf8.dropLast(explanationExtension.utf8.count))!
+        return parseSubmissionFileName(stem + submissionExtension).map { ($0.member, $0.revision) }
+    }
+}

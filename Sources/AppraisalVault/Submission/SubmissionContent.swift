@@ -70,31 +70,7 @@ public struct SubmissionContent: Sendable, Hashable {
                 try row.finish()
                 rows.append(Appraisal(unit: unit, code: code, score: score, reason: reason, line: i + 1))
             }
-            var attachments = [Evidence.Attachment]()
-            if r.has("attachments") {
-                let items = try r.array("attachments", maxCount: Evidence.maxIndex)
-                guard !items.isEmpty else {
-                    throw FieldReader.Failure(path: "attachments", reason: "empty (omit the field instead)")
-                }
-                var names = Set<String>()
-                for (i, item) in items.enumerated() {
-                    var a = try FieldReader(item, path: "attachments[\(i)]")
-                    let attachment = Evidence.Attachment(
-                        fileHash: try a.hex("fileHash", length: 32),
-                        index: Int(try a.integer("index", in: 1...Int64(Evidence.maxIndex))),
-                        name: try a.string("name", maxBytes: 255),
-                        size: Int(try a.integer("size", in: 0...Evidence.maxSize)))
-                    try a.finish()
-                    guard attachment.index == i + 1 else {
-                        throw FieldReader.Failure(path: "attachments[\(i)].index", reason: "expected \(i + 1)")
-                    }
-                    guard Evidence.isValidName(attachment.name), names.insert(attachment.name).inserted else {
-                        throw FieldReader.Failure(
-                            path: "attachments[\(i)].name", reason: "not a valid evidence name, or repeated")
-                    }
-                    attachments.append(attachment)
-                }
-            }
+            let attachments = try Evidence.Attachment.list(&r)
             try r.finish()
             self.rows = rows
             self.attachments = attachments

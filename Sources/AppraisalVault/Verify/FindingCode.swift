@@ -106,4 +106,10 @@ public enum FindingCode: String, MessageCode {
     case noticeStrayFile = "verify.notice-stray-file"
     case noticeHashWrong = "verify.notice-hash"
     case noticeMissing = "verify.notice-missing"
+    case explanationsOK = "verify.explanations-ok"
+    case explanationsNotYet = "verify.explanations-not-yet"
+    case explanationStrayFile = "verify.explanation-stray-file"
+    case explanationHashWrong = "verify.explanation-hash"
+    case explanationMissing = "verify.explanation-missing"
+    case explanationEvidenceMissing = "verify.explanation-evidence-missing"
 }

@@ -74,6 +74,7 @@ public enum RoundVerifier {
         run.checkManifest()
         run.checkSurveyFile()
         run.checkNotices()
+        run.checkExplanations()
         run.checkLockedResults()
         run.checkApprovals()
         run.checkToken()

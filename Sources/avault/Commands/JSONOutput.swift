@@ -125,6 +125,8 @@ enum JSONOutput {
                     "outcome": .text("evidence"), "member": .text(member), "revision": .int(revision),
                     "index": .int(index),
                 ]
+            case .explanation(let unit, let revision, let late):
+                ["outcome": .text("explanation"), "unit": .text(unit), "revision": .int(revision), "late": .bool(late)]
             }
         }
         let items = batch.items.map { item -> JSONValue in

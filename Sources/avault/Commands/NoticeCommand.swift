@@ -33,7 +33,10 @@ struct NoticeCommand: ParsableCommand {
                 throw ExplanationError(.noticeOtherUnit, [.file(file), .text(notice.unit), .text(locked.identity.id)])
             }
             if let round { try notice.checkBinding(to: RoundDefinition.load(roundDirectory: round)) }
-            if let path = sheet, !path.lowercased().hasSuffix(".csv") { throw CLIError(.noticeSheetCSVOnly, [path]) }
+            let xlsx = sheet?.lowercased().hasSuffix(".xlsx") ?? false
+            if let path = sheet, !xlsx, !path.lowercased().hasSuffix(".csv") {
+                throw CLIError(.noticeSheetFormat, [path])
+            }
             let opened = try notice.open(with: key.unlock(locked))
             show(opened, checked: round != nil)
             if let path = html {
@@ -42,7 +45,8 @@ struct NoticeCommand: ParsableCommand {
             }
             if let path = sheet {
                 let vietnamese = (csvDialect ?? (Terminal.language == .vietnamese ? .vi : .standard)) == .vi
-                try FileIO.writeAtomically(opened.sheetCSV(vietnamese: vietnamese), to: path, mode: 0o600)
+                let bytes = xlsx ? opened.sheetXLSX() : opened.sheetCSV(vietnamese: vietnamese)
+                try FileIO.writeAtomically(bytes, to: path, mode: 0o600)
                 Terminal.say(.noticeWroteSheet, [path, String(opened.cells.count)])
             }
         }

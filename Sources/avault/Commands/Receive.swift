@@ -30,7 +30,7 @@ struct Receive: ParsableCommand {
             case .accepted(let member, let revision), .superseded(let member, let revision, _):
                 let list = (try? inbox.missingEvidence(member: member, revision: revision, secretary: secretary)) ?? []
                 if !list.isEmpty { missing[item.file] = list }
-            case .evidence: break
+            case .evidence, .explanation: break
             }
         }
         if output.json {
@@ -57,6 +57,7 @@ struct Receive: ParsableCommand {
             case .accepted(let member, let revision), .superseded(let member, let revision, _),
                 .evidence(let member, let revision, _):
                 Terminal.say(.receiveRecovered, [member, String(revision)])
+            case .explanation: break  // not recovered: an unjournaled explanation is received again
             }
         }
         for item in batch.items {
@@ -67,6 +68,8 @@ struct Receive: ParsableCommand {
                 Terminal.say(.receiveSuperseded, [item.file, member, String(revision), String(previous)])
             case .success(.evidence(let member, let revision, let index)):
                 Terminal.say(.receiveEvidenceAccepted, [item.file, member, String(revision), String(index)])
+            case .success(.explanation(let unit, let revision, let late)):
+                Terminal.say(late ? .receiveExplanationLate : .receiveExplanation, [item.file, unit, String(revision)])
             case .failure(let error):
                 Terminal.say(.receiveRejected, [item.file])
                 Terminal.report(error)

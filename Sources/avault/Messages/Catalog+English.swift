@@ -270,8 +270,9 @@ extension Catalog {
         "notice.help-round":
             "The round folder, when you have it: also checks that the notice is this round's, from its secretary, to your key.",
         "notice.help-html": "Write a printable page (HTML) to this file (never overwritten).",
-        "notice.help-sheet": "Write the answer sheet (CSV) to this file (never overwritten).",
-        "notice.sheet-csv-only": "{1}: the answer sheet is written as CSV for now; give a file name ending in .csv.",
+        "notice.help-sheet": "Write the answer sheet to this file, .csv or .xlsx (never overwritten).",
+        "notice.sheet-format":
+            "{1}: the answer sheet is written as CSV or XLSX; give a file name ending in .csv or .xlsx.",
         "notice.wrote-html": "Wrote {1} (keep it private: it holds your unit's preliminary result).",
         "notice.wrote-sheet":
             "Wrote the answer sheet {1} ({2} cells): fill y_kien, giai_trinh and minh_chung for the cells you contest.",
@@ -290,6 +291,76 @@ extension Catalog {
             "{1}: the notice's contents do not match its envelope (unit, round or secretary); ask the secretary for a new copy.",
         "notice.not-a-unit":
             "{1}: a key of role {2}; a notice opens only with the unit's own key (keygen --role unit).",
+        "explain.abstract":
+            "Answer your unit's notice: check the filled answer sheet, sign it with your unit key and seal it to the secretary.",
+        "explain.help-sheet":
+            "The answer sheet notice open --sheet wrote, filled in (y_kien, giai_trinh).",
+        "explain.help-round":
+            "The round folder: the notice is taken from notices/UNIT.avn and your key is checked against the round.",
+        "explain.help-notice":
+            "The notice file you answer (notices/UNIT.avn), when you do not have the round folder.",
+        "explain.help-out":
+            "The explanation file to write (default UNIT.rN.avx; never overwritten).",
+        "explain.help-revision":
+            "The revision: 1 for the first explanation; a later one with a higher number replaces it.",
+        "explain.help-attach":
+            "An evidence document for your explanation (repeat for more); cite its file name in minh_chung (names separated by ;).",
+        "explain.wrote-evidence":
+            "Wrote {1} (evidence, sealed to the secretary; hand it in with the explanation).",
+        "explain.needs-notice":
+            "give --round ROUND or --notice NOTICE.avn: the notice the sheet answers.",
+        "explain.sheet-rejected":
+            "{1}: {2} problems in the answer sheet; nothing was written.",
+        "explain.wrote":
+            "Wrote {1}: {2} contested cells answered, {3} disagreed with, sealed to the secretary {4}. Hand it in by {5}.",
+        "receive.explanation":
+            "accepted: {1} — explanation of unit {2}, revision {3}",
+        "receive.explanation-late":
+            "accepted, LATE: {1} — explanation of unit {2}, revision {3}, after the answer deadline; marked late in the journal, the council decides",
+        "explanation.not-a-unit":
+            "{1}: a key of role {2}; an explanation is signed only with a unit's key (keygen --role unit).",
+        "explanation.not-round-key":
+            "{1}: this key is not the one the round lists for unit {2}.",
+        "explanation.no-notice":
+            "{1}: no notice for unit {2} (was the preliminary merge made, and does the unit have a key?).",
+        "explanation.unknown-cell":
+            "{1}:{2}:{3}: unit {4}, cell {5} is not a cell of your notice; a unit answers only its own cells.",
+        "explanation.missing-cell":
+            "{1}: the row of cell {2} of the notice is missing.",
+        "explanation.duplicate-cell":
+            "{1}:{2}:{3}: cell {4} is listed twice.",
+        "explanation.changed-cell":
+            "{1}:{2}:{3}: column {4} was changed; only y_kien, giai_trinh and minh_chung are filled in (the notice holds “{5}”).",
+        "explanation.not-contested":
+            "{1}:{2}:{3}: cell {4}: the appraised score equals your self score; there is nothing to disagree with.",
+        "explanation.missing-text":
+            "{1}:{2}:{3}: cell {4}: you disagree, so giai_trinh must say why.",
+        "explanation.text-without-dispute":
+            "{1}:{2}:{3}: cell {4}: an explanation while agreeing; write “không đồng ý” in y_kien, or clear giai_trinh.",
+        "explanation.bad-answer":
+            "{1}:{2}:{3}: “{4}” is not an answer; write “đồng ý” (agree) or “không đồng ý” (disagree), or leave it empty (agree).",
+        "explanation.long-text":
+            "{1}:{2}:{3}: the explanation is longer than {4} bytes.",
+        "explanation.unknown-evidence":
+            "{1}:{2}:{3}: “{4}” is not one of the files given with --attach; name each document of minh_chung (separated by ;) and attach it.",
+        "explanation.evidence-without-dispute":
+            "{1}:{2}:{3}: cell {4}: evidence while agreeing; evidence supports a disagreement only.",
+        "inbox.evidence-without-explanation":
+            "{1}: evidence of unit {2}, revision {3}, but that explanation was not received; receive the explanation (.avx) with it.",
+        "explanation.malformed":
+            "{1}: the explanation's contents are not valid ({2}).",
+        "explanation.content-mismatch":
+            "{1}: the explanation's contents do not match its envelope (unit, round, revision or notice).",
+        "inbox.explanation-wrong-role":
+            "{1}: the explanation is signed by {2}, a {3} of this round, not by a unit.",
+        "inbox.not-a-unit":
+            "{1}: the signer “{2}” is not a unit with a key in this round.",
+        "inbox.unit-key-mismatch":
+            "{1}: signed with a key other than the one the round lists for unit {2}.",
+        "inbox.no-notice":
+            "{1}: no notice was issued to unit {2}; there is nothing to explain yet.",
+        "inbox.wrong-notice":
+            "{1}: unit {2} answers a notice other than the one issued to it.",
         "notice.other-unit": "{1}: this notice is for unit {2}, not for {3}; each unit opens only its own.",
         "merge.no-unit-keys":
             "{1}: the round lists no unit keys, so it has no explanation phase; run the final merge without --preliminary.",
@@ -835,6 +906,18 @@ extension Catalog {
             "{1}: not a notice the preliminary entry lists (name UNIT.avn for a notified unit).",
         "verify.notice-hash":
             "{1}: its hash differs from the one the preliminary entry lists; it was changed or replaced.",
+        "verify.explanations-ok":
+            "explanations/ holds the {1} explanations the journal records, from {2} units, each signed by its unit's round key, sealed to the secretary, answering the notice issued to that unit; {3} received after the deadline (marked late).",
+        "verify.explanations-not-yet":
+            "no explanation received yet.",
+        "verify.explanation-stray-file":
+            "{1}: not an explanation the journal records (name UNIT.rN.avx, as its header says).",
+        "verify.explanation-hash":
+            "{1}: differs from the file the journal recorded as received.",
+        "verify.explanation-evidence-missing":
+            "{1}: a unit's evidence recorded in the journal but missing.",
+        "verify.explanation-missing":
+            "the explanation of unit {1}, revision {2}, is recorded in the journal but missing from explanations/.",
         "verify.notice-missing": "the notice of unit {1} is listed in the journal but missing from notices/.",
         "verify.unit-keys": "{1} of {2} units have a key (role unit) and take part in the explanation round.",
         "verify.units-without-key": "{1} units have no key and will receive no notice: {2}.",

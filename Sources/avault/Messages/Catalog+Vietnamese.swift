@@ -278,8 +278,8 @@ extension Catalog {
         "notice.help-round":
             "Thư mục đợt thẩm định, nếu có: kiểm tra thêm thông báo thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
         "notice.help-html": "Ghi trang in (HTML) vào tệp này (không ghi đè).",
-        "notice.help-sheet": "Ghi phiếu giải trình (CSV) vào tệp này (không ghi đè).",
-        "notice.sheet-csv-only": "{1}: hiện phiếu giải trình chỉ ghi dạng CSV; hãy đặt tên tệp có đuôi .csv.",
+        "notice.help-sheet": "Ghi phiếu giải trình vào tệp này, .csv hoặc .xlsx (không ghi đè).",
+        "notice.sheet-format": "{1}: phiếu giải trình ghi dạng CSV hoặc XLSX; hãy đặt tên tệp có đuôi .csv hoặc .xlsx.",
         "notice.wrote-html": "Đã ghi {1} (giữ kín: tệp chứa kết quả sơ bộ của đơn vị).",
         "notice.wrote-sheet":
             "Đã ghi phiếu giải trình {1} ({2} ô): điền y_kien, giai_trinh và minh_chung cho các ô cần giải trình.",
@@ -298,6 +298,76 @@ extension Catalog {
             "{1}: nội dung thông báo không khớp với phong bì (đơn vị, đợt hoặc thư ký); hãy xin thư ký bản mới.",
         "notice.not-a-unit":
             "{1}: khoá vai trò {2}; thông báo chỉ mở được bằng khoá của chính đơn vị (keygen --role unit).",
+        "explain.abstract":
+            "Giải trình thông báo của đơn vị: kiểm tra phiếu giải trình đã điền, ký bằng khóa đơn vị và niêm phong gửi thư ký.",
+        "explain.help-sheet":
+            "Phiếu giải trình do notice open --sheet ghi ra, đã điền (y_kien, giai_trinh).",
+        "explain.help-round":
+            "Thư mục vòng: thông báo lấy từ notices/UNIT.avn và khóa được đối chiếu với vòng.",
+        "explain.help-notice":
+            "Tệp thông báo cần giải trình (notices/UNIT.avn), khi không có thư mục vòng.",
+        "explain.help-out":
+            "Tệp giải trình sẽ ghi (mặc định UNIT.rN.avx; không bao giờ ghi đè).",
+        "explain.help-revision":
+            "Lần giải trình: 1 cho lần đầu; lần sau với số lớn hơn sẽ thay thế lần trước.",
+        "explain.help-attach":
+            "Tài liệu minh chứng cho giải trình (lặp lại nếu nhiều tệp); ghi tên tệp ở cột minh_chung (cách nhau bằng ;).",
+        "explain.wrote-evidence":
+            "Đã ghi {1} (minh chứng, niêm phong gửi thư ký; nộp kèm bản giải trình).",
+        "explain.needs-notice":
+            "cần --round ROUND hoặc --notice NOTICE.avn: thông báo mà phiếu trả lời.",
+        "explain.sheet-rejected":
+            "{1}: phiếu giải trình có {2} lỗi; không ghi tệp nào.",
+        "explain.wrote":
+            "Đã ghi {1}: trả lời {2} ô có chênh lệch, không đồng ý {3} ô, niêm phong gửi thư ký {4}. Nộp trước {5}.",
+        "receive.explanation":
+            "nhận: {1} — giải trình của đơn vị {2}, lần {3}",
+        "receive.explanation-late":
+            "nhận, QUÁ HẠN: {1} — giải trình của đơn vị {2}, lần {3}, sau hạn giải trình; đã ghi quá hạn vào nhật ký, hội đồng quyết định",
+        "explanation.not-a-unit":
+            "{1}: khóa có vai trò {2}; giải trình chỉ ký bằng khóa của đơn vị (keygen --role unit).",
+        "explanation.not-round-key":
+            "{1}: khóa này không phải khóa vòng ghi cho đơn vị {2}.",
+        "explanation.no-notice":
+            "{1}: không có thông báo cho đơn vị {2} (đã tổng hợp sơ bộ chưa, đơn vị có khóa không?).",
+        "explanation.unknown-cell":
+            "{1}:{2}:{3}: đơn vị {4}, ô {5} không thuộc thông báo của đơn vị; đơn vị chỉ giải trình ô của mình.",
+        "explanation.missing-cell":
+            "{1}: thiếu dòng của ô {2} trong thông báo.",
+        "explanation.duplicate-cell":
+            "{1}:{2}:{3}: ô {4} ghi hai lần.",
+        "explanation.changed-cell":
+            "{1}:{2}:{3}: cột {4} đã bị sửa; chỉ điền y_kien, giai_trinh và minh_chung (thông báo ghi “{5}”).",
+        "explanation.not-contested":
+            "{1}:{2}:{3}: ô {4}: điểm thẩm định bằng điểm tự chấm; không có gì để không đồng ý.",
+        "explanation.missing-text":
+            "{1}:{2}:{3}: ô {4}: không đồng ý thì giai_trinh phải nêu lý do.",
+        "explanation.text-without-dispute":
+            "{1}:{2}:{3}: ô {4}: có giải trình nhưng lại đồng ý; ghi “không đồng ý” vào y_kien, hoặc xóa giai_trinh.",
+        "explanation.bad-answer":
+            "{1}:{2}:{3}: “{4}” không phải ý kiến hợp lệ; ghi “đồng ý” hoặc “không đồng ý”, hoặc để trống (đồng ý).",
+        "explanation.long-text":
+            "{1}:{2}:{3}: nội dung giải trình dài quá {4} byte.",
+        "explanation.unknown-evidence":
+            "{1}:{2}:{3}: “{4}” không phải tệp nào đã đưa vào --attach; ghi tên từng tài liệu ở minh_chung (cách nhau bằng ;) và đính kèm tệp đó.",
+        "explanation.evidence-without-dispute":
+            "{1}:{2}:{3}: ô {4}: có minh chứng nhưng lại đồng ý; minh chứng chỉ dùng khi không đồng ý.",
+        "inbox.evidence-without-explanation":
+            "{1}: minh chứng của đơn vị {2}, lần {3}, nhưng chưa nhận bản giải trình đó; hãy nhận kèm tệp giải trình (.avx).",
+        "explanation.malformed":
+            "{1}: nội dung giải trình không hợp lệ ({2}).",
+        "explanation.content-mismatch":
+            "{1}: nội dung giải trình không khớp với phong bì (đơn vị, vòng, lần nộp hoặc thông báo).",
+        "inbox.explanation-wrong-role":
+            "{1}: giải trình do {2} ký, là {3} của vòng, không phải đơn vị.",
+        "inbox.not-a-unit":
+            "{1}: người ký “{2}” không phải đơn vị có khóa trong vòng này.",
+        "inbox.unit-key-mismatch":
+            "{1}: ký bằng khóa khác với khóa vòng ghi cho đơn vị {2}.",
+        "inbox.no-notice":
+            "{1}: chưa phát thông báo cho đơn vị {2}; chưa có gì để giải trình.",
+        "inbox.wrong-notice":
+            "{1}: đơn vị {2} trả lời một thông báo khác với thông báo đã phát cho đơn vị.",
         "notice.other-unit":
             "{1}: thông báo này của đơn vị {2}, không phải của {3}; mỗi đơn vị chỉ mở được thông báo của mình.",
         "merge.no-unit-keys":
@@ -842,6 +912,18 @@ extension Catalog {
         "verify.notice-stray-file":
             "{1}: không phải thông báo mà mục preliminary ghi (tên UNIT.avn của đơn vị đã thông báo).",
         "verify.notice-hash": "{1}: mã băm khác với mã mục preliminary ghi; tệp đã bị sửa hoặc thay.",
+        "verify.explanations-ok":
+            "explanations/ có đúng {1} bản giải trình nhật ký ghi nhận, của {2} đơn vị, mỗi bản ký bằng khóa vòng của đơn vị, niêm phong gửi thư ký, trả lời đúng thông báo đã phát cho đơn vị; {3} bản nhận sau hạn (đã ghi quá hạn).",
+        "verify.explanations-not-yet":
+            "chưa nhận bản giải trình nào.",
+        "verify.explanation-stray-file":
+            "{1}: không phải bản giải trình nhật ký ghi nhận (tên UNIT.rN.avx, đúng như phong bì ghi).",
+        "verify.explanation-hash":
+            "{1}: khác với tệp nhật ký ghi đã nhận.",
+        "verify.explanation-evidence-missing":
+            "{1}: minh chứng của đơn vị có trong nhật ký nhưng không có tệp.",
+        "verify.explanation-missing":
+            "giải trình của đơn vị {1}, lần {2}, có trong nhật ký nhưng không có trong explanations/.",
         "verify.notice-missing": "thông báo của đơn vị {1} có trong nhật ký nhưng không có trong notices/.",
         "verify.unit-keys": "{1} trong {2} đơn vị có khoá (vai trò unit) và tham gia vòng giải trình.",
         "verify.units-without-key": "{1} đơn vị chưa có khoá và sẽ không nhận thông báo: {2}.",

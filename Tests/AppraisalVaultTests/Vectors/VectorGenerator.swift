@@ -16,6 +16,7 @@ enum VectorGenerator {
         "submission": submissionVectors,
         "survey": surveyVectors,
         "notice": noticeVectors,
+        "explanation": explanationVectors,
         "journal": journalVectors,
         "manifest": manifestVectors,
         "approval": approvalVectors,

@@ -13,6 +13,7 @@ enum VectorRunner {
         "submission": runSubmission,
         "survey": VectorGenerator.runSurvey,
         "notice": VectorRunner.runNotice,
+        "explanation": VectorRunner.runExplanation,
         "journal": runJournal,
         "manifest": runManifest,
         "approval": runApproval,
