@@ -202,6 +202,14 @@ struct ExplanationCLITests {
         let verified = try cli.run(["verify", "round"])
         #expect(!verified.stdout.contains("✗"), "\(verified.stdout)")
         #expect(verified.stdout.contains("2 received after the deadline"), "\(verified.stdout)")
+        // status: who answered and who was late, ids only (spec §12.2), as text and --json.
+        let status = try cli.run(["status", "--round", "round"])
+        #expect(status.stdout.contains("explanations received from 1 of 2 notified units: u1"), "\(status.stdout)")
+        #expect(status.stdout.contains("received after the deadline (the council decides): u1"), "\(status.stdout)")
+        #expect(!status.stdout.contains("Thành phần này đã đạt"), "\(status.stdout)")
+        let statusJSON = try JSONOutputCLITests.object(try cli.run(["status", "--round", "round", "--json"]).stdout)
+        let notices = try #require(statusJSON["notices"] as? [String: Any])
+        #expect(notices["answered"] as? [String] == ["u1"] && notices["late"] as? [String] == ["u1"], "\(notices)")
     }
 
     /// `sheet` with the cell `name` (empty as issued) given the inline text `text`.

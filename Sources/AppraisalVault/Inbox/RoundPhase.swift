@@ -29,6 +29,10 @@ public enum RoundPhase: String, Sendable, CaseIterable {
         /// The units without a key, which get no notice: the `preliminary` entry's list, or the
         /// round's before it.
         public let withoutKey: [String]
+        /// The units whose explanation was received (§12.4), in round order.
+        public var answered: [String] = []
+        /// Of those, the units whose latest explanation came after the deadline.
+        public var late: [String] = []
 
         /// From the first `preliminary` entry of `entries`, or the round's unit keys before one;
         /// nil for a round without unit keys. A malformed entry (`verify` check 14b reports it)
@@ -42,8 +46,19 @@ public enum RoundPhase: String, Sendable, CaseIterable {
             guard let listed = RoundVerification.listedNotices(entry) else {
                 return Notices(answerBy: nil, notified: [], withoutKey: withoutKey)
             }
-            return Notices(
+            var notices = Notices(
                 answerBy: listed.answerBy, notified: listed.notices.map(\.unit), withoutKey: listed.withoutKey)
+            // The latest `receive-explanation` entry per unit says whether it came late.
+            var lateness = [String: Bool]()
+            for e in entries where e.kind == .receiveExplanation {
+                if case .string(let unit)? = e.details["unit"], case .bool(let isLate)? = e.details["late"] {
+                    lateness[unit] = isLate
+                }
+            }
+            let order = round.units.map(\.id)
+            notices.answered = order.filter { lateness[$0] != nil }
+            notices.late = order.filter { lateness[$0] == true }
+            return notices
         }
     }
 }

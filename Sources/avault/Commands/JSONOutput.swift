@@ -35,6 +35,7 @@ enum JSONOutput {
                     "answerBy": n.answerBy.map(JSONValue.text) ?? .null,
                     "notified": .array(n.notified.map(JSONValue.text)),
                     "withoutKey": .array(n.withoutKey.map(JSONValue.text)),
+                    "answered": .array(n.answered.map(JSONValue.text)), "late": .array(n.late.map(JSONValue.text)),
                 ])
             } ?? .null,
         ])

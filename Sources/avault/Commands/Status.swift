@@ -25,7 +25,8 @@ struct Status: ParsableCommand {
     }
 
     /// The phase (spec §12.2) and, in a round with unit keys, the notices: the deadline, the units
-    /// notified and those without a key (ids and counts, never a content).
+    /// notified, those that answered (and late), those without a key (ids and counts, never a
+    /// content).
     static func sayPhase(_ status: RoundStatus) {
         let phase: MessageID =
             switch status.phase {
@@ -44,6 +45,13 @@ struct Status: ParsableCommand {
                 .statusNotified,
                 [String(notices.notified.count), String(r.units.count), notices.notified.joined(separator: " ")])
             if let deadline = notices.answerBy { Terminal.say(.statusAnswerBy, [deadline]) }
+            Terminal.say(
+                .statusAnswered,
+                [
+                    String(notices.answered.count), String(notices.notified.count),
+                    notices.answered.isEmpty ? "–" : notices.answered.joined(separator: " "),
+                ])
+            if !notices.late.isEmpty { Terminal.say(.statusLate, [notices.late.joined(separator: " ")]) }
         }
         if !notices.withoutKey.isEmpty {
             Terminal.say(.showUnitsWithoutKey, [notices.withoutKey.joined(separator: " ")])

@@ -735,6 +735,8 @@ extension Catalog {
         "status.phase-released": "Phase: released (a release token is in the round folder).",
         "status.notified": "notices issued to {1} of {2} units: {3}",
         "status.answer-by": "answers due by {1}",
+        "status.answered": "explanations received from {1} of {2} notified units: {3}",
+        "status.late": "received after the deadline (the council decides): {1}",
         "help.key": "The secret key file.",
         "verify.more-problems": "{1} more findings of check {2} are not listed.",
         "verify.round-ok": "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders.",

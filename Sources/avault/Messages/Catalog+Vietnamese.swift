@@ -743,6 +743,8 @@ extension Catalog {
         "status.phase-released": "Giai đoạn: đã công bố (thư mục vòng có thẻ mở khoá).",
         "status.notified": "đã gửi thông báo cho {1} trong {2} đơn vị: {3}",
         "status.answer-by": "hạn giải trình: {1}",
+        "status.answered": "đã nhận giải trình của {1} trong {2} đơn vị được thông báo: {3}",
+        "status.late": "nhận sau hạn (hội đồng quyết định): {1}",
         "help.key": "Tệp khoá bí mật.",
         "verify.more-problems": "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây.",
         "verify.round-ok":

@@ -239,6 +239,8 @@ enum MessageID: String, MessageCode {
     case statusPhaseMerged = "status.phase-merged"
     case statusPhaseReleased = "status.phase-released"
     case statusNotified = "status.notified"
+    case statusAnswered = "status.answered"
+    case statusLate = "status.late"
     case statusAnswerBy = "status.answer-by"
     case helpKey = "help.key"
 
