@@ -78,6 +78,19 @@ extension NoticeCLITests {
         #expect(shown.exited(0), "\(shown)")
         #expect(shown.stdout.contains(forger.identity.fingerprint.description), "\(shown.stdout)")
         #expect(!shown.stdout.contains(secretary.identity.fingerprint.description), "\(shown.stdout)")
+        // With only the secretary's public file (no round folder) the forgery is refused too,
+        // and the genuine notice opens.
+        let bySecretary = try Self.open(
+            cli, "forged.avn", key: "keys/u1.key", pass: pass.unit, ["--secretary", "keys/thu-ky.pub"])
+        #expect(bySecretary.status == 65, "\(bySecretary)")
+        #expect(bySecretary.stderr.contains("forged.avn: signed by thu-ky"), "\(bySecretary.stderr)")
+        #expect(!bySecretary.stdout.contains("1.1.1"), "\(bySecretary.stdout)")
+        let genuine = try Self.open(
+            cli, "round/notices/u1.avn", key: "keys/u1.key", pass: pass.unit, ["--secretary", "keys/thu-ky.pub"])
+        #expect(genuine.exited(0), "\(genuine)")
+        let memberFile = try Self.open(
+            cli, "round/notices/u1.avn", key: "keys/u1.key", pass: pass.unit, ["--secretary", "keys/tv-01.pub"])
+        #expect(memberFile.status == 65, "a member's public file is not a secretary: \(memberFile)")
         let v2 = try Self.verifyWith(cli, forged, copy: "r2")
         #expect(v2.status == 1, "\(v2)")
         #expect(v2.stdout.contains(#""id":"notice.files","message":"notice.not-secretary""#), "\(v2.stdout)")

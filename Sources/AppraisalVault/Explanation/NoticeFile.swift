@@ -54,6 +54,18 @@ public struct NoticeFile: Sendable {
         }
     }
 
+    /// The sender check alone (§12.3 "Reading"), for a unit that holds the secretary's public file
+    /// but not the round: the notice was sent and signed by `secretary`.
+    ///
+    /// - Throws: ``ExplanationError`` `notice.not-secretary`.
+    public func checkSender(_ secretary: PublicIdentity) throws {
+        guard secretary.role == .secretary, envelope.header.sender == secretary.id,
+            envelope.header.senderSigningKey == secretary.signingKey
+        else {
+            throw ExplanationError(.noticeNotSecretary, [.file(envelope.file), .member(envelope.header.sender)])
+        }
+    }
+
     /// Opens the notice with the unit's key (§5.5 steps 5–8) and reads the plaintext strictly.
     ///
     /// - Throws: `envelope.not-for-you` (another unit's, a member's or a holder's key),

@@ -15,6 +15,8 @@ struct NoticeCommand: ParsableCommand {
         @OptionGroup var key: KeyOptions
         @Option(help: ArgumentHelp(Terminal.localized(.noticeHelpRound), valueName: "dir"))
         var round: String?
+        @Option(help: ArgumentHelp(Terminal.localized(.noticeHelpSecretary), valueName: "file"))
+        var secretary: String?
         @Option(help: ArgumentHelp(Terminal.localized(.noticeHelpHTML), valueName: "file"))
         var html: String?
         @Option(help: ArgumentHelp(Terminal.localized(.noticeHelpSheet), valueName: "file"))
@@ -33,6 +35,7 @@ struct NoticeCommand: ParsableCommand {
                 throw ExplanationError(.noticeOtherUnit, [.file(file), .text(notice.unit), .text(locked.identity.id)])
             }
             if let round { try notice.checkBinding(to: RoundDefinition.load(roundDirectory: round)) }
+            if let secretary { try notice.checkSender(PublicIdentity.load(secretary)) }
             let xlsx = sheet?.lowercased().hasSuffix(".xlsx") ?? false
             if let path = sheet, !xlsx, !path.lowercased().hasSuffix(".csv") {
                 throw CLIError(.noticeSheetFormat, [path])

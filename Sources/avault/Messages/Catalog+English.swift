@@ -269,6 +269,8 @@ extension Catalog {
         "notice.help-file": "The notice file notices/UNIT.avn.",
         "notice.help-round":
             "The round folder, when you have it: also checks that the notice is this round's, from its secretary, to your key.",
+        "notice.help-secretary":
+            "The secretary's public file (.pub) the council gave you: checks that the notice was signed by that secretary, without the round folder.",
         "notice.help-html": "Write a printable page (HTML) to this file (never overwritten).",
         "notice.help-sheet": "Write the answer sheet to this file, .csv or .xlsx (never overwritten).",
         "notice.sheet-format":

@@ -277,6 +277,8 @@ extension Catalog {
         "notice.help-file": "Tệp thông báo notices/UNIT.avn.",
         "notice.help-round":
             "Thư mục đợt thẩm định, nếu có: kiểm tra thêm thông báo thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
+        "notice.help-secretary":
+            "Tệp khoá công khai (.pub) của thư ký mà hội đồng đã giao cho bạn: kiểm tra thông báo do đúng thư ký đó ký, không cần thư mục đợt thẩm định.",
         "notice.help-html": "Ghi trang in (HTML) vào tệp này (không ghi đè).",
         "notice.help-sheet": "Ghi phiếu giải trình vào tệp này, .csv hoặc .xlsx (không ghi đè).",
         "notice.sheet-format": "{1}: phiếu giải trình ghi dạng CSV hoặc XLSX; hãy đặt tên tệp có đuôi .csv hoặc .xlsx.",

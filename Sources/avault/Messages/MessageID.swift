@@ -329,6 +329,7 @@ enum MessageID: String, MessageCode {
     case noticeOpenAbstract = "notice.open-abstract"
     case noticeHelpFile = "notice.help-file"
     case noticeHelpRound = "notice.help-round"
+    case noticeHelpSecretary = "notice.help-secretary"
     case noticeHelpHTML = "notice.help-html"
     case noticeHelpSheet = "notice.help-sheet"
     case noticeSheetFormat = "notice.sheet-format"
