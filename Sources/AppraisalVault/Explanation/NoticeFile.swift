@@ -46,9 +46,7 @@ public struct NoticeFile: Sendable {
     public func checkBinding(to round: RoundDefinition) throws {
         let file = envelope.file
         guard envelope.header.round == round.fileHash else { throw ExplanationError(.noticeWrongRound, [.file(file)]) }
-        guard envelope.header.sender == round.secretary.id,
-            envelope.header.senderSigningKey == round.secretary.signingKey
-        else { throw ExplanationError(.noticeNotSecretary, [.file(file), .member(envelope.header.sender)]) }
+        try checkSender(round.secretary)
         guard let key = round.plan.unitKey(unit), envelope.header.recipient == key.encryptionKey else {
             throw ExplanationError(.noticeWrongRecipient, [.file(file), .text(unit)])
         }

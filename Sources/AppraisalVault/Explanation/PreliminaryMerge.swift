@@ -101,9 +101,8 @@ public enum PreliminaryMerge {
         let result = results.units.first { $0.unit == unit }!
         let framework = round.plan.framework(unit: unit)!
         let rows = result.cells.filter { $0.method != .survey }.map { c in
-            let kind: UnitNotice.Kind = c.method == .bonus ? .bonus : c.method == .penalty ? .penalty : .subCriterion
-            return UnitNotice.Row(
-                code: c.code, kind: kind, title: framework.subCriterion(c.code)?.title ?? "",
+            UnitNotice.Row(
+                code: c.code, kind: UnitNotice.Kind(c.method), title: framework.subCriterion(c.code)?.title ?? "",
                 max: c.max, selfScore: c.selfScore, score: c.appraised ?? .zero, reason: c.reason)
         }
         return UnitNotice(

@@ -12,6 +12,15 @@ public struct UnitNotice: Sendable, Hashable {
         case bonus
         /// A penalty item: subtracted from it.
         case penalty
+
+        /// The kind of a cell scored by `method` (a survey cell is never in a notice).
+        init(_ method: ScoringMethod) {
+            switch method {
+            case .bonus: self = .bonus
+            case .penalty: self = .penalty
+            case .selfAssessed, .council, .survey: self = .subCriterion
+            }
+        }
     }
 
     /// One appraisable cell of the unit (survey cells are not listed).
@@ -28,8 +37,8 @@ public struct UnitNotice: Sendable, Hashable {
         public var shownTitle: String {
             switch kind {
             case .subCriterion: title
-            case .bonus: "Điểm thưởng: " + title
-            case .penalty: "Điểm trừ: " + title
+            case .bonus: Worksheet.title(title, of: .bonus)
+            case .penalty: Worksheet.title(title, of: .penalty)
             }
         }
         /// Its maximum (a bonus or penalty item's cap).

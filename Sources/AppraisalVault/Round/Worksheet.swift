@@ -38,11 +38,14 @@ public enum Worksheet {
 
     /// The `tieu_chi` text of a row: the title, prefixed `Điểm thưởng: ` or `Điểm trừ: ` for a
     /// bonus or penalty item (spec §3.9), so the member sees what a value other than 0 means.
-    static func title(of sub: Framework.SubCriterion) -> String {
-        switch sub.method {
-        case .bonus: "Điểm thưởng: " + sub.title
-        case .penalty: "Điểm trừ: " + sub.title
-        case .selfAssessed, .council, .survey: sub.title
+    static func title(of sub: Framework.SubCriterion) -> String { title(sub.title, of: sub.method) }
+
+    /// `title` as a row of `method` shows it (the prefix of ``title(of:)``).
+    static func title(_ title: String, of method: ScoringMethod) -> String {
+        switch method {
+        case .bonus: "Điểm thưởng: " + title
+        case .penalty: "Điểm trừ: " + title
+        case .selfAssessed, .council, .survey: title
         }
     }
 
