@@ -469,7 +469,7 @@ class Manifest:
         self.pre = pre
         names = ("allowIncomplete", "coverage", "created", "journalHead", "results", "round", "submissions",
                  "surveyAvailable")
-        fields(h, "header", names + tuple(k for k in ("evidence", "survey") if k in h))
+        fields(h, "header", names + tuple(k for k in ("evidence", "exceptions", "explanations", "second", "survey") if k in h))
         f_bool(h["allowIncomplete"], "header.allowIncomplete")
         cov = fields(h["coverage"], "header.coverage",
                      ("appraisable", "appraised", "conflicts", "gaps", "missingMembers"))
@@ -518,6 +518,34 @@ class Manifest:
         ms = [s["member"] for s in subs]
         hdr(ms == sorted(ms, key=lambda x: x.encode()) and len(set(ms)) == len(ms), "header.submissions",
             "not sorted by member, one per member")
+        # §12.7: the explanation round's inputs, optional, omitted when empty.
+        self.second = h.get("second", [])
+        self.explanations = h.get("explanations", [])
+        for name, sender in (("second", "member"), ("explanations", "unit")):
+            if name not in h:
+                continue
+            items = h[name]
+            hdr(isinstance(items, list) and len(items) >= 1, f"header.{name}", "not a non-empty array")
+            for i, s in enumerate(items):
+                p = f"header.{name}[{i}]"
+                fields(s, p, ("fileHash", sender, "revision"))
+                f_hex(s["fileHash"], p + ".fileHash", 32)
+                f_ident(s[sender], f"{p}.{sender}")
+                f_int(s["revision"], p + ".revision", 1, 1000000)
+            ids = [s[sender].encode() for s in items]
+            hdr(all(ids[i] < ids[i + 1] for i in range(len(ids) - 1)), f"header.{name}",
+                f"not sorted by {sender}, one per {sender}")
+        self.exceptions = h.get("exceptions", [])
+        if "exceptions" in h:
+            ex = h["exceptions"]
+            hdr(isinstance(ex, list) and len(ex) >= 1, "header.exceptions", "not a non-empty array")
+            for i, e in enumerate(ex):
+                fields(e, f"header.exceptions[{i}]", ("code", "unit"))
+                f_str(e["unit"], f"header.exceptions[{i}].unit", 64)
+                f_str(e["code"], f"header.exceptions[{i}].code", 32)
+            keys = [(e["unit"].encode(), e["code"].encode()) for e in ex]
+            hdr(all(keys[i] < keys[i + 1] for i in range(len(keys) - 1)), "header.exceptions",
+                "not sorted by unit and code, or a cell twice")
         self.h = h
 
     def signed_by(self, pk):

@@ -979,20 +979,49 @@ def _dec_or_null(v, p):
 
 def parse_results(pt: bytes):
     r = parse_canonical(pt)
-    fields(r, "results", ("round", "submissions", "survey", "surveyAvailable", "units"))
+    fields(r, "results", ("explanations", "history", "round", "second", "submissions", "survey", "surveyAvailable",
+                          "units"))
     f_hex(r["round"], "results.round", 32)
-    hdr(isinstance(r["submissions"], list), "results.submissions", "not an array")
-    last = ""
-    for i, x in enumerate(r["submissions"]):
-        sp = f"results.submissions[{i}]"
-        fields(x, sp, ("content", "fileHash", "innerSignature", "member", "revision"))
-        hdr(isinstance(x["content"], dict), sp + ".content", "not an object")
-        f_hex(x["fileHash"], sp + ".fileHash", 32)
-        f_hex(x["innerSignature"], sp + ".innerSignature", 64)
-        f_ident(x["member"], sp + ".member")
-        hdr(x["member"] > last, sp + ".member", "not in increasing order")
-        last = x["member"]
-        f_int(x["revision"], sp + ".revision", 1, 1_000_000)
+    for lst, sender in (("submissions", "member"), ("explanations", "unit"), ("second", "member")):
+        hdr(isinstance(r[lst], list), f"results.{lst}", "not an array")
+        last = ""
+        for i, x in enumerate(r[lst]):
+            sp = f"results.{lst}[{i}]"
+            fields(x, sp, ("content", "fileHash", "innerSignature", sender, "revision"))
+            hdr(isinstance(x["content"], dict), sp + ".content", "not an object")
+            f_hex(x["fileHash"], sp + ".fileHash", 32)
+            f_hex(x["innerSignature"], sp + ".innerSignature", 64)
+            f_ident(x[sender], f"{sp}.{sender}")
+            hdr(x[sender] > last, f"{sp}.{sender}", "not in increasing order")
+            last = x[sender]
+            f_int(x["revision"], sp + ".revision", 1, 1_000_000)
+    hdr(isinstance(r["history"], list), "results.history", "not an array")
+    for i, h in enumerate(r["history"]):
+        hp = f"results.history[{i}]"
+        fields(h, hp, ("code", "explanation", "final", "member", "preliminary", "unit"))
+        f_str(h["code"], hp + ".code", 32, 1)
+        f_ident(h["member"], hp + ".member")
+        f_ident(h["unit"], hp + ".unit")
+        fields(h["preliminary"], hp + ".preliminary", ("reason", "score"))
+        f_dec(h["preliminary"]["score"], hp + ".preliminary.score")
+        f_str(h["preliminary"]["reason"], hp + ".preliminary.reason", 4000, 0, one_line=False)
+        e = h["explanation"]
+        if e is not None:
+            fields(e, hp + ".explanation", ("attachments", "fileHash", "forwarded", "text"))
+            f_hex(e["fileHash"], hp + ".explanation.fileHash", 32)
+            f_hex(e["forwarded"], hp + ".explanation.forwarded", 32)
+            f_str(e["text"], hp + ".explanation.text", 8000, 0, one_line=False)
+            hdr(isinstance(e["attachments"], list) and len(e["attachments"]) <= 999, hp + ".explanation.attachments",
+                "not an array of at most 999 names")
+            for j, n in enumerate(e["attachments"]):
+                f_str(n, f"{hp}.explanation.attachments[{j}]", 255, 1)
+        fin = h["final"]
+        if fin is not None:
+            fields(fin, hp + ".final", ("decision", "file", "reason", "score"))
+            hdr(fin["decision"] in ("keep", "change"), hp + ".final.decision", "not keep or change")
+            f_hex(fin["file"], hp + ".final.file", 32)
+            f_dec(fin["score"], hp + ".final.score")
+            f_str(fin["reason"], hp + ".final.reason", 4000, 0, one_line=False)
     hdr(isinstance(r["surveyAvailable"], bool), "results.surveyAvailable", "not a boolean")
     sv = r["survey"]
     if sv is not None:

@@ -329,7 +329,7 @@ def test_results_reason_null_rejected():
     unit = {"unit": "u1", "group": "g", "label": "Tốt", "rank": 1, "self": "1", "appraised": "1", "max": "1",
             "bonus": "0", "penalty": "0", "final": "1", "percent": "100", "fields": [], "criteria": [],
             "cells": [cell]}
-    good = {"round": "00" * 32, "submissions": [], "survey": None, "surveyAvailable": False, "units": [unit]}
+    good = {"explanations": [], "history": [], "round": "00" * 32, "second": [], "submissions": [], "survey": None, "surveyAvailable": False, "units": [unit]}
     parse_results(canonical(good))
     for key in ("reason", "appraiser"):
         bad = copy.deepcopy(good)

@@ -103,6 +103,22 @@ public struct ExplanationFile: Sendable {
         return explanation
     }
 
+    /// ``open(with:)``, keeping the content as the unit signed it, for the locked results (§12.7).
+    func openSigned(with key: SecretIdentity) throws -> (UnitExplanation, Results.SignedFile) {
+        let file = envelope.file
+        let plain = try envelope.openSigned(with: key.encryptionKey)
+        let explanation = try UnitExplanation(parsing: plain.content, file: file)
+        guard explanation.unit == unit, explanation.round == envelope.header.round,
+            explanation.revision == revision, explanation.notice == notice
+        else {
+            throw ExplanationError(.contentMismatch, [.file(file)])
+        }
+        let signed = Results.SignedFile(
+            sender: unit, revision: revision, fileHash: fileHash, content: try CanonicalJSON.parse(plain.content),
+            innerSignature: plain.innerSignature)
+        return (explanation, signed)
+    }
+
     /// Seals `explanation` from the unit to the secretary's `recipient` key (§12.4 "Envelope").
     public static func seal(
         _ explanation: UnitExplanation, unit: SecretIdentity, to recipient: PublicIdentity

@@ -83,17 +83,22 @@ public enum PreliminaryMerge {
             roundDirectory: roundDirectory, event: .preliminary,
             details: [
                 "answerBy": .string(answerBy), "notices": .array(listed),
-                "submissions": .array(
-                    opened.inputs.map {
-                        .object([
-                            "fileHash": .hex($0.fileHash), "member": .string($0.member),
-                            "revision": .integer(Int64($0.revision)),
-                        ])
-                    }),
+                "submissions": Self.listed(opened.inputs),
                 "withoutKey": .array(withoutKey.map(JSONValue.string)),
             ],
             secretary: secretary, at: created)
         return Report(notices: written, withoutKey: withoutKey, submissions: opened.inputs.count)
+    }
+
+    /// The `preliminary` entry's `submissions`: the round-1 files the notices describe, which the
+    /// final merge must merge (§12.7).
+    static func listed(_ inputs: [Manifest.Input]) -> JSONValue {
+        .array(
+            inputs.map {
+                .object([
+                    "fileHash": .hex($0.fileHash), "member": .string($0.member), "revision": .integer(Int64($0.revision)),
+                ])
+            })
     }
 
     /// The notice of `unit`: its own appraisable cells (survey cells left out), nothing else.

@@ -53,6 +53,22 @@ public struct Manifest: Sendable, Hashable {
         }
     }
 
+    /// One unit's explanation merged (spec §12.7): the live revision of a unit that answered.
+    public struct ExplanationInput: Sendable, Hashable {
+        /// The unit.
+        public let unit: String
+        /// Its revision.
+        public let revision: Int
+        /// BLAKE2b-256 of `explanations/UNIT.rN.avx`.
+        public let fileHash: [UInt8]
+
+        public init(unit: String, revision: Int, fileHash: [UInt8]) {
+            self.unit = unit
+            self.revision = revision
+            self.fileHash = fileHash
+        }
+    }
+
     /// The round's file hash.
     public let round: [UInt8]
     /// The submissions merged, sorted by member id.
@@ -83,6 +99,15 @@ public struct Manifest: Sendable, Hashable {
     /// The evidence merged, sorted by member, revision, index; empty when none (the field is
     /// then omitted, spec §10.7).
     public let evidence: [EvidenceEntry]
+    /// The units' explanations merged, sorted by unit; empty when none (the field is then omitted,
+    /// spec §12.7).
+    public internal(set) var explanations: [ExplanationInput] = []
+    /// The members' second-round revisions merged (`second/M.rN.av2`), sorted by member; empty when
+    /// none (the field is then omitted, spec §12.7).
+    public internal(set) var second: [Input] = []
+    /// The second-round changes nobody explained that the secretary allowed at the merge
+    /// (`--allow-unexplained-change`), sorted by unit and code; empty when none (omitted, §12.7).
+    public internal(set) var exceptions: [Cell] = []
 
     public init(
         round: [UInt8], submissions: [Input], appraisable: Int, appraised: Int, gaps: Int, conflicts: Int,
@@ -139,7 +164,41 @@ public struct Manifest: Sendable, Hashable {
                     ])
                 })
         }
+        if !explanations.isEmpty {
+            fields["explanations"] = .array(
+                explanations.map {
+                    .object(["fileHash": .hex($0.fileHash), "revision": .int($0.revision), "unit": .string($0.unit)])
+                })
+        }
+        if !exceptions.isEmpty {
+            fields["exceptions"] = .array(exceptions.map { .object(["code": .string($0.code), "unit": .string($0.unit)]) })
+        }
+        if !second.isEmpty {
+            fields["second"] = .array(
+                second.map {
+                    .object(["fileHash": .hex($0.fileHash), "member": .string($0.member), "revision": .int($0.revision)])
+                })
+        }
         return .object(fields)
+    }
+
+    /// Reads `submissions` or `second`: `{fileHash, member, revision}` sorted by member, each once.
+    private static func inputs(_ items: [JSONValue], _ path: String) throws(FieldReader.Failure) -> [Input] {
+        var inputs = [Input]()
+        for (i, item) in items.enumerated() {
+            var s = try FieldReader(item, path: "\(path)[\(i)]")
+            let input = Input(
+                member: try s.string("member", maxBytes: 64),
+                revision: Int(try s.integer("revision", in: 1...1_000_000)),
+                fileHash: try s.hex("fileHash", length: 32))
+            try s.finish()
+            inputs.append(input)
+        }
+        guard inputs.map(\.member) == inputs.map(\.member).sorted(), Set(inputs.map(\.member)).count == inputs.count
+        else {
+            throw FieldReader.Failure(path: path, reason: "not sorted by member, or a member twice")
+        }
+        return inputs
     }
 
     /// Reads a manifest header strictly.
@@ -190,21 +249,44 @@ public struct Manifest: Sendable, Hashable {
         journalHead = try r.hex("journalHead", length: 32)
         results = try r.hex("results", length: 32)
         round = try r.hex("round", length: 32)
-        var inputs = [Input]()
-        for (i, item) in try r.array("submissions").enumerated() {
-            var s = try FieldReader(item, path: "submissions[\(i)]")
-            let input = Input(
-                member: try s.string("member", maxBytes: 64),
-                revision: Int(try s.integer("revision", in: 1...1_000_000)),
-                fileHash: try s.hex("fileHash", length: 32))
-            try s.finish()
-            inputs.append(input)
+        submissions = try Self.inputs(try r.array("submissions"), "submissions")
+        if r.has("second") {
+            let items = try r.array("second", maxCount: 100_000)
+            guard !items.isEmpty else { throw FieldReader.Failure(path: "second", reason: "empty (omit the field instead)") }
+            second = try Self.inputs(items, "second")
         }
-        guard inputs.map(\.member) == inputs.map(\.member).sorted(), Set(inputs.map(\.member)).count == inputs.count
-        else {
-            throw FieldReader.Failure(path: "submissions", reason: "not sorted by member, or a member twice")
+        if r.has("exceptions") {
+            let items = try r.array("exceptions", maxCount: 10_000_000)
+            guard !items.isEmpty else {
+                throw FieldReader.Failure(path: "exceptions", reason: "empty (omit the field instead)")
+            }
+            for (i, item) in items.enumerated() {
+                var e = try FieldReader(item, path: "exceptions[\(i)]")
+                let cell = Cell(unit: try e.string("unit", maxBytes: 64), code: try e.string("code", maxBytes: 32))
+                try e.finish()
+                if let last = exceptions.last, (last.unit, last.code) >= (cell.unit, cell.code) {
+                    throw FieldReader.Failure(path: "exceptions", reason: "not sorted by unit and code, or a cell twice")
+                }
+                exceptions.append(cell)
+            }
         }
-        submissions = inputs
+        if r.has("explanations") {
+            let items = try r.array("explanations", maxCount: 1_048_576)
+            guard !items.isEmpty else {
+                throw FieldReader.Failure(path: "explanations", reason: "empty (omit the field instead)")
+            }
+            for (i, item) in items.enumerated() {
+                var e = try FieldReader(item, path: "explanations[\(i)]")
+                let entry = ExplanationInput(
+                    unit: try e.string("unit", maxBytes: 64), revision: Int(try e.integer("revision", in: 1...1_000_000)),
+                    fileHash: try e.hex("fileHash", length: 32))
+                try e.finish()
+                guard Identifier.isValid(entry.unit), entry.unit > (explanations.last?.unit ?? "") else {
+                    throw FieldReader.Failure(path: "explanations[\(i)].unit", reason: "not an identifier in increasing order")
+                }
+                explanations.append(entry)
+            }
+        }
         if r.has("survey") {
             var s = try r.object("survey")
             survey = SurveyEntry(

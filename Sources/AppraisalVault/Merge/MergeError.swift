@@ -16,4 +16,10 @@ public enum MergeErrorCode: String, MessageCode {
     case surveyNotUsed = "merge.survey-not-used"
     case surveyContent = "merge.survey-content"
     case surveyAfterMerge = "survey.after-merge"
+    case noPreliminary = "merge.no-preliminary"
+    case preliminaryChanged = "merge.preliminary-changed"
+    case notForwarded = "merge.not-forwarded"
+    case secondMismatch = "merge.second-mismatch"
+    case unexplainedChange = "merge.unexplained-change"
+    case secondMissing = "merge.second-missing"
 }

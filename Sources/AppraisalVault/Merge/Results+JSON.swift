@@ -10,7 +10,16 @@ extension Results {
                 "self": .string(s.selfTotal.description),
             ])
         }
+        func signed(_ s: SignedFile, sender: String) -> JSONValue {
+            .object([
+                "content": s.content, "fileHash": .hex(s.fileHash), "innerSignature": .hex(s.innerSignature),
+                sender: .string(s.sender), "revision": .integer(Int64(s.revision)),
+            ])
+        }
         return .object([
+            "explanations": .array(explanations.map { signed($0, sender: "unit") }),
+            "history": .array(history.map(\.json)),
+            "second": .array(second.map { signed($0, sender: "member") }),
             "round": .hex(round),
             "submissions": .array(
                 submissions.map { s in
@@ -119,6 +128,13 @@ extension Results {
                 content: content, innerSignature: try s.hex("innerSignature", length: 64))
             try s.finish()
         }
+        explanations = try Self.signedFiles(try r.array("explanations", maxCount: 1_048_576), "explanations", "unit")
+        second = try Self.signedFiles(try r.array("second", maxCount: 100_000), "second", "member")
+        var history = [History]()
+        for (i, item) in try r.array("history", maxCount: 10_000_000).enumerated() {
+            history.append(try History(json: item, path: "history[\(i)]"))
+        }
+        self.history = history
         surveyAvailable = try r.bool("surveyAvailable")
         guard surveyAvailable == (survey != nil) else {
             throw FieldReader.Failure(path: "surveyAvailable", reason: "true exactly when survey is not null")
@@ -155,5 +171,107 @@ extension Results {
         }
         try r.finish()
         self.units = units
+    }
+
+    /// Reads `explanations` or `second`: signed files in strictly increasing sender order.
+    private static func signedFiles(_ items: [JSONValue], _ path: String, _ senderKey: String)
+        throws(FieldReader.Failure) -> [SignedFile]
+    {
+        var out = [SignedFile]()
+        for (i, item) in items.enumerated() {
+            var s = try FieldReader(item, path: "\(path)[\(i)]")
+            let content = try s.value("content")
+            guard case .object = content else {
+                throw FieldReader.Failure(path: "\(path)[\(i)].content", reason: "expected an object")
+            }
+            let entry = SignedFile(
+                sender: try s.string(senderKey, maxBytes: 64), revision: Int(try s.integer("revision", in: 1...1_000_000)),
+                fileHash: try s.hex("fileHash", length: 32), content: content,
+                innerSignature: try s.hex("innerSignature", length: 64))
+            try s.finish()
+            guard Identifier.isValid(entry.sender), entry.sender > (out.last?.sender ?? "") else {
+                throw FieldReader.Failure(
+                    path: "\(path)[\(i)].\(senderKey)", reason: "not an identifier in increasing order")
+            }
+            out.append(entry)
+        }
+        return out
+    }
+}
+
+extension Results.History {
+    /// The canonical JSON value (spec §12.7).
+    var json: JSONValue {
+        .object([
+            "code": .string(code),
+            "explanation": explanation.map { e in
+                .object([
+                    "attachments": .array(e.attachments.map { .string($0) }), "fileHash": .hex(e.fileHash),
+                    "forwarded": .hex(e.forwarded), "text": .string(e.text),
+                ])
+            } ?? .null,
+            "final": final.map { f in
+                .object([
+                    "decision": .string(f.kept ? "keep" : "change"), "file": .hex(f.file), "reason": .string(f.reason),
+                    "score": .string(f.score.description),
+                ])
+            } ?? .null,
+            "member": .string(member),
+            "preliminary": .object(["reason": .string(preliminaryReason), "score": .string(preliminaryScore.description)]),
+            "unit": .string(unit),
+        ])
+    }
+
+    /// Reads one entry strictly.
+    init(json: JSONValue, path: String) throws(FieldReader.Failure) {
+        func points(_ r: inout FieldReader, _ key: String) throws(FieldReader.Failure) -> Points {
+            guard let p = Points(canonical: try r.string(key, maxBytes: 32)) else {
+                throw FieldReader.Failure(path: key, reason: "not a canonical decimal")
+            }
+            return p
+        }
+        let reasonBytes = SubmissionContent.maxReasonBytes
+        var r = try FieldReader(json, path: path)
+        code = try r.string("code", maxBytes: 32)
+        if case .null = try r.value("explanation") {
+            explanation = nil
+        } else {
+            var e = try r.object("explanation")
+            var names = [String]()
+            for (i, name) in try e.array("attachments", maxCount: 999).enumerated() {
+                guard case .string(let text) = name, !text.isEmpty, text.utf8.count <= 255 else {
+                    throw FieldReader.Failure(path: "\(path).explanation.attachments[\(i)]", reason: "not a name")
+                }
+                names.append(text)
+            }
+            explanation = Explained(
+                fileHash: try e.hex("fileHash", length: 32), forwarded: try e.hex("forwarded", length: 32),
+                text: try e.string("text", maxBytes: UnitExplanation.maxTextBytes, singleLine: false),
+                attachments: names)
+            try e.finish()
+        }
+        if case .null = try r.value("final") {
+            final = nil
+        } else {
+            var f = try r.object("final")
+            let decision = try f.string("decision", maxBytes: 8)
+            guard decision == "keep" || decision == "change" else {
+                throw FieldReader.Failure(path: "\(path).final.decision", reason: "not keep or change")
+            }
+            final = Final(
+                kept: decision == "keep", score: try points(&f, "score"),
+                reason: try f.string("reason", maxBytes: reasonBytes, singleLine: false), file: try f.hex("file", length: 32))
+            try f.finish()
+        }
+        member = try r.string("member", maxBytes: 64)
+        var p = try r.object("preliminary")
+        preliminaryReason = try p.string("reason", maxBytes: reasonBytes, singleLine: false)
+        preliminaryScore = try points(&p, "score")
+        try p.finish()
+        unit = try r.string("unit", maxBytes: 64)
+        try r.finish()
+        guard Identifier.isValid(member), Identifier.isValid(unit) else {
+            throw FieldReader.Failure(path: path, reason: "member or unit not an identifier")
+        }
     }
 }

@@ -127,6 +127,69 @@ public struct Results: Sendable, Hashable {
         public let innerSignature: [UInt8]
     }
 
+    /// A file of the explanation round carried as its sender signed it (spec §12.7): a unit's
+    /// explanation (kind 21) or a member's second-round revision (kind 23). After release anyone
+    /// re-checks the inner signature with the file's public header, as for ``SignedSubmission``.
+    public struct SignedFile: Sendable, Hashable {
+        /// The sender: the unit (explanations) or the member (second-round files).
+        public let sender: String
+        /// The revision merged.
+        public let revision: Int
+        /// BLAKE2b-256 of the file (as the manifest lists it).
+        public let fileHash: [UInt8]
+        /// The decrypted content, canonical JSON: its bytes are `serialize(content)`.
+        public let content: JSONValue
+        /// The inner signature (§5.4) over the file's header hash and the content's hash.
+        public let innerSignature: [UInt8]
+    }
+
+    /// What happened to one explained cell between the preliminary and the final merge (spec
+    /// §12.7): every adjustment after the explanation round is traceable to a signed file.
+    public struct History: Sendable, Hashable {
+        /// The unit's explanation of the cell; nil for a change nobody explained (an exception the
+        /// secretary allowed at the final merge, journaled).
+        public struct Explained: Sendable, Hashable {
+            /// The unit's explanation file (`explanations/UNIT.rN.avx`), by file hash.
+            public let fileHash: [UInt8]
+            /// The forwarded file that carried it to the member (`forwarded/M.UNIT.rN.avf`).
+            public let forwarded: [UInt8]
+            /// The unit's text.
+            public let text: String
+            /// The names of the evidence the unit cited for this cell.
+            public let attachments: [String]
+        }
+
+        /// The member's second-round decision.
+        public struct Final: Sendable, Hashable {
+            /// True when the member kept the preliminary score.
+            public let kept: Bool
+            /// The final score.
+            public let score: Points
+            /// The member's answer to the explanation.
+            public let reason: String
+            /// The second-round file (`second/M.rN.av2`), by file hash.
+            public let file: [UInt8]
+        }
+
+        /// The unit id.
+        public let unit: String
+        /// The sub-criterion code.
+        public let code: String
+        /// The member assigned the cell.
+        public let member: String
+        /// The preliminary (round-1) score.
+        public let preliminaryScore: Points
+        /// The preliminary reason.
+        public let preliminaryReason: String
+        /// The unit's explanation; nil for an allowed exception.
+        public let explanation: Explained?
+        /// The decision; nil when the member filed none (a merge with `--allow-incomplete`).
+        public let final: Final?
+
+        /// The cell.
+        public var cell: Cell { Cell(unit: unit, code: code) }
+    }
+
     /// The round's file hash.
     public let round: [UInt8]
     /// Whether survey scores were supplied; when not, survey sub-criteria are left out of the
@@ -138,4 +201,11 @@ public struct Results: Sendable, Hashable {
     public internal(set) var submissions: [SignedSubmission] = []
     /// The survey merged, as signed; nil when the round was merged without one.
     public internal(set) var survey: SignedSurvey?
+    /// The units' explanations merged (the live revision of each unit that answered), as signed,
+    /// in unit order; empty in a round without an explanation phase.
+    public internal(set) var explanations: [SignedFile] = []
+    /// The members' second-round revisions merged, as signed, in member order.
+    public internal(set) var second: [SignedFile] = []
+    /// One entry per explained (or exceptionally changed) cell, in unit and framework order.
+    public internal(set) var history: [History] = []
 }

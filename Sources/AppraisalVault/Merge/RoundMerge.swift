@@ -16,6 +16,9 @@ public enum RoundMerge {
         public let manifestPath: String
         /// Evidence files listed in the manifest.
         public internal(set) var evidence: Int = 0
+        /// The explanation round's counts (spec §12.7): cells explained, kept, changed, and the
+        /// allowed exceptions; nil for a round merged without one.
+        public internal(set) var history: (explained: Int, kept: Int, changed: Int, exceptions: Int)?
         /// Merged without a survey: each distinct pair of a unit's counted maximum (the index is
         /// over it) and its framework's full maximum, where they differ; empty otherwise.
         public internal(set) var reducedMaxima: [(counted: Points, full: Points)] = []
@@ -48,11 +51,25 @@ public enum RoundMerge {
     ///   ``run(roundDirectory:secretary:withoutSurvey:allowIncomplete:created:using:)``.
     public static func run(
         roundDirectory: String, round: RoundDefinition, withoutSurvey: Bool, allowIncomplete: Bool,
-        unlock: () throws -> SecretIdentity
+        explanation: ExplanationChoice = ExplanationChoice(), unlock: () throws -> SecretIdentity
     ) throws -> Report {
         try run(
             roundDirectory: roundDirectory, secretary: unlock(), withoutSurvey: withoutSurvey,
-            allowIncomplete: allowIncomplete)
+            allowIncomplete: allowIncomplete, explanation: explanation)
+    }
+
+    /// The secretary's choices about the explanation round at the final merge (spec §12.7).
+    public struct ExplanationChoice: Sendable {
+        /// Merge a round with unit keys without a preliminary merge (`--skip-explanation`).
+        public var skip: Bool
+        /// Second-round changes nobody explained that the council allowed
+        /// (`--allow-unexplained-change UNIT/CODE`), journaled.
+        public var allowUnexplained: Set<Cell>
+
+        public init(skip: Bool = false, allowUnexplained: Set<Cell> = []) {
+            self.skip = skip
+            self.allowUnexplained = allowUnexplained
+        }
     }
 
     /// A round whose frameworks have survey items is merged with the imported survey, or without
@@ -83,18 +100,19 @@ public enum RoundMerge {
     ///   `merge.incomplete` (with the gaps and conflicts) unless `allowIncomplete`.
     static func run(
         roundDirectory: String, secretary: SecretIdentity, withoutSurvey: Bool, allowIncomplete: Bool,
-        created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
+        explanation: ExplanationChoice = ExplanationChoice(), created: String = Timestamp.now(),
+        using random: any RandomSource = SystemRandom()
     ) throws -> Report {
         try RoundLock.exclusive(roundDirectory, command: "merge") {
             try runLocked(
                 roundDirectory: roundDirectory, secretary: secretary, withoutSurvey: withoutSurvey,
-                allowIncomplete: allowIncomplete, created: created, using: random)
+                allowIncomplete: allowIncomplete, explanation: explanation, created: created, using: random)
         }
     }
 
     private static func runLocked(
         roundDirectory: String, secretary: SecretIdentity, withoutSurvey: Bool, allowIncomplete: Bool,
-        created: String, using random: any RandomSource
+        explanation: ExplanationChoice, created: String, using random: any RandomSource
     ) throws -> Report {
         let (round, inbox, journal) = try openForMerge(roundDirectory: roundDirectory, secretary: secretary)
         let manifestPath = FileIO.join(roundDirectory, RoundLayout.manifestFileName)
@@ -109,7 +127,13 @@ public enum RoundMerge {
                 || FileIO.exists(RoundLayout(roundDirectory).survey),
             withoutSurvey: withoutSurvey)
         let opened = try openLive(roundDirectory: roundDirectory, round: round, inbox: inbox, secretary: secretary)
-        let (submissions, signed, inputs, listed) = (opened.submissions, opened.signed, opened.inputs, opened.listed)
+        let (signed, inputs, listed) = (opened.signed, opened.inputs, opened.listed)
+        // §12.7: the explanation round's decisions replace the explained cells' scores.
+        let second = try secondRound(
+            roundDirectory: roundDirectory, round: round, journal: journal.entries, opened: opened,
+            secretary: secretary, skipExplanation: explanation.skip, allowUnexplained: explanation.allowUnexplained,
+            allowIncomplete: allowIncomplete)
+        let submissions = second?.submissions ?? opened.submissions
         let evidence = try Evidence.checkForMerge(roundDirectory: roundDirectory, roster: round.roster, listed: listed)
         // §6.5 step 1: the survey comes from the round (§6.6), never from outside it.
         let survey = try SurveyImport.openForMerge(
@@ -118,6 +142,11 @@ public enum RoundMerge {
             round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey?.scores.scores)
         outcome.results.submissions = signed
         outcome.results.survey = survey?.signed
+        if let second {
+            outcome.results.explanations = second.explanations
+            outcome.results.second = second.second
+            outcome.results.history = second.history
+        }
         let coverage = outcome.coverage
         if !coverage.isComplete, !allowIncomplete {
             let listed =
@@ -136,7 +165,7 @@ public enum RoundMerge {
             CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: round.fileHash, context: [:],
             sender: secretary, to: .joint(round.release.jointKey), created: created, using: random)
         let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
-        let manifest = Manifest(
+        var manifest = Manifest(
             round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable,
             appraised: coverage.appraised,
             gaps: coverage.gaps.count, conflicts: coverage.conflicts.count, missingMembers: coverage.missingMembers,
@@ -144,6 +173,9 @@ public enum RoundMerge {
             results: resultsHash,
             journalHead: journal.head, created: created, evidence: evidence,
             survey: survey.map { Manifest.SurveyEntry(fileHash: $0.signed.fileHash, revision: $0.signed.revision) })
+        manifest.explanations = second?.explanationInputs ?? []
+        manifest.second = second?.secondInputs ?? []
+        manifest.exceptions = (second?.exceptions ?? []).sorted { ($0.unit, $0.code) < ($1.unit, $1.code) }
         let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
         let resultsPath = RoundLayout(roundDirectory).results
         // Both created exclusively (link, never rename over): a results file that no manifest
@@ -154,16 +186,38 @@ public enum RoundMerge {
         try FileIO.writeAtomically(manifestBytes, to: manifestPath, mode: 0o644)
         try RoundJournal.append(
             roundDirectory: roundDirectory, event: .merge,
-            details: [
-                "manifest": .hex(BLAKE2b.hash(manifestBytes, outputLength: 32)), "results": .hex(resultsHash),
-                "submissions": .integer(Int64(inputs.count)),
-            ],
+            details: mergeDetails(
+                manifest: BLAKE2b.hash(manifestBytes, outputLength: 32), results: resultsHash, submissions: inputs.count,
+                skipped: second == nil && !round.unitKeys.isEmpty, exceptions: manifest.exceptions),
             secretary: secretary, at: created)
         var report = Report(
             submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath,
             evidence: evidence.count)
         if survey == nil { report.reducedMaxima = reducedMaxima(outcome.results) }
+        if let history = second?.history {
+            report.history = (
+                history.filter { $0.explanation != nil }.count, history.filter { $0.final?.kept == true }.count,
+                history.filter { $0.final?.kept == false }.count, history.filter { $0.explanation == nil }.count
+            )
+        }
         return report
+    }
+
+    /// The `merge` entry's details (spec §6.5, §12.7), with `manifest` the manifest's file hash:
+    /// `explanation: "skipped"` for a round with unit keys merged without its explanation round,
+    /// `exceptions` the allowed unexplained changes (`UNIT/CODE`, as the manifest lists them).
+    static func mergeDetails(
+        manifest: [UInt8], results: [UInt8], submissions: Int, skipped: Bool = false, exceptions: [Cell] = []
+    ) -> [String: JSONValue] {
+        var details: [String: JSONValue] = [
+            "manifest": .hex(manifest), "results": .hex(results),
+            "submissions": .integer(Int64(submissions)),
+        ]
+        if skipped { details["explanation"] = .string("skipped") }
+        if !exceptions.isEmpty {
+            details["exceptions"] = .array(exceptions.map { .string("\($0.unit)/\($0.code)") })
+        }
+        return details
     }
 
     /// Journals a merge whose results and manifest were written but whose journal entry was not
@@ -191,10 +245,11 @@ public enum RoundMerge {
         }
         try RoundJournal.append(
             roundDirectory: roundDirectory, event: .merge,
-            details: [
-                "manifest": .hex(BLAKE2b.hash(manifestBytes, outputLength: 32)), "results": .hex(resultsHash),
-                "submissions": .integer(Int64(manifest.submissions.count)),
-            ],
+            details: mergeDetails(
+                manifest: BLAKE2b.hash(manifestBytes, outputLength: 32), results: resultsHash,
+                submissions: manifest.submissions.count,
+                skipped: !round.unitKeys.isEmpty && !journal.entries.contains { $0.kind == .preliminary },
+                exceptions: manifest.exceptions),
             secretary: secretary, at: created)
         let coverage = Coverage(
             appraisable: manifest.appraisable, appraised: manifest.appraised, gaps: [], conflicts: [],

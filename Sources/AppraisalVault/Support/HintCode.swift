@@ -27,5 +27,8 @@ public enum HintCode: String, MessageCode {
     case roundLocked = "hint.round-locked"
     case roundMerged = "hint.round-merged"
     case importSurvey = "hint.import-survey"
+    case skipExplanation = "hint.skip-explanation"
+    case forward = "hint.forward"
+    case allowUnexplained = "hint.allow-unexplained"
     case pinAccept = "hint.pin-accept"
 }

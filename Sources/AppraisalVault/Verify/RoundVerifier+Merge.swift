@@ -111,9 +111,11 @@ extension RoundVerification {
         guard merges.count == 1, let entry = merges.first else {
             return fail("manifest.journal", subject, .mergeEntryCount, [String(merges.count)])
         }
-        let expectedDetails: [String: JSONValue] = [
-            "manifest": .hex(fileHash), "results": .hex(m.results), "submissions": .integer(Int64(m.submissions.count)),
-        ]
+        let before = journal.prefix { $0.sequence < entry.sequence }
+        let preliminary = before.first { $0.kind == .preliminary }
+        let expectedDetails = RoundMerge.mergeDetails(
+            manifest: fileHash, results: m.results, submissions: m.submissions.count,
+            skipped: !round.unitKeys.isEmpty && preliminary == nil, exceptions: m.exceptions)
         guard entry.details == expectedDetails else {
             return fail("manifest.journal", subject, .mergeEntryDetails, [String(entry.sequence), subject])
         }
@@ -121,7 +123,6 @@ extension RoundVerification {
             return fail("manifest.journal", subject, .mergeEntryHead, [String(entry.sequence), subject])
         }
         // Each merged submission was received (or superseded into place) before the merge.
-        let before = journal.prefix { $0.sequence < entry.sequence }
         for input in m.submissions {
             let received = before.contains {
                 $0.kind?.acceptsSubmission == true && $0.details["member"] == .string(input.member)
@@ -131,6 +132,23 @@ extension RoundVerification {
             guard received else {
                 return fail("manifest.journal", subject, .mergedNotReceived, [input.member, String(input.revision)])
             }
+        }
+        // §12.7: the round-1 files are the ones the notices describe; the explanations and the
+        // second-round files merged are the live ones journaled.
+        if let preliminary, preliminary.details["submissions"] != PreliminaryMerge.listed(m.submissions) {
+            return fail("manifest.journal", subject, .mergedNotPreliminary, [String(preliminary.sequence)])
+        }
+        let entries = Array(before)
+        let explanations = RoundMerge.liveEntries(entries, event: .receiveExplanation, sender: "unit")
+        let second = RoundMerge.liveEntries(entries, event: .receiveSecond, sender: "member")
+        let listedExplanations = m.explanations.map { "\($0.unit) \($0.revision) \(Hex.encode($0.fileHash))" }
+        let listedSecond = m.second.map { "\($0.member) \($0.revision) \(Hex.encode($0.fileHash))" }
+        guard
+            listedExplanations.sorted()
+                == (preliminary == nil ? [] : explanations.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()),
+            listedSecond.sorted() == second.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()
+        else {
+            return fail("manifest.journal", subject, .mergedNotLiveExplanationRound, [subject])
         }
         pass("manifest.journal", subject, .manifestJournalOK, [String(entry.sequence)])
     }

@@ -37,6 +37,7 @@ extension RoundVerification {
         checkAppraisers(released, subject: subject, manifest: manifest)
         checkSignedSubmissions(released, manifest: manifest)
         checkSignedSurvey(released, manifest: manifest)
+        checkHistory(released, manifest: manifest)
     }
 
     /// Units in definition order with their groups; cells in framework order with the round's

@@ -38,6 +38,7 @@ extension RoundVerification {
             rows[s.member] = byCell
         }
         var cells = 0
+        let history = Dictionary(r.history.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
         var appraiserOf = [Cell: String]()
         for u in r.units {
             for c in u.cells where !c.appraiser.isEmpty { appraiserOf[Cell(unit: u.unit, code: c.code)] = c.appraiser }
@@ -61,6 +62,14 @@ extension RoundVerification {
                 guard let member = rows[c.appraiser] else { continue }  // its content failed above
                 cells += 1
                 if let row = member[cell], row.score == c.appraised, row.reason == c.reason { continue }
+                // A cell the second appraisal changed (§12.7): check 26 ties the change to the
+                // member's signed second-round row and to the unit's explanation.
+                if let row = member[cell], let h = history[cell], h.member == c.appraiser,
+                    h.preliminaryScore == row.score, h.preliminaryReason == row.reason, let f = h.final, !f.kept,
+                    f.score == c.appraised, f.reason == c.reason
+                {
+                    continue
+                }
                 problems.append(
                     (
                         subject,

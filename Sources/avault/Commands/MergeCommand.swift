@@ -22,16 +22,29 @@ struct MergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.mergeHelpAnswerBy), valueName: "date"))
     var answerBy: String?
 
+    @Flag(help: ArgumentHelp(Terminal.localized(.mergeHelpSkipExplanation)))
+    var skipExplanation = false
+
+    @Option(help: ArgumentHelp(Terminal.localized(.mergeHelpAllowUnexplained), valueName: "unit/code"))
+    var allowUnexplainedChange: [String] = []
+
     func run() throws {
         progress.start()
         if preliminary { return try runPreliminary() }
         if answerBy != nil { throw CLIError(.mergeAnswerByWithoutPreliminary) }
+        var choice = RoundMerge.ExplanationChoice(skip: skipExplanation)
+        for text in allowUnexplainedChange {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw CLIError(.mergeBadCell, [text])
+            }
+            choice.allowUnexplained.insert(Cell(unit: String(parts[0]), code: String(parts[1])))
+        }
         let report: RoundMerge.Report
         do {
             report = try RoundMerge.run(
                 roundDirectory: round.directory, round: try round.load(), withoutSurvey: withoutSurvey,
-                allowIncomplete: allowIncomplete,
-                unlock: key.unlocked)
+                allowIncomplete: allowIncomplete, explanation: choice, unlock: key.unlocked)
         } catch let problems as InputProblems {
             for e in problems.errors.dropLast() { Terminal.report(e) }
             throw problems.errors.last!
@@ -47,6 +60,9 @@ struct MergeCommand: ParsableCommand {
                 [Terminal.decimal(m.counted.description), Terminal.decimal(m.full.description)])
         }
         if report.evidence > 0 { Terminal.say(.mergeEvidenceCount, [String(report.evidence)]) }
+        if let h = report.history {
+            Terminal.say(.mergeHistoryCount, [String(h.explained), String(h.kept), String(h.changed), String(h.exceptions)])
+        }
         if !c.missingMembers.isEmpty { Terminal.say(.mergeGapsNote, [c.missingMembers.joined(separator: ", ")]) }
     }
 }
@@ -55,7 +71,6 @@ extension MergeCommand {
     /// `avault merge --preliminary --answer-by DATE` (spec §12.3): one notice per unit with a key.
     func runPreliminary() throws {
         guard let answerBy else { throw CLIError(.mergeNeedsAnswerBy) }
-        // A date alone is the end of that day (UTC).
         // A date is the end of that day in Vietnam (23:59:59 UTC+7), the deadline a unit reads.
         let deadline = answerBy.count == 10 ? answerBy + "T16:59:59Z" : answerBy
         guard Timestamp.isValid(deadline) else { throw CLIError(.mergeBadAnswerBy, [answerBy]) }

@@ -699,6 +699,30 @@ extension Catalog {
             "{1}: the framework has survey sub-criteria but no survey was imported into the round; not merging ({2} units would be ranked over a reduced maximum).",
         "hint.import-survey":
             "Import the survey scores first (avault survey import FILE --round ROUND --key SECRETARY.key), or pass --without-survey to rank over the maximum without the survey items.",
+        "merge.help-skip-explanation":
+            "Merge a round with unit keys without its explanation round (no preliminary merge); the journal records it.",
+        "merge.help-allow-unexplained":
+            "Allow a second-round change of a cell no unit explained (UNIT/CODE; repeatable); the manifest and the journal record it.",
+        "merge.bad-cell": "{1}: not UNIT/CODE (a unit id, a slash, a sub-criterion code).",
+        "merge.history-count":
+            "Explanation round: {1} explained cells ({2} kept, {3} changed by the second appraisal), {4} allowed exceptions; the results keep the history.",
+        "merge.no-preliminary":
+            "{1}: the round has unit keys but no preliminary merge: the units were never sent their notices. Not merging.",
+        "hint.skip-explanation":
+            "Run avault merge --preliminary first (the explanation round), or pass --skip-explanation to merge without one (the journal records it).",
+        "merge.preliminary-changed":
+            "{1}: the live round-1 submissions are not the ones the preliminary merge listed (the notices describe those). Not merging.",
+        "merge.not-forwarded":
+            "{1}: the explanation of unit {2} disputes cells that were never forwarded to their members. Not merging.",
+        "hint.forward": "Forward the explanations first: avault explanations forward --round ROUND --key SECRETARY.key.",
+        "merge.second-mismatch":
+            "{1}: the second-round row for {2} does not fit the round (not the cell's member, not the file forwarded for it, or its decision does not match the score). Not merging.",
+        "merge.unexplained-change":
+            "{1}: the second-round revision changes {2}, which no unit explained. Not merging.",
+        "hint.allow-unexplained":
+            "If the council decided this change, pass --allow-unexplained-change {1} (the journal records it).",
+        "merge.second-missing":
+            "{1} explained cells have no second-round decision yet: {2}",
         "merge.survey-not-used":
             "{1}: a survey was imported into the round; --without-survey would leave it out. Not merging.",
         "merge.survey-content":
@@ -789,6 +813,20 @@ extension Catalog {
             "Journal entry {1} (merge) does not name the hashes of {2} and the locked results, or the number of submissions.",
         "verify.merge-entry-head":
             "Journal entry {1} (merge) does not follow the head {2} recorded; the history before the merge was rewritten.",
+        "verify.history-ok":
+            "The explanation round's history checks out: {1} cells ({2} changed by the second appraisal), {3} allowed exceptions; every explanation and decision as signed.",
+        "verify.history-files-differ":
+            "{1}: the explanations or second-round files in the results are not the ones the manifest lists.",
+        "verify.history-not-contested":
+            "Unit {1} explained {2}, which is not a contested cell of its own notice.",
+        "verify.history-entry":
+            "The history of {1} does not check out ({2}): it does not match the signed files, the journal or the released cell.",
+        "verify.forward-wrong-member":
+            "{1}: the explanation went to {2}, who is not the member the round assigns this cell.",
+        "verify.merged-not-preliminary":
+            "The merged round-1 submissions are not the ones the preliminary merge (journal entry {1}) listed: the notices the units answered describe other files.",
+        "verify.merged-not-live-explanation-round":
+            "{1}: the explanations or second-round files the manifest lists are not the live ones the journal records before the merge.",
         "verify.merged-not-received":
             "Submission {1} revision {2} was merged, but the journal does not record receiving it before the merge.",
         "verify.manifest-journal-ok":

@@ -707,6 +707,30 @@ extension Catalog {
             "{1}: khung có tiêu chí điều tra xã hội học nhưng chưa nhập điểm điều tra vào vòng; không tổng hợp ({2} đơn vị sẽ bị xếp hạng trên thang điểm rút gọn).",
         "hint.import-survey":
             "Nhập điểm điều tra trước (avault survey import TỆP --round VÒNG --key THƯ-KÝ.key), hoặc thêm --without-survey để xếp hạng trên thang điểm không có tiêu chí điều tra.",
+        "merge.help-skip-explanation":
+            "Tổng hợp vòng có khoá của đơn vị mà không qua vòng giải trình (không tổng hợp sơ bộ); nhật ký sẽ ghi lại.",
+        "merge.help-allow-unexplained":
+            "Cho phép thẩm định lại thay đổi một ô không có giải trình (ĐƠN-VỊ/MÃ; lặp lại được); bản kê và nhật ký sẽ ghi lại.",
+        "merge.bad-cell": "{1}: không phải dạng ĐƠN-VỊ/MÃ (mã đơn vị, dấu gạch chéo, mã tiêu chí thành phần).",
+        "merge.history-count":
+            "Vòng giải trình: {1} ô được giải trình ({2} giữ nguyên, {3} sửa khi thẩm định lại), {4} ngoại lệ được cho phép; kết quả lưu lại toàn bộ quá trình.",
+        "merge.no-preliminary":
+            "{1}: vòng có khoá của đơn vị nhưng chưa tổng hợp sơ bộ: các đơn vị chưa nhận thông báo kết quả. Không tổng hợp.",
+        "hint.skip-explanation":
+            "Chạy avault merge --preliminary trước (vòng giải trình), hoặc dùng --skip-explanation để tổng hợp không qua giải trình (nhật ký sẽ ghi lại).",
+        "merge.preliminary-changed":
+            "{1}: các phiếu vòng 1 hiện hành không phải các phiếu mà bước tổng hợp sơ bộ đã liệt kê (thông báo dựa trên các phiếu đó). Không tổng hợp.",
+        "merge.not-forwarded":
+            "{1}: giải trình của đơn vị {2} có ô chưa được chuyển cho thành viên phụ trách. Không tổng hợp.",
+        "hint.forward": "Chuyển giải trình trước: avault explanations forward --round VÒNG --key THƯ-KÝ.key.",
+        "merge.second-mismatch":
+            "{1}: dòng thẩm định lại của {2} không khớp với vòng (không phải thành viên phụ trách ô, không phải tệp đã chuyển cho ô đó, hoặc quyết định không khớp với điểm). Không tổng hợp.",
+        "merge.unexplained-change":
+            "{1}: bản thẩm định lại thay đổi {2}, ô mà không đơn vị nào giải trình. Không tổng hợp.",
+        "hint.allow-unexplained":
+            "Nếu hội đồng đã quyết định thay đổi này, dùng --allow-unexplained-change {1} (nhật ký sẽ ghi lại).",
+        "merge.second-missing":
+            "{1} ô đã giải trình chưa có quyết định thẩm định lại: {2}",
         "merge.survey-not-used":
             "{1}: vòng đã có điểm điều tra được nhập; --without-survey sẽ bỏ qua điểm đó. Không tổng hợp.",
         "merge.survey-content":
@@ -798,6 +822,20 @@ extension Catalog {
             "Mục nhật ký {1} (merge) không ghi đúng mã băm của {2}, của kết quả khoá hoặc số phiếu thẩm định.",
         "verify.merge-entry-head":
             "Mục nhật ký {1} (merge) không nối tiếp đầu chuỗi mà {2} ghi lại; lịch sử trước khi tổng hợp đã bị viết lại.",
+        "verify.history-ok":
+            "Lịch sử vòng giải trình khớp: {1} ô ({2} ô sửa khi thẩm định lại), {3} ngoại lệ được cho phép; mọi giải trình và quyết định đúng như đã ký.",
+        "verify.history-files-differ":
+            "{1}: các giải trình hoặc bản thẩm định lại trong kết quả không phải các tệp mà bản kê liệt kê.",
+        "verify.history-not-contested":
+            "Đơn vị {1} giải trình ô {2}, không phải ô có chênh lệch trong thông báo của chính đơn vị.",
+        "verify.history-entry":
+            "Lịch sử của ô {1} không khớp ({2}): không khớp với tệp đã ký, nhật ký hoặc ô trong kết quả công bố.",
+        "verify.forward-wrong-member":
+            "{1}: giải trình đã được chuyển cho {2}, không phải thành viên mà vòng phân công ô này.",
+        "verify.merged-not-preliminary":
+            "Các phiếu vòng 1 được tổng hợp không phải các phiếu mà bước tổng hợp sơ bộ (mục nhật ký {1}) đã liệt kê: thông báo mà đơn vị trả lời mô tả các tệp khác.",
+        "verify.merged-not-live-explanation-round":
+            "{1}: các giải trình hoặc bản thẩm định lại mà bản kê liệt kê không phải các tệp hiện hành được nhật ký ghi nhận trước khi tổng hợp.",
         "verify.merged-not-received": "Bài nộp {1} lần {2} được tổng hợp nhưng nhật ký không ghi đã nhận trước đó.",
         "verify.manifest-journal-ok": "Mục nhật ký {1} (merge) ghi đúng bản kê và kết quả, nối tiếp đúng đầu chuỗi.",
         "verify.results-missing": "{1}: có bản kê nhưng không có tệp kết quả khoá.",
