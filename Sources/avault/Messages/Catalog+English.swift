@@ -363,6 +363,27 @@ extension Catalog {
             "{1}: no notice was issued to unit {2}; there is nothing to explain yet.",
         "inbox.wrong-notice":
             "{1}: unit {2} answers a notice other than the one issued to it.",
+        "forward.wrong-round": "{1}: this forwarded explanation is for another round.",
+        "forward.not-secretary": "{1}: signed by {2}, who is not this round's secretary; do not use it.",
+        "forward.wrong-recipient": "{1}: not sealed to the key the round lists for member {2}.",
+        "forward.wrong-unit": "{1}: unit {2} is not a unit with a key in this round.",
+        "forward.malformed":
+            "{1}: the forwarded explanation's contents are not valid ({2}); ask the secretary for a new copy.",
+        "forward.content-mismatch":
+            "{1}: the forwarded explanation's contents do not match its envelope (member, unit or round).",
+        "forward.not-a-member":
+            "{1}: a key of role {2}; a forwarded explanation is opened only with the key of the member it was sent to.",
+        "forward.other-member":
+            "{1}: this forwarded explanation is for member {2}, not for {3}; each member opens only their own.",
+        "forward.no-preliminary":
+            "{1}: the preliminary merge was not made; there are no notices, hence no explanations to forward.",
+        "forward.after-merge": "{1}: the round is merged; explanations are no longer forwarded.",
+        "forward.answers-mismatch":
+            "{1}: the explanation of unit {2} does not answer exactly the contested cells of its notice; it is not forwarded.",
+        "forward.evidence-missing":
+            "{1}: evidence {3} that unit {2} cites is not in explanations/; receive it before forwarding.",
+        "forward.evidence-mismatch":
+            "{1}: evidence {3} of unit {2} is not the file its explanation lists (file hash); it is not forwarded.",
         "notice.other-unit": "{1}: this notice is for unit {2}, not for {3}; each unit opens only its own.",
         "merge.no-unit-keys":
             "{1}: the round lists no unit keys, so it has no explanation phase; run the final merge without --preliminary.",
@@ -757,6 +778,8 @@ extension Catalog {
         "status.phase-appraisal": "Phase: appraisal (round-1 submissions are being collected).",
         "status.phase-explanation":
             "Phase: explanation (preliminary merge done, notices issued; round-1 submissions are closed).",
+        "status.phase-second-appraisal":
+            "Phase: second appraisal (explanations forwarded to the members; second-round revisions are being collected).",
         "status.phase-merged": "Phase: merged (final results locked until the release).",
         "status.phase-released": "Phase: released (a release token is in the round folder).",
         "status.notified": "notices issued to {1} of {2} units: {3}",

@@ -370,6 +370,27 @@ extension Catalog {
             "{1}: chưa phát thông báo cho đơn vị {2}; chưa có gì để giải trình.",
         "inbox.wrong-notice":
             "{1}: đơn vị {2} trả lời một thông báo khác với thông báo đã phát cho đơn vị.",
+        "forward.wrong-round": "{1}: giải trình được chuyển này thuộc vòng khác.",
+        "forward.not-secretary": "{1}: do {2} ký, không phải thư ký của vòng này; không dùng tệp này.",
+        "forward.wrong-recipient": "{1}: không được niêm phong cho khoá mà vòng ghi cho thành viên {2}.",
+        "forward.wrong-unit": "{1}: đơn vị {2} không phải đơn vị có khoá trong vòng này.",
+        "forward.malformed":
+            "{1}: nội dung giải trình được chuyển không hợp lệ ({2}); đề nghị thư ký gửi lại bản khác.",
+        "forward.content-mismatch":
+            "{1}: nội dung giải trình được chuyển không khớp với phong bì (thành viên, đơn vị hoặc vòng).",
+        "forward.not-a-member":
+            "{1}: khoá có vai trò {2}; giải trình được chuyển chỉ mở bằng khoá của thành viên được gửi.",
+        "forward.other-member":
+            "{1}: giải trình được chuyển này dành cho thành viên {2}, không phải {3}; mỗi thành viên chỉ mở tệp của mình.",
+        "forward.no-preliminary":
+            "{1}: chưa tổng hợp sơ bộ; chưa có thông báo nên chưa có giải trình để chuyển.",
+        "forward.after-merge": "{1}: vòng đã tổng hợp; không chuyển giải trình nữa.",
+        "forward.answers-mismatch":
+            "{1}: giải trình của đơn vị {2} không trả lời đúng các ô có chênh lệch trong thông báo; không chuyển.",
+        "forward.evidence-missing":
+            "{1}: minh chứng {3} mà đơn vị {2} dẫn chưa có trong explanations/; hãy nhận tệp đó trước khi chuyển.",
+        "forward.evidence-mismatch":
+            "{1}: minh chứng {3} của đơn vị {2} không phải tệp mà giải trình liệt kê (mã băm tệp); không chuyển.",
         "notice.other-unit":
             "{1}: thông báo này của đơn vị {2}, không phải của {3}; mỗi đơn vị chỉ mở được thông báo của mình.",
         "merge.no-unit-keys":
@@ -765,6 +786,8 @@ extension Catalog {
         "status.phase-appraisal": "Giai đoạn: thẩm định (đang nhận bài nộp vòng 1).",
         "status.phase-explanation":
             "Giai đoạn: giải trình (đã tổng hợp sơ bộ, đã gửi thông báo; ngừng nhận bài nộp vòng 1).",
+        "status.phase-second-appraisal":
+            "Giai đoạn: thẩm định lại (đã chuyển giải trình cho thành viên; đang nhận bài thẩm định vòng 2).",
         "status.phase-merged": "Giai đoạn: đã tổng hợp (kết quả cuối đã khoá đến khi công bố).",
         "status.phase-released": "Giai đoạn: đã công bố (thư mục vòng có thẻ mở khoá).",
         "status.notified": "đã gửi thông báo cho {1} trong {2} đơn vị: {3}",

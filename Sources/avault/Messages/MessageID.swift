@@ -236,6 +236,7 @@ enum MessageID: String, MessageCode {
     case statusSummary = "status.summary"
     case statusPhaseAppraisal = "status.phase-appraisal"
     case statusPhaseExplanation = "status.phase-explanation"
+    case statusPhaseSecondAppraisal = "status.phase-second-appraisal"
     case statusPhaseMerged = "status.phase-merged"
     case statusPhaseReleased = "status.phase-released"
     case statusNotified = "status.notified"
