@@ -507,8 +507,22 @@ def _merge_entry_problem(f: Folder) -> str:
     i = merges[0]
     e = es[i]
     want = {"manifest": f.man_hash.hex(), "results": h["results"], "submissions": len(h["submissions"])}
+    prelim = [x for x in es[:i] if isinstance(x, dict) and x.get("event") == "preliminary"]
+    # §12.7: a round with unit keys merged without its explanation round says so; the allowed
+    # exceptions are copied from the manifest.
+    if f.rnd.unit_keys and not prelim:
+        want["explanation"] = "skipped"
+    if f.man.exceptions:
+        want["exceptions"] = [f"{x['unit']}/{x['code']}" for x in f.man.exceptions]
     if e.get("details") != want:
         return "merge details differ"
+    if prelim and prelim[0].get("details", {}).get("submissions") != h["submissions"]:
+        return "the merged submissions are not the preliminary merge's (verify.merged-not-preliminary)"
+    live_ex = _live(es[:i], "receive-explanation", "unit") if prelim else {}
+    live_2 = _live(es[:i], "receive-second", "member")
+    if ({x["unit"]: (x["revision"], x["fileHash"]) for x in f.man.explanations} != live_ex
+            or {x["member"]: (x["revision"], x["fileHash"]) for x in f.man.second} != live_2):
+        return "the explanations or second-round files listed are not the live ones (verify.merged-not-live-explanation-round)"
     if e.get("prev") != h["journalHead"]:
         return "journalHead is not the merge entry's prev"
     before = [(x.get("details", {}).get("member"), x.get("details", {}).get("revision"),
@@ -518,6 +532,19 @@ def _merge_entry_problem(f: Folder) -> str:
         if (s["member"], s["revision"], s["fileHash"]) not in before:
             return f"{s['member']} r{s['revision']} not journaled before the merge"
     return ""
+
+
+def _live(entries, event, sender):
+    """The highest revision of each sender's entries of `event`: sender -> (revision, fileHash)."""
+    live = {}
+    for x in entries:
+        d = x.get("details") if isinstance(x, dict) else None
+        if x.get("event") != event or not isinstance(d, dict):
+            continue
+        who, r = d.get(sender), d.get("revision")
+        if isinstance(who, str) and isinstance(r, int) and r > live.get(who, (0, ""))[0]:
+            live[who] = (r, d.get("fileHash"))
+    return live
 
 
 def check_manifest_journal(rep: Report, f: Folder):
@@ -1281,6 +1308,9 @@ def check_results_signed(rep: Report, f: Folder):
             continue
         rows[s["member"]] = {(x["unit"], x["code"]): x for x in c["rows"]}
     cells = 0
+    history = {}
+    for h in r["history"]:
+        history.setdefault((h["unit"], h["code"]), h)
     appraiser_of = {(u["unit"], c["code"]): c["appraiser"] for u in r["units"] for c in u["cells"] if c["appraiser"]}
     # Every signed row is in the results under its member (a dropped score fails).
     for member in sorted(rows):
@@ -1294,6 +1324,15 @@ def check_results_signed(rep: Report, f: Folder):
                 continue
             cells += 1
             row = rows[c["appraiser"]].get((u["unit"], c["code"]))
+            # §12.7: a cell the second appraisal changed carries the member's decision (check 26).
+            h = history.get((u["unit"], c["code"]))
+            changed = (row is not None and h is not None and h["member"] == c["appraiser"]
+                       and h["final"] is not None and h["final"]["decision"] == "change"
+                       and Decimal(h["preliminary"]["score"]) == Decimal(row["score"])
+                       and h["preliminary"]["reason"] == row["reason"] and c["appraised"] is not None
+                       and Decimal(h["final"]["score"]) == Decimal(c["appraised"]) and h["final"]["reason"] == c["reason"])
+            if changed:
+                continue
             if (row is None or c["appraised"] is None or Decimal(row["score"]) != Decimal(c["appraised"])
                     or row["reason"] != c["reason"]):
                 rep.add("results.signed", "fail", "results.avl", "verify.cell-not-signed",
@@ -1305,9 +1344,162 @@ def check_results_signed(rep: Report, f: Folder):
                 f"{len(r['submissions'])} submissions, {cells} cells")
 
 
-# Checks 21-25 of §9.3, after 19 and 20 passed.
+def _signed_file(f: Folder, folder: str, name: str, kind: str, s: dict):
+    """A file of the explanation round carried in the results as signed (§6.4, §12.7): the
+    envelope in ROUND/folder/name with that hash, whose inner signature verifies over
+    serialize(content); returns (envelope, content) or None."""
+    from avformat import canonical
+    try:
+        data = (f.root / folder / name).read_bytes()
+        env = Envelope(data, KIND_BY_NAME[kind])
+        env.verify_outer()
+        content = canonical(s["content"])
+        ok = (file_hash(data).hex() == s["fileHash"]
+              and ed25519_verify(env.sender_pk, domain(kind, "inner") + env.header_hash + b2b(content, 64),
+                                 bytes.fromhex(s["innerSignature"])))
+        return (env, s["content"]) if ok else None
+    except CHECK_ERRORS:
+        return None
+
+
+def check_results_history(rep: Report, f: Folder):
+    """26 `results.history` (§12.8): the explanation round's chain, after release, in a round with
+    unit keys: signed explanations covering contested cells of their own unit only, forwards to
+    the assigned member, signed second-round decisions answering them, released cells traced."""
+    if not f.rnd.unit_keys:
+        return
+    cid, subj = "results.history", "results.avl"
+    r, man = f.results, f.man
+    failed = False
+
+    def problem(subject, message, detail=""):
+        nonlocal failed
+        failed = True
+        rep.add(cid, "fail", subject, message, detail)
+
+    def key(xs, who):
+        return sorted((x[who], x["revision"], x["fileHash"]) for x in xs)
+
+    if (key(r["explanations"], "unit") != key(man.explanations, "unit")
+            or key(r["second"], "member") != key(man.second, "member")):
+        problem(subj, "verify.history-files-differ", subj)
+        return
+    prelim = {}
+    for sub in r["submissions"]:
+        for row in sub["content"].get("rows", []):
+            prelim[(row["unit"], row["code"])] = row
+    from avexplanation import parse_explanation
+    disputed = {}
+    for x in r["explanations"]:
+        name = f"{x['unit']}.r{x['revision']}.avx"
+        got = _signed_file(f, "explanations", name, "explanation", x)
+        try:
+            c = parse_explanation(canonical(x["content"])) if got else None
+        except CHECK_ERRORS:
+            c = None
+        env = got[0] if got else None
+        if (c is None or c["unit"] != x["unit"] or c["revision"] != x["revision"] or c["round"] != f.round_hash.hex()
+                or env.header["sender"] != x["unit"] or c["notice"] != env.header["context"].get("notice")):
+            problem(f"explanations/{name}", "verify.signed-content-bad", f"explanations/{name}")
+            continue
+        node = f.rnd.unit_set[x["unit"]]["node"]
+        for a in c["answers"]:
+            sub = node.get(a["code"])
+            row = prelim.get((x["unit"], a["code"]))
+            ok = (sub is not None and sub["method"] != "survey" and row is not None
+                  and (sub["method"] != "self" or f.rnd.self_score.get((x["unit"], a["code"])) is None
+                       or Decimal(f.rnd.self_score[(x["unit"], a["code"])]) != Decimal(row["score"])))
+            if not ok:
+                problem(f"explanations/{name}", "verify.history-not-contested", f"{x['unit']} {a['code']}")
+                continue
+            if not a["agree"]:
+                disputed[(x["unit"], a["code"])] = (a, x["fileHash"])
+    decided = {}
+    for x in r["second"]:
+        name = f"{x['member']}.r{x['revision']}.av2"
+        got = _signed_file(f, "second", name, "second-appraisal", x)
+        c = x["content"]
+        if (got is None or not isinstance(c, dict) or c.get("member") != x["member"]
+                or c.get("revision") != x["revision"] or c.get("round") != f.round_hash.hex()
+                or got[0].header["sender"] != x["member"] or not isinstance(c.get("rows"), list)):
+            problem(f"second/{name}", "verify.signed-content-bad", f"second/{name}")
+            continue
+        for row in c["rows"]:
+            decided[(row["unit"], row["code"])] = (row, x["fileHash"], x["member"])
+    forwards = [e.get("details", {}) for e in (f.entries or []) if e.get("event") == "forward"]
+    exceptions = {(x["unit"], x["code"]) for x in man.exceptions}
+    released = {(u["unit"], c["code"]): c for u in r["units"] for c in u["cells"]}
+    seen = {}
+    for h in r["history"]:
+        cell = (h["unit"], h["code"])
+        name = f"{h['unit']}/{h['code']}"
+        if cell in seen:
+            problem(subj, "verify.history-entry", f"{name} (twice)")
+            continue
+        seen[cell] = h
+        if f.rnd.assign.get(cell) != h["member"]:
+            problem(subj, "verify.forward-wrong-member", f"{name}: {h['member']}")
+            continue
+        row = prelim.get(cell)
+        if (row is None or Decimal(row["score"]) != Decimal(h["preliminary"]["score"])
+                or row["reason"] != h["preliminary"]["reason"]):
+            problem(subj, "verify.history-entry", f"{name} (preliminary)")
+            continue
+        e = h["explanation"]
+        if e is not None:
+            d = disputed.get(cell)
+            if (d is None or d[1] != e["fileHash"] or d[0]["text"] != e["text"]
+                    or d[0].get("attachments", []) != e["attachments"]):
+                problem(subj, "verify.history-entry", f"{name} (explanation)")
+                continue
+            fw = next((x for x in forwards if x.get("fileHash") == e["forwarded"] and x.get("unit") == h["unit"]
+                       and x.get("explanation") == e["fileHash"]), None)
+            if fw is None:
+                problem(subj, "verify.history-entry", f"{name} (forwarded)")
+                continue
+            if fw.get("member") != h["member"]:
+                problem(subj, "verify.forward-wrong-member", f"{name}: {fw.get('member')}")
+                continue
+        elif cell not in exceptions:
+            problem(subj, "verify.history-entry", f"{name} (exception)")
+            continue
+        fin = h["final"]
+        change = fin is not None and fin["decision"] == "change"
+        cellr = released.get(cell)
+        want_score = fin["score"] if change else row["score"]
+        want_reason = fin["reason"] if change else row["reason"]
+        if (cellr is None or cellr["appraised"] is None or Decimal(cellr["appraised"]) != Decimal(want_score)
+                or cellr["reason"] != want_reason):
+            problem(subj, "verify.history-entry", f"{name} (results)")
+            continue
+        dec = decided.get(cell)
+        if fin is None:
+            if dec is not None or e is None:
+                problem(subj, "verify.history-entry", f"{name} (final)")
+            continue
+        if (dec is None or dec[2] != h["member"] or dec[1] != fin["file"] or dec[0]["decision"] != fin["decision"]
+                or Decimal(dec[0]["score"]) != Decimal(fin["score"]) or dec[0]["reason"] != fin["reason"]
+                or dec[0].get("explanation") != (e["forwarded"] if e else None)
+                or (fin["decision"] == "keep") != (Decimal(fin["score"]) == Decimal(h["preliminary"]["score"]))
+                or (e is None and fin["decision"] != "change")):
+            problem(subj, "verify.history-entry", f"{name} (final)")
+    for cell in sorted(set(disputed) | set(decided)):
+        if cell not in seen:
+            problem(subj, "verify.history-entry", f"{cell[0]}/{cell[1]} (missing)")
+    for cell in sorted(exceptions):
+        if cell not in seen or seen[cell]["explanation"] is not None:
+            problem(subj, "verify.history-entry", f"{cell[0]}/{cell[1]} (exception)")
+    if failed:
+        rep.more(cid, subj)
+    else:
+        changed = sum(1 for h in r["history"] if h["final"] is not None and h["final"]["decision"] == "change")
+        rep.add(cid, "pass", subj, "verify.history-ok",
+                f"{len(r['history'])} cells, {changed} changed, {len(man.exceptions)} exceptions")
+
+
+# Checks 21-26 of §9.3, after 19 and 20 passed.
 RELEASED_CHECKS = (check_results_percent, check_results_reasons, check_results_appraisers, check_results_signed,
-                   check_results_survey)
+                   check_results_survey, check_results_history)
 
 
 # ---------------------------------------------------------------- vectors (§1.7, §2.5)

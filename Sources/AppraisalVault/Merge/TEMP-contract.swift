@@ -1,6 +1,5 @@
 // TEMPORARY until the kind-22/23 branches land: their names, per the shared contract.
 extension JournalEvent {
-    static let forward = JournalEvent.merge
     static let receiveSecond = JournalEvent.merge
 }
 extension RoundLayout {

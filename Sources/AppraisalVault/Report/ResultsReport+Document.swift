@@ -141,7 +141,7 @@ extension ResultsReport {
             mở khoá do \(round.release.threshold)/\(round.release.holders.count) người giữ khoá phê duyệt; dấu vân \
             tay của vòng thẩm định: <span class="fp">\(e(round.fingerprint.description))</span>.</p>
             <p class="body">2. Xếp hạng theo nhóm tại Phụ lục I; điểm theo lĩnh vực tại Phụ lục II; các điều chỉnh \
-            so với điểm tự chấm (\(adjustments.count)), kèm lý do và người thẩm định, tại Phụ lục III\(extrasSentence).</p>
+            so với điểm tự chấm (\(adjustments.count)), kèm lý do và người thẩm định, tại Phụ lục III\(extrasSentence)\(historySentence).</p>
 
             """
         if !results.surveyAvailable {

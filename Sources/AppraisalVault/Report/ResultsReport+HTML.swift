@@ -112,7 +112,7 @@ extension ResultsReport {
             }
             h += "</tbody></table>\n"
         }
-        return h + extrasAnnex()
+        return h + extrasAnnex() + historyAnnex()
     }
 
     /// The formula note under a ranking with bonus and penalty columns (spec §6.4).

@@ -88,6 +88,11 @@ extension ResultsReport {
                     "Người thẩm định",
                 ], body: rows)
         }
+        if let history = historySheet() {
+            add(
+                "Giải trình", title: "Giải trình của đơn vị và thẩm định lại (\(history.rows.count))",
+                header: history.header, body: history.rows)
+        }
         let unique = XLSXWriter.sheetNames(sheets.map(\.name))
         let parts = zip(unique, sheets).map { name, sheet in
             XLSXWriter.Part(
