@@ -36,6 +36,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case notice = 20
     /// A unit's answer to its notice, signed by the unit, sealed to the secretary (spec §12.4).
     case explanation = 21
+    /// A member's second-round revision of the explained cells, sealed to the secretary (spec §12.6).
+    case secondAppraisal = 23
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -58,6 +60,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .survey: "survey"
         case .notice: "notice"
         case .explanation: "explanation"
+        case .secondAppraisal: "second-appraisal"
         }
     }
 

@@ -20,6 +20,8 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable {
     case receiveExplanation = "receive-explanation"
     /// A unit's evidence file to its explanation entered `explanations/` (spec §12.4).
     case receiveExplanationEvidence = "receive-explanation-evidence"
+    /// A member's second-round revision entered `second/` (spec §12.6).
+    case receiveSecond = "receive-second"
     /// The round was merged and its results locked (spec §6.5).
     case merge
 

@@ -17,6 +17,9 @@ public typealias FormatError = LayerError<FormatErrorCode>
 /// A notice or explanation that is refused, or a step of the explanation round that cannot be made (spec §12).
 public typealias ExplanationError = LayerError<ExplanationErrorCode>
 
+/// A member's second-round revision that is refused (spec §12.6).
+public typealias SecondAppraisalError = LayerError<SecondAppraisalErrorCode>
+
 /// A sealed submission the inbox refuses (spec §6.2).
 public typealias InboxError = LayerError<InboxErrorCode>
 

@@ -354,4 +354,7 @@ enum MessageID: String, MessageCode {
     case explainWrote = "explain.wrote"
     case receiveExplanation = "receive.explanation"
     case receiveExplanationLate = "receive.explanation-late"
+    // The second round (spec §12.6).
+    case receiveSecond = "receive.second"
+    case receiveSecondSuperseding = "receive.second-superseding"
 }
