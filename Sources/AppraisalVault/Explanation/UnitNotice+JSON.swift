@@ -74,7 +74,7 @@ extension UnitNotice {
     }
 
     /// A canonical decimal string or `null`.
-    private static func optionalPoints(_ r: inout FieldReader, _ key: String, path: String) throws(FieldReader.Failure)
+    static func optionalPoints(_ r: inout FieldReader, _ key: String, path: String) throws(FieldReader.Failure)
         -> Points?
     {
         let value = try r.value(key)

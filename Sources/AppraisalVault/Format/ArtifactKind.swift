@@ -36,6 +36,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case notice = 20
     /// A unit's answer to its notice, signed by the unit, sealed to the secretary (spec §12.4).
     case explanation = 21
+    /// A unit's explanation of one member's cells, re-sealed by the secretary to that member (spec §12.5).
+    case forwardedExplanation = 22
     /// A member's second-round revision of the explained cells, sealed to the secretary (spec §12.6).
     case secondAppraisal = 23
 
@@ -60,6 +62,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .survey: "survey"
         case .notice: "notice"
         case .explanation: "explanation"
+        case .forwardedExplanation: "forwarded-explanation"
         case .secondAppraisal: "second-appraisal"
         }
     }

@@ -14,7 +14,7 @@ extension Inbox {
         let file = try SecondAppraisalFile(parsing: bytes, file: path)
         let journal = try RoundJournal.load(
             roundDirectory: roundDirectory, secretaryKey: roster.secretary.signingKey, roundHash: roster.roundHash)
-        guard journal.entries.contains(where: { $0.event == "forward" }) else {
+        guard journal.entries.contains(where: { $0.kind == .forward }) else {
             throw SecondAppraisalError(.inboxBeforeForward, [.file(path)])
         }
         try file.checkBinding(to: roster)

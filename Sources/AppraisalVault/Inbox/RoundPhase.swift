@@ -1,6 +1,7 @@
 /// The phase of a round (spec §12.2), from its journal alone, and what `status` says of the notices.
 ///
-/// ``appraisal`` from `round-init`, ``explanation`` from the `preliminary` entry, ``merged`` from
+/// ``appraisal`` from `round-init`, ``explanation`` from the `preliminary` entry,
+/// ``secondAppraisal`` from the first `forward` entry, ``merged`` from
 /// the `merge` entry; ``released`` is ``merged`` with `release-token.avt` in the folder (the
 /// release is not journaled; `status` does not verify the token, `verify` does, checks 18–19).
 public enum RoundPhase: String, Sendable, CaseIterable {
@@ -8,6 +9,8 @@ public enum RoundPhase: String, Sendable, CaseIterable {
     case appraisal
     /// The preliminary merge is done: notices issued, round-1 submissions closed.
     case explanation
+    /// Explanations were forwarded to the members: second-round revisions are being collected.
+    case secondAppraisal = "second-appraisal"
     /// The final merge is done: results locked until release.
     case merged
     /// A release token is in the round folder.
@@ -16,6 +19,7 @@ public enum RoundPhase: String, Sendable, CaseIterable {
     /// The phase of `entries` (a journal, in order), `released` when `hasToken` after the merge.
     static func of(_ entries: [RoundJournal.Entry], hasToken: Bool) -> RoundPhase {
         if entries.contains(where: { $0.kind == .merge }) { return hasToken ? .released : .merged }
+        if entries.contains(where: { $0.kind == .forward }) { return .secondAppraisal }
         if entries.contains(where: { $0.kind == .preliminary }) { return .explanation }
         return .appraisal
     }

@@ -4,7 +4,7 @@
 public enum SecondAppraisalErrorCode: String, MessageCode {
     case notAMember = "second.not-a-member"
     case forwardedOtherMember = "second.forwarded-other-member"
-    case forwardedOtherRound = "second.forwarded-other-round"
+    case forwardedTwice = "second.forwarded-twice"
     case notExplained = "second.not-explained"
     case missingRow = "second.missing-row"
     case duplicateRow = "second.duplicate-row"
@@ -18,7 +18,6 @@ public enum SecondAppraisalErrorCode: String, MessageCode {
     case missingReason = "second.missing-reason"
     case longReason = "second.long-reason"
     case badUnexplained = "second.bad-unexplained"
-    case sheetFormat = "second.sheet-format"
     case malformed = "second.malformed"
     case contentMismatch = "second.content-mismatch"
     case inboxBeforeForward = "inbox.second-before-forward"

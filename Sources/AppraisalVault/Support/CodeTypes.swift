@@ -17,6 +17,8 @@ public typealias FormatError = LayerError<FormatErrorCode>
 /// A notice or explanation that is refused, or a step of the explanation round that cannot be made (spec §12).
 public typealias ExplanationError = LayerError<ExplanationErrorCode>
 
+/// A forwarded explanation that is refused, or a forward that cannot be made (spec §12.5).
+public typealias ForwardError = LayerError<ForwardErrorCode>
 /// A member's second-round revision that is refused (spec §12.6).
 public typealias SecondAppraisalError = LayerError<SecondAppraisalErrorCode>
 

@@ -32,6 +32,7 @@ struct Status: ParsableCommand {
             switch status.phase {
             case .appraisal: .statusPhaseAppraisal
             case .explanation: .statusPhaseExplanation
+            case .secondAppraisal: .statusPhaseSecondAppraisal
             case .merged: .statusPhaseMerged
             case .released: .statusPhaseReleased
             }
