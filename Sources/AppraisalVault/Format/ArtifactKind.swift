@@ -38,6 +38,8 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
     case explanation = 21
     /// A unit's explanation of one member's cells, re-sealed by the secretary to that member (spec §12.5).
     case forwardedExplanation = 22
+    /// A member's second-round revision of the explained cells, sealed to the secretary (spec §12.6).
+    case secondAppraisal = 23
 
     /// The kind's name in the spec, used in domain-separation strings, e.g. `public-identity`.
     public var name: String {
@@ -61,6 +63,7 @@ public enum ArtifactKind: UInt8, Sendable, CaseIterable {
         case .notice: "notice"
         case .explanation: "explanation"
         case .forwardedExplanation: "forwarded-explanation"
+        case .secondAppraisal: "second-appraisal"
         }
     }
 

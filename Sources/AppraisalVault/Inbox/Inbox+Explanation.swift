@@ -68,10 +68,12 @@ extension Inbox {
 }
 
 extension Inbox {
-    /// True for a file the explanation phase receives (spec §12.2): an explanation (`.avx`) or an
-    /// evidence file (`.ave`, a member's is refused when it is checked, a unit's is received).
+    /// True for a file the explanation phase receives (spec §12.2): an explanation (`.avx`), an
+    /// evidence file (`.ave`, a member's is refused when it is checked, a unit's is received) or a
+    /// second-round revision (`.av2`, refused when checked before the first `forward`).
     static func isExplanationPhaseFile(_ path: String) -> Bool {
         path.hasSuffix(RoundLayout.explanationExtension) || path.hasSuffix(RoundLayout.evidenceExtension)
+            || path.hasSuffix(RoundLayout.secondExtension)
     }
 
     /// Receives a unit's evidence file (already checked: signature, round, recipient, the unit's

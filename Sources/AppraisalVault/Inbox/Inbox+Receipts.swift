@@ -21,6 +21,7 @@ extension Inbox {
             case .accepted(let m, let r), .superseded(let m, let r, _): (member, revision, index) = (m, r, nil)
             case .evidence(let m, let r, let i): (member, revision, index) = (m, r, i)
             case .explanation: continue  // no receipt kind for a unit yet (spec §12.4)
+            case .second: continue  // not yet: §11.3 names receipts by member and revision of round 1
             }
             guard
                 let entry = journal.entries.last(where: { entry in

@@ -46,6 +46,9 @@ public struct Inbox: Sendable {
         case evidence(member: String, revision: Int, index: Int)
         /// A unit's explanation accepted into `explanations/` (spec §12.4), `late` after the deadline.
         case explanation(unit: String, revision: Int, late: Bool)
+        /// A member's second-round revision accepted into `second/` (spec §12.6), `previous` the
+        /// highest earlier revision.
+        case second(member: String, revision: Int, previous: Int?)
     }
 
     /// The live submissions, one per member, by member id.
@@ -125,6 +128,7 @@ public struct Inbox: Sendable {
             if path.hasSuffix(RoundLayout.explanationExtension) {
                 return try admitExplanation(path, secretary: secretary)
             }
+            if path.hasSuffix(RoundLayout.secondExtension) { return try admitSecond(path, secretary: secretary) }
             return path.hasSuffix(RoundLayout.evidenceExtension)
                 ? try admitEvidence(path, secretary: secretary) : try admit(path, secretary: secretary)
         } catch {

@@ -19,6 +19,8 @@ public typealias ExplanationError = LayerError<ExplanationErrorCode>
 
 /// A forwarded explanation that is refused, or a forward that cannot be made (spec §12.5).
 public typealias ForwardError = LayerError<ForwardErrorCode>
+/// A member's second-round revision that is refused (spec §12.6).
+public typealias SecondAppraisalError = LayerError<SecondAppraisalErrorCode>
 
 /// A sealed submission the inbox refuses (spec §6.2).
 public typealias InboxError = LayerError<InboxErrorCode>

@@ -7,7 +7,7 @@ public enum MessageCodes {
         FormatErrorCode.self, CryptoError.Code.self, EnvelopeErrorCode.self, InputErrorCode.self,
         RoundErrorCode.self, DemoErrorCode.self, InboxErrorCode.self, SubmissionErrorCode.self,
         MergeErrorCode.self, ReleaseErrorCode.self, CeremonyErrorCode.self, JournalErrorCode.self,
-        EvidenceErrorCode.self, ExplanationErrorCode.self, ForwardErrorCode.self,
+        EvidenceErrorCode.self, ExplanationErrorCode.self, ForwardErrorCode.self, SecondAppraisalErrorCode.self,
         HintCode.self, NoticeCode.self, FindingCode.self,
     ]
 

@@ -119,4 +119,9 @@ public enum FindingCode: String, MessageCode {
     case explanationHashWrong = "verify.explanation-hash"
     case explanationMissing = "verify.explanation-missing"
     case explanationEvidenceMissing = "verify.explanation-evidence-missing"
+    case secondOK = "verify.second-ok"
+    case secondNotYet = "verify.second-not-yet"
+    case secondStrayFile = "verify.second-stray-file"
+    case secondHashWrong = "verify.second-hash"
+    case secondMissing = "verify.second-missing"
 }

@@ -128,6 +128,11 @@ enum JSONOutput {
                 ]
             case .explanation(let unit, let revision, let late):
                 ["outcome": .text("explanation"), "unit": .text(unit), "revision": .int(revision), "late": .bool(late)]
+            case .second(let member, let revision, let previous):
+                [
+                    "outcome": .text("second"), "member": .text(member), "revision": .int(revision),
+                    "previous": previous.map { .int($0) } ?? .null,
+                ]
             }
         }
         let items = batch.items.map { item -> JSONValue in

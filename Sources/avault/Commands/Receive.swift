@@ -30,7 +30,7 @@ struct Receive: ParsableCommand {
             case .accepted(let member, let revision), .superseded(let member, let revision, _):
                 let list = (try? inbox.missingEvidence(member: member, revision: revision, secretary: secretary)) ?? []
                 if !list.isEmpty { missing[item.file] = list }
-            case .evidence, .explanation: break
+            case .evidence, .explanation, .second: break
             }
         }
         if output.json {
@@ -57,7 +57,7 @@ struct Receive: ParsableCommand {
             case .accepted(let member, let revision), .superseded(let member, let revision, _),
                 .evidence(let member, let revision, _):
                 Terminal.say(.receiveRecovered, [member, String(revision)])
-            case .explanation: break  // not recovered: an unjournaled explanation is received again
+            case .explanation, .second: break  // not recovered: an unjournaled file is received again
             }
         }
         for item in batch.items {
@@ -70,6 +70,10 @@ struct Receive: ParsableCommand {
                 Terminal.say(.receiveEvidenceAccepted, [item.file, member, String(revision), String(index)])
             case .success(.explanation(let unit, let revision, let late)):
                 Terminal.say(late ? .receiveExplanationLate : .receiveExplanation, [item.file, unit, String(revision)])
+            case .success(.second(let member, let revision, let previous)):
+                Terminal.say(
+                    previous == nil ? .receiveSecond : .receiveSecondSuperseding,
+                    [item.file, member, String(revision), previous.map(String.init) ?? ""])
             case .failure(let error):
                 Terminal.say(.receiveRejected, [item.file])
                 Terminal.report(error)

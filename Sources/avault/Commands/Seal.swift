@@ -18,9 +18,21 @@ struct Seal: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.sealHelpRevision)))
     var revision: Int?
 
+    @Flag(help: ArgumentHelp(Terminal.localized(.sealHelpSecond)))
+    var second = false
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(Terminal.localized(.sealHelpForwarded), valueName: "file"))
+    var forwarded: [String] = []
+
+    @Option(help: ArgumentHelp(Terminal.localized(.sealHelpUnexplained), valueName: "unit/code"))
+    var unexplained: [String] = []
+
     func validate() throws {
         if let revision, !(1...1_000_000).contains(revision) {
             throw ValidationError(Terminal.localized(.sealBadRevision, [String(revision)]))
+        }
+        if second ? (forwarded.isEmpty || !attach.isEmpty || removePlaintext) : !(forwarded + unexplained).isEmpty {
+            throw ValidationError(Terminal.localized(.sealSecondUsage))
         }
     }
 
@@ -33,6 +45,7 @@ struct Seal: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func run() throws {
+        if second { return try runSecond() }
         try StandardOutput.claim(out, content: .binary)
         progress.start()
         let definition = try round.load()

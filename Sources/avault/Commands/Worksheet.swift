@@ -20,7 +20,7 @@ struct WorksheetCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Terminal.localized(.helpWorksheetRound), valueName: "dir"))
     var round: String
     @Option(help: ArgumentHelp(Terminal.localized(.helpWorksheetMember), valueName: "id"))
-    var member: String
+    var member: String?
     @Option(
         name: [.customShort("o"), .customLong("out")],
         help: ArgumentHelp(Terminal.localized(.helpWorksheetOut), valueName: "file"))
@@ -29,6 +29,26 @@ struct WorksheetCommand: ParsableCommand {
     var format: WorksheetFormatOption?
     @Option(help: ArgumentHelp(Terminal.localized(.helpWorksheetDialect)))
     var csvDialect: CSVDialectOption?
+    @Flag(help: ArgumentHelp(Terminal.localized(.worksheetHelpSecond)))
+    var second = false
+    @Option(
+        parsing: .upToNextOption, help: ArgumentHelp(Terminal.localized(.worksheetHelpForwarded), valueName: "file"))
+    var forwarded: [String] = []
+    @Option(help: ArgumentHelp(Terminal.localized(.worksheetHelpKey), valueName: "key"))
+    var key: String?
+    @OptionGroup var passphrase: PassphraseOptions
+
+    func validate() throws {
+        if second {
+            guard !forwarded.isEmpty, key != nil, member == nil else {
+                throw ValidationError(Terminal.localized(.worksheetSecondUsage))
+            }
+        } else {
+            guard member != nil, forwarded.isEmpty, key == nil else {
+                throw ValidationError(Terminal.localized(.worksheetFirstUsage))
+            }
+        }
+    }
 
     /// The format: as asked, else CSV for an `.csv` output name, else XLSX.
     var fileFormat: Worksheet.FileFormat {
@@ -40,8 +60,9 @@ struct WorksheetCommand: ParsableCommand {
     func run() throws {
         let format = fileFormat
         let shown = try StandardOutput.claim(out, content: format == .xlsx ? .binary : .text) ?? out
+        if second { return try runSecond(format: format, shown: shown) }
         let written = try Worksheet.write(
-            member: member, of: RoundDefinition.load(roundDirectory: round), to: out, format: format)
+            member: member ?? "", of: RoundDefinition.load(roundDirectory: round), to: out, format: format)
         Terminal.say(.worksheetWrote, [shown, String(written.cells), written.member.id])
     }
 }

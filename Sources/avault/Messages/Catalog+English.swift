@@ -319,6 +319,82 @@ extension Catalog {
             "accepted: {1} — explanation of unit {2}, revision {3}",
         "receive.explanation-late":
             "accepted, LATE: {1} — explanation of unit {2}, revision {3}, after the answer deadline; marked late in the journal, the council decides",
+        "second.not-a-member":
+            "{1}: the key of {2} (role {3}) is not the key of an appraising member of this round; a second-round revision is signed only by the member the cells were forwarded to.",
+        "second.forwarded-other-member":
+            "{1}: this forwarded explanation is for member {2}, not for {3}; use only the files the secretary forwarded to you.",
+        "second.forwarded-twice":
+            "{1}: cell {2} is also in another forwarded file given; give each forwarded file once (the latest the secretary sent).",
+        "second.not-explained":
+            "{1}:{2}:{3}: cell {4} was not explained to you (it is in no forwarded file given); a second-round change needs an explanation, or --unexplained {4} for a recorded exception the secretary must accept.",
+        "second.missing-row":
+            "{1}: the forwarded cell {2} has no row; answer every explained cell (keep or change, with a reason).",
+        "second.duplicate-row":
+            "{1}:{2}:{3}: cell {4} appears twice.",
+        "second.changed-cell":
+            "{1}:{2}:{3}: column {4} was changed; it must stay as forwarded: “{5}”.",
+        "second.bad-decision":
+            "{1}:{2}:{3}: “{4}” is not a decision; write giữ (keep) or sửa (change).",
+        "second.keep-changes-score":
+            "{1}:{2}:{3}: cell {4}: keeping the score but diem_tham_dinh is {5}, not the round-1 score {6}; write sửa to change it, or clear diem_tham_dinh.",
+        "second.change-keeps-score":
+            "{1}:{2}:{3}: cell {4}: changing but the new score {5} is the round-1 score; write giữ to keep it.",
+        "second.missing-score":
+            "{1}:{2}:{3}: cell {4}: changing, but no new score in diem_tham_dinh.",
+        "second.bad-score":
+            "{1}:{2}:{3}: cell {4}: score {5} is not valid for this cell (0 to {6}, a multiple of {7}).",
+        "second.unexplained-keep":
+            "{1}:{2}:{3}: cell {4} was named with --unexplained but the row keeps the score; an exception row is only for a change (write sửa and the new score).",
+        "second.missing-reason":
+            "{1}:{2}:{3}: cell {4}: no reason in ly_do; every second-round decision answers the explanation with a reason.",
+        "second.long-reason":
+            "{1}:{2}:{3}: the reason is longer than {4} bytes.",
+        "second.bad-unexplained":
+            "--unexplained {1}: not a cell UNIT/CODE assigned to member {2}.",
+        "second.malformed":
+            "{1}: the second-round revision's contents are not valid ({2}).",
+        "second.content-mismatch":
+            "{1}: the second-round revision's contents do not match its envelope (member, round or revision).",
+        "inbox.second-before-forward":
+            "{1}: a second-round revision, but no explanation has been forwarded yet (avault explanations forward); it is received in the phase second-appraisal only.",
+        "verify.second-ok":
+            "second/ holds the {1} second-round revisions the journal records, from {2} members, each signed by its member's round key and sealed to the secretary.",
+        "verify.second-not-yet":
+            "no second-round revision received yet.",
+        "verify.second-stray-file":
+            "{1}: not a second-round revision the journal records (name MEMBER.rN.av2, as its header says).",
+        "verify.second-hash":
+            "{1}: differs from the file the journal records as received.",
+        "verify.second-missing":
+            "the second-round revision of member {1}, revision {2}, is recorded in the journal but missing from second/.",
+        "receive.second":
+            "accepted: {1} — second-round revision of member {2}, revision {3}",
+        "receive.second-superseding":
+            "accepted: {1} — second-round revision of member {2}, revision {3}, replacing revision {4}",
+        "worksheet.help-second":
+            "Write the second-round sheet: only the explained cells forwarded to you (with --forwarded and --key, without --member).",
+        "worksheet.help-forwarded":
+            "With --second: your forwarded explanation files (MEMBER.UNIT.rN.avf; several may follow).",
+        "worksheet.help-key":
+            "With --second: your member key, which opens the forwarded files.",
+        "worksheet.second-usage":
+            "--second needs --forwarded FILE… and --key MEMBER.key, and takes no --member.",
+        "worksheet.first-usage":
+            "--member is required (or --second with --forwarded and --key for the second-round sheet).",
+        "worksheet.second-wrote":
+            "Wrote {1} for {3}: {2} explained cells from {4} forwarded files. Fill quyet_dinh (giữ/sửa), diem_tham_dinh when changing, and ly_do for every row.",
+        "seal.help-second":
+            "Seal a second-round sheet (written by worksheet --second) as MEMBER.rN.av2; needs --forwarded.",
+        "seal.help-forwarded":
+            "With --second: the forwarded explanation files the sheet answers (several may follow).",
+        "seal.help-unexplained":
+            "With --second: a cell UNIT/CODE changed though nobody explained it (repeatable); a recorded exception the secretary must accept at the final merge.",
+        "seal.second-usage":
+            "--second needs --forwarded and takes no --attach or --remove-plaintext; --forwarded and --unexplained go only with --second.",
+        "seal.second-rejected":
+            "{1}: the second-round sheet has {2} problems; nothing was sealed.",
+        "seal.second-wrote":
+            "Sealed {1} (second round, revision {2}: {3} cells, {4} changed) for the secretary {5}.",
         "explanation.not-a-unit":
             "{1}: a key of role {2}; an explanation is signed only with a unit's key (keygen --role unit).",
         "explanation.not-round-key":

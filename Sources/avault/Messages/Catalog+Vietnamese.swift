@@ -326,6 +326,82 @@ extension Catalog {
             "nhận: {1} — giải trình của đơn vị {2}, lần {3}",
         "receive.explanation-late":
             "nhận, QUÁ HẠN: {1} — giải trình của đơn vị {2}, lần {3}, sau hạn giải trình; đã ghi quá hạn vào nhật ký, hội đồng quyết định",
+        "second.not-a-member":
+            "{1}: khoá của {2} (vai trò {3}) không phải khoá của một thành viên thẩm định của vòng này; phiếu thẩm định lại chỉ do thành viên được chuyển ô đó ký.",
+        "second.forwarded-other-member":
+            "{1}: tệp giải trình chuyển này dành cho thành viên {2}, không phải {3}; chỉ dùng các tệp thư ký chuyển cho bạn.",
+        "second.forwarded-twice":
+            "{1}: ô {2} cũng có trong một tệp chuyển khác đã đưa; mỗi tệp chuyển chỉ đưa một lần (tệp mới nhất thư ký gửi).",
+        "second.not-explained":
+            "{1}:{2}:{3}: ô {4} không được giải trình cho bạn (không có trong tệp chuyển nào đã đưa); sửa điểm ở vòng 2 cần có giải trình, hoặc --unexplained {4} để ghi nhận ngoại lệ mà thư ký phải chấp nhận.",
+        "second.missing-row":
+            "{1}: ô đã chuyển {2} không có dòng; trả lời mọi ô được giải trình (giữ hoặc sửa, kèm lý do).",
+        "second.duplicate-row":
+            "{1}:{2}:{3}: ô {4} xuất hiện hai lần.",
+        "second.changed-cell":
+            "{1}:{2}:{3}: cột {4} đã bị sửa; phải giữ như khi chuyển: “{5}”.",
+        "second.bad-decision":
+            "{1}:{2}:{3}: “{4}” không phải quyết định; ghi giữ hoặc sửa.",
+        "second.keep-changes-score":
+            "{1}:{2}:{3}: ô {4}: giữ điểm nhưng diem_tham_dinh là {5}, không phải điểm vòng 1 {6}; ghi sửa để đổi, hoặc xoá diem_tham_dinh.",
+        "second.change-keeps-score":
+            "{1}:{2}:{3}: ô {4}: sửa nhưng điểm mới {5} bằng điểm vòng 1; ghi giữ để giữ điểm.",
+        "second.missing-score":
+            "{1}:{2}:{3}: ô {4}: sửa nhưng chưa ghi điểm mới ở diem_tham_dinh.",
+        "second.bad-score":
+            "{1}:{2}:{3}: ô {4}: điểm {5} không hợp lệ cho ô này (từ 0 đến {6}, bội số của {7}).",
+        "second.unexplained-keep":
+            "{1}:{2}:{3}: ô {4} được nêu ở --unexplained nhưng dòng lại giữ điểm; dòng ngoại lệ chỉ dùng để sửa (ghi sửa và điểm mới).",
+        "second.missing-reason":
+            "{1}:{2}:{3}: ô {4}: chưa có lý do ở ly_do; mọi quyết định vòng 2 phải trả lời giải trình bằng lý do.",
+        "second.long-reason":
+            "{1}:{2}:{3}: lý do dài quá {4} byte.",
+        "second.bad-unexplained":
+            "--unexplained {1}: không phải ô ĐƠN_VỊ/MÃ được phân công cho thành viên {2}.",
+        "second.malformed":
+            "{1}: nội dung phiếu thẩm định lại không hợp lệ ({2}).",
+        "second.content-mismatch":
+            "{1}: nội dung phiếu thẩm định lại không khớp với phong bì (thành viên, vòng hoặc lần nộp).",
+        "inbox.second-before-forward":
+            "{1}: phiếu thẩm định lại, nhưng chưa chuyển giải trình nào (avault explanations forward); chỉ nhận trong giai đoạn thẩm định lại.",
+        "verify.second-ok":
+            "second/ có đúng {1} phiếu thẩm định lại nhật ký ghi, của {2} thành viên, mỗi phiếu ký bằng khoá của thành viên trong vòng và mã hoá gửi thư ký.",
+        "verify.second-not-yet":
+            "chưa nhận phiếu thẩm định lại nào.",
+        "verify.second-stray-file":
+            "{1}: không phải phiếu thẩm định lại nhật ký ghi (tên MEMBER.rN.av2, đúng như phần đầu tệp ghi).",
+        "verify.second-hash":
+            "{1}: khác với tệp nhật ký ghi đã nhận.",
+        "verify.second-missing":
+            "phiếu thẩm định lại của thành viên {1}, lần {2}, có trong nhật ký nhưng không có trong second/.",
+        "receive.second":
+            "nhận: {1} — phiếu thẩm định lại của thành viên {2}, lần {3}",
+        "receive.second-superseding":
+            "nhận: {1} — phiếu thẩm định lại của thành viên {2}, lần {3}, thay lần {4}",
+        "worksheet.help-second":
+            "Ghi phiếu thẩm định lại: chỉ các ô được giải trình đã chuyển cho bạn (dùng với --forwarded và --key, không dùng --member).",
+        "worksheet.help-forwarded":
+            "Với --second: các tệp giải trình được chuyển cho bạn (MEMBER.UNIT.rN.avf; có thể nhiều tệp).",
+        "worksheet.help-key":
+            "Với --second: khoá thành viên của bạn, để mở các tệp chuyển.",
+        "worksheet.second-usage":
+            "--second cần --forwarded TỆP… và --key MEMBER.key, và không dùng --member.",
+        "worksheet.first-usage":
+            "Cần --member (hoặc --second với --forwarded và --key để ghi phiếu thẩm định lại).",
+        "worksheet.second-wrote":
+            "Đã ghi {1} cho {3}: {2} ô được giải trình từ {4} tệp chuyển. Điền quyet_dinh (giữ/sửa), diem_tham_dinh khi sửa, và ly_do cho mọi dòng.",
+        "seal.help-second":
+            "Niêm phong phiếu thẩm định lại (do worksheet --second ghi) thành MEMBER.rN.av2; cần --forwarded.",
+        "seal.help-forwarded":
+            "Với --second: các tệp giải trình chuyển mà phiếu trả lời (có thể nhiều tệp).",
+        "seal.help-unexplained":
+            "Với --second: một ô ĐƠN_VỊ/MÃ được sửa dù không ai giải trình (có thể lặp lại); ngoại lệ được ghi nhận, thư ký phải chấp nhận khi tổng hợp chính thức.",
+        "seal.second-usage":
+            "--second cần --forwarded và không dùng --attach hay --remove-plaintext; --forwarded và --unexplained chỉ dùng với --second.",
+        "seal.second-rejected":
+            "{1}: phiếu thẩm định lại có {2} lỗi; không niêm phong gì.",
+        "seal.second-wrote":
+            "Đã niêm phong {1} (thẩm định lại, lần {2}: {3} ô, sửa {4}) gửi thư ký {5}.",
         "explanation.not-a-unit":
             "{1}: khóa có vai trò {2}; giải trình chỉ ký bằng khóa của đơn vị (keygen --role unit).",
         "explanation.not-round-key":

@@ -120,6 +120,6 @@ struct ContainerTests {
         )
         #expect(ArtifactKind.secretKey.domain("fingerprint") == utf8("AppraisalVault/v1/secret-key/fingerprint") + [0])
         #expect(Set(ArtifactKind.allCases.map(\.name)).count == ArtifactKind.allCases.count)
-        #expect(ArtifactKind.allCases.map(\.rawValue) == Array(1...12) + [16, 17, 18, 19, 20, 21, 22])
+        #expect(ArtifactKind.allCases.map(\.rawValue) == Array(1...12) + [16, 17, 18, 19, 20, 21, 22, 23])
     }
 }
