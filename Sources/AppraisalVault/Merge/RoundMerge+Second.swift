@@ -203,4 +203,41 @@ extension RoundMerge {
         }
         return out
     }
+
+    /// The live second-round files (the highest revision of each member's `receive-second`
+    /// entries, §12.6), opened with the secretary's key, as the merge uses them.
+    static func openLiveSecond(
+        roundDirectory: String, round: RoundDefinition, journal: [RoundJournal.Entry], secretary: SecretIdentity
+    ) throws -> [OpenedSecond] {
+        let layout = RoundLayout(roundDirectory)
+        var out = [OpenedSecond]()
+        for (member, entry) in liveEntries(journal, event: .receiveSecond, sender: "member").sorted(by: {
+            $0.key < $1.key
+        }) {
+            let path = FileIO.join(layout.second, RoundLayout.secondFileName(member: member, revision: entry.revision))
+            let file = try SecondAppraisalFile.load(path)
+            guard file.fileHash == entry.fileHash, file.member == member else {
+                throw MergeError(.contentMismatch, [.file(path)])
+            }
+            try file.checkBinding(to: round)
+            let (second, signed) = try file.openSigned(with: secretary)
+            out.append(
+                OpenedSecond(
+                    member: member, revision: entry.revision, fileHash: entry.fileHash,
+                    rows: try second.rows.map { try SecondRow($0, file: path) }, signed: signed))
+        }
+        return out
+    }
+}
+
+extension RoundMerge.SecondRow {
+    /// A row of a second-round file: `keep` without a score keeps the round-1 score (the merge
+    /// fills it in); `change` needs one.
+    init(_ row: SecondAppraisal.Row, file: String) throws {
+        guard let score = row.score else {
+            throw MergeError(.secondMismatch, [.file(file), .text("\(row.unit)/\(row.code)")])
+        }
+        self.init(
+            cell: row.cell, kept: row.decision == .keep, score: score, reason: row.reason, forwarded: row.explanation)
+    }
 }

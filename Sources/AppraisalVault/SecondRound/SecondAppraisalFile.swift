@@ -76,6 +76,20 @@ public struct SecondAppraisalFile: Sendable {
         return second
     }
 
+    /// ``open(with:)``, keeping the content as the member signed it, for the locked results (§12.7).
+    func openSigned(with key: SecretIdentity) throws -> (SecondAppraisal, Results.SignedFile) {
+        let file = envelope.file
+        let plain = try envelope.openSigned(with: key.encryptionKey)
+        let second = try SecondAppraisal(parsing: plain.content, file: file)
+        guard second.member == member, second.round == envelope.header.round, second.revision == revision else {
+            throw SecondAppraisalError(.contentMismatch, [.file(file)])
+        }
+        let signed = Results.SignedFile(
+            sender: member, revision: revision, fileHash: fileHash, content: try CanonicalJSON.parse(plain.content),
+            innerSignature: plain.innerSignature)
+        return (second, signed)
+    }
+
     /// Seals `second` from the member to the secretary's `recipient` key (spec §12.6 "Envelope").
     public static func seal(
         _ second: SecondAppraisal, member: SecretIdentity, to recipient: PublicIdentity

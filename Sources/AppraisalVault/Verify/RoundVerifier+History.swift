@@ -165,4 +165,19 @@ extension RoundVerification {
                 VerificationReport.Finding.historyOK,
                 [.text(String(r.history.count)), .text(String(changed)), .text(String(manifest.exceptions.count))]))
     }
+
+    /// The rows of a second-round file carried in the results, when it is the file in `second/`
+    /// with that hash and its inner signature verifies over the carried content; nil otherwise.
+    func secondRows(_ s: Results.SignedFile) -> [RoundMerge.SecondRow]? {
+        let name = RoundLayout.secondFileName(member: s.sender, revision: s.revision)
+        let relative = RoundLayout.secondFolder + "/" + name
+        let bytes = CanonicalJSON.serialize(s.content)
+        guard let file = try? SecondAppraisalFile.load(path(RoundLayout.secondFolder, name)),
+            file.fileHash == s.fileHash, file.member == s.sender,
+            file.envelope.isInnerSignature(s.innerSignature, over: bytes),
+            let second = try? SecondAppraisal(parsing: bytes, file: relative),
+            second.member == s.sender, second.revision == s.revision, second.round == round.fileHash
+        else { return nil }
+        return try? second.rows.map { try RoundMerge.SecondRow($0, file: relative) }
+    }
 }
