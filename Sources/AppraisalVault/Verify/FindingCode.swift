@@ -112,4 +112,11 @@ public enum FindingCode: String, MessageCode {
     case explanationHashWrong = "verify.explanation-hash"
     case explanationMissing = "verify.explanation-missing"
     case explanationEvidenceMissing = "verify.explanation-evidence-missing"
+    case forwardsOK = "verify.forwards-ok"
+    case forwardsNotYet = "verify.forwards-not-yet"
+    case forwardStrayFile = "verify.forward-stray-file"
+    case forwardHashWrong = "verify.forward-hash"
+    case forwardMissing = "verify.forward-missing"
+    case forwardUnknownExplanation = "verify.forward-unknown-explanation"
+    case forwardWrongMember = "verify.forward-wrong-member"
 }
