@@ -16,6 +16,8 @@ extension SealedEnvelope.OnDisk {
     ///   - context: the new header's `context`, given the content size.
     ///   - sender: the new envelope's sender.
     ///   - recipient: the new envelope's recipient.
+    ///   - created: the new header's informational creation time.
+    ///   - random: where the new file key and stream header come from.
     /// - Returns: this file's hash (§10.1) and what the new seal produced.
     /// - Throws: every error of opening (``EnvelopeError``, ``FormatError``), what `authorize` throws.
     func reseal(

@@ -45,7 +45,7 @@ struct ExplanationsCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Terminal.localized(.forwardHelpFile), valueName: "file"))
         var file: String
         @OptionGroup var key: KeyOptions
-        @Option(help: ArgumentHelp(Terminal.localized(.noticeHelpRound), valueName: "dir"))
+        @Option(help: ArgumentHelp(Terminal.localized(.forwardHelpRound), valueName: "dir"))
         var round: String?
         @Option(help: ArgumentHelp(Terminal.localized(.forwardHelpEvidenceOut), valueName: "dir"))
         var evidenceOut: String?

@@ -368,6 +368,8 @@ extension Catalog {
             "Forward each unit's explanation to the members assigned the cells it disputes, sealed to each member (secretary).",
         "forward.show-abstract": "Read an explanation forwarded to you, and extract its evidence (member).",
         "forward.help-file": "The forwarded explanation forwarded/MEMBER.UNIT.rN.avf.",
+        "forward.help-round":
+            "The round folder, if you have it: also check the file is of this round, sent by its secretary, to your key.",
         "forward.help-evidence-out":
             "Write the evidence documents it cites into this folder (never overwriting; keep them private).",
         "forward.nothing":

@@ -370,11 +370,14 @@ extension Catalog {
             "{1}: chưa phát thông báo cho đơn vị {2}; chưa có gì để giải trình.",
         "inbox.wrong-notice":
             "{1}: đơn vị {2} trả lời một thông báo khác với thông báo đã phát cho đơn vị.",
-        "explanations.abstract": "Chuyển giải trình của đơn vị cho thành viên, và đọc giải trình (giai đoạn giải trình).",
+        "explanations.abstract":
+            "Chuyển giải trình của đơn vị cho thành viên, và đọc giải trình (giai đoạn giải trình).",
         "forward.abstract":
             "Chuyển giải trình của mỗi đơn vị cho thành viên được phân công các ô bị phản hồi, niêm phong cho từng thành viên (thư ký).",
         "forward.show-abstract": "Đọc giải trình được chuyển cho bạn, và lấy minh chứng kèm theo (thành viên).",
         "forward.help-file": "Tệp giải trình được chuyển forwarded/MEMBER.UNIT.rN.avf.",
+        "forward.help-round":
+            "Thư mục đợt thẩm định, nếu có: kiểm tra thêm tệp thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
         "forward.help-evidence-out":
             "Ghi các tài liệu minh chứng được dẫn vào thư mục này (không ghi đè; giữ kín).",
         "forward.nothing":

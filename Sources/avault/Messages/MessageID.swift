@@ -357,6 +357,7 @@ enum MessageID: String, MessageCode {
     case forwardAbstract = "forward.abstract"
     case forwardShowAbstract = "forward.show-abstract"
     case forwardHelpFile = "forward.help-file"
+    case forwardHelpRound = "forward.help-round"
     case forwardHelpEvidenceOut = "forward.help-evidence-out"
     case forwardNothing = "forward.nothing"
     case forwardDone = "forward.done"
