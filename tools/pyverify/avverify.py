@@ -1438,7 +1438,7 @@ def check_results_history(rep: Report, f: Folder):
             continue
         seen[cell] = h
         if f.rnd.assign.get(cell) != h["member"]:
-            problem(subj, "verify.forward-wrong-member", f"{name}: {h['member']}")
+            problem(subj, "verify.history-wrong-member", f"{name}: {h['member']}")
             continue
         row = prelim.get(cell)
         if (row is None or Decimal(row["score"]) != Decimal(h["preliminary"]["score"])
@@ -1458,7 +1458,7 @@ def check_results_history(rep: Report, f: Folder):
                 problem(subj, "verify.history-entry", f"{name} (forwarded)")
                 continue
             if fw.get("member") != h["member"]:
-                problem(subj, "verify.forward-wrong-member", f"{name}: {fw.get('member')}")
+                problem(subj, "verify.history-wrong-member", f"{name}: {fw.get('member')}")
                 continue
         elif cell not in exceptions:
             problem(subj, "verify.history-entry", f"{name} (exception)")

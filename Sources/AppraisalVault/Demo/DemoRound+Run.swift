@@ -23,7 +23,7 @@ extension DemoRound {
 
         // 1. Round set-up by the secretary.
         step(1, "round init (thư ký / secretary)")
-        let sources = RoundSetup.Sources(
+        var sources = RoundSetup.Sources(
             frameworks: criteriaSets.map { "\($0.id)=\(FileIO.join(samples, $0.file))" },
             setGroups: criteriaSets.map { "\($0.id)=\($0.group)" },
             units: FileIO.join(samples, "units-dien-bien.csv"),
@@ -32,6 +32,7 @@ extension DemoRound {
             ceremony: ceremony,
             title: "Thẩm định Chỉ số CCHC năm 2025 (vòng demo)", year: 2025,
             references: ["Quyết định số 04/QĐ-UBND (minh hoạ)"], isDemo: true)
+        sources.unitKeys = try writeUnitKeys(in: directory, keys: keys)
         let setup: RoundSetup
         do { setup = try RoundSetup.load(sources) } catch { throw error.errors.first ?? CryptoError(step: "setup") }
         let round = try RoundFolder.create(setup, secretary: secretary, at: roundDir)
@@ -82,8 +83,13 @@ extension DemoRound {
         if let error = batch.receiptError { throw error }
         log(Notice(Notice.Code.receiveSummary, [.text(String(sealedFiles.count)), .text("0")]))
 
-        // 4. The survey scores into the round (spec §6.6), then merge.
-        step(4, "survey import + merge (thư ký / secretary)")
+        // 4–7. The explanation round (spec §12): notices, explanations, forward, second appraisal.
+        try runExplanationRound(
+            directory: directory, roundDir: roundDir, round: round, secretary: secretary, unlock: { try unlock(key($0)) },
+            step: step, log: log)
+
+        // 8. The survey scores into the round (spec §6.6), then merge.
+        step(8, "survey import + merge (thư ký / secretary): the final merge keeps the history")
         let surveyPath = FileIO.join(directory, "survey.csv")
         let scores = surveyScores(for: round)
         let surveyRows =
@@ -107,8 +113,8 @@ extension DemoRound {
                     .text(String(c.conflicts.count)),
                 ]))
 
-        // 5–6. Two of three holders approve; the approvals combine into the token.
-        step(5, "release approve (người giữ khoá / holders, 2/3)")
+        // 9–10. Two of three holders approve; the approvals combine into the token.
+        step(9, "release approve (người giữ khoá / holders, 2/3)")
         let merged = try ReleaseFolder.loadMerged(roundDir)
         let approvalsOut = FileIO.join(directory, RoundLayout.approvalsFolder)
         try FileIO.makeDirectory(approvalsOut, mode: 0o700)
@@ -128,14 +134,14 @@ extension DemoRound {
                 keyFile: try KeyFile(parsing: FileIO.read(key(first), maxBytes: KeyFile.maxFileSize), file: key(first)),
                 unlock: { _ in try unlock(key(first)) })
         }
-        step(6, "release combine")
+        step(10, "release combine")
         let combined = try ReleaseFolder.combine(merged, roundDirectory: roundDir, approvals: approvalFiles)
         let tokenPath = FileIO.join(roundDir, RoundLayout.tokenFileName)
         try FileIO.writeAtomically(combined.bytes, to: tokenPath, mode: 0o600)
         log(Notice(Notice.Code.combineWrote, [.file(tokenPath)]))
 
-        // 7–8. Open and report.
-        step(7, "open + report")
+        // 11. Open and report.
+        step(11, "open + report")
         let (results, token) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
         let resultsPath = FileIO.join(directory, "results.json")
         try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: resultsPath, mode: 0o600)
@@ -147,9 +153,13 @@ extension DemoRound {
         try FileIO.writeAtomically(rendered.json(), to: FileIO.join(directory, "report.json"), mode: 0o644)
         log(Notice(Notice.Code.openWrote, [.text(String(results.units.count)), .file(resultsPath)]))
         for notice in rankingNotices(rendered) { log(notice) }
+        log(
+            Notice(
+                Notice.Code.demoHistory,
+                [.text(String(results.history.count)), .text(String(results.history.filter { $0.final?.kept == false }.count))]))
 
-        // 9. The auditor's verification of the whole folder, with the fingerprint read by phone.
-        step(8, "verify (kiểm tra viên / auditor)")
+        // 12. The auditor's verification of the whole folder, with the fingerprint read by phone.
+        step(12, "verify (kiểm tra viên / auditor)")
         let verification = try RoundVerifier.verify(roundDirectory: roundDir, expectedFingerprint: round.fingerprint)
         let failed = verification.checks.filter { !$0.passed }
         log(

@@ -201,6 +201,8 @@ extension RoundMerge {
                         }))
             }
         }
+        out.explanations.sort { $0.sender < $1.sender }
+        out.explanationInputs.sort { $0.unit < $1.unit }
         return out
     }
 

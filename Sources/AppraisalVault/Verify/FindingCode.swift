@@ -112,6 +112,7 @@ public enum FindingCode: String, MessageCode {
     case historyFilesDiffer = "verify.history-files-differ"
     case historyNotContested = "verify.history-not-contested"
     case historyEntryBad = "verify.history-entry"
+    case historyWrongMember = "verify.history-wrong-member"
     case mergedNotLiveExplanationRound = "verify.merged-not-live-explanation-round"
     case explanationsNotYet = "verify.explanations-not-yet"
     case explanationStrayFile = "verify.explanation-stray-file"

@@ -87,7 +87,7 @@ extension RoundVerification {
             }
             byCell[cell] = h
             guard assignees[cell] == h.member else {
-                problem(.forwardWrongMember, [name, h.member])
+                problem(.historyWrongMember, [name, h.member])
                 continue
             }
             guard let row = preliminary[cell], row.score == h.preliminaryScore, row.reason == h.preliminaryReason
@@ -111,7 +111,7 @@ extension RoundVerification {
                     continue
                 }
                 guard forward.member == h.member else {
-                    problem(.forwardWrongMember, [name, forward.member])
+                    problem(.historyWrongMember, [name, forward.member])
                     continue
                 }
             } else if !exceptions.contains(cell) {

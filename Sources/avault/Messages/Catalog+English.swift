@@ -644,6 +644,11 @@ extension Catalog {
             "The sample data folder (default: the copy built into avault, so the demo runs from any folder).",
         "demo.help-keys": "The demo keys folder (default: the copy built into avault).",
         "demo.step": "== {1}. {2}",
+        "demo.notices": "{1} notices written, each sealed to its unit only; {2} units without a key get none.",
+        "demo.explained": "{1}: {2} contested cells in its notice, {3} disputed with an explanation, {4} documents attached.",
+        "demo.forwarded": "{1} forwarded files to {2} members, {3} disputed cells (each member sees only their own cells).",
+        "demo.second": "{1}: {2} explained cells appraised again, {3} changed.",
+        "demo.history": "History of the explanation round (annex of the report): {1} cells, {2} changed after the explanation.",
         "demo.filled": "{1}: {2} cells, {3} adjusted with a reason.",
         "demo.approved": "{1} approves citing \"{2}\".",
         "demo.ranking": "Ranking of {1} (criteria set {2}, {3} units):",
@@ -940,8 +945,8 @@ extension Catalog {
             "Unit {1} explained {2}, which is not a contested cell of its own notice.",
         "verify.history-entry":
             "The history of {1} does not check out ({2}): it does not match the signed files, the journal or the released cell.",
-        "verify.forward-wrong-member":
-            "{1}: the explanation went to {2}, who is not the member the round assigns this cell.",
+        "verify.history-wrong-member":
+            "{1}: the history names {2}, who is not the member the round assigns this cell (or the explanation went to another member).",
         "verify.merged-not-preliminary":
             "The merged round-1 submissions are not the ones the preliminary merge (journal entry {1}) listed: the notices the units answered describe other files.",
         "verify.merged-not-live-explanation-round":

@@ -651,6 +651,11 @@ extension Catalog {
             "Thư mục dữ liệu mẫu (mặc định: bản có sẵn trong avault, nên bản demo chạy được từ mọi thư mục).",
         "demo.help-keys": "Thư mục khoá demo (mặc định: bản có sẵn trong avault).",
         "demo.step": "== {1}. {2}",
+        "demo.notices": "Đã ghi {1} thông báo, mỗi thông báo chỉ đơn vị nhận mở được; {2} đơn vị chưa có khoá không nhận.",
+        "demo.explained": "{1}: {2} ô có chênh lệch trong thông báo, {3} ô giải trình không đồng ý, {4} tài liệu kèm theo.",
+        "demo.forwarded": "Đã chuyển {1} tệp cho {2} thành viên, {3} ô được giải trình (mỗi thành viên chỉ thấy ô của mình).",
+        "demo.second": "{1}: thẩm định lại {2} ô được giải trình, sửa {3} ô.",
+        "demo.history": "Lịch sử vòng giải trình (phụ lục của báo cáo): {1} ô, {2} ô được điều chỉnh sau giải trình.",
         "demo.filled": "{1}: {2} ô, {3} ô điều chỉnh có lý do.",
         "demo.approved": "{1} phê duyệt theo \"{2}\".",
         "demo.ranking": "Xếp hạng {1} (bộ tiêu chí {2}, {3} đơn vị):",
@@ -950,8 +955,8 @@ extension Catalog {
             "Đơn vị {1} giải trình ô {2}, không phải ô có chênh lệch trong thông báo của chính đơn vị.",
         "verify.history-entry":
             "Lịch sử của ô {1} không khớp ({2}): không khớp với tệp đã ký, nhật ký hoặc ô trong kết quả công bố.",
-        "verify.forward-wrong-member":
-            "{1}: giải trình đã được chuyển cho {2}, không phải thành viên mà vòng phân công ô này.",
+        "verify.history-wrong-member":
+            "{1}: lịch sử ghi {2}, không phải thành viên mà vòng phân công ô này (hoặc giải trình đã chuyển cho thành viên khác).",
         "verify.merged-not-preliminary":
             "Các phiếu vòng 1 được tổng hợp không phải các phiếu mà bước tổng hợp sơ bộ (mục nhật ký {1}) đã liệt kê: thông báo mà đơn vị trả lời mô tả các tệp khác.",
         "verify.merged-not-live-explanation-round":
