@@ -368,6 +368,27 @@ def _e_drop_signed_penalty(res):
     c["appraised"], c["appraiser"], c["reason"] = None, "", ""
 
 
+def _e_history_text(res):
+    # The unit's explanation reworded in the history (§12.7): it no longer is what the unit signed.
+    res["history"][0]["explanation"]["text"] += " (sửa)"
+
+
+def _e_history_member(res):
+    # The history names another member than the one the round assigns the cell.
+    h = res["history"][0]
+    h["member"] = "tv-08" if h["member"] != "tv-08" else "tv-07"
+
+
+def _e_history_dropped(res):
+    # A kept cell's history left out: the unit's dispute disappears from the record.
+    res["history"] = [h for h in res["history"] if h["final"]["decision"] != "keep"]
+
+
+def _e_history_final(res):
+    # The member's decision misreported: the answer is not the one the member signed.
+    res["history"][0]["final"]["reason"] += " (sửa)"
+
+
 def _m_one_gap(mh):
     cov = mh["coverage"]
     cov["appraised"] -= 1
@@ -399,6 +420,10 @@ FORGED = {
     "forged-results-unit-order": _forge_results(_e_order),
     "forged-results-signed-cell-dropped": _forge_results(_e_drop_signed_penalty, _m_one_gap),
     "forged-results-survey-flag": _forge_results(_e_survey),
+    "forged-results-history-text": _forge_results(_e_history_text),
+    "forged-results-history-member": _forge_results(_e_history_member),
+    "forged-results-history-dropped": _forge_results(_e_history_dropped),
+    "forged-results-history-final": _forge_results(_e_history_final),
 }
 CASES.update(FORGED)
 VALID.add("forged-results-resealed-unchanged")

@@ -148,10 +148,8 @@ extension RoundVerification {
             }
         }
         // Nothing explained or decided outside the history; every exception used.
-        for cell in disputed.keys where byCell[cell] == nil {
-            problem(.historyEntryBad, ["\(cell.unit)/\(cell.code)", "missing"])
-        }
-        for cell in decided.keys where byCell[cell] == nil {
+        let recorded = Set(disputed.keys).union(decided.keys).sorted { ($0.unit, $0.code) < ($1.unit, $1.code) }
+        for cell in recorded where byCell[cell] == nil {
             problem(.historyEntryBad, ["\(cell.unit)/\(cell.code)", "missing"])
         }
         for cell in exceptions where byCell[cell]?.explanation != nil || byCell[cell] == nil {
