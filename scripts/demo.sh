@@ -35,3 +35,8 @@ echo
 echo "== bonus and penalty (điểm thưởng, điểm trừ: outside the 100 points; final = base + bonus − penalty) =="
 "$bin" round show "$dir/round" | grep -E '^ +[a-z0-9-]+: bonus |^Index'
 grep -o 'PHỤ LỤC IV[^<]*' "$dir/report.html"
+echo
+echo "== the explanation round (giải trình): each unit saw only its own notice; members only their own cells =="
+echo "files that passed: $(ls "$dir/round/notices" | wc -l) notices, $(ls "$dir/round/explanations" | wc -l) explanation files, $(ls "$dir/round/forwarded" | wc -l) forwarded files, $(ls "$dir/round/second" | wc -l) second-round files"
+"$bin" verify "$dir/round" --fingerprint "$fp" | grep -E '^. (notice\.files|explanation\.files|forward\.files|second\.files|results\.history) '
+grep -o 'PHỤ LỤC V[^<]*' "$dir/report.html"
