@@ -278,6 +278,14 @@ public enum FuzzSeeds {
                 ]),
             ]),
             "surveyAvailable": .bool(false),
+            // The explanation round's inputs (spec §12.7).
+            "explanations": .array([
+                .object(["fileHash": .hex([UInt8](repeating: 6, count: 32)), "revision": .int(1), "unit": .string("u-1")])
+            ]),
+            "second": .array([
+                .object(["fileHash": .hex([UInt8](repeating: 7, count: 32)), "member": .string("tv-01"), "revision": .int(1)])
+            ]),
+            "exceptions": .array([.object(["code": .string("1.1.2"), "unit": .string("u-2")])]),
         ])
     }
 
@@ -310,7 +318,21 @@ public enum FuzzSeeds {
                 "self": .string("1"), "unit": .string(id),
             ])
         }
+        let history = JSONValue.object([
+            "code": .string("1.1.1"),
+            "explanation": .object([
+                "attachments": .array([.string("cong-van.pdf")]), "fileHash": .hex([UInt8](repeating: 6, count: 32)),
+                "forwarded": .hex([UInt8](repeating: 8, count: 32)), "text": .string("Đã ban hành đúng hạn\ndòng 2"),
+            ]),
+            "final": .object([
+                "decision": .string("change"), "file": .hex([UInt8](repeating: 7, count: 32)),
+                "reason": .string("Chấp nhận giải trình"), "score": .string("0.75"),
+            ]),
+            "member": .string("tv-01"), "preliminary": .object(["reason": .string("a\nb"), "score": .string("0.5")]),
+            "unit": .string("u-1"),
+        ])
         return .object([
+            "explanations": .array([]), "history": .array([history]), "second": .array([]),
             "round": .hex(round), "submissions": .array([]), "survey": .null, "surveyAvailable": .bool(false),
             "units": .array([unit("u-1", rank: 1), unit("u-2", rank: 1)]),
         ])
