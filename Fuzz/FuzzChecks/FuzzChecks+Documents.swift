@@ -31,6 +31,18 @@ extension FuzzChecks {
         try Fuzz.require(explanation.answers.allSatisfy { $0.agree == $0.text.isEmpty }, "agree ⇔ no text")
     }
 
+    /// `SecondAppraisal(parsing:file:)` (spec §12.6): accepted ⇒ `serialize(json) == x`, every
+    /// row without `explanation` changes, and every change has a score.
+    @Sendable public static func secondAppraisal(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let second = try? SecondAppraisal(parsing: bytes, file: file) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(second.json) == bytes, "SecondAppraisal round trip")
+        try Fuzz.require(
+            second.rows.allSatisfy {
+                ($0.explanation != nil || $0.decision == .change)
+                    && ($0.decision == .keep || $0.score != nil)
+            }, "exception row keeps, or change without score")
+    }
+
     /// `Manifest(json:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(manifest.json) == x`.
     @Sendable public static func manifest(_ bytes: [UInt8]) throws(InvariantViolation) {
         guard let value = try? CanonicalJSON.parse(bytes), let manifest = try? Manifest(json: value) else { return }

@@ -132,6 +132,18 @@ public enum FuzzSeeds {
                     UnitExplanation.Answer(code: "1.1.2", agree: true, text: ""),
                 ]
             ).json)
+        let second = CanonicalJSON.serialize(
+            SecondAppraisal(
+                round: round, member: "tv-01", revision: 1,
+                rows: [
+                    SecondAppraisal.Row(
+                        unit: "u-1", code: "1.1.1", decision: .keep, explanation: Array(repeating: 9, count: 32),
+                        score: Points(units: 75, scale: 2), reason: "Giữ nguyên\ndòng 2"),
+                    SecondAppraisal.Row(
+                        unit: "u-1", code: "1.1.2", decision: .change, explanation: nil, score: Points(integer: 2),
+                        reason: "Ngoại lệ"),
+                ]
+            ).json)
         let holders = try (1...3).map { i in
             try SecretIdentity.generate(
                 id: "holder-\(i)", name: "Holder \(i)", role: .holder, isDemo: true, created: created,
@@ -216,10 +228,12 @@ public enum FuzzSeeds {
                 try seal(survey, .survey),
                 try seal(notice, .notice),
                 try seal(explanation, .explanation),
+                try seal(second, .secondAppraisal),
             ],
             "FuzzSubmission": [submission, emptySubmission],
             "FuzzNotice": [notice],
             "FuzzExplanation": [explanation],
+            "FuzzSecondAppraisal": [second],
             "FuzzSurvey": [survey, CanonicalJSON.serialize(SurveyScores(revision: 1, round: round, scores: [:]).json)],
             "FuzzManifest": [manifest],
             "FuzzResults": [results],

@@ -14,7 +14,8 @@ struct SecondRoundCLITests {
     /// that cell forwarded to tv-01 (`round/forwarded/tv-01.u1.r1.avf`, journaled `forward`).
     static func forwardedRound(_ cli: CLI, forward: Bool = true) throws -> (demo: String, unit: String) {
         let pass = try ExplanationCLITests.notifiedRound(cli, answerBy: "2099-12-31")
-        let sheet = try ExplanationCLITests.fill(cli, ["1.1.1": "không đồng ý,\"Đã ban hành đúng hạn, văn bản số 12\","])
+        let sheet = try ExplanationCLITests.fill(
+            cli, ["1.1.1": "không đồng ý,\"Đã ban hành đúng hạn, văn bản số 12\","])
         let explained = try ExplanationCLITests.explain(cli, sheet, key: "keys/u1.key", pass: pass.unit)
         #expect(explained.exited(0), "\(explained)")
         let received = try ExplanationCLITests.receive(cli, "u1.r1.avx", pass: pass.demo)
@@ -120,8 +121,11 @@ struct SecondRoundCLITests {
         #expect(first.rows.count == 1)
         #expect(first.rows[0].decision == .keep)
         #expect(first.rows[0].score == Points(parsing: "0.5"))
-        #expect(first.rows[0].explanation == (try ForwardedExplanationFile.load(
-            cli.path("round/forwarded/tv-01.u1.r1.avf")).fileHash))
+        #expect(
+            first.rows[0].explanation
+                == (try ForwardedExplanationFile.load(
+                    cli.path("round/forwarded/tv-01.u1.r1.avf")
+                ).fileHash))
         let again = try Self.seal(cli, keep, pass: pass.demo)
         #expect(!again.exited(0))
         #expect(again.stderr.contains("tv-01.r1.av2"), "\(again.stderr)")
@@ -248,7 +252,10 @@ struct SecondRoundCLITests {
         let pass = try Self.forwardedRound(cli)
         let round = try RoundDefinition.load(roundDirectory: cli.path("round"))
         let other = VerifyCLITests.secrets["tv-02"]!
-        guard case .object(var fields) = other.identity.json else { Issue.record("identity json"); return }
+        guard case .object(var fields) = other.identity.json else {
+            Issue.record("identity json")
+            return
+        }
         fields["id"] = .string("tv-01")
         let forged = SecretIdentity(
             identity: try PublicIdentity(json: .object(fields)), signingKey: other.signingKey,

@@ -948,6 +948,71 @@ def check_results_survey(rep: Report, f: Folder):
         rep.add("results.survey", "pass", "results.avl", "verify.survey-signed-ok", f"{cells} survey cells")
 
 
+SECOND_NAME_RE = re.compile(r"([a-z0-9][a-z0-9-]{0,63})\.r([1-9][0-9]{0,6})\.av2")
+
+
+def check_second_files(rep: Report, f: Folder):
+    """14e `second.files` (§9.2, §12.6): every file of second/ is named MEMBER.rN.av2 for the
+    member and revision of its header, passes §5.5 steps 1-3 and the receive binding (this round,
+    to the secretary, signed by the member's round key), and hashes to its `receive-second` entry;
+    every entry has its file. Nothing is decrypted. Omitted without unit keys, files and entries."""
+    cid, folder = "second.files", "second"
+    entries = [e for e in (f.entries or []) if e.get("event") == "receive-second"]
+    names = sorted(n for n in _listdir(f.root / folder) if not n.startswith("."))
+    if not f.rnd.unit_keys and not entries and not names:
+        return
+    if not names and not entries:
+        rep.add(cid, "not-yet", folder, "verify.second-not-yet")
+        return
+    failed = False
+
+    def problem(subject, message, detail=""):
+        nonlocal failed
+        failed = True
+        rep.add(cid, "fail", subject, message, detail)
+
+    listed = {}
+    for e in entries:
+        d = e.get("details")
+        keys = {"fileHash", "member", "revision"}
+        ok = (isinstance(d, dict) and set(d) in (keys, keys | {"supersedes"}) and isinstance(d["member"], str)
+              and isinstance(d["revision"], int) and not isinstance(d["revision"], bool)
+              and (not isinstance(d.get("supersedes", 0), bool) and isinstance(d.get("supersedes", 0), int))
+              and isinstance(d["fileHash"], str) and re.fullmatch(r"[0-9a-f]{64}", d["fileHash"]) is not None)
+        if not ok:
+            problem("journal.avj", "verify.journal-entry-malformed", f"entry {e.get('seq')}")
+            continue
+        listed[f"{d['member']}.r{d['revision']}.av2"] = (d["member"], d["revision"], d["fileHash"])
+    members = {m["identity"]["id"]: m["identity"]["signingKey"] for m in f.rnd.members}
+    others = {i["id"]: i["signingKey"] for i in [f.rnd.secretary] + f.rnd.holders + list(f.rnd.unit_keys)}
+    from avsecond import SECOND_CAP, check_binding, read_second
+    for name in names:
+        subject = f"{folder}/{name}"
+        m = SECOND_NAME_RE.fullmatch(name)
+        if not m or name not in listed:
+            problem(subject, "verify.second-stray-file", subject)
+            continue
+        try:
+            env = read_second(read_capped(f.root / folder / name, SECOND_CAP))
+            check_binding(env, f.round_hash, f.rnd.secretary["encryptionKey"], members, others)
+        except CHECK_ERRORS as e:
+            problem(subject, *_err(e))
+            continue
+        if env.header["sender"] != m.group(1) or env.header["context"]["revision"] != int(m.group(2)):
+            problem(subject, "verify.second-stray-file", subject)
+            continue
+        if env.file_hash().hex() != listed[name][2]:
+            problem(subject, "verify.second-hash", subject)
+    for name, (member, revision, _) in sorted(listed.items()):
+        if name not in names:
+            problem(folder, "verify.second-missing", f"{member} r{revision}")
+    if failed:
+        rep.more(cid, folder)
+    else:
+        rep.add(cid, "pass", folder, "verify.second-ok",
+                f"{len(listed)} revision(s) from {len({v[0] for v in listed.values()})} member(s)")
+
+
 # Checks 2-18 of §9.2, in order, after check 1 passed. Checks 6-8 are made check by check
 # over all files (not interleaved per file as `avault verify` reports them: FINDINGS F6;
 # compare.py compares by id and subject).
@@ -958,7 +1023,7 @@ ROUND_CHECKS = (
     check_submission_names, check_submission_signatures, check_submission_bindings,
     check_journal_files,
     check_manifest_signature, check_manifest_round, check_manifest_submissions, check_manifest_coverage,
-    check_manifest_journal, check_survey_file, check_notice_files, check_explanation_files,
+    check_manifest_journal, check_survey_file, check_notice_files, check_explanation_files, check_second_files,
     check_results_hash, check_results_envelope,
     check_approvals, check_approval_count,
     check_token,
@@ -1325,6 +1390,9 @@ def run_area(area: str, h: dict, art: bytes):
         elif area == "explanation":
             from avexplanation import run_explanation_vector
             return run_explanation_vector(h, art)
+        elif area == "second":
+            from avsecond import run_second_vector
+            return run_second_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
         elif area == "manifest":
