@@ -56,6 +56,8 @@ EXTRA = {
     "open": [73],
     "notice open": [73, 77],
     "explain": [73, 77],
+    "explanations forward": [73, 75, 77],
+    "explanations show": [73, 77],
     "report": [73],
     "verify": [1, 2, 75],
     "demo": [1, 73],

@@ -16,7 +16,7 @@ struct AVault: ParsableCommand {
             Receive.self,
             Status.self,
             SurveyCommand.self, MergeCommand.self, EvidenceCommand.self, ExtractCommand.self, ReleaseCommand.self,
-            OpenCommand.self, NoticeCommand.self, ExplainCommand.self,
+            OpenCommand.self, NoticeCommand.self, ExplainCommand.self, ExplanationsCommand.self,
             ReportCommand.self, Verify.self, DemoCommand.self, PinCommand.self, ReceiptCommand.self,
             CheckpointCommand.self,
         ]

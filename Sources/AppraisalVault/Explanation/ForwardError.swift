@@ -12,6 +12,7 @@ public enum ForwardErrorCode: String, MessageCode {
     case otherMember = "forward.other-member"
     case noPreliminary = "forward.no-preliminary"
     case afterMerge = "forward.after-merge"
+    case preliminaryChanged = "forward.preliminary-changed"
     case answersMismatch = "forward.answers-mismatch"
     case evidenceMissing = "forward.evidence-missing"
     case evidenceMismatch = "forward.evidence-mismatch"

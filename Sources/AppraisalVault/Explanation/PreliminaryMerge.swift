@@ -54,19 +54,14 @@ public enum PreliminaryMerge {
         guard !journal.entries.contains(where: { $0.kind == .preliminary }) else {
             throw ExplanationError(.preliminaryDone, [.file(journalPath)])
         }
-        let opened = try RoundMerge.openLive(
+        let (opened, results) = try results(
             roundDirectory: roundDirectory, round: round, inbox: inbox, secretary: secretary)
-        let outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: opened.submissions, survey: nil)
-        guard outcome.coverage.isComplete else {
-            let c = outcome.coverage
-            throw MergeError(.incomplete, [.text(String(c.gaps.count)), .text(String(c.conflicts.count)), .text("")])
-        }
         let layout = RoundLayout(roundDirectory)
         try FileIO.makeDirectory(layout.notices, mode: 0o755)
         var written = [(unit: String, path: String)]()
         var listed = [JSONValue]()
         for key in round.unitKeys {
-            let notice = notice(for: key.id, in: round, results: outcome.results, answerBy: answerBy)
+            let notice = notice(for: key.id, in: round, results: results, answerBy: answerBy)
             // Read back as the unit's reader will (§12.3) before anything is sealed or journaled:
             // a notice the unit could not open is refused here, while the run can still be redone.
             _ = try UnitNotice(parsing: CanonicalJSON.serialize(notice.json), file: layout.notice(unit: key.id))
@@ -94,6 +89,24 @@ public enum PreliminaryMerge {
             ],
             secretary: secretary, at: created)
         return Report(notices: written, withoutKey: withoutKey, submissions: opened.inputs.count)
+    }
+
+    /// The round-1 results the notices describe (§12.3 step 3): every live submission opened and
+    /// checked as the final merge does, the coverage complete. `explanations forward` (§12.5) calls
+    /// it again to recompute each unit's notice, which only the unit can open.
+    ///
+    /// - Throws: ``MergeError`` `merge.incomplete`, and every error of opening the submissions.
+    static func results(roundDirectory: String, round: RoundDefinition, inbox: Inbox, secretary: SecretIdentity)
+        throws -> (opened: RoundMerge.Opened, results: Results)
+    {
+        let opened = try RoundMerge.openLive(
+            roundDirectory: roundDirectory, round: round, inbox: inbox, secretary: secretary)
+        let outcome = Merge.run(round.plan, roundHash: round.fileHash, submissions: opened.submissions, survey: nil)
+        guard outcome.coverage.isComplete else {
+            let c = outcome.coverage
+            throw MergeError(.incomplete, [.text(String(c.gaps.count)), .text(String(c.conflicts.count)), .text("")])
+        }
+        return (opened, outcome.results)
     }
 
     /// The notice of `unit`: its own appraisable cells (survey cells left out), nothing else.

@@ -23,6 +23,8 @@ public enum JournalEvent: String, Sendable, Hashable, CaseIterable {
     /// An explanation's cells were forwarded to one member assigned them (spec §12.5); the first
     /// one starts the phase `second-appraisal` (§12.2).
     case forward
+    /// The member's re-sealed copy of a unit's evidence file, written with a `forward` (spec §12.5).
+    case forwardEvidence = "forward-evidence"
     /// A member's second-round revision entered `second/` (spec §12.6).
     case receiveSecond = "receive-second"
     /// The round was merged and its results locked (spec §6.5).

@@ -32,3 +32,23 @@ extension RoundLayout {
         return parseSubmissionFileName(stem + submissionExtension).map { ($0.member, $0.revision) }
     }
 }
+
+extension RoundLayout {
+    /// `ROUND/forwarded/`: the explanations forwarded to the members, and their evidence (spec §12.5).
+    public static let forwardedFolder = "forwarded"
+    /// The extension of a forwarded explanation file, `MEMBER.UNIT.rN.avf`.
+    public static let forwardedExtension = ".avf"
+
+    /// `ROUND/forwarded`.
+    public var forwarded: String { path(Self.forwardedFolder) }
+
+    /// `MEMBER.UNIT.rREVISION.avf`, a forwarded explanation's file name (`REVISION` the explanation's).
+    public static func forwardedFileName(member: String, unit: String, revision: Int) -> String {
+        "\(member).\(unit).r\(revision)\(forwardedExtension)"
+    }
+
+    /// `MEMBER.UNIT.rREVISION.eINDEX.ave`, the member's copy of the unit's evidence `INDEX`.
+    public static func forwardedEvidenceFileName(member: String, unit: String, revision: Int, index: Int) -> String {
+        "\(member)." + evidenceFileName(member: unit, revision: revision, index: index)
+    }
+}

@@ -75,6 +75,7 @@ public enum RoundVerifier {
         run.checkSurveyFile()
         run.checkNotices()
         run.checkExplanations()
+        run.checkForwards()
         run.checkSecondFiles()
         run.checkLockedResults()
         run.checkApprovals()

@@ -439,6 +439,24 @@ extension Catalog {
             "{1}: no notice was issued to unit {2}; there is nothing to explain yet.",
         "inbox.wrong-notice":
             "{1}: unit {2} answers a notice other than the one issued to it.",
+        "explanations.abstract": "Forward the units' explanations to the members, and read them (explanation round).",
+        "forward.abstract":
+            "Forward each unit's explanation to the members assigned the cells it disputes, sealed to each member (secretary).",
+        "forward.show-abstract": "Read an explanation forwarded to you, and extract its evidence (member).",
+        "forward.help-file": "The forwarded explanation forwarded/MEMBER.UNIT.rN.avf.",
+        "forward.help-round":
+            "The round folder, if you have it: also check the file is of this round, sent by its secretary, to your key.",
+        "forward.help-evidence-out":
+            "Write the evidence documents it cites into this folder (never overwriting; keep them private).",
+        "forward.nothing":
+            "Nothing new to forward: {1} explanation(s) checked, {2} agreeing with every cell; every other one was forwarded before.",
+        "forward.done": "Forwarded {1} file(s) to {2} member(s), {3} cell(s) in all, into {4}.",
+        "forward.evidence": "Evidence copies re-sealed to the members: {1}.",
+        "forward.agreed": "Units that agreed with every cell (nothing to forward): {1}",
+        "forward.header": "Explanation of unit {1} forwarded to {2}: {3} cell(s) to appraise again; sent by {4}.",
+        "forward.text": "      explanation: {1}",
+        "forward.attachment": "      evidence: {1} ({2} bytes)",
+        "forward.wrote-evidence": "Wrote {1} evidence document(s) into {2} (keep them private).",
         "forward.wrong-round": "{1}: this forwarded explanation is for another round.",
         "forward.not-secretary": "{1}: signed by {2}, who is not this round's secretary; do not use it.",
         "forward.wrong-recipient": "{1}: not sealed to the key the round lists for member {2}.",
@@ -454,6 +472,8 @@ extension Catalog {
         "forward.no-preliminary":
             "{1}: the preliminary merge was not made; there are no notices, hence no explanations to forward.",
         "forward.after-merge": "{1}: the round is merged; explanations are no longer forwarded.",
+        "forward.preliminary-changed":
+            "{1}: the live round-1 submissions are not the ones the preliminary entry lists; the notices no longer describe them.",
         "forward.answers-mismatch":
             "{1}: the explanation of unit {2} does not answer exactly the contested cells of its notice; it is not forwarded.",
         "forward.evidence-missing":
@@ -1021,6 +1041,20 @@ extension Catalog {
             "{1}: a unit's evidence recorded in the journal but missing.",
         "verify.explanation-missing":
             "the explanation of unit {1}, revision {2}, is recorded in the journal but missing from explanations/.",
+        "verify.forwards-ok":
+            "forwarded/ holds the {1} forwarded explanations the journal records, to {2} members, of {3} units, each sent by the secretary, sealed to the member it names, who is assigned cells of that unit; {4} evidence copies.",
+        "verify.forwards-not-yet":
+            "no explanation forwarded yet.",
+        "verify.forward-stray-file":
+            "{1}: not a forwarded file the journal records (name MEMBER.UNIT.rN.avf or MEMBER.UNIT.rN.eK.ave, as its header says).",
+        "verify.forward-hash":
+            "{1}: differs from the file the journal recorded as forwarded.",
+        "verify.forward-missing":
+            "{1}: recorded in the journal as forwarded but missing.",
+        "verify.forward-unknown-explanation":
+            "journal entry {1}: a forward of unit {2} naming an explanation that was not received from that unit.",
+        "verify.forward-wrong-member":
+            "the explanation of unit {2} was forwarded to {1} (journal entry {3}), who is not assigned any cell of that unit.",
         "verify.notice-missing": "the notice of unit {1} is listed in the journal but missing from notices/.",
         "verify.unit-keys": "{1} of {2} units have a key (role unit) and take part in the explanation round.",
         "verify.units-without-key": "{1} units have no key and will receive no notice: {2}.",

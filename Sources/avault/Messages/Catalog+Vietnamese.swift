@@ -446,6 +446,25 @@ extension Catalog {
             "{1}: chưa phát thông báo cho đơn vị {2}; chưa có gì để giải trình.",
         "inbox.wrong-notice":
             "{1}: đơn vị {2} trả lời một thông báo khác với thông báo đã phát cho đơn vị.",
+        "explanations.abstract":
+            "Chuyển giải trình của đơn vị cho thành viên, và đọc giải trình (giai đoạn giải trình).",
+        "forward.abstract":
+            "Chuyển giải trình của mỗi đơn vị cho thành viên được phân công các ô bị phản hồi, niêm phong cho từng thành viên (thư ký).",
+        "forward.show-abstract": "Đọc giải trình được chuyển cho bạn, và lấy minh chứng kèm theo (thành viên).",
+        "forward.help-file": "Tệp giải trình được chuyển forwarded/MEMBER.UNIT.rN.avf.",
+        "forward.help-round":
+            "Thư mục đợt thẩm định, nếu có: kiểm tra thêm tệp thuộc đợt này, do thư ký gửi, cho đúng khoá của bạn.",
+        "forward.help-evidence-out":
+            "Ghi các tài liệu minh chứng được dẫn vào thư mục này (không ghi đè; giữ kín).",
+        "forward.nothing":
+            "Không có gì mới để chuyển: đã kiểm {1} giải trình, {2} đồng ý mọi ô; các giải trình khác đã được chuyển trước đó.",
+        "forward.done": "Đã chuyển {1} tệp cho {2} thành viên, tổng cộng {3} ô, vào {4}.",
+        "forward.evidence": "Bản minh chứng niêm phong lại cho thành viên: {1}.",
+        "forward.agreed": "Đơn vị đồng ý mọi ô (không có gì để chuyển): {1}",
+        "forward.header": "Giải trình của đơn vị {1} chuyển cho {2}: {3} ô cần thẩm định lại; người gửi {4}.",
+        "forward.text": "      giải trình: {1}",
+        "forward.attachment": "      minh chứng: {1} ({2} byte)",
+        "forward.wrote-evidence": "Đã ghi {1} tài liệu minh chứng vào {2} (giữ kín).",
         "forward.wrong-round": "{1}: giải trình được chuyển này thuộc vòng khác.",
         "forward.not-secretary": "{1}: do {2} ký, không phải thư ký của vòng này; không dùng tệp này.",
         "forward.wrong-recipient": "{1}: không được niêm phong cho khoá mà vòng ghi cho thành viên {2}.",
@@ -461,6 +480,8 @@ extension Catalog {
         "forward.no-preliminary":
             "{1}: chưa tổng hợp sơ bộ; chưa có thông báo nên chưa có giải trình để chuyển.",
         "forward.after-merge": "{1}: vòng đã tổng hợp; không chuyển giải trình nữa.",
+        "forward.preliminary-changed":
+            "{1}: bài nộp vòng 1 hiện hành không phải các bài mà mục tổng hợp sơ bộ liệt kê; thông báo không còn khớp.",
         "forward.answers-mismatch":
             "{1}: giải trình của đơn vị {2} không trả lời đúng các ô có chênh lệch trong thông báo; không chuyển.",
         "forward.evidence-missing":
@@ -1027,6 +1048,20 @@ extension Catalog {
             "{1}: minh chứng của đơn vị có trong nhật ký nhưng không có tệp.",
         "verify.explanation-missing":
             "giải trình của đơn vị {1}, lần {2}, có trong nhật ký nhưng không có trong explanations/.",
+        "verify.forwards-ok":
+            "forwarded/ có đúng {1} giải trình được chuyển mà nhật ký ghi nhận, cho {2} thành viên, của {3} đơn vị, mỗi tệp do thư ký gửi, niêm phong cho thành viên được ghi, người được phân công ô của đơn vị đó; {4} bản minh chứng.",
+        "verify.forwards-not-yet":
+            "chưa chuyển giải trình nào.",
+        "verify.forward-stray-file":
+            "{1}: không phải tệp chuyển mà nhật ký ghi nhận (tên MEMBER.UNIT.rN.avf hoặc MEMBER.UNIT.rN.eK.ave, đúng như phong bì ghi).",
+        "verify.forward-hash":
+            "{1}: khác với tệp nhật ký ghi đã chuyển.",
+        "verify.forward-missing":
+            "{1}: có trong nhật ký là đã chuyển nhưng không có tệp.",
+        "verify.forward-unknown-explanation":
+            "mục nhật ký {1}: chuyển giải trình của đơn vị {2} nhưng giải trình đó chưa được nhận từ đơn vị.",
+        "verify.forward-wrong-member":
+            "giải trình của đơn vị {2} đã chuyển cho {1} (mục nhật ký {3}), người không được phân công ô nào của đơn vị đó.",
         "verify.notice-missing": "thông báo của đơn vị {1} có trong nhật ký nhưng không có trong notices/.",
         "verify.unit-keys": "{1} trong {2} đơn vị có khoá (vai trò unit) và tham gia vòng giải trình.",
         "verify.units-without-key": "{1} đơn vị chưa có khoá và sẽ không nhận thông báo: {2}.",

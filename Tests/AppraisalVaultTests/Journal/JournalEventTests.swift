@@ -9,7 +9,8 @@ struct JournalEventTests {
         #expect(
             JournalEvent.allCases.map(\.rawValue) == [
                 "round-init", "receive", "supersede", "reject", "receive-evidence", "survey-import", "preliminary",
-                "receive-explanation", "receive-explanation-evidence", "forward", "receive-second", "merge",
+                "receive-explanation", "receive-explanation-evidence", "forward", "forward-evidence",
+                "receive-second", "merge",
             ])
     }
 
