@@ -6,12 +6,12 @@ import Testing
 /// The second round (spec §12.6), through the built `avault`: `worksheet --second` lists only
 /// the cells forwarded to the member, `seal --second` checks the sheet against them and seals
 /// `MEMBER.rN.av2`, `receive` takes it in after the first `forward`, `verify` checks 14e.
-/// The round is ``ExplanationCLITests``' (u1 disagrees on 1.1.1, tv-01's cell); the forward to
-/// tv-01 is made with the library as `explanations forward` writes it (§12.5).
+/// The round is ``ExplanationCLITests``' (u1 disagrees on 1.1.1, tv-01's cell), forwarded to
+/// tv-01 by `explanations forward` (§12.5).
 @Suite("avault worksheet --second, seal --second")
 struct SecondRoundCLITests {
     /// The round with u1's explanation received (disagreeing on 1.1.1 only) and, when `forward`,
-    /// that cell forwarded to tv-01 (`round/forwarded/tv-01.u1.r1.avf`, journaled `forward`).
+    /// that cell forwarded to tv-01 by `explanations forward` (`round/forwarded/tv-01.u1.r1.avf`).
     static func forwardedRound(_ cli: CLI, forward: Bool = true) throws -> (demo: String, unit: String) {
         let pass = try ExplanationCLITests.notifiedRound(cli, answerBy: "2099-12-31")
         let sheet = try ExplanationCLITests.fill(
@@ -21,26 +21,11 @@ struct SecondRoundCLITests {
         let received = try ExplanationCLITests.receive(cli, "u1.r1.avx", pass: pass.demo)
         #expect(received.exited(0), "\(received)")
         guard forward else { return pass }
-        let round = try RoundDefinition.load(roundDirectory: cli.path("round"))
-        let explanation = try ExplanationFile.load(cli.path("round/explanations/u1.r1.avx"))
-        let forwarded = ForwardedExplanation(
-            round: round.fileHash, unit: "u1", member: "tv-01", explanation: explanation.fileHash,
-            items: [
-                ForwardedExplanation.Item(
-                    code: "1.1.1", selfScore: Points(parsing: "0.75"), score: Points(parsing: "0.5"),
-                    reason: "Kế hoạch ban hành chậm", text: "Đã ban hành đúng hạn, văn bản số 12")
-            ])
-        let bytes = try ForwardedExplanationFile.seal(
-            forwarded, secretary: VerifyCLITests.secrets["thu-ky"]!, to: round.member("tv-01")!.identity)
-        try FileManager.default.createDirectory(atPath: cli.path("round/forwarded"), withIntermediateDirectories: true)
-        let path = try cli.write("round/forwarded/tv-01.u1.r1.avf", bytes, mode: 0o644)
-        let file = try ForwardedExplanationFile.load(path)
-        _ = try RoundJournal.append(
-            roundDirectory: cli.path("round"), event: .forward,
-            details: [
-                "cells": .integer(1), "explanation": .hex(explanation.fileHash), "fileHash": .hex(file.fileHash),
-                "member": .string("tv-01"), "unit": .string("u1"),
-            ], secretary: VerifyCLITests.secrets["thu-ky"]!)
+        let forwarded = try cli.run([
+            "explanations", "forward", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", pass.demo,
+        ])
+        #expect(forwarded.exited(0), "\(forwarded)")
+        #expect(FileManager.default.fileExists(atPath: cli.path("round/forwarded/tv-01.u1.r1.avf")))
         return pass
     }
 
