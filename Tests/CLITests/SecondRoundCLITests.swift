@@ -209,6 +209,36 @@ struct SecondRoundCLITests {
         #expect(c.stderr.contains("column ly_do_vong_1 was changed"), "\(c.stderr)")
     }
 
+    /// The XLSX form: only the three answer columns unlocked; filled, it is sealed; a changed
+    /// read-only cell is refused naming the cell.
+    @Test func xlsxSheet() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let pass = try Self.forwardedRound(cli)
+        #expect(try Self.worksheet(cli, pass: pass.demo, out: "second.xlsx").exited(0))
+        let parts = try ZipArchive.read(try cli.read("second.xlsx"))
+        let sheet = String(decoding: try #require(parts["xl/worksheets/sheet1.xml"]), as: UTF8.self)
+        #expect(sheet.contains("<sheetProtection"), "protected")
+        func write(_ name: String, _ xml: String) throws -> String {
+            var p = parts
+            p["xl/worksheets/sheet1.xml"] = Array(xml.utf8)
+            return try cli.write(name, ZipArchive.write(p.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        var filled = try ExplanationCLITests.filling("K5", in: sheet, with: "sửa")
+        filled = try ExplanationCLITests.filling("L5", in: filled, with: "1")
+        filled = try ExplanationCLITests.filling("M5", in: filled, with: "Chấp nhận giải trình")
+        let changed = filled.replacingOccurrences(of: "Kế hoạch ban hành chậm", with: "Kế hoạch đúng hạn")
+        #expect(changed != filled)
+        let refused = try Self.seal(cli, try write("changed.xlsx", changed), pass: pass.demo)
+        #expect(!refused.exited(0))
+        #expect(refused.stderr.contains("changed.xlsx!H5"), "\(refused.stderr)")
+        let r = try Self.seal(cli, try write("filled.xlsx", filled), pass: pass.demo)
+        #expect(r.exited(0), "\(r)")
+        let opened = try Self.opened(cli, "tv-01.r1.av2")
+        #expect(opened.rows.first?.score == Points(parsing: "1"))
+        #expect(opened.rows.first?.reason == "Chấp nhận giải trình")
+    }
+
     /// `receive` of a second-round file before any `forward` is refused (and journaled as a reject).
     @Test func receiveBeforeForwardRefused() throws {
         let cli = try CLI()
