@@ -290,6 +290,56 @@ def test_explanation_case_agrees(explanation_round, tmp_path, name):
         assert ("explanation.files", message) in fails, fails
 
 
+# ---- (c-4) the explanation round after `explanations forward` (check 14d), and its tampered copies
+@pytest.fixture(scope="module")
+def forward_round(notice_round, explanation_round, tmp_path_factory):
+    """A copy of the explanation round after the secretary forwarded vp-ubnd's explanation
+    (`explanations forward`, through the binary): one .avf and one evidence copy."""
+    t = tmp_path_factory.mktemp("forwarded")
+    shutil.copytree(explanation_round, t / "round")
+    keys, pw = notice_round.parent / "keys", notice_round.parent / "pass"
+    env = dict(os.environ, XDG_STATE_HOME=str(t / "state"))
+    r = subprocess.run([str(BIN), "explanations", "forward", "--round", str(t / "round"), "--key",
+                        str(keys / "thu-ky.key"), "--passphrase-file", str(pw)], capture_output=True, cwd=t, env=env)
+    assert r.returncode == 0, r.stderr
+    return t / "round"
+
+
+def _forwarded(r, suffix):
+    return next(p for p in sorted((r / "forwarded").iterdir()) if p.name.endswith(suffix))
+
+
+FORWARD_CASES = {
+    "flip-forwarded": (lambda r: flip(_forwarded(r, ".avf"), -1), "envelope.bad-signature"),
+    "flip-forwarded-evidence": (lambda r: flip(_forwarded(r, ".ave"), -1), "envelope.bad-signature"),
+    "remove-forwarded": (lambda r: _forwarded(r, ".avf").unlink(), "verify.forward-missing"),
+    "stray-file-in-forwarded": (lambda r: (r / "forwarded/x.vp-ubnd.r1.avf").write_bytes(
+        _forwarded(r, ".avf").read_bytes()), "verify.forward-stray-file"),
+}
+
+
+def test_forward_round_agrees_and_passes(forward_round):
+    ok, errors, notes, bdoc, pdoc = compare(forward_round, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["passed"] and pdoc["passed"]
+    for doc in (bdoc, pdoc):
+        found = [(c["status"], c["message"]) for c in doc["checks"] if c["id"] == "forward.files"]
+        assert found == [("pass", "verify.forwards-ok")], found
+
+
+@pytest.mark.parametrize("name", sorted(FORWARD_CASES))
+def test_forward_case_agrees(forward_round, tmp_path, name):
+    folder = tmp_path / name
+    shutil.copytree(forward_round, folder)
+    edit, message = FORWARD_CASES[name]
+    edit(folder)
+    ok, errors, notes, bdoc, pdoc = compare(folder, BIN, strict=True)
+    assert ok, f"{name}: {errors}"
+    for doc in (bdoc, pdoc):
+        fails = [(c["id"], c["message"]) for c in doc["checks"] if c["status"] == "fail"]
+        assert ("forward.files", message) in fails, fails
+
+
 # ---- (d) text rules (§1.3) and the single-holder warning (§9.2 check 2a)
 def test_text_rules():
     import unicodedata

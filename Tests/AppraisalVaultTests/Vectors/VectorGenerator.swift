@@ -17,6 +17,7 @@ enum VectorGenerator {
         "survey": surveyVectors,
         "notice": noticeVectors,
         "explanation": explanationVectors,
+        "forwarded": forwardedVectors,
         "second": secondVectors,
         "journal": journalVectors,
         "manifest": manifestVectors,
