@@ -23,6 +23,15 @@ extension FuzzChecks {
         try Fuzz.require(CanonicalJSON.serialize(notice.json) == bytes, "UnitNotice round trip")
     }
 
+    /// `ForwardedExplanation(parsing:file:)` (spec §12.5): accepted ⇒ `serialize(json) == x`, at
+    /// least one item, every text non-blank, no code twice.
+    @Sendable public static func forwardedExplanation(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let forwarded = try? ForwardedExplanation(parsing: bytes, file: file) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(forwarded.json) == bytes, "ForwardedExplanation round trip")
+        try Fuzz.require(!forwarded.items.isEmpty, "no items accepted")
+        try Fuzz.require(Set(forwarded.items.map(\.code)).count == forwarded.items.count, "a code twice")
+    }
+
     /// `UnitExplanation(parsing:file:)` (spec §12.4): accepted ⇒ `serialize(json) == x`, and
     /// every answer holds a text exactly when it disagrees.
     @Sendable public static func explanation(_ bytes: [UInt8]) throws(InvariantViolation) {
