@@ -28,18 +28,20 @@ def read_second(data: bytes) -> Envelope:
     return env
 
 
-def check_binding(env: Envelope, round_hash: bytes, secretary_enc: str, members: dict, others: dict):
-    """§12.6 "Receive", without decrypting. `members`: member id -> signing key hex; `others`:
-    id -> signing key hex of every unit with a key, holder and the secretary."""
+def check_binding(env: Envelope, round_hash: bytes, secretary_enc: str, members: dict, units: dict, others: dict):
+    """§12.6 "Receive", without decrypting. `members`: member id -> signing key hex; `units`: the
+    same for every unit with a key; `others`: for every holder and the secretary."""
     h = env.header
     if bytes.fromhex(h["round"]) != round_hash:
         fail("inbox.wrong-round")
     if h["recipient"] != secretary_enc:
         fail("inbox.wrong-recipient")
     sender, key = h["sender"], h["senderSigningKey"]
-    if sender in others or key in others.values():
+    if sender in units or key in units.values():
         fail("inbox.wrong-role")
     if sender not in members:
+        if sender in others or key in others.values():
+            fail("inbox.wrong-role")
         fail("inbox.not-member")
     if members[sender] != key:
         fail("inbox.key-mismatch")
@@ -101,7 +103,7 @@ def run_second_vector(h: dict, art: bytes) -> str:
     env = read_second(art)
     check_binding(env, bytes.fromhex(h["round"]), h["secretary-encryption-key"],
                   {h["member-id"]: h["member-signing-key"], h["other-member-id"]: h["other-member-signing-key"]},
-                  {h["unit-id"]: h["unit-signing-key"]})
+                  {h["unit-id"]: h["unit-signing-key"]}, {})
     if "plaintext-hash" in h and "blake2b-256 " + b2b(env.open(pk, sk), 32).hex() != h["plaintext-hash"]:
         return "plaintext hash differs"
     open_second(env, pk, sk)

@@ -1090,7 +1090,8 @@ def check_second_files(rep: Report, f: Folder):
             continue
         listed[f"{d['member']}.r{d['revision']}.av2"] = (d["member"], d["revision"], d["fileHash"])
     members = {m["identity"]["id"]: m["identity"]["signingKey"] for m in f.rnd.members}
-    others = {i["id"]: i["signingKey"] for i in [f.rnd.secretary] + f.rnd.holders + list(f.rnd.unit_keys)}
+    units = {k["id"]: k["signingKey"] for k in f.rnd.unit_keys}
+    others = {i["id"]: i["signingKey"] for i in [f.rnd.secretary] + f.rnd.holders}
     from avsecond import SECOND_CAP, check_binding, read_second
     for name in names:
         subject = f"{folder}/{name}"
@@ -1100,7 +1101,7 @@ def check_second_files(rep: Report, f: Folder):
             continue
         try:
             env = read_second(read_capped(f.root / folder / name, SECOND_CAP))
-            check_binding(env, f.round_hash, f.rnd.secretary["encryptionKey"], members, others)
+            check_binding(env, f.round_hash, f.rnd.secretary["encryptionKey"], members, units, others)
         except CHECK_ERRORS as e:
             problem(subject, *_err(e))
             continue
