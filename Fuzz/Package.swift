@@ -14,7 +14,7 @@ let fuzzTargets = [
     "FuzzCanonicalJSON", "FuzzContainer", "FuzzPublicIdentity", "FuzzKeyFile", "FuzzEnvelope", "FuzzSubmission",
     "FuzzManifest", "FuzzResults", "FuzzJournal", "FuzzReleasePolicy", "FuzzCSV", "FuzzPoints", "FuzzFramework",
     "FuzzRoundInputs", "FuzzCeremony", "FuzzApproval", "FuzzReceipt", "FuzzCheckpoint", "FuzzSurvey",
-    "FuzzXLSX", "FuzzNotice", "FuzzExplanation",
+    "FuzzXLSX", "FuzzNotice", "FuzzExplanation", "FuzzForwardedExplanation", "FuzzSecondAppraisal",
 ]
 
 let strict: [SwiftSetting] = [

@@ -23,12 +23,33 @@ extension FuzzChecks {
         try Fuzz.require(CanonicalJSON.serialize(notice.json) == bytes, "UnitNotice round trip")
     }
 
+    /// `ForwardedExplanation(parsing:file:)` (spec §12.5): accepted ⇒ `serialize(json) == x`, at
+    /// least one item, every text non-blank, no code twice.
+    @Sendable public static func forwardedExplanation(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let forwarded = try? ForwardedExplanation(parsing: bytes, file: file) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(forwarded.json) == bytes, "ForwardedExplanation round trip")
+        try Fuzz.require(!forwarded.items.isEmpty, "no items accepted")
+        try Fuzz.require(Set(forwarded.items.map(\.code)).count == forwarded.items.count, "a code twice")
+    }
+
     /// `UnitExplanation(parsing:file:)` (spec §12.4): accepted ⇒ `serialize(json) == x`, and
     /// every answer holds a text exactly when it disagrees.
     @Sendable public static func explanation(_ bytes: [UInt8]) throws(InvariantViolation) {
         guard let explanation = try? UnitExplanation(parsing: bytes, file: file) else { return }
         try Fuzz.require(CanonicalJSON.serialize(explanation.json) == bytes, "UnitExplanation round trip")
         try Fuzz.require(explanation.answers.allSatisfy { $0.agree == $0.text.isEmpty }, "agree ⇔ no text")
+    }
+
+    /// `SecondAppraisal(parsing:file:)` (spec §12.6): accepted ⇒ `serialize(json) == x`, every
+    /// row without `explanation` changes, and every change has a score.
+    @Sendable public static func secondAppraisal(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let second = try? SecondAppraisal(parsing: bytes, file: file) else { return }
+        try Fuzz.require(CanonicalJSON.serialize(second.json) == bytes, "SecondAppraisal round trip")
+        try Fuzz.require(
+            second.rows.allSatisfy {
+                ($0.explanation != nil || $0.decision == .change)
+                    && ($0.decision == .keep || $0.score != nil)
+            }, "exception row keeps, or change without score")
     }
 
     /// `Manifest(json:)` over `CanonicalJSON.parse`: accepted ⇒ `serialize(manifest.json) == x`.

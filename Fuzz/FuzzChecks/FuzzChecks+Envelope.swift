@@ -76,5 +76,7 @@ extension FuzzChecks {
         if kind == .survey { try survey(content) }
         if kind == .notice { try notice(content) }
         if kind == .explanation { try explanation(content) }
+        if kind == .forwardedExplanation { try forwardedExplanation(content) }
+        if kind == .secondAppraisal { try secondAppraisal(content) }
     }
 }

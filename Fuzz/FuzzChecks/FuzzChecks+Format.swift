@@ -34,7 +34,8 @@ extension FuzzChecks {
             if let manifest = try? Manifest(json: header) {
                 try Fuzz.require(manifest.json == header, "Manifest.json != header")
             }
-        case .submission, .lockedResults, .evidence, .survey, .notice, .explanation, .forwardedExplanation:
+        case .submission, .lockedResults, .evidence, .survey, .notice, .explanation, .forwardedExplanation,
+            .secondAppraisal:
             if let envelopeHeader = try? EnvelopeHeader(json: header, kind: kind) {
                 try Fuzz.require(envelopeHeader.json == header, "EnvelopeHeader.json != header")
             }

@@ -18,6 +18,8 @@ public enum FuzzChecks {
         "FuzzSurvey": survey,
         "FuzzNotice": notice,
         "FuzzExplanation": explanation,
+        "FuzzForwardedExplanation": forwardedExplanation,
+        "FuzzSecondAppraisal": secondAppraisal,
         "FuzzManifest": manifest,
         "FuzzResults": results,
         "FuzzJournal": journal,

@@ -132,6 +132,30 @@ public enum FuzzSeeds {
                     UnitExplanation.Answer(code: "1.1.2", agree: true, text: ""),
                 ]
             ).json)
+        let forwarded = CanonicalJSON.serialize(
+            ForwardedExplanation(
+                round: round, unit: "u-1", member: "tv-1", explanation: Array(repeating: 8, count: 32),
+                items: [
+                    ForwardedExplanation.Item(
+                        code: "1.1.1", selfScore: Points(integer: 1), score: Points(units: 75, scale: 2),
+                        reason: "Thiếu minh chứng", text: "Đã ban hành đúng hạn\ndòng 2",
+                        attachments: [.init(fileHash: Array(repeating: 9, count: 32), name: "kế hoạch.pdf", size: 12)]),
+                    ForwardedExplanation.Item(
+                        code: "1.1.2", selfScore: nil, score: Points(integer: 2), reason: "", text: "Có báo cáo"),
+                ]
+            ).json)
+        let second = CanonicalJSON.serialize(
+            SecondAppraisal(
+                round: round, member: "tv-01", revision: 1,
+                rows: [
+                    SecondAppraisal.Row(
+                        unit: "u-1", code: "1.1.1", decision: .keep, explanation: Array(repeating: 9, count: 32),
+                        score: Points(units: 75, scale: 2), reason: "Giữ nguyên\ndòng 2"),
+                    SecondAppraisal.Row(
+                        unit: "u-1", code: "1.1.2", decision: .change, explanation: nil, score: Points(integer: 2),
+                        reason: "Ngoại lệ"),
+                ]
+            ).json)
         let holders = try (1...3).map { i in
             try SecretIdentity.generate(
                 id: "holder-\(i)", name: "Holder \(i)", role: .holder, isDemo: true, created: created,
@@ -216,10 +240,14 @@ public enum FuzzSeeds {
                 try seal(survey, .survey),
                 try seal(notice, .notice),
                 try seal(explanation, .explanation),
+                try seal(forwarded, .forwardedExplanation),
+                try seal(second, .secondAppraisal),
             ],
             "FuzzSubmission": [submission, emptySubmission],
             "FuzzNotice": [notice],
             "FuzzExplanation": [explanation],
+            "FuzzForwardedExplanation": [forwarded],
+            "FuzzSecondAppraisal": [second],
             "FuzzSurvey": [survey, CanonicalJSON.serialize(SurveyScores(revision: 1, round: round, scores: [:]).json)],
             "FuzzManifest": [manifest],
             "FuzzResults": [results],

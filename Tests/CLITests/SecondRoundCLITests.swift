@@ -6,40 +6,26 @@ import Testing
 /// The second round (spec §12.6), through the built `avault`: `worksheet --second` lists only
 /// the cells forwarded to the member, `seal --second` checks the sheet against them and seals
 /// `MEMBER.rN.av2`, `receive` takes it in after the first `forward`, `verify` checks 14e.
-/// The round is ``ExplanationCLITests``' (u1 disagrees on 1.1.1, tv-01's cell); the forward to
-/// tv-01 is made with the library as `explanations forward` writes it (§12.5).
+/// The round is ``ExplanationCLITests``' (u1 disagrees on 1.1.1, tv-01's cell), forwarded to
+/// tv-01 by `explanations forward` (§12.5).
 @Suite("avault worksheet --second, seal --second")
 struct SecondRoundCLITests {
     /// The round with u1's explanation received (disagreeing on 1.1.1 only) and, when `forward`,
-    /// that cell forwarded to tv-01 (`round/forwarded/tv-01.u1.r1.avf`, journaled `forward`).
+    /// that cell forwarded to tv-01 by `explanations forward` (`round/forwarded/tv-01.u1.r1.avf`).
     static func forwardedRound(_ cli: CLI, forward: Bool = true) throws -> (demo: String, unit: String) {
         let pass = try ExplanationCLITests.notifiedRound(cli, answerBy: "2099-12-31")
-        let sheet = try ExplanationCLITests.fill(cli, ["1.1.1": "không đồng ý,\"Đã ban hành đúng hạn, văn bản số 12\","])
+        let sheet = try ExplanationCLITests.fill(
+            cli, ["1.1.1": "không đồng ý,\"Đã ban hành đúng hạn, văn bản số 12\","])
         let explained = try ExplanationCLITests.explain(cli, sheet, key: "keys/u1.key", pass: pass.unit)
         #expect(explained.exited(0), "\(explained)")
         let received = try ExplanationCLITests.receive(cli, "u1.r1.avx", pass: pass.demo)
         #expect(received.exited(0), "\(received)")
         guard forward else { return pass }
-        let round = try RoundDefinition.load(roundDirectory: cli.path("round"))
-        let explanation = try ExplanationFile.load(cli.path("round/explanations/u1.r1.avx"))
-        let forwarded = ForwardedExplanation(
-            round: round.fileHash, unit: "u1", member: "tv-01", explanation: explanation.fileHash,
-            items: [
-                ForwardedExplanation.Item(
-                    code: "1.1.1", selfScore: Points(parsing: "0.75"), score: Points(parsing: "0.5"),
-                    reason: "Kế hoạch ban hành chậm", text: "Đã ban hành đúng hạn, văn bản số 12")
-            ])
-        let bytes = try ForwardedExplanationFile.seal(
-            forwarded, secretary: VerifyCLITests.secrets["thu-ky"]!, to: round.member("tv-01")!.identity)
-        try FileManager.default.createDirectory(atPath: cli.path("round/forwarded"), withIntermediateDirectories: true)
-        let path = try cli.write("round/forwarded/tv-01.u1.r1.avf", bytes, mode: 0o644)
-        let file = try ForwardedExplanationFile.load(path)
-        _ = try RoundJournal.append(
-            roundDirectory: cli.path("round"), event: .forward,
-            details: [
-                "cells": .integer(1), "explanation": .hex(explanation.fileHash), "fileHash": .hex(file.fileHash),
-                "member": .string("tv-01"), "unit": .string("u1"),
-            ], secretary: VerifyCLITests.secrets["thu-ky"]!)
+        let forwarded = try cli.run([
+            "explanations", "forward", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", pass.demo,
+        ])
+        #expect(forwarded.exited(0), "\(forwarded)")
+        #expect(FileManager.default.fileExists(atPath: cli.path("round/forwarded/tv-01.u1.r1.avf")))
         return pass
     }
 
@@ -120,8 +106,11 @@ struct SecondRoundCLITests {
         #expect(first.rows.count == 1)
         #expect(first.rows[0].decision == .keep)
         #expect(first.rows[0].score == Points(parsing: "0.5"))
-        #expect(first.rows[0].explanation == (try ForwardedExplanationFile.load(
-            cli.path("round/forwarded/tv-01.u1.r1.avf")).fileHash))
+        #expect(
+            first.rows[0].explanation
+                == (try ForwardedExplanationFile.load(
+                    cli.path("round/forwarded/tv-01.u1.r1.avf")
+                ).fileHash))
         let again = try Self.seal(cli, keep, pass: pass.demo)
         #expect(!again.exited(0))
         #expect(again.stderr.contains("tv-01.r1.av2"), "\(again.stderr)")
@@ -220,6 +209,36 @@ struct SecondRoundCLITests {
         #expect(c.stderr.contains("column ly_do_vong_1 was changed"), "\(c.stderr)")
     }
 
+    /// The XLSX form: only the three answer columns unlocked; filled, it is sealed; a changed
+    /// read-only cell is refused naming the cell.
+    @Test func xlsxSheet() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let pass = try Self.forwardedRound(cli)
+        #expect(try Self.worksheet(cli, pass: pass.demo, out: "second.xlsx").exited(0))
+        let parts = try ZipArchive.read(try cli.read("second.xlsx"))
+        let sheet = String(decoding: try #require(parts["xl/worksheets/sheet1.xml"]), as: UTF8.self)
+        #expect(sheet.contains("<sheetProtection"), "protected")
+        func write(_ name: String, _ xml: String) throws -> String {
+            var p = parts
+            p["xl/worksheets/sheet1.xml"] = Array(xml.utf8)
+            return try cli.write(name, ZipArchive.write(p.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        var filled = try ExplanationCLITests.filling("K5", in: sheet, with: "sửa")
+        filled = try ExplanationCLITests.filling("L5", in: filled, with: "1")
+        filled = try ExplanationCLITests.filling("M5", in: filled, with: "Chấp nhận giải trình")
+        let changed = filled.replacingOccurrences(of: "Kế hoạch ban hành chậm", with: "Kế hoạch đúng hạn")
+        #expect(changed != filled)
+        let refused = try Self.seal(cli, try write("changed.xlsx", changed), pass: pass.demo)
+        #expect(!refused.exited(0))
+        #expect(refused.stderr.contains("changed.xlsx!H5"), "\(refused.stderr)")
+        let r = try Self.seal(cli, try write("filled.xlsx", filled), pass: pass.demo)
+        #expect(r.exited(0), "\(r)")
+        let opened = try Self.opened(cli, "tv-01.r1.av2")
+        #expect(opened.rows.first?.score == Points(parsing: "1"))
+        #expect(opened.rows.first?.reason == "Chấp nhận giải trình")
+    }
+
     /// `receive` of a second-round file before any `forward` is refused (and journaled as a reject).
     @Test func receiveBeforeForwardRefused() throws {
         let cli = try CLI()
@@ -248,7 +267,10 @@ struct SecondRoundCLITests {
         let pass = try Self.forwardedRound(cli)
         let round = try RoundDefinition.load(roundDirectory: cli.path("round"))
         let other = VerifyCLITests.secrets["tv-02"]!
-        guard case .object(var fields) = other.identity.json else { Issue.record("identity json"); return }
+        guard case .object(var fields) = other.identity.json else {
+            Issue.record("identity json")
+            return
+        }
         fields["id"] = .string("tv-01")
         let forged = SecretIdentity(
             identity: try PublicIdentity(json: .object(fields)), signingKey: other.signingKey,

@@ -44,8 +44,8 @@ KINDS = {
     19: "survey",   # §6.6: survey.avq, sealed to the secretary
     20: "notice",   # §12.3: notices/UNIT.avn, sealed to one unit
     21: "explanation",   # §12.4: UNIT.rN.avx, from one unit, sealed to the secretary
-    22: "forwarded-explanation",   # §12.5: forwarded/M.UNIT.rN.avf, sealed to one member
-    23: "second-appraisal",   # §12.6: second/M.rN.av2, from one member, sealed to the secretary
+    22: "forwarded-explanation",   # §12.5: forwarded/MEMBER.UNIT.rN.avf, from the secretary, sealed to one member
+    23: "second-appraisal",   # §12.6: MEMBER.rN.av2, from one member, sealed to the secretary
 }
 KIND_BY_NAME = {v: k for k, v in KINDS.items()}
 

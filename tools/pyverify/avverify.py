@@ -930,6 +930,112 @@ def check_explanation_files(rep: Report, f: Folder):
                 f"{len(listed)} explanation(s) from {n_units} unit(s), {late} late")
 
 
+def check_forward_files(rep: Report, f: Folder):
+    """14d `forward.files` (§9.2, §12.5): every `forward` entry names a received explanation of its
+    unit and a member assigned a cell of that unit, and has its file forwarded/MEMBER.UNIT.rN.avf
+    (N that explanation's revision), which passes §5.5 steps 1-3 and the §12.5 binding and hashes to
+    the entry; every `forward-evidence` entry has its file (secretary-signed, sealed to the member,
+    named as its header says, the entry's hash); nothing else in forwarded/. Nothing is decrypted.
+    Omitted without unit keys, entries and files."""
+    cid, folder = "forward.files", "forwarded"
+    entries = f.entries or []
+    forwards = [e for e in entries if e.get("event") == "forward"]
+    ev_entries = [e for e in entries if e.get("event") == "forward-evidence"]
+    names = sorted(n for n in _listdir(f.root / folder) if not n.startswith("."))
+    if not f.rnd.unit_keys and not forwards and not names:
+        return
+    if not names and not forwards and not ev_entries:
+        rep.add(cid, "not-yet", folder, "verify.forwards-not-yet")
+        return
+    failed = False
+
+    def problem(subject, message, detail=""):
+        nonlocal failed
+        failed = True
+        rep.add(cid, "fail", subject, message, detail)
+
+    hex32 = re.compile(r"[0-9a-f]{64}")
+    received = {}
+    for e in entries:
+        d = e.get("details")
+        if e.get("event") == "receive-explanation" and isinstance(d, dict) and isinstance(d.get("fileHash"), str):
+            received[d["fileHash"]] = (d.get("unit"), d.get("revision"))
+    expected, expected_ev = {}, {}
+    for e in forwards:
+        d = e.get("details")
+        ok = (isinstance(d, dict) and set(d) == {"cells", "explanation", "fileHash", "member", "unit"}
+              and isinstance(d["cells"], int) and not isinstance(d["cells"], bool) and d["cells"] >= 1
+              and all(isinstance(d[k], str) for k in ("explanation", "fileHash", "member", "unit"))
+              and hex32.fullmatch(d["explanation"]) is not None and hex32.fullmatch(d["fileHash"]) is not None)
+        if not ok:
+            problem("journal.avj", "verify.journal-entry-malformed", f"entry {e.get('seq')}")
+            continue
+        src = received.get(d["explanation"])
+        if src is None or src[0] != d["unit"]:
+            problem("journal.avj", "verify.forward-unknown-explanation", f"entry {e.get('seq')}")
+            continue
+        if not any(u == d["unit"] and m == d["member"] for (u, _), m in f.rnd.assign.items()):
+            problem("journal.avj", "verify.forward-wrong-member", f"{d['member']} / {d['unit']}")
+        expected[f"{d['member']}.{d['unit']}.r{src[1]}.avf"] = (d["member"], d["unit"], d["fileHash"])
+    for e in ev_entries:
+        d = e.get("details")
+        ok = (isinstance(d, dict) and set(d) == {"fileHash", "index", "member", "revision", "size", "unit"}
+              and isinstance(d["unit"], str) and isinstance(d["member"], str)
+              and all(isinstance(d[k], int) and not isinstance(d[k], bool) for k in ("index", "revision", "size"))
+              and isinstance(d["fileHash"], str) and hex32.fullmatch(d["fileHash"]) is not None)
+        if not ok:
+            problem("journal.avj", "verify.journal-entry-malformed", f"entry {e.get('seq')}")
+            continue
+        expected_ev[f"{d['member']}.{d['unit']}.r{d['revision']}.e{d['index']}.ave"] = (d["member"], d["unit"],
+                                                                                      d["fileHash"])
+    members = {m["identity"]["id"]: m["identity"]["encryptionKey"] for m in f.rnd.members}
+    units = {k["id"] for k in f.rnd.unit_keys}
+    sec = f.rnd.secretary
+    from avforwarded import FORWARDED_CAP, check_binding, read_forwarded
+    for name in names:
+        subject = f"{folder}/{name}"
+        try:
+            if name in expected:
+                member, unit, want = expected[name]
+                env = read_forwarded(read_capped(f.root / folder / name, FORWARDED_CAP))
+                check_binding(env, f.round_hash, sec["id"], sec["signingKey"], members, units)
+                c = env.header["context"]
+                if c["member"] != member or c["unit"] != unit:
+                    problem(subject, "verify.forward-stray-file", subject)
+                    continue
+            elif name in expected_ev:
+                member, unit, want = expected_ev[name]
+                env = Envelope((f.root / folder / name).read_bytes(), KIND_BY_NAME["evidence"])
+                env.verify_outer()
+                h = env.header
+                if bytes.fromhex(h["round"]) != f.round_hash:
+                    fail("forward.wrong-round")
+                if h["sender"] != sec["id"] or h["senderSigningKey"] != sec["signingKey"]:
+                    fail("forward.not-secretary")
+                if members.get(member) != h["recipient"]:
+                    fail("forward.wrong-recipient")
+                c = h["context"]
+                if not (isinstance(c, dict) and name == f"{member}.{unit}.r{c.get('revision')}.e{c.get('index')}.ave"):
+                    fail("format.header")
+            else:
+                problem(subject, "verify.forward-stray-file", subject)
+                continue
+        except CHECK_ERRORS as e:
+            problem(subject, *_err(e))
+            continue
+        if env.file_hash().hex() != want:
+            problem(subject, "verify.forward-hash", subject)
+    for name in sorted(list(expected) + list(expected_ev)):
+        if name not in names:
+            problem(folder, "verify.forward-missing", f"{folder}/{name}")
+    if failed:
+        rep.more(cid, folder)
+    else:
+        rep.add(cid, "pass", folder, "verify.forwards-ok",
+                f"{len(expected)} forwarded file(s) to {len({m for m, _, _ in expected.values()})} member(s), "
+                f"{len(expected_ev)} evidence cop(ies)")
+
+
 def check_results_survey(rep: Report, f: Folder):
     """25 `results.survey` (§9.3): the results carry the manifest's survey as the secretary signed
     it (inner signature over survey.avq's header hash), and every survey cell is its score."""
@@ -975,6 +1081,72 @@ def check_results_survey(rep: Report, f: Folder):
         rep.add("results.survey", "pass", "results.avl", "verify.survey-signed-ok", f"{cells} survey cells")
 
 
+SECOND_NAME_RE = re.compile(r"([a-z0-9][a-z0-9-]{0,63})\.r([1-9][0-9]{0,6})\.av2")
+
+
+def check_second_files(rep: Report, f: Folder):
+    """14e `second.files` (§9.2, §12.6): every file of second/ is named MEMBER.rN.av2 for the
+    member and revision of its header, passes §5.5 steps 1-3 and the receive binding (this round,
+    to the secretary, signed by the member's round key), and hashes to its `receive-second` entry;
+    every entry has its file. Nothing is decrypted. Omitted without unit keys, files and entries."""
+    cid, folder = "second.files", "second"
+    entries = [e for e in (f.entries or []) if e.get("event") == "receive-second"]
+    names = sorted(n for n in _listdir(f.root / folder) if not n.startswith("."))
+    if not f.rnd.unit_keys and not entries and not names:
+        return
+    if not names and not entries:
+        rep.add(cid, "not-yet", folder, "verify.second-not-yet")
+        return
+    failed = False
+
+    def problem(subject, message, detail=""):
+        nonlocal failed
+        failed = True
+        rep.add(cid, "fail", subject, message, detail)
+
+    listed = {}
+    for e in entries:
+        d = e.get("details")
+        keys = {"fileHash", "member", "revision"}
+        ok = (isinstance(d, dict) and set(d) in (keys, keys | {"supersedes"}) and isinstance(d["member"], str)
+              and isinstance(d["revision"], int) and not isinstance(d["revision"], bool)
+              and (not isinstance(d.get("supersedes", 0), bool) and isinstance(d.get("supersedes", 0), int))
+              and isinstance(d["fileHash"], str) and re.fullmatch(r"[0-9a-f]{64}", d["fileHash"]) is not None)
+        if not ok:
+            problem("journal.avj", "verify.journal-entry-malformed", f"entry {e.get('seq')}")
+            continue
+        listed[f"{d['member']}.r{d['revision']}.av2"] = (d["member"], d["revision"], d["fileHash"])
+    members = {m["identity"]["id"]: m["identity"]["signingKey"] for m in f.rnd.members}
+    units = {k["id"]: k["signingKey"] for k in f.rnd.unit_keys}
+    others = {i["id"]: i["signingKey"] for i in [f.rnd.secretary] + f.rnd.holders}
+    from avsecond import SECOND_CAP, check_binding, read_second
+    for name in names:
+        subject = f"{folder}/{name}"
+        m = SECOND_NAME_RE.fullmatch(name)
+        if not m or name not in listed:
+            problem(subject, "verify.second-stray-file", subject)
+            continue
+        try:
+            env = read_second(read_capped(f.root / folder / name, SECOND_CAP))
+            check_binding(env, f.round_hash, f.rnd.secretary["encryptionKey"], members, units, others)
+        except CHECK_ERRORS as e:
+            problem(subject, *_err(e))
+            continue
+        if env.header["sender"] != m.group(1) or env.header["context"]["revision"] != int(m.group(2)):
+            problem(subject, "verify.second-stray-file", subject)
+            continue
+        if env.file_hash().hex() != listed[name][2]:
+            problem(subject, "verify.second-hash", subject)
+    for name, (member, revision, _) in sorted(listed.items()):
+        if name not in names:
+            problem(folder, "verify.second-missing", f"{member} r{revision}")
+    if failed:
+        rep.more(cid, folder)
+    else:
+        rep.add(cid, "pass", folder, "verify.second-ok",
+                f"{len(listed)} revision(s) from {len({v[0] for v in listed.values()})} member(s)")
+
+
 # Checks 2-18 of §9.2, in order, after check 1 passed. Checks 6-8 are made check by check
 # over all files (not interleaved per file as `avault verify` reports them: FINDINGS F6;
 # compare.py compares by id and subject).
@@ -986,6 +1158,7 @@ ROUND_CHECKS = (
     check_journal_files,
     check_manifest_signature, check_manifest_round, check_manifest_submissions, check_manifest_coverage,
     check_manifest_journal, check_survey_file, check_notice_files, check_explanation_files,
+    check_forward_files, check_second_files,
     check_results_hash, check_results_envelope,
     check_approvals, check_approval_count,
     check_token,
@@ -1546,6 +1719,12 @@ def run_area(area: str, h: dict, art: bytes):
         elif area == "explanation":
             from avexplanation import run_explanation_vector
             return run_explanation_vector(h, art)
+        elif area == "forwarded":
+            from avforwarded import run_forwarded_vector
+            return run_forwarded_vector(h, art)
+        elif area == "second":
+            from avsecond import run_second_vector
+            return run_second_vector(h, art)
         elif area == "journal":
             return run_journal_vector(h, art)
         elif area == "manifest":

@@ -292,6 +292,127 @@ def test_explanation_case_agrees(explanation_round, tmp_path, name):
         assert ("explanation.files", message) in fails, fails
 
 
+# ---- (c-4) the explanation round after `explanations forward` (check 14d), and its tampered copies
+@pytest.fixture(scope="module")
+def forward_round(notice_round, explanation_round, tmp_path_factory):
+    """A copy of the explanation round after the secretary forwarded vp-ubnd's explanation
+    (`explanations forward`, through the binary): one .avf and one evidence copy."""
+    t = tmp_path_factory.mktemp("forwarded")
+    shutil.copytree(explanation_round, t / "round")
+    keys, pw = notice_round.parent / "keys", notice_round.parent / "pass"
+    env = dict(os.environ, XDG_STATE_HOME=str(t / "state"))
+    r = subprocess.run([str(BIN), "explanations", "forward", "--round", str(t / "round"), "--key",
+                        str(keys / "thu-ky.key"), "--passphrase-file", str(pw)], capture_output=True, cwd=t, env=env)
+    assert r.returncode == 0, r.stderr
+    return t / "round"
+
+
+def _forwarded(r, suffix):
+    return next(p for p in sorted((r / "forwarded").iterdir()) if p.name.endswith(suffix))
+
+
+FORWARD_CASES = {
+    "flip-forwarded": (lambda r: flip(_forwarded(r, ".avf"), -1), "envelope.bad-signature"),
+    "flip-forwarded-evidence": (lambda r: flip(_forwarded(r, ".ave"), -1), "envelope.bad-signature"),
+    "remove-forwarded": (lambda r: _forwarded(r, ".avf").unlink(), "verify.forward-missing"),
+    "stray-file-in-forwarded": (lambda r: (r / "forwarded/x.vp-ubnd.r1.avf").write_bytes(
+        _forwarded(r, ".avf").read_bytes()), "verify.forward-stray-file"),
+}
+
+
+def test_forward_round_agrees_and_passes(forward_round):
+    ok, errors, notes, bdoc, pdoc = compare(forward_round, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["passed"] and pdoc["passed"]
+    for doc in (bdoc, pdoc):
+        found = [(c["status"], c["message"]) for c in doc["checks"] if c["id"] == "forward.files"]
+        assert found == [("pass", "verify.forwards-ok")], found
+
+
+@pytest.mark.parametrize("name", sorted(FORWARD_CASES))
+def test_forward_case_agrees(forward_round, tmp_path, name):
+    folder = tmp_path / name
+    shutil.copytree(forward_round, folder)
+    edit, message = FORWARD_CASES[name]
+    edit(folder)
+    ok, errors, notes, bdoc, pdoc = compare(folder, BIN, strict=True)
+    assert ok, f"{name}: {errors}"
+    for doc in (bdoc, pdoc):
+        fails = [(c["id"], c["message"]) for c in doc["checks"] if c["status"] == "fail"]
+        assert ("forward.files", message) in fails, fails
+
+
+# ---- (c-5) the forward round after the member answered (check 14e), and its tampered copies
+@pytest.fixture(scope="module")
+def second_round(notice_round, forward_round, tmp_path_factory):
+    """A copy of the forward round in which the member the explanation was forwarded to wrote the
+    second-round sheet (`worksheet --second`), kept the score with a reason (`seal --second`), and
+    the secretary received it. All through the binary."""
+    import csv
+    import io
+    t = tmp_path_factory.mktemp("second")
+    shutil.copytree(forward_round, t / "round")
+    keys, pw = notice_round.parent / "keys", notice_round.parent / "pass"
+    env = dict(os.environ, XDG_STATE_HOME=str(t / "state"))
+
+    def run(*args):
+        r = subprocess.run([str(BIN), *map(str, args)], capture_output=True, cwd=t, env=env)
+        assert r.returncode == 0, (args, r.stderr)
+
+    avf = _forwarded(t / "round", ".avf")
+    member = avf.name.split(".")[0]
+    key = keys / f"{member}.key"
+    run("worksheet", "--second", "--round", t / "round", "--forwarded", avf, "--key", key, "--passphrase-file", pw,
+        "-o", t / "second.csv", "--csv-dialect", "standard")
+    rows = list(csv.reader(io.StringIO((t / "second.csv").read_text(encoding="utf-8-sig"))))
+    for row in rows[1:]:
+        row[10:13] = ["giữ", "", "Giữ nguyên: hồ sơ bổ sung sau hạn"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    (t / "second.csv").write_text(out.getvalue(), encoding="utf-8-sig")
+    run("seal", "--second", t / "second.csv", "--round", t / "round", "--key", key, "--passphrase-file", pw,
+        "--forwarded", avf, "-o", t / f"{member}.r1.av2")
+    run("receive", t / f"{member}.r1.av2", "--round", t / "round", "--key", keys / "thu-ky.key",
+        "--passphrase-file", pw)
+    return t / "round"
+
+
+def _second(r):
+    return next(p for p in sorted((r / "second").iterdir()) if p.name.endswith(".av2"))
+
+
+SECOND_CASES = {
+    "flip-second": (lambda r: flip(_second(r), -1), "envelope.bad-signature"),
+    "remove-second": (lambda r: _second(r).unlink(), "verify.second-missing"),
+    "stray-file-in-second": (lambda r: (r / "second/x.r1.av2").write_bytes(_second(r).read_bytes()),
+                             "verify.second-stray-file"),
+    "renamed-second": (lambda r: _second(r).rename(_second(r).with_name(_second(r).name.replace(".r1.", ".r2."))),
+                       "verify.second-stray-file"),
+}
+
+
+def test_second_round_agrees_and_passes(second_round):
+    ok, errors, notes, bdoc, pdoc = compare(second_round, BIN, strict=True)
+    assert ok, errors
+    assert bdoc["passed"] and pdoc["passed"]
+    for doc in (bdoc, pdoc):
+        found = [(c["status"], c["message"]) for c in doc["checks"] if c["id"] == "second.files"]
+        assert found == [("pass", "verify.second-ok")], found
+
+
+@pytest.mark.parametrize("name", sorted(SECOND_CASES))
+def test_second_case_agrees(second_round, tmp_path, name):
+    folder = tmp_path / name
+    shutil.copytree(second_round, folder)
+    edit, message = SECOND_CASES[name]
+    edit(folder)
+    ok, errors, notes, bdoc, pdoc = compare(folder, BIN, strict=True)
+    assert ok, f"{name}: {errors}"
+    for doc in (bdoc, pdoc):
+        fails = [(c["id"], c["message"]) for c in doc["checks"] if c["status"] == "fail"]
+        assert ("second.files", message) in fails, fails
+
+
 # ---- (d) text rules (§1.3) and the single-holder warning (§9.2 check 2a)
 def test_text_rules():
     import unicodedata

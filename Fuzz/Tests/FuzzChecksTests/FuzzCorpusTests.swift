@@ -62,6 +62,10 @@ import Testing
         for seed in try #require(seeds["FuzzSurvey"]) { _ = try SurveyScores(parsing: seed, file: "seed") }
         for seed in try #require(seeds["FuzzNotice"]) { _ = try UnitNotice(parsing: seed, file: "seed") }
         for seed in try #require(seeds["FuzzExplanation"]) { _ = try UnitExplanation(parsing: seed, file: "seed") }
+        for seed in try #require(seeds["FuzzForwardedExplanation"]) {
+            _ = try ForwardedExplanation(parsing: seed, file: "seed")
+        }
+        for seed in try #require(seeds["FuzzSecondAppraisal"]) { _ = try SecondAppraisal(parsing: seed, file: "seed") }
         for seed in try #require(seeds["FuzzManifest"]) { _ = try Manifest(json: try CanonicalJSON.parse(seed)) }
         for seed in try #require(seeds["FuzzResults"]) { _ = try Results(json: try CanonicalJSON.parse(seed)) }
         for seed in try #require(seeds["FuzzReleasePolicy"]) {

@@ -58,16 +58,26 @@ public struct ForwardedExplanationFile: Sendable {
     /// - Throws: ``ForwardError`` `forward.wrong-round`, `forward.not-secretary`,
     ///   `forward.wrong-unit`, `forward.wrong-recipient`.
     public func checkBinding(to round: RoundDefinition) throws {
+        try checkBinding(
+            roundHash: round.fileHash, secretary: round.secretary, member: round.plan.member(member)?.identity,
+            unitHasKey: round.plan.unitKey(unit) != nil)
+    }
+
+    /// ``checkBinding(to:)`` against the parts of a round: its hash, its secretary, the round's
+    /// identity of the member `context.member` (nil: not a member) and whether `context.unit` has a key.
+    func checkBinding(roundHash: [UInt8], secretary: PublicIdentity, member identity: PublicIdentity?, unitHasKey: Bool)
+        throws
+    {
         let file = envelope.file
         let header = envelope.header
-        guard Sodium.constantTimeEqual(header.round, round.fileHash) else {
+        guard Sodium.constantTimeEqual(header.round, roundHash) else {
             throw ForwardError(.wrongRound, [.file(file)])
         }
-        guard header.sender == round.secretary.id, header.senderSigningKey == round.secretary.signingKey else {
+        guard header.sender == secretary.id, header.senderSigningKey == secretary.signingKey else {
             throw ForwardError(.notSecretary, [.file(file), .member(header.sender)])
         }
-        guard round.plan.unitKey(unit) != nil else { throw ForwardError(.wrongUnit, [.file(file), .text(unit)]) }
-        guard let key = round.plan.member(member)?.identity, header.recipient == key.encryptionKey else {
+        guard unitHasKey else { throw ForwardError(.wrongUnit, [.file(file), .text(unit)]) }
+        guard let identity, identity.id == member, header.recipient == identity.encryptionKey else {
             throw ForwardError(.wrongRecipient, [.file(file), .member(member)])
         }
     }

@@ -9,7 +9,8 @@ public enum SecondSeal {
         guard key.identity.role == .member, let member = round.member(key.identity.id),
             member.identity == key.identity
         else {
-            throw SecondAppraisalError(.notAMember, [.file(file), .text(key.identity.id), .text(key.identity.role.rawValue)])
+            throw SecondAppraisalError(
+                .notAMember, [.file(file), .text(key.identity.id), .text(key.identity.role.rawValue)])
         }
         return member
     }
@@ -44,7 +45,8 @@ public enum SecondSeal {
             let opened = try file.open(with: key)
             for i in opened.items {
                 guard seen.insert(Cell(unit: opened.unit, code: i.code)).inserted else {
-                    throw SecondAppraisalError(.forwardedTwice, [.file(file.envelope.file), .text("\(opened.unit)/\(i.code)")])
+                    throw SecondAppraisalError(
+                        .forwardedTwice, [.file(file.envelope.file), .text("\(opened.unit)/\(i.code)")])
                 }
                 items.append(
                     SecondSheet.Item(

@@ -34,7 +34,8 @@ extension SecondSheet {
         for record in table.records {
             func field(_ name: String) -> CSV.Field { record[column[name]!] }
             func location(_ name: String) -> [ErrorContext.Value] { InputLocation(field(name), in: file).context }
-            let cell = Cell(unit: field("ma_don_vi").text.trimmingSpaces, code: field("ma_tieu_chi").text.trimmingSpaces)
+            let cell = Cell(
+                unit: field("ma_don_vi").text.trimmingSpaces, code: field("ma_tieu_chi").text.trimmingSpaces)
             let item = byCell[cell]
             guard item != nil || unexplained.contains(cell) else {
                 problems.add(SecondAppraisalError(.notExplained, location("ma_tieu_chi") + [.text(cell.description)]))
@@ -46,8 +47,10 @@ extension SecondSheet {
             }
             if let item, !xlsx {
                 let values = fixedValues(item, round: round)
-                for (name, numeric) in fixed where !AnswerSheet.same(field(name).text, values[name]!, numeric: numeric) {
-                    problems.add(SecondAppraisalError(.changedCell, location(name) + [.text(name), .text(values[name]!)]))
+                for (name, numeric) in fixed where !AnswerSheet.same(field(name).text, values[name]!, numeric: numeric)
+                {
+                    problems.add(
+                        SecondAppraisalError(.changedCell, location(name) + [.text(name), .text(values[name]!)]))
                 }
             }
             var bad = false
@@ -65,7 +68,8 @@ extension SecondSheet {
             } else if changeWords.contains(word) {
                 decision = .change
             } else {
-                problems.add(SecondAppraisalError(.badDecision, location("quyet_dinh") + [.text(field("quyet_dinh").text)]))
+                problems.add(
+                    SecondAppraisalError(.badDecision, location("quyet_dinh") + [.text(field("quyet_dinh").text)]))
                 continue
             }
             let reason = Text.trimmingSpaces(Text.normalizingLineBreaks(Text.nfc(field("ly_do").text)))
@@ -75,11 +79,14 @@ extension SecondSheet {
             }
             if reason.utf8.count > SubmissionContent.maxReasonBytes {
                 problems.add(
-                    SecondAppraisalError(.longReason, location("ly_do") + [.text(String(SubmissionContent.maxReasonBytes))]))
+                    SecondAppraisalError(
+                        .longReason, location("ly_do") + [.text(String(SubmissionContent.maxReasonBytes))]))
                 continue
             }
-            guard let score = score(field("diem_tham_dinh"), file: file, cell: cell, item: item, decision: decision,
-                round: round, problems: &problems)
+            guard
+                let score = score(
+                    field("diem_tham_dinh"), file: file, cell: cell, item: item, decision: decision,
+                    round: round, problems: &problems)
             else { continue }
             let row = SecondAppraisal.Row(
                 unit: cell.unit, code: cell.code, decision: decision, explanation: item?.explanation, score: score,
@@ -135,12 +142,15 @@ extension SecondSheet {
                 problems.add(
                     SecondAppraisalError(
                         .keepChangesScore,
-                        at + [.text(cell.description), .decimal(score.description), .text(item.score?.description ?? "")]))
+                        at + [
+                            .text(cell.description), .decimal(score.description), .text(item.score?.description ?? ""),
+                        ]))
                 return nil
             }
             if decision == .change, item.score == score {
                 problems.add(
-                    SecondAppraisalError(.changeKeepsScore, at + [.text(cell.description), .decimal(score.description)]))
+                    SecondAppraisalError(
+                        .changeKeepsScore, at + [.text(cell.description), .decimal(score.description)]))
                 return nil
             }
         }

@@ -83,11 +83,12 @@ public enum SecondSheet {
         [columns]
             + items.map { item in
                 let v = fixedValues(item, round: round)
-                return [item.unit, CSV.spreadsheetText(v["ten_don_vi"]!), item.code] + fixed.dropFirst().map { c in
-                    c.numeric
-                        ? (decimalComma ? String(v[c.name]!.map { $0 == "." ? "," : $0 }) : v[c.name]!)
-                        : CSV.spreadsheetText(v[c.name]!)
-                } + ["", "", ""]
+                return [item.unit, CSV.spreadsheetText(v["ten_don_vi"]!), item.code]
+                    + fixed.dropFirst().map { c in
+                        c.numeric
+                            ? (decimalComma ? String(v[c.name]!.map { $0 == "." ? "," : $0 }) : v[c.name]!)
+                            : CSV.spreadsheetText(v[c.name]!)
+                    } + ["", "", ""]
             }
     }
 

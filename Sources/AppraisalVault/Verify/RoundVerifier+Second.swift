@@ -21,7 +21,8 @@ extension RoundVerification {
             let d = entry.details
             guard case .string(let member)? = d["member"], case .integer(let revision)? = d["revision"],
                 case .string(let hex)? = d["fileHash"], let hash = Hex.decode(hex), hash.count == 32,
-                d.count == (d["supersedes"] == nil ? 3 : 4), d["supersedes"] == nil || d["supersedes"]?.isInteger == true
+                d.count == (d["supersedes"] == nil ? 3 : 4),
+                d["supersedes"] == nil || d["supersedes"]?.isInteger == true
             else {
                 problem(RoundLayout.journalFileName, .journalEntryMalformed, [String(entry.sequence), entry.event])
                 continue

@@ -5,6 +5,7 @@ extension Seal {
     /// forwarded files and `--unexplained` are checked before the passphrase; the sheet after it
     /// (the forwarded cells open only with the member's key). Nothing is written on any problem.
     func runSecond() throws {
+        try StandardOutput.claim(out, content: .binary)
         let definition = try round.load()
         let locked = try key.locked()
         let member = try SecondSeal.member(locked, file: key.key, in: definition)

@@ -17,6 +17,8 @@ enum VectorGenerator {
         "survey": surveyVectors,
         "notice": noticeVectors,
         "explanation": explanationVectors,
+        "forwarded": forwardedVectors,
+        "second": secondVectors,
         "journal": journalVectors,
         "manifest": manifestVectors,
         "approval": approvalVectors,

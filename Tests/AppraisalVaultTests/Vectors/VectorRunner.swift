@@ -14,6 +14,8 @@ enum VectorRunner {
         "survey": VectorGenerator.runSurvey,
         "notice": VectorRunner.runNotice,
         "explanation": VectorRunner.runExplanation,
+        "forwarded": VectorRunner.runForwarded,
+        "second": VectorRunner.runSecond,
         "journal": runJournal,
         "manifest": runManifest,
         "approval": runApproval,
