@@ -243,5 +243,40 @@ struct ForwardCLITests {
         #expect(r.status != 0 && r.stderr.contains("does not answer exactly the contested cells"), "\(r)")
         #expect((try? Self.forwarded(cli2)) ?? [] == [])
         #expect(try ExplanationCLITests.journal(cli2).count == before)
+        // After the final merge nothing is forwarded any more.
+        let merged = try cli2.run([
+            "merge", "--round", "round", "--key", "keys/thu-ky.key", "--passphrase-file", pass2.demo,
+        ])
+        #expect(merged.exited(0), "\(merged)")
+        let late = try Self.forward(cli2, pass: pass2.demo)
+        #expect(late.status != 0 && late.stderr.contains("the round is merged"), "\(late)")
+    }
+
+    /// The evidence a forwarded cell cites is checked before anything is journaled: missing from
+    /// explanations/ (`forward.evidence-missing`), or another file under its name (a later
+    /// revision's copy: `forward.evidence-mismatch`); nothing is left in forwarded/.
+    @Test func evidenceChecked() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let pass = try Self.explainedRound(cli)
+        let evidence = cli.path("round/explanations/u1.r1.e1.ave")
+        try FileManager.default.moveItem(atPath: evidence, toPath: cli.path("kept.ave"))
+        let before = try ExplanationCLITests.journal(cli).count
+        let missing = try Self.forward(cli, pass: pass.demo)
+        #expect(missing.status != 0 && missing.stderr.contains("is not in explanations/"), "\(missing)")
+        #expect(try Self.forwarded(cli) == [])
+        // u1's revision 2 attaches another document under the same name; its file put in place of r1's.
+        _ = try cli.write("ke-hoach.pdf", Array("%PDF-1.4 một tài liệu khác".utf8))
+        let u1 = try Self.fill(
+            cli, "u1", ["1.1.1": "không đồng ý,Khác,ke-hoach.pdf", "1.1.2": "không đồng ý,Khác,"], name: "u1-r2.csv")
+        let e = try ExplanationCLITests.explain(
+            cli, u1, key: "keys/u1.key", pass: pass.unit, ["--attach", "ke-hoach.pdf", "--revision", "2"])
+        #expect(e.exited(0), "\(e)")
+        try FileManager.default.copyItem(atPath: cli.path("u1.r2.e1.ave"), toPath: evidence)
+        let mismatch = try Self.forward(cli, pass: pass.demo)
+        #expect(
+            mismatch.status != 0 && mismatch.stderr.contains("is not the file its explanation lists"), "\(mismatch)")
+        #expect(try Self.forwarded(cli) == [])
+        #expect(try ExplanationCLITests.journal(cli).count == before)
     }
 }
