@@ -1315,6 +1315,11 @@ def _total_problems(rnd, units, survey):
         uid = u["unit"]
         crit = {}
         for c, s in zip(u["cells"], rnd.unit_set[uid]["subs"]):
+            # §3.3, §6.4: an appraised sub-criterion within 0..max, on its step.
+            if s["method"] in ("self", "council") and c["appraised"] is not None:
+                a = Decimal(c["appraised"])
+                if not (0 <= a <= Decimal(s["max"]) and on_step(a, Decimal(s["step"]))):
+                    probs.append(("verify.cell-out-of-range", f"{uid} {c['code']}: outside 0..max or off step"))
             acc = crit.setdefault(s["_criterion"], [Decimal(0)] * 3)
             acc[0] += D(c["self"])
             acc[1] += D(c["appraised"])
@@ -1480,6 +1485,8 @@ def check_results_signed(rep: Report, f: Folder):
             failed = True
             continue
         rows[s["member"]] = {(x["unit"], x["code"]): x for x in c["rows"]}
+    f.signed_rows = rows
+    decided = _verified_second_rows(f, r) if f.rnd.unit_keys else {}
     cells = 0
     history = {}
     for h in r["history"]:
@@ -1499,11 +1506,15 @@ def check_results_signed(rep: Report, f: Folder):
             row = rows[c["appraiser"]].get((u["unit"], c["code"]))
             # §12.7: a cell the second appraisal changed carries the member's decision (check 26).
             h = history.get((u["unit"], c["code"]))
+            d = decided.get((u["unit"], c["code"]))
             changed = (row is not None and h is not None and h["member"] == c["appraiser"]
                        and h["final"] is not None and h["final"]["decision"] == "change"
                        and Decimal(h["preliminary"]["score"]) == Decimal(row["score"])
                        and h["preliminary"]["reason"] == row["reason"] and c["appraised"] is not None
-                       and Decimal(h["final"]["score"]) == Decimal(c["appraised"]) and h["final"]["reason"] == c["reason"])
+                       and Decimal(h["final"]["score"]) == Decimal(c["appraised"]) and h["final"]["reason"] == c["reason"]
+                       and d is not None and d[2] == c["appraiser"] and d[1] == h["final"]["file"]
+                       and d[0]["decision"] == "change" and Decimal(d[0]["score"]) == Decimal(c["appraised"])
+                       and d[0]["reason"] == c["reason"])
             if changed:
                 continue
             if (row is None or c["appraised"] is None or Decimal(row["score"]) != Decimal(c["appraised"])
@@ -1535,14 +1546,60 @@ def _signed_file(f: Folder, folder: str, name: str, kind: str, s: dict):
         return None
 
 
+def _second_contents(f: Folder, r: dict):
+    """The carried second-round files whose signatures verify and whose content parses strictly
+    (§12.6): [(carried entry, content)]."""
+    from avsecond import parse_second
+    out = []
+    for x in r["second"]:
+        name = f"{x['member']}.r{x['revision']}.av2"
+        got = _signed_file(f, "second", name, "second-appraisal", x)
+        try:
+            c = parse_second(canonical(x["content"])) if got else None
+        except CHECK_ERRORS:
+            c = None
+        # §12.7: the merge takes no row without a score (a keep states the score it keeps).
+        ok = (c is not None and c["member"] == x["member"] and c["revision"] == x["revision"]
+              and c["round"] == f.round_hash.hex() and got[0].header["sender"] == x["member"]
+              and all(row["score"] is not None for row in c["rows"]))
+        out.append((x, c if ok else None))
+    return out
+
+
+def _verified_second_rows(f: Folder, r: dict):
+    """cell -> (row, fileHash, member) for the verified second-round rows of cells the round assigns
+    their sender; a cell in two files counts for neither."""
+    out, twice = {}, set()
+    for x, c in _second_contents(f, r):
+        for row in (c or {}).get("rows", []):
+            cell = (row["unit"], row["code"])
+            if f.rnd.assign.get(cell) != x["member"]:
+                continue
+            if cell in out:
+                twice.add(cell)
+            out[cell] = (row, x["fileHash"], x["member"])
+    for cell in twice:
+        out.pop(cell, None)
+    return out
+
+
 def check_results_history(rep: Report, f: Folder):
+    try:
+        _check_results_history(rep, f)
+    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as e:
+        rep.add("results.history", "fail", "results.avl", "verify.history-entry", f"unreadable: {e!r}")
+
+
+def _check_results_history(rep: Report, f: Folder):
     """26 `results.history` (§12.8): the explanation round's chain, after release, in a round with
     unit keys: signed explanations covering contested cells of their own unit only, forwards to
     the assigned member, signed second-round decisions answering them, released cells traced."""
-    if not f.rnd.unit_keys:
-        return
     cid, subj = "results.history", "results.avl"
     r, man = f.results, f.man
+    if not f.rnd.unit_keys:
+        if r["history"] or r["explanations"] or r["second"] or man.exceptions:
+            rep.add(cid, "fail", subj, "verify.history-without-explanation-round", subj)
+        return
     failed = False
 
     def problem(subject, message, detail=""):
@@ -1558,9 +1615,8 @@ def check_results_history(rep: Report, f: Folder):
         problem(subj, "verify.history-files-differ", subj)
         return
     prelim = {}
-    for sub in r["submissions"]:
-        for row in sub["content"].get("rows", []):
-            prelim[(row["unit"], row["code"])] = row
+    for member_rows in getattr(f, "signed_rows", {}).values():
+        prelim.update(member_rows)
     from avexplanation import parse_explanation
     disputed = {}
     for x in r["explanations"]:
@@ -1575,7 +1631,7 @@ def check_results_history(rep: Report, f: Folder):
                 or env.header["sender"] != x["unit"] or c["notice"] != env.header["context"].get("notice")):
             problem(f"explanations/{name}", "verify.signed-content-bad", f"explanations/{name}")
             continue
-        node = f.rnd.unit_set[x["unit"]]["node"]
+        node = {s["code"]: s for s in f.rnd.unit_set[x["unit"]]["cells"]}
         for a in c["answers"]:
             sub = node.get(a["code"])
             row = prelim.get((x["unit"], a["code"]))
@@ -1588,20 +1644,28 @@ def check_results_history(rep: Report, f: Folder):
             if not a["agree"]:
                 disputed[(x["unit"], a["code"])] = (a, x["fileHash"])
     decided = {}
-    for x in r["second"]:
+    for x, c in _second_contents(f, r):
         name = f"{x['member']}.r{x['revision']}.av2"
-        got = _signed_file(f, "second", name, "second-appraisal", x)
-        c = x["content"]
-        if (got is None or not isinstance(c, dict) or c.get("member") != x["member"]
-                or c.get("revision") != x["revision"] or c.get("round") != f.round_hash.hex()
-                or got[0].header["sender"] != x["member"] or not isinstance(c.get("rows"), list)):
+        if c is None:
             problem(f"second/{name}", "verify.signed-content-bad", f"second/{name}")
             continue
         for row in c["rows"]:
-            decided[(row["unit"], row["code"])] = (row, x["fileHash"], x["member"])
+            cell = (row["unit"], row["code"])
+            if f.rnd.assign.get(cell) != x["member"] or cell in decided:
+                problem(f"second/{name}", "verify.history-entry", f"{cell[0]}/{cell[1]} (second/{name})")
+                continue
+            decided[cell] = (row, x["fileHash"], x["member"])
     forwards = [e.get("details", {}) for e in (f.entries or []) if e.get("event") == "forward"]
     exceptions = {(x["unit"], x["code"]) for x in man.exceptions}
     released = {(u["unit"], c["code"]): c for u in r["units"] for c in u["cells"]}
+    # §6.4: the history in unit order, then the framework's cell order.
+    order = {}
+    for i, u in enumerate(f.rnd.units):
+        for j, s_ in enumerate(f.rnd.unit_set[u["id"]]["cells"]):
+            order[(u["id"], s_["code"])] = (i, j)
+    pos = [order.get((h["unit"], h["code"]), (1 << 62, 1 << 62)) for h in r["history"]]
+    if any(not (a < b) for a, b in zip(pos, pos[1:])):
+        problem(subj, "verify.history-entry", "history (order)")
     seen = {}
     for h in r["history"]:
         cell = (h["unit"], h["code"])
@@ -1619,19 +1683,27 @@ def check_results_history(rep: Report, f: Folder):
             problem(subj, "verify.history-entry", f"{name} (preliminary)")
             continue
         e = h["explanation"]
+        if cell in disputed and e is None:
+            problem(subj, "verify.history-entry", f"{name} (exception)")
+            continue
         if e is not None:
             d = disputed.get(cell)
             if (d is None or d[1] != e["fileHash"] or d[0]["text"] != e["text"]
                     or d[0].get("attachments", []) != e["attachments"]):
                 problem(subj, "verify.history-entry", f"{name} (explanation)")
                 continue
-            fw = next((x for x in forwards if x.get("fileHash") == e["forwarded"] and x.get("unit") == h["unit"]
-                       and x.get("explanation") == e["fileHash"]), None)
-            if fw is None:
+            fw = next((x for x in forwards if x.get("fileHash") == e["forwarded"] and x.get("unit") == h["unit"]), None)
+            if fw is None or fw.get("explanation") != e["fileHash"]:
                 problem(subj, "verify.history-entry", f"{name} (forwarded)")
                 continue
             if fw.get("member") != h["member"]:
                 problem(subj, "verify.history-wrong-member", f"{name}: {fw.get('member')}")
+                continue
+            # the forward the merge uses: the last one of this explanation to this member
+            last = [x for x in forwards if x.get("unit") == h["unit"] and x.get("member") == h["member"]
+                    and x.get("explanation") == e["fileHash"]]
+            if last[-1].get("fileHash") != e["forwarded"]:
+                problem(subj, "verify.history-entry", f"{name} (forwarded)")
                 continue
         elif cell not in exceptions:
             problem(subj, "verify.history-entry", f"{name} (exception)")
@@ -1660,7 +1732,7 @@ def check_results_history(rep: Report, f: Folder):
         if cell not in seen:
             problem(subj, "verify.history-entry", f"{cell[0]}/{cell[1]} (missing)")
     for cell in sorted(exceptions):
-        if cell not in seen or seen[cell]["explanation"] is not None:
+        if cell not in seen or seen[cell]["explanation"] is not None or cell in disputed:
             problem(subj, "verify.history-entry", f"{cell[0]}/{cell[1]} (exception)")
     if failed:
         rep.more(cid, subj)

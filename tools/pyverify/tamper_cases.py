@@ -389,6 +389,33 @@ def _e_history_final(res):
     res["history"][0]["final"]["reason"] += " (sửa)"
 
 
+def _e_history_order(res):
+    # The history out of unit and framework order (§6.4).
+    res["history"].reverse()
+
+
+_EXCEPTION = {}
+
+
+def _e_history_exception(res):
+    # A unit's disputed cell recorded as an "allowed exception": its explanation disappears.
+    h = res["history"][0]
+    h["explanation"] = None
+    _EXCEPTION.update(unit=h["unit"], code=h["code"])
+
+
+def _m_exception(mh):
+    # ... and the manifest lists it as one (the journal's merge entry does not: check 14 fails too).
+    mh["exceptions"] = [{"code": _EXCEPTION["code"], "unit": _EXCEPTION["unit"]}]
+
+
+def _e_cell_over_max(res):
+    # A council cell above its maximum (only a forged file or a hand-made second round could).
+    from decimal import Decimal
+    _, c = _cell(res, "council")
+    c["appraised"] = str(Decimal(c["max"]) + 1)
+
+
 def _m_one_gap(mh):
     cov = mh["coverage"]
     cov["appraised"] -= 1
@@ -424,6 +451,9 @@ FORGED = {
     "forged-results-history-member": _forge_results(_e_history_member),
     "forged-results-history-dropped": _forge_results(_e_history_dropped),
     "forged-results-history-final": _forge_results(_e_history_final),
+    "forged-results-history-order": _forge_results(_e_history_order),
+    "forged-results-history-dispute-as-exception": _forge_results(_e_history_exception, _m_exception),
+    "forged-results-cell-over-max": _forge_results(_e_cell_over_max),
 }
 CASES.update(FORGED)
 VALID.add("forged-results-resealed-unchanged")

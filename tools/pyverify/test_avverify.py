@@ -37,7 +37,8 @@ CI_CASES = [
     "forged-results-cell-score", "forged-results-appraiser",
     "forged-results-bonus-over-cap", "forged-results-bonus-no-reason", "forged-results-signed-cell-dropped",
     "forged-results-history-text", "forged-results-history-member", "forged-results-history-dropped",
-    "forged-results-history-final",
+    "forged-results-history-final", "forged-results-history-order", "forged-results-history-dispute-as-exception",
+    "forged-results-cell-over-max",
 ]
 SELECTED = list(CASES) if os.environ.get("PYVERIFY_ALL_CASES") else CI_CASES
 VECTORS = sorted((REPO / "Tests" / "Vectors").rglob("*.vec"))

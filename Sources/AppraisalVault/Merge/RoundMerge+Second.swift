@@ -158,6 +158,12 @@ extension RoundMerge {
                 guard row.kept == (row.score == preliminary.score), row.forwarded != nil || !row.kept else {
                     throw MergeError(.secondMismatch, [.file(path), .text(name)])
                 }
+                // A change obeys the cell's rules as a round-1 row does (§3.3): 0 to max, on the step.
+                if !row.kept {
+                    guard let sub = round.plan.subCriterion(unit: row.cell.unit, code: row.cell.code),
+                        !row.score.isNegative, row.score <= sub.max, row.score.isMultiple(of: sub.step)
+                    else { throw MergeError(.secondMismatch, [.file(path), .text(name)]) }
+                }
                 decisions[row.cell] = (row, second.fileHash)
             }
         }

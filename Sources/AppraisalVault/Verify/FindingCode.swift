@@ -113,6 +113,8 @@ public enum FindingCode: String, MessageCode {
     case historyNotContested = "verify.history-not-contested"
     case historyEntryBad = "verify.history-entry"
     case historyWrongMember = "verify.history-wrong-member"
+    case historyWithoutExplanationRound = "verify.history-without-explanation-round"
+    case cellOutOfRange = "verify.cell-out-of-range"
     case mergedNotLiveExplanationRound = "verify.merged-not-live-explanation-round"
     case explanationsNotYet = "verify.explanations-not-yet"
     case explanationStrayFile = "verify.explanation-stray-file"

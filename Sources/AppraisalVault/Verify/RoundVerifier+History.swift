@@ -10,7 +10,14 @@ extension RoundVerification {
     mutating func checkHistory(_ r: Results, manifest: Manifest) {
         let id = "results.history"
         let subject = RoundLayout.resultsFileName
-        guard !round.unitKeys.isEmpty else { return }
+        guard !round.unitKeys.isEmpty else {
+            // No explanation round: nothing may claim one (a history would let check 24 accept
+            // a changed cell).
+            if !r.history.isEmpty || !r.explanations.isEmpty || !r.second.isEmpty || !manifest.exceptions.isEmpty {
+                fail(id, subject, .historyWithoutExplanationRound, [subject])
+            }
+            return
+        }
         var problems = Problems()
         func problem(_ finding: VerificationReport.Finding, _ args: [String], at where_: String = subject) {
             problems.append((where_, Notice(finding, args.map(ErrorContext.Value.text))))
@@ -23,13 +30,9 @@ extension RoundVerification {
         else {
             return fail(id, subject, .historyFilesDiffer, [subject])
         }
-        // The round-1 rows as signed (check 24 verified their signatures).
+        // The round-1 rows whose signatures check 24 verified.
         var preliminary = [Cell: Appraisal]()
-        for s in r.submissions {
-            guard let content = try? SubmissionContent(parsing: CanonicalJSON.serialize(s.content), file: subject)
-            else { continue }
-            for row in content.rows { preliminary[row.cell] = row }
-        }
+        for rows in signedRows.values { for (cell, row) in rows { preliminary[cell] = row } }
         let assignees = round.plan.assignees
         // The explanations, as signed: only contested cells of the unit's own notice.
         var disputed = [Cell: (answer: UnitExplanation.Answer, fileHash: [UInt8])]()
@@ -63,17 +66,35 @@ extension RoundVerification {
                 if !answer.agree { disputed[cell] = (answer, s.fileHash) }
             }
         }
-        // The second-round rows, as signed.
+        // The second-round rows, as signed, each for a cell the round assigns its member.
         var decided = [Cell: (row: RoundMerge.SecondRow, file: [UInt8], member: String)]()
         for s in r.second {
+            let name = RoundLayout.secondFileName(member: s.sender, revision: s.revision)
             guard let rows = secondRows(s) else {
-                let name = RoundLayout.secondFileName(member: s.sender, revision: s.revision)
                 problem(.signedContentBad, [name], at: "second/" + name)
                 continue
             }
-            for row in rows { decided[row.cell] = (row, s.fileHash, s.sender) }
+            for row in rows {
+                guard assignees[row.cell] == s.sender, decided[row.cell] == nil else {
+                    problem(.historyEntryBad, ["\(row.cell.unit)/\(row.cell.code)", "second/" + name], at: "second/" + name)
+                    continue
+                }
+                decided[row.cell] = (row, s.fileHash, s.sender)
+            }
         }
         let forwards = (journal ?? []).compactMap(RoundMerge.ForwardEntry.init)
+        // The history in unit order, then the framework's cell order (§6.4).
+        let order = Dictionary(
+            uniqueKeysWithValues: round.units.enumerated().flatMap { i, unit in
+                ((round.plan.framework(unit: unit.id)?.subCriteria ?? [])
+                    + (round.plan.framework(unit: unit.id)?.bonusAndPenalty ?? [])).enumerated().map { j, sub in
+                        (Cell(unit: unit.id, code: sub.code), (i, j))
+                    }
+            })
+        let positions = r.history.map { order[$0.cell] ?? (Int.max, Int.max) }
+        if zip(positions, positions.dropFirst()).contains(where: { !($0 < $1) }) {
+            problem(.historyEntryBad, ["history", "order"])
+        }
         let exceptions = Set(manifest.exceptions)
         var cells = [Cell: Results.CellResult]()
         for u in r.units { for c in u.cells { cells[Cell(unit: u.unit, code: c.code)] = c } }
@@ -95,6 +116,11 @@ extension RoundVerification {
                 problem(.historyEntryBad, [name, "preliminary"])
                 continue
             }
+            // A disputed cell keeps its explanation: it can never be recorded as an exception.
+            if disputed[cell] != nil, h.explanation == nil {
+                problem(.historyEntryBad, [name, "exception"])
+                continue
+            }
             if let e = h.explanation {
                 guard let d = disputed[cell], d.fileHash == e.fileHash, d.answer.text == e.text,
                     d.answer.attachments == e.attachments
@@ -102,16 +128,23 @@ extension RoundVerification {
                     problem(.historyEntryBad, [name, "explanation"])
                     continue
                 }
-                guard
-                    let forward = forwards.first(where: {
-                        $0.fileHash == e.forwarded && $0.unit == h.unit && $0.explanation == e.fileHash
-                    })
+                // The forward the merge uses: the last one of this explanation to this member.
+                guard let forward = forwards.first(where: { $0.fileHash == e.forwarded && $0.unit == h.unit }),
+                    forward.explanation == e.fileHash
                 else {
                     problem(.historyEntryBad, [name, "forwarded"])
                     continue
                 }
                 guard forward.member == h.member else {
                     problem(.historyWrongMember, [name, forward.member])
+                    continue
+                }
+                guard
+                    forwards.last(where: {
+                        $0.unit == h.unit && $0.member == h.member && $0.explanation == e.fileHash
+                    })?.fileHash == e.forwarded
+                else {
+                    problem(.historyEntryBad, [name, "forwarded"])
                     continue
                 }
             } else if !exceptions.contains(cell) {
@@ -152,7 +185,7 @@ extension RoundVerification {
         for cell in recorded where byCell[cell] == nil {
             problem(.historyEntryBad, ["\(cell.unit)/\(cell.code)", "missing"])
         }
-        for cell in exceptions where byCell[cell]?.explanation != nil || byCell[cell] == nil {
+        for cell in exceptions where byCell[cell]?.explanation != nil || byCell[cell] == nil || disputed[cell] != nil {
             problem(.historyEntryBad, ["\(cell.unit)/\(cell.code)", "exception"])
         }
         problems.sort { $0.subject < $1.subject }
@@ -162,6 +195,22 @@ extension RoundVerification {
             ok: Notice(
                 VerificationReport.Finding.historyOK,
                 [.text(String(r.history.count)), .text(String(changed)), .text(String(manifest.exceptions.count))]))
+    }
+
+    /// The second-round rows carried in the results whose signatures verify, each for a cell the
+    /// round assigns its sender, by cell (a cell in two files counts for neither).
+    func verifiedSecondRows(_ r: Results) -> [Cell: (member: String, row: RoundMerge.SecondRow, file: [UInt8])] {
+        let assignees = round.plan.assignees
+        var out = [Cell: (member: String, row: RoundMerge.SecondRow, file: [UInt8])]()
+        var twice = Set<Cell>()
+        for s in r.second {
+            for row in secondRows(s) ?? [] where assignees[row.cell] == s.sender {
+                if out[row.cell] != nil { twice.insert(row.cell) }
+                out[row.cell] = (s.sender, row, s.fileHash)
+            }
+        }
+        for cell in twice { out[cell] = nil }
+        return out
     }
 
     /// The rows of a second-round file carried in the results, when it is the file in `second/`

@@ -111,6 +111,19 @@ extension RoundVerification {
                 problems.append(
                     (subject, Notice(VerificationReport.Finding.totalWrong, [.text(u.unit), .text("total")])))
             }
+            // Spec §3.3, §6.4: every appraised sub-criterion within 0 up to its maximum, on its step.
+            for c in u.cells where c.method == .selfAssessed || c.method == .council {
+                guard let a = c.appraised, let sub = framework.subCriterion(c.code),
+                    a.isNegative || a > c.max || !a.isMultiple(of: sub.step)
+                else { continue }
+                problems.append(
+                    (
+                        subject,
+                        Notice(
+                            VerificationReport.Finding.cellOutOfRange,
+                            [.text(u.unit), .text(c.code), .text(a.description), .text(c.max.description)])
+                    ))
+            }
             // Spec §6.4: bonus and penalty sums, each item within 0 up to its cap, the final total.
             for c in u.cells where c.method.isBonusOrPenalty {
                 guard let a = c.appraised,

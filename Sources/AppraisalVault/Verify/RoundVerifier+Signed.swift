@@ -37,8 +37,10 @@ extension RoundVerification {
             for row in content.rows { byCell[Cell(unit: row.unit, code: row.code)] = row }
             rows[s.member] = byCell
         }
+        signedRows = rows
         var cells = 0
         let history = Dictionary(r.history.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
+        let decided = round.unitKeys.isEmpty ? [:] : verifiedSecondRows(r)
         var appraiserOf = [Cell: String]()
         for u in r.units {
             for c in u.cells where !c.appraiser.isEmpty { appraiserOf[Cell(unit: u.unit, code: c.code)] = c.appraiser }
@@ -62,11 +64,13 @@ extension RoundVerification {
                 guard let member = rows[c.appraiser] else { continue }  // its content failed above
                 cells += 1
                 if let row = member[cell], row.score == c.appraised, row.reason == c.reason { continue }
-                // A cell the second appraisal changed (§12.7): check 26 ties the change to the
-                // member's signed second-round row and to the unit's explanation.
+                // A cell the second appraisal changed (§12.7, only in a round with unit keys): the
+                // released value is the member's own signed second-round row; check 26 ties that
+                // row to the unit's explanation and its forward.
                 if let row = member[cell], let h = history[cell], h.member == c.appraiser,
                     h.preliminaryScore == row.score, h.preliminaryReason == row.reason, let f = h.final, !f.kept,
-                    f.score == c.appraised, f.reason == c.reason
+                    f.score == c.appraised, f.reason == c.reason, let d = decided[cell], d.member == c.appraiser,
+                    d.file == f.file, !d.row.kept, d.row.score == f.score, d.row.reason == f.reason
                 {
                     continue
                 }

@@ -108,6 +108,8 @@ struct RoundVerification {
     var results: (bytes: [UInt8], fileHash: [UInt8], envelope: SealedEnvelope?)?
     /// The token's partial decryptions, once it has verified.
     var releasePartials: [(index: UInt64, partial: Ristretto255.Point)]?
+    /// The round-1 rows whose signed content check 24 verified, by member, for check 26.
+    var signedRows = [String: [Cell: Appraisal]]()
 
     init(directory: String, round: RoundDefinition) {
         self.directory = directory

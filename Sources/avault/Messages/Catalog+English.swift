@@ -945,6 +945,9 @@ extension Catalog {
             "Unit {1} explained {2}, which is not a contested cell of its own notice.",
         "verify.history-entry":
             "The history of {1} does not check out ({2}): it does not match the signed files, the journal or the released cell.",
+        "verify.history-without-explanation-round":
+            "{1}: the results carry an explanation-round history, explanations, second-round files or exceptions, but the round has no unit keys (no explanation round).",
+        "verify.cell-out-of-range": "{1} / {2}: the score {3} is outside 0 to {4} or not on the sub-criterion's step.",
         "verify.history-wrong-member":
             "{1}: the history names {2}, who is not the member the round assigns this cell (or the explanation went to another member).",
         "verify.merged-not-preliminary":

@@ -955,6 +955,9 @@ extension Catalog {
             "Đơn vị {1} giải trình ô {2}, không phải ô có chênh lệch trong thông báo của chính đơn vị.",
         "verify.history-entry":
             "Lịch sử của ô {1} không khớp ({2}): không khớp với tệp đã ký, nhật ký hoặc ô trong kết quả công bố.",
+        "verify.history-without-explanation-round":
+            "{1}: kết quả có lịch sử vòng giải trình, giải trình, bản thẩm định lại hoặc ngoại lệ, nhưng vòng không có khoá của đơn vị (không có vòng giải trình).",
+        "verify.cell-out-of-range": "{1} / {2}: điểm {3} nằm ngoài khoảng 0 đến {4} hoặc không theo bước của tiêu chí thành phần.",
         "verify.history-wrong-member":
             "{1}: lịch sử ghi {2}, không phải thành viên mà vòng phân công ô này (hoặc giải trình đã chuyển cho thành viên khác).",
         "verify.merged-not-preliminary":
