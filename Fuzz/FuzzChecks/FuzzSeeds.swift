@@ -308,10 +308,14 @@ public enum FuzzSeeds {
             "surveyAvailable": .bool(false),
             // The explanation round's inputs (spec §12.7).
             "explanations": .array([
-                .object(["fileHash": .hex([UInt8](repeating: 6, count: 32)), "revision": .int(1), "unit": .string("u-1")])
+                .object([
+                    "fileHash": .hex([UInt8](repeating: 6, count: 32)), "revision": .int(1), "unit": .string("u-1"),
+                ])
             ]),
             "second": .array([
-                .object(["fileHash": .hex([UInt8](repeating: 7, count: 32)), "member": .string("tv-01"), "revision": .int(1)])
+                .object([
+                    "fileHash": .hex([UInt8](repeating: 7, count: 32)), "member": .string("tv-01"), "revision": .int(1),
+                ])
             ]),
             "exceptions": .array([.object(["code": .string("1.1.2"), "unit": .string("u-2")])]),
         ])

@@ -60,6 +60,12 @@ struct FinalMergeHistoryCLITests {
         #expect(manifest.explanations.map(\.unit) == ["u1"])
         #expect(manifest.second.map(\.member) == ["tv-01"])
         #expect(manifest.exceptions.isEmpty)
+        // After the final merge nothing is forwarded any more.
+        let late = try cli.run([
+            "explanations", "forward", "--round", "round", "--key", "keys/thu-ky.key",
+            "--passphrase-file", pass.demo,
+        ])
+        #expect(late.status != 0 && late.stderr.contains("the round is merged"), "\(late)")
 
         let results = try Self.release(cli, pass: pass.demo)
         let cell = try #require(results.units.first { $0.unit == "u1" }?.cells.first { $0.code == "1.1.1" })
@@ -102,8 +108,9 @@ struct FinalMergeHistoryCLITests {
         #expect(verified.exited(0), "\(verified)")
     }
 
-    /// Before the member's decision the merge is refused (`merge.second-missing`), unless
-    /// `--allow-incomplete`; without a forward it is `merge.not-forwarded`.
+    /// Before the member's decision the merge is refused (`merge.second-missing`); without a
+    /// forward it is `merge.not-forwarded`; `--allow-incomplete` merges both, the dispute recorded
+    /// without a decision (and, unforwarded, without a forward), and verify passes.
     @Test func undecidedAndUnforwardedRefused() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -120,6 +127,14 @@ struct FinalMergeHistoryCLITests {
         #expect(!unforwarded.exited(0))
         #expect(unforwarded.stderr.contains("never forwarded"), "\(unforwarded.stderr)")
         #expect(unforwarded.stderr.contains("explanations forward"), "\(unforwarded.stderr)")
+        #expect(try Self.merge(other, pass: pass2.demo, ["--allow-incomplete"]).exited(0))
+        let results = try Self.release(other, pass: pass2.demo)
+        let h = try #require(results.history.first)
+        #expect(h.explanation?.forwarded == nil && h.final == nil && h.explanation?.text != nil)
+        let cell = try #require(results.units.first { $0.unit == "u1" }?.cells.first { $0.code == "1.1.1" })
+        #expect(cell.appraised == h.preliminaryScore)
+        let verified = try other.run(["verify", "round"])
+        #expect(verified.exited(0), "\(verified)")
     }
 
     /// A round with unit keys and no preliminary merge: refused, unless `--skip-explanation`

@@ -28,7 +28,9 @@ struct ReportXLSXCLITests {
         let groups = try #require(report["groups"] as? [[String: Any]])
         let adjustments = try #require(report["adjustments"] as? [[String: Any]])
         let extras = try #require(report["bonusAndPenalty"] as? [[String: Any]])
-        #expect(sheets.map(\.name) == groups.map { $0["name"] as! String } + ["Điều chỉnh", "Thưởng, trừ"])
+        // The demo has an explanation round: its history sheet comes last.
+        #expect(
+            sheets.map(\.name) == groups.map { $0["name"] as! String } + ["Điều chỉnh", "Thưởng, trừ", "Giải trình"])
         for name in sheets.map(\.name) {
             #expect(name.utf16.count <= 31 && !name.contains { "[]:*?/\\".contains($0) }, "\(name)")
         }
@@ -58,7 +60,7 @@ struct ReportXLSXCLITests {
                 }
             }
         }
-        let adjusted = try #require(sheets.dropLast().last?.cells)
+        let adjusted = try #require(sheets.dropLast(2).last?.cells)
         #expect(adjusted.keys.max() == adjustments.count + 2)
         #expect(adjustments.count > 0)
         let methods = Set((3...(adjustments.count + 2)).compactMap { adjusted[$0]?[6]?.fieldText })
@@ -70,7 +72,13 @@ struct ReportXLSXCLITests {
             #expect(row[9] == .number(a["difference"] as! String))
             #expect(row[10] == .text(a["reason"] as! String) && row[11] == .text(a["appraiserName"] as! String))
         }
-        let annex = try #require(sheets.last?.cells)
+        // The explanation round's history (the demo: three explained cells): title, column titles,
+        // one row per cell with the unit's text.
+        let history = try #require(sheets.last?.cells)
+        #expect(history.keys.max() == 3 + 2)
+        #expect(history[2]?[7] == .text("Giải trình của đơn vị") && history[2]?[9] == .text("Quyết định"))
+        #expect((3...5).allSatisfy { history[$0]?[7]?.fieldText.contains("(minh hoạ)") == true })
+        let annex = try #require(sheets.dropLast().last?.cells)
         #expect(annex.keys.max() == extras.count + 2)
         let kinds = Set(extras.compactMap { $0["kind"] as? String })
         #expect(kinds == ["bonus", "penalty"], "\(kinds)")

@@ -53,17 +53,20 @@ extension NoticeCLITests {
         #expect(vi.stdout.contains("hạn giải trình: 2026-02-01T16:59:59Z"), "\(vi.stdout)")
     }
 
-    /// The demo round (no unit keys): released with its token, merged without it; no notices.
+    /// The demo round (three units with keys, its explanation round done): released with its
+    /// token, merged without it; the notices part names who was notified and who answered.
     @Test func statusShowsMergedAndReleased() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
         let round = try DemoAndReleaseCLITests.demo(cli, "d")
         let released = try cli.run(["status", "--round", round])
         #expect(released.stdout.contains("Phase: released (a release token is in the round folder)."), "\(released)")
-        #expect(!released.stdout.contains("notice"), "\(released.stdout)")
         let json = try Self.statusJSON(cli, round)
         #expect(json["phase"] as? String == "released")
-        #expect(json["notices"] is NSNull)
+        let notices = try #require(json["notices"] as? [String: Any])
+        #expect(notices["notified"] as? [String] == ["so-noi-vu", "so-tu-phap", "h-dien-bien"])
+        #expect(notices["answered"] as? [String] == ["so-noi-vu", "so-tu-phap", "h-dien-bien"])
+        #expect(notices["late"] as? [String] == [])
         try FileManager.default.removeItem(atPath: round + "/" + RoundLayout.tokenFileName)
         let merged = try cli.run(["status", "--round", round])
         #expect(merged.stdout.contains("Phase: merged (final results locked until the release)."), "\(merged)")

@@ -1209,7 +1209,8 @@ def parse_results(pt: bytes):
         if e is not None:
             fields(e, hp + ".explanation", ("attachments", "fileHash", "forwarded", "text"))
             f_hex(e["fileHash"], hp + ".explanation.fileHash", 32)
-            f_hex(e["forwarded"], hp + ".explanation.forwarded", 32)
+            if e["forwarded"] is not None:
+                f_hex(e["forwarded"], hp + ".explanation.forwarded", 32)
             f_str(e["text"], hp + ".explanation.text", 8000, 0, one_line=False)
             hdr(isinstance(e["attachments"], list) and len(e["attachments"]) <= 999, hp + ".explanation.attachments",
                 "not an array of at most 999 names")
@@ -1692,7 +1693,16 @@ def _check_results_history(rep: Report, f: Folder):
                     or d[0].get("attachments", []) != e["attachments"]):
                 problem(subj, "verify.history-entry", f"{name} (explanation)")
                 continue
-            fw = next((x for x in forwards if x.get("fileHash") == e["forwarded"] and x.get("unit") == h["unit"]), None)
+            if e["forwarded"] is None:
+                # never forwarded (merged with --allow-incomplete): no decision may answer it
+                if h["final"] is not None:
+                    problem(subj, "verify.history-entry", f"{name} (forwarded)")
+                    continue
+                fw = None
+            else:
+                fw = next((x for x in forwards if x.get("fileHash") == e["forwarded"] and x.get("unit") == h["unit"]),
+                          None)
+        if e is not None and e["forwarded"] is not None:
             if fw is None or fw.get("explanation") != e["fileHash"]:
                 problem(subj, "verify.history-entry", f"{name} (forwarded)")
                 continue
@@ -1705,7 +1715,7 @@ def _check_results_history(rep: Report, f: Folder):
             if last[-1].get("fileHash") != e["forwarded"]:
                 problem(subj, "verify.history-entry", f"{name} (forwarded)")
                 continue
-        elif cell not in exceptions:
+        elif e is None and cell not in exceptions:
             problem(subj, "verify.history-entry", f"{name} (exception)")
             continue
         fin = h["final"]

@@ -88,7 +88,11 @@ extension DemoRound {
             let names = plan.names.sorted()
             let member = { (code: String) in assignees[Cell(unit: unit, code: code)] ?? "" }
             let disputed = opened.contested.map(\.code).enumerated()
-                .sorted { (asked.contains(member($0.element)) ? 1 : 0, $0.offset) < (asked.contains(member($1.element)) ? 1 : 0, $1.offset) }
+                .sorted {
+                    (asked.contains(member($0.element)) ? 1 : 0, $0.offset) < (
+                        asked.contains(member($1.element)) ? 1 : 0, $1.offset
+                    )
+                }
                 .prefix(disputes).map(\.element)
             for code in disputed { asked.insert(member(code)) }
             let answers = opened.contested.map { cell in
@@ -96,7 +100,8 @@ extension DemoRound {
                     return UnitExplanation.Answer(code: cell.code, agree: true, text: "")
                 }
                 return UnitExplanation.Answer(
-                    code: cell.code, agree: false, text: unitTexts[i % unitTexts.count], attachments: i == 0 ? names : [])
+                    code: cell.code, agree: false, text: unitTexts[i % unitTexts.count],
+                    attachments: i == 0 ? names : [])
             }
             _ = try ExplanationSeal.seal(
                 answers, notice: notice, opened: opened, unit: key, revision: 1, plan: plan, output: output)
@@ -104,7 +109,10 @@ extension DemoRound {
             log(
                 Notice(
                     Notice.Code.demoExplained,
-                    [.text(unit), .text(String(opened.contested.count)), .text(String(disputes)), .text(String(names.count))]
+                    [
+                        .text(unit), .text(String(opened.contested.count)), .text(String(disputes)),
+                        .text(String(names.count)),
+                    ]
                 ))
         }
 
@@ -115,7 +123,10 @@ extension DemoRound {
         log(
             Notice(
                 Notice.Code.demoForwarded,
-                [.text(String(forwarded.files.count)), .text(String(forwarded.members)), .text(String(forwarded.cells))]
+                [
+                    .text(String(forwarded.files.count)), .text(String(forwarded.members)),
+                    .text(String(forwarded.cells)),
+                ]
             ))
 
         step(7, "worksheet --second + seal --second (thành viên / members)")

@@ -85,7 +85,8 @@ extension DemoRound {
 
         // 4–7. The explanation round (spec §12): notices, explanations, forward, second appraisal.
         try runExplanationRound(
-            directory: directory, roundDir: roundDir, round: round, secretary: secretary, unlock: { try unlock(key($0)) },
+            directory: directory, roundDir: roundDir, round: round, secretary: secretary,
+            unlock: { try unlock(key($0)) },
             step: step, log: log)
 
         // 8. The survey scores into the round (spec §6.6), then merge.
@@ -156,7 +157,10 @@ extension DemoRound {
         log(
             Notice(
                 Notice.Code.demoHistory,
-                [.text(String(results.history.count)), .text(String(results.history.filter { $0.final?.kept == false }.count))]))
+                [
+                    .text(String(results.history.count)),
+                    .text(String(results.history.filter { $0.final?.kept == false }.count)),
+                ]))
 
         // 12. The auditor's verification of the whole folder, with the fingerprint read by phone.
         step(12, "verify (kiểm tra viên / auditor)")

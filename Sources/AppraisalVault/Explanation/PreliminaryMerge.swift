@@ -91,7 +91,8 @@ public enum PreliminaryMerge {
         .array(
             inputs.map {
                 .object([
-                    "fileHash": .hex($0.fileHash), "member": .string($0.member), "revision": .integer(Int64($0.revision)),
+                    "fileHash": .hex($0.fileHash), "member": .string($0.member),
+                    "revision": .integer(Int64($0.revision)),
                 ])
             })
     }

@@ -29,6 +29,12 @@ public enum DemoKeys {
         "cf8e75a141ab3ee8521e7c6e5ad13232da977bba87b4759236a309a9b8cf0b56",  // tv-07
         "7a03ec599772f6b182781b1e8c1b27a35333d77faaca9cd39984f31189d020d1",
         "043e35a838fca6abc0fa730c3361d5fa461a6a399f917bf9d687edc9d65df118",  // tv-08
+        "f50fc047d0482b3116008d69a0c76a7b6f2576f544465b7541ad6b4aa822cd2f",
+        "6d1ab4d028f0003d60529ccaa60aade09e468be9c1f5ae4242b5fe9416205c0b",  // h-dien-bien (unit)
+        "00b846903d3e576dad92b0c7f2f18431f3bf0562a511aaca073fac48011daa5b",
+        "c99502e92b72880b14f167507407f9b7f38e91cbeb62744e6a735fa4dba8a27c",  // so-noi-vu (unit)
+        "f5d3817fc906ac6159704d51be16c48d44bf7d79a1cebe6b9888107407087a6f",
+        "75820a832a7693f478d950b2b2aa269efb41216ddf3b2b0d40e5179701cb1e0e",  // so-tu-phap (unit)
     ]
 
     /// True when `identity` uses a published demo key (either of its two keys).

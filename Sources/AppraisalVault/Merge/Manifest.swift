@@ -171,12 +171,15 @@ public struct Manifest: Sendable, Hashable {
                 })
         }
         if !exceptions.isEmpty {
-            fields["exceptions"] = .array(exceptions.map { .object(["code": .string($0.code), "unit": .string($0.unit)]) })
+            fields["exceptions"] = .array(
+                exceptions.map { .object(["code": .string($0.code), "unit": .string($0.unit)]) })
         }
         if !second.isEmpty {
             fields["second"] = .array(
                 second.map {
-                    .object(["fileHash": .hex($0.fileHash), "member": .string($0.member), "revision": .int($0.revision)])
+                    .object([
+                        "fileHash": .hex($0.fileHash), "member": .string($0.member), "revision": .int($0.revision),
+                    ])
                 })
         }
         return .object(fields)
@@ -252,7 +255,9 @@ public struct Manifest: Sendable, Hashable {
         submissions = try Self.inputs(try r.array("submissions"), "submissions")
         if r.has("second") {
             let items = try r.array("second", maxCount: 100_000)
-            guard !items.isEmpty else { throw FieldReader.Failure(path: "second", reason: "empty (omit the field instead)") }
+            guard !items.isEmpty else {
+                throw FieldReader.Failure(path: "second", reason: "empty (omit the field instead)")
+            }
             second = try Self.inputs(items, "second")
         }
         if r.has("exceptions") {
@@ -265,7 +270,8 @@ public struct Manifest: Sendable, Hashable {
                 let cell = Cell(unit: try e.string("unit", maxBytes: 64), code: try e.string("code", maxBytes: 32))
                 try e.finish()
                 if let last = exceptions.last, (last.unit, last.code) >= (cell.unit, cell.code) {
-                    throw FieldReader.Failure(path: "exceptions", reason: "not sorted by unit and code, or a cell twice")
+                    throw FieldReader.Failure(
+                        path: "exceptions", reason: "not sorted by unit and code, or a cell twice")
                 }
                 exceptions.append(cell)
             }
@@ -278,11 +284,13 @@ public struct Manifest: Sendable, Hashable {
             for (i, item) in items.enumerated() {
                 var e = try FieldReader(item, path: "explanations[\(i)]")
                 let entry = ExplanationInput(
-                    unit: try e.string("unit", maxBytes: 64), revision: Int(try e.integer("revision", in: 1...1_000_000)),
+                    unit: try e.string("unit", maxBytes: 64),
+                    revision: Int(try e.integer("revision", in: 1...1_000_000)),
                     fileHash: try e.hex("fileHash", length: 32))
                 try e.finish()
                 guard Identifier.isValid(entry.unit), entry.unit > (explanations.last?.unit ?? "") else {
-                    throw FieldReader.Failure(path: "explanations[\(i)].unit", reason: "not an identifier in increasing order")
+                    throw FieldReader.Failure(
+                        path: "explanations[\(i)].unit", reason: "not an identifier in increasing order")
                 }
                 explanations.append(entry)
             }

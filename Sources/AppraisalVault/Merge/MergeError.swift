@@ -22,4 +22,5 @@ public enum MergeErrorCode: String, MessageCode {
     case secondMismatch = "merge.second-mismatch"
     case unexplainedChange = "merge.unexplained-change"
     case secondMissing = "merge.second-missing"
+    case explanationMismatch = "merge.explanation-mismatch"
 }

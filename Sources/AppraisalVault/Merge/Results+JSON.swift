@@ -185,7 +185,8 @@ extension Results {
                 throw FieldReader.Failure(path: "\(path)[\(i)].content", reason: "expected an object")
             }
             let entry = SignedFile(
-                sender: try s.string(senderKey, maxBytes: 64), revision: Int(try s.integer("revision", in: 1...1_000_000)),
+                sender: try s.string(senderKey, maxBytes: 64),
+                revision: Int(try s.integer("revision", in: 1...1_000_000)),
                 fileHash: try s.hex("fileHash", length: 32), content: content,
                 innerSignature: try s.hex("innerSignature", length: 64))
             try s.finish()
@@ -207,7 +208,7 @@ extension Results.History {
             "explanation": explanation.map { e in
                 .object([
                     "attachments": .array(e.attachments.map { .string($0) }), "fileHash": .hex(e.fileHash),
-                    "forwarded": .hex(e.forwarded), "text": .string(e.text),
+                    "forwarded": e.forwarded.map { .hex($0) } ?? .null, "text": .string(e.text),
                 ])
             } ?? .null,
             "final": final.map { f in
@@ -217,7 +218,9 @@ extension Results.History {
                 ])
             } ?? .null,
             "member": .string(member),
-            "preliminary": .object(["reason": .string(preliminaryReason), "score": .string(preliminaryScore.description)]),
+            "preliminary": .object([
+                "reason": .string(preliminaryReason), "score": .string(preliminaryScore.description),
+            ]),
             "unit": .string(unit),
         ])
     }
@@ -245,7 +248,8 @@ extension Results.History {
                 names.append(text)
             }
             explanation = Explained(
-                fileHash: try e.hex("fileHash", length: 32), forwarded: try e.hex("forwarded", length: 32),
+                fileHash: try e.hex("fileHash", length: 32),
+                forwarded: try e.value("forwarded") == .null ? nil : try e.hex("forwarded", length: 32),
                 text: try e.string("text", maxBytes: UnitExplanation.maxTextBytes, singleLine: false),
                 attachments: names)
             try e.finish()
@@ -260,7 +264,8 @@ extension Results.History {
             }
             final = Final(
                 kept: decision == "keep", score: try points(&f, "score"),
-                reason: try f.string("reason", maxBytes: reasonBytes, singleLine: false), file: try f.hex("file", length: 32))
+                reason: try f.string("reason", maxBytes: reasonBytes, singleLine: false),
+                file: try f.hex("file", length: 32))
             try f.finish()
         }
         member = try r.string("member", maxBytes: 64)

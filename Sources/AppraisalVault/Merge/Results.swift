@@ -151,8 +151,9 @@ public struct Results: Sendable, Hashable {
         public struct Explained: Sendable, Hashable {
             /// The unit's explanation file (`explanations/UNIT.rN.avx`), by file hash.
             public let fileHash: [UInt8]
-            /// The forwarded file that carried it to the member (`forwarded/M.UNIT.rN.avf`).
-            public let forwarded: [UInt8]
+            /// The forwarded file that carried it to the member (`forwarded/M.UNIT.rN.avf`); nil
+            /// when it was never forwarded (merged with `--allow-incomplete`; then no decision).
+            public let forwarded: [UInt8]?
             /// The unit's text.
             public let text: String
             /// The names of the evidence the unit cited for this cell.

@@ -98,6 +98,11 @@ extension RoundMerge {
 
         var out = SecondRound(submissions: opened.submissions)
         let layout = RoundLayout(roundDirectory)
+        // The round-1 results the notices describe: each explanation answers exactly the
+        // contested cells of its unit's notice (§12.4; `explanations forward` checked it too).
+        let preliminaryResults = Merge.run(
+            round.plan, roundHash: round.fileHash, submissions: opened.submissions, survey: nil
+        ).results
         // The live explanations, opened, with the disagreed cells of each.
         var disputed = [Cell: (answer: UnitExplanation.Answer, explanation: [UInt8])]()
         let live = liveEntries(journal, event: .receiveExplanation, sender: "unit")
@@ -107,10 +112,18 @@ extension RoundMerge {
                 layout.explanations, RoundLayout.explanationFileName(unit: unit, revision: entry.revision))
             let file = try ExplanationFile.load(path)
             guard file.fileHash == entry.fileHash else { throw MergeError(.contentMismatch, [.file(path)]) }
-            try file.checkBinding(to: round, notices: Dictionary(uniqueKeysWithValues: listed.notices.map {
-                ($0.unit, $0.fileHash)
-            }))
+            try file.checkBinding(
+                to: round,
+                notices: Dictionary(
+                    uniqueKeysWithValues: listed.notices.map {
+                        ($0.unit, $0.fileHash)
+                    }))
             let (explanation, signed) = try file.openSigned(with: secretary)
+            let notice = PreliminaryMerge.notice(
+                for: unit, in: round, results: preliminaryResults, answerBy: listed.answerBy)
+            guard explanation.answersExactly(notice) else {
+                throw MergeError(.explanationMismatch, [.file(path), .text(unit)])
+            }
             out.explanations.append(signed)
             out.explanationInputs.append(
                 Manifest.ExplanationInput(unit: unit, revision: entry.revision, fileHash: entry.fileHash))
@@ -127,7 +140,12 @@ extension RoundMerge {
                 let forward = forwards.last(where: {
                     $0.unit == cell.unit && $0.member == member && $0.explanation == d.explanation
                 })
-            else { throw MergeError(.notForwarded, [.file(journalPath), .text(cell.unit)], hint: ErrorHint(.forward)) }
+            else {
+                // Never forwarded (e.g. a late explanation the council set aside): only on purpose,
+                // and the history records the dispute without a forward or a decision.
+                if allowIncomplete { continue }
+                throw MergeError(.notForwarded, [.file(journalPath), .text(cell.unit)], hint: ErrorHint(.forward))
+            }
             forwardedFile[cell] = forward.fileHash
         }
         // The members' decisions.
@@ -149,10 +167,11 @@ extension RoundMerge {
                 let name = "\(row.cell.unit)/\(row.cell.code)"
                 switch (row.forwarded, forwardedFile[row.cell]) {
                 case (let answered?, let expected?) where answered == expected: break
-                case (nil, nil) where allowUnexplained.contains(row.cell): break
-                case (nil, nil):
+                case (nil, nil) where allowUnexplained.contains(row.cell) && disputed[row.cell] == nil: break
+                case (nil, nil) where disputed[row.cell] == nil:
                     throw MergeError(
-                        .unexplainedChange, [.file(path), .text(name)], hint: ErrorHint(.allowUnexplained, [.text(name)]))
+                        .unexplainedChange, [.file(path), .text(name)],
+                        hint: ErrorHint(.allowUnexplained, [.text(name)]))
                 default: throw MergeError(.secondMismatch, [.file(path), .text(name)])
                 }
                 guard row.kept == (row.score == preliminary.score), row.forwarded != nil || !row.kept else {
@@ -181,7 +200,7 @@ extension RoundMerge {
             for code in (framework.subCriteria + framework.bonusAndPenalty).map(\.code) {
                 let cell = Cell(unit: unit.id, code: code)
                 let decision = decisions[cell]
-                guard forwardedFile[cell] != nil || decision != nil, let member = assignees[cell],
+                guard disputed[cell] != nil || decision != nil, let member = assignees[cell],
                     let rows = out.submissions[member], let index = rows.firstIndex(where: { $0.cell == cell })
                 else { continue }
                 let preliminary = rows[index]
@@ -190,12 +209,10 @@ extension RoundMerge {
                         unit: cell.unit, code: cell.code, score: row.score, reason: row.reason)
                 }
                 if decision?.row.forwarded == nil, decision != nil { out.exceptions.append(cell) }
-                let explained = disputed[cell].flatMap { d in
-                    forwardedFile[cell].map { forwarded in
-                        Results.History.Explained(
-                            fileHash: d.explanation, forwarded: forwarded, text: d.answer.text,
-                            attachments: d.answer.attachments)
-                    }
+                let explained = disputed[cell].map { d in
+                    Results.History.Explained(
+                        fileHash: d.explanation, forwarded: forwardedFile[cell], text: d.answer.text,
+                        attachments: d.answer.attachments)
                 }
                 out.history.append(
                     Results.History(
@@ -203,7 +220,8 @@ extension RoundMerge {
                         preliminaryReason: preliminary.reason,
                         explanation: explained,
                         final: decision.map {
-                            Results.History.Final(kept: $0.row.kept, score: $0.row.score, reason: $0.row.reason, file: $0.file)
+                            Results.History.Final(
+                                kept: $0.row.kept, score: $0.row.score, reason: $0.row.reason, file: $0.file)
                         }))
             }
         }

@@ -43,12 +43,15 @@ public enum RoundMerge {
     ///   - round: its verified definition.
     ///   - withoutSurvey: merge a round with survey sub-criteria and no imported survey on purpose
     ///     (`--without-survey`): survey items then leave the maximum.
-    ///   - allowIncomplete: merge even with gaps or conflicts.
+    ///   - allowIncomplete: merge even with gaps or conflicts (and, after an explanation round,
+    ///     with explained cells that have no second-round decision).
+    ///   - explanation: the secretary's choices about the explanation round (spec §12.7).
     ///   - unlock: unlocks the secretary's key (asks for the passphrase).
     /// - Returns: what the merge did: the submissions merged, the coverage, where the locked results
-    ///   and the manifest were written, and the evidence files listed.
-    /// - Throws: ``MergeError`` `merge.survey-missing`, `merge.survey-not-used`, or as
-    ///   ``run(roundDirectory:secretary:withoutSurvey:allowIncomplete:created:using:)``.
+    ///   and the manifest were written, the evidence files listed and the history's counts.
+    /// - Throws: ``MergeError`` `merge.survey-missing`, `merge.survey-not-used`, the explanation
+    ///   round's refusals (``secondRound(roundDirectory:round:journal:opened:secretary:skipExplanation:allowUnexplained:allowIncomplete:)``),
+    ///   or as ``run(roundDirectory:secretary:withoutSurvey:allowIncomplete:explanation:created:using:)``.
     public static func run(
         roundDirectory: String, round: RoundDefinition, withoutSurvey: Bool, allowIncomplete: Bool,
         explanation: ExplanationChoice = ExplanationChoice(), unlock: () throws -> SecretIdentity
@@ -187,7 +190,8 @@ public enum RoundMerge {
         try RoundJournal.append(
             roundDirectory: roundDirectory, event: .merge,
             details: mergeDetails(
-                manifest: BLAKE2b.hash(manifestBytes, outputLength: 32), results: resultsHash, submissions: inputs.count,
+                manifest: BLAKE2b.hash(manifestBytes, outputLength: 32), results: resultsHash,
+                submissions: inputs.count,
                 skipped: second == nil && !round.unitKeys.isEmpty, exceptions: manifest.exceptions),
             secretary: secretary, at: created)
         var report = Report(

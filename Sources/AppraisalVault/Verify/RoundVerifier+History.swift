@@ -19,14 +19,15 @@ extension RoundVerification {
             return
         }
         var problems = Problems()
-        func problem(_ finding: VerificationReport.Finding, _ args: [String], at where_: String = subject) {
-            problems.append((where_, Notice(finding, args.map(ErrorContext.Value.text))))
+        func problem(_ finding: VerificationReport.Finding, _ args: [String], at location: String = subject) {
+            problems.append((location, Notice(finding, args.map(ErrorContext.Value.text))))
         }
         let listedExplanations = manifest.explanations.map { "\($0.unit).r\($0.revision) \(Hex.encode($0.fileHash))" }
         let carriedExplanations = r.explanations.map { "\($0.sender).r\($0.revision) \(Hex.encode($0.fileHash))" }
         let listedSecond = manifest.second.map { "\($0.member).r\($0.revision) \(Hex.encode($0.fileHash))" }
         let carriedSecond = r.second.map { "\($0.sender).r\($0.revision) \(Hex.encode($0.fileHash))" }
-        guard listedExplanations.sorted() == carriedExplanations.sorted(), listedSecond.sorted() == carriedSecond.sorted()
+        guard listedExplanations.sorted() == carriedExplanations.sorted(),
+            listedSecond.sorted() == carriedSecond.sorted()
         else {
             return fail(id, subject, .historyFilesDiffer, [subject])
         }
@@ -54,9 +55,11 @@ extension RoundVerification {
                 let cell = Cell(unit: s.sender, code: answer.code)
                 // A cell of the unit's notice (not a survey cell), contested: its preliminary score
                 // differs from the self score (§12.3).
-                guard let sub = framework?.subCriterion(answer.code) ?? framework?.bonusAndPenalty.first(where: {
-                    $0.code == answer.code
-                }), sub.method != .survey, let row = preliminary[cell],
+                guard
+                    let sub = framework?.subCriterion(answer.code)
+                        ?? framework?.bonusAndPenalty.first(where: {
+                            $0.code == answer.code
+                        }), sub.method != .survey, let row = preliminary[cell],
                     sub.method != .selfAssessed
                         || round.selfAssessment.score(unit: s.sender, code: answer.code) != row.score
                 else {
@@ -76,7 +79,8 @@ extension RoundVerification {
             }
             for row in rows {
                 guard assignees[row.cell] == s.sender, decided[row.cell] == nil else {
-                    problem(.historyEntryBad, ["\(row.cell.unit)/\(row.cell.code)", "second/" + name], at: "second/" + name)
+                    problem(
+                        .historyEntryBad, ["\(row.cell.unit)/\(row.cell.code)", "second/" + name], at: "second/" + name)
                     continue
                 }
                 decided[row.cell] = (row, s.fileHash, s.sender)
@@ -128,8 +132,18 @@ extension RoundVerification {
                     problem(.historyEntryBad, [name, "explanation"])
                     continue
                 }
+            }
+            if let e = h.explanation, e.forwarded == nil {
+                // Never forwarded (merged with `--allow-incomplete`): no decision can answer it. The
+                // dispute stays visible: here after release, and before it as a received
+                // explanation without a `forward` entry in the public journal.
+                guard h.final == nil else {
+                    problem(.historyEntryBad, [name, "forwarded"])
+                    continue
+                }
+            } else if let e = h.explanation, let forwarded = e.forwarded {
                 // The forward the merge uses: the last one of this explanation to this member.
-                guard let forward = forwards.first(where: { $0.fileHash == e.forwarded && $0.unit == h.unit }),
+                guard let forward = forwards.first(where: { $0.fileHash == forwarded && $0.unit == h.unit }),
                     forward.explanation == e.fileHash
                 else {
                     problem(.historyEntryBad, [name, "forwarded"])
@@ -142,7 +156,7 @@ extension RoundVerification {
                 guard
                     forwards.last(where: {
                         $0.unit == h.unit && $0.member == h.member && $0.explanation == e.fileHash
-                    })?.fileHash == e.forwarded
+                    })?.fileHash == forwarded
                 else {
                     problem(.historyEntryBad, [name, "forwarded"])
                     continue

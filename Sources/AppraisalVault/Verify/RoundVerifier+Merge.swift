@@ -145,8 +145,11 @@ extension RoundVerification {
         let listedSecond = m.second.map { "\($0.member) \($0.revision) \(Hex.encode($0.fileHash))" }
         guard
             listedExplanations.sorted()
-                == (preliminary == nil ? [] : explanations.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()),
-            listedSecond.sorted() == second.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()
+                == (preliminary == nil
+                    ? []
+                    : explanations.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()),
+            listedSecond.sorted()
+                == second.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()
         else {
             return fail("manifest.journal", subject, .mergedNotLiveExplanationRound, [subject])
         }

@@ -61,7 +61,8 @@ struct MergeCommand: ParsableCommand {
         }
         if report.evidence > 0 { Terminal.say(.mergeEvidenceCount, [String(report.evidence)]) }
         if let h = report.history {
-            Terminal.say(.mergeHistoryCount, [String(h.explained), String(h.kept), String(h.changed), String(h.exceptions)])
+            Terminal.say(
+                .mergeHistoryCount, [String(h.explained), String(h.kept), String(h.changed), String(h.exceptions)])
         }
         if !c.missingMembers.isEmpty { Terminal.say(.mergeGapsNote, [c.missingMembers.joined(separator: ", ")]) }
     }

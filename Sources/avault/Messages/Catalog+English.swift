@@ -645,10 +645,13 @@ extension Catalog {
         "demo.help-keys": "The demo keys folder (default: the copy built into avault).",
         "demo.step": "== {1}. {2}",
         "demo.notices": "{1} notices written, each sealed to its unit only; {2} units without a key get none.",
-        "demo.explained": "{1}: {2} contested cells in its notice, {3} disputed with an explanation, {4} documents attached.",
-        "demo.forwarded": "{1} forwarded files to {2} members, {3} disputed cells (each member sees only their own cells).",
+        "demo.explained":
+            "{1}: {2} contested cells in its notice, {3} disputed with an explanation, {4} documents attached.",
+        "demo.forwarded":
+            "{1} forwarded files to {2} members, {3} disputed cells (each member sees only their own cells).",
         "demo.second": "{1}: {2} explained cells appraised again, {3} changed.",
-        "demo.history": "History of the explanation round (annex of the report): {1} cells, {2} changed after the explanation.",
+        "demo.history":
+            "History of the explanation round (annex of the report): {1} cells, {2} changed after the explanation.",
         "demo.filled": "{1}: {2} cells, {3} adjusted with a reason.",
         "demo.approved": "{1} approves citing \"{2}\".",
         "demo.ranking": "Ranking of {1} (criteria set {2}, {3} units):",
@@ -836,13 +839,16 @@ extension Catalog {
             "{1}: the live round-1 submissions are not the ones the preliminary merge listed (the notices describe those). Not merging.",
         "merge.not-forwarded":
             "{1}: the explanation of unit {2} disputes cells that were never forwarded to their members. Not merging.",
-        "hint.forward": "Forward the explanations first: avault explanations forward --round ROUND --key SECRETARY.key.",
+        "hint.forward":
+            "Forward the explanations first: avault explanations forward --round ROUND --key SECRETARY.key.",
         "merge.second-mismatch":
             "{1}: the second-round row for {2} does not fit the round (not the cell's member, not the file forwarded for it, or its decision does not match the score). Not merging.",
         "merge.unexplained-change":
             "{1}: the second-round revision changes {2}, which no unit explained. Not merging.",
         "hint.allow-unexplained":
             "If the council decided this change, pass --allow-unexplained-change {1} (the journal records it).",
+        "merge.explanation-mismatch":
+            "{1}: the explanation of unit {2} does not answer exactly the contested cells of its notice. Not merging (the unit can send a corrected revision).",
         "merge.second-missing":
             "{1} explained cells have no second-round decision yet: {2}",
         "merge.survey-not-used":

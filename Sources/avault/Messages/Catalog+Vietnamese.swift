@@ -651,9 +651,12 @@ extension Catalog {
             "Thư mục dữ liệu mẫu (mặc định: bản có sẵn trong avault, nên bản demo chạy được từ mọi thư mục).",
         "demo.help-keys": "Thư mục khoá demo (mặc định: bản có sẵn trong avault).",
         "demo.step": "== {1}. {2}",
-        "demo.notices": "Đã ghi {1} thông báo, mỗi thông báo chỉ đơn vị nhận mở được; {2} đơn vị chưa có khoá không nhận.",
-        "demo.explained": "{1}: {2} ô có chênh lệch trong thông báo, {3} ô giải trình không đồng ý, {4} tài liệu kèm theo.",
-        "demo.forwarded": "Đã chuyển {1} tệp cho {2} thành viên, {3} ô được giải trình (mỗi thành viên chỉ thấy ô của mình).",
+        "demo.notices":
+            "Đã ghi {1} thông báo, mỗi thông báo chỉ đơn vị nhận mở được; {2} đơn vị chưa có khoá không nhận.",
+        "demo.explained":
+            "{1}: {2} ô có chênh lệch trong thông báo, {3} ô giải trình không đồng ý, {4} tài liệu kèm theo.",
+        "demo.forwarded":
+            "Đã chuyển {1} tệp cho {2} thành viên, {3} ô được giải trình (mỗi thành viên chỉ thấy ô của mình).",
         "demo.second": "{1}: thẩm định lại {2} ô được giải trình, sửa {3} ô.",
         "demo.history": "Lịch sử vòng giải trình (phụ lục của báo cáo): {1} ô, {2} ô được điều chỉnh sau giải trình.",
         "demo.filled": "{1}: {2} ô, {3} ô điều chỉnh có lý do.",
@@ -852,6 +855,8 @@ extension Catalog {
             "{1}: bản thẩm định lại thay đổi {2}, ô mà không đơn vị nào giải trình. Không tổng hợp.",
         "hint.allow-unexplained":
             "Nếu hội đồng đã quyết định thay đổi này, dùng --allow-unexplained-change {1} (nhật ký sẽ ghi lại).",
+        "merge.explanation-mismatch":
+            "{1}: giải trình của đơn vị {2} không trả lời đúng các ô có chênh lệch trong thông báo. Không tổng hợp (đơn vị có thể gửi bản sửa).",
         "merge.second-missing":
             "{1} ô đã giải trình chưa có quyết định thẩm định lại: {2}",
         "merge.survey-not-used":
@@ -957,7 +962,8 @@ extension Catalog {
             "Lịch sử của ô {1} không khớp ({2}): không khớp với tệp đã ký, nhật ký hoặc ô trong kết quả công bố.",
         "verify.history-without-explanation-round":
             "{1}: kết quả có lịch sử vòng giải trình, giải trình, bản thẩm định lại hoặc ngoại lệ, nhưng vòng không có khoá của đơn vị (không có vòng giải trình).",
-        "verify.cell-out-of-range": "{1} / {2}: điểm {3} nằm ngoài khoảng 0 đến {4} hoặc không theo bước của tiêu chí thành phần.",
+        "verify.cell-out-of-range":
+            "{1} / {2}: điểm {3} nằm ngoài khoảng 0 đến {4} hoặc không theo bước của tiêu chí thành phần.",
         "verify.history-wrong-member":
             "{1}: lịch sử ghi {2}, không phải thành viên mà vòng phân công ô này (hoặc giải trình đã chuyển cho thành viên khác).",
         "verify.merged-not-preliminary":

@@ -19,7 +19,7 @@ struct DemoKeysTests {
     /// still recognised as a demo identity (spec §2.2).
     @Test func demoKeysAreRecognisedByKey() throws {
         let identities = try Self.demoIdentities()
-        #expect(identities.count == 12)
+        #expect(identities.count == 15)
         for identity in identities {
             #expect(DemoKeys.contains(identity), "\(identity.id)")
             let relabelled = PublicIdentity(
