@@ -167,6 +167,8 @@ def notice_round(demo, tmp_path_factory):
         assert r.returncode == 0, (args, r.stderr)
 
     for unit in ("vp-ubnd", "so-noi-vu"):
+        for ext in (".key", ".pub"):   # the demo's own unit key, replaced by a fresh one here
+            (keys / f"{unit}{ext}").unlink(missing_ok=True)
         run("keygen", "--id", unit, "--name", f"Đầu mối {unit}", "--role", "unit", "--out", keys,
             "--kdf", "interactive", "--passphrase-file", upw)
     (t / "unit-keys.csv").write_text("unit,public_key_file\nvp-ubnd,keys/vp-ubnd.pub\nso-noi-vu,keys/so-noi-vu.pub\n")
