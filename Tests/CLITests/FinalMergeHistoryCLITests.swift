@@ -170,6 +170,10 @@ struct FinalMergeHistoryCLITests {
         #expect(refused.stderr.contains("--allow-unexplained-change u2/1.1.1"), "\(refused.stderr)")
         let bad = try Self.merge(cli, pass: pass.demo, ["--allow-unexplained-change", "u2-1.1.1"])
         #expect(!bad.exited(0) && bad.stderr.contains("not UNIT/CODE"), "\(bad)")
+        let typo = try Self.merge(
+            cli, pass: pass.demo, ["--allow-unexplained-change", "u2/1.1.1", "--allow-unexplained-change", "u2/1.1.2"])
+        #expect(!typo.exited(0) && typo.stderr.contains("u2/1.1.2: no second-round revision changes"), "\(typo)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("round/manifest.avm")))
         let allowed = try Self.merge(cli, pass: pass.demo, ["--allow-unexplained-change", "u2/1.1.1"])
         #expect(allowed.exited(0), "\(allowed)")
         #expect(allowed.stdout.contains("1 allowed exceptions"), "\(allowed.stdout)")

@@ -23,4 +23,5 @@ public enum MergeErrorCode: String, MessageCode {
     case unexplainedChange = "merge.unexplained-change"
     case secondMissing = "merge.second-missing"
     case explanationMismatch = "merge.explanation-mismatch"
+    case exceptionUnused = "merge.exception-unused"
 }

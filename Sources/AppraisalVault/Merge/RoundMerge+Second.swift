@@ -186,6 +186,11 @@ extension RoundMerge {
                 decisions[row.cell] = (row, second.fileHash)
             }
         }
+        // An allowed exception no row uses is a typo or a withdrawn change: said, not ignored.
+        for cell in allowUnexplained.sorted(by: { ($0.unit, $0.code) < ($1.unit, $1.code) })
+        where decisions[cell]?.row.forwarded != nil || decisions[cell] == nil {
+            throw MergeError(.exceptionUnused, [.text("\(cell.unit)/\(cell.code)")])
+        }
         let missing = forwardedFile.keys.filter { decisions[$0] == nil }
         if !missing.isEmpty, !allowIncomplete {
             let named = missing.sorted { ($0.unit, $0.code) < ($1.unit, $1.code) }.prefix(10)

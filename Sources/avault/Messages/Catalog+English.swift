@@ -849,6 +849,8 @@ extension Catalog {
             "If the council decided this change, pass --allow-unexplained-change {1} (the journal records it).",
         "merge.explanation-mismatch":
             "{1}: the explanation of unit {2} does not answer exactly the contested cells of its notice. Not merging (the unit can send a corrected revision).",
+        "merge.exception-unused":
+            "--allow-unexplained-change {1}: no second-round revision changes that cell without an explanation. Not merging (check the unit and code).",
         "merge.second-missing":
             "{1} explained cells have no second-round decision yet: {2}",
         "merge.survey-not-used":

@@ -857,6 +857,8 @@ extension Catalog {
             "Nếu hội đồng đã quyết định thay đổi này, dùng --allow-unexplained-change {1} (nhật ký sẽ ghi lại).",
         "merge.explanation-mismatch":
             "{1}: giải trình của đơn vị {2} không trả lời đúng các ô có chênh lệch trong thông báo. Không tổng hợp (đơn vị có thể gửi bản sửa).",
+        "merge.exception-unused":
+            "--allow-unexplained-change {1}: không có bản thẩm định lại nào thay đổi ô đó mà không có giải trình. Không tổng hợp (kiểm tra lại mã đơn vị và mã tiêu chí).",
         "merge.second-missing":
             "{1} ô đã giải trình chưa có quyết định thẩm định lại: {2}",
         "merge.survey-not-used":
