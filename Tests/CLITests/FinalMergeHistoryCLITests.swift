@@ -52,6 +52,11 @@ struct FinalMergeHistoryCLITests {
         defer { cli.cleanUp() }
         let pass = try SecondRoundCLITests.forwardedRound(cli)
         try Self.decide(cli, pass: pass.demo, "sửa,1,\"Chấp nhận giải trình: văn bản số 12 đúng hạn\"")
+        // status: the second appraisal in counts and member ids only.
+        let status = try cli.run(["status", "--round", "round"])
+        #expect(status.stdout.contains("explanations forwarded: 1 files to 1 members: tv-01"), "\(status.stdout)")
+        #expect(status.stdout.contains("second-round revisions received from 1 of those 1 members: tv-01"))
+        #expect(!status.stdout.contains("Chấp nhận") && !status.stdout.contains("Đã ban hành"))
         let merged = try Self.merge(cli, pass: pass.demo)
         #expect(merged.exited(0), "\(merged)")
         #expect(merged.stdout.contains("1 explained cells (0 kept, 1 changed"), "\(merged.stdout)")

@@ -37,6 +37,12 @@ public enum RoundPhase: String, Sendable, CaseIterable {
         public var answered: [String] = []
         /// Of those, the units whose latest explanation came after the deadline.
         public var late: [String] = []
+        /// The forwarded explanations written (`forward` entries, §12.5).
+        public var forwardedFiles = 0
+        /// The members they went to, in round order.
+        public var forwardedTo: [String] = []
+        /// The members whose second-round revision was received (§12.6), in round order.
+        public var secondFrom: [String] = []
 
         /// From the first `preliminary` entry of `entries`, or the round's unit keys before one;
         /// nil for a round without unit keys. A malformed entry (`verify` check 14b reports it)
@@ -62,6 +68,17 @@ public enum RoundPhase: String, Sendable, CaseIterable {
             let order = round.units.map(\.id)
             notices.answered = order.filter { lateness[$0] != nil }
             notices.late = order.filter { lateness[$0] == true }
+            // Counts and member ids of the second appraisal, from the journal alone.
+            func member(_ e: RoundJournal.Entry) -> String? {
+                if case .string(let id)? = e.details["member"] { return id }
+                return nil
+            }
+            let forwards = entries.filter { $0.kind == .forward }
+            notices.forwardedFiles = forwards.count
+            let to = Set(forwards.compactMap(member))
+            let from = Set(entries.filter { $0.kind == .receiveSecond }.compactMap(member))
+            notices.forwardedTo = round.members.map(\.id).filter(to.contains)
+            notices.secondFrom = round.members.map(\.id).filter(from.contains)
             return notices
         }
     }

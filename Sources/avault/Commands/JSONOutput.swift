@@ -36,6 +36,10 @@ enum JSONOutput {
                     "notified": .array(n.notified.map(JSONValue.text)),
                     "withoutKey": .array(n.withoutKey.map(JSONValue.text)),
                     "answered": .array(n.answered.map(JSONValue.text)), "late": .array(n.late.map(JSONValue.text)),
+                    "forwarded": .object([
+                        "files": .int(n.forwardedFiles), "members": .array(n.forwardedTo.map(JSONValue.text)),
+                    ]),
+                    "second": .array(n.secondFrom.map(JSONValue.text)),
                 ])
             } ?? .null,
         ])

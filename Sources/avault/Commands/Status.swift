@@ -53,6 +53,20 @@ struct Status: ParsableCommand {
                     notices.answered.isEmpty ? "–" : notices.answered.joined(separator: " "),
                 ])
             if !notices.late.isEmpty { Terminal.say(.statusLate, [notices.late.joined(separator: " ")]) }
+            if notices.forwardedFiles > 0 {
+                Terminal.say(
+                    .statusForwarded,
+                    [
+                        String(notices.forwardedFiles), String(notices.forwardedTo.count),
+                        notices.forwardedTo.joined(separator: " "),
+                    ])
+                Terminal.say(
+                    .statusSecond,
+                    [
+                        String(notices.secondFrom.count), String(notices.forwardedTo.count),
+                        notices.secondFrom.isEmpty ? "–" : notices.secondFrom.joined(separator: " "),
+                    ])
+            }
         }
         if !notices.withoutKey.isEmpty {
             Terminal.say(.showUnitsWithoutKey, [notices.withoutKey.joined(separator: " ")])

@@ -895,6 +895,8 @@ extension Catalog {
         "status.answer-by": "answers due by {1}",
         "status.answered": "explanations received from {1} of {2} notified units: {3}",
         "status.late": "received after the deadline (the council decides): {1}",
+        "status.forwarded": "explanations forwarded: {1} files to {2} members: {3}",
+        "status.second": "second-round revisions received from {1} of those {2} members: {3}",
         "help.key": "The secret key file.",
         "verify.more-problems": "{1} more findings of check {2} are not listed.",
         "verify.round-ok": "\"{1}\": signed by the secretary {2}; {3} members; release needs {4} of {5} holders.",

@@ -903,6 +903,8 @@ extension Catalog {
         "status.answer-by": "hạn giải trình: {1}",
         "status.answered": "đã nhận giải trình của {1} trong {2} đơn vị được thông báo: {3}",
         "status.late": "nhận sau hạn (hội đồng quyết định): {1}",
+        "status.forwarded": "đã chuyển giải trình: {1} tệp cho {2} thành viên: {3}",
+        "status.second": "đã nhận bản thẩm định lại của {1} trong {2} thành viên đó: {3}",
         "help.key": "Tệp khoá bí mật.",
         "verify.more-problems": "Còn {1} lỗi khác của bước kiểm tra {2} không liệt kê ở đây.",
         "verify.round-ok":

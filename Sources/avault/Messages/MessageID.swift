@@ -242,6 +242,8 @@ enum MessageID: String, MessageCode {
     case statusNotified = "status.notified"
     case statusAnswered = "status.answered"
     case statusLate = "status.late"
+    case statusForwarded = "status.forwarded"
+    case statusSecond = "status.second"
     case statusAnswerBy = "status.answer-by"
     case helpKey = "help.key"
 
