@@ -27,7 +27,7 @@ max_len() {
         FuzzXLSX) echo 16384 ;;
         FuzzCSV | FuzzRoundInputs | FuzzPublicIdentity | FuzzKeyFile) echo 2048 ;;
         FuzzResults | FuzzFramework | FuzzCeremony | FuzzApproval) echo 8192 ;;
-        FuzzReleasePolicy) echo 32768 ;;
+        FuzzReleasePolicy | FuzzRoundDefinition) echo 32768 ;;
         *) echo 4096 ;;
     esac
 }

@@ -16,6 +16,21 @@ extension FuzzChecks {
         try Fuzz.require(CanonicalJSON.serialize(scores.json) == bytes, "SurveyScores round trip")
     }
 
+    /// `RoundDefinition(parsing:file:)` (spec §3, §12.1), a signed `round.avr`: accepted ⇒ every
+    /// appraisable cell has exactly one assigned member of the round, and every unit key is a
+    /// unit of the round with role `unit`.
+    @Sendable public static func roundDefinition(_ bytes: [UInt8]) throws(InvariantViolation) {
+        guard let round = try? RoundDefinition(parsing: bytes, file: "round.avr") else { return }
+        let members = Set(round.members.map(\.id))
+        let assignees = round.plan.assignees
+        try Fuzz.require(
+            round.plan.appraisableCells.allSatisfy { assignees[$0].map(members.contains) == true },
+            "an appraisable cell without a member of the round")
+        let units = Set(round.units.map(\.id))
+        try Fuzz.require(
+            round.unitKeys.allSatisfy { units.contains($0.id) && $0.role == .unit }, "a unit key not a round unit")
+    }
+
     /// `UnitNotice(parsing:file:)` (spec §12.3): accepted ⇒ `serialize(json) == x` (so the
     /// difference and totals it accepted are the ones it recomputes).
     @Sendable public static func notice(_ bytes: [UInt8]) throws(InvariantViolation) {

@@ -20,6 +20,7 @@ public enum FuzzChecks {
         "FuzzExplanation": explanation,
         "FuzzForwardedExplanation": forwardedExplanation,
         "FuzzSecondAppraisal": secondAppraisal,
+        "FuzzRoundDefinition": roundDefinition,
         "FuzzManifest": manifest,
         "FuzzResults": results,
         "FuzzJournal": journal,

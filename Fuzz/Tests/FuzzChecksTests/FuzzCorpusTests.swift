@@ -20,7 +20,7 @@ import Testing
     static let vectorTargets = [
         "key-file": ["FuzzKeyFile", "FuzzContainer"], "public-identity": ["FuzzPublicIdentity", "FuzzContainer"],
         "ceremony": ["FuzzReleasePolicy"], "approval": ["FuzzApproval"], "release-token": ["FuzzApproval"],
-        "receipt": ["FuzzReceipt"], "checkpoint": ["FuzzCheckpoint"],
+        "receipt": ["FuzzReceipt"], "checkpoint": ["FuzzCheckpoint"], "round-definition": ["FuzzRoundDefinition"],
     ]
 
     /// Every target has a check, and every check has a non-empty committed corpus.
