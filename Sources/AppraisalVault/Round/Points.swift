@@ -10,6 +10,36 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The exact value.
     public let value: Decimal
 
+    /// `value` as `units × 10^-scale` (scale ≥ 0) when it is known without `Decimal` arithmetic:
+    /// parsed points, points built from units, and their sums and differences that fit in 64 bits.
+    /// Only a shortcut for ``description`` and ``isMultiple(of:)`` (verifying a round checks
+    /// thousands of points, and `Decimal` division dominated it); never part of equality.
+    private let exact: Exact?
+
+    /// An integer number of `10^-scale` points.
+    private struct Exact: Sendable {
+        let units: Int64
+        let scale: Int
+
+        /// `units` at the finer scale `target` (≥ `scale`), or nil when it does not fit.
+        func units(atScale target: Int) -> Int64? {
+            var u = units
+            for _ in scale..<target {
+                let (next, overflow) = u.multipliedReportingOverflow(by: 10)
+                if overflow { return nil }
+                u = next
+            }
+            return u
+        }
+
+        /// Both at the finer of the two scales, or nil when one does not fit.
+        static func aligned(_ a: Exact, _ b: Exact) -> (Int64, Int64, scale: Int)? {
+            let scale = Swift.max(a.scale, b.scale)
+            guard let x = a.units(atScale: scale), let y = b.units(atScale: scale) else { return nil }
+            return (x, y, scale)
+        }
+    }
+
     /// Most digits accepted before the decimal mark.
     public static let maxIntegerDigits = 12
     /// Most digits accepted after the decimal mark.
@@ -21,14 +51,27 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static let quarter = Points(units: 25, scale: 2)
 
     /// Wraps an exact decimal.
-    public init(_ value: Decimal) { self.value = value }
+    public init(_ value: Decimal) {
+        self.value = value
+        self.exact = nil
+    }
+
+    /// `value` with its known exact form.
+    private init(_ value: Decimal, exact: Exact?) {
+        self.value = value
+        self.exact = exact
+    }
 
     /// A whole number of points.
-    public init(integer: Int) { self.value = Decimal(integer) }
+    public init(integer: Int) {
+        self.value = Decimal(integer)
+        self.exact = Int64(exactly: integer).map { Exact(units: $0, scale: 0) }
+    }
 
     /// `units × 10^-scale` points, built without any floating point (e.g. `(25, 2)` is 0.25).
     public init(units: Int64, scale: Int) {
         self.value = Decimal(sign: units < 0 ? .minus : .plus, exponent: -scale, significand: Decimal(units.magnitude))
+        self.exact = scale >= 0 ? Exact(units: units, scale: scale) : nil
     }
 
     /// Parses a number as people write it: `-?[0-9]{1,12}([.,][0-9]{1,6})?` after trimming spaces
@@ -72,6 +115,24 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The canonical text form (see the type's discussion).
     public var description: String {
+        // Scales up to 12 need no rounding: write the digits with the mark inserted.
+        if let exact, exact.scale <= 12 {
+            var digits = String(exact.units.magnitude)
+            if exact.scale > 0 {
+                if digits.count <= exact.scale {
+                    digits = String(repeating: "0", count: exact.scale - digits.count + 1) + digits
+                }
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -exact.scale))
+                while digits.hasSuffix("0") { digits.removeLast() }
+                if digits.hasSuffix(".") { digits.removeLast() }
+            }
+            return digits == "0" || exact.units >= 0 ? digits : "-" + digits
+        }
+        return decimalDescription
+    }
+
+    /// ``description`` computed with `Decimal` alone (the path for values without an exact form).
+    var decimalDescription: String {
         var v = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, 12, .plain)  // sums of parsed points never need more digits
@@ -87,6 +148,13 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// True when the value is a whole multiple of `step` (which must be positive).
     public func isMultiple(of step: Points) -> Bool {
         guard step.isPositive else { return false }
+        if let a = exact, let b = step.exact, let (x, y, _) = Exact.aligned(a, b) { return x % y == 0 }
+        return decimalIsMultiple(of: step)
+    }
+
+    /// ``isMultiple(of:)`` computed with `Decimal` division alone.
+    func decimalIsMultiple(of step: Points) -> Bool {
+        guard step.isPositive else { return false }
         var quotient = value / step.value
         var whole = Decimal()
         NSDecimalRound(&whole, &quotient, 0, .plain)
@@ -99,9 +167,24 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// True when the value is greater than zero.
     public var isPositive: Bool { value > Decimal.zero }
 
+    public static func == (a: Points, b: Points) -> Bool { a.value == b.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
     public static func < (a: Points, b: Points) -> Bool { a.value < b.value }
-    public static func + (a: Points, b: Points) -> Points { Points(a.value + b.value) }
-    public static func - (a: Points, b: Points) -> Points { Points(a.value - b.value) }
+    public static func + (a: Points, b: Points) -> Points {
+        Points(a.value + b.value, exact: combined(a, b, by: { $0.addingReportingOverflow($1) }))
+    }
+    public static func - (a: Points, b: Points) -> Points {
+        Points(a.value - b.value, exact: combined(a, b, by: { $0.subtractingReportingOverflow($1) }))
+    }
+
+    /// The exact form of `a op b`, when both have one and the result fits.
+    private static func combined(
+        _ a: Points, _ b: Points, by op: (Int64, Int64) -> (partialValue: Int64, overflow: Bool)
+    ) -> Exact? {
+        guard let x = a.exact, let y = b.exact, let (u, v, scale) = Exact.aligned(x, y) else { return nil }
+        let (result, overflow) = op(u, v)
+        return overflow ? nil : Exact(units: result, scale: scale)
+    }
 
     /// The sum of `items`.
     public static func sum(_ items: some Sequence<Points>) -> Points { items.reduce(.zero, +) }

@@ -9,7 +9,17 @@ public enum Text {
     public static func isNFC(_ s: String) -> Bool {
         // Pure ASCII is always NFC; skip the Foundation call on the common path.
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        // So is text made only of scalars that NFC leaves alone wherever they stand (below the
+        // combining marks, and the precomposed Vietnamese letters): most Vietnamese names and titles.
+        if s.unicodeScalars.allSatisfy(isStableInNFC) { return true }
         return Array(nfc(s).utf8) == Array(s.utf8)
+    }
+
+    /// True for U+0000–U+02FF (Latin, before the combining marks at U+0300) and U+1E00–U+1EFF
+    /// (Latin Extended Additional: ạ ả ấ … ỹ): each is its own NFC, is never reordered (combining
+    /// class 0) and never composes with the scalar before it, so a string of them is NFC as it is.
+    static func isStableInNFC(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || (0x1E00...0x1EFF).contains(scalar.value)
     }
 
     /// True when `s` is not acceptable one-line text (spec §1.3): it has a control character (C0,

@@ -23,7 +23,8 @@ struct CeremonyCommand: ParsableCommand {
 
     /// `avault ceremony begin` (secretary).
     struct Begin: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.ceremonyBeginAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "begin", abstract: Terminal.localized(.ceremonyBeginAbstract))
 
         @OptionGroup var folder: Folder
         @Option(help: ArgumentHelp(Terminal.localized(.ceremonyHelpHolders), valueName: "a.pub,b.pub,…"))
@@ -43,7 +44,8 @@ struct CeremonyCommand: ParsableCommand {
 
     /// `avault ceremony deal` (each holder, pass 1).
     struct Deal: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.ceremonyDealAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "deal", abstract: Terminal.localized(.ceremonyDealAbstract))
 
         @OptionGroup var folder: Folder
         @OptionGroup var key: KeyOptions
@@ -59,7 +61,8 @@ struct CeremonyCommand: ParsableCommand {
 
     /// `avault ceremony ack` (each holder, pass 2).
     struct Ack: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.ceremonyAckAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "ack", abstract: Terminal.localized(.ceremonyAckAbstract))
 
         @OptionGroup var folder: Folder
         @OptionGroup var key: KeyOptions
@@ -76,7 +79,8 @@ struct CeremonyCommand: ParsableCommand {
 
     /// `avault ceremony finish` (secretary, or anyone): judge the folder.
     struct Finish: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.ceremonyFinishAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "finish", abstract: Terminal.localized(.ceremonyFinishAbstract))
 
         @OptionGroup var folder: Folder
 

@@ -10,7 +10,8 @@ struct ExplanationsCommand: ParsableCommand {
 
     /// `avault explanations forward --round ROUND --key SECRETARY.key`.
     struct Forward: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.forwardAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "forward", abstract: Terminal.localized(.forwardAbstract))
 
         @OptionGroup var round: RoundOptions
         @OptionGroup var key: KeyOptions
@@ -40,7 +41,8 @@ struct ExplanationsCommand: ParsableCommand {
 
     /// `avault explanations show FILE --key MEMBER.key`: a member reads a forwarded explanation.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.forwardShowAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Terminal.localized(.forwardShowAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.forwardHelpFile), valueName: "file"))
         var file: String

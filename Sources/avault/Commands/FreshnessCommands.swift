@@ -38,7 +38,8 @@ struct ReceiptCommand: ParsableCommand {
 
     /// `avault receipt check FILE --round R [--fingerprint FP]`.
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.receiptCheckAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "check", abstract: Terminal.localized(.receiptCheckAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.receiptHelpFile), valueName: "file"))
         var file: String

@@ -8,7 +8,8 @@ struct KeyCommand: ParsableCommand {
 
     /// `avault key show FILE`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.keyShowAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Terminal.localized(.keyShowAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.keyShowHelpFile), valueName: "file"))
         var file: String
@@ -35,7 +36,8 @@ struct KeyCommand: ParsableCommand {
 
     /// `avault key check FILE [--passphrase-file P]`: unlocks a key file and reports success.
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.keyCheckAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "check", abstract: Terminal.localized(.keyCheckAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.keyCheckHelpFile), valueName: "file"))
         var file: String

@@ -3,7 +3,8 @@ import ArgumentParser
 
 /// `avault keygen`: makes an identity and writes `ID.key` and `ID.pub`.
 struct Keygen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Terminal.localized(.keygenAbstract))
+    static let configuration = CommandConfiguration(
+        commandName: "keygen", abstract: Terminal.localized(.keygenAbstract))
 
     @Option(help: ArgumentHelp(Terminal.localized(.keygenHelpID)))
     var id: String

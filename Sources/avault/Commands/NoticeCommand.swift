@@ -8,7 +8,8 @@ struct NoticeCommand: ParsableCommand {
 
     /// `avault notice open FILE --key UNIT.key`: shows the unit's own notice and exports it.
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.noticeOpenAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "open", abstract: Terminal.localized(.noticeOpenAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.noticeHelpFile), valueName: "file"))
         var file: String

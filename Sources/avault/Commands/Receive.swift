@@ -3,7 +3,8 @@ import ArgumentParser
 
 /// `avault receive`: the secretary takes sealed submissions into the round folder.
 struct Receive: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Terminal.localized(.receiveAbstract))
+    static let configuration = CommandConfiguration(
+        commandName: "receive", abstract: Terminal.localized(.receiveAbstract))
 
     @Argument(help: ArgumentHelp(Terminal.localized(.receiveHelpFiles), valueName: "file"))
     var files: [String]

@@ -9,7 +9,8 @@ struct ReleaseCommand: ParsableCommand {
 
     /// `avault release approve`.
     struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.approveAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "approve", abstract: Terminal.localized(.approveAbstract))
 
         @OptionGroup var round: RoundOptions
         @OptionGroup var key: KeyOptions
@@ -33,7 +34,8 @@ struct ReleaseCommand: ParsableCommand {
 
     /// `avault release combine`.
     struct Combine: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.combineAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "combine", abstract: Terminal.localized(.combineAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.combineHelpApprovals), valueName: "approval"))
         var approvals: [String]

@@ -9,7 +9,8 @@ struct RoundCommand: ParsableCommand {
     /// `avault round init`: validate every input, then sign and write a new round.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: Terminal.localized(.roundInitAbstract), discussion: Terminal.localized(.roundInitDiscussion))
+            commandName: "init", abstract: Terminal.localized(.roundInitAbstract),
+            discussion: Terminal.localized(.roundInitDiscussion))
 
         @Option(help: ArgumentHelp(Terminal.localized(.helpFramework), valueName: "set=file"))
         var framework: [String]
@@ -124,7 +125,8 @@ struct RoundCommand: ParsableCommand {
 
     /// `avault round show ROUND`: verify and summarise.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: Terminal.localized(.roundShowAbstract))
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: Terminal.localized(.roundShowAbstract))
 
         @Argument(help: ArgumentHelp(Terminal.localized(.helpRoundDir), valueName: "round"))
         var round: String

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// `avault seal`: a member checks, signs and encrypts their filled worksheet.
 struct Seal: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Terminal.localized(.sealAbstract))
+    static let configuration = CommandConfiguration(commandName: "seal", abstract: Terminal.localized(.sealAbstract))
 
     @Argument(help: ArgumentHelp(Terminal.localized(.sealHelpWorksheet), valueName: "worksheet"))
     var worksheet: String

@@ -3,7 +3,8 @@ import ArgumentParser
 
 /// `avault status`: who has submitted; never a score.
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Terminal.localized(.statusAbstract))
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: Terminal.localized(.statusAbstract))
 
     @OptionGroup var round: RoundOptions
     @OptionGroup var output: JSONOption

@@ -7,7 +7,8 @@ import ArgumentParser
 /// (``ExitStatus/unanchored``) when every check passed without an anchor; 1
 /// (``ExitStatus/verificationFailed``) when a check failed; 66 when the folder does not exist.
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Terminal.localized(.verifyAbstract))
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: Terminal.localized(.verifyAbstract))
 
     @Argument(help: ArgumentHelp(Terminal.localized(.verifyHelpFolder), valueName: "round-folder"))
     var roundFolder: String

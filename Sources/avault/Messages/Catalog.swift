@@ -21,8 +21,11 @@ enum Catalog {
     /// without an argument is left as written. Arguments come from files and may be hostile: each
     /// is shown with its refused characters escaped (``Text/escapingRefused(_:)``, spec §1.3).
     static func render(_ id: String, _ arguments: [String] = [], in language: Language) -> String {
+        let template = template(id, in: language)
+        // Most texts (every command's abstract, built at each start) have no placeholder.
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
-        var chars = template(id, in: language).makeIterator()
+        var chars = template.makeIterator()
         while let c = chars.next() {
             guard c == "{" else {
                 out.append(c)

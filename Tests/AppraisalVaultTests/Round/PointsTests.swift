@@ -56,4 +56,34 @@ import Testing
         #expect(try #require(Points(parsing: "0.5")).isMultiple(of: try #require(Points(parsing: "0.5"))))
         #expect(!(Points(integer: 1).isMultiple(of: .zero)))
     }
+
+    /// The integer shortcuts of `description` and `isMultiple(of:)` agree with the `Decimal`
+    /// computation for parsed points, their sums and differences, and points without an exact form.
+    @Test func integerShortcutsAgreeWithDecimal() throws {
+        let texts = [
+            "0", "-0", "1", "7", "12", "100", "0.25", "0.5", "0.3", "1.5", "7.75", "-0.5", "-12.25", "0.000001",
+            "0.000003", "0.1", "0.2", "0.45", "999999999999.999999", "-999999999999.999999", "2.000001", "40",
+            "123456789012", "0.333333",
+        ]
+        let parsed = try texts.map { try #require(Points(parsing: $0)) }
+        var values = parsed
+        for a in parsed {
+            for b in parsed {
+                values.append(a + b)
+                values.append(a - b)
+            }
+        }
+        let steps = try ["0.25", "0.5", "1", "0.1", "0.000001", "0.3", "3", "0.75", "12"].map {
+            try #require(Points(parsing: $0))
+        }
+        for v in values + [Points(Decimal(string: "0.125")!), Points(Decimal(7))] {
+            #expect(v.description == v.decimalDescription)
+            for step in steps + [.zero, Points(integer: -1)] {
+                #expect(v.isMultiple(of: step) == v.decimalIsMultiple(of: step), "\(v) / \(step)")
+            }
+        }
+        // Equal values hash alike whichever way they were built.
+        #expect(
+            Set([Points(Decimal(string: "0.25")!), Points.quarter, try #require(Points(parsing: "0.250"))]).count == 1)
+    }
 }

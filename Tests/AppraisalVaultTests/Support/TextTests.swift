@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AppraisalVault
@@ -79,6 +80,35 @@ import Testing
     }
 
     /// Line breaks: CRLF and lone CR become LF; LF stays.
+    /// The scalars `isNFC` accepts without normalising (``Text/isStableInNFC(_:)``) leave a
+    /// string of them unchanged under NFC: each is its own NFC and of combining class 0, its
+    /// decomposition starts with such a scalar, and none of them is ever a later part of a
+    /// canonical decomposition (all of planes 0 and 1 checked), so canonical composition can never
+    /// join one to the scalar before it.
+    @Test func stableScalarsAreNFCAnywhere() {
+        let ranges: [ClosedRange<UInt32>] = [0x0...0x2FF, 0x1E00...0x1EFF]
+        let stable = ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init)
+        #expect(stable.allSatisfy(Text.isStableInNFC))
+        func nfd(_ s: String) -> [Unicode.Scalar] { Array(s.decomposedStringWithCanonicalMapping.unicodeScalars) }
+        for c in stable {
+            let alone = String(c)
+            #expect(c.properties.canonicalCombiningClass == .notReordered, "U+\(String(c.value, radix: 16))")
+            #expect(Array(Text.nfc(alone).utf8) == Array(alone.utf8), "U+\(String(c.value, radix: 16))")
+            let first = nfd(alone)[0]
+            #expect(Text.isStableInNFC(first) && first.properties.canonicalCombiningClass == .notReordered)
+        }
+        for value in UInt32(0)..<0x20000 {
+            guard let p = Unicode.Scalar(value) else { continue }
+            for later in nfd(String(p)).dropFirst() where Text.isStableInNFC(later) {
+                Issue.record("U+\(String(later.value, radix: 16)) is a later part of U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(!Text.isStableInNFC("\u{0300}"))
+        #expect(Text.isNFC("Trần Thị Thu Hà"))
+        #expect(!Text.isNFC("Tra\u{0300}n"))  // decomposed: a + combining grave
+        #expect(!Text.isNFC("\u{2126}"))  // OHM SIGN becomes U+03A9
+    }
+
     @Test func lineBreaks() {
         #expect(Text.normalizingLineBreaks("a\r\nb\rc\nd\r") == "a\nb\nc\nd\n")
         #expect(Text.normalizingLineBreaks("\r\r\n") == "\n\n")
