@@ -93,30 +93,27 @@ public struct ExplanationFile: Sendable {
 
     /// ``open(with:)`` with the X25519 key alone (the test vectors' `recipient-secret-key`).
     func open(encryptionKey: X25519.PrivateKey) throws -> UnitExplanation {
-        let file = envelope.file
-        let explanation = try UnitExplanation(parsing: try envelope.open(with: encryptionKey), file: file)
-        guard explanation.unit == unit, explanation.round == envelope.header.round,
-            explanation.revision == revision, explanation.notice == notice
-        else {
-            throw ExplanationError(.contentMismatch, [.file(file)])
-        }
-        return explanation
+        try content(try envelope.open(with: encryptionKey))
     }
 
     /// ``open(with:)``, keeping the content as the unit signed it, for the locked results (§12.7).
     func openSigned(with key: SecretIdentity) throws -> (UnitExplanation, Results.SignedFile) {
-        let file = envelope.file
         let plain = try envelope.openSigned(with: key.encryptionKey)
-        let explanation = try UnitExplanation(parsing: plain.content, file: file)
-        guard explanation.unit == unit, explanation.round == envelope.header.round,
-            explanation.revision == revision, explanation.notice == notice
-        else {
-            throw ExplanationError(.contentMismatch, [.file(file)])
-        }
         let signed = Results.SignedFile(
             sender: unit, revision: revision, fileHash: fileHash, content: try CanonicalJSON.parse(plain.content),
             innerSignature: plain.innerSignature)
-        return (explanation, signed)
+        return (try content(plain.content), signed)
+    }
+
+    /// The plaintext read strictly and bound to this file's header (unit, round, revision, notice).
+    private func content(_ plaintext: [UInt8]) throws -> UnitExplanation {
+        let explanation = try UnitExplanation(parsing: plaintext, file: envelope.file)
+        guard explanation.unit == unit, explanation.round == envelope.header.round,
+            explanation.revision == revision, explanation.notice == notice
+        else {
+            throw ExplanationError(.contentMismatch, [.file(envelope.file)])
+        }
+        return explanation
     }
 
     /// Seals `explanation` from the unit to the secretary's `recipient` key (§12.4 "Envelope").

@@ -71,13 +71,7 @@ public enum ExplanationForward {
         let layout = RoundLayout(roundDirectory)
 
         // The explanations to handle: the live revision of each unit, not yet forwarded.
-        var live = [String: (revision: Int, fileHash: [UInt8])]()
-        for e in journal.entries where e.kind == .receiveExplanation {
-            guard case .string(let unit)? = e.details["unit"], case .integer(let r)? = e.details["revision"],
-                case .string(let hex)? = e.details["fileHash"], let hash = Hex.decode(hex)
-            else { continue }
-            if Int(r) > live[unit]?.revision ?? 0 { live[unit] = (Int(r), hash) }
-        }
+        let live = RoundMerge.liveEntries(journal.entries, event: .receiveExplanation, sender: "unit")
         let forwarded = Set(
             journal.entries.filter { $0.kind == .forward }.compactMap { e -> [UInt8]? in
                 guard case .string(let hex)? = e.details["explanation"] else { return nil }

@@ -68,26 +68,25 @@ public struct SecondAppraisalFile: Sendable {
 
     /// ``open(with:)`` with the X25519 key alone (the test vectors' `recipient-secret-key`).
     func open(encryptionKey: X25519.PrivateKey) throws -> SecondAppraisal {
-        let file = envelope.file
-        let second = try SecondAppraisal(parsing: try envelope.open(with: encryptionKey), file: file)
-        guard second.member == member, second.round == envelope.header.round, second.revision == revision else {
-            throw SecondAppraisalError(.contentMismatch, [.file(file)])
-        }
-        return second
+        try content(try envelope.open(with: encryptionKey))
     }
 
     /// ``open(with:)``, keeping the content as the member signed it, for the locked results (§12.7).
     func openSigned(with key: SecretIdentity) throws -> (SecondAppraisal, Results.SignedFile) {
-        let file = envelope.file
         let plain = try envelope.openSigned(with: key.encryptionKey)
-        let second = try SecondAppraisal(parsing: plain.content, file: file)
-        guard second.member == member, second.round == envelope.header.round, second.revision == revision else {
-            throw SecondAppraisalError(.contentMismatch, [.file(file)])
-        }
         let signed = Results.SignedFile(
             sender: member, revision: revision, fileHash: fileHash, content: try CanonicalJSON.parse(plain.content),
             innerSignature: plain.innerSignature)
-        return (second, signed)
+        return (try content(plain.content), signed)
+    }
+
+    /// The plaintext read strictly and bound to this file's header (member, round, revision).
+    private func content(_ plaintext: [UInt8]) throws -> SecondAppraisal {
+        let second = try SecondAppraisal(parsing: plaintext, file: envelope.file)
+        guard second.member == member, second.round == envelope.header.round, second.revision == revision else {
+            throw SecondAppraisalError(.contentMismatch, [.file(envelope.file)])
+        }
+        return second
     }
 
     /// Seals `second` from the member to the secretary's `recipient` key (spec §12.6 "Envelope").

@@ -88,13 +88,12 @@ extension RoundVerification {
         }
         let forwards = (journal ?? []).compactMap(RoundMerge.ForwardEntry.init)
         // The history in unit order, then the framework's cell order (§6.4).
-        let order = Dictionary(
-            uniqueKeysWithValues: round.units.enumerated().flatMap { i, unit in
-                ((round.plan.framework(unit: unit.id)?.subCriteria ?? [])
-                    + (round.plan.framework(unit: unit.id)?.bonusAndPenalty ?? [])).enumerated().map { j, sub in
-                        (Cell(unit: unit.id, code: sub.code), (i, j))
-                    }
-            })
+        var order = [Cell: (Int, Int)]()
+        for (i, unit) in round.units.enumerated() {
+            let framework = round.plan.framework(unit: unit.id)
+            let cells = (framework?.subCriteria ?? []) + (framework?.bonusAndPenalty ?? [])
+            for (j, sub) in cells.enumerated() { order[Cell(unit: unit.id, code: sub.code)] = (i, j) }
+        }
         let positions = r.history.map { order[$0.cell] ?? (Int.max, Int.max) }
         if zip(positions, positions.dropFirst()).contains(where: { !($0 < $1) }) {
             problem(.historyEntryBad, ["history", "order"])
