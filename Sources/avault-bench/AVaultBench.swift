@@ -14,7 +14,9 @@ struct AVaultBench: ParsableCommand {
         commandName: "avault-bench",
         abstract: "Developer benchmarks on synthetic rounds (no real keys, no passphrases).",
         version: AppraisalVault.version,
-        subcommands: [BenchStream.self, BenchVerify.self, BenchMerge.self, BenchFile.self, BenchWorker.self])
+        subcommands: [
+            BenchTable.self, BenchStream.self, BenchVerify.self, BenchMerge.self, BenchFile.self, BenchWorker.self,
+        ])
 }
 
 /// Writes one line to standard output.

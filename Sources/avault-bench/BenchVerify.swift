@@ -23,29 +23,13 @@ struct BenchVerify: ParsableCommand {
     func run() throws {
         try scratchOptions.run(peers: ["minisign"]) { scratch in
             let q = BenchSupport.quote
-            let round = try SyntheticRound(units: 1, subCriteria: 100, members: 100)
-            defer { round.remove() }
             let folder = scratch + "/submissions"
-            _ = mkdir(folder, 0o700)
             let setup = Clock.now()
-            var total = 0
-            for i in 0..<files {
-                let member = round.members[i % round.members.count]
-                let bytes = try Sealing.seal(
-                    round.rows[member.identity.id]!, round: round.definition, member: member,
-                    revision: i / round.members.count + 1,
-                    created: SyntheticRound.created)
-                total += bytes.count
-                try FileIO.writeAtomically(
-                    bytes,
-                    to: folder + "/"
-                        + RoundLayout.submissionFileName(
-                            member: member.identity.id, revision: i / round.members.count + 1))
-            }
+            let (round, names, total) = try Self.prepare(files: files, in: folder)
+            defer { round.remove() }
             out(
                 "\(files) sealed submissions, \(total / files) B each on average (set-up \(Clock.format(Clock.now() - setup)))."
             )
-            let names = try FileIO.list(folder).map { folder + "/" + $0 }
             let roster = round.definition.roster
             var t = [String: [Double]]()
             let hasMinisign = BenchSupport.have("minisign")
@@ -92,6 +76,28 @@ struct BenchVerify: ParsableCommand {
                 )
             }
         }
+    }
+
+    /// Writes `files` sealed submissions (100 members × as many revisions as needed) into the new
+    /// folder `folder`: the synthetic round (remove it afterwards), the files' paths and their bytes
+    /// in total.
+    static func prepare(files: Int, in folder: String) throws -> (round: SyntheticRound, paths: [String], bytes: Int) {
+        let round = try SyntheticRound(units: 1, subCriteria: 100, members: 100)
+        _ = mkdir(folder, 0o700)
+        var total = 0
+        for i in 0..<files {
+            let member = round.members[i % round.members.count]
+            let bytes = try Sealing.seal(
+                round.rows[member.identity.id]!, round: round.definition, member: member,
+                revision: i / round.members.count + 1,
+                created: SyntheticRound.created)
+            total += bytes.count
+            try FileIO.writeAtomically(
+                bytes,
+                to: folder + "/"
+                    + RoundLayout.submissionFileName(member: member.identity.id, revision: i / round.members.count + 1))
+        }
+        return (round, try FileIO.list(folder).map { folder + "/" + $0 }, total)
     }
 
     /// The checks `verify` makes per submission file; returns how many passed.

@@ -4,8 +4,8 @@ import VaultCrypto
 
 @testable import AppraisalVault
 
-/// `avault-bench worker`: the avault side of P1/P4 as its own process (so `/usr/bin/time -v`
-/// measures its peak RSS alone). Not a user command.
+/// `avault-bench worker`: the avault side of P1/P3/P4 as its own process (so `/usr/bin/time -v`
+/// or `avault-bench table` measures its CPU time and peak RSS alone). Not a user command.
 struct BenchWorker: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Benchmark worker (internal).", shouldDisplay: false)
@@ -35,6 +35,13 @@ struct BenchWorker: ParsableCommand {
             else {
                 throw ExitCode(1)
             }
+        case "merge":
+            // `avault merge` of a synthetic round folder (SyntheticRound, submissions received),
+            // after the passphrase unlock: the secretary is the round's, regenerated from its seed.
+            let report = try RoundMerge.run(
+                roundDirectory: paths[0], secretary: try SyntheticRound.secretaryIdentity(), withoutSurvey: true,
+                allowIncomplete: false, created: SyntheticRound.created)
+            guard report.coverage.isComplete else { throw ValidationError("merge incomplete") }
         default:
             throw ValidationError("unknown worker operation \(operation)")
         }
