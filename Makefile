@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all install manpage deps report-deps pages build release demo libreoffice-roundtrip test test-large bench-deps bench bench-4g fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
+.PHONY: all install manpage deps report-deps pages build release demo libreoffice-roundtrip test test-large bench-deps bench bench-4g bench-detail fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
 
 all: build
 
@@ -93,10 +93,20 @@ test-large: deps
 
 # Benchmarks (docs/performance.md): the avault-bench executable (Sources/avault-bench), release
 # build. The peers it measures against are installed here when missing (the benchmark binary never
-# installs anything). BENCH_DIR must be on disk (not tmpfs). P1 at 4 GiB: `make bench-4g`.
+# installs anything). It is built in its own scratch path (.build/bench): it needs
+# `-enable-testing`, and sharing .build/release with `make release` (which must not have it: the
+# start-up rows time that binary) would rebuild everything at each switch.
+#   bench         one table of every case of issue 16 (`avault-bench table`: avault and the peer
+#                 alternately, BENCH_PAIRS pairs, medians, ratio, goal met/missed; ≈ 10–15 min);
+#                 BENCH_MD=FILE also writes it as Markdown. `avault-bench table --quick`: ≈ 30 s.
+#   bench-4g      P1 at 4 GiB (peak RSS ≤ 32 MiB), on disk only.
+#   bench-detail  the per-phase tables (stream, verify, file, merge at three sizes).
+# BENCH_DIR must be on disk (not tmpfs); P1's tmpfs rows use /dev/shm.
 BENCH_DIR ?= /var/tmp
+BENCH_PAIRS ?= 3
 BENCH_RUNS ?= 3
-BENCH := .build/release/avault-bench
+BENCH_MD ?=
+BENCH := .build/bench/release/avault-bench
 bench-deps: deps
 	@missing=""; \
 	for tool in age:age minisign:minisign hyperfine:hyperfine /usr/bin/time:time; do \
@@ -106,18 +116,22 @@ bench-deps: deps
 		echo "Installing$$missing…"; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
-	$(SWIFT) build -c release --product avault-bench -Xswiftc -enable-testing $(STATIC)
+	$(SWIFT) build -c release --product avault-bench --scratch-path .build/bench -Xswiftc -enable-testing $(STATIC)
 
-bench: bench-deps
+bench: bench-deps release
+	$(BENCH) table --pairs $(BENCH_PAIRS) --dir $(BENCH_DIR) --avault .build/release/avault \
+		$(if $(BENCH_MD),--markdown $(BENCH_MD))
+
+bench-4g: bench-deps
+	$(BENCH) table --cases p1 --size 4096 --pairs 1 --tmpfs '' --dir $(BENCH_DIR)
+
+bench-detail: bench-deps
 	$(BENCH) stream --size 1024 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
 	$(BENCH) verify --files 10000 --runs $(BENCH_RUNS) --dir $(BENCH_DIR)
 	$(BENCH) file --runs 200 --dir $(BENCH_DIR)
 	$(BENCH) merge --units 29 --sub-criteria 72 --members 8 --runs 5
 	$(BENCH) merge --units 1000 --sub-criteria 100 --members 100 --runs $(BENCH_RUNS)
 	$(BENCH) merge --units 10000 --sub-criteria 100 --members 100 --runs 1
-
-bench-4g: bench-deps
-	$(BENCH) stream --size 4096 --runs 1 --dir $(BENCH_DIR)
 
 # Fuzzing (docs/fuzzing.md), all from the separate Fuzz package (Fuzz/Package.swift):
 #   fuzz-tests  its Swift tests (corpus replay, seed generator), debug build in Fuzz/.build

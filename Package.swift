@@ -67,6 +67,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The pure parts of `avault-bench table` (medians, ratios, goals, the table's text).
+        .testTarget(
+            name: "BenchTests",
+            dependencies: ["avault-bench"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["AppraisalVault", "VaultCrypto", "avault"],

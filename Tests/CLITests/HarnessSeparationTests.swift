@@ -56,4 +56,49 @@ struct HarnessSeparationTests {
         #expect(output.contains("| avault seal |") && output.contains("| avault open |"), "\(output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
+
+    /// `avault-bench table --quick` (one pair) runs every case end to end and prints one table
+    /// with a row per case of issue 16 and a verdict for each goal, says the load average, writes
+    /// the same table with `--markdown`, and leaves its `--dir` empty.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
+    func benchTableQuickRunsEveryCase() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let dir = cli.path("scratch")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.bench)
+        process.currentDirectoryURL = CLI.root
+        process.arguments = [
+            "table", "--quick", "--pairs", "1", "--tmpfs", "", "--dir", dir, "--avault", CLI.binary,
+            "--markdown", cli.path("table.md"),
+        ]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(output)")
+        for row in [
+            "| P1 seal 8 MiB evidence, disk, output synced |", "| P1 open it (verify, then decrypt), disk,",
+            "| P1 CPU per GiB", "| P1 peak RSS of the avault process", "| P3 merge 1,000 cells",
+            "| P3 merge 10,000 cells",
+            "| P3 10× the cells", "| P3 peak RSS of the merge, 10,000 cells", "| `avault --version` |",
+            "| `avault key show thu-ky.pub` |", "| `avault receipt check", "| P4 check one sealed file",
+            "| P2 bulk check of 200 submissions |",
+        ] {
+            #expect(output.contains(row), "no row \(row) in \(output)")
+        }
+        #expect(output.contains("Load average at start "), "\(output)")
+        #expect(output.contains("| goal | result |"), "\(output)")
+        let peers = ["age", "minisign", "hyperfine"].allSatisfy {
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/" + $0)
+        }
+        if peers { #expect(!output.contains("not measured"), "\(output)") }
+        let markdown = try String(contentsOfFile: cli.path("table.md"), encoding: .utf8)
+        #expect(output.trimmingCharacters(in: .newlines) == markdown.trimmingCharacters(in: .newlines))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
 }
