@@ -65,7 +65,11 @@ struct BenchTable: ParsableCommand {
         progress("Load average at start: \(Self.load(loadBefore)) (\(cores) cores).")
         var rows = [TableRow]()
         var notes = [String]()
-        try scratchOptions.run(peers: ["age", "minisign", "hyperfine"]) { scratch in
+        if access(Spawn.timeTool, X_OK) != 0 {
+            notes.append("\(Spawn.timeTool) is missing, so no peak RSS was measured (`make bench-deps` installs it).")
+        }
+        // No "not on PATH" line first: the rows of a missing peer say so themselves.
+        try scratchOptions.run(peers: []) { scratch in
             if selected.contains("p1") {
                 rows += try streamRows(notes: &notes)
             }
