@@ -200,7 +200,8 @@ struct BenchTable: ParsableCommand {
         let rss = ourRSS.rssKiB.map { Double($0) / 1024 }
         rows.append(
             TableRow(
-                name: "P1 peak RSS of the avault process (\(Self.size(size))\(size >= 4096 ? "" : "; 4 GiB: `make bench-4g`"))",
+                name:
+                    "P1 peak RSS of the avault process (\(Self.size(size))\(size >= 4096 ? "" : "; 4 GiB: `make bench-4g`"))",
                 ours: TableRow.Cell(time: "—", rss: ourRSS.rssKiB.map(BenchSupport.mib) ?? "—"),
                 peer: hasPeers ? "age + minisign" : "age or minisign not on PATH",
                 theirs: TableRow.Cell(time: "—", rss: theirRSS.rssKiB.map(BenchSupport.mib) ?? "—"), ratio: "—",
