@@ -8,8 +8,8 @@ import ArgumentParser
 /// (``ExitStatus/verificationFailed``) when a check failed; 66 when the folder does not exist.
 ///
 /// `avault verify FILE --round R [--fingerprint FP] [--json]`: one sealed submission file against
-/// round R (spec §9.7), the same exit statuses (anchored by the fingerprint only; 66 also when
-/// the file does not exist).
+/// round R (spec §9.7), the same exit statuses (anchored by the fingerprint, or by this machine's
+/// pin when R is a folder with a journal; 66 also when the file does not exist).
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: Terminal.localized(.verifyAbstract))
