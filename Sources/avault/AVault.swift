@@ -25,7 +25,14 @@ struct AVault: ParsableCommand {
     /// Runs the command and maps every failure to `avault: error: …` and an exit status.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command: any ParsableCommand
+            switch FastArguments.parse(Array(CommandLine.arguments.dropFirst())) {
+            case .version?:
+                Terminal.out(AppraisalVault.version)
+                Glibc.exit(0)
+            case .command(let parsed)?: command = parsed
+            case nil: command = try parseAsRoot()
+            }
             // Journal pins live in this user's state folder (spec §11.1).
             let pins = PinStore.standard(
                 stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },

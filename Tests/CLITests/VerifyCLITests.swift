@@ -42,7 +42,7 @@ struct VerifyCLITests {
     }
 
     /// Builds `cli.dir/round` (round init only: two members, three holders of the demo ceremony, t = 2). Returns the round.
-    static func newRound(_ cli: CLI) throws -> RoundDefinition {
+    static func newRound(_ cli: CLI, title: String = "Vòng thử verify") throws -> RoundDefinition {
         let fm = FileManager.default
         try fm.createDirectory(atPath: cli.path("keys"), withIntermediateDirectories: true)
         for name in ["tv-01", "tv-02", "thu-ky", "chu-tich", "pho-chu-tich", "chanh-vp"] {
@@ -60,7 +60,7 @@ struct VerifyCLITests {
                 Array(
                     "id,public_key_file,codes,units\ntv-01,keys/tv-01.pub,1,so-nganh\ntv-02,keys/tv-02.pub,1,huyen\n"
                         .utf8)),
-            ceremony: try DemoCeremony.copy(into: cli.dir), title: "Vòng thử verify", year: 2025, isDemo: true)
+            ceremony: try DemoCeremony.copy(into: cli.dir), title: title, year: 2025, isDemo: true)
         return try RoundFolder.create(
             try RoundSetup.load(sources), secretary: secrets["thu-ky"]!, at: cli.path("round"))
     }

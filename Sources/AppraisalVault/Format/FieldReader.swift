@@ -11,7 +11,8 @@ public struct FieldReader {
     }
 
     private let fields: [String: JSONValue]
-    private var used = Set<String>()
+    /// The distinct keys read so far (a few per object: a list is cheaper than a set to fill).
+    private var used = [String]()
     private let path: String
 
     /// Starts reading `value`, which must be an object.
@@ -19,13 +20,14 @@ public struct FieldReader {
         guard case .object(let f) = value else { throw Failure(path: path, reason: "expected an object") }
         self.fields = f
         self.path = path
+        used.reserveCapacity(f.count)
     }
 
     private func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     private mutating func take(_ key: String) throws(Failure) -> JSONValue {
         guard let v = fields[key] else { throw Failure(path: sub(key), reason: "missing") }
-        used.insert(key)
+        if !used.contains(key) { used.append(key) }
         return v
     }
 
@@ -38,18 +40,20 @@ public struct FieldReader {
     {
         guard case .string(let s) = try take(key) else { throw Failure(path: sub(key), reason: "expected a string") }
         guard s.utf8.count <= maxBytes else { throw Failure(path: sub(key), reason: "longer than \(maxBytes) bytes") }
-        try FieldReader.checkText(s, path: sub(key), multiline: !singleLine)
+        // The path is only built for a failure: this runs for every string of every document.
+        if let refusal = Text.refusal(in: s, multiline: !singleLine) { throw FieldReader.failure(refusal, sub(key)) }
         return s
     }
 
     /// Fails when `s` has a character spec §1.3 refuses (for strings read outside ``string(_:maxBytes:singleLine:)``).
     public static func checkText(_ s: String, path: String, multiline: Bool = false) throws(Failure) {
-        switch Text.refusal(in: s, multiline: multiline) {
-        case .control(let u)?:
-            throw Failure(path: path, reason: "contains the control character \(Text.codePoint(u))")
-        case .bidi(let u)?:
-            throw Failure(path: path, reason: "contains the bidirectional control \(Text.codePoint(u))")
-        case nil: return
+        if let refusal = Text.refusal(in: s, multiline: multiline) { throw failure(refusal, path) }
+    }
+
+    private static func failure(_ refusal: Text.Refusal, _ path: String) -> Failure {
+        switch refusal {
+        case .control(let u): Failure(path: path, reason: "contains the control character \(Text.codePoint(u))")
+        case .bidi(let u): Failure(path: path, reason: "contains the bidirectional control \(Text.codePoint(u))")
         }
     }
 
@@ -111,6 +115,8 @@ public struct FieldReader {
 
     /// Fails if the object has a field nobody read.
     public func finish() throws(Failure) {
+        // `used` holds distinct keys of `fields`: all were read exactly when the counts agree.
+        guard used.count < fields.count else { return }
         if let unknown = fields.keys.filter({ !used.contains($0) }).sorted().first {
             throw Failure(path: sub(Text.escapingRefused(unknown)), reason: "unknown field")
         }

@@ -196,7 +196,7 @@ extension RoundDefinition {
         guard selfItems.count == expected else {
             throw FieldReader.Failure(path: "selfAssessment", reason: "expected \(expected) entries")
         }
-        var entries = [Cell: SelfAssessment.Entry]()
+        var entries = [Cell: SelfAssessment.Entry](minimumCapacity: expected)
         var k = 0
         for unit in units {
             for sub in selfSubsOfGroup[unit.group]! {

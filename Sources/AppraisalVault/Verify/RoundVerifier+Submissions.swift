@@ -52,26 +52,38 @@ extension RoundVerification {
             results.deallocate()
         }
         Parallel.forEach(files.count) { i in
-            var loaded = LoadedSubmission()
             do {
                 let bytes = try FileIO.read(files[i].path, maxBytes: Inbox.maxSubmissionSize)
-                loaded.bytes = .success(bytes)
-                loaded.fileHash = BLAKE2b.hash(bytes, outputLength: 32)
-                let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: files[i].subject)
-                loaded.envelope = .success(envelope)
-                loaded.hasValidOuterSignature = envelope.hasValidOuterSignature
+                results[i] = load(bytes: bytes, subject: files[i].subject)
             } catch {
-                if loaded.fileHash == nil { loaded.bytes = .failure(error) } else { loaded.envelope = .failure(error) }
+                results[i] = LoadedSubmission(bytes: .failure(error))
             }
-            results[i] = loaded
         }
         return Array(results)
     }
 
-    private mutating func checkSubmission(
-        folder: String, name: String, loaded: LoadedSubmission, liveMembers: inout Set<String>
+    /// Hashes, parses and checks the outer signature of the bytes of one submission file.
+    static func load(bytes: [UInt8], subject: String) -> LoadedSubmission {
+        var loaded = LoadedSubmission(bytes: .success(bytes))
+        loaded.fileHash = BLAKE2b.hash(bytes, outputLength: 32)
+        do {
+            let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: subject)
+            loaded.envelope = .success(envelope)
+            loaded.hasValidOuterSignature = envelope.hasValidOuterSignature
+        } catch {
+            loaded.envelope = .failure(error)
+        }
+        return loaded
+    }
+
+    /// Checks 6–8 of one submission file: its name, outer signature and binding to the round.
+    /// `subject` names it in the report (`folder/name` in a round folder, the path as given for
+    /// `verify FILE --round R`); `liveMembers` collects the members with a file in `submissions/`.
+    mutating func checkSubmission(
+        folder: String, name: String, subject: String? = nil, loaded: LoadedSubmission,
+        liveMembers: inout Set<String>
     ) {
-        let subject = folder + "/" + name
+        let subject = subject ?? folder + "/" + name
         let parsedName = RoundLayout.parseSubmissionFileName(name)
         if let parsedName {
             if folder == RoundLayout.submissionsFolder, !liveMembers.insert(parsedName.member).inserted {

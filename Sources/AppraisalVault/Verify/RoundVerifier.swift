@@ -284,7 +284,7 @@ struct RoundVerification {
 extension VerificationReport {
     /// The report of a round definition that cannot be read or does not verify: one failed
     /// `round.signature` check (spec §9.2), nothing else checked.
-    fileprivate static func unreadableRound(_ file: String, hash: [UInt8]?, _ error: any Error) -> Self {
+    static func unreadableRound(_ file: String, hash: [UInt8]?, _ error: any Error) -> Self {
         VerificationReport(
             roundHash: hash,
             checks: [

@@ -6,12 +6,19 @@ import ArgumentParser
 /// fingerprint matched, or the journal extends this machine's pin); 2
 /// (``ExitStatus/unanchored``) when every check passed without an anchor; 1
 /// (``ExitStatus/verificationFailed``) when a check failed; 66 when the folder does not exist.
+///
+/// `avault verify FILE --round R [--fingerprint FP] [--json]`: one sealed submission file against
+/// round R (spec §9.7), the same exit statuses (anchored by the fingerprint, or by this machine's
+/// pin when R is a folder with a journal; 66 also when the file does not exist).
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: Terminal.localized(.verifyAbstract))
 
     @Argument(help: ArgumentHelp(Terminal.localized(.verifyHelpFolder), valueName: "round-folder"))
     var roundFolder: String
+
+    @Option(help: ArgumentHelp(Terminal.localized(.verifyHelpRound), valueName: "round"))
+    var round: String?
 
     @Option(help: ArgumentHelp(Terminal.localized(.verifyHelpFingerprint), valueName: "fingerprint"))
     var fingerprint: String?
@@ -28,20 +35,30 @@ struct Verify: ParsableCommand {
         if let fingerprint, Fingerprint(parsing: fingerprint) == nil {
             throw ValidationError(Terminal.localized(.verifyBadFingerprint, [fingerprint]))
         }
+        if round != nil, receipts != nil { throw ValidationError(Terminal.localized(.verifyReceiptsWithRound)) }
     }
 
     func run() throws {
-        progress.start()
-        let report = try RoundVerifier.verify(
-            roundDirectory: roundFolder, expectedFingerprint: fingerprint.flatMap { Fingerprint(parsing: $0) },
-            receipts: receipts)
+        let expected = fingerprint.flatMap { Fingerprint(parsing: $0) }
+        let report: VerificationReport
+        if let round {
+            report = try RoundVerifier.verify(file: roundFolder, round: round, expectedFingerprint: expected)
+        } else {
+            progress.start()
+            report = try RoundVerifier.verify(
+                roundDirectory: roundFolder, expectedFingerprint: expected, receipts: receipts)
+        }
         if json {
             Terminal.out(
                 String(
                     decoding: CanonicalJSON.serialize(
                         report.json(renderingDetail: { Terminal.text($0, in: .english) })), as: UTF8.self))
         } else {
-            Terminal.say(.verifyHeader, [roundFolder, report.fingerprint?.description ?? "–"])
+            if let round {
+                Terminal.say(.verifyFileHeader, [roundFolder, round, report.fingerprint?.description ?? "–"])
+            } else {
+                Terminal.say(.verifyHeader, [roundFolder, report.fingerprint?.description ?? "–"])
+            }
             for check in report.checks {
                 Terminal.out(
                     "\(Verify.mark(check.status)) \(check.id)  \(Text.escapingRefused(check.subject))  \(Terminal.text(check.detail))"
@@ -52,7 +69,7 @@ struct Verify: ParsableCommand {
                 let notYet = report.checks.filter { $0.status == .notYet }.count
                 let counts = [String(report.checks.count - notYet), String(notYet)]
                 if report.anchor == .none {
-                    Terminal.say(.verifySummaryUnanchored, counts)
+                    Terminal.say(round == nil ? .verifySummaryUnanchored : .verifyFileSummaryUnanchored, counts)
                 } else {
                     Terminal.say(.verifySummaryPass, counts + [report.anchor.rawValue])
                 }

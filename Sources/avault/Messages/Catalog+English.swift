@@ -1003,8 +1003,9 @@ extension Catalog {
         "verify.appraiser-wrong": "{1} / {2}: appraised by {3}, but the cell is assigned to {4}.",
         "verify.appraised-count": "The results hold {1} appraised cells; the manifest says {2}.",
         "verify.appraisers-ok": "All {1} appraised cells were appraised by the member assigned to them.",
-        "verify.abstract": "Verify a whole round folder with public keys only (for auditors).",
-        "verify.help-folder": "The round folder to verify.",
+        "verify.abstract": "Verify a whole round folder, or one sealed file, with public keys only (for auditors).",
+        "verify.help-folder":
+            "The round folder to verify; with --round, the one sealed submission file (.avs) to check.",
         "verify.help-fingerprint":
             "The round fingerprint the secretary read to you (case, spaces and dashes are ignored).",
         "verify.help-json": "Print the report as canonical JSON for machines.",
@@ -1012,6 +1013,12 @@ extension Catalog {
         "verify.header": "Verifying round {1} (fingerprint {2})",
         "verify.summary-pass": "PASSED: {1} checks passed, {2} not yet applicable; anchored by {3}.",
         "verify.summary-fail": "FAILED: {1} of {2} checks failed.",
+        "verify.help-round":
+            "Check only the one file given against this round (its folder, or its round.avr): outer signature, sender in the round, name.",
+        "verify.receipts-with-round": "--receipts checks a round folder; it cannot be used with --round.",
+        "verify.file-header": "Checking {1} against round {2} (fingerprint {3})",
+        "verify.file-summary-unanchored":
+            "NOT ANCHORED: {1} checks passed, {2} not yet applicable, but nothing ties this round definition to the round you mean; a forged round with its own keys passes too. Give --fingerprint (the secretary reads it to you), or check against the round folder on a machine that pinned it.",
         "format.kind-name": "{1} file",
         "format.empty": "{1}: the file is empty.",
         "format.not-avault": "{1}: not an AppraisalVault file.",

@@ -1010,8 +1010,10 @@ extension Catalog {
         "verify.appraiser-wrong": "{1} / {2}: do {3} thẩm định, nhưng ô này được phân công cho {4}.",
         "verify.appraised-count": "Kết quả có {1} ô được thẩm định, bản kê ghi {2}.",
         "verify.appraisers-ok": "Cả {1} ô được thẩm định đều do đúng thành viên được phân công chấm.",
-        "verify.abstract": "Kiểm tra toàn bộ thư mục vòng thẩm định chỉ bằng khoá công khai (dành cho kiểm tra viên).",
-        "verify.help-folder": "Thư mục vòng thẩm định cần kiểm tra.",
+        "verify.abstract":
+            "Kiểm tra toàn bộ thư mục vòng thẩm định, hoặc một tệp đã niêm phong, chỉ bằng khoá công khai (dành cho kiểm tra viên).",
+        "verify.help-folder":
+            "Thư mục vòng thẩm định cần kiểm tra; khi có --round, là tệp bài nộp đã niêm phong (.avs) cần kiểm tra.",
         "verify.help-fingerprint":
             "Dấu vân tay của vòng mà thư ký đã đọc cho bạn (bỏ qua chữ hoa/thường, dấu cách và gạch nối).",
         "verify.help-json": "In báo cáo dạng JSON chuẩn cho máy đọc.",
@@ -1019,6 +1021,12 @@ extension Catalog {
         "verify.header": "Kiểm tra vòng {1} (dấu vân tay {2})",
         "verify.summary-pass": "ĐẠT: {1} bước kiểm tra đạt, {2} bước chưa đến lượt; neo bằng {3}.",
         "verify.summary-fail": "KHÔNG ĐẠT: {1} trong {2} bước kiểm tra không đạt.",
+        "verify.help-round":
+            "Chỉ kiểm tra tệp đã cho theo vòng này (thư mục vòng, hoặc tệp round.avr): chữ ký ngoài, người gửi thuộc vòng, tên tệp.",
+        "verify.receipts-with-round": "--receipts dùng để kiểm tra một thư mục vòng; không dùng được cùng --round.",
+        "verify.file-header": "Kiểm tra {1} theo vòng {2} (dấu vân tay {3})",
+        "verify.file-summary-unanchored":
+            "CHƯA NEO: {1} bước kiểm tra đạt, {2} bước chưa đến lượt, nhưng không có gì gắn tệp định nghĩa vòng này với vòng thẩm định bạn cần kiểm tra; một vòng giả mạo với khoá riêng của nó cũng đạt. Hãy dùng --fingerprint (thư ký đọc cho bạn), hoặc kiểm tra theo thư mục vòng trên máy đã ghim vòng này.",
         "format.kind-name": "tệp loại {1}",
         "format.empty": "{1}: tệp rỗng.",
         "format.not-avault": "{1}: không phải tệp AppraisalVault.",

@@ -281,6 +281,10 @@ enum MessageID: String, MessageCode {
     case verifyHeader = "verify.header"
     case verifySummaryPass = "verify.summary-pass"
     case verifySummaryFail = "verify.summary-fail"
+    case verifyHelpRound = "verify.help-round"
+    case verifyReceiptsWithRound = "verify.receipts-with-round"
+    case verifyFileHeader = "verify.file-header"
+    case verifyFileSummaryUnanchored = "verify.file-summary-unanchored"
 
     // MARK: - Ceremony
 

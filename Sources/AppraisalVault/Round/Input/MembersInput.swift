@@ -154,10 +154,21 @@ public enum MembersInput {
         _ members: [Member], sets: [CriteriaSet], units: [AppraisedUnit], file: String,
         problems: inout InputProblems
     ) {
-        var owners = [Cell: [String]]()
+        // How many members appraise each cell (every round load checks this: counts, not lists;
+        // the owners of an overlap are listed again below, only when there is one).
+        // Every cell of the round: each unit's, the appraisable sub-criteria of its group's set.
+        var codesOfSet = [String: [String]]()
+        var all = [Cell]()
+        for u in units {
+            guard let set = sets.first(where: { $0.groups.contains(u.group) }) else { continue }
+            let codes = codesOfSet[set.id] ?? set.framework.appraisableSubCriteria.map(\.code)
+            codesOfSet[set.id] = codes
+            for code in codes { all.append(Cell(unit: u.id, code: code)) }
+        }
+        var owners = [Cell: Int](minimumCapacity: all.count)
         for m in members {
             let cells = m.cells(in: sets, units: units)
-            for cell in cells { owners[cell, default: []].append(m.id) }
+            for cell in cells { owners[cell, default: 0] += 1 }
             // Recusal (spec §3.4 M5): nobody appraises a unit they head or represent.
             let own = Set(m.ownUnits)
             let conflicted = own.isEmpty ? [] : cells.filter { own.contains($0.unit) }
@@ -171,15 +182,16 @@ public enum MembersInput {
                         ]))
             }
         }
-        let all = units.flatMap { u in
-            (sets.first { $0.groups.contains(u.group) }?.framework.appraisableSubCriteria ?? []).map {
-                Cell(unit: u.id, code: $0.code)
-            }
-        }
-        let overlaps = all.filter { (owners[$0]?.count ?? 0) > 1 }
+        let overlaps = all.filter { (owners[$0] ?? 0) > 1 }
         if !overlaps.isEmpty {
-            let detail = overlaps.prefix(CellList.shown).map { "\($0) (\(owners[$0]!.joined(separator: "+")))" }
-                .joined(separator: ", ")
+            let shown = overlaps.prefix(CellList.shown)
+            var names = [Cell: [String]]()
+            for m in members {
+                for cell in m.cells(in: sets, units: units) where shown.contains(cell) {
+                    names[cell, default: []].append(m.id)
+                }
+            }
+            let detail = shown.map { "\($0) (\(names[$0]!.joined(separator: "+")))" }.joined(separator: ", ")
             let more = overlaps.count > CellList.shown ? ", … (+\(overlaps.count - CellList.shown))" : ""
             problems.add(
                 InputError(.assignOverlap, [.file(file), .text(String(overlaps.count)), .text(detail + more)]))
