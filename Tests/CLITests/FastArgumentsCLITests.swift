@@ -44,6 +44,8 @@ struct FastArgumentsCLITests {
             ["verify", file, "--round", "round", "--quiet"], ["verify", file, "--round", "round", "--json", "--json"],
             ["verify", "nope.r1.avs", "--round", "round"], ["verify", file, "--round", "nowhere"],
             ["verify", "round"], ["verify", "help", "--round", "round"], ["verify", file, "--rund", "round"],
+            ["--version", "x"], ["key", "show", "--", "keys/tv-01.pub"], ["key", "show", "-"], ["key", "show", "show"],
+            ["verify", "--", file, "--round", "round"], ["receipt", "check", receipt, "--round", "-"],
         ]
         for line in lines {
             for language in ["en_US.UTF-8", "vi_VN.UTF-8"] {

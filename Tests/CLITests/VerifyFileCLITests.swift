@@ -118,6 +118,25 @@ struct VerifyFileCLITests {
         #expect(stray.stdout.contains("✗ submission.name  bai-nop.avs  bai-nop.avs: unexpected file"), "\(stray)")
     }
 
+    /// A round this machine pinned whose journal is gone (a rollback, §11.2): `journal.pin`
+    /// fails even though the file itself is good and the fingerprint anchors the definition.
+    @Test func pinnedRoundWithoutJournalFails() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let round = try VerifyCLITests.mergedRound(cli, merge: false)
+        let head = try FreshnessCLITests.head(cli)
+        let pin = try cli.run(["pin", "--round", "round", "--accept", head])
+        #expect(pin.exited(0), "\(pin)")
+        let fingerprint = round.fingerprint.description
+        let pinned = try cli.run(["verify", Self.file, "--round", "round", "--fingerprint", fingerprint])
+        #expect(pinned.exited(0) && pinned.stdout.contains("✓ journal.pin"), "\(pinned)")
+        try FileManager.default.removeItem(atPath: cli.path("round/journal.avj"))
+        let gone = try cli.run(["verify", Self.file, "--round", "round", "--fingerprint", fingerprint])
+        #expect(gone.exited(1), "\(gone)")
+        #expect(gone.stdout.contains("✗ journal.pin  journal.avj"), "\(gone)")
+        #expect(gone.stdout.contains("✓ submission.signature  \(Self.file)"), "\(gone)")
+    }
+
     /// Usage and missing inputs: a missing FILE or R is exit 66 naming it; `--receipts` with
     /// `--round` and a malformed fingerprint are exit 64; nothing on standard output.
     @Test func missingInputsAndUsage() throws {

@@ -25,7 +25,8 @@ extension RoundVerifier {
         let definitionPath =
             FileIO.isDirectory(round) ? FileIO.join(round, RoundLayout.definitionFileName) : round
         let bytes = try FileIO.read(file, maxBytes: Inbox.maxSubmissionSize)
-        let roundFile = RoundLayout.definitionFileName
+        // A member's copy of the definition is named as given; in a folder, as verify names it.
+        let roundFile = FileIO.isDirectory(round) ? RoundLayout.definitionFileName : round
         let definitionBytes: [UInt8]
         do {
             definitionBytes = try FileIO.read(definitionPath, maxBytes: RoundDefinition.maxHeaderLength + 4096)
@@ -40,9 +41,10 @@ extension RoundVerifier {
         }
         var run = RoundVerification(directory: RoundLayout(folderOrDefinition: round).directory, round: definition)
         run.checkRound(expectedFingerprint: expectedFingerprint)
-        // A folder with a journal can be anchored by this machine's pin, as `verify ROUND` is.
-        if FileIO.isDirectory(round), FileIO.exists(RoundLayout(round).journal) {
-            run.checkJournal()
+        // A folder is anchored by this machine's pin as `verify ROUND` is; a pinned round whose
+        // journal is gone fails `journal.pin` (a rollback, §11.2).
+        if FileIO.isDirectory(round) {
+            if FileIO.exists(RoundLayout(round).journal) { run.checkJournal() }
             run.checkPin()
         }
         var liveMembers = Set<String>()
