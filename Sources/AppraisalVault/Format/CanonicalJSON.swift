@@ -36,7 +36,8 @@ public enum CanonicalJSON {
     private static let trueBytes: [UInt8] = Array("true".utf8)
     private static let falseBytes: [UInt8] = Array("false".utf8)
 
-    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
+    /// Appends the canonical encoding of `value` to `out` (for writers that build a document in parts).
+    static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: nullBytes)
         case .bool(let b): out.append(contentsOf: b ? trueBytes : falseBytes)
@@ -63,7 +64,7 @@ public enum CanonicalJSON {
     }
 
     /// Decimal digits without a temporary `String`.
-    private static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
+    static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
         var digits:
@@ -83,7 +84,8 @@ public enum CanonicalJSON {
         }
     }
 
-    private static func writeString(_ s: String, into out: inout [UInt8]) {
+    /// Appends the canonical encoding of the string `s` to `out`.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
