@@ -195,7 +195,7 @@ public enum RoundMerge {
                 manifest: BLAKE2b.hash(manifestBytes, outputLength: 32), results: resultsHash,
                 submissions: inputs.count,
                 skipped: second == nil && !round.unitKeys.isEmpty, exceptions: manifest.exceptions),
-            secretary: secretary, at: created)
+            secretary: secretary, at: created, knownRoundHash: round.fileHash)
         var report = Report(
             submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath,
             evidence: evidence.count)

@@ -164,8 +164,8 @@ struct SubmissionDecoderTests {
 
     static func check(_ bytes: [UInt8]) -> (accepted: Bool, fast: Bool) {
         let strict = outcome { try SubmissionContent(strictlyParsing: bytes, file: file) }
-        let public_ = outcome { try SubmissionContent(parsing: bytes, file: file) }
-        #expect(public_ == strict, "input: \(String(decoding: bytes, as: UTF8.self))")
+        let parsed = outcome { try SubmissionContent(parsing: bytes, file: file) }
+        #expect(parsed == strict, "input: \(String(decoding: bytes, as: UTF8.self))")
         let fast = SubmissionFastDecoder.decode(bytes)
         if let fast {
             #expect(strict == .success(fast), "fast path accepted: \(String(decoding: bytes, as: UTF8.self))")
