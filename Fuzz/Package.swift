@@ -15,7 +15,7 @@ let fuzzTargets = [
     "FuzzManifest", "FuzzResults", "FuzzJournal", "FuzzReleasePolicy", "FuzzCSV", "FuzzPoints", "FuzzFramework",
     "FuzzRoundInputs", "FuzzCeremony", "FuzzApproval", "FuzzReceipt", "FuzzCheckpoint", "FuzzSurvey",
     "FuzzXLSX", "FuzzNotice", "FuzzExplanation", "FuzzForwardedExplanation", "FuzzSecondAppraisal",
-    "FuzzRoundDefinition",
+    "FuzzRoundDefinition", "FuzzSubmissionFast",
 ]
 
 let strict: [SwiftSetting] = [

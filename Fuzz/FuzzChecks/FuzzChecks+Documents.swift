@@ -10,6 +10,26 @@ extension FuzzChecks {
         try Fuzz.require(content.encoded() == bytes, "SubmissionContent.encoded() != x")
     }
 
+    /// `SubmissionFastDecoder.decode`, the merge's one-pass reader of the same plaintext, against
+    /// the generic strict path: whatever it returns is the strict path's content, and the public
+    /// parser (fast path, else strict) has the strict path's outcome, content or error.
+    @Sendable public static func submissionFast(_ bytes: [UInt8]) throws(InvariantViolation) {
+        let strict: Result<SubmissionContent, SubmissionError>
+        do { strict = .success(try SubmissionContent(strictlyParsing: bytes, file: file)) } catch let e
+            as SubmissionError
+        {
+            strict = .failure(e)
+        } catch { throw InvariantViolation("strict path threw \(error)") }
+        if let fast = SubmissionFastDecoder.decode(bytes) {
+            try Fuzz.require(strict == .success(fast), "fast decoder accepted what the strict path does not")
+        }
+        let parsed: Result<SubmissionContent, SubmissionError>
+        do { parsed = .success(try SubmissionContent(parsing: bytes, file: file)) } catch let e as SubmissionError {
+            parsed = .failure(e)
+        } catch { throw InvariantViolation("parser threw \(error)") }
+        try Fuzz.require(parsed == strict, "SubmissionContent(parsing:) differs from the strict path")
+    }
+
     /// `SurveyScores(parsing:file:)` (spec §6.6): accepted ⇒ `serialize(json) == x`.
     @Sendable public static func survey(_ bytes: [UInt8]) throws(InvariantViolation) {
         guard let scores = try? SurveyScores(parsing: bytes, file: file) else { return }

@@ -15,6 +15,7 @@ public enum FuzzChecks {
         "FuzzKeyFile": keyFile,
         "FuzzEnvelope": envelope,
         "FuzzSubmission": submission,
+        "FuzzSubmissionFast": submissionFast,
         "FuzzSurvey": survey,
         "FuzzNotice": notice,
         "FuzzExplanation": explanation,

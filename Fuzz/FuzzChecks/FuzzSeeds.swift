@@ -97,6 +97,13 @@ public enum FuzzSeeds {
             ]
         ).encoded()
         let emptySubmission = SubmissionContent(member: "tv-02", revision: 1, round: round, rows: []).encoded()
+        let escapedSubmission = SubmissionContent(
+            member: "tv-03", revision: 12, round: round,
+            rows: [
+                Appraisal(unit: "u1", code: "1.1.1", score: Points(units: -5, scale: 1), reason: "Lý do \"a\"\n\tb\\"),
+                Appraisal(unit: "đơn-vị", code: "T1", score: Points(units: 123_456, scale: 6), reason: ""),
+            ]
+        ).encoded()
         let manifest = CanonicalJSON.serialize(manifestJSON)
         let survey = CanonicalJSON.serialize(
             SurveyScores(
@@ -244,6 +251,7 @@ public enum FuzzSeeds {
                 try seal(second, .secondAppraisal),
             ],
             "FuzzSubmission": [submission, emptySubmission],
+            "FuzzSubmissionFast": [submission, emptySubmission, escapedSubmission],
             "FuzzNotice": [notice],
             "FuzzExplanation": [explanation],
             "FuzzForwardedExplanation": [forwarded],

@@ -102,7 +102,7 @@ struct BenchMerge: ParsableCommand {
             guard outcome.coverage.isComplete else { throw ValidationError("synthetic round incomplete") }
             _ = try time("results sealing") {
                 try SealedEnvelope.seal(
-                    CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: definition.fileHash,
+                    outcome.results.canonicalJSON(), kind: .lockedResults, round: definition.fileHash,
                     context: [:],
                     sender: secretary, to: .joint(definition.release.jointKey), created: SyntheticRound.created)
             }

@@ -145,7 +145,7 @@ extension DemoRound {
         step(11, "open + report")
         let (results, token) = try ReleaseFolder.open(merged, tokenPath: tokenPath)
         let resultsPath = FileIO.join(directory, "results.json")
-        try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: resultsPath, mode: 0o600)
+        try FileIO.writeAtomically(results.canonicalJSON() + [0x0a], to: resultsPath, mode: 0o600)
         let rendered = ResultsReport(
             round: round, results: results, decision: token.decision, releasedAt: token.created)
         let html = FileIO.join(directory, "report.html")

@@ -169,6 +169,9 @@ enum RoundJournal {
     ///   - details: event details — ids, revisions and hashes only, never scores or reasons.
     ///   - secretary: the unlocked secretary identity.
     ///   - at: the time to record.
+    ///   - knownRoundHash: the file hash of `round.avr` when the caller holds the round's lock and
+    ///     has just loaded and verified it (the merge: a round of a million cells is not parsed
+    ///     again for its hash); nil reads it from the file.
     /// - Returns: the entry appended.
     /// - Throws: ``JournalError`` `journal.bad-signature`, `journal.broken-chain`,
     ///   `journal.wrong-round`, `journal.rolled-back` when the existing journal does not verify
@@ -177,9 +180,9 @@ enum RoundJournal {
     @discardableResult
     static func append(
         roundDirectory: String, event: JournalEvent, details: [String: JSONValue], secretary: SecretIdentity,
-        at: String = Timestamp.now()
+        at: String = Timestamp.now(), knownRoundHash: [UInt8]? = nil
     ) throws -> Entry {
-        let roundHash = try roundFileHash(roundDirectory)
+        let roundHash = try knownRoundHash ?? roundFileHash(roundDirectory)
         let path = FileIO.join(roundDirectory, RoundLayout.journalFileName)
         var entries = [Entry]()
         if FileIO.exists(path) {

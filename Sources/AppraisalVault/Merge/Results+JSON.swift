@@ -10,16 +10,10 @@ extension Results {
                 "self": .string(s.selfTotal.description),
             ])
         }
-        func signed(_ s: SignedFile, sender: String) -> JSONValue {
-            .object([
-                "content": s.content, "fileHash": .hex(s.fileHash), "innerSignature": .hex(s.innerSignature),
-                sender: .string(s.sender), "revision": .integer(Int64(s.revision)),
-            ])
-        }
         return .object([
-            "explanations": .array(explanations.map { signed($0, sender: "unit") }),
-            "history": .array(history.map(\.json)),
-            "second": .array(second.map { signed($0, sender: "member") }),
+            "explanations": explanationsJSON,
+            "history": historyJSON,
+            "second": secondJSON,
             "round": .hex(round),
             "submissions": .array(
                 submissions.map { s in
@@ -28,12 +22,7 @@ extension Results {
                         "member": .string(s.member), "revision": .integer(Int64(s.revision)),
                     ])
                 }),
-            "survey": survey.map { s in
-                .object([
-                    "content": s.content, "fileHash": .hex(s.fileHash), "innerSignature": .hex(s.innerSignature),
-                    "revision": .integer(Int64(s.revision)),
-                ])
-            } ?? .null,
+            "survey": surveyJSON,
             "surveyAvailable": .bool(surveyAvailable),
             "units": .array(
                 units.map { u in
@@ -62,6 +51,30 @@ extension Results {
                     ])
                 }),
         ])
+    }
+
+    /// A signed file of the explanation round as the results carry it, its sender under `sender`.
+    static func signedJSON(_ s: SignedFile, sender: String) -> JSONValue {
+        .object([
+            "content": s.content, "fileHash": .hex(s.fileHash), "innerSignature": .hex(s.innerSignature),
+            sender: .string(s.sender), "revision": .integer(Int64(s.revision)),
+        ])
+    }
+
+    /// The `explanations` member.
+    var explanationsJSON: JSONValue { .array(explanations.map { Results.signedJSON($0, sender: "unit") }) }
+    /// The `history` member.
+    var historyJSON: JSONValue { .array(history.map(\.json)) }
+    /// The `second` member.
+    var secondJSON: JSONValue { .array(second.map { Results.signedJSON($0, sender: "member") }) }
+    /// The `survey` member.
+    var surveyJSON: JSONValue {
+        survey.map { s in
+            .object([
+                "content": s.content, "fileHash": .hex(s.fileHash), "innerSignature": .hex(s.innerSignature),
+                "revision": .integer(Int64(s.revision)),
+            ])
+        } ?? .null
     }
 
     /// Reads results strictly.

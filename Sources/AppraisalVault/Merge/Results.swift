@@ -108,10 +108,29 @@ public struct Results: Sendable, Hashable {
         public let revision: Int
         /// BLAKE2b-256 of the submission file (as the manifest lists it).
         public let fileHash: [UInt8]
-        /// The decrypted content, canonical JSON (§5.6): its bytes are `serialize(content)`.
-        public let content: JSONValue
+        /// The decrypted content's canonical JSON bytes (§5.6), as signed and as the results carry them.
+        public let contentBytes: [UInt8]
         /// The inner signature (§5.4) over the file's header hash and the content's hash.
         public let innerSignature: [UInt8]
+
+        /// The decrypted content, canonical JSON (§5.6): its bytes are `serialize(content)`.
+        public var content: JSONValue { (try? CanonicalJSON.parse(contentBytes)) ?? .null }
+
+        /// A signed submission from its content as a value.
+        public init(member: String, revision: Int, fileHash: [UInt8], content: JSONValue, innerSignature: [UInt8]) {
+            self.init(
+                member: member, revision: revision, fileHash: fileHash, contentBytes: CanonicalJSON.serialize(content),
+                innerSignature: innerSignature)
+        }
+
+        /// A signed submission from its content's canonical bytes (already parsed strictly).
+        init(member: String, revision: Int, fileHash: [UInt8], contentBytes: [UInt8], innerSignature: [UInt8]) {
+            self.member = member
+            self.revision = revision
+            self.fileHash = fileHash
+            self.contentBytes = contentBytes
+            self.innerSignature = innerSignature
+        }
     }
 
     /// The imported survey as the secretary signed it (spec §6.6): after release, anyone re-checks

@@ -85,7 +85,7 @@ extension RoundMerge {
             opened.signed.append(
                 Results.SignedSubmission(
                     member: identity.id, revision: content.revision, fileHash: envelope.fileHash,
-                    content: try CanonicalJSON.parse(plain.content), innerSignature: plain.innerSignature))
+                    contentBytes: plain.content, innerSignature: plain.innerSignature))
             opened.listed[identity.id] = (content.revision, content.attachments)
             opened.inputs.append(
                 Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))

@@ -28,7 +28,9 @@ public enum RoundMerge {
     static func reducedMaxima(_ results: Results) -> [(counted: Points, full: Points)] {
         var out = [(counted: Points, full: Points)]()
         for unit in results.units {
-            let full = Points.sum(unit.cells.map(\.max))
+            var sum = Points.Sum()
+            for cell in unit.cells { sum.add(cell.max) }
+            let full = sum.total
             if full != unit.maxTotal, !out.contains(where: { $0.counted == unit.maxTotal && $0.full == full }) {
                 out.append((unit.maxTotal, full))
             }
@@ -165,7 +167,7 @@ public enum RoundMerge {
                 ], hint: ErrorHint(.allowIncomplete))
         }
         let resultsBytes = try SealedEnvelope.seal(
-            CanonicalJSON.serialize(outcome.results.json), kind: .lockedResults, round: round.fileHash, context: [:],
+            outcome.results.canonicalJSON(), kind: .lockedResults, round: round.fileHash, context: [:],
             sender: secretary, to: .joint(round.release.jointKey), created: created, using: random)
         let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
         var manifest = Manifest(
@@ -193,7 +195,7 @@ public enum RoundMerge {
                 manifest: BLAKE2b.hash(manifestBytes, outputLength: 32), results: resultsHash,
                 submissions: inputs.count,
                 skipped: second == nil && !round.unitKeys.isEmpty, exceptions: manifest.exceptions),
-            secretary: secretary, at: created)
+            secretary: secretary, at: created, knownRoundHash: round.fileHash)
         var report = Report(
             submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath,
             evidence: evidence.count)

@@ -85,7 +85,7 @@ extension ReleaseFolder {
     public static func openResults(roundDirectory: String, token: String?, to out: String) throws -> Results {
         let merged = try loadMerged(roundDirectory)
         let (results, _) = try open(merged, tokenPath: token ?? RoundLayout(roundDirectory).token)
-        try FileIO.writeAtomically(CanonicalJSON.serialize(results.json) + [0x0a], to: out, mode: 0o600)
+        try FileIO.writeAtomically(results.canonicalJSON() + [0x0a], to: out, mode: 0o600)
         return results
     }
 

@@ -131,6 +131,44 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
         return decimalDescription
     }
 
+    /// Appends the UTF-8 bytes of ``description`` to `out`, without a temporary `String` when the
+    /// exact form is known (the merge writes three points per cell).
+    func appendDescription(to out: inout [UInt8]) {
+        guard let exact, exact.scale <= 12 else {
+            out.append(contentsOf: description.utf8)
+            return
+        }
+        var magnitude = exact.units.magnitude
+        var scale = exact.scale
+        // Trailing zeros of the fraction are not written.
+        while scale > 0, magnitude % 10 == 0 {
+            magnitude /= 10
+            scale -= 1
+        }
+        // At most 20 digits of a UInt64, plus "0." padding for a scale up to 12.
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var count = 0
+            repeat {
+                d[31 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            while count <= scale {
+                d[31 - count] = UInt8(ascii: "0")
+                count += 1
+            }
+            let isZero = count == 1 && d[31] == UInt8(ascii: "0")
+            if exact.units < 0, !isZero { out.append(UInt8(ascii: "-")) }
+            let first = 32 - count
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[first..<(32 - scale)]))
+            if scale > 0 {
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(32 - scale)..<32]))
+            }
+        }
+    }
+
     /// ``description`` computed with `Decimal` alone (the path for values without an exact form).
     var decimalDescription: String {
         var v = value
@@ -186,6 +224,39 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
         return overflow ? nil : Exact(units: result, scale: scale)
     }
 
+    /// A running sum that adds in 64-bit integers while every term has an exact form, and with
+    /// `Decimal` otherwise: equal to `.zero + a + b + …` with ``+`` (same value, same exact form,
+    /// so the same ``description``), without one `Decimal` addition per term.
+    struct Sum {
+        private var exact: Exact? = Exact(units: 0, scale: 0)
+        /// The total so far when it has no exact form.
+        private var slow: Points?
+
+        /// Adds `p`.
+        mutating func add(_ p: Points) {
+            if slow == nil, let a = exact, let b = p.exact, let (x, y, scale) = Exact.aligned(a, b) {
+                let (total, overflow) = x.addingReportingOverflow(y)
+                if !overflow {
+                    exact = Exact(units: total, scale: scale)
+                    return
+                }
+            }
+            slow = (slow ?? total) + p
+        }
+
+        /// The sum.
+        var total: Points {
+            if let slow { return slow }
+            // Only reached with an exact form (slow is set whenever it is lost).
+            let e = exact ?? Exact(units: 0, scale: 0)
+            return Points(units: e.units, scale: e.scale)
+        }
+    }
+
     /// The sum of `items`.
-    public static func sum(_ items: some Sequence<Points>) -> Points { items.reduce(.zero, +) }
+    public static func sum(_ items: some Sequence<Points>) -> Points {
+        var sum = Sum()
+        for item in items { sum.add(item) }
+        return sum.total
+    }
 }

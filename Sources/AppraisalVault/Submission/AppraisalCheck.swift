@@ -98,6 +98,8 @@ public struct AppraisalCheck: Sendable {
                         error: InputError(
                             .appraisalOffStep, [.decimal(row.score.description), .decimal(sub.step.description)])))
             }
+            // One look-up for both of SelfAssessment's questions (isNotAssessed, score).
+            let entry = selfAssessment.entries[cell]
             if sub.method.isBonusOrPenalty, row.score != .zero, Text.isBlank(row.reason) {
                 // A bonus or penalty other than 0 always needs its reason (spec §3.9).
                 problems.append(
@@ -105,14 +107,14 @@ public struct AppraisalCheck: Sendable {
                         line: row.line, cell: cell,
                         error: InputError(.appraisalExtraReason, [.decimal(row.score.description)]),
                         column: row.reasonColumn))
-            } else if selfAssessment.isNotAssessed(unit: row.unit, code: row.code), Text.isBlank(row.reason) {
+            } else if entry.map({ $0.score == nil }) ?? false, Text.isBlank(row.reason) {
                 // Not self-assessed (spec §3.5): every appraised score needs a reason.
                 problems.append(
                     Problem(
                         line: row.line, cell: cell,
                         error: InputError(.appraisalNotAssessedReason, [.decimal(row.score.description)]),
                         column: row.reasonColumn))
-            } else if let own = selfAssessment.score(unit: row.unit, code: row.code), own != row.score,
+            } else if let own = entry?.score, own != row.score,
                 Text.isBlank(row.reason)
             {
                 // Blank (spec §1.3): nothing visible. Say so when the cell is not simply empty.

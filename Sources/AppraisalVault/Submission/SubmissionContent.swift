@@ -46,8 +46,23 @@ public struct SubmissionContent: Sendable, Hashable {
 
     /// Parses the plaintext strictly (canonical JSON, no unknown fields, canonical scores).
     ///
-    /// - Throws: ``FormatError`` `format.header` naming the file and the field.
+    /// The common shape is read in one pass (``SubmissionFastDecoder``); anything it does not
+    /// accept goes through the generic strict path, which decides and names the error.
+    ///
+    /// - Throws: ``SubmissionError`` `submission.malformed` naming the file and the field.
     public init(parsing bytes: [UInt8], file: String) throws {
+        if let fast = SubmissionFastDecoder.decode(bytes) {
+            self = fast
+            return
+        }
+        try self.init(strictlyParsing: bytes, file: file)
+    }
+
+    /// The generic strict path: ``CanonicalJSON/parse(_:)`` then ``FieldReader``. The reference
+    /// the fast decoder is tested against.
+    ///
+    /// - Throws: ``SubmissionError`` `submission.malformed` naming the file and the field.
+    init(strictlyParsing bytes: [UInt8], file: String) throws {
         do throws(FieldReader.Failure) {
             let value: JSONValue
             do { value = try CanonicalJSON.parse(bytes) } catch {

@@ -20,7 +20,7 @@ extension RoundVerification {
         for s in r.submissions {
             let name = RoundLayout.submissionFileName(member: s.member, revision: s.revision)
             let relative = RoundLayout.submissionsFolder + "/" + name
-            let bytes = CanonicalJSON.serialize(s.content)
+            let bytes = s.contentBytes
             guard
                 let file = try? FileIO.read(
                     path(RoundLayout.submissionsFolder, name), maxBytes: Inbox.maxSubmissionSize),

@@ -1,0 +1,166 @@
+/// The canonical JSON bytes of ``Results`` written directly, part by part, without building the
+/// ``JSONValue`` tree of every cell: exactly `CanonicalJSON.serialize(results.json)` (the tests
+/// compare the two), with the members' signed contents copied as the canonical bytes they are.
+extension Results {
+    /// `CanonicalJSON.serialize(json)`, written directly.
+    public func canonicalJSON() -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(estimatedSize)
+        write(into: &out)
+        return out
+    }
+
+    /// A size guess for the output buffer: the signed contents plus about 110 bytes per cell.
+    var estimatedSize: Int {
+        submissions.reduce(4096) { $0 + $1.contentBytes.count + 300 }
+            + units.reduce(0) { $0 + 300 + 110 * $1.cells.count }
+    }
+
+    /// Appends the canonical JSON of the results to `out`. Object members are written in the
+    /// UTF-8 order of their keys, as ``CanonicalJSON`` sorts them.
+    func write(into out: inout [UInt8]) {
+        func key(_ k: StaticString, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+            out.append(contentsOf: "\":".utf8)
+        }
+        out.append(UInt8(ascii: "{"))
+        key("explanations", first: true)
+        CanonicalJSON.write(explanationsJSON, into: &out)
+        key("history")
+        CanonicalJSON.write(historyJSON, into: &out)
+        key("round")
+        Self.writeHex(round, into: &out)
+        key("second")
+        CanonicalJSON.write(secondJSON, into: &out)
+        key("submissions")
+        out.append(UInt8(ascii: "["))
+        for (i, s) in submissions.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            key("content", first: true)
+            out.append(contentsOf: s.contentBytes)
+            key("fileHash")
+            Self.writeHex(s.fileHash, into: &out)
+            key("innerSignature")
+            Self.writeHex(s.innerSignature, into: &out)
+            key("member")
+            CanonicalJSON.writeString(s.member, into: &out)
+            key("revision")
+            CanonicalJSON.writeInteger(Int64(s.revision), into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        key("survey")
+        CanonicalJSON.write(surveyJSON, into: &out)
+        key("surveyAvailable")
+        out.append(contentsOf: surveyAvailable ? "true".utf8 : "false".utf8)
+        key("units")
+        out.append(UInt8(ascii: "["))
+        for (i, u) in units.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            Self.write(u, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// One unit's object.
+    static func write(_ u: UnitResult, into out: inout [UInt8]) {
+        func key(_ k: StaticString, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+            out.append(contentsOf: "\":".utf8)
+        }
+        func points(_ p: Points?) {
+            guard let p else {
+                out.append(contentsOf: "null".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
+            p.appendDescription(to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+        func subtotals(_ list: [Subtotal]) {
+            out.append(UInt8(ascii: "["))
+            for (i, s) in list.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "{"))
+                key("appraised", first: true)
+                points(s.appraisedTotal)
+                key("code")
+                CanonicalJSON.writeString(s.code, into: &out)
+                key("max")
+                points(s.max)
+                key("self")
+                points(s.selfTotal)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "{"))
+        key("appraised", first: true)
+        points(u.appraisedTotal)
+        key("bonus")
+        points(u.bonus)
+        key("cells")
+        out.append(UInt8(ascii: "["))
+        for (i, c) in u.cells.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            key("appraised", first: true)
+            points(c.appraised)
+            key("appraiser")
+            CanonicalJSON.writeString(c.appraiser, into: &out)
+            key("code")
+            CanonicalJSON.writeString(c.code, into: &out)
+            key("max")
+            points(c.max)
+            key("method")
+            CanonicalJSON.writeString(c.method.rawValue, into: &out)
+            key("reason")
+            CanonicalJSON.writeString(c.reason, into: &out)
+            key("self")
+            points(c.selfScore)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        key("criteria")
+        subtotals(u.criteria)
+        key("fields")
+        subtotals(u.fields)
+        key("final")
+        points(u.finalTotal)
+        key("group")
+        CanonicalJSON.writeString(u.group, into: &out)
+        key("label")
+        CanonicalJSON.writeString(u.label, into: &out)
+        key("max")
+        points(u.maxTotal)
+        key("penalty")
+        points(u.penalty)
+        key("percent")
+        points(u.percent)
+        key("rank")
+        CanonicalJSON.writeInteger(Int64(u.rank), into: &out)
+        key("self")
+        points(u.selfTotal)
+        key("unit")
+        CanonicalJSON.writeString(u.unit, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A lowercase-hex string, as ``JSONValue/hex(_:)`` serialises.
+    static func writeHex(_ bytes: [UInt8], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in bytes {
+            out.append(hexDigits[Int(b >> 4)])
+            out.append(hexDigits[Int(b & 0x0f)])
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
