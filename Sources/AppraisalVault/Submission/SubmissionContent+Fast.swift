@@ -37,7 +37,9 @@ struct SubmissionFastDecoder {
         guard literal(Self.roundKey), let round = hex32() else { return nil }
         guard literal(Self.rowsKey) else { return nil }
         var rows = [Appraisal]()
-        rows.reserveCapacity(bytes.count / 64)
+        // A row takes at least 64 bytes; the cap keeps a large hostile plaintext from reserving
+        // memory before a byte of it was read.
+        rows.reserveCapacity(min(bytes.count / 64, 1 << 16))
         if peek(UInt8(ascii: "]")) {
             index += 1
         } else {
