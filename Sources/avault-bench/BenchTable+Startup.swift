@@ -30,8 +30,8 @@ extension BenchTable {
                     + "minisign -S -s mini.key -m \(q(file)) >/dev/null")
         }
         let peer = ["minisign", "-Vq", "-p", folder + "/mini.pub", "-m", file]
-        let oneFile = Self.oneFileCheck(
-            file: file, round: round.directory, avault: avault,
+        let oneFile = Self.oneFileChecks(
+            file: file, round: round.directory, fingerprint: round.definition.fingerprint.description, avault: avault,
             senderKey: Hex.encode(member.signingKey.publicKey.rawRepresentation))
 
         // The product binary's commands, on the demo round (`avault demo`).
@@ -63,7 +63,7 @@ extension BenchTable {
                 demo.map { [avault, "receipt", "check", $0 + "/receipts/tv-01.r1.avc", "--round", $0] },
                 hasAvault ? "no demo round" : noBinary
             ))
-        commands.append((oneFile.name, oneFile.argv, noBinary))
+        for check in oneFile { commands.append((check.name, check.argv, noBinary)) }
 
         let runs = quick ? 10 : 40
         let hasHyperfine = BenchSupport.have("hyperfine")
@@ -99,19 +99,26 @@ extension BenchTable {
         return rows
     }
 
-    /// The one-file check as a new process. **The single place to change** when `avault` gets a
-    /// command that checks one sealed file: return its command line here, e.g.
-    /// `[avault, "verify", file, "--round", round]`, and name it. Until then it is the benchmark's
-    /// worker (parse + outer signature + sender key, the per-file part of `verify`), in a binary
-    /// built with the same flags.
-    static func oneFileCheck(file: String, round: String, avault: String, senderKey: String) -> (
+    /// The one-file checks as new processes: `avault verify FILE --round R` (spec §9.7: the round
+    /// definition, then the file's name, outer signature and binding), and the benchmark's worker,
+    /// which does only the per-file part (parse + outer signature + sender key) in a binary built
+    /// with the same flags.
+    static func oneFileChecks(
+        file: String, round: String, fingerprint: String, avault: String, senderKey: String
+    ) -> [(
         name: String, argv: [String]?
-    ) {
-        _ = (round, avault)
-        return (
-            "P4 check one sealed file as a new process (`avault-bench worker check`)",
-            [BenchSupport.executable, "worker", "check", file, senderKey]
-        )
+    )] {
+        [
+            (
+                "`avault verify FILE --round R` (one sealed file, 16 KB)",
+                access(avault, X_OK) == 0
+                    ? [avault, "verify", file, "--round", round, "--fingerprint", fingerprint] : nil
+            ),
+            (
+                "P4 check one sealed file as a new process (`avault-bench worker check`)",
+                [BenchSupport.executable, "worker", "check", file, senderKey]
+            ),
+        ]
     }
 
     /// One pair of a start-up row: `runs` runs of `ours`, then of `theirs`; medians of wall time,

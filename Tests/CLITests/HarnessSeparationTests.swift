@@ -86,7 +86,8 @@ struct HarnessSeparationTests {
             "| P1 CPU per GiB", "| P1 peak RSS of the avault process", "| P3 merge 1,000 cells",
             "| P3 merge 10,000 cells",
             "| P3 10× the cells", "| P3 peak RSS of the merge, 10,000 cells", "| `avault --version` |",
-            "| `avault key show thu-ky.pub` |", "| `avault receipt check", "| P4 check one sealed file",
+            "| `avault key show thu-ky.pub` |", "| `avault receipt check", "| `avault verify FILE --round R`",
+            "| P4 check one sealed file",
             "| P2 bulk check of 200 submissions |",
         ] {
             #expect(output.contains(row), "no row \(row) in \(output)")
