@@ -17,19 +17,10 @@ struct BenchFile: ParsableCommand {
     func run() throws {
         try scratchOptions.run(peers: ["minisign", "hyperfine"]) { scratch in
             let q = BenchSupport.quote
-            let round = try SyntheticRound(units: 29, subCriteria: 72, members: 8)
-            defer { round.remove() }
-            let member = round.members[0]
-            let bytes = try Sealing.seal(
-                round.rows[member.identity.id]!, round: round.definition, member: member, revision: 1,
-                created: SyntheticRound.created)
-            let file = scratch + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: 1)
-            try FileIO.writeAtomically(bytes, to: file)
-            try BenchSupport.shell(
-                "cd \(q(scratch)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && minisign -S -s mini.key -m \(q(file)) >/dev/null"
-            )
-            let ours =
-                "\(BenchSupport.executable) worker check \(file) \(Hex.encode(member.signingKey.publicKey.rawRepresentation))"
+            let fixture = try SealedSubmissionFixture(in: scratch, minisign: true)
+            defer { fixture.round.remove() }
+            let file = fixture.file
+            let ours = "\(BenchSupport.executable) worker check \(file) \(fixture.senderKey)"
             let theirs = "minisign -Vq -p \(scratch)/mini.pub -m \(file)"
             var results = [Double]()
             if BenchSupport.have("hyperfine") {
@@ -51,7 +42,7 @@ struct BenchFile: ParsableCommand {
             }
             out("")
             out(
-                "P4 one file (\(bytes.count) B sealed submission), median of \(runs) runs\(BenchSupport.have("hyperfine") ? " (hyperfine -N)" : " (bash loop, mean)")"
+                "P4 one file (\(fixture.size) B sealed submission), median of \(runs) runs\(BenchSupport.have("hyperfine") ? " (hyperfine -N)" : " (bash loop, mean)")"
             )
             out("")
             out("| command | per file | ÷ minisign -V |")

@@ -9,30 +9,20 @@ extension BenchTable {
     /// sealed submission, with `hyperfine -N` (a loop of spawns when it is missing), each pair one
     /// hyperfine run of the avault command then of `minisign -V`.
     func startupRows(scratch: String, notes: inout [String]) throws -> [TableRow] {
-        let q = BenchSupport.quote
         let folder = scratch + "/startup"
         _ = mkdir(folder, 0o700)
         defer { BenchSupport.removeTree(folder) }
         progress("P4: a sealed submission and the demo round…")
-        // The one-file case: a 16 KB sealed submission of a synthetic round (29 units × 72 × 8).
-        let round = try SyntheticRound(units: 29, subCriteria: 72, members: 8)
-        defer { round.remove() }
-        let member = round.members[0]
-        let bytes = try Sealing.seal(
-            round.rows[member.identity.id]!, round: round.definition, member: member, revision: 1,
-            created: SyntheticRound.created)
-        let file = folder + "/" + RoundLayout.submissionFileName(member: member.identity.id, revision: 1)
-        try FileIO.writeAtomically(bytes, to: file)
+        // The one-file case: a 16 KB sealed submission of a synthetic round.
         let hasMinisign = BenchSupport.have("minisign")
-        if hasMinisign {
-            try BenchSupport.shell(
-                "cd \(q(folder)) && minisign -G -W -f -p mini.pub -s mini.key >/dev/null && "
-                    + "minisign -S -s mini.key -m \(q(file)) >/dev/null")
-        }
+        let fixture = try SealedSubmissionFixture(in: folder, minisign: hasMinisign)
+        let round = fixture.round
+        defer { round.remove() }
+        let file = fixture.file
         let peer = ["minisign", "-Vq", "-p", folder + "/mini.pub", "-m", file]
         let oneFile = Self.oneFileChecks(
             file: file, round: round.directory, fingerprint: round.definition.fingerprint.description, avault: avault,
-            senderKey: Hex.encode(member.signingKey.publicKey.rawRepresentation))
+            senderKey: fixture.senderKey)
 
         // The product binary's commands, on the demo round (`avault demo`).
         let hasAvault = access(avault, X_OK) == 0

@@ -42,17 +42,9 @@ struct HarnessSeparationTests {
         defer { cli.cleanUp() }
         let dir = cli.path("scratch")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.bench)
-        process.arguments = ["stream", "--size", "1", "--runs", "1", "--dir", dir]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(output)")
+        let (succeeded, output) = try Self.runBench(
+            ["stream", "--size", "1", "--runs", "1", "--dir", dir], home: cli.dir)
+        #expect(succeeded, "\(output)")
         #expect(output.contains("| avault seal |") && output.contains("| avault open |"), "\(output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
@@ -66,21 +58,12 @@ struct HarnessSeparationTests {
         defer { cli.cleanUp() }
         let dir = cli.path("scratch")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.bench)
-        process.currentDirectoryURL = CLI.root
-        process.arguments = [
-            "table", "--quick", "--pairs", "1", "--tmpfs", "", "--dir", dir, "--avault", CLI.binary,
-            "--markdown", cli.path("table.md"),
-        ]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.dir]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(output)")
+        let (succeeded, output) = try Self.runBench(
+            [
+                "table", "--quick", "--pairs", "1", "--tmpfs", "", "--dir", dir, "--avault", CLI.binary,
+                "--markdown", cli.path("table.md"),
+            ], home: cli.dir, in: CLI.root)
+        #expect(succeeded, "\(output)")
         for row in [
             "| P1 seal 8 MiB evidence, disk, output synced |", "| P1 open it (verify, then decrypt), disk,",
             "| P1 CPU per GiB", "| P1 peak RSS of the avault process", "| P3 merge 1,000 cells",
@@ -101,5 +84,22 @@ struct HarnessSeparationTests {
         let markdown = try String(contentsOfFile: cli.path("table.md"), encoding: .utf8)
         #expect(output.trimmingCharacters(in: .newlines) == markdown.trimmingCharacters(in: .newlines))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    /// Runs `avault-bench` with `arguments` (PATH limited to the system's, HOME `home`, in
+    /// `directory` when given) and returns whether it exited with status 0, and its standard output.
+    static func runBench(_ arguments: [String], home: String, in directory: URL? = nil) throws -> (Bool, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bench)
+        if let directory { process.currentDirectoryURL = directory }
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationReason == .exit && process.terminationStatus == 0, output)
     }
 }

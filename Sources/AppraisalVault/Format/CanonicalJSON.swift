@@ -84,6 +84,22 @@ public enum CanonicalJSON {
         }
     }
 
+    /// The byte that the two-character escape `\` + `letter` stands for: `\"`, `\\`, `\b`, `\t`,
+    /// `\n`, `\f`, `\r`, the short escapes (the only ones besides `\u00xx` that canonical JSON
+    /// writes, §1.2); nil for any other letter.
+    static func shortUnescape(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""): UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "n"): 0x0a
+        case UInt8(ascii: "f"): 0x0c
+        case UInt8(ascii: "r"): 0x0d
+        default: nil
+        }
+    }
+
     /// Appends the canonical encoding of the string `s` to `out`.
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
@@ -112,7 +128,7 @@ public enum CanonicalJSON {
 
     /// The letter of a two-character escape (`\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r`), as
     /// Python's `json.dumps` writes them; nil for bytes written as `\u00XX` or as they are.
-    private static func shortEscape(_ b: UInt8) -> UInt8? {
+    static func shortEscape(_ b: UInt8) -> UInt8? {
         switch b {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): return b
         case 0x08: return UInt8(ascii: "b")
@@ -319,14 +335,11 @@ public enum CanonicalJSON {
                     guard index + 1 < bytes.count else { throw fail("unterminated escape") }
                     let e = bytes[index + 1]
                     index += 2
+                    if let short = shortUnescape(e) {
+                        raw.append(short)
+                        continue
+                    }
                     switch e {
-                    case UInt8(ascii: "\""): raw.append(UInt8(ascii: "\""))
-                    case UInt8(ascii: "\\"): raw.append(UInt8(ascii: "\\"))
-                    case UInt8(ascii: "b"): raw.append(0x08)
-                    case UInt8(ascii: "t"): raw.append(0x09)
-                    case UInt8(ascii: "n"): raw.append(0x0a)
-                    case UInt8(ascii: "f"): raw.append(0x0c)
-                    case UInt8(ascii: "r"): raw.append(0x0d)
                     case UInt8(ascii: "u"):
                         guard index + 4 <= bytes.count,
                             let code = UInt8(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16),

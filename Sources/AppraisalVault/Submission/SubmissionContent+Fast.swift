@@ -206,27 +206,20 @@ struct SubmissionFastDecoder {
                 continue
             }
             guard i + 1 < body.count else { return nil }
-            switch body[i + 1] {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "n"): out.append(0x0a)
-            case UInt8(ascii: "f"): out.append(0x0c)
-            case UInt8(ascii: "r"): out.append(0x0d)
-            case UInt8(ascii: "u"):
-                guard i + 5 < body.count, body[i + 2] == UInt8(ascii: "0"), body[i + 3] == UInt8(ascii: "0"),
-                    let high = lowerHex(body[i + 4]), high < 2, let low = lowerHex(body[i + 5])
-                else { return nil }
-                let code = high << 4 | low
-                // The canonical writer uses the short escape for these.
-                guard ![0x08, 0x09, 0x0a, 0x0c, 0x0d].contains(code) else { return nil }
-                out.append(code)
-                i += 6
+            if let short = CanonicalJSON.shortUnescape(body[i + 1]) {
+                out.append(short)
+                i += 2
                 continue
-            default: return nil
             }
-            i += 2
+            guard body[i + 1] == UInt8(ascii: "u"), i + 5 < body.count, body[i + 2] == UInt8(ascii: "0"),
+                body[i + 3] == UInt8(ascii: "0"), let high = lowerHex(body[i + 4]), high < 2,
+                let low = lowerHex(body[i + 5])
+            else { return nil }
+            let code = high << 4 | low
+            // The canonical writer uses the short escape for these.
+            guard CanonicalJSON.shortEscape(code) == nil else { return nil }
+            out.append(code)
+            i += 6
         }
         return out
     }
