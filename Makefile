@@ -47,14 +47,21 @@ pages: build report-deps
 build: deps
 	$(SWIFT) build --product avault
 
-# Release builds link the Swift runtime and Foundation statically (`-static-stdlib`): a new
-# process then starts in a few milliseconds instead of ~70 ms of dynamic loading (docs/performance.md).
-# Where glibc reads packed relative relocations (DT_RELR, glibc >= 2.36) and the toolchain ships
-# lld, they are linked with lld and packed: 83,000 relocation entries (2 MB read at every start)
+# Release builds are linked as one static executable (`-static-executable`: the Swift runtime,
+# Foundation, libsodium and glibc inside the binary, no dynamic loader at start), so a new process
+# starts in about 2 ms; the shared libstdc++ alone cost ~1 ms per start (docs/performance.md). The
+# link warns that glibc's dlopen/NSS need the same glibc at run time: avault never looks up users,
+# hosts or plugins. Where static libsodium/glibc are missing (the toolchain's clang cannot link a
+# static C program with -lsodium) they fall back to `-static-stdlib`, linked with lld and packed
+# relative relocations where glibc reads them (DT_RELR, glibc >= 2.36): 83,000 relocation entries
 # become 16 KB, about 0.3 ms less per process.
-RELR := $(shell printf '2.36\n%s\n' "$$(getconf GNU_LIBC_VERSION 2>/dev/null | cut -d' ' -f2)" | sort -V -C \
-	&& [ -x "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/ld.lld" ] && echo yes)
-STATIC := -Xswiftc -static-stdlib $(if $(RELR),-Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld -Xlinker -z -Xlinker pack-relative-relocs)
+TOOLBIN := $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")")
+STATIC_EXE := $(shell printf 'int main(void){return 0;}\n' | "$(TOOLBIN)/clang" -x c - -static -lsodium \
+	-o /dev/null 2>/dev/null && echo yes)
+LLD := $(if $(wildcard $(TOOLBIN)/ld.lld),-Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld)
+RELR := $(shell printf '2.36\n%s\n' "$$(getconf GNU_LIBC_VERSION 2>/dev/null | cut -d' ' -f2)" | sort -V -C && echo yes)
+STATIC := $(if $(STATIC_EXE),-Xswiftc -static-executable $(LLD),-Xswiftc -static-stdlib $(LLD) \
+	$(if $(and $(LLD),$(RELR)),-Xlinker -z -Xlinker pack-relative-relocs))
 release: deps
 	$(SWIFT) build -c release --product avault $(STATIC)
 
