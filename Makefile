@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 DEMO_DIR ?= demo-round
 
-.PHONY: all install manpage deps report-deps pages build release demo libreoffice-roundtrip test test-large bench-deps bench bench-4g bench-detail fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
+.PHONY: all install manpage deps report-deps pages build release test-release-binary demo libreoffice-roundtrip test test-large bench-deps bench bench-4g bench-detail fuzz-tests fuzz fuzz-smoke tamper crash race lint format clean
 
 all: build
 
@@ -88,6 +88,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-xctest --skip-build
 	RACE_TRIALS=5 python3 scripts/race.py
+
+# The end-to-end suite (Tests/CLITests) driving the binary `make release` ships (one static
+# executable where the toolchain can link it) instead of the debug build.
+test-release-binary: release
+	$(SWIFT) build --build-tests
+	AVAULT_CLI_BINARY="$$(pwd)/.build/release/avault" $(SWIFT) test --disable-xctest --skip-build --filter CLITests
 
 # Large cases kept out of the normal suite (1 GiB attachment round trip, and the binary's peak
 # memory on a 1 GiB attachment against a 1 MiB one); use a release build. Scratch files (about

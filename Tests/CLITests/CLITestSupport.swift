@@ -20,8 +20,11 @@ struct CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     /// `avault` next to the running test bundle (`.build/<triple>/debug` or `…/release`), so a
-    /// release test run (`make test-large`) drives the release binary.
+    /// release test run (`make test-large`) drives the release binary; `AVAULT_CLI_BINARY` names
+    /// another build of the same sources to drive instead (`make test-release-binary`: the static
+    /// executable that `make release` ships).
     static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["AVAULT_CLI_BINARY"], !path.isEmpty { return path }
         let bundle =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("avault").path
