@@ -15,7 +15,7 @@ public enum Merge {
     ///
     /// One pass over every submission's rows into dense per-cell arrays indexed by the plan's
     /// cells (unit order, then framework order: fields, criteria, sub-criteria, then bonus and
-    /// penalty items), then one pass over the plan; the figures are exactly those of the direct
+    /// penalty items; ``Fold``), then one pass over the plan; the figures are exactly those of the direct
     /// form (``runReference(_:roundHash:submissions:survey:)``, which the tests compare it with).
     ///
     /// - Parameters:
@@ -28,154 +28,11 @@ public enum Merge {
     public static func run(
         _ input: RoundPlan, roundHash: [UInt8], submissions: [String: [Appraisal]], survey: [Cell: Points]?
     ) -> Outcome {
-        guard let index = CellIndex(input) else {
+        guard var fold = Fold(input) else {
             return runReference(input, roundHash: roundHash, submissions: submissions, survey: survey)
         }
-        // Who must appraise what: an index into input.members, -1 for nobody.
-        var assignee = [Int32](repeating: -1, count: index.count)
-        for (m, member) in input.members.enumerated() {
-            for cell in input.cells(of: member) {
-                // A plan's cells are always indexed; one that is not cannot be merged densely.
-                guard let c = index.position(cell) else {
-                    return runReference(input, roundHash: roundHash, submissions: submissions, survey: survey)
-                }
-                assignee[c] = Int32(m)
-            }
-        }
-        // Who did: the number of rows per cell and the first (submitter, row); every claimant of
-        // a cell claimed more than once; the claimants of cells outside the plan.
-        let submitters = Array(submissions)
-        var claims = [Int32](repeating: 0, count: index.count)
-        var firstSubmitter = [Int32](repeating: -1, count: index.count)
-        var firstRow = [Int32](repeating: -1, count: index.count)
-        var repeated = [Int: [String]]()
-        var outside = [Cell: [String]]()
-        for (s, (member, rows)) in submitters.enumerated() {
-            for (r, row) in rows.enumerated() {
-                guard let c = index.position(row.cell) else {
-                    outside[row.cell, default: []].append(member)
-                    continue
-                }
-                claims[c] += 1
-                if claims[c] == 1 {
-                    firstSubmitter[c] = Int32(s)
-                    firstRow[c] = Int32(r)
-                } else {
-                    if claims[c] == 2 { repeated[c] = [submitters[Int(firstSubmitter[c])].key] }
-                    repeated[c]!.append(member)
-                }
-            }
-        }
-        func isAccepted(_ c: Int) -> Bool {
-            claims[c] == 1 && assignee[c] >= 0
-                && submitters[Int(firstSubmitter[c])].key == input.members[Int(assignee[c])].id
-        }
-        var gaps = [Coverage.Gap]()
-        var conflicts = [Coverage.Conflict]()
-        var appraisable = 0
-        var appraised = 0
-        for c in 0..<index.count {
-            if assignee[c] >= 0 {
-                appraisable += 1
-                if claims[c] == 0 {
-                    gaps.append(Coverage.Gap(cell: index.cell(c), member: input.members[Int(assignee[c])].id))
-                }
-            }
-            if claims[c] > 0 {
-                if isAccepted(c) {
-                    appraised += 1
-                } else {
-                    let members = claims[c] == 1 ? [submitters[Int(firstSubmitter[c])].key] : repeated[c]!
-                    conflicts.append(Coverage.Conflict(cell: index.cell(c), members: members.sorted()))
-                }
-            }
-        }
-        for (cell, members) in outside {
-            conflicts.append(Coverage.Conflict(cell: cell, members: members.sorted()))
-        }
-        gaps.sort { ($0.cell.unit, $0.cell.code) < ($1.cell.unit, $1.cell.code) }
-        conflicts.sort { ($0.cell.unit, $0.cell.code) < ($1.cell.unit, $1.cell.code) }
-        let coverage = Coverage(
-            appraisable: appraisable, appraised: appraised, gaps: gaps, conflicts: conflicts,
-            missingMembers: input.members.map(\.id).filter { submissions[$0] == nil })
-        func accepted(_ c: Int) -> (member: String, appraisal: Appraisal)? {
-            guard isAccepted(c) else { return nil }
-            let (member, rows) = submitters[Int(firstSubmitter[c])]
-            return (member, rows[Int(firstRow[c])])
-        }
-
-        // Scores per unit.
-        var units = [Results.UnitResult]()
-        units.reserveCapacity(input.units.count)
-        for (u, unit) in input.units.enumerated() {
-            guard let framework = index.framework(unit: u) else {
-                units.append(Self.unitResult(unit, cells: [], criteria: [], fields: [], input: input))
-                continue
-            }
-            var c = index.base[u]
-            var cells = [Results.CellResult]()
-            cells.reserveCapacity(index.cellsPerSet[index.setOfUnit[u]])
-            var criteria = [Results.Subtotal]()
-            var fields = [Results.Subtotal]()
-            for field in framework.fields {
-                var fieldSelf = Points.Sum()
-                var fieldFinal = Points.Sum()
-                var fieldMax = Points.Sum()
-                for criterion in field.criteria {
-                    var critSelf = Points.Sum()
-                    var critFinal = Points.Sum()
-                    var critMax = Points.Sum()
-                    for sub in criterion.subCriteria {
-                        defer { c += 1 }
-                        let selfScore =
-                            sub.method == .selfAssessed
-                            ? input.selfAssessment.score(unit: unit.id, code: sub.code) : nil
-                        var final: Points?
-                        var reason = ""
-                        var appraiser = ""
-                        switch sub.method {
-                        case .survey:
-                            final = survey?[Cell(unit: unit.id, code: sub.code)]
-                        case .selfAssessed, .council, .bonus, .penalty:
-                            if let a = accepted(c) {
-                                final = a.appraisal.score
-                                reason = a.appraisal.reason
-                                appraiser = a.member
-                            }
-                        }
-                        cells.append(
-                            Results.CellResult(
-                                code: sub.code, method: sub.method, max: sub.max, selfScore: selfScore,
-                                appraised: final, reason: reason, appraiser: appraiser))
-                        if sub.method != .survey || survey != nil { critMax.add(sub.max) }
-                        critSelf.add(selfScore ?? .zero)
-                        critFinal.add(final ?? .zero)
-                    }
-                    let (s, f, m) = (critSelf.total, critFinal.total, critMax.total)
-                    criteria.append(Results.Subtotal(code: criterion.code, selfTotal: s, appraisedTotal: f, max: m))
-                    fieldSelf.add(s)
-                    fieldFinal.add(f)
-                    fieldMax.add(m)
-                }
-                fields.append(
-                    Results.Subtotal(
-                        code: field.code, selfTotal: fieldSelf.total, appraisedTotal: fieldFinal.total,
-                        max: fieldMax.total))
-            }
-            // Bonus and penalty items (spec §6.4): appraised like council cells, outside the tree.
-            for item in framework.bonusAndPenalty {
-                let a = accepted(c)
-                c += 1
-                cells.append(
-                    Results.CellResult(
-                        code: item.code, method: item.method, max: item.max, selfScore: nil,
-                        appraised: a?.appraisal.score, reason: a?.appraisal.reason ?? "", appraiser: a?.member ?? ""))
-            }
-            units.append(Self.unitResult(unit, cells: cells, criteria: criteria, fields: fields, input: input))
-        }
-        return Outcome(
-            results: Results(round: roundHash, surveyAvailable: survey != nil, units: ranked(units, input.labels)),
-            coverage: coverage)
+        for (member, rows) in submissions { fold.fold(member: member, rows: rows) }
+        return Outcome(results: fold.results(roundHash: roundHash, survey: survey), coverage: fold.coverage())
     }
 
     /// One unit's totals from its cells and subtotals (spec §6.4), not yet ranked.

@@ -19,51 +19,82 @@ extension Results {
     /// Appends the canonical JSON of the results to `out`. Object members are written in the
     /// UTF-8 order of their keys, as ``CanonicalJSON`` sorts them.
     func write(into out: inout [UInt8]) {
+        for part in 0..<canonicalPartCount {
+            if let s = writePart(part, into: &out) { out.append(contentsOf: submissions[s].contentBytes) }
+        }
+    }
+
+    /// The number of parts ``writePart(_:into:)`` writes the document in: the head, three per
+    /// signed submission (its opening, its content, the rest of it), the middle, one per unit,
+    /// and the end.
+    var canonicalPartCount: Int { 3 * submissions.count + units.count + 3 }
+
+    /// Appends part `part` (below ``canonicalPartCount``) of the canonical JSON to `out`; for
+    /// a submission's content appends nothing and returns that submission's index instead (its
+    /// bytes are copied as they are). The parts in order are the whole document, so a streaming
+    /// writer (``CanonicalResultsSource``) holds one of them at a time. With `cells`, unit `i`'s
+    /// cells are `cells(i)` instead of its own (results kept without them, ``Merge/Fold``).
+    func writePart(
+        _ part: Int, into out: inout [UInt8], cells: ((Int) -> [CellResult])? = nil
+    ) -> Int? {
         func key(_ k: StaticString, first: Bool = false) {
             if !first { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
             out.append(contentsOf: "\":".utf8)
         }
-        out.append(UInt8(ascii: "{"))
-        key("explanations", first: true)
-        CanonicalJSON.write(explanationsJSON, into: &out)
-        key("history")
-        CanonicalJSON.write(historyJSON, into: &out)
-        key("round")
-        Self.writeHex(round, into: &out)
-        key("second")
-        CanonicalJSON.write(secondJSON, into: &out)
-        key("submissions")
-        out.append(UInt8(ascii: "["))
-        for (i, s) in submissions.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
+        let signed = 3 * submissions.count
+        switch part {
+        case 0:
             out.append(UInt8(ascii: "{"))
-            key("content", first: true)
-            out.append(contentsOf: s.contentBytes)
-            key("fileHash")
-            Self.writeHex(s.fileHash, into: &out)
-            key("innerSignature")
-            Self.writeHex(s.innerSignature, into: &out)
-            key("member")
-            CanonicalJSON.writeString(s.member, into: &out)
-            key("revision")
-            CanonicalJSON.writeInteger(Int64(s.revision), into: &out)
+            key("explanations", first: true)
+            CanonicalJSON.write(explanationsJSON, into: &out)
+            key("history")
+            CanonicalJSON.write(historyJSON, into: &out)
+            key("round")
+            Self.writeHex(round, into: &out)
+            key("second")
+            CanonicalJSON.write(secondJSON, into: &out)
+            key("submissions")
+            out.append(UInt8(ascii: "["))
+        case 1..<(signed + 1):
+            let i = (part - 1) / 3
+            let s = submissions[i]
+            switch (part - 1) % 3 {
+            case 0:
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "{"))
+                key("content", first: true)
+            case 1:
+                return i
+            default:
+                key("fileHash")
+                Self.writeHex(s.fileHash, into: &out)
+                key("innerSignature")
+                Self.writeHex(s.innerSignature, into: &out)
+                key("member")
+                CanonicalJSON.writeString(s.member, into: &out)
+                key("revision")
+                CanonicalJSON.writeInteger(Int64(s.revision), into: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+        case signed + 1:
+            out.append(UInt8(ascii: "]"))
+            key("survey")
+            CanonicalJSON.write(surveyJSON, into: &out)
+            key("surveyAvailable")
+            out.append(contentsOf: surveyAvailable ? "true".utf8 : "false".utf8)
+            key("units")
+            out.append(UInt8(ascii: "["))
+        case (signed + 2)..<(signed + 2 + units.count):
+            let i = part - signed - 2
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            Self.write(cells.map { units[i].with(cells: $0(i)) } ?? units[i], into: &out)
+        default:
+            out.append(UInt8(ascii: "]"))
             out.append(UInt8(ascii: "}"))
         }
-        out.append(UInt8(ascii: "]"))
-        key("survey")
-        CanonicalJSON.write(surveyJSON, into: &out)
-        key("surveyAvailable")
-        out.append(contentsOf: surveyAvailable ? "true".utf8 : "false".utf8)
-        key("units")
-        out.append(UInt8(ascii: "["))
-        for (i, u) in units.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            Self.write(u, into: &out)
-        }
-        out.append(UInt8(ascii: "]"))
-        out.append(UInt8(ascii: "}"))
+        return nil
     }
 
     /// One unit's object.

@@ -90,6 +90,14 @@ public struct Results: Sendable, Hashable {
             self.label = label
         }
 
+        /// The same result with other cells (the totals are kept as they are).
+        func with(cells: [CellResult]) -> UnitResult {
+            UnitResult(
+                unit: unit, group: group, cells: cells, criteria: criteria, fields: fields, selfTotal: selfTotal,
+                appraisedTotal: appraisedTotal, bonus: bonus, penalty: penalty, finalTotal: finalTotal,
+                maxTotal: maxTotal, percent: percent, rank: rank, label: label)
+        }
+
         /// The same result with its rank and label.
         func ranked(_ rank: Int, label: String) -> UnitResult {
             UnitResult(

@@ -4,8 +4,11 @@ extension RoundMerge {
     /// The live submissions, opened and checked (spec §6.5 steps 1–2), as the final and the
     /// preliminary merge (§12.3) both need them.
     struct Opened {
-        /// Each member's rows.
+        /// Each member's rows; empty when they were folded instead.
         var submissions = [String: [Appraisal]]()
+        /// The rows folded one submission at a time (``Merge/Fold``), when asked for and the plan
+        /// allows it; then `submissions` stays empty.
+        var fold: Merge.Fold?
         /// The signed contents, for the locked results (§6.4).
         var signed = [Results.SignedSubmission]()
         /// The manifest's inputs.
@@ -47,12 +50,17 @@ extension RoundMerge {
     /// Opens every live submission with the secretary's key, checks its binding, content and
     /// rows against the round, and names the first problem without a score or reason (S1).
     ///
+    /// With `fold`, each submission's rows are folded into ``Opened/fold`` once checked and
+    /// dropped (unless the plan cannot be merged densely): only its signed content is kept.
+    /// Nothing is written either way.
+    ///
     /// - Throws: any envelope or inbox error naming the file, `merge.content-mismatch`,
     ///   `merge.invalid-content`.
-    static func openLive(roundDirectory: String, round: RoundDefinition, inbox: Inbox, secretary: SecretIdentity)
-        throws -> Opened
-    {
+    static func openLive(
+        roundDirectory: String, round: RoundDefinition, inbox: Inbox, secretary: SecretIdentity, fold: Bool = false
+    ) throws -> Opened {
         var opened = Opened()
+        if fold { opened.fold = Merge.Fold(round.plan) }
         for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
             let path = FileIO.join(roundDirectory, RoundLayout.submissionsFolder, entry.fileName)
             let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
@@ -80,7 +88,11 @@ extension RoundMerge {
                         .text(first.error.messageID + (first.cell.map { " (\($0.unit) / \($0.code))" } ?? "")),
                     ])
             }
-            opened.submissions[identity.id] = content.rows
+            if opened.fold != nil {
+                opened.fold?.fold(member: identity.id, rows: content.rows)
+            } else {
+                opened.submissions[identity.id] = content.rows
+            }
             // §6.4: the signed content travels in the locked results, for the checks after release.
             opened.signed.append(
                 Results.SignedSubmission(

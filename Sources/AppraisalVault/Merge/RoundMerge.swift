@@ -24,16 +24,12 @@ public enum RoundMerge {
         public internal(set) var reducedMaxima: [(counted: Points, full: Points)] = []
     }
 
-    /// The distinct (counted, full) maxima of the units whose survey items were left out.
-    static func reducedMaxima(_ results: Results) -> [(counted: Points, full: Points)] {
+    /// The distinct (counted, full) maxima of the units whose survey items were left out, from
+    /// each unit's counted maximum and the sum of its cells' maxima.
+    static func reducedMaxima(_ units: [(counted: Points, full: Points)]) -> [(counted: Points, full: Points)] {
         var out = [(counted: Points, full: Points)]()
-        for unit in results.units {
-            var sum = Points.Sum()
-            for cell in unit.cells { sum.add(cell.max) }
-            let full = sum.total
-            if full != unit.maxTotal, !out.contains(where: { $0.counted == unit.maxTotal && $0.full == full }) {
-                out.append((unit.maxTotal, full))
-            }
+        for (counted, full) in units where full != counted {
+            if !out.contains(where: { $0.counted == counted && $0.full == full }) { out.append((counted, full)) }
         }
         return out
     }
@@ -131,7 +127,11 @@ public enum RoundMerge {
             imported: SurveyImport.lastImport(in: journal.entries) != nil
                 || FileIO.exists(RoundLayout(roundDirectory).survey),
             withoutSurvey: withoutSurvey)
-        let opened = try openLive(roundDirectory: roundDirectory, round: round, inbox: inbox, secretary: secretary)
+        // Without an explanation round each submission is folded into the per-cell arrays as it
+        // is checked, and its rows dropped (§12.7 needs them all).
+        let opened = try openLive(
+            roundDirectory: roundDirectory, round: round, inbox: inbox, secretary: secretary,
+            fold: round.unitKeys.isEmpty)
         let (signed, inputs, listed) = (opened.signed, opened.inputs, opened.listed)
         // §12.7: the explanation round's decisions replace the explained cells' scores.
         let second = try secondRound(
@@ -143,16 +143,36 @@ public enum RoundMerge {
         // §6.5 step 1: the survey comes from the round (§6.6), never from outside it.
         let survey = try SurveyImport.openForMerge(
             roundDirectory: roundDirectory, round: round, journal: journal.entries, secretary: secretary)
-        var outcome = Merge.run(
-            round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey?.scores.scores)
-        outcome.results.submissions = signed
-        outcome.results.survey = survey?.signed
-        if let second {
-            outcome.results.explanations = second.explanations
-            outcome.results.second = second.second
-            outcome.results.history = second.history
+        // Folded: the units are kept without their cells, which the writer asks the fold for
+        // again, one unit at a time.
+        var results: Results
+        let coverage: Coverage
+        var cells: ((Int) -> [Results.CellResult])?
+        var unitSizes: [Int]?
+        let maxima: [(counted: Points, full: Points)]
+        if second == nil, let fold = opened.fold {
+            let scores = survey?.scores.scores
+            let summary = fold.summary(roundHash: round.fileHash, survey: scores)
+            (results, coverage, unitSizes) = (summary.results, fold.coverage(), summary.unitSizes)
+            cells = { fold.unitResult($0, survey: scores).cells }
+            maxima = zip(summary.results.units, summary.fullMaxima).map { ($0.maxTotal, $1) }
+        } else {
+            let outcome = Merge.run(
+                round.plan, roundHash: round.fileHash, submissions: submissions, survey: survey?.scores.scores)
+            (results, coverage) = (outcome.results, outcome.coverage)
+            maxima = outcome.results.units.map { unit in
+                var sum = Points.Sum()
+                for cell in unit.cells { sum.add(cell.max) }
+                return (unit.maxTotal, sum.total)
+            }
         }
-        let coverage = outcome.coverage
+        results.submissions = signed
+        results.survey = survey?.signed
+        if let second {
+            results.explanations = second.explanations
+            results.second = second.second
+            results.history = second.history
+        }
         if !coverage.isComplete, !allowIncomplete {
             let listed =
                 coverage.gaps.prefix(10).map { "\($0.member): \($0.cell.unit) / \($0.cell.code)" }
@@ -166,10 +186,15 @@ public enum RoundMerge {
                     .text(listed.joined(separator: "; ")),
                 ], hint: ErrorHint(.allowIncomplete))
         }
-        let resultsBytes = try SealedEnvelope.seal(
-            outcome.results.canonicalJSON(), kind: .lockedResults, round: round.fileHash, context: [:],
-            sender: secretary, to: .joint(round.release.jointKey), created: created, using: random)
-        let resultsHash = BLAKE2b.hash(resultsBytes, outputLength: 32)
+        let resultsPath = RoundLayout(roundDirectory).results
+        // Both created exclusively (link, never rename over): a results file that no manifest
+        // lists is what a merge killed before its manifest left, and nothing can open or cite it
+        // (approvals bind the manifest), so it goes; any other is never overwritten. The results
+        // are sealed straight into the file (never whole in memory), before the manifest.
+        if FileIO.exists(resultsPath), !FileIO.exists(manifestPath) { try FileIO.remove(resultsPath) }
+        let resultsHash = try sealResults(
+            results, cells: cells, unitSizes: unitSizes, to: resultsPath, round: round, secretary: secretary,
+            created: created, using: random)
         var manifest = Manifest(
             round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable,
             appraised: coverage.appraised,
@@ -182,12 +207,6 @@ public enum RoundMerge {
         manifest.second = second?.secondInputs ?? []
         manifest.exceptions = (second?.exceptions ?? []).sorted { ($0.unit, $0.code) < ($1.unit, $1.code) }
         let manifestBytes = try manifest.encoded(signedWith: secretary.signingKey)
-        let resultsPath = RoundLayout(roundDirectory).results
-        // Both created exclusively (link, never rename over): a results file that no manifest
-        // lists is what a merge killed before its manifest left, and nothing can open or cite it
-        // (approvals bind the manifest), so it goes; any other is never overwritten.
-        if FileIO.exists(resultsPath), !FileIO.exists(manifestPath) { try FileIO.remove(resultsPath) }
-        try FileIO.writeAtomically(resultsBytes, to: resultsPath, mode: 0o644)
         try FileIO.writeAtomically(manifestBytes, to: manifestPath, mode: 0o644)
         try RoundJournal.append(
             roundDirectory: roundDirectory, event: .merge,
@@ -199,7 +218,7 @@ public enum RoundMerge {
         var report = Report(
             submissions: inputs.count, coverage: coverage, resultsPath: resultsPath, manifestPath: manifestPath,
             evidence: evidence.count)
-        if survey == nil { report.reducedMaxima = reducedMaxima(outcome.results) }
+        if survey == nil { report.reducedMaxima = reducedMaxima(maxima) }
         if let history = second?.history {
             report.history = (
                 history.filter { $0.explanation != nil }.count, history.filter { $0.final?.kept == true }.count,

@@ -13,7 +13,7 @@ extension RoundDefinition {
                 $0.method == .selfAssessed
             }.map(\.code)
             for code in selfCodes {
-                let entry = setup.selfAssessment.entries[Cell(unit: unit.id, code: code)]!
+                let entry = setup.selfAssessment.entry(unit: unit.id, code: code)!
                 selfRows.append(
                     .object([
                         "code": .string(code), "note": .string(entry.note),
@@ -196,10 +196,14 @@ extension RoundDefinition {
         guard selfItems.count == expected else {
             throw FieldReader.Failure(path: "selfAssessment", reason: "expected \(expected) entries")
         }
-        var entries = [Cell: SelfAssessment.Entry](minimumCapacity: expected)
+        var entries = SelfAssessment.Builder(capacity: expected)
+        var tableOfGroup = [String: Int]()
         var k = 0
         for unit in units {
-            for sub in selfSubsOfGroup[unit.group]! {
+            let subs = selfSubsOfGroup[unit.group]!
+            var unitEntries = [SelfAssessment.Entry]()
+            unitEntries.reserveCapacity(subs.count)
+            for sub in subs {
                 let path = "selfAssessment[\(k)]"
                 var e = try FieldReader(selfItems[k], path: path)
                 let u = try e.string("unit", maxBytes: 64)
@@ -216,9 +220,11 @@ extension RoundDefinition {
                     throw FieldReader.Failure(path: path + ".score", reason: "outside 0–max or off step")
                 }
                 guard Text.isNFC(note) else { throw FieldReader.Failure(path: path + ".note", reason: "not NFC") }
-                entries[Cell(unit: u, code: code)] = SelfAssessment.Entry(score: score, note: note)
+                unitEntries.append(SelfAssessment.Entry(score: score, note: note))
                 k += 1
             }
+            if tableOfGroup[unit.group] == nil { tableOfGroup[unit.group] = entries.table(for: subs.map(\.code)) }
+            entries.append(unit: unit.id, table: tableOfGroup[unit.group]!, entries: unitEntries)
         }
 
         var members = [Member]()
@@ -324,7 +330,7 @@ extension RoundDefinition {
         self.created = created
         self.secretary = secretary
         self.plan = RoundPlan(
-            sets: sets, groups: groups, units: units, selfAssessment: SelfAssessment(entries: entries),
+            sets: sets, groups: groups, units: units, selfAssessment: entries.build(),
             members: members, labels: RankLabels(groups: labels), unitKeys: unitKeys,
             indexAbove100: indexAbove100)
         self.release = release

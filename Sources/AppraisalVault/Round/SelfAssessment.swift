@@ -22,21 +22,115 @@ public struct SelfAssessment: Sendable, Hashable {
     /// The mark worksheets and reports show for a sub-criterion the unit did not self-assess.
     public static let notAssessedMark = "chưa tự đánh giá"
 
-    /// The entries by cell.
-    public let entries: [Cell: Entry]
+    /// Where each unit's entries start in `slots`, and the code table that places them.
+    private let units: [String: Slot]
+    /// Each code's position within a unit, one table per distinct list of codes (a set's `self`
+    /// sub-criteria).
+    private let tables: [[String: Int]]
+    /// Every entry, unit after unit: dense, where a dictionary keyed by cell took about three times
+    /// the memory at a million cells.
+    private let slots: [Entry]
+
+    private struct Slot: Sendable, Hashable {
+        let base: Int
+        let table: Int
+    }
+
+    /// Builds the dense form unit by unit, as a round definition lists its entries.
+    struct Builder {
+        private var units = [String: Slot]()
+        private var tables = [[String: Int]]()
+        private var tableOfCodes = [[String]: Int]()
+        private var slots = [Entry]()
+
+        init(capacity: Int = 0) { slots.reserveCapacity(capacity) }
+
+        /// The table for a unit whose entries are for `codes`, in that order.
+        mutating func table(for codes: [String]) -> Int {
+            if let t = tableOfCodes[codes] { return t }
+            var positions = [String: Int](minimumCapacity: codes.count)
+            // A code given twice reads its last entry, as a dictionary keyed by cell would.
+            for (i, code) in codes.enumerated() { positions[code] = i }
+            tables.append(positions)
+            tableOfCodes[codes] = tables.count - 1
+            return tables.count - 1
+        }
+
+        /// Appends `unit`'s entries, one per code of `table`, in its order; a unit given again
+        /// replaces the earlier one, a unit without entries is left out.
+        mutating func append(unit: String, table: Int, entries: [Entry]) {
+            guard !entries.isEmpty else { return }
+            units[unit] = Slot(base: slots.count, table: table)
+            slots.append(contentsOf: entries)
+        }
+
+        /// The self-assessment.
+        func build() -> SelfAssessment { SelfAssessment(units: units, tables: tables, slots: slots) }
+    }
+
+    private init(units: [String: Slot], tables: [[String: Int]], slots: [Entry]) {
+        (self.units, self.tables, self.slots) = (units, tables, slots)
+    }
 
     /// Wraps validated entries.
-    public init(entries: [Cell: Entry]) { self.entries = entries }
+    public init(entries: [Cell: Entry]) {
+        var byUnit = [String: [(code: String, entry: Entry)]]()
+        for (cell, entry) in entries { byUnit[cell.unit, default: []].append((cell.code, entry)) }
+        var builder = Builder(capacity: entries.count)
+        for (unit, list) in byUnit.sorted(by: { $0.key < $1.key }) {
+            let sorted = list.sorted { $0.code < $1.code }
+            builder.append(unit: unit, table: builder.table(for: sorted.map(\.code)), entries: sorted.map(\.entry))
+        }
+        self = builder.build()
+    }
+
+    /// The entries by cell (built on each use: for a look-up ask ``entry(unit:code:)``).
+    public var entries: [Cell: Entry] {
+        var out = [Cell: Entry](minimumCapacity: slots.count)
+        for (unit, slot) in units {
+            for (code, i) in tables[slot.table] { out[Cell(unit: unit, code: code)] = slots[slot.base + i] }
+        }
+        return out
+    }
+
+    /// The entry of `unit` for `code`, nil when there is none.
+    public func entry(unit: String, code: String) -> Entry? {
+        guard let slot = units[unit], let i = tables[slot.table][code] else { return nil }
+        return slots[slot.base + i]
+    }
 
     /// The self score of `unit` for `code`; nil when that sub-criterion is not self-assessed by
     /// method or the unit did not self-assess it (``isNotAssessed(unit:code:)`` tells them apart).
-    public func score(unit: String, code: String) -> Points? { entries[Cell(unit: unit, code: code)]?.score }
+    public func score(unit: String, code: String) -> Points? { entry(unit: unit, code: code)?.score }
 
     /// True when `unit/code` is a `self` sub-criterion the unit did not self-assess.
     public func isNotAssessed(unit: String, code: String) -> Bool {
-        entries[Cell(unit: unit, code: code)].map { $0.score == nil } ?? false
+        entry(unit: unit, code: code).map { $0.score == nil } ?? false
     }
 
     /// The number of entries without a score.
-    public var notAssessedCount: Int { entries.values.filter { $0.score == nil }.count }
+    public var notAssessedCount: Int {
+        units.values.reduce(0) { n, slot in
+            n + tables[slot.table].values.filter { slots[slot.base + $0].score == nil }.count
+        }
+    }
+
+    /// The same entries, however they were laid out.
+    public static func == (a: SelfAssessment, b: SelfAssessment) -> Bool {
+        guard a.units.count == b.units.count else { return false }
+        for (unit, slot) in a.units {
+            guard let other = b.units[unit], a.tables[slot.table].count == b.tables[other.table].count else {
+                return false
+            }
+            for (code, i) in a.tables[slot.table] where b.entry(unit: unit, code: code) != a.slots[slot.base + i] {
+                return false
+            }
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(units.count)
+        hasher.combine(slots.count)
+    }
 }

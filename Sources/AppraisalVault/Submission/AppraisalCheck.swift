@@ -99,7 +99,7 @@ public struct AppraisalCheck: Sendable {
                             .appraisalOffStep, [.decimal(row.score.description), .decimal(sub.step.description)])))
             }
             // One look-up for both of SelfAssessment's questions (isNotAssessed, score).
-            let entry = selfAssessment.entries[cell]
+            let entry = selfAssessment.entry(unit: cell.unit, code: cell.code)
             if sub.method.isBonusOrPenalty, row.score != .zero, Text.isBlank(row.reason) {
                 // A bonus or penalty other than 0 always needs its reason (spec §3.9).
                 problems.append(

@@ -155,6 +155,92 @@ public enum MembersInput {
         problems: inout InputProblems
     ) {
         // How many members appraise each cell (every round load checks this: counts, not lists;
+        // the owners of an overlap are listed again below, only when there is one), one count
+        // per cell in unit order, then the set's appraisable sub-criteria.
+        var unitIndex = [String: Int](minimumCapacity: units.count)
+        var setOfUnit = [Int](repeating: -1, count: units.count)
+        var base = [Int](repeating: 0, count: units.count)
+        var codesOfSet = [[String]?](repeating: nil, count: sets.count)
+        var positionsOfSet = [[String: Int]](repeating: [:], count: sets.count)
+        var count = 0
+        for (i, u) in units.enumerated() {
+            // Unit ids and a set's codes are unique wherever a round is read; a repeat shares its
+            // cells, which the count per cell below would not.
+            guard unitIndex.updateValue(i, forKey: u.id) == nil else {
+                return checkCoverageByCell(members, sets: sets, units: units, file: file, problems: &problems)
+            }
+            base[i] = count
+            guard let s = sets.firstIndex(where: { $0.groups.contains(u.group) }) else { continue }
+            if codesOfSet[s] == nil {
+                let codes = sets[s].framework.appraisableSubCriteria.map(\.code)
+                codesOfSet[s] = codes
+                for (p, code) in codes.enumerated() where positionsOfSet[s].updateValue(p, forKey: code) != nil {
+                    return checkCoverageByCell(members, sets: sets, units: units, file: file, problems: &problems)
+                }
+            }
+            setOfUnit[i] = s
+            count += codesOfSet[s]!.count
+        }
+        func position(_ cell: Cell) -> Int? {
+            guard let i = unitIndex[cell.unit], setOfUnit[i] >= 0, let p = positionsOfSet[setOfUnit[i]][cell.code]
+            else { return nil }
+            return base[i] + p
+        }
+        var owners = [Int32](repeating: 0, count: count)
+        for m in members {
+            let cells = m.cells(in: sets, units: units)
+            for cell in cells { if let c = position(cell) { owners[c] += 1 } }
+            // Recusal (spec §3.4 M5): nobody appraises a unit they head or represent.
+            let own = Set(m.ownUnits)
+            let conflicted = own.isEmpty ? [] : cells.filter { own.contains($0.unit) }
+            if !conflicted.isEmpty {
+                problems.add(
+                    InputError(
+                        .assignOwnUnit,
+                        [
+                            .file(file), .member(m.id), .text(String(conflicted.count)),
+                            .text(CellList.summary(conflicted)),
+                        ]))
+            }
+        }
+        // Every cell of the round whose count passes, in order.
+        func cells(where keep: (Int32) -> Bool) -> [Cell] {
+            var out = [Cell]()
+            for (i, u) in units.enumerated() where setOfUnit[i] >= 0 {
+                for (p, code) in codesOfSet[setOfUnit[i]]!.enumerated() where keep(owners[base[i] + p]) {
+                    out.append(Cell(unit: u.id, code: code))
+                }
+            }
+            return out
+        }
+        let overlaps = cells { $0 > 1 }
+        if !overlaps.isEmpty {
+            let shown = overlaps.prefix(CellList.shown)
+            var names = [Cell: [String]]()
+            for m in members {
+                for cell in m.cells(in: sets, units: units) where shown.contains(cell) {
+                    names[cell, default: []].append(m.id)
+                }
+            }
+            let detail = shown.map { "\($0) (\(names[$0]!.joined(separator: "+")))" }.joined(separator: ", ")
+            let more = overlaps.count > CellList.shown ? ", … (+\(overlaps.count - CellList.shown))" : ""
+            problems.add(
+                InputError(.assignOverlap, [.file(file), .text(String(overlaps.count)), .text(detail + more)]))
+        }
+        let gaps = cells { $0 == 0 }
+        if !gaps.isEmpty {
+            problems.add(
+                InputError(.assignGap, [.file(file), .text(String(gaps.count)), .text(CellList.summary(gaps))]))
+        }
+    }
+
+    /// ``checkCoverage(_:sets:units:file:problems:)`` with a count per distinct cell, for units
+    /// or codes given twice (which every caller refuses first).
+    static func checkCoverageByCell(
+        _ members: [Member], sets: [CriteriaSet], units: [AppraisedUnit], file: String,
+        problems: inout InputProblems
+    ) {
+        // How many members appraise each cell (every round load checks this: counts, not lists;
         // the owners of an overlap are listed again below, only when there is one).
         // Every cell of the round: each unit's, the appraisable sub-criteria of its group's set.
         var codesOfSet = [String: [String]]()

@@ -1,0 +1,216 @@
+extension Merge {
+    /// The dense merge, one submission at a time (spec §6.4, §6.5): each member's rows are folded
+    /// into per-cell arrays indexed by the plan's cells (``CellIndex``) and can then be dropped;
+    /// the coverage and each unit's results are read from the arrays.
+    ///
+    /// Per cell it keeps who must appraise it, how many rows claim it, and the first claim's
+    /// member, score and reason: enough for the figures of ``runReference(_:roundHash:submissions:survey:)``
+    /// whatever order the submissions come in.
+    struct Fold {
+        let input: RoundPlan
+        let index: CellIndex
+        /// Who must appraise each cell: an index into `input.members`, -1 for nobody.
+        private let assignee: [Int32]
+        /// The rows claiming each cell, and the first claim's submitter (into `submitters`),
+        /// score and reason.
+        private var claims: [Int32]
+        private var firstSubmitter: [Int32]
+        private var firstScore: [Points?]
+        private var firstReason: [String]
+        /// Every claimant of a cell claimed more than once; the claimants of cells outside the plan.
+        private var repeated = [Int: [String]]()
+        private var outside = [Cell: [String]]()
+        /// The members folded, in order.
+        private(set) var submitters = [String]()
+        private var submitted = Set<String>()
+
+        /// Nil when the plan cannot be merged densely (a framework repeats a code, the plan
+        /// repeats a unit id, or a member's cell is not indexed).
+        init?(_ input: RoundPlan) {
+            guard let index = CellIndex(input) else { return nil }
+            var assignee = [Int32](repeating: -1, count: index.count)
+            for (m, member) in input.members.enumerated() {
+                for cell in input.cells(of: member) {
+                    guard let c = index.position(cell) else { return nil }
+                    assignee[c] = Int32(m)
+                }
+            }
+            self.input = input
+            self.index = index
+            self.assignee = assignee
+            claims = [Int32](repeating: 0, count: index.count)
+            firstSubmitter = [Int32](repeating: -1, count: index.count)
+            firstScore = [Points?](repeating: nil, count: index.count)
+            firstReason = [String](repeating: "", count: index.count)
+        }
+
+        /// Folds in `member`'s rows (each member once; already checked with ``AppraisalCheck``).
+        mutating func fold(member: String, rows: [Appraisal]) {
+            let s = Int32(submitters.count)
+            submitters.append(member)
+            submitted.insert(member)
+            for row in rows {
+                guard let c = index.position(row.cell) else {
+                    outside[row.cell, default: []].append(member)
+                    continue
+                }
+                claims[c] += 1
+                if claims[c] == 1 {
+                    firstSubmitter[c] = s
+                    firstScore[c] = row.score
+                    firstReason[c] = row.reason
+                } else {
+                    if claims[c] == 2 { repeated[c] = [submitters[Int(firstSubmitter[c])]] }
+                    repeated[c]!.append(member)
+                }
+            }
+        }
+
+        private func isAccepted(_ c: Int) -> Bool {
+            claims[c] == 1 && assignee[c] >= 0
+                && submitters[Int(firstSubmitter[c])] == input.members[Int(assignee[c])].id
+        }
+
+        /// The accepted row of cell `c`: its member, score and reason.
+        private func accepted(_ c: Int) -> (member: String, score: Points, reason: String)? {
+            guard isAccepted(c), let score = firstScore[c] else { return nil }
+            return (submitters[Int(firstSubmitter[c])], score, firstReason[c])
+        }
+
+        /// What was and was not appraised, of what was folded.
+        func coverage() -> Coverage {
+            var gaps = [Coverage.Gap]()
+            var conflicts = [Coverage.Conflict]()
+            var appraisable = 0
+            var appraised = 0
+            for c in 0..<index.count {
+                if assignee[c] >= 0 {
+                    appraisable += 1
+                    if claims[c] == 0 {
+                        gaps.append(Coverage.Gap(cell: index.cell(c), member: input.members[Int(assignee[c])].id))
+                    }
+                }
+                if claims[c] > 0 {
+                    if isAccepted(c) {
+                        appraised += 1
+                    } else {
+                        let members = claims[c] == 1 ? [submitters[Int(firstSubmitter[c])]] : repeated[c]!
+                        conflicts.append(Coverage.Conflict(cell: index.cell(c), members: members.sorted()))
+                    }
+                }
+            }
+            for (cell, members) in outside {
+                conflicts.append(Coverage.Conflict(cell: cell, members: members.sorted()))
+            }
+            gaps.sort { ($0.cell.unit, $0.cell.code) < ($1.cell.unit, $1.cell.code) }
+            conflicts.sort { ($0.cell.unit, $0.cell.code) < ($1.cell.unit, $1.cell.code) }
+            return Coverage(
+                appraisable: appraisable, appraised: appraised, gaps: gaps, conflicts: conflicts,
+                missingMembers: input.members.map(\.id).filter { !submitted.contains($0) })
+        }
+
+        /// The results of the unit at `u` (plan order), not yet ranked.
+        func unitResult(_ u: Int, survey: [Cell: Points]?) -> Results.UnitResult {
+            let unit = input.units[u]
+            guard let framework = index.framework(unit: u) else {
+                return Merge.unitResult(unit, cells: [], criteria: [], fields: [], input: input)
+            }
+            var c = index.base[u]
+            var cells = [Results.CellResult]()
+            cells.reserveCapacity(index.cellsPerSet[index.setOfUnit[u]])
+            var criteria = [Results.Subtotal]()
+            var fields = [Results.Subtotal]()
+            for field in framework.fields {
+                var fieldSelf = Points.Sum()
+                var fieldFinal = Points.Sum()
+                var fieldMax = Points.Sum()
+                for criterion in field.criteria {
+                    var critSelf = Points.Sum()
+                    var critFinal = Points.Sum()
+                    var critMax = Points.Sum()
+                    for sub in criterion.subCriteria {
+                        defer { c += 1 }
+                        let selfScore =
+                            sub.method == .selfAssessed
+                            ? input.selfAssessment.score(unit: unit.id, code: sub.code) : nil
+                        var final: Points?
+                        var reason = ""
+                        var appraiser = ""
+                        switch sub.method {
+                        case .survey:
+                            final = survey?[Cell(unit: unit.id, code: sub.code)]
+                        case .selfAssessed, .council, .bonus, .penalty:
+                            if let a = accepted(c) {
+                                final = a.score
+                                reason = a.reason
+                                appraiser = a.member
+                            }
+                        }
+                        cells.append(
+                            Results.CellResult(
+                                code: sub.code, method: sub.method, max: sub.max, selfScore: selfScore,
+                                appraised: final, reason: reason, appraiser: appraiser))
+                        if sub.method != .survey || survey != nil { critMax.add(sub.max) }
+                        critSelf.add(selfScore ?? .zero)
+                        critFinal.add(final ?? .zero)
+                    }
+                    let (s, f, m) = (critSelf.total, critFinal.total, critMax.total)
+                    criteria.append(Results.Subtotal(code: criterion.code, selfTotal: s, appraisedTotal: f, max: m))
+                    fieldSelf.add(s)
+                    fieldFinal.add(f)
+                    fieldMax.add(m)
+                }
+                fields.append(
+                    Results.Subtotal(
+                        code: field.code, selfTotal: fieldSelf.total, appraisedTotal: fieldFinal.total,
+                        max: fieldMax.total))
+            }
+            // Bonus and penalty items (spec §6.4): appraised like council cells, outside the tree.
+            for item in framework.bonusAndPenalty {
+                let a = accepted(c)
+                c += 1
+                cells.append(
+                    Results.CellResult(
+                        code: item.code, method: item.method, max: item.max, selfScore: nil,
+                        appraised: a?.score, reason: a?.reason ?? "", appraiser: a?.member ?? ""))
+            }
+            return Merge.unitResult(unit, cells: cells, criteria: criteria, fields: fields, input: input)
+        }
+
+        /// Every unit's results without its cells, ranked, for a writer that asks
+        /// ``unitResult(_:survey:)`` for the cells again as it writes each unit
+        /// (``CanonicalResultsSource``), so no more than one unit's cells are held at a time; with
+        /// each unit's object size as written unranked (rank 0, label `""`), and its full maximum
+        /// (the sum of its cells' maxima, for ``RoundMerge/reducedMaxima(_:)``).
+        func summary(roundHash: [UInt8], survey: [Cell: Points]?) -> (
+            results: Results, unitSizes: [Int], fullMaxima: [Points]
+        ) {
+            var units = [Results.UnitResult]()
+            var sizes = [Int]()
+            var full = [Points]()
+            units.reserveCapacity(input.units.count)
+            sizes.reserveCapacity(input.units.count)
+            full.reserveCapacity(input.units.count)
+            var scratch = [UInt8]()
+            for u in 0..<input.units.count {
+                let result = unitResult(u, survey: survey)
+                scratch.removeAll(keepingCapacity: true)
+                Results.write(result, into: &scratch)
+                sizes.append(scratch.count)
+                var sum = Points.Sum()
+                for cell in result.cells { sum.add(cell.max) }
+                full.append(sum.total)
+                units.append(result.with(cells: []))
+            }
+            let results = Results(round: roundHash, surveyAvailable: survey != nil, units: ranked(units, input.labels))
+            return (results, sizes, full)
+        }
+
+        /// Every unit's results, ranked: ``Merge/run(_:roundHash:submissions:survey:)``'s.
+        func results(roundHash: [UInt8], survey: [Cell: Points]?) -> Results {
+            let units = (0..<input.units.count).map { unitResult($0, survey: survey) }
+            return Results(
+                round: roundHash, surveyAvailable: survey != nil, units: ranked(units, input.labels))
+        }
+    }
+}
