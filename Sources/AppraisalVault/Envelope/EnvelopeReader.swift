@@ -88,53 +88,52 @@ struct EnvelopeReader<Source: ByteSource> {
     /// - Returns: the hashes, and the copy when one was asked for.
     /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.private-copy`; ``FormatError`` for I/O.
     func checkOuter(hashingFile: Bool, copyFolder: String? = nil) throws -> Verified {
-        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
         if kind.signsCiphertext {
-            // One pass (§10.1): the content chunks, a snapshot of the hash, the final chunk.
+            // One pass (§5.4, §10.1): the content chunks as a tree of leaves, then the final chunk.
             let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
             let truncated = FormatError(.truncated, [.file(file)])
             let copy = try copyFolder.map {
                 try FileIO.PrivateCopy(in: $0, of: file, base: payload.lowerBound, fileSize: source.size)
             }
-            if let copy {
-                // Two stages: this thread reads each block into a pipeline slot (memory of this
-                // process) and hashes it there; the worker appends the same slot to the copy. What
-                // is copied is byte for byte what was hashed, whatever happens to the file.
-                try TwoStagePipeline.run(
-                    blockSize: SealedEnvelope.hashBlock,
-                    inline: contentEnd - payload.lowerBound <= SealedEnvelope.hashBlock,
-                    consume: { block in try copy.append(block) }
-                ) { pipeline in
-                    var offset = payload.lowerBound
-                    while offset < contentEnd {
-                        try pipeline.send { slot in
-                            let block = UnsafeMutableRawBufferPointer(
-                                rebasing: slot[0..<min(slot.count, contentEnd - offset)])
-                            guard try source.read(at: offset, into: block) == block.count else { throw truncated }
-                            payloadHasher.update(bytes: UnsafeRawBufferPointer(block))
-                            offset += block.count
-                            return block.count
-                        }
+            // Two stages: this thread reads each leaf into a pipeline slot (memory of this
+            // process), hashing it there when the worker is behind; the worker hashes the others,
+            // adds them to the root in order and appends the same slot to the copy. What is copied
+            // is byte for byte what was hashed, whatever happens to the file meanwhile.
+            let tree = EvidenceHash.Leaves()
+            let prefix = EvidenceHash.Leaves.prefix
+            try TwoStagePipeline.run(
+                blockSize: prefix + EvidenceHash.leafLength,
+                inline: contentEnd - payload.lowerBound <= EvidenceHash.leafLength,
+                consume: { slot in
+                    tree.add(slot)
+                    try copy?.append(UnsafeRawBufferPointer(rebasing: slot[prefix...]))
+                }
+            ) { pipeline in
+                var offset = payload.lowerBound
+                var leaf = 0
+                while offset < contentEnd {
+                    try pipeline.send { slot in
+                        let length = min(EvidenceHash.leafLength, contentEnd - offset)
+                        let block = UnsafeMutableRawBufferPointer(rebasing: slot[prefix..<(prefix + length)])
+                        guard try source.read(at: offset, into: block) == length else { throw truncated }
+                        EvidenceHash.Leaves.mark(slot, leaf: leaf, length: length, hashing: pipeline.workerIsBehind)
+                        offset += length
+                        leaf += 1
+                        return prefix + length
                     }
                 }
-            } else {
-                try source.forEachBlock(
-                    in: payload.lowerBound..<contentEnd, blockSize: SealedEnvelope.hashBlock, shortRead: truncated
-                ) { block in
-                    payloadHasher.update(bytes: block)
-                }
             }
-            let contentCipherHash = payloadHasher.digestSoFar()
+            let contentCipherHash = tree.finalize()
             let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
             guard last.count == SealedEnvelope.finalChunkLength else { throw truncated }
-            payloadHasher.update(last)
             try copy?.append(contentsOf: last)
-            let payloadHash = payloadHasher.finalize()
+            let payloadHash = EvidenceHash.payloadHash(cipherHash: contentCipherHash, finalChunk: last)
             try checkOuterSignature(payloadHash)
             let fileHash = SealedEnvelope.partsFileHash(
                 kind: kind, headerHash: headerHash, payloadHash: payloadHash, outerSignature: outerSignature)
             return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash, copy: copy)
         }
+        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
         let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
         fileHasher?.update(preamble)
         // Two stages: this thread reads and hashes the payload; the worker hashes the file.

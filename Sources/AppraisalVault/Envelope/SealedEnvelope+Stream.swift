@@ -17,6 +17,14 @@ extension SealedEnvelope {
         BLAKE2b.hash(kind.domain("file-hash") + headerHash + payloadHash + outerSignature, outputLength: 32)
     }
 
+    /// `payloadHash` of a payload in memory (spec §5.4): the tree's for evidence
+    /// (``EvidenceHash``), else BLAKE2b-512 of its bytes.
+    static func payloadHash(of payload: some Collection<UInt8>, kind: ArtifactKind) -> [UInt8] {
+        let bytes = Array(payload)
+        guard kind.signsCiphertext else { return BLAKE2b.hash(bytes, outputLength: 64) }
+        return bytes.withUnsafeBytes { EvidenceHash.hashes(payload: $0).payloadHash }
+    }
+
     /// True when a payload of `length` bytes has the shape of spec §5.3.
     static func isValidPayloadLength(_ length: Int) -> Bool {
         guard length >= finalChunkLength else { return false }
