@@ -266,10 +266,15 @@ struct EnvelopeReader<Source: ByteSource> {
                 try sink.write(bytes: out)
             }
         ) { pipeline in
+            var offset = payload.lowerBound
             try input.forEachBlock(
                 in: payload.lowerBound..<contentEnd, blockSize: blockCipher,
                 shortRead: FormatError(.truncated, [.file(file)])
             ) { block in
+                defer {
+                    offset += block.count
+                    input.discard(before: offset)
+                }
                 try pipeline.send { plain in
                     var done = 0
                     var written = 0

@@ -106,6 +106,7 @@ private final class DecryptingSource: ByteSource {
             cipherOffset += k
         }
         plainOffset += written
+        copy.discard(before: cipherOffset)
         return written
     }
 

@@ -9,11 +9,16 @@ protocol ByteSource {
     /// a ``FileIO/PrivateCopy``); a file's bytes can change, so opening evidence from it copies
     /// them first (spec §5.5 step 3).
     var isPrivate: Bool { get }
+    /// A hint that the bytes before `offset` will not be read again (a copy frees their space).
+    func discard(before offset: Int)
 }
 
 extension ByteSource {
     /// A file's bytes are not private.
     var isPrivate: Bool { false }
+
+    /// Nothing to free.
+    func discard(before offset: Int) {}
 
     /// The one block loop: reads `range` in order, in blocks of at most `blockSize` bytes, and
     /// hands each to `body`. A source shorter than `range` is `shortRead`.

@@ -22,6 +22,8 @@ extension FileIO {
         private let fileSize: Int
         /// Bytes appended so far.
         private(set) var count = 0
+        /// Bytes at the start whose space was freed (``discard(before:)``).
+        private var discarded = 0
 
         /// Creates an empty copy in `directory`.
         ///
@@ -96,6 +98,25 @@ extension FileIO {
         func append(contentsOf bytes: [UInt8]) throws {
             try bytes.withUnsafeBytes { try append($0) }
         }
+
+        /// Frees the space of the bytes before `offset` (an offset of the copied file), which the
+        /// decrypting pass has read: the copy shrinks as the plaintext grows, and its pages are
+        /// dropped before they are written back. A file system that cannot punch holes keeps
+        /// them until ``close()``; nothing else changes.
+        func discard(before offset: Int) {
+            let end = min(offset - base, count)
+            guard fd >= 0, end > discarded else { return }
+            // FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE
+            if PrivateCopy.fallocate?(fd, 0x02 | 0x01, off_t(discarded), off_t(end - discarded)) == 0 {
+                discarded = end
+            }
+        }
+
+        /// glibc's `fallocate` (Linux; not exported by the Glibc module), nil where absent.
+        private static let fallocate: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fallocate") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32, off_t, off_t) -> Int32).self)
+        }()
 
         /// Frees the copy (idempotent).
         func close() {

@@ -115,6 +115,15 @@ struct PrivateCopyTests {
         #expect(Self.descriptors(in: dir).count == 1)
         copy.close()
         #expect(Self.descriptors(in: dir).isEmpty)
+        // Space already read is freed (a hole reads as zeros); what follows is untouched.
+        let big = try FileIO.PrivateCopy(in: dir, of: "e.ave", base: 10, fileSize: 0)
+        let bytes = (0..<(64 << 10)).map { UInt8(truncatingIfNeeded: $0 % 251 + 1) }
+        try big.append(contentsOf: bytes)
+        big.discard(before: 10 + (32 << 10))
+        #expect(try big.bytes(at: 10 + (32 << 10), upTo: 32 << 10) == Array(bytes[(32 << 10)...]))
+        let freed = try big.bytes(at: 10, upTo: 32 << 10)
+        #expect(freed.allSatisfy { $0 == 0 } || freed == Array(bytes[..<(32 << 10)]))
+        big.close()
         let fd = FileIO.PrivateCopy.unlinkedTemporary(in: dir)
         #expect(fd >= 0)
         #expect(try FileIO.list(dir).isEmpty)
