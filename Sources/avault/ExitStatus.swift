@@ -53,6 +53,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             step == .open ? .noInput : .ioError
         case FormatError.Code.fileCannotWrite:
             step == .create ? .cannotCreate : .ioError
+        case EnvelopeError.Code.privateCopy:
+            step == .create ? .cannotCreate : .ioError
         case EvidenceError.Code.afterMerge:
             step == .create ? .cannotCreate : .dataError
         case DemoError.Code.verifyFailed:

@@ -69,6 +69,10 @@ def b2b(data: bytes, n: int = 32, key: bytes = b"") -> bytes:
     return hashlib.blake2b(data, digest_size=n, key=key).digest()
 
 
+# §5.4: the leaf of an evidence payload's tree hash, 16 content chunks as stored (65 536 + 17 bytes each).
+EVIDENCE_LEAF = 16 * (65536 + 17)
+
+
 def domain(kind: str, purpose: str) -> bytes:
     return b"AppraisalVault/v1/" + kind.encode() + b"/" + purpose.encode() + b"\0"
 
@@ -487,15 +491,30 @@ class Envelope:
         self.header_hash = b2b(pre, 64)
         self.sender_pk = bytes.fromhex(header["senderSigningKey"])
 
+    def cipher_hash(self) -> bytes:
+        """Evidence (§5.4): the tree hash of the content chunks (the payload without its final
+        chunk), in leaves of 16 chunks as stored, 1 048 848 bytes, the last one shorter."""
+        content = self.payload[:-81]
+        leaves = b"".join(
+            b2b(domain("evidence", "leaf") + i.to_bytes(8, "big") + content[off:off + EVIDENCE_LEAF], 64)
+            for i, off in enumerate(range(0, len(content), EVIDENCE_LEAF)))
+        return b2b(domain("evidence", "cipher-hash") + leaves + len(content).to_bytes(8, "big"), 64)
+
+    def payload_hash(self) -> bytes:
+        """§5.4: BLAKE2b-512 of the payload; for evidence of its tree root and final chunk."""
+        if self.kind_name == "evidence":
+            return b2b(domain("evidence", "payload-hash") + self.cipher_hash() + self.payload[-81:], 64)
+        return b2b(self.payload, 64)
+
     def verify_outer(self):
-        msg = domain(self.kind_name, "outer") + self.header_hash + b2b(self.payload, 64)
+        msg = domain(self.kind_name, "outer") + self.header_hash + self.payload_hash()
         if not ed25519_verify(self.sender_pk, msg, self.outer):
             fail("envelope.bad-signature")
 
     def file_hash(self) -> bytes:
         """The file hash: for evidence of its parts (§10.1), else of the whole file (§1.5)."""
         if self.kind_name == "evidence":
-            return b2b(domain("evidence", "file-hash") + self.header_hash + b2b(self.payload, 64) + self.outer, 32)
+            return b2b(domain("evidence", "file-hash") + self.header_hash + self.payload_hash() + self.outer, 32)
         return file_hash(self.preamble + self.payload + self.outer)
 
     def open(self, recipient_pk: bytes, recipient_sk: bytes) -> bytes:
@@ -545,7 +564,7 @@ class Envelope:
                 content.append(m)
         plain = b"".join(content)
         # §5.4: evidence signs the content chunks as stored; the other kinds the plaintext.
-        signed = (b2b(self.payload[:-81], 64) if self.kind_name == "evidence" else b2b(plain, 64))
+        signed = self.cipher_hash() if self.kind_name == "evidence" else b2b(plain, 64)
         msg = domain(self.kind_name, "inner") + self.header_hash + signed
         if not ed25519_verify(self.sender_pk, msg, inner):
             fail("envelope.inner-signature")

@@ -8,5 +8,5 @@ public enum EnvelopeErrorCode: String, MessageCode {
     case commitment = "envelope.commitment"
     case corrupt = "envelope.corrupt"
     case innerSignature = "envelope.inner-signature"
-    case changedWhileReading = "envelope.changed-while-reading"
+    case privateCopy = "envelope.private-copy"
 }

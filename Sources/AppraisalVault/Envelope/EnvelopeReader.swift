@@ -63,9 +63,9 @@ struct EnvelopeReader<Source: ByteSource> {
         let fileHash: [UInt8]?
         /// Evidence: BLAKE2b-512 of the content chunks as stored, which the inner signature covers (§5.4).
         let contentCipherHash: [UInt8]?
-        /// Evidence: BLAKE2b-512 of the whole payload, which the outer signature covers; the
-        /// decrypting pass must read the same bytes (§5.5 step 6).
-        let payloadHash: [UInt8]?
+        /// Evidence, when a private copy was asked for: the payload exactly as the outer check
+        /// hashed it, which the decrypting pass reads instead of the file (§5.5 steps 3 and 6).
+        let copy: FileIO.PrivateCopy?
     }
 
     /// Spec §5.5 step 3: streams the payload once and checks the outer signature.
@@ -79,29 +79,61 @@ struct EnvelopeReader<Source: ByteSource> {
     }
 
     /// ``verifyOuter(hashingFile:)``, returning every hash it computed.
-    func checkOuter(hashingFile: Bool) throws -> Verified {
-        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
-        var contentCipherHash: [UInt8]?
-        var fileHash: [UInt8]?
+    ///
+    /// - Parameters:
+    ///   - hashingFile: also return the file hash.
+    ///   - copyFolder: evidence only: also write the payload, as it is hashed, into a
+    ///     ``FileIO/PrivateCopy`` in this folder (the folder the plaintext goes to), for the
+    ///     decrypting pass; nil for none (a check that decrypts nothing, or a private source).
+    /// - Returns: the hashes, and the copy when one was asked for.
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.private-copy`; ``FormatError`` for I/O.
+    func checkOuter(hashingFile: Bool, copyFolder: String? = nil) throws -> Verified {
         if kind.signsCiphertext {
-            // One pass, one thread (§10.1): the content chunks, a snapshot, the final chunk.
+            // One pass (§5.4, §10.1): the content chunks as a tree of leaves, then the final chunk.
             let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
-            try source.forEachBlock(
-                in: payload.lowerBound..<contentEnd, blockSize: SealedEnvelope.hashBlock,
-                shortRead: FormatError(.truncated, [.file(file)])
-            ) { block in
-                payloadHasher.update(bytes: block)
+            let truncated = FormatError(.truncated, [.file(file)])
+            let copy = try copyFolder.map {
+                try FileIO.PrivateCopy(in: $0, of: file, base: payload.lowerBound, fileSize: source.size)
             }
-            contentCipherHash = payloadHasher.digestSoFar()
+            // Two stages: this thread reads each leaf into a pipeline slot (memory of this
+            // process), hashing it there when the worker is behind; the worker hashes the others,
+            // adds them to the root in order and appends the same slot to the copy. What is copied
+            // is byte for byte what was hashed, whatever happens to the file meanwhile.
+            let tree = EvidenceHash.Leaves()
+            let prefix = EvidenceHash.Leaves.prefix
+            try TwoStagePipeline.run(
+                blockSize: prefix + EvidenceHash.leafLength,
+                inline: contentEnd - payload.lowerBound <= EvidenceHash.leafLength,
+                consume: { slot in
+                    tree.add(slot)
+                    try copy?.append(UnsafeRawBufferPointer(rebasing: slot[prefix...]))
+                }
+            ) { pipeline in
+                var offset = payload.lowerBound
+                var leaf = 0
+                while offset < contentEnd {
+                    try pipeline.send { slot in
+                        let length = min(EvidenceHash.leafLength, contentEnd - offset)
+                        let block = UnsafeMutableRawBufferPointer(rebasing: slot[prefix..<(prefix + length)])
+                        guard try source.read(at: offset, into: block) == length else { throw truncated }
+                        EvidenceHash.Leaves.mark(slot, leaf: leaf, length: length, hashing: pipeline.workerIsBehind)
+                        offset += length
+                        leaf += 1
+                        return prefix + length
+                    }
+                }
+            }
+            let contentCipherHash = tree.finalize()
             let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
-            guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
-            payloadHasher.update(last)
-            let payloadHash = payloadHasher.finalize()
+            guard last.count == SealedEnvelope.finalChunkLength else { throw truncated }
+            try copy?.append(contentsOf: last)
+            let payloadHash = EvidenceHash.payloadHash(cipherHash: contentCipherHash, finalChunk: last)
             try checkOuterSignature(payloadHash)
-            fileHash = SealedEnvelope.partsFileHash(
+            let fileHash = SealedEnvelope.partsFileHash(
                 kind: kind, headerHash: headerHash, payloadHash: payloadHash, outerSignature: outerSignature)
-            return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash, payloadHash: payloadHash)
+            return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash, copy: copy)
         }
+        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
         let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
         fileHasher?.update(preamble)
         // Two stages: this thread reads and hashes the payload; the worker hashes the file.
@@ -124,8 +156,7 @@ struct EnvelopeReader<Source: ByteSource> {
         }
         fileHasher?.update(outerSignature)
         try checkOuterSignature(payloadHasher.finalize())
-        fileHash = fileHasher?.finalize()
-        return Verified(fileHash: fileHash, contentCipherHash: nil, payloadHash: nil)
+        return Verified(fileHash: fileHasher?.finalize(), contentCipherHash: nil, copy: nil)
     }
 
     /// The outer signature over `domain("outer") ‖ headerHash ‖ payloadHash` (§5.4).
@@ -144,47 +175,61 @@ struct EnvelopeReader<Source: ByteSource> {
     /// - Parameters:
     ///   - key: the recipient's key.
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
+    ///   - copyFolder: where the private copy of step 3 goes (evidence from a file: required).
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
-    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, what `authorize` throws,
-    ///   `envelope.not-for-you`, `envelope.commitment`, `envelope.corrupt`,
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.private-copy`, what `authorize`
+    ///   throws, `envelope.not-for-you`, `envelope.commitment`, `envelope.corrupt`,
     ///   `envelope.inner-signature`, and the sink's errors.
     func open<Sink: ByteSink>(
         with key: X25519.PrivateKey, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        into makeSink: () throws -> Sink
+        copyFolder: String? = nil, into makeSink: () throws -> Sink
     ) throws {
         try open(
             fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }, authorize: authorize,
-            into: makeSink)
+            copyFolder: copyFolder, into: makeSink)
     }
 
-    /// Opens the envelope as ``open(with:authorize:into:)`` does, with step 5 done by `fileKey`
-    /// (for locked results: the key combined from partial decryptions, spec §8.7).
+    /// Opens the envelope as ``open(with:authorize:copyFolder:into:)`` does, with step 5 done by
+    /// `fileKey` (for locked results: the key combined from partial decryptions, spec §8.7).
     ///
     /// - Parameters:
     ///   - recover: recovers and checks the file key from the header, after steps 3–4.
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
+    ///   - copyFolder: where the private copy of step 3 goes (evidence from a file: required).
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
-    /// - Throws: as ``open(with:authorize:into:)``, and what `fileKey` throws.
+    /// - Throws: as ``open(with:authorize:copyFolder:into:)``, and what `fileKey` throws.
     func open<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        into makeSink: () throws -> Sink
+        copyFolder: String? = nil, into makeSink: () throws -> Sink
     ) throws {
-        _ = try openSigned(fileKey: recover, authorize: authorize, into: makeSink)
+        _ = try openSigned(fileKey: recover, authorize: authorize, copyFolder: copyFolder, into: makeSink)
     }
 
-    /// ``open(fileKey:authorize:into:)``, also returning the verified inner signature (which
-    /// locked results carry for each merged submission, spec §6.4) and, for evidence, the file
-    /// hash (§10.1) from the pass that checked the outer signature.
+    /// ``open(fileKey:authorize:copyFolder:into:)``, also returning the verified inner signature
+    /// (which locked results carry for each merged submission, spec §6.4) and, for evidence, the
+    /// file hash (§10.1) from the pass that checked the outer signature.
+    ///
+    /// Evidence from a source that is not private (a file) is decrypted from the private copy
+    /// that step 3 wrote into `copyFolder` as it hashed (§5.5 step 6), so what is decrypted is
+    /// what was signed; the copy is closed, and its space freed, on every path.
     func openSigned<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        into makeSink: () throws -> Sink
+        copyFolder: String? = nil, into makeSink: () throws -> Sink
     ) throws -> (innerSignature: [UInt8], fileHash: [UInt8]?) {
-        let verified = try checkOuter(hashingFile: false)
+        let copying = kind.signsCiphertext && !source.isPrivate
+        precondition(!copying || copyFolder != nil, "evidence from a file is opened through a private copy")
+        let verified = try checkOuter(hashingFile: false, copyFolder: copying ? copyFolder : nil)
+        defer { verified.copy?.close() }
         try authorize(header)
         let fileKey = try recover(header)
         let sink = try makeSink()
         do {
-            let inner = try decrypt(with: fileKey, verified: verified, into: sink)
+            let inner =
+                if let copy = verified.copy {
+                    try decrypt(copy, with: fileKey, verified: verified, into: sink)
+                } else {
+                    try decrypt(source, with: fileKey, verified: verified, into: sink)
+                }
             try sink.release()
             return (inner, verified.fileHash)
         } catch {
@@ -193,17 +238,19 @@ struct EnvelopeReader<Source: ByteSource> {
         }
     }
 
-    /// Spec §5.5 steps 6–7: pulls every chunk into `sink`, hashing the plaintext, then checks the
-    /// final chunk and the inner signature. A kind that signs the ciphertext hashes the ciphertext
-    /// again instead and requires the hashes of `verified` (the outer check's pass): the file is
-    /// read twice, and what is decrypted must be what was signed, even if the file changed between.
-    private func decrypt(with fileKey: SecretBytes, verified: Verified, into sink: some ByteSink) throws -> [UInt8] {
+    /// Spec §5.5 steps 6–7: pulls every chunk of `input` (the source, or for evidence from a file
+    /// the private copy of step 3) into `sink`, hashing the plaintext, then checks the final chunk
+    /// and the inner signature. A kind that signs the ciphertext hashes nothing here: `input` holds
+    /// the bytes whose hash step 3 computed (`verified.contentCipherHash`), and no one else can
+    /// change them.
+    private func decrypt(
+        _ input: some ByteSource, with fileKey: SecretBytes, verified: Verified, into sink: some ByteSink
+    ) throws -> [UInt8] {
         let corrupt = EnvelopeError(.corrupt, [.file(file)])
+        precondition(verified.contentCipherHash == nil || input.isPrivate, "evidence is decrypted from private bytes")
         let stream: SecretStream.Decryptor
         do { stream = try SecretStream.Decryptor(key: fileKey, header: header.streamHeader) } catch { throw corrupt }
-        let signsCiphertext = verified.contentCipherHash != nil
-        let contentHasher = signsCiphertext ? nil : BLAKE2b.Hasher(outputLength: 64)
-        let cipherHasher = signsCiphertext ? BLAKE2b.Hasher(outputLength: 64) : nil
+        let contentHasher = verified.contentCipherHash == nil ? BLAKE2b.Hasher(outputLength: 64) : nil
         let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
         let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
         let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
@@ -219,11 +266,15 @@ struct EnvelopeReader<Source: ByteSource> {
                 try sink.write(bytes: out)
             }
         ) { pipeline in
-            try source.forEachBlock(
+            var offset = payload.lowerBound
+            try input.forEachBlock(
                 in: payload.lowerBound..<contentEnd, blockSize: blockCipher,
                 shortRead: FormatError(.truncated, [.file(file)])
             ) { block in
-                cipherHasher?.update(bytes: block)
+                defer {
+                    offset += block.count
+                    input.discard(before: offset)
+                }
                 try pipeline.send { plain in
                     var done = 0
                     var written = 0
@@ -244,15 +295,8 @@ struct EnvelopeReader<Source: ByteSource> {
                 }
             }
         }
-        let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
+        let last = try input.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
-        if let cipherHasher {
-            let content = cipherHasher.digestSoFar()
-            cipherHasher.update(last)
-            guard content == verified.contentCipherHash, cipherHasher.finalize() == verified.payloadHash else {
-                throw EnvelopeError(.changedWhileReading, [.file(file)])
-            }
-        }
         let inner: [UInt8]
         do {
             let pulled = try stream.pull(last, additionalData: headerHash)

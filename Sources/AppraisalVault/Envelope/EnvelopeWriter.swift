@@ -77,12 +77,13 @@ struct EnvelopeWriter {
             senderSigningKey: sender.signingKey.publicKey, streamHeader: stream.header)
         let preamble = Container.preamble(kind: kind, header: header.json)
         let headerHash = BLAKE2b.hash(preamble, outputLength: 64)
-        // Evidence (§5.4, §10.1): one hash pass, over the ciphertext, gives the inner signature's
-        // message (a snapshot before the final chunk), the outer one's and the file hash.
+        // Evidence (§5.4, §10.1): one hash pass, over the ciphertext, as a tree whose leaves either
+        // thread hashes, gives the inner signature's message, the outer one's and the file hash.
         let signsCiphertext = kind.signsCiphertext
         let fileHasher = signsCiphertext ? nil : BLAKE2b.Hasher(outputLength: 32)
-        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+        let payloadHasher = signsCiphertext ? nil : BLAKE2b.Hasher(outputLength: 64)
         let contentHasher = signsCiphertext ? nil : BLAKE2b.Hasher(outputLength: 64)
+        let tree = signsCiphertext ? EvidenceHash.Leaves() : nil
         try sink.write(contentsOf: preamble)
         fileHasher?.update(preamble)
 
@@ -92,22 +93,29 @@ struct EnvelopeWriter {
         ad.copyBytes(from: headerHash)
         defer { ad.deallocate() }
         // Two stages: this thread reads (and, for the kinds that sign the plaintext, hashes it)
-        // and encrypts; the worker hashes the payload (and the file) and writes.
+        // and encrypts; the worker hashes the payload (and the file) and writes. Evidence: a
+        // block is one leaf, hashed here when the worker is behind, else by the worker.
+        let prefix = EvidenceHash.Leaves.prefix
         try TwoStagePipeline.run(
-            blockSize: SealedEnvelope.blockChunks * (chunk + SealedEnvelope.chunkOverhead), inline: size <= blockPlain,
-            consume: { out in
-                payloadHasher.update(bytes: out)
+            blockSize: prefix + SealedEnvelope.blockChunks * (chunk + SealedEnvelope.chunkOverhead),
+            inline: size <= blockPlain,
+            consume: { slot in
+                let out = UnsafeRawBufferPointer(rebasing: slot[prefix...])
+                tree?.add(slot)
+                payloadHasher?.update(bytes: out)
                 fileHasher?.update(bytes: out)
                 try sink.write(bytes: out)
             }
         ) { pipeline in
+            var leaf = 0
             try source.forEachBlock(
                 in: 0..<size, blockSize: blockPlain,
                 shortRead: FormatError(
                     .fileUnreadable, [.file(input), .text("file shrank while reading")], step: .read)
             ) { block in
                 contentHasher?.update(bytes: block)
-                try pipeline.send { cipher in
+                try pipeline.send { slot in
+                    let cipher = UnsafeMutableRawBufferPointer(rebasing: slot[prefix...])
                     var done = 0
                     var written = 0
                     while done < block.count {
@@ -120,17 +128,26 @@ struct EnvelopeWriter {
                         }
                         done += k
                     }
-                    return written
+                    if tree != nil {
+                        EvidenceHash.Leaves.mark(slot, leaf: leaf, length: written, hashing: pipeline.workerIsBehind)
+                    }
+                    leaf += 1
+                    return prefix + written
                 }
             }
         }
-        let signedHash = contentHasher?.finalize() ?? payloadHasher.digestSoFar()
+        let cipherHash = tree?.finalize()
+        let signedHash = contentHasher?.finalize() ?? cipherHash!
         let inner = try crypto { try sender.signingKey.signature(for: kind.domain("inner") + headerHash + signedHash) }
         let last = try crypto { try stream.push(inner, additionalData: headerHash, isFinal: true) }
-        payloadHasher.update(last)
         fileHasher?.update(last)
         try sink.write(contentsOf: last)
-        let payloadHash = payloadHasher.finalize()
+        let payloadHash =
+            cipherHash.map { EvidenceHash.payloadHash(cipherHash: $0, finalChunk: last) }
+            ?? {
+                payloadHasher!.update(last)
+                return payloadHasher!.finalize()
+            }()
         let outer = try crypto {
             try sender.signingKey.signature(for: kind.domain("outer") + headerHash + payloadHash)
         }

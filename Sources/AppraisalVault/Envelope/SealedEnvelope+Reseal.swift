@@ -7,7 +7,8 @@ extension SealedEnvelope.OnDisk {
     /// Opens this envelope with `key` and seals its content, as it is decrypted, into a new
     /// envelope of the same kind at `output` (atomically, never replacing). The order of §5.5 is
     /// kept: outer signature, `authorize`, file key, every chunk, then the final chunk and the
-    /// inner signature; the new file appears only after all of them passed.
+    /// inner signature; the new file appears only after all of them passed. The chunks are read
+    /// from the private copy that the outer check wrote into `output`'s folder (§5.5 step 3).
     ///
     /// - Parameters:
     ///   - key: this envelope's recipient key.
@@ -25,10 +26,15 @@ extension SealedEnvelope.OnDisk {
         context: (_ size: Int) -> [String: JSONValue], sender: SecretIdentity, recipient: X25519.PublicKey,
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> (sourceHash: [UInt8], sealed: SealedEnvelope.SealedFile) {
-        let verified = try reader.checkOuter(hashingFile: true)
+        precondition(kind.signsCiphertext, "only evidence is re-sealed")
+        let verified = try reader.checkOuter(hashingFile: true, copyFolder: FileIO.split(output).directory)
+        defer { verified.copy?.close() }
+        guard let copy = verified.copy, let contentCipherHash = verified.contentCipherHash else {
+            preconditionFailure("evidence is checked with a private copy")
+        }
         try authorize(header)
         let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
-        let source = try DecryptingSource(reader, fileKey: fileKey, verified: verified)
+        let source = try DecryptingSource(reader, copy: copy, fileKey: fileKey, contentCipherHash: contentCipherHash)
         let sink = CheckedSink(try FileIO.AtomicWriter(path: output, mode: 0o644)) { try source.finish() }
         let writer = EnvelopeWriter(
             kind: kind, round: header.round, sender: sender, recipient: .key(recipient), created: created,
@@ -39,14 +45,16 @@ extension SealedEnvelope.OnDisk {
 }
 
 /// The content of an envelope as a ``ByteSource`` read once, in order: each read decrypts the
-/// next chunks (§5.5 step 6). ``finish()`` is step 6's end and step 7.
+/// next chunks of the private copy (§5.5 step 6). ``finish()`` is step 6's end and step 7.
 private final class DecryptingSource: ByteSource {
     let reader: EnvelopeReader<FileIO.StreamReader>
-    let verified: EnvelopeReader<FileIO.StreamReader>.Verified
+    /// The payload as the outer check hashed it (§5.5 step 3).
+    let copy: FileIO.PrivateCopy
+    /// The hash of its content chunks, which the inner signature covers (§5.4).
+    let contentCipherHash: [UInt8]
     let stream: SecretStream.Decryptor
     let size: Int
     let contentEnd: Int
-    let cipherHasher = BLAKE2b.Hasher(outputLength: 64)
     let ad: UnsafeMutableRawBufferPointer
     let chunk: UnsafeMutableRawBufferPointer
     var plainOffset = 0
@@ -55,14 +63,15 @@ private final class DecryptingSource: ByteSource {
     static let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
 
     init(
-        _ reader: EnvelopeReader<FileIO.StreamReader>, fileKey: SecretBytes,
-        verified: EnvelopeReader<FileIO.StreamReader>.Verified
+        _ reader: EnvelopeReader<FileIO.StreamReader>, copy: FileIO.PrivateCopy, fileKey: SecretBytes,
+        contentCipherHash: [UInt8]
     ) throws {
         do { stream = try SecretStream.Decryptor(key: fileKey, header: reader.header.streamHeader) } catch {
             throw EnvelopeError(.corrupt, [.file(reader.file)])
         }
         self.reader = reader
-        self.verified = verified
+        self.copy = copy
+        self.contentCipherHash = contentCipherHash
         contentEnd = reader.payload.upperBound - SealedEnvelope.finalChunkLength
         cipherOffset = reader.payload.lowerBound
         size = Evidence.contentLength(payload: reader.payload.count)
@@ -83,10 +92,9 @@ private final class DecryptingSource: ByteSource {
         while written < buffer.count, cipherOffset < contentEnd {
             let k = min(Self.step, contentEnd - cipherOffset)
             let cipher = UnsafeMutableRawBufferPointer(rebasing: chunk[0..<k])
-            guard try reader.source.read(at: cipherOffset, into: cipher) == k else {
+            guard try copy.read(at: cipherOffset, into: cipher) == k else {
                 throw FormatError(.truncated, [.file(reader.file)])
             }
-            cipherHasher.update(bytes: UnsafeRawBufferPointer(cipher))
             let pulled: (count: Int, isFinal: Bool)
             do {
                 pulled = try stream.pull(
@@ -98,24 +106,18 @@ private final class DecryptingSource: ByteSource {
             cipherOffset += k
         }
         plainOffset += written
+        copy.discard(before: cipherOffset)
         return written
     }
 
-    /// The end of §5.5 step 6 and step 7: every content chunk read, the same bytes the outer
-    /// check hashed, the final chunk, the inner signature.
+    /// The end of §5.5 step 6 and step 7: every content chunk of the copy read, the final chunk,
+    /// the inner signature over the hash the outer check computed of these same bytes.
     func finish() throws {
         let file = reader.file
         let corrupt = EnvelopeError(.corrupt, [.file(file)])
         guard cipherOffset == contentEnd else { throw corrupt }
-        let last = try reader.source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
+        let last = try copy.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
-        let content = cipherHasher.digestSoFar()
-        cipherHasher.update(last)
-        if let expected = verified.contentCipherHash {
-            guard content == expected, cipherHasher.finalize() == verified.payloadHash else {
-                throw EnvelopeError(.changedWhileReading, [.file(file)])
-            }
-        }
         let inner: [UInt8]
         do {
             let pulled = try stream.pull(last, additionalData: reader.headerHash)
@@ -126,7 +128,7 @@ private final class DecryptingSource: ByteSource {
         let kind = reader.kind
         guard kind.signsCiphertext,
             reader.header.senderSigningKey.isValidSignature(
-                inner, for: kind.domain("inner") + reader.headerHash + content)
+                inner, for: kind.domain("inner") + reader.headerHash + contentCipherHash)
         else {
             throw EnvelopeError(.innerSignature, [.file(file)])
         }

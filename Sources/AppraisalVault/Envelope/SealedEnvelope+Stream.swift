@@ -17,6 +17,14 @@ extension SealedEnvelope {
         BLAKE2b.hash(kind.domain("file-hash") + headerHash + payloadHash + outerSignature, outputLength: 32)
     }
 
+    /// `payloadHash` of a payload in memory (spec §5.4): the tree's for evidence
+    /// (``EvidenceHash``), else BLAKE2b-512 of its bytes.
+    static func payloadHash(of payload: some Collection<UInt8>, kind: ArtifactKind) -> [UInt8] {
+        let bytes = Array(payload)
+        guard kind.signsCiphertext else { return BLAKE2b.hash(bytes, outputLength: 64) }
+        return bytes.withUnsafeBytes { EvidenceHash.hashes(payload: $0).payloadHash }
+    }
+
     /// True when a payload of `length` bytes has the shape of spec §5.3.
     static func isValidPayloadLength(_ length: Int) -> Bool {
         guard length >= finalChunkLength else { return false }
@@ -79,8 +87,11 @@ extension SealedEnvelope {
         }
 
         /// Verifies, then decrypts into a new file at `output` (mode `mode`), in the order of
-        /// spec §5.5 (``EnvelopeReader/open(with:authorize:into:)``): the plaintext appears at
+        /// spec §5.5 (``EnvelopeReader/open(with:authorize:copyFolder:into:)``): the plaintext appears at
         /// `output` only after every check passed; on any failure the temporary file is deleted.
+        /// Evidence is decrypted from a private copy in `output`'s folder, taken while the outer
+        /// signature is checked (§5.5 step 3); it needs room there for a copy as large as the
+        /// file, freed when this returns or throws.
         ///
         /// - Parameters:
         ///   - key: the reader's X25519 key (the recipient's).
@@ -88,14 +99,16 @@ extension SealedEnvelope {
         ///   - mode: the output file's mode.
         ///   - authorize: the caller's binding checks (§5.5 step 4), run after the outer signature.
         /// - Returns: the file hash (§10.1), from the same pass that checked the outer signature.
-        /// - Throws: ``EnvelopeError`` for a file that does not verify or open, ``FormatError`` for I/O,
-        ///   and whatever `authorize` throws.
+        /// - Throws: ``EnvelopeError`` for a file that does not verify or open (`envelope.private-copy`
+        ///   when the copy cannot be written), ``FormatError`` for I/O, and whatever `authorize` throws.
         package func open(
             with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600,
             authorize: (EnvelopeHeader) throws -> Void = { _ in }
         ) throws -> [UInt8] {
             try reader.openSigned(
-                fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }, authorize: authorize
+                fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) },
+                authorize: authorize,
+                copyFolder: FileIO.split(output).directory
             ) {
                 try FileIO.AtomicWriter(path: output, mode: mode)
             }.fileHash ?? []

@@ -157,7 +157,7 @@ package struct SealedEnvelope: Sendable {
     package var fileHash: [UInt8] {
         if kind.signsCiphertext {
             return SealedEnvelope.partsFileHash(
-                kind: kind, headerHash: headerHash, payloadHash: BLAKE2b.hash(payload, outputLength: 64),
+                kind: kind, headerHash: headerHash, payloadHash: SealedEnvelope.payloadHash(of: payload, kind: kind),
                 outerSignature: outerSignature)
         }
         let hasher = BLAKE2b.Hasher(outputLength: 32)

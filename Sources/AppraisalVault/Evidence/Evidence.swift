@@ -168,13 +168,13 @@ public enum Evidence {
     static func hashFile(_ path: String) throws -> [UInt8] {
         let reader = try FileIO.StreamReader(path: path)
         if let file = try? EnvelopeReader(parsing: reader, expecting: .evidence, file: path) {
-            let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
+            let payload = PayloadHasher(payload: file.payload)
             try reader.forEachBlock(in: file.payload, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(path)) {
                 block in
-                payloadHasher.update(bytes: block)
+                payload.update(bytes: block)
             }
             return SealedEnvelope.partsFileHash(
-                kind: .evidence, headerHash: file.headerHash, payloadHash: payloadHasher.finalize(),
+                kind: .evidence, headerHash: file.headerHash, payloadHash: payload.finalize(),
                 outerSignature: file.outerSignature)
         }
         let hasher = BLAKE2b.Hasher(outputLength: 32)
@@ -193,9 +193,9 @@ public enum Evidence {
         let reader = try FileIO.StreamReader(path: source)
         let writer = try FileIO.AtomicWriter(path: destination, mode: 0o644)
         let preambleHasher = BLAKE2b.Hasher(outputLength: 64)
-        let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
-        var signature = [UInt8]()
         let payload = file.payload
+        let payloadHasher = PayloadHasher(payload: payload)
+        var signature = [UInt8]()
         do {
             var offset = 0
             try reader.forEachBlock(in: 0..<reader.size, blockSize: SealedEnvelope.hashBlock, shortRead: shrank(source))
@@ -224,6 +224,29 @@ public enum Evidence {
             writer.abort()
             throw error
         }
+    }
+
+    /// `payloadHash` (§5.4) of an evidence payload at `payload` in its file, given in order in
+    /// pieces of any size, on one thread: the content chunks' tree, then the final chunk.
+    private final class PayloadHasher {
+        private let content = EvidenceHash.Serial()
+        private var last = [UInt8]()
+        private var offset: Int
+        private let contentEnd: Int
+
+        init(payload: Range<Int>) {
+            offset = payload.lowerBound
+            contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
+        }
+
+        func update(bytes: UnsafeRawBufferPointer) {
+            let split = max(0, min(bytes.count, contentEnd - offset))
+            content.update(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<split]))
+            last += UnsafeRawBufferPointer(rebasing: bytes[split...])
+            offset += bytes.count
+        }
+
+        func finalize() -> [UInt8] { EvidenceHash.payloadHash(cipherHash: content.finalize(), finalChunk: last) }
     }
 
     private static func shrank(_ path: String) -> FormatError {

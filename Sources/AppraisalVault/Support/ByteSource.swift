@@ -5,9 +5,21 @@ protocol ByteSource {
     var size: Int { get }
     /// Reads `buffer.count` bytes at `offset` (fewer only at the end).
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    /// True when nobody else can change the bytes between two reads (memory this process owns, or
+    /// a ``FileIO/PrivateCopy``); a file's bytes can change, so opening evidence from it copies
+    /// them first (spec §5.5 step 3).
+    var isPrivate: Bool { get }
+    /// A hint that the bytes before `offset` will not be read again (a copy frees their space).
+    func discard(before offset: Int)
 }
 
 extension ByteSource {
+    /// A file's bytes are not private.
+    var isPrivate: Bool { false }
+
+    /// Nothing to free.
+    func discard(before offset: Int) {}
+
     /// The one block loop: reads `range` in order, in blocks of at most `blockSize` bytes, and
     /// hands each to `body`. A source shorter than `range` is `shortRead`.
     ///
@@ -54,6 +66,9 @@ struct MemorySource: ByteSource, Sendable {
     let bytes: [UInt8]
 
     var size: Int { bytes.count }
+
+    /// An array's bytes cannot change.
+    var isPrivate: Bool { true }
 
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let n = max(0, min(buffer.count, bytes.count - offset))

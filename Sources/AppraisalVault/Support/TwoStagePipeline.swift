@@ -24,6 +24,8 @@ final class TwoStagePipeline: @unchecked Sendable {
     private let inline: Bool
     private let failure = Mutex<(any Error)?>(nil)
     private var next = 0
+    /// Blocks handed on and not yet consumed.
+    private let backlog = Atomic<Int>(0)
 
     private init(blockSize: Int, inline: Bool, consume: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.inline = inline
@@ -83,8 +85,12 @@ final class TwoStagePipeline: @unchecked Sendable {
             try consume(UnsafeRawBufferPointer(rebasing: slots[index][0..<count]))
             return
         }
+        backlog.add(1, ordering: .relaxed)
         queue.async { [self] in
-            defer { free.signal() }
+            defer {
+                backlog.subtract(1, ordering: .relaxed)
+                free.signal()
+            }
             guard failure.withLock({ $0 == nil }) else { return }
             do {
                 try consume(UnsafeRawBufferPointer(rebasing: slots[index][0..<count]))
@@ -93,6 +99,10 @@ final class TwoStagePipeline: @unchecked Sendable {
             }
         }
     }
+
+    /// True while the worker has a block queued behind the one it is consuming: the second stage
+    /// is the slower one, so a caller filling a block may do some of its work itself.
+    var workerIsBehind: Bool { !inline && backlog.load(ordering: .relaxed) >= 2 }
 
     /// Waits until the worker finished every block sent.
     private func drain() {

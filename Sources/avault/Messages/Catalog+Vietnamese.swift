@@ -126,8 +126,8 @@ extension Catalog {
         "envelope.commitment": "{1}: khoá tệp không khớp với cam kết đã ký; tệp bị giả mạo.",
         "envelope.corrupt": "{1}: dữ liệu mã hoá bị hỏng, bị cắt hoặc bị sắp xếp lại.",
         "envelope.inner-signature": "{1}: chữ ký bên trong (trên nội dung) không hợp lệ.",
-        "envelope.changed-while-reading":
-            "{1}: tệp đã thay đổi trong khi đang đọc (lần đọc để giải mã khác với lần đọc đã kiểm tra chữ ký); không có nội dung nào được ghi ra. Hãy để tệp yên (không đồng bộ, không ghi đè) rồi chạy lại.",
+        "envelope.private-copy":
+            "{1}: không tạo được bản sao riêng của dữ liệu mã hoá trong thư mục {2} ({3}); không có nội dung nào được ghi ra. Mở một tệp tài liệu kiểm chứng cần chỗ trống trong thư mục đầu ra cho một bản sao lớn bằng tệp, bản sao được xoá ngay khi mở xong: hãy giải phóng chỗ trống ở đó, hoặc ghi đầu ra vào thư mục khác.",
         "evidence.bad-name":
             "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển (kể cả điều khiển hướng chữ), không phải \".\" hay \"..\").",
         "evidence.duplicate-name": "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp.",

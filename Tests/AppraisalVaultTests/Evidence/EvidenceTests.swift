@@ -309,7 +309,7 @@ struct EvidenceTests {
         let droppedEnv = try SealedEnvelope(parsing: dropped, expecting: .evidence, file: "d")
         let message =
             ArtifactKind.evidence.domain("outer") + droppedEnv.headerHash
-            + BLAKE2b.hash(droppedEnv.payload, outputLength: 64)
+            + EvidenceHashTests.payloadHash(Array(droppedEnv.payload))
         dropped = Array(dropped.dropLast(64)) + (try VerifyFixture.identity("tv-01").signingKey.signature(for: message))
         try FileIO.writeAtomically(dropped, to: truncated, replacing: true)
         // The header's size no longer matches the payload: refused without decrypting.
@@ -322,7 +322,7 @@ struct EvidenceTests {
         let reorderedEnv = try SealedEnvelope(parsing: reordered, expecting: .evidence, file: "r")
         let message2 =
             ArtifactKind.evidence.domain("outer") + reorderedEnv.headerHash
-            + BLAKE2b.hash(reorderedEnv.payload, outputLength: 64)
+            + EvidenceHashTests.payloadHash(Array(reorderedEnv.payload))
         reordered =
             Array(reordered.dropLast(64)) + (try VerifyFixture.identity("tv-01").signingKey.signature(for: message2))
         try FileIO.writeAtomically(reordered, to: truncated, replacing: true)

@@ -55,7 +55,7 @@ extension VectorGenerator {
             for: ArtifactKind.evidence.domain("inner") + headerHash + BLAKE2b.hash(content, outputLength: 64))
         let payload = chunk + (try stream.push(inner, additionalData: headerHash, isFinal: true))
         let outer = try sender.signingKey.signature(
-            for: ArtifactKind.evidence.domain("outer") + headerHash + BLAKE2b.hash(payload, outputLength: 64))
+            for: ArtifactKind.evidence.domain("outer") + headerHash + EvidenceHashTests.payloadHash(payload))
         return preamble + payload + outer
     }
 
