@@ -55,6 +55,8 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             step == .create ? .cannotCreate : .ioError
         case EnvelopeError.Code.privateCopy:
             step == .create ? .cannotCreate : .ioError
+        case EnvelopeError.Code.copyChanged:
+            .ioError
         case EvidenceError.Code.afterMerge:
             step == .create ? .cannotCreate : .dataError
         case DemoError.Code.verifyFailed:

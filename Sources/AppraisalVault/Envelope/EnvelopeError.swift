@@ -9,4 +9,5 @@ public enum EnvelopeErrorCode: String, MessageCode {
     case corrupt = "envelope.corrupt"
     case innerSignature = "envelope.inner-signature"
     case privateCopy = "envelope.private-copy"
+    case copyChanged = "envelope.copy-changed"
 }

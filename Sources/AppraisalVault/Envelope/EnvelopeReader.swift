@@ -297,6 +297,8 @@ struct EnvelopeReader<Source: ByteSource> {
         }
         let last = try input.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
+        // The copy read back must be the copy written (spec §5.5 step 6), before step 7 judges it.
+        try input.checkReadBack()
         let inner: [UInt8]
         do {
             let pulled = try stream.pull(last, additionalData: headerHash)

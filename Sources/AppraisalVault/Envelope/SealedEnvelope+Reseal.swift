@@ -118,6 +118,7 @@ private final class DecryptingSource: ByteSource {
         guard cipherOffset == contentEnd else { throw corrupt }
         let last = try copy.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
+        try copy.checkReadBack()
         let inner: [UInt8]
         do {
             let pulled = try stream.pull(last, additionalData: reader.headerHash)

@@ -11,6 +11,10 @@ protocol ByteSource {
     var isPrivate: Bool { get }
     /// A hint that the bytes before `offset` will not be read again (a copy frees their space).
     func discard(before offset: Int)
+    /// After the last read, before anything read is released: throws unless the bytes read back,
+    /// in order, are exactly the bytes that were written (a ``FileIO/PrivateCopy``); nothing for
+    /// other sources.
+    func checkReadBack() throws
 }
 
 extension ByteSource {
@@ -19,6 +23,9 @@ extension ByteSource {
 
     /// Nothing to free.
     func discard(before offset: Int) {}
+
+    /// Nothing was written: nothing to check.
+    func checkReadBack() throws {}
 
     /// The one block loop: reads `range` in order, in blocks of at most `blockSize` bytes, and
     /// hands each to `body`. A source shorter than `range` is `shortRead`.

@@ -1,4 +1,5 @@
 internal import Glibc
+internal import VaultCrypto
 
 extension FileIO {
     /// A private copy of bytes being read (spec §5.5 step 3): an unnamed temporary file that only
@@ -8,6 +9,13 @@ extension FileIO {
     /// system lacks `O_TMPFILE`, by `mkstemp` (mode 0600) and unlinked at once. It is never synced:
     /// it only has to outlive the process's own second pass. Closing it (``close()``, or dropping
     /// the last reference) frees its space, on every path; nothing is left in the folder.
+    ///
+    /// Nothing about the file system is trusted to keep it unchanged: every appended byte goes
+    /// into a Poly1305 authenticator under a fresh random key held only in this process, every
+    /// byte read back (in order, from the start) into a second one under the same key, and
+    /// ``checkReadBack()`` compares the two tags, so a copy changed behind the process (a network
+    /// or shared file system, an `.nfsXXXX` name, a crash window of the `mkstemp` fall-back) is
+    /// refused before anything is released.
     ///
     /// Offsets are those of the file being copied: the copy starts at `base`.
     final class PrivateCopy {
@@ -24,6 +32,12 @@ extension FileIO {
         private(set) var count = 0
         /// Bytes at the start whose space was freed (``discard(before:)``).
         private var discarded = 0
+        /// The tag of every byte appended, and of every byte read back in order (one message, one key).
+        private let written: OneTimeAuth
+        private let readBack: OneTimeAuth
+        /// Bytes read back in order from the start; false once a read went elsewhere.
+        private var readBackCount = 0
+        private var readInOrder = true
 
         /// Creates an empty copy in `directory`.
         ///
@@ -38,6 +52,7 @@ extension FileIO {
             self.file = file
             self.base = base
             self.fileSize = fileSize
+            (written, readBack) = try PrivateCopy.authenticators(file: file, directory: directory)
             // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY); Glibc does not export the macro.
             fd = Glibc.open(directory, 0o2000_0000 | O_DIRECTORY | O_RDWR | O_EXCL | O_CLOEXEC, 0o600)
             if fd < 0, errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL {
@@ -47,12 +62,36 @@ extension FileIO {
         }
 
         /// Wraps a descriptor already open for reading and writing (tests: a file that fails to write).
-        init(descriptor: Int32, in directory: String, of file: String, base: Int, fileSize: Int) {
+        init(descriptor: Int32, in directory: String, of file: String, base: Int, fileSize: Int) throws {
             fd = descriptor
             self.directory = directory
             self.file = file
             self.base = base
             self.fileSize = fileSize
+            (written, readBack) = try PrivateCopy.authenticators(file: file, directory: directory)
+        }
+
+        /// Two authenticators under one fresh key: what is written and what is read back are to
+        /// be one message.
+        private static func authenticators(file: String, directory: String) throws -> (OneTimeAuth, OneTimeAuth) {
+            do {
+                let key = try OneTimeAuth.randomKey()
+                return (try OneTimeAuth(key: key), try OneTimeAuth(key: key))
+            } catch {
+                throw EnvelopeError(
+                    .privateCopy, [.file(file), .file(directory), .text(error.description)], step: .create)
+            }
+        }
+
+        /// Refuses the copy unless exactly the bytes appended were read back, in order, from its
+        /// first byte to its last: call it after the last read and before anything is released.
+        ///
+        /// - Throws: ``EnvelopeError`` `envelope.copy-changed`.
+        func checkReadBack() throws {
+            let same = Sodium.constantTimeEqual(written.finalize(), readBack.finalize())
+            guard same, readInOrder, readBackCount == count else {
+                throw EnvelopeError(.copyChanged, [.file(file), .file(directory)])
+            }
         }
 
         deinit { close() }
@@ -91,6 +130,7 @@ extension FileIO {
                 }
                 done += n
             }
+            written.update(bytes: bytes)
             count += bytes.count
         }
 
@@ -150,6 +190,12 @@ extension FileIO.PrivateCopy: ByteSource {
                     .privateCopy, [.file(file), .file(directory), .text(FileIO.errnoText())], step: .read)
             }
             done += n
+        }
+        if start == readBackCount {
+            readBack.update(bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<done]))
+            readBackCount += done
+        } else {
+            readInOrder = false
         }
         ReadProgress.observer?(file, offset + done, fileSize)
         return done

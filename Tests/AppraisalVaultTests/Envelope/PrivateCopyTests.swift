@@ -94,7 +94,7 @@ struct PrivateCopyTests {
     @Test func aCopyThatCannotBeWrittenIsAClearError() throws {
         let fd = open("/dev/full", O_RDWR | O_CLOEXEC)
         try #require(fd >= 0)
-        let copy = FileIO.PrivateCopy(descriptor: fd, in: "/some/folder", of: "e.ave", base: 0, fileSize: 10)
+        let copy = try FileIO.PrivateCopy(descriptor: fd, in: "/some/folder", of: "e.ave", base: 0, fileSize: 10)
         defer { copy.close() }
         let error = #expect(throws: EnvelopeError.self) { try copy.append(contentsOf: [1, 2, 3]) }
         #expect(error?.code == .privateCopy)
@@ -129,4 +129,112 @@ struct PrivateCopyTests {
         #expect(try FileIO.list(dir).isEmpty)
         close(fd)
     }
+
+    /// The copy read back exactly as written passes ``FileIO/PrivateCopy/checkReadBack()``; a byte
+    /// changed behind the process (through another descriptor, as a network file system's server
+    /// could), a read out of order, or a copy not read to its end is `envelope.copy-changed`.
+    @Test func aCopyChangedBehindTheProcessIsRefused() throws {
+        let dir = try StreamingEnvelopeTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bytes = (0..<5000).map { UInt8($0 % 251) }
+        func copy(_ change: (Int32) -> Void, read: (FileIO.PrivateCopy) throws -> Void) throws -> EnvelopeError? {
+            let path = FileIO.join(dir, "named-copy")
+            let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            try #require(fd >= 0)
+            let copy = try FileIO.PrivateCopy(descriptor: fd, in: dir, of: "e.ave", base: 7, fileSize: 5007)
+            defer { copy.close() }
+            try copy.append(contentsOf: bytes)
+            let other = open(path, O_RDWR | O_CLOEXEC)
+            try #require(other >= 0)
+            change(other)
+            close(other)
+            try read(copy)
+            do { try copy.checkReadBack() } catch let error as EnvelopeError { return error }
+            return nil
+        }
+        func inOrder(_ copy: FileIO.PrivateCopy) throws {
+            let first = try copy.bytes(at: 7, upTo: 3000)
+            let second = try copy.bytes(at: 3007, upTo: 2000)
+            #expect(first.count == 3000 && second.count == 2000)
+        }
+        #expect(try copy({ _ in }, read: inOrder) == nil)
+        let changed = try copy(
+            {
+                var b: UInt8 = 0xff
+                _ = pwrite($0, &b, 1, 4321)
+            }, read: inOrder)
+        #expect(changed?.code == .copyChanged)
+        #expect(changed?.context.values == [.file("e.ave"), .file(dir)])
+        let outOfOrder = try copy({ _ in }) { copy in
+            _ = try copy.bytes(at: 3007, upTo: 2000)
+            _ = try copy.bytes(at: 7, upTo: 5000)
+        }
+        #expect(outOfOrder?.code == .copyChanged)
+        let notToTheEnd = try copy({ _ in }) { copy in _ = try copy.bytes(at: 7, upTo: 4999) }
+        #expect(notToTheEnd?.code == .copyChanged)
+    }
+
+    /// The attack the read-back check stops: the sender, who knows the file key, writes another
+    /// valid ciphertext under the same key into the copy after the outer check (a copy on a
+    /// network file system, served by someone else): the open is refused and nothing released,
+    /// where without the check the other content would come out under the signed file's name.
+    @Test func anotherCiphertextWrittenIntoTheCopyIsNotReleased() throws {
+        let (signed, other, recipient) = try SwappedFileTests.pair()
+        let folder = try StreamingEnvelopeTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let reader = try EnvelopeReader(parsing: MemorySource(bytes: signed), expecting: .evidence, file: "e.ave")
+        let start = reader.payload.lowerBound
+        let otherPayload = Array(other[start..<(other.count - 64)])
+        let source = NotPrivate(MemorySource(bytes: signed))
+        let fileReader = try EnvelopeReader(parsing: source, expecting: .evidence, file: "e.ave")
+        var replaced = false
+        let sink = RecordingSink()
+        let error = #expect(throws: EnvelopeError.self) {
+            _ = try fileReader.openSigned(
+                fileKey: {
+                    try SealedEnvelope.fileKey(of: $0, kind: .evidence, with: recipient.encryptionKey, file: "e.ave")
+                },
+                authorize: { _ in
+                    // After the outer check, before decryption: overwrite the copy in place.
+                    for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+                        let link = "/proc/self/fd/\(entry)"
+                        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link),
+                            target.contains(folder)
+                                || target.contains(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path)
+                        else { continue }
+                        let fd = open(link, O_WRONLY | O_CLOEXEC)
+                        guard fd >= 0 else { continue }
+                        replaced =
+                            otherPayload.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+                            == otherPayload.count
+                        close(fd)
+                    }
+                },
+                copyFolder: folder, into: { sink })
+        }
+        #expect(replaced, "the test reached the copy")
+        #expect(error?.code == .copyChanged)
+        #expect(!sink.released && sink.discarded, "the plaintext was released")
+        #expect(try FileIO.list(folder).isEmpty)
+    }
+}
+
+/// A byte source that says it is not private, so that the reader takes a private copy of it.
+private struct NotPrivate: ByteSource {
+    let inner: MemorySource
+    init(_ inner: MemorySource) { self.inner = inner }
+    var size: Int { inner.size }
+    var isPrivate: Bool { false }
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        try inner.read(at: offset, into: buffer)
+    }
+}
+
+/// A sink that records whether it was released or discarded.
+private final class RecordingSink: ByteSink {
+    private(set) var released = false
+    private(set) var discarded = false
+    func write(bytes: UnsafeRawBufferPointer) throws {}
+    func release() throws { released = true }
+    func discard() { discarded = true }
 }
