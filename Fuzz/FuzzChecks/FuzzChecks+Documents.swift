@@ -38,9 +38,19 @@ extension FuzzChecks {
 
     /// `RoundDefinition(parsing:file:)` (spec §3, §12.1), a signed `round.avr`: accepted ⇒ every
     /// appraisable cell has exactly one assigned member of the round, and every unit key is a
-    /// unit of the round with role `unit`.
+    /// unit of the round with role `unit`; whatever the fast self-assessment reader
+    /// (`SelfAssessmentFastReader`) accepts, the strict path accepts with the same plan.
     @Sendable public static func roundDefinition(_ bytes: [UInt8]) throws(InvariantViolation) {
+        let strict = try? RoundDefinition(parsing: bytes, file: "round.avr", excising: nil)
+        if let range = SelfAssessmentFastReader.locate(in: bytes),
+            let fast = try? RoundDefinition(parsing: bytes, file: "round.avr", excising: range)
+        {
+            try Fuzz.require(
+                strict.map { $0.plan == fast.plan && $0.fileHash == fast.fileHash } == true,
+                "the fast self-assessment reader accepted what the strict path does not")
+        }
         guard let round = try? RoundDefinition(parsing: bytes, file: "round.avr") else { return }
+        try Fuzz.require(strict != nil, "RoundDefinition(parsing:) accepted what the strict path does not")
         let members = Set(round.members.map(\.id))
         let assignees = round.plan.assignees
         try Fuzz.require(

@@ -50,6 +50,16 @@ public struct Container: Sendable {
     public init(parsing bytes: [UInt8], expecting expected: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20)
         throws
     {
+        try self.init(parsing: bytes, expecting: expected, file: file, maxHeaderLength: maxHeaderLength, excising: nil)
+    }
+
+    /// ``init(parsing:expecting:file:maxHeaderLength:)``; with `excising`, a range of `bytes`
+    /// inside the header, the header is parsed with those bytes replaced by `[]` (for a reader
+    /// that reads that value from the bytes itself, ``SelfAssessmentFastReader``).
+    init(
+        parsing bytes: [UInt8], expecting expected: ArtifactKind, file: String, maxHeaderLength: Int,
+        excising: Range<Int>?
+    ) throws {
         guard !bytes.isEmpty else { throw FormatError(.empty, [.file(file)]) }
         guard bytes.count >= 6, Array(bytes[0..<6]) == Array(Container.magic[0..<6]) else {
             throw FormatError(.notAVault, [.file(file)], hint: ErrorHint(.whichFile))
@@ -70,9 +80,21 @@ public struct Container: Sendable {
         }
         let end = Container.fixedPrefixLength + length
         guard end <= bytes.count else { throw FormatError(.truncated, [.file(file)]) }
+        if let cut = excising, !(Container.fixedPrefixLength <= cut.lowerBound && cut.upperBound <= end) {
+            throw FormatError(.header, [.file(file), .text("excised range outside the header")])
+        }
         let header: JSONValue
         do {
-            header = try CanonicalJSON.parse(bytes[Container.fixedPrefixLength..<end])
+            if let cut = excising {
+                var rest = [UInt8]()
+                rest.reserveCapacity(length - cut.count + 2)
+                rest += bytes[Container.fixedPrefixLength..<cut.lowerBound]
+                rest += [UInt8(ascii: "["), UInt8(ascii: "]")]
+                rest += bytes[cut.upperBound..<end]
+                header = try CanonicalJSON.parse(rest)
+            } else {
+                header = try CanonicalJSON.parse(bytes[Container.fixedPrefixLength..<end])
+            }
         } catch {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }

@@ -29,10 +29,13 @@ struct SignedDocument: Sendable {
     }
 
     /// Parses a signed document (the signature is checked separately, by ``verify(_:file:)``).
-    init(parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20)
-        throws
-    {
-        let container = try Container(parsing: bytes, expecting: kind, file: file, maxHeaderLength: maxHeaderLength)
+    /// With `excising`, the header is parsed with those bytes standing as `[]` (``Container``).
+    init(
+        parsing bytes: [UInt8], expecting kind: ArtifactKind, file: String, maxHeaderLength: Int = 1 << 20,
+        excising: Range<Int>? = nil
+    ) throws {
+        let container = try Container(
+            parsing: bytes, expecting: kind, file: file, maxHeaderLength: maxHeaderLength, excising: excising)
         guard container.body.count >= Ed25519.signatureLength else { throw FormatError(.truncated, [.file(file)]) }
         guard container.body.count == Ed25519.signatureLength else {
             throw FormatError(.trailing, [.file(file), .text(String(container.body.count - Ed25519.signatureLength))])
@@ -59,5 +62,11 @@ struct SignedDocument: Sendable {
     }
 
     /// BLAKE2b-256 of the whole file as read; how other documents refer to this one.
-    var fileHash: [UInt8] { BLAKE2b.hash(container.preamble + signature, outputLength: 32) }
+    var fileHash: [UInt8] {
+        // In parts: the preamble of a national round is tens of megabytes, not to be copied.
+        let hasher = BLAKE2b.Hasher(outputLength: 32)
+        hasher.update(container.preamble)
+        hasher.update(signature)
+        return hasher.finalize()
+    }
 }

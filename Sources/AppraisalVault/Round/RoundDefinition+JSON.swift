@@ -106,7 +106,13 @@ extension RoundDefinition {
     // MARK: - Decoding
 
     /// Reads the header strictly and re-runs every validation rule of the inputs.
-    init(header: JSONValue, fileHash: [UInt8]) throws(FieldReader.Failure) {
+    ///
+    /// With `selfAssessmentBytes`, the header's `selfAssessment` stands as `[]` and its entries
+    /// are read from those bytes by ``SelfAssessmentFastReader``; it fails when that reader
+    /// returns nil (then the caller reads the file strictly).
+    init(
+        header: JSONValue, fileHash: [UInt8], selfAssessmentBytes: (bytes: [UInt8], range: Range<Int>)? = nil
+    ) throws(FieldReader.Failure) {
         var r = try FieldReader(header)
         let roundID = try r.hex("round", length: ReleasePolicy.roundIDLength)
         let title = try r.string("title", maxBytes: 500)
@@ -191,40 +197,15 @@ extension RoundDefinition {
         // Self-assessment: exactly unit order × the self sub-criteria of the unit's set, in
         // framework order.
         let selfSubsOfGroup = frameworkOfGroup.mapValues { $0.subCriteria.filter { $0.method == .selfAssessed } }
-        let selfItems = try r.array("selfAssessment", maxCount: 1 << 24)
-        let expected = units.reduce(0) { $0 + selfSubsOfGroup[$1.group]!.count }
-        guard selfItems.count == expected else {
-            throw FieldReader.Failure(path: "selfAssessment", reason: "expected \(expected) entries")
-        }
-        var entries = SelfAssessment.Builder(capacity: expected)
-        var tableOfGroup = [String: Int]()
-        var k = 0
-        for unit in units {
-            let subs = selfSubsOfGroup[unit.group]!
-            var unitEntries = [SelfAssessment.Entry]()
-            unitEntries.reserveCapacity(subs.count)
-            for sub in subs {
-                let path = "selfAssessment[\(k)]"
-                var e = try FieldReader(selfItems[k], path: path)
-                let u = try e.string("unit", maxBytes: 64)
-                let code = try e.string("code", maxBytes: 16)
-                // `null`: the unit did not self-assess the sub-criterion (spec §3.5).
-                let score: Points? =
-                    if case .null = try e.value("score") { nil } else { try Self.points(&e, "score", path: path) }
-                let note = try e.string("note", maxBytes: 2000, singleLine: false)
-                try e.finish()
-                guard u == unit.id, code == sub.code else {
-                    throw FieldReader.Failure(path: path, reason: "expected \(unit.id)/\(sub.code)")
-                }
-                guard score.map(sub.accepts) ?? true else {
-                    throw FieldReader.Failure(path: path + ".score", reason: "outside 0–max or off step")
-                }
-                guard Text.isNFC(note) else { throw FieldReader.Failure(path: path + ".note", reason: "not NFC") }
-                unitEntries.append(SelfAssessment.Entry(score: score, note: note))
-                k += 1
-            }
-            if tableOfGroup[unit.group] == nil { tableOfGroup[unit.group] = entries.table(for: subs.map(\.code)) }
-            entries.append(unit: unit.id, table: tableOfGroup[unit.group]!, entries: unitEntries)
+        let selfAssessment: SelfAssessment
+        if let source = selfAssessmentBytes {
+            guard try r.array("selfAssessment", maxCount: 0).isEmpty,
+                let fast = SelfAssessmentFastReader.read(
+                    source.bytes, range: source.range, units: units, selfSubsOfGroup: selfSubsOfGroup)
+            else { throw FieldReader.Failure(path: "selfAssessment", reason: "not in the usual shape") }
+            selfAssessment = fast
+        } else {
+            selfAssessment = try Self.readSelfAssessment(&r, units: units, selfSubsOfGroup: selfSubsOfGroup)
         }
 
         var members = [Member]()
@@ -330,11 +311,54 @@ extension RoundDefinition {
         self.created = created
         self.secretary = secretary
         self.plan = RoundPlan(
-            sets: sets, groups: groups, units: units, selfAssessment: entries.build(),
+            sets: sets, groups: groups, units: units, selfAssessment: selfAssessment,
             members: members, labels: RankLabels(groups: labels), unitKeys: unitKeys,
             indexAbove100: indexAbove100)
         self.release = release
         self.fileHash = fileHash
+    }
+
+    /// The `selfAssessment` array, strictly: exactly unit order × the self sub-criteria of the
+    /// unit's set, in framework order.
+    static func readSelfAssessment(
+        _ r: inout FieldReader, units: [AppraisedUnit], selfSubsOfGroup: [String: [Framework.SubCriterion]]
+    ) throws(FieldReader.Failure) -> SelfAssessment {
+        let selfItems = try r.array("selfAssessment", maxCount: 1 << 24)
+        let expected = units.reduce(0) { $0 + selfSubsOfGroup[$1.group]!.count }
+        guard selfItems.count == expected else {
+            throw FieldReader.Failure(path: "selfAssessment", reason: "expected \(expected) entries")
+        }
+        var entries = SelfAssessment.Builder(capacity: expected)
+        var tableOfGroup = [String: Int]()
+        var k = 0
+        for unit in units {
+            let subs = selfSubsOfGroup[unit.group]!
+            var unitEntries = [SelfAssessment.Entry]()
+            unitEntries.reserveCapacity(subs.count)
+            for sub in subs {
+                let path = "selfAssessment[\(k)]"
+                var e = try FieldReader(selfItems[k], path: path)
+                let u = try e.string("unit", maxBytes: 64)
+                let code = try e.string("code", maxBytes: 16)
+                // `null`: the unit did not self-assess the sub-criterion (spec §3.5).
+                let score: Points? =
+                    if case .null = try e.value("score") { nil } else { try Self.points(&e, "score", path: path) }
+                let note = try e.string("note", maxBytes: 2000, singleLine: false)
+                try e.finish()
+                guard u == unit.id, code == sub.code else {
+                    throw FieldReader.Failure(path: path, reason: "expected \(unit.id)/\(sub.code)")
+                }
+                guard score.map(sub.accepts) ?? true else {
+                    throw FieldReader.Failure(path: path + ".score", reason: "outside 0–max or off step")
+                }
+                guard Text.isNFC(note) else { throw FieldReader.Failure(path: path + ".note", reason: "not NFC") }
+                unitEntries.append(SelfAssessment.Entry(score: score, note: note))
+                k += 1
+            }
+            if tableOfGroup[unit.group] == nil { tableOfGroup[unit.group] = entries.table(for: subs.map(\.code)) }
+            entries.append(unit: unit.id, table: tableOfGroup[unit.group]!, entries: unitEntries)
+        }
+        return entries.build()
     }
 
     /// The optional `unitKeys` (spec §12.1 U1, U2): identities of role `unit`, each the id of a

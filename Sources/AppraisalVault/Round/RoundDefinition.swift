@@ -112,8 +112,24 @@ public struct RoundDefinition: Sendable {
     /// - Throws: ``FormatError`` format errors, `format.header` naming the field or rule,
     ///   `round.bad-signature` when any byte was changed after signing.
     public init(parsing bytes: [UInt8], file: String) throws {
+        // The usual shape first, its self-assessment read from the bytes without a JSON tree;
+        // anything else, and every error, is the strict path's to decide.
+        if let range = SelfAssessmentFastReader.locate(in: bytes),
+            let fast = try? RoundDefinition(parsing: bytes, file: file, excising: range)
+        {
+            self = fast
+            return
+        }
+        try self.init(parsing: bytes, file: file, excising: nil)
+    }
+
+    /// The strict path when `excising` is nil; else the header is parsed with the bytes of its
+    /// `selfAssessment` array (`excising`, ``SelfAssessmentFastReader/locate(in:)``) standing as
+    /// `[]`, and that array is read by ``SelfAssessmentFastReader``, failing when it cannot.
+    init(parsing bytes: [UInt8], file: String, excising: Range<Int>?) throws {
         let doc = try SignedDocument(
-            parsing: bytes, expecting: .roundDefinition, file: file, maxHeaderLength: RoundDefinition.maxHeaderLength)
+            parsing: bytes, expecting: .roundDefinition, file: file, maxHeaderLength: RoundDefinition.maxHeaderLength,
+            excising: excising)
         // The signature first (by the secretary named inside), so any edit reads as "altered".
         guard case .object(let fields) = doc.container.header, let secretaryJSON = fields["secretary"] else {
             throw FormatError(
@@ -129,7 +145,9 @@ public struct RoundDefinition: Sendable {
             throw RoundError(.badSignature, [.file(file)], hint: ErrorHint(.askForNewCopy))
         }
         do {
-            self = try RoundDefinition(header: doc.container.header, fileHash: doc.fileHash)
+            self = try RoundDefinition(
+                header: doc.container.header, fileHash: doc.fileHash,
+                selfAssessmentBytes: excising.map { (bytes, $0) })
         } catch {
             throw FormatError(.header, [.file(file), .text(error.description)], hint: ErrorHint(.askForNewCopy))
         }

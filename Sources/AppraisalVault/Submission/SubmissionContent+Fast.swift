@@ -8,11 +8,18 @@
 /// which decides and names the error. So for every input the outcome (the content, or the error)
 /// is the strict path's; the differential tests check that whatever this returns is exactly what
 /// the strict path returns.
+///
+/// Its readers of canonical strings, scores and literals also serve ``SelfAssessmentFastReader``.
 struct SubmissionFastDecoder {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    /// The offset of the next byte to read.
+    private(set) var index = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// A decoder reading `bytes` from `index`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int = 0) {
+        self.bytes = bytes
+        self.index = index
+    }
 
     /// The content, or nil when the strict path has to decide.
     static func decode(_ bytes: [UInt8]) -> SubmissionContent? {
@@ -73,9 +80,9 @@ struct SubmissionFastDecoder {
         return Appraisal(unit: unit, code: code, score: score, reason: reason, line: line)
     }
 
-    private func peek(_ b: UInt8) -> Bool { index < bytes.count && bytes[index] == b }
+    func peek(_ b: UInt8) -> Bool { index < bytes.count && bytes[index] == b }
 
-    private mutating func literal(_ expected: [UInt8]) -> Bool {
+    mutating func literal(_ expected: [UInt8]) -> Bool {
         guard bytes.count - index >= expected.count else { return false }
         for (i, b) in expected.enumerated() where bytes[index + i] != b { return false }
         index += expected.count
@@ -118,7 +125,7 @@ struct SubmissionFastDecoder {
 
     /// A score: a string in the canonical form of ``Points`` (`-?(0|[1-9][0-9]{0,11})(\.[0-9]{0,5}[1-9])?`,
     /// never `-0`), built as ``Points/init(parsing:)`` builds it.
-    private mutating func points() -> Points? {
+    mutating func points() -> Points? {
         guard peek(UInt8(ascii: "\"")) else { return nil }
         var i = index + 1
         func digit(_ at: Int) -> Int64? {
@@ -154,7 +161,7 @@ struct SubmissionFastDecoder {
 
     /// A string in its canonical escaping, valid UTF-8, NFC, within `maxBytes` and without a
     /// character spec §1.3 refuses (TAB and LF allowed when `multiline`).
-    private mutating func string(maxBytes: Int, multiline: Bool) -> String? {
+    mutating func string(maxBytes: Int, multiline: Bool) -> String? {
         guard peek(UInt8(ascii: "\"")) else { return nil }
         let start = index + 1
         var end = start
