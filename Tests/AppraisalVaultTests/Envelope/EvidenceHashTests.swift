@@ -13,22 +13,36 @@ struct EvidenceHashTests {
 
     static func domain(_ purpose: String) -> [UInt8] { Array("AppraisalVault/v1/evidence/\(purpose)".utf8) + [0] }
 
-    /// `cipherHash` of the content chunks `content`, from the spec.
-    static func cipherHash(_ content: [UInt8]) -> [UInt8] {
-        var rootInput = domain("cipher-hash")
+    /// The leaf hashes `leaf_0 … leaf_(k−1)` of the content chunks `content`, from the spec.
+    static func leafHashes(_ content: [UInt8]) -> [[UInt8]] {
+        var leaves = [[UInt8]]()
         var index = 0
         while index * leafLength < content.count {
             let leaf = content[(index * leafLength)..<min((index + 1) * leafLength, content.count)]
-            rootInput += BLAKE2b.hash(domain("leaf") + u64be(index) + leaf, outputLength: 64)
+            leaves.append(BLAKE2b.hash(domain("leaf") + u64be(index) + leaf, outputLength: 64))
             index += 1
         }
-        return BLAKE2b.hash(rootInput + u64be(content.count), outputLength: 64)
+        return leaves
+    }
+
+    /// `cipherHash` of the content chunks `content`, from the spec.
+    static func cipherHash(_ content: [UInt8]) -> [UInt8] {
+        BLAKE2b.hash(domain("cipher-hash") + leafHashes(content).joined() + u64be(content.count), outputLength: 64)
     }
 
     /// `payloadHash` of an evidence payload, from the spec.
     static func payloadHash(_ payload: [UInt8]) -> [UInt8] {
         let content = Array(payload.dropLast(81))
         return BLAKE2b.hash(domain("payload-hash") + cipherHash(content) + payload.suffix(81), outputLength: 64)
+    }
+
+    /// The format constant and the pipelines' block agree: one block of chunks as stored is one leaf.
+    @Test func leafIsOnePipelineBlock() {
+        #expect(EvidenceHash.leafLength == Self.leafLength)
+        #expect(
+            SealedEnvelope.blockChunks * (SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead)
+                == EvidenceHash.leafLength)
+        EvidenceHash.checkLeafIsOneBlock()
     }
 
     @Test(arguments: [0, 1, leafLength - 1, leafLength, leafLength + 1, 3 * leafLength + 5])
