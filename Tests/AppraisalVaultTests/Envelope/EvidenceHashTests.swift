@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 import VaultCrypto
 
@@ -90,5 +92,55 @@ struct EvidenceHashTests {
             }
             #expect(leaves.finalize() == Self.cipherHash(content), "pattern \(pattern)")
         }
+    }
+
+    /// The first stage really hashes a leaf when ``TwoStagePipeline/workerIsBehind``: the second
+    /// stage is held on its first block until the first stage has filled block 2 (blocks 0 and 1
+    /// then in the backlog, so the worker is behind whatever the scheduling), and the root equals
+    /// the spec's serial form.
+    @Test func firstStageHashesALeafWhenTheWorkerIsBehind() throws {
+        let leafLength = EvidenceHash.leafLength
+        let content = (0..<(4 * leafLength + 3)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ $0 >> 9) }
+        let gate = DispatchSemaphore(value: 0)
+        let hashedByFirstStage = Mutex<[Int]>([])
+        let behindWhenFilled = Mutex<[Bool]>([])
+        let leaves = EvidenceHash.Leaves()
+        let prefix = EvidenceHash.Leaves.prefix
+        var first = true
+        try TwoStagePipeline.run(
+            blockSize: prefix + leafLength, inline: false,
+            consume: { block in
+                if first {
+                    first = false
+                    gate.wait()
+                }
+                let index = block.load(fromByteOffset: 0, as: Int.self)
+                if block[8] == 1 { hashedByFirstStage.withLock { $0.append(index) } }
+                leaves.add(block)
+            }
+        ) { pipeline in
+            var index = 0
+            try content.withUnsafeBytes { raw in
+                while index * leafLength < content.count {
+                    let range = (index * leafLength)..<min((index + 1) * leafLength, content.count)
+                    try pipeline.send { slot in
+                        UnsafeMutableRawBufferPointer(rebasing: slot[prefix..<(prefix + range.count)])
+                            .copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[range]))
+                        let behind = pipeline.workerIsBehind
+                        behindWhenFilled.withLock { $0.append(behind) }
+                        EvidenceHash.Leaves.mark(slot, leaf: index, length: range.count, hashing: behind)
+                        return prefix + range.count
+                    }
+                    // Block 2 is filled: let the worker go (unconditionally, so nothing waits forever).
+                    if index == 2 { gate.signal() }
+                    index += 1
+                }
+            }
+        }
+        let behind = behindWhenFilled.withLock { $0 }
+        #expect(behind.count == 5)
+        #expect(behind.prefix(3) == [false, false, true], "blocks 0 and 1 were in the backlog when block 2 was filled")
+        #expect(hashedByFirstStage.withLock { $0 }.contains(2), "the first stage hashed leaf 2 itself")
+        #expect(leaves.finalize() == Self.cipherHash(content))
     }
 }
