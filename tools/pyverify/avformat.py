@@ -73,6 +73,24 @@ def b2b(data: bytes, n: int = 32, key: bytes = b"") -> bytes:
 EVIDENCE_LEAF = 16 * (65536 + 17)
 
 
+def evidence_leaf_hashes(content: bytes) -> list:
+    """§5.4: leaf_i = BLAKE2b-512(domain("leaf") || u64be(i) || C_i), C_i the i-th EVIDENCE_LEAF
+    bytes of the content chunks as stored (the last possibly shorter; none for empty content)."""
+    return [b2b(domain("evidence", "leaf") + i.to_bytes(8, "big") + content[off:off + EVIDENCE_LEAF], 64)
+            for i, off in enumerate(range(0, len(content), EVIDENCE_LEAF))]
+
+
+def evidence_cipher_hash(content: bytes) -> bytes:
+    """§5.4: cipherHash = BLAKE2b-512(domain("cipher-hash") || leaf_0 || ... || leaf_(k-1) || u64be(n))."""
+    leaves = b"".join(evidence_leaf_hashes(content))
+    return b2b(domain("evidence", "cipher-hash") + leaves + len(content).to_bytes(8, "big"), 64)
+
+
+def evidence_payload_hash(cipher_hash: bytes, final_chunk: bytes) -> bytes:
+    """§5.4: payloadHash = BLAKE2b-512(domain("payload-hash") || cipherHash || final chunk (81 bytes))."""
+    return b2b(domain("evidence", "payload-hash") + cipher_hash + final_chunk, 64)
+
+
 def domain(kind: str, purpose: str) -> bytes:
     return b"AppraisalVault/v1/" + kind.encode() + b"/" + purpose.encode() + b"\0"
 
@@ -494,16 +512,12 @@ class Envelope:
     def cipher_hash(self) -> bytes:
         """Evidence (§5.4): the tree hash of the content chunks (the payload without its final
         chunk), in leaves of 16 chunks as stored, 1 048 848 bytes, the last one shorter."""
-        content = self.payload[:-81]
-        leaves = b"".join(
-            b2b(domain("evidence", "leaf") + i.to_bytes(8, "big") + content[off:off + EVIDENCE_LEAF], 64)
-            for i, off in enumerate(range(0, len(content), EVIDENCE_LEAF)))
-        return b2b(domain("evidence", "cipher-hash") + leaves + len(content).to_bytes(8, "big"), 64)
+        return evidence_cipher_hash(self.payload[:-81])
 
     def payload_hash(self) -> bytes:
         """§5.4: BLAKE2b-512 of the payload; for evidence of its tree root and final chunk."""
         if self.kind_name == "evidence":
-            return b2b(domain("evidence", "payload-hash") + self.cipher_hash() + self.payload[-81:], 64)
+            return evidence_payload_hash(self.cipher_hash(), self.payload[-81:])
         return b2b(self.payload, 64)
 
     def verify_outer(self):

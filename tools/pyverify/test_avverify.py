@@ -55,6 +55,32 @@ def test_vectors_present():
     assert len(VECTORS) >= 19
 
 
+def test_evidence_hash_vectors_cover_leaf_boundaries():
+    """The `evidence-hash` vectors (§5.4) sit at the leaf boundaries, and a leaf index written
+    little-endian, a leaf one chunk short or the leaves in reverse order would not match them."""
+    from avformat import EVIDENCE_LEAF, b2b, domain
+    L = EVIDENCE_LEAF
+    assert L == 1048848
+    vecs = [avverify.parse_vector(p.read_bytes()) for p in VECTORS if p.parent.name == "evidence-hash"]
+    assert sorted(int(h["content-length"]) for h, _ in vecs) == [0, 1, L - 1, L, L + 1, 2 * L, 2 * L + 1]
+
+    def root(content, leaf, order, le):
+        offs = list(range(0, len(content), leaf))
+        leaves = [b2b(domain("evidence", "leaf") + i.to_bytes(8, "little" if le else "big")
+                      + content[o:o + leaf], 64) for i, o in enumerate(offs)]
+        leaves = leaves[::order]
+        return b2b(domain("evidence", "cipher-hash") + b"".join(leaves) + len(content).to_bytes(8, "big"), 64)
+
+    caught = {"little-endian": False, "short-leaf": False, "reversed": False}
+    for h, _ in vecs:
+        content = avverify.evidence_hash_content(h["content-rule"], int(h["content-length"]))
+        assert root(content, L, 1, False).hex() == h["cipher-hash"]
+        caught["little-endian"] |= root(content, L, 1, True).hex() != h["cipher-hash"]
+        caught["short-leaf"] |= root(content, L - 65553, 1, False).hex() != h["cipher-hash"]
+        caught["reversed"] |= root(content, L, -1, False).hex() != h["cipher-hash"]
+    assert all(caught.values()), caught
+
+
 # ---- (b), (c) demo round
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):

@@ -61,7 +61,8 @@ struct EnvelopeReader<Source: ByteSource> {
     struct Verified {
         /// The file hash, when asked for (always for evidence, where it costs nothing: §10.1).
         let fileHash: [UInt8]?
-        /// Evidence: BLAKE2b-512 of the content chunks as stored, which the inner signature covers (§5.4).
+        /// Evidence: `cipherHash`, the root of the tree hash over the content chunks as stored,
+        /// which the inner signature covers (§5.4).
         let contentCipherHash: [UInt8]?
         /// Evidence, when a private copy was asked for: the payload exactly as the outer check
         /// hashed it, which the decrypting pass reads instead of the file (§5.5 steps 3 and 6).

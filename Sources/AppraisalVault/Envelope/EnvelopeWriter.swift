@@ -94,10 +94,12 @@ struct EnvelopeWriter {
         defer { ad.deallocate() }
         // Two stages: this thread reads (and, for the kinds that sign the plaintext, hashes it)
         // and encrypts; the worker hashes the payload (and the file) and writes. Evidence: a
-        // block is one leaf, hashed here when the worker is behind, else by the worker.
+        // block of `blockChunks` chunks as stored is one leaf (checked), hashed here when the
+        // worker is behind, else by the worker.
         let prefix = EvidenceHash.Leaves.prefix
+        if tree != nil { EvidenceHash.checkLeafIsOneBlock() }
         try TwoStagePipeline.run(
-            blockSize: prefix + SealedEnvelope.blockChunks * (chunk + SealedEnvelope.chunkOverhead),
+            blockSize: prefix + EvidenceHash.leafLength,
             inline: size <= blockPlain,
             consume: { slot in
                 let out = UnsafeRawBufferPointer(rebasing: slot[prefix...])

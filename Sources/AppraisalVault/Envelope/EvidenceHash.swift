@@ -4,17 +4,27 @@ internal import VaultCrypto
 /// so that two threads can hash one payload, and the payload hash over its root and final chunk.
 ///
 /// ```
-/// leaf_i      = BLAKE2b-512(domain("leaf") ‖ u64be(i) ‖ content[i·1 048 848 ..< min((i+1)·1 048 848, n)])
+/// leaf_i      = BLAKE2b-512(domain("leaf") ‖ u64be(i) ‖ C_i)
+/// C_i         = content[i·1 048 848 ..< min((i+1)·1 048 848, n)]     (half-open: end excluded)
 /// cipherHash  = BLAKE2b-512(domain("cipher-hash") ‖ leaf_0 ‖ … ‖ leaf_(k−1) ‖ u64be(n))
 /// payloadHash = BLAKE2b-512(domain("payload-hash") ‖ cipherHash ‖ final chunk)
 /// ```
 enum EvidenceHash {
-    /// Bytes per leaf: 16 content chunks as stored, one block of the streaming pipelines.
-    static let leafLength = SealedEnvelope.blockChunks * (SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead)
+    /// Bytes per leaf, a format constant (spec §5.4): 16 content chunks as stored (65 553 bytes each).
+    /// The streaming pipelines carry one leaf per block (``checkLeafIsOneBlock()``).
+    static let leafLength = 1_048_848
     /// The length of a leaf hash.
     static let digestLength = 64
 
     private static let kind = ArtifactKind.evidence
+
+    /// Stops the process if a pipeline block of ``SealedEnvelope/blockChunks`` chunks as stored is
+    /// not exactly one leaf: the pipelines that hash a leaf per block rely on it.
+    static func checkLeafIsOneBlock() {
+        precondition(
+            SealedEnvelope.blockChunks * (SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead) == leafLength,
+            "a pipeline block of content chunks as stored must be one evidence leaf (spec §5.4)")
+    }
 
     /// `u64be(value)`.
     private static func bigEndian(_ value: Int) -> [UInt8] {

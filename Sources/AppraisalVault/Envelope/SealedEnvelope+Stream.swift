@@ -6,7 +6,10 @@ package import VaultCrypto
 extension SealedEnvelope {
     /// Bytes read per block while hashing a payload.
     static let hashBlock = 1 << 20
-    /// Chunks per block while sealing or opening (1 MiB of plaintext).
+    /// Chunks per block while sealing or opening (1 MiB of plaintext). Bound to the format: an
+    /// evidence block as stored is one leaf of the tree hash (spec §5.4), so
+    /// `blockChunks * (chunkSize + chunkOverhead)` must equal ``EvidenceHash/leafLength``
+    /// (checked by ``EvidenceHash/checkLeafIsOneBlock()`` and a test); do not tune it alone.
     static let blockChunks = 16
 
     /// The file hash of an evidence envelope (spec §10.1), from the parts already hashed:

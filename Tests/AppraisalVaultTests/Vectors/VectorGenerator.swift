@@ -26,6 +26,7 @@ enum VectorGenerator {
         "locked-results": lockedResultsVectors,
         "round-definition": roundDefinitionVectors,
         "evidence": evidenceVectors,
+        "evidence-hash": evidenceHashVectors,
         "ceremony": ceremonyVectors,
         "receipt": receiptVectors,
         "checkpoint": checkpointVectors,

@@ -23,6 +23,7 @@ enum VectorRunner {
         "locked-results": runLockedResults,
         "round-definition": runRoundDefinition,
         "evidence": runEvidence,
+        "evidence-hash": runEvidenceHash,
         "ceremony": runCeremony,
         "receipt": runReceipt,
         "checkpoint": runCheckpoint,
