@@ -213,7 +213,17 @@ public enum MembersInput {
             }
             return out
         }
-        let overlaps = cells { $0 > 1 }
+        report(
+            overlaps: cells { $0 > 1 }, gaps: cells { $0 == 0 }, members: members, sets: sets, units: units,
+            file: file, problems: &problems)
+    }
+
+    /// The problems of both coverage checks: cells assigned twice (`input.assign-overlap`, naming
+    /// the members of the first few) and cells assigned to nobody (`input.assign-gap`).
+    private static func report(
+        overlaps: [Cell], gaps: [Cell], members: [Member], sets: [CriteriaSet], units: [AppraisedUnit],
+        file: String, problems: inout InputProblems
+    ) {
         if !overlaps.isEmpty {
             let shown = overlaps.prefix(CellList.shown)
             var names = [Cell: [String]]()
@@ -227,7 +237,6 @@ public enum MembersInput {
             problems.add(
                 InputError(.assignOverlap, [.file(file), .text(String(overlaps.count)), .text(detail + more)]))
         }
-        let gaps = cells { $0 == 0 }
         if !gaps.isEmpty {
             problems.add(
                 InputError(.assignGap, [.file(file), .text(String(gaps.count)), .text(CellList.summary(gaps))]))
@@ -268,24 +277,8 @@ public enum MembersInput {
                         ]))
             }
         }
-        let overlaps = all.filter { (owners[$0] ?? 0) > 1 }
-        if !overlaps.isEmpty {
-            let shown = overlaps.prefix(CellList.shown)
-            var names = [Cell: [String]]()
-            for m in members {
-                for cell in m.cells(in: sets, units: units) where shown.contains(cell) {
-                    names[cell, default: []].append(m.id)
-                }
-            }
-            let detail = shown.map { "\($0) (\(names[$0]!.joined(separator: "+")))" }.joined(separator: ", ")
-            let more = overlaps.count > CellList.shown ? ", … (+\(overlaps.count - CellList.shown))" : ""
-            problems.add(
-                InputError(.assignOverlap, [.file(file), .text(String(overlaps.count)), .text(detail + more)]))
-        }
-        let gaps = all.filter { owners[$0] == nil }
-        if !gaps.isEmpty {
-            problems.add(
-                InputError(.assignGap, [.file(file), .text(String(gaps.count)), .text(CellList.summary(gaps))]))
-        }
+        report(
+            overlaps: all.filter { (owners[$0] ?? 0) > 1 }, gaps: all.filter { owners[$0] == nil }, members: members,
+            sets: sets, units: units, file: file, problems: &problems)
     }
 }
