@@ -38,6 +38,8 @@ extension FileIO {
         /// Bytes read back in order from the start; false once a read went elsewhere.
         private var readBackCount = 0
         private var readInOrder = true
+        /// The verdict of ``checkReadBack()`` once given: it is given once, and nothing read after it counts.
+        private var readBackVerdict: Bool?
 
         /// Creates an empty copy in `directory`.
         ///
@@ -88,8 +90,11 @@ extension FileIO {
         ///
         /// - Throws: ``EnvelopeError`` `envelope.copy-changed`.
         func checkReadBack() throws {
-            let same = Sodium.constantTimeEqual(written.finalize(), readBack.finalize())
-            guard same, readInOrder, readBackCount == count else {
+            if readBackVerdict == nil {
+                let same = Sodium.constantTimeEqual(written.finalize(), readBack.finalize())
+                readBackVerdict = same && readInOrder && readBackCount == count
+            }
+            guard readBackVerdict == true else {
                 throw EnvelopeError(.copyChanged, [.file(file), .file(directory)])
             }
         }
@@ -99,6 +104,8 @@ extension FileIO {
         /// `mkstemp` in `directory`, unlinked before it is used: -1 (with `errno`) on failure.
         static func unlinkedTemporary(in directory: String) -> Int32 {
             var template = Array("\(directory)/.avault-copy-XXXXXX".utf8CString)
+            // mkostemp (atomic O_CLOEXEC) is not exported by the Glibc module; avault starts no
+            // other programs while a copy is open.
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { return -1 }
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
@@ -120,6 +127,7 @@ extension FileIO {
         ///
         /// - Throws: ``EnvelopeError`` `envelope.private-copy` (step `write`), e.g. the folder's file system is full.
         func append(_ bytes: UnsafeRawBufferPointer) throws {
+            guard readBackVerdict == nil else { throw EnvelopeError(.copyChanged, [.file(file), .file(directory)]) }
             var done = 0
             while done < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
@@ -191,7 +199,10 @@ extension FileIO.PrivateCopy: ByteSource {
             }
             done += n
         }
-        if start == readBackCount {
+        if readBackVerdict != nil {
+            // Read after the verdict: the check was not the last step; refuse from now on.
+            readBackVerdict = false
+        } else if start == readBackCount {
             readBack.update(bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<done]))
             readBackCount += done
         } else {

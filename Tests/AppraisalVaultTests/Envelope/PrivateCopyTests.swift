@@ -158,6 +158,14 @@ struct PrivateCopyTests {
             #expect(first.count == 3000 && second.count == 2000)
         }
         #expect(try copy({ _ in }, read: inOrder) == nil)
+        // The verdict is given once: asked again it is the same; a read or write after it is refused.
+        let again = try copy({ _ in }) { copy in
+            try inOrder(copy)
+            try copy.checkReadBack()
+            try copy.checkReadBack()
+            _ = try copy.bytes(at: 7, upTo: 10)
+        }
+        #expect(again?.code == .copyChanged)
         let changed = try copy(
             {
                 var b: UInt8 = 0xff
