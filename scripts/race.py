@@ -76,8 +76,16 @@ def file_hash(path: Path) -> str:
     (length,) = struct.unpack(">I", data[9:13])
     preamble, payload, outer = data[:13 + length], data[13 + length:-64], data[-64:]
     b64 = lambda b: hashlib.blake2b(b, digest_size=64).digest()
-    return hashlib.blake2b(b"AppraisalVault/v1/evidence/file-hash\0" + b64(preamble) + b64(payload) + outer,
-                           digest_size=32).hexdigest()
+    domain = lambda purpose: b"AppraisalVault/v1/evidence/" + purpose + b"\0"
+    # The payload hash is the tree of spec §5.4: leaves of 16 stored chunks, a root over them and
+    # the content length, then the final chunk (81 bytes).
+    content, final = payload[:-81], payload[-81:]
+    leaf = 16 * (65536 + 17)
+    leaves = b"".join(b64(domain(b"leaf") + i.to_bytes(8, "big") + content[o:o + leaf])
+                      for i, o in enumerate(range(0, len(content), leaf)))
+    cipher_hash = b64(domain(b"cipher-hash") + leaves + len(content).to_bytes(8, "big"))
+    payload_hash = b64(domain(b"payload-hash") + cipher_hash + final)
+    return hashlib.blake2b(domain(b"file-hash") + b64(preamble) + payload_hash + outer, digest_size=32).hexdigest()
 
 
 def prepare(w: Path):
