@@ -190,18 +190,7 @@ public enum MembersInput {
         for m in members {
             let cells = m.cells(in: sets, units: units)
             for cell in cells { if let c = position(cell) { owners[c] += 1 } }
-            // Recusal (spec §3.4 M5): nobody appraises a unit they head or represent.
-            let own = Set(m.ownUnits)
-            let conflicted = own.isEmpty ? [] : cells.filter { own.contains($0.unit) }
-            if !conflicted.isEmpty {
-                problems.add(
-                    InputError(
-                        .assignOwnUnit,
-                        [
-                            .file(file), .member(m.id), .text(String(conflicted.count)),
-                            .text(CellList.summary(conflicted)),
-                        ]))
-            }
+            checkRecusal(m, cells: cells, file: file, problems: &problems)
         }
         // Every cell of the round whose count passes, in order.
         func cells(where keep: (Int32) -> Bool) -> [Cell] {
@@ -216,6 +205,20 @@ public enum MembersInput {
         report(
             overlaps: cells { $0 > 1 }, gaps: cells { $0 == 0 }, members: members, sets: sets, units: units,
             file: file, problems: &problems)
+    }
+
+    /// Recusal (spec §3.4 M5): nobody appraises a unit they head or represent
+    /// (`input.assign-own-unit`); for both coverage checks.
+    private static func checkRecusal(_ m: Member, cells: [Cell], file: String, problems: inout InputProblems) {
+        let own = Set(m.ownUnits)
+        let conflicted = own.isEmpty ? [] : cells.filter { own.contains($0.unit) }
+        if !conflicted.isEmpty {
+            problems.add(
+                InputError(
+                    .assignOwnUnit,
+                    [.file(file), .member(m.id), .text(String(conflicted.count)), .text(CellList.summary(conflicted))]
+                ))
+        }
     }
 
     /// The problems of both coverage checks: cells assigned twice (`input.assign-overlap`, naming
@@ -264,18 +267,7 @@ public enum MembersInput {
         for m in members {
             let cells = m.cells(in: sets, units: units)
             for cell in cells { owners[cell, default: 0] += 1 }
-            // Recusal (spec §3.4 M5): nobody appraises a unit they head or represent.
-            let own = Set(m.ownUnits)
-            let conflicted = own.isEmpty ? [] : cells.filter { own.contains($0.unit) }
-            if !conflicted.isEmpty {
-                problems.add(
-                    InputError(
-                        .assignOwnUnit,
-                        [
-                            .file(file), .member(m.id), .text(String(conflicted.count)),
-                            .text(CellList.summary(conflicted)),
-                        ]))
-            }
+            checkRecusal(m, cells: cells, file: file, problems: &problems)
         }
         report(
             overlaps: all.filter { (owners[$0] ?? 0) > 1 }, gaps: all.filter { owners[$0] == nil }, members: members,
