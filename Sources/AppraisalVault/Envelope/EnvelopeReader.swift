@@ -212,14 +212,15 @@ struct EnvelopeReader<Source: ByteSource> {
     ///
     /// Evidence from a source that is not private (a file) is decrypted from the private copy
     /// that step 3 wrote into `copyFolder` as it hashed (§5.5 step 6), so what is decrypted is
-    /// what was signed; the copy is closed, and its space freed, on every path.
+    /// what was signed; the copy is closed, and its space freed, on every path. With `hashingFile`,
+    /// the file hash of any kind is computed in that pass too.
     func openSigned<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        copyFolder: String? = nil, into makeSink: () throws -> Sink
+        copyFolder: String? = nil, hashingFile: Bool = false, into makeSink: () throws -> Sink
     ) throws -> (innerSignature: [UInt8], fileHash: [UInt8]?) {
         let copying = kind.signsCiphertext && !source.isPrivate
         precondition(!copying || copyFolder != nil, "evidence from a file is opened through a private copy")
-        let verified = try checkOuter(hashingFile: false, copyFolder: copying ? copyFolder : nil)
+        let verified = try checkOuter(hashingFile: hashingFile, copyFolder: copying ? copyFolder : nil)
         defer { verified.copy?.close() }
         try authorize(header)
         let fileKey = try recover(header)

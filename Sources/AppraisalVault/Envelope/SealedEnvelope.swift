@@ -182,10 +182,28 @@ package struct SealedEnvelope: Sendable {
 
     /// ``open(with:)``, also returning the verified inner signature (spec §6.4, §6.5).
     func openSigned(with key: X25519.PrivateKey) throws -> (content: [UInt8], innerSignature: [UInt8]) {
+        let opened = try openSigned(with: key, hashingFile: false)
+        return (opened.content, opened.innerSignature)
+    }
+
+    /// ``openSigned(with:)``, also returning ``fileHash``, computed in the pass that checks the
+    /// outer signature instead of one more pass over the file (the merge, spec §6.5).
+    func openSignedHashingFile(with key: X25519.PrivateKey) throws -> (
+        content: [UInt8], innerSignature: [UInt8], fileHash: [UInt8]
+    ) {
+        let opened = try openSigned(with: key, hashingFile: true)
+        return (opened.content, opened.innerSignature, opened.fileHash ?? fileHash)
+    }
+
+    private func openSigned(with key: X25519.PrivateKey, hashingFile: Bool) throws -> (
+        content: [UInt8], innerSignature: [UInt8], fileHash: [UInt8]?
+    ) {
         let sink = MemorySink(capacity: payload.count)
         let opened = try reader.openSigned(
-            fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }) { sink }
-        return (sink.bytes, opened.innerSignature)
+            fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) },
+            hashingFile: hashingFile
+        ) { sink }
+        return (sink.bytes, opened.innerSignature, opened.fileHash)
     }
 
     /// True when `signature` is the inner signature (§5.4) of this envelope's sender over `content`:

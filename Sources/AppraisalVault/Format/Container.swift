@@ -20,8 +20,11 @@ public struct Container: Sendable {
     public let kind: ArtifactKind
     /// The parsed header object.
     public let header: JSONValue
-    /// Magic through the end of the header, exactly as read.
-    public let preamble: [UInt8]
+    /// Magic through the end of the header, exactly as read: a view of the file's bytes (the
+    /// preamble of a national round is tens of megabytes, not to be copied).
+    let preambleBytes: ArraySlice<UInt8>
+    /// Magic through the end of the header, exactly as read (a copy of ``preambleBytes``).
+    public var preamble: [UInt8] { Array(preambleBytes) }
     /// Everything after the header, exactly as read.
     public let body: ArraySlice<UInt8>
 
@@ -103,7 +106,7 @@ public struct Container: Sendable {
         }
         self.kind = kind
         self.header = header
-        self.preamble = Array(bytes[0..<end])
+        self.preambleBytes = bytes[0..<end]
         self.body = bytes[end...]
     }
 }

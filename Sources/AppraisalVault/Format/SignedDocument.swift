@@ -14,7 +14,7 @@ struct SignedDocument: Sendable {
     let signature: [UInt8]
 
     /// The message the signature covers.
-    static func signedMessage(kind: ArtifactKind, preamble: [UInt8]) -> [UInt8] {
+    static func signedMessage(kind: ArtifactKind, preamble: some ContiguousBytes) -> [UInt8] {
         kind.domain("signature") + BLAKE2b.hash(preamble, outputLength: 64)
     }
 
@@ -58,14 +58,14 @@ struct SignedDocument: Sendable {
     /// True when `key` signed exactly these bytes as this kind.
     func isSigned(by key: Ed25519.PublicKey) -> Bool {
         key.isValidSignature(
-            signature, for: SignedDocument.signedMessage(kind: container.kind, preamble: container.preamble))
+            signature, for: SignedDocument.signedMessage(kind: container.kind, preamble: container.preambleBytes))
     }
 
     /// BLAKE2b-256 of the whole file as read; how other documents refer to this one.
     var fileHash: [UInt8] {
         // In parts: the preamble of a national round is tens of megabytes, not to be copied.
         let hasher = BLAKE2b.Hasher(outputLength: 32)
-        hasher.update(container.preamble)
+        hasher.update(container.preambleBytes)
         hasher.update(signature)
         return hasher.finalize()
     }

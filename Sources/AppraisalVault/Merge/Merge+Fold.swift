@@ -12,11 +12,15 @@ extension Merge {
         /// Who must appraise each cell: an index into `input.members`, -1 for nobody.
         private let assignee: [Int32]
         /// The rows claiming each cell, and the first claim's submitter (into `submitters`),
-        /// score and reason.
+        /// score (into `scores`) and reason (into `reasons`, ``PointsTable/none`` for none): 16
+        /// bytes a cell.
         private var claims: [Int32]
         private var firstSubmitter: [Int32]
-        private var firstScore: [Points?]
-        private var firstReason: [String]
+        private var firstScore: [Int32]
+        private var firstReason: [Int32]
+        private var scores = PointsTable()
+        /// The reasons given, each once it is a first claim's.
+        private var reasons = [String]()
         /// Every claimant of a cell claimed more than once; the claimants of cells outside the plan.
         private var repeated = [Int: [String]]()
         private var outside = [Cell: [String]]()
@@ -40,8 +44,8 @@ extension Merge {
             self.assignee = assignee
             claims = [Int32](repeating: 0, count: index.count)
             firstSubmitter = [Int32](repeating: -1, count: index.count)
-            firstScore = [Points?](repeating: nil, count: index.count)
-            firstReason = [String](repeating: "", count: index.count)
+            firstScore = [Int32](repeating: PointsTable.none, count: index.count)
+            firstReason = [Int32](repeating: PointsTable.none, count: index.count)
         }
 
         /// Folds in `member`'s rows (each member once; already checked with ``AppraisalCheck``).
@@ -57,8 +61,11 @@ extension Merge {
                 claims[c] += 1
                 if claims[c] == 1 {
                     firstSubmitter[c] = s
-                    firstScore[c] = row.score
-                    firstReason[c] = row.reason
+                    firstScore[c] = scores.index(row.score)
+                    if !row.reason.isEmpty {
+                        firstReason[c] = Int32(reasons.count)
+                        reasons.append(row.reason)
+                    }
                 } else {
                     if claims[c] == 2 { repeated[c] = [submitters[Int(firstSubmitter[c])]] }
                     repeated[c]!.append(member)
@@ -73,8 +80,8 @@ extension Merge {
 
         /// The accepted row of cell `c`: its member, score and reason.
         private func accepted(_ c: Int) -> (member: String, score: Points, reason: String)? {
-            guard isAccepted(c), let score = firstScore[c] else { return nil }
-            return (submitters[Int(firstSubmitter[c])], score, firstReason[c])
+            guard isAccepted(c), let score = scores[firstScore[c]] else { return nil }
+            return (submitters[Int(firstSubmitter[c])], score, firstReason[c] < 0 ? "" : reasons[Int(firstReason[c])])
         }
 
         /// What was and was not appraised, of what was folded.
@@ -119,7 +126,9 @@ extension Merge {
             var cells = [Results.CellResult]()
             cells.reserveCapacity(index.cellsPerSet[index.setOfUnit[u]])
             var criteria = [Results.Subtotal]()
+            criteria.reserveCapacity(framework.fields.reduce(0) { $0 + $1.criteria.count })
             var fields = [Results.Subtotal]()
+            fields.reserveCapacity(framework.fields.count)
             for field in framework.fields {
                 var fieldSelf = Points.Sum()
                 var fieldFinal = Points.Sum()
@@ -177,9 +186,9 @@ extension Merge {
             return Merge.unitResult(unit, cells: cells, criteria: criteria, fields: fields, input: input)
         }
 
-        /// Every unit's results without its cells, ranked, for a writer that asks
-        /// ``unitResult(_:survey:)`` for the cells again as it writes each unit
-        /// (``CanonicalResultsSource``), so no more than one unit's cells are held at a time; with
+        /// Every unit's results without its cells, criteria and fields (``Results/UnitResult/summarized``),
+        /// ranked, for a writer that asks ``unitResult(_:survey:)`` for them again as it writes each
+        /// unit (``CanonicalResultsSource``), so no more than one unit's details are held at a time; with
         /// each unit's object size as written unranked (rank 0, label `""`), and its full maximum
         /// (the sum of its cells' maxima, for ``RoundMerge/reducedMaxima(_:)``).
         func summary(roundHash: [UInt8], survey: [Cell: Points]?) -> (
@@ -200,7 +209,7 @@ extension Merge {
                 var sum = Points.Sum()
                 for cell in result.cells { sum.add(cell.max) }
                 full.append(sum.total)
-                units.append(result.with(cells: []))
+                units.append(result.summarized)
             }
             let results = Results(round: roundHash, surveyAvailable: survey != nil, units: ranked(units, input.labels))
             return (results, sizes, full)

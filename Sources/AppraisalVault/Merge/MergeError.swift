@@ -10,6 +10,7 @@ public enum MergeErrorCode: String, MessageCode {
     case notSecretary = "merge.not-secretary"
     case alreadyMerged = "merge.already-merged"
     case contentMismatch = "merge.content-mismatch"
+    case submissionChanged = "merge.submission-changed"
     case invalidContent = "merge.invalid-content"
     case incomplete = "merge.incomplete"
     case surveyMissing = "merge.survey-missing"

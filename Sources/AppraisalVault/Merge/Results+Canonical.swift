@@ -32,10 +32,11 @@ extension Results {
     /// Appends part `part` (below ``canonicalPartCount``) of the canonical JSON to `out`; for
     /// a submission's content appends nothing and returns that submission's index instead (its
     /// bytes are copied as they are). The parts in order are the whole document, so a streaming
-    /// writer (``CanonicalResultsSource``) holds one of them at a time. With `cells`, unit `i`'s
-    /// cells are `cells(i)` instead of its own (results kept without them, ``Merge/Fold``).
+    /// writer (``CanonicalResultsSource``) holds one of them at a time. With `detail`, unit `i` is
+    /// written as `detail(i)` with its own rank and label (results kept without their cells,
+    /// criteria and fields, ``Merge/Fold/summary(roundHash:survey:)``).
     func writePart(
-        _ part: Int, into out: inout [UInt8], cells: ((Int) -> [CellResult])? = nil
+        _ part: Int, into out: inout [UInt8], detail: ((Int) -> UnitResult)? = nil
     ) -> Int? {
         func key(_ k: StaticString, first: Bool = false) {
             if !first { out.append(UInt8(ascii: ",")) }
@@ -89,7 +90,7 @@ extension Results {
         case (signed + 2)..<(signed + 2 + units.count):
             let i = part - signed - 2
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            Self.write(cells.map { units[i].with(cells: $0(i)) } ?? units[i], into: &out)
+            Self.write(detail.map { $0(i).ranked(units[i].rank, label: units[i].label) } ?? units[i], into: &out)
         default:
             out.append(UInt8(ascii: "]"))
             out.append(UInt8(ascii: "}"))

@@ -90,10 +90,11 @@ public struct Results: Sendable, Hashable {
             self.label = label
         }
 
-        /// The same result with other cells (the totals are kept as they are).
-        func with(cells: [CellResult]) -> UnitResult {
+        /// The same result without its cells, criteria and fields (the totals are kept as they are):
+        /// what ``Merge/Fold/summary(roundHash:survey:)`` holds of each unit.
+        var summarized: UnitResult {
             UnitResult(
-                unit: unit, group: group, cells: cells, criteria: criteria, fields: fields, selfTotal: selfTotal,
+                unit: unit, group: group, cells: [], criteria: [], fields: [], selfTotal: selfTotal,
                 appraisedTotal: appraisedTotal, bonus: bonus, penalty: penalty, finalTotal: finalTotal,
                 maxTotal: maxTotal, percent: percent, rank: rank, label: label)
         }

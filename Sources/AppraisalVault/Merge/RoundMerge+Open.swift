@@ -9,8 +9,12 @@ extension RoundMerge {
         /// The rows folded one submission at a time (``Merge/Fold``), when asked for and the plan
         /// allows it; then `submissions` stays empty.
         var fold: Merge.Fold?
-        /// The signed contents, for the locked results (§6.4).
+        /// The signed submissions, for the locked results (§6.4), without their contents
+        /// (`contentBytes` empty): those stay in their files, in `contents`.
         var signed = [Results.SignedSubmission]()
+        /// The signed contents of `signed`, opened again from their files when the results are
+        /// written.
+        var contents: SignedContents
         /// The manifest's inputs.
         var inputs = [Manifest.Input]()
         /// Each member's revision and the evidence it lists.
@@ -59,14 +63,14 @@ extension RoundMerge {
     static func openLive(
         roundDirectory: String, round: RoundDefinition, inbox: Inbox, secretary: SecretIdentity, fold: Bool = false
     ) throws -> Opened {
-        var opened = Opened()
+        var opened = Opened(contents: SignedContents(key: secretary.encryptionKey))
         if fold { opened.fold = Merge.Fold(round.plan) }
         for entry in try inbox.live().values.sorted(by: { $0.member < $1.member }) {
             let path = FileIO.join(roundDirectory, RoundLayout.submissionsFolder, entry.fileName)
             let bytes = try FileIO.read(path, maxBytes: Inbox.maxSubmissionSize)
             let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: path)
             let identity = try round.roster.authorize(envelope)
-            let plain = try envelope.openSigned(with: secretary.encryptionKey)
+            let plain = try envelope.openSignedHashingFile(with: secretary.encryptionKey)
             let content = try SubmissionContent(parsing: plain.content, file: path)
             guard content.member == identity.id, content.member == entry.member, content.revision == entry.revision,
                 envelope.header.context["revision"] == .integer(Int64(content.revision)),
@@ -93,14 +97,17 @@ extension RoundMerge {
             } else {
                 opened.submissions[identity.id] = content.rows
             }
-            // §6.4: the signed content travels in the locked results, for the checks after release.
+            // §6.4: the signed content travels in the locked results, for the checks after release;
+            // until they are written it stays in its file (a round's worth of plaintext).
             opened.signed.append(
                 Results.SignedSubmission(
-                    member: identity.id, revision: content.revision, fileHash: envelope.fileHash,
-                    contentBytes: plain.content, innerSignature: plain.innerSignature))
+                    member: identity.id, revision: content.revision, fileHash: plain.fileHash,
+                    contentBytes: [], innerSignature: plain.innerSignature))
+            opened.contents.append(
+                path: path, fileHash: plain.fileHash, size: plain.content.count, innerSignature: plain.innerSignature)
             opened.listed[identity.id] = (content.revision, content.attachments)
             opened.inputs.append(
-                Manifest.Input(member: identity.id, revision: content.revision, fileHash: envelope.fileHash))
+                Manifest.Input(member: identity.id, revision: content.revision, fileHash: plain.fileHash))
         }
         return opened
     }

@@ -143,18 +143,18 @@ public enum RoundMerge {
         // §6.5 step 1: the survey comes from the round (§6.6), never from outside it.
         let survey = try SurveyImport.openForMerge(
             roundDirectory: roundDirectory, round: round, journal: journal.entries, secretary: secretary)
-        // Folded: the units are kept without their cells, which the writer asks the fold for
-        // again, one unit at a time.
+        // Folded: the units are kept without their cells, criteria and fields, which the writer
+        // asks the fold for again, one unit at a time.
         var results: Results
         let coverage: Coverage
-        var cells: ((Int) -> [Results.CellResult])?
+        var detail: ((Int) -> Results.UnitResult)?
         var unitSizes: [Int]?
         let maxima: [(counted: Points, full: Points)]
         if second == nil, let fold = opened.fold {
             let scores = survey?.scores.scores
             let summary = fold.summary(roundHash: round.fileHash, survey: scores)
             (results, coverage, unitSizes) = (summary.results, fold.coverage(), summary.unitSizes)
-            cells = { fold.unitResult($0, survey: scores).cells }
+            detail = { fold.unitResult($0, survey: scores) }
             maxima = zip(summary.results.units, summary.fullMaxima).map { ($0.maxTotal, $1) }
         } else {
             let outcome = Merge.run(
@@ -193,7 +193,8 @@ public enum RoundMerge {
         // are sealed straight into the file (never whole in memory), before the manifest.
         if FileIO.exists(resultsPath), !FileIO.exists(manifestPath) { try FileIO.remove(resultsPath) }
         let resultsHash = try sealResults(
-            results, cells: cells, unitSizes: unitSizes, to: resultsPath, round: round, secretary: secretary,
+            results, detail: detail, unitSizes: unitSizes, contents: opened.contents, to: resultsPath, round: round,
+            secretary: secretary,
             created: created, using: random)
         var manifest = Manifest(
             round: round.fileHash, submissions: inputs, appraisable: coverage.appraisable,

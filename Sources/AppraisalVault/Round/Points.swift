@@ -40,6 +40,15 @@ public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The exact form as a key (``PointsTable``): equal keys are equal points, written the same.
+    struct ExactKey: Hashable, Sendable {
+        let units: Int64
+        let scale: Int
+    }
+
+    /// The exact form as a key, nil for points without one.
+    var exactKey: ExactKey? { exact.map { ExactKey(units: $0.units, scale: $0.scale) } }
+
     /// Most digits accepted before the decimal mark.
     public static let maxIntegerDigits = 12
     /// Most digits accepted after the decimal mark.

@@ -28,8 +28,38 @@ public struct SelfAssessment: Sendable, Hashable {
     /// sub-criteria).
     private let tables: [[String: Int]]
     /// Every entry, unit after unit: dense, where a dictionary keyed by cell took about three times
-    /// the memory at a million cells.
-    private let slots: [Entry]
+    /// the memory at a million cells, and 8 bytes each where an ``Entry`` takes 64.
+    private let slots: Slots
+
+    /// The entries' scores (into `points`) and notes (into `notes`, ``PointsTable/none`` for an
+    /// empty note), unit after unit.
+    private struct Slots: Sendable {
+        var scores = [Int32]()
+        var notes = [Int32]()
+        var points = PointsTable()
+        var noteTexts = [String]()
+
+        var count: Int { scores.count }
+
+        mutating func reserveCapacity(_ n: Int) {
+            scores.reserveCapacity(n)
+            notes.reserveCapacity(n)
+        }
+
+        mutating func append(_ entry: Entry) {
+            scores.append(points.index(entry.score))
+            if entry.note.isEmpty {
+                notes.append(PointsTable.none)
+            } else {
+                notes.append(Int32(noteTexts.count))
+                noteTexts.append(entry.note)
+            }
+        }
+
+        func score(_ k: Int) -> Points? { points[scores[k]] }
+
+        subscript(k: Int) -> Entry { Entry(score: score(k), note: notes[k] < 0 ? "" : noteTexts[Int(notes[k])]) }
+    }
 
     private struct Slot: Sendable, Hashable {
         let base: Int
@@ -41,7 +71,7 @@ public struct SelfAssessment: Sendable, Hashable {
         private var units = [String: Slot]()
         private var tables = [[String: Int]]()
         private var tableOfCodes = [[String]: Int]()
-        private var slots = [Entry]()
+        private var slots = Slots()
 
         init(capacity: Int = 0) { slots.reserveCapacity(capacity) }
 
@@ -61,14 +91,14 @@ public struct SelfAssessment: Sendable, Hashable {
         mutating func append(unit: String, table: Int, entries: [Entry]) {
             guard !entries.isEmpty else { return }
             units[unit] = Slot(base: slots.count, table: table)
-            slots.append(contentsOf: entries)
+            for entry in entries { slots.append(entry) }
         }
 
         /// The self-assessment.
         func build() -> SelfAssessment { SelfAssessment(units: units, tables: tables, slots: slots) }
     }
 
-    private init(units: [String: Slot], tables: [[String: Int]], slots: [Entry]) {
+    private init(units: [String: Slot], tables: [[String: Int]], slots: Slots) {
         (self.units, self.tables, self.slots) = (units, tables, slots)
     }
 
@@ -101,7 +131,10 @@ public struct SelfAssessment: Sendable, Hashable {
 
     /// The self score of `unit` for `code`; nil when that sub-criterion is not self-assessed by
     /// method or the unit did not self-assess it (``isNotAssessed(unit:code:)`` tells them apart).
-    public func score(unit: String, code: String) -> Points? { entry(unit: unit, code: code)?.score }
+    public func score(unit: String, code: String) -> Points? {
+        guard let slot = units[unit], let i = tables[slot.table][code] else { return nil }
+        return slots.score(slot.base + i)
+    }
 
     /// True when `unit/code` is a `self` sub-criterion the unit did not self-assess.
     public func isNotAssessed(unit: String, code: String) -> Bool {
@@ -111,7 +144,7 @@ public struct SelfAssessment: Sendable, Hashable {
     /// The number of entries without a score.
     public var notAssessedCount: Int {
         units.values.reduce(0) { n, slot in
-            n + tables[slot.table].values.filter { slots[slot.base + $0].score == nil }.count
+            n + tables[slot.table].values.filter { slots.score(slot.base + $0) == nil }.count
         }
     }
 

@@ -818,6 +818,8 @@ extension Catalog {
         "merge.not-secretary": "The key {1} is not this round's secretary key ({2}).",
         "merge.already-merged": "{1}: this round was already merged; not merging again.",
         "merge.content-mismatch": "{1}: the inner content does not match the header (sender, revision or round).",
+        "merge.submission-changed":
+            "{1}: the submission changed while the merge was writing the results (it is no longer the file that was checked); nothing was written. Another program is changing the round folder: stop it, then run the merge again.",
         "merge.invalid-content": "{1}: {2} problems in the submission's content, e.g.: {3}",
         "merge.incomplete": "Incomplete: {1} cells not appraised, {2} in conflict: {3}",
         "hint.allow-incomplete": "Wait for the missing members, or pass --allow-incomplete (the manifest records it).",

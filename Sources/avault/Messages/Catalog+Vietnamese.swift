@@ -826,6 +826,8 @@ extension Catalog {
         "merge.not-secretary": "Khoá {1} không phải khoá của thư ký vòng này ({2}).",
         "merge.already-merged": "{1}: vòng này đã được tổng hợp; không tổng hợp lại.",
         "merge.content-mismatch": "{1}: nội dung bên trong không khớp với phần đầu tệp (người gửi, lần nộp hoặc vòng).",
+        "merge.submission-changed":
+            "{1}: bản nộp đã thay đổi trong khi tổng hợp đang ghi kết quả (không còn là tệp đã được kiểm tra); chưa ghi gì. Có chương trình khác đang thay đổi thư mục vòng: hãy dừng nó, rồi chạy lại lệnh tổng hợp.",
         "merge.invalid-content": "{1}: {2} lỗi trong nội dung phiếu thẩm định, ví dụ: {3}",
         "merge.incomplete": "Chưa đủ: {1} ô chưa thẩm định, {2} ô xung đột: {3}",
         "hint.allow-incomplete":

@@ -79,12 +79,12 @@ struct ResultsStreamTests {
             var expected = Merge.run(plan, roundHash: round, submissions: submissions, survey: survey)
             var summary = fold.summary(roundHash: round, survey: survey)
             #expect(fold.coverage() == expected.coverage)
-            #expect(summary.results.units.allSatisfy { $0.cells.isEmpty })
+            #expect(summary.results.units.allSatisfy { $0.cells.isEmpty && $0.criteria.isEmpty && $0.fields.isEmpty })
             let signed = Self.results(seed: seed, submissions: Int(seed % 3)).submissions
             expected.results.submissions = signed
             summary.results.submissions = signed
             let source = CanonicalResultsSource(
-                summary.results, cells: { fold.unitResult($0, survey: survey).cells }, unitSizes: summary.unitSizes)
+                summary.results, detail: { fold.unitResult($0, survey: survey) }, unitSizes: summary.unitSizes)
             let bytes = expected.results.canonicalJSON()
             #expect(source.size == bytes.count)
             #expect(try Self.readAll(source, block: 1000) == bytes)
@@ -127,5 +127,60 @@ struct ResultsStreamTests {
                 using: DeterministicRandom(seed: "other"))
         }
         #expect(try FileIO.read(path, maxBytes: 1 << 24) == expected)
+    }
+
+    /// The members' signed contents opened again from their files (``SignedContents``, as
+    /// `avault merge` leaves them there) seal to the bytes of the results holding them; a file that
+    /// is no longer the one checked — sealed again with the same rows, cut short, or gone — stops
+    /// the seal with `merge.submission-changed` (a missing file with the read error) naming it, and
+    /// no results file appears.
+    @Test func contentsFromTheirFilesSealAsHeldAndAChangedFileIsRefused() throws {
+        let f = try MergeRoundFixture()
+        defer { f.cleanUp() }
+        try f.receiveValid(0)
+        try f.receiveValid(1)
+        let inbox = Inbox(roundDirectory: f.directory, roster: f.round.roster)
+        let opened = try RoundMerge.openLive(
+            roundDirectory: f.directory, round: f.round, inbox: inbox, secretary: f.secretary, fold: true)
+        #expect(opened.signed.count == 2 && opened.signed.allSatisfy { $0.contentBytes.isEmpty })
+        var held = Self.results(seed: 5, submissions: 0)
+        held.submissions = try opened.signed.enumerated().map { i, s in
+            Results.SignedSubmission(
+                member: s.member, revision: s.revision, fileHash: s.fileHash,
+                contentBytes: try opened.contents.bytes(i), innerSignature: s.innerSignature)
+        }
+        let rows = try SubmissionContent(parsing: held.submissions[0].contentBytes, file: "tv-01").rows
+        #expect(
+            rows.map { [$0.unit, $0.code, $0.score.description, $0.reason] }
+                == MergeRoundFixture.rows["tv-01"]!.map { [$0.unit, $0.code, $0.score.description, $0.reason] })
+        var left = held
+        left.submissions = opened.signed
+        func seal(_ name: String, _ results: Results, contents: SignedContents?) throws -> [UInt8] {
+            let path = FileIO.join(f.folder, name)
+            _ = try RoundMerge.sealResults(
+                results, contents: contents, to: path, round: f.round, secretary: f.secretary,
+                created: MergeRoundFixture.created, using: DeterministicRandom(seed: "contents"))
+            return try FileIO.read(path, maxBytes: 1 << 24)
+        }
+        #expect(try seal("from-files.avl", left, contents: opened.contents) == seal("held.avl", held, contents: nil))
+
+        let path = opened.contents.entries[1].path
+        let original = try FileIO.read(path, maxBytes: 1 << 24)
+        let resealed = try Sealing.seal(
+            MergeRoundFixture.rows["tv-02"]!, round: f.round, member: f.members[1], revision: 1,
+            created: MergeRoundFixture.created)
+        for (n, replacement) in [resealed, Array(original.dropLast(1)), nil].enumerated() {
+            if let replacement {
+                try FileIO.writeAtomically(replacement, to: path, replacing: true)
+            } else {
+                try FileIO.remove(path)
+            }
+            let error = vaultError { try seal("changed-\(n).avl", left, contents: opened.contents) }
+            if replacement != nil {
+                #expect(error?.errorID == MergeError.Code.submissionChanged.rawValue, "\(String(describing: error))")
+            }
+            #expect(error?.description.contains(path) == true, "\(String(describing: error))")
+            #expect(!FileIO.exists(FileIO.join(f.folder, "changed-\(n).avl")))
+        }
     }
 }
