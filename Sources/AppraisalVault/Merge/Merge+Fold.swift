@@ -12,21 +12,30 @@ extension Merge {
         /// Who must appraise each cell: an index into `input.members`, -1 for nobody.
         private let assignee: [Int32]
         /// The rows claiming each cell, and the first claim's submitter (into `submitters`),
-        /// score (into `scores`) and reason (into `reasons`, ``PointsTable/none`` for none): 16
+        /// score (into `scores`) and reason (into `reasonEnds`, ``PointsTable/none`` for none): 16
         /// bytes a cell.
         private var claims: [Int32]
         private var firstSubmitter: [Int32]
         private var firstScore: [Int32]
         private var firstReason: [Int32]
         private var scores = PointsTable()
-        /// The reasons given, each once it is a first claim's.
-        private var reasons = [String]()
+        /// The first claims' reasons as UTF-8, one after another (not a string each, which would
+        /// stay behind among the freed rows of every submission), reason `r` ending at
+        /// `reasonEnds[r + 1]`.
+        private var reasonBytes = [UInt8]()
+        private var reasonEnds = [0]
         /// Every claimant of a cell claimed more than once; the claimants of cells outside the plan.
         private var repeated = [Int: [String]]()
         private var outside = [Cell: [String]]()
         /// The members folded, in order.
         private(set) var submitters = [String]()
         private var submitted = Set<String>()
+        /// Each unit's self scores in the self-assessment (``SelfAssessment/score(at:)``): the base
+        /// of its entries (-1 for none) and its list in `selfPositions` (one per set and code
+        /// table) of each of its cells' entry positions, -1 for a cell not self-assessed.
+        private let selfBase: [Int]
+        private let selfList: [Int]
+        private let selfPositions: [[Int32]]
 
         /// Nil when the plan cannot be merged densely (a framework repeats a code, the plan
         /// repeats a unit id, or a member's cell is not indexed).
@@ -39,6 +48,24 @@ extension Merge {
                     assignee[c] = Int32(m)
                 }
             }
+            var selfBase = [Int](repeating: -1, count: input.units.count)
+            var selfList = [Int](repeating: -1, count: input.units.count)
+            var selfPositions = [[Int32]]()
+            var listOf = [[Int]: Int]()
+            for (u, unit) in input.units.enumerated() {
+                guard let framework = index.framework(unit: u), let slot = input.selfAssessment.slot(of: unit.id)
+                else { continue }
+                let key = [index.setOfUnit[u], slot.table]
+                if listOf[key] == nil {
+                    let subs = framework.fields.flatMap { $0.criteria.flatMap(\.subCriteria) }
+                    let found = input.selfAssessment.positions(of: subs.map(\.code), in: slot.table)
+                    selfPositions.append(zip(subs, found).map { $0.method == .selfAssessed ? $1 : -1 })
+                    listOf[key] = selfPositions.count - 1
+                }
+                selfBase[u] = slot.base
+                selfList[u] = listOf[key]!
+            }
+            (self.selfBase, self.selfList, self.selfPositions) = (selfBase, selfList, selfPositions)
             self.input = input
             self.index = index
             self.assignee = assignee
@@ -63,8 +90,9 @@ extension Merge {
                     firstSubmitter[c] = s
                     firstScore[c] = scores.index(row.score)
                     if !row.reason.isEmpty {
-                        firstReason[c] = Int32(reasons.count)
-                        reasons.append(row.reason)
+                        firstReason[c] = Int32(reasonEnds.count - 1)
+                        reasonBytes.append(contentsOf: row.reason.utf8)
+                        reasonEnds.append(reasonBytes.count)
                     }
                 } else {
                     if claims[c] == 2 { repeated[c] = [submitters[Int(firstSubmitter[c])]] }
@@ -81,7 +109,13 @@ extension Merge {
         /// The accepted row of cell `c`: its member, score and reason.
         private func accepted(_ c: Int) -> (member: String, score: Points, reason: String)? {
             guard isAccepted(c), let score = scores[firstScore[c]] else { return nil }
-            return (submitters[Int(firstSubmitter[c])], score, firstReason[c] < 0 ? "" : reasons[Int(firstReason[c])])
+            return (submitters[Int(firstSubmitter[c])], score, reason(firstReason[c]))
+        }
+
+        /// Reason `r` of `reasonEnds`; empty for ``PointsTable/none``.
+        private func reason(_ r: Int32) -> String {
+            guard r >= 0 else { return "" }
+            return String(decoding: reasonBytes[reasonEnds[Int(r)]..<reasonEnds[Int(r) + 1]], as: UTF8.self)
         }
 
         /// What was and was not appraised, of what was folded.
@@ -139,9 +173,8 @@ extension Merge {
                     var critMax = Points.Sum()
                     for sub in criterion.subCriteria {
                         defer { c += 1 }
-                        let selfScore =
-                            sub.method == .selfAssessed
-                            ? input.selfAssessment.score(unit: unit.id, code: sub.code) : nil
+                        let position = selfBase[u] < 0 ? -1 : Int(selfPositions[selfList[u]][c - index.base[u]])
+                        let selfScore = position < 0 ? nil : input.selfAssessment.score(at: selfBase[u] + position)
                         var final: Points?
                         var reason = ""
                         var appraiser = ""

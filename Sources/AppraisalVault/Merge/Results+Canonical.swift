@@ -38,25 +38,24 @@ extension Results {
     func writePart(
         _ part: Int, into out: inout [UInt8], detail: ((Int) -> UnitResult)? = nil
     ) -> Int? {
-        func key(_ k: StaticString, first: Bool = false) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\""))
+        /// Appends `k`: a key as written, with its quotes, its colon and the comma before it
+        /// (one append: a merge writes seven keys a cell).
+        func key(_ k: StaticString) {
             out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-            out.append(contentsOf: "\":".utf8)
         }
         let signed = 3 * submissions.count
         switch part {
         case 0:
             out.append(UInt8(ascii: "{"))
-            key("explanations", first: true)
+            key(#""explanations":"#)
             CanonicalJSON.write(explanationsJSON, into: &out)
-            key("history")
+            key(#","history":"#)
             CanonicalJSON.write(historyJSON, into: &out)
-            key("round")
+            key(#","round":"#)
             Self.writeHex(round, into: &out)
-            key("second")
+            key(#","second":"#)
             CanonicalJSON.write(secondJSON, into: &out)
-            key("submissions")
+            key(#","submissions":"#)
             out.append(UInt8(ascii: "["))
         case 1..<(signed + 1):
             let i = (part - 1) / 3
@@ -65,27 +64,27 @@ extension Results {
             case 0:
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "{"))
-                key("content", first: true)
+                key(#""content":"#)
             case 1:
                 return i
             default:
-                key("fileHash")
+                key(#","fileHash":"#)
                 Self.writeHex(s.fileHash, into: &out)
-                key("innerSignature")
+                key(#","innerSignature":"#)
                 Self.writeHex(s.innerSignature, into: &out)
-                key("member")
+                key(#","member":"#)
                 CanonicalJSON.writeString(s.member, into: &out)
-                key("revision")
+                key(#","revision":"#)
                 CanonicalJSON.writeInteger(Int64(s.revision), into: &out)
                 out.append(UInt8(ascii: "}"))
             }
         case signed + 1:
             out.append(UInt8(ascii: "]"))
-            key("survey")
+            key(#","survey":"#)
             CanonicalJSON.write(surveyJSON, into: &out)
-            key("surveyAvailable")
+            key(#","surveyAvailable":"#)
             out.append(contentsOf: surveyAvailable ? "true".utf8 : "false".utf8)
-            key("units")
+            key(#","units":"#)
             out.append(UInt8(ascii: "["))
         case (signed + 2)..<(signed + 2 + units.count):
             let i = part - signed - 2
@@ -100,11 +99,10 @@ extension Results {
 
     /// One unit's object.
     static func write(_ u: UnitResult, into out: inout [UInt8]) {
-        func key(_ k: StaticString, first: Bool = false) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\""))
+        /// Appends `k`: a key as written, with its quotes, its colon and the comma before it
+        /// (one append: a merge writes seven keys a cell).
+        func key(_ k: StaticString) {
             out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-            out.append(contentsOf: "\":".utf8)
         }
         func points(_ p: Points?) {
             guard let p else {
@@ -120,66 +118,66 @@ extension Results {
             for (i, s) in list.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "{"))
-                key("appraised", first: true)
+                key(#""appraised":"#)
                 points(s.appraisedTotal)
-                key("code")
+                key(#","code":"#)
                 CanonicalJSON.writeString(s.code, into: &out)
-                key("max")
+                key(#","max":"#)
                 points(s.max)
-                key("self")
+                key(#","self":"#)
                 points(s.selfTotal)
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "{"))
-        key("appraised", first: true)
+        key(#""appraised":"#)
         points(u.appraisedTotal)
-        key("bonus")
+        key(#","bonus":"#)
         points(u.bonus)
-        key("cells")
+        key(#","cells":"#)
         out.append(UInt8(ascii: "["))
         for (i, c) in u.cells.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "{"))
-            key("appraised", first: true)
+            key(#""appraised":"#)
             points(c.appraised)
-            key("appraiser")
+            key(#","appraiser":"#)
             CanonicalJSON.writeString(c.appraiser, into: &out)
-            key("code")
+            key(#","code":"#)
             CanonicalJSON.writeString(c.code, into: &out)
-            key("max")
+            key(#","max":"#)
             points(c.max)
-            key("method")
+            key(#","method":"#)
             CanonicalJSON.writeString(c.method.rawValue, into: &out)
-            key("reason")
+            key(#","reason":"#)
             CanonicalJSON.writeString(c.reason, into: &out)
-            key("self")
+            key(#","self":"#)
             points(c.selfScore)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
-        key("criteria")
+        key(#","criteria":"#)
         subtotals(u.criteria)
-        key("fields")
+        key(#","fields":"#)
         subtotals(u.fields)
-        key("final")
+        key(#","final":"#)
         points(u.finalTotal)
-        key("group")
+        key(#","group":"#)
         CanonicalJSON.writeString(u.group, into: &out)
-        key("label")
+        key(#","label":"#)
         CanonicalJSON.writeString(u.label, into: &out)
-        key("max")
+        key(#","max":"#)
         points(u.maxTotal)
-        key("penalty")
+        key(#","penalty":"#)
         points(u.penalty)
-        key("percent")
+        key(#","percent":"#)
         points(u.percent)
-        key("rank")
+        key(#","rank":"#)
         CanonicalJSON.writeInteger(Int64(u.rank), into: &out)
-        key("self")
+        key(#","self":"#)
         points(u.selfTotal)
-        key("unit")
+        key(#","unit":"#)
         CanonicalJSON.writeString(u.unit, into: &out)
         out.append(UInt8(ascii: "}"))
     }

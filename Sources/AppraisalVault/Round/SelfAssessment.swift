@@ -136,6 +136,19 @@ public struct SelfAssessment: Sendable, Hashable {
         return slots.score(slot.base + i)
     }
 
+    /// Where `unit`'s entries start and the code table that places them, nil for a unit without
+    /// entries: with ``positions(of:in:)`` and ``score(at:)``, for a reader that looks up every code
+    /// of many units (the merge) without hashing each.
+    func slot(of unit: String) -> (base: Int, table: Int)? { units[unit].map { ($0.base, $0.table) } }
+
+    /// The position within a unit of each of `codes` in code table `table`, -1 for a code it lacks.
+    func positions(of codes: [String], in table: Int) -> [Int32] {
+        codes.map { tables[table][$0].map { Int32($0) } ?? -1 }
+    }
+
+    /// The score of entry `k`: a unit's base (``slot(of:)``) plus a position in its table.
+    func score(at k: Int) -> Points? { slots.score(k) }
+
     /// True when `unit/code` is a `self` sub-criterion the unit did not self-assess.
     public func isNotAssessed(unit: String, code: String) -> Bool {
         entry(unit: unit, code: code).map { $0.score == nil } ?? false
