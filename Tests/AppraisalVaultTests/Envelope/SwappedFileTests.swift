@@ -47,39 +47,39 @@ struct SwappedFileTests {
         return (try seal(1), try seal(2), recipient)
     }
 
-    /// Opens `source` as `OnDisk.open` does, with the private copy in `folder`.
-    fileprivate static func open(_ source: SwappingSource, with recipient: SecretIdentity, copyIn folder: String)
-        throws -> [UInt8]
-    {
+    /// Opens `source` as `OnDisk.open` does: into memory, released only if everything passed.
+    fileprivate static func open(_ source: SwappingSource, with recipient: SecretIdentity) throws -> [UInt8] {
         let reader = try EnvelopeReader(parsing: source, expecting: .evidence, file: "e.ave")
         let sink = MemorySink(capacity: source.size)
         _ = try reader.openSigned(
             fileKey: {
                 try SealedEnvelope.fileKey(of: $0, kind: .evidence, with: recipient.encryptionKey, file: "e.ave")
             },
-            copyFolder: folder, into: { sink })
+            into: { sink })
         return sink.bytes
     }
 
-    /// The file replaced after the outer check: the decrypting pass reads the private copy the
-    /// check wrote, so the plaintext released is the signed one; the copy leaves nothing behind.
-    @Test func replacedCiphertextAfterTheCheckIsNotWhatIsDecrypted() throws {
+    /// The file replaced after the outer check: the decrypting pass reads the other ciphertext,
+    /// which authenticates chunk by chunk under the same key, but it is not what was hashed, so
+    /// nothing is released (`envelope.changed-while-reading`).
+    @Test func replacedCiphertextAfterTheCheckIsRefused() throws {
         let (signed, other, recipient) = try Self.pair()
         let a = try SealedEnvelope(parsing: signed, expecting: .evidence, file: "a")
         let b = try SealedEnvelope(parsing: other, expecting: .evidence, file: "b")
         #expect(a.preamble == b.preamble, "the two envelopes share a header")
         let contentEnd = signed.count - 64 - SealedEnvelope.finalChunkLength
-        let folder = try StreamingEnvelopeTests.folder()
         // Control: the other file opens on its own, under the same key, to other content.
         let alone = SwappingSource(first: other, second: other, swapAfter: contentEnd)
-        #expect(try Self.open(alone, with: recipient, copyIn: folder) == [UInt8](repeating: 2, count: Self.size))
-        // Swapped once the check has read the final chunk: every later read of the file would
-        // see `other`, which authenticates chunk by chunk under the same key.
+        #expect(try Self.open(alone, with: recipient) == [UInt8](repeating: 2, count: Self.size))
+        // Control: a "swap" to the same bytes opens to the signed content.
+        let same = SwappingSource(first: signed, second: signed, swapAfter: contentEnd)
+        #expect(try Self.open(same, with: recipient) == [UInt8](repeating: 1, count: Self.size))
+        #expect(same.readsAfterSwap > 0, "the decrypting pass reads the file again")
+        // Swapped once the check has read the final chunk.
         let swapped = SwappingSource(first: signed, second: other, swapAfter: contentEnd)
-        #expect(try Self.open(swapped, with: recipient, copyIn: folder) == [UInt8](repeating: 1, count: Self.size))
-        #expect(swapped.readsAfterSwap == 0, "the decrypting pass read the file, not the copy")
-        #expect(try FileIO.list(folder).isEmpty, "the private copy left a file")
-        #expect(PrivateCopyTests.descriptors(in: folder).isEmpty, "the private copy is still open")
+        let error = #expect(throws: EnvelopeError.self) { try Self.open(swapped, with: recipient) }
+        #expect(error?.code == .changedWhileReading)
+        #expect(swapped.readsAfterSwap > 0)
     }
 
     /// The file replaced during the check (after its first chunk): the check hashed a mix, so
@@ -87,11 +87,8 @@ struct SwappedFileTests {
     @Test func replacedCiphertextDuringTheCheckIsRefused() throws {
         let (signed, other, recipient) = try Self.pair()
         let start = try SealedEnvelope(parsing: signed, expecting: .evidence, file: "a").preamble.count
-        let folder = try StreamingEnvelopeTests.folder()
         let swapped = SwappingSource(first: signed, second: other, swapAfter: start)
-        let error = #expect(throws: EnvelopeError.self) { try Self.open(swapped, with: recipient, copyIn: folder) }
+        let error = #expect(throws: EnvelopeError.self) { try Self.open(swapped, with: recipient) }
         #expect(error?.code == .badSignature)
-        #expect(try FileIO.list(folder).isEmpty)
-        #expect(PrivateCopyTests.descriptors(in: folder).isEmpty)
     }
 }
