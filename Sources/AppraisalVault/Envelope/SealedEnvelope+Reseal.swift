@@ -60,6 +60,8 @@ private final class DecryptingSource: ByteSource {
     let chunk: UnsafeMutableRawBufferPointer
     var plainOffset = 0
     var cipherOffset: Int
+    /// ``finish()`` passed.
+    private var finished = false
 
     static let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
 
@@ -79,6 +81,8 @@ private final class DecryptingSource: ByteSource {
         ad = UnsafeMutableRawBufferPointer.allocate(byteCount: reader.headerHash.count, alignment: 8)
         ad.copyBytes(from: reader.headerHash)
         chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.step, alignment: 64)
+        // No content chunks: everything is checked before the new envelope is begun.
+        if cipherOffset == contentEnd { try finish() }
     }
 
     deinit {
@@ -107,13 +111,19 @@ private final class DecryptingSource: ByteSource {
             cipherOffset += k
         }
         plainOffset += written
+        // The last content read: the checks run before the writer has the last plaintext, so it
+        // never encrypts or signs anything of a source that does not verify (§5.5 steps 6–7).
+        if cipherOffset == contentEnd { try finish() }
         return written
     }
 
     /// The end of §5.5 step 6 and step 7: every content chunk read again, the final chunk, the
     /// second reading checked, the inner signature over the hash the outer check computed of
     /// these same bytes.
+    /// Idempotent: it runs once, on the last read, and again (doing nothing) when the new file is
+    /// released.
     func finish() throws {
+        guard !finished else { return }
         let file = reader.file
         let corrupt = EnvelopeError(.corrupt, [.file(file)])
         guard cipherOffset == contentEnd else { throw corrupt }
@@ -134,6 +144,7 @@ private final class DecryptingSource: ByteSource {
         else {
             throw EnvelopeError(.innerSignature, [.file(file)])
         }
+        finished = true
     }
 }
 

@@ -32,7 +32,7 @@ final class CheckedReread<Base: ByteSource>: ByteSource {
 
     /// Starts recording the bytes of `base` from `start`.
     ///
-    /// - Throws: ``EnvelopeError`` `envelope.changed-while-reading` when no key can be made.
+    /// - Throws: ``CryptoError`` when libsodium cannot make the key (an internal error).
     init(_ base: Base, from start: Int, file: String) throws {
         self.base = base
         self.file = file
@@ -41,7 +41,7 @@ final class CheckedReread<Base: ByteSource>: ByteSource {
             let key = try OneTimeAuth.randomKey()
             (first, second) = (try OneTimeAuth(key: key), try OneTimeAuth(key: key))
         } catch {
-            throw EnvelopeError(.changedWhileReading, [.file(file)])
+            throw CryptoError(error)
         }
     }
 
@@ -109,6 +109,11 @@ final class CheckedReread<Base: ByteSource>: ByteSource {
     /// what came before fails the check.
     func confirm(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
         guard !bytes.isEmpty else { return }
+        guard verdict == nil else {
+            // Confirmed after the verdict: the check was not the last step; refuse from now on.
+            verdict = false
+            return
+        }
         if inOrder, offset - start == rereadCount {
             second.update(bytes: bytes)
             rereadCount += bytes.count
