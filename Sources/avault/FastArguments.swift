@@ -70,11 +70,11 @@ enum FastArguments {
     /// One positional value and options of `options` (each once, with a value) and flags of
     /// `flags` (each at most once), in any order; nil for anything else.
     private static func split(
-        _ arguments: ArraySlice<String>, options: Set<String>, flags: Set<String>
-    ) -> (positional: String, options: [String: String], flags: Set<String>)? {
+        _ arguments: ArraySlice<String>, options: [String], flags: [String]
+    ) -> (positional: String, options: [String: String], flags: [String])? {
         var positional: String?
         var found = [String: String]()
-        var set = Set<String>()
+        var set = [String]()
         var i = arguments.startIndex
         while i < arguments.endIndex {
             let a = arguments[i]
@@ -83,7 +83,8 @@ enum FastArguments {
                 found[a] = v
                 i += 2
             } else if flags.contains(a) {
-                guard set.insert(a).inserted else { return nil }
+                guard !set.contains(a) else { return nil }
+                set.append(a)
                 i += 1
             } else {
                 guard positional == nil, let v = value(a) else { return nil }

@@ -31,6 +31,8 @@ extension Text {
     ///     then; CR never is (input paths normalise line breaks to LF first, ``normalizingLineBreaks(_:)``).
     /// - Returns: the refusal, nil when `s` is acceptable.
     public static func refusal(in s: String, multiline: Bool = false) -> Refusal? {
+        // Printable ASCII (U+0020–U+007E) is never refused: most strings are only that.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) { return nil }
         for u in s.unicodeScalars {
             if isBidiControl(u) { return .bidi(u) }
             if isControl(u), !(multiline && (u == "\t" || u == "\n")) { return .control(u) }
@@ -52,7 +54,11 @@ extension Text {
     }
 
     /// True when every character of `s` is blank (also for the empty string): nothing a reader can see.
-    public static func isBlank(_ s: String) -> Bool { s.unicodeScalars.allSatisfy(isBlank) }
+    public static func isBlank(_ s: String) -> Bool {
+        // An ASCII letter, digit or mark other than the space is never blank (U+0021–U+007E).
+        if s.utf8.contains(where: { $0 > 0x20 && $0 < 0x7f }) { return false }
+        return s.unicodeScalars.allSatisfy(isBlank)
+    }
 
     /// True for a blank character (spec §1.3): Unicode White_Space, Default_Ignorable_Code_Point,
     /// general category Cf (format), or U+2800 (Braille blank), as the fixed table ``blankRanges``
@@ -61,13 +67,24 @@ extension Text {
         let v = u.value
         // The table is sorted: binary search for the last range starting at or below v.
         var low = 0
-        var high = blankRanges.count
+        var high = blankBounds.count / 2
         while low < high {
             let mid = (low + high) / 2
-            if blankRanges[mid].lowerBound <= v { low = mid + 1 } else { high = mid }
+            if blankBounds[2 * mid] <= v { low = mid + 1 } else { high = mid }
         }
-        return low > 0 && blankRanges[low - 1].contains(v)
+        return low > 0 && v <= blankBounds[2 * low - 1]
     }
+
+    /// ``blankRanges`` as lower and upper bounds in turn: a `[UInt32]`, whose type a process has
+    /// already made, where an array of ranges costs a search of the conformance tables at first use.
+    static let blankBounds: [UInt32] = [
+        0x0009, 0x000d, 0x0020, 0x0020, 0x0085, 0x0085, 0x00a0, 0x00a0, 0x00ad, 0x00ad, 0x034f, 0x034f,
+        0x0600, 0x0605, 0x061c, 0x061c, 0x06dd, 0x06dd, 0x070f, 0x070f, 0x0890, 0x0891, 0x08e2, 0x08e2,
+        0x115f, 0x1160, 0x1680, 0x1680, 0x17b4, 0x17b5, 0x180b, 0x180f, 0x2000, 0x200f, 0x2028, 0x202f,
+        0x205f, 0x206f, 0x2800, 0x2800, 0x3000, 0x3000, 0x3164, 0x3164, 0xfe00, 0xfe0f, 0xfeff, 0xfeff,
+        0xffa0, 0xffa0, 0xfff0, 0xfffb, 0x110bd, 0x110bd, 0x110cd, 0x110cd, 0x13430, 0x1343f,
+        0x1bca0, 0x1bca3, 0x1d173, 0x1d17a, 0xe0000, 0xe0fff,
+    ]
 
     /// The blank characters of spec §1.3, sorted and merged: White_Space (U+0009–U+000D, U+0020,
     /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000),

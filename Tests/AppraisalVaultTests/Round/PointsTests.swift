@@ -81,6 +81,17 @@ import Testing
             for step in steps + [.zero, Points(integer: -1)] {
                 #expect(v.isMultiple(of: step) == v.decimalIsMultiple(of: step), "\(v) / \(step)")
             }
+            #expect(v.isNegative == (v.value < 0), "\(v)")
+            #expect(v.isPositive == (v.value > 0), "\(v)")
+        }
+        // The order and equality of the exact forms are those of the values.
+        let some =
+            values.enumerated().filter { $0.offset % 7 == 0 }.map(\.element) + [Points(Decimal(string: "0.125")!)]
+        for a in some {
+            for b in some {
+                #expect((a < b) == (a.value < b.value), "\(a) < \(b)")
+                #expect((a == b) == (a.value == b.value), "\(a) == \(b)")
+            }
         }
         // Equal values hash alike whichever way they were built.
         #expect(
