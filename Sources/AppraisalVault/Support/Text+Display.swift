@@ -31,8 +31,46 @@ extension Text {
     ///     then; CR never is (input paths normalise line breaks to LF first, ``normalizingLineBreaks(_:)``).
     /// - Returns: the refusal, nil when `s` is acceptable.
     public static func refusal(in s: String, multiline: Bool = false) -> Refusal? {
-        // Printable ASCII (U+0020–U+007E) is never refused: most strings are only that.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) { return nil }
+        // Read from the UTF-8 bytes: every refused scalar is ASCII below U+0020, DEL, or starts
+        // with the lead byte 0xC2 (U+0080–U+00BF), 0xD8 (U+0600–U+063F) or 0xE2 (U+2000–U+2FFF);
+        // only those are decoded and tested. The string is valid UTF-8, so a lead byte is never
+        // a continuation byte (0x80–0xBF).
+        var s = s
+        return s.withUTF8 { b -> Refusal? in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    if c < 0x20 || c == 0x7f, !(multiline && (c == 0x09 || c == 0x0a)) {
+                        return .control(Unicode.Scalar(c))
+                    }
+                } else if c == 0xC2 || c == 0xD8, i + 1 < b.count {
+                    if let u = Unicode.Scalar(UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)),
+                        let refusal = scalarRefusal(u, multiline: multiline)
+                    {
+                        return refusal
+                    }
+                } else if c == 0xE2, i + 2 < b.count {
+                    let value = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    if let u = Unicode.Scalar(value), let refusal = scalarRefusal(u, multiline: multiline) {
+                        return refusal
+                    }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// The refusal of one scalar, if any (the definition ``refusal(in:multiline:)`` applies).
+    static func scalarRefusal(_ u: Unicode.Scalar, multiline: Bool) -> Refusal? {
+        if isBidiControl(u) { return .bidi(u) }
+        if isControl(u), !(multiline && (u == "\t" || u == "\n")) { return .control(u) }
+        return nil
+    }
+
+    /// ``refusal(in:multiline:)`` scalar by scalar (the reference the tests compare it with).
+    static func scalarRefusal(in s: String, multiline: Bool = false) -> Refusal? {
         for u in s.unicodeScalars {
             if isBidiControl(u) { return .bidi(u) }
             if isControl(u), !(multiline && (u == "\t" || u == "\n")) { return .control(u) }

@@ -137,6 +137,22 @@ struct CanonicalJSONTests {
         #expect(throws: CanonicalJSON.ParseError.self, "\(rule)") { try CanonicalJSON.parse(utf8(text)) }
     }
 
+    /// A repeated key is reported at the repeat, also when it is not next to the first (the keys
+    /// out of order before it); keys out of order without a repeat read as not canonical.
+    @Test func duplicateKeysAfterDisorder() {
+        func error(_ text: String) -> CanonicalJSON.ParseError? {
+            do {
+                _ = try CanonicalJSON.parse(utf8(text))
+                return nil
+            } catch { return error }
+        }
+        #expect(error("{\"b\":1,\"a\":2,\"b\":3}") == .init(offset: 13, reason: "duplicate key \"b\""))
+        #expect(error("{\"a\":1,\"c\":{\"y\":1,\"x\":2},\"a\":0}")?.reason == "duplicate key \"a\"")
+        #expect(error("{\"a\":1,\"a\":2}") == .init(offset: 7, reason: "duplicate key \"a\""))
+        #expect(error("{\"a\":1,\"c\":2,\"b\":3}")?.reason == "not in canonical form")
+        #expect(error("{\"a\":1,\"b\":2,\"c\":3}") == nil)
+    }
+
     /// Invalid UTF-8 is rejected inside strings (stray byte, overlong form, encoded surrogate, cut sequence) and outside.
     @Test(
         arguments: [

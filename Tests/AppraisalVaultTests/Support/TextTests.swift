@@ -76,11 +76,7 @@ import Testing
     @Test func byteShortcutsAgreeWithScalarDefinitions() {
         func nfc(_ s: String) -> Bool { Array(Text.nfc(s).utf8) == Array(s.utf8) }
         func refusal(_ s: String, _ multiline: Bool) -> Text.Refusal? {
-            for u in s.unicodeScalars {
-                if Text.isBidiControl(u) { return .bidi(u) }
-                if Text.isControl(u), !(multiline && (u == "\t" || u == "\n")) { return .control(u) }
-            }
-            return nil
+            Text.scalarRefusal(in: s, multiline: multiline)
         }
         var mismatches = [String]()
         for value in UInt32(0)..<0x20000 {
