@@ -30,7 +30,6 @@ struct AVault: ParsableCommand {
             case .version?:
                 Terminal.out(AppraisalVault.version)
                 Glibc.exit(0)
-            case .command(var parsed)?: run = { try parsed.run() }
             case .run(let body)?: run = body
             case nil:
                 var command = try parseAsRoot()

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Glibc
 
 /// The command lines of the quick checks — `--version`, `key show FILE`, `receipt check FILE
@@ -17,11 +16,9 @@ enum FastArguments {
     enum Request {
         /// `avault --version`.
         case version
-        /// A command, its properties set as the parser would set them, and validated.
-        case command(any ParsableCommand)
-        /// A command's `run()` called with the values the parser would set, without building the
-        /// command (whose option wrappers, with their localised help, cost more than the rest of
-        /// the argument handling), after the same validation.
+        /// A command's `run()` with the values the parser would set, after the same validation,
+        /// without building the command (its argument wrappers, with their localised help, cost
+        /// more at start-up than the rest of the argument handling).
         case run(() throws -> Void)
     }
 
@@ -32,10 +29,8 @@ enum FastArguments {
         switch arguments.first {
         case "key":
             guard arguments.count == 3, arguments[1] == "show", let file = value(arguments[2]) else { return nil }
-            var show = KeyCommand.Show()
-            show.file = file
-            guard (try? show.validate()) != nil else { return nil }
-            return .command(show)
+            // `KeyCommand.Show` has no validation of its own.
+            return .run { try KeyCommand.Show.run(file: file) }
         case "receipt":
             guard arguments.count > 2, arguments[1] == "check",
                 let line = split(arguments.dropFirst(2), options: ["--round", "--fingerprint"], flags: []),

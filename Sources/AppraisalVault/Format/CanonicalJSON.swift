@@ -318,11 +318,13 @@ public enum CanonicalJSON {
             // Fast path: no escape before the closing quote.
             var end = index
             var ascii = true
-            while end < bytes.count {
-                let b = bytes[end]
-                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-                if b >= 0x80 { ascii = false }
-                end += 1
+            bytes.withUnsafeBufferPointer { b in
+                while end < b.count {
+                    let c = b[end]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                    if c >= 0x80 { ascii = false }
+                    end += 1
+                }
             }
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                 let slice = bytes[index..<end]
