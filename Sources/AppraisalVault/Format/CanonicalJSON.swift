@@ -320,6 +320,17 @@ public enum CanonicalJSON {
             var ascii = true
             bytes.withUnsafeBufferPointer { b in
                 while end < b.count {
+                    // Eight bytes without a quote, backslash or control: part of the string.
+                    if end + 8 <= b.count {
+                        let w = ByteScan.word(b, at: end)
+                        if !ByteScan.has(w, UInt8(ascii: "\"")), !ByteScan.has(w, UInt8(ascii: "\\")),
+                            !ByteScan.hasBelow(w, 0x20)
+                        {
+                            if ByteScan.hasHigh(w) { ascii = false }
+                            end += 8
+                            continue
+                        }
+                    }
                     let c = b[end]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
                     if c >= 0x80 { ascii = false }

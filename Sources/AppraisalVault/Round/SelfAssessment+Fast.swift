@@ -71,6 +71,14 @@ enum SelfAssessmentFastReader {
     private static func skipString(_ b: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
         var j = start + 1
         while j < end {
+            // Eight bytes without a quote or backslash: inside the string.
+            if j + 8 <= end {
+                let w = ByteScan.word(b, at: j)
+                if !ByteScan.has(w, UInt8(ascii: "\"")), !ByteScan.has(w, UInt8(ascii: "\\")) {
+                    j += 8
+                    continue
+                }
+            }
             let c = b[j]
             if c == UInt8(ascii: "\\") {
                 j += 2

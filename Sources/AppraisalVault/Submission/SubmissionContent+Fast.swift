@@ -167,6 +167,17 @@ struct SubmissionFastDecoder {
         var end = start
         var plain = true
         while end < bytes.count {
+            // Eight bytes without a quote, control or backslash: part of the string.
+            if end + 8 <= bytes.count {
+                let w = ByteScan.word(bytes, at: end)
+                if !ByteScan.has(w, UInt8(ascii: "\"")), !ByteScan.hasBelow(w, 0x20),
+                    !ByteScan.has(w, UInt8(ascii: "\\"))
+                {
+                    if ByteScan.hasHigh(w) || ByteScan.has(w, 0x7f) { plain = false }
+                    end += 8
+                    continue
+                }
+            }
             let b = bytes[end]
             if b == UInt8(ascii: "\"") { break }
             if b < 0x20 { return nil }

@@ -39,6 +39,16 @@ extension Text {
         return s.withUTF8 { b -> Refusal? in
             var i = 0
             while i < b.count {
+                // Eight bytes without a control, DEL or one of those lead bytes: nothing refused.
+                if i + 8 <= b.count {
+                    let w = ByteScan.word(b, at: i)
+                    if !ByteScan.hasBelow(w, 0x20), !ByteScan.has(w, 0x7f), !ByteScan.has(w, 0xC2),
+                        !ByteScan.has(w, 0xD8), !ByteScan.has(w, 0xE2)
+                    {
+                        i += 8
+                        continue
+                    }
+                }
                 let c = b[i]
                 if c < 0x80 {
                     if c < 0x20 || c == 0x7f, !(multiline && (c == 0x09 || c == 0x0a)) {

@@ -137,6 +137,25 @@ struct CanonicalJSONTests {
         #expect(throws: CanonicalJSON.ParseError.self, "\(rule)") { try CanonicalJSON.parse(utf8(text)) }
     }
 
+    /// Strings longer than a word of eight bytes: an escape, a non-ASCII letter, a raw control
+    /// or the closing quote at every position reads as it does byte by byte.
+    @Test func longStringsAtEveryPosition() throws {
+        let filler = "abcdefghijklmnopqrstuvwxyz"
+        for cut in 0...filler.count {
+            let head = String(filler.prefix(cut))
+            let tail = String(filler.dropFirst(cut))
+            #expect(try CanonicalJSON.parse(utf8("\"\(head)\\\"\(tail)\"")) == .string(head + "\"" + tail))
+            #expect(try CanonicalJSON.parse(utf8("\"\(head)\\n\(tail)\"")) == .string(head + "\n" + tail))
+            #expect(try CanonicalJSON.parse(utf8("\"\(head)ễ\(tail)\"")) == .string(head + "ễ" + tail))
+            #expect(
+                try CanonicalJSON.parse(utf8("[\"\(head)\",\"\(tail)\"]")) == .array([.string(head), .string(tail)]))
+            #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON.parse(utf8("\"\(head)\u{1}\(tail)\"")) }
+            #expect(throws: CanonicalJSON.ParseError.self) {
+                try CanonicalJSON.parse(utf8("\"\(head)e\u{0302}\u{0303}\(tail)\""))
+            }
+        }
+    }
+
     /// A repeated key is reported at the repeat, also when it is not next to the first (the keys
     /// out of order before it); keys out of order without a repeat read as not canonical.
     @Test func duplicateKeysAfterDisorder() {

@@ -81,7 +81,13 @@ import Testing
         var mismatches = [String]()
         for value in UInt32(0)..<0x20000 {
             guard let u = Unicode.Scalar(value) else { continue }
-            for s in [String(u), "a\(u)b", "\(u)\u{0301}", "ạ\(u)", "\u{0300}\(u)", " \(u) "] {
+            // Short strings, and long ones where the scalar falls in the first, a middle or the
+            // last word of eight bytes (the word-at-a-time paths).
+            let long = "Tiêu chí thành phần "
+            for s in [
+                String(u), "a\(u)b", "\(u)\u{0301}", "ạ\(u)", "\u{0300}\(u)", " \(u) ", "\(u)" + long, long + "\(u)",
+                "abcdefg\(u)" + long, long + "\(u)x",
+            ] {
                 if Text.isNFC(s) != nfc(s) { mismatches.append("isNFC \(Text.codePoint(u))") }
                 if Text.refusal(in: s) != refusal(s, false) || Text.refusal(in: s, multiline: true) != refusal(s, true)
                 {
