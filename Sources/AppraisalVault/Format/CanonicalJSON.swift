@@ -320,16 +320,21 @@ public enum CanonicalJSON {
             var ascii = true
             bytes.withUnsafeBufferPointer { b in
                 while end < b.count {
-                    // Eight bytes without a quote, backslash or control: part of the string.
+                    // Eight bytes at a time up to the next quote, backslash or control.
                     if end + 8 <= b.count {
                         let w = ByteScan.word(b, at: end)
-                        if !ByteScan.has(w, UInt8(ascii: "\"")), !ByteScan.has(w, UInt8(ascii: "\\")),
-                            !ByteScan.hasBelow(w, 0x20)
-                        {
-                            if ByteScan.hasHigh(w) { ascii = false }
+                        let stops =
+                            ByteScan.equal(w, UInt8(ascii: "\"")) | ByteScan.equal(w, UInt8(ascii: "\\"))
+                            | ByteScan.below(w, 0x20)
+                        if stops == 0 {
+                            if ByteScan.high(w) != 0 { ascii = false }
                             end += 8
                             continue
                         }
+                        let k = ByteScan.first(stops)
+                        if ByteScan.before(k, ByteScan.high(w)) != 0 { ascii = false }
+                        end += k
+                        break
                     }
                     let c = b[end]
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }

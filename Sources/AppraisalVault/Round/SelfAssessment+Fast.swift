@@ -71,13 +71,15 @@ enum SelfAssessmentFastReader {
     private static func skipString(_ b: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
         var j = start + 1
         while j < end {
-            // Eight bytes without a quote or backslash: inside the string.
+            // Eight bytes at a time up to the next quote or backslash.
             if j + 8 <= end {
                 let w = ByteScan.word(b, at: j)
-                if !ByteScan.has(w, UInt8(ascii: "\"")), !ByteScan.has(w, UInt8(ascii: "\\")) {
+                let stops = ByteScan.equal(w, UInt8(ascii: "\"")) | ByteScan.equal(w, UInt8(ascii: "\\"))
+                if stops == 0 {
                     j += 8
                     continue
                 }
+                j += ByteScan.first(stops)
             }
             let c = b[j]
             if c == UInt8(ascii: "\\") {

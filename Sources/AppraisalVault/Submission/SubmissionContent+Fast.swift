@@ -167,16 +167,16 @@ struct SubmissionFastDecoder {
         var end = start
         var plain = true
         while end < bytes.count {
-            // Eight bytes without a quote, control or backslash: part of the string.
+            // Eight bytes at a time up to the next quote, control or backslash.
             if end + 8 <= bytes.count {
                 let w = ByteScan.word(bytes, at: end)
-                if !ByteScan.has(w, UInt8(ascii: "\"")), !ByteScan.hasBelow(w, 0x20),
-                    !ByteScan.has(w, UInt8(ascii: "\\"))
-                {
-                    if ByteScan.hasHigh(w) || ByteScan.has(w, 0x7f) { plain = false }
-                    end += 8
-                    continue
-                }
+                let stops =
+                    ByteScan.equal(w, UInt8(ascii: "\"")) | ByteScan.below(w, 0x20)
+                    | ByteScan.equal(w, UInt8(ascii: "\\"))
+                let k = stops == 0 ? 8 : ByteScan.first(stops)
+                if ByteScan.before(k, ByteScan.high(w) | ByteScan.equal(w, 0x7f)) != 0 { plain = false }
+                end += k
+                if stops == 0 { continue }
             }
             let b = bytes[end]
             if b == UInt8(ascii: "\"") { break }

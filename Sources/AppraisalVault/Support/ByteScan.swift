@@ -1,31 +1,40 @@
 /// Word-at-a-time tests for the readers' byte loops: eight bytes at a step tell whether any of
-/// them needs a closer look, and only such a word is read byte by byte. Each test is exact about
-/// whether the word has such a byte (it may be true for a byte after one that does, never false
-/// when one does), so a loop that reads a flagged word byte by byte reads every byte it must.
+/// them needs a closer look, and where the first such byte is, so a loop reads byte by byte only
+/// where it must.
+///
+/// A mask has the high bit of each flagged byte set. The lowest flagged byte is always exactly
+/// the first byte that matches (a subtraction only borrows upwards, so a false flag can only
+/// appear above a true one), and a mask is zero exactly when no byte matches.
 enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// The eight bytes of `b` at `offset` (which must leave eight bytes), in memory order.
+    /// The eight bytes of `b` at `offset` (which must leave eight bytes), the first byte lowest.
     @inline(__always)
     static func word(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
-        UnsafeRawPointer(b.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+        UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
-    /// True when some byte of `w` is `c`.
+    /// The bytes of `w` equal to `c`.
     @inline(__always)
-    static func has(_ w: UInt64, _ c: UInt8) -> Bool {
+    static func equal(_ w: UInt64, _ c: UInt8) -> UInt64 {
         let x = w ^ (ones &* UInt64(c))
-        return (x &- ones) & ~x & highs != 0
+        return (x &- ones) & ~x & highs
     }
 
-    /// True when some byte of `w` is below `n` (`n` ≤ 128).
+    /// The bytes of `w` below `n` (`n` ≤ 128).
     @inline(__always)
-    static func hasBelow(_ w: UInt64, _ n: UInt8) -> Bool {
-        (w &- ones &* UInt64(n)) & ~w & highs != 0
-    }
+    static func below(_ w: UInt64, _ n: UInt8) -> UInt64 { (w &- ones &* UInt64(n)) & ~w & highs }
 
-    /// True when some byte of `w` is 0x80 or above (not ASCII).
+    /// The bytes of `w` at 0x80 or above (not ASCII).
     @inline(__always)
-    static func hasHigh(_ w: UInt64) -> Bool { w & highs != 0 }
+    static func high(_ w: UInt64) -> UInt64 { w & highs }
+
+    /// The position (0–7) of the lowest flagged byte of a nonzero `mask`.
+    @inline(__always)
+    static func first(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
+
+    /// The flags of `mask` in the bytes before position `k` (0–8).
+    @inline(__always)
+    static func before(_ k: Int, _ mask: UInt64) -> UInt64 { k == 0 ? 0 : mask & (UInt64.max >> (64 - 8 * k)) }
 }

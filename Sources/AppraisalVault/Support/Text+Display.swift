@@ -39,15 +39,17 @@ extension Text {
         return s.withUTF8 { b -> Refusal? in
             var i = 0
             while i < b.count {
-                // Eight bytes without a control, DEL or one of those lead bytes: nothing refused.
+                // Eight bytes at a time up to the next control, DEL or one of those lead bytes.
                 if i + 8 <= b.count {
                     let w = ByteScan.word(b, at: i)
-                    if !ByteScan.hasBelow(w, 0x20), !ByteScan.has(w, 0x7f), !ByteScan.has(w, 0xC2),
-                        !ByteScan.has(w, 0xD8), !ByteScan.has(w, 0xE2)
-                    {
+                    let flags =
+                        ByteScan.below(w, 0x20) | ByteScan.equal(w, 0x7f) | ByteScan.equal(w, 0xC2)
+                        | ByteScan.equal(w, 0xD8) | ByteScan.equal(w, 0xE2)
+                    if flags == 0 {
                         i += 8
                         continue
                     }
+                    i += ByteScan.first(flags)
                 }
                 let c = b[i]
                 if c < 0x80 {
