@@ -211,11 +211,13 @@ public enum FrameworkInput {
                 continue
             }
             // Unique ignoring ASCII case: `T1` and `t1` look alike in every sheet and report.
-            if let first = seen[row.code.lowercasedASCII] {
+            // One look-up: the first location stays when a code repeats.
+            let folded = row.code.lowercasedASCII
+            if let first = seen.updateValue(row.location, forKey: folded) {
+                seen[folded] = first
                 problems.add(InputError(.frameworkDuplicateCode, here + [.text(row.code), .text(first.description)]))
                 continue
             }
-            seen[row.code.lowercasedASCII] = row.location
             if isExtra(row) { extras.append(row) } else { valid.append(row) }
         }
         for row in valid + extras {
