@@ -4,8 +4,21 @@
 // MARK: - Canonical JSON and the outer layout
 
 extension FuzzChecks {
-    /// `CanonicalJSON.parse`: accepted ⇒ `serialize(parse(x)) == x`.
+    /// `CanonicalJSON.parse`: accepted ⇒ `serialize(parse(x)) == x`. The input as text (when it
+    /// is valid UTF-8): the byte-level text checks the parser and the readers use (`Text.isNFC`,
+    /// `Text.refusal`, `Text.isBlank`) answer as their scalar-by-scalar definitions.
     @Sendable public static func canonicalJSON(_ bytes: [UInt8]) throws(InvariantViolation) {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            try Fuzz.require(
+                Text.isNFC(text) == (Array(Text.nfc(text).utf8) == bytes), "Text.isNFC differs from NFC(x) == x")
+            for multiline in [false, true] {
+                try Fuzz.require(
+                    Text.refusal(in: text, multiline: multiline) == Text.scalarRefusal(in: text, multiline: multiline),
+                    "Text.refusal differs from the scalar-by-scalar definition")
+            }
+            try Fuzz.require(
+                Text.isBlank(text) == text.unicodeScalars.allSatisfy(Text.isBlank), "Text.isBlank differs by scalar")
+        }
         guard let value = try? CanonicalJSON.parse(bytes) else { return }
         try Fuzz.require(CanonicalJSON.serialize(value) == bytes, "serialize(parse(x)) != x")
     }

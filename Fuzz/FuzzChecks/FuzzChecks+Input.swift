@@ -46,11 +46,16 @@ extension FuzzChecks {
     }
 
     /// `Points(parsing:)` on the input as text: accepted ⇒ `Points(canonical: p.description)` is the
-    /// same value, and arithmetic on it does not trap.
+    /// same value, and arithmetic on it does not trap. `Points(canonical:)` (read from the bytes)
+    /// answers as parsing and writing back does (`Points(parsedCanonical:)`).
     @Sendable public static func points(_ bytes: [UInt8]) throws(InvariantViolation) {
         let text = String(decoding: bytes, as: UTF8.self)
+        let reference = Points(parsedCanonical: text)
         if let canonical = Points(canonical: text) {
             try Fuzz.require(canonical.description == text, "canonical description != text")
+            try Fuzz.require(reference == canonical, "Points(canonical:) accepts what parse-and-compare refuses")
+        } else {
+            try Fuzz.require(reference == nil, "Points(canonical:) refuses what parse-and-compare accepts")
         }
         guard let p = Points(parsing: text) else { return }
         let description = p.description

@@ -3,9 +3,11 @@ internal import CSodium
 /// Poly1305 under a key used for one message only (libsodium `crypto_onetimeauth`), streaming.
 ///
 /// The key lives in libsodium-allocated memory and the state, which holds it, too; both are wiped
-/// when the authenticator goes. A key must never authenticate two different messages: a caller
-/// that checks bytes it wrote against bytes it reads back feeds one message to two
-/// authenticators under one key, which is that one message.
+/// when the authenticator goes. A key must never authenticate two different messages whose tags
+/// anyone else sees. A caller that checks bytes it read once against bytes it reads again feeds
+/// them to two authenticators under one key and only compares the two tags, which never leave
+/// the process: bytes that differ give equal tags with probability at most 8·⌈L/16⌉ / 2^106 for
+/// L bytes, because the key was never revealed and nothing about it could steer the change.
 package final class OneTimeAuth: @unchecked Sendable {
     /// A Poly1305 key's length in bytes.
     package static let keyLength = 32

@@ -111,6 +111,70 @@ package enum Ristretto255 {
             }
             return sum
         }
+        /// ``combination(_:_:)`` with the scalars `x^0, x^1, x^2, …` of a public `x ≥ 1` (a Feldman
+        /// check `Σ_k x^k · C_k` at a holder index): the same sum of the same terms, in the same
+        /// order, so the same result and the same failures. A term whose multiplier `x^k` is small
+        /// is computed by doubling and adding (at most three additions, where one
+        /// `crypto_scalarmult_ristretto255` costs about four and a half: `x^0 = 1` costs none); the
+        /// others by ``multiplied(by:)``. Variable time: only for public multipliers.
+        ///
+        /// - Throws: ``SodiumError`` `invalidLength` for an empty list or `x = 0`,
+        ///   `invalidParameter` when a partial sum is the identity.
+        package static func combination(_ points: [Point], powersOf x: UInt64) throws(SodiumError) -> Point {
+            guard !points.isEmpty, x > 0 else { throw SodiumError(.invalidLength, "crypto_scalarmult_ristretto255") }
+            var small: UInt64? = 1  // x^k while it fits in 64 bits
+            var power: Scalar?  // x^k mod ℓ, made only when a term needs it
+            var base: Scalar?
+            var sum: Point?
+            for (k, point) in points.enumerated() {
+                if k > 0 {
+                    if let p = power {
+                        if base == nil { base = try Scalar(x) }
+                        power = try p.multiplied(by: base!)
+                    }
+                    if let m = small {
+                        let (next, overflow) = m.multipliedReportingOverflow(by: x)
+                        small = overflow ? nil : next
+                    }
+                }
+                let term: Point
+                if let m = small, additions(m) <= 3 {
+                    term = try point.multiplied(bySmall: m)
+                } else {
+                    if power == nil {
+                        // x^k mod ℓ from scratch (the first term that needs a scalar).
+                        if base == nil { base = try Scalar(x) }
+                        var p = Scalar.one
+                        for _ in 0..<k { p = try p.multiplied(by: base!) }
+                        power = p
+                    }
+                    term = try point.multiplied(by: power!)
+                }
+                if let partial = sum { sum = try partial.adding(term) } else { sum = term }
+            }
+            return sum!
+        }
+
+        /// The additions `multiplied(bySmall: m)` makes: a doubling per bit after the first, an
+        /// addition per further set bit.
+        static func additions(_ m: UInt64) -> Int {
+            (63 - m.leadingZeroBitCount) + (m.nonzeroBitCount - 1)
+        }
+
+        /// `m · self` for a public `m ≥ 1`, by doubling and adding (left to right). No partial
+        /// result is the identity (each is `i · self` with `0 < i ≤ m < ℓ`, and the group has
+        /// prime order ℓ), so it fails only where ``multiplied(by:)`` would, never for `m ≥ 1`.
+        package func multiplied(bySmall m: UInt64) throws(SodiumError) -> Point {
+            guard m > 0 else { throw SodiumError(.invalidParameter, "crypto_scalarmult_ristretto255") }
+            var result = self
+            var bit = 62 - m.leadingZeroBitCount
+            while bit >= 0 {
+                result = try result.adding(result)
+                if m >> UInt64(bit) & 1 == 1 { result = try result.adding(self) }
+                bit -= 1
+            }
+            return result
+        }
     }
 
     /// A scalar mod ℓ in secret memory.

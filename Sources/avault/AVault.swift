@@ -25,20 +25,22 @@ struct AVault: ParsableCommand {
     /// Runs the command and maps every failure to `avault: error: …` and an exit status.
     static func main() {
         do {
-            var command: any ParsableCommand
+            let run: () throws -> Void
             switch FastArguments.parse(Array(CommandLine.arguments.dropFirst())) {
             case .version?:
                 Terminal.out(AppraisalVault.version)
                 Glibc.exit(0)
-            case .command(let parsed)?: command = parsed
-            case nil: command = try parseAsRoot()
+            case .run(let body)?: run = body
+            case nil:
+                var command = try parseAsRoot()
+                run = { try command.run() }
             }
             // Journal pins live in this user's state folder (spec §11.1).
             let pins = PinStore.standard(
                 stateHome: getenv("XDG_STATE_HOME").map { String(cString: $0) },
                 home: getenv("HOME").map { String(cString: $0) })
             try PinStore.$current.withValue(pins) {
-                try RoundLock.$waiting.withValue(try RoundLock.Waiting.fromEnvironment()) { try command.run() }
+                try RoundLock.$waiting.withValue(try RoundLock.Waiting.fromEnvironment()) { try run() }
             }
             Glibc.exit(0)
         } catch let error as any AppraisalError {

@@ -53,9 +53,7 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
             step == .open ? .noInput : .ioError
         case FormatError.Code.fileCannotWrite:
             step == .create ? .cannotCreate : .ioError
-        case EnvelopeError.Code.privateCopy:
-            step == .create ? .cannotCreate : .ioError
-        case EnvelopeError.Code.copyChanged:
+        case EnvelopeError.Code.changedWhileReading:
             .ioError
         case EvidenceError.Code.afterMerge:
             step == .create ? .cannotCreate : .dataError

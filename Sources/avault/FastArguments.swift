@@ -1,4 +1,3 @@
-import ArgumentParser
 import Glibc
 
 /// The command lines of the quick checks — `--version`, `key show FILE`, `receipt check FILE
@@ -17,49 +16,46 @@ enum FastArguments {
     enum Request {
         /// `avault --version`.
         case version
-        /// A command, its properties set as the parser would set them, and validated.
-        case command(any ParsableCommand)
+        /// A command's `run()` with the values the parser would set, after the same validation,
+        /// without building the command (its argument wrappers, with their localised help, cost
+        /// more at start-up than the rest of the argument handling).
+        case run(() throws -> Void)
     }
 
     /// The request for `arguments` (without the program name), or nil for the parser.
     static func parse(_ arguments: [String]) -> Request? {
         if getenv("AVAULT_NO_FAST_ARGUMENTS") != nil { return nil }
         if arguments == ["--version"] { return .version }
-        let command: (any ParsableCommand)?
         switch arguments.first {
         case "key":
             guard arguments.count == 3, arguments[1] == "show", let file = value(arguments[2]) else { return nil }
-            var show = KeyCommand.Show()
-            show.file = file
-            command = show
+            // `KeyCommand.Show` has no validation of its own.
+            return .run { try KeyCommand.Show.run(file: file) }
         case "receipt":
             guard arguments.count > 2, arguments[1] == "check",
                 let line = split(arguments.dropFirst(2), options: ["--round", "--fingerprint"], flags: []),
                 let round = line.options["--round"]
             else { return nil }
-            var check = ReceiptCommand.Check()
-            check.file = line.positional
-            check.round = roundOptions(round, fingerprint: line.options["--fingerprint"])
-            command = check
+            // `ReceiptCommand.Check` and its `RoundOptions` have no validation of their own.
+            let fingerprint = line.options["--fingerprint"]
+            return .run { try ReceiptCommand.Check.run(file: line.positional, round: round, fingerprint: fingerprint) }
         case "verify":
             guard let line = split(arguments.dropFirst(), options: ["--round", "--fingerprint"], flags: ["--json"]),
                 let round = line.options["--round"]
             else { return nil }
-            var verify = Verify()
-            verify.roundFolder = line.positional
-            verify.round = round
-            verify.fingerprint = line.options["--fingerprint"]
-            verify.receipts = nil
-            verify.json = line.flags.contains("--json")
-            var progress = ProgressOptions()
-            progress.quiet = false
-            verify.progress = progress
-            command = verify
+            let fingerprint = line.options["--fingerprint"]
+            guard Verify.validationError(fingerprint: fingerprint, round: round, receipts: nil) == nil else {
+                return nil
+            }
+            let json = line.flags.contains("--json")
+            return .run {
+                try Verify.run(
+                    roundFolder: line.positional, round: round, fingerprint: fingerprint, receipts: nil, json: json,
+                    progress: nil)
+            }
         default:
             return nil
         }
-        guard var command, (try? command.validate()) != nil else { return nil }
-        return .command(command)
     }
 
     /// `value` when the parser would read it as a value and nothing else.
@@ -70,11 +66,11 @@ enum FastArguments {
     /// One positional value and options of `options` (each once, with a value) and flags of
     /// `flags` (each at most once), in any order; nil for anything else.
     private static func split(
-        _ arguments: ArraySlice<String>, options: Set<String>, flags: Set<String>
-    ) -> (positional: String, options: [String: String], flags: Set<String>)? {
+        _ arguments: ArraySlice<String>, options: [String], flags: [String]
+    ) -> (positional: String, options: [String: String], flags: [String])? {
         var positional: String?
         var found = [String: String]()
-        var set = Set<String>()
+        var set = [String]()
         var i = arguments.startIndex
         while i < arguments.endIndex {
             let a = arguments[i]
@@ -83,7 +79,8 @@ enum FastArguments {
                 found[a] = v
                 i += 2
             } else if flags.contains(a) {
-                guard set.insert(a).inserted else { return nil }
+                guard !set.contains(a) else { return nil }
+                set.append(a)
                 i += 1
             } else {
                 guard positional == nil, let v = value(a) else { return nil }
@@ -93,12 +90,5 @@ enum FastArguments {
         }
         guard let positional else { return nil }
         return (positional, found, set)
-    }
-
-    private static func roundOptions(_ round: String, fingerprint: String?) -> RoundOptions {
-        var options = RoundOptions()
-        options.round = round
-        options.fingerprint = fingerprint
-        return options
     }
 }

@@ -74,6 +74,38 @@ struct Ristretto255Tests {
                 == Point.base(times: a.multiplied(by: b).adding(b.multiplied(by: a))))
     }
 
+    /// The combination with the powers of a small public x (doubling and adding where that is
+    /// cheaper) is the combination with the scalars 1, x, x², …, for every x ≤ 40 and up to six
+    /// terms; `multiplied(bySmall:)` is `multiplied(by:)`, including the RFC's multiples of B.
+    @Test func powersCombinationMatchesScalars() throws {
+        let random = DeterministicRandom(seed: "powers")
+        let points = try (0..<6).map { _ in try Point.base(times: Scalar.random(using: random)) }
+        for x in UInt64(1)...40 {
+            for count in 1...points.count {
+                var powers = [Scalar.one]
+                for _ in 1..<count { powers.append(try powers[powers.count - 1].multiplied(by: Scalar(x))) }
+                let terms = Array(points[..<count])
+                #expect(try Point.combination(terms, powersOf: x) == Point.combination(terms, powers), "x = \(x)")
+            }
+            #expect(try points[0].multiplied(bySmall: x) == points[0].multiplied(by: Scalar(x)), "x = \(x)")
+        }
+        for (k, expected) in Self.multiples.enumerated() {
+            #expect(hex(try Point.generator.multiplied(bySmall: UInt64(k + 1)).rawRepresentation) == expected)
+        }
+        // The same refusals: no terms, x = 0, m = 0; a partial sum that is the identity.
+        #expect(
+            sodiumError { () throws(SodiumError) in try Point.combination([], powersOf: 2) }?.kind == .invalidLength)
+        #expect(
+            sodiumError { () throws(SodiumError) in try Point.combination([points[0]], powersOf: 0) }?.kind
+                == .invalidLength)
+        #expect(
+            sodiumError { () throws(SodiumError) in try points[0].multiplied(bySmall: 0) }?.kind == .invalidParameter)
+        let minusTwice = try points[0].multiplied(by: Scalar(2).negated())
+        #expect(
+            sodiumError { () throws(SodiumError) in try Point.combination([minusTwice, points[0]], powersOf: 2) }?.kind
+                == .invalidParameter)
+    }
+
     @Test func scalarsAgainstIntegerArithmetic() throws {
         // ℓ − 1 is canonical, ℓ is not; −1 = ℓ − 1; (ℓ − 1) + 1 = 0.
         let lMinusOne = try Scalar(canonical: bytes(hex: Self.orderMinusOne))

@@ -37,7 +37,8 @@ enum Ceremony {
     ///   `ceremony.wrong-plan`, `ceremony.duplicate`, `ceremony.missing`; ``FormatError``
     ///   `format.header` for wrong counts.
     static func orderDealings(_ dealings: [CeremonyDealing], plan: CeremonyPlan) throws -> [CeremonyDealing] {
-        var byX = [Int: CeremonyDealing]()
+        // At most 32 holders: a list searched in order, as a dictionary by x would answer.
+        var byX = [(x: Int, dealing: CeremonyDealing)]()
         for dealing in dealings {
             try checkSigner(
                 dealing.x, document: dealing.document, planHash: dealing.plan, plan: plan, file: dealing.file)
@@ -51,13 +52,14 @@ enum Ceremony {
                                 + "\(dealing.commitments.count) and \(dealing.shares.count)"),
                     ])
             }
-            if let other = byX.updateValue(dealing, forKey: dealing.x) {
+            if let other = byX.first(where: { $0.x == dealing.x })?.dealing {
                 throw CeremonyError(
                     .duplicate, [.member(plan.holder(dealing.x).id), .file(other.file), .file(dealing.file)])
             }
+            byX.append((dealing.x, dealing))
         }
-        try checkComplete(Set(byX.keys), plan: plan, pass: "dealings")
-        return (1...plan.holders.count).map { byX[$0]! }
+        try checkComplete(byX.map(\.x), plan: plan, pass: "dealings")
+        return (1...plan.holders.count).map { x in byX.first { $0.x == x }!.dealing }
     }
 
     /// Matches acknowledgements to the plan's holders, and checks that each cites exactly the
@@ -68,19 +70,20 @@ enum Ceremony {
     static func orderAcks(_ acks: [CeremonyAck], dealings: [CeremonyDealing], plan: CeremonyPlan) throws
         -> [CeremonyAck]
     {
-        var byX = [Int: CeremonyAck]()
+        var byX = [(x: Int, ack: CeremonyAck)]()
         let hashes = dealings.map(\.fileHash)
         for ack in acks {
             try checkSigner(ack.x, document: ack.document, planHash: ack.plan, plan: plan, file: ack.file)
             guard ack.dealings == hashes else {
                 throw CeremonyError(.ackMismatch, [.member(plan.holder(ack.x).id), .file(ack.file)])
             }
-            if let other = byX.updateValue(ack, forKey: ack.x) {
+            if let other = byX.first(where: { $0.x == ack.x })?.ack {
                 throw CeremonyError(.duplicate, [.member(plan.holder(ack.x).id), .file(other.file), .file(ack.file)])
             }
+            byX.append((ack.x, ack))
         }
-        try checkComplete(Set(byX.keys), plan: plan, pass: "acks")
-        return (1...plan.holders.count).map { byX[$0]! }
+        try checkComplete(byX.map(\.x), plan: plan, pass: "acks")
+        return (1...plan.holders.count).map { x in byX.first { $0.x == x }!.ack }
     }
 
     private static func checkSigner(
@@ -94,7 +97,7 @@ enum Ceremony {
         guard planHash == plan.fileHash else { throw CeremonyError(.wrongPlan, [.file(file), .file(plan.file)]) }
     }
 
-    private static func checkComplete(_ present: Set<Int>, plan: CeremonyPlan, pass: String) throws {
+    private static func checkComplete(_ present: [Int], plan: CeremonyPlan, pass: String) throws {
         let missing = plan.holders.indices.filter { !present.contains($0 + 1) }.map { plan.holders[$0].id }
         guard missing.isEmpty else {
             throw CeremonyError(.missing, [.text(pass), .text(missing.joined(separator: ", "))])
@@ -153,10 +156,8 @@ enum Ceremony {
             }
             let keys = try (1...plan.holders.count).map { j -> Ristretto255.Point? in
                 guard excluded[j] == nil else { return nil }
-                var powers = [Ristretto255.Scalar.one]
-                let xj = try Ristretto255.Scalar(UInt64(j))
-                for _ in 1..<plan.threshold { powers.append(try powers[powers.count - 1].multiplied(by: xj)) }
-                return try Ristretto255.Point.combination(sums, powers)
+                // Σ_k j^k · S_k (the same sum as `combination(sums, [1, j, j², …])`, cheaper).
+                return try Ristretto255.Point.combination(sums, powersOf: UInt64(j))
             }
             return Outcome(
                 plan: plan, dealings: dealings, acks: acks, jointKey: sums[0], verificationKeys: keys,

@@ -174,10 +174,7 @@ struct CeremonyDealing: Sendable {
     /// `Σ_k j^k · C_k`: what holder j's share from this dealer must be, times G (Feldman).
     func expectedSharePoint(for j: Int) throws -> Ristretto255.Point {
         do {
-            var powers = [Ristretto255.Scalar.one]
-            let xj = try Ristretto255.Scalar(UInt64(j))
-            for _ in 1..<commitments.count { powers.append(try powers[powers.count - 1].multiplied(by: xj)) }
-            return try Ristretto255.Point.combination(commitments, powers)
+            return try Ristretto255.Point.combination(commitments, powersOf: UInt64(j))
         } catch { throw CryptoError(error) }
     }
 

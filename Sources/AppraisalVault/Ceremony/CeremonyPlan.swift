@@ -67,21 +67,21 @@ struct CeremonyPlan: Sendable {
         guard (1...n).contains(threshold) else {
             return ReleaseError(.thresholdRange, [.text(String(threshold)), .text(String(n))])
         }
-        var ids = Set<String>()
-        var signingKeys = [Ed25519.PublicKey: String]()
-        var encryptionKeys = [X25519.PublicKey: String]()
-        for identity in holders {
+        // At most 32 holders: the earlier ones are searched in order (a dictionary keyed by a key
+        // type costs a search of the runtime's conformance tables at its first use in a process).
+        for (i, identity) in holders.enumerated() {
             guard identity.role == .holder else {
                 return ReleaseError(.holderRole, [.member(identity.id), .text(identity.role.rawValue)])
             }
-            guard ids.insert(identity.id).inserted else {
+            let earlier = holders[..<i]
+            guard !earlier.contains(where: { $0.id == identity.id }) else {
                 return ReleaseError(.duplicateHolderID, [.member(identity.id)])
             }
-            if let other = signingKeys.updateValue(identity.id, forKey: identity.signingKey) {
-                return ReleaseError(.duplicateSigningKey, [.text(other), .member(identity.id)])
+            if let other = earlier.first(where: { $0.signingKey == identity.signingKey }) {
+                return ReleaseError(.duplicateSigningKey, [.text(other.id), .member(identity.id)])
             }
-            if let other = encryptionKeys.updateValue(identity.id, forKey: identity.encryptionKey) {
-                return ReleaseError(.duplicateEncryptionKey, [.text(other), .member(identity.id)])
+            if let other = earlier.first(where: { $0.encryptionKey == identity.encryptionKey }) {
+                return ReleaseError(.duplicateEncryptionKey, [.text(other.id), .member(identity.id)])
             }
         }
         return nil

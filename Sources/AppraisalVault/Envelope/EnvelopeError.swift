@@ -8,6 +8,5 @@ public enum EnvelopeErrorCode: String, MessageCode {
     case commitment = "envelope.commitment"
     case corrupt = "envelope.corrupt"
     case innerSignature = "envelope.inner-signature"
-    case privateCopy = "envelope.private-copy"
-    case copyChanged = "envelope.copy-changed"
+    case changedWhileReading = "envelope.changed-while-reading"
 }

@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// A sealed envelope read from any ``ByteSource``, parsed from both ends (spec §5.1): the one
 /// streaming reader that the in-memory ``SealedEnvelope`` and ``SealedEnvelope/OnDisk`` wrap.
@@ -64,9 +64,10 @@ struct EnvelopeReader<Source: ByteSource> {
         /// Evidence: `cipherHash`, the root of the tree hash over the content chunks as stored,
         /// which the inner signature covers (§5.4).
         let contentCipherHash: [UInt8]?
-        /// Evidence, when a private copy was asked for: the payload exactly as the outer check
-        /// hashed it, which the decrypting pass reads instead of the file (§5.5 steps 3 and 6).
-        let copy: FileIO.PrivateCopy?
+        /// Evidence, when a second reading was asked for: the source, with a record of the payload
+        /// exactly as the outer check hashed it, which the decrypting pass reads the file through
+        /// (§5.5 steps 3 and 6).
+        let reread: CheckedReread<Source>?
     }
 
     /// Spec §5.5 step 3: streams the payload once and checks the outer signature.
@@ -83,23 +84,21 @@ struct EnvelopeReader<Source: ByteSource> {
     ///
     /// - Parameters:
     ///   - hashingFile: also return the file hash.
-    ///   - copyFolder: evidence only: also write the payload, as it is hashed, into a
-    ///     ``FileIO/PrivateCopy`` in this folder (the folder the plaintext goes to), for the
-    ///     decrypting pass; nil for none (a check that decrypts nothing, or a private source).
-    /// - Returns: the hashes, and the copy when one was asked for.
-    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.private-copy`; ``FormatError`` for I/O.
-    func checkOuter(hashingFile: Bool, copyFolder: String? = nil) throws -> Verified {
+    ///   - rereading: evidence only: also record the payload, as it is hashed, in a
+    ///     ``CheckedReread`` for the decrypting pass to read the source through; false for none
+    ///     (a check that decrypts nothing, or a private source).
+    /// - Returns: the hashes, and the second reading when one was asked for.
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`; ``FormatError`` for I/O.
+    func checkOuter(hashingFile: Bool, rereading: Bool = false) throws -> Verified {
         if kind.signsCiphertext {
             // One pass (§5.4, §10.1): the content chunks as a tree of leaves, then the final chunk.
             let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
             let truncated = FormatError(.truncated, [.file(file)])
-            let copy = try copyFolder.map {
-                try FileIO.PrivateCopy(in: $0, of: file, base: payload.lowerBound, fileSize: source.size)
-            }
+            let reread = rereading ? try CheckedReread(source, from: payload.lowerBound, file: file) : nil
             // Two stages: this thread reads each leaf into a pipeline slot (memory of this
             // process), hashing it there when the worker is behind; the worker hashes the others,
-            // adds them to the root in order and appends the same slot to the copy. What is copied
-            // is byte for byte what was hashed, whatever happens to the file meanwhile.
+            // adds them to the root in order and records the same slot for the second reading.
+            // What is recorded is byte for byte what was hashed, whatever happens to the file.
             let tree = EvidenceHash.Leaves()
             let prefix = EvidenceHash.Leaves.prefix
             try TwoStagePipeline.run(
@@ -107,7 +106,7 @@ struct EnvelopeReader<Source: ByteSource> {
                 inline: contentEnd - payload.lowerBound <= EvidenceHash.leafLength,
                 consume: { slot in
                     tree.add(slot)
-                    try copy?.append(UnsafeRawBufferPointer(rebasing: slot[prefix...]))
+                    try reread?.record(UnsafeRawBufferPointer(rebasing: slot[prefix...]))
                 }
             ) { pipeline in
                 var offset = payload.lowerBound
@@ -127,12 +126,12 @@ struct EnvelopeReader<Source: ByteSource> {
             let contentCipherHash = tree.finalize()
             let last = try source.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
             guard last.count == SealedEnvelope.finalChunkLength else { throw truncated }
-            try copy?.append(contentsOf: last)
+            try reread?.record(contentsOf: last)
             let payloadHash = EvidenceHash.payloadHash(cipherHash: contentCipherHash, finalChunk: last)
             try checkOuterSignature(payloadHash)
             let fileHash = SealedEnvelope.partsFileHash(
                 kind: kind, headerHash: headerHash, payloadHash: payloadHash, outerSignature: outerSignature)
-            return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash, copy: copy)
+            return Verified(fileHash: fileHash, contentCipherHash: contentCipherHash, reread: reread)
         }
         let payloadHasher = BLAKE2b.Hasher(outputLength: 64)
         let fileHasher = hashingFile ? BLAKE2b.Hasher(outputLength: 32) : nil
@@ -157,7 +156,7 @@ struct EnvelopeReader<Source: ByteSource> {
         }
         fileHasher?.update(outerSignature)
         try checkOuterSignature(payloadHasher.finalize())
-        return Verified(fileHash: fileHasher?.finalize(), contentCipherHash: nil, copy: nil)
+        return Verified(fileHash: fileHasher?.finalize(), contentCipherHash: nil, reread: nil)
     }
 
     /// The outer signature over `domain("outer") ‖ headerHash ‖ payloadHash` (§5.4).
@@ -176,59 +175,54 @@ struct EnvelopeReader<Source: ByteSource> {
     /// - Parameters:
     ///   - key: the recipient's key.
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
-    ///   - copyFolder: where the private copy of step 3 goes (evidence from a file: required).
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
-    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, `envelope.private-copy`, what `authorize`
-    ///   throws, `envelope.not-for-you`, `envelope.commitment`, `envelope.corrupt`,
-    ///   `envelope.inner-signature`, and the sink's errors.
+    /// - Throws: ``EnvelopeError`` `envelope.bad-signature`, what `authorize` throws,
+    ///   `envelope.not-for-you`, `envelope.commitment`, `envelope.corrupt`,
+    ///   `envelope.changed-while-reading`, `envelope.inner-signature`, and the sink's errors.
     func open<Sink: ByteSink>(
         with key: X25519.PrivateKey, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        copyFolder: String? = nil, into makeSink: () throws -> Sink
+        into makeSink: () throws -> Sink
     ) throws {
         try open(
             fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) }, authorize: authorize,
-            copyFolder: copyFolder, into: makeSink)
+            into: makeSink)
     }
 
-    /// Opens the envelope as ``open(with:authorize:copyFolder:into:)`` does, with step 5 done by
+    /// Opens the envelope as ``open(with:authorize:into:)`` does, with step 5 done by
     /// `fileKey` (for locked results: the key combined from partial decryptions, spec §8.7).
     ///
     /// - Parameters:
     ///   - recover: recovers and checks the file key from the header, after steps 3–4.
     ///   - authorize: the caller's binding checks on the header, run after the outer signature.
-    ///   - copyFolder: where the private copy of step 3 goes (evidence from a file: required).
     ///   - makeSink: where the plaintext goes; created only after the file key opened.
-    /// - Throws: as ``open(with:authorize:copyFolder:into:)``, and what `fileKey` throws.
+    /// - Throws: as ``open(with:authorize:into:)``, and what `fileKey` throws.
     func open<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        copyFolder: String? = nil, into makeSink: () throws -> Sink
+        into makeSink: () throws -> Sink
     ) throws {
-        _ = try openSigned(fileKey: recover, authorize: authorize, copyFolder: copyFolder, into: makeSink)
+        _ = try openSigned(fileKey: recover, authorize: authorize, into: makeSink)
     }
 
-    /// ``open(fileKey:authorize:copyFolder:into:)``, also returning the verified inner signature
-    /// (which locked results carry for each merged submission, spec §6.4) and, for evidence, the
-    /// file hash (§10.1) from the pass that checked the outer signature.
+    /// ``open(fileKey:authorize:into:)``, also returning the verified inner signature (which
+    /// locked results carry for each merged submission, spec §6.4) and, for evidence, the file
+    /// hash (§10.1) from the pass that checked the outer signature.
     ///
-    /// Evidence from a source that is not private (a file) is decrypted from the private copy
-    /// that step 3 wrote into `copyFolder` as it hashed (§5.5 step 6), so what is decrypted is
-    /// what was signed; the copy is closed, and its space freed, on every path. With `hashingFile`,
-    /// the file hash of any kind is computed in that pass too.
+    /// Evidence from a source that is not private (a file) is decrypted through the
+    /// ``CheckedReread`` that step 3 recorded as it hashed (§5.5 step 6): the file is read again,
+    /// and nothing is released unless that second reading was byte for byte what was signed. With
+    /// `hashingFile`, the file hash of any kind is computed in that pass too.
     func openSigned<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        copyFolder: String? = nil, hashingFile: Bool = false, into makeSink: () throws -> Sink
+        hashingFile: Bool = false, into makeSink: () throws -> Sink
     ) throws -> (innerSignature: [UInt8], fileHash: [UInt8]?) {
-        let copying = kind.signsCiphertext && !source.isPrivate
-        precondition(!copying || copyFolder != nil, "evidence from a file is opened through a private copy")
-        let verified = try checkOuter(hashingFile: hashingFile, copyFolder: copying ? copyFolder : nil)
-        defer { verified.copy?.close() }
+        let verified = try checkOuter(hashingFile: hashingFile, rereading: kind.signsCiphertext && !source.isPrivate)
         try authorize(header)
         let fileKey = try recover(header)
         let sink = try makeSink()
         do {
             let inner =
-                if let copy = verified.copy {
-                    try decrypt(copy, with: fileKey, verified: verified, into: sink)
+                if let reread = verified.reread {
+                    try decrypt(reread, with: fileKey, verified: verified, into: sink)
                 } else {
                     try decrypt(source, with: fileKey, verified: verified, into: sink)
                 }
@@ -241,10 +235,10 @@ struct EnvelopeReader<Source: ByteSource> {
     }
 
     /// Spec §5.5 steps 6–7: pulls every chunk of `input` (the source, or for evidence from a file
-    /// the private copy of step 3) into `sink`, hashing the plaintext, then checks the final chunk
+    /// its checked second reading) into `sink`, hashing the plaintext, then checks the final chunk
     /// and the inner signature. A kind that signs the ciphertext hashes nothing here: `input` holds
-    /// the bytes whose hash step 3 computed (`verified.contentCipherHash`), and no one else can
-    /// change them.
+    /// the bytes whose hash step 3 computed (`verified.contentCipherHash`), or its
+    /// ``ByteSource/checkReadBack()`` refuses them.
     private func decrypt(
         _ input: some ByteSource, with fileKey: SecretBytes, verified: Verified, into sink: some ByteSink
     ) throws -> [UInt8] {
@@ -258,48 +252,57 @@ struct EnvelopeReader<Source: ByteSource> {
         let ad = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 8)
         ad.copyBytes(from: headerHash)
         defer { ad.deallocate() }
-        // Two stages: this thread reads and decrypts; the worker hashes the plaintext and writes it.
+        // Two stages: this thread reads and decrypts a block; the worker confirms the ciphertext
+        // read (a second reading's check), hashes the plaintext and writes it. A slot holds the
+        // block's offset and length, the ciphertext as read, then its plaintext.
         let blockCipher = SealedEnvelope.blockChunks * step
+        let plainStart = Self.slotPrefix + blockCipher
+        let shortRead = FormatError(.truncated, [.file(file)])
         try TwoStagePipeline.run(
-            blockSize: SealedEnvelope.blockChunks * SealedEnvelope.chunkSize,
+            blockSize: plainStart + SealedEnvelope.blockChunks * SealedEnvelope.chunkSize,
             inline: contentEnd - payload.lowerBound <= blockCipher,
-            consume: { out in
+            consume: { slot in
+                let offset = slot.load(fromByteOffset: 0, as: Int.self)
+                let count = slot.load(fromByteOffset: 8, as: Int.self)
+                input.confirm(
+                    UnsafeRawBufferPointer(rebasing: slot[Self.slotPrefix..<(Self.slotPrefix + count)]), at: offset)
+                let out = UnsafeRawBufferPointer(rebasing: slot[plainStart...])
                 contentHasher?.update(bytes: out)
                 try sink.write(bytes: out)
             }
         ) { pipeline in
             var offset = payload.lowerBound
-            try input.forEachBlock(
-                in: payload.lowerBound..<contentEnd, blockSize: blockCipher,
-                shortRead: FormatError(.truncated, [.file(file)])
-            ) { block in
-                defer {
-                    offset += block.count
-                    input.discard(before: offset)
-                }
-                try pipeline.send { plain in
+            while offset < contentEnd {
+                try pipeline.send { slot in
+                    let count = min(blockCipher, contentEnd - offset)
+                    let cipher = UnsafeMutableRawBufferPointer(
+                        rebasing: slot[Self.slotPrefix..<(Self.slotPrefix + count)])
+                    guard try input.readDeferringCheck(at: offset, into: cipher) == count else { throw shortRead }
+                    slot.storeBytes(of: offset, toByteOffset: 0, as: Int.self)
+                    slot.storeBytes(of: count, toByteOffset: 8, as: Int.self)
                     var done = 0
                     var written = 0
-                    while done < block.count {
-                        let k = min(step, block.count - done)
+                    while done < count {
+                        let k = min(step, count - done)
                         let pulled: (count: Int, isFinal: Bool)
                         do {
                             pulled = try stream.pull(
-                                UnsafeRawBufferPointer(rebasing: block[done..<done + k]),
+                                UnsafeRawBufferPointer(rebasing: cipher[done..<done + k]),
                                 additionalData: UnsafeRawBufferPointer(ad),
-                                into: UnsafeMutableRawBufferPointer(rebasing: plain[written...]))
+                                into: UnsafeMutableRawBufferPointer(rebasing: slot[(plainStart + written)...]))
                         } catch { throw corrupt }
                         guard !pulled.isFinal else { throw corrupt }
                         written += pulled.count
                         done += k
                     }
-                    return written
+                    offset += count
+                    return plainStart + written
                 }
             }
         }
         let last = try input.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
-        // The copy read back must be the copy written (spec §5.5 step 6), before step 7 judges it.
+        // The second reading must be what step 3 hashed (spec §5.5 step 6), before step 7 judges it.
         try input.checkReadBack()
         let inner: [UInt8]
         do {
@@ -315,6 +318,11 @@ struct EnvelopeReader<Source: ByteSource> {
         }
         return inner
     }
+}
+
+extension EnvelopeReader {
+    /// Bytes before a decrypting slot's ciphertext: its offset (8) and length (8), padded to 64.
+    fileprivate static var slotPrefix: Int { 64 }
 }
 
 extension EnvelopeReader: Sendable where Source: Sendable {}

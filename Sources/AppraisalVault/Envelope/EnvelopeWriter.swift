@@ -1,4 +1,4 @@
-package import VaultCrypto
+internal import VaultCrypto
 
 /// The one streaming writer of a sealed envelope (spec §5.2–5.4): content from any
 /// ``ByteSource``, the envelope to any ``ByteSink``. ``SealedEnvelope/seal(_:kind:round:context:sender:recipient:created:using:)``

@@ -8,7 +8,7 @@ extension SealedEnvelope.OnDisk {
     /// envelope of the same kind at `output` (atomically, never replacing). The order of §5.5 is
     /// kept: outer signature, `authorize`, file key, every chunk, then the final chunk and the
     /// inner signature; the new file appears only after all of them passed. The chunks are read
-    /// from the private copy that the outer check wrote into `output`'s folder (§5.5 step 3).
+    /// from the file again, and must be the bytes the outer check hashed (§5.5 steps 3 and 6).
     ///
     /// - Parameters:
     ///   - key: this envelope's recipient key.
@@ -27,14 +27,14 @@ extension SealedEnvelope.OnDisk {
         created: String = Timestamp.now(), using random: any RandomSource = SystemRandom()
     ) throws -> (sourceHash: [UInt8], sealed: SealedEnvelope.SealedFile) {
         precondition(kind.signsCiphertext, "only evidence is re-sealed")
-        let verified = try reader.checkOuter(hashingFile: true, copyFolder: FileIO.split(output).directory)
-        defer { verified.copy?.close() }
-        guard let copy = verified.copy, let contentCipherHash = verified.contentCipherHash else {
-            preconditionFailure("evidence is checked with a private copy")
+        let verified = try reader.checkOuter(hashingFile: true, rereading: true)
+        guard let reread = verified.reread, let contentCipherHash = verified.contentCipherHash else {
+            preconditionFailure("evidence from a file is checked for a second reading")
         }
         try authorize(header)
         let fileKey = try SealedEnvelope.fileKey(of: header, kind: kind, with: key, file: file)
-        let source = try DecryptingSource(reader, copy: copy, fileKey: fileKey, contentCipherHash: contentCipherHash)
+        let source = try DecryptingSource(
+            reader, reread: reread, fileKey: fileKey, contentCipherHash: contentCipherHash)
         let sink = CheckedSink(try FileIO.AtomicWriter(path: output, mode: 0o644)) { try source.finish() }
         let writer = EnvelopeWriter(
             kind: kind, round: header.round, sender: sender, recipient: .key(recipient), created: created,
@@ -45,11 +45,12 @@ extension SealedEnvelope.OnDisk {
 }
 
 /// The content of an envelope as a ``ByteSource`` read once, in order: each read decrypts the
-/// next chunks of the private copy (§5.5 step 6). ``finish()`` is step 6's end and step 7.
+/// next chunks of the file's checked second reading (§5.5 step 6). ``finish()`` is step 6's end
+/// and step 7.
 private final class DecryptingSource: ByteSource {
     let reader: EnvelopeReader<FileIO.StreamReader>
-    /// The payload as the outer check hashed it (§5.5 step 3).
-    let copy: FileIO.PrivateCopy
+    /// The file read again, checked against what the outer check hashed (§5.5 steps 3 and 6).
+    let reread: CheckedReread<FileIO.StreamReader>
     /// The hash of its content chunks, which the inner signature covers (§5.4).
     let contentCipherHash: [UInt8]
     let stream: SecretStream.Decryptor
@@ -59,18 +60,20 @@ private final class DecryptingSource: ByteSource {
     let chunk: UnsafeMutableRawBufferPointer
     var plainOffset = 0
     var cipherOffset: Int
+    /// ``finish()`` passed.
+    private var finished = false
 
     static let step = SealedEnvelope.chunkSize + SealedEnvelope.chunkOverhead
 
     init(
-        _ reader: EnvelopeReader<FileIO.StreamReader>, copy: FileIO.PrivateCopy, fileKey: SecretBytes,
+        _ reader: EnvelopeReader<FileIO.StreamReader>, reread: CheckedReread<FileIO.StreamReader>, fileKey: SecretBytes,
         contentCipherHash: [UInt8]
     ) throws {
         do { stream = try SecretStream.Decryptor(key: fileKey, header: reader.header.streamHeader) } catch {
             throw EnvelopeError(.corrupt, [.file(reader.file)])
         }
         self.reader = reader
-        self.copy = copy
+        self.reread = reread
         self.contentCipherHash = contentCipherHash
         contentEnd = reader.payload.upperBound - SealedEnvelope.finalChunkLength
         cipherOffset = reader.payload.lowerBound
@@ -78,6 +81,8 @@ private final class DecryptingSource: ByteSource {
         ad = UnsafeMutableRawBufferPointer.allocate(byteCount: reader.headerHash.count, alignment: 8)
         ad.copyBytes(from: reader.headerHash)
         chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.step, alignment: 64)
+        // No content chunks: everything is checked before the new envelope is begun.
+        if cipherOffset == contentEnd { try finish() }
     }
 
     deinit {
@@ -92,7 +97,7 @@ private final class DecryptingSource: ByteSource {
         while written < buffer.count, cipherOffset < contentEnd {
             let k = min(Self.step, contentEnd - cipherOffset)
             let cipher = UnsafeMutableRawBufferPointer(rebasing: chunk[0..<k])
-            guard try copy.read(at: cipherOffset, into: cipher) == k else {
+            guard try reread.read(at: cipherOffset, into: cipher) == k else {
                 throw FormatError(.truncated, [.file(reader.file)])
             }
             let pulled: (count: Int, isFinal: Bool)
@@ -106,19 +111,25 @@ private final class DecryptingSource: ByteSource {
             cipherOffset += k
         }
         plainOffset += written
-        copy.discard(before: cipherOffset)
+        // The last content read: the checks run before the writer has the last plaintext, so it
+        // never encrypts or signs anything of a source that does not verify (§5.5 steps 6–7).
+        if cipherOffset == contentEnd { try finish() }
         return written
     }
 
-    /// The end of §5.5 step 6 and step 7: every content chunk of the copy read, the final chunk,
-    /// the inner signature over the hash the outer check computed of these same bytes.
+    /// The end of §5.5 step 6 and step 7: every content chunk read again, the final chunk, the
+    /// second reading checked, the inner signature over the hash the outer check computed of
+    /// these same bytes.
+    /// Idempotent: it runs once, on the last read, and again (doing nothing) when the new file is
+    /// released.
     func finish() throws {
+        guard !finished else { return }
         let file = reader.file
         let corrupt = EnvelopeError(.corrupt, [.file(file)])
         guard cipherOffset == contentEnd else { throw corrupt }
-        let last = try copy.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
+        let last = try reread.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
-        try copy.checkReadBack()
+        try reread.checkReadBack()
         let inner: [UInt8]
         do {
             let pulled = try stream.pull(last, additionalData: reader.headerHash)
@@ -133,6 +144,7 @@ private final class DecryptingSource: ByteSource {
         else {
             throw EnvelopeError(.innerSignature, [.file(file)])
         }
+        finished = true
     }
 }
 

@@ -90,11 +90,10 @@ extension SealedEnvelope {
         }
 
         /// Verifies, then decrypts into a new file at `output` (mode `mode`), in the order of
-        /// spec §5.5 (``EnvelopeReader/open(with:authorize:copyFolder:into:)``): the plaintext appears at
+        /// spec §5.5 (``EnvelopeReader/open(with:authorize:into:)``): the plaintext appears at
         /// `output` only after every check passed; on any failure the temporary file is deleted.
-        /// Evidence is decrypted from a private copy in `output`'s folder, taken while the outer
-        /// signature is checked (§5.5 step 3); it needs room there for a copy as large as the
-        /// file, freed when this returns or throws.
+        /// Evidence is read twice, to check and to decrypt; the second reading must be the bytes
+        /// the first hashed (§5.5 steps 3 and 6), else `envelope.changed-while-reading`.
         ///
         /// - Parameters:
         ///   - key: the reader's X25519 key (the recipient's).
@@ -102,16 +101,15 @@ extension SealedEnvelope {
         ///   - mode: the output file's mode.
         ///   - authorize: the caller's binding checks (§5.5 step 4), run after the outer signature.
         /// - Returns: the file hash (§10.1), from the same pass that checked the outer signature.
-        /// - Throws: ``EnvelopeError`` for a file that does not verify or open (`envelope.private-copy`
-        ///   when the copy cannot be written), ``FormatError`` for I/O, and whatever `authorize` throws.
+        /// - Throws: ``EnvelopeError`` for a file that does not verify or open, or that changed
+        ///   between the two readings, ``FormatError`` for I/O, and whatever `authorize` throws.
         package func open(
             with key: X25519.PrivateKey, to output: String, mode: UInt32 = 0o600,
             authorize: (EnvelopeHeader) throws -> Void = { _ in }
         ) throws -> [UInt8] {
             try reader.openSigned(
                 fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) },
-                authorize: authorize,
-                copyFolder: FileIO.split(output).directory
+                authorize: authorize
             ) {
                 try FileIO.AtomicWriter(path: output, mode: mode)
             }.fileHash ?? []

@@ -220,34 +220,48 @@ public enum CanonicalJSON {
 
         mutating func parseObject(depth: Int) throws(ParseError) -> JSONValue {
             index += 1
-            var fields = [String: JSONValue]()
-            var previous: String?
+            // While every key comes after the one before (canonical input) none repeats an
+            // earlier one: the fields are kept in a list and the dictionary is made once, at its
+            // size, at the end. At the first key out of order the dictionary is made from the list
+            // and every later key is looked up in it before its value is read.
+            var pairs = [(key: String, value: JSONValue)]()
+            var fields: [String: JSONValue]?
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(fields)
+                return .object([:])
             }
             while true {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
                 let keyOffset = index
                 let key = try parseString()
-                guard fields[key] == nil else {
+                if fields == nil, let previous = pairs.last?.key, !previous.utf8.lexicographicallyPrecedes(key.utf8) {
+                    canonical = false
+                    fields = Self.dictionary(pairs)
+                    pairs = []
+                }
+                if let f = fields, f[key] != nil {
                     throw ParseError(offset: keyOffset, reason: "duplicate key \"\(key)\"")
                 }
-                if let previous, !previous.utf8.lexicographicallyPrecedes(key.utf8) { canonical = false }
-                previous = key
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 index += 1
-                fields[key] = try parseValue(depth: depth + 1)
+                let value = try parseValue(depth: depth + 1)
+                if fields != nil { fields![key] = value } else { pairs.append((key, value)) }
                 guard index < bytes.count else { throw fail("unexpected end of input") }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
                 } else if bytes[index] == UInt8(ascii: "}") {
                     index += 1
-                    return .object(fields)
+                    return .object(fields ?? Self.dictionary(pairs))
                 } else {
                     throw fail("expected ',' or '}'")
                 }
             }
+        }
+
+        /// The fields of `pairs`, whose keys are distinct (ascending NFC strings; were two equal,
+        /// the first would be kept rather than trapping).
+        static func dictionary(_ pairs: [(key: String, value: JSONValue)]) -> [String: JSONValue] {
+            Dictionary(pairs.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         }
 
         mutating func parseArray(depth: Int) throws(ParseError) -> JSONValue {
@@ -304,11 +318,29 @@ public enum CanonicalJSON {
             // Fast path: no escape before the closing quote.
             var end = index
             var ascii = true
-            while end < bytes.count {
-                let b = bytes[end]
-                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-                if b >= 0x80 { ascii = false }
-                end += 1
+            bytes.withUnsafeBufferPointer { b in
+                while end < b.count {
+                    // Eight bytes at a time up to the next quote, backslash or control.
+                    if end + 8 <= b.count {
+                        let w = ByteScan.word(b, at: end)
+                        let stops =
+                            ByteScan.equal(w, UInt8(ascii: "\"")) | ByteScan.equal(w, UInt8(ascii: "\\"))
+                            | ByteScan.below(w, 0x20)
+                        if stops == 0 {
+                            if ByteScan.high(w) != 0 { ascii = false }
+                            end += 8
+                            continue
+                        }
+                        let k = ByteScan.first(stops)
+                        if ByteScan.before(k, ByteScan.high(w)) != 0 { ascii = false }
+                        end += k
+                        break
+                    }
+                    let c = b[end]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                    if c >= 0x80 { ascii = false }
+                    end += 1
+                }
             }
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                 let slice = bytes[index..<end]

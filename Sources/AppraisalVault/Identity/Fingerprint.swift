@@ -30,13 +30,16 @@ public struct Fingerprint: Sendable, Hashable, CustomStringConvertible {
 
     /// `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`.
     public var description: String {
-        var groups = [String]()
-        var rest = Substring(characters)
-        while !rest.isEmpty {
-            groups.append(String(rest.prefix(4)))
-            rest = rest.dropFirst(4)
+        // Groups of four joined by `-`, appended one character at a time (the generic `joined`
+        // costs a run-time look-up of its witnesses at its first use in a process).
+        var out = ""
+        var count = 0
+        for c in characters {
+            if count > 0, count % 4 == 0 { out.append("-") }
+            out.append(c)
+            count += 1
         }
-        return groups.joined(separator: "-")
+        return out
     }
 }
 

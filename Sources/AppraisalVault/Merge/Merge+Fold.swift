@@ -51,11 +51,11 @@ extension Merge {
             var selfBase = [Int](repeating: -1, count: input.units.count)
             var selfList = [Int](repeating: -1, count: input.units.count)
             var selfPositions = [[Int32]]()
-            var listOf = [[Int]: Int]()
+            var listOf = [Int: Int]()
             for (u, unit) in input.units.enumerated() {
                 guard let framework = index.framework(unit: u), let slot = input.selfAssessment.slot(of: unit.id)
                 else { continue }
-                let key = [index.setOfUnit[u], slot.table]
+                let key = index.setOfUnit[u] << 32 | slot.table
                 if listOf[key] == nil {
                     let subs = framework.fields.flatMap { $0.criteria.flatMap(\.subCriteria) }
                     let found = input.selfAssessment.positions(of: subs.map(\.code), in: slot.table)

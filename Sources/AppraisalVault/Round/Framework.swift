@@ -30,6 +30,9 @@ public struct Framework: Sendable, Hashable {
         self.fields = fields
         self.bonus = bonus
         self.penalty = penalty
+        let subCriteria = fields.flatMap(\.criteria).flatMap(\.subCriteria)
+        self.subCriteria = subCriteria
+        self.appraisableSubCriteria = subCriteria.filter { $0.method.isAppraisable } + bonus + penalty
     }
 
     /// The bonus items then the penalty items: each is scored 0 up to its cap (its `max`) and is
@@ -39,14 +42,13 @@ public struct Framework: Sendable, Hashable {
     /// Every criterion, in document order.
     public var criteria: [Criterion] { fields.flatMap(\.criteria) }
 
-    /// Every sub-criterion, in document order.
-    public var subCriteria: [SubCriterion] { criteria.flatMap(\.subCriteria) }
+    /// Every sub-criterion, in document order (made once, in `init`: every round load and
+    /// coverage check asks for it many times).
+    public let subCriteria: [SubCriterion]
 
     /// What council members appraise: the sub-criteria of method `self` or `council` in document
-    /// order, then the bonus and the penalty items (spec §3.3).
-    public var appraisableSubCriteria: [SubCriterion] {
-        subCriteria.filter { $0.method.isAppraisable } + bonusAndPenalty
-    }
+    /// order, then the bonus and the penalty items (spec §3.3); made once, in `init`.
+    public let appraisableSubCriteria: [SubCriterion]
 
     /// The sub-criterion, or the bonus or penalty item, with `code`, if any.
     public func subCriterion(_ code: String) -> SubCriterion? {

@@ -70,20 +70,31 @@ public struct SelfAssessment: Sendable, Hashable {
     struct Builder {
         private var units = [String: Slot]()
         private var tables = [[String: Int]]()
-        private var tableOfCodes = [[String]: Int]()
+        /// The table of each list of codes, keyed by ``key(_:)`` (a `[String]` key type would cost a
+        /// search of the runtime's conformance tables at its first use in a process).
+        private var tableOfCodes = [String: Int]()
         private var slots = Slots()
 
         init(capacity: Int = 0) { slots.reserveCapacity(capacity) }
 
         /// The table for a unit whose entries are for `codes`, in that order.
         mutating func table(for codes: [String]) -> Int {
-            if let t = tableOfCodes[codes] { return t }
+            let key = Self.key(codes)
+            if let t = tableOfCodes[key] { return t }
             var positions = [String: Int](minimumCapacity: codes.count)
             // A code given twice reads its last entry, as a dictionary keyed by cell would.
             for (i, code) in codes.enumerated() { positions[code] = i }
             tables.append(positions)
-            tableOfCodes[codes] = tables.count - 1
+            tableOfCodes[key] = tables.count - 1
             return tables.count - 1
+        }
+
+        /// One string per list of codes, different for different lists: each code after its
+        /// length in bytes and a colon.
+        static func key(_ codes: [String]) -> String {
+            var key = ""
+            for code in codes { key += "\(code.utf8.count):\(code)" }
+            return key
         }
 
         /// Appends `unit`'s entries, one per code of `table`, in its order; a unit given again

@@ -169,6 +169,17 @@ struct SubmissionFastDecoder {
         var end = start
         var plain = true
         while end < bytes.count {
+            // Eight bytes at a time up to the next quote, control or backslash.
+            if end + 8 <= bytes.count {
+                let w = ByteScan.word(bytes, at: end)
+                let stops =
+                    ByteScan.equal(w, UInt8(ascii: "\"")) | ByteScan.below(w, 0x20)
+                    | ByteScan.equal(w, UInt8(ascii: "\\"))
+                let k = stops == 0 ? 8 : ByteScan.first(stops)
+                if ByteScan.before(k, ByteScan.high(w) | ByteScan.equal(w, 0x7f)) != 0 { plain = false }
+                end += k
+                if stops == 0 { continue }
+            }
             let b = bytes[end]
             if b == UInt8(ascii: "\"") { break }
             if b < 0x20 { return nil }

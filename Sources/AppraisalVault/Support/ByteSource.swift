@@ -5,15 +5,21 @@ protocol ByteSource {
     var size: Int { get }
     /// Reads `buffer.count` bytes at `offset` (fewer only at the end).
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int
-    /// True when nobody else can change the bytes between two reads (memory this process owns, or
-    /// a ``FileIO/PrivateCopy``); a file's bytes can change, so opening evidence from it copies
-    /// them first (spec §5.5 step 3).
+    /// True when what is read is the bytes a first pass hashed: memory this process owns, which
+    /// nobody else can change, or a ``CheckedReread``, which checks it; a file's bytes can change
+    /// between two reads, so evidence from a file is decrypted through a ``CheckedReread``
+    /// (spec §5.5 steps 3 and 6).
     var isPrivate: Bool { get }
-    /// A hint that the bytes before `offset` will not be read again (a copy frees their space).
-    func discard(before offset: Int)
-    /// After the last read, before anything read is released: throws unless the bytes read back,
-    /// in order, are exactly the bytes that were written (a ``FileIO/PrivateCopy``); nothing for
-    /// other sources.
+    /// Reads as ``read(at:into:)`` does, but leaves the check of what was read (a
+    /// ``CheckedReread``) to ``confirm(_:at:)``: the caller hands it the same bytes, from the
+    /// memory they were read into, in order, before ``checkReadBack()``; bytes read and not
+    /// confirmed fail the check.
+    func readDeferringCheck(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    /// The bytes that ``readDeferringCheck(at:into:)`` read at `offset`, for the check (another
+    /// thread may call it; calls come in order of `offset`).
+    func confirm(_ bytes: UnsafeRawBufferPointer, at offset: Int)
+    /// After the last read, before anything read is released: throws unless the bytes read are
+    /// exactly the bytes the first pass hashed (a ``CheckedReread``); nothing for other sources.
     func checkReadBack() throws
 }
 
@@ -21,10 +27,15 @@ extension ByteSource {
     /// A file's bytes are not private.
     var isPrivate: Bool { false }
 
-    /// Nothing to free.
-    func discard(before offset: Int) {}
+    /// Nothing to check: a plain read.
+    func readDeferringCheck(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        try read(at: offset, into: buffer)
+    }
 
-    /// Nothing was written: nothing to check.
+    /// Nothing to check.
+    func confirm(_ bytes: UnsafeRawBufferPointer, at offset: Int) {}
+
+    /// Nothing was recorded: nothing to check.
     func checkReadBack() throws {}
 
     /// The one block loop: reads `range` in order, in blocks of at most `blockSize` bytes, and

@@ -3,6 +3,19 @@ public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// Encodes bytes as lowercase hex.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        // The common case without the generic entry point (whose first call from another module
+        // looks up the sequence's witnesses at run time).
+        var out = [UInt8]()
+        out.reserveCapacity(2 * bytes.count)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lowercase hex of any sequence of bytes.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         for b in bytes {

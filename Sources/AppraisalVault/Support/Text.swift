@@ -8,10 +8,29 @@ public enum Text {
     /// True when `s` is already in NFC, byte for byte.
     public static func isNFC(_ s: String) -> Bool {
         // Pure ASCII is always NFC; skip the Foundation call on the common path.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return true }
         // So is text made only of scalars that NFC leaves alone wherever they stand (below the
         // combining marks, and the precomposed Vietnamese letters): most Vietnamese names and titles.
-        if s.unicodeScalars.allSatisfy(isStableInNFC) { return true }
+        // Both read from the UTF-8 bytes: a lead byte below 0xCC starts a scalar below U+0300, and
+        // 0xE1 0xB8–0xBB starts one of U+1E00–U+1EFF (the string is valid UTF-8).
+        var stable = true
+        var s = s
+        s.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    i += 1
+                } else if c < 0xCC {
+                    i += 2
+                } else if c == 0xE1, i + 1 < b.count, (0xB8...0xBB).contains(b[i + 1]) {
+                    i += 3
+                } else {
+                    stable = false
+                    return
+                }
+            }
+        }
+        if stable { return true }
         return Array(nfc(s).utf8) == Array(s.utf8)
     }
 

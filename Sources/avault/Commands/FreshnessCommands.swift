@@ -46,12 +46,18 @@ struct ReceiptCommand: ParsableCommand {
 
         @OptionGroup var round: RoundOptions
 
-        func run() throws {
-            let checked = try Receipt.check(file, round: try round.load(), roundDirectory: round.directory)
+        func run() throws { try Self.run(file: file, round: round.round, fingerprint: round.fingerprint) }
+
+        /// The command with its values (also called by ``FastArguments`` without building the
+        /// command and its option wrappers).
+        static func run(file: String, round: String, fingerprint: String?) throws {
+            let directory = RoundOptions.directory(of: round)
+            let checked = try Receipt.check(
+                file, round: try RoundOptions.load(round, fingerprint: fingerprint), roundDirectory: directory)
             let r = checked.receipt
             let what = r.index.map { "\(r.member) r\(r.revision) e\($0)" } ?? "\(r.member) r\(r.revision)"
             Terminal.say(.receiptGood, [file, what, String(r.entry), Hex.encode(r.head), r.at])
-            Terminal.say(checked.journalChecked ? .receiptInJournal : .receiptJournalNotChecked, [round.directory])
+            Terminal.say(checked.journalChecked ? .receiptInJournal : .receiptJournalNotChecked, [directory])
         }
     }
 }

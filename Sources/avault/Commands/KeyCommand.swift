@@ -14,7 +14,11 @@ struct KeyCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(Terminal.localized(.keyShowHelpFile), valueName: "file"))
         var file: String
 
-        func run() throws {
+        func run() throws { try Self.run(file: file) }
+
+        /// The command with its value (also called by ``FastArguments`` without building the
+        /// command and its argument wrapper).
+        static func run(file: String) throws {
             let read = try IdentityFile.read(file)
             let identity = read.identity
             let rows: [(MessageID, String)] = [

@@ -32,19 +32,36 @@ struct Verify: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
+        if let error = Self.validationError(fingerprint: fingerprint, round: round, receipts: receipts) { throw error }
+    }
+
+    /// What ``validate()`` refuses, for these values (also asked by ``FastArguments``).
+    static func validationError(fingerprint: String?, round: String?, receipts: String?) -> ValidationError? {
         if let fingerprint, Fingerprint(parsing: fingerprint) == nil {
-            throw ValidationError(Terminal.localized(.verifyBadFingerprint, [fingerprint]))
+            return ValidationError(Terminal.localized(.verifyBadFingerprint, [fingerprint]))
         }
-        if round != nil, receipts != nil { throw ValidationError(Terminal.localized(.verifyReceiptsWithRound)) }
+        if round != nil, receipts != nil { return ValidationError(Terminal.localized(.verifyReceiptsWithRound)) }
+        return nil
     }
 
     func run() throws {
+        try Self.run(
+            roundFolder: roundFolder, round: round, fingerprint: fingerprint, receipts: receipts, json: json,
+            progress: progress)
+    }
+
+    /// The command with its values (``FastArguments`` calls it with `progress` nil for a file
+    /// and `--round`, where no progress line is started, without building the command).
+    static func run(
+        roundFolder: String, round: String?, fingerprint: String?, receipts: String?, json: Bool,
+        progress: ProgressOptions?
+    ) throws {
         let expected = fingerprint.flatMap { Fingerprint(parsing: $0) }
         let report: VerificationReport
         if let round {
             report = try RoundVerifier.verify(file: roundFolder, round: round, expectedFingerprint: expected)
         } else {
-            progress.start()
+            progress?.start()
             report = try RoundVerifier.verify(
                 roundDirectory: roundFolder, expectedFingerprint: expected, receipts: receipts)
         }

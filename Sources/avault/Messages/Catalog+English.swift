@@ -126,10 +126,8 @@ extension Catalog {
         "envelope.commitment": "{1}: the file key does not match its signed commitment; the file was forged.",
         "envelope.corrupt": "{1}: the encrypted data is corrupted, truncated or reordered.",
         "envelope.inner-signature": "{1}: the inner signature over the content does not verify.",
-        "envelope.private-copy":
-            "{1}: cannot keep the private copy of its encrypted data in the folder {2} ({3}); nothing was written. Opening an evidence file needs free space in the output's folder for a copy as large as the file, deleted as soon as the open ends: free space there, or write the output to another folder.",
-        "envelope.copy-changed":
-            "{1}: the private copy of its encrypted data in the folder {2} changed while it was read back, so nothing was written (is that folder on a network or shared file system?). Write the output to a folder on a local disk.",
+        "envelope.changed-while-reading":
+            "{1}: the file changed while it was being read: the bytes read to decrypt it are not the bytes whose signature was checked, so nothing was written. Make sure no other program is writing the file (or copy it to a local disk first) and try again.",
         "evidence.bad-name":
             "{1}: this file name cannot be used for evidence (1–255 bytes, no \"/\", \"\\\" or control or bidirectional characters, not \".\" or \"..\").",
         "evidence.duplicate-name": "{1}: another evidence file already has the name \"{2}\"; rename one of them.",

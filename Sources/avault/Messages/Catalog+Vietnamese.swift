@@ -126,10 +126,8 @@ extension Catalog {
         "envelope.commitment": "{1}: khoá tệp không khớp với cam kết đã ký; tệp bị giả mạo.",
         "envelope.corrupt": "{1}: dữ liệu mã hoá bị hỏng, bị cắt hoặc bị sắp xếp lại.",
         "envelope.inner-signature": "{1}: chữ ký bên trong (trên nội dung) không hợp lệ.",
-        "envelope.private-copy":
-            "{1}: không tạo được bản sao riêng của dữ liệu mã hoá trong thư mục {2} ({3}); không có nội dung nào được ghi ra. Mở một tệp tài liệu kiểm chứng cần chỗ trống trong thư mục đầu ra cho một bản sao lớn bằng tệp, bản sao được xoá ngay khi mở xong: hãy giải phóng chỗ trống ở đó, hoặc ghi đầu ra vào thư mục khác.",
-        "envelope.copy-changed":
-            "{1}: bản sao riêng của dữ liệu mã hoá trong thư mục {2} đã bị thay đổi trong lúc đọc lại, nên không có nội dung nào được ghi ra (thư mục đó có nằm trên ổ mạng hay hệ thống tệp dùng chung không?). Hãy ghi đầu ra vào một thư mục trên ổ đĩa cục bộ.",
+        "envelope.changed-while-reading":
+            "{1}: tệp đã bị thay đổi trong lúc đang được đọc: các byte đọc để giải mã không phải là các byte đã được kiểm tra chữ ký, nên không có nội dung nào được ghi ra. Hãy bảo đảm không có chương trình nào khác đang ghi tệp này (hoặc chép tệp vào ổ đĩa cục bộ trước) rồi thử lại.",
         "evidence.bad-name":
             "{1}: tên tệp không dùng được cho tài liệu kiểm chứng (1–255 byte, không có \"/\", \"\\\" hay ký tự điều khiển (kể cả điều khiển hướng chữ), không phải \".\" hay \"..\").",
         "evidence.duplicate-name": "{1}: đã có tài liệu kiểm chứng khác cùng tên \"{2}\"; hãy đổi tên một tệp.",

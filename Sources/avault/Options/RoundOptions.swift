@@ -10,10 +10,16 @@ struct RoundOptions: ParsableArguments {
     var fingerprint: String?
 
     /// The folder when `--round` names a folder, else the file's folder.
-    var directory: String { RoundLayout(folderOrDefinition: round).directory }
+    var directory: String { Self.directory(of: round) }
 
     /// Reads and verifies the round definition, and checks `--fingerprint` when given.
-    func load() throws -> RoundDefinition {
+    func load() throws -> RoundDefinition { try Self.load(round, fingerprint: fingerprint) }
+
+    /// ``directory`` for the `--round` value `round`.
+    static func directory(of round: String) -> String { RoundLayout(folderOrDefinition: round).directory }
+
+    /// ``load()`` for the values of `--round` and `--fingerprint`.
+    static func load(_ round: String, fingerprint: String?) throws -> RoundDefinition {
         try RoundDefinition.load(folderOrFile: round, expectedFingerprint: fingerprint)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import VaultCrypto
 
@@ -62,5 +63,36 @@ struct ResealTests {
         #expect(throws: EnvelopeError.self) { try attempt(secretary.encryptionKey) }
         #expect(!FileIO.exists(output))
         #expect(try FileIO.listVisible(dir).filter { $0.hasPrefix("copy") }.isEmpty)
+    }
+
+    /// The unit, who knows the file key, writes another valid ciphertext over its evidence file
+    /// after the outer check: the re-seal is refused before the new envelope is finished or
+    /// signed, and nothing appears in the output's folder.
+    @Test func aSourceRewrittenAfterTheCheckIsNotResealed() throws {
+        let size = 2 * Self.blockPlain + 5
+        let (signed, other, secretary) = try SwappedFileTests.pair(size: size)
+        let dir = try StreamingEnvelopeTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = FileIO.join(dir, "e.ave")
+        try FileIO.writeAtomically(signed, to: path)
+        let out = try StreamingEnvelopeTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let member = Fixture.identity(seed: "reseal member", id: "tv-reseal")
+        var rewritten = false
+        let error = #expect(throws: EnvelopeError.self) {
+            _ = try SealedEnvelope.OnDisk(path: path, expecting: .evidence).reseal(
+                with: secretary.encryptionKey,
+                authorize: { _ in
+                    let fd = open(path, O_WRONLY | O_CLOEXEC)
+                    guard fd >= 0 else { return }
+                    rewritten = other.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } == other.count
+                    close(fd)
+                }, to: FileIO.join(out, "copy.ave"), context: { ["size": .int($0)] }, sender: secretary,
+                recipient: member.identity.encryptionKey)
+        }
+        #expect(rewritten, "the test rewrote the file")
+        #expect(error?.code == .changedWhileReading)
+        let left = try FileIO.list(out)
+        #expect(left.isEmpty, "the re-seal left \(left)")
     }
 }

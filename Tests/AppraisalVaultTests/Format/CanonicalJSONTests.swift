@@ -137,6 +137,41 @@ struct CanonicalJSONTests {
         #expect(throws: CanonicalJSON.ParseError.self, "\(rule)") { try CanonicalJSON.parse(utf8(text)) }
     }
 
+    /// Strings longer than a word of eight bytes: an escape, a non-ASCII letter, a raw control
+    /// or the closing quote at every position reads as it does byte by byte.
+    @Test func longStringsAtEveryPosition() throws {
+        let filler = "abcdefghijklmnopqrstuvwxyz"
+        for cut in 0...filler.count {
+            let head = String(filler.prefix(cut))
+            let tail = String(filler.dropFirst(cut))
+            #expect(try CanonicalJSON.parse(utf8("\"\(head)\\\"\(tail)\"")) == .string(head + "\"" + tail))
+            #expect(try CanonicalJSON.parse(utf8("\"\(head)\\n\(tail)\"")) == .string(head + "\n" + tail))
+            #expect(try CanonicalJSON.parse(utf8("\"\(head)ễ\(tail)\"")) == .string(head + "ễ" + tail))
+            #expect(
+                try CanonicalJSON.parse(utf8("[\"\(head)\",\"\(tail)\"]")) == .array([.string(head), .string(tail)]))
+            #expect(throws: CanonicalJSON.ParseError.self) { try CanonicalJSON.parse(utf8("\"\(head)\u{1}\(tail)\"")) }
+            #expect(throws: CanonicalJSON.ParseError.self) {
+                try CanonicalJSON.parse(utf8("\"\(head)e\u{0302}\u{0303}\(tail)\""))
+            }
+        }
+    }
+
+    /// A repeated key is reported at the repeat, also when it is not next to the first (the keys
+    /// out of order before it); keys out of order without a repeat read as not canonical.
+    @Test func duplicateKeysAfterDisorder() {
+        func error(_ text: String) -> CanonicalJSON.ParseError? {
+            do {
+                _ = try CanonicalJSON.parse(utf8(text))
+                return nil
+            } catch { return error }
+        }
+        #expect(error("{\"b\":1,\"a\":2,\"b\":3}") == .init(offset: 13, reason: "duplicate key \"b\""))
+        #expect(error("{\"a\":1,\"c\":{\"y\":1,\"x\":2},\"a\":0}")?.reason == "duplicate key \"a\"")
+        #expect(error("{\"a\":1,\"a\":2}") == .init(offset: 7, reason: "duplicate key \"a\""))
+        #expect(error("{\"a\":1,\"c\":2,\"b\":3}")?.reason == "not in canonical form")
+        #expect(error("{\"a\":1,\"b\":2,\"c\":3}") == nil)
+    }
+
     /// Invalid UTF-8 is rejected inside strings (stray byte, overlong form, encoded surrogate, cut sequence) and outside.
     @Test(
         arguments: [

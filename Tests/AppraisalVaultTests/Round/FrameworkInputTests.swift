@@ -282,4 +282,29 @@ extension FrameworkInputTests {
             base + "\"penalty\": [{\"code\": \"TR1\", \"title\": \"V\", \"maxPoints\": -1}]}", name: "h.json")
         expectProblem(negative, InputErrorCode.frameworkExtraCap, mentions: "TR1")
     }
+
+    /// The byte-level code checks give the answers of the definitions by parts (split at `.`).
+    @Test func codeChecksAgreeWithSplitting() {
+        func valid(_ code: String) -> Bool {
+            let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...3).contains(parts.count) else { return false }
+            return parts.allSatisfy { p in
+                (1...3).contains(p.utf8.count) && p.utf8.allSatisfy { (0x30...0x39).contains($0) }
+                    && p.utf8.first != 0x30
+            }
+        }
+        func parent(_ code: String) -> String? { code.lastIndex(of: ".").map { String(code[..<$0]) } }
+        let pieces = ["", "0", "1", "9", "10", "01", "123", "1234", ".", "a", "ạ", "\u{0301}", "٣"]
+        var codes = [String]()
+        for a in pieces {
+            for b in pieces {
+                for c in ["", ".", ".1", ".0"] { codes += [a + b + c, a + "." + b + c, a + "." + b + "." + c] }
+            }
+        }
+        codes += ["1.2.3", "1.2.3.4", "999.999.999", "1..2", "1.2.", ".1", ".\u{0301}", "1.\u{0301}2"]
+        for code in codes {
+            #expect(FrameworkInput.isValidCode(code) == valid(code), "\(code)")
+            #expect(FrameworkInput.parent(of: code) == parent(code), "\(code)")
+        }
+    }
 }

@@ -81,9 +81,40 @@ import Testing
             for step in steps + [.zero, Points(integer: -1)] {
                 #expect(v.isMultiple(of: step) == v.decimalIsMultiple(of: step), "\(v) / \(step)")
             }
+            #expect(v.isNegative == (v.value < 0), "\(v)")
+            #expect(v.isPositive == (v.value > 0), "\(v)")
+        }
+        // The order and equality of the exact forms are those of the values.
+        let some =
+            values.enumerated().filter { $0.offset % 7 == 0 }.map(\.element) + [Points(Decimal(string: "0.125")!)]
+        for a in some {
+            for b in some {
+                #expect((a < b) == (a.value < b.value), "\(a) < \(b)")
+                #expect((a == b) == (a.value == b.value), "\(a) == \(b)")
+            }
         }
         // Equal values hash alike whichever way they were built.
         #expect(
             Set([Points(Decimal(string: "0.25")!), Points.quarter, try #require(Points(parsing: "0.250"))]).count == 1)
+    }
+
+    /// The byte reader of the canonical form accepts exactly what parsing and writing back gives,
+    /// with the same value and the same text.
+    @Test func canonicalReaderMatchesParseAndCompare() {
+        let pieces = [
+            "", "-", "0", "00", "1", "10", "9", ".", ",", "5", "50", "05", " ", "e", "+", "123456", "1234567",
+        ]
+        var texts = [String]()
+        for a in pieces { for b in pieces { for c in pieces { texts.append(a + b + c) } } }
+        texts += [
+            "999999999999", "9999999999999", "-999999999999.999999", "0.000001", "0.0000001", "-0", "-0.0", "-0.5",
+            "1.", ".5", "1.50", "1e2", "٣", "1.5\u{0301}", "0.25", "12.25", "-12",
+        ]
+        for t in texts {
+            let fast = Points(canonical: t)
+            let reference = Points(parsedCanonical: t)
+            #expect(fast == reference, "\(t)")
+            #expect(fast?.description == reference?.description, "\(t)")
+        }
     }
 }

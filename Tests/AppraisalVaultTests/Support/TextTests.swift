@@ -67,6 +67,38 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
         #expect(zip(Text.blankRanges, Text.blankRanges.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound })
+        #expect(Text.blankBounds == Text.blankRanges.flatMap { [$0.lowerBound, $0.upperBound] })
+    }
+
+    /// The byte-level shortcuts of `isNFC`, `refusal(in:multiline:)` and `isBlank` give the answers
+    /// of the scalar-by-scalar definitions, for every scalar of planes 0 and 1 alone and between
+    /// ASCII, a Vietnamese letter or a combining mark.
+    @Test func byteShortcutsAgreeWithScalarDefinitions() {
+        func nfc(_ s: String) -> Bool { Array(Text.nfc(s).utf8) == Array(s.utf8) }
+        func refusal(_ s: String, _ multiline: Bool) -> Text.Refusal? {
+            Text.scalarRefusal(in: s, multiline: multiline)
+        }
+        var mismatches = [String]()
+        for value in UInt32(0)..<0x20000 {
+            guard let u = Unicode.Scalar(value) else { continue }
+            // Short strings, and long ones where the scalar falls in the first, a middle or the
+            // last word of eight bytes (the word-at-a-time paths).
+            let long = "Tiêu chí thành phần "
+            for s in [
+                String(u), "a\(u)b", "\(u)\u{0301}", "ạ\(u)", "\u{0300}\(u)", " \(u) ", "\(u)" + long, long + "\(u)",
+                "abcdefg\(u)" + long, long + "\(u)x",
+            ] {
+                if Text.isNFC(s) != nfc(s) { mismatches.append("isNFC \(Text.codePoint(u))") }
+                if Text.refusal(in: s) != refusal(s, false) || Text.refusal(in: s, multiline: true) != refusal(s, true)
+                {
+                    mismatches.append("refusal \(Text.codePoint(u))")
+                }
+                if Text.isBlank(s) != s.unicodeScalars.allSatisfy(Text.isBlank) {
+                    mismatches.append("isBlank \(Text.codePoint(u))")
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
 
     /// NFC is Unicode 15.0's (spec §1.2): the normaliser reorders a mark assigned in 15.0 (U+1E08F,

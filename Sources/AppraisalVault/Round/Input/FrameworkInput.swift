@@ -124,11 +124,20 @@ public enum FrameworkInput {
 
     /// True for `N`, `N.N` or `N.N.N` with 1–3 digit parts and no leading zeros.
     static func isValidCode(_ code: String) -> Bool {
-        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count) else { return false }
-        return parts.allSatisfy { p in
-            (1...3).contains(p.utf8.count) && p.utf8.allSatisfy { (0x30...0x39).contains($0) } && p.utf8.first != 0x30
+        // One to three parts split at `.`, each 1–3 ASCII digits without a leading 0, read byte by byte.
+        var parts = 1
+        var length = 0
+        for b in code.utf8 {
+            if b == 0x2E {
+                guard length > 0, parts < 3 else { return false }
+                parts += 1
+                length = 0
+            } else {
+                guard (0x30...0x39).contains(b), length < 3, length > 0 || b != 0x30 else { return false }
+                length += 1
+            }
         }
+        return length > 0
     }
 
     /// True for a bonus or penalty item code: an ASCII letter, then up to 15 ASCII letters, digits,
@@ -156,6 +165,11 @@ public enum FrameworkInput {
 
     /// The code of the node above `code` (nil for a field).
     static func parent(of code: String) -> String? {
+        // A code of ASCII bytes only (every valid one): its last `.` byte is its last `.`.
+        if code.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let dot = code.utf8.lastIndex(of: 0x2E) else { return nil }
+            return String(code[..<dot])
+        }
         guard let dot = code.lastIndex(of: ".") else { return nil }
         return String(code[..<dot])
     }
@@ -197,16 +211,19 @@ public enum FrameworkInput {
                 continue
             }
             // Unique ignoring ASCII case: `T1` and `t1` look alike in every sheet and report.
-            if let first = seen[row.code.lowercasedASCII] {
+            // One look-up: the first location stays when a code repeats.
+            let folded = row.code.lowercasedASCII
+            if let first = seen.updateValue(row.location, forKey: folded) {
+                seen[folded] = first
                 problems.add(InputError(.frameworkDuplicateCode, here + [.text(row.code), .text(first.description)]))
                 continue
             }
-            seen[row.code.lowercasedASCII] = row.location
             if isExtra(row) { extras.append(row) } else { valid.append(row) }
         }
         for row in valid + extras {
             let here = row.location.context
-            let depth = isExtra(row) ? 0 : row.code.split(separator: ".").count
+            // A valid tree code (checked above) has no empty part: its depth is its dots plus one.
+            let depth = isExtra(row) ? 0 : 1 + row.code.utf8.reduce(0) { $0 + ($1 == 0x2E ? 1 : 0) }
             if isExtra(row) {
                 // A bonus or penalty item: no parent, no children (spec §3.3 F6).
             } else if let p = parent(of: row.code), seen[p] == nil {

@@ -181,15 +181,37 @@ public enum MembersInput {
             setOfUnit[i] = s
             count += codesOfSet[s]!.count
         }
-        func position(_ cell: Cell) -> Int? {
-            guard let i = unitIndex[cell.unit], setOfUnit[i] >= 0, let p = positionsOfSet[setOfUnit[i]][cell.code]
-            else { return nil }
-            return base[i] + p
-        }
         var owners = [Int32](repeating: 0, count: count)
+        // A member's cells come unit after unit, each unit of a set with the same codes in the
+        // same order: the unit's index is looked up once per unit, and the k-th code of a unit
+        // is compared with the k-th code of the set's previous unit before it is looked up (the
+        // same answer as looking both up for every cell, with far fewer hash look-ups).
+        var known = [[(code: String, position: Int)]](repeating: [], count: sets.count)
         for m in members {
             let cells = m.cells(in: sets, units: units)
-            for cell in cells { if let c = position(cell) { owners[c] += 1 } }
+            var unit: String?
+            var i: Int?
+            var k = 0
+            for cell in cells {
+                if cell.unit != unit {
+                    unit = cell.unit
+                    i = unitIndex[cell.unit]
+                    k = 0
+                }
+                defer { k += 1 }
+                guard let i, setOfUnit[i] >= 0 else { continue }
+                let s = setOfUnit[i]
+                if k < known[s].count, known[s][k].code == cell.code {
+                    owners[base[i] + known[s][k].position] += 1
+                } else if let p = positionsOfSet[s][cell.code] {
+                    owners[base[i] + p] += 1
+                    if k < known[s].count {
+                        known[s][k] = (cell.code, p)
+                    } else if k == known[s].count {
+                        known[s].append((cell.code, p))
+                    }
+                }
+            }
             checkRecusal(m, cells: cells, file: file, problems: &problems)
         }
         // Every cell of the round whose count passes, in order.
