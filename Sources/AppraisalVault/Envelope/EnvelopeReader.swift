@@ -40,16 +40,17 @@ struct EnvelopeReader<Source: ByteSource> {
         do { header = try EnvelopeHeader(json: container.header, kind: kind) } catch {
             throw FormatError(.header, [.file(file), .text(error.description)])
         }
-        let bodyLength = source.size - container.preamble.count
+        let preamble = container.preamble
+        let bodyLength = source.size - preamble.count
         guard bodyLength >= SealedEnvelope.finalChunkLength + Ed25519.signatureLength else {
             throw FormatError(.truncated, [.file(file)])
         }
         let payloadLength = bodyLength - Ed25519.signatureLength
         guard SealedEnvelope.isValidPayloadLength(payloadLength) else { throw EnvelopeError(.badLength, [.file(file)]) }
         self.kind = kind
-        self.preamble = container.preamble
-        self.headerHash = BLAKE2b.hash(container.preamble, outputLength: 64)
-        self.payload = container.preamble.count..<(container.preamble.count + payloadLength)
+        self.preamble = preamble
+        self.headerHash = BLAKE2b.hash(preamble, outputLength: 64)
+        self.payload = preamble.count..<(preamble.count + payloadLength)
         let signature = try source.bytes(at: payload.upperBound, upTo: Ed25519.signatureLength)
         guard signature.count == Ed25519.signatureLength else { throw FormatError(.truncated, [.file(file)]) }
         self.outerSignature = signature
@@ -213,9 +214,11 @@ struct EnvelopeReader<Source: ByteSource> {
     /// `hashingFile`, the file hash of any kind is computed in that pass too.
     func openSigned<Sink: ByteSink>(
         fileKey recover: (EnvelopeHeader) throws -> SecretBytes, authorize: (EnvelopeHeader) throws -> Void = { _ in },
-        hashingFile: Bool = false, into makeSink: () throws -> Sink
+        hashingFile: Bool = false, checkFileHash: ([UInt8]) throws -> Void = { _ in },
+        into makeSink: () throws -> Sink
     ) throws -> (innerSignature: [UInt8], fileHash: [UInt8]?) {
         let verified = try checkOuter(hashingFile: hashingFile, rereading: kind.signsCiphertext && !source.isPrivate)
+        if hashingFile, let fileHash = verified.fileHash { try checkFileHash(fileHash) }
         try authorize(header)
         let fileKey = try recover(header)
         let sink = try makeSink()

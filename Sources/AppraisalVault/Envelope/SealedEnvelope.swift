@@ -188,20 +188,28 @@ package struct SealedEnvelope: Sendable {
 
     /// ``openSigned(with:)``, also returning ``fileHash``, computed in the pass that checks the
     /// outer signature instead of one more pass over the file (the merge, spec §6.5).
-    func openSignedHashingFile(with key: X25519.PrivateKey) throws -> (
-        content: [UInt8], innerSignature: [UInt8], fileHash: [UInt8]
-    ) {
-        let opened = try openSigned(with: key, hashingFile: true)
+    ///
+    /// - Parameters:
+    ///   - key: the recipient's key.
+    ///   - checkFileHash: runs on the file hash right after the outer signature passed, before
+    ///     the file key is opened or anything decrypted; it throws to stop the open.
+    /// - Returns: the content, the verified inner signature and the file hash.
+    /// - Throws: every error of ``open(with:)``, and what `checkFileHash` throws.
+    func openSignedHashingFile(
+        with key: X25519.PrivateKey, checkFileHash: ([UInt8]) throws -> Void = { _ in }
+    ) throws -> (content: [UInt8], innerSignature: [UInt8], fileHash: [UInt8]) {
+        let opened = try openSigned(with: key, hashingFile: true, checkFileHash: checkFileHash)
         return (opened.content, opened.innerSignature, opened.fileHash ?? fileHash)
     }
 
-    private func openSigned(with key: X25519.PrivateKey, hashingFile: Bool) throws -> (
-        content: [UInt8], innerSignature: [UInt8], fileHash: [UInt8]?
-    ) {
+    private func openSigned(
+        with key: X25519.PrivateKey, hashingFile: Bool, checkFileHash: ([UInt8]) throws -> Void = { _ in }
+    ) throws -> (content: [UInt8], innerSignature: [UInt8], fileHash: [UInt8]?) {
         let sink = MemorySink(capacity: payload.count)
         let opened = try reader.openSigned(
             fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) },
-            hashingFile: hashingFile
+            authorize: { _ in },
+            hashingFile: hashingFile, checkFileHash: checkFileHash
         ) { sink }
         return (sink.bytes, opened.innerSignature, opened.fileHash)
     }

@@ -104,7 +104,8 @@ extension RoundMerge {
                     member: identity.id, revision: content.revision, fileHash: plain.fileHash,
                     contentBytes: [], innerSignature: plain.innerSignature))
             opened.contents.append(
-                path: path, fileHash: plain.fileHash, size: plain.content.count, innerSignature: plain.innerSignature)
+                path: path, fileSize: bytes.count, fileHash: plain.fileHash, size: plain.content.count,
+                innerSignature: plain.innerSignature)
             opened.listed[identity.id] = (content.revision, content.attachments)
             opened.inputs.append(
                 Manifest.Input(member: identity.id, revision: content.revision, fileHash: plain.fileHash))

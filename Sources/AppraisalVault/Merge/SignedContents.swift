@@ -5,14 +5,17 @@ internal import VaultCrypto
 /// plaintext, and their writer (``CanonicalResultsSource``) needs one at a time.
 ///
 /// Each is opened again when the writer reaches it, under the same round lock, and must come
-/// from the file that was checked: the same file hash (computed in the pass that checks the outer
-/// signature again), the same content length and inner signature. Any other file stops the merge
+/// from the file that was checked: the same size, the same file hash (computed in the pass that
+/// checks the outer signature again, and compared before anything is decrypted), the same content
+/// length and inner signature. Any other file stops the merge
 /// with `merge.submission-changed` before the results are complete, so nothing is written.
 final class SignedContents {
     /// One opened submission: where it is and what was checked.
     struct Entry {
         /// The sealed file.
         let path: String
+        /// Its size in bytes.
+        let fileSize: Int
         /// Its file hash, as the manifest lists it.
         let fileHash: [UInt8]
         /// The content's length.
@@ -31,8 +34,9 @@ final class SignedContents {
 
     /// Records a submission opened and checked: its file, file hash, content length and inner
     /// signature.
-    func append(path: String, fileHash: [UInt8], size: Int, innerSignature: [UInt8]) {
-        entries.append(Entry(path: path, fileHash: fileHash, size: size, innerSignature: innerSignature))
+    func append(path: String, fileSize: Int, fileHash: [UInt8], size: Int, innerSignature: [UInt8]) {
+        entries.append(
+            Entry(path: path, fileSize: fileSize, fileHash: fileHash, size: size, innerSignature: innerSignature))
     }
 
     /// The number of submissions.
@@ -44,15 +48,20 @@ final class SignedContents {
     /// The content of submission `i`, opened again from its file.
     ///
     /// - Throws: ``MergeError`` `merge.submission-changed` naming the file when it no longer is the
-    ///   file that was checked (or no longer opens); read errors naming it; ``CryptoError``.
+    ///   file that was checked (gone, another size, another file hash, or no longer opens);
+    ///   ``CryptoError``.
     func bytes(_ i: Int) throws -> [UInt8] {
         let entry = entries[i]
         let changed = MergeError(.submissionChanged, [.file(entry.path)])
-        let bytes = try FileIO.read(entry.path, maxBytes: Inbox.maxSubmissionSize)
         let opened: (content: [UInt8], innerSignature: [UInt8], fileHash: [UInt8])
         do {
+            // Read no more than the checked file's size, and decrypt nothing of another file.
+            let bytes = try FileIO.read(entry.path, maxBytes: entry.fileSize)
+            guard bytes.count == entry.fileSize else { throw changed }
             let envelope = try SealedEnvelope(parsing: bytes, expecting: .submission, file: entry.path)
-            opened = try envelope.openSignedHashingFile(with: key)
+            opened = try envelope.openSignedHashingFile(with: key) { fileHash in
+                guard fileHash == entry.fileHash else { throw changed }
+            }
         } catch is FormatError {
             throw changed
         } catch is EnvelopeError {
