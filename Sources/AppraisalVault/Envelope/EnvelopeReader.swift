@@ -303,6 +303,21 @@ struct EnvelopeReader<Source: ByteSource> {
                 }
             }
         }
+        return try finish(stream, reading: input, signedHash: verified.contentCipherHash ?? contentHasher?.finalize())
+    }
+
+    /// The end of spec §5.5 step 6 and step 7, once every content chunk was pulled from `input`:
+    /// the final chunk, the second reading's check (a ``CheckedReread``), and the inner signature
+    /// over `signedHash`.
+    ///
+    /// - Returns: the verified inner signature.
+    /// - Throws: ``EnvelopeError`` `envelope.corrupt`, `envelope.changed-while-reading`,
+    ///   `envelope.inner-signature`; ``FormatError`` `format.truncated`.
+    func finish(_ stream: SecretStream.Decryptor, reading input: some ByteSource, signedHash: [UInt8]?) throws
+        -> [UInt8]
+    {
+        let corrupt = EnvelopeError(.corrupt, [.file(file)])
+        let contentEnd = payload.upperBound - SealedEnvelope.finalChunkLength
         let last = try input.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
         guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
         // The second reading must be what step 3 hashed (spec §5.5 step 6), before step 7 judges it.
@@ -314,7 +329,7 @@ struct EnvelopeReader<Source: ByteSource> {
             try stream.finish()
             inner = pulled.plaintext
         } catch { throw corrupt }
-        guard let signedHash = verified.contentCipherHash ?? contentHasher?.finalize(),
+        guard let signedHash,
             header.senderSigningKey.isValidSignature(inner, for: kind.domain("inner") + headerHash + signedHash)
         else {
             throw EnvelopeError(.innerSignature, [.file(file)])

@@ -124,26 +124,8 @@ private final class DecryptingSource: ByteSource {
     /// released.
     func finish() throws {
         guard !finished else { return }
-        let file = reader.file
-        let corrupt = EnvelopeError(.corrupt, [.file(file)])
-        guard cipherOffset == contentEnd else { throw corrupt }
-        let last = try reread.bytes(at: contentEnd, upTo: SealedEnvelope.finalChunkLength)
-        guard last.count == SealedEnvelope.finalChunkLength else { throw FormatError(.truncated, [.file(file)]) }
-        try reread.checkReadBack()
-        let inner: [UInt8]
-        do {
-            let pulled = try stream.pull(last, additionalData: reader.headerHash)
-            guard pulled.isFinal, pulled.plaintext.count == Ed25519.signatureLength else { throw corrupt }
-            try stream.finish()
-            inner = pulled.plaintext
-        } catch { throw corrupt }
-        let kind = reader.kind
-        guard kind.signsCiphertext,
-            reader.header.senderSigningKey.isValidSignature(
-                inner, for: kind.domain("inner") + reader.headerHash + contentCipherHash)
-        else {
-            throw EnvelopeError(.innerSignature, [.file(file)])
-        }
+        guard cipherOffset == contentEnd else { throw EnvelopeError(.corrupt, [.file(reader.file)]) }
+        _ = try reader.finish(stream, reading: reread, signedHash: contentCipherHash)
         finished = true
     }
 }

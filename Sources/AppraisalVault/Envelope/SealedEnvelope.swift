@@ -208,7 +208,6 @@ package struct SealedEnvelope: Sendable {
         let sink = MemorySink(capacity: payload.count)
         let opened = try reader.openSigned(
             fileKey: { try SealedEnvelope.fileKey(of: $0, kind: kind, with: key, file: file) },
-            authorize: { _ in },
             hashingFile: hashingFile, checkFileHash: checkFileHash
         ) { sink }
         return (sink.bytes, opened.innerSignature, opened.fileHash)
