@@ -16,6 +16,13 @@ package enum SecretStream {
 
     typealias State = crypto_secretstream_xchacha20poly1305_state
 
+    /// The last bytes of every chunk: its Poly1305 tag (the 17 of ``overhead`` less the tag byte).
+    package static let macLength = 16
+    /// libsodium's `STATE_COUNTER`: the first 4 bytes of the state's nonce.
+    static let counterLength = 4
+    /// libsodium's `STATE_INONCE`: the 8 bytes of the nonce after the counter.
+    static let innerNonceLength = 8
+
     /// A stream state in secret memory, keyed with `key` and `header` (`init_pull`, which sets the
     /// state up exactly as `init_push` does for that header); `function` names the failure.
     fileprivate static func makeState(
@@ -136,7 +143,55 @@ package enum SecretStream {
                 key: key, header: header, function: "crypto_secretstream_xchacha20poly1305_init_pull")
         }
 
+        /// A second decryptor at the same position as `other`: it pulls the chunk `other` would
+        /// pull next.
+        package init(copying other: Decryptor) throws(SodiumError) {
+            guard let raw = sodium_malloc(MemoryLayout<State>.size) else {
+                throw SodiumError(.allocationFailed, "sodium_malloc")
+            }
+            raw.copyMemory(from: other.state, byteCount: MemoryLayout<State>.size)
+            state = raw.bindMemory(to: State.self, capacity: 1)
+            isFinished = other.isFinished
+        }
+
         deinit { sodium_free(state) }
+
+        /// Moves this decryptor to `other`'s position, as ``init(copying:)`` does, without a new
+        /// allocation.
+        package func assign(from other: Decryptor) {
+            UnsafeMutableRawPointer(state).copyMemory(from: other.state, byteCount: MemoryLayout<State>.size)
+            isFinished = other.isFinished
+        }
+
+        /// Moves past one chunk without decrypting it: afterwards the state is what ``pull(_:additionalData:into:)``
+        /// leaves after that chunk, had it authenticated with the `message` tag. libsodium's pull
+        /// folds the chunk's MAC (its last 16 bytes, `storedMAC`) into the nonce and counts the
+        /// chunk, rekeying when the counter wraps; this does the same with the stored MAC.
+        ///
+        /// This lets chunks be decrypted out of order, each from a decryptor positioned with
+        /// ``assign(from:)``. It is sound only if the skipped chunk is then pulled, from such a
+        /// decryptor, and the stream is refused unless that pull authenticates with the `message`
+        /// tag: then the MAC skipped over is the one pull computed, and every later position is the
+        /// one a sequential pull would reach. A chunk that fails its pull fails the stream; the
+        /// positions after it are then wrong, so their pulls fail too or are never used.
+        ///
+        /// - Parameter storedMAC: the chunk's last 16 bytes.
+        package func skip(chunkEndingWith storedMAC: UnsafeRawBufferPointer) {
+            precondition(storedMAC.count == SecretStream.macLength, "a stored MAC is 16 bytes")
+            let nonce = MemoryLayout<State>.offset(of: \State.nonce)!
+            let raw = UnsafeMutableRawPointer(state)
+            // STATE_INONCE: nonce[4..<12] ^= mac[0..<8].
+            for i in 0..<SecretStream.innerNonceLength {
+                let p = raw + nonce + SecretStream.counterLength + i
+                p.storeBytes(of: p.load(as: UInt8.self) ^ storedMAC[i], as: UInt8.self)
+            }
+            // STATE_COUNTER: nonce[0..<4], little-endian, plus one; zero after wrapping: rekey.
+            let counter = (raw + nonce).assumingMemoryBound(to: UInt8.self)
+            sodium_increment(counter, SecretStream.counterLength)
+            if sodium_is_zero(counter, SecretStream.counterLength) == 1 {
+                crypto_secretstream_xchacha20poly1305_rekey(state)
+            }
+        }
 
         /// Decrypts and authenticates one chunk.
         ///
@@ -213,3 +268,24 @@ package enum SecretStream {
         }
     }
 }
+
+#if DEBUG
+    // Test hooks (debug builds only): a stream rekeys when its 32-bit chunk counter wraps, after 2^32 chunks; setting the
+    // counter lets a test reach that point in a few chunks, on both sides alike.
+    extension SecretStream {
+        fileprivate static func setCounter(_ state: UnsafeMutablePointer<State>, to value: UInt32) {
+            let nonce = MemoryLayout<State>.offset(of: \State.nonce)!
+            (UnsafeMutableRawPointer(state) + nonce).storeBytes(of: value.littleEndian, as: UInt32.self)
+        }
+    }
+
+    extension SecretStream.Encryptor {
+        /// Sets the chunk counter (tests only: see the hooks above).
+        func setCounterForTesting(_ value: UInt32) { SecretStream.setCounter(state, to: value) }
+    }
+
+    extension SecretStream.Decryptor {
+        /// Sets the chunk counter (tests only: see the hooks above).
+        func setCounterForTesting(_ value: UInt32) { SecretStream.setCounter(state, to: value) }
+    }
+#endif

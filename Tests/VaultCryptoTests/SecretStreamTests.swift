@@ -1,6 +1,7 @@
 import PropertyBased
 import Testing
-import VaultCrypto
+
+@testable import VaultCrypto
 
 @Suite("SecretStream")
 struct SecretStreamTests {
@@ -165,5 +166,102 @@ struct SecretStreamTests {
         #expect(throws: SodiumError(.invalidLength, "crypto_secretstream_xchacha20poly1305_init_pull")) {
             try SecretStream.Decryptor(key: randomKey(), header: [UInt8](repeating: 0, count: 23))
         }
+    }
+
+    /// Decrypts out of order as the open's two stages do: one pass moves a decryptor past every
+    /// chunk but the last by its stored MAC (`skip`), leaving a copy at each chunk; the copies then
+    /// pull their chunks in `order`, and the moved decryptor pulls the final one.
+    static func decryptOutOfOrder(
+        _ header: [UInt8], _ chunks: [[UInt8]], key: SecretBytes, ad: [UInt8] = [], order: [Int]
+    ) throws(SodiumError) -> [[UInt8]] {
+        let stream = try SecretStream.Decryptor(key: key, header: header)
+        var positioned = [SecretStream.Decryptor]()
+        let reused = try SecretStream.Decryptor(copying: stream)
+        for chunk in chunks.dropLast() {
+            // assign(from:) and init(copying:) must leave the same position.
+            reused.assign(from: stream)
+            positioned.append(try SecretStream.Decryptor(copying: reused))
+            chunk.withUnsafeBytes { stream.skip(chunkEndingWith: UnsafeRawBufferPointer(rebasing: $0.suffix(16))) }
+        }
+        var out = [[UInt8]](repeating: [], count: chunks.count)
+        for i in order where i < positioned.count {
+            let pulled = try positioned[i].pull(chunks[i], additionalData: ad)
+            guard !pulled.isFinal else { throw SodiumError(.unexpectedTag, Self.pull) }
+            out[i] = pulled.plaintext
+        }
+        out[chunks.count - 1] = try stream.pull(chunks[chunks.count - 1], additionalData: ad).plaintext
+        try stream.finish()
+        return out
+    }
+
+    /// Chunks decrypted out of order from decryptors moved by `skip` give what a sequential pull
+    /// gives, for any chunk sizes (a short last chunk, empty chunks) and any order.
+    @Test func skipThenPullOutOfOrder() async throws {
+        let key = try randomKey()
+        await propertyCheck(count: 40, input: byteArrays(0...100).array(of: 1...12), byteArrays(0...16)) { chunks, ad in
+            let (header, encrypted) = try Self.encrypt(chunks, key: key, ad: ad)
+            let order = Array(encrypted.indices).shuffled()
+            #expect(try Self.decryptOutOfOrder(header, encrypted, key: key, ad: ad, order: order) == chunks)
+        }
+    }
+
+    /// A stream decrypted through `skip` still refuses any flipped byte of any chunk, a dropped,
+    /// duplicated or reordered chunk, and a final tag before the end.
+    @Test func skipRefusesTampering() throws {
+        let key = try randomKey()
+        let chunks: [[UInt8]] = (0..<5).map { [UInt8](repeating: UInt8($0), count: 20 + $0) }
+        let (header, encrypted) = try Self.encrypt(chunks, key: key)
+        let order = [3, 1, 0, 2]
+        #expect(try Self.decryptOutOfOrder(header, encrypted, key: key, order: order) == chunks)
+        for c in encrypted.indices {
+            for i in encrypted[c].indices {
+                var bad = encrypted
+                bad[c] = flipped(bad[c], at: i)
+                #expect(throws: SodiumError(.authenticationFailed, Self.pull)) {
+                    try Self.decryptOutOfOrder(header, bad, key: key, order: order)
+                }
+            }
+        }
+        for changed in [[0, 2, 3, 4], [0, 1, 1, 2, 3, 4], [1, 0, 2, 3, 4]] {
+            #expect(throws: SodiumError(.authenticationFailed, Self.pull)) {
+                try Self.decryptOutOfOrder(header, changed.map { encrypted[$0] }, key: key, order: order)
+            }
+        }
+        // A final chunk before the end authenticates at its place but is refused there (the open
+        // refuses a non-last chunk with the final tag), and a stream without one is not finished.
+        let (header2, single) = try Self.encrypt([chunks[0]], key: key)
+        #expect(throws: SodiumError(.unexpectedTag, Self.pull)) {
+            try Self.decryptOutOfOrder(header2, [single[0], single[0]], key: key, order: [0])
+        }
+        let (header3, unfinished) = try Self.encrypt(chunks, key: key, final: false)
+        #expect(throws: SodiumError(.streamNotFinished, Self.pull)) {
+            try Self.decryptOutOfOrder(header3, unfinished, key: key, order: order)
+        }
+    }
+
+    /// `skip` rekeys where pull does, when the 32-bit chunk counter wraps (set near the wrap on
+    /// both sides, since 2^32 real chunks are out of reach).
+    @Test func skipRekeysWhenTheCounterWraps() throws {
+        let key = try randomKey()
+        let chunks: [[UInt8]] = (0..<6).map { [UInt8](repeating: UInt8($0), count: 30) }
+        let encryptor = try SecretStream.Encryptor(key: key)
+        encryptor.setCounterForTesting(0xFFFF_FFFD)
+        let encrypted = try chunks.indices.map { try encryptor.push(chunks[$0], isFinal: $0 == chunks.count - 1) }
+        // Sequential pull from the same counter: libsodium rekeys after the third chunk.
+        let sequential = try SecretStream.Decryptor(key: key, header: encryptor.header)
+        sequential.setCounterForTesting(0xFFFF_FFFD)
+        #expect(try encrypted.map { try sequential.pull($0).plaintext } == chunks)
+        // The same through skip; without its rekey every chunk after the wrap would fail.
+        let stream = try SecretStream.Decryptor(key: key, header: encryptor.header)
+        stream.setCounterForTesting(0xFFFF_FFFD)
+        var positioned = [SecretStream.Decryptor]()
+        for chunk in encrypted.dropLast() {
+            positioned.append(try SecretStream.Decryptor(copying: stream))
+            chunk.withUnsafeBytes { stream.skip(chunkEndingWith: UnsafeRawBufferPointer(rebasing: $0.suffix(16))) }
+        }
+        #expect(
+            try positioned.indices.reversed().map { try positioned[$0].pull(encrypted[$0]).plaintext }.reversed()
+                == Array(chunks.dropLast()))
+        #expect(try stream.pull(encrypted[encrypted.count - 1]) == (chunks[chunks.count - 1], true))
     }
 }

@@ -103,7 +103,7 @@ struct EnvelopeWriter {
             inline: size <= blockPlain,
             consume: { slot in
                 let out = UnsafeRawBufferPointer(rebasing: slot[prefix...])
-                tree?.add(slot)
+                tree?.add(UnsafeRawBufferPointer(slot))
                 payloadHasher?.update(bytes: out)
                 fileHasher?.update(bytes: out)
                 try sink.write(bytes: out)

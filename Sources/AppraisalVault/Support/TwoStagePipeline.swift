@@ -20,14 +20,14 @@ final class TwoStagePipeline: @unchecked Sendable {
     private let slots: [UnsafeMutableRawBufferPointer]
     private let free = DispatchSemaphore(value: TwoStagePipeline.depth)
     private let queue = DispatchQueue(label: "avault.pipeline")
-    private let consume: (UnsafeRawBufferPointer) throws -> Void
+    private let consume: (UnsafeMutableRawBufferPointer) throws -> Void
     private let inline: Bool
     private let failure = Mutex<(any Error)?>(nil)
     private var next = 0
     /// Blocks handed on and not yet consumed.
     private let backlog = Atomic<Int>(0)
 
-    private init(blockSize: Int, inline: Bool, consume: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    private init(blockSize: Int, inline: Bool, consume: @escaping (UnsafeMutableRawBufferPointer) throws -> Void) {
         self.inline = inline
         self.consume = consume
         slots = (0..<(inline ? 1 : TwoStagePipeline.depth)).map { _ in
@@ -43,12 +43,13 @@ final class TwoStagePipeline: @unchecked Sendable {
     /// - Parameters:
     ///   - blockSize: the capacity of each block.
     ///   - inline: consume on the calling thread, right after each block is filled.
-    ///   - consume: the second stage, called once per block in the order sent.
+    ///   - consume: the second stage, called once per block in the order sent; the block is its
+    ///     own (to read, or to finish in place) until it returns.
     ///   - produce: the first stage; it calls ``send(_:)`` once per block.
     /// - Returns: what `produce` returned.
-    /// - Throws: the first error of either stage.
+    /// - Throws: the second stage's first error, else the first stage's.
     static func run<R>(
-        blockSize: Int, inline: Bool, consume: @escaping (UnsafeRawBufferPointer) throws -> Void,
+        blockSize: Int, inline: Bool, consume: @escaping (UnsafeMutableRawBufferPointer) throws -> Void,
         _ produce: (TwoStagePipeline) throws -> R
     ) throws -> R {
         let pipeline = TwoStagePipeline(blockSize: blockSize, inline: inline, consume: consume)
@@ -57,7 +58,9 @@ final class TwoStagePipeline: @unchecked Sendable {
             result = try produce(pipeline)
         } catch {
             pipeline.drain()
-            throw error
+            // The second stage works on earlier blocks than the first, so its error comes first,
+            // as it would in a one-thread reading.
+            throw pipeline.failure.withLock({ $0 }) ?? error
         }
         pipeline.drain()
         if let error = pipeline.failure.withLock({ $0 }) { throw error }
@@ -82,7 +85,7 @@ final class TwoStagePipeline: @unchecked Sendable {
         }
         guard !inline else {
             defer { free.signal() }
-            try consume(UnsafeRawBufferPointer(rebasing: slots[index][0..<count]))
+            try consume(UnsafeMutableRawBufferPointer(rebasing: slots[index][0..<count]))
             return
         }
         backlog.add(1, ordering: .relaxed)
@@ -93,7 +96,7 @@ final class TwoStagePipeline: @unchecked Sendable {
             }
             guard failure.withLock({ $0 == nil }) else { return }
             do {
-                try consume(UnsafeRawBufferPointer(rebasing: slots[index][0..<count]))
+                try consume(UnsafeMutableRawBufferPointer(rebasing: slots[index][0..<count]))
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }

@@ -149,7 +149,7 @@ extension RoundVerification {
                     ? []
                     : explanations.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()),
             listedSecond.sorted()
-                == second.map { "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }.sorted()
+                == second.map({ "\($0.key) \($0.value.revision) \(Hex.encode($0.value.fileHash))" }).sorted()
         else {
             return fail("manifest.journal", subject, .mergedNotLiveExplanationRound, [subject])
         }

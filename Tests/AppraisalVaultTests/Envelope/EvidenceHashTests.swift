@@ -116,7 +116,7 @@ struct EvidenceHashTests {
                 }
                 let index = block.load(fromByteOffset: 0, as: Int.self)
                 if block[8] == 1 { hashedByFirstStage.withLock { $0.append(index) } }
-                leaves.add(block)
+                leaves.add(UnsafeRawBufferPointer(block))
             }
         ) { pipeline in
             var index = 0

@@ -35,7 +35,7 @@ struct TwoStagePipelineTests {
         }
     }
 
-    static func index(_ block: UnsafeRawBufferPointer) -> Int { Int(block[0]) | Int(block[1]) << 8 }
+    static func index(_ block: UnsafeMutableRawBufferPointer) -> Int { Int(block[0]) | Int(block[1]) << 8 }
 
     @Test("blocks reach the second stage in the order sent", arguments: [false, true])
     func ordering(inline: Bool) throws {
@@ -99,5 +99,26 @@ struct TwoStagePipelineTests {
         }
         // run returned only after the worker consumed every block sent before the failure.
         #expect(record.seen.withLock { $0 } == Array(0..<5))
+    }
+
+    @Test("when both stages fail, the second stage's error (an earlier block) reaches the caller")
+    func bothFailWorkerErrorWins() {
+        let record = Record()
+        #expect(throws: Stop(at: 3)) {
+            try TwoStagePipeline.run(
+                blockSize: 16, inline: false,
+                consume: { block in
+                    let i = Self.index(block)
+                    if i == 3 { throw Stop(at: 3) }
+                    record.consumed(i)
+                }
+            ) { pipeline in
+                // Blocks 0–4 are sent (or send throws the worker's error first); then this stage
+                // fails on block 5 itself. run drains before it decides, so block 3 has failed.
+                try Self.send(5, into: pipeline, record: record)
+                try pipeline.send { _ in throw Stop(at: 5) }
+            }
+        }
+        #expect(record.seen.withLock { $0 } == Array(0..<3))
     }
 }
