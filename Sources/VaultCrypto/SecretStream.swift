@@ -22,6 +22,8 @@ package enum SecretStream {
     static let counterLength = 4
     /// libsodium's `STATE_INONCE`: the 8 bytes of the nonce after the counter.
     static let innerNonceLength = 8
+    /// Where the nonce (counter, then inner nonce) sits in the state: `{k[32], nonce[12], _pad[8]}`.
+    fileprivate static let nonceOffset = MemoryLayout<State>.offset(of: \State.nonce)!
 
     /// A stream state in secret memory, keyed with `key` and `header` (`init_pull`, which sets the
     /// state up exactly as `init_push` does for that header); `function` names the failure.
@@ -178,7 +180,7 @@ package enum SecretStream {
         /// - Parameter storedMAC: the chunk's last 16 bytes.
         package func skip(chunkEndingWith storedMAC: UnsafeRawBufferPointer) {
             precondition(storedMAC.count == SecretStream.macLength, "a stored MAC is 16 bytes")
-            let nonce = MemoryLayout<State>.offset(of: \State.nonce)!
+            let nonce = SecretStream.nonceOffset
             let raw = UnsafeMutableRawPointer(state)
             // STATE_INONCE: nonce[4..<12] ^= mac[0..<8].
             for i in 0..<SecretStream.innerNonceLength {
@@ -274,8 +276,7 @@ package enum SecretStream {
     // counter lets a test reach that point in a few chunks, on both sides alike.
     extension SecretStream {
         fileprivate static func setCounter(_ state: UnsafeMutablePointer<State>, to value: UInt32) {
-            let nonce = MemoryLayout<State>.offset(of: \State.nonce)!
-            (UnsafeMutableRawPointer(state) + nonce).storeBytes(of: value.littleEndian, as: UInt32.self)
+            (UnsafeMutableRawPointer(state) + nonceOffset).storeBytes(of: value.littleEndian, as: UInt32.self)
         }
     }
 

@@ -264,8 +264,8 @@ struct EnvelopeReader<Source: ByteSource> {
         // confirms the ciphertext read (a second reading's check), decrypts the block if this
         // thread did not, hashes the plaintext and writes it. Every chunk is pulled, so a block
         // that fails fails the open, and nothing is released before `finish` (spec §5.5).
-        // A slot holds the block's offset, length, index and plaintext length (negative while
-        // not yet decrypted), the ciphertext as read, then its plaintext.
+        // A slot holds the block's offset, length, index and whether it was decrypted (1 or 0),
+        // the ciphertext as read, then its plaintext.
         let blockCipher = SealedEnvelope.blockChunks * step
         let plainStart = Self.slotPrefix + blockCipher
         let shortRead = FormatError(.truncated, [.file(file)])
@@ -278,7 +278,7 @@ struct EnvelopeReader<Source: ByteSource> {
         let additionalData = UnsafeRawBufferPointer(ad)
         /// Pulls the `count` bytes of ciphertext in `slot` into its plaintext area.
         func decryptBlock(_ slot: UnsafeMutableRawBufferPointer, count: Int, with decryptor: SecretStream.Decryptor)
-            throws -> Int
+            throws
         {
             var done = 0
             var written = 0
@@ -295,7 +295,6 @@ struct EnvelopeReader<Source: ByteSource> {
                 written += pulled.count
                 done += k
             }
-            return written
         }
         let inline = contentEnd - payload.lowerBound <= blockCipher
         let thread = SealedEnvelope.decryptingThread
@@ -309,8 +308,8 @@ struct EnvelopeReader<Source: ByteSource> {
                 let decrypted = slot.load(fromByteOffset: 24, as: Int.self)
                 input.confirm(
                     UnsafeRawBufferPointer(rebasing: slot[Self.slotPrefix..<(Self.slotPrefix + count)]), at: offset)
-                if decrypted < 0 {
-                    _ = try decryptBlock(slot, count: count, with: positioned[block % positioned.count])
+                if decrypted == 0 {
+                    try decryptBlock(slot, count: count, with: positioned[block % positioned.count])
                 }
                 let out = UnsafeRawBufferPointer(rebasing: slot[plainStart...])
                 contentHasher?.update(bytes: out)
@@ -343,11 +342,11 @@ struct EnvelopeReader<Source: ByteSource> {
                         case .reader: true
                         case .worker: false
                         }
-                    let decrypted = here ? try decryptBlock(slot, count: count, with: decryptor) : -1
+                    if here { try decryptBlock(slot, count: count, with: decryptor) }
                     slot.storeBytes(of: offset, toByteOffset: 0, as: Int.self)
                     slot.storeBytes(of: count, toByteOffset: 8, as: Int.self)
                     slot.storeBytes(of: block, toByteOffset: 16, as: Int.self)
-                    slot.storeBytes(of: decrypted, toByteOffset: 24, as: Int.self)
+                    slot.storeBytes(of: here ? 1 : 0, toByteOffset: 24, as: Int.self)
                     offset += count
                     block += 1
                     return plainStart + count - chunks * SealedEnvelope.chunkOverhead
@@ -390,8 +389,8 @@ struct EnvelopeReader<Source: ByteSource> {
 }
 
 extension EnvelopeReader {
-    /// Bytes before a decrypting slot's ciphertext: its offset, length, block index and plaintext
-    /// length (8 each), padded to 64.
+    /// Bytes before a decrypting slot's ciphertext: its offset, length, block index and whether
+    /// it was decrypted (8 each), padded to 64.
     fileprivate static var slotPrefix: Int { 64 }
 }
 
